@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'util', 'worker_threads'];
+const banNode = nodeBuiltins.map((name) => ({ group: [name], message: 'This layer must not import Node built-ins.' }));
+const banElectron = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' };
+const banCore = { group: ['**/electron/**', '../electron/*', '../../electron/*'], message: 'The renderer talks to the core only through the shared contract.' };
+
+// Layering (DESIGN.md): shared imports nothing from Node/DOM/Electron; the core, host and
+// CLI never import electron; the renderer never imports Node, electron or the core.
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'e2e/fixtures/**', 'electron/**/*.fixture.js', 'bench-data'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...banNode, banElectron, { group: ['react', 'react-dom', 'zustand'], message: 'shared/ is UI-free.' }] }] },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.{ts,mjs}', 'electron/cli/**/*.{ts,mjs}', 'electron/bench/**/*.{ts,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [banElectron, { group: ['react', 'react-dom', 'zustand', '**/renderer/**'], message: 'The core has no UI.' }] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [...banNode, banElectron, banCore] }],
+    },
+  },
+);

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * One contract method: a strict input schema (validated in the core for every
+ * transport) and the output type (a phantom: outputs are produced by our own
+ * core, so they are typed, not validated).
+ */
+export interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  /** Never read at run time; carries the output type. */
+  output?: O;
+}
+
+export function def<O>() {
+  return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
+}
+
+/** Limits shared by every schema so oversized payloads are refused at the boundary. */
+export const LIMITS = {
+  id: 64,
+  name: 200,
+  text: 100_000,
+  /** Bytes of one imported file (base64 is longer by a third). */
+  fileBytes: 5 * 1024 * 1024,
+  files: 2_000,
+  ids: 50_000,
+  /** Whole JSON payload of one call, checked by the transports before parsing. */
+  payloadBytes: 64 * 1024 * 1024,
+} as const;
+
+export const idSchema = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, 'invalid id');
+export const idListSchema = z.array(idSchema).max(LIMITS.ids);
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const nameSchema = z.string().trim().min(1).max(LIMITS.name);
+export const textSchema = z.string().max(LIMITS.text);
+export const empty = z.strictObject({});

@@ -1,0 +1,2 @@
+// Dossiers and export (issue 4).
+export const dossiersContract = {} as const;

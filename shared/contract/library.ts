@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { ImportReport, LibraryStatus, Story, StorySummary } from '../types';
+import { def, empty, idListSchema, idSchema, isoDateSchema, LIMITS, textSchema } from './define';
+
+export const sortKeySchema = z.enum(['date', 'headline', 'place', 'imported', 'relevance']);
+export type SortKey = z.infer<typeof sortKeySchema>;
+
+/** Browse, filter and search in one query: the list is always the answer to one of these. */
+export const listQuerySchema = z.strictObject({
+  /** Search text in the search-box language (words, prefixes, "quoted phrases"). */
+  query: z.string().max(1_000).optional(),
+  kind: z.enum(['article', 'brief']).optional(),
+  /** Every listed tag must be on the story. */
+  tagIds: z.array(idSchema).max(100).optional(),
+  place: z.string().max(LIMITS.name).optional(),
+  agency: z.string().max(LIMITS.name).optional(),
+  section: z.string().max(LIMITS.name).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  hasLinks: z.boolean().optional(),
+  untagged: z.boolean().optional(),
+  sort: sortKeySchema.optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(1_000).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export interface ListPage {
+  total: number;
+  offset: number;
+  items: StorySummary[];
+  /** Folded search terms to highlight in list and reader (empty without a query). */
+  highlight: string[];
+}
+
+export interface ImportFileInput {
+  name: string;
+  /** File bytes, base64-encoded (JSON carries no bytes). */
+  base64: string;
+}
+
+export const importFilesSchema = z.strictObject({
+  files: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(1_000),
+        base64: z.string().max(Math.ceil((LIMITS.fileBytes * 4) / 3) + 8),
+      }),
+    )
+    .min(1)
+    .max(LIMITS.files),
+});
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export const libraryContract = {
+  'library.status': def<LibraryStatus>()(empty),
+  /** Clears notices the editor has seen (e.g. "sample library imported"). */
+  'library.dismissNotices': def<LibraryStatus>()(empty),
+  'stories.list': def<ListPage>()(listQuerySchema),
+  'stories.get': def<Story>()(z.strictObject({ id: idSchema })),
+  'stories.setNote': def<Story>()(z.strictObject({ id: idSchema, note: textSchema })),
+  'stories.setDate': def<Story>()(z.strictObject({ id: idSchema, date: isoDateSchema.nullable() })),
+  'stories.delete': def<{ deleted: number }>()(z.strictObject({ ids: idListSchema.min(1) })),
+  /** Import file contents sent by the renderer (file picker, drag and drop). */
+  'import.files': def<ImportReport>()(importFilesSchema),
+  /** Native open dialog, then import what was chosen. Null when cancelled. Only where `capabilities.nativeDialogs`. */
+  'import.withDialog': def<ImportReport | null>()(z.strictObject({ folders: z.boolean().optional() })),
+  'history.state': def<HistoryState>()(empty),
+  'history.undo': def<HistoryState>()(empty),
+  'history.redo': def<HistoryState>()(empty),
+} as const;
