@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import type { ImportReport, Story, StorySummary } from '../../shared/types';
+import { importPaths } from '../core/import/importer';
+import { call, type CliCommand } from './command';
+import { formatDateline, formatSummaryLine } from './output';
+
+function reportText(report: ImportReport): string {
+  const lines = report.files.map((file) => {
+    const briefs = file.briefs.imported || file.briefs.duplicate ? ` (briefs: ${file.briefs.imported} new, ${file.briefs.duplicate} duplicate)` : '';
+    const why = file.reason ? ` — ${file.reason}` : '';
+    const warnings = file.warnings.map((warning) => `\n    warning: ${warning}`).join('');
+    return `${file.status.padEnd(9)} ${file.fileName}${why}${briefs}${warnings}`;
+  });
+  const t = report.totals;
+  lines.push(`${t.files} files: ${t.imported} imported, ${t.duplicate} duplicate, ${t.rejected} rejected; briefs: ${t.briefsImported} new, ${t.briefsDuplicate} duplicate`);
+  return lines.join('\n');
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage: 'import <file-or-folder>... [--json]',
+  summary: 'Import wire stories (.txt files; folders recursively).',
+  async run(args, { core, out }) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
+    if (positionals.length === 0) throw new Error('Name at least one file or folder to import.');
+    const report = await importPaths(core.context.store, positionals, core.context.importOptions);
+    out.result(report, () => reportText(report));
+    // Files that could not be imported make the command fail, after reporting every file.
+    return report.totals.rejected > 0 ? 1 : 0;
+  },
+};
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  usage: 'list [--kind article|brief] [--json]',
+  summary: 'List the stories in the library.',
+  async run(args, { core, out }) {
+    const { values } = parseArgs({ args, options: { kind: { type: 'string' } }, strict: true });
+    if (values.kind !== undefined && values.kind !== 'article' && values.kind !== 'brief') throw new Error('--kind must be article or brief.');
+    const items: StorySummary[] = [];
+    for (let offset = 0; ; ) {
+      const page = await call(core, 'stories.list', { kind: values.kind as 'article' | 'brief' | undefined, sort: 'date', dir: 'asc', offset, limit: 1_000 });
+      items.push(...page.items);
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) break;
+    }
+    out.result(items, () => (items.length ? items.map(formatSummaryLine).join('\n') : 'The library is empty.'));
+    return 0;
+  },
+};
+
+function storyText(story: Story): string {
+  const lines = [story.headline, [formatDateline(story.dateline), story.section, story.publishedAt].filter(Boolean).join(' · '), ''];
+  for (const block of story.body) lines.push(block.type === 'heading' ? `\n## ${block.text}\n` : `${block.text}\n`);
+  lines.push(`Source: ${story.source.fileName} (sha256 ${story.source.sha256.slice(0, 12)}…), imported ${story.source.importedAt}`);
+  for (const warning of story.warnings) lines.push(`Warning: ${warning}`);
+  return lines.join('\n');
+}
+
+export const showCommand: CliCommand = {
+  name: 'show',
+  usage: 'show <id> [--json]',
+  summary: 'Show one story with its body and source.',
+  async run(args, { core, out }) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
+    if (positionals.length !== 1) throw new Error('Name exactly one story id.');
+    const story = await call(core, 'stories.get', { id: positionals[0]! });
+    out.result(story, () => storyText(story));
+    return 0;
+  },
+};

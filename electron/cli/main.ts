@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
+import type { CliCommand } from './command';
+import { importCommand, listCommand, showCommand } from './commands-library';
+import { createOutput } from './output';
+
+export const COMMANDS: CliCommand[] = [importCommand, listCommand, showCommand];
+
+function usage(): string {
+  const lines = COMMANDS.map((command) => `  kroniek ${command.usage.padEnd(44)} ${command.summary}`);
+  return `Usage: kroniek <command> [--data DIR] [--json]\n\nCommands:\n${lines.join('\n')}\n\n--data DIR   library folder (default: $KRONIEK_DATA or ./.kroniek-data)
+--seeds      fill a new, empty library with the sample stories (the app and host always do)\n--json       print only JSON on stdout`;
+}
+
+/** Pulls the global flags out wherever they stand; the command parses the rest. */
+function splitGlobal(argv: string[]): { data?: string; json: boolean; seeds: boolean; rest: string[] } {
+  const rest: string[] = [];
+  let data: string | undefined;
+  let json = false;
+  let seeds = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--seeds') seeds = true;
+    else if (arg === '--data') {
+      data = argv[++i];
+      if (data === undefined) throw new Error('--data needs a folder.');
+    } else if (arg.startsWith('--data=')) data = arg.slice('--data='.length);
+    else rest.push(arg);
+  }
+  return { data, json, seeds, rest };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let core: Awaited<ReturnType<typeof openKroniek>> | undefined;
+  try {
+    const { data, json, seeds, rest } = splitGlobal(argv);
+    const [name, ...args] = rest;
+    if (!name || name === 'help' || name === '--help' || name === '-h') {
+      console.log(usage());
+      return name ? 0 : 2;
+    }
+    const command = COMMANDS.find((candidate) => candidate.name === name);
+    if (!command) {
+      console.error(`kroniek: unknown command "${name}".\n\n${usage()}`);
+      return 2;
+    }
+    const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
+    core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli' });
+    for (const notice of core.context.store.notices) console.error(`kroniek: ${notice.message}`);
+    return await command.run(args, { core, out: createOutput(json) });
+  } catch (error) {
+    console.error(`kroniek: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await core?.close();
+  }
+}

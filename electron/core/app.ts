@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Envelope } from '../../shared/contract/envelope';
+import { importPaths } from './import/importer';
+import type { KroniekPorts } from './ports';
+import type { Platform, ServiceContext } from './service/context';
+import { handlers } from './service/handlers';
+import { createDispatcher } from './service/registry';
+import { LibraryStore } from './store/library-store';
+
+export interface KroniekCore {
+  /** Validates input against the contract schema and runs the method; never throws. */
+  dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** The context behind the service, for in-process callers (CLI, tests, benchmarks). */
+  readonly context: ServiceContext;
+  close(): Promise<void>;
+}
+
+export interface OpenKroniekOptions {
+  dataDir: string;
+  /** Imported automatically into a new, empty library (the embedded sample library). */
+  seedsDir?: string;
+  ports?: KroniekPorts;
+  readOnly?: boolean;
+  platform?: Platform;
+}
+
+/** The folder of sample stories that ships with the app. */
+export const DEFAULT_SEEDS_DIR = path.resolve(import.meta.dirname, '../../seeds');
+
+/** Opens a library folder and the service over it: the one way every runtime starts Kroniek. */
+export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekCore> {
+  const store = await LibraryStore.open(options.dataDir, { readOnly: options.readOnly });
+  try {
+    const context: ServiceContext = {
+      store,
+      ports: options.ports ?? {},
+      platform: options.platform ?? 'cli',
+      importOptions: {},
+    };
+    if (store.created && options.seedsDir && existsSync(options.seedsDir) && !store.readOnly) {
+      await seedLibrary(context, options.seedsDir);
+    }
+    const dispatch = createDispatcher(handlers, context);
+    return {
+      dispatch,
+      context,
+      close: () => store.close(),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function seedLibrary(context: ServiceContext, seedsDir: string): Promise<void> {
+  const report = await importPaths(context.store, [seedsDir], context.importOptions);
+  const { imported, briefsImported } = report.totals;
+  await context.store.update(null, (meta) => ({
+    ...meta,
+    notices: [
+      ...meta.notices,
+      {
+        code: 'seeded',
+        message: `This library was empty, so Kroniek imported the sample library: ${imported} stories and ${briefsImported} briefs.`,
+      },
+    ],
+  }));
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type { BodyBlock, ImportFileResult, ImportReport } from '../../../shared/types';
+import type { LibraryStore } from '../store/library-store';
+import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
+import { collectImportFiles, prepareImportFile, type PreparedFile } from './intake';
+import type { ParsedBrief, ParsedPage } from './parse';
+
+/** Entities found in a story at import; injected so the importer does not depend on the analysis module. */
+export type EntityExtractor = (story: { headline: string; dateline: StoryHead['dateline']; body: BodyBlock[] }) => StoryHead['entities'];
+
+export interface ImportOptions {
+  extractEntities?: EntityExtractor;
+  now?: () => Date;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Content identity of an article: same headline and body text = same story, whatever file it came from. */
+export function articleContentHash(page: NonNullable<ParsedPage['article']>): string {
+  return sha256(['article', collapse(page.headline), ...page.body.map((block) => collapse(block.text))].join('\n'));
+}
+
+/** A brief captured with two different pages is still one brief. */
+export function briefContentHash(brief: ParsedBrief): string {
+  return sha256(['brief', collapse(brief.dateline.place), collapse(brief.text)].join('\n'));
+}
+
+const idFromHash = (prefix: 'a' | 'b', hash: string) => `${prefix}${hash.slice(0, 15)}`;
+
+interface Pending {
+  items: StoryContent[];
+  undelete: Set<string>;
+  seenHashes: Map<string, string>;
+}
+
+/**
+ * Imports prepared files as one batch: dedupes against the store and within the
+ * batch, then writes everything with one store commit. Rejected files never touch
+ * the store.
+ */
+export async function importPrepared(store: LibraryStore, files: PreparedFile[], options: ImportOptions = {}): Promise<ImportReport> {
+  const importedAt = (options.now?.() ?? new Date()).toISOString();
+  const pending: Pending = { items: [], undelete: new Set(), seenHashes: new Map() };
+  const results = files.map((file) => importOne(store, file, importedAt, pending, options));
+  if (pending.items.length || pending.undelete.size) {
+    const undelete = pending.undelete;
+    await store.addStories(
+      pending.items,
+      undelete.size ? (meta: MetaDoc) => ({ ...meta, deleted: meta.deleted.filter((id) => !undelete.has(id)) }) : undefined,
+    );
+  }
+  return summarise(results);
+}
+
+/** Resolves a content hash against the batch and the store: new, duplicate, or a deleted story to bring back. */
+function classify(store: LibraryStore, hash: string, pending: Pending): { status: 'new' } | { status: 'duplicate' | 'restored'; id: string } {
+  const inBatch = pending.seenHashes.get(hash);
+  if (inBatch) return { status: 'duplicate', id: inBatch };
+  const existing = store.findByContentHash(hash);
+  if (!existing) return { status: 'new' };
+  if (store.isDeleted(existing) && !pending.undelete.has(existing)) {
+    pending.undelete.add(existing);
+    pending.seenHashes.set(hash, existing);
+    return { status: 'restored', id: existing };
+  }
+  return { status: 'duplicate', id: existing };
+}
+
+function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, pending: Pending, options: ImportOptions): ImportFileResult {
+  if (!file.ok) {
+    return { fileName: file.fileName, status: 'rejected', code: file.code, reason: file.reason, warnings: [], briefs: { imported: 0, duplicate: 0 } };
+  }
+  const { page } = file;
+  const result: ImportFileResult = { fileName: file.fileName, status: 'duplicate', warnings: [...file.warnings], briefs: { imported: 0, duplicate: 0 } };
+  let pageId: string | null = null;
+  let anythingNew = false;
+
+  if (page.article) {
+    const article = page.article;
+    const hash = articleContentHash(article);
+    const sameFile = store.findBySourceSha(file.sha256);
+    const found = sameFile && !store.isDeleted(sameFile) ? ({ status: 'duplicate', id: sameFile } as const) : classify(store, hash, pending);
+    result.headline = article.headline;
+    if (found.status === 'new') {
+      pageId = idFromHash('a', hash);
+      pending.seenHashes.set(hash, pageId);
+      const head: StoryHead = {
+        id: pageId,
+        kind: 'article',
+        headline: article.headline,
+        dateline: article.dateline,
+        section: article.section,
+        ageLabel: null,
+        pageId: null,
+        fileName: file.fileName,
+        sha256: file.sha256,
+        importedAt,
+        contentHash: hash,
+        warnings: [...file.warnings],
+        entities: options.extractEntities?.(article) ?? [],
+      };
+      pending.items.push({ head, body: article.body });
+      anythingNew = true;
+    } else {
+      pageId = found.id;
+      if (found.status === 'restored') anythingNew = true;
+      else result.reason = `Already in the library: "${store.head(found.id)?.headline ?? article.headline}".`;
+    }
+    result.articleId = pageId;
+  }
+
+  for (const brief of page.briefs) {
+    const hash = briefContentHash(brief);
+    const found = classify(store, hash, pending);
+    if (found.status === 'duplicate') {
+      result.briefs.duplicate++;
+      continue;
+    }
+    result.briefs.imported++;
+    anythingNew = true;
+    if (found.status === 'restored') continue;
+    const id = idFromHash('b', hash);
+    pending.seenHashes.set(hash, id);
+    const body: BodyBlock[] = [{ type: 'paragraph', text: brief.text }];
+    pending.items.push({
+      head: {
+        id,
+        kind: 'brief',
+        headline: brief.headline,
+        dateline: brief.dateline,
+        section: page.article?.section ?? null,
+        ageLabel: brief.ageLabel,
+        pageId,
+        fileName: file.fileName,
+        sha256: file.sha256,
+        importedAt,
+        contentHash: hash,
+        warnings: [],
+        entities: options.extractEntities?.({ headline: brief.headline, dateline: brief.dateline, body }) ?? [],
+      },
+      body,
+    });
+  }
+
+  if (anythingNew) {
+    result.status = 'imported';
+    delete result.reason;
+  } else if (!result.reason) {
+    result.reason = 'Everything in this file is already in the library.';
+  }
+  return result;
+}
+
+function summarise(files: ImportFileResult[]): ImportReport {
+  const totals = { files: files.length, imported: 0, duplicate: 0, rejected: 0, briefsImported: 0, briefsDuplicate: 0 };
+  for (const file of files) {
+    totals[file.status]++;
+    totals.briefsImported += file.briefs.imported;
+    totals.briefsDuplicate += file.briefs.duplicate;
+  }
+  return { files, totals };
+}
+
+/** Import bytes the renderer sent (file picker, drag and drop). */
+export async function importBytes(store: LibraryStore, files: { name: string; bytes: Uint8Array }[], options?: ImportOptions): Promise<ImportReport> {
+  return importPrepared(store, files.map((file) => prepareImportFile(file.name, file.bytes)), options);
+}
+
+/** Import files and folders (recursively, `.txt`) from disk: dialogs, CLI, first-run seeds. */
+export async function importPaths(store: LibraryStore, paths: string[], options?: ImportOptions): Promise<ImportReport> {
+  const items = await collectImportFiles(paths);
+  const prepared: PreparedFile[] = items.map((item) =>
+    'bytes' in item ? prepareImportFile(item.fileName, item.bytes) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
+  );
+  return importPrepared(store, prepared, options);
+}

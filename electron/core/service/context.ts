@@ -1,0 +1,20 @@
+import type { ImportOptions } from '../import/importer';
+import type { KroniekPorts } from '../ports';
+import type { LibraryStore } from '../store/library-store';
+
+export type Platform = 'electron' | 'web' | 'cli';
+
+/** Ranked story ids for a search-box query, best first (provided by the search index). */
+export interface SearchProvider {
+  search(query: string): { ids: string[]; scores: Map<string, number>; highlight: string[] };
+  /** Index build progress at start. */
+  progress(): { ready: boolean; indexed: number; total: number };
+}
+
+export interface ServiceContext {
+  store: LibraryStore;
+  ports: KroniekPorts;
+  platform: Platform;
+  search?: SearchProvider;
+  importOptions: ImportOptions;
+}

@@ -1,0 +1,7 @@
+import type { Handlers } from './registry';
+import { libraryHandlers } from './library';
+
+/** Every contract method's handler; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...libraryHandlers,
+};

@@ -1,0 +1,82 @@
+import { ServiceError } from '../../../shared/contract/envelope';
+import type { HistoryState } from '../../../shared/contract/library';
+import type { MetaDoc } from './meta';
+
+type Key = keyof MetaDoc;
+
+interface Entry {
+  label: string;
+  changes: { key: Key; before: unknown; after: unknown }[];
+}
+
+const LIMIT = 200;
+
+/**
+ * Undo/redo over the metadata document. Edits are immutable updates, so an
+ * entry records, per top-level key it changed, the value before and after.
+ * Undo puts back only those keys, so edits that are not undoable (imports,
+ * notices) and touch other keys stay in place.
+ */
+export class History {
+  private undoStack: Entry[] = [];
+  private redoStack: Entry[] = [];
+
+  record(label: string, before: MetaDoc, after: MetaDoc): void {
+    const changes: Entry['changes'] = [];
+    for (const key of Object.keys(after) as Key[]) {
+      if (before[key] !== after[key]) changes.push({ key, before: before[key], after: after[key] });
+    }
+    if (changes.length === 0) return;
+    this.undoStack.push({ label, changes });
+    if (this.undoStack.length > LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+  }
+
+  /** The document after undoing the last edit, or null when there is none. Moves the entry to redo. */
+  undo(current: MetaDoc): MetaDoc | null {
+    const entry = this.undoStack.at(-1);
+    if (!entry) return null;
+    const next = apply(current, entry, 'before');
+    this.undoStack.pop();
+    this.redoStack.push(entry);
+    return next;
+  }
+
+  redo(current: MetaDoc): MetaDoc | null {
+    const entry = this.redoStack.at(-1);
+    if (!entry) return null;
+    const next = apply(current, entry, 'after');
+    this.redoStack.pop();
+    this.undoStack.push(entry);
+    return next;
+  }
+
+  /** Takes back the last undo/redo (used when writing its result failed). */
+  revert(direction: 'undo' | 'redo'): void {
+    const from = direction === 'undo' ? this.redoStack : this.undoStack;
+    const to = direction === 'undo' ? this.undoStack : this.redoStack;
+    const entry = from.pop();
+    if (entry) to.push(entry);
+  }
+
+  state(): HistoryState {
+    return {
+      canUndo: this.undoStack.length > 0,
+      canRedo: this.redoStack.length > 0,
+      undoLabel: this.undoStack.at(-1)?.label ?? null,
+      redoLabel: this.redoStack.at(-1)?.label ?? null,
+    };
+  }
+}
+
+function apply(current: MetaDoc, entry: Entry, side: 'before' | 'after'): MetaDoc {
+  const other = side === 'before' ? 'after' : 'before';
+  const next: Record<string, unknown> = { ...current };
+  for (const change of entry.changes) {
+    if (current[change.key] !== change[other]) {
+      throw new ServiceError('conflict', `Cannot ${side === 'before' ? 'undo' : 'redo'} "${entry.label}": that part of the library changed since.`);
+    }
+    next[change.key] = change[side];
+  }
+  return next as unknown as MetaDoc;
+}

@@ -1,0 +1,147 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LibraryStore } from './library-store';
+import { emptyMeta, SCHEMA_VERSION } from './meta';
+import { META_FILE } from './meta-file';
+import { fakeStory, withTempDir } from './test-helpers';
+
+describe('LibraryStore', () => {
+  it('persists stories and metadata across reopen', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      expect(store.created).toBe(true);
+      await store.addStories([fakeStory('a1'), fakeStory('a2')]);
+      await store.update('Set date', (meta) => ({ ...meta, storyEdits: { a1: { publishedAt: '2024-06-19' } } }));
+      await store.close();
+
+      const again = await LibraryStore.open(dir);
+      expect(again.created).toBe(false);
+      expect([...again.liveHeads()].map((head) => head.id)).toEqual(['a1', 'a2']);
+      expect(again.summary('a1')?.publishedAt).toBe('2024-06-19');
+      const story = await again.story('a2');
+      expect(story?.body).toEqual([{ type: 'paragraph', text: 'Tekst van a2.' }]);
+      expect(story?.source.fileName).toBe('a2.txt');
+      await again.close();
+    });
+  });
+
+  it('keeps content apart from metadata so an edit does not rewrite stories', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(Array.from({ length: 1_500 }, (_, i) => fakeStory(`s${i}`)));
+      const metaBefore = (await readFile(path.join(dir, META_FILE))).length;
+      await store.update('Tag', (meta) => ({ ...meta, taggings: { s1: ['t1'] } }));
+      const metaAfter = (await readFile(path.join(dir, META_FILE))).length;
+      expect(metaAfter - metaBefore).toBeLessThan(100);
+      expect(metaAfter).toBeLessThan(5_000);
+      // 1,500 stories were written as two immutable segments.
+      const files = await readdir(path.join(dir, 'content'));
+      expect(files.filter((name) => name.endsWith('.heads.json'))).toHaveLength(2);
+      await store.close();
+    });
+  });
+
+  it('gives a second process on the same folder a clear "locked" error', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      // A lock held by a live process (this one, under another pid record) must be respected.
+      await writeFile(path.join(dir, 'kroniek.lock'), JSON.stringify({ pid: process.ppid, host: (await import('node:os')).hostname(), startedAt: 'x' }));
+      await expect(LibraryStore.open(dir)).rejects.toMatchObject({ code: 'locked' });
+      await store.close();
+    });
+  });
+
+  it('takes over a stale lock left by a process that no longer runs', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, 'kroniek.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), startedAt: 'x' }));
+      const store = await LibraryStore.open(dir);
+      await store.close();
+    });
+  });
+
+  it('leaves memory and disk unchanged when a write fails', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories([fakeStory('a1')]);
+      const before = store.meta;
+      const diskBefore = await readFile(path.join(dir, META_FILE), 'utf8');
+      // Make the rename target impossible to replace: a non-empty folder in its place.
+      const metaPath = path.join(dir, META_FILE);
+      await (await import('node:fs/promises')).rm(metaPath);
+      await mkdir(path.join(metaPath, 'blocker'), { recursive: true });
+      await expect(store.update('Tag', (meta) => ({ ...meta, taggings: { a1: ['t'] } }))).rejects.toThrow();
+      expect(store.meta).toBe(before);
+      expect(store.historyState().canUndo).toBe(false);
+      expect(diskBefore).toContain('"schemaVersion"');
+      // No temp files left behind.
+      expect((await readdir(dir)).filter((name) => name.includes('kroniek-tmp'))).toEqual([]);
+      await store.close();
+    });
+  });
+
+  it('undoes and redoes edits, keeping later imports in place', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories([fakeStory('a1')]);
+      await store.update('Tag story', (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
+      await store.addStories([fakeStory('a2')]);
+      expect(store.historyState()).toMatchObject({ canUndo: true, undoLabel: 'Tag story' });
+      await store.undo();
+      expect(store.meta.taggings).toEqual({});
+      expect(store.storyCount).toBe(2);
+      expect(store.historyState()).toMatchObject({ canRedo: true, redoLabel: 'Tag story' });
+      await store.redo();
+      expect(store.meta.taggings).toEqual({ a1: ['t1'] });
+      await store.close();
+      // Undo/redo were written to disk.
+      const reopened = await LibraryStore.open(dir);
+      expect(reopened.meta.taggings).toEqual({ a1: ['t1'] });
+      await reopened.close();
+    });
+  });
+
+  it('refuses to open a library written by a newer version', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, META_FILE), JSON.stringify({ ...emptyMeta(), schemaVersion: SCHEMA_VERSION + 1 }));
+      await expect(LibraryStore.open(dir)).rejects.toThrow(/newer Kroniek/);
+      // The folder is not left locked.
+      await writeFile(path.join(dir, META_FILE), JSON.stringify(emptyMeta()));
+      const store = await LibraryStore.open(dir);
+      await store.close();
+    });
+  });
+
+  it('keeps a damaged metadata file byte-identical and opens read-only when no backup exists', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories([fakeStory('a1')]);
+      await store.close();
+      const damaged = Buffer.from('{"schemaVersion":1,"segm');
+      await writeFile(path.join(dir, META_FILE), damaged);
+      const opened = await LibraryStore.open(dir);
+      expect(opened.readOnly).toBe(true);
+      expect(opened.notices.map((notice) => notice.code)).toContain('read-only');
+      // Stories stay readable from the content segments.
+      expect(opened.head('a1')?.headline).toBe('Kop a1');
+      await expect(opened.update('x', (meta) => ({ ...meta, tags: [] }))).rejects.toMatchObject({ code: 'read-only' });
+      const names = await readdir(dir);
+      const kept = names.find((name) => name.startsWith(`${META_FILE}.damaged-`));
+      expect(kept).toBeDefined();
+      expect(await readFile(path.join(dir, kept!))).toEqual(damaged);
+      expect(await readFile(path.join(dir, META_FILE))).toEqual(damaged);
+      await opened.close();
+    });
+  });
+
+  it('removes stale temp files at start', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.close();
+      await writeFile(path.join(dir, `${META_FILE}.kroniek-tmp-1-abc`), 'partial');
+      const again = await LibraryStore.open(dir);
+      expect((await readdir(dir)).some((name) => name.includes('kroniek-tmp'))).toBe(false);
+      await again.close();
+    });
+  });
+});

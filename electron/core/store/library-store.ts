@@ -1,0 +1,379 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { ServiceError } from '../../../shared/contract/envelope';
+import type { HistoryState } from '../../../shared/contract/library';
+import type { BodyBlock, LibraryNotice, Story, StorySummary } from '../../../shared/types';
+import { DurableJsonFile } from './durable-adapter';
+import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
+import { History } from './history';
+import { acquireFolderLock, type FolderLock } from './lock';
+import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
+import { loadMeta, META_FILE } from './meta-file';
+
+export const CONTENT_DIR = 'content';
+/** Stories per content segment: small enough to load one reader's story fast, large enough to keep file counts low. */
+export const SEGMENT_SIZE = 1_000;
+const BODY_CACHE_SEGMENTS = 6;
+
+export type StoreChange =
+  | { type: 'stories-added'; ids: string[] }
+  | { type: 'meta'; before: MetaDoc; after: MetaDoc };
+
+export interface OpenStoreOptions {
+  readOnly?: boolean;
+  /** Called when the metadata file is damaged; returns a restored document or null (see backups). */
+  restoreFromBackup?: (reason: string) => Promise<{ meta: MetaDoc; notice: LibraryNotice } | null>;
+  /** Runs after every successful metadata write (backups hook). */
+  afterWrite?: (meta: MetaDoc) => void;
+}
+
+/**
+ * The library store. Owns one data folder (locked), keeps every story's head in
+ * memory, loads bodies per segment on demand, and writes the small metadata
+ * document durably through lowdb. Every write computes the new state, writes it,
+ * and only then swaps it in, so a failed write leaves memory and disk unchanged.
+ */
+export class LibraryStore {
+  private readonly heads = new Map<string, StoryHead>();
+  private readonly segmentOf = new Map<string, string>();
+  private readonly byContentHash = new Map<string, string>();
+  private readonly bySha = new Map<string, string>();
+  private readonly bodyCache = new Map<string, Map<string, BodyBlock[]>>();
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly history = new History();
+  private deletedSet = new Set<string>();
+  private linkCounts: Map<string, number> | null = null;
+  /** Serialises writes: one metadata write at a time, in call order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly db: Low<MetaDoc>,
+    private readonly lock: FolderLock | null,
+    readonly readOnly: boolean,
+    readonly notices: LibraryNotice[],
+    readonly created: boolean,
+    private readonly afterWrite?: (meta: MetaDoc) => void,
+  ) {}
+
+  static async open(dataDir: string, options: OpenStoreOptions = {}): Promise<LibraryStore> {
+    const dir = path.resolve(dataDir);
+    await fs.mkdir(path.join(dir, CONTENT_DIR), { recursive: true });
+    const lock = options.readOnly ? null : await acquireFolderLock(dir);
+    try {
+      await removeStaleTempFiles(dir);
+      await removeStaleTempFiles(path.join(dir, CONTENT_DIR));
+      const loaded = await loadMeta(dir, options.restoreFromBackup);
+      const readOnly = Boolean(options.readOnly) || loaded.readOnly;
+      const adapter = new DurableJsonFile<MetaDoc>(path.join(dir, META_FILE));
+      const db = new Low<MetaDoc>(adapter, emptyMeta());
+      db.data = loaded.meta;
+      if (loaded.readOnly && loaded.meta.segments.length === 0) {
+        // The index of segments was lost with the damaged file: show every segment found so stories stay readable.
+        db.data = { ...loaded.meta, segments: await discoverSegments(dir) };
+      }
+      const store = new LibraryStore(dir, db, lock, readOnly, loaded.notices, loaded.created, options.afterWrite);
+      await store.loadHeads();
+      if (loaded.needsWrite && !readOnly) await adapter.write(db.data);
+      return store;
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
+  }
+
+  get meta(): MetaDoc {
+    return this.db.data;
+  }
+
+  // ---- reading ---------------------------------------------------------
+
+  get storyCount(): number {
+    return this.heads.size - this.deletedSet.size;
+  }
+
+  /** Every story head that is not deleted, in import order. */
+  *liveHeads(): IterableIterator<StoryHead> {
+    for (const head of this.heads.values()) if (!this.deletedSet.has(head.id)) yield head;
+  }
+
+  head(id: string): StoryHead | undefined {
+    const head = this.heads.get(id);
+    return head && !this.deletedSet.has(id) ? head : undefined;
+  }
+
+  isDeleted(id: string): boolean {
+    return this.deletedSet.has(id);
+  }
+
+  /** Id of a stored story (deleted or not) with this content, if any. */
+  findByContentHash(hash: string): string | undefined {
+    return this.byContentHash.get(hash);
+  }
+
+  findBySourceSha(sha256: string): string | undefined {
+    return this.bySha.get(sha256);
+  }
+
+  summary(id: string): StorySummary | undefined {
+    const head = this.head(id);
+    return head ? this.toSummary(head) : undefined;
+  }
+
+  toSummary(head: StoryHead): StorySummary {
+    const meta = this.meta;
+    const edit = meta.storyEdits[head.id];
+    return {
+      id: head.id,
+      kind: head.kind,
+      headline: head.headline,
+      dateline: head.dateline,
+      section: head.section,
+      publishedAt: edit?.publishedAt ?? null,
+      importedAt: head.importedAt,
+      ageLabel: head.ageLabel,
+      pageId: head.pageId,
+      tagIds: meta.taggings[head.id] ?? [],
+      linkCount: this.linkCountOf(head.id),
+    };
+  }
+
+  linkCountOf(id: string): number {
+    if (!this.linkCounts) {
+      const counts = new Map<string, number>();
+      for (const link of this.meta.links) {
+        counts.set(link.from, (counts.get(link.from) ?? 0) + 1);
+        counts.set(link.to, (counts.get(link.to) ?? 0) + 1);
+      }
+      this.linkCounts = counts;
+    }
+    return this.linkCounts.get(id) ?? 0;
+  }
+
+  async body(id: string): Promise<BodyBlock[] | undefined> {
+    const segment = this.segmentOf.get(id);
+    if (!segment) return undefined;
+    const bodies = await this.loadBodies(segment);
+    return bodies.get(id);
+  }
+
+  async story(id: string): Promise<Story | undefined> {
+    const head = this.head(id);
+    if (!head) return undefined;
+    const body = (await this.body(id)) ?? [];
+    return {
+      ...this.toSummary(head),
+      body,
+      source: { fileName: head.fileName, sha256: head.sha256, importedAt: head.importedAt },
+      warnings: head.warnings,
+      note: this.meta.storyEdits[id]?.note ?? '',
+    };
+  }
+
+  /** Every live story with its body, segment by segment (for building indexes). */
+  async *storiesWithBodies(): AsyncIterableIterator<StoryContent> {
+    for (const segment of this.meta.segments) {
+      const bodies = await this.readBodies(segment.name);
+      for (const [id, body] of bodies) {
+        const head = this.head(id);
+        if (head) yield { head, body };
+      }
+    }
+  }
+
+  // ---- writing ---------------------------------------------------------
+
+  /**
+   * Adds new stories: content segments first (immutable files), then one
+   * metadata write that lists them; that write is the commit point, so a crash
+   * before it leaves only unreferenced segment files, which are ignored.
+   */
+  async addStories(items: StoryContent[], metaChange?: (meta: MetaDoc) => MetaDoc): Promise<void> {
+    if (items.length === 0 && !metaChange) return;
+    await this.serial(async () => {
+      this.assertWritable();
+      const fresh = items.filter((item) => !this.heads.has(item.head.id));
+      const segments: SegmentRef[] = [];
+      const written: { name: string; items: StoryContent[] }[] = [];
+      for (let i = 0; i < fresh.length; i += SEGMENT_SIZE) {
+        const chunk = fresh.slice(i, i + SEGMENT_SIZE);
+        const name = newSegmentName();
+        await this.writeSegment(name, chunk);
+        segments.push({ name, count: chunk.length });
+        written.push({ name, items: chunk });
+      }
+      const before = this.meta;
+      let next: MetaDoc = segments.length ? { ...before, segments: [...before.segments, ...segments] } : before;
+      if (metaChange) next = metaChange(next);
+      if (next !== before) await this.db.adapter.write(next);
+      this.swapMeta(next);
+      for (const segment of written) {
+        for (const item of segment.items) this.indexHead(item.head, segment.name);
+        this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
+      }
+      if (fresh.length) this.emit({ type: 'stories-added', ids: fresh.map((item) => item.head.id) });
+      if (next !== before) this.emit({ type: 'meta', before, after: next });
+    });
+  }
+
+  /**
+   * Applies a pure change to the metadata document and writes it durably.
+   * With a label the change is undoable.
+   */
+  async update(label: string | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
+    return this.serial(async () => {
+      this.assertWritable();
+      const before = this.meta;
+      const after = change(before);
+      if (after === before) return before;
+      await this.db.adapter.write(after);
+      this.swapMeta(after);
+      if (label) this.history.record(label, before, after);
+      this.emit({ type: 'meta', before, after });
+      return after;
+    });
+  }
+
+  historyState(): HistoryState {
+    return this.history.state();
+  }
+
+  async undo(): Promise<HistoryState> {
+    return this.travel('undo');
+  }
+
+  async redo(): Promise<HistoryState> {
+    return this.travel('redo');
+  }
+
+  private async travel(direction: 'undo' | 'redo'): Promise<HistoryState> {
+    await this.serial(async () => {
+      this.assertWritable();
+      const before = this.meta;
+      const after = direction === 'undo' ? this.history.undo(before) : this.history.redo(before);
+      if (!after) return;
+      await this.db.adapter.write(after).catch((error: unknown) => {
+        // Put the step back so the editor can try again.
+        this.history.revert(direction);
+        throw error;
+      });
+      this.swapMeta(after);
+      this.emit({ type: 'meta', before, after });
+    });
+    return this.history.state();
+  }
+
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.catch(() => {});
+    await this.lock?.release();
+  }
+
+  // ---- internals -------------------------------------------------------
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private assertWritable(): void {
+    if (this.closed) throw new ServiceError('internal', 'The library is closed.');
+    if (this.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be changed.');
+  }
+
+  private swapMeta(next: MetaDoc): void {
+    const before = this.db.data;
+    this.db.data = next;
+    if (next.deleted !== before.deleted) this.deletedSet = new Set(next.deleted);
+    if (next.links !== before.links) this.linkCounts = null;
+    this.afterWrite?.(next);
+  }
+
+  private emit(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private indexHead(head: StoryHead, segment: string): void {
+    this.heads.set(head.id, head);
+    this.segmentOf.set(head.id, segment);
+    this.byContentHash.set(head.contentHash, head.id);
+    if (head.kind === 'article') this.bySha.set(head.sha256, head.id);
+  }
+
+  private async loadHeads(): Promise<void> {
+    this.deletedSet = new Set(this.meta.deleted);
+    const problems: string[] = [];
+    for (const segment of this.meta.segments) {
+      const file = path.join(this.dataDir, CONTENT_DIR, `${segment.name}.heads.json`);
+      try {
+        const raw = await readFileIfExists(file);
+        if (raw === null) throw new Error('missing');
+        const heads = JSON.parse(raw.toString('utf8')) as StoryHead[];
+        for (const head of heads) this.indexHead(head, segment.name);
+      } catch (error) {
+        problems.push(`${segment.name} (${(error as Error).message})`);
+      }
+    }
+    if (problems.length) {
+      this.notices.push({
+        code: 'content-damaged',
+        message: `Some story files could not be read and their stories are not shown: ${problems.join(', ')}. They were left untouched on disk.`,
+      });
+    }
+  }
+
+  private async writeSegment(name: string, items: StoryContent[]): Promise<void> {
+    const dir = path.join(this.dataDir, CONTENT_DIR);
+    const bodies: Record<string, BodyBlock[]> = {};
+    for (const item of items) bodies[item.head.id] = item.body;
+    await writeFileDurably(path.join(dir, `${name}.bodies.json`), JSON.stringify(bodies));
+    await writeFileDurably(path.join(dir, `${name}.heads.json`), JSON.stringify(items.map((item) => item.head)));
+  }
+
+  private async readBodies(segment: string): Promise<Map<string, BodyBlock[]>> {
+    const cached = this.bodyCache.get(segment);
+    if (cached) return cached;
+    const raw = await readFileIfExists(path.join(this.dataDir, CONTENT_DIR, `${segment}.bodies.json`));
+    if (raw === null) return new Map();
+    return new Map(Object.entries(JSON.parse(raw.toString('utf8')) as Record<string, BodyBlock[]>));
+  }
+
+  private async loadBodies(segment: string): Promise<Map<string, BodyBlock[]>> {
+    const bodies = await this.readBodies(segment);
+    this.cacheBodies(segment, bodies);
+    return bodies;
+  }
+
+  private cacheBodies(segment: string, bodies: Map<string, BodyBlock[]>): void {
+    this.bodyCache.delete(segment);
+    this.bodyCache.set(segment, bodies);
+    while (this.bodyCache.size > BODY_CACHE_SEGMENTS) {
+      const oldest = this.bodyCache.keys().next().value;
+      if (oldest === undefined) break;
+      this.bodyCache.delete(oldest);
+    }
+  }
+}
+
+function newSegmentName(): string {
+  // Time-ordered and unique across processes and restarts.
+  return `${Date.now().toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
+async function discoverSegments(dir: string): Promise<SegmentRef[]> {
+  const names = await fs.readdir(path.join(dir, CONTENT_DIR)).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.endsWith('.heads.json'))
+    .map((name) => ({ name: name.slice(0, -'.heads.json'.length), count: 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

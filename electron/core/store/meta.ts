@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { ListQuery } from '../../../shared/contract/library';
+import type { BodyBlock, Dateline, Dossier, Link, LibraryNotice, StoryKind, Tag } from '../../../shared/types';
+
+// The store keeps immutable story content (written once per import batch, in
+// segment files) apart from the small, often-edited metadata document below, so
+// that one edit rewrites kilobytes, not the archive.
+
+export const SCHEMA_VERSION = 1;
+
+/** Immutable per-story facts, loaded at start for every story (the list needs them). */
+export interface StoryHead {
+  id: string;
+  kind: StoryKind;
+  headline: string;
+  dateline: Dateline;
+  section: string | null;
+  ageLabel: string | null;
+  pageId: string | null;
+  fileName: string;
+  sha256: string;
+  importedAt: string;
+  /** Hash of the normalised content: the same story from another file or page is a duplicate. */
+  contentHash: string;
+  warnings: string[];
+  /** Entities found at import (canonical key + display name + kind). */
+  entities: { key: string; name: string; kind: string; count: number }[];
+}
+
+export interface StoryContent {
+  head: StoryHead;
+  body: BodyBlock[];
+}
+
+export interface SegmentRef {
+  /** File stem in `content/`: `<name>.heads.json` and `<name>.bodies.json`. */
+  name: string;
+  count: number;
+}
+
+export interface StoryEdit {
+  publishedAt?: string | null;
+  note?: string;
+}
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  query: ListQuery;
+}
+
+export interface MetaDoc {
+  schemaVersion: number;
+  createdAt: string;
+  segments: SegmentRef[];
+  /** Stories removed from the library (content stays on disk, so delete is undoable). */
+  deleted: string[];
+  storyEdits: Record<string, StoryEdit>;
+  tags: Tag[];
+  /** storyId → tag ids. */
+  taggings: Record<string, string[]>;
+  links: Link[];
+  dossiers: Dossier[];
+  /** storyId → folded names of dismissed tag suggestions. */
+  dismissedTagSuggestions: Record<string, string[]>;
+  /** Dismissed related-story pairs, `idA|idB` with idA < idB. */
+  dismissedRelated: string[];
+  savedSearches: SavedSearch[];
+  notices: LibraryNotice[];
+}
+
+export function emptyMeta(now = new Date().toISOString()): MetaDoc {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: now,
+    segments: [],
+    deleted: [],
+    storyEdits: {},
+    tags: [],
+    taggings: {},
+    links: [],
+    dossiers: [],
+    dismissedTagSuggestions: {},
+    dismissedRelated: [],
+    savedSearches: [],
+    notices: [],
+  };
+}
+
+// Shape check on open: valid JSON of the wrong shape must be treated as damage,
+// never silently replaced by defaults. Loose on unknown extra keys (forward notes).
+const stringArray = z.array(z.string());
+const metaShape = z.object({
+  schemaVersion: z.number().int().positive(),
+  createdAt: z.string(),
+  segments: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), count: z.number().int().nonnegative() })),
+  deleted: stringArray,
+  storyEdits: z.record(z.string(), z.object({ publishedAt: z.string().nullable().optional(), note: z.string().optional() })),
+  tags: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
+  taggings: z.record(z.string(), stringArray),
+  links: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), type: z.string() }).passthrough()),
+  dossiers: z.array(z.object({ id: z.string(), title: z.string(), entries: z.array(z.object({ storyId: z.string() }).passthrough()) }).passthrough()),
+  dismissedTagSuggestions: z.record(z.string(), stringArray),
+  dismissedRelated: stringArray,
+  savedSearches: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
+  notices: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
+export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };
+
+/** Validates a parsed meta document of the current schema version. */
+export function checkMeta(value: unknown): MetaCheck {
+  const result = metaShape.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return { ok: false, reason: `unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, meta: value as MetaDoc };
+}
+
+/**
+ * Migrations: pure functions from version N to N+1, indexed by N. Version 1 is
+ * the first schema, so there are none yet; the runner and its tests exist so the
+ * next change of shape is one function and one fixture.
+ */
+export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export type MigrationResult =
+  | { ok: true; doc: Record<string, unknown>; from: number; migrated: boolean }
+  | { ok: false; code: 'newer' | 'invalid'; reason: string };
+
+export function migrateMeta(doc: unknown, target = SCHEMA_VERSION, migrations = MIGRATIONS): MigrationResult {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, code: 'invalid', reason: 'not a JSON object' };
+  const version = (doc as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, code: 'invalid', reason: 'missing or invalid schemaVersion' };
+  }
+  if (version > target) {
+    return {
+      ok: false,
+      code: 'newer',
+      reason: `This library was written by a newer Kroniek (schema version ${version}; this version reads up to ${target}). Update Kroniek to open it.`,
+    };
+  }
+  let current = doc as Record<string, unknown>;
+  for (let v = version; v < target; v++) {
+    const step = migrations[v];
+    if (!step) return { ok: false, code: 'invalid', reason: `no migration from schema version ${v}` };
+    current = { ...step(current), schemaVersion: v + 1 };
+  }
+  return { ok: true, doc: current, from: version, migrated: version !== target };
+}

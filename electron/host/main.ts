@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
+import { startHost } from './server';
+
+const USAGE = `Usage: npm run -s host -- [--data DIR] [--port PORT] [--no-seeds]
+
+Serves Kroniek's UI and service on http://127.0.0.1 only. The first line on
+stdout is the URL to open (it carries this run's access token).`;
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      'no-seeds': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const dataDir = path.resolve(values.data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
+
+  const core = await openKroniek({ dataDir, seedsDir: values['no-seeds'] ? undefined : DEFAULT_SEEDS_DIR, platform: 'web' });
+  const host = await startHost({ dispatch: core.dispatch, rendererDir, port });
+  process.stdout.write(`${host.url}\n`);
+  console.error(`Kroniek host: library ${dataDir}. Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

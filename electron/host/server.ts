@@ -1,0 +1,128 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LIMITS } from '../../shared/contract/define';
+import type { Envelope } from '../../shared/contract/envelope';
+import { mimeType, resolveStaticFile } from './static-files';
+
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+export interface HostOptions {
+  dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Per-run secret every API call must carry; generated when omitted. */
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The loopback web host: serves the built renderer and the service contract
+ * over HTTP on 127.0.0.1 only. Defends against other local web pages driving it:
+ * a per-run token on every API call and a Host header check (DNS rebinding).
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const host = (req.headers.host ?? '').toLowerCase();
+      if (!allowedHosts.has(host)) return sendError(res, 421, 'forbidden', 'Unexpected Host header.');
+      const url = new URL(req.url ?? '/', `http://${host}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return sendError(res, 405, 'forbidden', 'Use POST for API calls.');
+        const given = req.headers['x-kroniek-token'];
+        if (typeof given !== 'string' || !sameSecret(given, token)) return sendError(res, 403, 'forbidden', 'Missing or wrong access token. Open the URL the host printed.');
+        const type = req.headers['content-type'] ?? '';
+        if (!type.startsWith('application/json')) return sendError(res, 415, 'invalid-input', 'API calls must send JSON.');
+        const body = await readBody(req, LIMITS.payloadBytes);
+        if (body === null) return sendError(res, 413, 'too-large', 'The request is too large.');
+        let input: unknown;
+        try {
+          input = body.length ? JSON.parse(body.toString('utf8')) : {};
+        } catch {
+          return sendError(res, 400, 'invalid-input', 'The request body is not valid JSON.');
+        }
+        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        return sendJson(res, 200, await options.dispatch(method, input));
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'forbidden', 'Method not allowed.');
+      const file = await resolveStaticFile(options.rendererDir, url.pathname);
+      if (!file) {
+        res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+        return res.end('Not found');
+      }
+      const data = await fs.readFile(file);
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeType(file), 'Cache-Control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    } catch (error) {
+      if (!res.headersSent) sendError(res, 500, 'internal', `Host error: ${(error as Error).message}`);
+      else res.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
