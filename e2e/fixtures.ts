@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect } from '@playwright/test';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface Host {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Calls the contract over HTTP, as the renderer does (for arranging state, never for asserting UI). */
+  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+}
+
+/** Starts `npm run host` (the real host over a real store) on a fresh data folder. */
+export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ host: Host; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/host/start.mjs'), '--data', dataDir, '--port', '0', ...extraArgs], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve(line));
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
+  });
+  const url = new URL(firstLine);
+  const token = url.searchParams.get('token') ?? '';
+  const host: Host = {
+    url: firstLine,
+    origin: url.origin,
+    token,
+    dataDir,
+    async call(method, input = {}) {
+      const response = await fetch(`${url.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kroniek-Token': token },
+        body: JSON.stringify(input),
+      });
+      const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!envelope.ok) throw new Error(envelope.error?.message ?? 'call failed');
+      return envelope.value as never;
+    },
+  };
+  return { host, child };
+}
+
+export async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+export const test = base.extend<{ host: Host; hostArgs: string[] }>({
+  hostArgs: [[], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-e2e-'));
+    const { host, child } = await startHost(dataDir, hostArgs);
+    try {
+      await use(host);
+    } finally {
+      await stopHost(child);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };

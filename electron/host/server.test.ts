@@ -1,0 +1,109 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodNames } from '../../shared/contract';
+import { openKroniek, type KroniekCore } from '../core/app';
+import { startHost, type RunningHost } from './server';
+
+/** Raw HTTP request, so tests can send headers fetch would refuse (a foreign Host). */
+function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('loopback host', () => {
+  let core: KroniekCore;
+  let host: RunningHost;
+  let dir: string;
+  const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+    request(host.port, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { 'Content-Type': 'application/json', 'X-Kroniek-Token': host.token, Host: `127.0.0.1:${host.port}`, ...headers },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-host-'));
+    const renderer = path.join(dir, 'renderer');
+    await mkdir(renderer);
+    await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Kroniek</title>');
+    await writeFile(path.join(dir, 'secret.txt'), 'outside the bundle');
+    core = await openKroniek({ dataDir: path.join(dir, 'data') });
+    host = await startHost({ dispatch: core.dispatch, rendererDir: renderer });
+  });
+
+  afterAll(async () => {
+    await host.close();
+    await core.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('listens on 127.0.0.1 and prints a URL carrying the token', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=`));
+  });
+
+  it('serves the renderer with a strict CSP', async () => {
+    const res = await request(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('refuses path traversal in every spelling', async () => {
+    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/%00index.html', '//etc/passwd']) {
+      const res = await request(host.port, { path: attempt, headers: { Host: `127.0.0.1:${host.port}` } });
+      expect(res.status, attempt).toBe(404);
+      expect(res.body).not.toContain('outside the bundle');
+    }
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const res = await api('library.status', {}, { Host: `evil.example:${host.port}` });
+    expect(res.status).toBe(421);
+  });
+
+  it('requires the per-run token on every API call', async () => {
+    expect((await api('library.status', {}, { 'X-Kroniek-Token': 'wrong' })).status).toBe(403);
+    const ok = await api('library.status', {});
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
+  });
+
+  it('answers every contract method through the same dispatcher (never "unknown method")', async () => {
+    for (const method of methodNames) {
+      const res = await api(method, { __unexpected: true });
+      const envelope = JSON.parse(res.body) as { ok: boolean; error?: { code: string } };
+      expect(envelope.ok, method).toBe(false);
+      expect(envelope.error?.code, method).toBe('invalid-input');
+    }
+    const unknown = JSON.parse((await api('nope.nothing', {})).body);
+    expect(unknown.error.code).toBe('unknown-method');
+  });
+
+  it('refuses bad JSON and __proto__ payloads with an envelope', async () => {
+    const bad = await request(host.port, {
+      method: 'POST',
+      path: '/api/library.status',
+      headers: { 'Content-Type': 'application/json', 'X-Kroniek-Token': host.token, Host: `127.0.0.1:${host.port}` },
+      body: '{nope',
+    });
+    expect(JSON.parse(bad.body).error.code).toBe('invalid-input');
+    const proto = await request(host.port, {
+      method: 'POST',
+      path: '/api/stories.get',
+      headers: { 'Content-Type': 'application/json', 'X-Kroniek-Token': host.token, Host: `127.0.0.1:${host.port}` },
+      body: '{"id":"a1","__proto__":{"polluted":true}}',
+    });
+    expect(JSON.parse(proto.body).error.code).toBe('invalid-input');
+  });
+});
