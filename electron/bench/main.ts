@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openKroniek } from '../core/app';
+import { importPaths } from '../core/import/importer';
+import { LibraryStore } from '../core/store/library-store';
+import { baselineEditMs } from './baseline';
+import { syntheticStory } from './corpus';
+import { measureOpenLibrary, type OpenLibraryFigures } from './measure-open';
+import { round, timed } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SEEDS = path.join(ROOT, 'seeds');
+
+const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
+
+Generates a deterministic synthetic corpus of N seed-format files, imports it
+into a fresh library with the real core, then measures a cold open, a durable
+tag edit, search, related suggestions and memory in a fresh process, and the
+same edit on a plain single-file lowdb store of the same corpus.`;
+
+async function ensureCorpus(dir: string, size: number): Promise<void> {
+  const marker = path.join(dir, '.complete');
+  if (existsSync(marker)) return;
+  await rm(dir, { recursive: true, force: true });
+  for (let start = 0; start < size; start += 1_000) {
+    const sub = path.join(dir, String(start / 1_000).padStart(3, '0'));
+    await mkdir(sub, { recursive: true });
+    const end = Math.min(size, start + 1_000);
+    await Promise.all(
+      Array.from({ length: end - start }, (_, i) => writeFile(path.join(sub, `story-${start + i}.txt`), syntheticStory(start + i, SEEDS))),
+    );
+  }
+  await writeFile(marker, String(size));
+}
+
+/** Runs the open-library measurements in a fresh Node process, so cold open and RSS are honest. */
+function measureInChild(dataDir: string): OpenLibraryFigures {
+  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, 'run.mjs'), '--child-open', dataDir], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
+  const last = result.stdout.trim().split('\n').at(-1) ?? '{}';
+  return JSON.parse(last) as OpenLibraryFigures;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { size: { type: 'string' }, json: { type: 'boolean' }, dir: { type: 'string' }, 'child-open': { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values['child-open']) {
+    process.stdout.write(`${JSON.stringify(await measureOpenLibrary(values['child-open']))}\n`);
+    return 0;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const size = Number(values.size ?? '1000');
+  if (!Number.isInteger(size) || size < 1) {
+    console.error('bench: --size must be a positive whole number.');
+    return 2;
+  }
+  const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+  const workDir = path.resolve(values.dir ?? path.join(ROOT, 'bench-data'));
+  const corpusDir = path.join(workDir, `corpus-${size}`);
+  const dataDir = path.join(workDir, `library-${size}`);
+
+  log(`Generating ${size} seed-format files in ${corpusDir} …`);
+  await ensureCorpus(corpusDir, size);
+
+  await rm(dataDir, { recursive: true, force: true });
+  const core = await openKroniek({ dataDir, platform: 'cli' });
+  log('Importing …');
+  const imported = await timed(() => importPaths(core.context.store, [corpusDir], core.context.importOptions));
+  const report = imported.value;
+  await core.close();
+  const importFilesPerSec = report.totals.files / (imported.ms / 1000);
+  log(`  ${report.totals.files} files (${report.totals.imported} imported, ${report.totals.rejected} rejected, ${report.totals.briefsImported} briefs) in ${round(imported.ms)} ms: ${Math.round(importFilesPerSec)} files/s`);
+
+  log('Measuring a cold open, edits, search, related and memory in a fresh process …');
+  const open = measureInChild(dataDir);
+  log(`  cold open to first page ${round(open.coldOpenMs)} ms; index ready after ${round(open.indexReadyMs)} ms`);
+  log(`  tag edit durably on disk: median ${round(open.editPersistMs, 2)} ms`);
+  log(`  search 2-word p95 ${round(open.searchP95Ms, 2)} ms; related p95 ${round(open.relatedMs, 2)} ms; RSS ${Math.round(open.rssMB)} MB`);
+
+  log('Baseline: the same edit on a single-file lowdb store of the same corpus …');
+  const store = await LibraryStore.open(dataDir, { readOnly: true });
+  const baseline = await baselineEditMs(store, workDir);
+  await store.close();
+  log(`  ${round(baseline.fileMB)} MB file, edit median ${round(baseline.medianMs)} ms (${round(baseline.medianMs / open.editPersistMs)}× slower)`);
+
+  const figures = {
+    size,
+    stories: open.stories,
+    importFilesPerSec: Math.round(importFilesPerSec),
+    coldOpenMs: round(open.coldOpenMs),
+    indexReadyMs: round(open.indexReadyMs),
+    editPersistMs: round(open.editPersistMs, 2),
+    baselineEditPersistMs: round(baseline.medianMs),
+    baselineRatio: round(baseline.medianMs / open.editPersistMs),
+    searchP95Ms: round(open.searchP95Ms, 2),
+    relatedMs: round(open.relatedMs, 2),
+    rssMB: Math.round(open.rssMB),
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+  return 0;
+}
