@@ -6,6 +6,7 @@ import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { handlers } from './service/handlers';
 import { createDispatcher } from './service/registry';
+import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
 
 export interface KroniekCore {
@@ -30,8 +31,18 @@ export const DEFAULT_SEEDS_DIR = path.resolve(import.meta.dirname, '../../seeds'
 
 /** Opens a library folder and the service over it: the one way every runtime starts Kroniek. */
 export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekCore> {
-  const store = await LibraryStore.open(options.dataDir, { readOnly: options.readOnly });
+  const dataDir = path.resolve(options.dataDir);
+  let backups: BackupScheduler | null = null;
+  const store = await LibraryStore.open(dataDir, {
+    readOnly: options.readOnly,
+    restoreFromBackup: () => newestValidBackup(dataDir),
+    afterWrite: () => backups?.noteWrite(),
+  });
   try {
+    if (!store.readOnly) {
+      backups = new BackupScheduler(dataDir, () => store.meta, (error) => console.error(`[kroniek] backup failed: ${error.message}`));
+      if ((await listBackups(dataDir)).length === 0 && !store.created) await backups.flush(true);
+    }
     const context: ServiceContext = {
       store,
       ports: options.ports ?? {},
@@ -45,7 +56,10 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     return {
       dispatch,
       context,
-      close: () => store.close(),
+      async close() {
+        await backups?.flush();
+        await store.close();
+      },
     };
   } catch (error) {
     await store.close();

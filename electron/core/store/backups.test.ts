@@ -1,0 +1,102 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openKroniek } from '../app';
+import { selectBackupsToKeep } from './backup-retention';
+import { BACKUP_DIR, listBackups, writeBackup } from './backups';
+import { emptyMeta } from './meta';
+import { META_FILE } from './meta-file';
+import { fakeStory, withTempDir } from './test-helpers';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe('backup retention', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z');
+
+  it('keeps everything recent, one per hour, one per day, then one per month', () => {
+    const times = [
+      ...Array.from({ length: 6 }, (_, i) => now - i * 10 * 60_000), // every 10 min for the last hour
+      ...Array.from({ length: 40 }, (_, i) => now - 3 * HOUR - i * 30 * 60_000), // every 30 min, 3–23 h ago
+      ...Array.from({ length: 20 }, (_, i) => now - 3 * DAY - i * 12 * HOUR), // twice a day, 3–13 days ago
+      ...Array.from({ length: 30 }, (_, i) => now - 40 * DAY - i * 10 * DAY), // every 10 days, 40–330 days ago
+    ];
+    const kept = selectBackupsToKeep(times, now);
+    // All six of the last hour.
+    expect(kept.filter((t) => now - t < HOUR)).toHaveLength(6);
+    // At most one per hour between 2 h and 2 days.
+    const hourly = kept.filter((t) => now - t >= 2 * HOUR && now - t < 2 * DAY);
+    expect(new Set(hourly.map((t) => Math.floor(t / HOUR))).size).toBe(hourly.length);
+    // At most one per day between 2 and 30 days.
+    const daily = kept.filter((t) => now - t >= 2 * DAY && now - t < 30 * DAY);
+    expect(new Set(daily.map((t) => Math.floor(t / DAY))).size).toBe(daily.length);
+    expect(daily.length).toBeGreaterThan(5);
+    // Old ones sparse and bounded.
+    expect(kept.filter((t) => now - t >= 30 * DAY).length).toBeLessThanOrEqual(12);
+    expect(kept.length).toBeLessThan(times.length);
+  });
+
+  it('always keeps the newest backup, however old', () => {
+    const old = now - 400 * DAY;
+    expect(selectBackupsToKeep([old], now)).toEqual([old]);
+    expect(selectBackupsToKeep([], now)).toEqual([]);
+  });
+});
+
+describe('backups and recovery', () => {
+  it('writes verified backups and restores the newest valid one when the library file is damaged', async () => {
+    await withTempDir(async (dir) => {
+      const core = await openKroniek({ dataDir: dir });
+      await core.context.store.addStories([fakeStory('a1')]);
+      await core.context.store.update('Tag', (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
+      await core.close();
+      expect((await listBackups(dir)).length).toBeGreaterThan(0);
+
+      // A newer backup that is itself damaged must be skipped.
+      await writeFile(path.join(dir, BACKUP_DIR, 'library-2099-01-01T00-00-00-000Z.json'), '{"broken');
+      const damaged = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path.join(dir, META_FILE))]);
+      await writeFile(path.join(dir, META_FILE), damaged);
+
+      const reopened = await openKroniek({ dataDir: dir });
+      const status = await reopened.dispatch('library.status', {});
+      expect(status).toMatchObject({ ok: true, value: { readOnly: false } });
+      const notices = (status as { value: { notices: { code: string; message: string }[] } }).value.notices;
+      expect(notices.map((notice) => notice.code)).toContain('recovered');
+      expect(reopened.context.store.meta.taggings).toEqual({ a1: ['t1'] });
+      expect(reopened.context.store.head('a1')).toBeDefined();
+      const kept = (await readdir(dir)).find((name) => name.startsWith(`${META_FILE}.damaged-`));
+      expect(await readFile(path.join(dir, kept!))).toEqual(damaged);
+      await reopened.close();
+    });
+  });
+
+  it.each([
+    ['empty', Buffer.alloc(0)],
+    ['truncated', Buffer.from('{"schemaVersion":1,"createdAt":"x","segm')],
+    ['NUL-filled', Buffer.alloc(512)],
+    ['valid JSON of the wrong shape', Buffer.from('{"schemaVersion":1,"tags":"nope"}')],
+    ['a JSON array', Buffer.from('[1,2,3]')],
+  ])('never overwrites a %s library file with defaults', async (_label, bytes) => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, META_FILE), bytes);
+      const core = await openKroniek({ dataDir: dir });
+      expect(core.context.store.readOnly).toBe(true);
+      await core.close();
+      expect(await readFile(path.join(dir, META_FILE))).toEqual(bytes);
+    });
+  });
+
+  it('a damaged current file never pushes out the last good backup', async () => {
+    await withTempDir(async (dir) => {
+      const good = { ...emptyMeta(), tags: [{ id: 't1', name: 'Kim', color: null, parentId: null, mediaTopic: null }] };
+      await writeBackup(dir, good, new Date('2026-01-01T00:00:00Z'));
+      await writeFile(path.join(dir, META_FILE), 'garbage');
+      for (let i = 0; i < 3; i++) {
+        const core = await openKroniek({ dataDir: dir });
+        await core.close();
+      }
+      const backups = await listBackups(dir);
+      expect(backups.some((backup) => backup.name === 'library-2026-01-01T00-00-00-000Z.json')).toBe(true);
+    });
+  });
+});

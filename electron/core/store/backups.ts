@@ -1,0 +1,141 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { LibraryNotice } from '../../../shared/types';
+import { selectBackupsToKeep } from './backup-retention';
+import { readFileIfExists, writeFileDurably } from './durable-file';
+import type { MetaDoc } from './meta';
+import { parseMetaBytes } from './meta-file';
+
+// Backups of the metadata document. Story content lives in write-once segment
+// files that are never modified, so the metadata document is the whole mutable
+// state: a verified copy of it restores the library.
+
+export const BACKUP_DIR = 'backups';
+const PREFIX = 'library-';
+const SUFFIX = '.json';
+
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  bytes: number;
+}
+
+function backupName(date: Date): string {
+  return `${PREFIX}${date.toISOString().replace(/[:.]/g, '-')}${SUFFIX}`;
+}
+
+function timeOf(name: string): number | null {
+  const match = /^library-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.json$/.exec(name);
+  if (!match) return null;
+  return Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}.${match[5]}Z`);
+}
+
+export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
+  const dir = path.join(dataDir, BACKUP_DIR);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const infos: BackupInfo[] = [];
+  for (const name of names) {
+    const time = timeOf(name);
+    if (time === null) continue;
+    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    if (stat?.isFile()) infos.push({ name, createdAt: new Date(time).toISOString(), bytes: stat.size });
+  }
+  return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Reads and validates one backup; null when it is missing or damaged. */
+export async function readBackup(dataDir: string, name: string): Promise<MetaDoc | null> {
+  if (timeOf(name) === null) return null;
+  const bytes = await readFileIfExists(path.join(dataDir, BACKUP_DIR, name));
+  if (!bytes) return null;
+  const parsed = parseMetaBytes(bytes);
+  return parsed.ok ? parsed.meta : null;
+}
+
+/**
+ * Writes a backup of a (valid, in-memory) metadata document, verifies it by
+ * reading it back, then prunes old backups by the retention policy. The newest
+ * verified backup is never pruned.
+ */
+export async function writeBackup(dataDir: string, meta: MetaDoc, now = new Date()): Promise<BackupInfo> {
+  const dir = path.join(dataDir, BACKUP_DIR);
+  await fs.mkdir(dir, { recursive: true });
+  let date = now;
+  let name = backupName(date);
+  // Two backups in the same millisecond: keep both.
+  while (await readFileIfExists(path.join(dir, name))) {
+    date = new Date(date.getTime() + 1);
+    name = backupName(date);
+  }
+  const text = JSON.stringify(meta);
+  await writeFileDurably(path.join(dir, name), text);
+  if (!(await readBackup(dataDir, name))) {
+    await fs.rm(path.join(dir, name), { force: true });
+    throw new Error(`The backup ${name} did not verify after writing; it was removed.`);
+  }
+  await pruneBackups(dataDir, now.getTime());
+  return { name, createdAt: date.toISOString(), bytes: Buffer.byteLength(text) };
+}
+
+async function pruneBackups(dataDir: string, now: number): Promise<void> {
+  const backups = await listBackups(dataDir);
+  const keep = new Set(selectBackupsToKeep(backups.map((backup) => Date.parse(backup.createdAt)), now));
+  for (const backup of backups) {
+    if (!keep.has(Date.parse(backup.createdAt))) await fs.rm(path.join(dataDir, BACKUP_DIR, backup.name), { force: true });
+  }
+}
+
+/** The newest backup that validates, for recovery of a damaged library file. */
+export async function newestValidBackup(dataDir: string): Promise<{ meta: MetaDoc; notice: LibraryNotice } | null> {
+  for (const backup of await listBackups(dataDir)) {
+    const meta = await readBackup(dataDir, backup.name);
+    if (meta) {
+      return {
+        meta,
+        notice: { code: 'recovered', message: `The library file was damaged; Kroniek restored the backup from ${backup.createdAt}. Edits made after that backup are lost.` },
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * Backs up during use (at most once per interval, after a write) and at quit.
+ * Backup failures never fail an edit: they are reported through `onError`.
+ */
+export class BackupScheduler {
+  private dirty = false;
+  private lastBackupAt = 0;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly currentMeta: () => MetaDoc,
+    private readonly onError: (error: Error) => void,
+    private readonly intervalMs = 3_600_000,
+  ) {}
+
+  /** After every successful write. */
+  noteWrite(): void {
+    this.dirty = true;
+    if (Date.now() - this.lastBackupAt >= this.intervalMs) void this.flush();
+  }
+
+  /** Writes a backup now if anything changed since the last one (at quit; on open when none exists). */
+  async flush(force = false): Promise<void> {
+    if (this.running) await this.running;
+    if (!this.dirty && !force) return;
+    this.dirty = false;
+    this.lastBackupAt = Date.now();
+    this.running = writeBackup(this.dataDir, this.currentMeta())
+      .then(() => undefined)
+      .catch((error: Error) => {
+        this.dirty = true;
+        this.onError(error);
+      })
+      .finally(() => {
+        this.running = null;
+      });
+    await this.running;
+  }
+}
