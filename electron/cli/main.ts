@@ -2,9 +2,18 @@ import path from 'node:path';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
 import type { CliCommand } from './command';
 import { importCommand, listCommand, showCommand } from './commands-library';
+import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { createOutput } from './output';
 
-export const COMMANDS: CliCommand[] = [importCommand, listCommand, showCommand];
+export const COMMANDS: CliCommand[] = [
+  importCommand,
+  listCommand,
+  showCommand,
+  exportLibraryCommand,
+  importLibraryCommand,
+  backupsCommand,
+  restoreBackupCommand,
+];
 
 function usage(): string {
   const lines = COMMANDS.map((command) => `  kroniek ${command.usage.padEnd(44)} ${command.summary}`);

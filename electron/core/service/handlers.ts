@@ -1,7 +1,9 @@
 import type { Handlers } from './registry';
 import { libraryHandlers } from './library';
+import { maintenanceHandlers } from './maintenance';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...libraryHandlers,
+  ...maintenanceHandlers,
 };

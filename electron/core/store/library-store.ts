@@ -184,6 +184,17 @@ export class LibraryStore {
     }
   }
 
+  /** Every stored story, deleted ones included, with its body (for the library archive). */
+  async *allStoriesWithBodies(): AsyncIterableIterator<StoryContent> {
+    for (const segment of this.meta.segments) {
+      const bodies = await this.readBodies(segment.name);
+      for (const [id, body] of bodies) {
+        const head = this.heads.get(id);
+        if (head) yield { head, body };
+      }
+    }
+  }
+
   // ---- writing ---------------------------------------------------------
 
   /**
