@@ -17,4 +17,6 @@ export interface ServiceContext {
   platform: Platform;
   search?: SearchProvider;
   importOptions: ImportOptions;
+  /** Cleanups for resources a service starts lazily (e.g. the headless Chromium printer); `core.close()` runs and clears them. */
+  closeHooks?: (() => Promise<void>)[];
 }
