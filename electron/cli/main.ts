@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
 import type { CliCommand } from './command';
+import { DOSSIER_COMMANDS } from './commands-dossiers';
 import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { createOutput } from './output';
@@ -13,6 +14,7 @@ export const COMMANDS: CliCommand[] = [
   importLibraryCommand,
   backupsCommand,
   restoreBackupCommand,
+  ...DOSSIER_COMMANDS,
 ];
 
 function usage(): string {

@@ -1,9 +1,11 @@
 import type { Handlers } from './registry';
+import { dossierHandlers } from './dossiers';
 import { libraryHandlers } from './library';
 import { maintenanceHandlers } from './maintenance';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...libraryHandlers,
+  ...dossierHandlers,
   ...maintenanceHandlers,
 };
