@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { LIMITS } from '../../../shared/contract/define';
+import { decodeBytes, type TextEncodingName } from './decode';
+import { parseWirePage, type ParsedPage } from './parse';
+
+// File intake: turns what the editor picked (files and folders on disk, or
+// bytes sent by the renderer) into prepared files for the importer. Every bad
+// path becomes a clear per-file rejection; nothing here throws or touches the store.
+
+export type IntakeRejectionCode = 'not-found' | 'not-a-file' | 'symlink' | 'too-large' | 'unreadable' | 'empty';
+
+export type IntakeRejection = { fileName: string; rejected: { code: IntakeRejectionCode; reason: string } };
+
+export type IntakeItem = { fileName: string; bytes: Uint8Array } | IntakeRejection;
+
+export interface IntakeOptions {
+  /** Largest file read, in bytes (default `LIMITS.fileBytes`, 5 MiB). */
+  maxBytes?: number;
+  /** Files read at the same time (default 16). */
+  concurrency?: number;
+}
+
+export type PreparedFile =
+  | { ok: true; fileName: string; sha256: string; encoding: TextEncodingName; page: ParsedPage; warnings: string[] }
+  | { ok: false; fileName: string; sha256: string | null; code: string; reason: string };
+
+const DEFAULT_CONCURRENCY = 16;
+// Never follow a symlink swapped in after lstat, and never block on a FIFO.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** A file found on disk, still to be read. */
+interface Pending {
+  fileName: string;
+  absolutePath: string;
+}
+
+type Slot = IntakeItem | Pending;
+
+/**
+ * Reads the files and folders the editor picked. Folders are walked recursively
+ * for `.txt` files (hidden entries skipped, symlinks never followed), each listed
+ * by its path relative to the picked folder, in sorted order; a picked file is
+ * listed by its base name. Every path yields at least one item.
+ */
+export async function collectImportFiles(paths: string[], options: IntakeOptions = {}): Promise<IntakeItem[]> {
+  const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
+  const slots: Slot[] = [];
+  for (const picked of paths) slots.push(...(await expandPicked(picked, maxBytes)));
+  const toRead = slots.filter(isPending);
+  const read = await mapBounded(toRead, options.concurrency ?? DEFAULT_CONCURRENCY, (file) => readBounded(file, maxBytes));
+  const results = new Map(toRead.map((file, index) => [file, read[index]!]));
+  return slots.map((slot) => (isPending(slot) ? results.get(slot)! : slot));
+}
+
+/**
+ * Size check, sha256 of the raw bytes, decoding and parsing of one file: the pure
+ * CPU part of an import, the same for files from disk and bytes from the renderer.
+ */
+export function prepareImportFile(fileName: string, bytes: Uint8Array): PreparedFile {
+  if (bytes.length > LIMITS.fileBytes) {
+    return { ok: false, fileName, sha256: null, code: 'too-large', reason: tooLargeReason(bytes.length, LIMITS.fileBytes) };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { ok: false, fileName, sha256, code: decoded.code, reason: decoded.reason };
+  const parsed = parseWirePage(decoded.text);
+  if (!parsed.ok) return { ok: false, fileName, sha256, code: parsed.code, reason: parsed.reason };
+  return { ok: true, fileName, sha256, encoding: decoded.encoding, page: parsed.page, warnings: [...decoded.warnings, ...parsed.page.warnings] };
+}
+
+// ---------------------------------------------------------------- walking
+
+async function expandPicked(picked: string, maxBytes: number): Promise<Slot[]> {
+  const fileName = baseName(picked);
+  const stats = await lstatOrRejection(picked, fileName);
+  if ('rejected' in stats) return [stats];
+  if (stats.isDirectory()) {
+    const found: Slot[] = [];
+    await walkFolder(picked, '', found);
+    if (found.length === 0) return [reject(fileName, 'empty', 'The folder has no .txt files to import (hidden files are skipped).')];
+    return found.sort((a, b) => compareNames(a.fileName, b.fileName));
+  }
+  return [checkEntry(picked, fileName, stats, maxBytes)];
+}
+
+async function walkFolder(root: string, relative: string, found: Slot[]): Promise<void> {
+  const folder = path.join(root, relative);
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    found.push(reject(relative || baseName(root), 'unreadable', `The folder could not be read (${describeError(error)}).`));
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      await walkFolder(root, relativePath, found);
+    } else if (isTxt(entry.name)) {
+      // Regular files are size-checked when read; a link, pipe or device named *.txt is reported.
+      if (entry.isFile()) found.push({ fileName: relativePath, absolutePath: path.join(root, relativePath) });
+      else found.push(rejectSpecial(relativePath, entry));
+    }
+  }
+}
+
+function checkEntry(absolutePath: string, fileName: string, stats: Stats, maxBytes: number): Slot {
+  if (!stats.isFile()) return rejectSpecial(fileName, stats);
+  if (stats.size > maxBytes) return reject(fileName, 'too-large', tooLargeReason(stats.size, maxBytes));
+  return { fileName, absolutePath };
+}
+
+function rejectSpecial(fileName: string, kind: { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): IntakeRejection {
+  if (kind.isSymbolicLink()) {
+    return reject(fileName, 'symlink', 'This is a symbolic link; Kroniek does not follow links. Import the file it points to instead.');
+  }
+  const what = kind.isFIFO() ? 'a named pipe (FIFO)' : kind.isSocket() ? 'a socket' : kind.isBlockDevice() || kind.isCharacterDevice() ? 'a device' : 'not a regular file';
+  return reject(fileName, 'not-a-file', `This is ${what}, not a regular file, so it cannot be imported.`);
+}
+
+async function lstatOrRejection(target: string, fileName: string): Promise<Stats | IntakeRejection> {
+  try {
+    return await lstat(target);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return reject(fileName, 'not-found', `Nothing was found at ${target}.`);
+    return reject(fileName, 'unreadable', `The file could not be read (${describeError(error)}).`);
+  }
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Reads at most `maxBytes + 1` bytes, re-checking on the open handle what lstat saw. */
+async function readBounded(file: Pending, maxBytes: number): Promise<IntakeItem> {
+  let handle;
+  try {
+    handle = await open(file.absolutePath, OPEN_FLAGS);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return reject(file.fileName, 'not-found', 'The file disappeared before it could be read.');
+    if (code === 'ELOOP') return reject(file.fileName, 'symlink', 'This is a symbolic link; Kroniek does not follow links. Import the file it points to instead.');
+    return reject(file.fileName, 'unreadable', `The file could not be read (${describeError(error)}).`);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return rejectSpecial(file.fileName, stats);
+    if (stats.size > maxBytes) return reject(file.fileName, 'too-large', tooLargeReason(stats.size, maxBytes));
+    // The file may grow between stat and read: never read more than the cap allows.
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return reject(file.fileName, 'too-large', tooLargeReason(length, maxBytes, true));
+    if (length === 0) return reject(file.fileName, 'empty', 'The file is empty.');
+    return { fileName: file.fileName, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
+  } catch (error) {
+    return reject(file.fileName, 'unreadable', `The file could not be read (${describeError(error)}).`);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` at a time; results in input order. */
+async function mapBounded<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+// ---------------------------------------------------------------- helpers
+
+const isPending = (slot: Slot): slot is Pending => 'absolutePath' in slot;
+const isTxt = (name: string) => name.toLowerCase().endsWith('.txt');
+const reject = (fileName: string, code: IntakeRejectionCode, reason: string): IntakeRejection => ({ fileName, rejected: { code, reason } });
+
+/** Sorted by path, the same on every machine (code-unit order, not the locale's). */
+const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function baseName(picked: string): string {
+  return path.basename(picked.replace(/[\\/]+$/, '')) || picked;
+}
+
+function tooLargeReason(size: number, maxBytes: number, grew = false): string {
+  const measured = grew ? `more than ${formatSize(maxBytes)}` : formatSize(size);
+  return `The file is ${measured}; the limit is ${formatSize(maxBytes)}. A wire story is a few kilobytes: is this the right file?`;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code;
+
+function describeError(error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,50 @@
+// First-sentence extraction for brief headlines. A sentence ends at `.`, `!`,
+// `?` or `…` (with any closing quotes or brackets) followed by a space and a
+// capital, digit or opening quote; a full stop after an initial (`J.`), an
+// abbreviation with inner dots (`o.a.`, `d.w.z.`, `V.S.`) or a common Dutch
+// abbreviation (`mr.`, `dr.`, `prof.`) does not end it. Numbers like `1.5` have
+// no space after the dot, so they never match.
+
+export const BRIEF_HEADLINE_MAX_CHARS = 200;
+
+/** Abbreviations that take a full stop in Dutch news copy and are usually followed by a capital. */
+const ABBREVIATIONS = new Set([
+  'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'mevr', 'mw', 'dhr', 'hr', 'st', 'sr', 'jr', 'ds', 'mgr', 'kard',
+  'gen', 'lt', 'kol', 'maj', 'kapt', 'sgt', 'adm', 'cdt', 'gouv', 'burg', 'min', 'staatssecr', 'sen',
+  'nr', 'no', 'blz', 'art', 'ca', 'bijv', 'bv', 'vgl', 'zgn', 'zg', 'resp', 'enz', 'etc', 'evt', 'incl', 'excl', 'ong', 'vs',
+  'feb', 'mrt', 'apr', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'mln', 'mld', 'mrd', 'pct', 'red',
+]);
+
+const SENTENCE_END = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(]?[\p{Lu}\p{N}])/gu;
+
+/** The first sentence of `text`, capped at `maxChars` at a word boundary with `…`. */
+export function firstSentence(text: string, maxChars = BRIEF_HEADLINE_MAX_CHARS): string {
+  const trimmed = text.trim();
+  return capLength(trimmed.slice(0, firstSentenceEnd(trimmed)), maxChars);
+}
+
+function firstSentenceEnd(text: string): number {
+  SENTENCE_END.lastIndex = 0;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    if (match[0].startsWith('.') && !/^\.{2,}/.test(match[0]) && isAbbreviationBefore(text, match.index)) continue;
+    return match.index + match[0].length;
+  }
+  return text.length;
+}
+
+/** Is the word right before the full stop at `dotIndex` an initial or abbreviation? */
+function isAbbreviationBefore(text: string, dotIndex: number): boolean {
+  const word = /[^\s("“‘'«[]*$/u.exec(text.slice(Math.max(0, dotIndex - 40), dotIndex))?.[0] ?? '';
+  if (/^\p{L}$/u.test(word)) return true; // an initial: `J. Jansen`
+  if (/\p{L}\.\p{L}/u.test(word)) return true; // inner dots: `o.a`, `d.w.z`, `J.P`
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function capLength(sentence: string, maxChars: number): string {
+  if (sentence.length <= maxChars) return sentence;
+  const room = sentence.slice(0, maxChars - 1);
+  const lastSpace = room.lastIndexOf(' ');
+  // Cut at a word boundary unless that would throw away most of the room (one enormous word).
+  const cut = lastSpace > maxChars / 2 ? room.slice(0, lastSpace) : room;
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
+}
