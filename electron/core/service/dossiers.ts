@@ -43,8 +43,9 @@ function requireDossier(ctx: ServiceContext, id: string): void {
 const loadRender = () => import('../dossiers/render');
 
 async function render(ctx: ServiceContext, id: string, format: ExportFormat, locale: ExportLocale | undefined): Promise<RenderedExport> {
+  const dossier = findDossier(ctx.store.meta, id);
   const { printerFor, renderDossierExport } = await loadRender();
-  return renderDossierExport(ctx.store, findDossier(ctx.store.meta, id), format, { locale, printer: () => printerFor(ctx) });
+  return renderDossierExport(ctx.store, dossier, format, { locale, printer: () => printerFor(ctx) });
 }
 
 async function requireExistingExport(ctx: ServiceContext, filePath: string): Promise<string> {
@@ -144,8 +145,8 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     if (!ctx.ports.dialogs) {
       throw new ServiceError('unsupported', 'Saving to a chosen file needs the desktop app; in the browser, Export downloads the file instead.');
     }
-    const { defaultExportName, exportTargetFor, FORMAT_INFO } = await loadRender();
     const dossier = findDossier(ctx.store.meta, input.id);
+    const { defaultExportName, exportTargetFor, FORMAT_INFO } = await loadRender();
     const defaultName = defaultExportName(dossier, input.format);
     const chosen = await ctx.ports.dialogs.pickSavePath({ defaultName, extensions: [FORMAT_INFO[input.format].extension] });
     if (!chosen) return null;
