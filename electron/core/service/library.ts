@@ -6,7 +6,10 @@ import type { ServiceContext } from './context';
 import { listStories } from './list';
 import type { PartialHandlers } from './registry';
 
-type LibraryMethod = Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>;
+type LibraryMethod = Exclude<
+  Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>,
+  'library.exportArchiveToFile'
+>;
 
 export function libraryStatus(ctx: ServiceContext): LibraryStatus {
   const { store } = ctx;

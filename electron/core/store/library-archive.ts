@@ -80,11 +80,11 @@ export async function importLibraryArchive(store: LibraryStore, filePath: string
   const parsed = archiveSchema.safeParse(raw);
   if (!parsed.success) throw new ServiceError('invalid-input', `${path.basename(filePath)} is not a Kroniek library archive (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`);
   // Keep the original objects (zod's output reorders keys), so the round trip is byte-exact.
-  const archive = raw as typeof parsed.data;
+  const archive = raw as { meta: Record<string, unknown>; stories: StoryContent[]; schemaVersion: number };
   if (archive.schemaVersion > SCHEMA_VERSION) throw new ServiceError('conflict', `The archive was written by a newer Kroniek (schema ${archive.schemaVersion}). Update Kroniek to import it.`);
   const checked = checkMeta({ ...archive.meta, segments: [] });
   if (!checked.ok) throw new ServiceError('invalid-input', `The archive's metadata is damaged: ${checked.reason}.`);
   const { segments: _ignored, ...imported } = checked.meta;
-  await store.addStories(archive.stories as StoryContent[], (meta: MetaDoc) => ({ ...imported, segments: meta.segments }));
+  await store.addStories(archive.stories, (meta: MetaDoc) => ({ ...imported, segments: meta.segments }));
   return { stories: archive.stories.length };
 }
