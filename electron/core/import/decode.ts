@@ -11,8 +11,10 @@ export type DecodeResult =
   | { ok: true; text: string; encoding: TextEncodingName; warnings: string[] }
   | { ok: false; code: 'empty' | 'binary'; reason: string };
 
-/** More than this share of control characters means the file is not text. */
+/** More than this share of control characters means the file is not text… */
 const BINARY_CONTROL_SHARE = 0.1;
+/** …but a few stray ones in a short file are just dirt, stripped with a warning. */
+const BINARY_CONTROL_MIN = 8;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -27,7 +29,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   let raw = detected.text;
 
   if (raw.includes('\u0000')) return binary('it contains NUL characters');
-  if (controlShare(raw) > BINARY_CONTROL_SHARE) return binary('most of it is control characters');
+  if (looksLikeControlNoise(raw)) return binary('most of it is control characters');
 
   const replaced = countOf(raw, '\uFFFD');
   if (replaced > 0 && encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
@@ -145,13 +147,18 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
  */
 const INVISIBLE_CHARS = /[\u200B\u2060\uFEFF\u00AD]/g;
 
-function controlShare(text: string): number {
+function looksLikeControlNoise(text: string): boolean {
+  const controls = countControls(text);
+  return controls >= BINARY_CONTROL_MIN && controls > text.length * BINARY_CONTROL_SHARE;
+}
+
+function countControls(text: string): number {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || (code >= 0x7f && code <= 0x9f)) controls++;
   }
-  return controls / text.length;
+  return controls;
 }
 
 function countOf(text: string, char: string): number {

@@ -15,6 +15,16 @@ const ABBREVIATIONS = new Set([
   'feb', 'mrt', 'apr', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'mln', 'mld', 'mrd', 'pct', 'red',
 ]);
 
+/**
+ * Words that start a sentence and are never a surname, so `op X. Dat` ends a
+ * sentence while `J. Jansen` does not. (Dutch writes `J. de Vries` in lower case.)
+ */
+const SENTENCE_STARTERS = new Set([
+  'de', 'het', 'een', 'dat', 'die', 'dit', 'deze', 'hij', 'zij', 'ze', 'er', 'ook', 'maar', 'en', 'daarna', 'volgens',
+  'in', 'op', 'bij', 'na', 'toen', 'wij', 'we', 'ik', 'zo', 'nu', 'dan', 'om', 'met', 'voor', 'als', 'hoe', 'wat', 'wie',
+  'waar', 'omdat', 'wel', 'niet', 'geen', 'daar', 'hier', 'sinds', 'tijdens',
+]);
+
 const SENTENCE_END = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(]?[\p{Lu}\p{N}])/gu;
 
 /** The first sentence of `text`, capped at `maxChars` at a word boundary with `…`. */
@@ -24,18 +34,21 @@ export function firstSentence(text: string, maxChars = BRIEF_HEADLINE_MAX_CHARS)
 }
 
 function firstSentenceEnd(text: string): number {
-  SENTENCE_END.lastIndex = 0;
   for (const match of text.matchAll(SENTENCE_END)) {
-    if (match[0].startsWith('.') && !/^\.{2,}/.test(match[0]) && isAbbreviationBefore(text, match.index)) continue;
-    return match.index + match[0].length;
+    const end = match.index + match[0].length;
+    if (match[0].startsWith('.') && !/^\.{2,}/.test(match[0]) && isAbbreviationBefore(text, match.index, nextWord(text, end))) continue;
+    return end;
   }
   return text.length;
 }
 
+const nextWord = (text: string, from: number) => /^\s+["“‘'«(]?([\p{L}\p{N}]+)/u.exec(text.slice(from, from + 60))?.[1] ?? '';
+
 /** Is the word right before the full stop at `dotIndex` an initial or abbreviation? */
-function isAbbreviationBefore(text: string, dotIndex: number): boolean {
+function isAbbreviationBefore(text: string, dotIndex: number, following: string): boolean {
   const word = /[^\s("“‘'«[]*$/u.exec(text.slice(Math.max(0, dotIndex - 40), dotIndex))?.[0] ?? '';
-  if (/^\p{L}$/u.test(word)) return true; // an initial: `J. Jansen`
+  // An initial (`J. Jansen`), unless a plain sentence opener follows (`meldt hij op X. Dat …`).
+  if (/^\p{L}$/u.test(word)) return !SENTENCE_STARTERS.has(following.toLowerCase());
   if (/\p{L}\.\p{L}/u.test(word)) return true; // inner dots: `o.a`, `d.w.z`, `J.P`
   return ABBREVIATIONS.has(word.toLowerCase());
 }
@@ -43,7 +56,8 @@ function isAbbreviationBefore(text: string, dotIndex: number): boolean {
 function capLength(sentence: string, maxChars: number): string {
   if (sentence.length <= maxChars) return sentence;
   const room = sentence.slice(0, maxChars - 1);
-  const lastSpace = room.lastIndexOf(' ');
+  // A space right after the room also makes a clean cut.
+  const lastSpace = sentence.slice(0, maxChars).lastIndexOf(' ');
   // Cut at a word boundary unless that would throw away most of the room (one enormous word).
   const cut = lastSpace > maxChars / 2 ? room.slice(0, lastSpace) : room;
   return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
