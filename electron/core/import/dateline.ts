@@ -8,12 +8,13 @@ import type { Dateline } from '../../../shared/types';
 // `De minister (VVD) zei` from being read as a dateline.
 
 const DASH = '\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
-const PLACE = `(?:['’][sStT][\\s-])?\\p{Lu}[\\p{Lu}\\p{M}\\s.'’/-]*?`;
+// Bounded repetition keeps the match linear on hostile input (a megabyte of capitals and spaces).
+const PLACE = `(?:['’][sStT][\\s-])?\\p{Lu}[\\p{Lu}\\p{M}\\s.'’/-]{0,60}?`;
 const AGENCIES = `[^()\\n]{1,80}`;
-const DATELINE = new RegExp(`^(${PLACE})\\s*\\((${AGENCIES})\\)\\s*[${DASH}]\\s*`, 'u');
+const DATELINE = new RegExp(`^(${PLACE})\\s{0,5}\\((${AGENCIES})\\)\\s*[${DASH}]\\s*`, 'u');
 
 /** Where a dateline could start right after other text with no space (`…OekraïnePYONGYANG (ANP) - `). */
-const GLUED_DATELINE_START = new RegExp(`(?<=[^\\s\\p{Lu}'’])(?=${PLACE}\\s*\\(${AGENCIES}\\)\\s*[${DASH}])`, 'gu');
+const GLUED_DATELINE_START = new RegExp(`(?<=[^\\s\\p{Lu}'’])(?=${PLACE}\\s{0,5}\\(${AGENCIES}\\)\\s*[${DASH}])`, 'gu');
 
 const MAX_PLACE_CHARS = 60;
 const MAX_AGENCIES = 8;

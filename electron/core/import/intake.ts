@@ -47,8 +47,9 @@ type Slot = IntakeItem | Pending;
  */
 export async function collectImportFiles(paths: string[], options: IntakeOptions = {}): Promise<IntakeItem[]> {
   const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
-  const slots: Slot[] = [];
-  for (const picked of paths) slots.push(...(await expandPicked(picked, maxBytes)));
+  let slots: Slot[] = [];
+  // concat, not push(...): a folder can hold more files than the call stack has room for arguments.
+  for (const picked of paths) slots = slots.concat(await expandPicked(picked, maxBytes));
   const toRead = slots.filter(isPending);
   const read = await mapBounded(toRead, options.concurrency ?? DEFAULT_CONCURRENCY, (file) => readBounded(file, maxBytes));
   const results = new Map(toRead.map((file, index) => [file, read[index]!]));
@@ -194,8 +195,9 @@ function baseName(picked: string): string {
 }
 
 function tooLargeReason(size: number, maxBytes: number, grew = false): string {
-  const measured = grew ? `more than ${formatSize(maxBytes)}` : formatSize(size);
-  return `The file is ${measured}; the limit is ${formatSize(maxBytes)}. A wire story is a few kilobytes: is this the right file?`;
+  const limit = formatSize(maxBytes);
+  const measured = grew || formatSize(size) === limit ? `larger than the limit of ${limit}` : `${formatSize(size)}; the limit is ${limit}`;
+  return `The file is ${measured}. A wire story is a few kilobytes: is this the right file?`;
 }
 
 function formatSize(bytes: number): string {

@@ -175,6 +175,14 @@ describe('parseWirePage: the article', () => {
     expect(result.warnings).toEqual(['Skipped line 1 before the headline because it has no letters: "*****".']);
   });
 
+  it('copes with a file of hundreds of thousands of lines (no stack overflow, no quadratic joining)', () => {
+    const lines = Array.from({ length: 300_000 }, (_, i) => (i % 2 ? 'Tussenkop' : 'Een alinea.'));
+    expect(article(['Kop', 'DEN HAAG (ANP) - Lead.'].concat(lines).join('\n')).body).toHaveLength(300_001);
+    const wrapped = article(`Kop\nDEN HAAG (ANP) - Lead\n${'x\n'.repeat(300_000)}`);
+    expect(wrapped.body).toHaveLength(1);
+    expect(wrapped.body[0]!.text).toHaveLength('Lead'.length + 2 * 300_000);
+  });
+
   it('keeps display text exactly as given (no folding)', () => {
     const found = article(page('Oekraïne en België: ‘nooit meer’', 'GENÈVE (ANP) - Café “De Zwaan” in Genève.'));
     expect(found.headline).toBe('Oekraïne en België: ‘nooit meer’');
@@ -265,6 +273,15 @@ describe('parseWirePage: briefs after "Meer uit"', () => {
   it('gives a brief a capped first-sentence headline that respects abbreviations', () => {
     const result = withBriefs('DEN HAAG (ANP) - Advocaat mr. J. de Vries stapt o.a. naar de rechter. Hij eist 1.5 miljoen.');
     expect(result.briefs[0]?.headline).toBe('Advocaat mr. J. de Vries stapt o.a. naar de rechter.');
+  });
+
+  it('caps repeated warnings so a junk-filled page cannot produce thousands', () => {
+    const junk = Array.from({ length: 1_000 }, (_, i) => `Losse regel ${i} zonder dateline.`);
+    const result = withBriefs('PARIJS (ANP) - Een.', ...junk);
+    expect(result.briefs).toHaveLength(1);
+    expect(result.warnings).toHaveLength(6);
+    expect(result.warnings[0]).toMatch(/^Line 5 after "Meer uit Buitenland" is not a brief/);
+    expect(result.warnings[5]).toBe('995 more lines after "Meer uit Buitenland" are not a brief and were not imported.');
   });
 
   it('warns about a dateline with no text after it', () => {

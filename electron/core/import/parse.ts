@@ -66,12 +66,14 @@ interface SectionMarker {
 
 export function parseWirePage(text: string): ParseResult {
   if (!hasLetter(text)) return noHeadline('The text contains no letters, so there is no headline or story to import.');
-  const warnings: string[] = [];
+  const warnings = new Warnings();
   const lines = toLines(text);
 
   let start = 0;
   while (!hasLetter(lines[start]!.text)) {
-    warnings.push(`Skipped line ${lines[start]!.number} before the headline because it has no letters: ${quote(lines[start]!.text)}.`);
+    warnings.repeatable('letterless', `Skipped line ${lines[start]!.number} before the headline because it has no letters: ${quote(lines[start]!.text)}.`, (more) =>
+      `Skipped ${plural(more, 'more line', 'more lines')} without letters before the headline.`,
+    );
     start++;
   }
   const first = lines[start]!;
@@ -95,17 +97,17 @@ export function parseWirePage(text: string): ParseResult {
   const boundary = rest.findIndex((line) => sectionMarker(line.text) !== null);
   if (boundary === -1) {
     warnAboutUnmarkedBriefs(rest, warnings);
-    return { ok: true, page: { article: parseArticle(headline, rest, null, warnings), briefs: [], warnings } };
+    return { ok: true, page: { article: parseArticle(headline, rest, null, warnings), briefs: [], warnings: warnings.list() } };
   }
   const found = sectionMarker(rest[boundary]!.text)!;
   const article = parseArticle(headline, rest.slice(0, boundary), found.section, warnings);
   const briefLines = rest.slice(boundary + 1);
   if (found.after) briefLines.unshift({ text: found.after, number: rest[boundary]!.number });
-  return { ok: true, page: { article, briefs: parseBriefs(briefLines, found.section, warnings), warnings } };
+  return { ok: true, page: { article, briefs: parseBriefs(briefLines, found.section, warnings), warnings: warnings.list() } };
 }
 
 /** No headline before the first dateline: a list of briefs (or an article without a headline). */
-function parseBriefsOnly(lines: Line[], marker: SectionMarker | null, warnings: string[]): ParseResult {
+function parseBriefsOnly(lines: Line[], marker: SectionMarker | null, warnings: Warnings): ParseResult {
   const briefLines = marker ? lines.slice(1) : lines;
   if (marker?.after) briefLines.unshift({ text: marker.after, number: lines[0]!.number });
   const briefs = parseBriefs(briefLines, marker?.section ?? null, warnings);
@@ -117,12 +119,12 @@ function parseBriefsOnly(lines: Line[], marker: SectionMarker | null, warnings: 
     );
   }
   warnings.unshift('The text has no headline line before its first dateline, so only its briefs were imported.');
-  return { ok: true, page: { article: null, briefs, warnings } };
+  return { ok: true, page: { article: null, briefs, warnings: warnings.list() } };
 }
 
 // ---------------------------------------------------------------- article
 
-function parseArticle(headline: string, rawLines: Line[], section: string | null, warnings: string[]): ParsedArticle {
+function parseArticle(headline: string, rawLines: Line[], section: string | null, warnings: Warnings): ParsedArticle {
   const lines = joinContinuations(rawLines, warnings);
   const lead = findLead(lines);
   const body: BodyBlock[] = [];
@@ -130,7 +132,7 @@ function parseArticle(headline: string, rawLines: Line[], section: string | null
 
   if (lead) {
     if (lead.before.length) {
-      body.push(...lead.before.map((text) => paragraph(text)));
+      for (const text of lead.before) body.push(paragraph(text));
       warnings.push(`Kept ${lead.before.map((text) => quote(text)).join(', ')} between the headline and the dateline as ${lead.before.length === 1 ? 'a paragraph' : 'paragraphs'}.`);
     }
     rest = lines.slice(lead.index + 1);
@@ -144,7 +146,8 @@ function parseArticle(headline: string, rawLines: Line[], section: string | null
   } else if (lines.length) {
     warnings.push(`The story has no dateline: its first paragraph does not start with "PLACE (AGENCY) - ". It was imported without place and agencies.`);
   }
-  body.push(...classifyBlocks(rest));
+  // No spread: a file of a million lines would overflow the call stack.
+  for (const block of classifyBlocks(rest)) body.push(block);
   if (body.length === 0) warnings.push('The story has only a headline, no body text.');
   return { headline, dateline: lead?.match.dateline ?? { ...NO_DATELINE, agencies: [] }, section, body };
 }
@@ -208,24 +211,26 @@ function endsSentence(text: string): boolean {
  * A line that does not end a sentence followed by one that starts in lower case
  * is one paragraph broken across lines (hard-wrapped text): join them.
  */
-function joinContinuations(lines: Line[], warnings: string[]): Line[] {
-  const out: Line[] = [];
+function joinContinuations(lines: Line[], warnings: Warnings): Line[] {
+  // Parts are collected and joined once: growing one string line by line and
+  // testing its end each time would be quadratic on a hostile file.
+  const out: { number: number; parts: string[] }[] = [];
   let joined = 0;
   for (const line of lines) {
     const previous = out.at(-1);
-    if (previous && !endsSentence(previous.text) && /^\p{Ll}/u.test(line.text) && !matchLeadingAgeLabel(line.text)) {
-      previous.text = `${previous.text} ${line.text}`;
+    if (previous && !endsSentence(previous.parts.at(-1)!) && /^\p{Ll}/u.test(line.text) && !matchLeadingAgeLabel(line.text)) {
+      previous.parts.push(line.text);
       joined++;
     } else {
-      out.push({ ...line });
+      out.push({ number: line.number, parts: [line.text] });
     }
   }
   if (joined) warnings.push(`Joined ${plural(joined, 'line', 'lines')} to the line before because ${joined === 1 ? 'it continues' : 'they continue'} a sentence (the text looks hard-wrapped).`);
-  return out;
+  return out.map((line) => ({ number: line.number, text: line.parts.join(' ') }));
 }
 
 /** Without a `Meer uit` line, brief-like lines stay in the body; say so, because the page is probably missing that line. */
-function warnAboutUnmarkedBriefs(lines: Line[], warnings: string[]): void {
+function warnAboutUnmarkedBriefs(lines: Line[], warnings: Warnings): void {
   const briefLike = lines.filter((line) => matchLeadingAgeLabel(line.text)?.rest);
   if (briefLike.length === 0) return;
   warnings.push(
@@ -235,7 +240,7 @@ function warnAboutUnmarkedBriefs(lines: Line[], warnings: string[]): void {
 
 // ---------------------------------------------------------------- briefs
 
-function parseBriefs(rawLines: Line[], section: string | null, warnings: string[]): ParsedBrief[] {
+function parseBriefs(rawLines: Line[], section: string | null, warnings: Warnings): ParsedBrief[] {
   const where = section ? `after "Meer uit ${section}"` : 'among the briefs';
   const briefs: ParsedBrief[] = [];
   for (const line of joinContinuations(rawLines, warnings)) {
@@ -254,7 +259,9 @@ function parseBriefs(rawLines: Line[], section: string | null, warnings: string[
     }
     const dated = matchDateline(text);
     if (!dated) {
-      warnings.push(`Line ${line.number} ${where} is not a brief (it does not start with a dateline such as "PLACE (ANP) - "), so it was not imported: ${quote(text, 300)}.`);
+      warnings.repeatable('not-a-brief', `Line ${line.number} ${where} is not a brief (it does not start with a dateline such as "PLACE (ANP) - "), so it was not imported: ${quote(text, 300)}.`, (more) =>
+        `${plural(more, 'more line', 'more lines')} ${where} ${more === 1 ? 'is' : 'are'} not a brief and ${more === 1 ? 'was' : 'were'} not imported.`,
+      );
       continue;
     }
     let briefText = dated.rest;
@@ -262,7 +269,9 @@ function parseBriefs(rawLines: Line[], section: string | null, warnings: string[
     const trailing = matchTrailingAgeLabel(briefText);
     if (trailing) ({ text: briefText, label: ageLabel } = trailing);
     if (!briefText) {
-      warnings.push(`Line ${line.number} has a dateline (${dated.dateline.place}) but no text, so it was skipped.`);
+      warnings.repeatable('empty-brief', `Line ${line.number} has a dateline (${dated.dateline.place}) but no text, so it was skipped.`, (more) =>
+        `${plural(more, 'more line has', 'more lines have')} a dateline but no text and ${more === 1 ? 'was' : 'were'} skipped.`,
+      );
       continue;
     }
     briefs.push({ headline: firstSentence(briefText), dateline: dated.dateline, text: briefText, ageLabel });
@@ -271,13 +280,46 @@ function parseBriefs(rawLines: Line[], section: string | null, warnings: string[
 }
 
 /** An age label belongs to the brief before it. */
-function attachAgeLabel(briefs: ParsedBrief[], label: string, lineNumber: number, warnings: string[]): void {
+function attachAgeLabel(briefs: ParsedBrief[], label: string, lineNumber: number, warnings: Warnings): void {
   const last = briefs.at(-1);
   if (last && last.ageLabel === null) last.ageLabel = label;
-  else warnings.push(`The age label "${label}" on line ${lineNumber} has no brief before it, so it was ignored.`);
+  else {
+    warnings.repeatable('orphan-age', `The age label "${label}" on line ${lineNumber} has no brief before it, so it was ignored.`, (more) =>
+      `${plural(more, 'more age label', 'more age labels')} without a brief before ${more === 1 ? 'it was' : 'them were'} ignored.`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------- lines
+
+/** Warnings that can repeat once per line are capped, so a hostile file cannot produce a million of them. */
+const MAX_WARNINGS_PER_KIND = 5;
+
+class Warnings {
+  private readonly messages: string[] = [];
+  private readonly repeats = new Map<string, { count: number; summary: (more: number) => string }>();
+
+  push(message: string): void {
+    this.messages.push(message);
+  }
+
+  unshift(message: string): void {
+    this.messages.unshift(message);
+  }
+
+  /** One warning of a kind that can occur on many lines; past the cap only a count is kept. */
+  repeatable(kind: string, message: string, summary: (more: number) => string): void {
+    const seen = this.repeats.get(kind) ?? { count: 0, summary };
+    seen.count++;
+    this.repeats.set(kind, seen);
+    if (seen.count <= MAX_WARNINGS_PER_KIND) this.messages.push(message);
+  }
+
+  list(): string[] {
+    const overflow = [...this.repeats.values()].filter((kind) => kind.count > MAX_WARNINGS_PER_KIND);
+    return [...this.messages, ...overflow.map((kind) => kind.summary(kind.count - MAX_WARNINGS_PER_KIND))];
+  }
+}
 
 const SECTION_LINE = /^meer\s+uit(?:\s+(.+))?$/iu;
 

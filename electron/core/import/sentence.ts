@@ -29,8 +29,10 @@ const SENTENCE_END = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(]?[\p{Lu}\p{N}]
 
 /** The first sentence of `text`, capped at `maxChars` at a word boundary with `…`. */
 export function firstSentence(text: string, maxChars = BRIEF_HEADLINE_MAX_CHARS): string {
-  const trimmed = text.trim();
-  return capLength(trimmed.slice(0, firstSentenceEnd(trimmed)), maxChars);
+  // Only the start can matter after capping; looking no further keeps a hostile
+  // megabyte of dots from making the search quadratic.
+  const start = text.trim().slice(0, maxChars + 80);
+  return capLength(start.slice(0, firstSentenceEnd(start)).trim(), maxChars);
 }
 
 function firstSentenceEnd(text: string): number {
