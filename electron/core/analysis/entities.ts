@@ -1,0 +1,462 @@
+import { fold, toNfc } from '../text/dutch';
+import { gazetteer, type EntityKind, type GazetteerEntry, type GazetteerMatch } from './gazetteer';
+import { isRoleWord, isSentenceWord, isTitleArticle, kindFromContext, kindFromNameWords, NAME_PARTICLES } from './name-cues';
+import { isShouting, tokenize, type Token } from './tokens';
+
+// Entity extraction for one story (DESIGN.md "Text analysis"): gazetteer names with
+// their aliases, capitalised multi-word names found by pattern, the dateline place,
+// and, within the story, bare first/last names folded onto the full name
+// (`Kim` after `Kim Jong-un`). Pure and fast: the importer runs it on every story.
+//
+// Nationality adjectives and inhabitant names (`Russische`, `Noord-Koreaanse`, `Russen`)
+// count as mentions of the country: a story about "de Russische president" is about
+// Russia. They are a weaker signal than the name itself, so `adjectives` says how many
+// of `count` they were and suggestTags() weighs them at half.
+
+export type { EntityKind };
+export type EntitySource = 'gazetteer' | 'dateline' | 'pattern';
+
+export interface Entity {
+  /** Folded canonical key (`vladimir poetin`): the same entity has the same key in every story. */
+  key: string;
+  /** Canonical display name, diacritics intact (`Vladimir Poetin`, `Oekraïne`, `Genève`). */
+  name: string;
+  kind: EntityKind;
+  /** Mentions in the story, dateline and adjectives included. */
+  count: number;
+  /** `gazetteer`: a curated entry; `dateline`: only known as the dateline place; `pattern`: a capitalised name. */
+  source: EntitySource;
+  /** Mentions in the headline (for a brief: its first sentence); absent when none. */
+  headline?: number;
+  /** How many of `count` were nationality adjectives or inhabitant names; absent when none. */
+  adjectives?: number;
+  /** The story's dateline names this place. */
+  dateline?: true;
+}
+
+export interface EntityStoryInput {
+  headline: string;
+  dateline: { place: string; agencies: string[] };
+  body: { type: string; text: string }[];
+}
+
+interface Block {
+  tokens: Token[];
+  /** Tokens before this index belong to the headline. */
+  headlineEnd: number;
+  shouting: boolean;
+}
+
+interface Tally {
+  key: string;
+  name: string;
+  kind: EntityKind;
+  source: EntitySource;
+  count: number;
+  adjectives: number;
+  headline: number;
+  dateline: boolean;
+  order: number;
+  /** Pattern names only: how often each spelling and each kind cue was seen. */
+  spellings?: Map<string, number>;
+  kindVotes?: Map<EntityKind, number>;
+  /** Pattern names only: folded words, for first/last-name aliases. */
+  words?: string[];
+}
+
+interface SingleName {
+  token: Token;
+  folded: string;
+  /** Opens a sentence, so its capital proves nothing: kept only if it resolves to a known name. */
+  weak: boolean;
+  kindCue: EntityKind | null;
+  inHeadline: boolean;
+  order: number;
+}
+
+const KIND_PRIORITY: EntityKind[] = ['organisation', 'place', 'person', 'topic'];
+// Sentence-initial words with these endings are common nouns (`Onderzoekers van…`, `Bewoners van…`), not first names.
+const COMMON_NOUN_ENDING = /(?:ers|ingen|ing|heid|ties?|isme|schap|teit|nten|ieren)$/u;
+const LEADING_DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M}\s'’.\-‐]*\s*\([^)]{1,60}\)\s*[-–—]\s*/u;
+
+export function extractEntities(story: EntityStoryInput): Entity[] {
+  const extraction = new Extraction();
+  extraction.run(story);
+  return extraction.result();
+}
+
+class Extraction {
+  private readonly gaz = gazetteer();
+  private readonly tallies = new Map<string, Tally>();
+  private readonly singles: SingleName[] = [];
+  /** Acronyms introduced in brackets after a name: `Rapid Support Forces (RSF)`. */
+  private readonly acronyms = new Map<string, string>();
+  /** The bracketed acronym tokens themselves: part of the naming, not another mention. */
+  private readonly acronymTokens = new Set<Token>();
+  private lowerSeen = new Set<string>();
+  private order = 0;
+
+  run(story: EntityStoryInput): void {
+    const blocks = prepareBlocks(story);
+    for (const block of blocks) {
+      for (const token of block.tokens) if (/^\p{Ll}/u.test(token.text)) this.lowerSeen.add(token.folded);
+    }
+    for (const block of blocks) this.scan(block);
+    this.resolveSingles();
+    this.addDateline(typeof story?.dateline?.place === 'string' ? story.dateline.place : '');
+  }
+
+  result(): Entity[] {
+    const out: Entity[] = [];
+    const sorted = [...this.tallies.values()].sort((a, b) => b.count - a.count || a.order - b.order);
+    for (const tally of sorted) {
+      if (tally.count <= 0) continue;
+      const entity: Entity = {
+        key: tally.key,
+        name: tally.spellings ? bestSpelling(tally.spellings) : tally.name,
+        kind: tally.kindVotes ? chooseKind(tally.kindVotes, (tally.words?.length ?? 1) > 1) : tally.kind,
+        count: tally.count,
+        source: tally.source,
+      };
+      if (tally.headline > 0) entity.headline = tally.headline;
+      if (tally.adjectives > 0) entity.adjectives = tally.adjectives;
+      if (tally.dateline) entity.dateline = true;
+      out.push(entity);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ scanning
+
+  private scan(block: Block): void {
+    const { tokens } = block;
+    for (let i = 0; i < tokens.length; ) {
+      const token = tokens[i]!;
+      const inHeadline = i < block.headlineEnd;
+      if (this.acronymTokens.has(token)) {
+        i++;
+        continue;
+      }
+
+      const match = this.matchGazetteer(tokens, i);
+      if (match) {
+        this.countEntry(match.entry, inHeadline, match.adjective);
+        this.noteAcronym(tokens, match.end, match.entry.key);
+        i = match.end;
+        continue;
+      }
+      const genitive = this.gaz.genitive(token);
+      if (genitive && !(token.sentenceStart && this.lowerSeen.has(token.folded))) {
+        this.countEntry(genitive, inHeadline, false);
+        i++;
+        continue;
+      }
+      if (token.capCompound) {
+        // `VN-sancties`, `Kremlin-functionaris`: the compound names the entity it starts with.
+        const prefix = this.compoundPrefix(token);
+        if (prefix) this.countEntry(prefix, inHeadline, false);
+        i++;
+        continue;
+      }
+      if (!token.cap || block.shouting || !this.canStartName(tokens, i)) {
+        i++;
+        continue;
+      }
+      i = this.scanName(tokens, i, block);
+    }
+  }
+
+  private matchGazetteer(tokens: Token[], i: number): GazetteerMatch | null {
+    const match = this.gaz.matchAt(tokens, i);
+    if (!match) return null;
+    const first = tokens[i]!;
+    // `Kamer`, `Defensie` at the start of a sentence while `kamer`/`defensie` occurs in lower case: a common noun.
+    if (match.end - i === 1 && first.sentenceStart && !first.allCaps && this.lowerSeen.has(first.folded)) return null;
+    return match;
+  }
+
+  private compoundPrefix(token: Token): GazetteerEntry | undefined {
+    const parts = token.text.split(/[-‐]/u);
+    for (let size = parts.length - 1; size >= 1; size--) {
+      const prefix = parts.slice(0, size).join('-');
+      if (!/^\p{Lu}/u.test(prefix)) continue;
+      const entry = this.gaz.lookup(prefix);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  /** Whether a capitalised token may open a name (sentence-initial common words and lone particles may not). */
+  private canStartName(tokens: Token[], i: number): boolean {
+    const token = tokens[i]!;
+    if (token.sentenceStart) {
+      if (token.allCaps && token.text.length > 1) return true;
+      if (isSentenceWord(token.folded) || this.lowerSeen.has(token.folded)) return false;
+    }
+    // A capitalised particle or article mid-sentence (`Van der Plas`, `The Telegraph`) opens a name only if one follows.
+    if (NAME_PARTICLES.has(token.folded) || isTitleArticle(token.folded)) {
+      let k = i + 1;
+      while (k < tokens.length && !tokens[k]!.breakBefore && NAME_PARTICLES.has(tokens[k]!.folded) && !tokens[k]!.cap) k++;
+      const next = tokens[k];
+      return next !== undefined && !next.breakBefore && next.cap && !next.capCompound && !this.gaz.matchAt(tokens, k);
+    }
+    // A capitalised role word (`President Poetin` after a quote) is a title, not part of the name.
+    return !isRoleWord(token.folded) || token.allCaps;
+  }
+
+  /** Collects a capitalised name starting at `start`; returns the index after it. */
+  private scanName(tokens: Token[], start: number, block: Block): number {
+    const parts = [start];
+    let absorbed = false;
+    let j = start + 1;
+    while (j < tokens.length && !tokens[j]!.breakBefore) {
+      const token = tokens[j]!;
+      if (token.cap && !token.capCompound) {
+        const match = this.gaz.matchAt(tokens, j);
+        if (match) {
+          // `Hunter Biden`: an unknown first name before a known surname is another person.
+          const surnameOnly = !match.adjective && match.entry.kind === 'person' && match.end - j === 1;
+          if (surnameOnly && parts.length <= 2 && !tokens[start]!.allCaps) {
+            parts.push(j);
+            j++;
+            continue;
+          }
+          break;
+        }
+        parts.push(j);
+        j++;
+        continue;
+      }
+      if (!token.cap && NAME_PARTICLES.has(token.folded)) {
+        let k = j;
+        while (k < tokens.length && !tokens[k]!.breakBefore && !tokens[k]!.cap && NAME_PARTICLES.has(tokens[k]!.folded)) k++;
+        const next = tokens[k];
+        if (!next || next.breakBefore || !next.cap || next.capCompound || k - j > 3) break;
+        const match = this.gaz.matchAt(tokens, k);
+        const sentenceInitial = tokens[start]!.sentenceStart;
+        if (sentenceInitial && COMMON_NOUN_ENDING.test(tokens[start]!.folded)) break;
+        if (match) {
+          // `Dag van Rusland`, `Universiteit van Amsterdam`: a name ending in a known place or organisation.
+          const absorbs = !match.adjective && (match.entry.kind === 'place' || match.entry.kind === 'organisation');
+          if (!absorbs || sentenceInitial) break;
+          for (let p = j; p < match.end; p++) parts.push(p);
+          this.countEntry(match.entry, j < block.headlineEnd, false);
+          absorbed = true;
+          j = match.end;
+          break;
+        }
+        for (let p = j; p <= k; p++) parts.push(p);
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+
+    const nameTokens = parts.map((p) => tokens[p]!);
+    const inHeadline = start < block.headlineEnd;
+    // A name ending in a known place (`Dag van Rusland`) is not a person's name.
+    const kindCue = this.kindCue(tokens, start, j, nameTokens) ?? (absorbed ? 'topic' : null);
+    if (nameTokens.length === 1) {
+      const token = nameTokens[0]!;
+      this.singles.push({ token, folded: token.folded, weak: token.sentenceStart, kindCue, inHeadline, order: this.order++ });
+      return j;
+    }
+    const words = nameTokens.map((token) => token.folded);
+    const key = words.join(' ');
+    const tally = this.tally(key, nameTokens.map((token) => token.text).join(' '), 'topic', 'pattern');
+    tally.words = words;
+    this.countPattern(tally, nameTokens.map((token) => token.text).join(' '), kindCue, inHeadline);
+    this.noteAcronym(tokens, j, key);
+    return j;
+  }
+
+  private kindCue(tokens: Token[], start: number, end: number, nameTokens: Token[]): EntityKind | null {
+    const fromWords = kindFromNameWords(nameTokens.map((token) => token.folded));
+    if (fromWords) return fromWords;
+    // `Jan Jansen (44)`: an age in brackets.
+    const after = tokens[end];
+    if (after && /^\d{1,3}$/.test(after.text) && after.gapBefore.includes('(') && nameTokens.length > 0) return 'person';
+    const before: string[] = [];
+    for (let k = start - 1; k >= 0 && before.length < 3; k--) {
+      if (tokens[k + 1]!.breakBefore || tokens[k]!.cap) break;
+      before.push(tokens[k]!.folded);
+    }
+    const fromContext = kindFromContext(before);
+    if (fromContext) return fromContext;
+    if (nameTokens.length === 1 && nameTokens[0]!.allCaps && nameTokens[0]!.text.length > 1) return 'organisation';
+    return null;
+  }
+
+  /** `Rapid Support Forces (RSF)`: remember RSF as this entity within the story. */
+  private noteAcronym(tokens: Token[], end: number, key: string): void {
+    const next = tokens[end];
+    const after = tokens[end + 1];
+    if (!next || !next.allCaps || next.text.length < 2 || !/\(\s*$/.test(next.gapBefore)) return;
+    if (after && !/^\s*\)/.test(after.gapBefore)) return;
+    if (!this.acronyms.has(next.folded)) this.acronyms.set(next.folded, key);
+    this.acronymTokens.add(next);
+  }
+
+  // ------------------------------------------------------------------ tallies
+
+  private tally(key: string, name: string, kind: EntityKind, source: EntitySource): Tally {
+    let tally = this.tallies.get(key);
+    if (!tally) {
+      tally = { key, name, kind, source, count: 0, adjectives: 0, headline: 0, dateline: false, order: this.order++ };
+      this.tallies.set(key, tally);
+    }
+    return tally;
+  }
+
+  private countEntry(entry: GazetteerEntry, inHeadline: boolean, adjective: boolean): void {
+    const tally = this.tally(entry.key, entry.name, entry.kind, 'gazetteer');
+    tally.count++;
+    if (adjective) tally.adjectives++;
+    if (inHeadline) tally.headline++;
+  }
+
+  private countPattern(tally: Tally, spelling: string, kindCue: EntityKind | null, inHeadline: boolean): void {
+    tally.count++;
+    if (inHeadline) tally.headline++;
+    tally.spellings ??= new Map();
+    tally.spellings.set(spelling, (tally.spellings.get(spelling) ?? 0) + 1);
+    tally.kindVotes ??= new Map();
+    if (kindCue) tally.kindVotes.set(kindCue, (tally.kindVotes.get(kindCue) ?? 0) + 1);
+  }
+
+  // ------------------------------------------------------------------ resolution
+
+  /** Bare names: a first/last name of someone named in full, an introduced acronym, or a name of its own. */
+  private resolveSingles(): void {
+    const aliases = this.storyAliases();
+    for (const single of this.singles) {
+      const target =
+        this.acronyms.get(single.folded) ??
+        pickAlias(aliases, single.folded, this.tallies) ??
+        pickAlias(aliases, single.folded.replace(/(?:['’]s|s)$/u, ''), this.tallies);
+      if (target) {
+        const tally = this.tallies.get(target)!;
+        tally.count++;
+        if (single.inHeadline) tally.headline++;
+        if (tally.kindVotes && single.kindCue) tally.kindVotes.set(single.kindCue, (tally.kindVotes.get(single.kindCue) ?? 0) + 1);
+        continue;
+      }
+      if (single.weak || this.lowerSeen.has(single.folded) || single.token.text.length < 2) continue;
+      const tally = this.tally(single.folded, single.token.text, 'topic', 'pattern');
+      tally.words ??= [single.folded];
+      this.countPattern(tally, single.token.text, single.kindCue, single.inHeadline);
+    }
+  }
+
+  /** Folded bare names that point at a person named in full in this story. */
+  private storyAliases(): Map<string, string[]> {
+    const aliases = new Map<string, string[]>();
+    const add = (alias: string, key: string) => {
+      const list = aliases.get(alias);
+      if (!list) aliases.set(alias, [key]);
+      else if (!list.includes(key)) list.push(key);
+    };
+    for (const tally of this.tallies.values()) {
+      if (tally.source === 'gazetteer') {
+        const entry = this.gaz.entry(tally.key);
+        if (entry?.kind === 'person' && tally.count > tally.adjectives) for (const alias of entry.contextKeys) add(alias, tally.key);
+        continue;
+      }
+      const words = tally.words;
+      if (!words || words.length < 2 || chooseKind(tally.kindVotes ?? new Map(), true) !== 'person') continue;
+      add(words[0]!, tally.key);
+      add(words[words.length - 1]!, tally.key);
+      // `von der Leyen`, `van der Plas`: the surname with its particles.
+      const particle = words.findIndex((word, index) => index > 0 && NAME_PARTICLES.has(word));
+      if (particle > 0) add(words.slice(particle).join(' '), tally.key);
+    }
+    return aliases;
+  }
+
+  private addDateline(place: string): void {
+    const clean = toNfc(place).trim();
+    if (!/\p{L}/u.test(clean)) return;
+    const entry = this.gaz.lookup(clean);
+    const tally = entry ? this.tally(entry.key, entry.name, entry.kind, 'gazetteer') : this.datelineTally(clean);
+    tally.count++;
+    tally.dateline = true;
+  }
+
+  private datelineTally(place: string): Tally {
+    const name = titleCasePlace(place);
+    const key = fold(name);
+    const existing = this.tallies.get(key);
+    if (existing) {
+      // A name also found in the text: the dateline settles that it is a place.
+      existing.source = existing.source === 'gazetteer' ? 'gazetteer' : 'dateline';
+      existing.kindVotes?.set('place', (existing.kindVotes.get('place') ?? 0) + 1000);
+      return existing;
+    }
+    return this.tally(key, name, 'place', 'dateline');
+  }
+}
+
+function pickAlias(aliases: Map<string, string[]>, folded: string, tallies: Map<string, Tally>): string | undefined {
+  const keys = aliases.get(folded);
+  if (!keys) return undefined;
+  if (keys.length === 1) return keys[0];
+  // Two people share the bare name: the one named most often is the likelier referent.
+  return [...keys].sort((a, b) => (tallies.get(b)?.count ?? 0) - (tallies.get(a)?.count ?? 0))[0];
+}
+
+function bestSpelling(spellings: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [spelling, count] of spellings) {
+    if (count > bestCount) {
+      best = spelling;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function chooseKind(votes: Map<EntityKind, number>, multiWord: boolean): EntityKind {
+  let best: EntityKind | null = null;
+  let bestVotes = 0;
+  for (const kind of KIND_PRIORITY) {
+    const count = votes.get(kind) ?? 0;
+    if (count > bestVotes) {
+      best = kind;
+      bestVotes = count;
+    }
+  }
+  // No cue at all: two or more capitalised words are most often a person's name.
+  return best ?? (multiWord ? 'person' : 'topic');
+}
+
+function prepareBlocks(story: EntityStoryInput): Block[] {
+  const headline = typeof story?.headline === 'string' ? toNfc(story.headline).trim() : '';
+  const texts = (Array.isArray(story?.body) ? story.body : [])
+    .map((block) => (typeof block?.text === 'string' ? toNfc(block.text) : ''))
+    .filter((text) => /\p{L}/u.test(text));
+  if (texts.length) texts[0] = texts[0]!.replace(LEADING_DATELINE, '');
+
+  const blocks: Block[] = [];
+  const headlineTokens = headline ? tokenize(headline) : [];
+  // A brief's headline is its own first sentence: count it once, as headline.
+  const headlineInBody = headline !== '' && texts.length > 0 && fold(texts[0]!).startsWith(fold(headline));
+  if (headline && !headlineInBody) blocks.push(block(headlineTokens, headlineTokens.length));
+  texts.forEach((text, index) => {
+    const tokens = tokenize(text);
+    blocks.push(block(tokens, index === 0 && headlineInBody ? headlineTokens.length : 0));
+  });
+  return blocks;
+}
+
+function block(tokens: Token[], headlineEnd: number): Block {
+  return { tokens, headlineEnd, shouting: isShouting(tokens) };
+}
+
+/** `PYONGYANG` → `Pyongyang`, `GAZA-STAD` → `Gaza-Stad`, `GENÈVE` → `Genève`, `IJMUIDEN` → `IJmuiden`. */
+export function titleCasePlace(place: string): string {
+  return toNfc(place)
+    .trim()
+    .toLocaleLowerCase('nl')
+    .replace(/(^|[\s\-‐'’(/])(ij|\p{L})/gu, (_match, separator: string, first: string) => separator + first.toLocaleUpperCase('nl'));
+}
