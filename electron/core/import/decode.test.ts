@@ -103,6 +103,18 @@ describe('decodeBytes: normalising the text', () => {
     expect(result.warnings).toEqual(['Removed 3 control characters that cannot be displayed.']);
   });
 
+  it('repairs Windows-1252 punctuation stored as C1 control codes (UTF-8 mojibake)', () => {
+    // “Kom”, zei hij – 5 € … as produced by a Latin-1 round trip: U+0093, U+0094, U+0096, U+0080, U+0085.
+    const result = expectText(decodeBytes(utf8('\u0093Kom\u0094, zei hij \u0096 5 \u0080 \u0085 en\u0081 klaar.')));
+    expect(result.text).toBe('“Kom”, zei hij – 5 € … en klaar.');
+    expect(result.warnings).toEqual([
+      'Repaired 5 characters stored as invisible control codes (Windows-1252 quotes, dashes or euro signs saved in the wrong encoding).',
+      'Removed 1 control character that cannot be displayed.',
+    ]);
+    // The same repair applies to the next file too (no regex state carried over).
+    expect(expectText(decodeBytes(utf8('A\u0096B'))).text).toBe('A–B');
+  });
+
   it('strips zero-width spaces, soft hyphens and stray BOMs inside the text', () => {
     const result = expectText(decodeBytes(utf8('Oekra\u00ADïne\u200B en \uFEFFGenève\u2060')));
     expect(result.text).toBe('Oekraïne en Genève');

@@ -36,6 +36,13 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     warnings.push(`${plural(replaced, 'byte', 'bytes')} could not be decoded as ${ENCODING_LABEL[encoding]} and ${replaced === 1 ? 'is' : 'are'} shown as "\uFFFD".`);
   }
 
+  const repaired = repairC1(raw);
+  if (repaired.count > 0) {
+    raw = repaired.text;
+    warnings.push(
+      `Repaired ${plural(repaired.count, 'character', 'characters')} stored as invisible control codes (Windows-1252 quotes, dashes or euro signs saved in the wrong encoding).`,
+    );
+  }
   raw = normaliseLineEnds(raw);
   const before = raw.length;
   raw = raw.replace(CONTROL_CHARS, '');
@@ -129,15 +136,40 @@ const binary = (why: string) => ({ ok: false as const, code: 'binary' as const, 
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 // CRLF (Windows) and lone CR (old Mac) become LF; so do the Unicode line and
-// paragraph separators, NEL, vertical tab and form feed, which all end a line.
+// paragraph separators, vertical tab and form feed, which all end a line.
 function normaliseLineEnds(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g, '\n');
+  return text.replace(/\r\n?|[\u000B\u000C\u2028\u2029]/g, '\n');
 }
 
-/** C0 controls except tab and LF, DEL, and C1 controls: never meant to be seen. */
+/**
+ * C1 controls (U+0080–U+009F) in decoded text are nearly always Windows-1252
+ * punctuation that went through a Latin-1 conversion: U+0093 was “, U+0096 –,
+ * U+0080 €, U+0085 …. Browsers read them the same way, so do we.
+ */
+const C1_CHARS = /[\u0080-\u009F]/g;
+const HAS_C1 = /[\u0080-\u009F]/;
+let c1Repairs: Map<string, string> | null = null;
+
+function repairC1(text: string): { text: string; count: number } {
+  if (!HAS_C1.test(text)) return { text, count: 0 };
+  c1Repairs ??= new Map(
+    Array.from({ length: 0x20 }, (_, i) => [String.fromCharCode(0x80 + i), iconv.decode(Buffer.from([0x80 + i]), 'windows-1252')] as const).filter(([, char]) => char !== '\uFFFD'),
+  );
+  const repairs = c1Repairs;
+  let count = 0;
+  const repaired = text.replace(C1_CHARS, (char) => {
+    const replacement = repairs.get(char);
+    if (replacement === undefined) return char; // undefined in Windows-1252: stripped below as a control
+    count++;
+    return replacement;
+  });
+  return { text: repaired, count };
+}
+
+/** C0 controls except tab and LF, DEL, and C1 controls that had no repair: never meant to be seen. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 
 /**
  * Invisible characters web pages and word processors leave in copied text:
@@ -156,7 +188,8 @@ function countControls(text: string): number {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || (code >= 0x7f && code <= 0x9f)) controls++;
+    // C1 codes are not counted: in decoded text they are misencoded punctuation (see repairC1).
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f) controls++;
   }
   return controls;
 }
