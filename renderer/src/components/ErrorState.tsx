@@ -1,0 +1,25 @@
+import type { ServiceError } from '../../../shared/contract/envelope';
+import { useT } from '../store';
+
+interface ErrorStateProps {
+  title: string;
+  error: ServiceError | null;
+  onRetry?: () => void;
+  compact?: boolean;
+}
+
+/** A failure the editor can act on: what failed, the service's reason, and a retry. */
+export function ErrorState({ title, error, onRetry, compact = false }: ErrorStateProps) {
+  const t = useT();
+  return (
+    <div className={compact ? 'error-state compact' : 'error-state'} role="alert">
+      <p className="error-title">{title}</p>
+      {error && <p className="error-message">{error.message}</p>}
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          {t.retry}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createHistorySlice } from './history-slice';
+import { createImportSlice } from './import-slice';
+import { createLibrarySlice } from './library-slice';
+import { createListSlice } from './list-slice';
+import { createReaderSlice } from './reader-slice';
+import type { AppState, StoreDeps } from './types';
+import { createUiSlice } from './ui-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+/** One store, one slice per concern; later features (tags, links, dossiers, search) add slices. */
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...createUiSlice(set, get, deps),
+    ...createLibrarySlice(set, get, deps),
+    ...createListSlice(set, get, deps),
+    ...createReaderSlice(set, get, deps),
+    ...createImportSlice(set, get, deps),
+    ...createHistorySlice(set, get, deps),
+  }));
+}
+
+/** First load: status (notices, counts) and the first page of the list together. */
+export async function startApp(store: AppStore): Promise<void> {
+  const { loadStatus, reloadList } = store.getState();
+  await Promise.all([loadStatus(), reloadList()]);
+}

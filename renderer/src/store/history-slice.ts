@@ -1,0 +1,34 @@
+import { toServiceError } from '../client';
+import type { HistorySlice, SliceCreator } from './types';
+
+export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { client }) => {
+  async function travel(direction: 'undo' | 'redo') {
+    try {
+      const before = await client.call('history.state', {});
+      const possible = direction === 'undo' ? before.canUndo : before.canRedo;
+      if (!possible) {
+        set({ history: before, historyMessage: { kind: direction === 'undo' ? 'nothing-to-undo' : 'nothing-to-redo' } });
+        return;
+      }
+      const label = direction === 'undo' ? before.undoLabel : before.redoLabel;
+      const after = await client.call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
+      set({ history: after, historyMessage: { kind: direction === 'undo' ? 'undone' : 'redone', label } });
+      await get().refreshAfterChange();
+    } catch (error) {
+      set({ historyMessage: { kind: 'failed', error: toServiceError(error) } });
+    }
+  }
+
+  return {
+    history: null,
+    historyMessage: null,
+    undo: () => travel('undo'),
+    redo: () => travel('redo'),
+    async refreshAfterChange() {
+      const { loadStatus, reloadList, reloadStory, openId } = get();
+      await Promise.all([loadStatus(), reloadList(), openId ? reloadStory() : Promise.resolve()]);
+      const history = await client.call('history.state', {}).catch(() => get().history);
+      set({ history });
+    },
+  };
+};

@@ -1,0 +1,27 @@
+import { toServiceError } from '../client';
+import type { LibrarySlice, SliceCreator } from './types';
+
+export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, _get, { client }) => ({
+  status: null,
+  statusState: 'idle',
+  statusError: null,
+  async loadStatus() {
+    set((state) => ({ statusState: state.status ? state.statusState : 'loading', statusError: null }));
+    try {
+      const status = await client.call('library.status', {});
+      set({ status, statusState: 'ready' });
+    } catch (error) {
+      set({ statusState: 'error', statusError: toServiceError(error) });
+    }
+  },
+  async dismissNotices() {
+    // Hide at once; the service call only makes it stick across restarts.
+    set((state) => (state.status ? { status: { ...state.status, notices: [] } } : {}));
+    try {
+      const status = await client.call('library.dismissNotices', {});
+      set({ status });
+    } catch {
+      // A read-only library cannot store the dismissal; hidden for this session is fine.
+    }
+  },
+});

@@ -1,0 +1,82 @@
+import type { ListQuery } from '../../../shared/contract/library';
+import { toServiceError } from '../client';
+import type { AppState, ListSlice, SliceCreator } from './types';
+
+/** Rows per `stories.list` call: enough to fill a tall list, small enough at 50,000 stories. */
+export const PAGE_SIZE = 100;
+
+/** The list query for the current view and sort (search and filters will extend this). */
+export function listQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir'>): ListQuery {
+  return { kind: state.view.kind === 'briefs' ? 'brief' : 'article', sort: state.sort, dir: state.dir };
+}
+
+export const DEFAULT_DIR = { date: 'desc', imported: 'desc', headline: 'asc', place: 'asc' } as const;
+
+export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) => {
+  // Answers to superseded requests (view switched meanwhile) are dropped.
+  let generation = 0;
+
+  return {
+    view: { kind: 'articles' },
+    sort: 'date',
+    dir: 'desc',
+    items: [],
+    total: 0,
+    listState: 'idle',
+    listError: null,
+    loadingMore: false,
+    cursorId: null,
+
+    setView(view) {
+      set({ view, cursorId: null, items: [], total: 0 });
+      void get().reloadList();
+    },
+    setSort(sort) {
+      set({ sort, dir: DEFAULT_DIR[sort] });
+      void get().reloadList();
+    },
+    toggleDir() {
+      set((state) => ({ dir: state.dir === 'asc' ? 'desc' : 'asc' }));
+      void get().reloadList();
+    },
+    setCursor(id) {
+      set({ cursorId: id });
+    },
+
+    async reloadList() {
+      const mine = ++generation;
+      const shown = Math.max(PAGE_SIZE, get().items.length);
+      set((state) => ({ listState: state.items.length ? state.listState : 'loading', listError: null, loadingMore: false }));
+      try {
+        // Reload as many rows as were shown, so the editor keeps their place after an import or undo.
+        const page = await client.call('stories.list', { ...listQueryOf(get()), offset: 0, limit: Math.min(shown, 1_000) });
+        if (mine !== generation) return;
+        const cursorId = get().cursorId;
+        const cursorStillThere = cursorId !== null && page.items.some((item) => item.id === cursorId);
+        set({ items: page.items, total: page.total, listState: 'ready', cursorId: cursorStillThere ? cursorId : (page.items[0]?.id ?? null) });
+      } catch (error) {
+        if (mine !== generation) return;
+        set({ listState: 'error', listError: toServiceError(error) });
+      }
+    },
+
+    async loadMore() {
+      const state = get();
+      if (state.loadingMore || state.listState !== 'ready' || state.items.length >= state.total) return;
+      const mine = generation;
+      set({ loadingMore: true });
+      try {
+        const page = await client.call('stories.list', { ...listQueryOf(state), offset: state.items.length, limit: PAGE_SIZE });
+        if (mine !== generation) return;
+        set((current) => {
+          // Skip rows already shown (the library may have changed between pages).
+          const seen = new Set(current.items.map((item) => item.id));
+          return { items: [...current.items, ...page.items.filter((item) => !seen.has(item.id))], total: page.total, loadingMore: false };
+        });
+      } catch (error) {
+        if (mine !== generation) return;
+        set({ loadingMore: false, listError: toServiceError(error) });
+      }
+    },
+  };
+};

@@ -1,0 +1,100 @@
+import type { ServiceError } from '../../../shared/contract/envelope';
+import type { HistoryState, SortKey } from '../../../shared/contract/library';
+import type { ImportReport, LibraryStatus, Story, StorySummary } from '../../../shared/types';
+import type { Client } from '../client';
+import type { PickedFile } from '../import/picked-file';
+import type { Language, Messages } from '../i18n';
+
+/** What each slice may use besides the store itself. */
+export interface StoreDeps {
+  client: Client;
+  /** localStorage, or null where it is unavailable. */
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Ordered system language preferences (navigator.languages). */
+  languages: readonly string[];
+}
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Sidebar views; tags, dossiers and saved searches will add their own. */
+export type View = { kind: 'articles' } | { kind: 'briefs' };
+export type BrowseSort = Exclude<SortKey, 'relevance'>;
+
+export interface UiSlice {
+  language: Language;
+  t: Messages;
+  setLanguage(language: Language): void;
+  /** Native dialogs exist only in the desktop app (preload transport). */
+  nativeDialogs: boolean;
+}
+
+export interface LibrarySlice {
+  status: LibraryStatus | null;
+  statusState: LoadState;
+  statusError: ServiceError | null;
+  loadStatus(): Promise<void>;
+  dismissNotices(): Promise<void>;
+}
+
+export interface ListSlice {
+  view: View;
+  sort: BrowseSort;
+  dir: 'asc' | 'desc';
+  items: StorySummary[];
+  total: number;
+  listState: LoadState;
+  listError: ServiceError | null;
+  loadingMore: boolean;
+  /** Keyboard cursor in the list (may differ from the story open in the reader). */
+  cursorId: string | null;
+  setView(view: View): void;
+  setSort(sort: BrowseSort): void;
+  toggleDir(): void;
+  setCursor(id: string | null): void;
+  reloadList(): Promise<void>;
+  loadMore(): Promise<void>;
+}
+
+export interface ReaderSlice {
+  openId: string | null;
+  story: Story | null;
+  storyState: LoadState;
+  storyError: ServiceError | null;
+  /** For an open brief: the article whose page it was captured with (null when unknown or gone). */
+  briefPage: { id: string; headline: string } | null;
+  openStory(id: string): Promise<void>;
+  reloadStory(): Promise<void>;
+  closeStory(): void;
+}
+
+export type ImportProgress = { phase: 'idle' } | { phase: 'dialog' } | { phase: 'sending'; done: number; total: number };
+
+export interface ImportSlice {
+  importProgress: ImportProgress;
+  /** The last import's results; the results panel is open while this is set. */
+  importReport: ImportReport | null;
+  importError: ServiceError | null;
+  importWithDialog(options?: { folders?: boolean }): Promise<void>;
+  importPicked(files: PickedFile[]): Promise<void>;
+  closeImportResults(): void;
+}
+
+export type HistoryMessage =
+  | { kind: 'undone' | 'redone'; label: string | null }
+  | { kind: 'nothing-to-undo' | 'nothing-to-redo' }
+  | { kind: 'failed'; error: ServiceError };
+
+export interface HistorySlice {
+  history: HistoryState | null;
+  historyMessage: HistoryMessage | null;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  /** Refreshes everything an undo/redo/import can change. */
+  refreshAfterChange(): Promise<void>;
+}
+
+export type AppState = UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice;
+
+export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
+export type GetState = () => AppState;
+export type SliceCreator<S> = (set: SetState, get: GetState, deps: StoreDeps) => S;
