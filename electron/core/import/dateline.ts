@@ -26,8 +26,6 @@ export interface DatelineMatch {
   rest: string;
 }
 
-export const NO_DATELINE: Dateline = Object.freeze({ place: '', agencies: [] }) as Dateline;
-
 /** The dateline at the very start of `line`, or null. */
 export function matchDateline(line: string): DatelineMatch | null {
   const match = DATELINE.exec(line);

@@ -1,6 +1,6 @@
 import type { BodyBlock, Dateline } from '../../../shared/types';
 import { matchLeadingAgeLabel, matchTrailingAgeLabel } from './age-label';
-import { findGluedDateline, matchDateline, NO_DATELINE, type DatelineMatch } from './dateline';
+import { findGluedDateline, matchDateline, type DatelineMatch } from './dateline';
 import { firstSentence } from './sentence';
 
 // Parser for a news-site page copied as text (DESIGN.md, "The seed format"):
@@ -149,7 +149,7 @@ function parseArticle(headline: string, rawLines: Line[], section: string | null
   // No spread: a file of a million lines would overflow the call stack.
   for (const block of classifyBlocks(rest)) body.push(block);
   if (body.length === 0) warnings.push('The story has only a headline, no body text.');
-  return { headline, dateline: lead?.match.dateline ?? { ...NO_DATELINE, agencies: [] }, section, body };
+  return { headline, dateline: lead?.match.dateline ?? { place: '', agencies: [] }, section, body };
 }
 
 interface Lead {
