@@ -18,7 +18,7 @@ export interface BodyBlock {
 }
 
 export interface SourceInfo {
-  /** File name as the editor picked it (no folders). */
+  /** File name as the editor picked it; for files found in a picked folder, the path relative to that folder. */
   fileName: string;
   /** sha256 (hex) of the raw file bytes. */
   sha256: string;
