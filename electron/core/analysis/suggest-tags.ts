@@ -1,0 +1,99 @@
+import { fold } from '../text/dutch';
+import type { Entity, EntityKind, EntitySource } from './entities';
+import { gazetteer } from './gazetteer';
+
+// Suggested tags for one story, from its extracted entities. Ranked by how much the
+// story is about the entity: mentions (nationality adjectives at half weight), headline
+// mentions extra, curated gazetteer names above names guessed from capitals.
+
+export interface TagSuggestion {
+  name: string;
+  kind: EntityKind;
+  /** Human-readable: `named 7 times, in the headline`. */
+  reason: string;
+}
+
+/** An entity as extracted, or as stored (older stored entities may lack the optional fields). */
+export type SuggestableEntity = Pick<Entity, 'key' | 'name' | 'count'> & {
+  kind: string;
+  source?: EntitySource;
+  headline?: number;
+  adjectives?: number;
+  dateline?: boolean;
+};
+
+const SOURCE_WEIGHT: Record<EntitySource, number> = { gazetteer: 1, dateline: 0.9, pattern: 0.7 };
+const HEADLINE_WEIGHT = 1.5;
+const ADJECTIVE_WEIGHT = 0.5;
+const DEFAULT_LIMIT = 10;
+const KINDS = new Set<EntityKind>(['person', 'place', 'organisation', 'topic']);
+
+export function suggestTags(
+  entities: SuggestableEntity[],
+  existingTagNames: string[],
+  dismissed: string[],
+  options: { limit?: number } = {},
+): TagSuggestion[] {
+  const blocked = new Set<string>();
+  for (const name of [...existingTagNames, ...dismissed]) {
+    if (typeof name !== 'string') continue;
+    blocked.add(fold(name.trim()));
+    // A tag `Poetin` already covers `Vladimir Poetin`.
+    const entry = gazetteer().lookup(name);
+    if (entry) blocked.add(entry.key);
+  }
+
+  const ranked: { suggestion: TagSuggestion; score: number; source: EntitySource }[] = [];
+  const seen = new Set<string>();
+  for (const entity of Array.isArray(entities) ? entities : []) {
+    if (!entity || typeof entity.name !== 'string' || !entity.name.trim() || !(entity.count > 0)) continue;
+    const key = fold(entity.name.trim());
+    if (seen.has(key) || blocked.has(key) || blocked.has(String(entity.key))) continue;
+    const gazetteerEntry = gazetteer().entry(String(entity.key));
+    if (gazetteerEntry && gazetteerEntry.aliasKeys.some((alias) => blocked.has(alias))) continue;
+
+    const source: EntitySource = entity.source ?? (gazetteerEntry ? 'gazetteer' : 'pattern');
+    const kind: EntityKind = KINDS.has(entity.kind as EntityKind) ? (entity.kind as EntityKind) : 'topic';
+    const adjectives = Math.max(0, entity.adjectives ?? 0);
+    const headline = Math.max(0, entity.headline ?? 0);
+    const dateline = entity.dateline === true;
+    const named = Math.max(0, entity.count - adjectives - (dateline ? 1 : 0));
+    if (!worthSuggesting({ source, kind, named, adjectives, headline, dateline })) continue;
+
+    seen.add(key);
+    const mentions = named + (dateline ? 1 : 0) + ADJECTIVE_WEIGHT * adjectives;
+    const score = SOURCE_WEIGHT[source] * (mentions + HEADLINE_WEIGHT * headline);
+    ranked.push({ suggestion: { name: entity.name, kind, reason: reasonFor(named, adjectives, headline, dateline) }, score, source });
+  }
+
+  ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      SOURCE_WEIGHT[b.source] - SOURCE_WEIGHT[a.source] ||
+      a.suggestion.name.localeCompare(b.suggestion.name, 'nl'),
+  );
+  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+  return ranked.slice(0, limit).map((item) => item.suggestion);
+}
+
+/** Guessed names need more evidence than curated ones; a country seen once as an adjective is no tag. */
+function worthSuggesting(e: { source: EntitySource; kind: EntityKind; named: number; adjectives: number; headline: number; dateline: boolean }): boolean {
+  if (e.named === 0 && !e.dateline) return e.adjectives >= 2 || e.headline > 0;
+  if (e.source !== 'pattern') return true;
+  if (e.kind === 'topic') return e.named >= 2 || e.headline > 0;
+  return true;
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
+}
+
+function reasonFor(named: number, adjectives: number, headline: number, dateline: boolean): string {
+  const parts: string[] = [];
+  if (named > 0) parts.push(`named ${times(named)}`);
+  if (adjectives > 0) parts.push(`${named > 0 ? 'and ' : ''}${times(adjectives)} as adjective`);
+  const said = parts.length ? [parts.join(' ')] : [];
+  if (headline > 0) said.push('in the headline');
+  if (dateline) said.push('dateline place');
+  return said.join(', ');
+}
