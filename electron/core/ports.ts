@@ -7,10 +7,23 @@ export interface PdfPrinter {
 }
 
 export interface PdfPrintOptions {
-  /** Page header/footer text (the dossier title); Chromium prints it in the running header. */
+  /** The document title (PDF title before metadata is set; `title` class in the templates). */
   title: string;
   /** Ask Chromium for a document outline (PDF bookmarks) from the h1–h6 headings. */
   outline: boolean;
+  /**
+   * Running header and footer, Chromium print templates (Playwright `page.pdf`
+   * and Electron `printToPDF` take the same ones): self-contained HTML with inline
+   * styles, where elements with class `pageNumber`, `totalPages`, `title` or
+   * `date` are filled in per page. Printed on every page, inside the @page margins.
+   * When both are absent, no header/footer is printed.
+   */
+  headerTemplate?: string;
+  footerTemplate?: string;
+  /** Tagged (accessible) PDF: Playwright `tagged`, Electron `generateTaggedPDF`. */
+  tagged?: boolean;
+  // Page size and margins come from the document's CSS `@page` rule
+  // (adapters print with `preferCSSPageSize` and backgrounds on).
 }
 
 /** Native file dialogs (Electron only). */

@@ -1,0 +1,37 @@
+// Imported text is untrusted. Every renderer turns it into its output format
+// through exactly one function here, so there is one place to get it right.
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text → HTML text or attribute value (quoted with "" or ''). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+/**
+ * Text → Markdown that renders as exactly that text (CommonMark + GFM): inline
+ * syntax is backslash-escaped, `<` cannot open raw HTML or an autolink, `&`
+ * cannot start an entity, and a line cannot start a heading, quote, list,
+ * code block, table or rule. Line breaks become spaces (a block is one paragraph).
+ */
+export function escapeMarkdown(text: string): string {
+  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\t ]+/g, ' ').trim();
+  const inline = oneLine
+    // ASCII punctuation that can start or end inline syntax anywhere in a line.
+    .replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`)
+    // Entity and numeric references (`&amp;`, `&#60;`) would be decoded.
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&');
+  // `!` only matters before `[`, already escaped; `(`/`)` only after `]`;
+  // `{`/`}` are inert. Nothing else needs care mid-line.
+  return escapeLineStart(inline);
+}
+
+/** Constructs recognised only at the start of a line (block syntax). */
+function escapeLineStart(line: string): string {
+  return line
+    .replace(/^(#{1,6})(?=\s|$)/, (hashes) => `\\${hashes}`)
+    .replace(/^([+-])(?=\s|$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    // A rule (`---`, `===` would underline the previous line as a heading).
+    .replace(/^([=-])(?=[=-])/, '\\$1');
+}

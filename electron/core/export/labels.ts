@@ -1,0 +1,123 @@
+import type { Dateline } from '../../../shared/types';
+import type { ExportLanguage } from './model';
+
+// The document's own words in each export language, and how dates and
+// datelines are written. Story text is never translated.
+
+export type Relation = 'follow-up-of' | 'followed-by' | 'background' | 'background-to' | 'series' | 'same-event' | 'related';
+
+export interface Labels {
+  dossier: string;
+  contents: string;
+  introduction: string;
+  exported: string;
+  storyCount: (count: number) => string;
+  page: string;
+  pageOf: (page: string, total: string) => string;
+  editorNote: string;
+  seeAlso: string;
+  outside: string;
+  sources: string;
+  sourceFile: string;
+  sha256: string;
+  imported: string;
+  agencies: string;
+  tags: string;
+  story: string;
+  noStories: string;
+  dateUnknown: string;
+  relation: Record<Relation, string>;
+  months: readonly string[];
+}
+
+const NL: Labels = {
+  dossier: 'Dossier',
+  contents: 'Inhoud',
+  introduction: 'Inleiding',
+  exported: 'Samengesteld op',
+  storyCount: (count) => (count === 1 ? '1 bericht' : `${count} berichten`),
+  page: 'p.',
+  pageOf: (page, total) => `pagina ${page} van ${total}`,
+  editorNote: 'Notitie van de redactie',
+  seeAlso: 'Zie ook in dit dossier',
+  outside: 'Verwante berichten buiten dit dossier',
+  sources: 'Bronnen',
+  sourceFile: 'Bestand',
+  sha256: 'SHA-256',
+  imported: 'Geïmporteerd',
+  agencies: 'Persbureaus',
+  tags: 'Trefwoorden',
+  story: 'Bericht',
+  noStories: 'Dit dossier bevat geen berichten.',
+  dateUnknown: 'datum onbekend',
+  relation: {
+    'follow-up-of': 'vervolg op',
+    'followed-by': 'gevolgd door',
+    background: 'achtergrond',
+    'background-to': 'achtergrond bij',
+    series: 'zelfde reeks',
+    'same-event': 'zelfde gebeurtenis',
+    related: 'verwant',
+  },
+  months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+};
+
+const EN: Labels = {
+  dossier: 'Dossier',
+  contents: 'Contents',
+  introduction: 'Introduction',
+  exported: 'Compiled on',
+  storyCount: (count) => (count === 1 ? '1 story' : `${count} stories`),
+  page: 'p.',
+  pageOf: (page, total) => `page ${page} of ${total}`,
+  editorNote: "Editor's note",
+  seeAlso: 'See also in this dossier',
+  outside: 'Related stories outside this dossier',
+  sources: 'Sources',
+  sourceFile: 'File',
+  sha256: 'SHA-256',
+  imported: 'Imported',
+  agencies: 'Agencies',
+  tags: 'Tags',
+  story: 'Story',
+  noStories: 'This dossier has no stories.',
+  dateUnknown: 'date unknown',
+  relation: {
+    'follow-up-of': 'follow-up of',
+    'followed-by': 'followed by',
+    background: 'background',
+    'background-to': 'background to',
+    series: 'same series',
+    'same-event': 'same event',
+    related: 'related',
+  },
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+export function labelsFor(locale: ExportLanguage): Labels {
+  return locale === 'en' ? EN : NL;
+}
+
+/** `2024-06-19` → `19 juni 2024` (or `19 June 2024`); anything else is returned as given. */
+export function formatDay(day: string | null, labels: Labels): string | null {
+  if (!day) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  const month = match ? labels.months[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return day;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** An ISO time as a calendar day in this machine's time zone (where the editor is). */
+export function formatInstantDay(iso: string, labels: Labels): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return formatDay(`${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`, labels)!;
+}
+
+/** `PYONGYANG (ANP/RTR)`, `(ANP)`, `PYONGYANG`, or '' as the wire prints it. */
+export function formatDateline(dateline: Dateline): string {
+  const agencies = dateline.agencies.filter((agency) => agency.trim() !== '');
+  const credit = agencies.length ? `(${agencies.join('/')})` : '';
+  return [dateline.place.trim(), credit].filter(Boolean).join(' ');
+}
