@@ -139,6 +139,10 @@ class Extraction {
       }
 
       const match = this.matchGazetteer(tokens, i);
+      if (match && this.placeOpensName(tokens, i, match)) {
+        i = this.scanName(tokens, i, block);
+        continue;
+      }
       if (match) {
         this.countEntry(match.entry, inHeadline, match.adjective);
         this.noteAcronym(tokens, match.end, match.entry.key);
@@ -173,6 +177,14 @@ class Extraction {
     // `Kamer`, `Defensie` at the start of a sentence while `kamer`/`defensie` occurs in lower case: a common noun.
     if (match.end - i === 1 && first.sentenceStart && !first.allCaps && this.lowerSeen.has(first.folded)) return null;
     return match;
+  }
+
+  /** `spits Santiago Giménez`, `Rotterdam Airport`: a one-word place directly followed by an unknown capitalised word is part of another name. */
+  private placeOpensName(tokens: Token[], i: number, match: GazetteerMatch): boolean {
+    if (match.adjective || match.entry.kind !== 'place' || match.end !== i + 1 || tokens[i]!.allCaps) return false;
+    const next = tokens[i + 1];
+    if (!next || next.breakBefore || !next.cap || next.capCompound || next.allCaps || isSentenceWord(next.folded)) return false;
+    return this.gaz.matchAt(tokens, i + 1) === null && this.gaz.genitive(next) === undefined;
   }
 
   private compoundPrefix(token: Token): GazetteerEntry | undefined {

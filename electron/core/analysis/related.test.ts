@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from './entities';
+import { describeDays, RelatedIndex, toRelatedDoc, type RelatedDoc } from './related';
+import { loadSeedStories, type SeedStory } from './test-seeds';
+
+function indexStories(stories: SeedStory[], dates: Record<string, string> = {}): RelatedIndex {
+  const index = new RelatedIndex();
+  for (const story of stories) {
+    index.upsert(toRelatedDoc({ ...story, publishedAt: dates[story.id] ?? null, entities: extractEntities(story) }));
+  }
+  return index;
+}
+
+/** A hand-written story: the first paragraph opens with its dateline, as on the wire. */
+function wire(id: string, kind: 'article' | 'brief', headline: string, place: string, paragraphs: string[]): SeedStory {
+  return { id, kind, headline, dateline: { place, agencies: ['ANP'] }, body: paragraphs.map((text) => ({ type: 'paragraph', text })) };
+}
+
+function brief(id: string, place: string, text: string): SeedStory {
+  const headline = /^.*?[.!?](?=\s|$)/u.exec(text)?.[0] ?? text;
+  return wire(id, 'brief', headline, place, [text]);
+}
+
+// Three unrelated Dutch news topics, articles and briefs, plus distractor briefs that
+// share a place with one of the topics. Written for this test, not taken from the seeds.
+const MINI_CORPUS: SeedStory[] = [
+  wire('kabinet-1', 'article', 'Kabinet-Schoof gevallen na ruzie over asielbeleid', 'DEN HAAG', [
+    'Het kabinet van premier Dick Schoof is gevallen. PVV-leider Geert Wilders trok dinsdag de steun van zijn partij in na een conflict over het asielbeleid. De overige coalitiepartijen VVD, NSC en BBB reageerden geschokt.',
+    'Schoof bood dinsdagavond het ontslag van de PVV-ministers aan bij koning Willem-Alexander. Het kabinet gaat demissionair verder.',
+    'Nieuwe verkiezingen',
+    "In de Tweede Kamer wordt gerekend op vervroegde verkiezingen in het najaar. VVD-leider Dilan Yeşilgöz verweet Wilders dat hij 'zijn verantwoordelijkheid ontloopt'. Wilders zei dat de coalitie zijn asielplannen blokkeerde.",
+  ]),
+  wire('kabinet-2', 'article', 'Kamer debatteert over val van het kabinet', 'DEN HAAG', [
+    'De Tweede Kamer heeft woensdag urenlang gedebatteerd over de val van het kabinet. Premier Schoof verdedigde het besluit om demissionair door te gaan tot de verkiezingen.',
+    "Oppositieleider Frans Timmermans noemde de kabinetscrisis 'een schande voor het land'. Volgens hem heeft de coalitie het asielbeleid gebruikt als breekijzer. Wilders hield vol dat de PVV geen andere keus had.",
+    'De Kiesraad maakt donderdag bekend wanneer de verkiezingen worden gehouden.',
+  ]),
+  brief('kabinet-3', 'DEN HAAG', 'De Kiesraad heeft de datum voor de vervroegde Tweede Kamerverkiezingen na de val van het kabinet vastgesteld op 29 oktober. Partijen hebben tot september om hun kandidatenlijsten in te dienen.'),
+  brief('kabinet-4', 'DEN HAAG', 'NSC en BBB willen na de val van het kabinet niet opnieuw met de PVV regeren. Dat zeiden de partijleiders woensdag in het debat over de kabinetscrisis in de Tweede Kamer.'),
+
+  wire('storm-1', 'article', 'Zware storm trekt over Nederland, code oranje in Zeeland', 'DE BILT', [
+    'Een zware storm trekt vrijdag over Nederland. Het KNMI heeft code oranje afgegeven voor Zeeland, Noord-Holland en de Waddeneilanden vanwege zeer zware windstoten tot 120 kilometer per uur.',
+    'Rijkswaterstaat sloot de Oosterscheldekering en waarschuwt voor hoog water langs de kust. Op Schiphol zijn honderden vluchten geschrapt.',
+    'Bomen omgewaaid',
+    'In Zeeland en Rotterdam waaiden tientallen bomen om. De brandweer rukte honderden keren uit. NS laat minder treinen rijden.',
+  ]),
+  wire('storm-2', 'article', 'Storm richt veel schade aan, twee doden door omgewaaide bomen', 'MIDDELBURG', [
+    'De storm die vrijdag over het land raasde, heeft veel schade aangericht. In Zeeland en Noord-Holland kwamen twee mensen om het leven doordat een boom op hun auto viel.',
+    "Het KNMI meldt windstoten tot 130 kilometer per uur in Vlissingen. Verzekeraars verwachten miljoenen euro's aan schadeclaims. Het treinverkeer ligt in grote delen van het land nog stil door omgewaaide bomen op het spoor.",
+  ]),
+  brief('storm-3', 'DE BILT', 'Het KNMI heeft de code oranje voor zware windstoten ingetrokken. De storm is naar Duitsland getrokken, maar in het noorden van het land blijft het zaterdag onstuimig.'),
+  brief('storm-4', 'UTRECHT', 'Door de storm rijden zaterdag nog altijd minder treinen. ProRail ruimt omgewaaide bomen van het spoor, meldt NS.'),
+
+  wire('voetbal-1', 'article', 'Feyenoord wint Klassieker van Ajax', 'ROTTERDAM', [
+    'Feyenoord heeft de Klassieker tegen Ajax met 3-1 gewonnen. In een uitverkochte Kuip scoorde spits Santiago Giménez twee keer.',
+    "Ajax kwam in de eerste helft nog op voorsprong via een doelpunt van Brian Brobbey, maar na rust was Feyenoord veel sterker. Trainer Robin van Persie sprak van 'een fantastische avond'.",
+    'Feyenoord klimt door de zege naar de tweede plaats in de Eredivisie, Ajax zakt naar de vierde plek.',
+  ]),
+  wire('voetbal-2', 'article', 'Ajax-trainer onder vuur na nederlaag in De Kuip', 'AMSTERDAM', [
+    'Na de nederlaag in de Klassieker tegen Feyenoord staat de trainer van Ajax onder druk. Supporters floten de spelers na afloop uit.',
+    "'We waren na rust niet goed genoeg', zei aanvoerder Jordan Henderson. Ajax staat na de 3-1 nederlaag vierde in de Eredivisie, op zeven punten van koploper PSV.",
+    'De clubleiding wil zich pas na het seizoen over de toekomst van de trainer buigen.',
+  ]),
+  brief('voetbal-3', 'ROTTERDAM', 'Feyenoord-spits Santiago Giménez is na de Klassieker tegen Ajax uitgeroepen tot speler van de week in de Eredivisie. Hij scoorde twee keer.'),
+  brief('voetbal-4', 'ZEIST', 'De KNVB onderzoekt het vuurwerk dat supporters van Feyenoord tijdens de Klassieker tegen Ajax afstaken. De club riskeert een boete.'),
+
+  brief('los-1', 'WASHINGTON', 'De Amerikaanse president Donald Trump heeft nieuwe importheffingen aangekondigd op staal uit Europa. De Europese Unie dreigt met tegenmaatregelen.'),
+  brief('los-2', 'PARIJS', 'In Parijs zijn duizenden mensen de straat opgegaan tegen de pensioenhervorming van president Emmanuel Macron.'),
+  brief('los-3', 'ROTTERDAM', 'In de haven van Rotterdam is een recordhoeveelheid cocaïne onderschept. De douane vond ruim achtduizend kilo drugs in een container met bananen.'),
+  brief('los-4', 'DEN HAAG', 'Het Internationaal Strafhof in Den Haag heeft een arrestatiebevel uitgevaardigd tegen een Congolese militieleider.'),
+];
+
+const topicOf = (id: string) => id.split('-')[0];
+
+describe('RelatedIndex on the seed pages', () => {
+  const seeds = loadSeedStories();
+  const index = indexStories(seeds);
+  const articles = seeds.filter((story) => story.kind === 'article');
+
+  it('indexes every article and brief', () => {
+    expect(index.size).toBe(seeds.length);
+    expect(seeds.filter((story) => story.kind === 'brief').length).toBeGreaterThan(30);
+  });
+
+  it('gives each seed article the other four articles as its top four, ahead of every brief', () => {
+    for (const article of articles) {
+      const hits = index.related(article.id, { limit: 10 });
+      const top4 = hits.slice(0, 4).map((hit) => hit.id);
+      expect(new Set(top4), article.headline).toEqual(new Set(articles.filter((other) => other !== article).map((other) => other.id)));
+      const briefScores = hits.slice(4).map((hit) => hit.score);
+      expect(Math.max(...briefScores), article.headline).toBeLessThan(hits[3]!.score);
+    }
+  });
+
+  it('explains each suggestion with shared names and wording', () => {
+    const [thanks] = articles;
+    const best = index.related(thanks!.id, { limit: 1 })[0]!;
+    const shares = best.reasons.find((reason) => reason.startsWith('shares: '));
+    expect(shares).toMatch(/Kim Jong-un/);
+    expect(best.reasons.some((reason) => reason.startsWith('similar wording: '))).toBe(true);
+    expect(best.score).toBeGreaterThan(0);
+    expect(best.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('RelatedIndex on a hand-written Dutch corpus', () => {
+  const index = indexStories(MINI_CORPUS);
+  const topical = MINI_CORPUS.filter((story) => topicOf(story.id) !== 'los');
+
+  it("puts each story's own topic first", () => {
+    for (const story of topical) {
+      const hits = index.related(story.id, { limit: 5 });
+      const want = story.kind === 'article' ? 3 : 2;
+      expect(
+        hits.slice(0, want).map((hit) => topicOf(hit.id)),
+        `${story.id}: ${hits.map((hit) => `${hit.id} ${hit.score}`).join(', ')}`,
+      ).toEqual(Array(want).fill(topicOf(story.id)));
+    }
+  });
+
+  it('ranks the stories of the same topic above a distractor that only shares the place', () => {
+    const hits = index.related('voetbal-1', { limit: 20 });
+    const harbour = hits.findIndex((hit) => hit.id === 'los-3');
+    const sameTopic = hits.filter((hit) => topicOf(hit.id) === 'voetbal').map((hit) => hits.indexOf(hit));
+    expect(sameTopic).toHaveLength(3);
+    if (harbour !== -1) for (const position of sameTopic) expect(position).toBeLessThan(harbour);
+  });
+});
+
+describe('RelatedIndex mechanics', () => {
+  const doc = (id: string, text: string, entities: string[] = [], extra: Partial<RelatedDoc> = {}): RelatedDoc => ({
+    id,
+    kind: 'brief',
+    headline: '',
+    text,
+    entities: entities.map((name) => ({ key: name.toLowerCase(), name })),
+    place: '',
+    date: null,
+    ...extra,
+  });
+
+  it('weighs a rare shared entity above a common one', () => {
+    const index = new RelatedIndex();
+    for (let i = 0; i < 40; i++) index.upsert(doc(`bg-${i}`, `achtergrond verhaal nummer ${i} over handel`, ['Verenigde Staten']));
+    index.upsert(doc('query', 'overleg over samenwerking', ['Verenigde Staten', 'Sergej Sjojgoe']));
+    index.upsert(doc('common', 'overleg over samenwerking', ['Verenigde Staten']));
+    index.upsert(doc('rare', 'overleg over samenwerking', ['Sergej Sjojgoe']));
+    const hits = index.related('query', { limit: 3 });
+    expect(hits[0]!.id).toBe('rare');
+    expect(hits[0]!.reasons).toContain('shares: Sergej Sjojgoe');
+    expect(hits[1]!.id).toBe('common');
+  });
+
+  it('lets date proximity tip the balance and says how far apart the stories are', () => {
+    const index = new RelatedIndex();
+    index.upsert(doc('query', 'storm schade bomen', [], { date: '2024-06-19' }));
+    index.upsert(doc('near', 'storm schade bomen', [], { date: '2024-06-21' }));
+    index.upsert(doc('far', 'storm schade bomen', [], { date: '2021-01-01' }));
+    index.upsert(doc('unknown', 'storm schade bomen'));
+    const hits = index.related('query');
+    expect(hits.map((hit) => hit.id)).toEqual(['near', 'unknown', 'far']);
+    expect(hits[0]!.reasons).toContain('2 days apart');
+    expect(hits[1]!.reasons.some((reason) => reason.endsWith('apart'))).toBe(false);
+    expect(hits[2]!.reasons).toContain('3 years apart');
+  });
+
+  it('honours limit and exclude, and returns nothing for an unknown story', () => {
+    const index = new RelatedIndex();
+    for (let i = 0; i < 6; i++) index.upsert(doc(`s${i}`, 'kabinet crisis coalitie verkiezingen'));
+    expect(index.related('s0', { limit: 2 })).toHaveLength(2);
+    expect(index.related('s0', { exclude: new Set(['s1', 's2']) }).map((hit) => hit.id)).toEqual(['s3', 's4', 's5']);
+    expect(index.related('nope')).toEqual([]);
+    expect(index.related('s0', { limit: 0 })).toEqual([]);
+  });
+
+  it('replaces a story on upsert and forgets it on remove', () => {
+    const index = new RelatedIndex();
+    index.upsert(doc('a', 'voetbal wedstrijd doelpunt'));
+    index.upsert(doc('b', 'voetbal wedstrijd doelpunt'));
+    index.upsert(doc('c', 'storm bomen schade'));
+    expect(index.related('a').map((hit) => hit.id)).toEqual(['b']);
+    index.upsert(doc('b', 'storm bomen schade'));
+    expect(index.related('a')).toEqual([]);
+    expect(index.related('c').map((hit) => hit.id)).toEqual(['b']);
+    index.remove('b');
+    expect(index.size).toBe(2);
+    expect(index.related('c')).toEqual([]);
+    index.remove('b');
+    expect(index.size).toBe(2);
+  });
+
+  it('stays correct after many removals compact the index', () => {
+    const index = new RelatedIndex();
+    for (let i = 0; i < 300; i++) index.upsert(doc(`s${i}`, i % 2 ? `storm bomen schade ${i}` : `voetbal doelpunt wedstrijd ${i}`, [i % 2 ? 'KNMI' : 'Ajax']));
+    for (let i = 0; i < 280; i++) index.remove(`s${i}`);
+    expect(index.size).toBe(20);
+    const hits = index.related('s281', { limit: 20 });
+    expect(hits.map((hit) => hit.id).sort()).toEqual(
+      Array.from({ length: 20 }, (_, k) => 280 + k)
+        .filter((n) => n % 2 === 1 && n !== 281)
+        .map((n) => `s${n}`)
+        .sort(),
+    );
+  });
+
+  it('does not re-index a story whose indexed content did not change', () => {
+    const index = new RelatedIndex();
+    const story = doc('a', 'voetbal wedstrijd doelpunt');
+    index.upsert(story);
+    index.upsert({ ...story });
+    index.upsert(doc('b', 'voetbal wedstrijd doelpunt'));
+    expect(index.size).toBe(2);
+    expect(index.related('b').map((hit) => hit.id)).toEqual(['a']);
+  });
+
+  it('survives empty and malformed documents', () => {
+    const index = new RelatedIndex();
+    index.upsert(doc('empty', ''));
+    index.upsert({ id: 'odd', kind: 'brief', headline: null, text: undefined, entities: null, place: 7, date: 'gisteren' } as unknown as RelatedDoc);
+    index.upsert(doc('normal', 'kabinet crisis'));
+    expect(index.related('empty')).toEqual([]);
+    expect(index.related('odd')).toEqual([]);
+    expect(index.size).toBe(3);
+  });
+
+  it('describes distances in days, months and years', () => {
+    expect(describeDays(0)).toBe('same day');
+    expect(describeDays(1)).toBe('1 day apart');
+    expect(describeDays(12)).toBe('12 days apart');
+    expect(describeDays(365)).toBe('12 months apart');
+    expect(describeDays(1100)).toBe('3 years apart');
+  });
+
+  it('builds a RelatedDoc from a stored story without repeating a brief headline', () => {
+    const related = toRelatedDoc({
+      id: 'b1',
+      kind: 'brief',
+      headline: 'Eerste zin.',
+      body: [{ text: 'Eerste zin. Tweede zin.' }],
+      dateline: { place: 'GENÈVE' },
+      publishedAt: null,
+      entities: [{ key: 'geneve', name: 'Genève' }],
+    });
+    expect(related).toEqual({ id: 'b1', kind: 'brief', headline: 'Eerste zin.', text: 'Eerste zin. Tweede zin.', entities: [{ key: 'geneve', name: 'Genève' }], place: 'GENÈVE', date: null });
+  });
+});
