@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import rendererConfig from './renderer/vite.config';
+
+const root = import.meta.dirname;
+
+// Three bundles for the desktop app:
+//   main     → out/main/index.js     (ESM; the core is bundled in, npm dependencies stay in node_modules)
+//   preload  → out/preload/index.cjs (CommonJS: a sandboxed preload cannot be an ES module, and can
+//                                    require only 'electron', so everything else, zod included, is bundled)
+//   renderer → out/renderer          (the renderer's own vite config, unchanged: the same build the web host serves)
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      emptyOutDir: true,
+      sourcemap: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/main/index.ts') },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      emptyOutDir: true,
+      sourcemap: false,
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  // The renderer config's own root/outDir come from its import.meta.dirname, which
+  // points elsewhere once electron-vite bundles this file: set them here, take the rest.
+  renderer: {
+    ...rendererConfig,
+    root: resolve(root, 'renderer'),
+    base: './',
+    build: {
+      ...rendererConfig.build,
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      // electron-vite turns minification off for renderers; the web host's build is minified.
+      minify: true,
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

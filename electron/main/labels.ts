@@ -1,0 +1,76 @@
+// The words the main process shows itself (menu, dialogs, startup errors), in
+// Dutch or English after the system language, like the renderer.
+
+export type Language = 'nl' | 'en';
+
+/** Dutch for any Dutch locale (nl, nl-NL, nl-BE), English otherwise. */
+export function languageFor(locale: string): Language {
+  return /^nl(?:[-_]|$)/i.test(locale) ? 'nl' : 'en';
+}
+
+export interface MainLabels {
+  file: string;
+  importFiles: string;
+  importFolder: string;
+  quit: string;
+  edit: string;
+  undo: string;
+  redo: string;
+  view: string;
+  window: string;
+  help: string;
+  about: string;
+  importDialogTitle: string;
+  textFiles: string;
+  allFiles: string;
+  saveDialogTitle: string;
+  startFailedTitle: string;
+  startFailed: string;
+  lockedMessage: string;
+}
+
+const en: MainLabels = {
+  file: 'File',
+  importFiles: 'Import Stories…',
+  importFolder: 'Import Folder…',
+  quit: 'Quit Kroniek',
+  edit: 'Edit',
+  undo: 'Undo',
+  redo: 'Redo',
+  view: 'View',
+  window: 'Window',
+  help: 'Help',
+  about: 'About Kroniek',
+  importDialogTitle: 'Import wire stories',
+  textFiles: 'Text files',
+  allFiles: 'All files',
+  saveDialogTitle: 'Save as',
+  startFailedTitle: 'Kroniek cannot open the library',
+  startFailed: 'Kroniek could not open the library in',
+  lockedMessage: 'Another Kroniek (the app, the web host or the command line) is using this library. Close it and start Kroniek again.',
+};
+
+const nl: MainLabels = {
+  file: 'Archief',
+  importFiles: 'Verhalen importeren…',
+  importFolder: 'Map importeren…',
+  quit: 'Kroniek afsluiten',
+  edit: 'Wijzig',
+  undo: 'Ongedaan maken',
+  redo: 'Opnieuw',
+  view: 'Weergave',
+  window: 'Venster',
+  help: 'Help',
+  about: 'Over Kroniek',
+  importDialogTitle: 'Persberichten importeren',
+  textFiles: 'Tekstbestanden',
+  allFiles: 'Alle bestanden',
+  saveDialogTitle: 'Bewaar als',
+  startFailedTitle: 'Kroniek kan de bibliotheek niet openen',
+  startFailed: 'Kroniek kon de bibliotheek niet openen in',
+  lockedMessage: 'Een andere Kroniek (de app, de webhost of de opdrachtregel) gebruikt deze bibliotheek. Sluit die en start Kroniek opnieuw.',
+};
+
+export function labelsFor(language: Language): MainLabels {
+  return language === 'nl' ? nl : en;
+}
