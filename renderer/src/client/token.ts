@@ -18,10 +18,13 @@ export function takeToken(env: TokenEnvironment): string | null {
   const fromUrl = url.searchParams.get('token') ?? hash.get('token');
   if (fromUrl) {
     safeStorage(() => env.storage?.setItem(TOKEN_KEY, fromUrl));
-    url.searchParams.delete('token');
-    hash.delete('token');
-    const restHash = hash.toString();
-    url.hash = restHash ? `#${restHash}` : '';
+    if (url.searchParams.has('token')) url.searchParams.delete('token');
+    // Only rewrite the hash when the token was in it: other hashes are not key=value lists.
+    if (hash.has('token')) {
+      hash.delete('token');
+      const restHash = hash.toString();
+      url.hash = restHash ? `#${restHash}` : '';
+    }
     env.history.replaceState(env.history.state, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }

@@ -56,6 +56,8 @@ export function ImportResults() {
 }
 
 function ImportFileRow({ file, t, onOpen }: { file: ImportFileResult; t: Messages; onOpen(id: string): void }) {
+  // A duplicate's reason names what it duplicates: the service's words are the useful ones there.
+  const reason = file.status === 'rejected' ? t.rejectReason(file.code, file.reason) : file.reason;
   const briefs = file.briefs.imported + file.briefs.duplicate > 0 ? t.fileBriefs(file.briefs.imported, file.briefs.duplicate) : null;
   return (
     <li className={`import-file status-${file.status}`}>
@@ -63,7 +65,7 @@ function ImportFileRow({ file, t, onOpen }: { file: ImportFileResult; t: Message
       <div className="import-file-main">
         <p className="import-file-name">{file.fileName}</p>
         {file.headline && <p className="import-file-headline">{file.headline}</p>}
-        {file.reason && <p className="import-file-reason">{file.reason}</p>}
+        {reason && <p className={file.status === 'rejected' ? 'import-file-reason is-error' : 'import-file-reason'}>{reason}</p>}
         {briefs && <p className="import-file-briefs">{briefs}</p>}
         {file.warnings.length > 0 && (
           <ul className="import-file-warnings">

@@ -15,7 +15,7 @@ export function NoticeBanner() {
           <ul className="notice-list">
             {notices.map((notice, index) => (
               <li key={`${notice.code}-${index}`} data-code={notice.code}>
-                {notice.message}
+                {t.noticeText(notice)}
               </li>
             ))}
           </ul>

@@ -62,7 +62,7 @@ function StoryView({ story, t, language, briefPage, onOpenPage }: StoryViewProps
         {(story.section || story.kind === 'brief') && (
           <p className="story-kicker">{[story.kind === 'brief' ? t.kindBrief : null, story.section].filter(Boolean).join(' · ')}</p>
         )}
-        <h2 id="story-headline" className="story-headline">
+        <h2 id="story-headline" className={story.kind === 'brief' ? 'story-headline is-brief' : 'story-headline'}>
           {story.headline}
         </h2>
         <p className="story-meta">
@@ -86,7 +86,7 @@ function StoryView({ story, t, language, briefPage, onOpenPage }: StoryViewProps
         </section>
       )}
 
-      <StoryBody blocks={story.body} emptyText={t.emptyBody} />
+      <StoryBody blocks={story.body} emptyText={t.emptyBody} boldLead={story.kind === 'article'} />
 
       {briefPage && (
         <p className="brief-origin">

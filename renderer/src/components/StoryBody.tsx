@@ -4,7 +4,7 @@ import type { BodyBlock } from '../../../shared/types';
  * Body blocks as real headings and paragraphs. Text goes in as React text
  * nodes only: imported text is never parsed as HTML.
  */
-export function StoryBody({ blocks, emptyText }: { blocks: BodyBlock[]; emptyText: string }) {
+export function StoryBody({ blocks, emptyText, boldLead }: { blocks: BodyBlock[]; emptyText: string; boldLead: boolean }) {
   if (blocks.length === 0) return <p className="story-empty">{emptyText}</p>;
   return (
     <div className="story-body">
@@ -14,7 +14,7 @@ export function StoryBody({ blocks, emptyText }: { blocks: BodyBlock[]; emptyTex
             {block.text}
           </h3>
         ) : (
-          <p key={index} className={index === 0 ? 'story-lead' : undefined}>
+          <p key={index} className={index === 0 && boldLead ? 'story-lead' : undefined}>
             {block.text}
           </p>
         ),

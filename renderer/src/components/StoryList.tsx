@@ -38,7 +38,8 @@ export function StoryList({ id, label, items, total, cursorId, openId, language,
   useEffect(() => {
     if (!focusPending.current || cursorId === null) return;
     focusPending.current = false;
-    const row = listRef.current?.querySelector<HTMLElement>(`[data-story-id="${CSS.escape(cursorId)}"]`);
+    const rows = Array.from(listRef.current?.children ?? []) as HTMLElement[];
+    const row = rows.find((element) => element.dataset.storyId === cursorId);
     row?.focus();
     row?.scrollIntoView?.({ block: 'nearest' });
   }, [cursorId]);

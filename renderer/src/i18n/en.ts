@@ -79,7 +79,11 @@ export const en: Messages = {
   dropHere: 'Drop files to import them',
   dropHint: '.txt wire stories, or folders containing them',
 
+  // The service already words these in English, often with specifics (sizes, reasons).
+  rejectReason: (_code, reason) => reason,
+
   noticesLabel: 'Notices',
+  noticeText: (notice) => notice.message,
   dismiss: 'Dismiss',
   undone: (label) => (label ? `Undone: ${label}` : 'Undone'),
   redone: (label) => (label ? `Redone: ${label}` : 'Redone'),

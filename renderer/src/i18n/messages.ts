@@ -79,8 +79,13 @@ export interface Messages {
   dropHere: string;
   dropHint: string;
 
+  /** Why a file was refused, from the service's machine code; falls back to the service's own (English) reason. */
+  rejectReason: (code: string | undefined, reason: string | undefined) => string | undefined;
+
   // Notices and history
   noticesLabel: string;
+  /** A library notice in this language; falls back to the service's own message. */
+  noticeText: (notice: { code: string; message: string }) => string;
   dismiss: string;
   undone: (label: string | null) => string;
   redone: (label: string | null) => string;

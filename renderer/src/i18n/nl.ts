@@ -2,6 +2,16 @@ import type { Messages } from './messages';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl')} ${n === 1 ? one : many}`;
 
+/** Dutch wording for the importer's rejection codes (the service words its reasons in English). */
+const REJECT_REASONS: Record<string, string> = {
+  empty: 'Het bestand is leeg of bevat alleen witruimte.',
+  binary: 'Het bestand lijkt binair (geen tekst).',
+  'too-large': 'Het bestand is te groot voor één verhaal.',
+  'no-headline': 'Er is geen kop te herkennen: dit lijkt geen persbericht in het verwachte formaat.',
+  'not-a-file': 'Dit is geen gewoon bestand (map, snelkoppeling of apparaat).',
+  unreadable: 'Het bestand kon niet worden gelezen.',
+};
+
 export const nl: Messages = {
   languageName: 'Nederlands',
   appName: 'Kroniek',
@@ -78,7 +88,18 @@ export const nl: Messages = {
   dropHere: 'Laat de bestanden los om ze te importeren',
   dropHint: '.txt-persberichten, of mappen waarin ze staan',
 
+  rejectReason: (code, reason) => (code && code in REJECT_REASONS ? REJECT_REASONS[code] : reason),
+
   noticesLabel: 'Meldingen',
+  noticeText: (notice) => {
+    if (notice.code === 'seeded') {
+      const counts = /(\d+) stories and (\d+) briefs/.exec(notice.message);
+      return counts
+        ? `Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd: ${counts[1]} verhalen en ${counts[2]} korte berichten.`
+        : 'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd.';
+    }
+    return notice.message;
+  },
   dismiss: 'Sluiten',
   undone: (label) => (label ? `Ongedaan gemaakt: ${label}` : 'Ongedaan gemaakt'),
   redone: (label) => (label ? `Opnieuw gedaan: ${label}` : 'Opnieuw gedaan'),

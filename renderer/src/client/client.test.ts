@@ -1,0 +1,205 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ServiceError } from '../../../shared/contract/envelope';
+import { createClient } from './client';
+import { httpTransport } from './http-transport';
+import { pickTransport } from './pick';
+import { preloadTransport } from './preload-transport';
+import { takeToken, TOKEN_KEY } from './token';
+import type { Transport } from './transport';
+
+const answering = (answer: unknown): Transport => ({ kind: 'http', send: async () => answer });
+
+async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ServiceError);
+    return error as ServiceError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('createClient', () => {
+  it('unwraps a successful envelope', async () => {
+    const client = createClient(answering({ ok: true, value: { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null } }));
+    await expect(client.call('history.state', {})).resolves.toEqual({ canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null });
+  });
+
+  it('throws a ServiceError with the code and message of a failed envelope', async () => {
+    const client = createClient(answering({ ok: false, error: { code: 'not-found', message: 'No story with id x.' } }));
+    const error = await rejection(client.call('stories.get', { id: 'x' }));
+    expect(error.code).toBe('not-found');
+    expect(error.message).toBe('No story with id x.');
+  });
+
+  it('maps an unknown error code to internal but keeps the message', async () => {
+    const client = createClient(answering({ ok: false, error: { code: 'weird', message: 'Something odd.' } }));
+    const error = await rejection(client.call('library.status', {}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toBe('Something odd.');
+  });
+
+  it.each([null, 'text', 42, { value: 1 }, { ok: 'yes' }])('refuses an answer that is not an envelope: %j', async (answer) => {
+    const error = await rejection(createClient(answering(answer)).call('library.status', {}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(/library\.status/);
+  });
+
+  it('reports which transport it uses', () => {
+    expect(createClient({ kind: 'preload', send: async () => null }).transport).toBe('preload');
+  });
+});
+
+describe('httpTransport', () => {
+  function fakeFetch(respond: () => Response | Promise<Response>) {
+    return vi.fn<typeof fetch>(async () => respond());
+  }
+
+  it('POSTs JSON to /api/<method> with the token header', async () => {
+    const fetchMock = fakeFetch(() => new Response(JSON.stringify({ ok: true, value: { deleted: 1 } })));
+    const client = createClient(httpTransport({ token: 's3cret', fetch: fetchMock }));
+    await expect(client.call('stories.delete', { ids: ['a1'] })).resolves.toEqual({ deleted: 1 });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/stories.delete');
+    expect(init?.method).toBe('POST');
+    expect(init?.headers).toMatchObject({ 'Content-Type': 'application/json', 'X-Kroniek-Token': 's3cret' });
+    expect(JSON.parse(String(init?.body))).toEqual({ ids: ['a1'] });
+  });
+
+  it('sends no token header when there is no token', async () => {
+    const fetchMock = fakeFetch(() => new Response(JSON.stringify({ ok: true, value: null })));
+    await createClient(httpTransport({ token: null, fetch: fetchMock })).call('history.state', {});
+    expect(fetchMock.mock.calls[0]![1]?.headers).not.toHaveProperty('X-Kroniek-Token');
+  });
+
+  it('reads the error envelope of a non-200 answer (wrong token)', async () => {
+    const fetchMock = fakeFetch(
+      () => new Response(JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong access token. Open the URL the host printed.' } }), { status: 403 }),
+    );
+    const error = await rejection(createClient(httpTransport({ token: 'bad', fetch: fetchMock })).call('library.status', {}));
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toMatch(/access token/);
+  });
+
+  it('turns a body that is not JSON into a clear internal error', async () => {
+    const fetchMock = fakeFetch(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+    const error = await rejection(createClient(httpTransport({ token: 't', fetch: fetchMock })).call('library.status', {}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(/not JSON.*502/);
+  });
+
+  it('turns a network failure into a clear internal error', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await rejection(createClient(httpTransport({ token: 't', fetch: fetchMock })).call('library.status', {}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(/Cannot reach the Kroniek host.*Failed to fetch/);
+  });
+});
+
+describe('preloadTransport', () => {
+  it('calls the named function of the preload API and unwraps its envelope', async () => {
+    const api = { 'stories.get': vi.fn(async (input: unknown) => ({ ok: true, value: { asked: input } })) };
+    const client = createClient(preloadTransport(api));
+    await expect(client.call('stories.get', { id: 'a1' })).resolves.toEqual({ asked: { id: 'a1' } });
+    expect(api['stories.get']).toHaveBeenCalledWith({ id: 'a1' });
+  });
+
+  it('reports a method the preload does not offer', async () => {
+    const error = await rejection(createClient(preloadTransport({})).call('library.status', {}));
+    expect(error.code).toBe('unknown-method');
+  });
+
+  it('turns a rejected IPC call into a ServiceError', async () => {
+    const api = {
+      'library.status': async () => {
+        throw new Error('IPC channel closed');
+      },
+    };
+    const error = await rejection(createClient(preloadTransport(api)).call('library.status', {}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(/IPC channel closed/);
+  });
+});
+
+describe('takeToken', () => {
+  function env(href: string, stored: string | null = null) {
+    const storage = new Map<string, string>(stored ? [[TOKEN_KEY, stored]] : []);
+    const replaced: string[] = [];
+    return {
+      env: {
+        location: { href },
+        history: { state: null, replaceState: (_s: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)) },
+        storage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
+      },
+      storage,
+      replaced,
+    };
+  }
+
+  it('takes the token from the query, stores it and removes it from the address bar', () => {
+    const e = env('http://127.0.0.1:5123/?token=abc-123&lang=nl#x');
+    expect(takeToken(e.env)).toBe('abc-123');
+    expect(e.storage.get(TOKEN_KEY)).toBe('abc-123');
+    expect(e.replaced).toEqual(['/?lang=nl#x']);
+  });
+
+  it('takes the token from the hash too', () => {
+    const e = env('http://127.0.0.1:5123/#token=from-hash');
+    expect(takeToken(e.env)).toBe('from-hash');
+    expect(e.replaced).toEqual(['/']);
+  });
+
+  it('falls back to the stored token after a reload, without touching history', () => {
+    const e = env('http://127.0.0.1:5123/', 'kept');
+    expect(takeToken(e.env)).toBe('kept');
+    expect(e.replaced).toEqual([]);
+  });
+
+  it('returns null when there is no token anywhere', () => {
+    expect(takeToken(env('http://127.0.0.1:5123/').env)).toBeNull();
+  });
+
+  it('still works when storage throws', () => {
+    const e = env('http://127.0.0.1:5123/?token=t1');
+    e.env.storage = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
+    expect(takeToken(e.env)).toBe('t1');
+  });
+});
+
+describe('pickTransport', () => {
+  it('uses the preload API when window.kroniek exists', () => {
+    window.kroniek = { 'library.status': async () => ({ ok: true, value: null }) };
+    try {
+      expect(pickTransport(window).kind).toBe('preload');
+    } finally {
+      delete window.kroniek;
+    }
+  });
+
+  it('uses HTTP otherwise, with the token from the URL, and cleans the address bar', async () => {
+    window.history.replaceState(null, '', '/?token=tok-42');
+    const fetchMock = vi.fn<typeof fetch>(async () => new Response(JSON.stringify({ ok: true, value: 'fine' })));
+    const original = window.fetch;
+    window.fetch = fetchMock;
+    try {
+      const transport = pickTransport(window);
+      expect(transport.kind).toBe('http');
+      expect(window.location.search).toBe('');
+      expect(window.sessionStorage.getItem(TOKEN_KEY)).toBe('tok-42');
+      await createClient(transport).call('library.status', {});
+      expect(fetchMock.mock.calls[0]![1]?.headers).toMatchObject({ 'X-Kroniek-Token': 'tok-42' });
+    } finally {
+      window.fetch = original;
+    }
+  });
+});

@@ -1,0 +1,141 @@
+// An in-memory stand-in for the service, for renderer unit tests only: the real
+// store and importer are exercised by the core and e2e tests.
+import type { Input, MethodName, Output } from '../../../shared/contract';
+import { ServiceError, type Envelope } from '../../../shared/contract/envelope';
+import type { HistoryState, ListPage } from '../../../shared/contract/library';
+import type { ImportFileResult, LibraryNotice, Story } from '../../../shared/types';
+import { createClient, type Client } from '../client';
+import type { Transport } from '../client/transport';
+
+function decodeBase64Utf8(base64: string): string {
+  return new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+}
+
+export function makeStory(partial: Partial<Story> & { id: string; headline: string }): Story {
+  return {
+    kind: 'article',
+    dateline: { place: 'PYONGYANG', agencies: ['ANP', 'RTR'] },
+    section: 'Buitenland',
+    publishedAt: null,
+    importedAt: '2024-06-19T10:00:00.000Z',
+    ageLabel: null,
+    pageId: null,
+    tagIds: [],
+    linkCount: 0,
+    body: [{ type: 'paragraph', text: `${partial.headline} — lead.` }],
+    source: { fileName: `${partial.id}.txt`, sha256: 'ab'.repeat(32), importedAt: '2024-06-19T10:00:00.000Z' },
+    warnings: [],
+    note: '',
+    ...partial,
+  };
+}
+
+type Handler<M extends MethodName> = (input: Input<M>) => Output<M> | Promise<Output<M>>;
+
+export class FakeService {
+  stories: Story[] = [];
+  notices: LibraryNotice[] = [];
+  calls: { method: MethodName; input: unknown }[] = [];
+  history: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+  /** Methods that fail with this error (by name) until cleared. */
+  failures = new Map<MethodName, ServiceError>();
+  overrides: Partial<{ [M in MethodName]: Handler<M> }> = {};
+  readonly transport: Transport;
+  readonly client: Client;
+
+  constructor(stories: Story[] = [], kind: Transport['kind'] = 'http') {
+    this.stories = stories;
+    this.transport = { kind, send: (method, input) => this.answer(method, input) };
+    this.client = createClient(this.transport);
+  }
+
+  callsOf(method: MethodName): unknown[] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.input);
+  }
+
+  private async answer(method: MethodName, input: unknown): Promise<Envelope<unknown>> {
+    this.calls.push({ method, input });
+    const failure = this.failures.get(method);
+    if (failure) return { ok: false, error: failure.toData() };
+    try {
+      const override = this.overrides[method] as Handler<MethodName> | undefined;
+      const value = override ? await override(input as never) : await this.handle(method, input as never);
+      return { ok: true, value };
+    } catch (error) {
+      const e = error instanceof ServiceError ? error : new ServiceError('internal', String(error));
+      return { ok: false, error: e.toData() };
+    }
+  }
+
+  private status() {
+    const articles = this.stories.filter((s) => s.kind === 'article').length;
+    return {
+      dataDir: '/tmp/fake',
+      schemaVersion: 1,
+      counts: { articles, briefs: this.stories.length - articles, tags: 0, links: 0, dossiers: 0 },
+      readOnly: false,
+      notices: this.notices,
+      index: { ready: true, indexed: this.stories.length, total: this.stories.length },
+    };
+  }
+
+  private summary(story: Story) {
+    const { body: _body, source: _source, warnings: _warnings, note: _note, ...summary } = story;
+    return summary;
+  }
+
+  private async handle(method: MethodName, input: Record<string, unknown>): Promise<unknown> {
+    switch (method) {
+      case 'library.status':
+        return this.status();
+      case 'library.dismissNotices':
+        this.notices = [];
+        return this.status();
+      case 'stories.list': {
+        const q = input as Input<'stories.list'>;
+        let items = this.stories.filter((s) => !q.kind || s.kind === q.kind);
+        const sort = q.sort ?? 'date';
+        const key = (s: Story) => (sort === 'headline' ? s.headline : sort === 'place' ? s.dateline.place : sort === 'imported' ? s.importedAt : (s.publishedAt ?? s.importedAt));
+        items = [...items].sort((a, b) => key(a).localeCompare(key(b)));
+        if ((q.dir ?? 'desc') === 'desc') items.reverse();
+        const offset = q.offset ?? 0;
+        const page: ListPage = { total: items.length, offset, items: items.slice(offset, offset + (q.limit ?? 100)).map((s) => this.summary(s)), highlight: [] };
+        return page;
+      }
+      case 'stories.get': {
+        const story = this.stories.find((s) => s.id === input.id);
+        if (!story) throw new ServiceError('not-found', `No story with id ${String(input.id)} in the library.`);
+        return story;
+      }
+      case 'import.files': {
+        const files = (input as Input<'import.files'>).files.map((file) => this.importOne(file.name, decodeBase64Utf8(file.base64)));
+        const totals = { files: files.length, imported: 0, duplicate: 0, rejected: 0, briefsImported: 0, briefsDuplicate: 0 };
+        for (const f of files) totals[f.status]++;
+        return { files, totals };
+      }
+      case 'import.withDialog':
+        if (this.transport.kind !== 'preload') throw new ServiceError('unsupported', 'Native file dialogs are only available in the desktop app.');
+        return null;
+      case 'history.state':
+        return this.history;
+      case 'history.undo':
+      case 'history.redo':
+        return this.history;
+      default:
+        throw new ServiceError('unknown-method', `Unknown method ${method}`);
+    }
+  }
+
+  /** Enough of an importer for the UI: empty → rejected, a known headline → duplicate, else imported. */
+  private importOne(fileName: string, text: string): ImportFileResult {
+    const base = { fileName, warnings: [], briefs: { imported: 0, duplicate: 0 } };
+    if (text.trim() === '') return { ...base, status: 'rejected', code: 'empty', reason: 'The file is empty.' };
+    const headline = text.trim().split('\n')[0]!.trim();
+    const existing = this.stories.find((s) => s.headline === headline);
+    if (existing) return { ...base, status: 'duplicate', reason: `Already in the library: "${headline}".`, articleId: existing.id, headline };
+    const id = `new${this.stories.length}`;
+    this.stories.push(makeStory({ id, headline, source: { fileName, sha256: 'cd'.repeat(32), importedAt: new Date().toISOString() } }));
+    this.history = { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null };
+    return { ...base, status: 'imported', articleId: id, headline };
+  }
+}
