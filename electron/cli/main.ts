@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
 import type { CliCommand } from './command';
 import { DOSSIER_COMMANDS } from './commands-dossiers';
+import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { createOutput } from './output';
@@ -15,6 +16,7 @@ export const COMMANDS: CliCommand[] = [
   backupsCommand,
   restoreBackupCommand,
   ...DOSSIER_COMMANDS,
+  ...TAG_AND_LINK_COMMANDS,
 ];
 
 function usage(): string {

@@ -1,2 +1,127 @@
 // Typed links, series and related-story suggestions (issue 3).
-export const linksContract = {} as const;
+import { z } from 'zod';
+import type { Link, LinkType, StoryKind, StorySummary } from '../types';
+import { def, idListSchema, idSchema, LIMITS } from './define';
+
+export const LINK_TYPES = ['series', 'follow-up', 'background', 'same-event', 'related'] as const satisfies readonly LinkType[];
+export const linkTypeSchema = z.enum(LINK_TYPES);
+
+/**
+ * How a link reads from one of its ends: "this story is <label> the other one".
+ * Directed types are stored once (`from` → `to`):
+ * - `follow-up`: `to` follows up on `from` → from `from`: `followed-by`; from `to`: `follow-up-of`.
+ * - `background`: `from` is background to `to` → from `from`: `background-to`; from `to`: `has-background`.
+ * The other types read the same from both ends.
+ */
+export type LinkLabel = 'series' | 'follow-up-of' | 'followed-by' | 'background-to' | 'has-background' | 'same-event' | 'related';
+
+/** English wording of each label (the UI has its own dictionaries; the CLI prints these). */
+export const LINK_LABEL_TEXT: Record<LinkLabel, string> = {
+  series: 'same series as',
+  'follow-up-of': 'follow-up of',
+  'followed-by': 'followed by',
+  'background-to': 'background to',
+  'has-background': 'has background',
+  'same-event': 'same event as',
+  related: 'related to',
+};
+
+/** One link as seen from one story. */
+export interface LinkView {
+  link: Link;
+  label: LinkLabel;
+  /** The story at the other end. */
+  otherId: string;
+  /** The other story as the list shows it, or null when it was deleted from the library. */
+  other: StorySummary | null;
+}
+
+export interface LinkCreateResult {
+  /** New links, seen from `from`. */
+  created: LinkView[];
+  /** Requested stories that were not linked, with the reason (self, already linked). */
+  skipped: { storyId: string; reason: string }[];
+}
+
+/** How a story got its place on the timeline. */
+export type SeriesPlacement = 'date' | 'links' | 'unplaced';
+
+export interface SeriesEntry {
+  story: StorySummary;
+  /** The editor-set date, or null. */
+  date: string | null;
+  dateKnown: boolean;
+  /**
+   * `date`: by its own date; `links`: no date, placed after the story it follows up on
+   * (or before the one following it up); `unplaced`: no date and no dated story in its
+   * follow-up chain, so it is listed after the dated ones in link/import order.
+   */
+  placement: SeriesPlacement;
+}
+
+/** The series a story belongs to: its connected `series`/`follow-up` links, in timeline order. */
+export interface SeriesView {
+  /** The story asked about. */
+  storyId: string;
+  entries: SeriesEntry[];
+  /** The `series` and `follow-up` links between the entries. */
+  links: Link[];
+  /** The follow-up links go round in a circle somewhere; the order there falls back to import order. */
+  cycle: boolean;
+  /** Follow-ups whose set date is before the story they follow up on (dates win on the timeline). */
+  dateConflicts: { from: string; to: string }[];
+}
+
+/** One related-story suggestion, best first. */
+export interface RelatedSuggestion {
+  id: string;
+  headline: string;
+  kind: StoryKind;
+  /** 0..1, higher is more related. */
+  score: number;
+  /** Reasons a person can check: `shares: Kim Jong-un, Vladimir Poetin`, `similar wording: …`. */
+  reasons: string[];
+  story: StorySummary;
+}
+
+const noteSchema = z.string().max(LIMITS.text);
+
+export const createLinksSchema = z.strictObject({
+  from: idSchema,
+  /** One or several stories: each gets its own link from `from`. */
+  to: z.union([idSchema, idListSchema.min(1)]),
+  type: linkTypeSchema,
+  note: noteSchema.optional(),
+});
+
+/** Remove one link by id, or every link between two stories. */
+export const removeLinksSchema = z
+  .strictObject({ id: idSchema.optional(), storyA: idSchema.optional(), storyB: idSchema.optional() })
+  .superRefine((value, issues) => {
+    const byId = value.id !== undefined;
+    const byPair = value.storyA !== undefined || value.storyB !== undefined;
+    if (byId === byPair || (byPair && (value.storyA === undefined || value.storyB === undefined))) {
+      issues.addIssue({ code: 'custom', message: 'give either id, or both storyA and storyB' });
+    }
+  });
+
+export const linksContract = {
+  /** Every link of a story, each read from that story's end. */
+  'links.list': def<LinkView[]>()(z.strictObject({ storyId: idSchema })),
+  /**
+   * Links `from` to each story in `to`. One link per pair of stories: a pair that is already
+   * linked is `conflict` (change its type with `links.update`); with several targets those
+   * are skipped and reported, and the rest are linked in one undo step.
+   */
+  'links.create': def<LinkCreateResult>()(createLinksSchema),
+  /** Changes type and/or note; `reverse` swaps the ends (for follow-up and background). */
+  'links.update': def<LinkView>()(
+    z.strictObject({ id: idSchema, type: linkTypeSchema.optional(), note: noteSchema.optional(), reverse: z.boolean().optional() }),
+  ),
+  'links.remove': def<{ removed: number }>()(removeLinksSchema),
+  'series.get': def<SeriesView>()(z.strictObject({ storyId: idSchema })),
+  /** Needs the related index; without it `unsupported`. Linked and dismissed stories are left out. */
+  'related.list': def<RelatedSuggestion[]>()(z.strictObject({ storyId: idSchema, limit: z.number().int().min(1).max(100).optional() })),
+  /** Hides the pair from each other's suggestions (undoable). */
+  'related.dismiss': def<{ storyId: string; otherId: string }>()(z.strictObject({ storyId: idSchema, otherId: idSchema })),
+} as const;

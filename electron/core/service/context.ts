@@ -17,6 +17,8 @@ export interface ServiceContext {
   platform: Platform;
   search?: SearchProvider;
   importOptions: ImportOptions;
+  /** Related-story suggestions over the whole library (the analysis RelatedIndex); absent until it is loaded. */
+  related?: { related(id: string, options?: { limit?: number; exclude?: Set<string> }): { id: string; score: number; reasons: string[] }[] };
   /** Cleanups for resources a service starts lazily (e.g. the headless Chromium printer); `core.close()` runs and clears them. */
   closeHooks?: (() => Promise<void>)[];
 }

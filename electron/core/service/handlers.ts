@@ -1,6 +1,7 @@
 import type { Handlers } from './registry';
 import { dossierHandlers } from './dossiers';
 import { libraryHandlers } from './library';
+import { tagAndLinkHandlers } from './links';
 import { maintenanceHandlers } from './maintenance';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
@@ -8,4 +9,5 @@ export const handlers: Handlers = {
   ...libraryHandlers,
   ...dossierHandlers,
   ...maintenanceHandlers,
+  ...tagAndLinkHandlers,
 };
