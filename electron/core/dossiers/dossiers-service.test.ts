@@ -91,10 +91,20 @@ describe('dossiers service', () => {
     });
   });
 
-  it('says plainly when a series cannot be used, and when the story is unknown', async () => {
+  it('creates from a series in timeline order, leaving out stories outside it', async () => {
     await withCore(async (core) => {
-      const error = await failure(core, 'dossiers.create', { title: 'Reeks', seriesOf: 'nope' });
-      expect(error.code).toBe('not-found');
+      const link = (id: string, from: string, to: string, type: 'series' | 'follow-up' | 'related') => ({ id, from, to, type, note: '', createdAt: '2026-01-01T00:00:00.000Z' });
+      await core.context.store.update(null, (meta) => ({
+        ...meta,
+        // s4 follows up on s1 (no date of its own), s2 and s3 are dated; s5 is only "related".
+        links: [link('l1', 's3', 's1', 'series'), link('l2', 's1', 's4', 'follow-up'), link('l3', 's2', 's3', 'series'), link('l4', 's5', 's1', 'related')],
+        storyEdits: { s1: { publishedAt: '2024-06-19' }, s2: { publishedAt: '2023-06-12' }, s3: { publishedAt: '2023-09-17' } },
+      }));
+      const detail = await ok<DossierDetail>(core, 'dossiers.create', { title: 'Reeks', seriesOf: 's4' });
+      expect(storyOrder(detail)).toEqual(['s2', 's3', 's1', 's4']);
+      // A story without series links is a series of one.
+      expect(storyOrder(await ok<DossierDetail>(core, 'dossiers.create', { title: 'Los', seriesOf: 's5' }))).toEqual(['s5']);
+      expect(await failure(core, 'dossiers.create', { title: 'Reeks', seriesOf: 'nope' })).toMatchObject({ code: 'not-found' });
     });
   });
 

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { ExportLocale } from '../../../shared/contract/dossiers';
+import { ServiceError } from '../../../shared/contract/envelope';
 import type { Dossier, ExportFormat } from '../../../shared/types';
-import { createChromiumPrinter } from '../export/chromium-printer';
-import { resolveInside, safeExportFileName } from '../export/filename';
+import { ChromiumNotFoundError, createChromiumPrinter } from '../export/chromium-printer';
+import { resolveInside, safeExportFileName, UnsafeExportPathError } from '../export/filename';
 import { renderDossierHtml } from '../export/html';
 import { renderDossierMarkdown } from '../export/markdown';
 import { renderDossierNinjs } from '../export/ninjs';
-import { exportDossierPdf } from '../export/pdf';
+import { exportDossierPdf, PdfLayoutError } from '../export/pdf';
 import type { PdfPrinter } from '../ports';
 import type { ServiceContext } from '../service/context';
 import type { LibraryStore } from '../store/library-store';
@@ -58,7 +59,7 @@ export async function renderDossierExport(store: LibraryStore, dossier: Dossier,
   let bytes: Uint8Array;
   switch (format) {
     case 'pdf':
-      bytes = await exportDossierPdf(doc, options.printer());
+      bytes = await exportDossierPdf(doc, options.printer()).catch(explainPdfFailure);
       break;
     case 'html':
       bytes = utf8.encode(renderDossierHtml(doc, { mode: 'file' }));
@@ -82,6 +83,13 @@ export async function renderDossierExport(store: LibraryStore, dossier: Dossier,
   };
 }
 
+/** The editor is told what is wrong in words they can act on; unknown faults stay internal. */
+function explainPdfFailure(error: unknown): never {
+  if (error instanceof ChromiumNotFoundError) throw new ServiceError('unsupported', error.message);
+  if (error instanceof PdfLayoutError) throw new ServiceError('internal', error.message);
+  throw error;
+}
+
 /** The runtime's printer, or a headless Chromium started on first use and closed with the core. */
 export function printerFor(ctx: ServiceContext): PdfPrinter {
   return sessionPrinter(ctx, createChromiumPrinter);
@@ -101,5 +109,10 @@ export function exportTargetFor(chosenPath: string, format: ExportFormat): strin
   const absolute = path.resolve(chosenPath);
   let stem = path.basename(absolute);
   if (stem.toLowerCase().endsWith(`.${extension}`)) stem = stem.slice(0, -(extension.length + 1));
-  return resolveInside(path.dirname(absolute), safeExportFileName(stem, extension));
+  try {
+    return resolveInside(path.dirname(absolute), safeExportFileName(stem, extension));
+  } catch (error) {
+    if (error instanceof UnsafeExportPathError) throw new ServiceError('invalid-input', error.message);
+    throw error;
+  }
 }

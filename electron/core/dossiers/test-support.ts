@@ -37,6 +37,19 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * PDF text for matching: pdftotext joins a word broken at a line-end hyphen
+ * (`Noord-` + `Korea` → `NoordKorea`), so whitespace and hyphens are dropped on both sides.
+ */
+export function pdfComparable(text: string): string {
+  return text.replace(/[\s\-\u2010\u2011]+/g, '');
+}
+
+/** Positions of the first occurrence of each needle (-1 when absent). */
+export function firstPositions(text: string, needles: string[]): number[] {
+  return needles.map((needle) => text.indexOf(needle));
+}
+
 /** True when every needle occurs in `text` in the given order (each after the previous one). */
 export function inOrder(text: string, needles: string[], from = 0): number | null {
   let at = from;
