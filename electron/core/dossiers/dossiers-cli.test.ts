@@ -97,22 +97,39 @@ describe('kroniek dossier commands', () => {
     });
   });
 
-  it('creates a dossier from a tag given by name', async () => {
+  it('creates a dossier from a tag given by name (by date) and from a series (timeline order)', async () => {
     await withLibrary(async (kroniek, dir) => {
       const stories = await articles(kroniek);
-      // Tags come from the tagging commands (issue 3); here they are written straight into the library.
+      const [a, b, c, d] = stories.map((story) => story.id) as [string, string, string, string];
+      // Tags, dates and links are made through the service, as the tagging and linking commands do.
       const { openKroniek } = await import('../app');
       const core = await openKroniek({ dataDir: path.join(dir, 'library') });
-      await core.context.store.update(null, (meta) => ({
-        ...meta,
-        tags: [{ id: 't1', name: 'Noord-Korea', color: null, parentId: null, mediaTopic: null }],
-        taggings: { [stories[0]!.id]: ['t1'], [stories[3]!.id]: ['t1'] },
-        storyEdits: { [stories[0]!.id]: { publishedAt: '2024-06-19' }, [stories[3]!.id]: { publishedAt: '2023-06-12' } },
-      }));
-      await core.close();
-      const created = await kroniek('dossier-create', '--title', 'Noord-Korea', '--tag', 'noord-korea', '--json');
-      expect(created.code, created.stderr).toBe(0);
-      expect((JSON.parse(created.stdout) as { entries: { storyId: string }[] }).entries.map((entry) => entry.storyId)).toEqual([stories[3]!.id, stories[0]!.id]);
+      try {
+        for (const [method, input] of [
+          ['tags.apply', { storyIds: [a, d], addNames: ['Noord-Korea'] }],
+          ['stories.setDate', { id: a, date: '2024-06-19' }],
+          ['stories.setDate', { id: d, date: '2023-06-12' }],
+          ['stories.setDate', { id: b, date: '2023-09-17' }],
+          ['links.create', { from: d, to: b, type: 'series' }],
+          ['links.create', { from: b, to: a, type: 'follow-up' }],
+        ] as const) {
+          const answer = await core.dispatch(method, input);
+          expect(answer.ok, `${method} ${JSON.stringify(answer)}`).toBe(true);
+        }
+      } finally {
+        await core.close();
+      }
+      const entries = (result: CliResult) => (JSON.parse(result.stdout) as { entries: { storyId: string }[] }).entries.map((entry) => entry.storyId);
+
+      const byTag = await kroniek('dossier-create', '--title', 'Noord-Korea', '--tag', 'noord-korea', '--json');
+      expect(byTag.code, byTag.stderr).toBe(0);
+      expect(entries(byTag)).toEqual([d, a]);
+
+      const bySeries = await kroniek('dossier-create', '--title', 'Reeks', '--series', a, '--json');
+      expect(bySeries.code, bySeries.stderr).toBe(0);
+      expect(entries(bySeries)).toEqual([d, b, a]);
+      expect(entries(bySeries)).not.toContain(c);
+
       const unknown = await kroniek('dossier-create', '--title', 'X', '--tag', 'Oekraïne');
       expect(unknown.code).toBe(1);
       expect(unknown.stderr).toContain('There is no tag called "Oekraïne"');
