@@ -1,9 +1,13 @@
+import type { LibraryNotice } from '../../../shared/types';
 import { useApp, useT } from '../store';
+
+// A stable empty list: a fresh [] per render would make the store selector never settle.
+const NO_NOTICES: LibraryNotice[] = [];
 
 /** Things the library wants the editor to know once (sample library imported, recovered from backup…). */
 export function NoticeBanner() {
   const t = useT();
-  const notices = useApp((s) => s.status?.notices ?? []);
+  const notices = useApp((s) => s.status?.notices ?? NO_NOTICES);
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const dismissNotices = useApp((s) => s.dismissNotices);
   if (notices.length === 0 && !readOnly) return null;
