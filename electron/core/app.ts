@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope';
+import { extractEntities } from './analysis/entities';
 import { importPaths } from './import/importer';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
@@ -47,7 +48,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
       store,
       ports: options.ports ?? {},
       platform: options.platform ?? 'cli',
-      importOptions: {},
+      importOptions: { extractEntities },
     };
     if (store.created && options.seedsDir && existsSync(options.seedsDir) && !store.readOnly) {
       await seedLibrary(context, options.seedsDir);
