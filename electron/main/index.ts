@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
-import { ServiceError } from '../../shared/contract/envelope';
+import type { ServiceError } from '../../shared/contract/envelope';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { APP_ENTRY_URL, registerAppSchemePrivileges, serveAppScheme } from './protocol';
 import { createDialogPort } from './dialogs';
@@ -58,7 +58,8 @@ function createWindow(labels: MainLabels): BrowserWindow {
 }
 
 function startupFailure(labels: MainLabels, error: unknown): string {
-  if (error instanceof ServiceError && error.code === 'locked') return labels.lockedMessage;
+  // By its code, not its class: the core may be bundled with its own copy of ServiceError.
+  if (error instanceof Error && (error as Partial<ServiceError>).code === 'locked') return labels.lockedMessage;
   const detail = error instanceof Error ? error.message : String(error);
   return `${labels.startFailed} ${locations.dataDir}:\n\n${detail}`;
 }

@@ -82,17 +82,17 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
         timer = setTimeout(() => reject(new Error('Printing the PDF took too long and was stopped.')), PRINT_TIMEOUT_MS);
       });
       await Promise.race([contents.loadURL(documentUrl), timeout]);
-      const withHeaderFooter = print.headerTemplate !== undefined || print.footerTemplate !== undefined;
       const pdf = await Promise.race([
         contents.printToPDF({
+          // A4 unless the document's @page rule says otherwise.
           pageSize: 'A4',
           preferCSSPageSize: true,
           printBackground: true,
           generateDocumentOutline: print.outline,
           generateTaggedPDF: print.tagged ?? print.outline,
-          displayHeaderFooter: withHeaderFooter,
-          headerTemplate: print.headerTemplate ?? '<span></span>',
-          footerTemplate: print.footerTemplate ?? '<span></span>',
+          // The running header and "page X of Y" are the document's own @page margin
+          // boxes; Chromium's header/footer would print over them.
+          displayHeaderFooter: false,
         }),
         timeout,
       ]);
