@@ -33,6 +33,15 @@ export function StoryList({ id, label, items, total, cursorId, openId, language,
   // Focus follows the cursor only after a key press in the list, never on reloads.
   const focusPending = useRef(false);
 
+  // Stable, so memoised rows only re-render when their own props change (long lists).
+  const activate = useCallback(
+    (storyId: string) => {
+      onCursor(storyId);
+      onOpen(storyId);
+    },
+    [onCursor, onOpen],
+  );
+
   const cursorIndex = Math.max(0, cursorId === null ? 0 : items.findIndex((item) => item.id === cursorId));
 
   useEffect(() => {
@@ -115,10 +124,7 @@ export function StoryList({ id, label, items, total, cursorId, openId, language,
           isCursor={item.id === cursorId}
           isOpen={item.id === openId}
           language={language}
-          onClick={() => {
-            onCursor(item.id);
-            onOpen(item.id);
-          }}
+          onActivate={activate}
         />
       ))}
     </ul>

@@ -11,11 +11,11 @@ export interface StoryRowProps {
   isCursor: boolean;
   isOpen: boolean;
   language: Language;
-  onClick(): void;
+  onActivate(id: string): void;
 }
 
 /** One list row: headline, place, agencies and date (or a brief's age label). */
-export const StoryRow = memo(function StoryRow({ story, position, setSize, tabStop, isCursor, isOpen, language, onClick }: StoryRowProps) {
+export const StoryRow = memo(function StoryRow({ story, position, setSize, tabStop, isCursor, isOpen, language, onActivate }: StoryRowProps) {
   const { place, agencies } = story.dateline;
   return (
     <li
@@ -27,7 +27,7 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, tabSt
       aria-posinset={position}
       aria-setsize={setSize}
       tabIndex={tabStop ? 0 : -1}
-      onClick={onClick}
+      onClick={() => onActivate(story.id)}
     >
       <span className="row-headline">{story.headline}</span>
       <span className="row-meta">
