@@ -7,23 +7,16 @@ export interface PdfPrinter {
 }
 
 export interface PdfPrintOptions {
-  /** The document title (PDF title before metadata is set; `title` class in the templates). */
+  /** The document title (the PDF title until metadata is set). */
   title: string;
-  /** Ask Chromium for a document outline (PDF bookmarks) from the h1–h6 headings. */
+  /** Ask Chromium for a document outline (PDF bookmarks) from the h1–h6 headings; needs `tagged`. */
   outline: boolean;
-  /**
-   * Running header and footer, Chromium print templates (Playwright `page.pdf`
-   * and Electron `printToPDF` take the same ones): self-contained HTML with inline
-   * styles, where elements with class `pageNumber`, `totalPages`, `title` or
-   * `date` are filled in per page. Printed on every page, inside the @page margins.
-   * When both are absent, no header/footer is printed.
-   */
-  headerTemplate?: string;
-  footerTemplate?: string;
-  /** Tagged (accessible) PDF: Playwright `tagged`, Electron `generateTaggedPDF`. */
+  /** Tagged (accessible) PDF: Playwright `tagged`, Electron `generateTaggedPDF`. Defaults to `outline`. */
   tagged?: boolean;
-  // Page size and margins come from the document's CSS `@page` rule
-  // (adapters print with `preferCSSPageSize` and backgrounds on).
+  // Page size, margins, running header and footer ("page X of Y") all come from
+  // the document's CSS `@page` rules (margin boxes). Adapters print with
+  // `preferCSSPageSize` and backgrounds on, and WITHOUT Chromium's own
+  // header/footer (`displayHeaderFooter: false`), which would cover them.
 }
 
 /** Native file dialogs (Electron only). */

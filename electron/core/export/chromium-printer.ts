@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PdfPrinter, PdfPrintOptions } from '../ports';
 
 // The PDF printer for plain Node (the loopback host, the CLI, tests and
@@ -78,74 +78,90 @@ function runningAsRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-/** A printer that starts headless Chromium on the first print and reuses it until `close()`. */
+/**
+ * A printer that starts headless Chromium on the first print and reuses it (one
+ * browser, one page) until `close()`. Prints run one at a time: opening a page
+ * costs more than printing a short document, and Chromium prints serially anyway.
+ */
 export function createChromiumPrinter(options: { executablePath?: string } = {}): ChromiumPrinter {
-  let browser: Promise<Browser> | null = null;
+  let session: Promise<PrintSession> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
   const blockedRequests: string[] = [];
 
-  async function launch(): Promise<Browser> {
+  async function start(): Promise<PrintSession> {
     const executablePath = findChromium(options.executablePath);
     // Loaded here, not at module load: starting the app never pays for playwright-core.
     const { chromium } = await import('playwright-core');
     // Chromium refuses to run its sandbox as root (containers, CI); elsewhere keep it.
     const args = runningAsRoot() ? ['--no-sandbox', ...LAUNCH_ARGS] : LAUNCH_ARGS;
-    const started = await chromium.launch({ executablePath, headless: true, args });
-    // If Chromium dies (killed, crashed), start a fresh one on the next print.
-    started.on('disconnected', () => {
-      if (browser && current === started) browser = null;
-    });
-    current = started;
-    return started;
-  }
-  let current: Browser | null = null;
-
-  function ensureBrowser(): Promise<Browser> {
-    if (!browser) {
-      browser = launch();
-      // A failed launch is not cached: the next print tries again (and reports again).
-      browser.catch(() => {
-        browser = null;
-      });
-    }
-    return browser;
-  }
-
-  async function printToPdf(html: string, print: PdfPrintOptions): Promise<Uint8Array> {
-    const started = await ensureBrowser();
-    const context = await started.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
+    const browser = await chromium.launch({ executablePath, headless: true, args });
     try {
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
       const page = await context.newPage();
+      // The document is set with setContent, so no request is needed at all: refuse and record every one.
       await page.route('**/*', async (route) => {
         blockedRequests.push(route.request().url());
         await route.abort('blockedbyclient');
       });
-      await page.setContent(html, { waitUntil: 'load' });
-      // Web fonts are not used (no requests), but local font loading is still async.
-      await page.emulateMedia({ media: 'print' });
-      const withHeaderFooter = print.headerTemplate !== undefined || print.footerTemplate !== undefined;
-      const pdf = await page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: withHeaderFooter,
-        headerTemplate: print.headerTemplate ?? '<span></span>',
-        footerTemplate: print.footerTemplate ?? '<span></span>',
-        outline: print.outline,
-        tagged: print.tagged ?? print.outline,
-      });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-    } finally {
-      await context.close().catch(() => undefined);
+      return { browser, page };
+    } catch (error) {
+      await browser.close().catch(() => undefined);
+      throw error;
     }
   }
 
+  function ensureSession(): Promise<PrintSession> {
+    if (!session) {
+      const starting = start();
+      session = starting;
+      // A failed start is not kept: the next print tries again (and reports again).
+      starting.catch(() => {
+        if (session === starting) session = null;
+      });
+      // If Chromium dies (killed, crashed), the next print starts a fresh one.
+      void starting.then(({ browser }) =>
+        browser.on('disconnected', () => {
+          if (session === starting) session = null;
+        }),
+      ).catch(() => undefined);
+    }
+    return session;
+  }
+
+  async function printOnce(html: string, print: PdfPrintOptions): Promise<Uint8Array> {
+    const { page } = await ensureSession();
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      // The document's @page margin boxes are the running header and footer.
+      displayHeaderFooter: false,
+      outline: print.outline,
+      tagged: print.tagged ?? print.outline,
+    });
+    // Leave nothing of this document behind for the next one.
+    await page.setContent('<!DOCTYPE html><title></title>').catch(() => undefined);
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  }
+
+  function printToPdf(html: string, print: PdfPrintOptions): Promise<Uint8Array> {
+    const result = queue.then(() => printOnce(html, print));
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
   async function close(): Promise<void> {
-    const pending = browser;
-    browser = null;
-    current = null;
+    const pending = session;
+    session = null;
     if (!pending) return;
     const started = await pending.catch(() => null);
-    await started?.close().catch(() => undefined);
+    await started?.browser.close().catch(() => undefined);
   }
 
   return { printToPdf, close, blockedRequests };
+}
+
+interface PrintSession {
+  browser: Browser;
+  page: Page;
 }

@@ -35,3 +35,16 @@ function escapeLineStart(line: string): string {
     // A rule (`---`, `===` would underline the previous line as a heading).
     .replace(/^([=-])(?=[=-])/, '\\$1');
 }
+
+/**
+ * Text → a quoted CSS string (for `content:` in the running header). Every
+ * character but ASCII letters and digits becomes a six-digit hex escape, so
+ * nothing can end the string, the rule or the style element.
+ */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const char of text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ')) {
+    out += /[0-9A-Za-z]/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16).padStart(6, '0')}`;
+  }
+  return `${out}"`;
+}

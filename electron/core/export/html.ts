@@ -1,9 +1,9 @@
 import type { BodyBlock, Story, Tag } from '../../../shared/types';
-import { escapeHtml } from './escape';
+import { cssString, escapeHtml } from './escape';
 import { formatDateline, formatDay, formatInstantDay, labelsFor, type Labels } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences, type StoryReferences } from './relations';
-import { DOCUMENT_CSS } from './style';
+import { DOCUMENT_CSS, runningHeaderCss } from './style';
 
 // One dossier as one self-contained HTML document: inline CSS, no scripts, no
 // external resources, a CSP that forbids anything else. The same document is
@@ -27,8 +27,6 @@ export interface HtmlOptions {
   mode: 'print' | 'file';
   /** Print mode: page numbers found by a previous print; absent = placeholders of the same width. */
   pages?: PrintPageNumbers;
-  /** Print mode: the cover page alone (printed without running header, see pdf.ts). */
-  coverOnly?: boolean;
 }
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -217,6 +215,15 @@ ${rows.join('\n')}
 </section>`;
 }
 
+/** At most `max` characters, cut at a word with an ellipsis (a running header has one line). */
+function shorten(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= max) return oneLine;
+  const cut = oneLine.slice(0, max - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}
+
 /** The whole dossier as one self-contained HTML document. */
 export function renderDossierHtml(doc: DossierDocument, options: HtmlOptions): string {
   const ctx: Context = {
@@ -226,13 +233,12 @@ export function renderDossierHtml(doc: DossierDocument, options: HtmlOptions): s
     pages: options.pages,
     tagsById: new Map(doc.tags.map((tag) => [tag.id, tag])),
   };
-  let content: string;
-  if (ctx.print && options.coverOnly) {
-    content = renderCover(ctx);
-  } else {
-    const references = storyReferences(doc);
-    content = [renderCover(ctx), renderContents(ctx), ...doc.stories.map((story, index) => renderStory(story, index, references[index]!, ctx)), renderSources(ctx)].join('\n');
-  }
+  const references = storyReferences(doc);
+  const content = [renderCover(ctx), renderContents(ctx), ...doc.stories.map((story, index) => renderStory(story, index, references[index]!, ctx)), renderSources(ctx)].join('\n');
+  // Running header (dossier title) and footer (page X of Y) as @page margin boxes; the cover has none.
+  const running = ctx.print
+    ? runningHeaderCss(cssString(shorten(doc.dossier.title, 90)), `${cssString(ctx.labels.pageOf[0])} counter(page) ${cssString(ctx.labels.pageOf[1])} counter(pages)`)
+    : '';
   return `<!DOCTYPE html>
 <html lang="${doc.locale === 'en' ? 'en' : 'nl'}">
 <head>
@@ -241,7 +247,7 @@ export function renderDossierHtml(doc: DossierDocument, options: HtmlOptions): s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Kroniek">
 <title>${escapeHtml(doc.dossier.title)}</title>
-<style>${DOCUMENT_CSS}</style>
+<style>${DOCUMENT_CSS}${running}</style>
 </head>
 <body class="${ctx.print ? 'mode-print' : 'mode-file'}">
 ${content}

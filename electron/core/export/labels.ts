@@ -13,7 +13,8 @@ export interface Labels {
   exported: string;
   storyCount: (count: number) => string;
   page: string;
-  pageOf: (page: string, total: string) => string;
+  /** Around the page number and the page count: `pagina ` N ` van ` M. */
+  pageOf: readonly [string, string];
   editorNote: string;
   seeAlso: string;
   outside: string;
@@ -37,7 +38,7 @@ const NL: Labels = {
   exported: 'Samengesteld op',
   storyCount: (count) => (count === 1 ? '1 bericht' : `${count} berichten`),
   page: 'p.',
-  pageOf: (page, total) => `pagina ${page} van ${total}`,
+  pageOf: ['pagina ', ' van '],
   editorNote: 'Notitie van de redactie',
   seeAlso: 'Zie ook in dit dossier',
   outside: 'Verwante berichten buiten dit dossier',
@@ -69,7 +70,7 @@ const EN: Labels = {
   exported: 'Compiled on',
   storyCount: (count) => (count === 1 ? '1 story' : `${count} stories`),
   page: 'p.',
-  pageOf: (page, total) => `page ${page} of ${total}`,
+  pageOf: ['page ', ' of '],
   editorNote: "Editor's note",
   seeAlso: 'See also in this dossier',
   outside: 'Related stories outside this dossier',

@@ -1,10 +1,8 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
 import type { PdfPrinter, PdfPrintOptions } from '../ports';
-import { escapeHtml } from './escape';
 import { renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
 import { labelsFor } from './labels';
 import type { DossierDocument } from './model';
-import { PAGE_MARGIN } from './style';
 
 // Dossier → PDF through the printer port (Chromium's print engine in Electron
 // and in Node).
@@ -23,10 +21,8 @@ import { PAGE_MARGIN } from './style';
 // numbers printed; should they ever differ (a font falling back differently),
 // it prints again with the new numbers.
 //
-// Chromium prints the running header on every page, the cover included. The
-// cover is therefore printed a second time alone, without header and footer,
-// and its page content replaces page 1 (same page object, so bookmarks, links
-// and the tag tree that point at page 1 stay valid).
+// The running header and footer are CSS margin boxes in the document (see
+// style.ts), so the cover has none and the printer needs no templates.
 
 const MAX_PRINTS = 4;
 
@@ -37,45 +33,22 @@ export class PdfLayoutError extends Error {
   }
 }
 
-/** The dossier as a finished PDF: page numbers filled in, cover without running header, metadata set. */
+/** The dossier as a finished PDF: page numbers filled in, bookmarks, metadata set. */
 export async function exportDossierPdf(doc: DossierDocument, printer: PdfPrinter): Promise<Uint8Array> {
-  const print = printOptions(doc);
+  const final: PdfPrintOptions = { title: doc.dossier.title, outline: true, tagged: true };
+  // Tags and outline do not move anything on the page, so the first print
+  // (only read for its destinations) leaves them out: it is much faster.
+  const measuring: PdfPrintOptions = { title: doc.dossier.title, outline: false, tagged: false };
   let pages: PrintPageNumbers | undefined;
-  let pdf: Uint8Array | null = null;
   for (let attempt = 0; attempt < MAX_PRINTS; attempt++) {
-    const bytes = await printer.printToPdf(renderDossierHtml(doc, { mode: 'print', pages }), print);
-    const found = await findStartPages(bytes, doc.stories.length);
-    if (pages && samePages(pages, found)) {
-      pdf = bytes;
-      break;
-    }
+    const bytes = await printer.printToPdf(renderDossierHtml(doc, { mode: 'print', pages }), pages ? final : measuring);
+    // Parsed once: read for page numbers and, when they hold, finished and saved.
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const found = startPages(pdf, doc.stories.length);
+    if (pages && samePages(pages, found)) return finishPdf(pdf, doc);
     pages = found;
   }
-  if (!pdf) throw new PdfLayoutError('The page numbers of the contents did not settle; the PDF was not written. Please report this dossier.');
-
-  const cover = await printer.printToPdf(renderDossierHtml(doc, { mode: 'print', coverOnly: true }), {
-    title: doc.dossier.title,
-    outline: false,
-    tagged: true,
-  });
-  return finishPdf(pdf, cover, doc);
-}
-
-function printOptions(doc: DossierDocument): PdfPrintOptions {
-  const labels = labelsFor(doc.locale);
-  const templateStyle = `<style>
-    .bar { box-sizing: border-box; width: 100%; padding: 0 ${PAGE_MARGIN.right} 0 ${PAGE_MARGIN.left}; font-family: 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #5f5f5f; -webkit-print-color-adjust: exact; }
-    .row { display: flex; justify-content: space-between; align-items: baseline; gap: 6mm; }
-    .head { border-bottom: 0.5pt solid #c9c4ba; padding-bottom: 1.6mm; margin-top: 9mm; }
-    .foot { margin-bottom: 8mm; }
-    .title { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .brand { font-family: Georgia, 'Liberation Serif', 'Times New Roman', serif; font-style: italic; color: #1b1b1b; }
-  </style>`;
-  // The dossier title goes in as escaped text (not Chromium's `title` class, which would be the <title> anyway).
-  const headerTemplate = `${templateStyle}<div class="bar"><div class="row head"><span class="title">${escapeHtml(doc.dossier.title)}</span><span class="brand">Kroniek</span></div></div>`;
-  const pageOf = labels.pageOf('<span class="pageNumber"></span>', '<span class="totalPages"></span>');
-  const footerTemplate = `${templateStyle}<div class="bar"><div class="row foot"><span></span><span>${pageOf}</span></div></div>`;
-  return { title: doc.dossier.title, outline: true, tagged: true, headerTemplate, footerTemplate };
+  throw new PdfLayoutError('The page numbers of the contents did not settle, so the PDF was not made. Please report this dossier.');
 }
 
 function samePages(a: PrintPageNumbers, b: PrintPageNumbers): boolean {
@@ -83,8 +56,7 @@ function samePages(a: PrintPageNumbers, b: PrintPageNumbers): boolean {
 }
 
 /** Where each story and the appendix start, from the PDF's named destinations. */
-export async function findStartPages(bytes: Uint8Array, storyCount: number): Promise<PrintPageNumbers> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+export function startPages(pdf: PDFDocument, storyCount: number): PrintPageNumbers {
   const destinations = namedDestinations(pdf);
   const pageOf = (anchor: string): number => {
     const page = destinations.get(anchor);
@@ -152,19 +124,8 @@ function decodeName(raw: string): string {
   return raw.replace(/^\//, '').replace(/#([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Swap in the header-less cover and set the document information; everything else is kept as printed. */
-async function finishPdf(printed: Uint8Array, coverOnly: Uint8Array, doc: DossierDocument): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
-  const coverPdf = await PDFDocument.load(coverOnly, { updateMetadata: false });
-  if (pdf.getPageCount() > 0 && coverPdf.getPageCount() > 0) {
-    const [cover] = await pdf.copyPages(coverPdf, [0]);
-    const first = pdf.getPage(0);
-    for (const key of ['Contents', 'Resources']) {
-      const value = cover!.node.get(PDFName.of(key));
-      if (value) first.node.set(PDFName.of(key), value);
-    }
-  }
-
+/** Sets the document information; everything else stays as Chromium printed it (outline, links, tags, fonts). */
+async function finishPdf(pdf: PDFDocument, doc: DossierDocument): Promise<Uint8Array> {
   const labels = labelsFor(doc.locale);
   const { dossier } = doc;
   const subject = dossier.subtitle.trim() || `${labels.dossier}: ${labels.storyCount(doc.stories.length)}`;

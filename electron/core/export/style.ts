@@ -12,8 +12,8 @@ const INK = '#1b1b1b';
 const MUTED = '#5f5f5f';
 const RULE = '#c9c4ba';
 
-/** Page margins; the running header and footer (pdf.ts) sit inside the top and bottom ones. */
-export const PAGE_MARGIN = { top: '24mm', right: '27mm', bottom: '22mm', left: '27mm' } as const;
+/** Page margins; the running header and footer sit in the top and bottom ones. */
+export const PAGE_MARGIN = { top: '26mm', right: '27mm', bottom: '22mm', left: '27mm' } as const;
 
 export const DOCUMENT_CSS = `
 @page { size: A4; margin: ${PAGE_MARGIN.top} ${PAGE_MARGIN.right} ${PAGE_MARGIN.bottom} ${PAGE_MARGIN.left}; }
@@ -26,7 +26,7 @@ h1, h2, h3 { font-weight: bold; break-after: avoid; page-break-after: avoid; }
 p { margin: 0; orphans: 3; widows: 3; }
 
 /* Cover */
-.cover { page: cover; position: relative; height: 290mm; overflow: hidden; padding: 30mm 27mm 26mm; display: flex; flex-direction: column; break-after: page; page-break-after: always; }
+.cover { page: cover; position: relative; height: 296.5mm; overflow: hidden; padding: 30mm 27mm 26mm; display: flex; flex-direction: column; break-after: page; page-break-after: always; }
 .cover::before { content: ""; position: absolute; left: 0; top: 0; bottom: 0; width: 9mm; background: ${ACCENT}; }
 .cover-top { font-family: ${SANS}; font-size: 9pt; letter-spacing: 0.22em; text-transform: uppercase; color: ${ACCENT}; font-weight: bold; border-bottom: 1.5pt solid ${INK}; padding-bottom: 3mm; }
 .cover-main { margin-top: 52mm; flex: 1 1 auto; min-height: 0; overflow: hidden; }
@@ -111,3 +111,26 @@ p { margin: 0; orphans: 3; widows: 3; }
   .mode-file .cover { height: auto; min-height: 240mm; }
 }
 `;
+
+/**
+ * The running header and footer as CSS margin boxes (Chromium 131+; Electron 41
+ * has it). Chromium's own header/footer templates would also print on the cover
+ * and cost a template render per page (twice the print time of a 400-page
+ * dossier); margin boxes follow the named `cover` page and print with the page.
+ * `title` and the counter expression are ready-made CSS values (see cssString).
+ */
+export function runningHeaderCss(title: string, pageOf: string): string {
+  const small = `font-family: ${SANS}; font-size: 7.5pt; color: ${MUTED};`;
+  return `
+@page {
+  @top-left { content: ${title}; ${small} vertical-align: bottom; padding-bottom: 7mm; }
+  @top-right { content: "Kroniek"; font-family: ${SERIF}; font-style: italic; font-size: 8.5pt; color: ${INK}; vertical-align: bottom; padding-bottom: 7mm; }
+  @bottom-right { content: ${pageOf}; ${small} vertical-align: top; padding-top: 6mm; }
+}
+@page cover {
+  @top-left { content: none; }
+  @top-right { content: none; }
+  @bottom-right { content: none; }
+}
+`;
+}
