@@ -4,6 +4,7 @@ import { dossiersContract } from './dossiers';
 import { libraryContract } from './library';
 import { linksContract } from './links';
 import { maintenanceContract } from './maintenance';
+import { searchesContract } from './searches';
 import { tagsContract } from './tags';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...linksContract,
   ...dossiersContract,
   ...maintenanceContract,
+  ...searchesContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -40,3 +42,4 @@ export * from './tags';
 export * from './links';
 export * from './dossiers';
 export * from './maintenance';
+export * from './searches';
