@@ -41,7 +41,8 @@ export function safeExportFileName(title: string, ext: string): string {
     .replace(/^[.\s]+/, '')
     .replace(/[.\s]+$/, '');
   if (!stem) stem = FALLBACK_STEM;
-  if (WINDOWS_RESERVED.test(stem.split('.')[0]!.trim())) stem = `${stem}_`;
+  // `CON`, `con.txt`, `Com1 .x` all open the device on Windows: break the device name itself.
+  stem = stem.replace(/^([^.]*)/, (base) => (WINDOWS_RESERVED.test(base.trim()) ? `${base.trim()}_` : base));
   return extension ? `${stem}.${extension}` : stem;
 }
 
