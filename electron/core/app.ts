@@ -58,6 +58,10 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
       dispatch,
       context,
       async close() {
+        // Resources started lazily (e.g. the headless Chromium that prints PDFs) stop first.
+        for (const hook of context.closeHooks?.splice(0) ?? []) {
+          await hook().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
+        }
         await backups?.flush();
         await store.close();
       },

@@ -30,7 +30,14 @@ export const LIMITS = {
 
 export const idSchema = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, 'invalid id');
 export const idListSchema = z.array(idSchema).max(LIMITS.ids);
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A real calendar date `YYYY-MM-DD` (2024-02-30 is refused). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'not a real calendar date');
 export const nameSchema = z.string().trim().min(1).max(LIMITS.name);
 export const textSchema = z.string().max(LIMITS.text);
 export const empty = z.strictObject({});
