@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import type { ServiceError } from '../../shared/contract/envelope';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { APP_ENTRY_URL, registerAppSchemePrivileges, serveAppScheme } from './protocol';
@@ -6,9 +6,9 @@ import { createDialogPort } from './dialogs';
 import { registerIpc } from './ipc';
 import { labelsFor, languageFor, type MainLabels } from './labels';
 import { buildMenuTemplate, menuCommandScript } from './menu';
-import { denyPermissions, externalUrlToOpen, guardWebContents } from './navigation';
+import { denyPermissions, guardWebContents } from './navigation';
 import { createElectronPrinter } from './pdf-printer';
-import { createShellPort } from './shell';
+import { createShellPort, openInBrowser } from './shell';
 import { appLocations } from './startup-options';
 import { appWindowOptions } from './window-options';
 
@@ -33,16 +33,12 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 let core: KroniekCore | null = null;
 
-async function openExternalSafely(url: string): Promise<void> {
-  const safe = externalUrlToOpen(url);
-  if (safe) await shell.openExternal(safe);
-}
-
 // Every webContents the app ever creates gets the navigation rules, before it loads anything.
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { openExternal: openExternalSafely }));
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { openInBrowser }));
 
 function createWindow(labels: MainLabels): BrowserWindow {
-  const window = new BrowserWindow(appWindowOptions(locations.preloadPath));
+  // webPreferences come from the one tested builder; electronegativity.test.ts scans its real output.
+  const window = new BrowserWindow(appWindowOptions(locations.preloadPath)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;

@@ -46,7 +46,7 @@ describe('isAppUrl / externalUrlToOpen', () => {
 describe('guardWebContents', () => {
   it('denies navigation and redirects away from the app origin, allows it within', () => {
     const { contents, fire } = fakeContents();
-    guardWebContents(contents as never, { openExternal: async () => undefined, log: () => undefined });
+    guardWebContents(contents as never, { openInBrowser: async () => undefined, log: () => undefined });
     expect(fire('will-navigate', 'https://evil.example/').prevented).toBe(true);
     expect(fire('will-navigate', 'file:///etc/passwd').prevented).toBe(true);
     expect(fire('will-redirect', 'https://evil.example/').prevented).toBe(true);
@@ -56,20 +56,20 @@ describe('guardWebContents', () => {
 
   it('blocks <webview>', () => {
     const { contents, fire } = fakeContents();
-    guardWebContents(contents as never, { openExternal: async () => undefined, log: () => undefined });
+    guardWebContents(contents as never, { openInBrowser: async () => undefined, log: () => undefined });
     expect(fire('will-attach-webview', {}, {}).prevented).toBe(true);
   });
 
   it('denies every new window, opening https links in the browser only', async () => {
-    const openExternal = vi.fn(async () => undefined);
+    const openInBrowser = vi.fn(async () => undefined);
     const { contents, open } = fakeContents();
-    guardWebContents(contents as never, { openExternal, log: () => undefined });
+    guardWebContents(contents as never, { openInBrowser, log: () => undefined });
     expect(open('https://www.nos.nl/artikel')).toEqual({ action: 'deny' });
     expect(open('http://www.nos.nl/')).toEqual({ action: 'deny' });
     expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(open('app://kroniek/index.html')).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenCalledTimes(1);
-    expect(openExternal).toHaveBeenCalledWith('https://www.nos.nl/artikel');
+    expect(openInBrowser).toHaveBeenCalledTimes(1);
+    expect(openInBrowser).toHaveBeenCalledWith('https://www.nos.nl/artikel');
   });
 });
 

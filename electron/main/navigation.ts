@@ -32,7 +32,8 @@ export function externalUrlToOpen(url: string): string | null {
 }
 
 export interface NavigationGuardOptions {
-  openExternal: (url: string) => Promise<void>;
+  /** Opens an (already vetted) https: URL in the system browser. */
+  openInBrowser: (url: string) => Promise<void>;
   log?: (message: string) => void;
 }
 
@@ -60,7 +61,7 @@ export function guardWebContents(contents: GuardedContents, options: NavigationG
   contents.setWindowOpenHandler(({ url }) => {
     const external = externalUrlToOpen(url);
     if (external) {
-      options.openExternal(external).catch((error: unknown) => log(`[kroniek] could not open ${external}: ${String(error)}`));
+      options.openInBrowser(external).catch((error: unknown) => log(`[kroniek] could not open ${external}: ${String(error)}`));
     } else {
       log(`[kroniek] blocked a new window for ${url}`);
     }

@@ -76,7 +76,8 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
       await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
       sessionForPrinting();
       allowed.add(documentUrl);
-      window = new BrowserWindow(printWindowOptions(PRINT_PARTITION));
+      // webPreferences come from the one tested builder; electronegativity.test.ts scans its real output.
+      window = new BrowserWindow(printWindowOptions(PRINT_PARTITION)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
       const contents = window.webContents;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('Printing the PDF took too long and was stopped.')), PRINT_TIMEOUT_MS);

@@ -20,6 +20,7 @@ describe('buildWebPreferences', () => {
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.spellcheck).toBe(false);
   });
 

@@ -21,6 +21,8 @@ export function buildWebPreferences(role: WindowRole): WebPreferences {
     webviewTag: false,
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
+    // Middle-click would open links in a new window (denied anyway by the window-open handler).
+    disableBlinkFeatures: 'Auxclick',
     // Dropping a file must import it (the renderer handles the drop), never navigate to it.
     navigateOnDragDrop: false,
     // A page that loops on alert() cannot lock the editor out.
