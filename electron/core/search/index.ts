@@ -1,0 +1,352 @@
+import { Index } from 'flexsearch';
+import { CandidateSet, type PostingList } from './candidates';
+import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
+import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery } from './query';
+import { Vocabulary } from './vocabulary';
+
+export { highlightRanges } from './highlight';
+export { parseQuery, type ParsedQuery } from './query';
+
+// Dutch full-text search over stories, on flexsearch 0.8.
+//
+// Text analysis is ours (electron/core/text/dutch.ts: folding, Dutch stopwords,
+// Snowball stems, words never split at ï/ë/ü/ö); flexsearch stores one posting list
+// per index term, split into score slots by where the term occurs:
+//   slot 0  headline
+//   slot 1  place, tags, note
+//   slot 2  the first quarter of the body (the lead paragraph matters most)
+//   slot 3  the rest of the body
+// A query requires every term, phrase and prefix; a story's score is the sum over
+// the query's parts of its best slot's weight, so a headline match outranks any
+// body match. Prefixes (`oekr` while typing) are expanded through our vocabulary
+// of seen words to their index terms, so the index itself stays "strict" (a
+// forward-tokenised index would hold every word start and is several times larger).
+//
+// Exact phrases are checked against each candidate's packed text: its words as
+// vocabulary ids, one or two bytes per word (packed-text.ts), kept in memory so
+// that search stays synchronous and needs nothing from the store.
+
+export interface SearchDoc extends SearchFields {
+  id: string;
+}
+
+export interface SearchHit {
+  id: string;
+  /** Higher is better; only meaningful for ordering the hits of one query. */
+  score: number;
+}
+
+export interface SearchOptions {
+  /** At most this many hits (default: all). */
+  limit?: number;
+  /** Only stories for which this returns true (applied before the limit). */
+  filter?: (id: string) => boolean;
+}
+
+const RESOLUTION = 4;
+const FIRST_BODY_SLOT = 2;
+/** Weight per slot: headline, place/tags/note, the first quarter of the body (the lead), the rest. */
+const SLOT_WEIGHTS = [16, 8, 3, 2];
+/** A prefix matching the typed word's own stem beats a longer completion. */
+const OWN_STEM_BONUS = 1;
+/** A short prefix can start thousands of words; the most frequent ones stand for it. */
+export const PREFIX_EXPANSION_LIMIT = 100;
+/** addMany hands the event loop back after at most this long. */
+const SLICE_MS = 8;
+
+/** Stands for `pendingTerms` in a call to flexsearch's add (see `encode`). */
+const PENDING_TERMS = '\u0000terms';
+
+type Slots = ReadonlyArray<ReadonlyArray<number> | undefined>;
+
+/** flexsearch internals used for removing one story cheaply (see removeFromIndex). */
+interface IndexInternals {
+  map: Map<string, Array<number[] | undefined>>;
+  reg: Set<number>;
+}
+
+export class SearchIndex {
+  private readonly vocabulary = new Vocabulary();
+  private readonly index: Index;
+  private readonly numOf = new Map<string, number>();
+  private readonly idOf: Array<string | undefined> = [];
+  private readonly packedOf: Array<string | undefined> = [];
+  private nextNum = 0;
+  private readonly candidates = new CandidateSet();
+  /** The terms of the story being added, for `encode`. */
+  private pendingTerms: string[] = [];
+  /** Where headline and place/tags/note end in the terms being added, for `slotOf`. */
+  private layout = { headlineEnd: 0, metaEnd: 0, total: 0 };
+
+  constructor() {
+    this.index = new Index({
+      tokenize: 'strict',
+      resolution: RESOLUTION,
+      // fastupdate keeps a reference per term per story (~80 MB at 50,000 stories);
+      // removal instead uses the story's own terms, from its packed text.
+      fastupdate: false,
+      context: false,
+      cache: false,
+      // Text reaches flexsearch already analysed (dutch.ts): a story's terms are handed
+      // over as the array itself, so the posting keys are our detached term strings,
+      // not slices of a joined string that would each keep the whole string alive.
+      // A query term is passed as itself.
+      encode: (content: string) => (content === PENDING_TERMS ? this.pendingTerms : content ? [content] : []),
+      score: (_content: string[], _term: string, position: number) => this.slotOf(position),
+    });
+  }
+
+  get size(): number {
+    return this.numOf.size;
+  }
+
+  has(id: string): boolean {
+    return this.numOf.has(id);
+  }
+
+  add(doc: SearchDoc): void {
+    if (this.numOf.has(doc.id)) {
+      this.update(doc);
+      return;
+    }
+    const num = this.nextNum++;
+    this.numOf.set(doc.id, num);
+    this.idOf[num] = doc.id;
+    this.insert(num, packFields(this.vocabulary, doc));
+  }
+
+  /** Replaces a story's text (adds it when new); a no-op when nothing searchable changed. */
+  update(doc: SearchDoc): void {
+    const num = this.numOf.get(doc.id);
+    if (num === undefined) {
+      this.add(doc);
+      return;
+    }
+    const packed = packFields(this.vocabulary, doc);
+    const old = this.packedOf[num]!;
+    if (packed === old) return;
+    this.removeFromIndex(num, old);
+    this.insert(num, packed);
+  }
+
+  remove(id: string): void {
+    const num = this.numOf.get(id);
+    if (num === undefined) return;
+    this.removeFromIndex(num, this.packedOf[num]!);
+    this.numOf.delete(id);
+    this.idOf[num] = undefined;
+    this.packedOf[num] = undefined;
+  }
+
+  /**
+   * Adds many stories without blocking: the event loop gets a turn at least every
+   * few milliseconds, so the app stays responsive while a large archive is indexed.
+   * `onProgress` gets the number of stories done so far.
+   */
+  async addMany(docs: Iterable<SearchDoc>, onProgress?: (done: number) => void): Promise<void> {
+    let done = 0;
+    let sliceStart = performance.now();
+    for (const doc of docs) {
+      this.add(doc);
+      done++;
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        onProgress?.(done);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    onProgress?.(done);
+    await this.compactInSlices();
+  }
+
+  /**
+   * Trims the posting arrays to their length. Arrays grown by push keep spare room
+   * (V8 allocates 17 slots for the first element), and most terms occur in only one
+   * or two stories, so after a bulk build this roughly halves the index's memory.
+   * addMany does this itself; call it after adding many stories one by one.
+   */
+  compact(): void {
+    const internals = this.internals();
+    if (!internals) return;
+    for (const [term, slots] of internals.map) internals.map.set(term, trimmed(slots));
+  }
+
+  private async compactInSlices(): Promise<void> {
+    const internals = this.internals();
+    if (!internals) return;
+    let sliceStart = performance.now();
+    for (const [term, slots] of internals.map) {
+      internals.map.set(term, trimmed(slots));
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** flexsearch's posting map, when its internals are as expected (checked, not assumed). */
+  private internals(): IndexInternals | null {
+    const internals = this.index as unknown as Partial<IndexInternals>;
+    return internals.map instanceof Map && internals.reg instanceof Set ? (internals as IndexInternals) : null;
+  }
+
+  search(query: ParsedQuery | string, options: SearchOptions = {}): SearchHit[] {
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    const limit = options.limit ?? Infinity;
+    if (parsed.empty || this.numOf.size === 0 || !(limit > 0)) return [];
+
+    // Every term and prefix must match: gather their posting lists first, smallest first.
+    const required: PostingList[][] = [];
+    for (const term of parsed.terms.slice(0, MAX_QUERY_PARTS * 4)) {
+      const slots = this.postings(term);
+      if (!slots) return [];
+      required.push([{ slots, bonus: 0 }]);
+    }
+    for (const prefix of parsed.prefixes.slice(0, MAX_QUERY_PARTS)) {
+      const lists = this.prefixPostings(prefix);
+      if (lists.length === 0) return [];
+      required.push(lists);
+    }
+    const requiredPhrases: number[][] = [];
+    for (const phrase of parsed.phrases) {
+      const ids = this.phraseIds(phrase);
+      if (!ids) return [];
+      requiredPhrases.push(ids);
+    }
+    required.sort((a, b) => listSize(a) - listSize(b));
+
+    const candidates = this.candidates;
+    candidates.begin(this.nextNum, required.length + 1);
+    if (required.length === 0) candidates.requireAll(this.numOf.values());
+    for (const lists of required) {
+      candidates.require(lists, SLOT_WEIGHTS);
+      if (candidates.count === 0) return [];
+    }
+
+    const excluded: PostingList[] = [];
+    for (const term of parsed.excludeTerms) {
+      const slots = this.postings(term);
+      if (slots) excluded.push({ slots, bonus: 0 });
+    }
+    if (excluded.length) candidates.exclude(excluded);
+    const excludedPhrases = parsed.excludePhrases.map((phrase) => this.phraseIds(phrase)).filter((ids): ids is number[] => ids !== null);
+    if (requiredPhrases.length || excludedPhrases.length) {
+      candidates.retain((num) => {
+        const packed = this.packedOf[num]!;
+        return requiredPhrases.every((ids) => containsPhrase(packed, ids)) && !excludedPhrases.some((ids) => containsPhrase(packed, ids));
+      });
+    }
+    const filter = options.filter;
+    if (filter) candidates.retain((num) => filter(this.idOf[num]!));
+
+    return candidates.ranked(limit).map(({ num, score }) => ({ id: this.idOf[num]!, score }));
+  }
+
+  private insert(num: number, packed: string): void {
+    this.packedOf[num] = packed;
+    const headline: string[] = [];
+    const meta: string[] = [];
+    const body: string[] = [];
+    const seen = new Set<string>();
+    forEachPackedWord(packed, (wordId, _joined, field) => {
+      const term = this.vocabulary.term(wordId);
+      if (!term || seen.has(term)) return;
+      seen.add(term);
+      (field === Field.Headline ? headline : field === Field.Body ? body : meta).push(term);
+    });
+    const total = headline.length + meta.length + body.length;
+    if (total === 0) return;
+    this.layout = { headlineEnd: headline.length, metaEnd: headline.length + meta.length, total };
+    this.pendingTerms = [...headline, ...meta, ...body];
+    this.index.add(num, PENDING_TERMS);
+    this.pendingTerms = [];
+  }
+
+  /** The score slot of the term at `position` in the content being added (see the file comment). */
+  private slotOf(position: number): number {
+    const { headlineEnd, metaEnd, total } = this.layout;
+    if (position < headlineEnd) return 0;
+    if (position < metaEnd) return 1;
+    return position - metaEnd < (total - metaEnd) / 4 ? FIRST_BODY_SLOT : FIRST_BODY_SLOT + 1;
+  }
+
+  /**
+   * Takes one story out of the flexsearch index. Without fastupdate, flexsearch's own
+   * remove scans every posting list (~150 ms at 50,000 stories); we know the story's
+   * terms, so only their lists are touched. Falls back to flexsearch's remove should
+   * its internals ever differ from what this expects.
+   */
+  private removeFromIndex(num: number, packed: string): void {
+    const internals = this.internals();
+    if (!internals) {
+      this.index.remove(num);
+      return;
+    }
+    const terms = new Set<string>();
+    forEachPackedWord(packed, (wordId) => {
+      const term = this.vocabulary.term(wordId);
+      if (term) terms.add(term);
+    });
+    for (const term of terms) {
+      const slots = internals.map.get(term);
+      if (!slots) continue;
+      let left = 0;
+      for (let slot = 0; slot < slots.length; slot++) {
+        const ids = slots[slot];
+        if (!ids) continue;
+        const at = ids.indexOf(num);
+        if (at >= 0) ids.splice(at, 1);
+        if (ids.length === 0) slots[slot] = undefined;
+        else left++;
+      }
+      if (left === 0) internals.map.delete(term);
+    }
+    internals.reg.delete(num);
+  }
+
+  /** Posting slots of an index term, or null when no story has it. */
+  private postings(term: string): Slots | null {
+    const result = this.index.search(term, { resolve: false }).result as Slots;
+    return listSize([{ slots: result, bonus: 0 }]) > 0 ? result : null;
+  }
+
+  /** Posting lists of the index terms of known words starting with `prefix`, plus its own stem. */
+  private prefixPostings(prefix: string): PostingList[] {
+    const own = indexTerm(prefix);
+    const lists: Array<PostingList & { size: number; term: string }> = [];
+    for (const term of new Set([...(own ? [own] : []), ...this.vocabulary.termsStartingWith(prefix)])) {
+      const slots = this.postings(term);
+      if (slots) lists.push({ slots, bonus: term === own ? OWN_STEM_BONUS : 0, size: listSize([{ slots, bonus: 0 }]), term });
+    }
+    if (lists.length <= PREFIX_EXPANSION_LIMIT) return lists;
+    lists.sort((a, b) => (a.term === own ? -1 : b.term === own ? 1 : b.size - a.size));
+    return lists.slice(0, PREFIX_EXPANSION_LIMIT);
+  }
+
+  /** Vocabulary ids of a phrase's words, or null when some word occurs in no story. */
+  private phraseIds(phrase: readonly string[]): number[] | null {
+    const ids: number[] = [];
+    for (const word of phrase) {
+      const id = this.vocabulary.lookup(word);
+      if (id === undefined) return null;
+      ids.push(id);
+    }
+    return ids;
+  }
+}
+
+/** A copy of a term's slots with every array exactly as long as its contents. */
+function trimmed(slots: Array<number[] | undefined>): Array<number[] | undefined> {
+  const copy = slots.slice();
+  for (let slot = 0; slot < copy.length; slot++) {
+    const ids = copy[slot];
+    if (ids) copy[slot] = ids.slice();
+  }
+  return copy;
+}
+
+function listSize(lists: readonly PostingList[]): number {
+  let size = 0;
+  for (const { slots } of lists) for (const ids of slots) size += ids?.length ?? 0;
+  return size;
+}
