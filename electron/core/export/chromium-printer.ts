@@ -96,7 +96,8 @@ export function createChromiumPrinter(options: { executablePath?: string } = {})
     const args = runningAsRoot() ? ['--no-sandbox', ...LAUNCH_ARGS] : LAUNCH_ARGS;
     const browser = await chromium.launch({ executablePath, headless: true, args });
     try {
-      const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
+      // Not `offline`: that fails requests before the route below could see and record them.
+      const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
       const page = await context.newPage();
       // The document is set with setContent, so no request is needed at all: refuse and record every one.
       await page.route('**/*', async (route) => {
@@ -139,8 +140,9 @@ export function createChromiumPrinter(options: { executablePath?: string } = {})
       outline: print.outline,
       tagged: print.tagged ?? print.outline,
     });
-    // Leave nothing of this document behind for the next one.
-    await page.setContent('<!DOCTYPE html><title></title>').catch(() => undefined);
+    // A fresh document for the next print: setContent writes into the current
+    // one, which would keep this one's CSP and anything else it set.
+    await page.goto('about:blank').catch(() => undefined);
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
 

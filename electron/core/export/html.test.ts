@@ -1,11 +1,11 @@
-import { JSDOM } from 'jsdom';
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { CSP, renderDossierHtml } from './html';
 import { storyReferences } from './relations';
 import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test-fixture';
 
 function parse(html: string): Document {
-  return new JSDOM(html).window.document;
+  return new DOMParser().parseFromString(html, 'text/html');
 }
 
 function hostileDocument() {

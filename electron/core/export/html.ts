@@ -123,7 +123,7 @@ function renderContents(ctx: Context): string {
   const empty = doc.stories.length ? '' : `<p class="empty">${escapeHtml(labels.noStories)}</p>`;
   return `<section class="contents">
 ${intro}
-<h1 class="section-title">${escapeHtml(labels.contents)}</h1>
+<h2 class="section-title">${escapeHtml(labels.contents)}</h2>
 ${empty}
 <ol class="toc">
 ${rows.join('\n')}
@@ -205,7 +205,7 @@ function renderSources(ctx: Context): string {
     return `<tr><td class="num">${index + 1}</td><td><span class="src-headline">${escapeHtml(story.headline)}</span><span class="src-file">${escapeHtml(story.source.fileName)}</span></td><td class="mono">${escapeHtml(story.source.sha256.slice(0, 12))}</td><td>${escapeHtml(formatInstantDay(story.source.importedAt, labels))}</td><td>${escapeHtml(agencies || '–')}</td></tr>`;
   });
   return `<section class="sources" id="${SOURCES_ANCHOR}">
-<h1 class="section-title">${escapeHtml(labels.sources)}</h1>
+<h2 class="section-title">${escapeHtml(labels.sources)}</h2>
 <table>
 <thead><tr><th class="num">#</th><th>${escapeHtml(labels.sourceFile)}</th><th>${escapeHtml(labels.sha256)}</th><th>${escapeHtml(labels.imported)}</th><th>${escapeHtml(labels.agencies)}</th></tr></thead>
 <tbody>
@@ -213,6 +213,20 @@ ${rows.join('\n')}
 </tbody>
 </table>
 </section>`;
+}
+
+/**
+ * The headings of the document in order, as the PDF outline lists them: the
+ * title (h1), then at level 2 the contents, each story (with its subheadings
+ * at level 3) and the sources.
+ */
+export function outlineHeadings(doc: DossierDocument): string[] {
+  const labels = labelsFor(doc.locale);
+  const stories = doc.stories.flatMap((story) => [
+    story.headline,
+    ...story.body.filter((block) => block.type === 'heading' && block.text.trim()).map((block) => block.text.trim()),
+  ]);
+  return [doc.dossier.title, labels.contents, ...stories, labels.sources];
 }
 
 /** At most `max` characters, cut at a word with an ellipsis (a running header has one line). */

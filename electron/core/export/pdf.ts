@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
 import type { PdfPrinter, PdfPrintOptions } from '../ports';
-import { renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
+import { outlineHeadings, renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
 import { labelsFor } from './labels';
 import type { DossierDocument } from './model';
 
@@ -126,6 +126,7 @@ function decodeName(raw: string): string {
 
 /** Sets the document information; everything else stays as Chromium printed it (outline, links, tags, fonts). */
 async function finishPdf(pdf: PDFDocument, doc: DossierDocument): Promise<Uint8Array> {
+  exactOutlineTitles(pdf, outlineHeadings(doc));
   const labels = labelsFor(doc.locale);
   const { dossier } = doc;
   const subject = dossier.subtitle.trim() || `${labels.dossier}: ${labels.storyCount(doc.stories.length)}`;
@@ -141,4 +142,38 @@ async function finishPdf(pdf: PDFDocument, doc: DossierDocument): Promise<Uint8A
   pdf.setModificationDate(when);
   pdf.setLanguage(doc.locale === 'en' ? 'en' : 'nl');
   return pdf.save({ useObjectStreams: false });
+}
+
+/** Outline items depth first, which is document order. */
+function outlineItems(pdf: PDFDocument): PDFDict[] {
+  const items: PDFDict[] = [];
+  const seen = new Set<PDFDict>();
+  const walk = (first: PDFObject | undefined): void => {
+    for (let node = first; node instanceof PDFDict && !seen.has(node); node = node.lookup(PDFName.of('Next'))) {
+      seen.add(node);
+      items.push(node);
+      walk(node.lookup(PDFName.of('First')));
+    }
+  };
+  const root = pdf.catalog.lookup(PDFName.of('Outlines'));
+  if (root instanceof PDFDict) walk(root.lookup(PDFName.of('First')));
+  return items;
+}
+
+/**
+ * Chromium builds bookmark titles from the rendered lines and drops the space
+ * where a heading wraps ("een jaardiplomatie"). The headings are known, in
+ * order, so each bookmark gets its heading's exact text — but only when the
+ * outline is the one expected (same count, same letters), else it is left alone.
+ */
+function exactOutlineTitles(pdf: PDFDocument, headings: string[]): void {
+  const items = outlineItems(pdf);
+  if (items.length !== headings.length) return;
+  const letters = (text: string) => text.normalize('NFC').replace(/[\s\u00ad-]+/g, '').toLocaleLowerCase('nl');
+  const titles = items.map((item) => {
+    const title = item.lookup(PDFName.of('Title'));
+    return title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '';
+  });
+  if (!titles.every((title, index) => letters(title) === letters(headings[index]!))) return;
+  items.forEach((item, index) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!.replace(/\s+/g, ' ').trim())));
 }

@@ -37,7 +37,8 @@ p { margin: 0; orphans: 3; widows: 3; }
 .cover-brand { margin-left: auto !important; font-family: ${SERIF}; font-style: italic; color: ${INK}; font-size: 11pt; }
 
 /* Section titles (contents, sources) */
-.section-title { font-family: ${SANS}; font-size: 10pt; letter-spacing: 0.2em; text-transform: uppercase; color: ${ACCENT}; margin: 0 0 5mm; padding-bottom: 2.5mm; border-bottom: 1.5pt solid ${INK}; }
+/* Not text-transformed: Chromium takes bookmark titles from the rendered text. */
+.section-title { font-family: ${SERIF}; font-size: 20pt; line-height: 1.2; font-weight: bold; margin: 0 0 5mm; padding: 2.5mm 0 2.5mm; border-top: 1.5pt solid ${INK}; border-bottom: 0.5pt solid ${RULE}; }
 
 /* Introduction and contents */
 .contents { break-after: page; page-break-after: always; }
