@@ -1,8 +1,10 @@
 import type { Messages } from './messages';
+import { tagsEn } from './tags/en';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export const en: Messages = {
+  ...tagsEn,
   languageName: 'English',
   appName: 'Kroniek',
   skipToList: 'Skip to story list',

@@ -1,9 +1,12 @@
+import type { TagsMessages } from './tags/messages';
+
 /**
  * Every UI string, one dictionary per language. Both dictionaries are typed
  * as `Messages`, so a missing or misspelt translation is a type error.
  * Strings that depend on numbers or names are functions.
+ * Feature dictionaries (their own folders) are merged in with `extends`.
  */
-export interface Messages {
+export interface Messages extends TagsMessages {
   languageName: string;
   appName: string;
   skipToList: string;

@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { tagsNl } from './tags/nl';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl')} ${n === 1 ? one : many}`;
 
@@ -13,6 +14,7 @@ const REJECT_REASONS: Record<string, string> = {
 };
 
 export const nl: Messages = {
+  ...tagsNl,
   languageName: 'Nederlands',
   appName: 'Kroniek',
   skipToList: 'Naar de lijst met verhalen',

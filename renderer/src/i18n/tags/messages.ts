@@ -1,0 +1,133 @@
+import type { LinkLabel, SeriesPlacement } from '../../../../shared/contract/links';
+import type { TagSuggestionKind } from '../../../../shared/contract/tags';
+
+/**
+ * Strings of the tags / links / series / suggestions / selection / undo views,
+ * merged into the main dictionary (`Messages extends TagsMessages`).
+ */
+export interface TagsMessages {
+  // Selection
+  selectedCount: (n: number) => string;
+  clearSelection: string;
+  selectionBarLabel: string;
+  tagSelection: string;
+  linkSelection: string;
+
+  // Sidebar tags
+  tagsHeading: string;
+  noTagsYet: string;
+  manageTags: string;
+  tagsLoadFailed: string;
+  expandTag: (name: string) => string;
+  collapseTag: (name: string) => string;
+  /** Accessible name of a tag in the sidebar: `Oekraïne, 3 stories, key 1`. */
+  tagFilterName: (name: string, count: number, hotkey: number | null) => string;
+  tagViewLabel: (name: string) => string;
+  hotkeyHint: (n: number) => string;
+
+  // Chips and tag input
+  storyTagsLabel: string;
+  noTags: string;
+  removeTag: (name: string) => string;
+  addTagLabel: string;
+  addTagPlaceholder: string;
+  addTagToSelectionLabel: (n: number) => string;
+  tagOptionsLabel: string;
+  createTagOption: (name: string) => string;
+  tagSuggestHelp: string;
+
+  // Suggested tags
+  suggestedTagsHeading: string;
+  noSuggestedTags: string;
+  acceptSuggestion: (name: string) => string;
+  dismissSuggestion: (name: string) => string;
+  suggestionKind: Record<TagSuggestionKind, string>;
+  /** The core words reasons in English (`named 5 times, in the headline`); translated where the pattern is known. */
+  suggestionReason: (reason: string) => string;
+
+  // Tag manager
+  tagManagerTitle: string;
+  newTagHeading: string;
+  tagName: string;
+  tagColor: string;
+  noColor: string;
+  colorNames: Record<string, string>;
+  tagParent: string;
+  noParent: string;
+  mediaTopic: string;
+  mediaTopicHelp: string;
+  createTag: string;
+  saveTag: string;
+  editTagHeading: (name: string) => string;
+  pickTagToEdit: string;
+  mergeInto: string;
+  mergeButton: string;
+  chooseTag: string;
+  deleteTag: string;
+  confirmDeleteTag: (name: string, count: number) => string;
+  confirmDelete: string;
+  cancel: string;
+  storiesCount: (n: number) => string;
+  tagListLabel: string;
+
+  // Links
+  linksHeading: string;
+  noLinks: string;
+  linkLabel: Record<LinkLabel, string>;
+  /** `This story is …` before a relation choice. */
+  relationLabel: string;
+  linkNote: string;
+  editLinkNote: (headline: string) => string;
+  saveNote: string;
+  removeLink: (headline: string) => string;
+  changeRelation: (headline: string) => string;
+  openLinked: (headline: string) => string;
+  linkTo: string;
+  linkPickerTitle: (n: number) => string;
+  linkSearch: string;
+  linkSearchPlaceholder: string;
+  linkResultsLabel: string;
+  noLinkResults: string;
+  linkButton: string;
+  linkChosen: (headline: string) => string;
+  chooseStoryFirst: string;
+  linkSkipped: (n: number) => string;
+  deletedStory: string;
+
+  // Related stories
+  relatedHeading: string;
+  noRelated: string;
+  relatedUnavailable: string;
+  relatedScore: (percent: number) => string;
+  acceptRelated: (headline: string) => string;
+  dismissRelated: (headline: string) => string;
+  confirmLink: string;
+  /** Reasons arrive in English (`shares: …`, `similar wording: …`, `3 days apart`); translated where the pattern is known. */
+  relatedReason: (reason: string) => string;
+
+  // Dates and series
+  storyDate: string;
+  saveDate: string;
+  clearDate: string;
+  invalidDate: string;
+  showSeries: string;
+  seriesTitle: (headline: string) => string;
+  seriesLoading: string;
+  seriesEmpty: string;
+  seriesTimelineLabel: string;
+  placementLinks: string;
+  placementUnplaced: string;
+  seriesCycle: string;
+  seriesDateConflicts: (n: number) => string;
+  thisStory: string;
+
+  // Undo / redo
+  undoButton: (label: string | null) => string;
+  redoButton: (label: string | null) => string;
+  undoShort: string;
+  redoShort: string;
+  historyLabel: (label: string) => string;
+  editFailed: string;
+  loadingExtras: string;
+  kindBriefShort: string;
+}
