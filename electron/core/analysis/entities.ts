@@ -41,6 +41,7 @@ export interface EntityStoryInput {
 }
 
 interface Block {
+  text: string;
   tokens: Token[];
   /** Tokens before this index belong to the headline. */
   headlineEnd: number;
@@ -77,7 +78,23 @@ interface SingleName {
 const KIND_PRIORITY: EntityKind[] = ['organisation', 'place', 'person', 'topic'];
 // Sentence-initial words with these endings are common nouns (`Onderzoekers van…`, `Bewoners van…`), not first names.
 const COMMON_NOUN_ENDING = /(?:ers|ingen|ing|heid|ties?|isme|schap|teit|nten|ieren)$/u;
+// A neighbouring character that makes a match part of a longer word or compound.
+const WORD_EDGE = /[\p{L}\p{N}'’\-‐]/u;
+const COMBINING_MARK = /[\u0300-\u036f]/u;
 const LEADING_DATELINE = /^\s*\p{Lu}[\p{Lu}\p{M}\s'’.\-‐]*\s*\([^)]{1,60}\)\s*[-–—]\s*/u;
+
+/**
+ * Builds the gazetteer and compiles the extraction code paths ahead of the first import
+ * (about 25 ms of CPU once per process), so that import time pays only per-story costs.
+ */
+export function warmUpEntityExtraction(): void {
+  gazetteer();
+  extractEntities({
+    headline: 'Poetin ontvangt Kim Jong-un in Moskou',
+    dateline: { place: 'MOSKOU', agencies: ['ANP'] },
+    body: [{ type: 'paragraph', text: 'De Russische president Vladimir Poetin sprak met Kim. Volgens het Kremlin (RSF) ging het goed, zei Jan de Vries (44).' }],
+  });
+}
 
 export function extractEntities(story: EntityStoryInput): Entity[] {
   const extraction = new Extraction();
@@ -93,14 +110,14 @@ class Extraction {
   private readonly acronyms = new Map<string, string>();
   /** The bracketed acronym tokens themselves: part of the naming, not another mention. */
   private readonly acronymTokens = new Set<Token>();
-  private lowerSeen = new Set<string>();
+  /** The story's texts, to ask whether a capitalised word also occurs in lower case. */
+  private texts: string[] = [];
+  private readonly lowerCache = new Map<string, boolean>();
   private order = 0;
 
   run(story: EntityStoryInput): void {
     const blocks = prepareBlocks(story);
-    for (const block of blocks) {
-      for (const token of block.tokens) if (/^\p{Ll}/u.test(token.text)) this.lowerSeen.add(token.folded);
-    }
+    this.texts = blocks.map((block) => block.text);
     for (const block of blocks) this.scan(block);
     this.resolveSingles();
     this.addDateline(typeof story?.dateline?.place === 'string' ? story.dateline.place : '');
@@ -150,7 +167,7 @@ class Extraction {
         continue;
       }
       const genitive = this.gaz.genitive(token);
-      if (genitive && !(token.sentenceStart && this.lowerSeen.has(token.folded))) {
+      if (genitive && !(token.sentenceStart && this.occursInLowerCase(token))) {
         this.countEntry(genitive, inHeadline, false);
         i++;
         continue;
@@ -175,7 +192,7 @@ class Extraction {
     if (!match) return null;
     const first = tokens[i]!;
     // `Kamer`, `Defensie` at the start of a sentence while `kamer`/`defensie` occurs in lower case: a common noun.
-    if (match.end - i === 1 && first.sentenceStart && !first.allCaps && this.lowerSeen.has(first.folded)) return null;
+    if (match.end - i === 1 && first.sentenceStart && !first.allCaps && this.occursInLowerCase(first)) return null;
     return match;
   }
 
@@ -185,6 +202,21 @@ class Extraction {
     const next = tokens[i + 1];
     if (!next || next.breakBefore || !next.cap || next.capCompound || next.allCaps || isSentenceWord(next.folded)) return false;
     return this.gaz.matchAt(tokens, i + 1) === null && this.gaz.genitive(next) === undefined;
+  }
+
+  /**
+   * Whether the story also has this capitalised word in lower case (`Zware buien… zware gebieden`):
+   * then its capital only opens a sentence. Searched on demand in the raw text, which is far
+   * cheaper than collecting every lower-case word of every story.
+   */
+  private occursInLowerCase(token: Token): boolean {
+    let found = this.lowerCache.get(token.text);
+    if (found === undefined) {
+      const lower = token.text.charAt(0).toLocaleLowerCase('nl') + token.text.slice(1);
+      found = lower !== token.text && this.texts.some((text) => containsWord(text, lower));
+      this.lowerCache.set(token.text, found);
+    }
+    return found;
   }
 
   private compoundPrefix(token: Token): GazetteerEntry | undefined {
@@ -203,7 +235,7 @@ class Extraction {
     const token = tokens[i]!;
     if (token.sentenceStart) {
       if (token.allCaps && token.text.length > 1) return true;
-      if (isSentenceWord(token.folded) || this.lowerSeen.has(token.folded)) return false;
+      if (isSentenceWord(token.folded) || this.occursInLowerCase(token)) return false;
     }
     // A capitalised particle or article mid-sentence (`Van der Plas`, `The Telegraph`) opens a name only if one follows.
     if (NAME_PARTICLES.has(token.folded) || isTitleArticle(token.folded)) {
@@ -353,7 +385,7 @@ class Extraction {
         if (tally.kindVotes && single.kindCue) tally.kindVotes.set(single.kindCue, (tally.kindVotes.get(single.kindCue) ?? 0) + 1);
         continue;
       }
-      if (single.weak || this.lowerSeen.has(single.folded) || single.token.text.length < 2) continue;
+      if (single.weak || this.occursInLowerCase(single.token) || single.token.text.length < 2) continue;
       const tally = this.tally(single.folded, single.token.text, 'topic', 'pattern');
       tally.words ??= [single.folded];
       this.countPattern(tally, single.token.text, single.kindCue, single.inHeadline);
@@ -442,27 +474,49 @@ function chooseKind(votes: Map<EntityKind, number>, multiWord: boolean): EntityK
   return best ?? (multiWord ? 'person' : 'topic');
 }
 
+/** NFC, but without the cost of normalising the (usual) text that has no combining marks. */
+function nfc(text: string): string {
+  return COMBINING_MARK.test(text) ? toNfc(text) : text;
+}
+
 function prepareBlocks(story: EntityStoryInput): Block[] {
-  const headline = typeof story?.headline === 'string' ? toNfc(story.headline).trim() : '';
-  const texts = (Array.isArray(story?.body) ? story.body : [])
-    .map((block) => (typeof block?.text === 'string' ? toNfc(block.text) : ''))
-    .filter((text) => /\p{L}/u.test(text));
+  const headline = typeof story?.headline === 'string' ? nfc(story.headline).trim() : '';
+  const texts: string[] = [];
+  for (const block of Array.isArray(story?.body) ? story.body : []) {
+    if (typeof block?.text === 'string' && block.text.trim() !== '') texts.push(nfc(block.text));
+  }
   if (texts.length) texts[0] = texts[0]!.replace(LEADING_DATELINE, '');
 
   const blocks: Block[] = [];
   const headlineTokens = headline ? tokenize(headline) : [];
+  const bodyTokens = texts.map((text) => tokenize(text));
   // A brief's headline is its own first sentence: count it once, as headline.
-  const headlineInBody = headline !== '' && texts.length > 0 && fold(texts[0]!).startsWith(fold(headline));
-  if (headline && !headlineInBody) blocks.push(block(headlineTokens, headlineTokens.length));
-  texts.forEach((text, index) => {
-    const tokens = tokenize(text);
-    blocks.push(block(tokens, index === 0 && headlineInBody ? headlineTokens.length : 0));
-  });
+  const headlineInBody = headlineTokens.length > 0 && bodyTokens.length > 0 && startsWithTokens(bodyTokens[0]!, headlineTokens);
+  if (headlineTokens.length && !headlineInBody) blocks.push(block(headline, headlineTokens, headlineTokens.length));
+  for (let index = 0; index < texts.length; index++) {
+    blocks.push(block(texts[index]!, bodyTokens[index]!, index === 0 && headlineInBody ? headlineTokens.length : 0));
+  }
   return blocks;
 }
 
-function block(tokens: Token[], headlineEnd: number): Block {
-  return { tokens, headlineEnd, shouting: isShouting(tokens) };
+/** `word` occurs in `text` as a whole word (not inside another word or compound). */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const before = at > 0 ? text.charAt(at - 1) : ' ';
+    const after = text.charAt(at + word.length);
+    if (!WORD_EDGE.test(before) && !WORD_EDGE.test(after)) return true;
+  }
+  return false;
+}
+
+function startsWithTokens(tokens: Token[], prefix: Token[]): boolean {
+  if (prefix.length > tokens.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (tokens[k]!.folded !== prefix[k]!.folded) return false;
+  return true;
+}
+
+function block(text: string, tokens: Token[], headlineEnd: number): Block {
+  return { text, tokens, headlineEnd, shouting: isShouting(tokens) };
 }
 
 /** `PYONGYANG` → `Pyongyang`, `GAZA-STAD` → `Gaza-Stad`, `GENÈVE` → `Genève`, `IJMUIDEN` → `IJmuiden`. */

@@ -74,6 +74,8 @@ class Gazetteer {
   private readonly patterns = new Map<string, AliasPattern[]>();
   /** Single-word person aliases, for genitives (`Poetins`). */
   private readonly personWords = new Map<string, GazetteerEntry>();
+  /** First words of aliases that match in any case (`coronavirus`, `paus Leo`). */
+  private readonly anyCaseStarts = new Set<string>();
 
   constructor() {
     for (const [section, kind] of SECTIONS) {
@@ -125,7 +127,9 @@ class Gazetteer {
     if (!list) this.patterns.set(first, (list = []));
     const joined = words.join(' ');
     if (!list.some((pattern) => pattern.words.join(' ') === joined && pattern.entry === entry)) {
-      list.push({ words, entry, adjective, caseRule: caseRuleOf(text) });
+      const caseRule = caseRuleOf(text);
+      list.push({ words, entry, adjective, caseRule });
+      if (caseRule === 'any') this.anyCaseStarts.add(first);
     }
     return words;
   }
@@ -149,6 +153,8 @@ class Gazetteer {
   matchAt(tokens: Token[], i: number): GazetteerMatch | null {
     const first = tokens[i];
     if (!first) return null;
+    // Most words are lower case and no lower-case alias starts with them: one Set lookup.
+    if (!first.cap && !first.allCaps && !this.anyCaseStarts.has(first.folded)) return null;
     const candidates = this.patterns.get(first.folded);
     if (!candidates) return null;
     for (const pattern of candidates) {

@@ -96,9 +96,32 @@ const TIME_PREFIXES = [
   'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
 ];
 
-function endsWithAny(word: string, suffixes: readonly string[]): boolean {
-  for (const suffix of suffixes) if (word.endsWith(suffix)) return true;
-  return false;
+/** A set of word endings, tested by slicing the word's own endings (cheaper than a loop of endsWith). */
+class Suffixes {
+  private readonly set: Set<string>;
+  private readonly min: number;
+  private readonly max: number;
+  constructor(list: readonly string[]) {
+    this.set = new Set(list);
+    this.min = Math.min(...list.map((suffix) => suffix.length));
+    this.max = Math.max(...list.map((suffix) => suffix.length));
+  }
+  endOf(word: string): boolean {
+    for (let length = this.min; length <= Math.min(this.max, word.length); length++) {
+      if (this.set.has(word.slice(word.length - length))) return true;
+    }
+    return false;
+  }
+}
+
+const ROLE_ENDINGS = new Suffixes(ROLE_SUFFIXES);
+const ORGANISATION_ENDINGS = new Suffixes(ORGANISATION_SUFFIXES);
+const PLACE_ENDINGS = new Suffixes(PLACE_SUFFIXES);
+const PLACE_NOUN_ENDINGS = new Suffixes(PLACE_NOUN_SUFFIXES);
+const ORGANISATION_NOUN_ENDINGS = new Suffixes(ORGANISATION_NOUN_SUFFIXES);
+
+function endsWithAny(word: string, suffixes: Suffixes): boolean {
+  return suffixes.endOf(word);
 }
 
 /** The last part of a compound (`eu-buitenlandchef` → `buitenlandchef`). */
@@ -109,7 +132,7 @@ function lastPart(folded: string): string {
 
 export function isRoleWord(folded: string): boolean {
   const word = lastPart(folded);
-  return SHORT_ROLES.has(word) || (word.length >= 3 && endsWithAny(word, ROLE_SUFFIXES)) || endsWithAny(folded, ROLE_SUFFIXES);
+  return SHORT_ROLES.has(word) || (word.length >= 3 && endsWithAny(word, ROLE_ENDINGS)) || endsWithAny(folded, ROLE_ENDINGS);
 }
 
 export function isTitleArticle(folded: string): boolean {
@@ -127,8 +150,8 @@ export function isSentenceWord(folded: string): boolean {
 export function kindFromNameWords(foldedWords: string[]): EntityKind | null {
   const last = lastPart(foldedWords[foldedWords.length - 1] ?? '');
   if (isTitleArticle(foldedWords[0] ?? '')) return 'organisation';
-  for (const word of foldedWords) if (endsWithAny(lastPart(word), ORGANISATION_SUFFIXES)) return 'organisation';
-  if (endsWithAny(last, PLACE_SUFFIXES)) return 'place';
+  for (const word of foldedWords) if (endsWithAny(lastPart(word), ORGANISATION_ENDINGS)) return 'organisation';
+  if (endsWithAny(last, PLACE_ENDINGS)) return 'place';
   return null;
 }
 
@@ -140,12 +163,12 @@ export function kindFromContext(before: string[]): EntityKind | null {
   const nearest = before[0];
   if (nearest === undefined) return null;
   if (isRoleWord(nearest)) return 'person';
-  if (endsWithAny(lastPart(nearest), ORGANISATION_NOUN_SUFFIXES)) return 'organisation';
+  if (endsWithAny(lastPart(nearest), ORGANISATION_NOUN_ENDINGS)) return 'organisation';
   // `minister van Defensie`, `ministerie van Financiën`: a portfolio.
   if (nearest === 'van' && before[1] !== undefined && /minister|staatssecretaris|ministerie|departement/.test(before[1])) {
     return 'organisation';
   }
-  if (endsWithAny(lastPart(nearest), PLACE_NOUN_SUFFIXES)) return 'place';
+  if (endsWithAny(lastPart(nearest), PLACE_NOUN_ENDINGS)) return 'place';
   // `in het oostelijke Artjom`: a place preposition up to three words back.
   for (let k = 0; k < Math.min(3, before.length); k++) {
     const word = before[k]!;

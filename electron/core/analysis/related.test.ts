@@ -223,6 +223,15 @@ describe('RelatedIndex mechanics', () => {
     expect(index.size).toBe(3);
   });
 
+  it('shows shared words with their diacritics', () => {
+    const index = new RelatedIndex();
+    index.upsert(doc('a', 'Het geïsoleerde land kreeg een ceremoniële ontvangst.'));
+    index.upsert(doc('b', 'Een geïsoleerde regering en een ceremoniële dolk.'));
+    const [hit] = index.related('a');
+    expect(hit!.reasons.join(' ')).toMatch(/geïsoleerde/);
+    expect(hit!.reasons.join(' ')).toMatch(/ceremoniële/);
+  });
+
   it('describes distances in days, months and years', () => {
     expect(describeDays(0)).toBe('same day');
     expect(describeDays(1)).toBe('1 day apart');

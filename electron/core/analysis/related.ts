@@ -72,7 +72,7 @@ class U32List {
   data = new Uint32Array(16);
   length = 0;
   push(value: number): void {
-    if (this.length === this.data.length) this.grow(this.length * 2);
+    if (this.length === this.data.length) this.grow(Math.ceil(this.length * 1.5));
     this.data[this.length++] = value;
   }
   grow(capacity: number): void {
@@ -82,16 +82,80 @@ class U32List {
   }
 }
 
-class F32List {
-  data = new Float32Array(16);
+class U8List {
+  data = new Uint8Array(16);
   length = 0;
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Float32Array(this.length * 2);
+      const next = new Uint8Array(Math.ceil(this.length * 1.5));
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = value;
+  }
+  grow(capacity: number): void {
+    const next = new Uint8Array(Math.max(capacity, 16));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+}
+
+// A term's weight in a story, 1 + ln(tf), kept in one byte: ln(tf) in steps of 1/32 (tf up to e^8).
+const quantizeWeight = (tf: number) => Math.min(255, Math.max(0, Math.round(Math.log(tf) * 32)));
+const WEIGHT = Float64Array.from({ length: 256 }, (_, q) => 1 + q / 32);
+
+/**
+ * Append-only posting lists (story slots) for many terms in one pooled Uint32Array.
+ * Each list is a chain of blocks of growing size, the newest block last; a list is
+ * read newest first. No object per term: 10^5 rare terms cost a few bytes each.
+ * Block layout: [previous block + 1 (0: none), capacity, length, ...slots].
+ */
+class PostingPool {
+  private pool = new Uint32Array(1 << 16);
+  private used = 0;
+  private tails = new Uint32Array(1024); // per list: its newest block + 1 (0: empty)
+
+  push(list: number, slot: number): void {
+    if (list >= this.tails.length) {
+      const grown = new Uint32Array(Math.max(list + 1, this.tails.length * 2));
+      grown.set(this.tails);
+      this.tails = grown;
+    }
+    const tail = this.tails[list]! - 1;
+    if (tail >= 0 && this.pool[tail + 2]! < this.pool[tail + 1]!) {
+      this.pool[tail + 3 + this.pool[tail + 2]!] = slot;
+      this.pool[tail + 2]!++;
+      return;
+    }
+    const capacity = tail >= 0 ? Math.min(this.pool[tail + 1]! * 2, 4096) : 2;
+    const block = this.allocate(3 + capacity);
+    this.pool[block] = tail + 1;
+    this.pool[block + 1] = capacity;
+    this.pool[block + 2] = 1;
+    this.pool[block + 3] = slot;
+    this.tails[list] = block + 1;
+  }
+
+  /** Copies up to `cap` slots of a list, newest first, into `out`; returns how many. */
+  newest(list: number, cap: number, out: Uint32Array): number {
+    let count = 0;
+    let block = list < this.tails.length ? this.tails[list]! - 1 : -1;
+    while (block >= 0 && count < cap) {
+      for (let k = block + 2 + this.pool[block + 2]!; k >= block + 3 && count < cap; k--) out[count++] = this.pool[k]!;
+      block = this.pool[block]! - 1;
+    }
+    return count;
+  }
+
+  private allocate(words: number): number {
+    if (this.used + words > this.pool.length) {
+      const grown = new Uint32Array(Math.max(this.used + words, Math.ceil(this.pool.length * 1.5)));
+      grown.set(this.pool.subarray(0, this.used));
+      this.pool = grown;
+    }
+    const at = this.used;
+    this.used += words;
+    return at;
   }
 }
 
@@ -132,13 +196,17 @@ class Slots {
 export class RelatedIndex {
   // Dictionaries: string → id, with document frequency and postings (story slots, oldest first).
   private readonly termIds = new Map<string, number>();
+  /** Folded word → term id (-1: stopword), so each distinct word is stemmed once. */
+  private readonly wordTerms = new Map<string, number>();
+  /** Term-frequency scratch space for the story being added, indexed by term id (kept zeroed). */
+  private tfScratch = new Float32Array(1024);
   private termSurface: string[] = [];
   private termDf: number[] = [];
-  private termPostings: number[][] = [];
+  private termPostings = new PostingPool();
   private readonly entityIds = new Map<string, number>();
   private entityNames: string[] = [];
   private entityDf: number[] = [];
-  private entityPostings: number[][] = [];
+  private entityPostings = new PostingPool();
 
   // Stories.
   private readonly slotOf = new Map<string, number>();
@@ -148,7 +216,7 @@ export class RelatedIndex {
   private dead = 0;
   // Document vectors: sorted term ids with their tf weights, and sorted entity ids.
   private arenaTerms = new U32List();
-  private arenaWeights = new F32List();
+  private arenaWeights = new U8List();
   private arenaEntities = new U32List();
 
   private changesSinceNorms = 0;
@@ -156,6 +224,7 @@ export class RelatedIndex {
   // Query scratch space, reused.
   private scratch = new Float32Array(0);
   private touched = new Uint32Array(0);
+  private readonly walkBuffer = new Uint32Array(POSTING_WALK_CAP);
 
   get size(): number {
     return this.slotOf.size;
@@ -221,21 +290,22 @@ export class RelatedIndex {
     this.slots.day[slot] = dayNumber(doc.date);
 
     // Terms: tf over the text, headline occurrences counted extra.
-    const tf = new Map<number, number>();
     const headline = typeof doc.headline === 'string' ? doc.headline : '';
     let text = typeof doc.text === 'string' ? doc.text : '';
     // A brief's headline is its first sentence: `headline\nheadline …` would count it twice.
     if (headline && text.startsWith(`${headline}\n${headline}`)) text = text.slice(headline.length + 1);
-    this.countTerms(text, 1, tf);
-    this.countTerms(headline, HEADLINE_BOOST, tf);
-    const termIds = [...tf.keys()].sort((a, b) => a - b);
+    const termIds: number[] = [];
+    this.countTerms(text, 1, termIds);
+    this.countTerms(headline, HEADLINE_BOOST, termIds);
+    termIds.sort((a, b) => a - b);
     this.slots.termStart[slot] = this.arenaTerms.length;
     this.slots.termCount[slot] = termIds.length;
     for (const termId of termIds) {
       this.arenaTerms.push(termId);
-      this.arenaWeights.push(1 + Math.log(tf.get(termId)!));
+      this.arenaWeights.push(quantizeWeight(this.tfScratch[termId]!));
+      this.tfScratch[termId] = 0;
       this.termDf[termId]!++;
-      this.termPostings[termId]!.push(slot);
+      this.termPostings.push(termId, slot);
     }
     this.recordSurfaces(text);
 
@@ -252,19 +322,30 @@ export class RelatedIndex {
     for (const entityId of sortedEntities) {
       this.arenaEntities.push(entityId);
       this.entityDf[entityId]!++;
-      this.entityPostings[entityId]!.push(slot);
+      this.entityPostings.push(entityId, slot);
     }
 
     this.computeNorms(slot, this.slotOf.size);
     this.changesSinceNorms++;
   }
 
-  private countTerms(text: string, weight: number, tf: Map<number, number>): void {
+  /** Adds the text's term frequencies into tfScratch; `seen` collects the term ids touched. */
+  private countTerms(text: string, weight: number, seen: number[]): void {
     if (!text) return;
     for (const word of words(text)) {
-      if (word.length < 2 || isStopword(word)) continue;
-      const termId = this.termId(stem(word), word);
-      tf.set(termId, (tf.get(termId) ?? 0) + weight);
+      let termId = this.wordTerms.get(word);
+      if (termId === undefined) {
+        termId = word.length < 2 || isStopword(word) ? -1 : this.termId(stem(word), word);
+        this.wordTerms.set(word, termId);
+      }
+      if (termId < 0) continue;
+      if (this.tfScratch.length <= termId) {
+        const grown = new Float32Array(Math.max(1024, (termId + 1) * 2));
+        grown.set(this.tfScratch);
+        this.tfScratch = grown;
+      }
+      if (this.tfScratch[termId] === 0) seen.push(termId);
+      this.tfScratch[termId]! += weight;
     }
   }
 
@@ -275,14 +356,14 @@ export class RelatedIndex {
       this.termIds.set(term, id);
       this.termSurface.push(surface);
       this.termDf.push(0);
-      this.termPostings.push([]);
     }
     return id;
   }
 
   /** Reasons show words as written: replace a folded surface (`geisoleerd`) by its spelling with diacritics. */
   private recordSurfaces(text: string): void {
-    for (const match of text.toLowerCase().matchAll(/[\p{L}]*[^\p{ASCII}\s\p{P}\p{N}][\p{L}]*/gu)) {
+    if (!LATIN_DIACRITIC.test(text)) return;
+    for (const match of text.toLowerCase().matchAll(WORD_WITH_DIACRITIC)) {
       const written = match[0].normalize('NFC');
       const folded = fold(written);
       const id = this.termIds.get(stem(folded));
@@ -297,7 +378,6 @@ export class RelatedIndex {
       this.entityIds.set(key, id);
       this.entityNames.push(name);
       this.entityDf.push(0);
-      this.entityPostings.push([]);
     }
     return id;
   }
@@ -323,12 +403,13 @@ export class RelatedIndex {
     this.slots.ensure(this.slotOf.size);
     this.idOf = [];
     this.arenaTerms = new U32List();
-    this.arenaWeights = new F32List();
+    this.arenaWeights = new U8List();
+    this.arenaWeights.grow(old.weights.length);
     this.arenaEntities = new U32List();
     this.arenaTerms.grow(old.terms.length);
     this.arenaEntities.grow(old.entities.length);
-    this.termPostings = this.termPostings.map(() => []);
-    this.entityPostings = this.entityPostings.map(() => []);
+    this.termPostings = new PostingPool();
+    this.entityPostings = new PostingPool();
     this.slotOf.clear();
     this.slotCount = 0;
     this.dead = 0;
@@ -349,14 +430,14 @@ export class RelatedIndex {
         const termId = old.terms.data[k]!;
         this.arenaTerms.push(termId);
         this.arenaWeights.push(old.weights.data[k]!);
-        this.termPostings[termId]!.push(slot);
+        this.termPostings.push(termId, slot);
       }
       this.slots.entityStart[slot] = this.arenaEntities.length;
       this.slots.entityCount[slot] = old.slots.entityCount[from]!;
       for (let k = old.slots.entityStart[from]!; k < old.slots.entityStart[from]! + old.slots.entityCount[from]!; k++) {
         const entityId = old.entities.data[k]!;
         this.arenaEntities.push(entityId);
-        this.entityPostings[entityId]!.push(slot);
+        this.entityPostings.push(entityId, slot);
       }
     }
   }
@@ -372,7 +453,7 @@ export class RelatedIndex {
     const { termStart, termCount, entityStart, entityCount } = this.slots;
     let sum = 0;
     for (let k = termStart[slot]!; k < termStart[slot]! + termCount[slot]!; k++) {
-      const w = this.arenaWeights.data[k]! * this.idf(this.termDf[this.arenaTerms.data[k]!]!, live);
+      const w = WEIGHT[this.arenaWeights.data[k]!]! * this.idf(this.termDf[this.arenaTerms.data[k]!]!, live);
       sum += w * w;
     }
     this.slots.termNorm[slot] = Math.sqrt(sum);
@@ -412,16 +493,15 @@ export class RelatedIndex {
     for (let k = termStart[query]!; k < termStart[query]! + termCount[query]!; k++) {
       const id = this.arenaTerms.data[k]!;
       const idf = this.idf(this.termDf[id]!, live);
-      queryTerms.push({ id, idf, weight: this.arenaWeights.data[k]! * idf });
+      queryTerms.push({ id, idf, weight: WEIGHT[this.arenaWeights.data[k]!]! * idf });
     }
     queryTerms.sort((a, b) => b.weight - a.weight);
     const qTermNorm = termNorm[query]! || 1;
     for (const term of queryTerms.slice(0, QUERY_TERMS)) {
-      const postings = this.termPostings[term.id]!;
+      const walked = this.termPostings.newest(term.id, POSTING_WALK_CAP, this.walkBuffer);
       const contribution = (WORDING_WEIGHT * term.weight * term.idf) / qTermNorm;
-      const stop = Math.max(0, postings.length - POSTING_WALK_CAP);
-      for (let p = postings.length - 1; p >= stop; p--) {
-        const slot = postings[p]!;
+      for (let p = 0; p < walked; p++) {
+        const slot = this.walkBuffer[p]!;
         if (slot !== query && alive[slot]) add(slot, contribution / (termNorm[slot]! || 1));
       }
     }
@@ -434,11 +514,10 @@ export class RelatedIndex {
     }
     queryEntities.sort((a, b) => b.idf - a.idf);
     for (const entity of queryEntities.slice(0, QUERY_ENTITIES)) {
-      const postings = this.entityPostings[entity.id]!;
+      const walked = this.entityPostings.newest(entity.id, POSTING_WALK_CAP, this.walkBuffer);
       const contribution = (ENTITY_WEIGHT * entity.idf * entity.idf) / qEntityNorm;
-      const stop = Math.max(0, postings.length - POSTING_WALK_CAP);
-      for (let p = postings.length - 1; p >= stop; p--) {
-        const slot = postings[p]!;
+      for (let p = 0; p < walked; p++) {
+        const slot = this.walkBuffer[p]!;
         if (slot !== query && alive[slot]) add(slot, contribution / (entityNorm[slot]! || 1));
       }
     }
@@ -464,7 +543,7 @@ export class RelatedIndex {
       const tb = terms[j]!;
       if (ta === tb) {
         const idf = this.idf(this.termDf[ta]!, live);
-        const contribution = weights[i]! * weights[j]! * idf * idf;
+        const contribution = WEIGHT[weights[i]!]! * WEIGHT[weights[j]!]! * idf * idf;
         dot += contribution;
         sharedTerms.push({ id: ta, contribution });
         i++;
@@ -544,6 +623,10 @@ export class RelatedIndex {
     return this.termKeys[id]!;
   }
 }
+
+// Latin letters with diacritics (À–ɏ, minus × and ÷): only words with one need their spelling kept.
+const LATIN_DIACRITIC = /[À-ÖØ-öø-ɏ]/u;
+const WORD_WITH_DIACRITIC = /[a-zß-öø-ɏ]*[ß-öø-ɏ][a-zß-öø-ɏ]*/gu;
 
 // Everyday news words that count towards similarity but explain nothing to an editor.
 const DULL_WORDS = new Set([
