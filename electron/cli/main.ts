@@ -59,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
-    core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli' });
+    core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
     for (const notice of core.context.store.notices) console.error(`kroniek: ${notice.message}`);
     return await command.run(args, { core, out: createOutput(json) });
   } catch (error) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope';
 import { extractEntities } from './analysis/entities';
 import { importPaths } from './import/importer';
+import { LibraryIndexes } from './indexes';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { handlers } from './service/handlers';
@@ -25,6 +26,8 @@ export interface OpenKroniekOptions {
   ports?: KroniekPorts;
   readOnly?: boolean;
   platform?: Platform;
+  /** Build the search and related indexes at once (app, host) or on first use (CLI). Default eager. */
+  indexes?: 'eager' | 'lazy';
 }
 
 /** The folder of sample stories that ships with the app. */
@@ -53,6 +56,11 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     if (store.created && options.seedsDir && existsSync(options.seedsDir) && !store.readOnly) {
       await seedLibrary(context, options.seedsDir);
     }
+    // After seeding, so the sample stories are indexed in the same pass.
+    const indexes = new LibraryIndexes(store, options.indexes ?? 'eager');
+    context.search = indexes;
+    context.related = indexes;
+    (context.closeHooks ??= []).push(async () => indexes.close());
     const dispatch = createDispatcher(handlers, context);
     return {
       dispatch,

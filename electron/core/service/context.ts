@@ -6,9 +6,11 @@ export type Platform = 'electron' | 'web' | 'cli';
 
 /** Ranked story ids for a search-box query, best first (provided by the search index). */
 export interface SearchProvider {
-  search(query: string): { ids: string[]; scores: Map<string, number>; highlight: string[] };
+  /** Null when the query has nothing to search for (blank, punctuation or stopwords only). */
+  search(query: string): { ids: string[]; scores: Map<string, number>; highlight: string[] } | null;
   /** Index build progress at start. */
   progress(): { ready: boolean; indexed: number; total: number };
+  whenReady(): Promise<void>;
 }
 
 export interface ServiceContext {

@@ -8,7 +8,7 @@ import type { PartialHandlers } from './registry';
 
 type LibraryMethod = Exclude<
   Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>,
-  'library.exportArchiveToFile'
+  'library.exportArchiveToFile' | 'stories.facets'
 >;
 
 export function libraryStatus(ctx: ServiceContext): LibraryStatus {

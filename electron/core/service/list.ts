@@ -60,8 +60,8 @@ export function listStories(ctx: ServiceContext, query: ListQuery): ListPage {
   let candidates: StoryHead[];
   let scores: Map<string, number> | null = null;
   let highlight: string[] = [];
-  if (text && ctx.search) {
-    const found = ctx.search.search(text);
+  const found = text && ctx.search ? ctx.search.search(text) : null;
+  if (found) {
     scores = found.scores;
     highlight = found.highlight;
     candidates = [];
