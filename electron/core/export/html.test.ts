@@ -52,7 +52,7 @@ describe('renderDossierHtml', () => {
     expect(dom.querySelector('.cover-subtitle')?.textContent).toBe(doc.dossier.subtitle);
     expect(dom.querySelector('.cover-meta')?.textContent).toContain('6 maart 2026');
     expect(dom.querySelector('.cover-meta')?.textContent).toContain('5 berichten');
-    expect([...dom.querySelectorAll('.intro p')].map((p) => p.textContent)).toEqual(doc.dossier.intro.split('\n\n'));
+    expect([...dom.querySelectorAll('.intro p:not(.intro-label)')].map((p) => p.textContent)).toEqual(doc.dossier.intro.split('\n\n'));
     const headlines = doc.stories.map((story) => story.headline);
     expect([...dom.querySelectorAll('.toc-headline')].map((node) => node.textContent)).toEqual([...headlines, 'Bronnen']);
     expect([...dom.querySelectorAll('article.story h2')].map((node) => node.textContent)).toEqual(headlines);

@@ -112,7 +112,7 @@ function tocMeta(story: Story, labels: Labels): string {
 function renderContents(ctx: Context): string {
   const { doc, labels } = ctx;
   const intro = doc.dossier.intro.trim()
-    ? `<section class="intro" aria-label="${escapeHtml(labels.introduction)}">${paragraphs(doc.dossier.intro)}</section>`
+    ? `<section class="intro" aria-label="${escapeHtml(labels.introduction)}"><p class="intro-label">${escapeHtml(labels.introduction)}</p>${paragraphs(doc.dossier.intro)}</section>`
     : '';
   const rows = doc.stories.map(
     (story, index) => `<li><a href="#${storyAnchor(index)}"><span class="toc-no">${index + 1}</span><span class="toc-entry"><span class="toc-headline">${escapeHtml(story.headline)}</span>${tocMeta(story, labels)}</span>${pageNumber(ctx, ctx.pages?.stories[index], 'right')}</a></li>`,

@@ -44,6 +44,8 @@ p { margin: 0; orphans: 3; widows: 3; }
 .contents { break-after: page; page-break-after: always; }
 .intro { font-size: 12pt; line-height: 1.55; margin-bottom: 12mm; }
 .intro p + p { margin-top: 0.7em; }
+.intro .intro-label { font-family: ${SANS}; font-size: 7.5pt; letter-spacing: 0.14em; text-transform: uppercase; font-weight: bold; color: ${ACCENT}; margin-bottom: 2mm; }
+.intro .intro-label + p { margin-top: 0; }
 .toc { list-style: none; margin: 0; padding: 0; }
 .toc li { break-inside: avoid; page-break-inside: avoid; border-bottom: 0.5pt solid ${RULE}; }
 .toc a { display: flex; align-items: baseline; gap: 4mm; padding: 2.6mm 0; }
