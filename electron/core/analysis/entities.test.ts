@@ -138,6 +138,26 @@ describe('extractEntities: names found by pattern', () => {
     expect(byName(entities, 'Rapid Support Forces')).toMatchObject({ kind: 'organisation', count: 2 });
   });
 
+  it('joins a particle to a first name only, and knows events are not people', () => {
+    const entities = extractEntities(
+      story('Verstappen wint Grand Prix van Monaco', [
+        'Max Verstappen heeft de race gewonnen. Hij hield Charles Leclerc van Ferrari achter zich, net als Robin van Persie vroeger zijn tegenstanders.',
+        'Leclerc baalde. Ook Lando Norris van McLaren Racing stond op het podium.',
+      ]),
+    );
+    expect(byName(entities, 'Charles Leclerc')).toMatchObject({ kind: 'person', count: 2 });
+    expect(byName(entities, 'Robin van Persie')).toMatchObject({ kind: 'person' });
+    expect(byName(entities, 'Grand Prix')?.kind).toBe('topic');
+    expect(byName(entities, 'McLaren Racing')?.kind).toBe('organisation');
+    expect(names(entities)).not.toContain('Charles Leclerc van Ferrari');
+  });
+
+  it('reads a one-word place followed by an unknown surname as a person (spits Santiago Giménez)', () => {
+    const entities = extractEntities(story('Doelpunt', ['Namens Feyenoord scoorde spits Santiago Giménez twee keer. Giménez was blij.']));
+    expect(byName(entities, 'Santiago Giménez')).toMatchObject({ kind: 'person', count: 2 });
+    expect(names(entities)).not.toContain('Santiago');
+  });
+
   it('does not join a name and a known country through a particle into a person', () => {
     const entities = extractEntities(story('Feest', ['Men vierde de Dag van Rusland in de hoofdstad.']));
     expect(byName(entities, 'Dag van Rusland')?.kind).not.toBe('person');

@@ -271,7 +271,9 @@ class Extraction {
         j++;
         continue;
       }
-      if (!token.cap && NAME_PARTICLES.has(token.folded)) {
+      // A particle joins a first name to a surname (`Robin van Persie`), not a full name to
+      // something else (`Charles Leclerc van Ferrari`, `Grand Prix van Monaco`).
+      if (!token.cap && NAME_PARTICLES.has(token.folded) && parts.length === 1) {
         let k = j;
         while (k < tokens.length && !tokens[k]!.breakBefore && !tokens[k]!.cap && NAME_PARTICLES.has(tokens[k]!.folded)) k++;
         const next = tokens[k];

@@ -44,9 +44,16 @@ const ORGANISATION_SUFFIXES = [
   'beweging', 'front', 'leger', 'brigade', 'brigades', 'militie', 'krijgsmacht', 'politie', 'senaat', 'kamer',
   'tribunaal', 'nations', 'union', 'council', 'party', 'group', 'corporation', 'company', 'inc', 'ltd', 'fc',
   'club', 'airlines', 'airways', 'media', 'news', 'times', 'post', 'telegraph', 'guardian', 'journal',
-  'omroep', 'krant', 'dagblad', 'academie', 'concern', 'holding', 'agency', 'institute', 'foundation',
+  'omroep', 'krant', 'dagblad', 'academie', 'racing', 'motors', 'energy', 'pharma', 'telecom', 'concern', 'holding', 'agency', 'institute', 'foundation',
   'association', 'committee', 'ministry', 'department', 'court', 'watch', 'international', 'alliantie',
   'coalitie', 'liga', 'league', 'team', 'ploeg', 'brandweer', 'kustwacht', 'marine', 'luchtmacht',
+];
+
+// The end of a name that says it is an event or a thing, not a person: `Grand Prix`, `Australian Open`.
+const TOPIC_SUFFIXES = [
+  'prix', 'spelen', 'cup', 'kampioenschap', 'kampioenschappen', 'toernooi', 'festival', 'conferentie',
+  'verkiezingen', 'oorlog', 'crisis', 'prijs', 'award', 'awards', 'open', 'marathon', 'classic', 'games',
+  'biennale', 'beurs', 'top', 'akkoord', 'verdrag', 'wet', 'plan', 'operatie', 'affaire', 'proces',
 ];
 
 // The end of a name that says it is a place: `Kumsusanpaleis`, `Gazastrook`, `Tahrirplein`.
@@ -117,6 +124,7 @@ class Suffixes {
 const ROLE_ENDINGS = new Suffixes(ROLE_SUFFIXES);
 const ORGANISATION_ENDINGS = new Suffixes(ORGANISATION_SUFFIXES);
 const PLACE_ENDINGS = new Suffixes(PLACE_SUFFIXES);
+const TOPIC_ENDINGS = new Suffixes(TOPIC_SUFFIXES);
 const PLACE_NOUN_ENDINGS = new Suffixes(PLACE_NOUN_SUFFIXES);
 const ORGANISATION_NOUN_ENDINGS = new Suffixes(ORGANISATION_NOUN_SUFFIXES);
 
@@ -152,6 +160,7 @@ export function kindFromNameWords(foldedWords: string[]): EntityKind | null {
   if (isTitleArticle(foldedWords[0] ?? '')) return 'organisation';
   for (const word of foldedWords) if (endsWithAny(lastPart(word), ORGANISATION_ENDINGS)) return 'organisation';
   if (endsWithAny(last, PLACE_ENDINGS)) return 'place';
+  if (endsWithAny(last, TOPIC_ENDINGS)) return 'topic';
   return null;
 }
 
