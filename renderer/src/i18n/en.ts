@@ -1,10 +1,14 @@
 import type { Messages } from './messages';
+import { dossierFeatureEn } from './dossiers/en';
+import { searchEn } from './search/en';
 import { tagsEn } from './tags/en';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export const en: Messages = {
   ...tagsEn,
+  ...searchEn,
+  ...dossierFeatureEn,
   languageName: 'English',
   appName: 'Kroniek',
   skipToList: 'Skip to story list',

@@ -1,3 +1,5 @@
+import type { DossierFeatureMessages } from './dossiers/messages';
+import type { SearchMessages } from './search/messages';
 import type { TagsMessages } from './tags/messages';
 
 /**
@@ -6,7 +8,7 @@ import type { TagsMessages } from './tags/messages';
  * Strings that depend on numbers or names are functions.
  * Feature dictionaries (their own folders) are merged in with `extends`.
  */
-export interface Messages extends TagsMessages {
+export interface Messages extends TagsMessages, SearchMessages, DossierFeatureMessages {
   languageName: string;
   appName: string;
   skipToList: string;

@@ -1,4 +1,6 @@
 import type { Messages } from './messages';
+import { dossierFeatureNl } from './dossiers/nl';
+import { searchNl } from './search/nl';
 import { tagsNl } from './tags/nl';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl')} ${n === 1 ? one : many}`;
@@ -15,6 +17,8 @@ const REJECT_REASONS: Record<string, string> = {
 
 export const nl: Messages = {
   ...tagsNl,
+  ...searchNl,
+  ...dossierFeatureNl,
   languageName: 'Nederlands',
   appName: 'Kroniek',
   skipToList: 'Naar de lijst met verhalen',
