@@ -10,6 +10,7 @@ import { titleCasePlace } from './entities';
 //             (`Sergej Sjojgoe`) counts far more than sharing `Verenigde Staten`;
 //   dates:    where both dates are known, close dates lift the score a little and
 //             distant ones lower it (±10 % at most).
+// score = 0.6 × wording + 0.4 × entities (× the date factor), in 0..1.
 // Cosines divide by both vector lengths, so a long article does not win by length;
 // a short brief that shares one name with an article has a small overlap relative to
 // the article's many names and terms, and stays below a full article on the topic.
@@ -18,8 +19,11 @@ import { titleCasePlace } from './entities';
 // only the query's most informative terms and entities are walked, each list at most
 // POSTING_WALK_CAP long (newest first); an approximate score picks CANDIDATES stories
 // that are then scored exactly against the stored document vectors.
-// Memory: term and entity ids, document vectors in shared typed-array arenas,
-// norms precomputed (refreshed when the archive has changed by more than 5 %).
+// Memory: term and entity ids; posting lists pooled in one typed array; document
+// vectors (sorted term ids + one-byte tf weights, sorted entity ids) in shared
+// typed-array arenas; norms precomputed (refreshed once the archive has changed by
+// more than 5 %). Removed stories are compacted away once they are a quarter of all.
+// An upsert whose indexed content did not change (a tag edit) is a no-op.
 
 export type RelatedKind = 'article' | 'brief';
 
