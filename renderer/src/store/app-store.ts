@@ -1,9 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createBackupsSlice } from './backups-slice';
+import { createDossiersSlice } from './dossiers-slice';
 import { createHistorySlice } from './history-slice';
 import { createImportSlice } from './import-slice';
 import { createLibrarySlice } from './library-slice';
 import { createListSlice } from './list-slice';
 import { createReaderSlice } from './reader-slice';
+import { createSelectionSlice } from './selection-slice';
+import { createStoryExtrasSlice } from './story-extras-slice';
+import { createTagsSlice } from './tags-slice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -18,11 +23,16 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createReaderSlice(set, get, deps),
     ...createImportSlice(set, get, deps),
     ...createHistorySlice(set, get, deps),
+    ...createSelectionSlice(set, get, deps),
+    ...createTagsSlice(set, get, deps),
+    ...createStoryExtrasSlice(set, get, deps),
+    ...createDossiersSlice(set, get, deps),
+    ...createBackupsSlice(set, get, deps),
   }));
 }
 
 /** First load: status (notices, counts) and the first page of the list together. */
 export async function startApp(store: AppStore): Promise<void> {
-  const { loadStatus, reloadList } = store.getState();
-  await Promise.all([loadStatus(), reloadList()]);
+  const { loadStatus, reloadList, loadTags, loadHistory } = store.getState();
+  await Promise.all([loadStatus(), reloadList(), loadTags(), loadHistory()]);
 }

@@ -24,9 +24,13 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { clien
     historyMessage: null,
     undo: () => travel('undo'),
     redo: () => travel('redo'),
+    async loadHistory() {
+      const history = await client.call('history.state', {}).catch(() => null);
+      if (history) set({ history });
+    },
     async refreshAfterChange() {
-      const { loadStatus, reloadList, reloadStory, openId } = get();
-      await Promise.all([loadStatus(), reloadList(), openId ? reloadStory() : Promise.resolve()]);
+      const { loadStatus, reloadList, reloadStory, openId, loadTags, reloadStoryExtras, refreshDossiers } = get();
+      await Promise.all([loadStatus(), reloadList(), openId ? reloadStory() : Promise.resolve(), loadTags(), reloadStoryExtras(), refreshDossiers()]);
       const history = await client.call('history.state', {}).catch(() => get().history);
       set({ history });
     },

@@ -1,5 +1,6 @@
 import type { ListQuery } from '../../../shared/contract/library';
 import { toServiceError } from '../client';
+import { keepListed } from './selection-model';
 import type { AppState, ListSlice, SliceCreator } from './types';
 
 /** Rows per `stories.list` call: enough to fill a tall list, small enough at 50,000 stories. */
@@ -7,6 +8,8 @@ export const PAGE_SIZE = 100;
 
 /** The list query for the current view and sort (search and filters will extend this). */
 export function listQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir'>): ListQuery {
+  // A tag view lists articles and briefs alike.
+  if (state.view.kind === 'tag') return { tagIds: [state.view.tagId], sort: state.sort, dir: state.dir };
   return { kind: state.view.kind === 'briefs' ? 'brief' : 'article', sort: state.sort, dir: state.dir };
 }
 
@@ -53,7 +56,14 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
         if (mine !== generation) return;
         const cursorId = get().cursorId;
         const cursorStillThere = cursorId !== null && page.items.some((item) => item.id === cursorId);
-        set({ items: page.items, total: page.total, listState: 'ready', cursorId: cursorStillThere ? cursorId : (page.items[0]?.id ?? null) });
+        set((state) => ({
+          items: page.items,
+          total: page.total,
+          listState: 'ready',
+          cursorId: cursorStillThere ? cursorId : (page.items[0]?.id ?? null),
+          // Selected stories that are still listed stay selected (re-sorted, filtered, after undo).
+          selection: keepListed(state.selection, page.items.map((item) => item.id), page.items.length >= page.total),
+        }));
       } catch (error) {
         if (mine !== generation) return;
         set({ listState: 'error', listError: toServiceError(error) });

@@ -1,4 +1,5 @@
 import { toServiceError } from '../client';
+import { selectOnly } from './selection-model';
 import type { ReaderSlice, SliceCreator } from './types';
 
 export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client }) => {
@@ -12,7 +13,15 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
 
     async openStory(id) {
       const mine = ++generation;
-      set((state) => ({ openId: id, cursorId: id, storyState: 'loading', storyError: null, story: state.story?.id === id ? state.story : null }));
+      set((state) => ({
+        openId: id,
+        cursorId: id,
+        storyState: 'loading',
+        storyError: null,
+        story: state.story?.id === id ? state.story : null,
+        // Opening another story makes it the one edits apply to; a reload of the same one keeps a multi-selection.
+        selection: state.openId === id ? state.selection : selectOnly(id),
+      }));
       try {
         const story = await client.call('stories.get', { id });
         if (mine !== generation) return;

@@ -3,6 +3,9 @@ import type { HistoryState, SortKey } from '../../../shared/contract/library';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../../../shared/types';
 import type { Client } from '../client';
 import type { PickedFile } from '../import/picked-file';
+import type { SelectionSlice, StoryExtrasSlice, TagsSlice } from './tags-types';
+import type { BackupsSlice } from './backups-slice';
+import type { DossiersSlice } from './dossiers-slice';
 import type { Language, Messages } from '../i18n';
 
 /** What each slice may use besides the store itself. */
@@ -17,7 +20,7 @@ export interface StoreDeps {
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Sidebar views; tags, dossiers and saved searches will add their own. */
-export type View = { kind: 'articles' } | { kind: 'briefs' };
+export type View = { kind: 'articles' } | { kind: 'briefs' } | { kind: 'tag'; tagId: string } | { kind: 'dossier'; id: string };
 export type BrowseSort = Exclude<SortKey, 'relevance'>;
 
 export interface UiSlice {
@@ -91,9 +94,11 @@ export interface HistorySlice {
   redo(): Promise<void>;
   /** Refreshes everything an undo/redo/import can change. */
   refreshAfterChange(): Promise<void>;
+  /** `history.state` for the Undo/Redo buttons (at start; edits refresh it themselves). */
+  loadHistory(): Promise<void>;
 }
 
-export type AppState = UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice;
+export type AppState = UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

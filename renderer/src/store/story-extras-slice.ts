@@ -1,0 +1,130 @@
+import type { LinkLabel } from '../../../shared/contract/links';
+import { toServiceError } from '../client';
+import { linkCalls, relationChange, relationOf } from './links-model';
+import { runEdit } from './run-edit';
+import type { StoryExtrasSlice } from './tags-types';
+import type { SliceCreator } from './types';
+
+/** Related suggestions shown in the reader; enough to choose from without burying the story. */
+const RELATED_LIMIT = 8;
+
+export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get, { client }) => {
+  let generation = 0;
+  let seriesGeneration = 0;
+
+  async function loadSeries(storyId: string) {
+    const mine = ++seriesGeneration;
+    set((state) => ({ seriesFor: storyId, seriesState: state.series?.storyId === storyId ? state.seriesState : 'loading', seriesError: null }));
+    try {
+      const series = await client.call('series.get', { storyId });
+      if (mine !== seriesGeneration) return;
+      set({ series, seriesState: 'ready' });
+    } catch (error) {
+      if (mine !== seriesGeneration) return;
+      set({ series: null, seriesState: 'error', seriesError: toServiceError(error) });
+    }
+  }
+
+  return {
+    extrasId: null,
+    links: [],
+    linksState: 'idle',
+    linksError: null,
+    tagSuggestions: [],
+    suggestionsState: 'idle',
+    related: [],
+    relatedState: 'idle',
+    relatedError: null,
+
+    async loadStoryExtras(id) {
+      const mine = ++generation;
+      const fresh = get().extrasId !== id;
+      // A new story starts empty; a refresh of the same one keeps showing what it had.
+      set(
+        fresh
+          ? { extrasId: id, links: [], linksState: 'loading', linksError: null, tagSuggestions: [], suggestionsState: 'loading', related: [], relatedState: 'loading', relatedError: null }
+          : { extrasId: id },
+      );
+      const current = () => mine === generation;
+      await Promise.all([
+        client.call('links.list', { storyId: id }).then(
+          (links) => current() && set({ links, linksState: 'ready', linksError: null }),
+          (error) => current() && set({ linksState: 'error', linksError: toServiceError(error) }),
+        ),
+        client.call('tags.suggest', { storyId: id }).then(
+          (tagSuggestions) => current() && set({ tagSuggestions, suggestionsState: 'ready' }),
+          // Suggestions are a help, not the story: without them the section just stays empty.
+          () => current() && set({ tagSuggestions: [], suggestionsState: 'error' }),
+        ),
+        client.call('related.list', { storyId: id, limit: RELATED_LIMIT }).then(
+          (related) => current() && set({ related, relatedState: 'ready', relatedError: null }),
+          (error) => current() && set({ related: [], relatedState: 'error', relatedError: toServiceError(error) }),
+        ),
+      ]);
+    },
+    async reloadStoryExtras() {
+      const { extrasId, openId, seriesFor } = get();
+      await Promise.all([
+        extrasId && extrasId === openId ? get().loadStoryExtras(extrasId) : Promise.resolve(),
+        seriesFor ? loadSeries(seriesFor) : Promise.resolve(),
+      ]);
+    },
+
+    async acceptTagSuggestion(name) {
+      const id = get().extrasId;
+      if (!id) return;
+      // Gone from the list at once; the refresh brings the real state.
+      set((state) => ({ tagSuggestions: state.tagSuggestions.filter((s) => s.name !== name) }));
+      await get().applyTags([id], { addNames: [name] });
+    },
+    async dismissTagSuggestion(name) {
+      const id = get().extrasId;
+      if (!id) return;
+      set((state) => ({ tagSuggestions: state.tagSuggestions.filter((s) => s.name !== name) }));
+      await runEdit(set, get, async () => void (await client.call('tags.dismissSuggestion', { storyId: id, name })));
+    },
+
+    linkStories(sourceIds, otherId, relation: LinkLabel, note) {
+      const calls = linkCalls(sourceIds, otherId, relation);
+      if (calls.length === 0) return Promise.resolve(false);
+      const { type } = relationOf(relation);
+      return runEdit(set, get, async () => {
+        let skipped = 0;
+        for (const call of calls) {
+          const result = await client.call('links.create', { from: call.from, to: call.to.length === 1 ? call.to[0]! : call.to, type, ...(note.trim() ? { note: note.trim() } : {}) });
+          skipped += result.skipped.length;
+        }
+        return skipped > 0 ? { kind: 'note' as const, text: get().t.linkSkipped(skipped) } : undefined;
+      });
+    },
+    changeLinkRelation(view, relation) {
+      const change = relationChange(view, relation);
+      if (!change) return Promise.resolve(true);
+      return runEdit(set, get, async () => void (await client.call('links.update', { id: view.link.id, ...change })));
+    },
+    setLinkNote: (linkId, note) => runEdit(set, get, async () => void (await client.call('links.update', { id: linkId, note }))),
+    removeLink: (linkId) => runEdit(set, get, async () => void (await client.call('links.remove', { id: linkId }))),
+    async dismissRelated(otherId) {
+      const id = get().extrasId;
+      if (!id) return;
+      set((state) => ({ related: state.related.filter((r) => r.id !== otherId) }));
+      await runEdit(set, get, async () => void (await client.call('related.dismiss', { storyId: id, otherId })));
+    },
+    setStoryDate: (id, date) => runEdit(set, get, async () => void (await client.call('stories.setDate', { id, date }))),
+
+    seriesFor: null,
+    series: null,
+    seriesState: 'idle',
+    seriesError: null,
+    openSeries: (storyId) => loadSeries(storyId),
+    closeSeries() {
+      seriesGeneration++;
+      set({ seriesFor: null, series: null, seriesState: 'idle', seriesError: null });
+    },
+
+    linkPickerFor: null,
+    openLinkPicker: (sourceIds) => set({ linkPickerFor: sourceIds.length ? [...sourceIds] : null }),
+    closeLinkPicker: () => set({ linkPickerFor: null }),
+  };
+};
+

@@ -1,0 +1,67 @@
+import { toServiceError } from '../client';
+import { runEdit } from './run-edit';
+import type { TagsSlice } from './tags-types';
+import type { SliceCreator } from './types';
+
+export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) => {
+  let generation = 0;
+  return {
+    tags: [],
+    tagsState: 'idle',
+    tagsError: null,
+    collapsedTagIds: new Set(),
+    tagManagerOpen: false,
+    editFeedback: null,
+
+    async loadTags() {
+      const mine = ++generation;
+      set((state) => ({ tagsState: state.tags.length ? state.tagsState : 'loading', tagsError: null }));
+      try {
+        const tags = await client.call('tags.list', {});
+        if (mine !== generation) return;
+        set({ tags, tagsState: 'ready' });
+        // The tag being browsed was merged away or deleted (or undone out of existence): back to all stories.
+        const view = get().view;
+        if (view.kind === 'tag' && !tags.some((tag) => tag.id === view.tagId)) get().setView({ kind: 'articles' });
+      } catch (error) {
+        if (mine !== generation) return;
+        set({ tagsState: 'error', tagsError: toServiceError(error) });
+      }
+    },
+    toggleTagCollapsed(id) {
+      set((state) => {
+        const collapsed = new Set(state.collapsedTagIds);
+        if (!collapsed.delete(id)) collapsed.add(id);
+        return { collapsedTagIds: collapsed };
+      });
+    },
+    openTagManager: () => set({ tagManagerOpen: true }),
+    closeTagManager: () => set({ tagManagerOpen: false }),
+    clearEditFeedback: () => set({ editFeedback: null }),
+
+    applyTags(storyIds, change) {
+      if (storyIds.length === 0) return Promise.resolve(false);
+      return runEdit(set, get, async () => void (await client.call('tags.apply', { storyIds, ...change })));
+    },
+    async toggleTagOnTargets(tagId) {
+      const storyIds = get().targetIds();
+      if (storyIds.length === 0) return;
+      // Tags of the targets as far as the list and reader know them; the service re-checks.
+      const known = new Map(get().items.map((item) => [item.id, item.tagIds]));
+      const story = get().story;
+      if (story) known.set(story.id, story.tagIds);
+      const allHaveIt = storyIds.every((id) => known.get(id)?.includes(tagId));
+      await get().applyTags(storyIds, allHaveIt ? { removeTagIds: [tagId] } : { addTagIds: [tagId] });
+    },
+    async createTag(input) {
+      let created = null;
+      const ok = await runEdit(set, get, async () => {
+        created = await client.call('tags.create', input);
+      });
+      return ok ? created : null;
+    },
+    updateTag: (input) => runEdit(set, get, async () => void (await client.call('tags.update', input))),
+    mergeTag: (fromId, intoId) => runEdit(set, get, async () => void (await client.call('tags.merge', { fromId, intoId }))),
+    deleteTag: (id) => runEdit(set, get, async () => void (await client.call('tags.delete', { id }))),
+  };
+};
