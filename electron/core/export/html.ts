@@ -184,6 +184,7 @@ function renderStory(story: Story, index: number, refs: StoryReferences, ctx: Co
   const note = noteText.trim()
     ? `<aside class="editor-note"><p class="editor-note-label">${escapeHtml(labels.editorNote)}</p>${paragraphs(noteText)}</aside>`
     : '';
+  // The stories are Dutch wire copy whatever language the labels are in.
   return `<article class="story" id="${anchor}" lang="nl" aria-labelledby="${anchor}-title">
 <header class="story-head">
 <p class="story-meta">${meta.join('<span class="sep"> · </span>')}</p>

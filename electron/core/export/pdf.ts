@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import type { PdfPrinter, PdfPrintOptions } from '../ports';
 import { outlineHeadings, renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
 import { labelsFor } from './labels';
@@ -43,7 +43,9 @@ export async function exportDossierPdf(doc: DossierDocument, printer: PdfPrinter
   for (let attempt = 0; attempt < MAX_PRINTS; attempt++) {
     const bytes = await printer.printToPdf(renderDossierHtml(doc, { mode: 'print', pages }), pages ? final : measuring);
     // Parsed once: read for page numbers and, when they hold, finished and saved.
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    // pdf-lib yields to the event loop every 100 objects by default; a 400-page
+    // dossier has tens of thousands, so that alone would cost a second.
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     const found = startPages(pdf, doc.stories.length);
     if (pages && samePages(pages, found)) return finishPdf(pdf, doc);
     pages = found;
@@ -141,7 +143,7 @@ async function finishPdf(pdf: PDFDocument, doc: DossierDocument): Promise<Uint8A
   pdf.setCreationDate(when);
   pdf.setModificationDate(when);
   pdf.setLanguage(doc.locale === 'en' ? 'en' : 'nl');
-  return pdf.save({ useObjectStreams: false });
+  return pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 /** Outline items depth first, which is document order. */
