@@ -60,7 +60,6 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     const indexes = new LibraryIndexes(store, options.indexes ?? 'eager');
     context.search = indexes;
     context.related = indexes;
-    (context.closeHooks ??= []).push(async () => indexes.close());
     const dispatch = createDispatcher(handlers, context);
     return {
       dispatch,
@@ -70,6 +69,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
         for (const hook of context.closeHooks?.splice(0) ?? []) {
           await hook().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
         }
+        indexes.close();
         await backups?.flush();
         await store.close();
       },

@@ -196,9 +196,11 @@ describe('series service', () => {
 });
 
 describe('related service', () => {
-  it('answers unsupported until the related index is loaded', async () => {
+  it('uses the index the core builds in the background: the other seed articles come first', async () => {
     await withSeeds(async (core, s) => {
-      expect((await failure(core, 'related.list', { storyId: s.visit })).code).toBe('unsupported');
+      await core.context.search!.whenReady();
+      const top = await ok<RelatedSuggestion[]>(core, 'related.list', { storyId: s.visit, limit: 4 });
+      expect(top.map((item) => item.kind)).toEqual(['article', 'article', 'article', 'article']);
     });
   });
 
