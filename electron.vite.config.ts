@@ -3,6 +3,8 @@ import { defineConfig } from 'electron-vite';
 import rendererConfig from './renderer/vite.config';
 
 const root = import.meta.dirname;
+// Where the three bundles go: out/ normally; the packaging test builds into a temp folder.
+const outDir = process.env.KRONIEK_BUILD_OUT ? resolve(process.env.KRONIEK_BUILD_OUT) : resolve(root, 'out');
 
 // Three bundles for the desktop app:
 //   main     → out/main/index.js     (ESM; the core is bundled in, npm dependencies stay in node_modules)
@@ -12,7 +14,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
-      outDir: resolve(root, 'out/main'),
+      outDir: resolve(outDir, 'main'),
       emptyOutDir: true,
       sourcemap: false,
       rolldownOptions: {
@@ -23,14 +25,15 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: resolve(root, 'out/preload'),
+      outDir: resolve(outDir, 'preload'),
       emptyOutDir: true,
       sourcemap: false,
       externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        // One file: a sandboxed preload cannot load chunks.
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
@@ -42,7 +45,7 @@ export default defineConfig({
     base: './',
     build: {
       ...rendererConfig.build,
-      outDir: resolve(root, 'out/renderer'),
+      outDir: resolve(outDir, 'renderer'),
       emptyOutDir: true,
       // electron-vite turns minification off for renderers; the web host's build is minified.
       minify: true,
