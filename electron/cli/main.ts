@@ -5,6 +5,7 @@ import { DOSSIER_COMMANDS } from './commands-dossiers';
 import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
+import { searchCommand } from './commands-search';
 import { createOutput } from './output';
 
 export const COMMANDS: CliCommand[] = [
@@ -17,6 +18,7 @@ export const COMMANDS: CliCommand[] = [
   restoreBackupCommand,
   ...DOSSIER_COMMANDS,
   ...TAG_AND_LINK_COMMANDS,
+  searchCommand,
 ];
 
 function usage(): string {

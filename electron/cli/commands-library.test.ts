@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withTempDir } from '../core/store/test-helpers';
+import { runCli } from './cli-test-helpers';
+
+const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
+
+describe('kroniek import, list, show, search', () => {
+  it('imports files and folders with a per-file result, JSON only on stdout', async () => {
+    await withTempDir(async (dir) => {
+      const data = path.join(dir, 'lib');
+      await writeFile(path.join(dir, 'empty.txt'), '');
+      const result = await runCli(['--data', data, 'import', SEEDS, path.join(dir, 'empty.txt'), '--json']);
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout);
+      expect(report.totals).toMatchObject({ files: 6, imported: 5, rejected: 1, briefsImported: 35 });
+      expect(report.files.find((file: { fileName: string }) => file.fileName === 'empty.txt')).toMatchObject({ status: 'rejected', code: 'empty' });
+      const again = JSON.parse((await runCli(['import', SEEDS, '--data', data, '--json'])).stdout);
+      expect(again.totals).toMatchObject({ imported: 0, duplicate: 5 });
+    });
+  });
+
+  it('lists articles and briefs with id, kind, headline, dateline and section, and shows one with body and source', async () => {
+    await withTempDir(async (dir) => {
+      const data = path.join(dir, 'lib');
+      await runCli(['--data', data, 'import', SEEDS]);
+      const articles = JSON.parse((await runCli(['--data', data, 'list', '--kind', 'article', '--json'])).stdout);
+      expect(articles).toHaveLength(5);
+      const visit = articles.find((item: { headline: string }) => item.headline.startsWith('Noord-Koreaanse leider vertrekt'));
+      expect(visit).toMatchObject({ kind: 'article', dateline: { place: 'VLADIVOSTOK', agencies: ['ANP', 'RTR', 'AFP'] }, section: 'Buitenland' });
+      const briefs = JSON.parse((await runCli(['--data', data, 'list', '--kind', 'brief', '--json'])).stdout);
+      expect(briefs).toHaveLength(35);
+      expect(briefs.every((brief: { headline: string; kind: string }) => brief.kind === 'brief' && brief.headline.length > 0)).toBe(true);
+      const shown = JSON.parse((await runCli(['--data', data, 'show', visit.id, '--json'])).stdout);
+      expect(shown.body.filter((block: { type: string }) => block.type === 'heading')).toEqual([{ type: 'heading', text: 'Versterken banden' }]);
+      expect(shown.source).toMatchObject({ fileName: '003_a38223e90e707fe3.txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const missing = await runCli(['--data', data, 'show', 'nope', '--json']);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stdout).toBe('');
+      expect(missing.stderr).toMatch(/No story with id nope/);
+    });
+  });
+
+  it('searches with the search-box language and filters, best first', async () => {
+    await withTempDir(async (dir) => {
+      const data = path.join(dir, 'lib');
+      await runCli(['--data', data, 'import', SEEDS]);
+      const hits = JSON.parse((await runCli(['--data', data, 'search', 'oekraine', '--kind', 'article', '--json'])).stdout);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits[0]).toMatchObject({ kind: 'article', headline: 'Poetin dankt Kim Jong-un voor steun in oorlog Oekraïne' });
+      expect(Object.keys(hits[0]).sort()).toEqual(['headline', 'id', 'kind', 'score']);
+      const scores = hits.map((hit: { score: number }) => hit.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const phrase = JSON.parse((await runCli(['--data', data, 'search', '"volledige steun"', '--json'])).stdout);
+      expect(phrase.map((hit: { headline: string }) => hit.headline)).toEqual(["Kim Jong-un biedt Rusland zijn 'volledige steun' aan"]);
+      const place = JSON.parse((await runCli(['--data', data, 'search', 'poetin', '--place', 'vladivostok', '--json'])).stdout);
+      expect(place).toHaveLength(1);
+      const badTag = await runCli(['--data', data, 'search', 'x', '--tag', 'Nope']);
+      expect(badTag.code).toBe(1);
+      expect(badTag.stderr).toMatch(/no tag called "Nope"/);
+    });
+  });
+});
