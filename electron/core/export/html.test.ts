@@ -83,7 +83,7 @@ describe('renderDossierHtml', () => {
     const refs = storyReferences(doc);
     const thanks = doc.stories.findIndex((story) => story.headline.includes('dankt'));
     const first = doc.stories.findIndex((story) => story.id === doc.links[0]!.from);
-    const background = doc.stories.findIndex((story) => story.id === doc.links[1]!.to);
+    const background = doc.stories.findIndex((story) => story.id === doc.links[1]!.from);
     expect(refs[thanks]!.inside).toEqual([
       { relation: 'follow-up-of', index: first, note: '' },
       { relation: 'background', index: background, note: 'zelfde reis' },

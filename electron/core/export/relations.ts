@@ -5,8 +5,8 @@ import type { DossierDocument, OutsideStory } from './model';
 // Links seen from one story. A link is stored once (`from` → `to`); for the
 // directed types the reading depends on which end you stand on (shared/types.ts):
 // a follow-up link from A to B means B follows up on A, so A is "followed by"
-// B and B is a "follow-up of" A; a background link from A to B means B is
-// background to A.
+// B and B is a "follow-up of" A; a background link from A to B means A is
+// background to B (as links/link-ops.ts `describeLink` reads it).
 
 export interface InsideReference {
   relation: Relation;
@@ -31,7 +31,7 @@ function relationFrom(link: Link, standingOnFrom: boolean): Relation {
     case 'follow-up':
       return standingOnFrom ? 'followed-by' : 'follow-up-of';
     case 'background':
-      return standingOnFrom ? 'background' : 'background-to';
+      return standingOnFrom ? 'background-to' : 'background';
     case 'series':
       return 'series';
     case 'same-event':

@@ -80,7 +80,7 @@ export function seedDossierDocument(overrides: Partial<DossierDocument> = {}): D
   const links: Link[] = [
     // `to` follows up on `from`: the thanks story is a follow-up of the first one in the list.
     { id: 'l1', from: others[0]!.id, to: thanks.id, type: 'follow-up', note: '', createdAt: '2026-03-02T10:00:00.000Z' },
-    { id: 'l2', from: thanks.id, to: others[2]!.id, type: 'background', note: 'zelfde reis', createdAt: '2026-03-02T10:00:00.000Z' },
+    { id: 'l2', from: others[2]!.id, to: thanks.id, type: 'background', note: 'zelfde reis', createdAt: '2026-03-02T10:00:00.000Z' },
     { id: 'l3', from: thanks.id, to: 'outside-1', type: 'related', note: '', createdAt: '2026-03-02T10:00:00.000Z' },
   ];
   return {
