@@ -70,3 +70,31 @@ describe('createLatestGate', () => {
     expect(gate.isLatest(gate.begin())).toBe(true);
   });
 });
+
+describe('createDebouncer with leading', () => {
+  it('runs the first value after a pause at once and holds back a fast burst to its last value', () => {
+    vi.useFakeTimers();
+    try {
+      const run = vi.fn();
+      const debouncer = createDebouncer(80, run, { leading: true });
+      debouncer.push('o');
+      expect(run).toHaveBeenLastCalledWith('o');
+      // A fast typist: 30 ms between keys.
+      for (const value of ['oe', 'oek', 'oekr']) {
+        vi.advanceTimersByTime(30);
+        debouncer.push(value);
+      }
+      expect(run).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(80);
+      expect(run).toHaveBeenLastCalledWith('oekr');
+      expect(run).toHaveBeenCalledTimes(2);
+      // After a pause the next keystroke is immediate again.
+      vi.advanceTimersByTime(200);
+      debouncer.push('oekra');
+      expect(run).toHaveBeenLastCalledWith('oekra');
+      expect(run).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -5,12 +5,24 @@
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  now(): number;
 }
 
 const realTimers: Timers = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+  now: () => Date.now(),
 };
+
+export interface DebounceOptions {
+  /**
+   * Run a value at once when nothing was pushed for the delay before it: the
+   * first keystroke after a pause updates the list without waiting, and only a
+   * fast burst of keystrokes is held back to its last value.
+   */
+  leading?: boolean;
+  timers?: Timers;
+}
 
 export interface Debouncer<T> {
   /** Runs `run(value)` once no newer value came for the delay. */
@@ -22,9 +34,11 @@ export interface Debouncer<T> {
   readonly pending: boolean;
 }
 
-export function createDebouncer<T>(delayMs: number, run: (value: T) => void, timers: Timers = realTimers): Debouncer<T> {
+export function createDebouncer<T>(delayMs: number, run: (value: T) => void, options: DebounceOptions = {}): Debouncer<T> {
+  const timers = options.timers ?? realTimers;
   let handle: unknown = null;
   let waiting: { value: T } | null = null;
+  let lastPush = Number.NEGATIVE_INFINITY;
   const fire = () => {
     handle = null;
     const next = waiting;
@@ -33,6 +47,13 @@ export function createDebouncer<T>(delayMs: number, run: (value: T) => void, tim
   };
   return {
     push(value) {
+      const now = timers.now();
+      const idle = handle === null && now - lastPush >= delayMs;
+      lastPush = now;
+      if (options.leading && idle) {
+        run(value);
+        return;
+      }
       waiting = { value };
       if (handle !== null) timers.clearTimeout(handle);
       handle = timers.setTimeout(fire, delayMs);

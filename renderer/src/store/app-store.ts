@@ -1,11 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBackupsSlice } from './backups-slice';
 import { createDossiersSlice } from './dossiers-slice';
+import { createFiltersSlice } from './filters-slice';
 import { createHistorySlice } from './history-slice';
 import { createImportSlice } from './import-slice';
 import { createLibrarySlice } from './library-slice';
 import { createListSlice } from './list-slice';
 import { createReaderSlice } from './reader-slice';
+import { createSavedSearchesSlice } from './saved-searches-slice';
+import { createSearchSlice } from './search-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createStoryExtrasSlice } from './story-extras-slice';
 import { createTagsSlice } from './tags-slice';
@@ -28,11 +31,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createStoryExtrasSlice(set, get, deps),
     ...createDossiersSlice(set, get, deps),
     ...createBackupsSlice(set, get, deps),
+    ...createSearchSlice(set, get, deps),
+    ...createFiltersSlice(set, get, deps),
+    ...createSavedSearchesSlice(set, get, deps),
   }));
 }
 
 /** First load: status (notices, counts) and the first page of the list together. */
 export async function startApp(store: AppStore): Promise<void> {
-  const { loadStatus, reloadList, loadTags, loadHistory } = store.getState();
-  await Promise.all([loadStatus(), reloadList(), loadTags(), loadHistory()]);
+  const { loadStatus, reloadList, loadTags, loadHistory, loadSavedSearches } = store.getState();
+  await Promise.all([loadStatus(), reloadList(), loadTags(), loadHistory(), loadSavedSearches()]);
 }

@@ -1,23 +1,33 @@
 import type { ListQuery } from '../../../shared/contract/library';
 import { toServiceError } from '../client';
+import { composeListQuery } from '../search/list-query';
 import { keepListed } from './selection-model';
 import type { AppState, ListSlice, SliceCreator } from './types';
 
 /** Rows per `stories.list` call: enough to fill a tall list, small enough at 50,000 stories. */
 export const PAGE_SIZE = 100;
 
-/** The list query for the current view and sort (search and filters will extend this). */
-export function listQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir'>): ListQuery {
+/** The list query for the current view and sort, with the search text and filters on top. */
+export function listQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir' | 'searchQuery' | 'filters'>): ListQuery {
+  return composeListQuery(viewQueryOf(state), state.searchQuery, state.filters);
+}
+
+function viewQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir'>): ListQuery {
   // A tag view lists articles and briefs alike.
   if (state.view.kind === 'tag') return { tagIds: [state.view.tagId], sort: state.sort, dir: state.dir };
   return { kind: state.view.kind === 'briefs' ? 'brief' : 'article', sort: state.sort, dir: state.dir };
 }
 
-export const DEFAULT_DIR = { date: 'desc', imported: 'desc', headline: 'asc', place: 'asc' } as const;
+/** Identifies what the list answers (not where it is scrolled): a new key lists from the top. */
+const listKeyOf = (query: ListQuery) => JSON.stringify(query);
+
+export const DEFAULT_DIR = { date: 'desc', imported: 'desc', headline: 'asc', place: 'asc', relevance: 'desc' } as const;
 
 export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) => {
-  // Answers to superseded requests (view switched meanwhile) are dropped.
+  // Answers to superseded requests (view switched, newer search typed meanwhile) are dropped.
   let generation = 0;
+  // The query the shown rows answer; a reload for another query starts again from the top.
+  let shownKey: string | null = null;
 
   return {
     view: { kind: 'articles' },
@@ -29,9 +39,12 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
     listError: null,
     loadingMore: false,
     cursorId: null,
+    highlight: [],
+    renderedQuery: null,
 
     setView(view) {
-      set({ view, cursorId: null, items: [], total: 0 });
+      // The view decides the kind again; search text and the other filters stay.
+      set((state) => ({ view, cursorId: null, items: [], total: 0, filters: state.filters.kind === null ? state.filters : { ...state.filters, kind: null } }));
       void get().reloadList();
     },
     setSort(sort) {
@@ -48,17 +61,24 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
 
     async reloadList() {
       const mine = ++generation;
-      const shown = Math.max(PAGE_SIZE, get().items.length);
+      const query = listQueryOf(get());
+      const key = listKeyOf(query);
+      const sameQuery = key === shownKey;
+      // The same query again (after an import or undo): reload as many rows as were shown, so
+      // the editor keeps their place. Another query: its first page; the old rows stay until then.
+      const shown = sameQuery ? Math.max(PAGE_SIZE, get().items.length) : PAGE_SIZE;
       set((state) => ({ listState: state.items.length ? state.listState : 'loading', listError: null, loadingMore: false }));
       try {
-        // Reload as many rows as were shown, so the editor keeps their place after an import or undo.
-        const page = await client.call('stories.list', { ...listQueryOf(get()), offset: 0, limit: Math.min(shown, 1_000) });
+        const page = await client.call('stories.list', { ...query, offset: 0, limit: Math.min(shown, 1_000) });
         if (mine !== generation) return;
+        shownKey = key;
         const cursorId = get().cursorId;
         const cursorStillThere = cursorId !== null && page.items.some((item) => item.id === cursorId);
         set((state) => ({
           items: page.items,
           total: page.total,
+          highlight: page.highlight,
+          renderedQuery: query.query ?? '',
           listState: 'ready',
           cursorId: cursorStillThere ? cursorId : (page.items[0]?.id ?? null),
           // Selected stories that are still listed stay selected (re-sorted, filtered, after undo).

@@ -4,6 +4,7 @@ import type { ImportReport, LibraryStatus, Story, StorySummary } from '../../../
 import type { Client } from '../client';
 import type { PickedFile } from '../import/picked-file';
 import type { SelectionSlice, StoryExtrasSlice, TagsSlice } from './tags-types';
+import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from './search-types';
 import type { BackupsSlice } from './backups-slice';
 import type { DossiersSlice } from './dossiers-slice';
 import type { Language, Messages } from '../i18n';
@@ -41,7 +42,8 @@ export interface LibrarySlice {
 
 export interface ListSlice {
   view: View;
-  sort: BrowseSort;
+  /** `relevance` while searching (chosen automatically when a search starts). */
+  sort: SortKey;
   dir: 'asc' | 'desc';
   items: StorySummary[];
   total: number;
@@ -50,8 +52,12 @@ export interface ListSlice {
   loadingMore: boolean;
   /** Keyboard cursor in the list (may differ from the story open in the reader). */
   cursorId: string | null;
+  /** Folded search terms of the shown rows, to mark in list and reader (empty without a search). */
+  highlight: string[];
+  /** The search text the shown rows answer ('' for none; null before the first answer). */
+  renderedQuery: string | null;
   setView(view: View): void;
-  setSort(sort: BrowseSort): void;
+  setSort(sort: SortKey): void;
   toggleDir(): void;
   setCursor(id: string | null): void;
   reloadList(): Promise<void>;
@@ -98,7 +104,7 @@ export interface HistorySlice {
   loadHistory(): Promise<void>;
 }
 
-export type AppState = UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice;
+export type AppState = UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -3,6 +3,7 @@
 import type { Input, MethodName, Output } from '../../../shared/contract';
 import { ServiceError, type Envelope } from '../../../shared/contract/envelope';
 import type { HistoryState, ListPage } from '../../../shared/contract/library';
+import type { SavedSearchItem } from '../../../shared/contract/searches';
 import type { ImportFileResult, LibraryNotice, Story } from '../../../shared/types';
 import { createClient, type Client } from '../client';
 import type { Transport } from '../client/transport';
@@ -35,6 +36,7 @@ type Handler<M extends MethodName> = (input: Input<M>) => Output<M> | Promise<Ou
 export class FakeService {
   stories: Story[] = [];
   notices: LibraryNotice[] = [];
+  savedSearches: SavedSearchItem[] = [];
   calls: { method: MethodName; input: unknown }[] = [];
   history: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
   /** Methods that fail with this error (by name) until cleared. */
@@ -93,13 +95,25 @@ export class FakeService {
         return this.status();
       case 'stories.list': {
         const q = input as Input<'stories.list'>;
-        let items = this.stories.filter((s) => !q.kind || s.kind === q.kind);
+        // Search: every word in the headline or body, without case or diacritics (enough for the UI).
+        const fold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+        const words = fold(q.query ?? '').split(/\s+/).filter(Boolean);
+        const text = (s: Story) => fold([s.headline, ...s.body.map((b) => b.text)].join(' '));
+        let items = this.stories.filter(
+          (s) =>
+            (!q.kind || s.kind === q.kind) &&
+            words.every((word) => text(s).includes(word)) &&
+            (!q.tagIds || q.tagIds.every((id) => s.tagIds.includes(id))) &&
+            (!q.place || s.dateline.place === q.place) &&
+            (!q.agency || s.dateline.agencies.includes(q.agency)) &&
+            (!q.section || s.section === q.section),
+        );
         const sort = q.sort ?? 'date';
         const key = (s: Story) => (sort === 'headline' ? s.headline : sort === 'place' ? s.dateline.place : sort === 'imported' ? s.importedAt : (s.publishedAt ?? s.importedAt));
         items = [...items].sort((a, b) => key(a).localeCompare(key(b)));
         if ((q.dir ?? 'desc') === 'desc') items.reverse();
         const offset = q.offset ?? 0;
-        const page: ListPage = { total: items.length, offset, items: items.slice(offset, offset + (q.limit ?? 100)).map((s) => this.summary(s)), highlight: [] };
+        const page: ListPage = { total: items.length, offset, items: items.slice(offset, offset + (q.limit ?? 100)).map((s) => this.summary(s)), highlight: words };
         return page;
       }
       case 'stories.get': {
@@ -116,6 +130,41 @@ export class FakeService {
       case 'import.withDialog':
         if (this.transport.kind !== 'preload') throw new ServiceError('unsupported', 'Native file dialogs are only available in the desktop app.');
         return null;
+      case 'searches.list':
+        return this.savedSearches;
+      case 'searches.save': {
+        const { name, query } = input as Input<'searches.save'>;
+        const saved = { id: `s${this.savedSearches.length + 1}`, name, query };
+        this.savedSearches = [...this.savedSearches, saved].sort((a, b) => a.name.localeCompare(b.name));
+        return saved;
+      }
+      case 'searches.rename': {
+        const { id, name } = input as Input<'searches.rename'>;
+        const saved = this.savedSearches.find((s) => s.id === id);
+        if (!saved) throw new ServiceError('not-found', `No saved search with id ${id}.`);
+        saved.name = name;
+        return saved;
+      }
+      case 'searches.delete':
+        this.savedSearches = this.savedSearches.filter((s) => s.id !== input.id);
+        return { deleted: input.id };
+      case 'stories.facets': {
+        const count = (values: string[]) =>
+          [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count);
+        const dates = this.stories.map((s) => s.publishedAt).filter((d): d is string => d !== null).sort();
+        return {
+          places: count(this.stories.map((s) => s.dateline.place).filter(Boolean)),
+          agencies: count(this.stories.flatMap((s) => s.dateline.agencies)),
+          sections: count(this.stories.map((s) => s.section).filter((s): s is string => s !== null)),
+          dates: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
+        };
+      }
+      // Tags, links and suggestions: an empty library of them unless a test overrides.
+      case 'tags.list':
+      case 'tags.suggest':
+      case 'links.list':
+      case 'related.list':
+        return [];
       case 'history.state':
         return this.history;
       case 'history.undo':

@@ -1,0 +1,58 @@
+import { toServiceError } from '../client';
+import { NO_FILTERS } from '../search/list-query';
+import type { FiltersSlice } from './search-types';
+import type { SliceCreator } from './types';
+
+export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get, { client }) => {
+  let facetsGeneration = 0;
+
+  /** Every filter change lists from the top again; an open saved search no longer matches. */
+  function change(update: (filters: FiltersSlice['filters']) => FiltersSlice['filters']) {
+    set((state) => ({ filters: update(state.filters), activeSavedSearchId: null }));
+    void get().reloadList();
+  }
+
+  return {
+    filters: NO_FILTERS,
+    filtersOpen: false,
+    facets: null,
+    facetsState: 'idle',
+    facetsError: null,
+
+    setFilter(key, value) {
+      change((filters) => ({ ...filters, [key]: value }));
+    },
+    setKindFilter(kind) {
+      change((filters) => ({ ...filters, kind }));
+    },
+    toggleTagFilter(tagId) {
+      change((filters) => ({
+        ...filters,
+        tagIds: filters.tagIds.includes(tagId) ? filters.tagIds.filter((id) => id !== tagId) : [...filters.tagIds, tagId],
+      }));
+    },
+    clearAllFilters() {
+      set({ filters: NO_FILTERS, activeSavedSearchId: null });
+      // Clearing the search reloads the list; without search text, reload here.
+      if (get().searchInput !== '' || get().searchQuery !== '') get().clearSearch();
+      else void get().reloadList();
+    },
+    setFiltersOpen(open) {
+      set({ filtersOpen: open });
+      if (open) void get().loadFacets();
+    },
+
+    async loadFacets() {
+      const mine = ++facetsGeneration;
+      set((state) => ({ facetsState: state.facets ? state.facetsState : 'loading', facetsError: null }));
+      try {
+        const facets = await client.call('stories.facets', {});
+        if (mine !== facetsGeneration) return;
+        set({ facets, facetsState: 'ready' });
+      } catch (error) {
+        if (mine !== facetsGeneration) return;
+        set({ facetsState: 'error', facetsError: toServiceError(error) });
+      }
+    },
+  };
+};

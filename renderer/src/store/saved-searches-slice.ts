@@ -1,0 +1,96 @@
+import { toServiceError } from '../client';
+import { restoreSavedQuery, savedQueryOf } from '../search/list-query';
+import { listQueryOf } from './list-slice';
+import type { SavedSearchesSlice } from './search-types';
+import type { SliceCreator } from './types';
+
+export const createSavedSearchesSlice: SliceCreator<SavedSearchesSlice> = (set, get, { client }) => {
+  let generation = 0;
+
+  /** Saving, renaming and deleting are undoable: keep the Undo button's label current. */
+  async function refreshHistory() {
+    try {
+      set({ history: await client.call('history.state', {}) });
+    } catch {
+      // The Undo button keeps its last state; the next edit refreshes it.
+    }
+  }
+
+  async function edit(run: () => Promise<{ kind: 'saved' | 'deleted'; name: string } | null>): Promise<boolean> {
+    try {
+      const message = await run();
+      set({ savedSearchMessage: message });
+      await Promise.all([get().loadSavedSearches(), refreshHistory()]);
+      return true;
+    } catch (error) {
+      set({ savedSearchMessage: { kind: 'failed', error: toServiceError(error) } });
+      return false;
+    }
+  }
+
+  return {
+    savedSearches: [],
+    savedSearchesState: 'idle',
+    savedSearchesError: null,
+    activeSavedSearchId: null,
+    savedSearchMessage: null,
+
+    async loadSavedSearches() {
+      const mine = ++generation;
+      set((state) => ({ savedSearchesState: state.savedSearchesState === 'ready' ? 'ready' : 'loading', savedSearchesError: null }));
+      try {
+        const savedSearches = await client.call('searches.list', {});
+        if (mine !== generation) return;
+        const active = get().activeSavedSearchId;
+        set({
+          savedSearches,
+          savedSearchesState: 'ready',
+          activeSavedSearchId: active && savedSearches.some((item) => item.id === active) ? active : null,
+        });
+      } catch (error) {
+        if (mine !== generation) return;
+        set({ savedSearchesState: 'error', savedSearchesError: toServiceError(error) });
+      }
+    },
+
+    saveCurrentSearch(name) {
+      return edit(async () => {
+        // Saved exactly as the list applies it: the view's own kind or tag included.
+        const saved = await client.call('searches.save', { name, query: savedQueryOf(listQueryOf(get())) });
+        set({ activeSavedSearchId: saved.id });
+        return { kind: 'saved', name: saved.name };
+      });
+    },
+
+    openSavedSearch(id) {
+      const saved = get().savedSearches.find((item) => item.id === id);
+      if (!saved) return;
+      const { searchText, filters } = restoreSavedQuery(saved.query);
+      // The "All stories" view with the saved text and filters on top; clearing them leaves that view.
+      if (get().view.kind !== 'articles') set({ view: { kind: 'articles' } });
+      set({ filters, activeSavedSearchId: id, cursorId: null });
+      // Same search text as before: nothing was reloaded for it, but the filters changed.
+      if (!get().replaceSearch(searchText)) void get().reloadList();
+    },
+
+    renameSavedSearch(id, name) {
+      return edit(async () => {
+        await client.call('searches.rename', { id, name });
+        return null;
+      });
+    },
+
+    deleteSavedSearch(id) {
+      return edit(async () => {
+        const name = get().savedSearches.find((item) => item.id === id)?.name ?? '';
+        await client.call('searches.delete', { id });
+        if (get().activeSavedSearchId === id) set({ activeSavedSearchId: null });
+        return { kind: 'deleted', name };
+      });
+    },
+
+    clearSavedSearchMessage() {
+      set({ savedSearchMessage: null });
+    },
+  };
+};
