@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { SearchIndex } from './index';
 import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from './synthetic-corpus';
 
@@ -22,6 +23,8 @@ export interface SearchBenchResult {
   medianHits: number;
   heapMB: number;
   rssMB: number;
+  /** 1-minute load average while measuring: on a shared 2-core machine, a high value inflates the tails. */
+  loadAverage: number;
 }
 
 const QUERY_COUNT = 300;
@@ -35,6 +38,8 @@ export function benchSearch(n: number): SearchBenchResult {
   const buildMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
 
+  // Build garbage collected first (when possible), so it does not land in the query timings.
+  (globalThis as { gc?: () => void }).gc?.();
   const queries = syntheticQueries(QUERY_COUNT);
   const prefixQueries = syntheticPrefixQueries(QUERY_COUNT);
   for (const query of queries.slice(0, 20)) index.search(query); // warm up the JIT
@@ -62,6 +67,7 @@ export function benchSearch(n: number): SearchBenchResult {
     medianHits: percentile(hits, 0.5),
     heapMB: Math.round(memory.heapUsed / 1e6),
     rssMB: Math.round(memory.rss / 1e6),
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
   };
 }
 

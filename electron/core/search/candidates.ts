@@ -117,17 +117,17 @@ export class CandidateSet {
     return this.survivors.length;
   }
 
-  /** Story numbers and scores, best first; ties go to the higher (more recently added) number. */
-  ranked(limit: number): Array<{ num: number; score: number }> {
+  /** Hits made by `hit` from story number and score, best first; ties go to the higher (more recently added) number. */
+  ranked<T>(limit: number, hit: (num: number, score: number) => T): T[] {
     // One numeric sort of score·2^32 + num: far faster than sorting objects with a comparator.
     const keys = new Float64Array(this.survivors.length);
     this.survivors.forEach((num, i) => (keys[i] = this.score[num]! * 2 ** 32 + num));
     keys.sort();
-    const out: Array<{ num: number; score: number }> = [];
+    const out: T[] = [];
     for (let i = keys.length - 1; i >= 0 && out.length < limit; i--) {
       const key = keys[i]!;
       const num = key % 2 ** 32;
-      out.push({ num, score: (key - num) / 2 ** 32 });
+      out.push(hit(num, (key - num) / 2 ** 32));
     }
     return out;
   }

@@ -3,12 +3,14 @@ import { indexTerm } from './query';
 // Every distinct folded word seen by the index gets a small number. Stories keep
 // their text as a sequence of these numbers (see packed-text.ts), the word's index
 // term (stem) is computed once per distinct word rather than once per occurrence,
-// and the words are bucketed by their first two letters for prefix matching.
+// and the words are bucketed by their first two and first three letters for prefix
+// matching (a prefix scans only the words sharing its start).
 
 /** Word id 0 is reserved: it separates fields in a packed text. */
 export const FIELD_BREAK = 0;
 
-const BUCKET_CHARS = 2;
+const SHORT_BUCKET = 2;
+const LONG_BUCKET = 3;
 
 /**
  * A copy of `text` that does not share memory with the string it was cut from.
@@ -19,12 +21,21 @@ export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
+function addToBucket(buckets: Map<string, number[]>, key: string, id: number): void {
+  const bucket = buckets.get(key);
+  if (bucket) bucket.push(id);
+  else buckets.set(key, [id]);
+}
+
 export class Vocabulary {
   private readonly idOf = new Map<string, number>();
   private readonly words: string[] = [''];
   /** Index term per word id; '' when the word is not indexed (stopword, single character). */
   private readonly terms: string[] = [''];
-  private readonly buckets = new Map<string, number[]>();
+  private readonly shortBuckets = new Map<string, number[]>();
+  private readonly longBuckets = new Map<string, number[]>();
+  /** Per word id: how many indexed stories contain the word (ranks prefix completions). */
+  private storyCounts = new Int32Array(1024);
 
   get size(): number {
     return this.words.length - 1;
@@ -39,10 +50,13 @@ export class Vocabulary {
       this.idOf.set(word, id);
       this.words.push(word);
       this.terms.push(indexTerm(word) ?? '');
-      const key = word.slice(0, BUCKET_CHARS);
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(id);
-      else this.buckets.set(key, [id]);
+      if (id >= this.storyCounts.length) {
+        const grown = new Int32Array(this.storyCounts.length * 2);
+        grown.set(this.storyCounts);
+        this.storyCounts = grown;
+      }
+      addToBucket(this.shortBuckets, word.slice(0, SHORT_BUCKET), id);
+      if (word.length >= LONG_BUCKET) addToBucket(this.longBuckets, word.slice(0, LONG_BUCKET), id);
     }
     return id;
   }
@@ -61,15 +75,32 @@ export class Vocabulary {
     return this.terms[id] ?? '';
   }
 
-  /** Distinct index terms of the known words starting with `prefix` (at least two characters). */
-  termsStartingWith(prefix: string): string[] {
-    if (prefix.length < BUCKET_CHARS) return [];
-    const bucket = this.buckets.get(prefix.slice(0, BUCKET_CHARS));
+  /** Counts a story in (+1) or out (-1) for each of its distinct word ids. */
+  countStory(wordIds: Iterable<number>, delta: 1 | -1): void {
+    for (const id of wordIds) this.storyCounts[id]! += delta;
+  }
+
+  /**
+   * Distinct index terms of the words starting with `prefix` (at least two
+   * characters) that occur in an indexed story; when there are more than `limit`,
+   * those of the words in most stories.
+   */
+  termsStartingWith(prefix: string, limit: number): string[] {
+    if (prefix.length < SHORT_BUCKET) return [];
+    const bucket =
+      prefix.length >= LONG_BUCKET ? this.longBuckets.get(prefix.slice(0, LONG_BUCKET)) : this.shortBuckets.get(prefix);
     if (!bucket) return [];
-    const out = new Set<string>();
+    // Keys of story count · 2^32 + id, so one numeric sort ranks them (no comparator).
+    const keys: number[] = [];
     for (const id of bucket) {
-      const term = this.terms[id]!;
-      if (term && this.words[id]!.startsWith(prefix)) out.add(term);
+      const count = this.storyCounts[id]!;
+      if (count > 0 && this.terms[id] && this.words[id]!.startsWith(prefix)) keys.push(count * 2 ** 32 + id);
+    }
+    const ranked = keys.length > limit ? Float64Array.from(keys).sort().reverse() : keys;
+    const out = new Set<string>();
+    for (const key of ranked) {
+      if (out.size >= limit) break;
+      out.add(this.terms[key % 2 ** 32]!);
     }
     return [...out];
   }
