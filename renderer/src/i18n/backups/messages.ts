@@ -1,0 +1,35 @@
+import type { LibraryNotice } from '../../../../shared/types';
+
+/** Strings of the backups dialog and the recovery notices (merged into the main dictionary as `t.backups`). */
+export interface BackupMessages {
+  open: string;
+  title: string;
+  intro: string;
+  listLabel: string;
+  made: string;
+  size: string;
+  bytes: (bytes: number) => string;
+  none: string;
+  loading: string;
+  loadFailed: string;
+  newest: string;
+  restore: string;
+  restoreFor: (when: string) => string;
+  confirmTitle: string;
+  confirmBody: (when: string) => string;
+  confirmRestore: string;
+  restoring: string;
+  restored: (when: string) => string;
+  restoreFailed: string;
+  readOnlyNoRestore: string;
+  saveLibrary: string;
+  saveLibraryHint: string;
+  savingLibrary: string;
+  librarySaved: (path: string, stories: number) => string;
+  saveLibraryFailed: string;
+  close: string;
+  back: string;
+  /** A recovery notice in this language, or null for notices this dictionary does not word. */
+  noticeText: (notice: LibraryNotice) => string | null;
+  noticeHeading: (code: string) => string | null;
+}

@@ -1,0 +1,84 @@
+import type { LibraryNotice } from '../../../../shared/types';
+import type { BackupMessages } from './messages';
+
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/;
+const KEPT_AS = /kept as ([^\s;]+?)[.;]?(?:\s|$)/;
+
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+/**
+ * Dutch wording of the store's recovery notices. The service words them in English
+ * with specifics (a backup's time, the name the damaged file was kept under): those
+ * are picked out and kept, the rest is said in Dutch.
+ */
+function noticeText(notice: LibraryNotice): string | null {
+  const kept = KEPT_AS.exec(notice.message)?.[1];
+  const keptText = kept ? ` Het beschadigde bestand is bewaard als ${kept}.` : '';
+  switch (notice.code) {
+    case 'recovered': {
+      const when = ISO_INSTANT.exec(notice.message)?.[0];
+      return `Het bibliotheekbestand was beschadigd. Kroniek heeft de reservekopie${when ? ` van ${localTime(when)}` : ''} teruggezet; wijzigingen van na die kopie zijn verloren.${keptText}`;
+    }
+    case 'read-only':
+      return `Het bibliotheekbestand is beschadigd en er is geen bruikbare reservekopie gevonden.${keptText} Kroniek is alleen-lezen geopend, zodat er niets wordt overschreven.`;
+    case 'content-damaged':
+      return 'Sommige verhaalbestanden konden niet worden gelezen; die verhalen worden niet getoond. De bestanden zijn onaangeroerd op schijf gelaten.';
+    case 'migrated': {
+      const from = /schema version (\d+)/.exec(notice.message)?.[1];
+      return `De bibliotheek is bijgewerkt naar de nieuwe opslagversie${from ? ` (van versie ${from})` : ''}.`;
+    }
+    default:
+      return null;
+  }
+}
+
+export const backupsNl: BackupMessages = {
+  open: 'Reservekopieën…',
+  title: 'Reservekopieën',
+  intro:
+    'Kroniek maakt reservekopieën van alles wat je bewerkt (labels, koppelingen, dossiers, notities, datums en verwijderingen), tijdens het werk en bij het afsluiten. De teksten van verhalen staan apart en veranderen na het importeren nooit.',
+  listLabel: 'Reservekopieën, nieuwste eerst',
+  made: 'Gemaakt',
+  size: 'Grootte',
+  bytes: (bytes) =>
+    bytes < 1024
+      ? `${bytes} B`
+      : bytes < 1024 * 1024
+        ? `${(bytes / 1024).toLocaleString('nl', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} KB`
+        : `${(bytes / 1024 / 1024).toLocaleString('nl', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`,
+  none: 'Nog geen reservekopieën. Kroniek maakt er een bij het openen van de bibliotheek en regelmatig tijdens het bewerken.',
+  loading: 'Reservekopieën laden…',
+  loadFailed: 'De reservekopieën konden niet worden opgehaald',
+  newest: 'nieuwste',
+  restore: 'Terugzetten…',
+  restoreFor: (when) => `De reservekopie van ${when} terugzetten`,
+  confirmTitle: 'Deze reservekopie terugzetten?',
+  confirmBody: (when) =>
+    `Je bibliotheek gaat terug naar hoe die was op ${when}: labels, koppelingen, dossiers, notities en verwijderingen van daarna worden teruggedraaid. Kroniek maakt eerst een reservekopie van de huidige toestand, zodat je daar via deze lijst naar terug kunt.`,
+  confirmRestore: 'Reservekopie terugzetten',
+  restoring: 'Terugzetten…',
+  restored: (when) => `De reservekopie van ${when} is teruggezet. Van de toestand daarvoor is eerst een reservekopie gemaakt.`,
+  restoreFailed: 'De reservekopie kon niet worden teruggezet',
+  readOnlyNoRestore: 'De bibliotheek is alleen-lezen geopend, dus er kan nu niets worden teruggezet.',
+  saveLibrary: 'Hele bibliotheek opslaan…',
+  saveLibraryHint: 'Eén JSON-bestand met alle verhalen en alles wat je hebt bewerkt, om je bibliotheek te verhuizen of te bewaren.',
+  savingLibrary: 'Bibliotheek opslaan…',
+  librarySaved: (path, stories) => `${stories.toLocaleString('nl')} ${stories === 1 ? 'verhaal' : 'verhalen'} opgeslagen in ${path}.`,
+  saveLibraryFailed: 'De bibliotheek kon niet worden opgeslagen',
+  close: 'Sluiten',
+  back: 'Terug',
+  noticeText,
+  noticeHeading: (code) =>
+    code === 'recovered'
+      ? 'Bibliotheek hersteld uit een reservekopie'
+      : code === 'read-only'
+        ? 'Bibliotheek alleen-lezen geopend'
+        : code === 'content-damaged'
+          ? 'Sommige verhalen konden niet worden gelezen'
+          : code === 'migrated'
+            ? 'Bibliotheek bijgewerkt'
+            : null,
+};
