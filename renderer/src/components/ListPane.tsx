@@ -1,9 +1,11 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useApp, useT } from '../store';
 import { ErrorState } from './ErrorState';
 import { ImportControls } from './ImportControls';
 import { SortControl } from './SortControl';
 import { StoryList } from './StoryList';
+import type { SelectGesture } from './StoryRow';
+import { SelectionBar } from './tags/SelectionBar';
 
 export const STORY_LIST_ID = 'story-list';
 
@@ -25,8 +27,25 @@ export function ListPane() {
   const openStory = useApp((s) => s.openStory);
   const loadMore = useApp((s) => s.loadMore);
   const reloadList = useApp((s) => s.reloadList);
+  const selectedIds = useApp((s) => s.selection.ids);
+  const tags = useApp((s) => s.tags);
+  const selectOnly = useApp((s) => s.selectOnly);
+  const toggleSelected = useApp((s) => s.toggleSelected);
+  const extendSelectionTo = useApp((s) => s.extendSelectionTo);
+  const selectAllLoaded = useApp((s) => s.selectAllLoaded);
+  const clearSelection = useApp((s) => s.clearSelection);
+  const tagsById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
+  const onSelect = useCallback(
+    (id: string, gesture: SelectGesture) => {
+      if (gesture === 'only') selectOnly(id);
+      else if (gesture === 'toggle') toggleSelected(id);
+      else extendSelectionTo(id, gesture === 'extend-add');
+    },
+    [selectOnly, toggleSelected, extendSelectionTo],
+  );
 
-  const viewLabel = view.kind === 'briefs' ? t.viewBriefs : t.viewArticles;
+  const tagName = view.kind === 'tag' ? (tagsById.get(view.tagId)?.name ?? '') : null;
+  const viewLabel = tagName !== null ? t.tagViewLabel(tagName) : view.kind === 'briefs' ? t.viewBriefs : t.viewArticles;
   const onNeedMore = useCallback(() => void loadMore(), [loadMore]);
   const onOpen = useCallback((id: string) => void openStory(id), [openStory]);
   const libraryEmpty = counts !== null && counts.articles + counts.briefs === 0;
@@ -57,9 +76,14 @@ export function ListPane() {
           total={total}
           cursorId={cursorId}
           openId={openId}
+          selectedIds={selectedIds}
+          tagsById={tagsById}
           language={language}
           onCursor={setCursor}
           onOpen={onOpen}
+          onSelect={onSelect}
+          onSelectAll={selectAllLoaded}
+          onClearSelection={clearSelection}
           onNeedMore={onNeedMore}
         />
         {items.length < total && (
@@ -93,6 +117,7 @@ export function ListPane() {
           </p>
         )}
       </div>
+      <SelectionBar />
       {body}
     </section>
   );

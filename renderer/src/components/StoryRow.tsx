@@ -1,7 +1,17 @@
-import { memo } from 'react';
-import type { StorySummary } from '../../../shared/types';
+import { memo, type MouseEvent } from 'react';
+import type { Tag, StorySummary } from '../../../shared/types';
 import { formatDay } from '../format';
 import type { Language } from '../i18n';
+import { TagChip } from './tags/TagChip';
+
+/** How a click or key chose a row: alone, toggled (Ctrl/Cmd), or as a range from the anchor (Shift, Ctrl+Shift adds). */
+export type SelectGesture = 'only' | 'toggle' | 'extend' | 'extend-add';
+
+export function gestureOf(event: Pick<MouseEvent, 'ctrlKey' | 'metaKey' | 'shiftKey'>): SelectGesture {
+  const toggle = event.ctrlKey || event.metaKey;
+  if (event.shiftKey) return toggle ? 'extend-add' : 'extend';
+  return toggle ? 'toggle' : 'only';
+}
 
 export interface StoryRowProps {
   story: StorySummary;
@@ -10,24 +20,31 @@ export interface StoryRowProps {
   tabStop: boolean;
   isCursor: boolean;
   isOpen: boolean;
+  /** In the multi-selection (what edits apply to). */
+  isSelected: boolean;
+  /** Tags by id, to show the row's tags as chips. */
+  tagsById: ReadonlyMap<string, Tag>;
   language: Language;
-  onActivate(id: string): void;
+  onActivate(id: string, gesture: SelectGesture): void;
 }
 
 /** One list row: headline, place, agencies and date (or a brief's age label). */
-export const StoryRow = memo(function StoryRow({ story, position, setSize, tabStop, isCursor, isOpen, language, onActivate }: StoryRowProps) {
+export const StoryRow = memo(function StoryRow({ story, position, setSize, tabStop, isCursor, isOpen, isSelected, tagsById, language, onActivate }: StoryRowProps) {
   const { place, agencies } = story.dateline;
+  const tags = story.tagIds.map((id) => tagsById.get(id)).filter((tag) => tag !== undefined);
   return (
     <li
       role="option"
       id={`story-${story.id}`}
       data-story-id={story.id}
-      className={`story-row${isCursor ? ' is-cursor' : ''}${isOpen ? ' is-open' : ''}`}
-      aria-selected={isOpen}
+      className={`story-row${isCursor ? ' is-cursor' : ''}${isOpen ? ' is-open' : ''}${isSelected ? ' is-selected' : ''}`}
+      aria-selected={isSelected}
       aria-posinset={position}
       aria-setsize={setSize}
       tabIndex={tabStop ? 0 : -1}
-      onClick={() => onActivate(story.id)}
+      onClick={(event) => onActivate(story.id, gestureOf(event))}
+      // Shift+click would otherwise select the text between the two rows.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
     >
       <span className="row-headline">{story.headline}</span>
       <span className="row-meta">
@@ -40,6 +57,13 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, tabSt
         )}
         {!story.publishedAt && story.ageLabel && <span className="row-age">{story.ageLabel}</span>}
       </span>
+      {tags.length > 0 && (
+        <span className="row-tags">
+          {tags.map((tag) => (
+            <TagChip key={tag.id} tag={tag} />
+          ))}
+        </span>
+      )}
     </li>
   );
 });

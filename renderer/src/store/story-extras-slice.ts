@@ -1,5 +1,6 @@
 import type { LinkLabel } from '../../../shared/contract/links';
 import { toServiceError } from '../client';
+import { foldName } from '../tags/tag-match';
 import { linkCalls, relationChange, relationOf } from './links-model';
 import { runEdit } from './run-edit';
 import type { StoryExtrasSlice } from './tags-types';
@@ -7,6 +8,8 @@ import type { SliceCreator } from './types';
 
 /** Related suggestions shown in the reader; enough to choose from without burying the story. */
 const RELATED_LIMIT = 8;
+/** Stories offered at once in the link picker. */
+const PICKER_LIMIT = 30;
 
 export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get, { client }) => {
   let generation = 0;
@@ -120,6 +123,19 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
     closeSeries() {
       seriesGeneration++;
       set({ seriesFor: null, series: null, seriesState: 'idle', seriesError: null });
+    },
+
+    async findStories(query) {
+      const text = query.trim();
+      const found = await client
+        .call('stories.list', text ? { query: text, sort: 'relevance', limit: PICKER_LIMIT } : { sort: 'date', dir: 'desc', limit: PICKER_LIMIT })
+        .then((page) => page.items)
+        .catch(() => []);
+      if (found.length > 0 || !text) return found;
+      const folded = foldName(text);
+      return get()
+        .items.filter((item) => foldName(item.headline).includes(folded))
+        .slice(0, PICKER_LIMIT);
     },
 
     linkPickerFor: null,

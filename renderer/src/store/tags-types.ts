@@ -2,6 +2,7 @@
 import type { ServiceError } from '../../../shared/contract/envelope';
 import type { LinkLabel, LinkView, RelatedSuggestion, SeriesView } from '../../../shared/contract/links';
 import type { ApplyTagsInput, TagListItem, TagSuggestionItem } from '../../../shared/contract/tags';
+import type { StorySummary } from '../../../shared/types';
 import type { Selection } from './selection-model';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -83,6 +84,12 @@ export interface StoryExtrasSlice {
   seriesError: ServiceError | null;
   openSeries(storyId: string): Promise<void>;
   closeSeries(): void;
+
+  /**
+   * Stories to link to: `stories.list` with the search text; when search finds
+   * nothing (or is not there yet) the loaded list filtered by headline.
+   */
+  findStories(query: string): Promise<StorySummary[]>;
 
   /** The link picker dialog: the stories that will be linked. */
   linkPickerFor: string[] | null;

@@ -107,6 +107,7 @@ export const tagsEn: TagsMessages = {
   relatedScore: (percent) => `${percent}% match`,
   acceptRelated: (headline) => `Link ${headline}`,
   dismissRelated: (headline) => `Not related: ${headline}`,
+  notRelated: 'Not related',
   confirmLink: 'Create link',
   relatedReason: (reason) => reason,
 

@@ -1,4 +1,4 @@
-import type { LinkLabel, SeriesPlacement } from '../../../../shared/contract/links';
+import type { LinkLabel } from '../../../../shared/contract/links';
 import type { TagSuggestionKind } from '../../../../shared/contract/tags';
 
 /**
@@ -101,6 +101,7 @@ export interface TagsMessages {
   relatedScore: (percent: number) => string;
   acceptRelated: (headline: string) => string;
   dismissRelated: (headline: string) => string;
+  notRelated: string;
   confirmLink: string;
   /** Reasons arrive in English (`shares: …`, `similar wording: …`, `3 days apart`); translated where the pattern is known. */
   relatedReason: (reason: string) => string;

@@ -186,6 +186,7 @@ export const tagsNl: TagsMessages = {
   relatedScore: (percent) => `${percent}% overeenkomst`,
   acceptRelated: (headline) => `${headline} koppelen`,
   dismissRelated: (headline) => `Niet verwant: ${headline}`,
+  notRelated: 'Niet verwant',
   confirmLink: 'Koppeling maken',
   relatedReason,
 

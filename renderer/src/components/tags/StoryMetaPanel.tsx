@@ -1,0 +1,147 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Story } from '../../../../shared/types';
+import { useApp, useT } from '../../store';
+import { ColorDot } from './TagChip';
+import { TagInput, type TagPick } from './TagInput';
+
+/** Under the reader's headline: the story's date (editable), its tags and the suggested tags. */
+export function StoryMetaPanel({ story }: { story: Story }) {
+  const readOnly = useApp((s) => s.status?.readOnly ?? false);
+  return (
+    <div className="story-meta-panel">
+      {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}
+      <StoryDateEditor key={`${story.id}:${story.publishedAt ?? ''}`} story={story} readOnly={readOnly} />
+      <StoryTags story={story} readOnly={readOnly} />
+      <SuggestedTags readOnly={readOnly} />
+    </div>
+  );
+}
+
+function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean }) {
+  const t = useT();
+  const setStoryDate = useApp((s) => s.setStoryDate);
+  const [value, setValue] = useState(story.publishedAt ?? '');
+  const [invalid, setInvalid] = useState(false);
+  const inputId = `story-date-${story.id}`;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    // A date input answers '' while day, month or year is missing.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    if (value !== story.publishedAt) void setStoryDate(story.id, value);
+  }
+
+  return (
+    <form className="story-date-form" onSubmit={onSubmit}>
+      <label htmlFor={inputId} className="field-label">
+        {t.storyDate}
+      </label>
+      <input
+        id={inputId}
+        type="date"
+        value={value}
+        disabled={readOnly}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${inputId}-error` : undefined}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setInvalid(false);
+        }}
+      />
+      <button type="submit" className="button small" disabled={readOnly || value === (story.publishedAt ?? '')}>
+        {t.saveDate}
+      </button>
+      {story.publishedAt && (
+        <button type="button" className="button small" disabled={readOnly} onClick={() => void setStoryDate(story.id, null)}>
+          {t.clearDate}
+        </button>
+      )}
+      {invalid && (
+        <p id={`${inputId}-error`} className="field-error" role="alert">
+          {t.invalidDate}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
+  const t = useT();
+  const tags = useApp((s) => s.tags);
+  const applyTags = useApp((s) => s.applyTags);
+  const onStory = useMemo(() => new Set(story.tagIds), [story.tagIds]);
+  const storyTags = useMemo(() => {
+    const byId = new Map(tags.map((tag) => [tag.id, tag]));
+    return story.tagIds.map((id) => byId.get(id)).filter((tag) => tag !== undefined);
+  }, [tags, story.tagIds]);
+
+  function onPick(pick: TagPick) {
+    void applyTags([story.id], 'tagId' in pick ? { addTagIds: [pick.tagId] } : { addNames: [pick.newName] });
+  }
+
+  return (
+    <section className="story-tags" aria-labelledby="story-tags-heading">
+      <h3 id="story-tags-heading" className="panel-heading">
+        {t.storyTagsLabel}
+      </h3>
+      <div className="story-tags-row">
+        {storyTags.length > 0 ? (
+          <ul className="chip-list" aria-labelledby="story-tags-heading">
+            {storyTags.map((tag) => (
+              <li key={tag.id} className="tag-chip is-removable">
+                <ColorDot color={tag.color} />
+                <span className="tag-chip-name">{tag.name}</span>
+                <button type="button" className="chip-remove" aria-label={t.removeTag(tag.name)} disabled={readOnly} onClick={() => void applyTags([story.id], { removeTagIds: [tag.id] })}>
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">{t.noTags}</span>
+        )}
+        <TagInput label={t.addTagLabel} tags={tags} exclude={onStory} onPick={onPick} disabled={readOnly} />
+      </div>
+    </section>
+  );
+}
+
+function SuggestedTags({ readOnly }: { readOnly: boolean }) {
+  const t = useT();
+  const suggestions = useApp((s) => s.tagSuggestions);
+  const state = useApp((s) => s.suggestionsState);
+  const accept = useApp((s) => s.acceptTagSuggestion);
+  const dismiss = useApp((s) => s.dismissTagSuggestion);
+  if (state !== 'ready' || readOnly) return null;
+  return (
+    <section className="suggested-tags" aria-labelledby="suggested-tags-heading">
+      <h3 id="suggested-tags-heading" className="panel-heading">
+        {t.suggestedTagsHeading}
+      </h3>
+      {suggestions.length === 0 ? (
+        <p className="muted">{t.noSuggestedTags}</p>
+      ) : (
+        <ul className="suggestion-list" aria-labelledby="suggested-tags-heading">
+          {suggestions.map((suggestion) => (
+            <li key={suggestion.name} className="suggestion">
+              <button type="button" className="suggestion-accept" aria-label={t.acceptSuggestion(suggestion.name)} onClick={() => void accept(suggestion.name)}>
+                <span aria-hidden="true">+ </span>
+                {suggestion.name}
+              </button>
+              <span className="suggestion-reason">
+                {t.suggestionKind[suggestion.kind]} · {t.suggestionReason(suggestion.reason)}
+              </span>
+              <button type="button" className="chip-remove" aria-label={t.dismissSuggestion(suggestion.name)} onClick={() => void dismiss(suggestion.name)}>
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
