@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope';
-import { extractEntities } from './analysis/entities';
 import { importPaths } from './import/importer';
 import { LibraryIndexes } from './indexes';
 import type { KroniekPorts } from './ports';
@@ -51,7 +50,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
       store,
       ports: options.ports ?? {},
       platform: options.platform ?? 'cli',
-      importOptions: { extractEntities },
+      importOptions: {},
     };
     if (store.created && options.seedsDir && existsSync(options.seedsDir) && !store.readOnly) {
       await seedLibrary(context, options.seedsDir);

@@ -1,4 +1,5 @@
 import type { BodyBlock } from '../../shared/types';
+import { extractEntities } from './analysis/entities';
 import { RelatedIndex, type RelatedDoc } from './analysis/related';
 import { parseQuery } from './search/query';
 import { SearchIndex, type SearchDoc } from './search/index';
@@ -89,7 +90,8 @@ export class LibraryIndexes implements SearchProvider {
       kind: head.kind,
       headline: head.headline,
       text: `${head.headline}\n${bodyText(body)}`,
-      entities: head.entities.map((entity) => ({ key: entity.key, name: entity.name })),
+      // Extracted here, in the background build, not at import: it would cost a third of import time.
+      entities: extractEntities({ headline: head.headline, dateline: head.dateline, body }),
       place: head.dateline.place,
       date: meta.storyEdits[head.id]?.publishedAt ?? null,
     };

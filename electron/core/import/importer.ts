@@ -5,11 +5,7 @@ import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
 import { collectImportFiles, prepareImportFile, type PreparedFile } from './intake';
 import type { ParsedBrief, ParsedPage } from './parse';
 
-/** Entities found in a story at import; injected so the importer does not depend on the analysis module. */
-export type EntityExtractor = (story: { headline: string; dateline: StoryHead['dateline']; body: BodyBlock[] }) => StoryHead['entities'];
-
 export interface ImportOptions {
-  extractEntities?: EntityExtractor;
   now?: () => Date;
 }
 
@@ -98,7 +94,6 @@ function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, 
         importedAt,
         contentHash: hash,
         warnings: [...file.warnings],
-        entities: options.extractEntities?.(article) ?? [],
       };
       pending.items.push({ head, body: article.body });
       anythingNew = true;
@@ -137,7 +132,6 @@ function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, 
         importedAt,
         contentHash: hash,
         warnings: [],
-        entities: options.extractEntities?.({ headline: brief.headline, dateline: brief.dateline, body }) ?? [],
       },
       body,
     });

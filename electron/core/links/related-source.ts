@@ -1,3 +1,4 @@
+import { extractEntities } from '../analysis/entities';
 import { RelatedIndex, toRelatedDoc } from '../analysis/related';
 import type { LibraryStore } from '../store/library-store';
 
@@ -17,7 +18,7 @@ export async function buildRelatedIndex(store: LibraryStore): Promise<RelatedInd
         body,
         dateline: head.dateline,
         publishedAt: store.meta.storyEdits[head.id]?.publishedAt ?? null,
-        entities: head.entities,
+        entities: extractEntities({ headline: head.headline, dateline: head.dateline, body }),
       }),
     );
   }

@@ -23,19 +23,6 @@ export interface StoryHead {
   /** Hash of the normalised content: the same story from another file or page is a duplicate. */
   contentHash: string;
   warnings: string[];
-  /** Entities found at import (see analysis/entities.ts): canonical key, display name, kind, mentions. */
-  entities: StoredEntity[];
-}
-
-export interface StoredEntity {
-  key: string;
-  name: string;
-  kind: string;
-  count: number;
-  source?: 'gazetteer' | 'dateline' | 'pattern';
-  headline?: number;
-  adjectives?: number;
-  dateline?: true;
 }
 
 export interface StoryContent {

@@ -28,7 +28,6 @@ export function fakeStory(id: string, headline = `Kop ${id}`): StoryContent {
       importedAt: '2026-01-01T00:00:00.000Z',
       contentHash: `hash-${id}`,
       warnings: [],
-      entities: [],
     },
     body: [{ type: 'paragraph', text: `Tekst van ${id}.` }],
   };
