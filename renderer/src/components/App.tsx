@@ -3,6 +3,9 @@ import { isTypingTarget } from '../format';
 import { filesFromDataTransfer } from '../import/picked-file';
 import { useApp, useAppStoreApi, useT } from '../store';
 import { startApp } from '../store';
+import { BackupsDialog } from './backups/BackupsDialog';
+import { DossierDialogs } from './dossiers/DossierDialogs';
+import { DossierView } from './dossiers/DossierView';
 import { DropOverlay } from './DropOverlay';
 import { ErrorState } from './ErrorState';
 import { ImportResults } from './ImportResults';
@@ -11,6 +14,7 @@ import { NoticeBanner } from './NoticeBanner';
 import { Reader, READER_ID } from './Reader';
 import { Sidebar } from './Sidebar';
 import { StatusToast } from './StatusToast';
+import { TagsLayer } from './tags/TagsLayer';
 
 /** Focus the list's current row (its roving tab stop), or the reader. */
 function focusPane(id: string) {
@@ -26,6 +30,7 @@ export function App() {
   const status = useApp((s) => s.status);
   const statusState = useApp((s) => s.statusState);
   const statusError = useApp((s) => s.statusError);
+  const dossierOpen = useApp((s) => s.view.kind === 'dossier');
   const dragging = useFileDrop();
   useUndoShortcuts();
 
@@ -61,12 +66,19 @@ export function App() {
       <main className="workspace">
         <NoticeBanner />
         {statusError && <ErrorState title={t.startErrorTitle} error={statusError} onRetry={() => void startApp(store)} compact />}
-        <div className="panes">
-          <ListPane />
-          <Reader />
-        </div>
+        {dossierOpen ? (
+          <DossierView />
+        ) : (
+          <div className="panes">
+            <ListPane />
+            <Reader />
+          </div>
+        )}
       </main>
       <ImportResults />
+      <DossierDialogs />
+      <BackupsDialog />
+      <TagsLayer />
       <StatusToast />
       {dragging && <DropOverlay />}
     </div>

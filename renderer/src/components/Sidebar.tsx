@@ -1,7 +1,11 @@
 import { localeOf } from '../i18n';
 import type { View } from '../store';
 import { useApp, useT } from '../store';
+import { BackupsButton } from './backups/BackupsDialog';
+import { DossierSidebarSection } from './dossiers/DossierSidebarSection';
 import { LanguageSwitch } from './LanguageSwitch';
+import { HistoryButtons } from './tags/HistoryButtons';
+import { TagSidebarSection } from './tags/TagSidebarSection';
 
 interface ViewEntry {
   view: View;
@@ -28,6 +32,7 @@ export function Sidebar() {
         <span className="brand-mark" aria-hidden="true">K</span>
         <h1 className="brand-name">{t.appName}</h1>
       </div>
+      <HistoryButtons />
       <h2 className="sidebar-heading" id="sidebar-library">
         {t.libraryHeading}
       </h2>
@@ -49,7 +54,10 @@ export function Sidebar() {
           );
         })}
       </ul>
+      <TagSidebarSection />
+      <DossierSidebarSection />
       <div className="sidebar-footer">
+        <BackupsButton />
         <LanguageSwitch />
       </div>
     </nav>
