@@ -4,6 +4,8 @@ import type { Language, Messages } from '../i18n';
 import { useApp, useT } from '../store';
 import { ErrorState } from './ErrorState';
 import { StoryBody } from './StoryBody';
+import { StoryConnections } from './tags/StoryConnections';
+import { StoryMetaPanel } from './tags/StoryMetaPanel';
 
 export const READER_ID = 'reader';
 
@@ -75,6 +77,8 @@ function StoryView({ story, t, language, briefPage, onOpenPage }: StoryViewProps
         </p>
       </header>
 
+      <StoryMetaPanel story={story} />
+
       {story.warnings.length > 0 && (
         <section className="story-warnings" aria-labelledby="story-warnings-heading">
           <h3 id="story-warnings-heading">{t.warningsHeading}</h3>
@@ -96,6 +100,8 @@ function StoryView({ story, t, language, briefPage, onOpenPage }: StoryViewProps
           </button>
         </p>
       )}
+
+      <StoryConnections story={story} />
 
       <footer className="story-source" aria-labelledby="story-source-heading">
         <h3 id="story-source-heading">{t.sourceHeading}</h3>

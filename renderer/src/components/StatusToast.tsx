@@ -5,10 +5,11 @@ import { useApp, useT } from '../store';
 
 function describe(t: Messages, message: HistoryMessage): string {
   switch (message.kind) {
+    // The core words undo labels in English; the dictionary reads the known ones in its language.
     case 'undone':
-      return t.undone(message.label);
+      return t.undone(message.label && t.historyLabel(message.label));
     case 'redone':
-      return t.redone(message.label);
+      return t.redone(message.label && t.historyLabel(message.label));
     case 'nothing-to-undo':
       return t.nothingToUndo;
     case 'nothing-to-redo':

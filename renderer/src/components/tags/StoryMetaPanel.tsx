@@ -1,12 +1,18 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Story } from '../../../../shared/types';
 import { useApp, useT } from '../../store';
 import { ColorDot } from './TagChip';
 import { TagInput, type TagPick } from './TagInput';
+import '../../styles/tags.css';
 
 /** Under the reader's headline: the story's date (editable), its tags and the suggested tags. */
 export function StoryMetaPanel({ story }: { story: Story }) {
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
+  const loadStoryExtras = useApp((s) => s.loadStoryExtras);
+  // Links, suggestions and related stories follow the open story (edits and undo refresh them in the store).
+  useEffect(() => {
+    void loadStoryExtras(story.id);
+  }, [story.id, loadStoryExtras]);
   return (
     <div className="story-meta-panel">
       {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}

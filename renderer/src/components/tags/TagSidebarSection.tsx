@@ -3,6 +3,7 @@ import { localeOf } from '../../i18n';
 import { useApp, useT } from '../../store';
 import { ColorDot } from './TagChip';
 import { hotkeyMap, visibleInTree } from '../../tags/hotkeys';
+import '../../styles/tags.css';
 
 /** The tag tree in the sidebar: counts, colour, indent by depth, collapsible parents; a click filters the list. */
 export function TagSidebarSection() {

@@ -5,6 +5,7 @@ import { hotkeyTags } from '../../tags/hotkeys';
 import { LinkPicker } from './LinkPicker';
 import { SeriesDialog } from './SeriesDialog';
 import { TagManager } from './TagManager';
+import '../../styles/tags.css';
 
 /** The tag/link dialogs, the 1–9 tag keys and the status line for edits, mounted once by the app. */
 export function TagsLayer() {
