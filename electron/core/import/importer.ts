@@ -38,7 +38,7 @@ interface Pending {
 export async function importPrepared(store: LibraryStore, files: PreparedFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const importedAt = (options.now?.() ?? new Date()).toISOString();
   const pending: Pending = { items: [], undelete: new Set(), seenHashes: new Map() };
-  const results = files.map((file) => importOne(store, file, importedAt, pending, options));
+  const results = files.map((file) => importOne(store, file, importedAt, pending));
   if (pending.items.length || pending.undelete.size) {
     const undelete = pending.undelete;
     await store.addStories(
@@ -63,7 +63,7 @@ function classify(store: LibraryStore, hash: string, pending: Pending): { status
   return { status: 'duplicate', id: existing };
 }
 
-function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, pending: Pending, options: ImportOptions): ImportFileResult {
+function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, pending: Pending): ImportFileResult {
   if (!file.ok) {
     return { fileName: file.fileName, status: 'rejected', code: file.code, reason: file.reason, warnings: [], briefs: { imported: 0, duplicate: 0 } };
   }

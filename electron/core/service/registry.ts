@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '../../../shared/contract';
 import { ServiceError, type Envelope } from '../../../shared/contract/envelope';
 import type { ServiceContext } from './context';
