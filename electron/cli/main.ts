@@ -22,7 +22,9 @@ export const COMMANDS: CliCommand[] = [
 ];
 
 function usage(): string {
-  const lines = COMMANDS.map((command) => `  kroniek ${command.usage.padEnd(44)} ${command.summary}`);
+  const lines = COMMANDS.map((command) =>
+    command.usage.length <= 44 ? `  kroniek ${command.usage.padEnd(44)} ${command.summary}` : `  kroniek ${command.usage}\n  ${''.padEnd(52)}${command.summary}`,
+  );
   return `Usage: kroniek <command> [--data DIR] [--json]\n\nCommands:\n${lines.join('\n')}\n\n--data DIR   library folder (default: $KRONIEK_DATA or ./.kroniek-data)
 --seeds      fill a new, empty library with the sample stories (the app and host always do)\n--json       print only JSON on stdout`;
 }
