@@ -198,11 +198,13 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
         <button type="button" className="link-button link-headline" onClick={() => void openStory(suggestion.id)}>
           {suggestion.headline}
         </button>
-        <span className="related-score" title={t.relatedScore(percent)}>
-          <span className="visually-hidden">{t.relatedScore(percent)}</span>
-          <span aria-hidden="true">{percent}%</span>
+        <span className="related-meta">
+          <span className="related-score" title={t.relatedScore(percent)}>
+            <span className="visually-hidden">{t.relatedScore(percent)}</span>
+            <span aria-hidden="true">{percent}%</span>
+          </span>
+          <StoryFacts story={suggestion.story} t={t} language={language} />
         </span>
-        <StoryFacts story={suggestion.story} t={t} language={language} />
         {suggestion.reasons.length > 0 && (
           <ul className="related-reasons">
             {suggestion.reasons.map((reason) => (

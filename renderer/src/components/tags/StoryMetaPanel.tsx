@@ -18,7 +18,7 @@ export function StoryMetaPanel({ story }: { story: Story }) {
       {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}
       <StoryDateEditor key={`${story.id}:${story.publishedAt ?? ''}`} story={story} readOnly={readOnly} />
       <StoryTags story={story} readOnly={readOnly} />
-      <SuggestedTags readOnly={readOnly} />
+      <SuggestedTags key={story.id} readOnly={readOnly} />
     </div>
   );
 }
@@ -122,7 +122,10 @@ function SuggestedTags({ readOnly }: { readOnly: boolean }) {
   const state = useApp((s) => s.suggestionsState);
   const accept = useApp((s) => s.acceptTagSuggestion);
   const dismiss = useApp((s) => s.dismissTagSuggestion);
+  const [showAll, setShowAll] = useState(false);
   if (state !== 'ready' || readOnly) return null;
+  const shown = showAll ? suggestions : suggestions.slice(0, FIRST_SUGGESTIONS);
+  const hidden = suggestions.length - shown.length;
   return (
     <section className="suggested-tags" aria-labelledby="suggested-tags-heading">
       <h3 id="suggested-tags-heading" className="panel-heading">
@@ -132,7 +135,7 @@ function SuggestedTags({ readOnly }: { readOnly: boolean }) {
         <p className="muted">{t.noSuggestedTags}</p>
       ) : (
         <ul className="suggestion-list" aria-labelledby="suggested-tags-heading">
-          {suggestions.map((suggestion) => (
+          {shown.map((suggestion) => (
             <li key={suggestion.name} className="suggestion">
               <button type="button" className="suggestion-accept" aria-label={t.acceptSuggestion(suggestion.name)} onClick={() => void accept(suggestion.name)}>
                 <span aria-hidden="true">+ </span>
@@ -146,8 +149,18 @@ function SuggestedTags({ readOnly }: { readOnly: boolean }) {
               </button>
             </li>
           ))}
+          {hidden > 0 && (
+            <li>
+              <button type="button" className="link-button small" onClick={() => setShowAll(true)}>
+                {t.moreSuggestions(hidden)}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </section>
   );
 }
+
+/** Suggestions shown before "more": the best few, so the story text stays in view. */
+const FIRST_SUGGESTIONS = 5;

@@ -31,6 +31,7 @@ export const tagsEn: TagsMessages = {
 
   suggestedTagsHeading: 'Suggested tags',
   noSuggestedTags: 'No suggestions for this story.',
+  moreSuggestions: (n) => `${n} more…`,
   acceptSuggestion: (name) => `Add tag ${name}`,
   dismissSuggestion: (name) => `Dismiss suggestion ${name}`,
   suggestionKind: { person: 'person', place: 'place', organisation: 'organisation', topic: 'topic' },

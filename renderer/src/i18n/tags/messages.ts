@@ -39,6 +39,7 @@ export interface TagsMessages {
   // Suggested tags
   suggestedTagsHeading: string;
   noSuggestedTags: string;
+  moreSuggestions: (n: number) => string;
   acceptSuggestion: (name: string) => string;
   dismissSuggestion: (name: string) => string;
   suggestionKind: Record<TagSuggestionKind, string>;

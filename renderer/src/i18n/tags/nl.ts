@@ -105,6 +105,7 @@ export const tagsNl: TagsMessages = {
 
   suggestedTagsHeading: 'Voorgestelde tags',
   noSuggestedTags: 'Geen voorstellen voor dit verhaal.',
+  moreSuggestions: (n) => `nog ${n}…`,
   acceptSuggestion: (name) => `Tag ${name} toevoegen`,
   dismissSuggestion: (name) => `Voorstel ${name} negeren`,
   suggestionKind: { person: 'persoon', place: 'plaats', organisation: 'organisatie', topic: 'onderwerp' },
