@@ -44,7 +44,7 @@ export function DeleteDossierDialog() {
         <button type="button" className="button" onClick={close} data-autofocus>
           {t.dossiers.cancel}
         </button>
-        <button type="button" className="button danger-solid" onClick={() => void confirm()} disabled={busy}>
+        <button type="button" className="button dossier-danger-solid" onClick={() => void confirm()} disabled={busy}>
           {busy ? t.dossiers.deleting : t.dossiers.deleteConfirm}
         </button>
       </footer>

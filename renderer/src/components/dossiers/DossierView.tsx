@@ -50,7 +50,7 @@ function DossierDocument({ detail, t, language }: { detail: DossierDetail; t: Me
   return (
     <div className="dossier-document">
       <header className="dossier-header">
-        <p className="dossier-kicker">{t.dossiers.heading}</p>
+        <p className="dossier-kicker">{t.dossiers.kicker}</p>
         <h2 className="dossier-title">{dossier.title}</h2>
         {dossier.subtitle && <p className="dossier-subtitle">{dossier.subtitle}</p>}
         <p className="dossier-meta">
@@ -68,7 +68,7 @@ function DossierDocument({ detail, t, language }: { detail: DossierDetail; t: Me
           <button type="button" className="button" onClick={() => openDossierDialog({ kind: 'edit' })} disabled={readOnly}>
             {t.dossiers.edit}
           </button>
-          <button type="button" className="button danger" onClick={() => openDossierDialog({ kind: 'delete' })} disabled={readOnly}>
+          <button type="button" className="button dossier-danger" onClick={() => openDossierDialog({ kind: 'delete' })} disabled={readOnly}>
             {t.dossiers.deleteButton}
           </button>
         </div>

@@ -94,11 +94,15 @@ export function ExportDialog() {
                 value={value}
                 checked={format === value}
                 onChange={() => setFormat(value)}
+                // Named by the format alone; the hint is its description (the label wraps both for a big click target).
+                aria-labelledby={`${titleId}-name-${value}`}
                 aria-describedby={`${titleId}-hint-${value}`}
                 data-autofocus={format === value ? true : undefined}
               />
               <span className="radio-text">
-                <span className="radio-name">{t.dossiers.formatName[value]}</span>
+                <span id={`${titleId}-name-${value}`} className="radio-name">
+                  {t.dossiers.formatName[value]}
+                </span>
                 <span id={`${titleId}-hint-${value}`} className="field-hint">
                   {t.dossiers.formatHint[value]}
                 </span>
@@ -127,7 +131,8 @@ export function ExportDialog() {
         <button type="button" className="button" onClick={close}>
           {t.close}
         </button>
-        <button type="button" className="button primary" onClick={() => void run()} disabled={busy}>
+        {/* aria-disabled, not disabled, while busy: a disabled button would drop focus out of the dialog (and Escape with it). */}
+        <button type="button" className="button primary" onClick={() => void run()} aria-disabled={busy || undefined}>
           {phase.kind === 'downloaded' || phase.kind === 'saved' ? t.dossiers.exportAgain : nativeDialogs ? t.dossiers.exportSave : t.dossiers.exportDownload}
         </button>
       </footer>

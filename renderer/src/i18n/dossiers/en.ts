@@ -37,6 +37,7 @@ export const dossiersEn: DossierMessages = {
   cancel: 'Cancel',
   createFailed: 'The dossier could not be created',
 
+  kicker: 'Dossier',
   viewLabel: (title) => `Dossier: ${title}`,
   storyCount: (count) => plural(count, 'story', 'stories'),
   missingCount: (count) => `${count.toLocaleString('en')} no longer in the library`,

@@ -38,6 +38,7 @@ export interface DossierMessages {
   createFailed: string;
 
   // Dossier view
+  kicker: string;
   viewLabel: (title: string) => string;
   storyCount: (count: number) => string;
   missingCount: (count: number) => string;

@@ -37,6 +37,7 @@ export const dossiersNl: DossierMessages = {
   cancel: 'Annuleren',
   createFailed: 'Het dossier kon niet worden gemaakt',
 
+  kicker: 'Dossier',
   viewLabel: (title) => `Dossier: ${title}`,
   storyCount: (count) => plural(count, 'verhaal', 'verhalen'),
   missingCount: (count) => `${count.toLocaleString('nl')} niet meer in de bibliotheek`,
