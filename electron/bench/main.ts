@@ -12,7 +12,6 @@ import { measureOpenLibrary, type OpenLibraryFigures } from './measure-open';
 import { round, timed } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SEEDS = path.join(ROOT, 'seeds');
 
 const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
 
@@ -30,7 +29,7 @@ async function ensureCorpus(dir: string, size: number): Promise<void> {
     await mkdir(sub, { recursive: true });
     const end = Math.min(size, start + 1_000);
     await Promise.all(
-      Array.from({ length: end - start }, (_, i) => writeFile(path.join(sub, `story-${start + i}.txt`), syntheticStory(start + i, SEEDS))),
+      Array.from({ length: end - start }, (_, i) => writeFile(path.join(sub, `story-${start + i}.txt`), syntheticStory(start + i))),
     );
   }
   await writeFile(marker, String(size));
@@ -69,7 +68,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
   const workDir = path.resolve(values.dir ?? path.join(ROOT, 'bench-data'));
-  const corpusDir = path.join(workDir, `corpus-${size}`);
+  // The generator's version is in the name, so a changed generator never reuses an old corpus.
+  const corpusDir = path.join(workDir, `corpus-v2-${size}`);
   const dataDir = path.join(workDir, `library-${size}`);
 
   log(`Generating ${size} seed-format files in ${corpusDir} …`);

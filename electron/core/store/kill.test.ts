@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { prng } from '../../bench/corpus';
+import { prng } from '../search/synthetic-corpus';
 import { LibraryStore } from './library-store';
 import { withTempDir } from './test-helpers';
 
