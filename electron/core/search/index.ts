@@ -244,23 +244,22 @@ export class SearchIndex {
 
   private insert(num: number, packed: string): void {
     this.packedOf[num] = packed;
+    // Terms in field order, repeats included: flexsearch keeps a term's first (best)
+    // slot, and body positions count words as they run.
     const headline: string[] = [];
     const meta: string[] = [];
     const body: string[] = [];
-    const seen = new Set<string>();
-    const wordIds = new Set<number>();
-    forEachPackedWord(packed, (wordId, _joined, field) => {
-      wordIds.add(wordId);
-      const term = this.vocabulary.term(wordId);
-      if (!term || seen.has(term)) return;
-      seen.add(term);
-      (field === Field.Headline ? headline : field === Field.Body ? body : meta).push(term);
-    });
-    this.vocabulary.countStory(wordIds, 1);
+    this.vocabulary.countStory(1, (count) =>
+      forEachPackedWord(packed, (wordId, _joined, field) => {
+        count(wordId);
+        const term = this.vocabulary.term(wordId);
+        if (term) (field === Field.Headline ? headline : field === Field.Body ? body : meta).push(term);
+      }),
+    );
     const total = headline.length + meta.length + body.length;
     if (total === 0) return;
     this.layout = { headlineEnd: headline.length, metaEnd: headline.length + meta.length, total };
-    this.pendingTerms = [...headline, ...meta, ...body];
+    this.pendingTerms = headline.concat(meta, body);
     this.index.add(num, PENDING_TERMS);
     this.pendingTerms = [];
   }
@@ -280,19 +279,17 @@ export class SearchIndex {
    * its internals ever differ from what this expects.
    */
   private removeFromIndex(num: number, packed: string): void {
-    const wordIds = new Set<number>();
-    forEachPackedWord(packed, (wordId) => wordIds.add(wordId));
-    this.vocabulary.countStory(wordIds, -1);
+    this.vocabulary.countStory(-1, (count) => forEachPackedWord(packed, count));
     const internals = this.internals();
     if (!internals) {
       this.index.remove(num);
       return;
     }
     const terms = new Set<string>();
-    for (const wordId of wordIds) {
+    forEachPackedWord(packed, (wordId) => {
       const term = this.vocabulary.term(wordId);
       if (term) terms.add(term);
-    }
+    });
     for (const term of terms) {
       const slots = internals.map.get(term);
       if (!slots) continue;

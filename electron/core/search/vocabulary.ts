@@ -9,6 +9,9 @@ import { indexTerm } from './query';
 /** Word id 0 is reserved: it separates fields in a packed text. */
 export const FIELD_BREAK = 0;
 
+const HOT_WORDS = 2_048;
+/** A word joins the hot map once this many stories contain it. */
+const HOT_STORY_COUNT = 64;
 const SHORT_BUCKET = 2;
 const LONG_BUCKET = 3;
 
@@ -18,7 +21,14 @@ const LONG_BUCKET = 3;
  * keeping one as a Map key would keep the whole text alive.
  */
 export function detached(text: string): string {
-  return (' ' + text).slice(1);
+  // join builds one new flat string (slicing a concatenation would still be a slice).
+  return text.split('').join('');
+}
+
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(array.length * 2);
+  copy.set(array);
+  return copy;
 }
 
 function addToBucket(buckets: Map<string, number[]>, key: string, id: number): void {
@@ -29,6 +39,12 @@ function addToBucket(buckets: Map<string, number[]>, key: string, id: number): v
 
 export class Vocabulary {
   private readonly idOf = new Map<string, number>();
+  /**
+   * The most common words again, in a map small enough to stay in the CPU cache:
+   * looking a word up in the full vocabulary (hundreds of thousands of words) is a
+   * cache miss, and the common words are half of all running text.
+   */
+  private readonly hot = new Map<string, number>();
   private readonly words: string[] = [''];
   /** Index term per word id; '' when the word is not indexed (stopword, single character). */
   private readonly terms: string[] = [''];
@@ -36,6 +52,9 @@ export class Vocabulary {
   private readonly longBuckets = new Map<string, number[]>();
   /** Per word id: how many indexed stories contain the word (ranks prefix completions). */
   private storyCounts = new Int32Array(1024);
+  /** Per word id: the story count pass that last counted it, so a story counts each word once. */
+  private countedIn = new Int32Array(1024);
+  private pass = 0;
 
   get size(): number {
     return this.words.length - 1;
@@ -43,7 +62,9 @@ export class Vocabulary {
 
   /** The id of a folded word, adding it when new. */
   intern(word: string): number {
-    let id = this.idOf.get(word);
+    let id = this.hot.get(word);
+    if (id !== undefined) return id;
+    id = this.idOf.get(word);
     if (id === undefined) {
       word = detached(word);
       id = this.words.length;
@@ -51,9 +72,8 @@ export class Vocabulary {
       this.words.push(word);
       this.terms.push(indexTerm(word) ?? '');
       if (id >= this.storyCounts.length) {
-        const grown = new Int32Array(this.storyCounts.length * 2);
-        grown.set(this.storyCounts);
-        this.storyCounts = grown;
+        this.storyCounts = grown(this.storyCounts);
+        this.countedIn = grown(this.countedIn);
       }
       addToBucket(this.shortBuckets, word.slice(0, SHORT_BUCKET), id);
       if (word.length >= LONG_BUCKET) addToBucket(this.longBuckets, word.slice(0, LONG_BUCKET), id);
@@ -75,9 +95,22 @@ export class Vocabulary {
     return this.terms[id] ?? '';
   }
 
-  /** Counts a story in (+1) or out (-1) for each of its distinct word ids. */
-  countStory(wordIds: Iterable<number>, delta: 1 | -1): void {
-    for (const id of wordIds) this.storyCounts[id]! += delta;
+  /**
+   * Counts one story in (+1) or out (-1): `visit` is handed a function to call for
+   * each word of the story; a word that occurs several times counts once.
+   */
+  countStory(delta: 1 | -1, visit: (count: (wordId: number) => void) => void): void {
+    if (++this.pass >= 2 ** 31 - 1) {
+      this.countedIn.fill(0);
+      this.pass = 1;
+    }
+    const pass = this.pass;
+    visit((id) => {
+      if (this.countedIn[id] === pass) return;
+      this.countedIn[id] = pass;
+      const count = (this.storyCounts[id]! += delta);
+      if (count === HOT_STORY_COUNT && this.hot.size < HOT_WORDS) this.hot.set(this.words[id]!, id);
+    });
   }
 
   /**

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { containsPhrase, forEachPackedWord, packFields } from './packed-text';
+import { Vocabulary } from './vocabulary';
+import { runningWords } from './words';
+
+const fields = (headline: string, body = '', tags: string[] = []) => ({ headline, body, place: '', note: '', tags });
+
+function unpack(vocabulary: Vocabulary, packed: string): Array<[string, boolean, number]> {
+  const out: Array<[string, boolean, number]> = [];
+  forEachPackedWord(packed, (id, joined, field) => out.push([vocabulary.word(id), joined, field]));
+  return out;
+}
+
+describe('packed text', () => {
+  it('round-trips the folded words with their fields and compound markers', () => {
+    const vocabulary = new Vocabulary();
+    const packed = packFields(vocabulary, fields('Noord-Korea en Oekraïne', 'Kim', ['Tag één']));
+    expect(unpack(vocabulary, packed)).toEqual([
+      ['noord', false, 0],
+      ['korea', false, 0],
+      ['noordkorea', true, 0],
+      ['en', false, 0],
+      ['oekraine', false, 0],
+      ['kim', false, 3],
+      ['tag', false, 4],
+      ['een', false, 4],
+    ]);
+  });
+
+  it('keeps word ids above 127 and 16383 intact (multi-byte varints)', () => {
+    const vocabulary = new Vocabulary();
+    const many = Array.from({ length: 20_000 }, (_, i) => `w${i}`).join(' ');
+    const packed = packFields(vocabulary, fields('kop', many));
+    const words = unpack(vocabulary, packed).map(([word]) => word);
+    expect(words.length).toBe(20_001);
+    expect(words.at(-1)).toBe('w19999');
+    // Stored as one byte per character: far smaller than the text itself.
+    expect(packed.length).toBeLessThan(many.length / 2);
+    expect([...packed].every((char) => char.charCodeAt(0) < 256)).toBe(true);
+  });
+
+  it('finds phrases within one field only, skipping compound joins', () => {
+    const vocabulary = new Vocabulary();
+    const packed = packFields(vocabulary, fields('De Noord-Koreaanse leider', 'leider vertrekt', ['Noord']));
+    const ids = (text: string) => runningWords(text).map((word) => vocabulary.lookup(word) ?? -1);
+    expect(containsPhrase(packed, ids('noord koreaanse leider'))).toBe(true);
+    expect(containsPhrase(packed, ids('de noord'))).toBe(true);
+    expect(containsPhrase(packed, ids('leider vertrekt'))).toBe(true);
+    expect(containsPhrase(packed, ids('leider leider'))).toBe(false);
+    expect(containsPhrase(packed, ids('vertrekt noord'))).toBe(false);
+    expect(containsPhrase(packed, ids('koreaanse de'))).toBe(false);
+  });
+});
