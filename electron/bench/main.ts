@@ -14,11 +14,27 @@ import { round, timed } from './stats';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
+       npm run -s bench -- --export [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
 tag edit, search, related suggestions and memory in a fresh process, and the
-same edit on a plain single-file lowdb store of the same corpus.`;
+same edit on a plain single-file lowdb store of the same corpus.
+With --export: PDF export time of a 20-story and a 200-story dossier.`;
+
+/** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
+async function benchExport(json: boolean): Promise<number> {
+  const { benchExportPdf } = await import('../core/export/bench-export');
+  const figures: Record<string, number> = {};
+  for (const stories of [20, 200]) {
+    const { ms, pages } = await benchExportPdf(stories);
+    (json ? process.stderr : process.stdout).write(`  ${stories} stories, ${pages} pages: ${round(ms)} ms\n`);
+    figures[`pdf${stories}Ms`] = round(ms);
+    figures[`pdf${stories}Pages`] = pages;
+  }
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+  return 0;
+}
 
 async function ensureCorpus(dir: string, size: number): Promise<void> {
   const marker = path.join(dir, '.complete');
@@ -50,7 +66,14 @@ function measureInChild(dataDir: string): OpenLibraryFigures {
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { size: { type: 'string' }, json: { type: 'boolean' }, dir: { type: 'string' }, 'child-open': { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      size: { type: 'string' },
+      json: { type: 'boolean' },
+      dir: { type: 'string' },
+      export: { type: 'boolean' },
+      'child-open': { type: 'string' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values['child-open']) {
@@ -61,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (values.export) return benchExport(Boolean(values.json));
   const size = Number(values.size ?? '1000');
   if (!Number.isInteger(size) || size < 1) {
     console.error('bench: --size must be a positive whole number.');
