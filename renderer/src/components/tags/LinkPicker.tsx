@@ -28,7 +28,8 @@ export function LinkPicker() {
     if (!sources) return;
     let current = true;
     const timer = setTimeout(() => {
-      void findStories(query).then((found) => current && setResults(found.filter((story) => !sources.includes(story.id))));
+      // One story is not linked to itself; a selection may be linked to one of its own (the others each get a link).
+      void findStories(query).then((found) => current && setResults(sources.length === 1 ? found.filter((story) => story.id !== sources[0]) : found));
     }, query ? SEARCH_DELAY_MS : 0);
     return () => {
       current = false;

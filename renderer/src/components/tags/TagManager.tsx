@@ -16,7 +16,14 @@ export function TagManager() {
   const close = useApp((s) => s.closeTagManager);
   const feedback = useApp((s) => s.editFeedback);
   const [mode, setMode] = useState<Mode>({ kind: 'new' });
+  const newButton = useRef<HTMLButtonElement>(null);
   if (!open) return null;
+
+  // After a merge or delete the edited tag is gone, and with it the focused button: keep focus in the dialog.
+  const onGone = () => {
+    setMode({ kind: 'new' });
+    requestAnimationFrame(() => newButton.current?.focus());
+  };
 
   const editing = mode.kind === 'edit' ? (tags.find((tag) => tag.id === mode.id) ?? null) : null;
   // The tag went away (merged, deleted, undone): back to a new one.
@@ -29,7 +36,7 @@ export function TagManager() {
       </header>
       <div className="dialog-body tag-manager-body">
         <div className="tag-manager-list">
-          <button type="button" className="button small" aria-pressed={shown.kind === 'new'} onClick={() => setMode({ kind: 'new' })}>
+          <button ref={newButton} type="button" className="button small" aria-pressed={shown.kind === 'new'} onClick={() => setMode({ kind: 'new' })}>
             + {t.newTagHeading}
           </button>
           <ul aria-label={t.tagListLabel}>
@@ -51,7 +58,7 @@ export function TagManager() {
             </p>
           )}
           {editing ? (
-            <EditTag key={editing.id} tag={editing} tags={tags} t={t} onGone={() => setMode({ kind: 'new' })} />
+            <EditTag key={editing.id} tag={editing} tags={tags} t={t} onGone={onGone} />
           ) : (
             <>
               <TagForm key="new" tags={tags} t={t} onCreated={(id) => setMode({ kind: 'edit', id })} />

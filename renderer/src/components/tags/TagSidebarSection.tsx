@@ -65,18 +65,21 @@ export function TagSidebarSection() {
                   type="button"
                   className="view-button tag-button"
                   aria-current={currentTag === tag.id ? 'true' : undefined}
-                  aria-label={t.tagFilterName(tag.name, tag.count, hotkey)}
                   title={hotkey ? t.hotkeyHint(hotkey) : undefined}
                   onClick={() => setView({ kind: 'tag', tagId: tag.id })}
                 >
+                  {/* Named by its content: what is seen is what is heard, with the count and key spelt out. */}
                   <ColorDot color={tag.color} />
                   <span className="view-label">{tag.name}</span>
+                  <span className="visually-hidden">{t.tagCountHint(tag.count, hotkey)}</span>
                   {hotkey && (
                     <kbd className="tag-hotkey" aria-hidden="true">
                       {hotkey}
                     </kbd>
                   )}
-                  <span className="view-count">{tag.count.toLocaleString(localeOf(language))}</span>
+                  <span className="view-count" aria-hidden="true">
+                    {tag.count.toLocaleString(localeOf(language))}
+                  </span>
                 </button>
               </li>
             );

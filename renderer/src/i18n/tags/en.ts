@@ -15,7 +15,7 @@ export const tagsEn: TagsMessages = {
   tagsLoadFailed: 'The tags could not be loaded',
   expandTag: (name) => `Show the sub-tags of ${name}`,
   collapseTag: (name) => `Hide the sub-tags of ${name}`,
-  tagFilterName: (name, count, hotkey) => `${name}, ${plural(count, 'story', 'stories')}${hotkey ? `, key ${hotkey}` : ''}`,
+  tagCountHint: (count, hotkey) => `, ${plural(count, 'story', 'stories')}${hotkey ? `, key ${hotkey}` : ''}`,
   tagViewLabel: (name) => `Tag: ${name}`,
   hotkeyHint: (n) => `Press ${n} to toggle this tag on the selected stories`,
 

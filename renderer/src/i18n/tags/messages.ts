@@ -20,8 +20,8 @@ export interface TagsMessages {
   tagsLoadFailed: string;
   expandTag: (name: string) => string;
   collapseTag: (name: string) => string;
-  /** Accessible name of a tag in the sidebar: `Oekraïne, 3 stories, key 1`. */
-  tagFilterName: (name: string, count: number, hotkey: number | null) => string;
+  /** Spoken after a sidebar tag's name (`Oekraïne`): `, 3 stories, key 1`. */
+  tagCountHint: (count: number, hotkey: number | null) => string;
   tagViewLabel: (name: string) => string;
   hotkeyHint: (n: number) => string;
 

@@ -42,11 +42,12 @@ const HISTORY_LABELS: Record<string, string> = {
   'Delete saved search': 'Bewaarde zoekopdracht verwijderen',
 };
 
-const stories = (n: string) => (n === '1' ? '1 verhaal' : `${n} verhalen`);
+// One story is `Tag story` (no number), more are `Tag 3 stories`.
+const stories = (n: string | undefined) => (n === undefined || n === '1' ? '1 verhaal' : `${n} verhalen`);
 const HISTORY_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^Tag (\d+) stor(?:y|ies)$/, (m) => `${stories(m[1]!)} taggen`],
-  [/^Untag (\d+) stor(?:y|ies)$/, (m) => `Tag van ${stories(m[1]!)} verwijderen`],
-  [/^Edit tags of (\d+) stor(?:y|ies)$/, (m) => `Tags van ${stories(m[1]!)} bewerken`],
+  [/^Tag (?:(\d+) )?stor(?:y|ies)$/, (m) => `${stories(m[1])} taggen`],
+  [/^Untag (?:(\d+) )?stor(?:y|ies)$/, (m) => `Tag van ${stories(m[1])} verwijderen`],
+  [/^Edit tags of (?:(\d+) )?stor(?:y|ies)$/, (m) => `Tags van ${stories(m[1])} bewerken`],
   [/^Link (\d+) stories$/, (m) => `${stories(m[1]!)} koppelen`],
   [/^Delete (\d+) stories$/, (m) => `${stories(m[1]!)} verwijderen`],
 ];
@@ -89,7 +90,7 @@ export const tagsNl: TagsMessages = {
   tagsLoadFailed: 'De tags konden niet worden geladen',
   expandTag: (name) => `Subtags van ${name} tonen`,
   collapseTag: (name) => `Subtags van ${name} verbergen`,
-  tagFilterName: (name, count, hotkey) => `${name}, ${plural(count, 'verhaal', 'verhalen')}${hotkey ? `, toets ${hotkey}` : ''}`,
+  tagCountHint: (count, hotkey) => `, ${plural(count, 'verhaal', 'verhalen')}${hotkey ? `, toets ${hotkey}` : ''}`,
   tagViewLabel: (name) => `Tag: ${name}`,
   hotkeyHint: (n) => `Druk op ${n} om deze tag aan of uit te zetten op de geselecteerde verhalen`,
 
