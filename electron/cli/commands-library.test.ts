@@ -62,3 +62,26 @@ describe('kroniek import, list, show, search', () => {
     });
   });
 });
+
+describe('kroniek on a damaged library', () => {
+  it('restores the newest valid backup, says so on stderr and exits non-zero; read-only without a backup', async () => {
+    await withTempDir(async (dir) => {
+      const data = path.join(dir, 'lib');
+      await runCli(['--data', data, 'import', SEEDS]);
+      await runCli(['--data', data, 'tag', (JSON.parse((await runCli(['--data', data, 'list', '--kind', 'article', '--json'])).stdout) as { id: string }[])[0]!.id, '--add', 'Kim']);
+      await writeFile(path.join(data, 'library.json'), '{"schemaVersion":1,"trunc');
+      const recovered = await runCli(['--data', data, 'list', '--json']);
+      expect(recovered.code).toBe(1);
+      expect(recovered.stderr).toMatch(/restored the backup/);
+      expect(JSON.parse(recovered.stdout)).toHaveLength(40);
+
+      const bare = path.join(dir, 'bare');
+      await runCli(['--data', bare, 'import', SEEDS]);
+      await import('node:fs/promises').then((fs) => fs.rm(path.join(bare, 'backups'), { recursive: true, force: true }));
+      await writeFile(path.join(bare, 'library.json'), Buffer.alloc(64));
+      const readOnly = await runCli(['--data', bare, 'tag', 'x', '--add', 'Kim']);
+      expect(readOnly.code).not.toBe(0);
+      expect(readOnly.stderr).toMatch(/read-only/);
+    });
+  });
+});

@@ -8,6 +8,9 @@ import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBack
 import { searchCommand } from './commands-search';
 import { createOutput } from './output';
 
+/** Notices that mean the library was damaged: the CLI reports them and exits non-zero. */
+const DAMAGE_NOTICES = new Set(['recovered', 'read-only', 'content-damaged']);
+
 export const COMMANDS: CliCommand[] = [
   importCommand,
   listCommand,
@@ -64,8 +67,12 @@ export async function run(argv: string[]): Promise<number> {
     }
     const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
     core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
-    for (const notice of core.context.store.notices) console.error(`kroniek: ${notice.message}`);
-    return await command.run(args, { core, out: createOutput(json) });
+    const store = core.context.store;
+    for (const notice of store.notices) console.error(`kroniek: ${notice.message}`);
+    const code = await command.run(args, { core, out: createOutput(json) });
+    // A damaged library is reported like the app does, and the command fails even where it could still read.
+    const damaged = store.readOnly || store.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));
+    return damaged ? Math.max(code, 1) : code;
   } catch (error) {
     console.error(`kroniek: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

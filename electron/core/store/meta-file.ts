@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LibraryNotice } from '../../../shared/types';
 import { ServiceError } from '../../../shared/contract/envelope';
-import { readFileIfExists } from './durable-file';
-import { checkMeta, emptyMeta, migrateMeta, type MetaDoc } from './meta';
+import { readFileIfExists, writeFileDurably } from './durable-file';
+import { checkMeta, emptyMeta, migrateMeta, MIGRATIONS, SCHEMA_VERSION, type MetaDoc } from './meta';
 
 export const META_FILE = 'library.json';
 
@@ -19,8 +19,13 @@ export interface LoadedMeta {
 
 export type MetaParse = { ok: true; meta: MetaDoc; migratedFrom: number | null } | { ok: false; newer: boolean; reason: string };
 
+export interface MigrationSetup {
+  target: number;
+  migrations: typeof MIGRATIONS;
+}
+
 /** Parses and validates meta bytes; never throws. */
-export function parseMetaBytes(bytes: Buffer): MetaParse {
+export function parseMetaBytes(bytes: Buffer, setup: MigrationSetup = { target: SCHEMA_VERSION, migrations: MIGRATIONS }): MetaParse {
   if (bytes.length === 0) return { ok: false, newer: false, reason: 'the file is empty' };
   let value: unknown;
   try {
@@ -29,7 +34,7 @@ export function parseMetaBytes(bytes: Buffer): MetaParse {
   } catch (error) {
     return { ok: false, newer: false, reason: `not valid JSON (${(error as Error).message})` };
   }
-  const migrated = migrateMeta(value);
+  const migrated = migrateMeta(value, setup.target, setup.migrations);
   if (!migrated.ok) return { ok: false, newer: migrated.code === 'newer', reason: migrated.reason };
   const checked = checkMeta(migrated.doc);
   if (!checked.ok) return { ok: false, newer: false, reason: checked.reason };
@@ -52,15 +57,19 @@ export async function keepDamagedCopy(filePath: string, now = new Date()): Promi
 export async function loadMeta(
   dir: string,
   restoreFromBackup?: (reason: string) => Promise<{ meta: MetaDoc; notice: LibraryNotice } | null>,
+  setup?: MigrationSetup,
 ): Promise<LoadedMeta> {
   const filePath = path.join(dir, META_FILE);
   const bytes = await readFileIfExists(filePath);
   if (bytes === null) return { meta: emptyMeta(), created: true, readOnly: false, notices: [], needsWrite: true };
-  const parsed = parseMetaBytes(bytes);
+  const parsed = parseMetaBytes(bytes, setup);
   if (parsed.ok) {
     const notices: LibraryNotice[] = [];
     if (parsed.migratedFrom !== null) {
-      notices.push({ code: 'migrated', message: `The library was upgraded from schema version ${parsed.migratedFrom}.` });
+      // The file as the older version wrote it stays beside the upgraded one.
+      const kept = `${filePath}.schema-v${parsed.migratedFrom}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await writeFileDurably(kept, bytes);
+      notices.push({ code: 'migrated', message: `The library was upgraded from schema version ${parsed.migratedFrom}; the old file was kept as ${path.basename(kept)}.` });
     }
     return { meta: parsed.meta, created: false, readOnly: false, notices, needsWrite: parsed.migratedFrom !== null };
   }
