@@ -5,7 +5,7 @@ import { useApp, useAppStoreApi, useT } from '../store';
 import { startApp } from '../store';
 import { BackupsDialog } from './backups/BackupsDialog';
 import { DossierDialogs } from './dossiers/DossierDialogs';
-import { DossierView } from './dossiers/DossierView';
+import { DOSSIER_VIEW_ID, DossierView } from './dossiers/DossierView';
 import { DropOverlay } from './DropOverlay';
 import { ErrorState } from './ErrorState';
 import { ImportResults } from './ImportResults';
@@ -55,12 +55,20 @@ export function App() {
   return (
     <div className="app">
       <div className="skip-links">
-        <a href={`#${STORY_LIST_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(STORY_LIST_ID))}>
-          {t.skipToList}
-        </a>
-        <a href={`#${READER_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(READER_ID))}>
-          {t.skipToReader}
-        </a>
+        {dossierOpen ? (
+          <a href={`#${DOSSIER_VIEW_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(DOSSIER_VIEW_ID))}>
+            {t.dossiers.skipToDossier}
+          </a>
+        ) : (
+          <>
+            <a href={`#${STORY_LIST_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(STORY_LIST_ID))}>
+              {t.skipToList}
+            </a>
+            <a href={`#${READER_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(READER_ID))}>
+              {t.skipToReader}
+            </a>
+          </>
+        )}
       </div>
       <Sidebar />
       <main className="workspace">

@@ -34,7 +34,7 @@ function setup(options: { transport?: 'http' | 'preload'; languages?: string[]; 
   return { service, fake };
 }
 
-describe('Backups dialog', () => {
+describe('Backups dialog', { timeout: 20_000 }, () => {
   it('lists the backups newest first with time and size, and restores one after confirming', async () => {
     const user = userEvent.setup();
     const { service, fake } = setup();
@@ -98,7 +98,7 @@ describe('Backups dialog', () => {
   });
 });
 
-describe('Recovery notices and read-only', () => {
+describe('Recovery notices and read-only', { timeout: 20_000 }, () => {
   const recovered = {
     code: 'recovered',
     message:

@@ -45,13 +45,16 @@ export function DossierSidebarSection() {
                 type="button"
                 className="view-button"
                 aria-current={item.id === openId ? 'true' : undefined}
-                aria-label={t.dossiers.sidebarItemLabel(item.title, item.entryCount, item.missingCount)}
                 title={item.subtitle ? `${item.title} — ${item.subtitle}` : item.title}
                 onClick={() => void openDossier(item.id)}
               >
                 <span className="dossier-icon" aria-hidden="true" />
                 <span className="view-label">{item.title}</span>
-                <span className="view-count">{item.entryCount.toLocaleString(localeOf(language))}</span>
+                {/* The bare number is for the eye; screen readers hear "3 stories" (and any missing ones). */}
+                <span className="view-count" aria-hidden="true">
+                  {item.entryCount.toLocaleString(localeOf(language))}
+                </span>
+                <span className="visually-hidden">{t.dossiers.sidebarItemCount(item.entryCount, item.missingCount)}</span>
               </button>
             </li>
           ))}

@@ -28,7 +28,7 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-describe('Export dialog in the browser', () => {
+describe('Export dialog in the browser', { timeout: 20_000 }, () => {
   let clicked: { href: string; download: string }[];
   beforeEach(() => {
     clicked = [];
@@ -119,7 +119,7 @@ describe('Export dialog in the browser', () => {
   });
 });
 
-describe('Export dialog in the desktop app', () => {
+describe('Export dialog in the desktop app', { timeout: 20_000 }, () => {
   it('saves through the native dialog, then offers Open and Show in folder for that file', async () => {
     const user = userEvent.setup();
     const service = setup('preload');

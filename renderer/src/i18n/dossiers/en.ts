@@ -8,8 +8,8 @@ export const dossiersEn: DossierMessages = {
   newDossier: 'New dossier…',
   none: 'No dossiers yet.',
   listFailed: 'The dossiers could not be listed',
-  sidebarItemLabel: (title, stories, missing) =>
-    `${title}, ${plural(stories, 'story', 'stories')}${missing ? `, ${missing} no longer in the library` : ''}`,
+  sidebarItemCount: (stories, missing) => `${plural(stories, 'story', 'stories')}${missing ? `, ${missing} no longer in the library` : ''}`,
+  skipToDossier: 'Skip to the dossier',
 
   createTitle: 'New dossier',
   editTitle: 'Edit dossier',

@@ -8,7 +8,9 @@ export interface DossierMessages {
   newDossier: string;
   none: string;
   listFailed: string;
-  sidebarItemLabel: (title: string, stories: number, missing: number) => string;
+  /** Read after the title in the sidebar (the visible count is a bare number). */
+  sidebarItemCount: (stories: number, missing: number) => string;
+  skipToDossier: string;
 
   // Create / edit dialog
   createTitle: string;

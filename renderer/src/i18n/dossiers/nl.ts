@@ -8,8 +8,8 @@ export const dossiersNl: DossierMessages = {
   newDossier: 'Nieuw dossier…',
   none: 'Nog geen dossiers.',
   listFailed: 'De dossiers konden niet worden opgehaald',
-  sidebarItemLabel: (title, stories, missing) =>
-    `${title}, ${plural(stories, 'verhaal', 'verhalen')}${missing ? `, waarvan ${missing} niet meer in de bibliotheek` : ''}`,
+  sidebarItemCount: (stories, missing) => `${plural(stories, 'verhaal', 'verhalen')}${missing ? `, waarvan ${missing} niet meer in de bibliotheek` : ''}`,
+  skipToDossier: 'Naar het dossier',
 
   createTitle: 'Nieuw dossier',
   editTitle: 'Dossier bewerken',
