@@ -1,0 +1,110 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { TagListItem } from '../../../../shared/contract/tags';
+import { FakeService, makeStory } from '../../test/fake-service';
+import { renderApp } from '../../test/render-app';
+
+// Newest first in the list: s1, s2, s3, s4.
+function library() {
+  return [
+    makeStory({ id: 's1', headline: 'Een', publishedAt: '2024-06-19' }),
+    makeStory({ id: 's2', headline: 'Twee', publishedAt: '2024-06-18' }),
+    makeStory({ id: 's3', headline: 'Drie', publishedAt: '2023-09-17', tagIds: ['t1'] }),
+    makeStory({ id: 's4', headline: 'Vier', publishedAt: '2023-06-12' }),
+  ];
+}
+
+const TAGS: TagListItem[] = [{ id: 't1', name: 'Rusland', color: '#c0392b', parentId: null, mediaTopic: null, count: 1, depth: 0, childCount: 0 }];
+
+function setup() {
+  const service = new FakeService(library());
+  service.overrides['tags.list'] = () => TAGS;
+  service.overrides['tags.apply'] = (input) => ({ changedStories: input.storyIds.length, added: 0, removed: 0, createdTags: [], stories: [] });
+  const view = renderApp(service);
+  return { service, ...view, user: userEvent.setup() };
+}
+
+const list = () => screen.findByRole('listbox', { name: /All stories/ });
+const selectedNames = (listbox: HTMLElement) =>
+  within(listbox)
+    .getAllByRole('option')
+    .filter((o) => o.getAttribute('aria-selected') === 'true')
+    .map((o) => o.querySelector('.row-headline')?.textContent);
+
+describe('story list multi-selection', () => {
+  it('selects with click, Shift+click and Ctrl/Cmd+click, and says how many', async () => {
+    const { user } = setup();
+    const listbox = await list();
+    expect(listbox).toHaveAttribute('aria-multiselectable', 'true');
+    const rows = within(listbox).getAllByRole('option');
+    await user.click(rows[0]!);
+    expect(selectedNames(listbox)).toEqual(['Een']);
+    await user.keyboard('{Shift>}');
+    await user.click(rows[2]!);
+    await user.keyboard('{/Shift}');
+    expect(selectedNames(listbox)).toEqual(['Een', 'Twee', 'Drie']);
+    expect(screen.getByText('3 selected')).toBeInTheDocument();
+    fireEvent.click(rows[1]!, { ctrlKey: true });
+    expect(selectedNames(listbox)).toEqual(['Een', 'Drie']);
+    fireEvent.click(rows[3]!, { metaKey: true });
+    expect(selectedNames(listbox)).toEqual(['Een', 'Drie', 'Vier']);
+    // Only a plain click opens a story.
+    expect(screen.getByRole('region', { name: 'Reader' })).toHaveTextContent('Een');
+  });
+
+  it('extends with Shift+arrows, selects all loaded with Ctrl+A, toggles with Space and clears with Escape', async () => {
+    const { user } = setup();
+    const listbox = await list();
+    const rows = within(listbox).getAllByRole('option');
+    await user.click(rows[1]!);
+    await user.keyboard('{Shift>}{ArrowDown}{ArrowDown}{/Shift}');
+    expect(selectedNames(listbox)).toEqual(['Twee', 'Drie', 'Vier']);
+    await user.keyboard('{Shift>}{ArrowUp}{ArrowUp}{ArrowUp}{/Shift}');
+    expect(selectedNames(listbox)).toEqual(['Een', 'Twee']);
+    await user.keyboard('{Control>}a{/Control}');
+    expect(selectedNames(listbox)).toEqual(['Een', 'Twee', 'Drie', 'Vier']);
+    await user.keyboard(' ');
+    expect(selectedNames(listbox)).toEqual(['Twee', 'Drie', 'Vier']);
+    await user.keyboard('{Escape}');
+    expect(selectedNames(listbox)).toEqual([]);
+  });
+
+  it('keeps the selection when the list is re-sorted', async () => {
+    const { user } = setup();
+    const listbox = await list();
+    const rows = within(listbox).getAllByRole('option');
+    await user.click(rows[0]!);
+    fireEvent.click(rows[2]!, { ctrlKey: true });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'headline');
+    await waitFor(() => expect(within(listbox).getAllByRole('option')[0]).toHaveTextContent('Drie'));
+    expect(selectedNames(listbox)).toEqual(['Drie', 'Een']);
+  });
+
+  it('tags the whole selection in one call, in list order, from the selection bar', async () => {
+    const { service, user } = setup();
+    const listbox = await list();
+    const rows = within(listbox).getAllByRole('option');
+    await user.click(rows[3]!);
+    fireEvent.click(rows[0]!, { ctrlKey: true });
+    const input = screen.getByRole('combobox', { name: 'Add a tag to 2 selected stories' });
+    await user.type(input, 'Kim–Poetin{Enter}');
+    await waitFor(() => expect(service.callsOf('tags.apply')).toEqual([{ storyIds: ['s1', 's4'], addNames: ['Kim–Poetin'] }]));
+  });
+
+  it('toggles the first coloured tag with key 1 on the selection, but not while typing', async () => {
+    const { service, user } = setup();
+    const listbox = await list();
+    const rows = within(listbox).getAllByRole('option');
+    await user.click(rows[0]!);
+    await user.keyboard('1');
+    await waitFor(() => expect(service.callsOf('tags.apply').at(-1)).toEqual({ storyIds: ['s1'], addTagIds: ['t1'] }));
+    // Drie already has the tag: with it alone selected, 1 takes it off.
+    await user.click(rows[2]!);
+    await user.keyboard('1');
+    await waitFor(() => expect(service.callsOf('tags.apply').at(-1)).toEqual({ storyIds: ['s3'], removeTagIds: ['t1'] }));
+    const calls = service.callsOf('tags.apply').length;
+    await user.type(screen.getByRole('combobox', { name: 'Add a tag' }), '1');
+    expect(service.callsOf('tags.apply')).toHaveLength(calls);
+  });
+});
