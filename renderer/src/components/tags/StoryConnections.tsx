@@ -115,7 +115,7 @@ function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Messages
         >
           {t.linkNote}
         </button>
-        <button type="button" className="button small danger" aria-label={t.removeLink(headline)} disabled={readOnly} onClick={() => void removeLink(view.link.id)}>
+        <button type="button" className="button small danger-outline" aria-label={t.removeLink(headline)} disabled={readOnly} onClick={() => void removeLink(view.link.id)}>
           <span aria-hidden="true">×</span>
         </button>
       </div>

@@ -59,7 +59,7 @@ function suggestionPart(part: string): string | null {
   const m = /^(?:named (once|\d+ times))?(?: ?(?:and )?(once|\d+ times) as adjective)?$/.exec(part);
   if (!m || (!m[1] && !m[2])) return null;
   const count = (text: string) => times(text === 'once' ? '1' : text.split(' ')[0]!);
-  const said = [m[1] ? `${count(m[1])} genoemd` : null, m[2] ? `${count(m[2])} als bijvoeglijk naamwoord` : null];
+  const said = [m[1] ? `${count(m[1])} genoemd` : null, m[2] ? `${count(m[2])} bijvoeglijk` : null];
   return said.filter(Boolean).join(' en ');
 }
 

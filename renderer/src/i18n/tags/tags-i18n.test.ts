@@ -14,8 +14,8 @@ describe('Dutch wording of what the core says in English', () => {
 
   it('translates suggestion reasons part by part, or leaves them whole', () => {
     expect(tagsNl.suggestionReason('named 5 times, in the headline')).toBe('5 keer genoemd, in de kop');
-    expect(tagsNl.suggestionReason('named 2 times and once as adjective')).toBe('2 keer genoemd en één keer als bijvoeglijk naamwoord');
-    expect(tagsNl.suggestionReason('2 times as adjective, dateline place')).toBe('2 keer als bijvoeglijk naamwoord, plaats in de dateline');
+    expect(tagsNl.suggestionReason('named 2 times and once as adjective')).toBe('2 keer genoemd en één keer bijvoeglijk');
+    expect(tagsNl.suggestionReason('2 times as adjective, dateline place')).toBe('2 keer bijvoeglijk, plaats in de dateline');
     expect(tagsNl.suggestionReason('named once, something else')).toBe('named once, something else');
   });
 
