@@ -7,6 +7,7 @@ import { parseWirePage } from '../import/parse';
 import { extractEntities, warmUpEntityExtraction } from './entities';
 import { gazetteer } from './gazetteer';
 import { RelatedIndex, type RelatedDoc } from './related';
+import { prng } from '../search/synthetic-corpus';
 
 // Benchmarks for the analysis modules (called from `npm run bench`, not from tests).
 //
@@ -45,17 +46,6 @@ export interface EntityBench {
   msPerPage: number;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Samples ranks 0..size-1 with probability ∝ 1/(rank+1)^s. */
 function zipf(size: number, s: number, random: () => number): () => number {

@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DossierDetail } from '../../../shared/contract/dossiers';
-import type { Envelope } from '../../../shared/contract/envelope';
 import type { HistoryState } from '../../../shared/contract/library';
 import { openKroniek, type KroniekCore } from '../app';
 import type { ShellPort } from '../ports';
 import { fakeStory, withTempDir } from '../store/test-helpers';
+import { failure, ok } from '../service/test-calls';
 
 // The dossier service through the same dispatcher every transport uses, on a
 // real store in a temp folder.
@@ -23,17 +23,7 @@ async function withCore<T>(run: (core: KroniekCore, dir: string) => Promise<T>, 
   });
 }
 
-async function ok<T>(core: KroniekCore, method: string, input: unknown): Promise<T> {
-  const answer = await core.dispatch(method, input);
-  if (!answer.ok) throw new Error(`${method} failed: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
 
-async function failure(core: KroniekCore, method: string, input: unknown) {
-  const answer: Envelope<unknown> = await core.dispatch(method, input);
-  if (answer.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return answer.error;
-}
 
 const storyOrder = (detail: DossierDetail) => detail.entries.map((entry) => entry.storyId);
 

@@ -7,6 +7,7 @@ import { openKroniek, type KroniekCore } from '../app';
 import { importPaths } from '../import/importer';
 import { withTempDir } from '../store/test-helpers';
 import { buildRelatedIndex } from './related-source';
+import { failure, ok } from '../service/test-calls';
 
 // Links, series and related suggestions through the dispatcher, on a real store
 // in a temp folder filled with the five sample stories (and their briefs).
@@ -49,17 +50,7 @@ async function withSeeds<T>(run: (core: KroniekCore, seeds: Seeds) => Promise<T>
   });
 }
 
-async function ok<T>(core: KroniekCore, method: string, input: unknown): Promise<T> {
-  const answer = await core.dispatch(method, input);
-  if (!answer.ok) throw new Error(`${method} failed: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
 
-async function failure(core: KroniekCore, method: string, input: unknown) {
-  const answer = await core.dispatch(method, input);
-  if (answer.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return answer.error;
-}
 
 const links = (core: KroniekCore, storyId: string) => ok<LinkView[]>(core, 'links.list', { storyId });
 const undoLabel = async (core: KroniekCore) => (await ok<HistoryState>(core, 'history.state', {})).undoLabel;

@@ -6,6 +6,7 @@ import type { StorySummary } from '../../../shared/types';
 import { openKroniek, type KroniekCore } from '../app';
 import type { StoryContent } from '../store/meta';
 import { fakeStory, withTempDir } from '../store/test-helpers';
+import { failure, ok } from '../service/test-calls';
 
 // The tag service through the dispatcher every transport uses, on a real store
 // in a temp folder: each edit is one undo step, undo/redo restore every tagging.
@@ -34,17 +35,7 @@ async function withCore<T>(run: (core: KroniekCore) => Promise<T>): Promise<T> {
   });
 }
 
-async function ok<T>(core: KroniekCore, method: string, input: unknown): Promise<T> {
-  const answer = await core.dispatch(method, input);
-  if (!answer.ok) throw new Error(`${method} failed: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
 
-async function failure(core: KroniekCore, method: string, input: unknown) {
-  const answer = await core.dispatch(method, input);
-  if (answer.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return answer.error;
-}
 
 const tagsOf = async (core: KroniekCore, id: string) => (await ok<StorySummary>(core, 'stories.get', { id })).tagIds;
 const names = async (core: KroniekCore) => (await ok<TagListItem[]>(core, 'tags.list', {})).map((tag) => `${tag.name}:${tag.count}`);
