@@ -159,11 +159,13 @@ export class FakeService {
           dates: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
         };
       }
-      // Tags, links and suggestions: an empty library of them unless a test overrides.
+      // Tags, links, suggestions, dossiers and backups: an empty library of them unless a test overrides.
       case 'tags.list':
       case 'tags.suggest':
       case 'links.list':
       case 'related.list':
+      case 'dossiers.list':
+      case 'backups.list':
         return [];
       case 'history.state':
         return this.history;
