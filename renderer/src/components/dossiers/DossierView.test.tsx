@@ -221,6 +221,16 @@ describe('Dossier view', { timeout: 20_000 }, () => {
     expect(within(view).getByRole('status')).toHaveTextContent('Added 1 story.');
   });
 
+  it('opens an entry’s story in the reader', async () => {
+    const user = userEvent.setup();
+    setup();
+    const view = await openDossier(user);
+    await user.click(within(view).getByRole('button', { name: 'Open “Poetin op zeer zeldzaam bezoek in Noord-Korea”' }));
+    const reader = await screen.findByRole('region', { name: 'Reader' });
+    expect(await within(reader).findByRole('heading', { level: 2, name: 'Poetin op zeer zeldzaam bezoek in Noord-Korea' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Dossier:/ })).toBeNull();
+  });
+
   it('is in Dutch for a Dutch editor', async () => {
     const user = userEvent.setup();
     setup({ languages: ['nl-NL'] });
@@ -266,6 +276,22 @@ describe('Creating a dossier', { timeout: 20_000 }, () => {
     await waitFor(() => expect(service.callsOf('dossiers.create')).toEqual([{ title: 'Kim en Poetin, de reeks', subtitle: '', intro: '', seriesOf: 'a3' }]));
     const view = await screen.findByRole('region', { name: 'Dossier: Kim en Poetin, de reeks' });
     expect(entryHeadlines(view)).toHaveLength(4);
+  });
+
+  it('creates from a tag picked in the dialog (also when opened preset from a tag)', async () => {
+    const user = userEvent.setup();
+    const { service, store } = setup();
+    for (const story of service.stories.slice(1, 3)) story.tagIds = ['t1'];
+    service.overrides['tags.list'] = () => [{ id: 't1', name: 'Noord-Korea', color: null, parentId: null, mediaTopic: null, count: 2, depth: 0, childCount: 0 }];
+    await screen.findByRole('listbox', { name: /stories/i });
+    store.getState().openDossierDialog({ kind: 'create', source: 'tag', tagId: 't1' });
+    const dialog = await screen.findByRole('dialog', { name: 'New dossier' });
+    expect(within(dialog).getByRole('radio', { name: /Every story with a tag/ })).toHaveProperty('checked', true);
+    expect(await within(dialog).findByRole('combobox', { name: 'Tag' })).toHaveProperty('value', 't1');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Noord-Korea');
+    await user.click(within(dialog).getByRole('button', { name: 'Create dossier' }));
+    await waitFor(() => expect(service.callsOf('dossiers.create')).toEqual([{ title: 'Noord-Korea', subtitle: '', intro: '', tagId: 't1' }]));
+    expect(entryHeadlines(await screen.findByRole('region', { name: 'Dossier: Noord-Korea' }))).toHaveLength(2);
   });
 
   it('offers no series for a story that is in none, and shows a service failure in the dialog', async () => {
