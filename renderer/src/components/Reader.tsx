@@ -1,8 +1,11 @@
 import type { Story } from '../../../shared/types';
+import { useMemo } from 'react';
 import { formatDateline, formatDay, formatInstant, shortSha } from '../format';
 import type { Language, Messages } from '../i18n';
+import { compileHighlight, type HighlightMatcher } from '../search/highlight';
 import { useApp, useT } from '../store';
 import { ErrorState } from './ErrorState';
+import { Highlight } from './search/Highlight';
 import { StoryBody } from './StoryBody';
 import { StoryConnections } from './tags/StoryConnections';
 import { StoryMetaPanel } from './tags/StoryMetaPanel';
@@ -19,12 +22,15 @@ export function Reader() {
   const briefPage = useApp((s) => s.briefPage);
   const reloadStory = useApp((s) => s.reloadStory);
   const openStory = useApp((s) => s.openStory);
+  // The list's search matches are marked in the story too.
+  const highlight = useApp((s) => s.highlight);
+  const matcher = useMemo(() => compileHighlight(highlight), [highlight]);
 
   let content;
   if (storyState === 'error') {
     content = <ErrorState title={t.storyErrorTitle} error={storyError} onRetry={() => void reloadStory()} />;
   } else if (story) {
-    content = <StoryView story={story} t={t} language={language} briefPage={briefPage} onOpenPage={(id) => void openStory(id)} />;
+    content = <StoryView story={story} t={t} language={language} matcher={matcher} briefPage={briefPage} onOpenPage={(id) => void openStory(id)} />;
   } else if (storyState === 'loading') {
     content = (
       <p className="pane-message" role="status">
@@ -52,11 +58,12 @@ interface StoryViewProps {
   story: Story;
   t: Messages;
   language: Language;
+  matcher: HighlightMatcher | null;
   briefPage: { id: string; headline: string } | null;
   onOpenPage(id: string): void;
 }
 
-function StoryView({ story, t, language, briefPage, onOpenPage }: StoryViewProps) {
+function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: StoryViewProps) {
   const dateline = formatDateline(story.dateline);
   return (
     <article className="story" aria-labelledby="story-headline">
@@ -65,7 +72,7 @@ function StoryView({ story, t, language, briefPage, onOpenPage }: StoryViewProps
           <p className="story-kicker">{[story.kind === 'brief' ? t.kindBrief : null, story.section].filter(Boolean).join(' · ')}</p>
         )}
         <h2 id="story-headline" className={story.kind === 'brief' ? 'story-headline is-brief' : 'story-headline'}>
-          {story.headline}
+          <Highlight text={story.headline} matcher={matcher} />
         </h2>
         <p className="story-meta">
           {dateline && <span className="story-dateline">{dateline}</span>}
@@ -90,7 +97,7 @@ function StoryView({ story, t, language, briefPage, onOpenPage }: StoryViewProps
         </section>
       )}
 
-      <StoryBody blocks={story.body} emptyText={t.emptyBody} boldLead={story.kind === 'article'} />
+      <StoryBody blocks={story.body} emptyText={t.emptyBody} boldLead={story.kind === 'article'} matcher={matcher} />
 
       {briefPage && (
         <p className="brief-origin">

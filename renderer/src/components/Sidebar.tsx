@@ -4,6 +4,7 @@ import { useApp, useT } from '../store';
 import { BackupsButton } from './backups/BackupsDialog';
 import { DossierSidebarSection } from './dossiers/DossierSidebarSection';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SavedSearches } from './search/SavedSearches';
 import { HistoryButtons } from './tags/HistoryButtons';
 import { TagSidebarSection } from './tags/TagSidebarSection';
 
@@ -54,6 +55,7 @@ export function Sidebar() {
           );
         })}
       </ul>
+      <SavedSearches />
       <TagSidebarSection />
       <DossierSidebarSection />
       <div className="sidebar-footer">

@@ -1,4 +1,4 @@
-import type { BrowseSort } from '../store';
+import type { SortKey } from '../../../shared/contract/library';
 import { useApp, useT } from '../store';
 
 export function SortControl() {
@@ -7,7 +7,10 @@ export function SortControl() {
   const dir = useApp((s) => s.dir);
   const setSort = useApp((s) => s.setSort);
   const toggleDir = useApp((s) => s.toggleDir);
-  const options: { value: BrowseSort; label: string }[] = [
+  // Relevance only means something for a search (it is chosen when one starts).
+  const searching = useApp((s) => s.searchQuery.trim() !== '');
+  const options: { value: SortKey; label: string }[] = [
+    ...(searching || sort === 'relevance' ? [{ value: 'relevance' as const, label: t.sortRelevance }] : []),
     { value: 'date', label: t.sortDate },
     { value: 'headline', label: t.sortHeadline },
     { value: 'place', label: t.sortPlace },
@@ -18,7 +21,7 @@ export function SortControl() {
     <div className="sort-control">
       <label>
         <span className="field-label">{t.sortLabel}</span>
-        <select value={sort} onChange={(event) => setSort(event.target.value as BrowseSort)}>
+        <select value={sort} onChange={(event) => setSort(event.target.value as SortKey)}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -2,6 +2,8 @@ import { memo, type MouseEvent } from 'react';
 import type { Tag, StorySummary } from '../../../shared/types';
 import { formatDay } from '../format';
 import type { Language } from '../i18n';
+import type { HighlightMatcher } from '../search/highlight';
+import { Highlight } from './search/Highlight';
 import { TagChip } from './tags/TagChip';
 
 /** How a click or key chose a row: alone, toggled (Ctrl/Cmd), or as a range from the anchor (Shift, Ctrl+Shift adds). */
@@ -15,6 +17,8 @@ export function gestureOf(event: Pick<MouseEvent, 'ctrlKey' | 'metaKey' | 'shift
 
 export interface StoryRowProps {
   story: StorySummary;
+  /** Place in the whole list, from 0 (the virtual list positions the row by it). */
+  index: number;
   position: number;
   setSize: number;
   tabStop: boolean;
@@ -24,12 +28,14 @@ export interface StoryRowProps {
   isSelected: boolean;
   /** Tags by id, to show the row's tags as chips. */
   tagsById: ReadonlyMap<string, Tag>;
+  /** Search matches to mark in the headline. */
+  matcher: HighlightMatcher | null;
   language: Language;
   onActivate(id: string, gesture: SelectGesture): void;
 }
 
 /** One list row: headline, place, agencies and date (or a brief's age label). */
-export const StoryRow = memo(function StoryRow({ story, position, setSize, tabStop, isCursor, isOpen, isSelected, tagsById, language, onActivate }: StoryRowProps) {
+export const StoryRow = memo(function StoryRow({ story, index, position, setSize, tabStop, isCursor, isOpen, isSelected, tagsById, matcher, language, onActivate }: StoryRowProps) {
   const { place, agencies } = story.dateline;
   const tags = story.tagIds.map((id) => tagsById.get(id)).filter((tag) => tag !== undefined);
   return (
@@ -37,6 +43,7 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, tabSt
       role="option"
       id={`story-${story.id}`}
       data-story-id={story.id}
+      data-index={index}
       className={`story-row${isCursor ? ' is-cursor' : ''}${isOpen ? ' is-open' : ''}${isSelected ? ' is-selected' : ''}`}
       aria-selected={isSelected}
       aria-posinset={position}
@@ -46,7 +53,9 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, tabSt
       // Shift+click would otherwise select the text between the two rows.
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
     >
-      <span className="row-headline">{story.headline}</span>
+      <span className="row-headline">
+        <Highlight text={story.headline} matcher={matcher} />
+      </span>
       <span className="row-meta">
         {place && <span className="row-place">{place}</span>}
         {agencies.length > 0 && <span className="row-agencies">{agencies.join('/')}</span>}

@@ -1,11 +1,16 @@
 import type { ListQuery } from '../../../shared/contract/library';
+import type { StorySummary } from '../../../shared/types';
 import { toServiceError } from '../client';
 import { composeListQuery } from '../search/list-query';
+import { createLatestGate } from '../search/latest';
+import { pagesFor } from '../search/virtual-window';
 import { keepListed } from './selection-model';
 import type { AppState, ListSlice, SliceCreator } from './types';
 
 /** Rows per `stories.list` call: enough to fill a tall list, small enough at 50,000 stories. */
 export const PAGE_SIZE = 100;
+/** The most rows one call may ask for (the contract's limit). */
+const MAX_LIMIT = 1_000;
 
 /** The list query for the current view and sort, with the search text and filters on top. */
 export function listQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir' | 'searchQuery' | 'filters'>): ListQuery {
@@ -23,28 +28,94 @@ const listKeyOf = (query: ListQuery) => JSON.stringify(query);
 
 export const DEFAULT_DIR = { date: 'desc', imported: 'desc', headline: 'asc', place: 'asc', relevance: 'desc' } as const;
 
+/** The row at `index`, or undefined while its page is not loaded. */
+export function rowAt(pages: ReadonlyMap<number, StorySummary[]>, index: number): StorySummary | undefined {
+  return pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+}
+
+/** The loaded rows in list order, for what works on "the loaded rows" (selection ranges, Ctrl+A). */
+function flatten(pages: ReadonlyMap<number, StorySummary[]>): StorySummary[] {
+  return [...pages.keys()].sort((a, b) => a - b).flatMap((page) => pages.get(page)!);
+}
+
+/** Cuts a run of rows starting at a page boundary into pages. */
+function toPages(firstPage: number, rows: StorySummary[]): Map<number, StorySummary[]> {
+  const pages = new Map<number, StorySummary[]>();
+  for (let at = 0; at < rows.length; at += PAGE_SIZE) pages.set(firstPage + at / PAGE_SIZE, rows.slice(at, at + PAGE_SIZE));
+  return pages;
+}
+
+/**
+ * The list is virtual: a page cache filled on demand by `offset` as the editor
+ * scrolls. A reload for another query (new search text, filter, sort or view)
+ * starts at page 0 and replaces the cache when it answers; the old rows stay on
+ * screen until then. A reload of the same query (after an import, edit or undo)
+ * fetches the pages in view again, so the editor keeps their place.
+ */
 export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) => {
   // Answers to superseded requests (view switched, newer search typed meanwhile) are dropped.
-  let generation = 0;
-  // The query the shown rows answer; a reload for another query starts again from the top.
+  const gate = createLatestGate();
+  let ticket = 0;
   let shownKey: string | null = null;
+  const inFlight = new Set<number>();
+  const failed = new Set<number>();
+  // The rows the list last showed, so a refresh fetches those pages again.
+  let visible = { start: 0, end: PAGE_SIZE };
+
+  async function fetchPage(page: number) {
+    const mine = ticket;
+    inFlight.add(page);
+    set({ loadingMore: true });
+    try {
+      const answer = await client.call('stories.list', { ...listQueryOf(get()), offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      if (!gate.isLatest(mine)) return;
+      failed.delete(page);
+      set((state) => {
+        const pages = new Map(state.pages);
+        pages.set(page, answer.items);
+        // The cursor was waiting for a row of this page: it moves there in the same update.
+        const waited = state.pendingCursor === null ? undefined : rowAt(pages, state.pendingCursor);
+        const cursor = waited ? { cursorId: waited.id, pendingCursor: null } : state.pendingCursor !== null && state.pendingCursor >= answer.total ? { pendingCursor: null } : {};
+        return { pages, items: flatten(pages), total: answer.total, listError: null, ...cursor };
+      });
+    } catch (error) {
+      if (!gate.isLatest(mine)) return;
+      failed.add(page);
+      set({ listError: toServiceError(error) });
+    } finally {
+      if (gate.isLatest(mine)) {
+        inFlight.delete(page);
+        set({ loadingMore: inFlight.size > 0 });
+      }
+    }
+  }
 
   return {
     view: { kind: 'articles' },
     sort: 'date',
     dir: 'desc',
     items: [],
+    pages: new Map(),
     total: 0,
+    listKey: null,
     listState: 'idle',
     listError: null,
     loadingMore: false,
     cursorId: null,
+    pendingCursor: null,
     highlight: [],
     renderedQuery: null,
 
     setView(view) {
       // The view decides the kind again; search text and the other filters stay.
-      set((state) => ({ view, cursorId: null, items: [], total: 0, filters: state.filters.kind === null ? state.filters : { ...state.filters, kind: null } }));
+      set((state) => ({
+        view,
+        cursorId: null,
+        items: [],
+        pages: new Map(),
+        total: 0,
+        filters: state.filters.kind === null ? state.filters : { ...state.filters, kind: null },
+      }));
       void get().reloadList();
     },
     setSort(sort) {
@@ -56,57 +127,83 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
       void get().reloadList();
     },
     setCursor(id) {
-      set({ cursorId: id });
+      set({ cursorId: id, pendingCursor: null });
+    },
+    setCursorAt(index) {
+      const { pages, total } = get();
+      if (index < 0 || index >= total) return;
+      const row = rowAt(pages, index);
+      if (row) {
+        set({ cursorId: row.id, pendingCursor: null });
+        return;
+      }
+      set({ pendingCursor: index });
+      get().ensureRows(index, index + 1);
     },
 
     async reloadList() {
-      const mine = ++generation;
+      const mine = (ticket = gate.begin());
+      inFlight.clear();
+      failed.clear();
+      const searchText = get().searchQuery;
       const query = listQueryOf(get());
       const key = listKeyOf(query);
       const sameQuery = key === shownKey;
-      // The same query again (after an import or undo): reload as many rows as were shown, so
-      // the editor keeps their place. Another query: its first page; the old rows stay until then.
-      const shown = sameQuery ? Math.max(PAGE_SIZE, get().items.length) : PAGE_SIZE;
+      const [first, last] = sameQuery ? [Math.floor(visible.start / PAGE_SIZE), Math.floor(Math.max(visible.start, visible.end - 1) / PAGE_SIZE)] : [0, 0];
+      const firstPage = Math.max(0, Math.min(first, last - MAX_LIMIT / PAGE_SIZE + 1));
+      const limit = Math.min(MAX_LIMIT, (last - firstPage + 1) * PAGE_SIZE);
       set((state) => ({ listState: state.items.length ? state.listState : 'loading', listError: null, loadingMore: false }));
       try {
-        const page = await client.call('stories.list', { ...query, offset: 0, limit: Math.min(shown, 1_000) });
-        if (mine !== generation) return;
+        const answer = await client.call('stories.list', { ...query, offset: firstPage * PAGE_SIZE, limit });
+        if (!gate.isLatest(mine)) return;
         shownKey = key;
+        if (!sameQuery) visible = { start: 0, end: PAGE_SIZE };
+        const pages = toPages(firstPage, answer.items);
+        const items = flatten(pages);
+        const complete = firstPage === 0 && answer.items.length >= answer.total;
         const cursorId = get().cursorId;
-        const cursorStillThere = cursorId !== null && page.items.some((item) => item.id === cursorId);
+        const cursorKept = cursorId !== null && (items.some((item) => item.id === cursorId) || (sameQuery && !complete));
         set((state) => ({
-          items: page.items,
-          total: page.total,
-          highlight: page.highlight,
-          renderedQuery: query.query ?? '',
+          pages,
+          items,
+          total: answer.total,
+          listKey: key,
+          highlight: answer.highlight,
+          renderedQuery: searchText,
           listState: 'ready',
-          cursorId: cursorStillThere ? cursorId : (page.items[0]?.id ?? null),
+          cursorId: cursorKept ? cursorId : (items[0]?.id ?? null),
+          pendingCursor: null,
           // Selected stories that are still listed stay selected (re-sorted, filtered, after undo).
-          selection: keepListed(state.selection, page.items.map((item) => item.id), page.items.length >= page.total),
+          selection: keepListed(state.selection, items.map((item) => item.id), complete),
         }));
       } catch (error) {
-        if (mine !== generation) return;
+        if (!gate.isLatest(mine)) return;
         set({ listState: 'error', listError: toServiceError(error) });
       }
     },
 
     async loadMore() {
-      const state = get();
-      if (state.loadingMore || state.listState !== 'ready' || state.items.length >= state.total) return;
-      const mine = generation;
-      set({ loadingMore: true });
-      try {
-        const page = await client.call('stories.list', { ...listQueryOf(state), offset: state.items.length, limit: PAGE_SIZE });
-        if (mine !== generation) return;
-        set((current) => {
-          // Skip rows already shown (the library may have changed between pages).
-          const seen = new Set(current.items.map((item) => item.id));
-          return { items: [...current.items, ...page.items.filter((item) => !seen.has(item.id))], total: page.total, loadingMore: false };
-        });
-      } catch (error) {
-        if (mine !== generation) return;
-        set({ loadingMore: false, listError: toServiceError(error) });
+      const { pages, total, listState } = get();
+      if (listState !== 'ready') return;
+      const next = pages.size === 0 ? 0 : Math.max(...pages.keys()) + 1;
+      if (next * PAGE_SIZE >= total || inFlight.has(next)) return;
+      await fetchPage(next);
+    },
+
+    ensureRows(start, end) {
+      const { pages, total, listState, pendingCursor } = get();
+      // The rows on screen (a lone pending cursor row is not "on screen" for a refresh).
+      if (end - start > 1 || pendingCursor !== start) visible = { start, end };
+      if (listState !== 'ready') return;
+      for (const page of pagesFor(Math.max(0, start), Math.min(total, end), PAGE_SIZE)) {
+        if (!pages.has(page) && !inFlight.has(page) && !failed.has(page)) void fetchPage(page);
       }
+    },
+
+    retryRows() {
+      failed.clear();
+      set({ listError: null });
+      get().ensureRows(visible.start, visible.end);
     },
   };
 };

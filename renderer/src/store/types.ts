@@ -45,13 +45,22 @@ export interface ListSlice {
   /** `relevance` while searching (chosen automatically when a search starts). */
   sort: SortKey;
   dir: 'asc' | 'desc';
+  /** The loaded rows in list order (the list itself is virtual: see `pages`). */
   items: StorySummary[];
+  /** Loaded pages of the list by page number (rows page × PAGE_SIZE onwards). */
+  pages: ReadonlyMap<number, StorySummary[]>;
+  /** All matching stories, loaded or not. */
   total: number;
+  /** Changes when the list answers another query: the list scrolls back to the top. */
+  listKey: string | null;
   listState: LoadState;
   listError: ServiceError | null;
+  /** A page is being fetched. */
   loadingMore: boolean;
   /** Keyboard cursor in the list (may differ from the story open in the reader). */
   cursorId: string | null;
+  /** A row the cursor moved to before its page arrived (End on a long list); the cursor takes it on arrival. */
+  pendingCursor: number | null;
   /** Folded search terms of the shown rows, to mark in list and reader (empty without a search). */
   highlight: string[];
   /** The search text the shown rows answer ('' for none; null before the first answer). */
@@ -60,8 +69,15 @@ export interface ListSlice {
   setSort(sort: SortKey): void;
   toggleDir(): void;
   setCursor(id: string | null): void;
+  /** Moves the cursor to row `index`, loading its page first when needed. */
+  setCursorAt(index: number): void;
   reloadList(): Promise<void>;
+  /** The next page after the last loaded one. */
   loadMore(): Promise<void>;
+  /** Fetches the pages holding rows [start, end) that are not loaded yet (the list's visible window). */
+  ensureRows(start: number, end: number): void;
+  /** Asks again for pages whose fetch failed. */
+  retryRows(): void;
 }
 
 export interface ReaderSlice {

@@ -33,17 +33,17 @@ export function FilterChips() {
 
   return (
     <div className="filter-chips">
-      <ul className="chip-list" aria-label={t.activeFiltersLabel}>
+      <ul className="filter-chip-list" aria-label={t.activeFiltersLabel}>
         {chips.map((chip) => (
-          <li key={chip.key} className="chip">
-            <span className="chip-label">{chip.label}</span>
-            <button type="button" className="chip-remove" aria-label={t.removeFilter(chip.label)} title={t.removeFilter(chip.label)} onClick={(event) => removeChip(event.currentTarget, chip)}>
+          <li key={chip.key} className="filter-chip">
+            <span className="filter-chip-label">{chip.label}</span>
+            <button type="button" className="filter-chip-remove" aria-label={t.removeFilter(chip.label)} title={t.removeFilter(chip.label)} onClick={(event) => removeChip(event.currentTarget, chip)}>
               <span aria-hidden="true">×</span>
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="link-button chip-clear" onClick={clearAllFilters}>
+      <button type="button" className="link-button filter-chips-clear" onClick={clearAllFilters}>
         {t.clearAllFilters}
       </button>
     </div>

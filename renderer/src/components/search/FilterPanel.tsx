@@ -36,7 +36,8 @@ export function FilterPanel() {
 
   if (!open) return null;
 
-  const viewLabel = view.kind === 'briefs' ? t.viewBriefs : view.kind === 'tag' ? t.kindAll : t.kindArticles;
+  // The view's own kind shows as the choice; picking it again means "as the view" (no chip).
+  const viewKind: KindFilter = view.kind === 'briefs' ? 'brief' : view.kind === 'tag' ? 'all' : 'article';
   const tagChoices = tags.filter((tag) => !filters.tagIds.includes(tag.id) && !(view.kind === 'tag' && view.tagId === tag.id));
   const set = <K extends keyof ListFilters>(key: K) => (value: ListFilters[K]) => setFilter(key, value);
 
@@ -44,8 +45,13 @@ export function FilterPanel() {
     <div id={FILTER_PANEL_ID} className="filter-panel" role="group" aria-label={t.filtersPanelLabel}>
       <label className="filter-field">
         <span className="field-label">{t.filterKind}</span>
-        <select value={filters.kind ?? NONE} onChange={(event) => setKindFilter((event.target.value || null) as KindFilter | null)}>
-          <option value={NONE}>{t.kindFromView(viewLabel)}</option>
+        <select
+          value={filters.kind ?? viewKind}
+          onChange={(event) => {
+            const kind = event.target.value as KindFilter;
+            setKindFilter(kind === viewKind ? null : kind);
+          }}
+        >
           <option value="article">{t.kindArticles}</option>
           <option value="brief">{t.kindBriefs}</option>
           <option value="all">{t.kindAll}</option>
@@ -61,7 +67,7 @@ export function FilterPanel() {
             if (event.target.value) toggleTagFilter(event.target.value);
           }}
         >
-          <option value={NONE}>{tagChoices.length ? t.addTagFilter : t.noTagsYet}</option>
+          <option value={NONE}>{tagChoices.length ? t.addTagFilter : t.noTagsToFilter}</option>
           {tagChoices.map((tag) => (
             <option key={tag.id} value={tag.id}>
               {`${'\u00a0\u00a0'.repeat(tag.depth)}${t.facetValue(tag.name, tag.count)}`}

@@ -15,12 +15,12 @@ export interface SearchMessages {
   filtersButton: (active: number) => string;
   filtersPanelLabel: string;
   filterKind: string;
-  kindFromView: (view: string) => string;
   kindArticles: string;
   kindBriefs: string;
   kindAll: string;
   filterTag: string;
   addTagFilter: string;
+  noTagsToFilter: string;
   filterPlace: string;
   filterAgency: string;
   filterSection: string;
