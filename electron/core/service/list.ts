@@ -56,11 +56,12 @@ function matchesFilters(ctx: ServiceContext, head: StoryHead, query: ListQuery):
 export function listStories(ctx: ServiceContext, query: ListQuery): ListPage {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const text = query.query?.trim() ?? '';
+  // Untrimmed: a trailing space tells the search that the last word is finished (not a prefix).
+  const text = query.query ?? '';
   let candidates: StoryHead[];
   let scores: Map<string, number> | null = null;
   let highlight: string[] = [];
-  const found = text && ctx.search ? ctx.search.search(text) : null;
+  const found = text.trim() && ctx.search ? ctx.search.search(text) : null;
   if (found) {
     scores = found.scores;
     highlight = found.highlight;

@@ -61,7 +61,8 @@ export function stem(foldedWord: string): string {
   if (stemmed === undefined) {
     stemmed = foldedWord.length <= 3 || /\d/.test(foldedWord) ? foldedWord : dutchStemmer(foldedWord);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(foldedWord, stemmed);
+    // Copy the key: a word cut out of a long text would otherwise keep that whole text alive in the cache.
+    stemCache.set((' ' + foldedWord).slice(1), stemmed);
   }
   return stemmed;
 }
