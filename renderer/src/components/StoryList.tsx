@@ -87,6 +87,8 @@ export function StoryList({
   const [rowHeight, setRowHeight] = useState(FALLBACK_ROW_HEIGHT);
   // Focus follows the cursor only after a key press in the list, never on reloads.
   const focusPending = useRef(false);
+  // Focus is in the list: when new results replace the focused row, focus stays in the list.
+  const hasFocus = useRef(false);
 
   // Stable, so memoised rows only re-render when their own props change.
   const activate = useCallback(
@@ -127,6 +129,14 @@ export function StoryList({
       const index = Number(row.dataset.index);
       row.style.setProperty('--row-top', `${index * rowHeight}px`);
     }
+  });
+
+  // The focused row left the DOM (new results, or scrolled away and not the cursor): the list's
+  // tab stop takes focus, rather than the page body.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!hasFocus.current || !list || list.contains(document.activeElement)) return;
+    list.querySelector<HTMLElement>('[tabindex="0"]')?.focus({ preventScroll: true });
   });
 
   // Another query: back to the top (the scroll state already reads 0 for it).
@@ -256,6 +266,10 @@ export function StoryList({
         aria-label={label}
         aria-multiselectable="true"
         onKeyDown={onKeyDown}
+        onFocus={() => (hasFocus.current = true)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) hasFocus.current = false;
+        }}
       >
         {indexes.map((index) => {
           const item = rowAt(pages, index);

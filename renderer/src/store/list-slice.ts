@@ -152,7 +152,8 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
       const [first, last] = sameQuery ? [Math.floor(visible.start / PAGE_SIZE), Math.floor(Math.max(visible.start, visible.end - 1) / PAGE_SIZE)] : [0, 0];
       const firstPage = Math.max(0, Math.min(first, last - MAX_LIMIT / PAGE_SIZE + 1));
       const limit = Math.min(MAX_LIMIT, (last - firstPage + 1) * PAGE_SIZE);
-      set((state) => ({ listState: state.items.length ? state.listState : 'loading', listError: null, loadingMore: false }));
+      // Once the list has answered, it stays on screen (rows or "no match") until the next answer.
+      set((state) => ({ listState: state.listState === 'ready' ? 'ready' : 'loading', listError: null, loadingMore: false }));
       try {
         const answer = await client.call('stories.list', { ...query, offset: firstPage * PAGE_SIZE, limit });
         if (!gate.isLatest(mine)) return;
@@ -162,7 +163,8 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
         const items = flatten(pages);
         const complete = firstPage === 0 && answer.items.length >= answer.total;
         const cursorId = get().cursorId;
-        const cursorKept = cursorId !== null && (items.some((item) => item.id === cursorId) || (sameQuery && !complete));
+        // A refresh keeps the cursor; a new query (a search typed) starts it at its first row.
+        const cursorKept = sameQuery && cursorId !== null && (items.some((item) => item.id === cursorId) || !complete);
         set((state) => ({
           pages,
           items,

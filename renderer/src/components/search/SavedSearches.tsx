@@ -159,7 +159,7 @@ function NameDialog({ title, initialName, help, disabled = false, onClose, onSub
           <label className="name-field">
             <span className="field-label">{t.searchName}</span>
             <input
-              data-autofocus
+              data-autofocus={disabled ? undefined : true}
               type="text"
               value={name}
               maxLength={200}
@@ -180,7 +180,7 @@ function NameDialog({ title, initialName, help, disabled = false, onClose, onSub
           )}
         </div>
         <div className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={onClose} data-autofocus={disabled ? true : undefined}>
             {t.saveSearchCancel}
           </button>
           <button type="submit" className="button primary" disabled={!clean || disabled || busy}>

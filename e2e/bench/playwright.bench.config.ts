@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from '../chromium';
+
+// Renderer benchmark (issue 5: keystroke to updated list ≤ 100 ms), NOT part of
+// `npm test`. Run against an existing library:
+//   KRONIEK_BENCH_DATA=bench-data/library-50000 npx playwright test -c e2e/bench/playwright.bench.config.ts
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.bench.ts',
+  globalSetup: '../global-setup.ts',
+  workers: 1,
+  retries: 0,
+  // Cold open and index build of a 50,000-story library come first.
+  timeout: 600_000,
+  expect: { timeout: 60_000 },
+  reporter: [['list']],
+  outputDir: '../../test-results/bench',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+      chromiumSandbox: false,
+    },
+  },
+});

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { test } from '@playwright/test';
+import { ROOT, startHost, stopHost } from '../fixtures';
+
+// Keystroke → updated list, in Chromium against the real host over a real library.
+// The list pane carries `data-query-rendered` = the search text its shown rows
+// answer; in the page, each `input` event of the search box is timed, and the
+// first animation frame after the attribute equals that text ends the sample.
+// Typing is at a brisk human cadence (one key per CADENCE_MS at most, never
+// before the previous key's list is shown), so every keystroke is a sample.
+
+const CADENCE_MS = 120;
+const QUERIES = ['oekraine', 'noord korea', 'kim poetin', '"verenigde staten"', 'minister defensie', 'rusland oorlog', 'leider bezoek'];
+
+test('typing in the search box: keystroke to updated list', async ({ page }) => {
+  const dataDir = process.env.KRONIEK_BENCH_DATA ? path.resolve(ROOT, process.env.KRONIEK_BENCH_DATA) : '';
+  test.skip(!dataDir || !existsSync(dataDir), 'Set KRONIEK_BENCH_DATA to a library folder (npm run -s bench -- --size 2000 makes bench-data/library-2000).');
+
+  const { host, child } = await startHost(dataDir);
+  try {
+    const openStarted = Date.now();
+    await page.goto(host.url);
+    const search = page.getByRole('searchbox', { name: /search stories|zoek verhalen/i });
+    await search.waitFor();
+    await page.getByRole('listbox', { name: /stories|verhalen/i }).getByRole('option').first().waitFor();
+    const firstPageMs = Date.now() - openStarted;
+    // Measure a built index, not the build.
+    for (;;) {
+      const status = await host.call<{ index: { ready: boolean }; counts: { articles: number; briefs: number } }>('library.status');
+      if (status.index.ready) break;
+      await page.waitForTimeout(250);
+    }
+    const status = await host.call<{ counts: { articles: number; briefs: number } }>('library.status');
+
+    await page.evaluate(() => {
+      const w = window as unknown as { __typed: Map<string, number>; __samples: number[] };
+      w.__typed = new Map();
+      w.__samples = [];
+      const box = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      box.addEventListener('input', () => w.__typed.set(box.value, performance.now()), true);
+      const pane = document.querySelector<HTMLElement>('[data-query-rendered]')!;
+      new MutationObserver(() => {
+        const shown = pane.dataset.queryRendered ?? '';
+        const typedAt = w.__typed.get(shown);
+        if (typedAt === undefined || shown !== box.value) return;
+        w.__typed.delete(shown);
+        requestAnimationFrame(() => w.__samples.push(performance.now() - typedAt));
+      }).observe(pane, { attributes: true, attributeFilter: ['data-query-rendered'], subtree: false });
+    });
+
+    for (const query of QUERIES) {
+      await search.focus();
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-query-rendered]')?.dataset.queryRendered === '');
+      for (const char of query) {
+        const started = Date.now();
+        await page.keyboard.press(char === ' ' ? 'Space' : char);
+        const typed = await search.inputValue();
+        await page.waitForFunction((value) => document.querySelector<HTMLElement>('[data-query-rendered]')?.dataset.queryRendered === value, typed, { polling: 'raf' });
+        const wait = CADENCE_MS - (Date.now() - started);
+        if (wait > 0) await page.waitForTimeout(wait);
+      }
+    }
+    await page.waitForTimeout(100);
+    const samples = await page.evaluate(() => (window as unknown as { __samples: number[] }).__samples);
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
+    const result = {
+      bench: 'search-typing',
+      stories: status.counts.articles + status.counts.briefs,
+      keystrokes: samples.length,
+      cadenceMs: CADENCE_MS,
+      firstPageMs,
+      keystrokeToListP50Ms: at(0.5),
+      keystrokeToListP95Ms: at(0.95),
+      keystrokeToListMaxMs: at(1),
+      targetMs: 100,
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    await stopHost(child);
+  }
+});

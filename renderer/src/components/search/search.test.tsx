@@ -1,0 +1,221 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ListPage, ListQuery } from '../../../../shared/contract/library';
+import type { Story } from '../../../../shared/types';
+import { FakeService, makeStory } from '../../test/fake-service';
+import { renderApp } from '../../test/render-app';
+
+function library(): Story[] {
+  return [
+    makeStory({ id: 'a1', headline: 'Poetin dankt Kim voor steun in oorlog Oekraïne', publishedAt: '2024-06-19', dateline: { place: 'PYONGYANG', agencies: ['ANP', 'RTR'] } }),
+    makeStory({ id: 'a2', headline: 'Kim biedt Rusland zijn volledige steun aan', publishedAt: '2023-06-12', dateline: { place: 'PYONGYANG', agencies: ['ANP', 'AFP'] } }),
+    makeStory({ id: 'a3', headline: 'Noord-Koreaanse leider vertrekt uit Rusland', publishedAt: '2023-09-17', dateline: { place: 'VLADIVOSTOK', agencies: ['ANP'] } }),
+    makeStory({ id: 'a4', headline: 'Poetin op bezoek in Noord-Korea', publishedAt: '2024-06-18', dateline: { place: 'MOSKOU', agencies: ['RTR'] }, section: 'Politiek' }),
+  ];
+}
+
+const storyList = () => screen.findByRole('listbox', { name: /stories/i });
+const headlines = (list: HTMLElement) => within(list).getAllByRole('option').map((o) => o.querySelector('.row-headline')?.textContent);
+const searchBox = () => screen.getByRole('searchbox', { name: 'Search stories' });
+
+/** A page as the fake service answers it, for overrides that control when answers arrive. */
+function pageFor(stories: Story[], query: ListQuery): ListPage {
+  const words = (query.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const items = stories.filter((s) => words.every((w) => s.headline.toLowerCase().includes(w)));
+  return { total: items.length, offset: 0, items, highlight: words };
+}
+
+describe('search box', () => {
+  it('lists what is typed, marks the matches, counts results and sorts by relevance', async () => {
+    const user = userEvent.setup();
+    const service = new FakeService(library());
+    renderApp(service);
+    await storyList();
+    await user.type(searchBox(), 'poetin');
+    // The debounce sends the last keystroke's query after a pause: wait for it, then read the list.
+    await waitFor(() => expect(service.callsOf('stories.list').at(-1)).toMatchObject({ query: 'poetin', sort: 'relevance' }));
+    const list = await storyList();
+    await waitFor(() => expect(headlines(list)).toEqual(['Poetin dankt Kim voor steun in oorlog Oekraïne', 'Poetin op bezoek in Noord-Korea']));
+    expect(Array.from(list.querySelectorAll('mark'), (m) => m.textContent)).toEqual(['Poetin', 'Poetin']);
+    expect(screen.getByText('2 results')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveTextContent('Relevance');
+  });
+
+  it('never shows an older answer after a newer one, whatever order they arrive in', async () => {
+    const stories = library();
+    const service = new FakeService(stories);
+    const answers: { query: string; answer(): void }[] = [];
+    const { store } = renderApp(service);
+    await storyList();
+    service.overrides['stories.list'] = (input) =>
+      new Promise<ListPage>((resolve) => answers.push({ query: input.query ?? '', answer: () => resolve(pageFor(stories, input)) }));
+
+    act(() => store.getState().setSearchInput('kim'));
+    await waitFor(() => expect(answers.map((a) => a.query)).toEqual(['kim']));
+    act(() => store.getState().flushSearch());
+    act(() => store.getState().replaceSearch('kim biedt'));
+    await waitFor(() => expect(answers.map((a) => a.query)).toEqual(['kim', 'kim biedt']));
+    // The newer answer first, then the stale one: the list keeps the newer.
+    await act(async () => answers[1]!.answer());
+    await act(async () => answers[0]!.answer());
+    const list = await storyList();
+    expect(headlines(list)).toEqual(['Kim biedt Rusland zijn volledige steun aan']);
+    expect(store.getState().renderedQuery).toBe('kim biedt');
+  });
+
+  it('focuses with / and Ctrl+F, clears with Escape, and goes on to the results with ArrowDown', async () => {
+    const user = userEvent.setup();
+    renderApp(new FakeService(library()));
+    const list = await storyList();
+    act(() => within(list).getAllByRole('option')[0]!.focus());
+    await user.keyboard('/');
+    expect(searchBox()).toHaveFocus();
+    await user.keyboard('rusland');
+    await waitFor(() => expect(headlines(list)).toHaveLength(2));
+    await user.keyboard('{Escape}');
+    expect(searchBox()).toHaveProperty('value', '');
+    await waitFor(() => expect(headlines(list)).toHaveLength(4));
+    await user.keyboard('{Control>}f{/Control}');
+    expect(searchBox()).toHaveFocus();
+    await user.keyboard('noord{ArrowDown}');
+    await waitFor(() => expect(within(list).getByRole('option', { name: /Poetin op bezoek in Noord-Korea/ })).toHaveFocus());
+    await user.keyboard('{ArrowDown}{Enter}');
+    const reader = screen.getByRole('region', { name: 'Reader' });
+    expect(await within(reader).findByRole('heading', { level: 2, name: 'Noord-Koreaanse leider vertrekt uit Rusland' })).toBeInTheDocument();
+    // The reader marks the same matches.
+    expect(Array.from(reader.querySelectorAll('h2 mark'), (m) => m.textContent)).toEqual(['Noord']);
+  });
+
+  it('says so when nothing matches, with a way back', async () => {
+    const user = userEvent.setup();
+    renderApp(new FakeService(library()));
+    await storyList();
+    await user.type(searchBox(), 'zzzz');
+    expect(await screen.findByRole('heading', { name: 'No stories match' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(headlines(await storyList())).toHaveLength(4);
+  });
+});
+
+describe('filters', () => {
+  it('combine with the search, show as chips that remove one filter, and clear all at once', async () => {
+    const user = userEvent.setup();
+    const service = new FakeService(library());
+    renderApp(service);
+    await storyList();
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    const panel = screen.getByRole('group', { name: 'Filters' });
+    const place = within(panel).getByRole('combobox', { name: 'Place' });
+    await waitFor(() => expect(within(place).getByRole('option', { name: 'PYONGYANG (2)' })).toBeInTheDocument());
+    await user.selectOptions(place, 'PYONGYANG');
+    await user.type(searchBox(), 'steun');
+    await waitFor(() => expect(service.callsOf('stories.list').at(-1)).toMatchObject({ query: 'steun', place: 'PYONGYANG' }));
+    const chips = screen.getByRole('list', { name: 'Active filters' });
+    expect(within(chips).getByText('Place: PYONGYANG')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Filters (1)' })).toHaveAttribute('aria-expanded', 'true');
+
+    await user.click(within(panel).getByRole('checkbox', { name: 'Untagged' }));
+    await user.click(within(chips).getByRole('button', { name: 'Remove filter Place: PYONGYANG' }));
+    const last = service.callsOf('stories.list').at(-1) as ListQuery;
+    expect(last).toMatchObject({ query: 'steun', untagged: true });
+    expect(last.place).toBeUndefined();
+
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
+    expect(searchBox()).toHaveProperty('value', '');
+    await waitFor(() => expect(service.callsOf('stories.list').at(-1)).toEqual({ kind: 'article', sort: 'date', dir: 'desc', offset: 0, limit: 100 }));
+  });
+
+  it('lets the kind widen the view to articles and briefs', async () => {
+    const user = userEvent.setup();
+    const service = new FakeService([...library(), makeStory({ id: 'b1', kind: 'brief', headline: 'Kort bericht over Kim' })]);
+    renderApp(service);
+    await storyList();
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'all');
+    await waitFor(() => expect(headlines(screen.getByRole('listbox', { name: /stories/i }))).toHaveLength(5));
+    expect(service.callsOf('stories.list').at(-1)).not.toHaveProperty('kind');
+    expect(screen.getByText('Kind: Articles and briefs')).toBeInTheDocument();
+  });
+});
+
+describe('saved searches', () => {
+  it('saves the search and filters under a name, reopens, renames and deletes it', async () => {
+    const user = userEvent.setup();
+    const service = new FakeService(library());
+    renderApp(service);
+    await storyList();
+    const nav = screen.getByRole('navigation', { name: 'Library' });
+    expect(await within(nav).findByText(/None yet/)).toBeInTheDocument();
+
+    await user.type(searchBox(), 'rusland');
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Has links' }));
+    await user.click(within(nav).getByRole('button', { name: 'Save search…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Save search' });
+    const name = within(dialog).getByRole('textbox', { name: 'Name' });
+    expect(name).toHaveFocus();
+    await user.clear(name);
+    await user.type(name, 'Rusland gelinkt{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(service.savedSearches).toEqual([{ id: 's1', name: 'Rusland gelinkt', query: { query: 'rusland', kind: 'article', hasLinks: true } }]);
+    const saved = within(nav).getByRole('button', { name: 'Rusland gelinkt' });
+    expect(saved).toHaveAttribute('aria-current', 'true');
+
+    // Start over, then reopen it.
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(saved).not.toHaveAttribute('aria-current', 'true');
+    await user.click(saved);
+    expect(searchBox()).toHaveProperty('value', 'rusland');
+    expect(screen.getByRole('checkbox', { name: 'Has links' })).toHaveProperty('checked', true);
+    await waitFor(() => expect(service.callsOf('stories.list').at(-1)).toMatchObject({ query: 'rusland', hasLinks: true, kind: 'article' }));
+
+    await user.click(within(nav).getByRole('button', { name: 'Rename saved search Rusland gelinkt' }));
+    const rename = screen.getByRole('dialog', { name: 'Rename saved search' });
+    await user.clear(within(rename).getByRole('textbox', { name: 'Name' }));
+    await user.type(within(rename).getByRole('textbox', { name: 'Name' }), 'Rusland');
+    await user.click(within(rename).getByRole('button', { name: 'Save' }));
+    expect(await within(nav).findByRole('button', { name: 'Rusland' })).toBeInTheDocument();
+
+    await user.click(within(nav).getByRole('button', { name: 'Delete saved search Rusland' }));
+    await waitFor(() => expect(within(nav).queryByRole('button', { name: 'Rusland' })).toBeNull());
+    expect(within(nav).getByRole('status')).toHaveTextContent('Deleted saved search “Rusland”');
+  });
+
+  it('explains instead of saving when there is nothing to save', async () => {
+    const user = userEvent.setup();
+    renderApp(new FakeService(library()));
+    await storyList();
+    await user.click(screen.getByRole('button', { name: 'Save search…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Save search' });
+    expect(dialog).toHaveTextContent('Type a search or choose a filter first.');
+    expect(within(dialog).getByRole('button', { name: 'Save' })).toHaveProperty('disabled', true);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('virtual list', () => {
+  it('fetches the page for rows scrolled into view, with placeholders meanwhile', async () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => makeStory({ id: `s${i}`, headline: `Verhaal ${String(i).padStart(4, '0')}`, publishedAt: '2024-01-01' }));
+    const service = new FakeService(many);
+    renderApp(service);
+    const list = await storyList();
+    expect(within(list).getAllByRole('option').length).toBeLessThan(40);
+    const viewport = list.parentElement!;
+    // No layout here: tell the list where it is scrolled to, as a browser would.
+    let top = 0;
+    Object.defineProperty(viewport, 'scrollTop', { get: () => top, set: (value: number) => (top = value), configurable: true });
+    top = 2_500 * 100;
+    fireEvent.scroll(viewport);
+    await waitFor(() => expect(within(list).getByRole('option', { name: /Verhaal 2499/ })).toBeInTheDocument());
+    const calls = service.callsOf('stories.list') as ListQuery[];
+    expect(calls.some((call) => call.offset === 2_500 && call.limit === 100)).toBe(true);
+    // Only pages near the scroll position were asked for, never the whole list.
+    expect(calls.every((call) => (call.limit ?? 0) <= 100)).toBe(true);
+    const row = within(list).getByRole('option', { name: /Verhaal 2499/ });
+    expect(row).toHaveAttribute('aria-posinset', '2501');
+    expect(row).toHaveAttribute('aria-setsize', '5000');
+  });
+});
