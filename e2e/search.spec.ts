@@ -1,0 +1,181 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { ROOT, expect, test, type Host } from './fixtures';
+
+// Search through the real UI over the real store and index: Dutch folding and
+// stemming, phrases, index updates after import/edit/delete, a tag filter combined
+// with a query, saved searches that survive a reload, and the keyboard path.
+
+const THANKS = 'Poetin dankt Kim Jong-un voor steun in oorlog Oekraïne';
+const LEAVES = 'Noord-Koreaanse leider vertrekt na meerdaags bezoek uit Rusland';
+const GENEVA = 'Zelensky spreekt in Genève over vrede';
+const CABINET = 'Kabinet valt over asielcrisis';
+
+// Two stories that are not seeds, imported after start, so the index must pick them up.
+const GENEVA_TEXT = `${GENEVA}
+GENÈVE (ANP/AFP) - De Oekraïense president Volodymyr Zelensky heeft in Genève gepleit voor vrede in Europa. Hij sprak er op een conferentie over de oorlog in Oekraïne.
+Gesprekken
+Na de ontmoeting met de Zwitserse president zei Zelensky dat nieuwe gesprekken nodig zijn.
+Meer uit Buitenland
+`;
+const CABINET_TEXT = `${CABINET}
+DEN HAAG (ANP) - Het kabinet is gevallen na een conflict over het asielbeleid. In Europa wordt met verbazing gereageerd, maar van vrede in de coalitie was al maanden geen sprake.
+Meer uit Binnenland
+`;
+
+const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen/i });
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search stories' });
+const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
+const rowHeadlines = (page: Page) => storyList(page).getByRole('option').locator('.row-headline');
+
+async function importStories(host: Host, files: Record<string, string>): Promise<Map<string, string>> {
+  await host.call('import.files', { files: Object.entries(files).map(([name, text]) => ({ name, base64: Buffer.from(text).toString('base64') })) });
+  return articleIds(host);
+}
+
+async function articleIds(host: Host): Promise<Map<string, string>> {
+  const page = await host.call<{ items: { id: string; headline: string }[] }>('stories.list', { kind: 'article', limit: 100 });
+  return new Map(page.items.map((item) => [item.headline, item.id]));
+}
+
+/** Replaces the search text and waits until the list shows the answer to it. */
+async function search(page: Page, text: string) {
+  await searchBox(page).fill(text);
+  await expect(page.locator('[data-query-rendered]')).toHaveAttribute('data-query-rendered', text);
+}
+
+test('finds Oekraïne by typing oekraine, Genève by geneve, every form of a word, and exact phrases', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(storyList(page).getByRole('option')).toHaveCount(5);
+  await importStories(host, { 'geneve.txt': GENEVA_TEXT, 'kabinet.txt': CABINET_TEXT });
+
+  await search(page, 'oekraine');
+  // Four seed articles and the Geneva story mention Oekraïne (the fifth only in its briefs); the cabinet story does not.
+  await expect(page.getByText('5 results')).toBeVisible();
+  await expect(rowHeadlines(page)).toHaveCount(5);
+  await expect(storyList(page).getByRole('option', { name: new RegExp(GENEVA) })).toBeVisible();
+  await expect(storyList(page).getByRole('option', { name: new RegExp(CABINET) })).toHaveCount(0);
+  // The match is marked as written, diacritics and all.
+  await expect(storyList(page).getByRole('option', { name: new RegExp(THANKS) }).locator('mark')).toHaveText(['Oekraïne']);
+
+  await search(page, 'geneve');
+  await expect(rowHeadlines(page)).toHaveText([GENEVA]);
+  await rowHeadlines(page).first().click();
+  await expect(reader(page).getByRole('heading', { level: 2 })).toHaveText(GENEVA);
+  await expect(reader(page).locator('h2 mark')).toHaveText(['Genève']);
+
+  // A plural finds the singular (Dutch stemming); stopwords alone never match everything.
+  await search(page, 'ontmoetingen');
+  await expect(storyList(page).getByRole('option', { name: new RegExp(GENEVA) })).toBeVisible();
+  await expect(storyList(page).getByRole('option', { name: new RegExp(CABINET) })).toHaveCount(0);
+
+  // Both stories have the words; only one has them as a phrase.
+  await search(page, 'vrede europa');
+  await expect(page.getByText('2 results')).toBeVisible();
+  await search(page, '"vrede in Europa"');
+  await expect(rowHeadlines(page)).toHaveText([GENEVA]);
+
+  // Prefixes while typing.
+  await search(page, 'asielcr');
+  await expect(rowHeadlines(page)).toHaveText([CABINET]);
+});
+
+test('keeps the index in step with notes and deletions', async ({ page, host }) => {
+  await page.goto(host.url);
+  const ids = await importStories(host, { 'geneve.txt': GENEVA_TEXT, 'kabinet.txt': CABINET_TEXT });
+
+  await search(page, 'bronnencheck');
+  await expect(page.getByRole('heading', { name: 'No stories match' })).toBeVisible();
+  await host.call('stories.setNote', { id: ids.get(LEAVES), note: 'Bronnencheck bij de correspondent' });
+  await search(page, '');
+  await search(page, 'bronnencheck');
+  await expect(rowHeadlines(page)).toHaveText([LEAVES]);
+
+  await search(page, 'asielbeleid');
+  await expect(rowHeadlines(page)).toHaveText([CABINET]);
+  await host.call('stories.delete', { ids: [ids.get(CABINET)] });
+  await search(page, '');
+  await search(page, 'asielbeleid');
+  await expect(page.getByRole('heading', { name: 'No stories match' })).toBeVisible();
+});
+
+test('combines a tag filter with a query, saves it, and reopens it after a reload', async ({ page, host }) => {
+  const ids = await articleIds(host);
+  const tag = await host.call<{ id: string }>('tags.create', { name: 'Reizen' });
+  await host.call('tags.apply', { storyIds: [ids.get(THANKS), ids.get(LEAVES)], addTagIds: [tag.id] });
+  await page.goto(host.url);
+  await expect(storyList(page).getByRole('option')).toHaveCount(5);
+
+  await page.getByRole('button', { name: 'Filters' }).click();
+  const panel = page.getByRole('group', { name: 'Filters' });
+  await panel.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'Reizen (2)' });
+  await expect(rowHeadlines(page)).toHaveCount(2);
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips).toContainText('Tag: Reizen');
+  // Both tagged stories mention Rusland; only one was datelined in Vladivostok.
+  await search(page, 'vladivostok');
+  await expect(rowHeadlines(page)).toHaveText([LEAVES]);
+  await search(page, 'rusland');
+  await expect(rowHeadlines(page)).toHaveCount(2);
+  await search(page, 'vladivostok');
+
+  const sidebar = page.getByRole('navigation', { name: 'Library' });
+  await sidebar.getByRole('button', { name: 'Save search…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save search' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Reizen naar Vladivostok');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(rowHeadlines(page)).toHaveCount(5);
+
+  // Saved in the library, not in the page: a reload still has it.
+  await page.reload();
+  await expect(rowHeadlines(page)).toHaveCount(5);
+  await sidebar.getByRole('button', { name: 'Reizen naar Vladivostok', exact: true }).click();
+  await expect(searchBox(page)).toHaveValue('vladivostok');
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Tag: Reizen');
+  await expect(rowHeadlines(page)).toHaveText([LEAVES]);
+});
+
+test('goes from the search box through the results and back by keyboard alone', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(storyList(page).getByRole('option')).toHaveCount(5);
+  await page.keyboard.press('/');
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.type('poetin bezoek');
+  await expect(page.locator('[data-query-rendered]')).toHaveAttribute('data-query-rendered', 'poetin bezoek');
+  const headlines = await rowHeadlines(page).allTextContents();
+  expect(headlines.length).toBeGreaterThan(1);
+
+  await page.keyboard.press('ArrowDown');
+  await expect(storyList(page).getByRole('option').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(storyList(page).getByRole('option').nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(reader(page).getByRole('heading', { level: 2 })).toHaveText(headlines[1]!);
+
+  await page.keyboard.press('/');
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(searchBox(page)).toHaveValue('');
+  await expect(rowHeadlines(page)).toHaveCount(5);
+});
+
+test('the search results with filters open have no serious or critical accessibility violations', async ({ browser, host }) => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await expect(storyList(page).getByRole('option')).toHaveCount(5);
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await search(page, 'oekraine');
+  await rowHeadlines(page).first().click();
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations).toEqual([]);
+  await context.close();
+});
