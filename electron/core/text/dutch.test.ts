@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, isStopword, stem, terms, words } from './dutch';
+import { detached, fold, isStopword, stem, terms, words } from './dutch';
 
 describe('Dutch text analysis', () => {
   it('folds case and diacritics for matching only', () => {
@@ -25,5 +25,13 @@ describe('Dutch text analysis', () => {
     expect(isStopword('de')).toBe(true);
     expect(isStopword('het')).toBe(true);
     expect(terms('De president van het land')).toEqual([stem('president'), stem('land')]);
+  });
+
+  it('copies words cut out of a text without changing them', () => {
+    const text = 'De verkiezingscampagne van de Noord-Koreaanse regeringspartij.';
+    for (const word of words(text)) expect(detached(word)).toBe(word);
+    expect(detached('Генеральная ассамблея')).toBe('Генеральная ассамблея');
+    expect(detached('kort')).toBe('kort');
+    expect(stem(words(text)[1]!)).toBe(stem('verkiezingscampagne'));
   });
 });

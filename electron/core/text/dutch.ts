@@ -52,6 +52,15 @@ export function isStopword(foldedWord: string): boolean {
   return STOPWORDS.has(foldedWord);
 }
 
+/**
+ * A copy of a string that owns its characters. V8 keeps a substring of 13+ characters
+ * (a regex match, a slice) as a view on the whole text it came from, so a word kept in
+ * a long-lived map would keep its story's text alive with it.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
@@ -61,8 +70,9 @@ export function stem(foldedWord: string): string {
   if (stemmed === undefined) {
     stemmed = foldedWord.length <= 3 || /\d/.test(foldedWord) ? foldedWord : dutchStemmer(foldedWord);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    // Copy the key: a word cut out of a long text would otherwise keep that whole text alive in the cache.
-    stemCache.set((' ' + foldedWord).slice(1), stemmed);
+    // Copy key and stem: a word cut out of a long text (and the stemmer's cuts of it) would otherwise keep that whole text alive in the cache.
+    stemmed = detached(stemmed);
+    stemCache.set(detached(foldedWord), stemmed);
   }
   return stemmed;
 }
