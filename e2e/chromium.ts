@@ -8,3 +8,10 @@ export function findChromium(): string | undefined {
   if (fromEnv) return fromEnv;
   return CANDIDATES.find((candidate) => existsSync(candidate));
 }
+
+/** Launch options for every Playwright run (tests and benchmarks): the system Chromium, quiet and offline. */
+export const chromiumLaunchOptions = {
+  executablePath: findChromium(),
+  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+  chromiumSandbox: false,
+};

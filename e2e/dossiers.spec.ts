@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { ROOT, expect, test, type Host } from './fixtures';
+import { seriousAxeViolations } from './axe';
+import { escapeRegExp, expect, test, type Host } from './fixtures';
 
 // The five sample stories in the order of events (DESIGN.md), with the dates an editor would set.
 const SERIES = [
@@ -32,7 +32,7 @@ async function entryHeadlines(view: Locator): Promise<string[]> {
 
 /** Creates the dossier through the UI from the series of one of its stories. */
 async function createFromSeries(page: Page, title: string): Promise<Locator> {
-  await storyList(page).getByRole('option', { name: new RegExp(escape(BEZOEK)) }).click();
+  await storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(BEZOEK)) }).click();
   await page.getByRole('button', { name: 'New dossier…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New dossier' });
   await expect(dialog.getByText(`“${BEZOEK}” is in a series of 5 stories.`)).toBeVisible();
@@ -87,7 +87,7 @@ test('builds a dossier from the Kim–Poetin series, reorders it by keyboard and
   await page.keyboard.press('Alt+ArrowDown');
   await expect.poll(() => entryHeadlines(view)).toEqual([VERTREKT, STEUN, BEZOEK, DANKT, TEKENEN]);
   await expect(entries(view).filter({ hasText: STEUN })).toBeFocused();
-  await expect(entries(view).filter({ hasText: STEUN })).toHaveAccessibleName(new RegExp(`${escape(STEUN)}, 2 of 5`));
+  await expect(entries(view).filter({ hasText: STEUN })).toHaveAccessibleName(new RegExp(`${escapeRegExp(STEUN)}, 2 of 5`));
   await expect(view.getByRole('status')).toHaveText(`Moved “${STEUN}” to position 2 of 5.`);
 
   // Drag: the last story by its grip onto the upper half of the first one. Tall enough that all five
@@ -130,7 +130,7 @@ test('builds a dossier from the Kim–Poetin series, reorders it by keyboard and
 
 test('restores a backup through the UI, and the restore can itself be undone from the list', async ({ page, host }) => {
   await page.goto(host.url);
-  await storyList(page).getByRole('option', { name: new RegExp(escape(DANKT)) }).click();
+  await storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(DANKT)) }).click();
   await page.getByRole('button', { name: 'New dossier…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New dossier' });
   await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Na de back-up gemaakt');
@@ -168,22 +168,9 @@ test('the dossier view and its export dialog have no serious or critical accessi
   await page.goto(host.url);
   const view = await createFromSeries(page, 'Kim en Poetin');
   await expect(entries(view)).toHaveCount(5);
-  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await view.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('dialog', { name: /^Export “/ })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await context.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -72,4 +72,9 @@ export const test = base.extend<{ host: Host; hostArgs: string[] }>({
   },
 });
 
+/** `text` as a literal inside a RegExp (headlines contain quotes, dashes, parentheses). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export { expect };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ROOT, expect, test } from './fixtures';
+import { seriousAxeViolations } from './axe';
+import { escapeRegExp, expect, ROOT, test } from './fixtures';
 
 const storyList = (page: Page) => page.getByRole('listbox', { name: /stories/i });
 
@@ -16,7 +17,7 @@ const SEED_HEADLINES = [
 test('first run fills the library with the five sample stories and says so', async ({ page, host }) => {
   await page.goto(host.url);
   const list = page.getByRole('listbox', { name: /stories/i });
-  for (const headline of SEED_HEADLINES) await expect(list.getByRole('option', { name: new RegExp(escape(headline)) })).toBeVisible();
+  for (const headline of SEED_HEADLINES) await expect(list.getByRole('option', { name: new RegExp(escapeRegExp(headline)) })).toBeVisible();
   await expect(page.getByRole('region', { name: /notices/i })).toContainText('sample library');
   await expect(page.getByRole('navigation').getByRole('button', { name: /Briefs/ })).toContainText('35');
 });
@@ -87,16 +88,7 @@ test('has no serious or critical accessibility violations', async ({ browser, ho
   await expect(storyList(page).getByRole('option')).toHaveCount(5);
   await storyList(page).getByRole('option').first().click();
   await expect(page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 2 })).toBeVisible();
-  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
+  const violations = await seriousAxeViolations(page);
   expect(violations).toEqual([]);
   await context.close();
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

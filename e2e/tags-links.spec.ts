@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ROOT, expect, test, type Host } from './fixtures';
+import { seriousAxeViolations } from './axe';
+import { escapeRegExp, expect, test, type Host } from './fixtures';
 
 // The editor's daily work through the real UI on the seed library: tags (one story,
 // bulk, rename, merge), suggested tags, links from the related suggestions, dates
@@ -15,12 +15,12 @@ const PACT = "Kim en Poetin tekenen 'alomvattend' samenwerkingsverband";
 const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen/i });
 const reader = (page: Page) => page.getByRole('region', { name: /^(Reader|Lezer)$/ });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: /^(Library|Bibliotheek)$/ });
-const row = (page: Page, headline: string) => storyList(page).getByRole('option', { name: new RegExp(escape(headline)) });
+const row = (page: Page, headline: string) => storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(headline)) });
 /** A tag in the sidebar, named `Oekraïne, 3 stories, key 1` (the name, then what is said after it). */
 const tagButton = (page: Page, name: string, rest = '') =>
   sidebar(page)
     .getByRole('region', { name: /^Tags$/ })
-    .getByRole('button', { name: new RegExp(`^${escape(name)}\\s?${rest ? `, ${escape(rest)}` : ','}`) });
+    .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}\\s?${rest ? `, ${escapeRegExp(rest)}` : ','}`) });
 const undoButton = (page: Page) => sidebar(page).getByRole('button', { name: /^Undo/ });
 const redoButton = (page: Page) => sidebar(page).getByRole('button', { name: /^Redo/ });
 
@@ -271,7 +271,7 @@ test('links the five articles as a series, dates them, and shows the Kim–Poeti
   await page.getByRole('button', { name: 'Link selected…' }).click();
   const picker = page.getByRole('dialog', { name: 'Link 5 stories to…' });
   await picker.getByRole('searchbox', { name: 'Find a story' }).fill('volledige steun');
-  await picker.getByRole('radio', { name: new RegExp(escape(SUPPORT)) }).check();
+  await picker.getByRole('radio', { name: new RegExp(escapeRegExp(SUPPORT)) }).check();
   await picker.getByRole('combobox', { name: 'This story is' }).selectOption({ label: 'Same series as' });
   await picker.getByRole('button', { name: 'Link', exact: true }).click();
   await expect(picker).toHaveCount(0);
@@ -343,30 +343,15 @@ test('the reader with tags, suggestions, links and related stories has no seriou
   // An open tag autocomplete and an open "choose link type" form are part of what is checked.
   await reader(page).getByRole('combobox', { name: 'Add a tag' }).fill('Noord');
   await reader(page).getByRole('region', { name: 'Related stories' }).getByRole('button', { name: /^Link / }).first().click();
-  expect(await axeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   await sidebar(page).getByRole('button', { name: 'Manage tags…' }).click();
   await page.getByRole('dialog', { name: 'Tags' }).getByRole('list', { name: 'All tags' }).getByRole('button', { name: /Noord-Korea/ }).click();
-  expect(await axeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await reader(page).getByRole('button', { name: 'Show series timeline' }).click();
   await expect(page.getByRole('dialog', { name: /Series/ })).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await context.close();
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 

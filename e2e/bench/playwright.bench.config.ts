@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from '../chromium';
+import { chromiumLaunchOptions } from '../chromium';
 
 // Renderer benchmark (issue 5: keystroke to updated list ≤ 100 ms), NOT part of
 // `npm test`. Run against an existing library:
@@ -19,10 +19,6 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
-    launchOptions: {
-      executablePath: findChromium(),
-      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
-      chromiumSandbox: false,
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
