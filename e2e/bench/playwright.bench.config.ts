@@ -3,7 +3,7 @@ import { chromiumLaunchOptions } from '../chromium';
 
 // Renderer benchmark (issue 5: keystroke to updated list ≤ 100 ms), NOT part of
 // `npm test`. Run against an existing library:
-//   KRONIEK_BENCH_DATA=bench-data/library-50000 npx playwright test -c e2e/bench/playwright.bench.config.ts
+//   KRONIEK_BENCH_DATA=bench-data/library-50000 npm run bench:typing
 export default defineConfig({
   testDir: '.',
   testMatch: '*.bench.ts',
