@@ -1,4 +1,4 @@
-import { fold, isStopword, stem, words } from '../text/dutch';
+import { detached, fold, isStopword, stem, words } from '../text/dutch';
 import { titleCasePlace } from './entities';
 
 // Related-story suggestions over a whole archive, in memory.
@@ -340,7 +340,7 @@ export class RelatedIndex {
       let termId = this.wordTerms.get(word);
       if (termId === undefined) {
         termId = word.length < 2 || isStopword(word) ? -1 : this.termId(stem(word), word);
-        this.wordTerms.set(word, termId);
+        this.wordTerms.set(detached(word), termId);
       }
       if (termId < 0) continue;
       if (this.tfScratch.length <= termId) {
@@ -357,8 +357,8 @@ export class RelatedIndex {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.termSurface.length;
-      this.termIds.set(term, id);
-      this.termSurface.push(surface);
+      this.termIds.set(detached(term), id);
+      this.termSurface.push(detached(surface));
       this.termDf.push(0);
     }
     return id;
@@ -371,7 +371,7 @@ export class RelatedIndex {
       const written = match[0].normalize('NFC');
       const folded = fold(written);
       const id = this.termIds.get(stem(folded));
-      if (id !== undefined && this.termSurface[id] === folded) this.termSurface[id] = written;
+      if (id !== undefined && this.termSurface[id] === folded) this.termSurface[id] = detached(written);
     }
   }
 
@@ -379,8 +379,8 @@ export class RelatedIndex {
     let id = this.entityIds.get(key);
     if (id === undefined) {
       id = this.entityNames.length;
-      this.entityIds.set(key, id);
-      this.entityNames.push(name);
+      this.entityIds.set(detached(key), id);
+      this.entityNames.push(detached(name));
       this.entityDf.push(0);
     }
     return id;
