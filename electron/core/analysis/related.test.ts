@@ -203,6 +203,35 @@ describe('RelatedIndex mechanics', () => {
     );
   });
 
+  it('finds long stories by their telling words through postings packed during a bulk load and added after it', () => {
+    // Letters only, so every word is a term of its own.
+    const word = (n: number) => `w${[...n.toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('')}x`;
+    const common = (seed: number) => {
+      let state = seed + 1;
+      const next = () => (state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) % 400;
+      return Array.from({ length: 60 }, next).map(word).join(' ');
+    };
+    const rare = (pair: number) => Array.from({ length: 6 }, (_, k) => word(10_000 + pair * 10 + k)).join(' ');
+    const index = new RelatedIndex();
+    for (let pair = 0; pair < 5; pair++) index.upsert(doc(`early-${pair}`, `${common(pair)} ${rare(pair)}`));
+    // Enough stories with more terms than are indexed for the postings to be packed several times.
+    for (let i = 0; i < 600; i++) index.upsert(doc(`filler-${i}`, common(1_000 + i)));
+    for (let pair = 0; pair < 5; pair++) index.upsert(doc(`late-${pair}`, `${rare(pair)} ${common(500 + pair)}`));
+    const best = (id: string) => index.related(id, { limit: 1 })[0]?.id;
+    for (let pair = 0; pair < 5; pair++) {
+      expect(best(`early-${pair}`)).toBe(`late-${pair}`);
+      expect(best(`late-${pair}`)).toBe(`early-${pair}`);
+    }
+    index.pack();
+    for (let pair = 0; pair < 5; pair++) {
+      expect(best(`early-${pair}`)).toBe(`late-${pair}`);
+      expect(best(`late-${pair}`)).toBe(`early-${pair}`);
+    }
+    index.remove('late-0');
+    expect(best('early-0')).not.toBe('late-0');
+    expect(index.size).toBe(609);
+  });
+
   it('does not re-index a story whose indexed content did not change', () => {
     const index = new RelatedIndex();
     const story = doc('a', 'voetbal wedstrijd doelpunt');
