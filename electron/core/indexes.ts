@@ -113,6 +113,7 @@ export class LibraryIndexes implements SearchProvider {
       if (chunk.length >= 1_000) await flush();
     }
     await flush();
+    this.relatedIndex.pack();
     this.ready = true;
     for (const change of this.pending.splice(0)) await this.apply(change);
   }
