@@ -13,7 +13,6 @@ export class CandidateSet {
   private mark = new Int32Array(1024);
   private gain = new Int32Array(1024);
   private score = new Int32Array(1024);
-  private generation = 0;
   private step = 0;
   private survivors: number[] = [];
   private started = false;
@@ -28,15 +27,16 @@ export class CandidateSet {
       this.mark = new Int32Array(size);
       this.gain = new Int32Array(size);
       this.score = new Int32Array(size);
-      this.generation = 0;
+      this.step = 0;
     }
-    const stride = parts + 2;
-    if ((this.generation + 2) * stride >= 2 ** 31 - 1) {
+    // Stamps only ever grow, so a mark left by any earlier query is older than every
+    // stamp of this one (stamps spaced by query length would not be: a long query's
+    // last marks can equal a later short query's).
+    if (this.step + parts + 2 >= 2 ** 31 - 1) {
       this.mark.fill(0);
-      this.generation = 0;
+      this.step = 0;
     }
-    this.generation++;
-    this.step = this.generation * stride;
+    this.step++;
     this.survivors = [];
     this.started = false;
   }

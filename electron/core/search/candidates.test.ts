@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { CandidateSet, type PostingList } from './candidates';
+import { prng } from './synthetic-corpus';
+
+const list = (...nums: number[]): PostingList[] => [{ slots: [nums], bonus: 0 }];
+const WEIGHTS = [16, 8, 3, 2];
+
+function answer(set: CandidateSet): Array<[number, number]> {
+  return set.ranked(Infinity, (num, score): [number, number] => [num, score]).sort((a, b) => a[0] - b[0]);
+}
+
+describe('CandidateSet', () => {
+  it('intersects and sums each story best slot weight', () => {
+    const set = new CandidateSet();
+    set.begin(10, 3);
+    set.require([{ slots: [[1, 2], [3]], bonus: 0 }, { slots: [undefined, [2]], bonus: 1 }], WEIGHTS);
+    set.require([{ slots: [undefined, undefined, [2, 3, 4]], bonus: 0 }], WEIGHTS);
+    expect(answer(set)).toEqual([[2, 16 + 3], [3, 8 + 3]]);
+  });
+
+  it('never mistakes a mark left by an earlier query with more parts for one of its own', () => {
+    // Queries of different lengths in a row: every stamp must be new to the set.
+    const set = new CandidateSet();
+    const random = prng(11);
+    const all = list(...Array.from({ length: 16 }, (_, num) => num));
+    for (let query = 0; query < 300; query++) {
+      const before = 1 + Math.floor(random() * 6);
+      set.begin(16, before + 1);
+      for (let part = 0; part < before; part++) set.require(all, WEIGHTS);
+      const parts = 1 + Math.floor(random() * 4);
+      set.begin(16, parts + 1);
+      // Every part holds 2 and 3, and one story of its own.
+      for (let part = 0; part < parts; part++) set.require(list(2, 3, 10 + part), WEIGHTS);
+      const expected: Array<[number, number]> = parts === 1 ? [[2, 16], [3, 16], [10, 16]] : [[2, 16 * parts], [3, 16 * parts]];
+      expect(answer(set), `${parts} parts after ${before}`).toEqual(expected);
+    }
+  });
+
+  it('drops excluded and unwanted stories', () => {
+    const set = new CandidateSet();
+    set.begin(10, 2);
+    set.require(list(1, 2, 3, 4, 5), WEIGHTS);
+    set.exclude(list(2, 9));
+    set.retain((num) => num !== 5);
+    expect(answer(set).map(([num]) => num)).toEqual([1, 3, 4]);
+    expect(set.count).toBe(3);
+  });
+});
