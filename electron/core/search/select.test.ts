@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { prng } from './synthetic-corpus';
+import { firstInOrder, sortedSlice, type Order } from './select';
+
+/** Items with many equal keys, ordered by key then by item (a strict total order, as callers give). */
+function sample(seed: number, length: number, distinctKeys: number) {
+  const random = prng(seed);
+  const keys = Array.from({ length: length + 10 }, () => Math.floor(random() * distinctKeys));
+  const items = new Int32Array(length);
+  for (let i = 0; i < length; i++) items[i] = (i * 7919) % (length + 10); // distinct, shuffled
+  const order: Order = (a, b) => keys[a]! - keys[b]! || b - a;
+  const sorted = Array.from(items).sort(order);
+  return { items, order, sorted };
+}
+
+describe('sortedSlice: a page of a large set in order, without sorting it all', () => {
+  it('equals sorting everything and slicing, for every kind of page', () => {
+    for (const [seed, length, distinct] of [[1, 1000, 5], [2, 1000, 1000], [3, 37, 3], [4, 5000, 1], [5, 1, 1]] as const) {
+      const { items, order, sorted } = sample(seed, length, distinct);
+      const copy = items.slice();
+      const pages: Array<[number, number]> = [[0, 100], [0, 10], [100, 100], [0, length], [length - 100, 100], [length - 30, 100], [length / 2, 7], [length + 5, 100], [3, 0]];
+      for (const [from, count] of pages) {
+        const start = Math.max(0, Math.floor(from));
+        expect(Array.from(sortedSlice(items, length, order, start, count)), `${seed} ${start} ${count}`).toEqual(sorted.slice(start, start + count));
+      }
+      expect(items).toEqual(copy); // left unchanged
+    }
+  });
+
+  it('looks only at the first `length` items', () => {
+    const items = Int32Array.from([5, 3, 9, 1, 7, 0, 0, 0]);
+    expect(Array.from(sortedSlice(items, 5, (a, b) => a - b, 0, 3))).toEqual([1, 3, 5]);
+    expect(Array.from(sortedSlice(items, 5, (a, b) => a - b, 3, 10))).toEqual([7, 9]);
+  });
+
+  it('firstInOrder keeps the first k, for k small and large', () => {
+    const { items, order, sorted } = sample(9, 2000, 50);
+    for (const k of [0, 1, 2, 99, 499, 500, 501, 1999, 2000, 5000]) {
+      expect(Array.from(firstInOrder(items, items.length, order, k)), String(k)).toEqual(sorted.slice(0, k));
+    }
+  });
+});
