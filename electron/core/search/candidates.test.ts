@@ -6,7 +6,8 @@ const list = (...nums: number[]): PostingList[] => [{ slots: [nums], bonus: 0 }]
 const WEIGHTS = [16, 8, 3, 2];
 
 function answer(set: CandidateSet): Array<[number, number]> {
-  return set.ranked(Infinity, (num, score): [number, number] => [num, score]).sort((a, b) => a[0] - b[0]);
+  const { nums, scores } = set.matches();
+  return Array.from(nums, (num, at): [number, number] => [num, scores[at]!]).sort((a, b) => a[0] - b[0]);
 }
 
 describe('CandidateSet', () => {

@@ -1,3 +1,5 @@
+import type { Order } from './select';
+
 // Intersects posting lists while summing scores, over typed arrays indexed by a
 // story's internal number, so a query allocates nothing per posting (a Map per
 // query costs several times more at 50,000 stories). A generation stamp marks
@@ -9,17 +11,28 @@ export interface PostingList {
   bonus: number;
 }
 
+/** Every story a query matched, in no particular order. Shared: never modify. */
+export interface Matches {
+  /** Story numbers. */
+  readonly nums: Int32Array;
+  /** Each story's score, at the same position as its number. */
+  readonly scores: Int32Array;
+}
+
 export class CandidateSet {
   private mark = new Int32Array(1024);
   private gain = new Int32Array(1024);
   private score = new Int32Array(1024);
+  /** The stories still in the running, `survivors[0..count)`; `spare` is where `require` writes the next. */
+  private survivors = new Int32Array(1024);
+  private spare = new Int32Array(1024);
+  private size = 0;
   private step = 0;
-  private survivors: number[] = [];
   private started = false;
 
   /**
-   * Starts a query over story numbers below `capacity`. `parts` bounds the number of
-   * `require` calls, so stamps of different queries never collide.
+   * Starts a query over story numbers below `capacity`, with at most `parts` calls
+   * of `require`/`requireAll`.
    */
   begin(capacity: number, parts: number): void {
     if (capacity > this.mark.length) {
@@ -27,6 +40,8 @@ export class CandidateSet {
       this.mark = new Int32Array(size);
       this.gain = new Int32Array(size);
       this.score = new Int32Array(size);
+      this.survivors = new Int32Array(size);
+      this.spare = new Int32Array(size);
       this.step = 0;
     }
     // Stamps only ever grow, so a mark left by any earlier query is older than every
@@ -37,7 +52,7 @@ export class CandidateSet {
       this.step = 0;
     }
     this.step++;
-    this.survivors = [];
+    this.size = 0;
     this.started = false;
   }
 
@@ -48,7 +63,9 @@ export class CandidateSet {
   require(lists: readonly PostingList[], slotWeights: readonly number[]): void {
     const before = this.step;
     const now = before + 1;
-    const next: number[] = [];
+    const { mark, gain, score, started } = this;
+    const next = this.spare;
+    let size = 0;
     for (const { slots, bonus } of lists) {
       for (let slot = 0; slot < slots.length; slot++) {
         const ids = slots[slot];
@@ -56,20 +73,25 @@ export class CandidateSet {
         const weight = (slotWeights[slot] ?? 1) + bonus;
         for (let i = 0; i < ids.length; i++) {
           const num = ids[i]!;
-          const stamp = this.mark[num];
+          const stamp = mark[num];
           if (stamp === now) {
-            if (weight > this.gain[num]!) this.gain[num] = weight;
-          } else if (!this.started || stamp === before) {
-            this.mark[num] = now;
-            this.gain[num] = weight;
-            if (!this.started) this.score[num] = 0;
-            next.push(num);
+            if (weight > gain[num]!) gain[num] = weight;
+          } else if (!started || stamp === before) {
+            mark[num] = now;
+            gain[num] = weight;
+            if (!started) score[num] = 0;
+            next[size++] = num;
           }
         }
       }
     }
-    for (const num of next) this.score[num]! += this.gain[num]!;
+    for (let i = 0; i < size; i++) {
+      const num = next[i]!;
+      score[num]! += gain[num]!;
+    }
+    this.spare = this.survivors;
     this.survivors = next;
+    this.size = size;
     this.step = now;
     this.started = true;
   }
@@ -77,15 +99,18 @@ export class CandidateSet {
   /** Starts from every story in `nums` with score 1 (queries with no indexed term). */
   requireAll(nums: Iterable<number>): void {
     const now = this.step + 1;
-    const next: number[] = [];
+    const next = this.spare;
+    let size = 0;
     for (const num of nums) {
       if (this.started && this.mark[num] !== this.step) continue;
       this.mark[num] = now;
       if (!this.started) this.score[num] = 0;
       this.score[num]! += 1;
-      next.push(num);
+      next[size++] = num;
     }
+    this.spare = this.survivors;
     this.survivors = next;
+    this.size = size;
     this.step = now;
     this.started = true;
   }
@@ -101,34 +126,38 @@ export class CandidateSet {
         }
       }
     }
-    this.survivors = this.survivors.filter((num) => this.mark[num] === this.step);
+    this.retain((num) => this.mark[num] === this.step);
   }
 
   /** Keeps the stories for which `keep` is true. */
   retain(keep: (num: number) => boolean): void {
-    this.survivors = this.survivors.filter((num) => {
-      if (keep(num)) return true;
-      this.mark[num] = 0;
-      return false;
-    });
+    const survivors = this.survivors;
+    let size = 0;
+    for (let i = 0; i < this.size; i++) {
+      const num = survivors[i]!;
+      if (keep(num)) survivors[size++] = num;
+      else this.mark[num] = 0;
+    }
+    this.size = size;
   }
 
   get count(): number {
-    return this.survivors.length;
+    return this.size;
   }
 
-  /** Hits made by `hit` from story number and score, best first; ties go to the higher (more recently added) number. */
-  ranked<T>(limit: number, hit: (num: number, score: number) => T): T[] {
-    // One numeric sort of score·2^32 + num: far faster than sorting objects with a comparator.
-    const keys = new Float64Array(this.survivors.length);
-    this.survivors.forEach((num, i) => (keys[i] = this.score[num]! * 2 ** 32 + num));
-    keys.sort();
-    const out: T[] = [];
-    for (let i = keys.length - 1; i >= 0 && out.length < limit; i--) {
-      const key = keys[i]!;
-      const num = key % 2 ** 32;
-      out.push(hit(num, (key - num) / 2 ** 32));
-    }
-    return out;
+  /** The stories left and their scores, copied out (the buffers are reused by the next query). */
+  matches(): Matches {
+    const nums = this.survivors.slice(0, this.size);
+    const scores = new Int32Array(this.size);
+    for (let i = 0; i < nums.length; i++) scores[i] = this.score[nums[i]!]!;
+    return { nums, scores };
   }
+}
+
+/**
+ * Search order of matches, by position in `matches`: best score first, ties to the
+ * higher (more recently added) story number.
+ */
+export function relevanceOrder({ nums, scores }: Matches): Order {
+  return (a, b) => scores[b]! - scores[a]! || nums[b]! - nums[a]!;
 }

@@ -1,9 +1,11 @@
 import { Index } from 'flexsearch';
-import { CandidateSet, type PostingList } from './candidates';
+import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
 import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery } from './query';
+import { firstInOrder } from './select';
 import { Vocabulary } from './vocabulary';
 
+export type { Matches } from './candidates';
 export { highlightRanges } from './highlight';
 export { parseQuery, type ParsedQuery } from './query';
 
@@ -43,6 +45,8 @@ export interface SearchOptions {
   filter?: (id: string) => boolean;
 }
 
+const NO_MATCHES: Matches = Object.freeze({ nums: new Int32Array(0), scores: new Int32Array(0) });
+
 const RESOLUTION = 4;
 const FIRST_BODY_SLOT = 2;
 /** Weight per slot: headline, place/tags/note, the first quarter of the body (the lead), the rest. */
@@ -72,6 +76,7 @@ export class SearchIndex {
   private readonly idOf: Array<string | undefined> = [];
   private readonly packedOf: Array<string | undefined> = [];
   private nextNum = 0;
+  private changes = 0;
   private readonly candidates = new CandidateSet();
   /** The terms of the story being added, for `encode`. */
   private pendingTerms: string[] = [];
@@ -100,6 +105,29 @@ export class SearchIndex {
     return this.numOf.size;
   }
 
+  /** Changes with every add, update and remove: answers to a query stay valid while it does not. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /**
+   * The story's number: fixed while it stays in the index, never reused for another
+   * story (a story removed and added again gets a new one). See `match`.
+   */
+  numberOf(id: string): number | undefined {
+    return this.numOf.get(id);
+  }
+
+  /** The id of the story with this number, if it is still in the index. */
+  idAt(num: number): string | undefined {
+    return this.idOf[num];
+  }
+
+  /** Story numbers are below this. */
+  get numberLimit(): number {
+    return this.nextNum;
+  }
+
   has(id: string): boolean {
     return this.numOf.has(id);
   }
@@ -110,6 +138,7 @@ export class SearchIndex {
       return;
     }
     const num = this.nextNum++;
+    this.changes++;
     this.numOf.set(doc.id, num);
     this.idOf[num] = doc.id;
     this.insert(num, packFields(this.vocabulary, doc));
@@ -125,6 +154,7 @@ export class SearchIndex {
     const packed = packFields(this.vocabulary, doc);
     const old = this.packedOf[num]!;
     if (packed === old) return;
+    this.changes++;
     this.removeFromIndex(num, old);
     this.insert(num, packed);
   }
@@ -132,6 +162,7 @@ export class SearchIndex {
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
+    this.changes++;
     this.removeFromIndex(num, this.packedOf[num]!);
     this.numOf.delete(id);
     this.idOf[num] = undefined;
@@ -190,27 +221,55 @@ export class SearchIndex {
     return internals.map instanceof Map && internals.reg instanceof Set ? (internals as IndexInternals) : null;
   }
 
+  /** Hits best first: the highest score, ties to the most recently added story. */
   search(query: ParsedQuery | string, options: SearchOptions = {}): SearchHit[] {
-    const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const limit = options.limit ?? Infinity;
-    if (parsed.empty || this.numOf.size === 0 || !(limit > 0)) return [];
+    if (!(limit > 0)) return [];
+    const filter = options.filter;
+    const { nums, scores } = this.match(query, filter && ((num) => filter(this.idOf[num]!)));
+    const count = nums.length;
+    if (limit * 4 < count) {
+      const positions = new Int32Array(count);
+      for (let i = 0; i < count; i++) positions[i] = i;
+      const best = firstInOrder(positions, count, relevanceOrder({ nums, scores }), limit);
+      return Array.from(best, (at) => ({ id: this.idOf[nums[at]!]!, score: scores[at]! }));
+    }
+    // Nearly all of them: one numeric sort of score·2^32 + number beats sorting with a comparator.
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = scores[i]! * 2 ** 32 + nums[i]!;
+    keys.sort();
+    const hits: SearchHit[] = [];
+    for (let i = count - 1; i >= 0 && hits.length < limit; i--) {
+      const num = keys[i]! % 2 ** 32;
+      hits.push({ id: this.idOf[num]!, score: (keys[i]! - num) / 2 ** 32 });
+    }
+    return hits;
+  }
 
+  /**
+   * Every story matching the query, by number (see `idAt`), with its score, in no
+   * particular order: for callers that count all hits but show only a few, and rank
+   * or sort those themselves. `keep`, when given, is asked about each candidate.
+   */
+  match(query: ParsedQuery | string, keep?: (num: number) => boolean): Matches {
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    if (parsed.empty || this.numOf.size === 0) return NO_MATCHES;
     // Every term and prefix must match: gather their posting lists first, smallest first.
     const required: PostingList[][] = [];
     for (const term of parsed.terms.slice(0, MAX_QUERY_PARTS * 4)) {
       const slots = this.postings(term);
-      if (!slots) return [];
+      if (!slots) return NO_MATCHES;
       required.push([{ slots, bonus: 0 }]);
     }
     for (const prefix of parsed.prefixes.slice(0, MAX_QUERY_PARTS)) {
       const lists = this.prefixPostings(prefix);
-      if (lists.length === 0) return [];
+      if (lists.length === 0) return NO_MATCHES;
       required.push(lists);
     }
     const requiredPhrases: number[][] = [];
     for (const phrase of parsed.phrases) {
       const ids = this.phraseIds(phrase);
-      if (!ids) return [];
+      if (!ids) return NO_MATCHES;
       requiredPhrases.push(ids);
     }
     required.sort((a, b) => listSize(a) - listSize(b));
@@ -220,7 +279,7 @@ export class SearchIndex {
     if (required.length === 0) candidates.requireAll(this.numOf.values());
     for (const lists of required) {
       candidates.require(lists, SLOT_WEIGHTS);
-      if (candidates.count === 0) return [];
+      if (candidates.count === 0) return NO_MATCHES;
     }
 
     const excluded: PostingList[] = [];
@@ -236,10 +295,8 @@ export class SearchIndex {
         return requiredPhrases.every((ids) => containsPhrase(packed, ids)) && !excludedPhrases.some((ids) => containsPhrase(packed, ids));
       });
     }
-    const filter = options.filter;
-    if (filter) candidates.retain((num) => filter(this.idOf[num]!));
-
-    return candidates.ranked(limit, (num, score) => ({ id: this.idOf[num]!, score }));
+    if (keep) candidates.retain(keep);
+    return candidates.count === 0 ? NO_MATCHES : candidates.matches();
   }
 
   private insert(num: number, packed: string): void {
