@@ -50,8 +50,12 @@ export const searchCommand: CliCommand = {
       limit,
     };
     const page = await call(core, 'stories.list', query);
-    const scores = text ? core.context.search?.search(text)?.scores : undefined;
-    const results = page.items.map((item) => ({ id: item.id, headline: item.headline, kind: item.kind, score: Math.round((scores?.get(item.id) ?? 0) * 1000) / 1000 }));
+    const search = core.context.search;
+    const found = text && search ? search.match(text) : null;
+    const scoreOf = new Map<number, number>();
+    if (found) found.matches.nums.forEach((num, at) => scoreOf.set(num, found.matches.scores[at]!));
+    const score = (id: string) => scoreOf.get(search?.numberOf(id) ?? -1) ?? 0;
+    const results = page.items.map((item) => ({ id: item.id, headline: item.headline, kind: item.kind, score: score(item.id) }));
     out.result(results, () =>
       results.length ? `${page.items.map(formatSummaryLine).join('\n')}\n${page.total} found${page.total > results.length ? `, first ${results.length} shown` : ''}` : 'Nothing found.',
     );

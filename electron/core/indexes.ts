@@ -22,6 +22,7 @@ export class LibraryIndexes implements SearchProvider {
   private readonly pending: StoreChange[] = [];
   private updating: Promise<void> = Promise.resolve();
   private loading: Promise<void> | null = null;
+  private lastMatch: { query: string; version: number; answer: ReturnType<SearchProvider['match']> } | null = null;
 
   /** `eager` starts building at once (app, host); `lazy` on first use (CLI commands that never search). */
   constructor(
@@ -55,12 +56,24 @@ export class LibraryIndexes implements SearchProvider {
     await this.updating;
   }
 
-  search(query: string) {
+  match(query: string) {
     void this.start();
+    // The list asks again for every page of the same search: the last answer stands while the index is unchanged.
+    const version = this.searchIndex.version;
+    const last = this.lastMatch;
+    if (last && last.query === query && last.version === version) return last.answer;
     const parsed = parseQuery(query);
-    if (parsed.empty) return null;
-    const hits = this.searchIndex.search(parsed);
-    return { ids: hits.map((hit) => hit.id), scores: new Map(hits.map((hit) => [hit.id, hit.score])), highlight: parsed.highlight };
+    const answer = parsed.empty ? null : { matches: this.searchIndex.match(parsed), highlight: parsed.highlight };
+    this.lastMatch = { query, version, answer };
+    return answer;
+  }
+
+  idAt(num: number): string | undefined {
+    return this.searchIndex.idAt(num);
+  }
+
+  numberOf(id: string): number | undefined {
+    return this.searchIndex.numberOf(id);
   }
 
   related(id: string, options?: { limit?: number; exclude?: Set<string> }) {

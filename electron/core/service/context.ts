@@ -1,13 +1,22 @@
 import type { ImportOptions } from '../import/importer';
 import type { KroniekPorts } from '../ports';
+import type { Matches } from '../search/index';
 import type { LibraryStore } from '../store/library-store';
 
 export type Platform = 'electron' | 'web' | 'cli';
 
-/** Ranked story ids for a search-box query, best first (provided by the search index). */
+/** Stories matching a search-box query (provided by the search index). */
 export interface SearchProvider {
-  /** Null when the query has nothing to search for (blank, punctuation or stopwords only). */
-  search(query: string): { ids: string[]; scores: Map<string, number>; highlight: string[] } | null;
+  /**
+   * Every matching story by number, with its score, unordered (the list counts them
+   * all but orders only a page). Null when the query has nothing to search for
+   * (blank, punctuation or stopwords only).
+   */
+  match(query: string): { matches: Matches; highlight: string[] } | null;
+  /** The id of a story number from `match` (undefined once the story left the index). */
+  idAt(num: number): string | undefined;
+  /** A story's number, while it is in the index. */
+  numberOf(id: string): number | undefined;
   /** Index build progress at start. */
   progress(): { ready: boolean; indexed: number; total: number };
   whenReady(): Promise<void>;

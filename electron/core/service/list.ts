@@ -1,7 +1,10 @@
 import type { ListPage, ListQuery, SortKey } from '../../../shared/contract/library';
+import type { Matches } from '../search/index';
+import { sortedSlice, type Order } from '../search/select';
 import { fold } from '../text/dutch';
 import type { StoryHead } from '../store/meta';
-import type { ServiceContext } from './context';
+import type { SearchProvider, ServiceContext } from './context';
+import { ListKeys } from './list-keys';
 
 const DEFAULT_LIMIT = 100;
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
@@ -11,24 +14,36 @@ function sortDate(ctx: ServiceContext, head: StoryHead): string {
   return ctx.store.meta.storyEdits[head.id]?.publishedAt ?? head.importedAt.slice(0, 10);
 }
 
-function compareBy(ctx: ServiceContext, sort: SortKey, scores: Map<string, number> | null) {
+/** Ascending order by `sort` of the stories at positions `0..count)` (search relevance is handled by listMatches). */
+function compareBy(ctx: ServiceContext, sort: SortKey, headAt: (at: number) => StoryHead, count: number): Order {
   switch (sort) {
     case 'headline':
-      return (a: StoryHead, b: StoryHead) => collator.compare(a.headline, b.headline);
+      return (a, b) => collator.compare(headAt(a).headline, headAt(b).headline);
     case 'place':
-      return (a: StoryHead, b: StoryHead) => collator.compare(a.dateline.place, b.dateline.place) || collator.compare(a.headline, b.headline);
+      return (a, b) => collator.compare(headAt(a).dateline.place, headAt(b).dateline.place) || collator.compare(headAt(a).headline, headAt(b).headline);
     case 'imported':
-      return (a: StoryHead, b: StoryHead) => a.importedAt.localeCompare(b.importedAt);
-    case 'relevance':
-      if (scores) return (a: StoryHead, b: StoryHead) => (scores.get(a.id) ?? 0) - (scores.get(b.id) ?? 0);
-      return (a: StoryHead, b: StoryHead) => sortDate(ctx, a).localeCompare(sortDate(ctx, b));
+      return (a, b) => headAt(a).importedAt.localeCompare(headAt(b).importedAt);
+    case 'relevance': {
+      // Without a search there is no relevance: by date.
+      const date = sortDates(ctx, headAt, count);
+      return (a, b) => date(a).localeCompare(date(b));
+    }
     case 'date':
-    default:
-      return (a: StoryHead, b: StoryHead) => sortDate(ctx, a).localeCompare(sortDate(ctx, b)) || a.importedAt.localeCompare(b.importedAt);
+    default: {
+      const date = sortDates(ctx, headAt, count);
+      return (a, b) => date(a).localeCompare(date(b)) || headAt(a).importedAt.localeCompare(headAt(b).importedAt);
+    }
   }
 }
 
-function matchesFilters(ctx: ServiceContext, head: StoryHead, query: ListQuery): boolean {
+/** `sortDate` by position, worked out once per story rather than once per comparison. */
+function sortDates(ctx: ServiceContext, headAt: (at: number) => StoryHead, count: number): (at: number) => string {
+  const dates: Array<string | undefined> = [];
+  for (let i = 0; i < count; i++) dates.push(undefined); // dense from the start: fast to index
+  return (at) => (dates[at] ??= sortDate(ctx, headAt(at)));
+}
+
+export function matchesFilters(ctx: ServiceContext, head: StoryHead, query: ListQuery): boolean {
   const meta = ctx.store.meta;
   if (query.kind && head.kind !== query.kind) return false;
   if (query.tagIds?.length) {
@@ -58,30 +73,95 @@ export function listStories(ctx: ServiceContext, query: ListQuery): ListPage {
   const limit = query.limit ?? DEFAULT_LIMIT;
   // Untrimmed: a trailing space tells the search that the last word is finished (not a prefix).
   const text = query.query ?? '';
-  let candidates: StoryHead[];
-  let scores: Map<string, number> | null = null;
-  let highlight: string[] = [];
-  const found = text.trim() && ctx.search ? ctx.search.search(text) : null;
-  if (found) {
-    scores = found.scores;
-    highlight = found.highlight;
-    candidates = [];
-    for (const id of found.ids) {
-      const head = ctx.store.head(id);
-      if (head && matchesFilters(ctx, head, query)) candidates.push(head);
-    }
-  } else {
-    candidates = [];
-    for (const head of ctx.store.liveHeads()) if (matchesFilters(ctx, head, query)) candidates.push(head);
+  const found = text.trim() && ctx.search ? ctx.search.match(text) : null;
+  if (found) return listMatches(ctx, ctx.search!, query, found.matches, found.highlight);
+  const candidates: StoryHead[] = [];
+  for (const head of ctx.store.liveHeads()) if (matchesFilters(ctx, head, query)) candidates.push(head);
+  const sort: SortKey = query.sort ?? 'date';
+  const dir = query.dir ?? defaultDir(sort);
+  // As a stable sort of the stories in import order would, for the page only.
+  const compare = compareBy(ctx, sort, (at) => candidates[at]!, candidates.length);
+  const order: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
+  const page = sortedSlice(positions(candidates.length), candidates.length, order, offset, limit);
+  return { total: candidates.length, offset, items: Array.from(page, (at) => ctx.store.toSummary(candidates[at]!)), highlight: [] };
+}
+
+let scratch = new Int32Array(1024);
+
+/**
+ * A buffer of at least `n` positions, reused by the next call: list calls run one at
+ * a time, and a new buffer per call of a large search costs a garbage collection
+ * of the whole (large) heap every so often.
+ */
+function scratchPositions(n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  return scratch;
+}
+
+/** 0, 1, … n - 1 (in the scratch buffer). */
+function positions(n: number): Int32Array {
+  const all = scratchPositions(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  return all;
+}
+
+const defaultDir = (sort: SortKey) => (sort === 'headline' || sort === 'place' ? 'asc' : 'desc');
+
+const keysByProvider = new WeakMap<SearchProvider, ListKeys>();
+
+function listKeys(ctx: ServiceContext, search: SearchProvider): ListKeys {
+  let keys = keysByProvider.get(search);
+  if (!keys || keys.store !== ctx.store) keysByProvider.set(search, (keys = new ListKeys(ctx.store, search)));
+  keys.sync();
+  return keys;
+}
+
+function hasFilters(query: ListQuery): boolean {
+  return Boolean(query.kind || query.tagIds?.length || query.untagged || query.place || query.agency || query.section || query.from || query.to || query.hasLinks !== undefined);
+}
+
+/**
+ * A search's page. Common words match tens of thousands of stories: all are
+ * counted (through the filters), but only the page is put in order (sortedSlice),
+ * reading what the order needs from per-story keys instead of sorting heads.
+ * The order is the one a stable sort of the hits, best first, would give.
+ */
+function listMatches(ctx: ServiceContext, search: SearchProvider, query: ListQuery, matches: Matches, highlight: string[]): ListPage {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const keys = listKeys(ctx, search);
+  const { nums, scores } = matches;
+  const filtered = hasFilters(query);
+  // Positions in `matches` of the live stories that pass the filters.
+  const kept = scratchPositions(nums.length);
+  let total = 0;
+  for (let at = 0; at < nums.length; at++) {
+    const head = keys.head(nums[at]!);
+    if (head && (!filtered || matchesFilters(ctx, head, query))) kept[total++] = at;
   }
-  const sort: SortKey = query.sort ?? (scores ? 'relevance' : 'date');
-  const dir = query.dir ?? (sort === 'headline' || sort === 'place' ? 'asc' : 'desc');
-  if (!(sort === 'relevance' && scores)) {
-    const compare = compareBy(ctx, sort, scores);
-    candidates.sort(dir === 'asc' ? compare : (a, b) => compare(b, a));
-  } else if (dir === 'asc') {
-    candidates.reverse();
+
+  const sort: SortKey = query.sort ?? 'relevance';
+  const dir = query.dir ?? defaultDir(sort);
+  // Search order: the best score first, ties to the more recently added story.
+  const relevance: Order = (a, b) => scores[b]! - scores[a]! || nums[b]! - nums[a]!;
+  let order: Order;
+  if (sort === 'relevance') order = dir === 'asc' ? (a, b) => relevance(b, a) : relevance;
+  else {
+    const compare = positionCompare(ctx, keys, sort, nums, kept, total);
+    order = dir === 'asc' ? (a, b) => compare(a, b) || relevance(a, b) : (a, b) => compare(b, a) || relevance(a, b);
   }
-  const page = candidates.slice(offset, offset + limit).map((head) => ctx.store.toSummary(head));
-  return { total: candidates.length, offset, items: page, highlight };
+  const page = sortedSlice(kept, total, order, offset, limit);
+  const items = Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!)!));
+  return { total, offset, items, highlight };
+}
+
+/** `compareBy` over positions in the matches, on numeric keys where the dates allow. */
+function positionCompare(ctx: ServiceContext, keys: ListKeys, sort: SortKey, nums: Int32Array, kept: Int32Array, total: number): Order {
+  const headAt = (at: number) => keys.head(nums[at]!)!;
+  if (sort === 'date' || sort === 'imported') {
+    let regular = true;
+    for (let i = 0; i < total && regular; i++) regular = keys.keyDates(nums[kept[i]!]!, headAt(kept[i]!));
+    if (regular) return sort === 'date' ? (a, b) => keys.compareDates(nums[a]!, nums[b]!) : (a, b) => keys.compareImported(nums[a]!, nums[b]!);
+  }
+  return compareBy(ctx, sort, headAt, nums.length);
 }

@@ -1,0 +1,132 @@
+import type { LibraryStore } from '../store/library-store';
+import type { MetaDoc, StoryHead } from '../store/meta';
+
+// What the list filters and sorts search hits by, kept per story number (the search
+// index's), so that the tens of thousands of hits of a common word cost a few array
+// reads each rather than map lookups and string work per hit.
+//
+// Kept in step with the store by identity, like the store itself: meta is replaced,
+// never changed in place, so a new `deleted` or `storyEdits` names what may have
+// changed. A story's head never changes once stored.
+
+/** How a search provider names stories (see SearchIndex.numberOf). */
+export interface StoryNumbers {
+  idAt(num: number): string | undefined;
+  numberOf(id: string): number | undefined;
+}
+
+/** Date keys not yet worked out for this story. */
+const UNKEYED = 0;
+const KEYED = 1;
+/** A date in a form other than the usual one: compare its strings instead. */
+const IRREGULAR = 2;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** `Date.prototype.toISOString`, as the importer writes `importedAt`. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** `2024-06-19` as 20240619. */
+const dayNumber = (day: string) => Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+/** The time of day of an ISO instant as HHMMSSmmm. */
+const timeNumber = (instant: string) =>
+  Number(instant.slice(11, 13)) * 10_000_000 + Number(instant.slice(14, 16)) * 100_000 + Number(instant.slice(17, 19)) * 1_000 + Number(instant.slice(20, 23));
+
+export class ListKeys {
+  /** Undefined: not looked up yet; null: not a live story. */
+  private readonly heads: Array<StoryHead | null | undefined> = [];
+  private dateState = new Uint8Array(1024);
+  /** The list's date (editor-set, else the import day) as yyyymmdd; the import instant as yyyymmdd and HHMMSSmmm. */
+  private sortDay = new Int32Array(1024);
+  private importedDay = new Int32Array(1024);
+  private importedTime = new Int32Array(1024);
+  private deleted: MetaDoc['deleted'] | null = null;
+  private edits: MetaDoc['storyEdits'] | null = null;
+
+  constructor(
+    readonly store: LibraryStore,
+    private readonly numbers: StoryNumbers,
+  ) {}
+
+  /** Forgets what the store's latest changes (deletions, undeletions, dates) made stale. */
+  sync(): void {
+    const meta = this.store.meta;
+    if (meta.deleted !== this.deleted) {
+      if (this.deleted) for (const id of [...this.deleted, ...meta.deleted]) this.forgetHead(id);
+      this.deleted = meta.deleted;
+    }
+    if (meta.storyEdits !== this.edits) {
+      const before = this.edits;
+      const after = meta.storyEdits;
+      if (before) {
+        for (const id of Object.keys(after)) if (before[id] !== after[id]) this.forgetDates(id);
+        for (const id of Object.keys(before)) if (!(id in after)) this.forgetDates(id);
+      }
+      this.edits = after;
+    }
+  }
+
+  /** The live story with this number, or null (deleted since the index last heard). */
+  head(num: number): StoryHead | null {
+    // Grown densely: an array first written far past its end becomes a slow hash table.
+    while (num >= this.heads.length) this.heads.push(undefined);
+    const known = this.heads[num];
+    if (known !== undefined) return known;
+    const id = this.numbers.idAt(num);
+    const head = id === undefined ? undefined : this.store.head(id);
+    if (head) this.heads[num] = head;
+    else if (id !== undefined && this.store.isDeleted(id)) this.heads[num] = null;
+    return head ?? null;
+  }
+
+  /**
+   * Works out the date keys of a live story; false when its dates are not in the
+   * usual form (callers then compare the strings, as the list always did).
+   */
+  keyDates(num: number, head: StoryHead): boolean {
+    if (num >= this.dateState.length) this.grow(num + 1);
+    const state = this.dateState[num];
+    if (state !== UNKEYED) return state === KEYED;
+    const sortDate = this.store.meta.storyEdits[head.id]?.publishedAt ?? head.importedAt.slice(0, 10);
+    const regular = DAY.test(sortDate) && INSTANT.test(head.importedAt);
+    if (regular) {
+      this.sortDay[num] = dayNumber(sortDate);
+      this.importedDay[num] = dayNumber(head.importedAt);
+      this.importedTime[num] = timeNumber(head.importedAt);
+    }
+    this.dateState[num] = regular ? KEYED : IRREGULAR;
+    return regular;
+  }
+
+  /** By the list's date, then the import instant (stories keyed by `keyDates`). */
+  compareDates(a: number, b: number): number {
+    return this.sortDay[a]! - this.sortDay[b]! || this.compareImported(a, b);
+  }
+
+  /** By the import instant (stories keyed by `keyDates`). */
+  compareImported(a: number, b: number): number {
+    return this.importedDay[a]! - this.importedDay[b]! || this.importedTime[a]! - this.importedTime[b]!;
+  }
+
+  private forgetHead(id: string): void {
+    const num = this.numbers.numberOf(id);
+    if (num !== undefined) this.heads[num] = undefined;
+  }
+
+  private forgetDates(id: string): void {
+    const num = this.numbers.numberOf(id);
+    if (num !== undefined && num < this.dateState.length) this.dateState[num] = UNKEYED;
+  }
+
+  private grow(size: number): void {
+    const length = Math.max(size, this.dateState.length * 2);
+    const grown = <T extends Uint8Array | Int32Array>(array: T, make: (n: number) => T): T => {
+      const copy = make(length);
+      copy.set(array);
+      return copy;
+    };
+    this.dateState = grown(this.dateState, (n) => new Uint8Array(n));
+    this.sortDay = grown(this.sortDay, (n) => new Int32Array(n));
+    this.importedDay = grown(this.importedDay, (n) => new Int32Array(n));
+    this.importedTime = grown(this.importedTime, (n) => new Int32Array(n));
+  }
+}
