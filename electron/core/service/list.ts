@@ -4,7 +4,7 @@ import { sortedSlice, type Order } from '../search/select';
 import { fold } from '../text/dutch';
 import type { StoryHead } from '../store/meta';
 import type { SearchProvider, ServiceContext } from './context';
-import { ListKeys } from './list-keys';
+import { GONE, kindStatus, ListKeys } from './list-keys';
 
 const DEFAULT_LIMIT = 100;
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
@@ -116,8 +116,9 @@ function listKeys(ctx: ServiceContext, search: SearchProvider): ListKeys {
   return keys;
 }
 
-function hasFilters(query: ListQuery): boolean {
-  return Boolean(query.kind || query.tagIds?.length || query.untagged || query.place || query.agency || query.section || query.from || query.to || query.hasLinks !== undefined);
+/** Filters other than `kind` (which the list reads from ListKeys.status). */
+function hasOtherFilters({ kind: _kind, ...query }: ListQuery): boolean {
+  return Boolean(query.tagIds?.length || query.untagged || query.place || query.agency || query.section || query.from || query.to || query.hasLinks !== undefined);
 }
 
 /**
@@ -131,13 +132,15 @@ function listMatches(ctx: ServiceContext, search: SearchProvider, query: ListQue
   const limit = query.limit ?? DEFAULT_LIMIT;
   const keys = listKeys(ctx, search);
   const { nums, scores } = matches;
-  const filtered = hasFilters(query);
+  const kind = query.kind ? kindStatus(query.kind) : 0;
+  const filtered = hasOtherFilters(query);
   // Positions in `matches` of the live stories that pass the filters.
   const kept = scratchPositions(nums.length);
   let total = 0;
   for (let at = 0; at < nums.length; at++) {
-    const head = keys.head(nums[at]!);
-    if (head && (!filtered || matchesFilters(ctx, head, query))) kept[total++] = at;
+    const status = keys.status(nums[at]!);
+    if (status === GONE || (kind && status !== kind)) continue;
+    if (!filtered || matchesFilters(ctx, keys.head(nums[at]!), query)) kept[total++] = at;
   }
 
   const sort: SortKey = query.sort ?? 'relevance';
@@ -151,16 +154,16 @@ function listMatches(ctx: ServiceContext, search: SearchProvider, query: ListQue
     order = dir === 'asc' ? (a, b) => compare(a, b) || relevance(a, b) : (a, b) => compare(b, a) || relevance(a, b);
   }
   const page = sortedSlice(kept, total, order, offset, limit);
-  const items = Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!)!));
+  const items = Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!)));
   return { total, offset, items, highlight };
 }
 
 /** `compareBy` over positions in the matches, on numeric keys where the dates allow. */
 function positionCompare(ctx: ServiceContext, keys: ListKeys, sort: SortKey, nums: Int32Array, kept: Int32Array, total: number): Order {
-  const headAt = (at: number) => keys.head(nums[at]!)!;
+  const headAt = (at: number) => keys.head(nums[at]!);
   if (sort === 'date' || sort === 'imported') {
     let regular = true;
-    for (let i = 0; i < total && regular; i++) regular = keys.keyDates(nums[kept[i]!]!, headAt(kept[i]!));
+    for (let i = 0; i < total && regular; i++) regular = keys.keyDates(nums[kept[i]!]!);
     if (regular) return sort === 'date' ? (a, b) => keys.compareDates(nums[a]!, nums[b]!) : (a, b) => keys.compareImported(nums[a]!, nums[b]!);
   }
   return compareBy(ctx, sort, headAt, nums.length);
