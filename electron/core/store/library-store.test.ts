@@ -26,6 +26,33 @@ describe('LibraryStore', () => {
     });
   });
 
+  it('shares the repeated parts of heads, unchanged and frozen, after import and after reopen', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      const odd = fakeStory('a3');
+      odd.head.dateline = { place: 'GENÈVE', agencies: ['AFP', 'ANP'] };
+      odd.head.warnings = ['Joined 2 lines to the line before.'];
+      await store.addStories([fakeStory('a1'), fakeStory('a2'), odd]);
+      const check = async (current: LibraryStore) => {
+        const [a1, a2, a3] = ['a1', 'a2', 'a3'].map((id) => current.head(id)!);
+        expect(a1!.dateline).toEqual({ place: 'DEN HAAG', agencies: ['ANP'] });
+        expect(a2!.dateline).toBe(a1!.dateline);
+        expect(a3!.dateline).toEqual({ place: 'GENÈVE', agencies: ['AFP', 'ANP'] });
+        expect(a3!.warnings).toEqual(['Joined 2 lines to the line before.']);
+        expect(a1!.warnings).toEqual([]);
+        expect(a1!.importedAt).toBe('2026-01-01T00:00:00.000Z');
+        expect(Object.isFrozen(a1!.dateline) && Object.isFrozen(a1!.dateline.agencies) && Object.isFrozen(a1!.warnings)).toBe(true);
+        expect(() => a1!.dateline.agencies.push('RTR')).toThrow();
+        expect((await current.story('a3'))?.dateline.place).toBe('GENÈVE');
+      };
+      await check(store);
+      await store.close();
+      const again = await LibraryStore.open(dir);
+      await check(again);
+      await again.close();
+    });
+  });
+
   it('keeps content apart from metadata so an edit does not rewrite stories', async () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState } from '../../../shared/contract/library';
-import type { BodyBlock, LibraryNotice, Story, StorySummary } from '../../../shared/types';
+import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '../../../shared/types';
 import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
 import { History } from './history';
@@ -43,6 +43,7 @@ export class LibraryStore {
   private readonly bodyCache = new Map<string, Map<string, BodyBlock[]>>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly history = new History();
+  private readonly shared = new SharedHeadParts();
   private deletedSet = new Set<string>();
   private linkCounts: Map<string, number> | null = null;
   /** Serialises writes: one metadata write at a time, in call order. */
@@ -315,6 +316,7 @@ export class LibraryStore {
   }
 
   private indexHead(head: StoryHead, segment: string): void {
+    this.shared.head(head);
     this.heads.set(head.id, head);
     this.segmentOf.set(head.id, segment);
     this.byContentHash.set(head.contentHash, head.id);
@@ -373,6 +375,46 @@ export class LibraryStore {
       if (oldest === undefined) break;
       this.bodyCache.delete(oldest);
     }
+  }
+}
+
+const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Heads repeat a few datelines, sections, pages and import times thousands of times; as
+ * parsed, each head has its own copy of each (some 140 bytes a story). Heads are never
+ * changed, so they share one copy, frozen so that a change would fail loudly.
+ */
+class SharedHeadParts {
+  private readonly strings = new Map<string, string>();
+  private readonly datelines = new Map<string, Dateline>();
+
+  head(head: StoryHead): void {
+    head.dateline = this.dateline(head.dateline);
+    head.section = this.string(head.section);
+    head.ageLabel = this.string(head.ageLabel);
+    head.pageId = this.string(head.pageId);
+    head.importedAt = this.string(head.importedAt);
+    if (Array.isArray(head.warnings) && head.warnings.length === 0) head.warnings = NO_WARNINGS;
+  }
+
+  private string<T extends string | null>(value: T): T {
+    if (typeof value !== 'string') return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  private dateline(dateline: Dateline): Dateline {
+    if (!dateline || typeof dateline.place !== 'string' || !Array.isArray(dateline.agencies)) return dateline;
+    const key = `${dateline.place}\u0000${dateline.agencies.join('\u0000')}`;
+    let known = this.datelines.get(key);
+    if (!known) {
+      known = Object.freeze({ place: this.string(dateline.place), agencies: Object.freeze(dateline.agencies.map((agency) => this.string(agency))) as string[] });
+      this.datelines.set(key, known);
+    }
+    return known;
   }
 }
 
