@@ -13,6 +13,9 @@ import type { MetaDoc, StoryHead } from './store/meta';
 
 const bodyText = (body: BodyBlock[]) => body.map((block) => block.text).join('\n');
 
+/** The initial build hands the event loop back after at most this long. */
+const BUILD_SLICE_MS = 8;
+
 export class LibraryIndexes implements SearchProvider {
   readonly searchIndex = new SearchIndex();
   readonly relatedIndex = new RelatedIndex();
@@ -111,21 +114,23 @@ export class LibraryIndexes implements SearchProvider {
   }
 
   private async build(): Promise<void> {
-    // Segment by segment, so only one segment's bodies are held at a time.
-    let chunk: SearchDoc[] = [];
-    const flush = async () => {
-      const done = this.indexed;
-      await this.searchIndex.addMany(chunk, (n) => (this.indexed = done + n));
-      this.indexed = done + chunk.length;
-      chunk = [];
-    };
+    // Story by story, handing the event loop back every few milliseconds. Not through
+    // searchIndex.addMany per batch of 1,000: each call ends by trimming every posting
+    // array of the whole index, so at 50,000 stories the build copied the index fifty
+    // times (5 GB promoted to the old generation, RSS peaking at 1.25 GB instead of 0.7).
+    let sliceStart = performance.now();
     for await (const { head, body } of this.store.storiesWithBodies()) {
       const meta = this.store.meta;
       this.relatedIndex.upsert(this.relatedDoc(head, body, meta));
-      chunk.push(this.searchDoc(head, body, meta));
-      if (chunk.length >= 1_000) await flush();
+      this.searchIndex.add(this.searchDoc(head, body, meta));
+      this.indexed++;
+      if (performance.now() - sliceStart >= BUILD_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
     }
-    await flush();
+    // With nothing left to add, addMany only trims the posting arrays, once, in slices.
+    await this.searchIndex.addMany([]);
     this.relatedIndex.pack();
     this.ready = true;
     for (const change of this.pending.splice(0)) await this.apply(change);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { LibraryIndexes } from './indexes';
+import { LibraryStore } from './store/library-store';
+import { fakeStory, withTempDir } from './store/test-helpers';
+
+// Three topics in rotation, each story with words of its own, over several content segments.
+const TOPICS = ['storm bomen windstoten schade', 'kabinet coalitie verkiezingen kamer', 'feyenoord ajax klassieker doelpunt'];
+
+function story(n: number) {
+  const content = fakeStory(`s${n}`, `Bericht ${n}`);
+  content.head.contentHash = `hash-${n}`;
+  content.body = [{ type: 'paragraph', text: `${TOPICS[n % 3]} verslag${n}woord en meer over ${TOPICS[n % 3]}.` }];
+  return content;
+}
+
+describe('LibraryIndexes', () => {
+  it('builds both indexes over every stored story, segment by segment', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(Array.from({ length: 2_500 }, (_, n) => story(n)));
+      const indexes = new LibraryIndexes(store, 'lazy');
+      await indexes.whenReady();
+      expect(indexes.progress()).toEqual({ ready: true, indexed: 2_500, total: 2_500 });
+      expect(indexes.searchIndex.size).toBe(2_500);
+      expect(indexes.relatedIndex.size).toBe(2_500);
+
+      const found = indexes.match('verslag1234woord');
+      expect(found?.matches.nums.length).toBe(1);
+      expect(indexes.idAt(found!.matches.nums[0]!)).toBe('s1234');
+      expect(indexes.match('klassieker')?.matches.nums.length).toBe(833);
+
+      const related = indexes.related('s7', { limit: 5 });
+      expect(related).toHaveLength(5);
+      for (const hit of related) expect(Number(hit.id.slice(1)) % 3).toBe(1);
+
+      indexes.close();
+      await store.close();
+    });
+  });
+
+  it('applies changes made during the build once it is done', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(Array.from({ length: 1_200 }, (_, n) => story(n)));
+      const indexes = new LibraryIndexes(store, 'eager');
+      await store.addStories([story(5_000)]);
+      await store.update(null, (meta) => ({ ...meta, deleted: ['s3'] }));
+      await indexes.whenReady();
+      expect(indexes.match('verslag5000woord')?.matches.nums.length).toBe(1);
+      expect(indexes.match('verslag3woord')).not.toBeNull();
+      expect(indexes.match('verslag3woord')?.matches.nums.length ?? 0).toBe(0);
+      expect(indexes.related('s3')).toEqual([]);
+      expect(indexes.related('s5000', { limit: 1 })).toHaveLength(1);
+      indexes.close();
+      await store.close();
+    });
+  });
+});
