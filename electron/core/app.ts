@@ -6,6 +6,7 @@ import { LibraryIndexes } from './indexes';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { handlers } from './service/handlers';
+import { prepareSearchList } from './service/list';
 import { createDispatcher } from './service/registry';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
@@ -59,6 +60,14 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     const indexes = new LibraryIndexes(store, options.indexes ?? 'eager');
     context.search = indexes;
     context.related = indexes;
+    if ((options.indexes ?? 'eager') === 'eager') {
+      // Once built, the list looks up every story's sort and filter keys in one pass,
+      // rather than the first searches doing it hit by hit.
+      void indexes
+        .whenReady()
+        .then(() => prepareSearchList(context))
+        .catch((error: Error) => console.error(`[kroniek] preparing the list failed: ${error.message}`));
+    }
     const dispatch = createDispatcher(handlers, context);
     return {
       dispatch,

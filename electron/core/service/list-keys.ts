@@ -78,6 +78,20 @@ export class ListKeys {
     }
   }
 
+  /**
+   * Looks up every live story at once (and works out its date keys), rather than
+   * number by number during the first searches: at 50,000 stories those lookups
+   * took ~25 ms spread over the first few searches.
+   */
+  warm(): void {
+    for (const head of this.store.liveHeads()) {
+      const num = this.numbers.numberOf(head.id);
+      if (num === undefined) continue;
+      if ((this.statuses[num] ?? UNKNOWN) === UNKNOWN) this.remember(num, head);
+      this.keyDates(num);
+    }
+  }
+
   /** GONE (deleted since the index last heard), else the story's `kindStatus`. */
   status(num: number): number {
     const status = num < this.statuses.length ? this.statuses[num]! : UNKNOWN;
@@ -98,6 +112,10 @@ export class ListKeys {
       if (id !== undefined && this.store.isDeleted(id)) this.setStatus(num, GONE);
       return GONE;
     }
+    return this.remember(num, head);
+  }
+
+  private remember(num: number, head: StoryHead): number {
     // Grown densely: an array first written far past its end becomes a slow hash table.
     while (num >= this.heads.length) this.heads.push(undefined);
     this.heads[num] = head;

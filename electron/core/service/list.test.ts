@@ -7,7 +7,7 @@ import { prng } from '../search/synthetic-corpus';
 import type { StoryHead } from '../store/meta';
 import { fakeStory, withTempDir } from '../store/test-helpers';
 import type { SearchProvider, ServiceContext } from './context';
-import { listStories, matchesFilters } from './list';
+import { listStories, matchesFilters, prepareSearchList } from './list';
 import { ok } from './test-calls';
 
 // The list orders only the page it returns (see listMatches). These tests hold it to
@@ -136,6 +136,22 @@ describe('stories.list with a search: counts every hit, orders only the page', (
       await ok(core, 'history.undo', {});
       await ctx.search!.whenReady();
       expectSameAsPlain(ctx, index, ['oorlog ', 'kor'], [{}]);
+    });
+  });
+
+  it('gives the same pages with every story prepared ahead, before and after edits', async () => {
+    await withLibrary(async (core, index) => {
+      const ctx = core.context;
+      await ok(core, 'stories.delete', { ids: ['s004', 's005'] });
+      await ctx.search!.whenReady();
+      prepareSearchList(ctx);
+      expectSameAsPlain(ctx, index, ['oorlog ', 'kor'], FILTERS);
+      await ok(core, 'stories.setDate', { id: 's006', date: '2031-05-05' });
+      await ok(core, 'history.undo', {}); // s006 keeps no date
+      await ok(core, 'history.undo', {}); // s004 and s005 back
+      await ctx.search!.whenReady();
+      prepareSearchList(ctx);
+      expectSameAsPlain(ctx, index, ['oorlog ', 'kor'], FILTERS);
     });
   });
 

@@ -109,6 +109,11 @@ const defaultDir = (sort: SortKey) => (sort === 'headline' || sort === 'place' ?
 
 const keysByProvider = new WeakMap<SearchProvider, ListKeys>();
 
+/** Works out what the list sorts and filters search hits by, for every story, ahead of the first search (once the index is built). */
+export function prepareSearchList(ctx: ServiceContext): void {
+  if (ctx.search) listKeys(ctx, ctx.search).warm();
+}
+
 function listKeys(ctx: ServiceContext, search: SearchProvider): ListKeys {
   let keys = keysByProvider.get(search);
   if (!keys || keys.store !== ctx.store) keysByProvider.set(search, (keys = new ListKeys(ctx.store, search)));
