@@ -11,7 +11,7 @@ const banCore = { group: ['**/electron/**', '../electron/*', '../../electron/*']
 // Layering (DESIGN.md): shared imports nothing from Node/DOM/Electron; the core, host and
 // CLI never import electron; the renderer never imports Node, electron or the core.
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'e2e/fixtures/**', 'electron/**/*.fixture.js', 'bench-data', '.tmp-*/**'] },
+  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'e2e/fixtures/**', 'electron/**/*.fixture.js', 'bench-data', 'scratch', '.tmp-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
