@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { containsPhrase, forEachPackedWord, packFields } from './packed-text';
 import { Vocabulary } from './vocabulary';
@@ -50,4 +51,31 @@ describe('packed text', () => {
     expect(containsPhrase(packed, ids('vertrekt noord'))).toBe(false);
     expect(containsPhrase(packed, ids('koreaanse de'))).toBe(false);
   });
+
+  it('finds a phrase exactly where decoding every word does, across one-, two- and three-byte word ids', () => {
+    const vocabulary = new Vocabulary();
+    // 20,000 words first, so later words need three varint bytes and their bytes can look like other words'.
+    packFields(vocabulary, fields(Array.from({ length: 20_000 }, (_, i) => `v${i}`).join(' ')));
+    // v800's second byte is v5's only byte: a match there is inside another word.
+    const pool = ['noord', 'korea', 'kim', 'jong', 'un', 'de', 'leider', 'v5', 'v800', 'v130', 'v16500', 'v19999', 'Noord-Korea', 'Kim Jong-un', 'zuid-noord'];
+    const text = fc.array(fc.constantFrom(...pool), { maxLength: 30 }).map((list) => list.join(' '));
+    fc.assert(
+      fc.property(text, text, fc.array(text, { maxLength: 2 }), fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 4 }), (headline, body, tags, phraseWords) => {
+        const packed = packFields(vocabulary, fields(headline, body, tags));
+        const ids = runningWords(phraseWords.join(' ')).map((word) => vocabulary.lookup(word) ?? -1);
+        expect(containsPhrase(packed, ids)).toBe(containsPhraseByDecoding(packed, ids));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });
+
+/** The obvious reference: decode every running word of each field and compare. */
+function containsPhraseByDecoding(packed: string, phrase: readonly number[]): boolean {
+  const fieldsWords: number[][] = [[]];
+  forEachPackedWord(packed, (id, joined, field) => {
+    while (fieldsWords.length <= field) fieldsWords.push([]);
+    if (!joined) fieldsWords[field]!.push(id);
+  });
+  return fieldsWords.some((running) => running.some((_, start) => phrase.every((id, k) => running[start + k] === id)));
+}
