@@ -148,8 +148,14 @@ describe('Library archive', { timeout: 20_000 }, () => {
     expect(screen.getByRole('list', { name: 'Tags' })).toHaveTextContent('Rusland');
     expect(screen.getByRole('button', { name: /Uit het archief/ })).toBeInTheDocument();
 
-    await user.click(within(done).getByRole('button', { name: 'Back' }));
+    await user.click(within(done).getByRole('button', { name: 'Back to backups' }));
     expect(screen.getByRole('dialog', { name: 'Backups' })).toBeInTheDocument();
+    // Escape from the summary closes, like Close.
+    await user.click(within(screen.getByRole('dialog', { name: 'Backups' })).getByRole('button', { name: 'Import library archive…' }));
+    pick(new File(['{}'], 'again.json'));
+    await screen.findByRole('dialog', { name: 'Library archive imported' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('in the desktop app: the native open dialog after the confirmation; cancelling it changes nothing', async () => {

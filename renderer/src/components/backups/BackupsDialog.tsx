@@ -131,7 +131,8 @@ export function BackupsDialog() {
     setError(null);
     setStep({ kind: 'list' });
   };
-  const onEscape = step.kind === 'restoring' || importing ? () => undefined : step.kind === 'list' ? dismiss : back;
+  // Escape steps back out of a confirmation; once an import is done it closes, like Close.
+  const onEscape = step.kind === 'restoring' || importing ? () => undefined : step.kind === 'list' || step.kind === 'imported' ? dismiss : back;
   const title = confirming ? t.backups.confirmTitle : step.kind === 'imported' ? t.backups.importDoneTitle : inImport ? t.backups.importConfirmTitle : t.backups.title;
 
   return (
@@ -143,7 +144,7 @@ export function BackupsDialog() {
         {confirming ? (
           <p className="backup-confirm">{t.backups.confirmBody(when(confirming))}</p>
         ) : step.kind === 'import-confirm' ? (
-          <div className="backup-confirm">
+          <div className="backup-confirm archive-confirm">
             {t.backups.importConfirmBody.map((paragraph) => (
               <p key={paragraph}>{paragraph}</p>
             ))}
@@ -242,7 +243,7 @@ export function BackupsDialog() {
         ) : step.kind === 'imported' ? (
           <>
             <button type="button" className="button footer-start" onClick={back}>
-              {t.backups.back}
+              {t.backups.backToBackups}
             </button>
             <button type="button" className="button primary" onClick={dismiss} data-autofocus>
               {t.backups.close}

@@ -36,8 +36,8 @@ export const backupsEn: BackupMessages = {
   importConfirmTitle: 'Import a library archive?',
   importConfirmBody: [
     'Stories and tags are added; nothing in this library is removed or changed.',
-    'A tag with the same name as one here (capitals and accents aside) becomes that tag. Links, notes, dates and dossiers this library does not have yet are added; where both have a different note or date for the same story, this library’s stays.',
-    'Kroniek backs up the current state first, so you can come back to it from this list.',
+    'A tag with the same name as one here (capitals and accents aside) becomes that tag. Links, notes, dates and dossiers this library does not have yet are added; where both have a different note or date for the same story, this library’s is kept.',
+    'Kroniek backs up the current state first, so you can go back to it from the list of backups.',
   ],
   importChooseFile: 'Choose archive file…',
   importChooseAndImport: 'Choose archive and import…',
@@ -57,6 +57,7 @@ export const backupsEn: BackupMessages = {
     'Differences',
     kept === 0 ? 'none' : `${kept} ${kept === 1 ? 'note, date or link differs' : 'notes, dates or links differ'} from this library’s; this library’s version was kept`,
   ],
+  backToBackups: 'Back to backups',
   importBackedUp: 'Nothing in this library was removed or changed. The state before the import is the newest backup in the list.',
   close: 'Close',
   back: 'Back',

@@ -52,6 +52,7 @@ export interface BackupMessages {
   summarySearches: (added: number) => [string, string];
   summaryConflicts: (kept: number) => [string, string];
   importBackedUp: string;
+  backToBackups: string;
   close: string;
   back: string;
   /** A recovery notice in this language, or null for notices this dictionary does not word. */

@@ -77,7 +77,7 @@ export const backupsNl: BackupMessages = {
   importConfirmBody: [
     'Verhalen en labels worden toegevoegd; er wordt niets uit deze bibliotheek verwijderd of gewijzigd.',
     'Een label met dezelfde naam als een label hier (hoofdletters en accenten daargelaten) wordt dat label. Koppelingen, notities, datums en dossiers die deze bibliotheek nog niet heeft, worden toegevoegd; hebben beide een andere notitie of datum bij hetzelfde verhaal, dan blijft die van deze bibliotheek.',
-    'Kroniek maakt eerst een reservekopie van de huidige toestand, zodat je daar via deze lijst naar terug kunt.',
+    'Kroniek maakt eerst een reservekopie van de huidige toestand, zodat je daar via de lijst met reservekopieën naar terug kunt.',
   ],
   importChooseFile: 'Archiefbestand kiezen…',
   importChooseAndImport: 'Archief kiezen en importeren…',
@@ -97,6 +97,7 @@ export const backupsNl: BackupMessages = {
     'Verschillen',
     kept === 0 ? 'geen' : `${kept} ${kept === 1 ? 'notitie, datum of koppeling wijkt' : 'notities, datums of koppelingen wijken'} af van die in deze bibliotheek; de versie van deze bibliotheek is gehouden`,
   ],
+  backToBackups: 'Terug naar reservekopieën',
   importBackedUp: 'Er is niets uit deze bibliotheek verwijderd of gewijzigd. De toestand van vóór de import is de nieuwste reservekopie in de lijst.',
   close: 'Sluiten',
   back: 'Terug',
