@@ -168,8 +168,15 @@ describe('Library archive', { timeout: 20_000 }, () => {
     await user.click(within(confirm).getByRole('button', { name: 'Choose archive and import…' }));
     await waitFor(() => expect(service.callsOf('library.importArchiveWithDialog')).toHaveLength(1));
     expect(screen.getByRole('dialog', { name: 'Import a library archive?' })).toBeInTheDocument();
-    service.overrides['library.importArchiveWithDialog'] = original;
+    // While the dialog is up and the import runs, the dialog says so and nothing can be clicked twice.
+    let finish: () => void = () => undefined;
+    const waited = new Promise<void>((resolve) => (finish = resolve));
+    service.overrides['library.importArchiveWithDialog'] = async (input) => (await waited, original!(input));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Choose archive and import…' }));
+    expect(await screen.findByText('Choose the archive in the dialog that opened; Kroniek imports it right after.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Choose archive and import…' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Back' })).toHaveProperty('disabled', true);
+    finish();
     expect(await screen.findByRole('dialog', { name: 'Library archive imported' })).toHaveTextContent('1 added, 40 already in this library');
     expect(fake.archiveImports).toEqual(['dialog']);
     expect(service.callsOf('library.importArchiveWithDialog')).toEqual([{}, {}]);

@@ -42,7 +42,7 @@ export const backupsEn: BackupMessages = {
   importChooseFile: 'Choose archive file…',
   importChooseAndImport: 'Choose archive and import…',
   importFileLabel: 'Library archive file (JSON)',
-  importing: (fileName) => (fileName ? `Importing “${fileName}”… This can take a while for a large library.` : 'Importing the archive…'),
+  importing: (fileName) => (fileName ? `Importing “${fileName}”… This can take a while for a large library.` : 'Choose the archive in the dialog that opened; Kroniek imports it right after.'),
   importFailed: 'The archive could not be imported',
   importTooLarge: (limitMb) =>
     `This archive is larger than ${limitMb} MB, more than the browser can send in one go. Import it with the desktop app or the command line (kroniek import-library FILE).`,

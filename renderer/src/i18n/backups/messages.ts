@@ -40,6 +40,7 @@ export interface BackupMessages {
   /** Desktop: opens the native open dialog and imports. */
   importChooseAndImport: string;
   importFileLabel: string;
+  /** With the picked file's name (browser), or null while the native open dialog is up (desktop). */
   importing: (fileName: string | null) => string;
   importFailed: string;
   importTooLarge: (limitMb: number) => string;

@@ -82,7 +82,7 @@ export const backupsNl: BackupMessages = {
   importChooseFile: 'Archiefbestand kiezen…',
   importChooseAndImport: 'Archief kiezen en importeren…',
   importFileLabel: 'Bibliotheekarchief (JSON-bestand)',
-  importing: (fileName) => (fileName ? `“${fileName}” importeren… Bij een grote bibliotheek kan dat even duren.` : 'Archief importeren…'),
+  importing: (fileName) => (fileName ? `“${fileName}” importeren… Bij een grote bibliotheek kan dat even duren.` : 'Kies het archief in het venster dat is geopend; Kroniek importeert het meteen daarna.'),
   importFailed: 'Het archief kon niet worden geïmporteerd',
   importTooLarge: (limitMb) =>
     `Dit archief is groter dan ${limitMb} MB, meer dan de browser in één keer kan versturen. Importeer het met de desktopapp of via de opdrachtregel (kroniek import-library BESTAND).`,
