@@ -85,3 +85,47 @@ describe('kroniek on a damaged library', () => {
     });
   });
 });
+
+describe('kroniek export-library, import-library', () => {
+  it('merges an archive into a library that has stories and prints the summary (--json: the summary only)', async () => {
+    await withTempDir(async (dir) => {
+      const a = path.join(dir, 'a');
+      const b = path.join(dir, 'b');
+      await runCli(['--data', a, 'import', SEEDS]);
+      const [first] = JSON.parse((await runCli(['--data', a, 'list', '--kind', 'article', '--json'])).stdout) as { id: string }[];
+      await runCli(['--data', a, 'tag', first!.id, '--add', 'Kim–Poetin']);
+      const file = path.join(dir, 'a.json');
+      expect((await runCli(['--data', a, 'export-library', '--out', file])).code).toBe(0);
+
+      await runCli(['--data', b, 'import', SEEDS]);
+      await runCli(['--data', b, 'tag', first!.id, '--add', 'KIM–POETIN']);
+      await runCli(['--data', b, 'tag', first!.id, '--add', 'Eigen label']);
+      const merged = await runCli(['--data', b, 'import-library', file, '--json']);
+      expect(merged.code).toBe(0);
+      expect(JSON.parse(merged.stdout)).toEqual({
+        mode: 'merged',
+        storiesAdded: 0,
+        storiesAlreadyPresent: 40,
+        tagsAdded: 0,
+        tagsMatched: 1,
+        linksAdded: 0,
+        dossiersAdded: 0,
+        searchesAdded: 0,
+        conflictsKept: 0,
+        backup: expect.stringMatching(/^library-/),
+      });
+      const text = await runCli(['--data', b, 'import-library', file]);
+      expect(text.stdout).toMatch(/^Stories: 0 added, 40 already in the library\.\nTags: 0 added, 1 matched/);
+      expect(text.stdout).toMatch(/Nothing in the library was removed or changed/);
+      const tags = JSON.parse((await runCli(['--data', b, 'tags', '--json'])).stdout) as { name: string }[];
+      expect(tags.map((tag) => tag.name).sort()).toEqual(['Eigen label', 'KIM–POETIN']);
+
+      const bad = path.join(dir, 'bad.json');
+      await writeFile(bad, '{"format":');
+      const refused = await runCli(['--data', b, 'import-library', bad, '--json']);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/bad\.json is not a readable Kroniek library archive/);
+    });
+  });
+});

@@ -2,7 +2,25 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportLibraryArchive, importLibraryArchive } from '../core/store/library-archive';
+import type { ArchiveImportSummary } from '../../shared/contract/maintenance';
 import { call, type CliCommand } from './command';
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function describeImport(summary: ArchiveImportSummary): string {
+  if (summary.mode === 'restored') {
+    return `The library was empty and is now a copy of the archive: ${count(summary.storiesAdded, 'story', 'stories')}, ${count(summary.tagsAdded, 'tag', 'tags')}, ${count(summary.linksAdded, 'link', 'links')}, ${count(summary.dossiersAdded, 'dossier', 'dossiers')}.`;
+  }
+  return [
+    `Stories: ${summary.storiesAdded} added, ${summary.storiesAlreadyPresent} already in the library.`,
+    `Tags: ${summary.tagsAdded} added, ${summary.tagsMatched} matched to tags of the same name.`,
+    `Links added: ${summary.linksAdded}. Dossiers added: ${summary.dossiersAdded}. Saved searches added: ${summary.searchesAdded}.`,
+    summary.conflictsKept
+      ? `${count(summary.conflictsKept, 'note, date or link differed', 'notes, dates or links differed')}; this library's version was kept.`
+      : 'Nothing conflicted.',
+    `Nothing in the library was removed or changed. The state before the import was backed up as ${summary.backup} (see \`kroniek backups\`).`,
+  ].join('\n');
+}
 
 export const exportLibraryCommand: CliCommand = {
   name: 'export-library',
@@ -23,12 +41,12 @@ export const exportLibraryCommand: CliCommand = {
 export const importLibraryCommand: CliCommand = {
   name: 'import-library',
   usage: 'import-library FILE [--json]',
-  summary: 'Fill an empty library from a file written by export-library.',
+  summary: 'Add a file written by export-library to the library (an empty one becomes an exact copy; nothing is removed or changed).',
   async run(args, { core, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 1) throw new Error('Name exactly one library file.');
-    const result = await importLibraryArchive(core.context.store, path.resolve(positionals[0]!));
-    out.result(result, () => `Imported ${result.stories} stories with all tags, links and dossiers.`);
+    const summary = await importLibraryArchive(core.context.store, path.resolve(positionals[0]!));
+    out.result(summary, () => describeImport(summary));
     return 0;
   },
 };

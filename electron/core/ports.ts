@@ -23,6 +23,8 @@ export interface PdfPrintOptions {
 export interface DialogPort {
   /** Absolute paths the editor picked, or null when cancelled. */
   pickImportPaths(options: { folders: boolean }): Promise<string[] | null>;
+  /** One existing file to open (filtered to `extensions`), or null when cancelled. */
+  pickOpenFile(options: { title: 'library-archive'; extensions: string[] }): Promise<string | null>;
   /** Absolute path to save to, or null when cancelled. */
   pickSavePath(options: { defaultName: string; extensions: string[] }): Promise<string | null>;
 }

@@ -90,6 +90,22 @@ describe('loopback host', () => {
     expect(unknown.error.code).toBe('unknown-method');
   });
 
+  it('downloads the library archive and takes it back merged (library.exportArchive, library.importArchive)', async () => {
+    const download = JSON.parse((await api('library.exportArchive', {})).body) as { ok: boolean; value: { fileName: string; mimeType: string; base64: string; stories: number } };
+    expect(download).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/^kroniek-library-\d{4}-\d{2}-\d{2}\.json$/), mimeType: 'application/json', stories: 0 } });
+    expect(JSON.parse(Buffer.from(download.value.base64, 'base64').toString('utf8'))).toMatchObject({ format: 'kroniek-library', stories: [] });
+    const upload = JSON.parse((await api('library.importArchive', { name: 'kroniek-library.json', base64: download.value.base64 })).body);
+    expect(upload).toMatchObject({ ok: true, value: { storiesAdded: 0, storiesAlreadyPresent: 0 } });
+    const junk = JSON.parse((await api('library.importArchive', { name: 'junk.json', base64: Buffer.from('nope').toString('base64') })).body);
+    expect(junk).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('junk.json is not a readable Kroniek library archive') } });
+    // Above the cap the strict schema refuses it before anything is decoded, and says where larger archives go.
+    const big = JSON.parse((await api('library.importArchive', { name: 'big.json', base64: 'A'.repeat(45 * 1024 * 1024) })).body);
+    expect(big).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('desktop app or the command line') } });
+    // The desktop-only dialog method says what to use instead.
+    const dialog = JSON.parse((await api('library.importArchiveWithDialog', {})).body);
+    expect(dialog).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
+
   it('refuses bad JSON and __proto__ payloads with an envelope', async () => {
     const bad = await request(host.port, {
       method: 'POST',

@@ -19,6 +19,19 @@ export function createDialogPort(getWindow: () => BrowserWindow | null, labels: 
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
     },
+    async pickOpenFile({ extensions }) {
+      const options: Electron.OpenDialogOptions = {
+        title: labels.archiveDialogTitle,
+        properties: ['openFile'],
+        filters: [
+          { name: labels.archiveFiles, extensions },
+          { name: labels.allFiles, extensions: ['*'] },
+        ],
+      };
+      const window = getWindow();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
     async pickSavePath({ defaultName, extensions }) {
       const options: Electron.SaveDialogOptions = {
         title: labels.saveDialogTitle,

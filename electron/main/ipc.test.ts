@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../shared/contract';
 import type { Envelope } from '../../shared/contract/envelope';
-import { openKroniek } from '../core/app';
+import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
+import type { DialogPort } from '../core/ports';
 import { ipcChannel } from '../preload/api';
 import { createIpcHandler, isTrustedSender, registerIpc, type Dispatcher } from './ipc';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -134,6 +135,37 @@ describe('registerIpc', () => {
     } finally {
       await core.close();
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('with the real core: the library archive goes out and back in through IPC, from a download or the open dialog', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-ipc-'));
+    const archiveFile = path.join(dir, 'archive.json');
+    let picked: string | null = archiveFile;
+    const dialogs: DialogPort = {
+      pickImportPaths: async () => null,
+      pickSavePath: async () => null,
+      pickOpenFile: async (options) => (expect(options.extensions).toEqual(['json']), picked),
+    };
+    const core = await openKroniek({ dataDir: path.join(dir, 'data'), seedsDir: DEFAULT_SEEDS_DIR, ports: { dialogs } });
+    try {
+      const handlers = new Map<string, (event: unknown, input: unknown) => Promise<Envelope<unknown>>>();
+      registerIpc({ handle: (channel, fn) => handlers.set(channel, fn as never), removeHandler: () => undefined }, core);
+      const call = (method: string, input: unknown) => handlers.get(`kroniek:${method}`)!({ senderFrame: appFrame }, input);
+
+      const download = (await call('library.exportArchive', {})) as Envelope<{ base64: string; stories: number }>;
+      expect(download).toMatchObject({ ok: true, value: { stories: 40 } });
+      if (!download.ok) return;
+      await writeFile(archiveFile, Buffer.from(download.value.base64, 'base64'));
+      expect(await call('library.importArchive', { name: 'archive.json', base64: download.value.base64, extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await call('library.importArchive', { name: 'archive.json', base64: download.value.base64 })).toMatchObject({ ok: true, value: { mode: 'merged', storiesAlreadyPresent: 40 } });
+      expect(await call('library.importArchiveWithDialog', {})).toMatchObject({ ok: true, value: { mode: 'merged', storiesAdded: 0, storiesAlreadyPresent: 40 } });
+      picked = null;
+      expect(await call('library.importArchiveWithDialog', {})).toEqual({ ok: true, value: null });
+      expect(await call('library.importArchiveWithDialog', { folders: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    } finally {
+      await core.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

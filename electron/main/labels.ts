@@ -24,6 +24,8 @@ export interface MainLabels {
   textFiles: string;
   allFiles: string;
   saveDialogTitle: string;
+  archiveDialogTitle: string;
+  archiveFiles: string;
   startFailedTitle: string;
   startFailed: string;
   lockedMessage: string;
@@ -45,6 +47,8 @@ const en: MainLabels = {
   textFiles: 'Text files',
   allFiles: 'All files',
   saveDialogTitle: 'Save as',
+  archiveDialogTitle: 'Import library archive',
+  archiveFiles: 'Kroniek library archives (JSON)',
   startFailedTitle: 'Kroniek cannot open the library',
   startFailed: 'Kroniek could not open the library in',
   lockedMessage: 'Another Kroniek (the app, the web host or the command line) is using this library. Close it and start Kroniek again.',
@@ -66,6 +70,8 @@ const nl: MainLabels = {
   textFiles: 'Tekstbestanden',
   allFiles: 'Alle bestanden',
   saveDialogTitle: 'Bewaar als',
+  archiveDialogTitle: 'Bibliotheekarchief importeren',
+  archiveFiles: 'Kroniek-bibliotheekarchieven (JSON)',
   startFailedTitle: 'Kroniek kan de bibliotheek niet openen',
   startFailed: 'Kroniek kon de bibliotheek niet openen in',
   lockedMessage: 'Een andere Kroniek (de app, de webhost of de opdrachtregel) gebruikt deze bibliotheek. Sluit die en start Kroniek opnieuw.',

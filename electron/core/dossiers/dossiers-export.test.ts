@@ -126,6 +126,7 @@ describe('dossier export to a chosen file (desktop)', () => {
     const shellCalls: string[] = [];
     const dialogs: DialogPort = {
       pickImportPaths: async () => null,
+      pickOpenFile: async () => null,
       pickSavePath: async (options) => {
         asked.push(options);
         return answers.shift() ?? null;

@@ -8,7 +8,7 @@ import type { PartialHandlers } from './registry';
 
 type LibraryMethod = Exclude<
   Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>,
-  'library.exportArchiveToFile' | 'stories.facets'
+  'library.exportArchiveToFile' | 'library.exportArchive' | 'library.importArchive' | 'library.importArchiveWithDialog' | 'stories.facets'
 >;
 
 export function libraryStatus(ctx: ServiceContext): LibraryStatus {

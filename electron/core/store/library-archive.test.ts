@@ -1,11 +1,50 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportLibraryArchive, importLibraryArchive } from './library-archive';
+import { listBackups, readBackup } from './backups';
+import { exportLibraryArchive, importLibraryArchive, libraryArchiveBytes } from './library-archive';
 import { LibraryStore } from './library-store';
+import { META_FILE } from './meta-file';
 import { fakeStory, withTempDir } from './test-helpers';
 
 const withoutTime = (text: string) => text.replace(/"exportedAt":"[^"]*"/, '"exportedAt":"-"');
+
+/** Library A: stories a0–a3 (a3 deleted), a tag on a1, a link a1→a2, a note and a date, a dossier. */
+async function libraryA(dir: string): Promise<string> {
+  const source = await LibraryStore.open(path.join(dir, 'a'));
+  await source.addStories(['a0', 'a1', 'a2', 'a3', 'shared'].map((id) => fakeStory(id, `Kop ${id}`)));
+  await source.update('edit', (meta) => ({
+    ...meta,
+    deleted: ['a3'],
+    tags: [
+      { id: 'ta', name: 'Oekraïne', color: '#aa3300', parentId: null, mediaTopic: 'medtop:20000638' },
+      { id: 'tb', name: 'Kim–Poetin', color: '#0055aa', parentId: 'ta', mediaTopic: null },
+    ],
+    taggings: { a1: ['ta', 'tb'], shared: ['tb'] },
+    links: [{ id: 'la', from: 'a1', to: 'a2', type: 'follow-up', note: 'vervolg', createdAt: '2024-06-20T10:00:00.000Z' }],
+    storyEdits: { a1: { note: 'Genève', publishedAt: '2024-06-19' }, shared: { note: 'Notitie van A' } },
+    dossiers: [
+      { id: 'da', title: 'Kim en Poetin', subtitle: '', intro: '', entries: [{ storyId: 'a1', note: '' }], createdAt: '2024-06-20T10:00:00.000Z', updatedAt: '2024-06-20T10:00:00.000Z' },
+    ],
+  }));
+  const file = path.join(dir, 'a.json');
+  await exportLibraryArchive(source, file);
+  await source.close();
+  return file;
+}
+
+/** Library B: its own stories b0, b1, the shared one, a tag `oekraine` and a note of its own on the shared story. */
+async function libraryB(dir: string): Promise<LibraryStore> {
+  const target = await LibraryStore.open(path.join(dir, 'b'));
+  await target.addStories(['b0', 'b1', 'shared'].map((id) => fakeStory(id, `Kop ${id}`)));
+  await target.update('edit', (meta) => ({
+    ...meta,
+    tags: [{ id: 'tB', name: 'OEKRAINE', color: '#111111', parentId: null, mediaTopic: null }],
+    taggings: { b0: ['tB'] },
+    storyEdits: { shared: { note: 'Notitie van B' } },
+  }));
+  return target;
+}
 
 describe('library archive', () => {
   it('round-trips a library exactly, deleted stories and metadata included', async () => {
@@ -24,7 +63,7 @@ describe('library archive', () => {
       await source.close();
 
       const target = await LibraryStore.open(path.join(dir, 'b'));
-      await importLibraryArchive(target, first);
+      expect(await importLibraryArchive(target, first)).toMatchObject({ mode: 'restored', storiesAdded: 1_200, tagsAdded: 1, backup: null });
       expect(target.storyCount).toBe(1_199);
       expect(target.isDeleted('s3')).toBe(true);
       expect((await target.story('s2'))?.note).toBe('Genève');
@@ -35,17 +74,119 @@ describe('library archive', () => {
     });
   });
 
-  it('refuses to import into a library that is not empty, or a file that is not an archive', async () => {
+  it('gives the same bytes for a download as for a file, and refuses one above the cap', async () => {
     await withTempDir(async (dir) => {
-      const store = await LibraryStore.open(path.join(dir, 'lib'));
-      await writeFile(path.join(dir, 'bad.json'), '{"format":"something-else"}');
-      await expect(importLibraryArchive(store, path.join(dir, 'bad.json'))).rejects.toMatchObject({ code: 'invalid-input' });
-      await writeFile(path.join(dir, 'broken.json'), '{"format":');
-      await expect(importLibraryArchive(store, path.join(dir, 'broken.json'))).rejects.toMatchObject({ code: 'invalid-input' });
-      expect(store.storyCount).toBe(0);
-      await store.addStories([fakeStory('x')]);
-      await expect(importLibraryArchive(store, path.join(dir, 'bad.json'))).rejects.toMatchObject({ code: 'conflict' });
+      const file = await libraryA(dir);
+      const store = await LibraryStore.open(path.join(dir, 'a'));
+      const { bytes, stories } = await libraryArchiveBytes(store);
+      expect(stories).toBe(5);
+      expect(withoutTime(bytes.toString('utf8'))).toBe(withoutTime(await readFile(file, 'utf8')));
+      await expect(libraryArchiveBytes(store, 1_000)).rejects.toMatchObject({ code: 'too-large', message: expect.stringContaining('desktop app or the command line') });
       await store.close();
+    });
+  });
+
+  it('merges into a library that has stories: adds, never removes or changes, counts conflicts, backs up first', async () => {
+    await withTempDir(async (dir) => {
+      const file = await libraryA(dir);
+      const target = await libraryB(dir);
+      const before = target.meta;
+      const summary = await importLibraryArchive(target, file);
+      expect(summary).toEqual({
+        mode: 'merged',
+        storiesAdded: 4,
+        storiesAlreadyPresent: 1,
+        tagsAdded: 1,
+        tagsMatched: 1,
+        linksAdded: 1,
+        dossiersAdded: 1,
+        searchesAdded: 0,
+        conflictsKept: 1,
+        backup: expect.stringMatching(/^library-.*\.json$/),
+      });
+      const meta = target.meta;
+      // B's own things are untouched.
+      expect(meta.tags[0]).toEqual(before.tags[0]);
+      expect(meta.taggings.b0).toEqual(['tB']);
+      expect((await target.story('shared'))?.note).toBe('Notitie van B');
+      // A's things came in, mapped: Oekraïne is B's OEKRAINE, Kim–Poetin is new under it.
+      const kimPoetin = meta.tags.find((tag) => tag.name === 'Kim–Poetin')!;
+      expect(kimPoetin).toMatchObject({ color: '#0055aa', parentId: 'tB' });
+      expect(kimPoetin.id).not.toBe('tb');
+      expect(meta.taggings.a1).toEqual(['tB', kimPoetin.id]);
+      expect(meta.taggings.shared).toEqual([kimPoetin.id]);
+      expect(meta.links).toMatchObject([{ from: 'a1', to: 'a2', type: 'follow-up', note: 'vervolg' }]);
+      expect(meta.dossiers.map((dossier) => dossier.title)).toEqual(['Kim en Poetin']);
+      expect(await target.story('a1')).toMatchObject({ note: 'Genève', publishedAt: '2024-06-19', headline: 'Kop a1' });
+      expect(target.isDeleted('a3')).toBe(true);
+      expect(target.storyCount).toBe(6);
+      // The backup is the state before, and restorable.
+      expect(await readBackup(target.dataDir, summary.backup!)).toEqual(before);
+      // One store commit: the file on disk is the merged document.
+      expect(JSON.parse(await readFile(path.join(target.dataDir, META_FILE), 'utf8'))).toEqual(meta);
+
+      // A second import adds nothing and changes nothing.
+      const again = await importLibraryArchive(target, file);
+      expect(again).toMatchObject({ storiesAdded: 0, storiesAlreadyPresent: 5, tagsAdded: 0, tagsMatched: 2, linksAdded: 0, dossiersAdded: 0, conflictsKept: 1 });
+      expect(target.meta).toEqual(meta);
+      await target.close();
+    });
+  });
+
+  it('keeps a story deleted here deleted, and one deleted in the archive but present here as it is', async () => {
+    await withTempDir(async (dir) => {
+      const file = await libraryA(dir);
+      const target = await LibraryStore.open(path.join(dir, 'b'));
+      await target.addStories([fakeStory('a3'), fakeStory('a1'), fakeStory('x')]);
+      await target.update(null, (meta) => ({ ...meta, deleted: ['a1'] }));
+      await importLibraryArchive(target, file);
+      expect(target.isDeleted('a1')).toBe(true);
+      expect(target.isDeleted('a3')).toBe(false);
+      await target.close();
+    });
+  });
+
+  it('migrates an archive of an older schema, refuses one of a newer schema', async () => {
+    await withTempDir(async (dir) => {
+      const file = await libraryA(dir);
+      const archive = JSON.parse(await readFile(file, 'utf8'));
+      const newer = path.join(dir, 'newer.json');
+      await writeFile(newer, JSON.stringify({ ...archive, schemaVersion: 99, meta: { ...archive.meta, schemaVersion: 99 } }));
+      const target = await libraryB(dir);
+      await expect(importLibraryArchive(target, newer)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('newer Kroniek (schema 99)') });
+      // Version 1 is the oldest schema; its archive is read through the same migration runner.
+      const v1 = path.join(dir, 'v1.json');
+      await writeFile(v1, JSON.stringify({ ...archive, schemaVersion: 1 }));
+      await expect(importLibraryArchive(target, v1)).resolves.toMatchObject({ mode: 'merged', storiesAdded: 4 });
+      await target.close();
+    });
+  });
+
+  it('refuses bad archives with a clear message and changes nothing', async () => {
+    await withTempDir(async (dir) => {
+      const file = await libraryA(dir);
+      const text = await readFile(file, 'utf8');
+      const archive = JSON.parse(text);
+      const bad: Record<string, string> = {
+        'not-json.json': 'Dit is geen JSON',
+        'truncated.json': text.slice(0, Math.floor(text.length / 2)),
+        'other.json': '{"format":"something-else"}',
+        'shape.json': JSON.stringify({ ...archive, stories: [{ head: { id: 'x' } }] }),
+        'meta.json': JSON.stringify({ ...archive, meta: { ...archive.meta, tags: 'kapot' } }),
+        'proto-id.json': JSON.stringify({ ...archive, stories: [{ ...archive.stories[0], head: { ...archive.stories[0].head, id: '__proto__' } }] }),
+      };
+      const target = await libraryB(dir);
+      const before = target.meta;
+      const filesBefore = await readdir(target.dataDir, { recursive: true });
+      for (const [name, content] of Object.entries(bad)) {
+        await writeFile(path.join(dir, name), content);
+        const failure = importLibraryArchive(target, path.join(dir, name));
+        await expect(failure, name).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(new RegExp(`${name.replace('.', '\\.')}|archive's metadata is damaged`)) });
+      }
+      expect(target.meta).toBe(before);
+      expect(await listBackups(target.dataDir)).toEqual([]);
+      expect(await readdir(target.dataDir, { recursive: true })).toEqual(filesBefore);
+      await target.close();
     });
   });
 });

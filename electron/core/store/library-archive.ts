@@ -1,22 +1,31 @@
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/contract/envelope';
+import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/maintenance';
+import { mergeArchiveMeta } from './archive-merge';
+import { writeBackup } from './backups';
 import { syncDirectory } from './durable-file';
 import type { LibraryStore } from './library-store';
-import { checkMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent } from './meta';
+import { checkMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent } from './meta';
 
 // One-file export of a whole library (every story, deleted ones included, and
-// all metadata), and its import into an empty library: the round trip is exact.
+// all metadata), and its import: into an empty library the round trip is exact;
+// into one that has stories it is a merge that adds and never removes or changes.
 
 export const ARCHIVE_FORMAT = 'kroniek-library';
 export const ARCHIVE_VERSION = 1;
 
+// Story ids become keys of the segment files' JSON objects: one starting with `_`
+// (`__proto__`) would not survive that, so ids are the importer's alphabet only.
+const storyIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'invalid story id');
+
 const storySchema = z.object({
   head: z
     .object({
-      id: z.string().min(1),
+      id: storyIdSchema,
       kind: z.enum(['article', 'brief']),
       headline: z.string(),
       dateline: z.object({ place: z.string(), agencies: z.array(z.string()) }),
@@ -31,26 +40,33 @@ const storySchema = z.object({
 const archiveSchema = z.object({
   format: z.literal(ARCHIVE_FORMAT),
   formatVersion: z.literal(ARCHIVE_VERSION),
-  schemaVersion: z.number().int(),
+  schemaVersion: z.number().int().positive(),
   exportedAt: z.string(),
   meta: z.record(z.string(), z.unknown()),
   stories: z.array(storySchema),
 });
+
+/** The archive's text, piece by piece, so a big library is never one string in memory. */
+async function* archiveChunks(store: LibraryStore, now: Date, written: { stories: number }): AsyncGenerator<string> {
+  const { segments: _segments, ...meta } = store.meta;
+  yield `{"format":"${ARCHIVE_FORMAT}","formatVersion":${ARCHIVE_VERSION},"schemaVersion":${store.meta.schemaVersion},"exportedAt":${JSON.stringify(now.toISOString())},\n"meta":${JSON.stringify(meta)},\n"stories":[`;
+  let first = true;
+  for await (const story of store.allStoriesWithBodies()) {
+    yield `${first ? '' : ','}\n${JSON.stringify(story)}`;
+    first = false;
+    written.stories++;
+  }
+  yield '\n]}\n';
+}
 
 /** Streams the archive to `filePath` (through a temp file, fsynced, then renamed). */
 export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date()): Promise<{ stories: number }> {
   const temp = `${filePath}.kroniek-tmp-${process.pid}`;
   const out = createWriteStream(temp, { flags: 'wx' });
   const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
-  const { segments: _segments, ...meta } = store.meta;
-  let count = 0;
+  const written = { stories: 0 };
   try {
-    await write(`{"format":"${ARCHIVE_FORMAT}","formatVersion":${ARCHIVE_VERSION},"schemaVersion":${store.meta.schemaVersion},"exportedAt":${JSON.stringify(now.toISOString())},\n"meta":${JSON.stringify(meta)},\n"stories":[`);
-    for await (const story of store.allStoriesWithBodies()) {
-      await write(`${count ? ',' : ''}\n${JSON.stringify(story)}`);
-      count++;
-    }
-    await write('\n]}\n');
+    for await (const chunk of archiveChunks(store, now, written)) await write(chunk);
     out.end();
     await finished(out);
     const handle = await fs.open(temp, 'r+');
@@ -63,28 +79,142 @@ export async function exportLibraryArchive(store: LibraryStore, filePath: string
     await fs.rm(temp, { force: true });
     throw error;
   }
-  return { stories: count };
+  return written;
 }
 
-/** Imports an archive into an EMPTY library (refuses otherwise, so nothing is ever mixed or lost). */
-export async function importLibraryArchive(store: LibraryStore, filePath: string): Promise<{ stories: number }> {
-  if (store.storyCount > 0 || store.meta.tags.length || store.meta.dossiers.length) {
-    throw new ServiceError('conflict', 'A library archive can only be imported into an empty library. Choose a new data folder.');
+/** The archive in memory, for a browser download; refused above `maxBytes` before it is all built. */
+export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date()): Promise<{ bytes: Buffer; stories: number }> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  const written = { stories: 0 };
+  for await (const chunk of archiveChunks(store, now, written)) {
+    const bytes = Buffer.from(chunk, 'utf8');
+    size += bytes.length;
+    if (size > maxBytes) throw new ServiceError('too-large', ARCHIVE_TOO_LARGE);
+    parts.push(bytes);
   }
+  return { bytes: Buffer.concat(parts), stories: written.stories };
+}
+
+interface ParsedArchive {
+  /** The metadata as written (key order kept, for the exact round trip). */
+  rawMeta: Record<string, unknown>;
+  /** The metadata migrated to this schema version and checked. */
+  meta: MetaDoc;
+  migrated: boolean;
+  stories: StoryContent[];
+}
+
+/** Parses and checks an archive's text; throws a ServiceError that says what is wrong. */
+export function parseLibraryArchive(text: string, name: string): ParsedArchive {
   let raw: unknown;
   try {
-    raw = JSON.parse(await fs.readFile(filePath, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new ServiceError('invalid-input', `${path.basename(filePath)} is not a readable Kroniek library archive (${(error as Error).message}).`);
+    throw new ServiceError('invalid-input', `${name} is not a readable Kroniek library archive: it is not complete JSON (${(error as Error).message}).`);
   }
   const parsed = archiveSchema.safeParse(raw);
-  if (!parsed.success) throw new ServiceError('invalid-input', `${path.basename(filePath)} is not a Kroniek library archive (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ServiceError('invalid-input', `${name} is not a Kroniek library archive (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'unexpected shape'}).`);
+  }
   // Keep the original objects (zod's output reorders keys), so the round trip is byte-exact.
   const archive = raw as { meta: Record<string, unknown>; stories: StoryContent[]; schemaVersion: number };
-  if (archive.schemaVersion > SCHEMA_VERSION) throw new ServiceError('conflict', `The archive was written by a newer Kroniek (schema ${archive.schemaVersion}). Update Kroniek to import it.`);
-  const checked = checkMeta({ ...archive.meta, segments: [] });
+  const newer = `The archive was written by a newer Kroniek (schema ${archive.schemaVersion}). Update Kroniek to import it.`;
+  if (archive.schemaVersion > SCHEMA_VERSION) throw new ServiceError('conflict', newer);
+  const migrated = migrateMeta({ schemaVersion: archive.schemaVersion, ...archive.meta, segments: [] });
+  if (!migrated.ok) throw new ServiceError(migrated.code === 'newer' ? 'conflict' : 'invalid-input', migrated.code === 'newer' ? newer : `The archive's metadata is damaged: ${migrated.reason}.`);
+  const checked = checkMeta(migrated.doc);
   if (!checked.ok) throw new ServiceError('invalid-input', `The archive's metadata is damaged: ${checked.reason}.`);
-  const { segments: _ignored, ...imported } = checked.meta;
-  await store.addStories(archive.stories, (meta: MetaDoc) => ({ ...imported, segments: meta.segments }));
-  return { stories: archive.stories.length };
+  return { rawMeta: archive.meta, meta: checked.meta, migrated: migrated.migrated, stories: archive.stories };
+}
+
+/** Nothing an editor made is in the library yet: the archive can become it exactly. */
+function isEmptyLibrary(meta: MetaDoc): boolean {
+  return (
+    meta.segments.length === 0 &&
+    meta.tags.length === 0 &&
+    meta.links.length === 0 &&
+    meta.dossiers.length === 0 &&
+    meta.savedSearches.length === 0 &&
+    meta.deleted.length === 0 &&
+    Object.keys(meta.taggings).length === 0 &&
+    Object.keys(meta.storyEdits).length === 0
+  );
+}
+
+const newId = (prefix: string) => `${prefix}${randomBytes(8).toString('hex')}`;
+
+/**
+ * Imports an archive's text. Into an empty library it becomes the library exactly;
+ * otherwise it is merged (see archive-merge.ts) after a backup of the current
+ * metadata, in one store commit. A bad archive is refused before anything changes.
+ */
+export async function importLibraryArchiveText(store: LibraryStore, text: string, name: string): Promise<ArchiveImportSummary> {
+  if (store.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be imported into it.');
+  const archive = parseLibraryArchive(text, name);
+  const unique = new Map<string, StoryContent>();
+  for (const story of archive.stories) if (!unique.has(story.head.id)) unique.set(story.head.id, story);
+  const stories = [...unique.values()];
+
+  if (isEmptyLibrary(store.meta)) {
+    const imported = archive.migrated ? archive.meta : checkedRaw(archive.rawMeta);
+    const { segments: _ignored, ...rest } = imported;
+    await store.addStories(stories, (meta: MetaDoc) => ({ ...rest, segments: meta.segments }));
+    return {
+      mode: 'restored',
+      storiesAdded: stories.length,
+      storiesAlreadyPresent: 0,
+      tagsAdded: imported.tags.length,
+      tagsMatched: 0,
+      linksAdded: imported.links.length,
+      dossiersAdded: imported.dossiers.length,
+      searchesAdded: imported.savedSearches.length,
+      conflictsKept: 0,
+      backup: null,
+    };
+  }
+
+  const storyIds = new Map<string, string>();
+  const fresh: StoryContent[] = [];
+  for (const story of stories) {
+    const id = story.head.id;
+    const present = store.hasStored(id) ? id : store.findByContentHash(story.head.contentHash);
+    if (present) storyIds.set(id, present);
+    else {
+      storyIds.set(id, id);
+      fresh.push(story);
+    }
+  }
+  const newStories = new Set(fresh.map((story) => story.head.id));
+  // Stories the archive's metadata names but does not carry may still be in this library.
+  const storyId = (id: string) => storyIds.get(id) ?? (store.hasStored(id) ? id : undefined);
+
+  const backup = await writeBackup(store.dataDir, store.meta);
+  let counts: ReturnType<typeof mergeArchiveMeta>['counts'] | null = null;
+  await store.addStories(fresh, (meta) => {
+    const merged = mergeArchiveMeta({ current: meta, archive: archive.meta, storyId, newStories, newId });
+    counts = merged.counts;
+    return merged.meta;
+  });
+  const done = counts ?? { tagsAdded: 0, tagsMatched: 0, linksAdded: 0, dossiersAdded: 0, searchesAdded: 0, conflictsKept: 0 };
+  return { mode: 'merged', storiesAdded: fresh.length, storiesAlreadyPresent: stories.length - fresh.length, ...done, backup: backup.name };
+}
+
+/** The raw metadata (original key order) once checked, so an exact round trip writes the same bytes. */
+function checkedRaw(raw: Record<string, unknown>): MetaDoc {
+  const checked = checkMeta({ ...raw, segments: [] });
+  if (!checked.ok) throw new ServiceError('invalid-input', `The archive's metadata is damaged: ${checked.reason}.`);
+  return checked.meta;
+}
+
+/** Imports an archive file (CLI, desktop open dialog). */
+export async function importLibraryArchive(store: LibraryStore, filePath: string): Promise<ArchiveImportSummary> {
+  let text: string;
+  try {
+    text = await fs.readFile(filePath, 'utf8');
+  } catch (error) {
+    throw new ServiceError('not-found', `${path.basename(filePath)} could not be read (${(error as Error).message}).`);
+  }
+  return importLibraryArchiveText(store, text, path.basename(filePath));
 }

@@ -110,6 +110,11 @@ export class LibraryStore {
     return this.deletedSet.has(id);
   }
 
+  /** True for any stored story, deleted ones included. */
+  hasStored(id: string): boolean {
+    return this.heads.has(id);
+  }
+
   /** Id of a stored story (deleted or not) with this content, if any. */
   findByContentHash(hash: string): string | undefined {
     return this.byContentHash.get(hash);

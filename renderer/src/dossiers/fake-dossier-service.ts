@@ -14,12 +14,14 @@ export interface FakeDossiers {
   /** Story ids each series lookup answers with (by story id). */
   series: Map<string, string[]>;
   restored: string[];
+  /** Names of the library archives imported (upload) and `dialog` for each import through the open dialog. */
+  archiveImports: string[];
 }
 
 const utf8Base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 
 export function installFakeDossiers(service: FakeService, initial: Partial<Pick<FakeDossiers, 'dossiers' | 'backups'>> = {}): FakeDossiers {
-  const state: FakeDossiers = { dossiers: initial.dossiers ?? [], backups: initial.backups ?? [], series: new Map(), restored: [] };
+  const state: FakeDossiers = { dossiers: initial.dossiers ?? [], backups: initial.backups ?? [], series: new Map(), restored: [], archiveImports: [] };
   const undo: { label: string; dossiers: Dossier[] }[] = [];
   const redo: { label: string; dossiers: Dossier[] }[] = [];
   let clock = Date.parse('2024-06-20T10:00:00.000Z');
@@ -161,6 +163,35 @@ export function installFakeDossiers(service: FakeService, initial: Partial<Pick<
     return { dataDir: '/tmp/fake', schemaVersion: 1, counts: { articles: 0, briefs: 0, tags: 0, links: 0, dossiers: 0 }, readOnly: false, notices: [], index: { ready: true, indexed: 0, total: 0 } };
   };
   o['library.exportArchiveToFile'] = () => ({ path: '/home/editor/kroniek-library.json', stories: service.stories.length });
+  o['library.exportArchive'] = () => ({
+    fileName: 'kroniek-library-2024-06-20.json',
+    mimeType: 'application/json',
+    base64: utf8Base64('{"format":"kroniek-library"}'),
+    stories: service.stories.length,
+  });
+  // An import adds one story, one tag and one dossier, so tests can see every part of the UI refresh.
+  const importArchive = (name: string) => {
+    state.archiveImports.push(name);
+    if (!service.stories.some((story) => story.id === 'arch1')) {
+      service.stories.push({ ...service.stories[0]!, id: 'arch1', headline: 'Kim en Poetin tekenen verdrag', tagIds: ['tarch'] });
+      state.dossiers.push({ id: 'darch', title: 'Uit het archief', subtitle: '', intro: '', entries: [{ storyId: 'arch1', note: '' }], createdAt: now(), updatedAt: now() });
+      o['tags.list'] = () => [{ id: 'tarch', name: 'Rusland', color: '#aa3300', parentId: null, mediaTopic: null, count: 1, depth: 0, childCount: 0 }];
+    }
+    return {
+      mode: 'merged' as const,
+      storiesAdded: 1,
+      storiesAlreadyPresent: 40,
+      tagsAdded: 1,
+      tagsMatched: 2,
+      linksAdded: 3,
+      dossiersAdded: 1,
+      searchesAdded: 0,
+      conflictsKept: 1,
+      backup: 'library-2024-06-20T14-00-00-000Z.json',
+    };
+  };
+  o['library.importArchive'] = ({ name }) => importArchive(name);
+  o['library.importArchiveWithDialog'] = () => importArchive('dialog');
   return state;
 }
 

@@ -1,6 +1,8 @@
-import type { ServiceError } from '../../../shared/contract/envelope';
-import type { BackupInfo } from '../../../shared/contract/maintenance';
+import { ServiceError } from '../../../shared/contract/envelope';
+import { ARCHIVE_UPLOAD_BYTES, type ArchiveDownload, type ArchiveImportSummary, type BackupInfo } from '../../../shared/contract/maintenance';
 import { toServiceError } from '../client';
+import { bytesToBase64 } from '../import/base64';
+import type { PickedFile } from '../import/picked-file';
 import type { LoadState, SliceCreator } from './types';
 
 export interface BackupsSlice {
@@ -18,6 +20,15 @@ export interface BackupsSlice {
   restoreBackup(name: string): Promise<void>;
   /** Desktop app: save dialog, then the whole library as one JSON file. Null when cancelled. */
   saveLibraryArchive(): Promise<{ path: string; stories: number } | null>;
+  /** Browser: the whole library as one JSON archive, for a download. */
+  downloadLibraryArchive(): Promise<ArchiveDownload>;
+  /**
+   * Merges a library archive into the library: from the native open dialog (desktop;
+   * null when cancelled) or a picked file (browser). Then refreshes everything it
+   * may have added to. Throws a ServiceError; a file over the browser's cap is
+   * refused here with `tooLarge`, before it is read.
+   */
+  importLibraryArchive(source: { kind: 'dialog' } | { kind: 'file'; file: PickedFile; tooLarge: string }): Promise<ArchiveImportSummary | null>;
 }
 
 export const createBackupsSlice: SliceCreator<BackupsSlice> = (set, get, { client }) => ({
@@ -60,5 +71,32 @@ export const createBackupsSlice: SliceCreator<BackupsSlice> = (set, get, { clien
     } catch (error) {
       throw toServiceError(error);
     }
+  },
+
+  async downloadLibraryArchive() {
+    try {
+      return await client.call('library.exportArchive', {});
+    } catch (error) {
+      throw toServiceError(error);
+    }
+  },
+
+  async importLibraryArchive(source) {
+    let summary: ArchiveImportSummary | null;
+    try {
+      if (source.kind === 'dialog') {
+        summary = await client.call('library.importArchiveWithDialog', {});
+      } else {
+        const { file } = source;
+        if (file.size > ARCHIVE_UPLOAD_BYTES) throw new ServiceError('too-large', source.tooLarge);
+        const bytes = new Uint8Array(await file.read());
+        if (bytes.length > ARCHIVE_UPLOAD_BYTES) throw new ServiceError('too-large', source.tooLarge);
+        summary = await client.call('library.importArchive', { name: file.name.slice(0, 1_000) || 'archive.json', base64: bytesToBase64(bytes) });
+      }
+    } catch (error) {
+      throw toServiceError(error);
+    }
+    if (summary) await Promise.all([get().refreshAfterChange(), get().loadBackups(), get().loadSavedSearches()]);
+    return summary;
   },
 });

@@ -27,6 +27,33 @@ export interface BackupMessages {
   savingLibrary: string;
   librarySaved: (path: string, stories: number) => string;
   saveLibraryFailed: string;
+  downloadLibrary: string;
+  downloadingLibrary: string;
+  libraryDownloaded: (fileName: string, stories: number) => string;
+  importArchive: string;
+  importArchiveHint: string;
+  importConfirmTitle: string;
+  /** The merge in a few sentences: what is added, what is never touched, what wins. */
+  importConfirmBody: string[];
+  /** Browser: opens the file picker. */
+  importChooseFile: string;
+  /** Desktop: opens the native open dialog and imports. */
+  importChooseAndImport: string;
+  importFileLabel: string;
+  /** With the picked file's name (browser), or null while the native open dialog is up (desktop). */
+  importing: (fileName: string | null) => string;
+  importFailed: string;
+  importTooLarge: (limitMb: number) => string;
+  importDoneTitle: string;
+  importRestored: string;
+  summaryStories: (added: number, present: number) => [string, string];
+  summaryTags: (added: number, matched: number) => [string, string];
+  summaryLinks: (added: number) => [string, string];
+  summaryDossiers: (added: number) => [string, string];
+  summarySearches: (added: number) => [string, string];
+  summaryConflicts: (kept: number) => [string, string];
+  importBackedUp: string;
+  backToBackups: string;
   close: string;
   back: string;
   /** A recovery notice in this language, or null for notices this dictionary does not word. */
