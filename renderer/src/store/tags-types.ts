@@ -76,6 +76,7 @@ export interface StoryExtrasSlice {
   removeLink(linkId: string): Promise<boolean>;
   dismissRelated(otherId: string): Promise<void>;
   setStoryDate(id: string, date: string | null): Promise<boolean>;
+  setStoryNote(id: string, note: string): Promise<boolean>;
 
   /** The series dialog: `series.get` for one story. */
   seriesFor: string | null;

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { LIMITS } from '../../../../shared/contract/define';
 import type { Story } from '../../../../shared/types';
 import { useApp, useT } from '../../store';
 import { ColorDot } from './TagChip';
 import { TagInput, type TagPick } from './TagInput';
 import '../../styles/tags.css';
 
-/** Under the reader's headline: the story's date (editable), its tags and the suggested tags. */
+/** Under the reader's headline: the story's date (editable), its tags, the editor's note and the suggested tags. */
 export function StoryMetaPanel({ story }: { story: Story }) {
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const loadStoryExtras = useApp((s) => s.loadStoryExtras);
@@ -18,6 +19,8 @@ export function StoryMetaPanel({ story }: { story: Story }) {
       {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}
       <StoryDateEditor key={`${story.id}:${story.publishedAt ?? ''}`} story={story} readOnly={readOnly} />
       <StoryTags story={story} readOnly={readOnly} />
+      {/* Not keyed by the note: the view always shows the stored note, and focus stays on its button after a save. */}
+      <StoryNote key={story.id} story={story} readOnly={readOnly} />
       <SuggestedTags key={story.id} readOnly={readOnly} />
     </div>
   );
@@ -72,6 +75,79 @@ function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean 
         </p>
       )}
     </form>
+  );
+}
+
+function StoryNote({ story, readOnly }: { story: Story; readOnly: boolean }) {
+  const t = useT();
+  const setStoryNote = useApp((s) => s.setStoryNote);
+  const [draft, setDraft] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const fieldId = `story-note-${story.id}`;
+
+  function close() {
+    setDraft(null);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
+  function save() {
+    if (draft === null) return;
+    // Trailing blank lines are typing, not content; an all-blank note is no note.
+    const note = draft.replace(/\s+$/u, '');
+    if (note !== story.note) void setStoryNote(story.id, note);
+    close();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') {
+      // Handled here: the list's Escape (clear the search, leave the selection) must not run.
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+    }
+  }
+
+  return (
+    <section className="story-note" aria-labelledby="story-note-heading">
+      <h3 id="story-note-heading" className="panel-heading">
+        {t.storyNoteHeading}
+      </h3>
+      {draft === null ? (
+        <div className="story-note-view">
+          {story.note ? <p className="story-note-text">{story.note}</p> : <p className="muted">{t.noStoryNote}</p>}
+          <button ref={editButton} type="button" className="button small" disabled={readOnly} onClick={() => setDraft(story.note)}>
+            {story.note ? t.editStoryNote : t.addStoryNote}
+          </button>
+        </div>
+      ) : (
+        <form
+          className="story-note-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save();
+          }}
+        >
+          <label htmlFor={fieldId} className="visually-hidden">
+            {t.storyNoteLabel}
+          </label>
+          <textarea id={fieldId} value={draft} rows={4} maxLength={LIMITS.text} autoFocus aria-describedby={`${fieldId}-hint`} onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} />
+          <div className="story-note-actions">
+            <button type="submit" className="button small primary">
+              {t.saveStoryNote}
+            </button>
+            <button type="button" className="button small" onClick={close}>
+              {t.cancelStoryNote}
+            </button>
+            <span id={`${fieldId}-hint`} className="muted small">
+              {t.storyNoteHint}
+            </span>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }
 

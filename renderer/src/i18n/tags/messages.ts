@@ -112,6 +112,16 @@ export interface TagsMessages {
   saveDate: string;
   clearDate: string;
   invalidDate: string;
+
+  // The editor's own note on a story (searchable)
+  storyNoteHeading: string;
+  noStoryNote: string;
+  addStoryNote: string;
+  editStoryNote: string;
+  storyNoteLabel: string;
+  saveStoryNote: string;
+  cancelStoryNote: string;
+  storyNoteHint: string;
   showSeries: string;
   seriesTitle: (headline: string) => string;
   seriesLoading: string;
