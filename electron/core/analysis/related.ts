@@ -35,6 +35,8 @@ import { titleCasePlace } from './entities';
 // stories added in between; norms precomputed (refreshed once the archive has changed
 // by more than 5 %). Removed stories are compacted away once they are a quarter of all.
 // An upsert whose indexed content did not change (a tag edit) is a no-op.
+// writeState/readState carry all of the above, as it stands, to and from the index
+// snapshot (indexes.ts), so a read-back index suggests exactly what the written one did.
 
 export type RelatedKind = 'article' | 'brief';
 
