@@ -8,7 +8,8 @@ import { importPaths } from '../core/import/importer';
 import { LibraryStore } from '../core/store/library-store';
 import { baselineEditMs } from './baseline';
 import { syntheticStory } from './corpus';
-import { measureOpenLibrary, type OpenLibraryFigures } from './measure-open';
+import { CACHE_DIR } from '../core/store/library-store';
+import { measureOpenLibrary, measureSnapshotOpen, type OpenLibraryFigures, type SnapshotOpenFigures } from './measure-open';
 import { round, timed } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -25,6 +26,9 @@ measurements until V8's memory reducer has collected on its own (40 to 60 s;
 nothing forced, at most 3 minutes); rssBusyMB is read right after the queries,
 with the start-up build's garbage still resident; rssPeakMB is the highest
 reading while the indexes were built.
+The first open builds the indexes from the stories (indexReadyMs) and writes the index
+snapshot in the background; a second fresh process then opens with it
+(indexReadyFromSnapshotMs, rssSnapshotMB right after ready, rssSnapshotIdleMB once idle).
 With --export: PDF export time of a 20-story and a 200-story dossier.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
@@ -57,15 +61,18 @@ async function ensureCorpus(dir: string, size: number): Promise<void> {
 }
 
 /** Runs the open-library measurements in a fresh Node process, so cold open and RSS are honest. */
-function measureInChild(dataDir: string): OpenLibraryFigures {
-  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, 'run.mjs'), '--child-open', dataDir], {
+function measureInChild(dataDir: string): OpenLibraryFigures;
+function measureInChild(dataDir: string, mode: 'snapshot'): SnapshotOpenFigures;
+function measureInChild(dataDir: string, mode: 'first' | 'snapshot' = 'first'): OpenLibraryFigures | SnapshotOpenFigures {
+  const flag = mode === 'first' ? '--child-open' : '--child-open-snapshot';
+  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, 'run.mjs'), flag, dataDir], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
   const last = result.stdout.trim().split('\n').at(-1) ?? '{}';
-  return JSON.parse(last) as OpenLibraryFigures;
+  return JSON.parse(last) as OpenLibraryFigures | SnapshotOpenFigures;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -77,10 +84,15 @@ export async function main(argv: string[]): Promise<number> {
       dir: { type: 'string' },
       export: { type: 'boolean' },
       'child-open': { type: 'string' },
+      'child-open-snapshot': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
   });
+  if (values['child-open-snapshot']) {
+    process.stdout.write(`${JSON.stringify(await measureSnapshotOpen(values['child-open-snapshot']))}\n`);
+    return 0;
+  }
   if (values['child-open']) {
     process.stdout.write(`${JSON.stringify(await measureOpenLibrary(values['child-open']))}\n`);
     return 0;
@@ -105,7 +117,8 @@ export async function main(argv: string[]): Promise<number> {
   await ensureCorpus(corpusDir, size);
 
   await rm(dataDir, { recursive: true, force: true });
-  const core = await openKroniek({ dataDir, platform: 'cli' });
+  // No snapshot from the import session: the first open below must build, as every open did before snapshots.
+  const core = await openKroniek({ dataDir, platform: 'cli', indexSnapshot: { enabled: false } });
   log('Importing …');
   const imported = await timed(() => importPaths(core.context.store, [corpusDir], core.context.importOptions));
   const report = imported.value;
@@ -114,11 +127,19 @@ export async function main(argv: string[]): Promise<number> {
   log(`  ${report.totals.files} files (${report.totals.imported} imported, ${report.totals.rejected} rejected, ${report.totals.briefsImported} briefs) in ${round(imported.ms)} ms: ${Math.round(importFilesPerSec)} files/s`);
 
   log('Measuring a cold open, edits, search, related and memory in a fresh process …');
+  await rm(path.join(dataDir, CACHE_DIR), { recursive: true, force: true });
   const open = measureInChild(dataDir);
   log(`  cold open to first page ${round(open.coldOpenMs)} ms; index ready after ${round(open.indexReadyMs)} ms`);
   log(`  tag edit durably on disk: median ${round(open.editPersistMs, 2)} ms`);
   log(`  search 2-word p95 ${round(open.searchP95Ms, 2)} ms; related p95 ${round(open.relatedMs, 2)} ms`);
   log(`  RSS ${Math.round(open.rssMB)} MB once idle (V8 collected after ${round(open.settleMs / 1000)} s); ${Math.round(open.rssBusyMB)} MB right after the queries, ${Math.round(open.rssPeakMB)} MB at most while indexing`);
+
+  log(`  index snapshot written in ${round(open.snapshotWriteMs)} ms (in the background, 10 s after the build), ${round(open.snapshotBytes / 1024 / 1024, 1)} MB, longest block ${round(open.snapshotWriteBlockMs, 1)} ms`);
+
+  log('Opening again in a fresh process, with the index snapshot …');
+  const second = measureInChild(dataDir, 'snapshot');
+  log(`  indexes ${second.origin === 'snapshot' ? 'from the snapshot' : `BUILT (${second.origin})`}: ready after ${round(second.indexReadyMs)} ms (first open ${round(open.indexReadyMs)} ms); longest block while loading ${round(second.loadBlockMs, 1)} ms`);
+  log(`  RSS ${Math.round(second.rssMB)} MB right after ready, ${Math.round(second.rssIdleMB)} MB once idle; search p95 ${round(second.searchP95Ms, 2)} ms`);
 
   log('Baseline: the same edit on a single-file lowdb store of the same corpus …');
   const store = await LibraryStore.open(dataDir, { readOnly: true });
@@ -141,6 +162,16 @@ export async function main(argv: string[]): Promise<number> {
     rssBusyMB: Math.round(open.rssBusyMB),
     rssPeakMB: Math.round(open.rssPeakMB),
     settleMs: Math.round(open.settleMs),
+    snapshotMB: round(open.snapshotBytes / 1024 / 1024, 1),
+    snapshotWriteMs: round(open.snapshotWriteMs),
+    snapshotWriteBlockMs: round(open.snapshotWriteBlockMs, 1),
+    snapshotOrigin: second.origin,
+    coldOpenFromSnapshotMs: round(second.coldOpenMs),
+    indexReadyFromSnapshotMs: round(second.indexReadyMs),
+    snapshotLoadBlockMs: round(second.loadBlockMs, 1),
+    rssSnapshotMB: Math.round(second.rssMB),
+    rssSnapshotIdleMB: Math.round(second.rssIdleMB),
+    searchP95FromSnapshotMs: round(second.searchP95Ms, 2),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
   return 0;

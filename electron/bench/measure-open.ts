@@ -1,6 +1,7 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { openKroniek } from '../core/app';
 import { call } from '../cli/command';
+import type { LibraryIndexes } from '../core/indexes';
 import { syntheticQueries } from '../core/search/synthetic-corpus';
 import { percentile, timed } from './stats';
 
@@ -19,6 +20,26 @@ export interface OpenLibraryFigures {
   rssPeakMB: number;
   /** Idle time until V8 had collected and rssMB was read. */
   settleMs: number;
+  /** The index snapshot written after the build (deferred, in the background). */
+  snapshotWriteMs: number;
+  snapshotBytes: number;
+  /** The longest the snapshot's encoding held the event loop. */
+  snapshotWriteBlockMs: number;
+}
+
+export interface SnapshotOpenFigures {
+  /** How the indexes came to be: `snapshot` unless the snapshot was refused. */
+  origin: string;
+  coldOpenMs: number;
+  indexReadyMs: number;
+  /** Resident memory right after the indexes were ready. */
+  rssMB: number;
+  /** Resident memory once idle (as rssMB of the first open). */
+  rssIdleMB: number;
+  settleMs: number;
+  /** The longest the snapshot's reading and decoding held the event loop. */
+  loadBlockMs: number;
+  searchP95Ms: number;
 }
 
 const rssNowMB = () => process.memoryUsage().rss / 1024 / 1024;
@@ -102,6 +123,10 @@ export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFi
   const rssBusyMB = rssNowMB();
   const { rssMB, settleMs } = await settledRss();
   const stories = core.context.store.storyCount;
+  // Written 10 s after the build, while the process sat idle above.
+  const indexes = core.context.search as LibraryIndexes;
+  await indexes.whenSnapshotWritten();
+  const written = indexes.lastSnapshotWrite ?? (await indexes.saveSnapshot());
   await core.close();
   return {
     stories,
@@ -114,5 +139,41 @@ export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFi
     rssBusyMB,
     rssPeakMB: Math.max(rssPeakMB, rssBusyMB),
     settleMs,
+    snapshotWriteMs: written?.ms ?? NaN,
+    snapshotBytes: written?.bytes ?? NaN,
+    snapshotWriteBlockMs: written?.longestBlockMs ?? NaN,
+  };
+}
+
+/** Opens the library again, in a fresh process, with the index snapshot the first open wrote. */
+export async function measureSnapshotOpen(dataDir: string): Promise<SnapshotOpenFigures> {
+  const start = performance.now();
+  const core = await openKroniek({ dataDir, platform: 'cli' });
+  await call(core, 'stories.list', { offset: 0, limit: 100 });
+  const coldOpenMs = performance.now() - start;
+  for (;;) {
+    const status = await call(core, 'library.status', {});
+    if (status.index.ready) break;
+    await sleep(20);
+  }
+  const indexReadyMs = performance.now() - start;
+  const rssMB = rssNowMB();
+  const indexes = core.context.search as LibraryIndexes;
+  const searches: number[] = [];
+  for (const query of syntheticQueries(200)) {
+    const { ms } = await timed(() => call(core, 'stories.list', { query, limit: 100 }));
+    searches.push(ms);
+  }
+  const settled = await settledRss();
+  await core.close();
+  return {
+    origin: indexes.origin,
+    coldOpenMs,
+    indexReadyMs,
+    rssMB,
+    rssIdleMB: settled.rssMB,
+    settleMs: settled.settleMs,
+    loadBlockMs: indexes.lastSnapshotLoad?.longestBlockMs ?? NaN,
+    searchP95Ms: percentile(searches, 95),
   };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope';
 import { importPaths } from './import/importer';
-import { LibraryIndexes } from './indexes';
+import { LibraryIndexes, type IndexSnapshotOptions } from './indexes';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { handlers } from './service/handlers';
@@ -28,6 +28,8 @@ export interface OpenKroniekOptions {
   platform?: Platform;
   /** Build the search and related indexes at once (app, host) or on first use (CLI). Default eager. */
   indexes?: 'eager' | 'lazy';
+  /** The index snapshot in the data folder's cache (default: read and written). */
+  indexSnapshot?: IndexSnapshotOptions;
 }
 
 /** The folder of sample stories that ships with the app. */
@@ -57,7 +59,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
       await seedLibrary(context, options.seedsDir);
     }
     // After seeding, so the sample stories are indexed in the same pass.
-    const indexes = new LibraryIndexes(store, options.indexes ?? 'eager');
+    const indexes = new LibraryIndexes(store, options.indexes ?? 'eager', options.indexSnapshot);
     context.search = indexes;
     context.related = indexes;
     if ((options.indexes ?? 'eager') === 'eager') {
@@ -77,7 +79,8 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
         for (const hook of context.closeHooks?.splice(0) ?? []) {
           await hook().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
         }
-        indexes.close();
+        // Writes the index snapshot first when the indexes changed (bounded), while the folder is still locked.
+        await indexes.close();
         await backups?.flush();
         await store.close();
       },

@@ -33,7 +33,7 @@ describe('LibraryIndexes', () => {
       expect(related).toHaveLength(5);
       for (const hit of related) expect(Number(hit.id.slice(1)) % 3).toBe(1);
 
-      indexes.close();
+      await indexes.close();
       await store.close();
     });
   });
@@ -51,7 +51,7 @@ describe('LibraryIndexes', () => {
       expect(indexes.match('verslag3woord')?.matches.nums.length ?? 0).toBe(0);
       expect(indexes.related('s3')).toEqual([]);
       expect(indexes.related('s5000', { limit: 1 })).toHaveLength(1);
-      indexes.close();
+      await indexes.close();
       await store.close();
     });
   });

@@ -1,24 +1,70 @@
-import type { BodyBlock } from '../../shared/types';
+import type { BodyBlock, Tag } from '../../shared/types';
 import { extractEntities } from './analysis/entities';
 import { RelatedIndex, type RelatedDoc } from './analysis/related';
 import { parseQuery } from './search/query';
 import { SearchIndex, type SearchDoc } from './search/index';
 import type { SearchProvider } from './service/context';
+import { SnapshotAborted, type SliceStats } from './snapshot/codec';
+import { readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from './snapshot/index-snapshot';
 import type { LibraryStore, StoreChange } from './store/library-store';
 import type { MetaDoc, StoryHead } from './store/meta';
 
 // Keeps the search and related-story indexes in step with the store: built in
 // the background at start (the window is usable meanwhile, with progress), then
 // updated on every import, edit and delete.
+//
+// The built indexes are also kept as a snapshot in the library's cache folder
+// (snapshot/index-snapshot.ts): written a while after a full build and at close when
+// they changed, read at the next start instead of building, then brought up to date
+// with what changed in the library since (new segments, deletions, tags, notes, dates)
+// through the same apply() that follows live changes.
 
 const bodyText = (body: BodyBlock[]) => body.map((block) => block.text).join('\n');
 
 /** The initial build hands the event loop back after at most this long. */
 const BUILD_SLICE_MS = 8;
+/** A snapshot is written this long after a full build: not on the way to the first searches. */
+const SNAPSHOT_DELAY_MS = 10_000;
+/** At close, a snapshot still being encoded after this long is abandoned (the last one stays). */
+const SNAPSHOT_CLOSE_BUDGET_MS = 15_000;
+
+export interface IndexSnapshotOptions {
+  /** Read and write the snapshot (default true; never written for a read-only library). */
+  enabled?: boolean;
+  writeDelayMs?: number;
+  closeBudgetMs?: number;
+}
+
+export interface SnapshotWriteReport {
+  /** From the start of encoding to the file durably on disk. */
+  ms: number;
+  bytes: number;
+  /** The longest the encoding held the event loop. */
+  longestBlockMs: number;
+}
+
+export interface SnapshotLoadReport {
+  /** From the start of reading to the indexes ready, reconciliation included. */
+  ms: number;
+  bytes: number;
+  longestBlockMs: number;
+  /** Stories added, re-indexed or removed to bring the snapshot up to date. */
+  reconciled: number;
+}
+
+/** How the indexes came to be at start. */
+export type IndexOrigin = 'building' | 'built' | 'snapshot';
+
+interface IndexPair {
+  search: SearchIndex;
+  related: RelatedIndex;
+}
+
+/** A snapshot that does not fit the library as it now is. */
+class SnapshotMismatch extends Error {}
 
 export class LibraryIndexes implements SearchProvider {
-  readonly searchIndex = new SearchIndex();
-  readonly relatedIndex = new RelatedIndex();
+  private live: IndexPair = { search: new SearchIndex(), related: new RelatedIndex() };
   private indexed = 0;
   private ready = false;
   private readonly unsubscribe: () => void;
@@ -26,18 +72,44 @@ export class LibraryIndexes implements SearchProvider {
   private updating: Promise<void> = Promise.resolve();
   private loading: Promise<void> | null = null;
   private lastMatch: { query: string; version: number; answer: ReturnType<SearchProvider['match']> } | null = null;
+  /** Store changes heard and applied: equal when the indexes reflect `store.meta`. */
+  private received = 0;
+  private applied = 0;
+  /** The indexes changed since the snapshot on disk (or there is none). */
+  private dirty = false;
+  private closed = false;
+  private readonly snapshotFile: string | null;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private snapshotWrite: Promise<unknown> = Promise.resolve();
+  private stopSnapshot = false;
+  origin: IndexOrigin = 'building';
+  /** Why the snapshot was not used, when there was one. */
+  snapshotRejected: string | null = null;
+  lastSnapshotWrite: SnapshotWriteReport | null = null;
+  lastSnapshotLoad: SnapshotLoadReport | null = null;
 
   /** `eager` starts building at once (app, host); `lazy` on first use (CLI commands that never search). */
   constructor(
     private readonly store: LibraryStore,
     start: 'eager' | 'lazy' = 'eager',
+    private readonly snapshotOptions: IndexSnapshotOptions = {},
   ) {
+    this.snapshotFile = snapshotOptions.enabled === false ? null : snapshotPath(store.dataDir);
     // Changes during the initial build are queued and applied after it.
     this.unsubscribe = store.onChange((change) => {
+      this.received++;
       if (!this.ready) this.pending.push(change);
-      else this.updating = this.updating.then(() => this.apply(change)).catch((error) => console.error('[kroniek] index update failed:', error));
+      else this.updating = this.updating.then(() => this.applyCounted(change)).catch((error) => console.error('[kroniek] index update failed:', error));
     });
     if (start === 'eager') this.start();
+  }
+
+  get searchIndex(): SearchIndex {
+    return this.live.search;
+  }
+
+  get relatedIndex(): RelatedIndex {
+    return this.live.related;
   }
 
   private start(): Promise<void> {
@@ -84,8 +156,85 @@ export class LibraryIndexes implements SearchProvider {
     return this.relatedIndex.related(id, options);
   }
 
-  close(): void {
-    this.unsubscribe();
+  /** Stops following the store; writes the snapshot first if the indexes changed since the last (bounded in time). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    const budget = setTimeout(() => (this.stopSnapshot = true), this.snapshotOptions.closeBudgetMs ?? SNAPSHOT_CLOSE_BUDGET_MS);
+    try {
+      if (this.ready && this.canWriteSnapshot()) {
+        // Changes still queued (or waiting behind a snapshot being written) count too.
+        await this.snapshotWrite;
+        await this.updating;
+        if (this.dirty) await this.saveSnapshot();
+      }
+      await this.snapshotWrite;
+    } finally {
+      clearTimeout(budget);
+      this.unsubscribe();
+    }
+  }
+
+  private canWriteSnapshot(): boolean {
+    return this.snapshotFile !== null && !this.store.readOnly;
+  }
+
+  /**
+   * Writes the snapshot now if the indexes changed since the last one; null when
+   * nothing was written (unchanged, not ready, read-only, failed: logged).
+   */
+  saveSnapshot(): Promise<SnapshotWriteReport | null> {
+    const run = this.snapshotWrite.then(() => this.writeSnapshot());
+    this.snapshotWrite = run.catch(() => {});
+    return run;
+  }
+
+  private async writeSnapshot(): Promise<SnapshotWriteReport | null> {
+    if (!this.ready || !this.dirty || !this.canWriteSnapshot()) return null;
+    const started = performance.now();
+    const stats: SliceStats = { longestBlockMs: 0, slices: 0 };
+    // Written as a turn of the update chain (encoding in slices, each slice's bytes written
+    // before the next): changes heard meanwhile wait behind it, so the file holds one state
+    // of the indexes, the one `store.meta` describes now. About 2 s at 50,000 stories.
+    const turn = this.updating.then(async () => {
+      if (this.received !== this.applied) return null;
+      const meta = snapshotMetaOf(this.store.meta);
+      this.dirty = false;
+      return writeSnapshotFile(this.snapshotFile!, meta, this.live.search, this.live.related, stats, () => this.stopSnapshot);
+    });
+    this.updating = turn.then(
+      () => {},
+      () => {},
+    );
+    try {
+      const bytes = await turn;
+      if (bytes === null) return null;
+      this.lastSnapshotWrite = { ms: performance.now() - started, bytes, longestBlockMs: stats.longestBlockMs };
+      return this.lastSnapshotWrite;
+    } catch (error) {
+      this.dirty = true;
+      if (!(error instanceof SnapshotAborted)) console.error(`[kroniek] writing the index snapshot failed: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  private scheduleSnapshot(attempt = 0): void {
+    if (!this.canWriteSnapshot() || this.closed || attempt > 3) return;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.saveSnapshot().then((written) => {
+        // Changes were still being applied: try again a little later.
+        if (!written && this.dirty) this.scheduleSnapshot(attempt + 1);
+      });
+    }, this.snapshotOptions.writeDelayMs ?? SNAPSHOT_DELAY_MS);
+    this.snapshotTimer.unref?.();
+  }
+
+  /** Resolves once a snapshot write under way (deferred or at close) has finished. */
+  async whenSnapshotWritten(): Promise<void> {
+    await this.snapshotWrite;
   }
 
   private searchDoc(head: StoryHead, body: BodyBlock[], meta: MetaDoc): SearchDoc {
@@ -114,15 +263,17 @@ export class LibraryIndexes implements SearchProvider {
   }
 
   private async build(): Promise<void> {
+    if (this.snapshotFile && (await this.loadSnapshot())) return;
     // Story by story, handing the event loop back every few milliseconds. Not through
     // searchIndex.addMany per batch of 1,000: each call ends by trimming every posting
     // array of the whole index, so at 50,000 stories the build copied the index fifty
     // times (5 GB promoted to the old generation, RSS peaking at 1.25 GB instead of 0.7).
+    const { search, related } = this.live;
     let sliceStart = performance.now();
     for await (const { head, body } of this.store.storiesWithBodies()) {
       const meta = this.store.meta;
-      this.relatedIndex.upsert(this.relatedDoc(head, body, meta));
-      this.searchIndex.add(this.searchDoc(head, body, meta));
+      related.upsert(this.relatedDoc(head, body, meta));
+      search.add(this.searchDoc(head, body, meta));
       this.indexed++;
       if (performance.now() - sliceStart >= BUILD_SLICE_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -130,16 +281,105 @@ export class LibraryIndexes implements SearchProvider {
       }
     }
     // With nothing left to add, addMany only trims the posting arrays, once, in slices.
-    await this.searchIndex.addMany([]);
-    this.relatedIndex.pack();
+    await search.addMany([]);
+    related.pack();
     this.ready = true;
-    for (const change of this.pending.splice(0)) await this.apply(change);
+    this.origin = 'built';
+    for (const change of this.pending.splice(0)) await this.applyCounted(change);
+    this.dirty = true;
+    this.scheduleSnapshot();
   }
 
-  private async apply(change: StoreChange): Promise<void> {
+  /**
+   * Loads the snapshot and brings it up to date; false (after one log line) when there
+   * is none or it does not fit, and the indexes are then built from the stories. The
+   * loaded indexes replace the (empty) live ones only once they are up to date.
+   */
+  private async loadSnapshot(): Promise<boolean> {
+    const started = performance.now();
+    const stats: SliceStats = { longestBlockMs: 0, slices: 0 };
+    try {
+      const loaded = await readSnapshotFile(this.snapshotFile!, stats);
+      if (!loaded) return false;
+      const pair = { search: loaded.search, related: loaded.related };
+      const reconciled = await this.reconcile(pair, loaded.meta);
+      this.live = pair;
+      this.lastMatch = null;
+      this.indexed = pair.search.size;
+      this.ready = true;
+      this.origin = 'snapshot';
+      this.lastSnapshotLoad = { ms: performance.now() - started, bytes: loaded.bytes, longestBlockMs: stats.longestBlockMs, reconciled };
+      for (const change of this.pending.splice(0)) await this.applyCounted(change);
+      if (this.dirty) this.scheduleSnapshot();
+      return true;
+    } catch (error) {
+      this.snapshotRejected = (error as Error).message || String(error);
+      this.dirty = false;
+      console.warn(`[kroniek] index snapshot not used (${this.snapshotRejected}); building the indexes from the stories`);
+      return false;
+    }
+  }
+
+  /**
+   * Brings loaded indexes up to what the library holds now: the metadata that feeds
+   * them is diffed with apply() (deletions, restores, tags, notes, dates), stories in
+   * segments the snapshot does not cover are added, and a last sweep makes sure the
+   * indexed stories are exactly the live ones. Returns how many stories it touched.
+   */
+  private async reconcile(pair: IndexPair, snapshot: SnapshotMeta): Promise<number> {
     const meta = this.store.meta;
+    if (snapshot.library !== meta.createdAt) throw new SnapshotMismatch('it belongs to another library');
+    const segments = new Set(meta.segments.map((segment) => segment.name));
+    for (const name of snapshot.segments) if (!segments.has(name)) throw new SnapshotMismatch(`it covers segment ${name}, which the library no longer lists`);
+    if (pair.search.size !== pair.related.size) throw new SnapshotMismatch('its two indexes hold different stories');
+    for (const id of pair.search.ids()) if (!pair.related.has(id)) throw new SnapshotMismatch('its two indexes hold different stories');
+
+    let touched = 0;
+    const count = () => touched++;
+    await this.apply({ type: 'meta', before: sharedWith(snapshot, meta), after: meta }, pair, count);
+    const covered = new Set(snapshot.segments);
+    let sliceStart = performance.now();
+    for await (const { head, body } of this.store.storiesWithBodies((name) => !covered.has(name))) {
+      this.index(pair, head, body, this.store.meta);
+      touched++;
+      if (performance.now() - sliceStart >= BUILD_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    // Normally nothing left to do: only a snapshot written from a state this code did not foresee.
+    for (const id of [...pair.search.ids()]) {
+      if (!this.store.head(id)) {
+        this.remove(id, pair);
+        touched++;
+      }
+    }
+    for (const head of this.store.liveHeads()) {
+      if (!pair.search.has(head.id)) {
+        await this.upsert(head.id, this.store.meta, pair);
+        touched++;
+      }
+    }
+    return touched;
+  }
+
+  private async applyCounted(change: StoreChange): Promise<void> {
+    try {
+      await this.apply(change, this.live);
+    } finally {
+      this.applied++;
+    }
+  }
+
+  private async apply(change: StoreChange, pair: IndexPair, onTouch?: () => void): Promise<void> {
+    const meta = this.store.meta;
+    const breather = sliceBreather();
     if (change.type === 'stories-added') {
-      for (const id of change.ids) await this.upsert(id, meta);
+      for (const id of change.ids) {
+        await this.upsert(id, meta, pair);
+        onTouch?.();
+        await breather();
+      }
       return;
     }
     const { before, after } = change;
@@ -147,7 +387,12 @@ export class LibraryIndexes implements SearchProvider {
     if (before.deleted !== after.deleted) {
       const was = new Set(before.deleted);
       const now = new Set(after.deleted);
-      for (const id of now) if (!was.has(id)) this.remove(id);
+      for (const id of now) {
+        if (!was.has(id) && (pair.search.has(id) || pair.related.has(id))) {
+          this.remove(id, pair);
+          onTouch?.();
+        }
+      }
       for (const id of was) if (!now.has(id)) touched.add(id);
     }
     if (before.taggings !== after.taggings) diffKeys(before.taggings, after.taggings, touched);
@@ -160,23 +405,77 @@ export class LibraryIndexes implements SearchProvider {
       for (const tag of before.tags) if (!after.tags.some((t) => t.id === tag.id)) changedTags.add(tag.id);
       for (const [storyId, tagIds] of Object.entries(after.taggings)) if (tagIds.some((id) => changedTags.has(id))) touched.add(storyId);
     }
-    for (const id of touched) await this.upsert(id, meta);
+    for (const id of touched) {
+      if (await this.upsert(id, meta, pair)) onTouch?.();
+      await breather();
+    }
   }
 
-  private async upsert(id: string, meta: MetaDoc): Promise<void> {
+  /** Indexes a story again (or anew); false when it is not a live story. */
+  private async upsert(id: string, meta: MetaDoc, pair: IndexPair): Promise<boolean> {
     const head = this.store.head(id);
-    if (!head) return;
+    if (!head) return false;
     const body = (await this.store.body(id)) ?? [];
-    const doc = this.searchDoc(head, body, meta);
-    if (this.searchIndex.has(id)) this.searchIndex.update(doc);
-    else this.searchIndex.add(doc);
-    this.relatedIndex.upsert(this.relatedDoc(head, body, meta));
+    this.index(pair, head, body, meta);
+    return true;
   }
 
-  private remove(id: string): void {
-    if (this.searchIndex.has(id)) this.searchIndex.remove(id);
-    this.relatedIndex.remove(id);
+  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: MetaDoc): void {
+    const doc = this.searchDoc(head, body, meta);
+    if (pair.search.has(head.id)) pair.search.update(doc);
+    else pair.search.add(doc);
+    pair.related.upsert(this.relatedDoc(head, body, meta));
+    this.dirty = true;
   }
+
+  private remove(id: string, pair: IndexPair): void {
+    if (pair.search.has(id)) pair.search.remove(id);
+    pair.related.remove(id);
+    this.dirty = true;
+  }
+}
+
+/** Awaits a turn of the event loop once the work since the last has run a slice. */
+function sliceBreather(): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < BUILD_SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+}
+
+/**
+ * The snapshot's metadata inputs as a `before` document for apply(), which tells
+ * changes by identity (meta is replaced, never edited in place): every part equal in
+ * value to the current document's is replaced by the current one's own object, so only
+ * what really changed since the snapshot is indexed again.
+ */
+function sharedWith(snapshot: SnapshotMeta, meta: MetaDoc): MetaDoc {
+  const sameList = (a: readonly string[], b: readonly string[] | undefined) => !!b && a.length === b.length && a.every((value, k) => value === b[k]);
+  const sameTags = (a: readonly Tag[], b: readonly Tag[]) => a.length === b.length && a.every((tag, k) => tag.id === b[k]!.id && tag.name === b[k]!.name);
+  return {
+    ...meta,
+    deleted: sameList(snapshot.deleted, meta.deleted) ? meta.deleted : snapshot.deleted,
+    tags: sameTags(snapshot.tags, meta.tags) ? meta.tags : snapshot.tags,
+    taggings: shareEqual(snapshot.taggings, meta.taggings, sameList),
+    storyEdits: shareEqual(snapshot.storyEdits, meta.storyEdits, (a, b) => !!b && (a.note ?? '') === (b.note ?? '') && (a.publishedAt ?? null) === (b.publishedAt ?? null)),
+  };
+}
+
+function shareEqual<T>(before: Record<string, T>, after: Record<string, T>, same: (a: T, b: T | undefined) => boolean): Record<string, T> {
+  // No prototype: story ids are keys, whatever they are.
+  const shared = Object.create(null) as Record<string, T>;
+  let all = Object.keys(before).length === Object.keys(after).length;
+  for (const key of Object.keys(before)) {
+    const now = Object.hasOwn(after, key) ? after[key] : undefined;
+    if (same(before[key]!, now)) shared[key] = now!;
+    else {
+      shared[key] = before[key]!;
+      all = false;
+    }
+  }
+  return all ? after : shared;
 }
 
 function diffKeys(before: Record<string, unknown>, after: Record<string, unknown>, into: Set<string>): void {

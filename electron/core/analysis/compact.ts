@@ -2,6 +2,9 @@
 // 50,000 stories has some 300,000 distinct terms and 7 million (story, term) pairs; as
 // JS strings, Map entries and arrays of numbers they cost hundreds of megabytes, so they
 // live in a few typed arrays instead: no JS object per term, per posting or per story.
+// Each structure writes and reads its own state for the index snapshot as raw bytes.
+
+import { SnapshotFormatError, u32s, u8s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 
 /** A growable Uint32Array. */
 export class U32List {
@@ -15,6 +18,19 @@ export class U32List {
     const next = new Uint32Array(Math.max(capacity, 16));
     next.set(this.data.subarray(0, this.length));
     this.data = next;
+  }
+
+  *write(out: SnapshotWriter): Generator<void> {
+    yield* out.array(this.data.subarray(0, this.length));
+  }
+
+  static *read(input: SnapshotReader): Generator<void, U32List> {
+    const list = new U32List();
+    const data = yield* input.array(u32s, 4);
+    list.length = data.length;
+    if (data.length >= 16) list.data = data;
+    else list.data.set(data);
+    return list;
   }
 }
 
@@ -88,6 +104,18 @@ class CharPool {
     return at === end;
   }
 
+  *write(out: SnapshotWriter): Generator<void> {
+    yield* out.array(this.data.subarray(0, this.length));
+  }
+
+  static *read(input: SnapshotReader): Generator<void, CharPool> {
+    const pool = new CharPool();
+    const data = yield* input.array(u8s, 1);
+    pool.length = data.length;
+    if (data.length > 0) pool.data = data;
+    return pool;
+  }
+
   read(start: number, length: number): string {
     const data = this.data;
     const units: number[] = [];
@@ -119,7 +147,7 @@ function hashOf(text: string): number {
  * with its key.
  */
 export class StringTable {
-  private readonly chars = new CharPool();
+  private chars = new CharPool();
   private starts = new Uint32Array(65); // id → first char; starts[size] = end of the last
   private hashes = new Uint32Array(64);
   private slots = new Int32Array(128).fill(-1); // hash slot → id, -1 empty
@@ -163,6 +191,35 @@ export class StringTable {
     return this.chars.read(this.starts[id]!, this.starts[id + 1]! - this.starts[id]!);
   }
 
+  *write(out: SnapshotWriter): Generator<void> {
+    out.u32(this.size);
+    yield* this.chars.write(out);
+    yield* out.array(this.starts.subarray(0, this.size + 1));
+    yield* out.array(this.hashes.subarray(0, this.size));
+    yield* out.array(this.slots);
+  }
+
+  static *read(input: SnapshotReader): Generator<void, StringTable> {
+    const table = new StringTable();
+    table.size = input.u32();
+    table.chars = yield* CharPool.read(input);
+    table.starts = yield* input.array(u32s, 4);
+    table.hashes = yield* input.array(u32s, 4);
+    table.slots = yield* input.array((n) => new Int32Array(n), 4);
+    const slotCount = table.slots.length;
+    if (
+      table.starts.length !== table.size + 1 ||
+      table.hashes.length !== table.size ||
+      slotCount === 0 ||
+      (slotCount & (slotCount - 1)) !== 0 ||
+      table.size > slotCount * 0.7 ||
+      table.starts[table.size] !== table.chars.length
+    ) {
+      throw new SnapshotFormatError('a string table that does not add up');
+    }
+    return table;
+  }
+
   private place(id: number): void {
     const mask = this.slots.length - 1;
     let at = this.hashes[id]! & mask;
@@ -178,8 +235,8 @@ export class StringTable {
 
 /** One replaceable string per id (display names, spellings), characters pooled. */
 export class Labels {
-  private readonly chars = new CharPool();
-  private readonly starts = new U32List();
+  private chars = new CharPool();
+  private starts = new U32List();
 
   /** Sets the label of `id`; ids are set in order the first time (0, 1, 2, …). */
   set(id: number, text: string): void {
@@ -194,6 +251,26 @@ export class Labels {
   get(id: number): string {
     const start = this.starts.data[id]!;
     return this.chars.read(start, this.chars.lengthFrom(start));
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  *write(out: SnapshotWriter): Generator<void> {
+    yield* this.chars.write(out);
+    yield* this.starts.write(out);
+  }
+
+  static *read(input: SnapshotReader): Generator<void, Labels> {
+    const labels = new Labels();
+    labels.chars = yield* CharPool.read(input);
+    labels.starts = yield* U32List.read(input);
+    // Every label must end inside the pool (lengthFrom scans to an end mark).
+    const { data, length } = labels.chars;
+    if (length > 0 && data[length - 1] !== 0xff) throw new SnapshotFormatError('labels without their end mark');
+    for (let k = 0; k < labels.starts.length; k++) if (labels.starts.data[k]! >= length) throw new SnapshotFormatError('a label outside its pool');
+    return labels;
   }
 }
 
@@ -231,6 +308,34 @@ export class ByteArena {
 
   static offset(address: number): number {
     return address % CHUNK_SIZE;
+  }
+
+  *write(out: SnapshotWriter): Generator<void> {
+    out.u32(this.chunks.length);
+    out.u32(this.used);
+    for (let k = 0; k < this.chunks.length; k++) {
+      const chunk = this.chunks[k]!;
+      // The last chunk only as far as it is filled; earlier ones whole (records never move).
+      yield* out.array(k === this.chunks.length - 1 && chunk.length === CHUNK_SIZE ? chunk.subarray(0, this.used) : chunk);
+    }
+  }
+
+  static *read(input: SnapshotReader): Generator<void, ByteArena> {
+    const arena = new ByteArena();
+    const count = input.count(4);
+    arena.used = input.u32();
+    if (arena.used > CHUNK_SIZE) throw new SnapshotFormatError('an arena past its chunk');
+    for (let k = 0; k < count; k++) {
+      const data = yield* input.array(u8s, 1);
+      if (data.length >= CHUNK_SIZE) arena.chunks.push(data);
+      else {
+        const chunk = new Uint8Array(CHUNK_SIZE);
+        chunk.set(data);
+        arena.chunks.push(chunk);
+      }
+    }
+    if (count === 0) arena.used = CHUNK_SIZE;
+    return arena;
   }
 }
 
@@ -336,6 +441,32 @@ export class Postings {
       for (let k = this.baseStarts[list + 1]! - 1; k >= start && count < cap; k--) out[count++] = this.baseSlots[k]!;
     }
     return count;
+  }
+
+  *write(out: SnapshotWriter): Generator<void> {
+    out.u32(this.used);
+    out.u32(this.added);
+    yield* out.array(this.baseStarts);
+    yield* out.array(this.baseSlots);
+    yield* out.array(this.pool.subarray(0, this.used));
+    yield* out.array(this.tails);
+  }
+
+  static *read(input: SnapshotReader): Generator<void, Postings> {
+    const postings = new Postings();
+    postings.used = input.u32();
+    postings.added = input.u32();
+    postings.baseStarts = yield* input.array(u32s, 4);
+    postings.baseSlots = yield* input.array(u32s, 4);
+    const pool = yield* input.array(u32s, 4);
+    postings.tails = yield* input.array(u32s, 4);
+    if (pool.length !== postings.used || postings.baseStarts.length === 0 || postings.tails.length === 0) {
+      throw new SnapshotFormatError('postings that do not add up');
+    }
+    if (postings.baseStarts[postings.baseStarts.length - 1] !== postings.baseSlots.length) throw new SnapshotFormatError('postings that do not add up');
+    postings.pool = new Uint32Array(Math.max(1 << 12, pool.length));
+    postings.pool.set(pool);
+    return postings;
   }
 
   private allocate(words: number): number {

@@ -1,4 +1,5 @@
 import { fold, isStopword, stem, words } from '../text/dutch';
+import { f32s, i32s, SnapshotFormatError, u32s, u8s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { ByteArena, ByteWriter, kthLargest, Labels, Postings, StringTable, U32List } from './compact';
 import { titleCasePlace } from './entities';
 
@@ -34,6 +35,8 @@ import { titleCasePlace } from './entities';
 // stories added in between; norms precomputed (refreshed once the archive has changed
 // by more than 5 %). Removed stories are compacted away once they are a quarter of all.
 // An upsert whose indexed content did not change (a tag edit) is a no-op.
+// writeState/readState carry all of the above, as it stands, to and from the index
+// snapshot (indexes.ts), so a read-back index suggests exactly what the written one did.
 
 export type RelatedKind = 'article' | 'brief';
 
@@ -173,14 +176,14 @@ class IdCursor {
 
 export class RelatedIndex {
   // Dictionaries: term (stem) and entity key → dense id, with document frequencies and postings.
-  private readonly terms = new StringTable();
+  private terms = new StringTable();
   /** Each term as first seen (folded), or with its diacritics once seen so (for reasons). */
-  private readonly termSurfaces = new Labels();
-  private readonly termDf = new U32List();
+  private termSurfaces = new Labels();
+  private termDf = new U32List();
   private termPostings = new Postings();
-  private readonly entities = new StringTable();
-  private readonly entityNames = new Labels();
-  private readonly entityDf = new U32List();
+  private entities = new StringTable();
+  private entityNames = new Labels();
+  private entityDf = new U32List();
   private entityPostings = new Postings();
   /** By term id, kept zeroed: term frequencies of the story being added, or the query's weights while related() runs. */
   private termScratch = new Float32Array(1024);
@@ -244,6 +247,94 @@ export class RelatedIndex {
    */
   pack(): void {
     if (this.termPostings.added > 0 || this.entityPostings.added > 0) this.rebuildPostings();
+  }
+
+  /**
+   * Writes the whole state for the index snapshot. Not a copy of the stories: the
+   * dictionaries, records, postings and norms as they are, so reading it back gives an
+   * index that answers exactly as this one does.
+   */
+  *writeState(out: SnapshotWriter): Generator<void> {
+    // Norms and the counters that decide their refresh go out in one piece: a related()
+    // call between slices may refresh the norms.
+    out.u32(this.slotCount);
+    out.u32(this.dead);
+    out.f64(this.changesSinceNorms);
+    out.f64(this.liveAtNorms);
+    const n = this.slotCount;
+    const s = this.slots;
+    for (const column of [s.record, s.entityOffset, s.termCount, s.entityCount, s.termNorm, s.entityNorm, s.day, s.signature, s.alive]) {
+      for (const _ of out.array(column.subarray(0, n)));
+    }
+    const ids: string[] = new Array<string>(n);
+    for (let slot = 0; slot < n; slot++) ids[slot] = this.idOf[slot] ?? '';
+    yield* out.strings(ids);
+    yield* this.terms.write(out);
+    yield* this.termSurfaces.write(out);
+    yield* this.termDf.write(out);
+    yield* this.termPostings.write(out);
+    yield* this.entities.write(out);
+    yield* this.entityNames.write(out);
+    yield* this.entityDf.write(out);
+    yield* this.entityPostings.write(out);
+    yield* this.arena.write(out);
+  }
+
+  /** An index from what writeState wrote; throws SnapshotFormatError when it does not add up. */
+  static *readState(input: SnapshotReader): Generator<void, RelatedIndex> {
+    const index = new RelatedIndex();
+    const n = input.u32();
+    index.slotCount = n;
+    index.dead = input.u32();
+    index.changesSinceNorms = input.f64();
+    index.liveAtNorms = input.f64();
+    const s = index.slots;
+    s.ensure(n);
+    const column = <T extends ArrayBufferView & { length: number }>(values: T): T => {
+      if (values.length !== n) throw new SnapshotFormatError('related: a column of the wrong length');
+      return values;
+    };
+    s.record.set(column(yield* input.array(u32s, 4)));
+    s.entityOffset.set(column(yield* input.array(u32s, 4)));
+    s.termCount.set(column(yield* input.array(u32s, 4)));
+    s.entityCount.set(column(yield* input.array(u32s, 4)));
+    s.termNorm.set(column(yield* input.array(f32s, 4)));
+    s.entityNorm.set(column(yield* input.array(f32s, 4)));
+    s.day.set(column(yield* input.array(i32s, 4)));
+    s.signature.set(column(yield* input.array(u32s, 4)));
+    s.alive.set(column(yield* input.array(u8s, 1)));
+    const ids = yield* input.strings();
+    if (ids.length !== n) throw new SnapshotFormatError('related: story count');
+    index.idOf = new Array<string | null>(n);
+    let dead = 0;
+    for (let slot = 0; slot < n; slot++) {
+      const alive = s.alive[slot] === 1;
+      if (alive !== (ids[slot] !== '') || (alive && index.slotOf.has(ids[slot]!))) throw new SnapshotFormatError('related: stories');
+      index.idOf[slot] = alive ? ids[slot]! : null;
+      if (alive) index.slotOf.set(ids[slot]!, slot);
+      else dead++;
+      if (slot % 4_096 === 4_095) yield;
+    }
+    if (dead !== index.dead) throw new SnapshotFormatError('related: removed stories');
+    index.terms = yield* StringTable.read(input);
+    index.termSurfaces = yield* Labels.read(input);
+    index.termDf = yield* U32List.read(input);
+    index.termPostings = yield* Postings.read(input);
+    index.entities = yield* StringTable.read(input);
+    index.entityNames = yield* Labels.read(input);
+    index.entityDf = yield* U32List.read(input);
+    index.entityPostings = yield* Postings.read(input);
+    index.arena = yield* ByteArena.read(input);
+    if (
+      index.termSurfaces.size !== index.terms.size ||
+      index.termDf.length !== index.terms.size ||
+      index.entityNames.size !== index.entities.size ||
+      index.entityDf.length !== index.entities.size
+    ) {
+      throw new SnapshotFormatError('related: dictionaries');
+    }
+    index.termScratch = new Float32Array(Math.max(1024, Math.ceil(index.terms.size * 1.5)));
+    return index;
   }
 
   /** Stories related to `id`, best first. Empty when `id` is not indexed. */

@@ -1,4 +1,5 @@
 import { Index } from 'flexsearch';
+import { SnapshotFormatError, u32s, YIELD_EVERY_NUMBERS, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
 import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery } from './query';
@@ -70,7 +71,7 @@ interface IndexInternals {
 }
 
 export class SearchIndex {
-  private readonly vocabulary = new Vocabulary();
+  private vocabulary = new Vocabulary();
   private readonly index: Index;
   private readonly numOf = new Map<string, number>();
   private readonly idOf: Array<string | undefined> = [];
@@ -130,6 +131,11 @@ export class SearchIndex {
 
   has(id: string): boolean {
     return this.numOf.has(id);
+  }
+
+  /** The ids of the stories in the index. */
+  ids(): IterableIterator<string> {
+    return this.numOf.keys();
   }
 
   add(doc: SearchDoc): void {
@@ -213,6 +219,92 @@ export class SearchIndex {
         sliceStart = performance.now();
       }
     }
+  }
+
+  /**
+   * Writes the whole state for the index snapshot: story numbers, ids and packed texts,
+   * the vocabulary, and flexsearch's posting map as it stands (not the text), so that
+   * reading it back skips analysis and flexsearch's add entirely.
+   */
+  *writeState(out: SnapshotWriter): Generator<void> {
+    const internals = this.internals();
+    if (!internals) throw new Error('flexsearch internals are not as expected');
+    out.u32(this.nextNum);
+    out.f64(this.changes);
+    const nums = new Uint32Array(this.numOf.size);
+    const ids: string[] = [];
+    const packed: string[] = [];
+    for (let num = 0, k = 0; num < this.nextNum; num++) {
+      const id = this.idOf[num];
+      if (id === undefined) continue;
+      nums[k++] = num;
+      ids.push(id);
+      packed.push(this.packedOf[num]!);
+    }
+    yield* out.array(nums);
+    yield* out.strings(ids);
+    yield* out.strings(packed, 'latin1');
+    yield* this.vocabulary.writeState(out);
+    out.u32(internals.map.size);
+    // Yield by volume: a common word's list alone holds tens of thousands of stories.
+    let work = 0;
+    for (const [term, slots] of internals.map) {
+      out.string(term);
+      out.u8(slots.length);
+      for (let slot = 0; slot < slots.length; slot++) {
+        const list = slots[slot];
+        out.u32(list?.length ?? 0);
+        if (list) for (let i = 0; i < list.length; i++) out.u32(list[i]!);
+        work += list?.length ?? 0;
+      }
+      if ((work += 8) >= YIELD_EVERY_NUMBERS) {
+        work = 0;
+        yield;
+      }
+    }
+    yield* out.array(Uint32Array.from(internals.reg));
+  }
+
+  /** An index from what writeState wrote; throws SnapshotFormatError when it does not add up. */
+  static *readState(input: SnapshotReader): Generator<void, SearchIndex> {
+    const index = new SearchIndex();
+    const internals = index.internals();
+    if (!internals) throw new Error('flexsearch internals are not as expected');
+    index.nextNum = input.u32();
+    index.changes = input.f64();
+    const nums = yield* input.array(u32s, 4);
+    const ids = yield* input.strings();
+    const packed = yield* input.strings('latin1');
+    if (ids.length !== nums.length || packed.length !== nums.length) throw new SnapshotFormatError('search: story count');
+    for (let k = 0; k < nums.length; k++) {
+      const num = nums[k]!;
+      if (num >= index.nextNum || index.numOf.has(ids[k]!) || index.idOf[num] !== undefined) throw new SnapshotFormatError('search: stories');
+      index.numOf.set(ids[k]!, num);
+      index.idOf[num] = ids[k]!;
+      index.packedOf[num] = packed[k]!;
+    }
+    index.vocabulary = yield* Vocabulary.readState(input);
+    const terms = input.count(5);
+    let work = 0;
+    for (let k = 0; k < terms; k++) {
+      const term = input.string();
+      const slotCount = input.u8();
+      if (slotCount > RESOLUTION) throw new SnapshotFormatError('search: score slots');
+      const slots = new Array<number[] | undefined>(slotCount);
+      for (let slot = 0; slot < slotCount; slot++) {
+        const length = input.count(4);
+        if (length === 0) continue;
+        slots[slot] = readPostingList(input, length);
+        work += length;
+      }
+      internals.map.set(term, slots);
+      if ((work += 8) >= YIELD_EVERY_NUMBERS) {
+        work = 0;
+        yield;
+      }
+    }
+    for (const num of yield* input.array(u32s, 4)) internals.reg.add(num);
+    return index;
   }
 
   /** flexsearch's posting map, when its internals are as expected (checked, not assumed). */
@@ -397,6 +489,20 @@ export class SearchIndex {
     }
     return ids;
   }
+}
+
+/** Past this length `new Array(n)` gives a slow dictionary-mode array in V8: grow it by push, then trim. */
+const PREALLOCATE_LIMIT = 65_536;
+
+function readPostingList(input: SnapshotReader, length: number): number[] {
+  if (length <= PREALLOCATE_LIMIT) {
+    const list = new Array<number>(length);
+    for (let i = 0; i < length; i++) list[i] = input.u32();
+    return list;
+  }
+  const list: number[] = [];
+  for (let i = 0; i < length; i++) list.push(input.u32());
+  return list.slice();
 }
 
 /** A copy of a term's slots with every array exactly as long as its contents. */

@@ -1,3 +1,4 @@
+import { i32s, SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { indexTerm } from './query';
 
 // Every distinct folded word seen by the index gets a small number. Stories keep
@@ -79,6 +80,47 @@ export class Vocabulary {
       if (word.length >= LONG_BUCKET) addToBucket(this.longBuckets, word.slice(0, LONG_BUCKET), id);
     }
     return id;
+  }
+
+  /** Words, their terms and story counts for the index snapshot; the maps are rebuilt from them. */
+  *writeState(out: SnapshotWriter): Generator<void> {
+    yield* out.strings(this.words);
+    yield* out.strings(this.terms);
+    yield* out.array(this.storyCounts.subarray(0, this.words.length));
+    // In the order they joined: the hot map is capped, so its members are not derivable.
+    yield* out.array(Uint32Array.from(this.hot.values()));
+  }
+
+  static *readState(input: SnapshotReader): Generator<void, Vocabulary> {
+    const vocabulary = new Vocabulary();
+    const words = yield* input.strings();
+    const terms = yield* input.strings();
+    const counts = yield* input.array(i32s, 4);
+    const hot = yield* input.array(u32s, 4);
+    if (words.length === 0 || words[0] !== '' || terms.length !== words.length || counts.length !== words.length || hot.length > HOT_WORDS) {
+      throw new SnapshotFormatError('vocabulary: sizes');
+    }
+    let capacity = 1024;
+    while (capacity <= words.length) capacity *= 2;
+    vocabulary.storyCounts = new Int32Array(capacity);
+    vocabulary.storyCounts.set(counts);
+    vocabulary.countedIn = new Int32Array(capacity);
+    for (let id = 1; id < words.length; id++) {
+      const word = words[id]!;
+      vocabulary.words.push(word);
+      vocabulary.terms.push(terms[id]!);
+      vocabulary.idOf.set(word, id);
+      // In id order, as intern() filled them.
+      addToBucket(vocabulary.shortBuckets, word.slice(0, SHORT_BUCKET), id);
+      if (word.length >= LONG_BUCKET) addToBucket(vocabulary.longBuckets, word.slice(0, LONG_BUCKET), id);
+      if (id % 4096 === 0) yield;
+    }
+    if (vocabulary.idOf.size !== words.length - 1) throw new SnapshotFormatError('vocabulary: repeated words');
+    for (const id of hot) {
+      if (id === 0 || id >= words.length) throw new SnapshotFormatError('vocabulary: hot words');
+      vocabulary.hot.set(words[id]!, id);
+    }
+    return vocabulary;
   }
 
   /** The id of a folded word, or undefined when no story ever contained it. */

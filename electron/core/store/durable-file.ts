@@ -15,11 +15,20 @@ export function isTempFileName(name: string): boolean {
 }
 
 export async function writeFileDurably(filePath: string, data: string | Uint8Array): Promise<void> {
+  await writeFileDurablyWith(filePath, (handle) => handle.writeFile(data));
+}
+
+/**
+ * writeFileDurably for content written piece by piece (a large binary cache file that
+ * is never all in memory at once): `fill` writes the temp file through its handle; if it
+ * throws, the temp file is removed and the real file is left as it was.
+ */
+export async function writeFileDurablyWith(filePath: string, fill: (handle: fs.FileHandle) => Promise<void>): Promise<void> {
   const dir = path.dirname(filePath);
   const temp = path.join(dir, `${path.basename(filePath)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
   const handle = await fs.open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(data);
+    await fill(handle);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});

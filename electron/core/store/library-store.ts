@@ -13,6 +13,11 @@ import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type Story
 import { loadMeta, META_FILE } from './meta-file';
 
 export const CONTENT_DIR = 'content';
+/**
+ * Derived data that can always be rebuilt from the library (the index snapshot): never
+ * read as stories, never in backups or the library archive, safe to delete.
+ */
+export const CACHE_DIR = 'cache';
 /** Stories per content segment: small enough to load one reader's story fast, large enough to keep file counts low. */
 export const SEGMENT_SIZE = 1_000;
 const BODY_CACHE_SEGMENTS = 6;
@@ -67,6 +72,7 @@ export class LibraryStore {
     try {
       await removeStaleTempFiles(dir);
       await removeStaleTempFiles(path.join(dir, CONTENT_DIR));
+      if (!options.readOnly) await removeStaleTempFiles(path.join(dir, CACHE_DIR));
       const loaded = await loadMeta(dir, options.restoreFromBackup);
       const readOnly = Boolean(options.readOnly) || loaded.readOnly;
       const adapter = new DurableJsonFile<MetaDoc>(path.join(dir, META_FILE));
@@ -179,9 +185,10 @@ export class LibraryStore {
     };
   }
 
-  /** Every live story with its body, segment by segment (for building indexes). */
-  async *storiesWithBodies(): AsyncIterableIterator<StoryContent> {
+  /** Every live story with its body, segment by segment (for building indexes); `include` picks segments by name. */
+  async *storiesWithBodies(include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent> {
     for (const segment of this.meta.segments) {
+      if (include && !include(segment.name)) continue;
       const bodies = await this.readBodies(segment.name);
       for (const [id, body] of bodies) {
         const head = this.head(id);

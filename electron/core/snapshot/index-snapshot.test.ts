@@ -1,0 +1,277 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../app';
+import { call } from '../../cli/command';
+import { LibraryIndexes } from '../indexes';
+import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from '../search/synthetic-corpus';
+import { exportLibraryArchive } from '../store/library-archive';
+import type { StoryContent } from '../store/meta';
+import { fakeStory, withTempDir } from '../store/test-helpers';
+import { snapshotPath } from './index-snapshot';
+
+// A loaded snapshot must answer exactly as a fresh build over the same library: same
+// hits with the same scores, same related lists with the same reasons, also when the
+// library changed after the snapshot was written. Every case runs the real store and
+// service in a temp folder; the reference is a LibraryIndexes built from the stories.
+
+const NO_TIMER = { writeDelayMs: 3_600_000 };
+
+function synthetic(from: number, count: number): StoryContent[] {
+  return Array.from({ length: count }, (_, k) => {
+    const doc = syntheticDoc(from + k);
+    const story = fakeStory(doc.id, doc.headline);
+    story.head.dateline = { place: doc.place, agencies: ['ANP'] };
+    story.head.contentHash = `hash-${doc.id}`;
+    story.head.sha256 = `sha-${doc.id}`;
+    story.body = doc.body.split('\n').map((text) => ({ type: 'paragraph' as const, text }));
+    return story;
+  });
+}
+
+const QUERIES = [
+  ...syntheticQueries(60),
+  ...syntheticPrefixQueries(30),
+  'poetin kim',
+  '"Kim Jong-un"',
+  'poetin -rusland',
+  'oekr',
+  'oorlogsverslag',
+  'bijzonder',
+  'noord-korea',
+];
+
+const indexesOf = (core: KroniekCore) => core.context.search as LibraryIndexes;
+
+/** Everything a user could see of the indexes, in a comparable form. */
+function fingerprint(indexes: LibraryIndexes, storyIds: string[]) {
+  const search = QUERIES.map((query) =>
+    indexes.searchIndex
+      .search(query)
+      .map((hit) => `${hit.id}:${hit.score}`)
+      .sort(),
+  );
+  const related = storyIds.map((id) => indexes.related(id, { limit: 10 }));
+  return { search, related };
+}
+
+/** A sample of live stories: seeds' articles and briefs and synthetic ones. */
+function sampleIds(core: KroniekCore): string[] {
+  const heads = [...core.context.store.liveHeads()];
+  return heads.filter((_, k) => k % Math.max(1, Math.floor(heads.length / 40)) === 0).map((head) => head.id);
+}
+
+async function freshFingerprint(core: KroniekCore, ids: string[]) {
+  const fresh = new LibraryIndexes(core.context.store, 'lazy', { enabled: false });
+  await fresh.whenReady();
+  const print = fingerprint(fresh, ids);
+  await fresh.close();
+  return print;
+}
+
+async function openLibrary(dir: string, extra: Parameters<typeof openKroniek>[0]['indexSnapshot'] = {}) {
+  const core = await openKroniek({ dataDir: dir, seedsDir: DEFAULT_SEEDS_DIR, indexSnapshot: { ...NO_TIMER, ...extra } });
+  await indexesOf(core).whenReady();
+  return core;
+}
+
+/** A library of the seeds and `count` synthetic stories, closed with its snapshot written. */
+async function libraryWithSnapshot(dir: string, count: number): Promise<void> {
+  const core = await openKroniek({ dataDir: dir, seedsDir: DEFAULT_SEEDS_DIR, indexSnapshot: NO_TIMER });
+  await core.context.store.addStories(synthetic(0, count));
+  await indexesOf(core).whenReady();
+  await core.close();
+  expect(existsSync(snapshotPath(dir))).toBe(true);
+}
+
+describe('index snapshot', () => {
+  it('loads instead of building and answers exactly as a fresh build, then follows changes', async () => {
+    await withTempDir(async (dir) => {
+      await libraryWithSnapshot(dir, 600);
+      const core = await openLibrary(dir);
+      const indexes = indexesOf(core);
+      expect(indexes.origin).toBe('snapshot');
+      expect(indexes.lastSnapshotLoad?.reconciled).toBe(0);
+      expect(indexes.progress()).toEqual({ ready: true, indexed: core.context.store.storyCount, total: core.context.store.storyCount });
+      const ids = sampleIds(core);
+      const print = fingerprint(indexes, ids);
+      // Not a comparison of empty answers.
+      expect(print.search.filter((hits) => hits.length > 0).length).toBeGreaterThan(QUERIES.length / 2);
+      expect(print.related.filter((hits) => hits.length > 0).length).toBeGreaterThan(ids.length / 2);
+      expect(print).toEqual(await freshFingerprint(core, ids));
+      // The stories list goes through the loaded index's story numbers.
+      const listed = await call(core, 'stories.list', { query: 'poetin', limit: 5 });
+      expect(listed.total).toBe(indexes.searchIndex.search('poetin').length);
+
+      // Live changes after a load are applied as after a build.
+      const tag = await call(core, 'tags.create', { name: 'Zeldzaamwoord' });
+      await call(core, 'tags.apply', { storyIds: ids.slice(0, 5), addTagIds: [tag.id] });
+      await indexes.whenReady();
+      expect(indexes.searchIndex.search('zeldzaamwoord').map((hit) => hit.id).sort()).toEqual(ids.slice(0, 5).sort());
+      expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
+      await core.close();
+    });
+  });
+
+  it('brings a stale snapshot up to date: imports, deletions, undo, tags, renames, notes and dates since', async () => {
+    await withTempDir(async (dir) => {
+      await libraryWithSnapshot(dir, 1_500);
+      const written = await readFile(snapshotPath(dir));
+
+      // Changes made without the snapshot being written again (it stays as it was).
+      const editing = await openKroniek({ dataDir: dir, indexes: 'lazy', indexSnapshot: { enabled: false } });
+      const all = [...editing.context.store.liveHeads()].map((head) => head.id);
+      const oorlog = await call(editing, 'tags.create', { name: 'Oorlogje' });
+      const spare = await call(editing, 'tags.create', { name: 'Weggooitag' });
+      await call(editing, 'tags.apply', { storyIds: all.slice(10, 40), addTagIds: [oorlog.id] });
+      await call(editing, 'tags.apply', { storyIds: all.slice(30, 50), addTagIds: [spare.id] });
+      await call(editing, 'tags.update', { id: oorlog.id, name: 'Frontlinieverslag' });
+      await call(editing, 'tags.delete', { id: spare.id });
+      await call(editing, 'stories.setNote', { id: all[3]!, note: 'Nagekeken door de eindredactie, bron bevestigd' });
+      await call(editing, 'stories.setDate', { id: all[4]!, date: '2024-06-19' });
+      await call(editing, 'stories.setDate', { id: all[5]!, date: '2023-09-17' });
+      await call(editing, 'stories.delete', { ids: all.slice(100, 120) });
+      await call(editing, 'stories.delete', { ids: all.slice(200, 205) });
+      await call(editing, 'history.undo', {});
+      await editing.context.store.addStories(synthetic(5_000, 300));
+      await editing.close();
+      expect((await readFile(snapshotPath(dir))).equals(written)).toBe(true);
+
+      const core = await openLibrary(dir);
+      const indexes = indexesOf(core);
+      expect(indexes.origin).toBe('snapshot');
+      expect(indexes.lastSnapshotLoad!.reconciled).toBeGreaterThan(300);
+      expect(indexes.searchIndex.size).toBe(core.context.store.storyCount);
+      expect(indexes.searchIndex.search('frontlinieverslag')).toHaveLength(30);
+      expect(indexes.searchIndex.search('weggooitag')).toHaveLength(0);
+      expect(indexes.searchIndex.search('eindredactie').map((hit) => hit.id)).toEqual([all[3]]);
+      expect(indexes.related(all[100]!)).toEqual([]);
+      expect(indexes.related(all[200]!).length).toBeGreaterThan(0);
+      const ids = [...sampleIds(core), all[4]!, all[5]!, all[200]!, 'story-5001'];
+      expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
+
+      // The reconciled state is written at close, and loads with nothing left to do.
+      await core.close();
+      const again = await openLibrary(dir);
+      expect(indexesOf(again).origin).toBe('snapshot');
+      expect(indexesOf(again).lastSnapshotLoad!.reconciled).toBe(0);
+      expect(fingerprint(indexesOf(again), ids)).toEqual(await freshFingerprint(again, ids));
+      await again.close();
+    });
+  });
+
+  it('keeps changes made while a snapshot is written for the next one; a close out of time leaves no torn file', async () => {
+    await withTempDir(async (dir) => {
+      const core = await openLibrary(dir, { closeBudgetMs: 60_000 });
+      await core.context.store.addStories(synthetic(0, 500));
+      await indexesOf(core).whenReady();
+      const ids = sampleIds(core);
+      const writing = indexesOf(core).saveSnapshot();
+      const tag = await call(core, 'tags.create', { name: 'Tijdensschrijven' });
+      await call(core, 'tags.apply', { storyIds: ids.slice(0, 3), addTagIds: [tag.id] });
+      expect(await writing).not.toBeNull();
+      await core.close();
+      const again = await openLibrary(dir, { closeBudgetMs: 0 });
+      const indexes = indexesOf(again);
+      expect(indexes.origin).toBe('snapshot');
+      expect(indexes.lastSnapshotLoad!.reconciled).toBe(0);
+      expect(indexes.searchIndex.search('tijdensschrijven')).toHaveLength(3);
+      expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(again, ids));
+      // A change, then a close with no time to write: the snapshot on disk stays whole.
+      await again.context.store.addStories(synthetic(9_000, 400));
+      await indexes.whenReady();
+      const before = await readFile(snapshotPath(dir));
+      await again.close();
+      expect(readdirSync(path.dirname(snapshotPath(dir)))).toEqual(['indexes.bin']);
+      const after = await readFile(snapshotPath(dir));
+      expect(after.equals(before) || after.subarray(0, 8).toString('latin1') === 'KRNXIDX\n').toBe(true);
+      const third = await openLibrary(dir);
+      expect(indexesOf(third).origin).toBe('snapshot');
+      expect(indexesOf(third).searchIndex.size).toBe(third.context.store.storyCount);
+      await third.close();
+    });
+  });
+
+  it('falls back to a full build, with the same results, for every kind of bad cache file', async () => {
+    await withTempDir(async (dir) => {
+      await libraryWithSnapshot(dir, 150);
+      const good = await readFile(snapshotPath(dir));
+      const metaBefore = await readFile(path.join(dir, 'library.json'));
+      const reference = await openLibrary(dir, { enabled: false });
+      const ids = sampleIds(reference);
+      const expected = fingerprint(indexesOf(reference), ids);
+      await reference.close();
+
+      const payloadGarbage = (keep: number) => {
+        const bytes = Buffer.from(good);
+        for (let at = 32 + keep; at < bytes.length; at++) bytes[at] = (at * 2_654_435_761) >>> 24;
+        bytes.writeUInt32LE(crc32(bytes.subarray(32)) >>> 0, 24);
+        return bytes;
+      };
+      const metaLength = good.readUInt32LE(32);
+      const variants: Record<string, Buffer> = {
+        empty: Buffer.alloc(0),
+        'header only, cut short': good.subarray(0, 20),
+        truncated: good.subarray(0, good.length - 1_000),
+        'one byte flipped': Buffer.from(good).fill(good[good.length >> 1]! ^ 0xff, good.length >> 1, (good.length >> 1) + 1),
+        'wrong magic': Buffer.from(good).fill(0x41, 0, 1),
+        'unknown format version': (() => {
+          const bytes = Buffer.from(good);
+          bytes.writeUInt32LE(99, 8);
+          return bytes;
+        })(),
+        'valid header over garbage': payloadGarbage(0),
+        'valid header, metadata, then garbage': payloadGarbage(4 + metaLength),
+      };
+      for (const [name, bytes] of Object.entries(variants)) {
+        await writeFile(snapshotPath(dir), bytes);
+        const core = await openLibrary(dir);
+        const indexes = indexesOf(core);
+        expect(indexes.origin, name).toBe('built');
+        expect(indexes.snapshotRejected, name).toBeTruthy();
+        expect(fingerprint(indexes, ids), name).toEqual(expected);
+        await core.close();
+        // The store never changes for it, and the next close leaves a good snapshot again.
+        expect((await readFile(path.join(dir, 'library.json'))).equals(metaBefore), name).toBe(true);
+        expect((await readFile(snapshotPath(dir))).subarray(0, 8).toString('latin1'), name).toBe('KRNXIDX\n');
+      }
+    });
+  });
+
+  it("refuses another library's snapshot copied into the cache folder", async () => {
+    await withTempDir(async (dirA) => {
+      await withTempDir(async (dirB) => {
+        await libraryWithSnapshot(dirA, 100);
+        await libraryWithSnapshot(dirB, 0);
+        await copyFile(snapshotPath(dirA), snapshotPath(dirB));
+        const core = await openLibrary(dirB);
+        const indexes = indexesOf(core);
+        expect(indexes.origin).toBe('built');
+        expect(indexes.snapshotRejected).toMatch(/another library|segment/);
+        expect(indexes.searchIndex.size).toBe(core.context.store.storyCount);
+        const ids = sampleIds(core);
+        expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
+        await core.close();
+      });
+    });
+  });
+
+  it('stays out of backups and the library archive; stale temp files are cleared at open', async () => {
+    await withTempDir(async (dir) => {
+      await libraryWithSnapshot(dir, 50);
+      await writeFile(`${snapshotPath(dir)}.kroniek-tmp-1-abcdef`, 'half a snapshot');
+      const core = await openLibrary(dir);
+      expect(readdirSync(path.dirname(snapshotPath(dir)))).toEqual(['indexes.bin']);
+      await call(core, 'stories.setNote', { id: sampleIds(core)[0]!, note: 'backup na deze wijziging' });
+      const archive = path.join(dir, 'export.json');
+      const exported = await exportLibraryArchive(core.context.store, archive);
+      await core.close();
+      const text = await readFile(archive, 'utf8');
+      expect(text).not.toMatch(/KRNXIDX|indexes\.bin|"cache"/);
+      expect(exported.stories).toBeGreaterThan(50);
+      for (const name of readdirSync(path.join(dir, 'backups'))) expect(name).toMatch(/^library-.*\.json$/);
+    });
+  });
+});
