@@ -5,7 +5,7 @@ import { parseQuery } from './search/query';
 import { SearchIndex, type SearchDoc } from './search/index';
 import type { SearchProvider } from './service/context';
 import { SnapshotAborted, type SliceStats } from './snapshot/codec';
-import { readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from './snapshot/index-snapshot';
+import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from './snapshot/index-snapshot';
 import type { LibraryStore, StoreChange } from './store/library-store';
 import type { MetaDoc, StoryHead } from './store/meta';
 
@@ -329,6 +329,7 @@ export class LibraryIndexes implements SearchProvider {
   private async reconcile(pair: IndexPair, snapshot: SnapshotMeta): Promise<number> {
     const meta = this.store.meta;
     if (snapshot.library !== meta.createdAt) throw new SnapshotMismatch('it belongs to another library');
+    if (snapshot.analysis !== analysisFingerprint()) throw new SnapshotMismatch('it was made by another version of the text analysis');
     const segments = new Set(meta.segments.map((segment) => segment.name));
     for (const name of snapshot.segments) if (!segments.has(name)) throw new SnapshotMismatch(`it covers segment ${name}, which the library no longer lists`);
     if (pair.search.size !== pair.related.size) throw new SnapshotMismatch('its two indexes hold different stories');

@@ -10,7 +10,7 @@ import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from '../searc
 import { exportLibraryArchive } from '../store/library-archive';
 import type { StoryContent } from '../store/meta';
 import { fakeStory, withTempDir } from '../store/test-helpers';
-import { snapshotPath } from './index-snapshot';
+import { analysisFingerprint, snapshotPath } from './index-snapshot';
 
 // A loaded snapshot must answer exactly as a fresh build over the same library: same
 // hits with the same scores, same related lists with the same reasons, also when the
@@ -255,6 +255,32 @@ describe('index snapshot', () => {
         expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
         await core.close();
       });
+    });
+  });
+
+  it('is rebuilt once when another version of the text analysis wrote it', async () => {
+    await withTempDir(async (dir) => {
+      await libraryWithSnapshot(dir, 20);
+      // The same file as an older Kroniek would have left it: another fingerprint, checksum intact.
+      const bytes = await readFile(snapshotPath(dir));
+      const mark = Buffer.from(`"analysis":"${analysisFingerprint()}"`, 'latin1');
+      const at = bytes.indexOf(mark);
+      expect(at).toBeGreaterThan(0);
+      bytes.write('0', at + '"analysis":"'.length, 'latin1');
+      bytes.writeUInt32LE(crc32(bytes.subarray(32)) >>> 0, 24);
+      await writeFile(snapshotPath(dir), bytes);
+
+      const core = await openLibrary(dir);
+      const indexes = indexesOf(core);
+      expect(indexes.origin).toBe('built');
+      expect(indexes.snapshotRejected).toMatch(/another version of the text analysis/);
+      const ids = sampleIds(core);
+      expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
+      await core.close();
+      // The new one carries this version's fingerprint and is used next time.
+      const again = await openLibrary(dir);
+      expect(indexesOf(again).origin).toBe('snapshot');
+      await again.close();
     });
   });
 

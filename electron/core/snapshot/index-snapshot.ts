@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import gazetteerData from '../analysis/gazetteer.nl.json';
 import { RelatedIndex } from '../analysis/related';
 import { SearchIndex } from '../search/index';
 import { readFileIfExists, writeFileDurablyWith } from '../store/durable-file';
@@ -30,6 +32,23 @@ const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'
 const CRC_PIECE = 4 << 20;
 
+/**
+ * Bump when the analysis that fills the indexes changes: tokenising, folding, stemming,
+ * stopwords, entity extraction, the packed text or scoring inputs. A snapshot made by
+ * other analysis is then rebuilt once instead of answering with the old one's terms.
+ * (The layout of the file itself is SNAPSHOT_FORMAT.) The gazetteer's data is hashed
+ * into the fingerprint, so editing it needs no bump.
+ */
+export const ANALYSIS_REVISION = 1;
+
+let fingerprint: string | undefined;
+
+/** What analysis a snapshot was made by (see ANALYSIS_REVISION). */
+export function analysisFingerprint(): string {
+  fingerprint ??= `${ANALYSIS_REVISION}:${createHash('sha256').update(JSON.stringify(gazetteerData)).digest('hex').slice(0, 16)}`;
+  return fingerprint;
+}
+
 export function snapshotPath(dataDir: string): string {
   return path.join(dataDir, CACHE_DIR, SNAPSHOT_FILE);
 }
@@ -38,6 +57,8 @@ export function snapshotPath(dataDir: string): string {
 export interface SnapshotMeta {
   /** The library's `createdAt`: a snapshot copied in from another library is refused. */
   library: string;
+  /** analysisFingerprint() of the Kroniek that wrote it: other analysis means a rebuild. */
+  analysis: string;
   /** Content segments whose stories the snapshot holds (all of them but the deleted). */
   segments: string[];
   deleted: MetaDoc['deleted'];
@@ -49,6 +70,7 @@ export interface SnapshotMeta {
 export function snapshotMetaOf(meta: MetaDoc): SnapshotMeta {
   return {
     library: meta.createdAt,
+    analysis: analysisFingerprint(),
     segments: meta.segments.map((segment) => segment.name),
     deleted: meta.deleted,
     tags: meta.tags,
@@ -152,6 +174,7 @@ function parseMeta(text: string): SnapshotMeta {
   if (
     !isRecord(meta) ||
     typeof meta!.library !== 'string' ||
+    typeof meta!.analysis !== 'string' ||
     !Array.isArray(meta!.segments) ||
     !Array.isArray(meta!.deleted) ||
     !Array.isArray(meta!.tags) ||
