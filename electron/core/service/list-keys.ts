@@ -153,6 +153,11 @@ export class ListKeys {
     return this.sortDay[a]! - this.sortDay[b]! || this.compareImported(a, b);
   }
 
+  /** By the list's date alone (stories keyed by `keyDates`). */
+  compareSortDays(a: number, b: number): number {
+    return this.sortDay[a]! - this.sortDay[b]!;
+  }
+
   /** By the import instant (stories keyed by `keyDates`). */
   compareImported(a: number, b: number): number {
     return this.importedDay[a]! - this.importedDay[b]! || this.importedTime[a]! - this.importedTime[b]!;

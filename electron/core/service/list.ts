@@ -75,6 +75,8 @@ export function listStories(ctx: ServiceContext, query: ListQuery): ListPage {
   const text = query.query ?? '';
   const found = text.trim() && ctx.search ? ctx.search.match(text) : null;
   if (found) return listMatches(ctx, ctx.search!, query, found.matches, found.highlight);
+  const byKeys = ctx.search?.progress().ready ? browseByKeys(ctx, ctx.search, query) : null;
+  if (byKeys) return byKeys;
   const candidates: StoryHead[] = [];
   for (const head of ctx.store.liveHeads()) if (matchesFilters(ctx, head, query)) candidates.push(head);
   const sort: SortKey = query.sort ?? 'date';
@@ -84,6 +86,51 @@ export function listStories(ctx: ServiceContext, query: ListQuery): ListPage {
   const order: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
   const page = sortedSlice(positions(candidates.length), candidates.length, order, offset, limit);
   return { total: candidates.length, offset, items: Array.from(page, (at) => ctx.store.toSummary(candidates[at]!)), highlight: [] };
+}
+
+let browseNums = new Int32Array(1024);
+
+/**
+ * Browsing by date (the list with no search: what the app opens on, and what a search
+ * box holding one letter shows) through the per-story keys the search list keeps, in
+ * the order the string comparisons below give: at 50,000 stories working out every
+ * story's date string took 12 of the 25 ms per page. Null where it cannot answer
+ * exactly (another sort, the index behind the store, dates in an unusual form).
+ */
+function browseByKeys(ctx: ServiceContext, search: SearchProvider, query: ListQuery): ListPage | null {
+  const sort: SortKey = query.sort ?? 'date';
+  if (sort !== 'date' && sort !== 'relevance' && sort !== 'imported') return null;
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const keys = listKeys(ctx, search);
+  const kind = query.kind ? kindStatus(query.kind) : 0;
+  const filtered = hasOtherFilters(query);
+  // Live stories passing the filters, by number, in import order (the tiebreak of the list).
+  let total = 0;
+  for (const head of ctx.store.liveHeads()) {
+    const num = search.numberOf(head.id);
+    if (num === undefined || keys.status(num) === GONE || !keys.keyDates(num)) return null;
+    if (kind && keys.status(num) !== kind) continue;
+    if (filtered && !matchesFilters(ctx, head, query)) continue;
+    if (total === browseNums.length) {
+      const grown = new Int32Array(browseNums.length * 2);
+      grown.set(browseNums);
+      browseNums = grown;
+    }
+    browseNums[total++] = num;
+  }
+  const nums = browseNums;
+  // 'relevance' without a search is by date alone (see compareBy).
+  const compare =
+    sort === 'date'
+      ? (a: number, b: number) => keys.compareDates(nums[a]!, nums[b]!)
+      : sort === 'imported'
+        ? (a: number, b: number) => keys.compareImported(nums[a]!, nums[b]!)
+        : (a: number, b: number) => keys.compareSortDays(nums[a]!, nums[b]!);
+  const dir = query.dir ?? defaultDir(sort);
+  const order: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
+  const page = sortedSlice(positions(total), total, order, offset, limit);
+  return { total, offset, items: Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!))), highlight: [] };
 }
 
 let scratch = new Int32Array(1024);
