@@ -122,38 +122,84 @@ export class SnapshotWriter {
 /** Thrown for anything that does not decode: the caller falls back to a full build. */
 export class SnapshotFormatError extends Error {}
 
+/** Where a reader's bytes come from: read in order, each byte once. */
+export interface ByteSource {
+  /** Bytes from the start of the source to its end. */
+  readonly size: number;
+  /** Fills all of `target` with the bytes at `position` on; throws if it cannot. */
+  read(target: Uint8Array, position: number): void;
+}
+
+/** A source over bytes already in memory (tests, small files). */
+export function bufferSource(data: Uint8Array): ByteSource {
+  return { size: data.length, read: (target, position) => target.set(data.subarray(position, position + target.length)) };
+}
+
+/**
+ * Decodes what SnapshotWriter wrote, pulling the bytes from a source through a 1 MB
+ * window, so that a snapshot is never all in memory while it is decoded (reading a
+ * 113 MB file whole kept RSS at 530 MB right after the indexes were ready; its buffer
+ * was garbage but not yet collected). Typed arrays are copied straight from the source
+ * into their own memory.
+ */
 export class SnapshotReader {
   private at: number;
+  private window: Buffer;
+  /** Source position of window[0], and how many window bytes are filled. */
+  private windowStart: number;
+  private windowLength = 0;
 
   constructor(
-    private readonly data: Buffer,
+    private readonly source: ByteSource,
     start: number,
-    private readonly end = data.length,
+    private readonly end = source.size,
+    /** Window size, and the most read from the source at once (small in tests, to cross every boundary). */
+    private readonly windowSize = CHUNK,
   ) {
+    this.window = Buffer.allocUnsafe(windowSize);
     this.at = start;
+    this.windowStart = start;
   }
 
   get done(): boolean {
     return this.at === this.end;
   }
 
+  /** Makes the next `bytes` readable in the window; returns their offset there and moves past them. */
   private take(bytes: number): number {
     if (!Number.isInteger(bytes) || bytes < 0 || this.at + bytes > this.end) throw new SnapshotFormatError('runs past its end');
-    const at = this.at;
+    const filledTo = this.windowStart + this.windowLength;
+    if (this.at + bytes > filledTo) {
+      // Keep the unread tail, then fill the rest of the window from where reading stopped.
+      const tail = filledTo - this.at;
+      const size = Math.max(this.windowSize, bytes);
+      const next = size > this.window.length ? Buffer.allocUnsafe(size) : this.window;
+      this.window.copy(next, 0, this.at - this.windowStart, this.at - this.windowStart + tail);
+      const fill = Math.min(size - tail, this.end - filledTo);
+      this.source.read(next.subarray(tail, tail + fill), filledTo);
+      this.window = next;
+      this.windowStart = this.at;
+      this.windowLength = tail + fill;
+    }
+    const offset = this.at - this.windowStart;
     this.at += bytes;
-    return at;
+    return offset;
   }
 
+  // take() may replace the window: call it before reading `this.window`.
   u8(): number {
-    return this.data[this.take(1)]!;
+    const at = this.take(1);
+    return this.window[at]!;
   }
 
   u32(): number {
-    return this.data.readUInt32LE(this.take(4));
+    const at = this.take(4);
+    return this.window.readUInt32LE(at);
   }
 
   f64(): number {
-    return this.data.readDoubleLE(this.take(8));
+    const at = this.take(8);
+    return this.window.readDoubleLE(at);
   }
 
   /** A count of items that each take at least `minBytes`: never more than the bytes left allow. */
@@ -166,21 +212,39 @@ export class SnapshotReader {
   string(encoding: 'utf8' | 'latin1' = 'utf8'): string {
     const bytes = this.u32();
     const at = this.take(bytes);
-    // toString copies: the strings never keep the file's buffer alive.
-    return this.data.toString(encoding, at, at + bytes);
+    const text = this.window.toString(encoding, at, at + bytes);
+    // A long string (the metadata) grew the window: back to its usual size.
+    if (this.window.length > this.windowSize && this.at === this.windowStart + this.windowLength) this.resetWindow();
+    return text;
   }
 
-  /** Copies a typed array out (never a view: the file's buffer is dropped after decoding). */
+  private resetWindow(): void {
+    this.window = Buffer.allocUnsafe(this.windowSize);
+    this.windowStart = this.at;
+    this.windowLength = 0;
+  }
+
+  /** Copies a typed array out: what the window holds, then the rest straight from the source. */
   *array<T extends ArrayBufferView>(make: (length: number) => T, elementBytes: number): Generator<void, T> {
     const bytes = this.u32();
     if (bytes % elementBytes !== 0) throw new SnapshotFormatError('a typed array of odd length');
-    const at = this.take(bytes);
+    if (this.at + bytes > this.end) throw new SnapshotFormatError('runs past its end');
     const out = make(bytes / elementBytes);
     const target = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-    for (let start = 0; start < bytes; start += CHUNK) {
-      target.set(this.data.subarray(at + start, at + Math.min(bytes, start + CHUNK)), start);
+    const buffered = Math.min(bytes, this.windowStart + this.windowLength - this.at);
+    target.set(this.window.subarray(this.at - this.windowStart, this.at - this.windowStart + buffered), 0);
+    this.at += buffered;
+    if (buffered === bytes) return out;
+    // The window is used up: read the rest in pieces, yielding between them.
+    for (let done = buffered; done < bytes; ) {
+      const piece = Math.min(this.windowSize, bytes - done);
+      this.source.read(target.subarray(done, done + piece), this.at);
+      this.at += piece;
+      done += piece;
       yield;
     }
+    this.windowStart = this.at;
+    this.windowLength = 0;
     return out;
   }
 

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { readSync } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import gazetteerData from '../analysis/gazetteer.nl.json';
 import { RelatedIndex } from '../analysis/related';
 import { SearchIndex } from '../search/index';
-import { readFileIfExists, writeFileDurablyWith } from '../store/durable-file';
+import { writeFileDurablyWith } from '../store/durable-file';
 import { CACHE_DIR } from '../store/library-store';
 import type { MetaDoc } from '../store/meta';
-import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type SliceStats } from './codec';
+import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type ByteSource, type SliceStats } from './codec';
 
 // The index snapshot: both indexes' state in one cache file, so that a start with an
 // unchanged (or little changed) library loads them instead of analysing every story
@@ -30,7 +31,6 @@ export const SNAPSHOT_FORMAT = 1;
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
 const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'
-const CRC_PIECE = 4 << 20;
 
 /**
  * Bump when the analysis that fills the indexes changes: tokenising, folding, stemming,
@@ -133,39 +133,72 @@ export interface LoadedSnapshot {
 }
 
 /**
- * Reads and decodes a snapshot, in slices. Null when there is none; throws
- * SnapshotFormatError (or whatever decoding ran into) when it does not check out.
+ * The snapshot file as a byte source, read piece by piece with a running CRC-32 of the
+ * payload (read in order, each byte once: the reader never goes back).
+ */
+class SnapshotFileSource implements ByteSource {
+  crc = 0;
+  private next = HEADER_BYTES;
+
+  constructor(
+    private readonly fd: number,
+    readonly size: number,
+  ) {}
+
+  read(target: Uint8Array, position: number): void {
+    if (position !== this.next) throw new SnapshotFormatError('read out of order');
+    for (let done = 0; done < target.length; ) {
+      const got = readSync(this.fd, target, done, target.length - done, position + done);
+      if (got === 0) throw new SnapshotFormatError('shorter than it was a moment ago');
+      done += got;
+    }
+    this.crc = crc32(target, this.crc);
+    this.next += target.length;
+  }
+}
+
+/**
+ * Reads and decodes a snapshot, in slices, a piece of the file at a time. Null when
+ * there is none; throws SnapshotFormatError (or whatever decoding ran into) when it
+ * does not check out. The checksum is known only at the end, so what was decoded is
+ * used only if it matches; decoding checks every length against the file meanwhile.
  */
 export async function readSnapshotFile(file: string, stats: SliceStats): Promise<LoadedSnapshot | null> {
-  const data = await readFileIfExists(file);
-  if (data === null) return null;
-  if (data.length < HEADER_BYTES) throw new SnapshotFormatError(`shorter than its header (${data.length} bytes)`);
-  if (!data.subarray(0, MAGIC.length).equals(MAGIC)) throw new SnapshotFormatError('not an index snapshot');
-  const format = data.readUInt32LE(8);
-  if (format !== SNAPSHOT_FORMAT) throw new SnapshotFormatError(`format ${format}, this version reads ${SNAPSHOT_FORMAT}`);
-  const bytes = data.readDoubleLE(16);
-  if (bytes !== data.length - HEADER_BYTES) throw new SnapshotFormatError(`${data.length - HEADER_BYTES} payload bytes, the header says ${bytes}`);
-  const expected = data.readUInt32LE(24);
-  function* check(): Generator<void, number> {
-    let crc = 0;
-    for (let at = HEADER_BYTES; at < data!.length; at += CRC_PIECE) {
-      crc = crc32(data!.subarray(at, Math.min(data!.length, at + CRC_PIECE)), crc);
-      yield;
-    }
-    return crc >>> 0;
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
-  if ((await runSliced(check(), stats)) !== expected) throw new SnapshotFormatError('checksum mismatch');
+  try {
+    const { size } = await handle.stat();
+    if (size < HEADER_BYTES) throw new SnapshotFormatError(`shorter than its header (${size} bytes)`);
+    const header = Buffer.alloc(HEADER_BYTES);
+    await handle.read(header, 0, HEADER_BYTES, 0);
+    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new SnapshotFormatError('not an index snapshot');
+    const format = header.readUInt32LE(8);
+    if (format !== SNAPSHOT_FORMAT) throw new SnapshotFormatError(`format ${format}, this version reads ${SNAPSHOT_FORMAT}`);
+    const bytes = header.readDoubleLE(16);
+    if (bytes !== size - HEADER_BYTES) throw new SnapshotFormatError(`${size - HEADER_BYTES} payload bytes, the header says ${bytes}`);
+    const expected = header.readUInt32LE(24);
 
-  const input = new SnapshotReader(data, HEADER_BYTES);
-  function* decode(): Generator<void, LoadedSnapshot> {
-    const meta = parseMeta(input.string());
-    yield;
-    const search = yield* SearchIndex.readState(input);
-    const related = yield* RelatedIndex.readState(input);
-    if (input.u32() !== END_MARK || !input.done) throw new SnapshotFormatError('no end mark');
-    return { meta, search, related, bytes: data!.length };
+    const source = new SnapshotFileSource(handle.fd, size);
+    const input = new SnapshotReader(source, HEADER_BYTES);
+    function* decode(): Generator<void, LoadedSnapshot> {
+      const meta = parseMeta(input.string());
+      yield;
+      const search = yield* SearchIndex.readState(input);
+      const related = yield* RelatedIndex.readState(input);
+      if (input.u32() !== END_MARK || !input.done) throw new SnapshotFormatError('no end mark');
+      return { meta, search, related, bytes: size };
+    }
+    const loaded = await runSliced(decode(), stats);
+    if (source.crc >>> 0 !== expected) throw new SnapshotFormatError('checksum mismatch');
+    return loaded;
+  } finally {
+    await handle.close();
   }
-  return runSliced(decode(), stats);
 }
 
 function parseMeta(text: string): SnapshotMeta {
