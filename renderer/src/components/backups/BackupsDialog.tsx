@@ -216,7 +216,9 @@ export function BackupsDialog() {
           </div>
         )}
       </div>
-      <footer className="dialog-footer">
+      {/* Keyed by step: reusing one step's button for the next (white to primary blue) would
+          fade its background through the colour transition, under text already white. */}
+      <footer key={confirming ? 'restore' : step.kind === 'importing' ? 'import-confirm' : step.kind} className="dialog-footer">
         {confirming ? (
           <>
             <button type="button" className="button" onClick={() => setStep({ kind: 'list' })} disabled={step.kind === 'restoring'} data-autofocus>
