@@ -40,6 +40,29 @@ describe('createDebouncer', () => {
       vi.useRealTimers();
     }
   });
+
+  it('with leading, runs the first value after a pause at once, and the first after a cancel too', () => {
+    vi.useFakeTimers();
+    try {
+      const run = vi.fn();
+      const debouncer = createDebouncer(80, run, { leading: true });
+      debouncer.push('k');
+      expect(run).toHaveBeenLastCalledWith('k');
+      vi.advanceTimersByTime(30);
+      debouncer.push('ki');
+      expect(run).toHaveBeenCalledTimes(1);
+      // The box was emptied (and reloaded) 30 ms later: the next key is not held back.
+      vi.advanceTimersByTime(30);
+      debouncer.cancel();
+      debouncer.push('m');
+      expect(run).toHaveBeenCalledTimes(2);
+      expect(run).toHaveBeenLastCalledWith('m');
+      vi.advanceTimersByTime(200);
+      expect(run).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('createLatestGate', () => {

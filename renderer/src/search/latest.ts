@@ -29,7 +29,10 @@ export interface Debouncer<T> {
   push(value: T): void;
   /** Runs the pending value now (Enter in the search box); nothing when none is pending. */
   flush(): void;
-  /** Drops the pending value (Escape cleared the box and reloaded at once). */
+  /**
+   * Drops the pending value (the box was cleared and reloaded at once); the next
+   * value then counts as the first after a pause.
+   */
   cancel(): void;
   readonly pending: boolean;
 }
@@ -66,6 +69,7 @@ export function createDebouncer<T>(delayMs: number, run: (value: T) => void, opt
       if (handle !== null) timers.clearTimeout(handle);
       handle = null;
       waiting = null;
+      lastPush = Number.NEGATIVE_INFINITY;
     },
     get pending() {
       return waiting !== null;

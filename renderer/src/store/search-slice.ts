@@ -37,7 +37,12 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     searchQuery: '',
     setSearchInput(text) {
       set({ searchInput: text, activeSavedSearchId: null });
-      debouncer.push(text);
+      if (text.trim() === '') {
+        // Emptying the box is one action, not typing: the full list comes back at once,
+        // and the first key typed next is not held back behind it.
+        debouncer.cancel();
+        commit(text);
+      } else debouncer.push(text);
     },
     flushSearch() {
       debouncer.flush();

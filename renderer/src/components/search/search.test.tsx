@@ -64,6 +64,20 @@ describe('search box', () => {
     expect(store.getState().renderedQuery).toBe('kim biedt');
   });
 
+  it('brings the full list back at once when the box is emptied, and sends the next key without waiting', async () => {
+    const service = new FakeService(library());
+    const { store } = renderApp(service);
+    await storyList();
+    const queries = () => service.callsOf('stories.list').map((call) => call.query ?? '');
+    act(() => store.getState().setSearchInput('k'));
+    act(() => store.getState().setSearchInput('ki'));
+    act(() => store.getState().setSearchInput(''));
+    act(() => store.getState().setSearchInput('p'));
+    // 'ki' was typed within the debounce and is never sent; '' and 'p' go at once, no timer in between.
+    await waitFor(() => expect(queries().slice(-3)).toEqual(['k', '', 'p']));
+    expect(store.getState().searchQuery).toBe('p');
+  });
+
   it('focuses with / and Ctrl+F, clears with Escape, and goes on to the results with ArrowDown', async () => {
     const user = userEvent.setup();
     renderApp(new FakeService(library()));
