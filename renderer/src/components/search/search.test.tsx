@@ -68,7 +68,7 @@ describe('search box', () => {
     const service = new FakeService(library());
     const { store } = renderApp(service);
     await storyList();
-    const queries = () => service.callsOf('stories.list').map((call) => call.query ?? '');
+    const queries = () => service.callsOf('stories.list').map((call) => (call as ListQuery).query ?? '');
     act(() => store.getState().setSearchInput('k'));
     act(() => store.getState().setSearchInput('ki'));
     act(() => store.getState().setSearchInput(''));
