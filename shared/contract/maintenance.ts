@@ -12,12 +12,8 @@ export const ARCHIVE_UPLOAD_BYTES = 32 * 1024 * 1024;
 export const ARCHIVE_TOO_LARGE =
   'This library archive is larger than the browser can take in one go (32 MB). Import or save larger archives with the desktop app or the command line (`kroniek import-library FILE`, `kroniek export-library --out FILE`).';
 
-/** What importing a library archive did. Nothing in the library is removed or changed by it. */
-export interface ArchiveImportSummary {
-  /** `restored`: the library was empty and is now exactly the archive; `merged`: added to what was there. */
-  mode: 'restored' | 'merged';
-  storiesAdded: number;
-  storiesAlreadyPresent: number;
+/** What a merge added from an archive (see electron/core/store/archive-merge.ts). */
+export interface ArchiveMergeCounts {
   tagsAdded: number;
   tagsMatched: number;
   linksAdded: number;
@@ -25,6 +21,14 @@ export interface ArchiveImportSummary {
   searchesAdded: number;
   /** Notes, dates and links that differ on both sides: this library's version was kept. */
   conflictsKept: number;
+}
+
+/** What importing a library archive did. Nothing in the library is removed or changed by it. */
+export interface ArchiveImportSummary extends ArchiveMergeCounts {
+  /** `restored`: the library was empty and is now exactly the archive; `merged`: added to what was there. */
+  mode: 'restored' | 'merged';
+  storiesAdded: number;
+  storiesAlreadyPresent: number;
   /** The backup made just before a merge (restorable from Backups…), or null. */
   backup: string | null;
 }

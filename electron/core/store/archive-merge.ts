@@ -1,5 +1,6 @@
 import { listQuerySchema } from '../../../shared/contract/library';
 import { LINK_TYPES } from '../../../shared/contract/links';
+import type { ArchiveMergeCounts } from '../../../shared/contract/maintenance';
 import { MEDIA_TOPIC, TAG_COLOR } from '../../../shared/contract/tags';
 import type { Dossier, Link, LinkType, Tag } from '../../../shared/types';
 import { pairKey } from '../links/link-ops';
@@ -29,15 +30,8 @@ export interface MergeInput {
   newId: (prefix: 't' | 'l' | 'q') => string;
 }
 
-export interface MergeCounts {
-  tagsAdded: number;
-  tagsMatched: number;
-  linksAdded: number;
-  dossiersAdded: number;
-  searchesAdded: number;
-  /** Notes, dates and links where both sides differ: the current library's value was kept. */
-  conflictsKept: number;
-}
+/** What a merge added; the contract's summary reports these. */
+export type MergeCounts = ArchiveMergeCounts;
 
 export interface MergeResult {
   meta: MetaDoc;
