@@ -268,21 +268,15 @@ export class LibraryIndexes implements SearchProvider {
     // searchIndex.addMany per batch of 1,000: each call ends by trimming every posting
     // array of the whole index, so at 50,000 stories the build copied the index fifty
     // times (5 GB promoted to the old generation, RSS peaking at 1.25 GB instead of 0.7).
-    const { search, related } = this.live;
-    let sliceStart = performance.now();
+    const breather = sliceBreather();
     for await (const { head, body } of this.store.storiesWithBodies()) {
-      const meta = this.store.meta;
-      related.upsert(this.relatedDoc(head, body, meta));
-      search.add(this.searchDoc(head, body, meta));
+      this.index(this.live, head, body, this.store.meta);
       this.indexed++;
-      if (performance.now() - sliceStart >= BUILD_SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      await breather();
     }
     // With nothing left to add, addMany only trims the posting arrays, once, in slices.
-    await search.addMany([]);
-    related.pack();
+    await this.live.search.addMany([]);
+    this.live.related.pack();
     this.ready = true;
     this.origin = 'built';
     for (const change of this.pending.splice(0)) await this.applyCounted(change);
@@ -339,14 +333,11 @@ export class LibraryIndexes implements SearchProvider {
     const count = () => touched++;
     await this.apply({ type: 'meta', before: sharedWith(snapshot, meta), after: meta }, pair, count);
     const covered = new Set(snapshot.segments);
-    let sliceStart = performance.now();
+    const breather = sliceBreather();
     for await (const { head, body } of this.store.storiesWithBodies((name) => !covered.has(name))) {
       this.index(pair, head, body, this.store.meta);
       touched++;
-      if (performance.now() - sliceStart >= BUILD_SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      await breather();
     }
     // Normally nothing left to do: only a snapshot written from a state this code did not foresee.
     for (const id of [...pair.search.ids()]) {
