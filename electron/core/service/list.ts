@@ -88,8 +88,6 @@ export function listStories(ctx: ServiceContext, query: ListQuery): ListPage {
   return { total: candidates.length, offset, items: Array.from(page, (at) => ctx.store.toSummary(candidates[at]!)), highlight: [] };
 }
 
-let browseNums = new Int32Array(1024);
-
 /**
  * Browsing by date (the list with no search: what the app opens on, and what a search
  * box holding one letter shows) through the per-story keys the search list keeps, in
@@ -106,43 +104,43 @@ function browseByKeys(ctx: ServiceContext, search: SearchProvider, query: ListQu
   const kind = query.kind ? kindStatus(query.kind) : 0;
   const filtered = hasOtherFilters(query);
   // Live stories passing the filters, by number, in import order (the tiebreak of the list).
+  const nums = browseNumbers(ctx.store.storyCount);
   let total = 0;
   for (const head of ctx.store.liveHeads()) {
     const num = search.numberOf(head.id);
-    if (num === undefined || keys.status(num) === GONE || !keys.keyDates(num)) return null;
-    if (kind && keys.status(num) !== kind) continue;
+    const status = num === undefined ? GONE : keys.status(num);
+    if (status === GONE || !keys.keyDates(num!)) return null;
+    if (kind && status !== kind) continue;
     if (filtered && !matchesFilters(ctx, head, query)) continue;
-    if (total === browseNums.length) {
-      const grown = new Int32Array(browseNums.length * 2);
-      grown.set(browseNums);
-      browseNums = grown;
-    }
-    browseNums[total++] = num;
+    nums[total++] = num!;
   }
-  const nums = browseNums;
-  // 'relevance' without a search is by date alone (see compareBy).
-  const compare =
-    sort === 'date'
-      ? (a: number, b: number) => keys.compareDates(nums[a]!, nums[b]!)
-      : sort === 'imported'
-        ? (a: number, b: number) => keys.compareImported(nums[a]!, nums[b]!)
-        : (a: number, b: number) => keys.compareSortDays(nums[a]!, nums[b]!);
+  const compare = keyOrder(keys, sort, nums);
   const dir = query.dir ?? defaultDir(sort);
   const order: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
   const page = sortedSlice(positions(total), total, order, offset, limit);
   return { total, offset, items: Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!))), highlight: [] };
 }
 
-let scratch = new Int32Array(1024);
-
 /**
- * A buffer of at least `n` positions, reused by the next call: list calls run one at
- * a time, and a new buffer per call of a large search costs a garbage collection
+ * A buffer of at least `n` numbers, the same one call after call: list calls run one
+ * at a time, and a new buffer per call of a large search costs a garbage collection
  * of the whole (large) heap every so often.
  */
-function scratchPositions(n: number): Int32Array {
-  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
-  return scratch;
+function reusedBuffer(): (n: number) => Int32Array {
+  let buffer = new Int32Array(1024);
+  return (n) => (buffer.length >= n ? buffer : (buffer = new Int32Array(Math.max(n, buffer.length * 2))));
+}
+
+/** Positions in a list of stories (see sortedSlice). */
+const scratchPositions = reusedBuffer();
+/** Story numbers of the browse list. */
+const browseNumbers = reusedBuffer();
+
+/** Order of positions in `nums` by the per-story date keys ('relevance' without a search is by date alone, as in compareBy). */
+function keyOrder(keys: ListKeys, sort: 'date' | 'imported' | 'relevance', nums: Int32Array): Order {
+  if (sort === 'date') return (a, b) => keys.compareDates(nums[a]!, nums[b]!);
+  if (sort === 'imported') return (a, b) => keys.compareImported(nums[a]!, nums[b]!);
+  return (a, b) => keys.compareSortDays(nums[a]!, nums[b]!);
 }
 
 /** 0, 1, … n - 1 (in the scratch buffer). */
@@ -216,7 +214,7 @@ function positionCompare(ctx: ServiceContext, keys: ListKeys, sort: SortKey, num
   if (sort === 'date' || sort === 'imported') {
     let regular = true;
     for (let i = 0; i < total && regular; i++) regular = keys.keyDates(nums[kept[i]!]!);
-    if (regular) return sort === 'date' ? (a, b) => keys.compareDates(nums[a]!, nums[b]!) : (a, b) => keys.compareImported(nums[a]!, nums[b]!);
+    if (regular) return keyOrder(keys, sort, nums);
   }
   return compareBy(ctx, sort, headAt, nums.length);
 }
