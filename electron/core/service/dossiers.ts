@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newId } from '../ids';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DossierDetail, ExportLocale } from '../../../shared/contract/dossiers';
@@ -27,7 +27,7 @@ import type { PartialHandlers } from './registry';
 
 type DossierMethod = Extract<MethodName, `dossiers.${string}`>;
 
-const newDossierId = () => `d${randomBytes(8).toString('hex')}`;
+const newDossierId = () => newId('d');
 const now = () => new Date().toISOString();
 
 function detail(ctx: ServiceContext, id: string): DossierDetail {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newId } from '../ids';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { MethodName } from '../../../shared/contract';
 import type { RelatedSuggestion } from '../../../shared/contract/links';
@@ -10,7 +10,7 @@ import { requireLiveStories, tagHandlers } from './tags';
 
 type LinkMethod = Extract<MethodName, `links.${string}` | `series.${string}` | `related.${string}`>;
 
-export const newLinkId = (): string => `l${randomBytes(8).toString('hex')}`;
+export const newLinkId = (): string => newId('l');
 const DEFAULT_RELATED_LIMIT = 10;
 
 function updateLinkLabel(input: { type?: unknown; note?: unknown; reverse?: boolean }): string {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newId } from '../ids';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { Facets, FacetValue } from '../../../shared/contract/searches';
 import { fold } from '../text/dutch';
@@ -57,7 +57,7 @@ export const searchesHandlers: PartialHandlers<SearchesMethod> = {
     if (ctx.store.meta.savedSearches.some((search) => fold(search.name) === fold(name))) {
       throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`);
     }
-    const saved = { id: `q${randomBytes(6).toString('hex')}`, name, query: input.query };
+    const saved = { id: newId('q'), name, query: input.query };
     await ctx.store.update('Save search', (meta) => ({ ...meta, savedSearches: [...meta.savedSearches, saved] }));
     return saved;
   },

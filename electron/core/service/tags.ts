@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newId } from '../ids';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { MethodName } from '../../../shared/contract';
 import type { LibraryStore } from '../store/library-store';
@@ -8,7 +8,7 @@ import type { PartialHandlers } from './registry';
 
 type TagMethod = Extract<MethodName, `tags.${string}`>;
 
-export const newTagId = (): string => `t${randomBytes(8).toString('hex')}`;
+export const newTagId = (): string => newId('t');
 
 function plural(count: number, one: string, many: string): string {
   return count === 1 ? one : `${count} ${many}`;

@@ -1,3 +1,4 @@
+import type { IdPrefix } from '../ids';
 import { listQuerySchema } from '../../../shared/contract/library';
 import { LINK_TYPES } from '../../../shared/contract/links';
 import type { ArchiveMergeCounts } from '../../../shared/contract/maintenance';
@@ -27,7 +28,7 @@ export interface MergeInput {
   /** Archive stories that are new to the library (their deletion state comes along). */
   newStories: ReadonlySet<string>;
   /** Fresh ids for tags and for links whose id is taken. */
-  newId: (prefix: 't' | 'l' | 'q') => string;
+  newId: (prefix: IdPrefix) => string;
 }
 
 /** What a merge added; the contract's summary reports these. */

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/contract/envelope';
+import { newId } from '../ids';
 import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/maintenance';
 import { mergeArchiveMeta } from './archive-merge';
 import { writeBackup } from './backups';
@@ -142,8 +142,6 @@ function isEmptyLibrary(meta: MetaDoc): boolean {
     Object.keys(meta.storyEdits).length === 0
   );
 }
-
-const newId = (prefix: string) => `${prefix}${randomBytes(8).toString('hex')}`;
 
 /**
  * Imports an archive's text. Into an empty library it becomes the library exactly;
