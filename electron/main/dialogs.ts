@@ -5,6 +5,12 @@ import type { MainLabels } from './labels';
 
 /** The Electron DialogPort: native open/save dialogs, attached to the app window when there is one. */
 export function createDialogPort(getWindow: () => BrowserWindow | null, labels: MainLabels): DialogPort {
+  /** The chosen paths, or null when cancelled. */
+  async function showOpen(options: Electron.OpenDialogOptions): Promise<string[] | null> {
+    const window = getWindow();
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+  }
   return {
     async pickImportPaths({ folders }) {
       const options: Electron.OpenDialogOptions = {
@@ -15,9 +21,7 @@ export function createDialogPort(getWindow: () => BrowserWindow | null, labels: 
           { name: labels.allFiles, extensions: ['*'] },
         ],
       };
-      const window = getWindow();
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+      return showOpen(options);
     },
     async pickOpenFile({ extensions }) {
       const options: Electron.OpenDialogOptions = {
@@ -28,9 +32,7 @@ export function createDialogPort(getWindow: () => BrowserWindow | null, labels: 
           { name: labels.allFiles, extensions: ['*'] },
         ],
       };
-      const window = getWindow();
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+      return (await showOpen(options))?.[0] ?? null;
     },
     async pickSavePath({ defaultName, extensions }) {
       const options: Electron.SaveDialogOptions = {
