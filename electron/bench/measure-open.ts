@@ -1,5 +1,5 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { openKroniek } from '../core/app';
+import { openKroniek, type KroniekCore } from '../core/app';
 import { call } from '../cli/command';
 import type { LibraryIndexes } from '../core/indexes';
 import { syntheticQueries } from '../core/search/synthetic-corpus';
@@ -77,22 +77,36 @@ async function settledRss(timeoutMs = 180_000): Promise<{ rssMB: number; settleM
   return { rssMB: rssNowMB(), settleMs: performance.now() - start };
 }
 
-
-/** Opens an existing library in this (fresh) process and measures what an editor feels. */
-export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFigures> {
+/** Opens the library in this process, timed to the first page of the list. */
+async function openTimed(dataDir: string) {
   const start = performance.now();
   const core = await openKroniek({ dataDir, platform: 'cli' });
   const first = await call(core, 'stories.list', { offset: 0, limit: 100 });
-  const coldOpenMs = performance.now() - start;
+  return { core, first, start, coldOpenMs: performance.now() - start };
+}
 
-  // Wait for background indexes (search, related) to finish loading.
-  let rssPeakMB = rssNowMB();
+/** Waits for the background indexes (search, related); `poll` runs at every look. */
+async function untilIndexesReady(core: KroniekCore, poll: () => void = () => {}): Promise<void> {
   for (;;) {
     const status = await call(core, 'library.status', {});
-    rssPeakMB = Math.max(rssPeakMB, rssNowMB());
-    if (status.index.ready) break;
+    poll();
+    if (status.index.ready) return;
     await sleep(20);
   }
+}
+
+/** The time of each search, answered as the list asks: the first page, best first. */
+async function searchTimes(core: KroniekCore, queries: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const query of queries) times.push((await timed(() => call(core, 'stories.list', { query, limit: 100 }))).ms);
+  return times;
+}
+
+/** Opens an existing library in this (fresh) process and measures what an editor feels. */
+export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFigures> {
+  const { core, first, start, coldOpenMs } = await openTimed(dataDir);
+  let rssPeakMB = rssNowMB();
+  await untilIndexesReady(core, () => (rssPeakMB = Math.max(rssPeakMB, rssNowMB())));
   const indexReadyMs = performance.now() - start;
 
   const ids = first.items.map((item) => item.id);
@@ -109,19 +123,13 @@ export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFi
     }
   }
 
-  const searches: number[] = [];
-  // Two-word queries mixing common and rare words, answered as the list asks: the first page, best first.
-  for (const query of syntheticQueries(200)) {
-    const { ms } = await timed(() => call(core, 'stories.list', { query, limit: 100 }));
-    searches.push(ms);
-  }
-
+  // Two-word queries mixing common and rare words.
+  const searches = await searchTimes(core, syntheticQueries(200));
   // The same word pairs as exact phrases: every candidate's text is checked, and most fail.
-  const phrases: number[] = [];
-  for (const query of syntheticQueries(100)) {
-    const { ms } = await timed(() => call(core, 'stories.list', { query: `"${query.trim()}"`, limit: 100 }));
-    phrases.push(ms);
-  }
+  const phrases = await searchTimes(
+    core,
+    syntheticQueries(100).map((query) => `"${query.trim()}"`),
+  );
 
   const related: number[] = [];
   for (const id of ids.slice(0, 50)) {
@@ -157,23 +165,12 @@ export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFi
 
 /** Opens the library again, in a fresh process, with the index snapshot the first open wrote. */
 export async function measureSnapshotOpen(dataDir: string): Promise<SnapshotOpenFigures> {
-  const start = performance.now();
-  const core = await openKroniek({ dataDir, platform: 'cli' });
-  await call(core, 'stories.list', { offset: 0, limit: 100 });
-  const coldOpenMs = performance.now() - start;
-  for (;;) {
-    const status = await call(core, 'library.status', {});
-    if (status.index.ready) break;
-    await sleep(20);
-  }
+  const { core, start, coldOpenMs } = await openTimed(dataDir);
+  await untilIndexesReady(core);
   const indexReadyMs = performance.now() - start;
   const rssMB = rssNowMB();
   const indexes = core.context.search as LibraryIndexes;
-  const searches: number[] = [];
-  for (const query of syntheticQueries(200)) {
-    const { ms } = await timed(() => call(core, 'stories.list', { query, limit: 100 }));
-    searches.push(ms);
-  }
+  const searches = await searchTimes(core, syntheticQueries(200));
   const settled = await settledRss();
   await core.close();
   return {
