@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ServiceError } from '../../../../shared/contract/envelope';
 import { ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary, type BackupInfo } from '../../../../shared/contract/maintenance';
 import { toServiceError } from '../../client';
@@ -48,8 +48,9 @@ export function BackupsDialog() {
   const [error, setError] = useState<{ title: string; error: ServiceError } | null>(null);
   const [saving, setSaving] = useState(false);
 
-  // Each step replaces the buttons that had focus: move focus to the step's first action.
-  useEffect(() => {
+  // Each step replaces the buttons that had focus (its footer is new): move focus to the
+  // step's first action in the same commit, so it is never left on the page body.
+  useLayoutEffect(() => {
     if (!open) return;
     const dialog = document.getElementById(titleId)?.closest<HTMLElement>('[role="dialog"]');
     dialog?.querySelector<HTMLElement>('[data-autofocus]:not(:disabled)')?.focus();
