@@ -11,6 +11,7 @@ import { History } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
 import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
 import { loadMeta, META_FILE } from './meta-file';
+import { SegmentReader } from './segment-entries';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -187,23 +188,37 @@ export class LibraryStore {
 
   /** Every live story with its body, segment by segment (for building indexes); `include` picks segments by name. */
   async *storiesWithBodies(include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent> {
-    for (const segment of this.meta.segments) {
-      if (include && !include(segment.name)) continue;
-      const bodies = await this.readBodies(segment.name);
-      for (const [id, body] of bodies) {
-        const head = this.head(id);
-        if (head) yield { head, body };
-      }
-    }
+    yield* this.passOverBodies((id) => this.head(id), include);
   }
 
   /** Every stored story, deleted ones included, with its body (for the library archive). */
   async *allStoriesWithBodies(): AsyncIterableIterator<StoryContent> {
+    yield* this.passOverBodies((id) => this.heads.get(id));
+  }
+
+  /**
+   * The stories of every segment (those `include` accepts) that `headOf` knows, with
+   * their bodies: from the body cache, or read story by story (segment-entries.ts), so
+   * a pass over a large library does not hold a whole segment's stories at a time.
+   */
+  private async *passOverBodies(headOf: (id: string) => StoryHead | undefined, include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent> {
+    const reader = new SegmentReader();
     for (const segment of this.meta.segments) {
-      const bodies = await this.readBodies(segment.name);
-      for (const [id, body] of bodies) {
-        const head = this.heads.get(id);
-        if (head) yield { head, body };
+      if (include && !include(segment.name)) continue;
+      const cached = this.bodyCache.get(segment.name);
+      if (cached) {
+        for (const [id, body] of cached) {
+          const head = headOf(id);
+          if (head) yield { head, body };
+        }
+        continue;
+      }
+      const entries = await reader.read(this.bodiesFile(segment.name));
+      if (!entries) continue;
+      for (let index = 0; index < entries.ids.length; index++) {
+        const head = headOf(entries.ids[index]!);
+        // Parsed one story at a time; the reader's buffer is reused for the next segment only after this loop.
+        if (head) yield { head, body: entries.value(index) as BodyBlock[] };
       }
     }
   }
@@ -365,10 +380,14 @@ export class LibraryStore {
     await writeFileDurably(path.join(dir, `${name}.heads.json`), JSON.stringify(items.map((item) => item.head)));
   }
 
+  private bodiesFile(segment: string): string {
+    return path.join(this.dataDir, CONTENT_DIR, `${segment}.bodies.json`);
+  }
+
   private async readBodies(segment: string): Promise<Map<string, BodyBlock[]>> {
     const cached = this.bodyCache.get(segment);
     if (cached) return cached;
-    const raw = await readFileIfExists(path.join(this.dataDir, CONTENT_DIR, `${segment}.bodies.json`));
+    const raw = await readFileIfExists(this.bodiesFile(segment));
     if (raw === null) return new Map();
     return new Map(Object.entries(JSON.parse(raw.toString('utf8')) as Record<string, BodyBlock[]>));
   }

@@ -1,0 +1,166 @@
+import { promises as fs } from 'node:fs';
+
+// Reads a content segment's bodies file (`{"<id>":[…blocks…],…}`, as the store writes
+// it) one story at a time, for passes over the whole library (the index build, the
+// library archive).
+//
+// JSON.parse of the whole file makes every story of the segment at once, and they stay
+// alive while the thousand stories are worked through, long enough for V8 to move them
+// to the old generation; across a 50,000-story build that was hundreds of megabytes of
+// old-generation garbage, which is what the process's peak memory grew on. Here the file
+// is read into a buffer that is reused from segment to segment, the entries are located
+// by a scan of its bytes, and each story is parsed only when it is asked for, so its
+// objects die young. A file the scan does not understand is parsed whole, as before.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/** A bodies file held in a buffer, with where each entry's key and value are. */
+export interface SegmentEntries {
+  /** The ids in file order; each once. */
+  readonly ids: readonly string[];
+  /** Parses the value of the entry at `index` (throws on a broken value). */
+  value(index: number): unknown;
+}
+
+/** Reads files into one buffer, grown as needed and reused: one per pass, never shared. */
+export class SegmentReader {
+  private buffer = Buffer.alloc(0);
+
+  /** The file's entries, or null when there is no such file. */
+  async read(file: string): Promise<SegmentEntries | null> {
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    let length = 0;
+    try {
+      const { size } = await handle.stat();
+      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.ceil(size * 1.25));
+      // A file that grew since stat is read as far as the buffer goes, then parsed whole below.
+      for (;;) {
+        if (length === this.buffer.length) {
+          const grown = Buffer.allocUnsafe(this.buffer.length * 2 + 1024);
+          this.buffer.copy(grown, 0, 0, length);
+          this.buffer = grown;
+        }
+        const { bytesRead } = await handle.read(this.buffer, length, this.buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+    return entriesOf(this.buffer, length);
+  }
+}
+
+/** The entries of the JSON object in `bytes[0, length)`. */
+export function entriesOf(bytes: Buffer, length: number): SegmentEntries {
+  const located = locateEntries(bytes, length);
+  if (located) {
+    const { ids, spans } = located;
+    return { ids, value: (index) => JSON.parse(bytes.toString('utf8', spans[index * 2]!, spans[index * 2 + 1]!)) };
+  }
+  // Not what the store writes (or something the scan does not follow): JSON.parse decides.
+  const parsed: unknown = JSON.parse(bytes.toString('utf8', 0, length));
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SyntaxError('a segment file must hold one JSON object');
+  const entries = Object.entries(parsed);
+  return { ids: entries.map(([id]) => id), value: (index) => entries[index]![1] };
+}
+
+/**
+ * The keys and value spans of a flat JSON object, or null when the bytes are not one
+ * (or a key repeats, where JSON.parse would keep the last). Values are only delimited
+ * (strings, brackets and braces balanced), not checked: JSON.parse checks each when it
+ * is read. UTF-8 never has bytes below 0x80 inside a multi-byte character, so the
+ * structural bytes are found by their own value.
+ */
+function locateEntries(bytes: Buffer, length: number): { ids: string[]; spans: Int32Array } | null {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  let spans = new Int32Array(2048);
+  let at = skipSpace(bytes, 0, length);
+  if (bytes[at] !== OPEN_BRACE) return null;
+  at = skipSpace(bytes, at + 1, length);
+  if (bytes[at] === CLOSE_BRACE) return skipSpace(bytes, at + 1, length) === length ? { ids, spans } : null;
+  for (;;) {
+    if (bytes[at] !== QUOTE) return null;
+    const keyEnd = stringEnd(bytes, at, length);
+    if (keyEnd < 0) return null;
+    let id: unknown;
+    try {
+      id = JSON.parse(bytes.toString('utf8', at, keyEnd));
+    } catch {
+      return null;
+    }
+    if (typeof id !== 'string' || seen.has(id)) return null;
+    at = skipSpace(bytes, keyEnd, length);
+    if (bytes[at] !== COLON) return null;
+    const valueStart = skipSpace(bytes, at + 1, length);
+    const valueEnd = valueEndAt(bytes, valueStart, length);
+    if (valueEnd < 0) return null;
+    if ((ids.length + 1) * 2 > spans.length) {
+      const grown = new Int32Array(spans.length * 2);
+      grown.set(spans);
+      spans = grown;
+    }
+    spans[ids.length * 2] = valueStart;
+    spans[ids.length * 2 + 1] = valueEnd;
+    ids.push(id);
+    seen.add(id);
+    at = skipSpace(bytes, valueEnd, length);
+    if (bytes[at] === COMMA) {
+      at = skipSpace(bytes, at + 1, length);
+      continue;
+    }
+    if (bytes[at] !== CLOSE_BRACE) return null;
+    return skipSpace(bytes, at + 1, length) === length ? { ids, spans } : null;
+  }
+}
+
+function skipSpace(bytes: Buffer, at: number, length: number): number {
+  while (at < length && (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09)) at++;
+  return at;
+}
+
+/** Just past the closing quote of the string starting at `at`, or -1. */
+function stringEnd(bytes: Buffer, at: number, length: number): number {
+  for (let i = at + 1; i < length; i++) {
+    if (bytes[i] === BACKSLASH) i++;
+    else if (bytes[i] === QUOTE) return i + 1;
+  }
+  return -1;
+}
+
+/** Just past the value starting at `at`: a string, an array or object (balanced), or a bare literal; -1 if it never ends. */
+function valueEndAt(bytes: Buffer, at: number, length: number): number {
+  if (at >= length) return -1;
+  if (bytes[at] === QUOTE) return stringEnd(bytes, at, length);
+  if (bytes[at] !== OPEN_BRACKET && bytes[at] !== OPEN_BRACE) {
+    let i = at;
+    while (i < length && bytes[i] !== COMMA && bytes[i] !== CLOSE_BRACE && bytes[i] !== 0x20 && bytes[i] !== 0x0a && bytes[i] !== 0x0d && bytes[i] !== 0x09) i++;
+    return i > at ? i : -1;
+  }
+  let depth = 0;
+  for (let i = at; i < length; i++) {
+    const byte = bytes[i];
+    if (byte === QUOTE) {
+      i = stringEnd(bytes, i, length) - 1;
+      if (i < 0) return -1;
+    } else if (byte === OPEN_BRACKET || byte === OPEN_BRACE) depth++;
+    else if (byte === CLOSE_BRACKET || byte === CLOSE_BRACE) {
+      if (--depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
