@@ -55,4 +55,30 @@ describe('LibraryIndexes', () => {
       await store.close();
     });
   });
+
+  it('indexes a large import into a running library as a fresh build would', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(Array.from({ length: 300 }, (_, n) => story(n)));
+      const live = new LibraryIndexes(store, 'lazy', { enabled: false });
+      await live.whenReady();
+      // Large enough to be indexed in bulk, then a small one, one by one.
+      await store.addStories(Array.from({ length: 900 }, (_, n) => story(300 + n)));
+      await store.addStories([story(2_000), story(2_001)]);
+      await live.whenReady();
+      const fresh = new LibraryIndexes(store, 'lazy', { enabled: false });
+      await fresh.whenReady();
+      for (const query of ['klassieker', 'verslag1000woord', 'verslag2001woord', 'kabinet coalitie', 'storm -schade', 'bericht']) {
+        const hits = (indexes: LibraryIndexes) => {
+          const found = indexes.match(query)?.matches;
+          return [...(found?.nums ?? [])].map((num) => indexes.idAt(num)).sort();
+        };
+        expect(hits(live), query).toEqual(hits(fresh));
+      }
+      expect(live.match('klassieker')?.matches.nums.length).toBe(401);
+      await live.close();
+      await fresh.close();
+      await store.close();
+    });
+  });
 });

@@ -23,6 +23,8 @@ const bodyText = (body: BodyBlock[]) => body.map((block) => block.text).join('\n
 
 /** The initial build hands the event loop back after at most this long. */
 const BUILD_SLICE_MS = 8;
+/** An import of at least this many stories is indexed in bulk (see apply). */
+const BULK_IMPORT_STORIES = 500;
 /** A snapshot is written this long after a full build: not on the way to the first searches. */
 const SNAPSHOT_DELAY_MS = 10_000;
 /** At close, a snapshot still being encoded after this long is abandoned (the last one stays). */
@@ -264,18 +266,17 @@ export class LibraryIndexes implements SearchProvider {
 
   private async build(): Promise<void> {
     if (this.snapshotFile && (await this.loadSnapshot())) return;
-    // Story by story, handing the event loop back every few milliseconds. Not through
-    // searchIndex.addMany per batch of 1,000: each call ends by trimming every posting
-    // array of the whole index, so at 50,000 stories the build copied the index fifty
-    // times (5 GB promoted to the old generation, RSS peaking at 1.25 GB instead of 0.7).
+    // Story by story, handing the event loop back every few milliseconds; the search
+    // postings are added in bulk (merged into the index now and then, and at the end),
+    // which leaves every posting list at its exact length.
     const breather = sliceBreather();
     for await (const { head, body } of this.store.storiesWithBodies()) {
-      this.index(this.live, head, body, this.store.meta);
+      this.index(this.live, head, body, this.store.meta, 'bulk');
       this.indexed++;
       await breather();
+      if (this.live.search.bulkMergeDue) await this.mergeBulk(this.live, breather);
     }
-    // With nothing left to add, addMany only trims the posting arrays, once, in slices.
-    await this.live.search.addMany([]);
+    await this.mergeBulk(this.live, breather);
     this.live.related.pack();
     this.ready = true;
     this.origin = 'built';
@@ -335,10 +336,12 @@ export class LibraryIndexes implements SearchProvider {
     const covered = new Set(snapshot.segments);
     const breather = sliceBreather();
     for await (const { head, body } of this.store.storiesWithBodies((name) => !covered.has(name))) {
-      this.index(pair, head, body, this.store.meta);
+      this.index(pair, head, body, this.store.meta, 'bulk');
       touched++;
       await breather();
+      if (pair.search.bulkMergeDue) await this.mergeBulk(pair, breather);
     }
+    await this.mergeBulk(pair, breather);
     // Normally nothing left to do: only a snapshot written from a state this code did not foresee.
     for (const id of [...pair.search.ids()]) {
       if (!this.store.head(id)) {
@@ -367,11 +370,16 @@ export class LibraryIndexes implements SearchProvider {
     const meta = this.store.meta;
     const breather = sliceBreather();
     if (change.type === 'stories-added') {
+      // A large import is added in bulk, like the start-up build; a few stories one by one
+      // (a bulk merge copies every list it extends, common words' lists included).
+      const mode = change.ids.length >= BULK_IMPORT_STORIES ? 'bulk' : 'one';
       for (const id of change.ids) {
-        await this.upsert(id, meta, pair);
+        await this.upsert(id, meta, pair, mode);
         onTouch?.();
         await breather();
+        if (pair.search.bulkMergeDue) await this.mergeBulk(pair, breather);
       }
+      await this.mergeBulk(pair, breather);
       return;
     }
     const { before, after } = change;
@@ -404,20 +412,27 @@ export class LibraryIndexes implements SearchProvider {
   }
 
   /** Indexes a story again (or anew); false when it is not a live story. */
-  private async upsert(id: string, meta: MetaDoc, pair: IndexPair): Promise<boolean> {
+  private async upsert(id: string, meta: MetaDoc, pair: IndexPair, mode: 'one' | 'bulk' = 'one'): Promise<boolean> {
     const head = this.store.head(id);
     if (!head) return false;
     const body = (await this.store.body(id)) ?? [];
-    this.index(pair, head, body, meta);
+    this.index(pair, head, body, meta, mode);
     return true;
   }
 
-  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: MetaDoc): void {
+  /** `bulk` for one of many new stories: see SearchIndex.addInBulk (the caller merges). */
+  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: MetaDoc, mode: 'one' | 'bulk' = 'one'): void {
     const doc = this.searchDoc(head, body, meta);
     if (pair.search.has(head.id)) pair.search.update(doc);
+    else if (mode === 'bulk') pair.search.addInBulk(doc);
     else pair.search.add(doc);
     pair.related.upsert(this.relatedDoc(head, body, meta));
     this.dirty = true;
+  }
+
+  /** Merges the search postings added in bulk, handing the event loop back between slices. */
+  private async mergeBulk(pair: IndexPair, breather: () => Promise<void>): Promise<void> {
+    for (const _ of pair.search.mergeBulk()) await breather();
   }
 
   private remove(id: string, pair: IndexPair): void {

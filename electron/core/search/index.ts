@@ -1,5 +1,6 @@
 import { Index } from 'flexsearch';
 import { SnapshotFormatError, u32s, YIELD_EVERY_NUMBERS, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
+import { BulkPostings, exactArray, SCORE_SLOTS, type PostingMap } from './bulk-postings';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
 import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery } from './query';
@@ -48,7 +49,7 @@ export interface SearchOptions {
 
 const NO_MATCHES: Matches = Object.freeze({ nums: new Int32Array(0), scores: new Int32Array(0) });
 
-const RESOLUTION = 4;
+const RESOLUTION = SCORE_SLOTS;
 const FIRST_BODY_SLOT = 2;
 /** Weight per slot: headline, place/tags/note, the first quarter of the body (the lead), the rest. */
 const SLOT_WEIGHTS = [16, 8, 3, 2];
@@ -58,15 +59,22 @@ const OWN_STEM_BONUS = 1;
 export const PREFIX_EXPANSION_LIMIT = 100;
 /** addMany hands the event loop back after at most this long. */
 const SLICE_MS = 8;
+/**
+ * Postings added in bulk are merged into the map once they are this many, or as many
+ * as the map already holds if that is more: searches see the stories early in a long
+ * build, and the lists are copied a few times (each merge copies what it extends)
+ * rather than once per story.
+ */
+const MIN_BULK_MERGE = 1 << 18;
 
 /** Stands for `pendingTerms` in a call to flexsearch's add (see `encode`). */
 const PENDING_TERMS = '\u0000terms';
 
 type Slots = ReadonlyArray<ReadonlyArray<number> | undefined>;
 
-/** flexsearch internals used for removing one story cheaply (see removeFromIndex). */
+/** flexsearch internals used for removing one story cheaply (see removeFromIndex) and for bulk adds. */
 interface IndexInternals {
-  map: Map<string, Array<number[] | undefined>>;
+  map: PostingMap;
   reg: Set<number>;
 }
 
@@ -79,10 +87,16 @@ export class SearchIndex {
   private nextNum = 0;
   private changes = 0;
   private readonly candidates = new CandidateSet();
-  /** The terms of the story being added, for `encode`. */
+  /** The terms of the story being added, for `encode`, and the score slot of each, for `score`. */
   private pendingTerms: string[] = [];
-  /** Where headline and place/tags/note end in the terms being added, for `slotOf`. */
-  private layout = { headlineEnd: 0, metaEnd: 0, total: 0 };
+  private pendingSlots: number[] = [];
+  /** One story's index terms and their best slots (reused: see storyTerms). */
+  private readonly storySlots = new Map<string, number>();
+  /** Stories added in bulk whose postings are not in the map yet (see addInBulk). */
+  private bulk: BulkPostings | null = null;
+  private merging: Generator<void> | null = null;
+  /** Postings in the map (stories × their distinct terms), for pacing bulk merges. */
+  private postingCount = 0;
 
   constructor() {
     this.index = new Index({
@@ -98,7 +112,7 @@ export class SearchIndex {
       // not slices of a joined string that would each keep the whole string alive.
       // A query term is passed as itself.
       encode: (content: string) => (content === PENDING_TERMS ? this.pendingTerms : content ? [content] : []),
-      score: (_content: string[], _term: string, position: number) => this.slotOf(position),
+      score: (_content: string[], _term: string, position: number) => this.pendingSlots[position] ?? RESOLUTION - 1,
     });
   }
 
@@ -143,6 +157,7 @@ export class SearchIndex {
       this.update(doc);
       return;
     }
+    this.settleBulk();
     const num = this.nextNum++;
     this.changes++;
     this.numOf.set(doc.id, num);
@@ -160,6 +175,7 @@ export class SearchIndex {
     const packed = packFields(this.vocabulary, doc);
     const old = this.packedOf[num]!;
     if (packed === old) return;
+    this.settleBulk();
     this.changes++;
     this.removeFromIndex(num, old);
     this.insert(num, packed);
@@ -168,11 +184,80 @@ export class SearchIndex {
   remove(id: string): void {
     const num = this.numOf.get(id);
     if (num === undefined) return;
+    this.settleBulk();
     this.changes++;
     this.removeFromIndex(num, this.packedOf[num]!);
     this.numOf.delete(id);
     this.idOf[num] = undefined;
     this.packedOf[num] = undefined;
+  }
+
+  /**
+   * Adds a new story the way to add many: its postings wait in a compact buffer and
+   * reach the posting map when `mergeBulk` runs (the caller runs it when
+   * `bulkMergeDue` says so, and once at the end). Until then the story is in the index
+   * but no search finds it. Each list is then allocated once at its exact length, where
+   * adding story by story grows it by push and leaves it with spare room (see
+   * bulk-postings.ts). A story already in the index is updated at once instead.
+   */
+  addInBulk(doc: SearchDoc): void {
+    const internals = this.internals();
+    if (this.numOf.has(doc.id) || !internals) {
+      this.add(doc);
+      return;
+    }
+    this.finishMerge();
+    const num = this.nextNum++;
+    this.changes++;
+    this.numOf.set(doc.id, num);
+    this.idOf[num] = doc.id;
+    const packed = packFields(this.vocabulary, doc);
+    this.packedOf[num] = packed;
+    const slots = this.storyTerms(packed);
+    if (slots.size === 0) return;
+    const bulk = (this.bulk ??= new BulkPostings());
+    bulk.story(num);
+    for (const [term, slot] of slots) bulk.posting(term, slot);
+    internals.reg.add(num);
+  }
+
+  /** Whether enough postings wait (see MIN_BULK_MERGE) that `mergeBulk` should run now. */
+  get bulkMergeDue(): boolean {
+    return !!this.bulk && this.bulk.size >= Math.max(MIN_BULK_MERGE, this.postingCount);
+  }
+
+  /**
+   * Puts the postings of the stories added in bulk into the posting map, yielding now
+   * and then so the caller can hand the event loop back. Searches meanwhile see the map
+   * as it was, or (while the new lists are being put in place) partly merged.
+   */
+  *mergeBulk(): Generator<void> {
+    this.finishMerge();
+    const internals = this.internals();
+    const bulk = this.bulk;
+    if (!bulk || !internals) return;
+    this.bulk = null;
+    const postings = bulk.size;
+    const merge = bulk.mergeInto(internals.map);
+    this.merging = merge;
+    try {
+      yield* merge;
+    } finally {
+      this.merging = null;
+    }
+    this.postingCount += postings;
+    this.changes++;
+  }
+
+  /** Any other change first completes a merge under way and merges what waits, in one go. */
+  private settleBulk(): void {
+    this.finishMerge();
+    if (this.bulk) for (const _ of this.mergeBulk());
+  }
+
+  private finishMerge(): void {
+    const merge = this.merging;
+    if (merge) while (!merge.next().done);
   }
 
   /**
@@ -203,12 +288,14 @@ export class SearchIndex {
    * addMany does this itself; call it after adding many stories one by one.
    */
   compact(): void {
+    this.settleBulk();
     const internals = this.internals();
     if (!internals) return;
     for (const [term, slots] of internals.map) internals.map.set(term, trimmed(slots));
   }
 
   private async compactInSlices(): Promise<void> {
+    this.settleBulk();
     const internals = this.internals();
     if (!internals) return;
     let sliceStart = performance.now();
@@ -227,6 +314,7 @@ export class SearchIndex {
    * reading it back skips analysis and flexsearch's add entirely.
    */
   *writeState(out: SnapshotWriter): Generator<void> {
+    this.settleBulk();
     const internals = this.internals();
     if (!internals) throw new Error('flexsearch internals are not as expected');
     out.u32(this.nextNum);
@@ -295,6 +383,7 @@ export class SearchIndex {
         const length = input.count(4);
         if (length === 0) continue;
         slots[slot] = readPostingList(input, length);
+        index.postingCount += length;
         work += length;
       }
       internals.map.set(term, slots);
@@ -393,32 +482,41 @@ export class SearchIndex {
 
   private insert(num: number, packed: string): void {
     this.packedOf[num] = packed;
-    // Terms in field order, repeats included: flexsearch keeps a term's first (best)
-    // slot, and body positions count words as they run.
-    const headline: string[] = [];
-    const meta: string[] = [];
-    const body: string[] = [];
+    const slots = this.storyTerms(packed);
+    if (slots.size === 0) return;
+    this.pendingTerms = [...slots.keys()];
+    this.pendingSlots = [...slots.values()];
+    this.index.add(num, PENDING_TERMS);
+    this.postingCount += slots.size;
+    this.pendingTerms = [];
+    this.pendingSlots = [];
+  }
+
+  /**
+   * A story's index terms, each once, with the score slot of its best occurrence (see
+   * the file comment: headline, then place/tags/note, then the body's first quarter,
+   * then the rest); counts the story's words into the vocabulary. The map is reused:
+   * read it before the next call.
+   */
+  private storyTerms(packed: string): Map<string, number> {
+    let bodyWords = 0;
     this.vocabulary.countStory(1, (count) =>
       forEachPackedWord(packed, (wordId, _joined, field) => {
         count(wordId);
-        const term = this.vocabulary.term(wordId);
-        if (term) (field === Field.Headline ? headline : field === Field.Body ? body : meta).push(term);
+        if (field === Field.Body && this.vocabulary.term(wordId)) bodyWords++;
       }),
     );
-    const total = headline.length + meta.length + body.length;
-    if (total === 0) return;
-    this.layout = { headlineEnd: headline.length, metaEnd: headline.length + meta.length, total };
-    this.pendingTerms = headline.concat(meta, body);
-    this.index.add(num, PENDING_TERMS);
-    this.pendingTerms = [];
-  }
-
-  /** The score slot of the term at `position` in the content being added (see the file comment). */
-  private slotOf(position: number): number {
-    const { headlineEnd, metaEnd, total } = this.layout;
-    if (position < headlineEnd) return 0;
-    if (position < metaEnd) return 1;
-    return position - metaEnd < (total - metaEnd) / 4 ? FIRST_BODY_SLOT : FIRST_BODY_SLOT + 1;
+    const slots = this.storySlots;
+    slots.clear();
+    let bodyAt = 0;
+    forEachPackedWord(packed, (wordId, _joined, field) => {
+      const term = this.vocabulary.term(wordId);
+      if (!term) return;
+      const slot = field === Field.Headline ? 0 : field !== Field.Body ? 1 : bodyAt++ < bodyWords / 4 ? FIRST_BODY_SLOT : FIRST_BODY_SLOT + 1;
+      const best = slots.get(term);
+      if (best === undefined || slot < best) slots.set(term, slot);
+    });
+    return slots;
   }
 
   /**
@@ -447,7 +545,10 @@ export class SearchIndex {
         const ids = slots[slot];
         if (!ids) continue;
         const at = ids.indexOf(num);
-        if (at >= 0) ids.splice(at, 1);
+        if (at >= 0) {
+          ids.splice(at, 1);
+          this.postingCount--;
+        }
         if (ids.length === 0) slots[slot] = undefined;
         else left++;
       }
@@ -491,18 +592,10 @@ export class SearchIndex {
   }
 }
 
-/** Past this length `new Array(n)` gives a slow dictionary-mode array in V8: grow it by push, then trim. */
-const PREALLOCATE_LIMIT = 65_536;
-
 function readPostingList(input: SnapshotReader, length: number): number[] {
-  if (length <= PREALLOCATE_LIMIT) {
-    const list = new Array<number>(length);
-    for (let i = 0; i < length; i++) list[i] = input.u32();
-    return list;
-  }
-  const list: number[] = [];
-  for (let i = 0; i < length; i++) list.push(input.u32());
-  return list.slice();
+  const list = exactArray(length);
+  for (let i = 0; i < length; i++) list[i] = input.u32();
+  return list;
 }
 
 /** A copy of a term's slots with every array exactly as long as its contents. */
