@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope';
 import { importPaths } from './import/importer';
 import { LibraryIndexes, type IndexSnapshotOptions } from './indexes';
+import { applyMemoryPolicy } from './memory-policy';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { handlers } from './service/handlers';
@@ -37,6 +38,7 @@ export const DEFAULT_SEEDS_DIR = path.resolve(import.meta.dirname, '../../seeds'
 
 /** Opens a library folder and the service over it: the one way every runtime starts Kroniek. */
 export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekCore> {
+  applyMemoryPolicy();
   const dataDir = path.resolve(options.dataDir);
   let backups: BackupScheduler | null = null;
   const store = await LibraryStore.open(dataDir, {
