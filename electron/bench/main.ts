@@ -8,8 +8,10 @@ import { importPaths } from '../core/import/importer';
 import { LibraryStore } from '../core/store/library-store';
 import { baselineEditMs } from './baseline';
 import { syntheticStory } from './corpus';
+import { syntheticQueries } from '../core/search/synthetic-corpus';
 import { CACHE_DIR } from '../core/store/library-store';
-import { measureOpenLibrary, measureSnapshotOpen, type OpenLibraryFigures, type SnapshotOpenFigures } from './measure-open';
+import { bundleMeasuringChild } from './bundle-child';
+import type { BenchQueries, OpenLibraryFigures, SnapshotOpenFigures } from './measure-open';
 import { round, timed } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -60,12 +62,13 @@ async function ensureCorpus(dir: string, size: number): Promise<void> {
   await writeFile(marker, String(size));
 }
 
-/** Runs the open-library measurements in a fresh Node process, so cold open and RSS are honest. */
-function measureInChild(dataDir: string): OpenLibraryFigures;
-function measureInChild(dataDir: string, mode: 'snapshot'): SnapshotOpenFigures;
-function measureInChild(dataDir: string, mode: 'first' | 'snapshot' = 'first'): OpenLibraryFigures | SnapshotOpenFigures {
-  const flag = mode === 'first' ? '--child-open' : '--child-open-snapshot';
-  const result = spawnSync(process.execPath, [path.join(import.meta.dirname, 'run.mjs'), flag, dataDir], {
+/** Runs the open-library measurements in a fresh Node process, bundled as the app's main process is, so cold open and RSS are honest. */
+async function measureInChild(dataDir: string, queriesFile: string): Promise<OpenLibraryFigures>;
+async function measureInChild(dataDir: string, queriesFile: string, mode: 'snapshot'): Promise<SnapshotOpenFigures>;
+async function measureInChild(dataDir: string, queriesFile: string, mode: 'first' | 'snapshot' = 'first'): Promise<OpenLibraryFigures | SnapshotOpenFigures> {
+  childBundle ??= bundleMeasuringChild();
+  const flag = mode === 'first' ? '--open' : '--open-snapshot';
+  const result = spawnSync(process.execPath, [await childBundle, flag, dataDir, '--queries', queriesFile], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -75,6 +78,8 @@ function measureInChild(dataDir: string, mode: 'first' | 'snapshot' = 'first'): 
   return JSON.parse(last) as OpenLibraryFigures | SnapshotOpenFigures;
 }
 
+let childBundle: Promise<string> | null = null;
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -83,20 +88,10 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       dir: { type: 'string' },
       export: { type: 'boolean' },
-      'child-open': { type: 'string' },
-      'child-open-snapshot': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
   });
-  if (values['child-open-snapshot']) {
-    process.stdout.write(`${JSON.stringify(await measureSnapshotOpen(values['child-open-snapshot']))}\n`);
-    return 0;
-  }
-  if (values['child-open']) {
-    process.stdout.write(`${JSON.stringify(await measureOpenLibrary(values['child-open']))}\n`);
-    return 0;
-  }
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -128,7 +123,13 @@ export async function main(argv: string[]): Promise<number> {
 
   log('Measuring a cold open, edits, search, related and memory in a fresh process …');
   await rm(path.join(dataDir, CACHE_DIR), { recursive: true, force: true });
-  const open = measureInChild(dataDir);
+  const queries: BenchQueries = {
+    searches: syntheticQueries(200),
+    phrases: syntheticQueries(100).map((query) => `"${query.trim()}"`),
+  };
+  const queriesFile = path.join(workDir, `queries-${size}.json`);
+  await writeFile(queriesFile, JSON.stringify(queries));
+  const open = await measureInChild(dataDir, queriesFile);
   log(`  cold open to first page ${round(open.coldOpenMs)} ms; index ready after ${round(open.indexReadyMs)} ms`);
   log(`  tag edit durably on disk: median ${round(open.editPersistMs, 2)} ms`);
   log(`  search 2-word p95 ${round(open.searchP95Ms, 2)} ms, as a quoted phrase p95 ${round(open.searchPhraseP95Ms, 2)} ms; related p95 ${round(open.relatedMs, 2)} ms`);
@@ -137,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
   log(`  index snapshot written in ${round(open.snapshotWriteMs)} ms (after the queries; the app writes it 10 s after the build), ${round(open.snapshotBytes / 1024 / 1024, 1)} MB, longest block ${round(open.snapshotWriteBlockMs, 1)} ms`);
 
   log('Opening again in a fresh process, with the index snapshot …');
-  const second = measureInChild(dataDir, 'snapshot');
+  const second = await measureInChild(dataDir, queriesFile, 'snapshot');
   log(`  indexes ${second.origin === 'snapshot' ? 'from the snapshot' : `BUILT (${second.origin})`}: ready after ${round(second.indexReadyMs)} ms (first open ${round(open.indexReadyMs)} ms); longest block while loading ${round(second.loadBlockMs, 1)} ms`);
   log(`  RSS ${Math.round(second.rssMB)} MB right after ready, ${Math.round(second.rssIdleMB)} MB once idle; search p95 ${round(second.searchP95Ms, 2)} ms`);
 

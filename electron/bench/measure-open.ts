@@ -2,8 +2,15 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { call } from '../cli/command';
 import type { LibraryIndexes } from '../core/indexes';
-import { syntheticQueries } from '../core/search/synthetic-corpus';
 import { percentile, timed } from './stats';
+
+/** The queries to time, made by the parent (the synthetic corpus reads the seeds beside the sources). */
+export interface BenchQueries {
+  /** Two-word queries mixing common and rare words. */
+  searches: string[];
+  /** The same kind of word pairs as exact phrases. */
+  phrases: string[];
+}
 
 export interface OpenLibraryFigures {
   stories: number;
@@ -103,7 +110,7 @@ async function searchTimes(core: KroniekCore, queries: string[]): Promise<number
 }
 
 /** Opens an existing library in this (fresh) process and measures what an editor feels. */
-export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFigures> {
+export async function measureOpenLibrary(dataDir: string, queries: BenchQueries): Promise<OpenLibraryFigures> {
   const { core, first, start, coldOpenMs } = await openTimed(dataDir);
   let rssPeakMB = rssNowMB();
   await untilIndexesReady(core, () => (rssPeakMB = Math.max(rssPeakMB, rssNowMB())));
@@ -123,13 +130,9 @@ export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFi
     }
   }
 
-  // Two-word queries mixing common and rare words.
-  const searches = await searchTimes(core, syntheticQueries(200));
-  // The same word pairs as exact phrases: every candidate's text is checked, and most fail.
-  const phrases = await searchTimes(
-    core,
-    syntheticQueries(100).map((query) => `"${query.trim()}"`),
-  );
+  const searches = await searchTimes(core, queries.searches);
+  // Exact phrases: every candidate's text is checked, and most fail.
+  const phrases = await searchTimes(core, queries.phrases);
 
   const related: number[] = [];
   for (const id of ids.slice(0, 50)) {
@@ -164,13 +167,13 @@ export async function measureOpenLibrary(dataDir: string): Promise<OpenLibraryFi
 }
 
 /** Opens the library again, in a fresh process, with the index snapshot the first open wrote. */
-export async function measureSnapshotOpen(dataDir: string): Promise<SnapshotOpenFigures> {
+export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries): Promise<SnapshotOpenFigures> {
   const { core, start, coldOpenMs } = await openTimed(dataDir);
   await untilIndexesReady(core);
   const indexReadyMs = performance.now() - start;
   const rssMB = rssNowMB();
   const indexes = core.context.search as LibraryIndexes;
-  const searches = await searchTimes(core, syntheticQueries(200));
+  const searches = await searchTimes(core, queries.searches);
   const settled = await settledRss();
   await core.close();
   return {
