@@ -392,6 +392,11 @@ export class Postings {
     return this.baseSlots.length;
   }
 
+  /** Drops every list (before building a new base, so the old one is not kept alive meanwhile). */
+  clear(): void {
+    this.setBase(new Uint32Array(1), new Uint32Array(0));
+  }
+
   /** Replaces everything by a packed base: list l holds slots[starts[l] .. starts[l + 1]). */
   setBase(starts: Uint32Array, slots: Uint32Array): void {
     this.baseStarts = starts;
