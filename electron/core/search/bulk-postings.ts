@@ -65,66 +65,67 @@ export class BulkPostings {
   }
 
   /**
-   * Merges the held postings into `map` and empties itself. Lists are built aside and
-   * put in place term by term at the end, so until then the map answers as before.
-   * Yields now and then (the caller decides when to hand the event loop back).
+   * Merges the held postings into `map` and empties itself. The story numbers are first
+   * grouped by term and slot (a counting sort, in story order), then each term gets its
+   * new lists and they replace the old at once, term by term: a list replaced early is
+   * garbage while later ones are built, so a collection during a long merge can free it
+   * (building them all before putting any in place kept every old list alive to the end).
+   * Searches meanwhile see each term either as it was or as merged. Yields now and then
+   * (the caller decides when to hand the event loop back).
    */
   *mergeInto(map: PostingMap): Generator<void> {
-    const termCount = this.terms.length;
-    const counts = new Int32Array(termCount * SCORE_SLOTS);
-    const filled = this.chunks.length - 1;
-    for (let c = 0; c < this.chunks.length; c++) {
-      const chunk = this.chunks[c]!;
-      const end = c === filled ? this.at : CHUNK_NUMBERS;
-      for (let i = 0; i < end; i++) if (chunk[i]! >= 0) counts[chunk[i]!]!++;
-      yield;
-    }
+    const keys = this.terms.length * SCORE_SLOTS;
+    const starts = new Int32Array(keys + 1);
+    yield* this.eachPosting((key) => starts[key + 1]!++);
+    for (let key = 0; key < keys; key++) starts[key + 1]! += starts[key]!;
+    const grouped = new Int32Array(this.held);
+    const next = starts.slice(0, keys);
+    yield* this.eachPosting((key, num) => (grouped[next[key]!++] = num));
+    this.chunks = [];
+    this.at = CHUNK_NUMBERS;
 
-    // Each list at its final length, starting with what the map already holds.
-    const next = new Int32Array(termCount * SCORE_SLOTS);
-    const built: Array<Array<number[] | undefined>> = new Array(termCount);
-    for (let term = 0; term < termCount; term++) {
-      const old = map.get(this.terms[term]!);
+    for (let term = 0; term < this.terms.length; term++) {
+      const name = this.terms[term]!;
+      const old = map.get(name);
+      const first = term * SCORE_SLOTS;
       let slotCount = old?.length ?? 0;
-      for (let slot = SCORE_SLOTS - 1; slot >= slotCount; slot--) if (counts[term * SCORE_SLOTS + slot]) slotCount = slot + 1;
+      for (let slot = SCORE_SLOTS - 1; slot >= slotCount; slot--) if (starts[first + slot + 1]! > starts[first + slot]!) slotCount = slot + 1;
       const slots = new Array<number[] | undefined>(slotCount);
       for (let slot = 0; slot < slotCount; slot++) {
         const kept = old?.[slot];
-        const added = counts[term * SCORE_SLOTS + slot]!;
+        const from = starts[first + slot]!;
+        const added = starts[first + slot + 1]! - from;
         if (added === 0) {
           slots[slot] = kept;
           continue;
         }
-        const list = exactArray((kept?.length ?? 0) + added);
-        if (kept) for (let i = 0; i < kept.length; i++) list[i] = kept[i]!;
-        next[term * SCORE_SLOTS + slot] = kept?.length ?? 0;
+        const keptLength = kept?.length ?? 0;
+        const list = exactArray(keptLength + added);
+        for (let i = 0; i < keptLength; i++) list[i] = kept![i]!;
+        for (let i = 0; i < added; i++) list[keptLength + i] = grouped[from + i]!;
         slots[slot] = list;
       }
-      built[term] = slots;
+      map.set(name, slots);
       if (term % 4096 === 4095) yield;
-    }
-
-    // Stories in the order they were added, so every list stays in story order.
-    let num = 0;
-    for (let c = 0; c < this.chunks.length; c++) {
-      const chunk = this.chunks[c]!;
-      const end = c === filled ? this.at : CHUNK_NUMBERS;
-      for (let i = 0; i < end; i++) {
-        const value = chunk[i]!;
-        if (value < 0) num = -1 - value;
-        else built[Math.floor(value / SCORE_SLOTS)]![value % SCORE_SLOTS]![next[value]!++] = num;
-      }
-      yield;
-    }
-    this.chunks = [];
-    this.at = CHUNK_NUMBERS;
-
-    for (let term = 0; term < termCount; term++) {
-      map.set(this.terms[term]!, built[term]!);
-      if (term % 16_384 === 16_383) yield;
     }
     this.termNumbers.clear();
     this.terms = [];
     this.held = 0;
+  }
+
+  /** Visits every held posting in the order added: its `term · SCORE_SLOTS + slot` and its story. */
+  private *eachPosting(visit: (key: number, num: number) => void): Generator<void> {
+    let num = 0;
+    const last = this.chunks.length - 1;
+    for (let c = 0; c <= last; c++) {
+      const chunk = this.chunks[c]!;
+      const end = c === last ? this.at : CHUNK_NUMBERS;
+      for (let i = 0; i < end; i++) {
+        const value = chunk[i]!;
+        if (value < 0) num = -1 - value;
+        else visit(value, num);
+      }
+      yield;
+    }
   }
 }
