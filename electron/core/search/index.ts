@@ -261,51 +261,41 @@ export class SearchIndex {
   }
 
   /**
-   * Adds many stories without blocking: the event loop gets a turn at least every
-   * few milliseconds, so the app stays responsive while a large archive is indexed.
-   * `onProgress` gets the number of stories done so far.
+   * Adds many stories without blocking, in bulk (see addInBulk): the event loop gets a
+   * turn at least every few milliseconds, so the app stays responsive while a large
+   * archive is indexed. `onProgress` gets the number of stories done so far; once it
+   * resolves, every story is found.
    */
   async addMany(docs: Iterable<SearchDoc>, onProgress?: (done: number) => void): Promise<void> {
     let done = 0;
     let sliceStart = performance.now();
+    const breathe = async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      onProgress?.(done);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    };
     for (const doc of docs) {
-      this.add(doc);
+      this.addInBulk(doc);
       done++;
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        onProgress?.(done);
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      await breathe();
+      if (this.bulkMergeDue) for (const _ of this.mergeBulk()) await breathe();
     }
+    for (const _ of this.mergeBulk()) await breathe();
     onProgress?.(done);
-    await this.compactInSlices();
   }
 
   /**
    * Trims the posting arrays to their length. Arrays grown by push keep spare room
    * (V8 allocates 17 slots for the first element), and most terms occur in only one
-   * or two stories, so after a bulk build this roughly halves the index's memory.
-   * addMany does this itself; call it after adding many stories one by one.
+   * or two stories, so this roughly halves the memory of lists grown that way. Call it
+   * after adding many stories one by one (bulk adds leave nothing to trim).
    */
   compact(): void {
     this.settleBulk();
     const internals = this.internals();
     if (!internals) return;
     for (const [term, slots] of internals.map) internals.map.set(term, trimmed(slots));
-  }
-
-  private async compactInSlices(): Promise<void> {
-    this.settleBulk();
-    const internals = this.internals();
-    if (!internals) return;
-    let sliceStart = performance.now();
-    for (const [term, slots] of internals.map) {
-      internals.map.set(term, trimmed(slots));
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
-    }
   }
 
   /**
