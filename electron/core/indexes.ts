@@ -3,6 +3,7 @@ import { extractEntities } from './analysis/entities';
 import { RelatedIndex, type RelatedDoc } from './analysis/related';
 import { parseQuery } from './search/query';
 import { SearchIndex, type SearchDoc } from './search/index';
+import { withMemorySaving } from './memory-policy';
 import type { SearchProvider } from './service/context';
 import { SnapshotAborted, type SliceStats } from './snapshot/codec';
 import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from './snapshot/index-snapshot';
@@ -266,9 +267,20 @@ export class LibraryIndexes implements SearchProvider {
 
   private async build(): Promise<void> {
     if (this.snapshotFile && (await this.loadSnapshot())) return;
-    // Story by story, handing the event loop back every few milliseconds; the search
-    // postings are added in bulk (merged into the index now and then, and at the end),
-    // which leaves every posting list at its exact length.
+    await withMemorySaving(() => this.buildFromStories());
+    this.ready = true;
+    this.origin = 'built';
+    for (const change of this.pending.splice(0)) await this.applyCounted(change);
+    this.dirty = true;
+    this.scheduleSnapshot();
+  }
+
+  /**
+   * Story by story, handing the event loop back every few milliseconds; the search
+   * postings are added in bulk (merged into the index now and then, and at the end),
+   * which leaves every posting list at its exact length.
+   */
+  private async buildFromStories(): Promise<void> {
     const breather = sliceBreather();
     for await (const { head, body } of this.store.storiesWithBodies()) {
       this.index(this.live, head, body, this.store.meta, 'bulk');
@@ -278,11 +290,6 @@ export class LibraryIndexes implements SearchProvider {
     }
     await this.mergeBulk(this.live, breather);
     this.live.related.pack();
-    this.ready = true;
-    this.origin = 'built';
-    for (const change of this.pending.splice(0)) await this.applyCounted(change);
-    this.dirty = true;
-    this.scheduleSnapshot();
   }
 
   /**

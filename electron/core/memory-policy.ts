@@ -1,30 +1,46 @@
 import v8 from 'node:v8';
 
-// How V8 sizes the heap of the process that owns the library (Electron's main process,
+// How V8 manages the heap of the process that owns the library (Electron's main process,
 // the web host, the CLI, the benchmark): all of them open the library through
 // openKroniek, which applies this first.
 //
-// After each full collection V8 lets the old generation grow to the live size times a
-// factor it picks for throughput, up to 4 on a machine with a few gigabytes to spare.
-// The indexes of a 50,000-story library are about 280 MB live, and building them
-// promotes a steady stream of short-lived objects, so V8 let the process reach 700 MB
-// and more before collecting. A factor of 1.3 (the one V8 itself uses when it optimises
-// for memory) keeps the heap near what is live. The price is more frequent full
-// collections, which run mostly on V8's background thread: the start-up build at 50,000
-// stories took no longer, and an editor's searches allocate too little to notice (see
-// BENCHMARKS.md).
+// That process holds the indexes (~280 MB at 50,000 stories). By default V8 chooses
+// throughput: after each full collection it lets the old generation grow to up to 4
+// times what it kept, so a 52,000-story index build, which promotes a steady stream of
+// short-lived objects, reached 700 MB and more. `--heap-growing-percent=30` caps that
+// at 1.3 times (the factor V8 itself uses when it optimises for memory), always: no
+// figure an editor feels got slower with it.
+//
+// While the indexes are built from the stories (a background task of a minute or two,
+// only when there is no usable snapshot), V8's memory-saving mode is on as well
+// (`--optimize-for-size`: it compacts fragmented pages eagerly and keeps the young
+// generation small). It costs that build about a fifth more time, and as much on an
+// import or a search made meanwhile, which is why it is not left on. Measured figures:
+// BENCHMARKS.md.
 
 /** The old generation grows to at most 1 + this/100 times what the last full collection kept. */
 export const HEAP_GROWING_PERCENT = 30;
 
-/** The V8 flags this policy sets: checked against the running V8 by a test, since V8 ignores a flag it does not know. */
+/** The V8 flags this policy sets, always and during a build: checked against the running V8 by a test, since V8 ignores a flag it does not know. */
 export const MEMORY_POLICY_FLAGS = [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`] as const;
+export const MEMORY_SAVING_FLAG = '--optimize-for-size';
 
 let applied = false;
+let savers = 0;
 
-/** Sets the policy's flags once per process; V8 reads them at every full collection. */
+/** Sets the policy's lasting flags once per process; V8 reads them at every collection. */
 export function applyMemoryPolicy(): void {
   if (applied) return;
   applied = true;
   for (const flag of MEMORY_POLICY_FLAGS) v8.setFlagsFromString(flag);
+}
+
+/** Runs `work` with V8's memory-saving mode on (nested calls share it: off once the last ends). */
+export async function withMemorySaving<T>(work: () => Promise<T>): Promise<T> {
+  if (savers++ === 0) v8.setFlagsFromString(MEMORY_SAVING_FLAG);
+  try {
+    return await work();
+  } finally {
+    if (--savers === 0) v8.setFlagsFromString(MEMORY_SAVING_FLAG.replace(/^--/, '--no-'));
+  }
 }
