@@ -14,9 +14,9 @@ import v8 from 'node:v8';
 // While the indexes are built from the stories (a background task of a minute or two,
 // only when there is no usable snapshot), V8's memory-saving mode is on as well
 // (`--optimize-for-size`: it compacts fragmented pages eagerly and keeps the young
-// generation small). It costs that build about a fifth more time, and as much on an
-// import or a search made meanwhile, which is why it is not left on. Measured figures:
-// BENCHMARKS.md.
+// generation small). It costs that build about a third more time (82-106 s without it,
+// 138 s with it at 52,000 stories), and left on it slowed imports and cold opens too,
+// which is why it is on only then. Measured figures: BENCHMARKS.md.
 
 /** The old generation grows to at most 1 + this/100 times what the last full collection kept. */
 export const HEAP_GROWING_PERCENT = 30;
