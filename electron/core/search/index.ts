@@ -158,11 +158,16 @@ export class SearchIndex {
       return;
     }
     this.settleBulk();
+    this.insert(this.numberNew(doc.id), packFields(this.vocabulary, doc));
+  }
+
+  /** Gives a story new to the index its number (see numberOf). */
+  private numberNew(id: string): number {
     const num = this.nextNum++;
     this.changes++;
-    this.numOf.set(doc.id, num);
-    this.idOf[num] = doc.id;
-    this.insert(num, packFields(this.vocabulary, doc));
+    this.numOf.set(id, num);
+    this.idOf[num] = id;
+    return num;
   }
 
   /** Replaces a story's text (adds it when new); a no-op when nothing searchable changed. */
@@ -207,10 +212,7 @@ export class SearchIndex {
       return;
     }
     this.finishMerge();
-    const num = this.nextNum++;
-    this.changes++;
-    this.numOf.set(doc.id, num);
-    this.idOf[num] = doc.id;
+    const num = this.numberNew(doc.id);
     const packed = packFields(this.vocabulary, doc);
     this.packedOf[num] = packed;
     const slots = this.storyTerms(packed);
