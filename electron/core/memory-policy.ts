@@ -17,6 +17,10 @@ import v8 from 'node:v8';
 // generation small). It costs that build about a third more time (82-106 s without it,
 // 138 s with it at 52,000 stories), and left on it slowed imports and cold opens too,
 // which is why it is on only then. Measured figures: BENCHMARKS.md.
+//
+// V8 reads flags set after start-up only because Node, and Electron for its Node
+// processes, leave them writable (V8 alone freezes them once initialised).
+// Not measured here: Electron's main process itself (no Electron binary on these machines).
 
 /** The old generation grows to at most 1 + this/100 times what the last full collection kept. */
 export const HEAP_GROWING_PERCENT = 30;
