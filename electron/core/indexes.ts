@@ -267,7 +267,7 @@ export class LibraryIndexes implements SearchProvider {
 
   private async build(): Promise<void> {
     if (this.snapshotFile && (await this.loadSnapshot())) return;
-    await withMemorySaving(() => this.buildFromStories());
+    await this.buildFromStories();
     this.ready = true;
     this.origin = 'built';
     for (const change of this.pending.splice(0)) await this.applyCounted(change);
@@ -288,8 +288,14 @@ export class LibraryIndexes implements SearchProvider {
       await breather();
       if (this.live.search.bulkMergeDue) await this.mergeBulk(this.live, breather);
     }
-    await this.mergeBulk(this.live, breather);
-    this.live.related.pack();
+    // The last steps allocate about 100 MB (every common word's list anew, the related
+    // index's packed lists) while the loop's garbage is still resident: V8's memory-saving
+    // mode makes the collections they set off compact, so the pages are reused rather than
+    // added to (see memory-policy.ts).
+    await withMemorySaving(async () => {
+      await this.mergeBulk(this.live, breather);
+      this.live.related.pack();
+    });
   }
 
   /**

@@ -11,11 +11,13 @@ import v8 from 'node:v8';
 // at 1.3 times (the factor V8 itself uses when it optimises for memory), always: no
 // figure an editor feels got slower with it.
 //
-// While the indexes are built from the stories (a background task of a minute or two,
-// only when there is no usable snapshot), V8's memory-saving mode is on as well
-// (`--optimize-for-size`: it compacts fragmented pages eagerly and keeps the young
-// generation small). It costs that build about a third more time (82-106 s without it,
-// 138 s with it at 52,000 stories), and left on it slowed imports and cold opens too,
+// At the end of a full index build (a background task, only when there is no usable
+// snapshot) the last merge of the search postings and the packing of the related index
+// allocate about 100 MB while the build's garbage is still resident; with only the cap,
+// the peak varied from 484 to 523 MB between runs at 52,000 stories. For those steps
+// V8's memory-saving mode is on as well (`--optimize-for-size`: it compacts fragmented
+// pages eagerly and keeps the young generation small). Left on for the whole build it
+// cost a third more build time, and left on for good it slowed imports and cold opens,
 // which is why it is on only then. Measured figures: BENCHMARKS.md.
 //
 // V8 reads flags set after start-up only because Node, and Electron for its Node
@@ -25,7 +27,7 @@ import v8 from 'node:v8';
 /** The old generation grows to at most 1 + this/100 times what the last full collection kept. */
 export const HEAP_GROWING_PERCENT = 30;
 
-/** The V8 flags this policy sets, always and during a build: checked against the running V8 by a test, since V8 ignores a flag it does not know. */
+/** The V8 flags this policy sets for good, and for the end of a build: checked against the running V8 by a test, since V8 ignores a flag it does not know. */
 export const MEMORY_POLICY_FLAGS = [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`] as const;
 export const MEMORY_SAVING_FLAG = '--optimize-for-size';
 
