@@ -5,6 +5,7 @@ import { parseQuery } from './search/query';
 import { SearchIndex, type SearchDoc } from './search/index';
 import { withMemorySaving } from './memory-policy';
 import type { SearchProvider } from './service/context';
+import { sliceBreather } from './slices';
 import { SnapshotAborted, type SliceStats } from './snapshot/codec';
 import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from './snapshot/index-snapshot';
 import type { LibraryStore, StoreChange } from './store/library-store';
@@ -22,8 +23,6 @@ import type { MetaDoc, StoryHead } from './store/meta';
 
 const bodyText = (body: BodyBlock[]) => body.map((block) => block.text).join('\n');
 
-/** The initial build hands the event loop back after at most this long. */
-const BUILD_SLICE_MS = 8;
 /** An import of at least this many stories is indexed in bulk (see apply). */
 const BULK_IMPORT_STORIES = 500;
 /** A snapshot is written this long after a full build: not on the way to the first searches. */
@@ -453,16 +452,6 @@ export class LibraryIndexes implements SearchProvider {
     pair.related.remove(id);
     this.dirty = true;
   }
-}
-
-/** Awaits a turn of the event loop once the work since the last has run a slice. */
-function sliceBreather(): () => Promise<void> {
-  let sliceStart = performance.now();
-  return async () => {
-    if (performance.now() - sliceStart < BUILD_SLICE_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-  };
 }
 
 /**

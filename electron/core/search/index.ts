@@ -1,4 +1,5 @@
 import { Index } from 'flexsearch';
+import { sliceBreather } from '../slices';
 import { SnapshotFormatError, u32s, YIELD_EVERY_NUMBERS, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { BulkPostings, exactArray, SCORE_SLOTS, type PostingMap } from './bulk-postings';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
@@ -57,8 +58,6 @@ const SLOT_WEIGHTS = [16, 8, 3, 2];
 const OWN_STEM_BONUS = 1;
 /** A short prefix can start thousands of words; the most frequent ones stand for it. */
 export const PREFIX_EXPANSION_LIMIT = 100;
-/** addMany hands the event loop back after at most this long. */
-const SLICE_MS = 8;
 /**
  * Postings added in bulk are merged into the map once they are this many, or as many
  * as the map already holds if that is more: searches see the stories early in a long
@@ -270,13 +269,7 @@ export class SearchIndex {
    */
   async addMany(docs: Iterable<SearchDoc>, onProgress?: (done: number) => void): Promise<void> {
     let done = 0;
-    let sliceStart = performance.now();
-    const breathe = async () => {
-      if (performance.now() - sliceStart < SLICE_MS) return;
-      onProgress?.(done);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    };
+    const breathe = sliceBreather(() => onProgress?.(done));
     for (const doc of docs) {
       this.addInBulk(doc);
       done++;
