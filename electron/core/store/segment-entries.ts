@@ -44,16 +44,11 @@ export class SegmentReader {
     }
     let length = 0;
     try {
+      // Segment files are written once (temp file, then rename) and never change after.
       const { size } = await handle.stat();
       if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.ceil(size * 1.25));
-      // A file that grew since stat is read as far as the buffer goes, then parsed whole below.
-      for (;;) {
-        if (length === this.buffer.length) {
-          const grown = Buffer.allocUnsafe(this.buffer.length * 2 + 1024);
-          this.buffer.copy(grown, 0, 0, length);
-          this.buffer = grown;
-        }
-        const { bytesRead } = await handle.read(this.buffer, length, this.buffer.length - length, length);
+      while (length < size) {
+        const { bytesRead } = await handle.read(this.buffer, length, size - length, length);
         if (bytesRead === 0) break;
         length += bytesRead;
       }
