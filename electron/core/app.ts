@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Commit } from '../../shared/contract/changes';
 import type { Envelope } from '../../shared/contract/envelope';
 import { importPaths } from './import/importer';
 import { LibraryIndexes, type IndexSnapshotOptions } from './indexes';
@@ -15,6 +16,11 @@ import { LibraryStore } from './store/library-store';
 export interface KroniekCore {
   /** Validates input against the contract schema and runs the method; never throws. */
   dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * The change feed: every store commit, whoever made it (this process's transports, and
+   * later a team server), as the parts of the library it changed. Returns an unsubscribe.
+   */
+  onCommit(listener: (commit: Commit) => void): () => void;
   /** The context behind the service, for in-process callers (CLI, tests, benchmarks). */
   readonly context: ServiceContext;
   close(): Promise<void>;
@@ -75,6 +81,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     const dispatch = createDispatcher(handlers, context);
     return {
       dispatch,
+      onCommit: (listener) => store.onCommit(listener),
       context,
       async close() {
         // Resources started lazily (e.g. the headless Chromium that prints PDFs) stop first.

@@ -43,3 +43,4 @@ export * from './links';
 export * from './dossiers';
 export * from './maintenance';
 export * from './searches';
+export * from './changes';
