@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Commit } from '../../shared/contract/changes';
+import type { ChangeFeed } from '../../shared/contract/changes';
 import type { Envelope } from '../../shared/contract/envelope';
 import { importPaths } from './import/importer';
 import { LibraryIndexes, type IndexSnapshotOptions } from './indexes';
@@ -20,7 +20,7 @@ export interface KroniekCore {
    * The change feed: every store commit, whoever made it (this process's transports, and
    * later a team server), as the parts of the library it changed. Returns an unsubscribe.
    */
-  onCommit(listener: (commit: Commit) => void): () => void;
+  readonly feed: ChangeFeed;
   /** The context behind the service, for in-process callers (CLI, tests, benchmarks). */
   readonly context: ServiceContext;
   close(): Promise<void>;
@@ -81,7 +81,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     const dispatch = createDispatcher(handlers, context);
     return {
       dispatch,
-      onCommit: (listener) => store.onCommit(listener),
+      feed: { revision: () => store.revision, onCommit: (listener) => store.onCommit(listener) },
       context,
       async close() {
         // Resources started lazily (e.g. the headless Chromium that prints PDFs) stop first.

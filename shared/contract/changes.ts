@@ -51,6 +51,18 @@ export interface Commit {
   changes: ChangeSet;
 }
 
+/**
+ * The change feed of an open library: every store commit, whoever made it (any transport
+ * of this process, and later a team server). Transports forward it: Electron IPC to the
+ * window, the loopback host as an event stream.
+ */
+export interface ChangeFeed {
+  /** The number of the last commit (0 before the first). */
+  revision(): number;
+  /** Calls `listener` with every commit from now on; returns an unsubscribe. */
+  onCommit(listener: (commit: Commit) => void): () => void;
+}
+
 /** Ids as a change set carries them (`'all'` past MAX_CHANGED_IDS), or undefined for none. */
 export function changedIds(ids: Iterable<string>): ChangedIds | undefined {
   const unique = [...new Set(ids)];

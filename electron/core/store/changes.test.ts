@@ -15,7 +15,7 @@ async function withCore<T>(run: (core: KroniekCore, feed: Commit[]) => Promise<T
     const feed: Commit[] = [];
     try {
       await core.context.store.addStories(['s1', 's2', 's3'].map((id) => fakeStory(id)));
-      core.onCommit((commit) => feed.push(commit));
+      core.feed.onCommit((commit) => feed.push(commit));
       return await run(core, feed);
     } finally {
       await core.close();
