@@ -4,7 +4,7 @@ import type { Commit } from '../../../shared/contract/changes';
 import type { Envelope } from '../../../shared/contract/envelope';
 import type { TagListItem } from '../../../shared/contract/tags';
 import { openKroniek, type KroniekCore } from '../app';
-import { fakeStory, withTempDir } from './test-helpers';
+import { fakeStory, withTempDir } from './test/helpers';
 
 // Every edit answers with the parts of the library it changed, derived from the store
 // commit; the same commits go out on the core's change feed, whoever made them.
