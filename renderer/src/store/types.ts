@@ -5,8 +5,9 @@ import type { Client } from '../client';
 import type { PickedFile } from '../features/import/picked-file';
 import type { SelectionSlice, StoryExtrasSlice, TagsSlice } from './tags-types';
 import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from './search-types';
-import type { BackupsSlice } from './backups-slice';
-import type { DossiersSlice } from './dossiers-slice';
+import type { BackupsSlice } from './backups-types';
+import type { DossiersSlice } from './dossiers-types';
+import type { LoadState } from './load-state';
 import type { Language, Messages } from '../i18n';
 
 /** What each slice may use besides the store itself. */
@@ -18,7 +19,7 @@ export interface StoreDeps {
   languages: readonly string[];
 }
 
-export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+export type { LoadState } from './load-state';
 
 /** Sidebar views; tags, dossiers and saved searches will add their own. */
 export type View = { kind: 'articles' } | { kind: 'briefs' } | { kind: 'tag'; tagId: string } | { kind: 'dossier'; id: string };
