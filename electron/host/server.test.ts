@@ -118,7 +118,7 @@ describe('loopback host', () => {
     expect(stream.status).toBe(200);
     const [hello, commit] = stream.events;
     expect(hello).toEqual({ event: 'hello', data: { revision: expect.any(Number) } });
-    expect(commit).toEqual({ event: 'commit', data: { revision: (hello!.data as { revision: number }).revision + 1, changes: { tags: true, history: true } } });
+    expect(commit).toEqual({ event: 'commit', data: { revision: (hello!.data as { revision: number }).revision + 1, changes: { tags: true, library: true, history: true } } });
   });
 
   it('refuses the change stream without the token or from a foreign Host', async () => {

@@ -30,7 +30,7 @@ export interface ChangeSet {
   dismissals?: ChangedIds;
   /** The undo/redo history moved (an undoable edit, an undo or a redo). */
   history?: true;
-  /** The library's status: its notices. */
+  /** The library's status: its notices, or how many stories, tags, links or dossiers it has. */
   library?: true;
 }
 
@@ -41,6 +41,21 @@ export type FlagChangeKey = Exclude<ChangeKey, IdChangeKey>;
 
 export const ID_CHANGE_KEYS = ['stories', 'taggings', 'links', 'dossiers', 'notes', 'dates', 'dismissals'] as const satisfies readonly IdChangeKey[];
 export const FLAG_CHANGE_KEYS = ['tags', 'savedSearches', 'history', 'library'] as const satisfies readonly FlagChangeKey[];
+
+/** Every part: what a client refreshes when it may have missed commits (its change stream was cut). */
+export const EVERYTHING: ChangeSet = Object.freeze({
+  stories: 'all',
+  tags: true,
+  taggings: 'all',
+  links: 'all',
+  dossiers: 'all',
+  savedSearches: true,
+  notes: 'all',
+  dates: 'all',
+  dismissals: 'all',
+  history: true,
+  library: true,
+});
 
 /** Id lists longer than this are sent as `'all'`: a change set stays small whatever the edit. */
 export const MAX_CHANGED_IDS = 500;

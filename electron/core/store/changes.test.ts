@@ -34,8 +34,9 @@ async function call<T>(core: KroniekCore, method: string, input: unknown): Promi
 describe('edits answer with what they changed', () => {
   it('names exactly the parts each tag edit touched, and nothing for a read', async () => {
     await withCore(async (core) => {
+      // A new tag also changes the library's counts (its status).
       const created = await call<TagListItem>(core, 'tags.create', { name: 'Oekraïne' });
-      expect(created.changes).toEqual([{ tags: true, history: true }]);
+      expect(created.changes).toEqual([{ tags: true, library: true, history: true }]);
 
       const applied = await call(core, 'tags.apply', { storyIds: ['s1', 's2'], addTagIds: [created.value.id] });
       expect(applied.changes).toEqual([{ taggings: ['s1', 's2'], history: true }]);
@@ -45,10 +46,10 @@ describe('edits answer with what they changed', () => {
       expect(renamed.changes).toEqual([{ tags: true, history: true }]);
 
       const withNewName = await call(core, 'tags.apply', { storyIds: ['s3'], addNames: ['Rusland'] });
-      expect(withNewName.changes).toEqual([{ tags: true, taggings: ['s3'], history: true }]);
+      expect(withNewName.changes).toEqual([{ tags: true, taggings: ['s3'], library: true, history: true }]);
 
       const deleted = await call(core, 'tags.delete', { id: created.value.id });
-      expect(deleted.changes).toEqual([{ tags: true, taggings: ['s1', 's2'], history: true }]);
+      expect(deleted.changes).toEqual([{ tags: true, taggings: ['s1', 's2'], library: true, history: true }]);
 
       for (const [method, input] of [['tags.list', {}], ['stories.list', {}], ['history.state', {}], ['stories.get', { id: 's1' }]] as const) {
         const answer = await core.dispatch(method, input);
@@ -59,15 +60,15 @@ describe('edits answer with what they changed', () => {
 
   it('covers links, notes, dates, dismissals, dossiers, saved searches, deletes and notices', async () => {
     await withCore(async (core) => {
-      expect((await call(core, 'links.create', { from: 's1', to: 's2', type: 'related' })).changes).toEqual([{ links: ['s1', 's2'], history: true }]);
+      expect((await call(core, 'links.create', { from: 's1', to: 's2', type: 'related' })).changes).toEqual([{ links: ['s1', 's2'], library: true, history: true }]);
       expect((await call(core, 'stories.setNote', { id: 's3', note: 'Bellen' })).changes).toEqual([{ notes: ['s3'], history: true }]);
       expect((await call(core, 'stories.setDate', { id: 's3', date: '2026-02-01' })).changes).toEqual([{ dates: ['s3'], history: true }]);
       expect((await call(core, 'related.dismiss', { storyId: 's1', otherId: 's3' })).changes).toEqual([{ dismissals: ['s1', 's3'], history: true }]);
       expect((await call(core, 'tags.dismissSuggestion', { storyId: 's2', name: 'Den Haag' })).changes).toEqual([{ dismissals: ['s2'], history: true }]);
       const dossier = await call<{ dossier: { id: string } }>(core, 'dossiers.create', { title: 'Dossier', storyIds: ['s1'] });
-      expect(dossier.changes).toEqual([{ dossiers: [dossier.value.dossier.id], history: true }]);
+      expect(dossier.changes).toEqual([{ dossiers: [dossier.value.dossier.id], library: true, history: true }]);
       expect((await call(core, 'searches.save', { name: 'Alles', query: {} })).changes).toEqual([{ savedSearches: true, history: true }]);
-      expect((await call(core, 'stories.delete', { ids: ['s2'] })).changes).toEqual([{ stories: ['s2'], history: true }]);
+      expect((await call(core, 'stories.delete', { ids: ['s2'] })).changes).toEqual([{ stories: ['s2'], library: true, history: true }]);
 
       await core.context.store.update(null, (meta) => ({ ...meta, notices: [{ code: 'seeded', message: 'x' }] }));
       // Not undoable: the history did not move.
@@ -78,8 +79,8 @@ describe('edits answer with what they changed', () => {
   it('undo and redo answer with what they put back', async () => {
     await withCore(async (core) => {
       await call(core, 'stories.delete', { ids: ['s1', 's3'] });
-      expect((await call(core, 'history.undo', {})).changes).toEqual([{ stories: ['s1', 's3'], history: true }]);
-      expect((await call(core, 'history.redo', {})).changes).toEqual([{ stories: ['s1', 's3'], history: true }]);
+      expect((await call(core, 'history.undo', {})).changes).toEqual([{ stories: ['s1', 's3'], library: true, history: true }]);
+      expect((await call(core, 'history.redo', {})).changes).toEqual([{ stories: ['s1', 's3'], library: true, history: true }]);
       await call(core, 'history.undo', {});
       // Nothing left to undo: no commit, no change.
       expect((await call(core, 'history.undo', {})).commits).toEqual([]);
@@ -92,7 +93,7 @@ describe('edits answer with what they changed', () => {
       const imported = await call(core, 'import.files', { files: [{ name: 'a.txt', base64: Buffer.from(text).toString('base64') }] });
       expect(imported.changes).toHaveLength(1);
       const [changes] = imported.changes;
-      expect(Object.keys(changes!)).toEqual(['stories']);
+      expect(Object.keys(changes!).sort()).toEqual(['library', 'stories']);
       expect(changes!.stories).toHaveLength(1);
       expect(core.context.store.head((changes!.stories as string[])[0]!)?.headline).toBe('Kabinet valt');
     });
@@ -152,7 +153,7 @@ describe('edits answer with what they changed', () => {
     await withCore(async (core) => {
       await core.context.store.addStories(Array.from({ length: 600 }, (_, index) => fakeStory(`b${index}`)));
       const ids = Array.from({ length: 600 }, (_, index) => `b${index}`);
-      expect((await call(core, 'stories.delete', { ids })).changes).toEqual([{ stories: 'all', history: true }]);
+      expect((await call(core, 'stories.delete', { ids })).changes).toEqual([{ stories: 'all', library: true, history: true }]);
     });
   });
 });

@@ -46,7 +46,10 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
   }
   set('dismissals', changedIds(dismissed));
 
-  if (before.notices !== after.notices) set('library', true);
+  // The status counts stories, tags, links and dossiers, and shows the notices.
+  const counted = (meta: MetaDoc) => [meta.deleted.length, meta.segments.length, meta.tags.length, meta.links.length, meta.dossiers.length];
+  const recounted = counted(before).some((count, index) => count !== counted(after)[index]);
+  if (before.notices !== after.notices || recounted || changes.stories) set('library', true);
   return changes;
 }
 

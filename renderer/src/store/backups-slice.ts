@@ -35,8 +35,8 @@ export const createBackupsSlice: SliceCreator<BackupsSlice> = (set, get, { clien
     } catch (error) {
       throw toServiceError(error);
     }
-    // Tags, links, dossiers, notes and deletions may all have changed.
-    await Promise.all([get().refreshAfterChange(), get().loadBackups()]);
+    // The restore's answer named every part it changed; the backup list grew by the safety backup.
+    await Promise.all([get().settled(), get().loadBackups()]);
   },
 
   async saveLibraryArchive() {
@@ -70,7 +70,7 @@ export const createBackupsSlice: SliceCreator<BackupsSlice> = (set, get, { clien
     } catch (error) {
       throw toServiceError(error);
     }
-    if (summary) await Promise.all([get().refreshAfterChange(), get().loadBackups(), get().loadSavedSearches()]);
+    if (summary) await Promise.all([get().settled(), get().loadBackups()]);
     return summary;
   },
 });

@@ -2,6 +2,7 @@ import type { DossierDetail } from '../../../shared/contract/dossiers';
 import { toServiceError } from '../client';
 import { moveItem } from '../features/dossiers/reorder';
 import type { DossiersSlice } from './dossiers-types';
+import { latestAnswer } from './latest-answer';
 import type { AppState, SliceCreator } from './types';
 
 export type { DossierDialog } from './dossiers-types';
@@ -21,15 +22,14 @@ const headlineOf = (detail: DossierDetail, storyId: string) => detail.entries.fi
 
 export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { client }) => {
   // Answers for a dossier that is no longer the open one are dropped.
-  let generation = 0;
+  const dossierAnswer = latestAnswer();
   const openId = () => (get().view.kind === 'dossier' ? (get().view as { id: string }).id : null);
 
-  /** Every edit answers with the whole dossier: show it, refresh the sidebar row and the undo state. */
+  /** Every edit answers with the whole dossier: show it at once. */
   function applyDetail(detail: DossierDetail, announcement?: string) {
     if (openId() === detail.dossier.id) set({ dossier: detail, dossierState: 'ready', dossierEditError: null });
     if (announcement !== undefined) set({ dossierAnnouncement: announcement });
-    void get().loadDossiers();
-    void client.call('history.state', {}).then((history) => set({ history }), () => undefined);
+    // The sidebar row and the undo state follow the edit's change set (sync slice).
   }
 
   async function edit(run: (id: string) => Promise<DossierDetail>, announce?: (detail: DossierDetail) => string): Promise<boolean> {
@@ -66,22 +66,22 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
     },
 
     async openDossier(id) {
-      const mine = ++generation;
+      const request = dossierAnswer.begin();
       // The list keeps its rows and place, so going back to the stories is instant.
       set((state) => ({
         view: { kind: 'dossier', id },
         dossier: state.dossier?.dossier.id === id ? state.dossier : null,
         dossierState: 'loading',
         dossierError: null,
-        dossierEditError: null,
-        dossierAnnouncement: '',
+        // Refreshing the open dossier (after a change) keeps what the last edit said.
+        ...(state.dossier?.dossier.id === id ? {} : { dossierEditError: null, dossierAnnouncement: '' }),
       }));
       try {
         const detail = await client.call('dossiers.get', { id });
-        if (mine !== generation) return;
+        if (!request.current()) return;
         set({ dossier: detail, dossierState: 'ready' });
       } catch (error) {
-        if (mine !== generation) return;
+        if (!request.current()) return;
         set({ dossier: null, dossierState: 'error', dossierError: toServiceError(error) });
       }
     },
@@ -171,7 +171,7 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
       const id = openId();
       if (!id) return;
       await client.call('dossiers.delete', { id });
-      generation++;
+      dossierAnswer.drop();
       set({ dossierDialog: null, dossier: null, dossierState: 'idle' });
       get().setView({ kind: 'articles' });
       void get().loadDossiers();

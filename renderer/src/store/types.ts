@@ -1,3 +1,4 @@
+import type { ChangeSet } from '../../../shared/contract/changes';
 import type { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState, SortKey } from '../../../shared/contract/library';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../../../shared/types';
@@ -115,13 +116,18 @@ export interface HistorySlice {
   historyMessage: HistoryMessage | null;
   undo(): Promise<void>;
   redo(): Promise<void>;
-  /** Refreshes everything an undo/redo/import can change. */
-  refreshAfterChange(): Promise<void>;
   /** `history.state` for the Undo/Redo buttons (at start; edits refresh it themselves). */
   loadHistory(): Promise<void>;
 }
 
-export type AppState = UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice;
+export interface SyncSlice {
+  /** Refreshes exactly the server state on screen that the change set touched (see sync-slice.ts). */
+  refreshFor(changes: ChangeSet): void;
+  /** Resolves once the refreshes started so far have answered (an edit resolves after the screen shows it). */
+  settled(): Promise<void>;
+}
+
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
