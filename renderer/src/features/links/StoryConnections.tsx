@@ -5,6 +5,7 @@ import { formatDay } from '../../ui/format';
 import type { Language, Messages } from '../../i18n';
 import { RELATIONS } from '../../store/links-model';
 import { useApp, useT } from '../../store';
+import './links.css';
 
 /** After the story text: its links (read from this story), the related-story suggestions, and the way to its series. */
 export function StoryConnections({ story }: { story: Story }) {
