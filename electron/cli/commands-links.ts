@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { LINK_LABEL_TEXT, LINK_TYPES, type LinkView, type SeriesView } from '../../shared/contract/links';
 import type { LinkType } from '../../shared/types';
 import type { KroniekCore } from '../core/app';
-import { buildRelatedIndex } from '../core/links/related-source';
+import { buildRelatedIndex } from '../core/features/links/related-source';
 import { call, type CliCommand } from './command';
 import { TAG_COMMANDS } from './commands-tags';
 import { formatSummaryLine } from './output';

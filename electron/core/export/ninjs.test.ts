@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDossierNinjs, storyUri } from './ninjs';
 import { ninjsValidator } from './test/ninjs-validator';
-import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test-fixture';
+import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test/fixture';
 
 describe('renderDossierNinjs', () => {
   let validate: ReturnType<typeof ninjsValidator>;

@@ -3,7 +3,7 @@
 // the core; this only has to answer like the contract says.
 import type { DossierDetail } from '../../../shared/contract/dossiers';
 import { ServiceError } from '../../../shared/contract/envelope';
-import type { BackupInfo } from '../../../shared/contract/maintenance';
+import type { BackupInfo } from '../../../shared/contract/backups';
 import type { Dossier } from '../../../shared/types';
 import type { FakeService } from '../test/fake-service';
 import { moveItem } from './reorder';

@@ -1,5 +1,5 @@
 import { ServiceError } from '../../../shared/contract/envelope';
-import { ARCHIVE_UPLOAD_BYTES, type ArchiveDownload, type ArchiveImportSummary, type BackupInfo } from '../../../shared/contract/maintenance';
+import { ARCHIVE_UPLOAD_BYTES, type ArchiveDownload, type ArchiveImportSummary, type BackupInfo } from '../../../shared/contract/backups';
 import { toServiceError } from '../client';
 import { bytesToBase64 } from '../import/base64';
 import type { PickedFile } from '../import/picked-file';

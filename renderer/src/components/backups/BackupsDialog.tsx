@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ServiceError } from '../../../../shared/contract/envelope';
-import { ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary, type BackupInfo } from '../../../../shared/contract/maintenance';
+import { ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary, type BackupInfo } from '../../../../shared/contract/backups';
 import { toServiceError } from '../../client';
 import { downloadFile } from '../../dossiers/download';
 import { formatInstant } from '../../format';
