@@ -1,4 +1,4 @@
-// Backups, recovery and the whole-library archive (issue 6).
+// Backups, recovery and the whole-library archive.
 import { z } from 'zod';
 import type { LibraryStatus } from '../types';
 import { def, empty } from './define';

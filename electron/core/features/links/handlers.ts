@@ -123,5 +123,5 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
   },
 };
 
-/** The handlers of issue 3 (tags, links, series, related) as one map for handlers.ts. */
+/** The tag, link, series and related handlers as one map for handlers.ts. */
 export const tagAndLinkHandlers = { ...tagHandlers, ...linkHandlers };
