@@ -804,7 +804,7 @@ export class RelatedIndex {
     const wording = sharedTerms
       .map((term) => ({ ...term, surface: this.surface(term.id) }))
       .filter((term) => !saysName(term.id, term.surface) && isTellingWord(term.surface))
-      .sort((x, y) => y.contribution - x.contribution)
+      .sort((x, y) => y.contribution - x.contribution || x.surface.localeCompare(y.surface))
       .slice(0, 4)
       .map((term) => term.surface);
     if (wording.length) reasons.push(`similar wording: ${wording.join(', ')}`);
