@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { MethodName } from '../../../shared/contract';
+import type { ServiceError } from '../../../shared/contract/envelope';
 import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../../../electron/core/app';
 import type { StoryContent } from '../../../electron/core/store/meta';
 import { fakeStory } from '../../../electron/core/store/test/helpers';
@@ -35,6 +36,12 @@ export interface RealCoreOptions {
   seeds?: boolean;
   /** How the renderer believes it reaches the service (the desktop app's preload or the web host). */
   kind?: TransportKind;
+  /**
+   * A fault the real core cannot be made to give on cue: called before each call with how many
+   * calls of that method there have been (this one included); an error returned is answered
+   * instead of calling the core.
+   */
+  fault?: (method: MethodName, count: number) => ServiceError | undefined;
 }
 
 const viaJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
@@ -53,6 +60,8 @@ export async function openRealCore(options: RealCoreOptions = {}): Promise<RealC
     async send(method, input) {
       const sent = viaJson(input);
       calls.push({ method, input: sent });
+      const fault = options.fault?.(method, calls.filter((entry) => entry.method === method).length);
+      if (fault) return { ok: false, error: fault.toData() };
       return viaJson(await core.dispatch(method, sent));
     },
   };
