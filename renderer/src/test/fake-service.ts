@@ -1,5 +1,9 @@
-// An in-memory stand-in for the service, for renderer unit tests only: the real
-// store and importer are exercised by the core and e2e tests.
+// An in-memory stand-in for the service, for renderer tests that need what the real core
+// cannot give on cue: a call that fails (failures), an answer held back or reordered
+// (overrides), a state such as a start-up notice or a library of briefs with age labels
+// set up in one line. Everything else should use the real core in-process
+// (./real-core.ts): this fake is only as right as its author's guess, e.g. it let an
+// import be undone, which the real store never does.
 import type { Input, MethodName, Output } from '../../../shared/contract';
 import { ServiceError, type Envelope } from '../../../shared/contract/envelope';
 import type { HistoryState, ListPage } from '../../../shared/contract/library';

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { MethodName } from '../../../shared/contract';
 import type { ServiceError } from '../../../shared/contract/envelope';
 import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../../../electron/core/app';
+import type { KroniekPorts } from '../../../electron/core/ports';
 import type { StoryContent } from '../../../electron/core/store/meta';
 import { fakeStory } from '../../../electron/core/store/test/helpers';
 import { createClient, type Client } from '../client';
@@ -42,6 +43,8 @@ export interface RealCoreOptions {
    * instead of calling the core.
    */
   fault?: (method: MethodName, count: number) => ServiceError | undefined;
+  /** What differs per runtime (e.g. native file dialogs in the desktop app). */
+  ports?: KroniekPorts;
 }
 
 const viaJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
@@ -53,6 +56,7 @@ export async function openRealCore(options: RealCoreOptions = {}): Promise<RealC
     dataDir,
     seedsDir: options.seeds ? DEFAULT_SEEDS_DIR : undefined,
     indexSnapshot: { enabled: false },
+    ports: options.ports,
   });
   const calls: RealCore['calls'] = [];
   const transport: Transport = {
