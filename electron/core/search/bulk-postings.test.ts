@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactArray } from './bulk-postings';
 import { SearchIndex, type SearchDoc } from './index';
-import { prng, syntheticDoc, syntheticPrefixQueries, syntheticQueries } from './synthetic-corpus';
+import { prng, syntheticDoc, syntheticPrefixQueries, syntheticQueries } from './test/synthetic-corpus';
 
 /** The map as plain data: per term, per slot, the story numbers in order (holes as empty lists). */
 function mapContents(index: SearchIndex): Record<string, number[][]> {
