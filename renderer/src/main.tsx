@@ -4,6 +4,7 @@ import { clientFor } from './client';
 import { App } from './app/App';
 import { createAppStore, startApp, StoreProvider } from './store';
 import './app/app.css';
+import './ui/controls.css';
 
 function localStorageOrNull(): Storage | null {
   try {

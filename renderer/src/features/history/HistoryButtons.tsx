@@ -1,4 +1,5 @@
 import { useApp, useT } from '../../store';
+import './history.css';
 
 /** Visible Undo / Redo, named after what they would undo or redo (`Undo Tag 3 stories`). */
 export function HistoryButtons() {

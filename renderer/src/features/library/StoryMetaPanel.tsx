@@ -6,6 +6,7 @@ import { suggestionReasonsText } from '../tags/suggestion-reasons';
 import { ColorDot } from '../tags/TagChip';
 import { TagInput, type TagPick } from '../tags/TagInput';
 import '../tags/tags.css';
+import './story-meta.css';
 
 /** Under the reader's headline: the story's date (editable), its tags, the editor's note and the suggested tags. */
 export function StoryMetaPanel({ story }: { story: Story }) {

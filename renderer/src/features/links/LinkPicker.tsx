@@ -5,6 +5,7 @@ import { RELATIONS } from '../../store/links-model';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { StoryFacts } from './StoryConnections';
+import './links.css';
 
 const SEARCH_DELAY_MS = 200;
 

@@ -3,6 +3,7 @@ import { formatDay } from '../../ui/format';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorState } from '../../app/ErrorState';
+import './links.css';
 
 /** The series of a story as a vertical timeline, in the order `series.get` gives; a click opens a story. */
 export function SeriesDialog() {

@@ -6,6 +6,7 @@ import type { Language, Messages } from '../../i18n';
 import { RELATIONS } from '../../store/links-model';
 import { useApp, useT } from '../../store';
 import { reasonKey, relatedReasonText } from './related-reasons';
+import './links.css';
 
 /** After the story text: its links (read from this story), the related-story suggestions, and the way to its series. */
 export function StoryConnections({ story }: { story: Story }) {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useApp, useT } from '../../store';
 import { ColorDot } from '../tags/TagChip';
 import { TagInput, type TagPick } from '../tags/TagInput';
+import './selection.css';
 
 /**
  * Shown while several stories are selected: how many, their tags (remove from
