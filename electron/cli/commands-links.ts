@@ -6,6 +6,7 @@ import { buildRelatedIndex } from '../core/features/links/related-source';
 import { call, type CliCommand } from './command';
 import { TAG_COMMANDS } from './commands-tags';
 import { formatSummaryLine } from './output';
+import { relatedReasonText } from './reasons';
 
 // Link, series, related-story and date commands.
 
@@ -112,7 +113,7 @@ export const relatedCommand: CliCommand = {
     const json = suggestions.map(({ id, headline, kind, score, reasons }) => ({ id, headline, kind, score, reasons }));
     out.result(json, () =>
       json.length
-        ? json.map((item) => `${item.score.toFixed(3)}  ${item.id}  ${item.kind === 'brief' ? '[brief] ' : ''}${item.headline}\n       ${item.reasons.join('; ')}`).join('\n')
+        ? json.map((item) => `${item.score.toFixed(3)}  ${item.id}  ${item.kind === 'brief' ? '[brief] ' : ''}${item.headline}\n       ${item.reasons.map(relatedReasonText).join('; ')}`).join('\n')
         : 'No related stories found.',
     );
     return 0;

@@ -38,8 +38,9 @@ export interface OpenStoreOptions {
 /**
  * The library store. Owns one data folder (locked), keeps every story's head in
  * memory, loads bodies per segment on demand, and writes the small metadata
- * document durably through lowdb. Every write computes the new state, writes it,
- * and only then swaps it in, so a failed write leaves memory and disk unchanged.
+ * document durably through its lowdb adapter (see persist). Every write computes the
+ * new state, writes it, and only then swaps it in, so a failed write leaves memory and
+ * disk unchanged.
  */
 export class LibraryStore {
   private readonly heads = new Map<string, StoryHead>();
@@ -85,7 +86,7 @@ export class LibraryStore {
       }
       const store = new LibraryStore(dir, db, lock, readOnly, loaded.notices, loaded.created, options.afterWrite);
       await store.loadHeads();
-      if (loaded.needsWrite && !readOnly) await adapter.write(db.data);
+      if (loaded.needsWrite && !readOnly) await store.persist(db.data);
       return store;
     } catch (error) {
       await lock?.release();
@@ -247,7 +248,7 @@ export class LibraryStore {
       const before = this.meta;
       let next: MetaDoc = segments.length ? { ...before, segments: [...before.segments, ...segments] } : before;
       if (metaChange) next = metaChange(next);
-      if (next !== before) await this.db.adapter.write(next);
+      if (next !== before) await this.persist(next);
       this.swapMeta(next);
       for (const segment of written) {
         for (const item of segment.items) this.indexHead(item.head, segment.name);
@@ -268,7 +269,7 @@ export class LibraryStore {
       const before = this.meta;
       const after = change(before);
       if (after === before) return before;
-      await this.db.adapter.write(after);
+      await this.persist(after);
       this.swapMeta(after);
       if (label) this.history.record(label, before, after);
       this.emit({ type: 'meta', before, after });
@@ -294,7 +295,7 @@ export class LibraryStore {
       const before = this.meta;
       const after = direction === 'undo' ? this.history.undo(before) : this.history.redo(before);
       if (!after) return;
-      await this.db.adapter.write(after).catch((error: unknown) => {
+      await this.persist(after).catch((error: unknown) => {
         // Put the step back so the editor can try again.
         this.history.revert(direction);
         throw error;
@@ -328,6 +329,22 @@ export class LibraryStore {
   private assertWritable(): void {
     if (this.closed) throw new ServiceError('internal', 'The library is closed.');
     if (this.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be changed.');
+  }
+
+  /**
+   * Writes `next` durably without making it the current state: the one place the store
+   * drives lowdb's adapter itself instead of calling `db.write()` / `db.update()`.
+   * lowdb 7's `write()` writes `db.data` and `update(fn)` mutates `db.data` and then
+   * writes it, so with either the new state is in memory before it is on disk: every
+   * reader of `meta` during the write sees a state that is not durable yet, and after a
+   * failed write (disk full, EPERM, the folder gone) memory would hold a state that disk
+   * does not, unless rolled back by hand after others may have read it. Writing first and
+   * swapping in only after success (swapMeta, which sets `db.data`, lowdb's public field)
+   * keeps the guarantee that a failed write leaves memory and disk as they were. The
+   * adapter is ours (DurableJsonFile: temp file, fsync, rename, folder fsync).
+   */
+  private persist(next: MetaDoc): Promise<void> {
+    return this.db.adapter.write(next);
   }
 
   private swapMeta(next: MetaDoc): void {
