@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArchiveImportSummary } from '../../shared/contract/maintenance';
+import type { ArchiveImportSummary } from '../../shared/contract/backups';
 import type { CliCommand } from './command';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
