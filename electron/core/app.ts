@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope';
+import type { LibraryNotice } from '../../shared/types';
 import { importPaths } from './import/importer';
 import { LibraryIndexes, type IndexSnapshotOptions } from './indexes';
 import { applyMemoryPolicy } from './memory-policy';
@@ -17,6 +18,12 @@ export interface KroniekCore {
   dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
   /** The context behind the service, for in-process callers (CLI, tests, benchmarks). */
   readonly context: ServiceContext;
+  /**
+   * How the library opened: read-only or not, and the notices of this opening (a backup
+   * restored, an upgrade, story files that could not be read). Read without starting
+   * anything, unlike `library.status`, which also reports (and so starts) the indexes.
+   */
+  opening(): { readOnly: boolean; notices: LibraryNotice[] };
   close(): Promise<void>;
 }
 
@@ -76,6 +83,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     return {
       dispatch,
       context,
+      opening: () => ({ readOnly: store.readOnly, notices: [...store.notices] }),
       async close() {
         // Resources started lazily (e.g. the headless Chromium that prints PDFs) stop first.
         for (const hook of context.closeHooks?.splice(0) ?? []) {

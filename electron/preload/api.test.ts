@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { methodNames } from '../../shared/contract';
+import { localMethodNames, methodNames } from '../../shared/contract';
 import { buildPreloadApi, ipcChannel } from './api';
 
 describe('buildPreloadApi', () => {
@@ -8,6 +8,12 @@ describe('buildPreloadApi', () => {
     expect(Object.keys(api).sort()).toEqual([...methodNames].sort());
     for (const method of methodNames) expect(typeof api[method]).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('gives the page none of the methods that take paths on this computer (import.paths, …)', () => {
+    const api = buildPreloadApi(async () => undefined);
+    expect(localMethodNames.length).toBeGreaterThan(0);
+    for (const method of localMethodNames) expect(Object.keys(api)).not.toContain(method);
   });
 
   it('forwards only the channel and the input, and returns what main answers', async () => {

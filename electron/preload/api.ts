@@ -1,4 +1,4 @@
-import { methodNames, type MethodName } from '../../shared/contract';
+import { methodNames, type MethodName, type PageMethodName } from '../../shared/contract';
 
 // The pure part of the preload: which functions the page gets. Kept apart from
 // the entry (which touches Electron) so a test can compare the keys with the
@@ -10,8 +10,8 @@ export function ipcChannel(method: MethodName): string {
   return `${IPC_CHANNEL_PREFIX}${method}`;
 }
 
-/** One async function per contract method; nothing else. */
-export type KroniekBridge = Readonly<Record<MethodName, (input?: unknown) => Promise<unknown>>>;
+/** One async function per contract method a page may call (no `local` ones); nothing else. */
+export type KroniekBridge = Readonly<Record<PageMethodName, (input?: unknown) => Promise<unknown>>>;
 
 /**
  * Builds `window.kroniek` from an invoke function (`ipcRenderer.invoke` in the
@@ -24,5 +24,5 @@ export function buildPreloadApi(invoke: (channel: string, input: unknown) => Pro
     const channel = ipcChannel(method);
     return [method, (input?: unknown) => invoke(channel, input)] as const;
   });
-  return Object.freeze(Object.fromEntries(entries) as Record<MethodName, (input?: unknown) => Promise<unknown>>);
+  return Object.freeze(Object.fromEntries(entries) as Record<PageMethodName, (input?: unknown) => Promise<unknown>>);
 }

@@ -134,7 +134,8 @@ describe('kroniek link, series, related and date commands', () => {
       expect(duplicate.stderr).toContain('already linked');
       const badType = await kroniek('link', a.leaves, a.visit, '--type', 'sequel');
       expect(badType.code).not.toBe(0);
-      expect(badType.stderr).toContain('--type must be one of series, follow-up, background, same-event, related');
+      // Values are checked once, by the dispatcher, against the contract's schema.
+      expect(badType.stderr).toMatch(/^kroniek: Invalid input for links\.create: type: .*"series"\|"follow-up"\|"background"\|"same-event"\|"related"/);
 
       expect(await json(kroniek, 'unlink', a.leaves, a.support)).toEqual({ removed: 1 });
       expect(await json(kroniek, 'links', a.support)).toEqual([]);
@@ -197,7 +198,9 @@ describe('kroniek link, series, related and date commands', () => {
 
       const bad = await kroniek('related', a.visit, '--limit', 'many');
       expect(bad.code).not.toBe(0);
-      expect(bad.stderr).toContain('--limit must be a whole number');
+      expect(bad.stderr).toMatch(/^kroniek: Invalid input for related\.list: limit: /);
+      const tooMany = await kroniek('related', a.visit, '--limit', '101');
+      expect(tooMany.stderr).toMatch(/^kroniek: Invalid input for related\.list: limit: .*100/);
     });
   });
 });
