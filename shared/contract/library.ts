@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HistoryLabel } from '../messages';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../types';
 import { def, empty, idListSchema, idSchema, isoDateSchema, LIMITS, textSchema } from './define';
 
@@ -55,8 +56,9 @@ export const importFilesSchema = z.strictObject({
 export interface HistoryState {
   canUndo: boolean;
   canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
+  /** What Undo would take back, as a code with parameters (the renderer and CLI word it). */
+  undoLabel: HistoryLabel | null;
+  redoLabel: HistoryLabel | null;
 }
 
 export const libraryContract = {

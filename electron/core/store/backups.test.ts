@@ -48,7 +48,7 @@ describe('backups and recovery', () => {
     await withTempDir(async (dir) => {
       const core = await openKroniek({ dataDir: dir });
       await core.context.store.addStories([fakeStory('a1')]);
-      await core.context.store.update('Tag', (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
+      await core.context.store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
       await core.close();
       expect((await listBackups(dir)).length).toBeGreaterThan(0);
 

@@ -7,6 +7,7 @@ import type { HistoryState } from '../../../shared/contract/library';
 import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '../../../shared/types';
 import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
+import type { HistoryLabel } from '../../../shared/messages';
 import { History } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
 import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
@@ -262,7 +263,7 @@ export class LibraryStore {
    * Applies a pure change to the metadata document and writes it durably.
    * With a label the change is undoable.
    */
-  async update(label: string | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
+  async update(label: HistoryLabel | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
     return this.serial(async () => {
       this.assertWritable();
       const before = this.meta;

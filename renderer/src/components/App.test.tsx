@@ -368,15 +368,15 @@ describe('App: undo and redo', () => {
   it('undoes with Ctrl+Z and redoes with Shift+Ctrl+Z, then refreshes the list', async () => {
     const user = userEvent.setup();
     const service = new FakeService(library());
-    service.history = { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null };
+    service.history = { canUndo: true, canRedo: false, undoLabel: { code: 'tag.apply', count: 2 }, redoLabel: null };
     service.overrides['history.undo'] = () => {
       service.stories = service.stories.filter((s) => s.id !== 'a3');
-      return (service.history = { canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Import' });
+      return (service.history = { canUndo: false, canRedo: true, undoLabel: null, redoLabel: { code: 'tag.apply', count: 2 } });
     };
     renderApp(service);
     const list = await storyList();
     await user.keyboard('{Control>}z{/Control}');
-    expect(await screen.findByText('Undone: Import')).toBeInTheDocument();
+    expect(await screen.findByText('Undone: Tag 2 stories')).toBeInTheDocument();
     await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(2));
 
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');

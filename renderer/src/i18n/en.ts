@@ -91,11 +91,6 @@ export const en: Messages = {
   noticesLabel: 'Notices',
   noticeText: (notice) => notice.message,
   dismiss: 'Dismiss',
-  undone: (label) => (label ? `Undone: ${label}` : 'Undone'),
-  redone: (label) => (label ? `Redone: ${label}` : 'Redone'),
-  nothingToUndo: 'Nothing to undo',
-  nothingToRedo: 'Nothing to redo',
-  historyFailed: 'Undo/redo failed',
 
   startingUp: 'Opening the library…',
   startErrorTitle: 'The library could not be opened',

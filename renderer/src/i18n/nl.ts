@@ -107,11 +107,6 @@ export const nl: Messages = {
     return notice.message;
   },
   dismiss: 'Sluiten',
-  undone: (label) => (label ? `Ongedaan gemaakt: ${label}` : 'Ongedaan gemaakt'),
-  redone: (label) => (label ? `Opnieuw gedaan: ${label}` : 'Opnieuw gedaan'),
-  nothingToUndo: 'Niets om ongedaan te maken',
-  nothingToRedo: 'Niets om opnieuw te doen',
-  historyFailed: 'Ongedaan maken/opnieuw doen is mislukt',
 
   startingUp: 'Bibliotheek openen…',
   startErrorTitle: 'De bibliotheek kon niet worden geopend',

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tagsEn } from './en';
 import { tagsNl } from './nl';
 
 describe('Dutch wording of what the core says in English', () => {
-  it('reads known undo labels in Dutch and keeps unknown ones', () => {
-    expect(tagsNl.undoButton('Tag story')).toBe('Ongedaan maken: 1 verhaal taggen');
-    expect(tagsNl.undoButton('Tag 3 stories')).toBe('Ongedaan maken: 3 verhalen taggen');
-    expect(tagsNl.redoButton('Merge tags')).toBe('Opnieuw doen: Tags samenvoegen');
-    expect(tagsNl.historyLabel('Something new')).toBe('Something new');
-    expect(tagsEn.undoButton('Tag 3 stories')).toBe('Undo Tag 3 stories');
-    expect(tagsEn.undoButton(null)).toBe('Undo');
-  });
-
   it('translates suggestion reasons part by part, or leaves them whole', () => {
     expect(tagsNl.suggestionReason('named 5 times, in the headline')).toBe('5 keer genoemd, in de kop');
     expect(tagsNl.suggestionReason('named 2 times and once as adjective')).toBe('2 keer genoemd en één keer bijvoeglijk');
