@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { LINK_LABEL_TEXT, LINK_TYPES, type LinkView, type SeriesView } from '../../shared/contract/links';
 import type { LinkType } from '../../shared/types';
 import type { KroniekCore } from '../core/app';
-import { buildRelatedIndex } from '../core/links/related-source';
+import { buildRelatedIndex } from '../core/features/links/related-source';
 import { call, type CliCommand } from './command';
 import { TAG_COMMANDS } from './commands-tags';
 import { formatSummaryLine } from './output';
@@ -185,5 +185,5 @@ export const seriesCommand: CliCommand = {
 
 export const LINK_COMMANDS: CliCommand[] = [linkCommand, unlinkCommand, linksCommand, relatedCommand, setDateCommand, seriesCommand];
 
-/** Every command of issue 3 (tags, links, series, related, dates), for the list in main.ts. */
+/** The tag, link, series, related and date commands, for the list in main.ts. */
 export const TAG_AND_LINK_COMMANDS: CliCommand[] = [...TAG_COMMANDS, ...LINK_COMMANDS];

@@ -7,7 +7,7 @@ import { applyMemoryPolicy } from './memory-policy';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { handlers } from './service/handlers';
-import { prepareSearchList } from './service/list';
+import { prepareSearchList } from './features/library/list';
 import { createDispatcher } from './service/registry';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';

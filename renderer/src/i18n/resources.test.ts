@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryCode, HistoryLabel } from '../../../shared/messages';
-import { editName } from './history/edit-name';
+import { editName } from '../features/history/edit-name';
 import { resources } from './resources';
 import { translator } from './translate';
 

@@ -1,5 +1,5 @@
-import { historyEn } from './history/en';
-import { historyNl } from './history/nl';
+import { historyEn } from '../features/history/messages/en';
+import { historyNl } from '../features/history/messages/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
