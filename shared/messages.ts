@@ -73,7 +73,7 @@ export interface NoticeParams {
   /** The library file was damaged and the newest valid backup (made at `backupCreatedAt`, ISO) was restored. */
   recovered: { backupCreatedAt: string; keptAs: string };
   /** The library file is damaged and no backup validated: opened read-only. */
-  'read-only': { keptAs: string };
+  'read-only': { keptAs: string; /** What the file check found, in English (for logs). */ damage: string };
   /** Some content segments could not be read; their stories are not shown. */
   'content-damaged': { segments: string[] };
   /** The library file was upgraded from an older schema version; the old file was kept. */

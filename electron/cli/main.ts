@@ -6,6 +6,7 @@ import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { searchCommand } from './commands-search';
+import { noticeLine } from './messages';
 import { createOutput } from './output';
 
 /** Notices that mean the library was damaged: the CLI reports them and exits non-zero. */
@@ -68,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
     core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
     const store = core.context.store;
-    for (const notice of store.notices) console.error(`kroniek: ${notice.message}`);
+    for (const notice of store.notices) console.error(`kroniek: ${noticeLine(notice)}`);
     const code = await command.run(args, { core, out: createOutput(json) });
     // A damaged library is reported like the app does, and the command fails even where it could still read.
     const damaged = store.readOnly || store.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));

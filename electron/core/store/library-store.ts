@@ -11,7 +11,7 @@ import type { HistoryLabel } from '../../../shared/messages';
 import { History } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
 import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
-import { loadMeta, META_FILE } from './meta-file';
+import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentReader } from './segment-entries';
 
 export const CONTENT_DIR = 'content';
@@ -31,7 +31,7 @@ export type StoreChange =
 export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Called when the metadata file is damaged; returns a restored document or null (see backups). */
-  restoreFromBackup?: (reason: string) => Promise<{ meta: MetaDoc; notice: LibraryNotice } | null>;
+  restoreFromBackup?: (reason: string) => Promise<RestoredBackup | null>;
   /** Runs after every successful metadata write (backups hook). */
   afterWrite?: (meta: MetaDoc) => void;
 }
@@ -366,10 +366,7 @@ export class LibraryStore {
       }
     }
     if (problems.length) {
-      this.notices.push({
-        code: 'content-damaged',
-        message: `Some story files could not be read and their stories are not shown: ${problems.join(', ')}. They were left untouched on disk.`,
-      });
+      this.notices.push({ code: 'content-damaged', segments: problems });
     }
   }
 

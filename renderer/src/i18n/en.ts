@@ -88,8 +88,6 @@ export const en: Messages = {
   // The service already words these in English, often with specifics (sizes, reasons).
   rejectReason: (_code, reason) => reason,
 
-  noticesLabel: 'Notices',
-  noticeText: (notice) => notice.message,
   dismiss: 'Dismiss',
 
   startingUp: 'Opening the library…',

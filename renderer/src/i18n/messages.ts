@@ -88,9 +88,6 @@ export interface Messages extends TagsMessages, SearchMessages, DossierFeatureMe
   rejectReason: (code: string | undefined, reason: string | undefined) => string | undefined;
 
   // Notices and history
-  noticesLabel: string;
-  /** A library notice in this language; falls back to the service's own message. */
-  noticeText: (notice: { code: string; message: string }) => string;
   dismiss: string;
 
   // Start-up

@@ -96,16 +96,6 @@ export const nl: Messages = {
 
   rejectReason: (code, reason) => (code && code in REJECT_REASONS ? REJECT_REASONS[code] : reason),
 
-  noticesLabel: 'Meldingen',
-  noticeText: (notice) => {
-    if (notice.code === 'seeded') {
-      const counts = /(\d+) stories and (\d+) briefs/.exec(notice.message);
-      return counts
-        ? `Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd: ${counts[1]} verhalen en ${counts[2]} korte berichten.`
-        : 'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd.';
-    }
-    return notice.message;
-  },
   dismiss: 'Sluiten',
 
   startingUp: 'Bibliotheek openen…',

@@ -1,3 +1,5 @@
+import { noticesEn } from '../app/notices/en';
+import { noticesNl } from '../app/notices/nl';
 import { historyEn } from '../features/history/messages/en';
 import { historyNl } from '../features/history/messages/nl';
 
@@ -8,8 +10,8 @@ import { historyNl } from '../features/history/messages/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn },
-  nl: { history: historyNl },
+  en: { history: historyEn, notices: noticesEn },
+  nl: { history: historyNl, notices: noticesNl },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import type { Language } from '.';
+import { localeOf, type Language } from '.';
 import { NAMESPACES, resources, type Namespace } from './resources';
 
 /**
@@ -12,7 +12,6 @@ void instance.init({
   resources,
   lng: 'en',
   fallbackLng: false,
-  supportedLngs: ['nl', 'en'],
   ns: NAMESPACES,
   defaultNS: false,
   keySeparator: false,
@@ -24,10 +23,14 @@ void instance.init({
 
 const cache = new Map<string, TFunction<Namespace>>();
 
-/** A `t` of one namespace in one language (the language never changes under it). */
+/**
+ * A `t` of one namespace in one language (the language never changes under it). It is
+ * fixed to the full locale (`en-GB`, `nl-NL`) so numbers and dates are formatted the
+ * way the rest of the UI formats them; i18next finds the words under `en` / `nl`.
+ */
 export function translator<N extends Namespace>(language: Language, namespace: N): TFunction<N> {
   const key = `${language}:${namespace}`;
   let t = cache.get(key);
-  if (!t) cache.set(key, (t = instance.getFixedT(language, namespace) as TFunction<Namespace>));
+  if (!t) cache.set(key, (t = instance.getFixedT(localeOf(language), namespace) as TFunction<Namespace>));
   return t as TFunction<N>;
 }
