@@ -16,7 +16,7 @@ type MaintenanceMethod =
 
 const archiveName = () => `kroniek-library-${new Date().toISOString().slice(0, 10)}.json`;
 
-export const maintenanceHandlers: PartialHandlers<MaintenanceMethod> = {
+export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
   'backups.list': (_input, ctx) => listBackups(ctx.store.dataDir),
 
   'backups.restore': async (input, ctx) => {

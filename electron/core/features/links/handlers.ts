@@ -6,7 +6,7 @@ import { createLinks, findLink, pairKey, removeLink, removeLinksBetween, updateL
 import { linkView, listLinks, seriesView } from './views';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
-import { requireLiveStories, tagHandlers } from '../tags/handlers';
+import { requireLiveStories } from '../tags/handlers';
 import type { HistoryLabel } from '../../../../shared/messages';
 
 type LinkMethod = Extract<MethodName, `links.${string}` | `series.${string}` | `related.${string}`>;
@@ -123,5 +123,3 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
   },
 };
 
-/** The tag, link, series and related handlers as one map for handlers.ts. */
-export const tagAndLinkHandlers = { ...tagHandlers, ...linkHandlers };
