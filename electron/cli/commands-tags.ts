@@ -89,8 +89,7 @@ export const suggestTagsCommand: CliCommand = {
     if (positionals.length !== 1) throw new Error('Name exactly one story id.');
     const suggestions = await call('tags.suggest', { storyId: positionals[0] });
     const json = suggestions.map(({ name, kind, reasons }) => ({ name, kind, reasons }));
-    out.result(json, () => (json.length ? json.map((s) => `${s.name}  (${s.kind}; ${suggestionReasonsText(s.reasons)})`).join('
-') : 'No tag suggestions for this story.'));
+    out.result(json, () => (json.length ? json.map((s) => `${s.name}  (${s.kind}; ${suggestionReasonsText(s.reasons)})`).join('\n') : 'No tag suggestions for this story.'));
     return 0;
   },
 };

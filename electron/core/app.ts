@@ -110,6 +110,9 @@ async function seedLibrary(context: ServiceContext, seedsDir: string): Promise<v
       ...meta.notices,
       {
         code: 'seeded',
+        stories: imported,
+        briefs: briefsImported,
+        // Only for Kroniek versions before notices were data, whose file check requires a message.
         message: `This library was empty, so Kroniek imported the sample library: ${imported} stories and ${briefsImported} briefs.`,
       },
     ],

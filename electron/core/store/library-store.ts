@@ -7,10 +7,11 @@ import type { HistoryState } from '../../../shared/contract/library';
 import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '../../../shared/types';
 import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
+import type { HistoryLabel } from '../../../shared/messages';
 import { History } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
 import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
-import { loadMeta, META_FILE } from './meta-file';
+import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentReader } from './segment-entries';
 
 export const CONTENT_DIR = 'content';
@@ -30,7 +31,7 @@ export type StoreChange =
 export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Called when the metadata file is damaged; returns a restored document or null (see backups). */
-  restoreFromBackup?: (reason: string) => Promise<{ meta: MetaDoc; notice: LibraryNotice } | null>;
+  restoreFromBackup?: (reason: string) => Promise<RestoredBackup | null>;
   /** Runs after every successful metadata write (backups hook). */
   afterWrite?: (meta: MetaDoc) => void;
 }
@@ -263,7 +264,7 @@ export class LibraryStore {
    * Applies a pure change to the metadata document and writes it durably.
    * With a label the change is undoable.
    */
-  async update(label: string | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
+  async update(label: HistoryLabel | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
     return this.serial(async () => {
       this.assertWritable();
       const before = this.meta;
@@ -382,10 +383,7 @@ export class LibraryStore {
       }
     }
     if (problems.length) {
-      this.notices.push({
-        code: 'content-damaged',
-        message: `Some story files could not be read and their stories are not shown: ${problems.join(', ')}. They were left untouched on disk.`,
-      });
+      this.notices.push({ code: 'content-damaged', segments: problems });
     }
   }
 

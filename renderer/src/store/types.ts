@@ -8,6 +8,7 @@ import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from './search-typ
 import type { BackupsSlice } from './backups-slice';
 import type { DossiersSlice } from './dossiers-slice';
 import type { Language, Messages } from '../i18n';
+import type { HistoryLabel } from '../../../shared/messages';
 
 /** What each slice may use besides the store itself. */
 export interface StoreDeps {
@@ -105,7 +106,7 @@ export interface ImportSlice {
 }
 
 export type HistoryMessage =
-  | { kind: 'undone' | 'redone'; label: string | null }
+  | { kind: 'undone' | 'redone'; label: HistoryLabel | null }
   | { kind: 'nothing-to-undo' | 'nothing-to-redo' }
   | { kind: 'failed'; error: ServiceError };
 

@@ -190,7 +190,7 @@ export class FakeService {
     if (existing) return { ...base, status: 'duplicate', reason: `Already in the library: "${headline}".`, articleId: existing.id, headline };
     const id = `new${this.stories.length}`;
     this.stories.push(makeStory({ id, headline, source: { fileName, sha256: 'cd'.repeat(32), importedAt: new Date().toISOString() } }));
-    this.history = { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null };
+    this.history = { canUndo: true, canRedo: false, undoLabel: null, redoLabel: null };
     return { ...base, status: 'imported', articleId: id, headline };
   }
 }
