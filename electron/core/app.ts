@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ChangeFeed } from '../../shared/contract/changes';
 import type { Envelope } from '../../shared/contract/envelope';
+import type { LibraryNotice } from '../../shared/types';
 import { importPaths } from './import/importer';
 import { LibraryIndexes, type IndexSnapshotOptions } from './indexes';
 import { applyMemoryPolicy } from './memory-policy';
@@ -23,6 +24,12 @@ export interface KroniekCore {
   readonly feed: ChangeFeed;
   /** The context behind the service, for in-process callers (CLI, tests, benchmarks). */
   readonly context: ServiceContext;
+  /**
+   * How the library opened: read-only or not, and the notices of this opening (a backup
+   * restored, an upgrade, story files that could not be read). Read without starting
+   * anything, unlike `library.status`, which also reports (and so starts) the indexes.
+   */
+  opening(): { readOnly: boolean; notices: LibraryNotice[] };
   close(): Promise<void>;
 }
 
@@ -83,6 +90,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
       dispatch,
       feed: { revision: () => store.revision, onCommit: (listener) => store.onCommit(listener) },
       context,
+      opening: () => ({ readOnly: store.readOnly, notices: [...store.notices] }),
       async close() {
         // Resources started lazily (e.g. the headless Chromium that prints PDFs) stop first.
         for (const hook of context.closeHooks?.splice(0) ?? []) {
@@ -109,6 +117,9 @@ async function seedLibrary(context: ServiceContext, seedsDir: string): Promise<v
       ...meta.notices,
       {
         code: 'seeded',
+        stories: imported,
+        briefs: briefsImported,
+        // Only for Kroniek versions before notices were data, whose file check requires a message.
         message: `This library was empty, so Kroniek imported the sample library: ${imported} stories and ${briefsImported} briefs.`,
       },
     ],

@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodNames } from '../../shared/contract';
+import { localMethodNames, methodNames } from '../../shared/contract';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { startHost, type RunningHost } from './server';
 
@@ -77,7 +77,7 @@ describe('loopback host', () => {
     await mkdir(renderer);
     await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Kroniek</title>');
     await writeFile(path.join(dir, 'secret.txt'), 'outside the bundle');
-    core = await openKroniek({ dataDir: path.join(dir, 'data') });
+    core = await openKroniek({ dataDir: path.join(dir, 'data'), platform: 'web' });
     host = await startHost({ dispatch: core.dispatch, feed: core.feed, rendererDir: renderer });
   });
 
@@ -152,6 +152,20 @@ describe('loopback host', () => {
     }
     const unknown = JSON.parse((await api('nope.nothing', {})).body);
     expect(unknown.error.code).toBe('unknown-method');
+  });
+
+  it('refuses the methods that take paths on this computer (import.paths and the like): a page never makes the host read or write a file', async () => {
+    expect(localMethodNames).toContain('import.paths');
+    const secret = path.join(dir, 'secret.txt');
+    for (const method of localMethodNames) {
+      const res = await api(method, { paths: [secret], path: secret, id: 'd1', format: 'md' });
+      expect(res.status, method).toBe(403);
+      expect(JSON.parse(res.body), method).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // And the web core's own dispatcher refuses it too, should a transport ever forward it.
+    expect(await core.dispatch('import.paths', { paths: [secret] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const status = JSON.parse((await api('library.status', {})).body) as { value: { counts: { articles: number; briefs: number } } };
+    expect(status.value.counts).toMatchObject({ articles: 0, briefs: 0 });
   });
 
   it('downloads the library archive and takes it back merged (library.exportArchive, library.importArchive)', async () => {

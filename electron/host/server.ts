@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLocalMethod, isMethodName } from '../../shared/contract';
 import type { ChangeFeed } from '../../shared/contract/changes';
 import { LIMITS } from '../../shared/contract/define';
 import type { Envelope } from '../../shared/contract/envelope';
@@ -130,6 +131,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           return sendError(res, 400, 'invalid-input', 'The request body is not valid JSON.');
         }
         const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        // Methods that take paths on this computer's disk are for in-process callers only
+        // (see MethodReach): a page must never make the host read or write a file by path.
+        // The web core's dispatcher refuses them too.
+        if (isMethodName(method) && isLocalMethod(method)) return sendError(res, 403, 'forbidden', `${method} is not available over HTTP.`);
         return sendJson(res, 200, await options.dispatch(method, input));
       }
 

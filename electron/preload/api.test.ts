@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { methodNames } from '../../shared/contract';
+import { localMethodNames, methodNames } from '../../shared/contract';
 import { buildPreloadApi, CHANGES_CHANNEL, ipcChannel, ON_CHANGE, type ListenFn } from './api';
 
 const noListen: ListenFn = () => () => undefined;
@@ -10,6 +10,12 @@ describe('buildPreloadApi', () => {
     expect(Object.keys(api).sort()).toEqual([...methodNames, ON_CHANGE].sort());
     for (const key of Object.keys(api)) expect(typeof (api as Record<string, unknown>)[key]).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('gives the page none of the methods that take paths on this computer (import.paths, …)', () => {
+    const api = buildPreloadApi(async () => undefined, noListen);
+    expect(localMethodNames.length).toBeGreaterThan(0);
+    for (const method of localMethodNames) expect(Object.keys(api)).not.toContain(method);
   });
 
   it('forwards only the channel and the input, and returns what main answers', async () => {

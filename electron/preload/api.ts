@@ -1,4 +1,4 @@
-import { asCommit, methodNames, type Commit, type MethodName } from '../../shared/contract';
+import { asCommit, methodNames, type Commit, type MethodName, type PageMethodName } from '../../shared/contract';
 
 // The pure part of the preload: which functions the page gets. Kept apart from
 // the entry (which touches Electron) so a test can compare the keys with the
@@ -16,8 +16,8 @@ export const CHANGES_CHANNEL = 'kroniek-feed:commit';
 /** Name of the one bridge function that is not a contract method. */
 export const ON_CHANGE = 'onChange';
 
-/** One async function per contract method, and `onChange` for the change feed; nothing else. */
-export type KroniekBridge = Readonly<Record<MethodName, (input?: unknown) => Promise<unknown>>> & {
+/** One async function per contract method a page may call (no `local` ones), and `onChange` for the change feed; nothing else. */
+export type KroniekBridge = Readonly<Record<PageMethodName, (input?: unknown) => Promise<unknown>>> & {
   /** Calls `callback` with every store commit (checked, copied); returns a function that stops it. */
   readonly onChange: (callback: (commit: Commit) => void) => () => void;
 };
@@ -44,5 +44,5 @@ export function buildPreloadApi(invoke: (channel: string, input: unknown) => Pro
       if (commit) callback(commit);
     });
   };
-  return Object.freeze({ ...(Object.fromEntries(entries) as Record<MethodName, (input?: unknown) => Promise<unknown>>), [ON_CHANGE]: onChange });
+  return Object.freeze({ ...(Object.fromEntries(entries) as Record<PageMethodName, (input?: unknown) => Promise<unknown>>), [ON_CHANGE]: onChange });
 }

@@ -9,10 +9,11 @@ import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '..
 import { changesBetween } from './changes';
 import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
+import type { HistoryLabel } from '../../../shared/messages';
 import { History } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
 import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
-import { loadMeta, META_FILE } from './meta-file';
+import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentReader } from './segment-entries';
 
 export const CONTENT_DIR = 'content';
@@ -32,7 +33,7 @@ export type StoreChange =
 export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Called when the metadata file is damaged; returns a restored document or null (see backups). */
-  restoreFromBackup?: (reason: string) => Promise<{ meta: MetaDoc; notice: LibraryNotice } | null>;
+  restoreFromBackup?: (reason: string) => Promise<RestoredBackup | null>;
   /** Runs after every successful metadata write (backups hook). */
   afterWrite?: (meta: MetaDoc) => void;
 }
@@ -40,8 +41,9 @@ export interface OpenStoreOptions {
 /**
  * The library store. Owns one data folder (locked), keeps every story's head in
  * memory, loads bodies per segment on demand, and writes the small metadata
- * document durably through lowdb. Every write computes the new state, writes it,
- * and only then swaps it in, so a failed write leaves memory and disk unchanged.
+ * document durably through its lowdb adapter (see persist). Every write computes the
+ * new state, writes it, and only then swaps it in, so a failed write leaves memory and
+ * disk unchanged.
  */
 export class LibraryStore {
   private readonly heads = new Map<string, StoryHead>();
@@ -89,7 +91,7 @@ export class LibraryStore {
       }
       const store = new LibraryStore(dir, db, lock, readOnly, loaded.notices, loaded.created, options.afterWrite);
       await store.loadHeads();
-      if (loaded.needsWrite && !readOnly) await adapter.write(db.data);
+      if (loaded.needsWrite && !readOnly) await store.persist(db.data);
       return store;
     } catch (error) {
       await lock?.release();
@@ -251,7 +253,7 @@ export class LibraryStore {
       const before = this.meta;
       let next: MetaDoc = segments.length ? { ...before, segments: [...before.segments, ...segments] } : before;
       if (metaChange) next = metaChange(next);
-      if (next !== before) await this.db.adapter.write(next);
+      if (next !== before) await this.persist(next);
       this.swapMeta(next);
       for (const segment of written) {
         for (const item of segment.items) this.indexHead(item.head, segment.name);
@@ -268,13 +270,13 @@ export class LibraryStore {
    * Applies a pure change to the metadata document and writes it durably.
    * With a label the change is undoable.
    */
-  async update(label: string | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
+  async update(label: HistoryLabel | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
     return this.serial(async () => {
       this.assertWritable();
       const before = this.meta;
       const after = change(before);
       if (after === before) return before;
-      await this.db.adapter.write(after);
+      await this.persist(after);
       this.swapMeta(after);
       if (label) this.history.record(label, before, after);
       this.emit({ type: 'meta', before, after });
@@ -302,7 +304,7 @@ export class LibraryStore {
       const before = this.meta;
       const after = direction === 'undo' ? this.history.undo(before) : this.history.redo(before);
       if (!after) return;
-      await this.db.adapter.write(after).catch((error: unknown) => {
+      await this.persist(after).catch((error: unknown) => {
         // Put the step back so the editor can try again.
         this.history.revert(direction);
         throw error;
@@ -354,6 +356,22 @@ export class LibraryStore {
     if (this.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be changed.');
   }
 
+  /**
+   * Writes `next` durably without making it the current state: the one place the store
+   * drives lowdb's adapter itself instead of calling `db.write()` / `db.update()`.
+   * lowdb 7's `write()` writes `db.data` and `update(fn)` mutates `db.data` and then
+   * writes it, so with either the new state is in memory before it is on disk: every
+   * reader of `meta` during the write sees a state that is not durable yet, and after a
+   * failed write (disk full, EPERM, the folder gone) memory would hold a state that disk
+   * does not, unless rolled back by hand after others may have read it. Writing first and
+   * swapping in only after success (swapMeta, which sets `db.data`, lowdb's public field)
+   * keeps the guarantee that a failed write leaves memory and disk as they were. The
+   * adapter is ours (DurableJsonFile: temp file, fsync, rename, folder fsync).
+   */
+  private persist(next: MetaDoc): Promise<void> {
+    return this.db.adapter.write(next);
+  }
+
   private swapMeta(next: MetaDoc): void {
     const before = this.db.data;
     this.db.data = next;
@@ -402,10 +420,7 @@ export class LibraryStore {
       }
     }
     if (problems.length) {
-      this.notices.push({
-        code: 'content-damaged',
-        message: `Some story files could not be read and their stories are not shown: ${problems.join(', ')}. They were left untouched on disk.`,
-      });
+      this.notices.push({ code: 'content-damaged', segments: problems });
     }
   }
 

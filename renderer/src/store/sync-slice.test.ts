@@ -23,7 +23,7 @@ async function setUp(): Promise<{ service: FakeService; store: AppStore; readsSi
   service.overrides['tags.list'] = () => tags.map((item) => ({ ...item, count: service.stories.filter((story) => story.tagIds.includes(item.id)).length }));
   service.overrides['tags.apply'] = ({ storyIds, addTagIds = [] }) => {
     for (const story of service.stories) if (storyIds.includes(story.id)) story.tagIds = [...new Set([...story.tagIds, ...addTagIds])];
-    service.history = { canUndo: true, canRedo: false, undoLabel: 'Tag', redoLabel: null };
+    service.history = { canUndo: true, canRedo: false, undoLabel: { code: 'tag.apply', count: 1 }, redoLabel: null };
     return { changedStories: storyIds.length, added: addTagIds.length, removed: 0, createdTags: [], stories: storyIds.map((id) => ({ id, tagIds: service.stories.find((story) => story.id === id)!.tagIds })) };
   };
   service.overrides['tags.update'] = ({ id, name }) => {

@@ -10,6 +10,7 @@ import type { BackupsSlice } from './backups-types';
 import type { DossiersSlice } from './dossiers-types';
 import type { LoadState } from './load-state';
 import type { Language, Messages } from '../i18n';
+import type { HistoryLabel } from '../../../shared/messages';
 
 /** What each slice may use besides the store itself. */
 export interface StoreDeps {
@@ -107,7 +108,7 @@ export interface ImportSlice {
 }
 
 export type HistoryMessage =
-  | { kind: 'undone' | 'redone'; label: string | null }
+  | { kind: 'undone' | 'redone'; label: HistoryLabel | null }
   | { kind: 'nothing-to-undo' | 'nothing-to-redo' }
   | { kind: 'failed'; error: ServiceError };
 

@@ -1,5 +1,9 @@
-// An in-memory stand-in for the service, for renderer unit tests only: the real
-// store and importer are exercised by the core and e2e tests.
+// An in-memory stand-in for the service, for renderer tests that need what the real core
+// cannot give on cue: a call that fails (failures), an answer held back or reordered
+// (overrides), a state such as a start-up notice or a library of briefs with age labels
+// set up in one line. Everything else should use the real core in-process
+// (./real-core.ts): this fake is only as right as its author's guess, e.g. it let an
+// import be undone, which the real store never does.
 import type { Input, MethodName, Output } from '../../../shared/contract';
 import type { ChangeSet, Commit } from '../../../shared/contract/changes';
 import { ServiceError, type Envelope } from '../../../shared/contract/envelope';
@@ -211,7 +215,7 @@ export class FakeService {
     if (existing) return { ...base, status: 'duplicate', reason: `Already in the library: "${headline}".`, articleId: existing.id, headline };
     const id = `new${this.stories.length}`;
     this.stories.push(makeStory({ id, headline, source: { fileName, sha256: 'cd'.repeat(32), importedAt: new Date().toISOString() } }));
-    this.history = { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null };
+    this.history = { canUndo: true, canRedo: false, undoLabel: null, redoLabel: null };
     return { ...base, status: 'imported', articleId: id, headline };
   }
 }
