@@ -31,6 +31,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [banElectron, { group: ['react', 'react-dom', 'zustand', '**/renderer/**'], message: 'The core has no UI.' }] }] },
   },
   {
+    // The CLI is a client of the contract (a third transport): it opens a library with
+    // openKroniek and does everything else through dispatch, never through core internals.
+    files: ['electron/cli/**/*.{ts,mjs}'],
+    ignores: ['electron/cli/**/*.test.ts', 'electron/cli/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banElectron,
+            { group: ['react', 'react-dom', 'zustand', '**/renderer/**'], message: 'The core has no UI.' },
+            { group: ['../core/*', '../core/**', '!../core/app'], message: 'The CLI calls the core through dispatch (shared/contract), never its internals.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -239,7 +239,7 @@ describe('App: states', () => {
   it('shows first-run notices in a banner that can be dismissed', async () => {
     const user = userEvent.setup();
     const service = new FakeService(library());
-    service.notices = [{ code: 'seeded', message: 'This library was empty, so Kroniek imported the sample library: 5 stories and 35 briefs.' }];
+    service.notices = [{ code: 'seeded', stories: 5, briefs: 35 }];
     renderApp(service);
     const banner = await screen.findByRole('region', { name: 'Notices' });
     expect(banner).toHaveTextContent('imported the sample library: 5 stories and 35 briefs');
@@ -372,7 +372,7 @@ describe('App: language', () => {
   it('words rejections and the first-run notice in Dutch', async () => {
     const user = userEvent.setup();
     const service = new FakeService(library());
-    service.notices = [{ code: 'seeded', message: 'This library was empty, so Kroniek imported the sample library: 5 stories and 35 briefs.' }];
+    service.notices = [{ code: 'seeded', stories: 5, briefs: 35 }];
     renderApp(service, { languages: ['nl'] });
     expect(await screen.findByRole('region', { name: 'Meldingen' })).toHaveTextContent('5 verhalen en 35 korte berichten');
     await user.click(screen.getByRole('button', { name: 'Importeren…' }));
