@@ -107,6 +107,8 @@ export type ApplyTagsInput = z.input<typeof applyTagsSchema>;
 
 export const tagsContract = {
   'tags.list': def<TagListItem[]>()(z.strictObject({})),
+  /** The tag with this id, else the one with this name (matched without case or diacritics); null when there is none. */
+  'tags.find': def<TagListItem | null>()(z.strictObject({ nameOrId: z.string().trim().min(1).max(LIMITS.name) })),
   /** Names are unique without case or diacritics (`Oekraïne` = `oekraine`): a clash is `conflict`. */
   'tags.create': def<TagListItem>()(createTagSchema),
   /** Rename, colour, parent (no cycles) and media topic. Renaming onto another tag's name is `conflict`: merge instead. */

@@ -1,10 +1,11 @@
 import type { RelatedReason } from '../../../shared/contract/links';
+import type { Platform } from '../../../shared/contract/define';
 import type { ImportOptions } from '../import/importer';
 import type { KroniekPorts } from '../ports';
 import type { Matches } from '../search/index';
 import type { LibraryStore } from '../store/library-store';
 
-export type Platform = 'electron' | 'web' | 'cli';
+export type { Platform };
 
 /** Stories matching a search-box query (provided by the search index). */
 export interface SearchProvider {

@@ -2,15 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { isEmptyChange, type ChangeSet, type Commit } from '../../../shared/contract/changes';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState } from '../../../shared/contract/library';
 import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '../../../shared/types';
+import { changesBetween } from './changes';
 import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
+import type { HistoryLabel } from '../../../shared/messages';
 import { History } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
 import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
-import { loadMeta, META_FILE } from './meta-file';
+import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentReader } from './segment-entries';
 
 export const CONTENT_DIR = 'content';
@@ -30,7 +33,7 @@ export type StoreChange =
 export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Called when the metadata file is damaged; returns a restored document or null (see backups). */
-  restoreFromBackup?: (reason: string) => Promise<{ meta: MetaDoc; notice: LibraryNotice } | null>;
+  restoreFromBackup?: (reason: string) => Promise<RestoredBackup | null>;
   /** Runs after every successful metadata write (backups hook). */
   afterWrite?: (meta: MetaDoc) => void;
 }
@@ -49,6 +52,8 @@ export class LibraryStore {
   private readonly bySha = new Map<string, string>();
   private readonly bodyCache = new Map<string, Map<string, BodyBlock[]>>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly commitListeners = new Set<(commit: Commit) => void>();
+  private revisionCount = 0;
   private readonly history = new History();
   private readonly shared = new SharedHeadParts();
   private deletedSet = new Set<string>();
@@ -254,8 +259,10 @@ export class LibraryStore {
         for (const item of segment.items) this.indexHead(item.head, segment.name);
         this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
-      if (fresh.length) this.emit({ type: 'stories-added', ids: fresh.map((item) => item.head.id) });
+      const added = fresh.map((item) => item.head.id);
+      if (fresh.length) this.emit({ type: 'stories-added', ids: added });
       if (next !== before) this.emit({ type: 'meta', before, after: next });
+      this.publish(changesBetween(before, next, added));
     });
   }
 
@@ -263,7 +270,7 @@ export class LibraryStore {
    * Applies a pure change to the metadata document and writes it durably.
    * With a label the change is undoable.
    */
-  async update(label: string | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
+  async update(label: HistoryLabel | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
     return this.serial(async () => {
       this.assertWritable();
       const before = this.meta;
@@ -273,6 +280,8 @@ export class LibraryStore {
       this.swapMeta(after);
       if (label) this.history.record(label, before, after);
       this.emit({ type: 'meta', before, after });
+      const changes = changesBetween(before, after);
+      this.publish(label ? { ...changes, history: true } : changes);
       return after;
     });
   }
@@ -302,6 +311,7 @@ export class LibraryStore {
       });
       this.swapMeta(after);
       this.emit({ type: 'meta', before, after });
+      this.publish({ ...changesBetween(before, after), history: true });
     });
     return this.history.state();
   }
@@ -309,6 +319,21 @@ export class LibraryStore {
   onChange(listener: (change: StoreChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Every commit, as the parts of the library it changed (see shared/contract/changes.ts),
+   * numbered in commit order. Called synchronously inside the commit, after the new state
+   * is in memory, in the async context of the call that committed.
+   */
+  onCommit(listener: (commit: Commit) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /** The number of the last commit since the library was opened (0 before the first). */
+  get revision(): number {
+    return this.revisionCount;
   }
 
   async close(): Promise<void> {
@@ -359,6 +384,19 @@ export class LibraryStore {
     for (const listener of this.listeners) listener(change);
   }
 
+  private publish(changes: ChangeSet): void {
+    if (isEmptyChange(changes)) return;
+    const commit: Commit = { revision: ++this.revisionCount, changes };
+    for (const listener of this.commitListeners) {
+      try {
+        listener(commit);
+      } catch (error) {
+        // A listener (a transport) must never undo a commit that is already on disk.
+        console.error(`[kroniek] change listener failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
   private indexHead(head: StoryHead, segment: string): void {
     this.shared.head(head);
     this.heads.set(head.id, head);
@@ -382,10 +420,7 @@ export class LibraryStore {
       }
     }
     if (problems.length) {
-      this.notices.push({
-        code: 'content-damaged',
-        message: `Some story files could not be read and their stories are not shown: ${problems.join(', ')}. They were left untouched on disk.`,
-      });
+      this.notices.push({ code: 'content-damaged', segments: problems });
     }
   }
 

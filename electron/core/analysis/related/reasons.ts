@@ -48,7 +48,7 @@ export function reasonsFor(state: RelatedState, { sharedTerms, sharedEntities, d
   const terms = sharedTerms
     .map((term) => ({ ...term, surface: surfaceOf(state, term.id) }))
     .filter((term) => !saysName(term.id, term.surface) && isTellingWord(term.surface))
-    .sort((x, y) => y.contribution - x.contribution)
+    .sort((x, y) => y.contribution - x.contribution || x.surface.localeCompare(y.surface))
     .slice(0, SHOWN)
     .map((term) => term.surface);
   if (terms.length) reasons.push({ kind: 'sharedTerms', terms });

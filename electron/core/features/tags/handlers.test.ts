@@ -54,7 +54,7 @@ describe('tags service', () => {
         { id: 's2', tagIds: [id] },
         { id: 's3', tagIds: [id] },
       ]);
-      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toBe('Tag 3 stories');
+      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toEqual({ code: 'tag.apply', count: 3 });
 
       const undone = await undo(core);
       expect(undone.canUndo).toBe(false);
@@ -93,7 +93,7 @@ describe('tags service', () => {
 
       const renamed = await ok<TagListItem>(core, 'tags.update', { id: poetin, name: 'Poetin, Vladimir' });
       expect(renamed).toMatchObject({ id: poetin, name: 'Poetin, Vladimir', count: 2 });
-      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toBe('Rename tag');
+      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toEqual({ code: 'tag.rename' });
 
       const merged = await ok<TagMergeResult>(core, 'tags.merge', { fromId: poetin, intoId: vladimir });
       expect(merged.moved).toBe(1);
@@ -141,7 +141,7 @@ describe('tags service', () => {
 
       const cycle = await failure(core, 'tags.update', { id: world.id, parentId: list[3]!.id });
       expect(cycle.code).toBe('conflict');
-      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toBe('Create tag');
+      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toEqual({ code: 'tag.create' });
     });
   });
 

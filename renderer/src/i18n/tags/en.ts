@@ -134,11 +134,6 @@ export const tagsEn: TagsMessages = {
   seriesDateConflicts: (n) => `${plural(n, 'follow-up is', 'follow-ups are')} dated before the story it follows; the dates win.`,
   thisStory: 'this story',
 
-  undoButton: (label) => (label ? `Undo ${label}` : 'Undo'),
-  redoButton: (label) => (label ? `Redo ${label}` : 'Redo'),
-  undoShort: 'Undo',
-  redoShort: 'Redo',
-  historyLabel: (label) => label,
   editFailed: 'The change could not be saved',
   loadingExtras: 'Loading…',
   kindBriefShort: 'brief',

@@ -130,11 +130,6 @@ export interface TagsMessages {
   thisStory: string;
 
   // Undo / redo
-  undoButton: (label: string | null) => string;
-  redoButton: (label: string | null) => string;
-  undoShort: string;
-  redoShort: string;
-  historyLabel: (label: string) => string;
   editFailed: string;
   loadingExtras: string;
   kindBriefShort: string;

@@ -2,54 +2,6 @@ import type { TagsMessages } from './messages';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl')} ${n === 1 ? one : many}`;
 
-/**
- * The core words undo labels in English (they are also what the CLI prints).
- * Known ones read in Dutch here; an unknown label is shown as it came.
- */
-const HISTORY_LABELS: Record<string, string> = {
-  'Create tag': 'Tag aanmaken',
-  'Edit tag': 'Tag bewerken',
-  'Rename tag': 'Tag hernoemen',
-  'Set tag colour': 'Tagkleur instellen',
-  'Move tag': 'Tag verplaatsen',
-  'Set media topic': 'Media Topic instellen',
-  'Merge tags': 'Tags samenvoegen',
-  'Delete tag': 'Tag verwijderen',
-  'Dismiss tag suggestion': 'Tagsuggestie negeren',
-  'Link stories': 'Verhalen koppelen',
-  'Edit link': 'Koppeling bewerken',
-  'Change link type': 'Soort koppeling wijzigen',
-  'Edit link note': 'Notitie bij koppeling bewerken',
-  'Reverse link': 'Koppeling omdraaien',
-  'Remove link': 'Koppeling verwijderen',
-  'Unlink stories': 'Koppeling tussen verhalen verwijderen',
-  'Dismiss related story': 'Verwant verhaal negeren',
-  'Set date': 'Datum instellen',
-  'Edit note': 'Notitie bewerken',
-  'Delete story': 'Verhaal verwijderen',
-  'Create dossier': 'Dossier aanmaken',
-  'Rename dossier': 'Dossier hernoemen',
-  'Edit dossier': 'Dossier bewerken',
-  'Add story to dossier': 'Verhaal aan dossier toevoegen',
-  'Add stories to dossier': 'Verhalen aan dossier toevoegen',
-  'Remove from dossier': 'Uit dossier verwijderen',
-  'Reorder dossier': 'Volgorde in dossier wijzigen',
-  'Edit dossier note': 'Notitie in dossier bewerken',
-  'Delete dossier': 'Dossier verwijderen',
-  'Save search': 'Zoekopdracht bewaren',
-  'Rename saved search': 'Bewaarde zoekopdracht hernoemen',
-  'Delete saved search': 'Bewaarde zoekopdracht verwijderen',
-};
-
-// One story is `Tag story` (no number), more are `Tag 3 stories`.
-const stories = (n: string | undefined) => (n === undefined || n === '1' ? '1 verhaal' : `${n} verhalen`);
-const HISTORY_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^Tag (?:(\d+) )?stor(?:y|ies)$/, (m) => `${stories(m[1])} taggen`],
-  [/^Untag (?:(\d+) )?stor(?:y|ies)$/, (m) => `Tag van ${stories(m[1])} verwijderen`],
-  [/^Edit tags of (?:(\d+) )?stor(?:y|ies)$/, (m) => `Tags van ${stories(m[1])} bewerken`],
-  [/^Link (\d+) stories$/, (m) => `${stories(m[1]!)} koppelen`],
-  [/^Delete (\d+) stories$/, (m) => `${stories(m[1]!)} verwijderen`],
-];
 
 export const tagsNl: TagsMessages = {
   selectedCount: (n) => `${n.toLocaleString('nl')} geselecteerd`,
@@ -185,20 +137,7 @@ export const tagsNl: TagsMessages = {
   seriesDateConflicts: (n) => `${plural(n, 'vervolg heeft', 'vervolgen hebben')} een datum vóór het verhaal dat het vervolgt; de datums gaan voor.`,
   thisStory: 'dit verhaal',
 
-  undoButton: (label) => (label ? `Ongedaan maken: ${HISTORY_LABELS[label] ?? historyPattern(label)}` : 'Ongedaan maken'),
-  redoButton: (label) => (label ? `Opnieuw doen: ${HISTORY_LABELS[label] ?? historyPattern(label)}` : 'Opnieuw doen'),
-  undoShort: 'Ongedaan maken',
-  redoShort: 'Opnieuw',
-  historyLabel: (label) => HISTORY_LABELS[label] ?? historyPattern(label),
   editFailed: 'De wijziging kon niet worden bewaard',
   loadingExtras: 'Laden…',
   kindBriefShort: 'kort bericht',
 };
-
-function historyPattern(label: string): string {
-  for (const [pattern, say] of HISTORY_PATTERNS) {
-    const m = pattern.exec(label);
-    if (m) return say(m);
-  }
-  return label;
-}
