@@ -1,10 +1,11 @@
-import type { Input, MethodName, Output } from '../../../shared/contract';
+import type { Input, Output, PageMethodName } from '../../../shared/contract';
 import { ServiceError, type Envelope, type ErrorCode } from '../../../shared/contract/envelope';
 import type { Transport, TransportKind } from './transport';
 
 export interface Client {
   readonly transport: TransportKind;
-  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  /** Only the methods a page may call: `local` ones (paths on disk) are not even typed here. */
+  call<M extends PageMethodName>(method: M, input: Input<M>): Promise<Output<M>>;
 }
 
 const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -39,7 +40,7 @@ function asEnvelope(answer: unknown, method: string): Envelope<unknown> {
 export function createClient(transport: Transport): Client {
   return {
     transport: transport.kind,
-    async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+    async call<M extends PageMethodName>(method: M, input: Input<M>): Promise<Output<M>> {
       const envelope = asEnvelope(await transport.send(method, input), method);
       if (envelope.ok) return envelope.value as Output<M>;
       throw new ServiceError(envelope.error.code, envelope.error.message);
