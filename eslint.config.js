@@ -57,4 +57,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [...banNode, banElectron, banCore] }],
     },
   },
+  {
+    // Renderer tests and their helpers may open the real core in-process (renderer/src/test/real-core.ts):
+    // vitest runs them in Node. Production renderer code stays banned from Node and the core above.
+    files: ['renderer/**/test/**/*.{ts,tsx}', 'renderer/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^electron(/.*)?$', message: banElectron.message }] }] },
+  },
 );

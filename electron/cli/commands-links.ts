@@ -3,6 +3,7 @@ import { LINK_LABEL_TEXT, LINK_TYPES, type LinkView, type SeriesView } from '../
 import { numberArg, type CliCommand } from './command';
 import { TAG_COMMANDS } from './commands-tags';
 import { formatSummaryLine } from './output';
+import { relatedReasonText } from './reasons';
 
 // Link, series, related-story and date commands.
 
@@ -87,7 +88,7 @@ export const relatedCommand: CliCommand = {
     const json = suggestions.map(({ id, headline, kind, score, reasons }) => ({ id, headline, kind, score, reasons }));
     out.result(json, () =>
       json.length
-        ? json.map((item) => `${item.score.toFixed(3)}  ${item.id}  ${item.kind === 'brief' ? '[brief] ' : ''}${item.headline}\n       ${item.reasons.join('; ')}`).join('\n')
+        ? json.map((item) => `${item.score.toFixed(3)}  ${item.id}  ${item.kind === 'brief' ? '[brief] ' : ''}${item.headline}\n       ${item.reasons.map(relatedReasonText).join('; ')}`).join('\n')
         : 'No related stories found.',
     );
     return 0;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { TagListItem } from '../../shared/contract/tags';
 import { tagIdOf, type CliCommand } from './command';
+import { suggestionReasonsText } from './reasons';
 
 // Tag commands. Tags are named on the command line; names match without case or
 // diacritics (`oekraine` finds `Oekraïne`), and a tag id works too (`tags.find`).
@@ -87,8 +88,8 @@ export const suggestTagsCommand: CliCommand = {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 1) throw new Error('Name exactly one story id.');
     const suggestions = await call('tags.suggest', { storyId: positionals[0] });
-    const json = suggestions.map(({ name, kind, reason }) => ({ name, kind, reason }));
-    out.result(json, () => (json.length ? json.map((s) => `${s.name}  (${s.kind}; ${s.reason})`).join('\n') : 'No tag suggestions for this story.'));
+    const json = suggestions.map(({ name, kind, reasons }) => ({ name, kind, reasons }));
+    out.result(json, () => (json.length ? json.map((s) => `${s.name}  (${s.kind}; ${suggestionReasonsText(s.reasons)})`).join('\n') : 'No tag suggestions for this story.'));
     return 0;
   },
 };

@@ -6,6 +6,7 @@ import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { searchCommand } from './commands-search';
+import { noticeLine } from './messages';
 import { createOutput } from './output';
 
 // The command line is a client of the contract like the renderer: it parses argv into a
@@ -72,7 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
     core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
     const opening = core.opening();
-    for (const notice of opening.notices) console.error(`kroniek: ${notice.message}`);
+    for (const notice of opening.notices) console.error(`kroniek: ${noticeLine(notice)}`);
     const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json) });
     // A damaged library is reported like the app does, and the command fails even where it could still read.
     const damaged = opening.readOnly || opening.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ChangeFeed } from '../../shared/contract/changes';
 import type { Envelope } from '../../shared/contract/envelope';
 import type { LibraryNotice } from '../../shared/types';
 import { importPaths } from './import/importer';
@@ -16,6 +17,11 @@ import { LibraryStore } from './store/library-store';
 export interface KroniekCore {
   /** Validates input against the contract schema and runs the method; never throws. */
   dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * The change feed: every store commit, whoever made it (this process's transports, and
+   * later a team server), as the parts of the library it changed. Returns an unsubscribe.
+   */
+  readonly feed: ChangeFeed;
   /** The context behind the service, for in-process callers (CLI, tests, benchmarks). */
   readonly context: ServiceContext;
   /**
@@ -82,6 +88,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     const dispatch = createDispatcher(handlers, context);
     return {
       dispatch,
+      feed: { revision: () => store.revision, onCommit: (listener) => store.onCommit(listener) },
       context,
       opening: () => ({ readOnly: store.readOnly, notices: [...store.notices] }),
       async close() {
@@ -110,6 +117,9 @@ async function seedLibrary(context: ServiceContext, seedsDir: string): Promise<v
       ...meta.notices,
       {
         code: 'seeded',
+        stories: imported,
+        briefs: briefsImported,
+        // Only for Kroniek versions before notices were data, whose file check requires a message.
         message: `This library was empty, so Kroniek imported the sample library: ${imported} stories and ${briefsImported} briefs.`,
       },
     ],

@@ -20,6 +20,45 @@ function request(port: number, options: { method?: string; path: string; headers
   });
 }
 
+/** Opens the change stream and collects its events until `done` says enough (or the host refuses it). */
+function readStream(port: number, headers: Record<string, string>, done: (events: { event: string; data: unknown }[]) => boolean, onOpen: () => void = () => {}) {
+  return new Promise<{ status: number; events: { event: string; data: unknown }[]; body: string }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: 'GET', path: '/changes', headers }, (res) => {
+      let text = '';
+      const events: { event: string; data: unknown }[] = [];
+      const finish = () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, events, body: text });
+      };
+      if (res.statusCode !== 200) {
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', finish);
+        return;
+      }
+      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+      let opened = false;
+      res.on('data', (chunk) => {
+        text += chunk;
+        const blocks = text.split('\n\n');
+        text = blocks.pop()!;
+        for (const block of blocks) {
+          const lines = block.split('\n');
+          const event = lines.find((line) => line.startsWith('event: '))?.slice(7);
+          const data = lines.find((line) => line.startsWith('data: '))?.slice(6);
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+        }
+        if (!opened && events.length) {
+          opened = true;
+          onOpen();
+        }
+        if (done(events)) finish();
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('loopback host', () => {
   let core: KroniekCore;
   let host: RunningHost;
@@ -39,7 +78,7 @@ describe('loopback host', () => {
     await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Kroniek</title>');
     await writeFile(path.join(dir, 'secret.txt'), 'outside the bundle');
     core = await openKroniek({ dataDir: path.join(dir, 'data'), platform: 'web' });
-    host = await startHost({ dispatch: core.dispatch, rendererDir: renderer });
+    host = await startHost({ dispatch: core.dispatch, feed: core.feed, rendererDir: renderer });
   });
 
   afterAll(async () => {
@@ -65,6 +104,31 @@ describe('loopback host', () => {
       expect(res.status, attempt).toBe(404);
       expect(res.body).not.toContain('outside the bundle');
     }
+  });
+
+  it('streams every commit of the library to a client with the token', async () => {
+    const headers = { 'X-Kroniek-Token': host.token, Host: `127.0.0.1:${host.port}` };
+    const stream = await readStream(
+      host.port,
+      headers,
+      (events) => events.some((event) => event.event === 'commit'),
+      // Once the stream is open: another client (here a plain API call) edits.
+      () => void api('tags.create', { name: 'Uit een ander venster' }),
+    );
+    expect(stream.status).toBe(200);
+    const [hello, commit] = stream.events;
+    expect(hello).toEqual({ event: 'hello', data: { revision: expect.any(Number) } });
+    expect(commit).toEqual({ event: 'commit', data: { revision: (hello!.data as { revision: number }).revision + 1, changes: { tags: true, library: true, history: true } } });
+  });
+
+  it('refuses the change stream without the token or from a foreign Host', async () => {
+    const never = () => false;
+    const missing = await readStream(host.port, { Host: `127.0.0.1:${host.port}` }, never);
+    expect(missing.status).toBe(403);
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await readStream(host.port, { Host: `127.0.0.1:${host.port}`, 'X-Kroniek-Token': 'wrong' }, never)).status).toBe(403);
+    expect((await readStream(host.port, { Host: `evil.example:${host.port}`, 'X-Kroniek-Token': host.token }, never)).status).toBe(421);
+    expect((await request(host.port, { method: 'POST', path: '/changes', headers: { Host: `127.0.0.1:${host.port}`, 'X-Kroniek-Token': host.token } })).status).toBe(405);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {

@@ -58,3 +58,4 @@ export * from './links';
 export * from './dossiers';
 export * from './backups';
 export * from './searches';
+export * from './changes';

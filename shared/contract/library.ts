@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HistoryLabel } from '../messages';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../types';
 import { def, empty, idListSchema, idSchema, isoDateSchema, LIMITS, localDef, localPathSchema, textSchema } from './define';
 
@@ -67,8 +68,9 @@ export interface IndexProgress {
 export interface HistoryState {
   canUndo: boolean;
   canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
+  /** What Undo would take back, as a code with parameters (the renderer and CLI word it). */
+  undoLabel: HistoryLabel | null;
+  redoLabel: HistoryLabel | null;
 }
 
 export const libraryContract = {

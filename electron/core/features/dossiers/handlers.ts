@@ -24,6 +24,7 @@ import { requireLiveStories, storiesWithTag } from './sources';
 import { dossierDetail, listDossiers } from './views';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
+import type { HistoryLabel } from '../../../../shared/messages';
 
 type DossierMethod = Extract<MethodName, `dossiers.${string}`>;
 
@@ -77,13 +78,13 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     }
     const id = newDossierId();
     const text = { title: input.title, subtitle: input.subtitle, intro: input.intro };
-    await store.update('Create dossier', (meta) => createDossier(meta, { id, now: now(), text, storyIds }));
+    await store.update({ code: 'dossier.create' }, (meta) => createDossier(meta, { id, now: now(), text, storyIds }));
     return detail(ctx, id);
   },
 
   'dossiers.update': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    const label = input.title !== undefined && input.subtitle === undefined && input.intro === undefined ? 'Rename dossier' : 'Edit dossier';
+    const label: HistoryLabel = { code: input.title !== undefined && input.subtitle === undefined && input.intro === undefined ? 'dossier.rename' : 'dossier.edit' };
     await ctx.store.update(label, (meta) => updateDossierText(meta, input.id, input, now()));
     return detail(ctx, input.id);
   },
@@ -93,7 +94,7 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     const storyIds = dedupe(input.storyIds);
     requireLiveStories(ctx.store, storyIds);
     let added = 0;
-    await ctx.store.update(storyIds.length === 1 ? 'Add story to dossier' : 'Add stories to dossier', (meta) => {
+    await ctx.store.update({ code: 'dossier.addStories', count: storyIds.length }, (meta) => {
       const result = addEntries(meta, input.id, storyIds, input.index, now());
       added = result.added;
       return result.meta;
@@ -103,31 +104,31 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
 
   'dossiers.removeEntry': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Remove from dossier', (meta) => removeEntry(meta, input.id, input.storyId, now()));
+    await ctx.store.update({ code: 'dossier.removeStory' }, (meta) => removeEntry(meta, input.id, input.storyId, now()));
     return detail(ctx, input.id);
   },
 
   'dossiers.moveEntry': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Reorder dossier', (meta) => moveEntry(meta, input.id, input.from, input.to, now()));
+    await ctx.store.update({ code: 'dossier.reorder' }, (meta) => moveEntry(meta, input.id, input.from, input.to, now()));
     return detail(ctx, input.id);
   },
 
   'dossiers.setOrder': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Reorder dossier', (meta) => setOrder(meta, input.id, input.storyIds, now()));
+    await ctx.store.update({ code: 'dossier.reorder' }, (meta) => setOrder(meta, input.id, input.storyIds, now()));
     return detail(ctx, input.id);
   },
 
   'dossiers.setEntryNote': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Edit dossier note', (meta) => setEntryNote(meta, input.id, input.storyId, input.note, now()));
+    await ctx.store.update({ code: 'dossier.setNote' }, (meta) => setEntryNote(meta, input.id, input.storyId, input.note, now()));
     return detail(ctx, input.id);
   },
 
   'dossiers.delete': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Delete dossier', (meta) => deleteDossier(meta, input.id));
+    await ctx.store.update({ code: 'dossier.delete' }, (meta) => deleteDossier(meta, input.id));
     return { deleted: input.id };
   },
 

@@ -73,7 +73,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
 
   'stories.setNote': async (input, ctx) => {
     await requireStory(ctx, input.id);
-    await ctx.store.update('Edit note', (meta) => ({
+    await ctx.store.update({ code: 'story.setNote' }, (meta) => ({
       ...meta,
       storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], note: input.note } },
     }));
@@ -82,7 +82,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
 
   'stories.setDate': async (input, ctx) => {
     await requireStory(ctx, input.id);
-    await ctx.store.update('Set date', (meta) => ({
+    await ctx.store.update({ code: 'story.setDate' }, (meta) => ({
       ...meta,
       storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], publishedAt: input.date } },
     }));
@@ -92,7 +92,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
   'stories.delete': async (input, ctx) => {
     const ids = [...new Set(input.ids)].filter((id) => ctx.store.head(id));
     if (ids.length === 0) throw new ServiceError('not-found', 'None of those stories are in the library.');
-    await ctx.store.update(ids.length === 1 ? 'Delete story' : `Delete ${ids.length} stories`, (meta) => ({ ...meta, deleted: [...meta.deleted, ...ids] }));
+    await ctx.store.update({ code: 'story.delete', count: ids.length }, (meta) => ({ ...meta, deleted: [...meta.deleted, ...ids] }));
     return { deleted: ids.length };
   },
 

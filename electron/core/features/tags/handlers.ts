@@ -5,14 +5,11 @@ import type { LibraryStore } from '../../store/library-store';
 import { applyTags, createTag, deleteTag, findTag, findTagByName, mergeTags, tagKey, updateTag } from './ops';
 import { listTags, suggestionsFor, tagItem } from './views';
 import type { PartialHandlers } from '../../service/registry';
+import type { HistoryLabel } from '../../../../shared/messages';
 
 type TagMethod = Extract<MethodName, `tags.${string}`>;
 
 export const newTagId = (): string => newId('t');
-
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : `${count} ${many}`;
-}
 
 /** Every story must be in the library; a bulk edit on a stale selection says which are gone. */
 export function requireLiveStories(store: LibraryStore, ids: readonly string[]): string[] {
@@ -23,19 +20,19 @@ export function requireLiveStories(store: LibraryStore, ids: readonly string[]):
   return unique;
 }
 
-function updateLabel(input: { name?: string; color?: unknown; parentId?: unknown; mediaTopic?: unknown }): string {
+function updateLabel(input: { name?: string; color?: unknown; parentId?: unknown; mediaTopic?: unknown }): HistoryLabel {
   const given = [input.name, input.color, input.parentId, input.mediaTopic].filter((value) => value !== undefined).length;
-  if (given !== 1) return 'Edit tag';
-  if (input.name !== undefined) return 'Rename tag';
-  if (input.color !== undefined) return 'Set tag colour';
-  if (input.parentId !== undefined) return 'Move tag';
-  return 'Set media topic';
+  if (given !== 1) return { code: 'tag.edit' };
+  if (input.name !== undefined) return { code: 'tag.rename' };
+  if (input.color !== undefined) return { code: 'tag.setColor' };
+  if (input.parentId !== undefined) return { code: 'tag.move' };
+  return { code: 'tag.setMediaTopic' };
 }
 
-function applyLabel(stories: number, adding: boolean, removing: boolean): string {
-  if (adding && !removing) return `Tag ${plural(stories, 'story', 'stories')}`;
-  if (removing && !adding) return `Untag ${plural(stories, 'story', 'stories')}`;
-  return `Edit tags of ${plural(stories, 'story', 'stories')}`;
+function applyLabel(count: number, adding: boolean, removing: boolean): HistoryLabel {
+  if (adding && !removing) return { code: 'tag.apply', count };
+  if (removing && !adding) return { code: 'tag.unapply', count };
+  return { code: 'tag.editStories', count };
 }
 
 export const tagHandlers: PartialHandlers<TagMethod> = {
@@ -49,7 +46,7 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
 
   'tags.create': async (input, ctx) => {
     const id = newTagId();
-    await ctx.store.update('Create tag', (meta) => createTag(meta, id, input.name, input));
+    await ctx.store.update({ code: 'tag.create' }, (meta) => createTag(meta, id, input.name, input));
     return tagItem(ctx.store, id);
   },
 
@@ -61,7 +58,7 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
 
   'tags.merge': async (input, ctx) => {
     let moved = 0;
-    await ctx.store.update('Merge tags', (meta) => {
+    await ctx.store.update({ code: 'tag.merge' }, (meta) => {
       const result = mergeTags(meta, input.fromId, input.intoId);
       moved = result.moved;
       return result.meta;
@@ -71,7 +68,7 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
 
   'tags.delete': async (input, ctx) => {
     let storyIds: string[] = [];
-    await ctx.store.update('Delete tag', (meta) => {
+    await ctx.store.update({ code: 'tag.delete' }, (meta) => {
       const result = deleteTag(meta, input.id);
       storyIds = result.storyIds;
       return result.meta;
@@ -106,7 +103,7 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
   'tags.dismissSuggestion': async (input, ctx) => {
     requireLiveStories(ctx.store, [input.storyId]);
     const key = tagKey(input.name);
-    await ctx.store.update('Dismiss tag suggestion', (meta) => {
+    await ctx.store.update({ code: 'tag.dismissSuggestion' }, (meta) => {
       const dismissed = meta.dismissedTagSuggestions[input.storyId] ?? [];
       if (dismissed.includes(key)) return meta;
       return { ...meta, dismissedTagSuggestions: { ...meta.dismissedTagSuggestions, [input.storyId]: [...dismissed, key] } };
