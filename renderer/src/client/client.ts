@@ -1,12 +1,15 @@
-import type { Input, MethodName, Output } from '../../../shared/contract';
+import type { Input, Output, PageMethodName } from '../../../shared/contract';
 import { asCommit, EVERYTHING, type ChangeSet, type Commit } from '../../../shared/contract/changes';
 import { ServiceError, type Envelope, type ErrorCode } from '../../../shared/contract/envelope';
 import type { Transport, TransportKind } from './transport';
 
 export interface Client {
   readonly transport: TransportKind;
-  /** Calls a method; when it changed the library, its commits reach `onChange` listeners before it resolves. */
-  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  /**
+   * Calls a method; when it changed the library, its commits reach `onChange` listeners before
+   * it resolves. Only the methods a page may call: `local` ones (paths on disk) are not typed here.
+   */
+  call<M extends PageMethodName>(method: M, input: Input<M>): Promise<Output<M>>;
   /**
    * What changed in the library, commit by commit, each once: from the answers to this
    * client's own edits and from the change feed (edits in other windows, the CLI through
@@ -63,7 +66,7 @@ export function createClient(transport: Transport): Client {
 
   return {
     transport: transport.kind,
-    async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+    async call<M extends PageMethodName>(method: M, input: Input<M>): Promise<Output<M>> {
       const envelope = asEnvelope(await transport.send(method, input), method);
       if (envelope.ok) {
         for (const commit of envelope.commits ?? []) receive(commit);

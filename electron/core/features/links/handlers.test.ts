@@ -6,7 +6,7 @@ import type { StorySummary } from '../../../../shared/types';
 import { openKroniek, type KroniekCore } from '../../app';
 import { importPaths } from '../../import/importer';
 import { withTempDir } from '../../store/test/helpers';
-import { buildRelatedIndex } from './related-source';
+import { buildRelatedIndex } from './test/related-index';
 import { failure, ok } from '../../service/test/calls';
 
 // Links, series and related suggestions through the dispatcher, on a real store
