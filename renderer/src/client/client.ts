@@ -1,5 +1,6 @@
 import type { Input, MethodName, Output } from '../../../shared/contract';
 import { ServiceError, type Envelope, type ErrorCode } from '../../../shared/contract/envelope';
+import type { ErrorReason } from '../../../shared/messages';
 import type { Transport, TransportKind } from './transport';
 
 export interface Client {
@@ -26,10 +27,12 @@ function asEnvelope(answer: unknown, method: string): Envelope<unknown> {
     const candidate = answer as { ok: unknown; value?: unknown; error?: unknown };
     if (candidate.ok === true) return { ok: true, value: candidate.value };
     if (candidate.ok === false && candidate.error && typeof candidate.error === 'object') {
-      const error = candidate.error as { code?: unknown; message?: unknown };
+      const error = candidate.error as { code?: unknown; message?: unknown; reason?: unknown };
       const code = typeof error.code === 'string' && ERROR_CODES.has(error.code) ? (error.code as ErrorCode) : 'internal';
       const message = typeof error.message === 'string' && error.message ? error.message : `"${method}" failed.`;
-      return { ok: false, error: { code, message } };
+      // A reason is only ever worded by its code (unknown codes fall back to the message), so its shape is all to check.
+      const reason = error.reason && typeof error.reason === 'object' && typeof (error.reason as { code?: unknown }).code === 'string' ? (error.reason as ErrorReason) : undefined;
+      return { ok: false, error: reason ? { code, message, reason } : { code, message } };
     }
   }
   throw new ServiceError('internal', `The service answered "${method}" in a form Kroniek does not understand.`);
@@ -42,7 +45,7 @@ export function createClient(transport: Transport): Client {
     async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
       const envelope = asEnvelope(await transport.send(method, input), method);
       if (envelope.ok) return envelope.value as Output<M>;
-      throw new ServiceError(envelope.error.code, envelope.error.message);
+      throw new ServiceError(envelope.error.code, envelope.error.message, envelope.error.reason);
     },
   };
 }

@@ -9,6 +9,7 @@ import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import '../dossiers/dossiers.css';
 import './backups.css';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 type Step =
   | { kind: 'list' }
@@ -28,6 +29,7 @@ type Step =
  */
 export function BackupsDialog() {
   const t = useT();
+  const errorText = useErrorText();
   const titleId = useId();
   const language = useApp((s) => s.language);
   const open = useApp((s) => s.backupsOpen);
@@ -164,7 +166,7 @@ export function BackupsDialog() {
             {backupsState === 'error' ? (
               <div className="dialog-error" role="alert">
                 <p className="error-title">{t.backups.loadFailed}</p>
-                {backupsError && <p className="error-message">{backupsError.message}</p>}
+                {backupsError && <p className="error-message">{errorText(backupsError)}</p>}
                 <button type="button" className="button small" onClick={() => void loadBackups()}>
                   {t.retry}
                 </button>
@@ -213,7 +215,7 @@ export function BackupsDialog() {
         {error && (
           <div className="dialog-error" role="alert">
             <p className="error-title">{error.title}</p>
-            <p className="error-message">{error.error.message}</p>
+            <p className="error-message">{errorText(error.error)}</p>
           </div>
         )}
       </div>
