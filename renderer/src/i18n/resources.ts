@@ -1,5 +1,7 @@
 import { noticesEn } from '../app/notices/en';
 import { noticesNl } from '../app/notices/nl';
+import { backupsEn } from '../features/backups/messages/en';
+import { backupsNl } from '../features/backups/messages/nl';
 import { historyEn } from '../features/history/messages/en';
 import { historyNl } from '../features/history/messages/nl';
 import { errorsEn } from '../ui/errors/en';
@@ -12,8 +14,8 @@ import { errorsNl } from '../ui/errors/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn, notices: noticesEn, errors: errorsEn },
-  nl: { history: historyNl, notices: noticesNl, errors: errorsNl },
+  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn },
+  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];
