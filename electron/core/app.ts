@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ChangeFeed } from '../../shared/contract/changes';
 import type { Envelope } from '../../shared/contract/envelope';
+import type { LibraryNotice } from '../../shared/types';
 import { importPaths } from './import/importer';
 import { LibraryIndexes, type IndexSnapshotOptions } from './indexes';
 import { applyMemoryPolicy } from './memory-policy';
@@ -15,8 +17,19 @@ import { LibraryStore } from './store/library-store';
 export interface KroniekCore {
   /** Validates input against the contract schema and runs the method; never throws. */
   dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * The change feed: every store commit, whoever made it (this process's transports, and
+   * later a team server), as the parts of the library it changed. Returns an unsubscribe.
+   */
+  readonly feed: ChangeFeed;
   /** The context behind the service, for in-process callers (CLI, tests, benchmarks). */
   readonly context: ServiceContext;
+  /**
+   * How the library opened: read-only or not, and the notices of this opening (a backup
+   * restored, an upgrade, story files that could not be read). Read without starting
+   * anything, unlike `library.status`, which also reports (and so starts) the indexes.
+   */
+  opening(): { readOnly: boolean; notices: LibraryNotice[] };
   close(): Promise<void>;
 }
 
@@ -75,7 +88,9 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     const dispatch = createDispatcher(handlers, context);
     return {
       dispatch,
+      feed: { revision: () => store.revision, onCommit: (listener) => store.onCommit(listener) },
       context,
+      opening: () => ({ readOnly: store.readOnly, notices: [...store.notices] }),
       async close() {
         // Resources started lazily (e.g. the headless Chromium that prints PDFs) stop first.
         for (const hook of context.closeHooks?.splice(0) ?? []) {

@@ -1,4 +1,5 @@
 import type { ErrorReason } from '../messages';
+import type { Commit } from './changes';
 
 /**
  * Errors never cross a boundary as thrown exceptions: every call answers with
@@ -24,7 +25,12 @@ export interface ServiceErrorData {
   reason?: ErrorReason;
 }
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ServiceErrorData };
+/**
+ * `commits`: the store commits the call made, in order (only when it changed the
+ * library): what it touched, for the caller to refresh exactly that. The same commits
+ * are also published on the core's change feed (see ./changes.ts).
+ */
+export type Envelope<T> = { ok: true; value: T; commits?: Commit[] } | { ok: false; error: ServiceErrorData };
 
 export class ServiceError extends Error {
   readonly code: ErrorCode;

@@ -1,9 +1,11 @@
+import type { RelatedReason } from '../../../shared/contract/links';
+import type { Platform } from '../../../shared/contract/define';
 import type { ImportOptions } from '../import/importer';
 import type { KroniekPorts } from '../ports';
 import type { Matches } from '../search/index';
 import type { LibraryStore } from '../store/library-store';
 
-export type Platform = 'electron' | 'web' | 'cli';
+export type { Platform };
 
 /** Stories matching a search-box query (provided by the search index). */
 export interface SearchProvider {
@@ -29,7 +31,7 @@ export interface ServiceContext {
   search?: SearchProvider;
   importOptions: ImportOptions;
   /** Related-story suggestions over the whole library (the analysis RelatedIndex); absent until it is loaded. */
-  related?: { related(id: string, options?: { limit?: number; exclude?: Set<string> }): { id: string; score: number; reasons: string[] }[] };
+  related?: { related(id: string, options?: { limit?: number; exclude?: Set<string> }): { id: string; score: number; reasons: RelatedReason[] }[] };
   /** Cleanups for resources a service starts lazily (e.g. the headless Chromium printer); `core.close()` runs and clears them. */
   closeHooks?: (() => Promise<void>)[];
 }

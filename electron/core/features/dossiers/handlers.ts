@@ -159,6 +159,18 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     return { path: target, fileName: path.basename(target), skippedMissing: rendered.skippedMissing };
   },
 
+  'dossiers.exportToPath': async (input, ctx) => {
+    if (!path.isAbsolute(input.path)) throw new ServiceError('invalid-input', `Give the file to export to as an absolute path, not "${input.path}".`);
+    const target = path.resolve(input.path);
+    const rendered = await render(ctx, input.id, input.format, input.locale);
+    // Scripts name output paths that may not exist yet; the file itself is still replaced atomically.
+    await fs.mkdir(path.dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new ServiceError('conflict', `Cannot create the folder ${path.dirname(target)} (${error.code ?? error.message}).`);
+    });
+    await writeExportFile(target, rendered.bytes);
+    return { path: target, format: input.format, bytes: rendered.bytes.length, skippedMissing: rendered.skippedMissing };
+  },
+
   'dossiers.revealExport': async (input, ctx) => {
     const shell = requireShell(ctx);
     await shell.revealInFolder(await requireExistingExport(ctx, input.path));

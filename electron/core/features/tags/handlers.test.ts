@@ -164,7 +164,7 @@ describe('tags service', () => {
       const first = await ok<TagSuggestionItem[]>(core, 'tags.suggest', { storyId: 's5' });
       expect(first.map((s) => s.name)).toEqual(['Vladimir Poetin', 'Kim Jong-un', 'Pyongyang']);
       expect(first[0]).toMatchObject({ kind: 'person', tagId: null });
-      expect(first[0]!.reason).toMatch(/named 4 times/);
+      expect(first[0]!.reasons).toContainEqual({ kind: 'mentions', named: 4, adjectives: 0 });
 
       // Accepting = applying by name; an existing tag of that name is reused.
       const kim = await ok<TagListItem>(core, 'tags.create', { name: 'kim jong-un' });

@@ -2,7 +2,7 @@ import { newId } from '../../ids';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
 import type { LibraryStore } from '../../store/library-store';
-import { applyTags, createTag, deleteTag, findTag, mergeTags, tagKey, updateTag } from './ops';
+import { applyTags, createTag, deleteTag, findTag, findTagByName, mergeTags, tagKey, updateTag } from './ops';
 import { listTags, suggestionsFor, tagItem } from './views';
 import type { PartialHandlers } from '../../service/registry';
 import type { HistoryLabel } from '../../../../shared/messages';
@@ -40,6 +40,12 @@ function applyLabel(count: number, adding: boolean, removing: boolean): HistoryL
 
 export const tagHandlers: PartialHandlers<TagMethod> = {
   'tags.list': (_input, ctx) => listTags(ctx.store),
+
+  'tags.find': (input, ctx) => {
+    const meta = ctx.store.meta;
+    const tag = meta.tags.find((candidate) => candidate.id === input.nameOrId) ?? findTagByName(meta, input.nameOrId);
+    return tag ? tagItem(ctx.store, tag.id) : null;
+  },
 
   'tags.create': async (input, ctx) => {
     const id = newTagId();

@@ -5,6 +5,7 @@ import { formatDay } from '../../ui/format';
 import type { Language, Messages } from '../../i18n';
 import { RELATIONS } from '../../store/links-model';
 import { useApp, useT } from '../../store';
+import { reasonKey, relatedReasonText } from './related-reasons';
 import './links.css';
 import { useErrorText } from '../../ui/errors/use-error-text';
 
@@ -212,7 +213,7 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
         {suggestion.reasons.length > 0 && (
           <ul className="related-reasons">
             {suggestion.reasons.map((reason) => (
-              <li key={reason}>{t.relatedReason(reason)}</li>
+              <li key={reasonKey(reason)}>{relatedReasonText(reason, language)}</li>
             ))}
           </ul>
         )}

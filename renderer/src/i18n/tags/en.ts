@@ -35,7 +35,6 @@ export const tagsEn: TagsMessages = {
   acceptSuggestion: (name) => `Add tag ${name}`,
   dismissSuggestion: (name) => `Dismiss suggestion ${name}`,
   suggestionKind: { person: 'person', place: 'place', organisation: 'organisation', topic: 'topic' },
-  suggestionReason: (reason) => reason,
 
   tagManagerTitle: 'Tags',
   newTagHeading: 'New tag',
@@ -110,7 +109,6 @@ export const tagsEn: TagsMessages = {
   dismissRelated: (headline) => `Not related: ${headline}`,
   notRelated: 'Not related',
   confirmLink: 'Create link',
-  relatedReason: (reason) => reason,
 
   storyDate: 'Event date',
   saveDate: 'Set date',

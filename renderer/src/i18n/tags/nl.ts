@@ -1,32 +1,7 @@
 import type { TagsMessages } from './messages';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl')} ${n === 1 ? one : many}`;
-const times = (n: string) => (n === '1' ? 'één keer' : `${n} keer`);
 
-/** One comma-separated part of a tag suggestion's reason (`named 5 times and once as adjective`). */
-function suggestionPart(part: string): string | null {
-  if (part === 'in the headline') return 'in de kop';
-  if (part === 'dateline place') return 'plaats in de dateline';
-  const m = /^(?:named (once|\d+ times))?(?: ?(?:and )?(once|\d+ times) as adjective)?$/.exec(part);
-  if (!m || (!m[1] && !m[2])) return null;
-  const count = (text: string) => times(text === 'once' ? '1' : text.split(' ')[0]!);
-  const said = [m[1] ? `${count(m[1])} genoemd` : null, m[2] ? `${count(m[2])} bijvoeglijk` : null];
-  return said.filter(Boolean).join(' en ');
-}
-
-function relatedReason(reason: string): string {
-  let m = /^shares: (.*)$/.exec(reason);
-  if (m) return `gemeenschappelijk: ${m[1]}`;
-  m = /^similar wording: (.*)$/.exec(reason);
-  if (m) return `vergelijkbare woorden: ${m[1]}`;
-  if (reason === 'same day') return 'zelfde dag';
-  m = /^(\d+) (day|days|months|years) apart$/.exec(reason);
-  if (m) {
-    const unit = { day: 'dag', days: 'dagen', months: 'maanden', years: 'jaar' }[m[2] as 'day' | 'days' | 'months' | 'years'];
-    return `${m[1]} ${m[1] === '1' && m[2] === 'months' ? 'maand' : unit} uit elkaar`;
-  }
-  return reason;
-}
 
 export const tagsNl: TagsMessages = {
   selectedCount: (n) => `${n.toLocaleString('nl')} geselecteerd`,
@@ -61,10 +36,6 @@ export const tagsNl: TagsMessages = {
   acceptSuggestion: (name) => `Tag ${name} toevoegen`,
   dismissSuggestion: (name) => `Voorstel ${name} negeren`,
   suggestionKind: { person: 'persoon', place: 'plaats', organisation: 'organisatie', topic: 'onderwerp' },
-  suggestionReason: (reason) => {
-    const parts = reason.split(', ').map(suggestionPart);
-    return parts.every((part) => part !== null) ? parts.join(', ') : reason;
-  },
 
   tagManagerTitle: 'Tags',
   newTagHeading: 'Nieuwe tag',
@@ -141,7 +112,6 @@ export const tagsNl: TagsMessages = {
   dismissRelated: (headline) => `Niet verwant: ${headline}`,
   notRelated: 'Niet verwant',
   confirmLink: 'Koppeling maken',
-  relatedReason,
 
   storyDate: 'Datum van gebeurtenis',
   saveDate: 'Datum instellen',
