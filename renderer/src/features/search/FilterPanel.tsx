@@ -28,13 +28,12 @@ export function FilterPanel() {
   const setKindFilter = useApp((s) => s.setKindFilter);
   const toggleTagFilter = useApp((s) => s.toggleTagFilter);
   const loadFacets = useApp((s) => s.loadFacets);
-  const counts = useApp((s) => s.status?.counts);
   const id = useId();
 
-  // The library changed (import, delete, undo) while the panel is open: fresh counts.
+  // Fresh counts when the panel opens; while it is open, changes to the library refresh them (sync slice).
   useEffect(() => {
     if (open) void loadFacets();
-  }, [open, counts, loadFacets]);
+  }, [open, loadFacets]);
 
   if (!open) return null;
 

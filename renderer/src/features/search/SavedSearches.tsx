@@ -19,17 +19,11 @@ export function SavedSearches() {
   const error = useApp((s) => s.savedSearchesError);
   const activeId = useApp((s) => s.activeSavedSearchId);
   const message = useApp((s) => s.savedSearchMessage);
-  const history = useApp((s) => s.history);
   const loadSavedSearches = useApp((s) => s.loadSavedSearches);
   const openSavedSearch = useApp((s) => s.openSavedSearch);
   const deleteSavedSearch = useApp((s) => s.deleteSavedSearch);
   const clearMessage = useApp((s) => s.clearSavedSearchMessage);
   const [dialog, setDialog] = useState<{ kind: 'save' } | { kind: 'rename'; item: SavedSearchItem } | null>(null);
-
-  // Undo/redo may bring a saved search back or take one away.
-  useEffect(() => {
-    if (history) void loadSavedSearches();
-  }, [history, loadSavedSearches]);
 
   useEffect(() => {
     if (!message || message.kind === 'failed') return;
