@@ -21,8 +21,8 @@ async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
 
 describe('createClient', () => {
   it('unwraps a successful envelope', async () => {
-    const client = createClient(answering({ ok: true, value: { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null } }));
-    await expect(client.call('history.state', {})).resolves.toEqual({ canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null });
+    const client = createClient(answering({ ok: true, value: { canUndo: true, canRedo: false, undoLabel: { code: 'tag.create' }, redoLabel: null } }));
+    await expect(client.call('history.state', {})).resolves.toEqual({ canUndo: true, canRedo: false, undoLabel: { code: 'tag.create' }, redoLabel: null });
   });
 
   it('throws a ServiceError with the code and message of a failed envelope', async () => {
@@ -30,6 +30,14 @@ describe('createClient', () => {
     const error = await rejection(client.call('stories.get', { id: 'x' }));
     expect(error.code).toBe('not-found');
     expect(error.message).toBe('No story with id x.');
+  });
+
+  it('keeps the reason of a failed envelope, and drops one that is not an object with a code', async () => {
+    const reason = { code: 'stories.missing', count: 2 };
+    const error = await rejection(createClient(answering({ ok: false, error: { code: 'not-found', message: 'Gone.', reason } })).call('stories.get', { id: 'x' }));
+    expect(error.reason).toEqual(reason);
+    const odd = await rejection(createClient(answering({ ok: false, error: { code: 'not-found', message: 'Gone.', reason: 'stories.missing' } })).call('stories.get', { id: 'x' }));
+    expect(odd.reason).toBeUndefined();
   });
 
   it('maps an unknown error code to internal but keeps the message', async () => {

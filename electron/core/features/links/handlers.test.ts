@@ -6,7 +6,7 @@ import type { StorySummary } from '../../../../shared/types';
 import { openKroniek, type KroniekCore } from '../../app';
 import { importPaths } from '../../import/importer';
 import { withTempDir } from '../../store/test/helpers';
-import { buildRelatedIndex } from './related-source';
+import { buildRelatedIndex } from './test/related-index';
 import { failure, ok } from '../../service/test/calls';
 
 // Links, series and related suggestions through the dispatcher, on a real store
@@ -204,6 +204,15 @@ describe('related service', () => {
         expect(item.story.id).toBe(item.id);
         expect(item.headline).toBe(item.story.headline);
         expect(item.reasons.length).toBeGreaterThan(0);
+        // Reasons are data, at most one of each kind, in a fixed order; no sentences.
+        expect(item.reasons.map((reason) => reason.kind)).toEqual(
+          (['sharedEntities', 'sharedTerms', 'daysApart'] as const).filter((kind) => item.reasons.some((reason) => reason.kind === kind)),
+        );
+        for (const reason of item.reasons) {
+          if (reason.kind === 'sharedEntities') expect(reason.names.length).toBeGreaterThan(0);
+          if (reason.kind === 'sharedTerms') expect(reason.terms.length).toBeGreaterThan(0);
+          if (reason.kind === 'daysApart') expect(Number.isInteger(reason.days) && reason.days >= 0).toBe(true);
+        }
       }
       const scores = first.map((item) => item.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));

@@ -1,11 +1,11 @@
-import { extractEntities } from '../../analysis/entities';
-import { RelatedIndex, toRelatedDoc } from '../../analysis/related';
-import type { LibraryStore } from '../../store/library-store';
+import { extractEntities } from '../../../analysis/entities';
+import { RelatedIndex, toRelatedDoc } from '../../../analysis/related';
+import type { LibraryStore } from '../../../store/library-store';
 
 /**
  * A related-story index over every live story, built in one pass (segment by
- * segment). For one-shot callers (the CLI, tests) when the service context has
- * no live index; the app keeps its index in step with the store instead.
+ * segment), for tests that want one without the core's background indexing. The
+ * CLI no longer builds its own: it awaits the core's indexes (`library.ready`).
  */
 export async function buildRelatedIndex(store: LibraryStore): Promise<RelatedIndex> {
   const index = new RelatedIndex();
