@@ -1,7 +1,7 @@
 import type { Messages } from './messages';
-import { dossierFeatureEn } from './dossiers/en';
-import { searchEn } from './search/en';
-import { tagsEn } from './tags/en';
+import { dossierFeatureEn } from '../features/dossiers/messages/en';
+import { searchEn } from '../features/search/messages/en';
+import { tagsEn } from '../features/tags/messages/en';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 

@@ -1,6 +1,6 @@
-import type { DossierFeatureMessages } from './dossiers/messages';
-import type { SearchMessages } from './search/messages';
-import type { TagsMessages } from './tags/messages';
+import type { DossierFeatureMessages } from '../features/dossiers/messages/messages';
+import type { SearchMessages } from '../features/search/messages/messages';
+import type { TagsMessages } from '../features/tags/messages/messages';
 
 /**
  * Every UI string, one dictionary per language. Both dictionaries are typed

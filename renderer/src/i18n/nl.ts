@@ -1,7 +1,7 @@
 import type { Messages } from './messages';
-import { dossierFeatureNl } from './dossiers/nl';
-import { searchNl } from './search/nl';
-import { tagsNl } from './tags/nl';
+import { dossierFeatureNl } from '../features/dossiers/messages/nl';
+import { searchNl } from '../features/search/messages/nl';
+import { tagsNl } from '../features/tags/messages/nl';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl')} ${n === 1 ? one : many}`;
 

@@ -1,5 +1,5 @@
 import { toServiceError } from '../client';
-import type { EditFeedback } from './tags-types';
+import type { EditFeedback } from '../features/tags/tags-types';
 import type { GetState, SetState } from './types';
 
 /**

@@ -5,7 +5,7 @@ import type { ListPage } from '../../../../shared/contract/library';
 import { toServiceError } from '../../client';
 import { formatDateline, formatDay } from '../../ui/format';
 import { useApp, useT } from '../../store';
-import { selectedStoryIds } from '../../store/dossiers-slice';
+import { selectedStoryIds } from './dossiers-slice';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
 

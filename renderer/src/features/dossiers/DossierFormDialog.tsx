@@ -5,7 +5,7 @@ import type { TagListItem } from '../../../../shared/contract/tags';
 import { useShallow } from 'zustand/react/shallow';
 import { toServiceError } from '../../client';
 import { useApp, useT } from '../../store';
-import { selectedStoryIds, type DossierDialog } from '../../store/dossiers-slice';
+import { selectedStoryIds, type DossierDialog } from './dossiers-slice';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { LinkLabel } from '../../../../shared/contract/links';
 import type { StorySummary } from '../../../../shared/types';
-import { RELATIONS } from '../../store/links-model';
+import { RELATIONS } from './links-model';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { StoryFacts } from './StoryConnections';

@@ -3,7 +3,7 @@ import type { LinkLabel, LinkView, RelatedSuggestion } from '../../../../shared/
 import type { Story, StorySummary } from '../../../../shared/types';
 import { formatDay } from '../../ui/format';
 import type { Language, Messages } from '../../i18n';
-import { RELATIONS } from '../../store/links-model';
+import { RELATIONS } from './links-model';
 import { useApp, useT } from '../../store';
 import { reasonKey, relatedReasonText } from './related-reasons';
 import './links.css';

@@ -1,5 +1,5 @@
-import { toServiceError } from '../client';
-import type { HistorySlice, SliceCreator } from './types';
+import { toServiceError } from '../../client';
+import type { HistorySlice, SliceCreator } from '../../store/types';
 
 export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { client }) => {
   async function travel(direction: 'undo' | 'redo') {

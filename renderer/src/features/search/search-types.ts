@@ -1,8 +1,8 @@
 // State of search, filters and saved searches.
-import type { ServiceError } from '../../../shared/contract/envelope';
-import type { Facets, SavedSearchItem } from '../../../shared/contract/searches';
-import type { KindFilter, ListFilters } from '../features/search/list-query';
-import type { LoadState } from './load-state';
+import type { ServiceError } from '../../../../shared/contract/envelope';
+import type { Facets, SavedSearchItem } from '../../../../shared/contract/searches';
+import type { KindFilter, ListFilters } from './list-query';
+import type { LoadState } from '../../store/load-state';
 
 
 export interface SearchSlice {

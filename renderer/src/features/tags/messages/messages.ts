@@ -1,5 +1,5 @@
-import type { LinkLabel } from '../../../../shared/contract/links';
-import type { TagSuggestionKind } from '../../../../shared/contract/tags';
+import type { LinkLabel } from '../../../../../shared/contract/links';
+import type { TagSuggestionKind } from '../../../../../shared/contract/tags';
 
 /**
  * Strings of the tags / links / series / suggestions / selection / undo views,

@@ -1,9 +1,9 @@
-import type { CreateDossierInput, DossierAddResult, DossierDetail, DossierListItem, ExportedFile, ExportLocale, SavedExport } from '../../../shared/contract/dossiers';
-import type { ServiceError } from '../../../shared/contract/envelope';
-import type { ListPage } from '../../../shared/contract/library';
-import type { TagListItem } from '../../../shared/contract/tags';
-import type { ExportFormat } from '../../../shared/types';
-import type { LoadState } from './load-state';
+import type { CreateDossierInput, DossierAddResult, DossierDetail, DossierListItem, ExportedFile, ExportLocale, SavedExport } from '../../../../shared/contract/dossiers';
+import type { ServiceError } from '../../../../shared/contract/envelope';
+import type { ListPage } from '../../../../shared/contract/library';
+import type { TagListItem } from '../../../../shared/contract/tags';
+import type { ExportFormat } from '../../../../shared/types';
+import type { LoadState } from '../../store/load-state';
 
 /** Which dossier dialog is open; `create` may come preset with a source (e.g. from a tag's menu). */
 export type DossierDialog =

@@ -1,8 +1,8 @@
-import { toServiceError } from '../client';
-import { latestAnswer } from './latest-answer';
-import { runEdit } from './run-edit';
+import { toServiceError } from '../../client';
+import { latestAnswer } from '../../store/latest-answer';
+import { runEdit } from '../../store/run-edit';
 import type { TagsSlice } from './tags-types';
-import type { SliceCreator } from './types';
+import type { SliceCreator } from '../../store/types';
 
 export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) => {
   const tagsAnswer = latestAnswer();

@@ -1,11 +1,11 @@
-import type { ListQuery } from '../../../shared/contract/library';
-import type { StorySummary } from '../../../shared/types';
-import { toServiceError } from '../client';
-import { composeListQuery } from '../features/search/list-query';
-import { createLatestGate } from '../features/search/latest';
-import { pagesFor } from '../features/search/virtual-window';
-import { keepListed } from './selection-model';
-import type { AppState, ListSlice, SliceCreator } from './types';
+import type { ListQuery } from '../../../../shared/contract/library';
+import type { StorySummary } from '../../../../shared/types';
+import { toServiceError } from '../../client';
+import { composeListQuery } from '../search/list-query';
+import { createLatestGate } from '../search/latest';
+import { pagesFor } from '../search/virtual-window';
+import { keepListed } from '../selection/selection-model';
+import type { AppState, ListSlice, SliceCreator } from '../../store/types';
 
 /** Rows per `stories.list` call: enough to fill a tall list, small enough at 50,000 stories. */
 export const PAGE_SIZE = 100;

@@ -1,9 +1,9 @@
-import { ServiceError } from '../../../shared/contract/envelope';
-import { ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/backups';
-import { toServiceError } from '../client';
-import { bytesToBase64 } from '../features/import/base64';
+import { ServiceError } from '../../../../shared/contract/envelope';
+import { ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../../shared/contract/backups';
+import { toServiceError } from '../../client';
+import { bytesToBase64 } from '../import/base64';
 import type { BackupsSlice } from './backups-types';
-import type { SliceCreator } from './types';
+import type { SliceCreator } from '../../store/types';
 
 export const createBackupsSlice: SliceCreator<BackupsSlice> = (set, get, { client }) => ({
   backupsOpen: false,

@@ -1,6 +1,6 @@
-import { createDebouncer } from '../features/search/latest';
+import { createDebouncer } from './latest';
 import type { SearchSlice } from './search-types';
-import type { AppState, SliceCreator } from './types';
+import type { AppState, SliceCreator } from '../../store/types';
 
 /** Quiet time after a keystroke before the list follows, while the editor types fast. */
 export const SEARCH_DEBOUNCE_MS = 80;

@@ -1,8 +1,8 @@
-import { toServiceError } from '../client';
-import { NO_FILTERS } from '../features/search/list-query';
+import { toServiceError } from '../../client';
+import { NO_FILTERS } from './list-query';
 import type { FiltersSlice } from './search-types';
-import type { SliceCreator } from './types';
-import { latestAnswer } from './latest-answer';
+import type { SliceCreator } from '../../store/types';
+import { latestAnswer } from '../../store/latest-answer';
 
 export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get, { client }) => {
   const facetsAnswer = latestAnswer();

@@ -1,7 +1,7 @@
-import { toServiceError } from '../client';
-import { latestAnswer } from './latest-answer';
-import { selectOnly } from './selection-model';
-import type { ReaderSlice, SliceCreator } from './types';
+import { toServiceError } from '../../client';
+import { latestAnswer } from '../../store/latest-answer';
+import { selectOnly } from '../selection/selection-model';
+import type { ReaderSlice, SliceCreator } from '../../store/types';
 
 export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client }) => {
   const storyAnswer = latestAnswer();

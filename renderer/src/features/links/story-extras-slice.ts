@@ -1,11 +1,11 @@
-import type { LinkLabel } from '../../../shared/contract/links';
-import { toServiceError } from '../client';
-import { foldName } from '../features/tags/tag-match';
-import { latestAnswer } from './latest-answer';
+import type { LinkLabel } from '../../../../shared/contract/links';
+import { toServiceError } from '../../client';
+import { foldName } from '../tags/tag-match';
+import { latestAnswer } from '../../store/latest-answer';
 import { linkCalls, relationChange, relationOf } from './links-model';
-import { runEdit } from './run-edit';
-import type { StoryExtrasSlice } from './tags-types';
-import type { SliceCreator } from './types';
+import { runEdit } from '../../store/run-edit';
+import type { StoryExtrasSlice } from '../tags/tags-types';
+import type { SliceCreator } from '../../store/types';
 
 /** Related suggestions shown in the reader; enough to choose from without burying the story. */
 const RELATED_LIMIT = 8;

@@ -1,5 +1,5 @@
-import { toServiceError } from '../client';
-import type { LibrarySlice, SliceCreator } from './types';
+import { toServiceError } from '../../client';
+import type { LibrarySlice, SliceCreator } from '../../store/types';
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, _get, { client }) => ({
   status: null,

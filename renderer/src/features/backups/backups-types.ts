@@ -1,7 +1,7 @@
-import type { ServiceError } from '../../../shared/contract/envelope';
-import type { ArchiveDownload, ArchiveImportSummary, BackupInfo } from '../../../shared/contract/backups';
-import type { PickedFile } from '../features/import/picked-file';
-import type { LoadState } from './load-state';
+import type { ServiceError } from '../../../../shared/contract/envelope';
+import type { ArchiveDownload, ArchiveImportSummary, BackupInfo } from '../../../../shared/contract/backups';
+import type { PickedFile } from '../import/picked-file';
+import type { LoadState } from '../../store/load-state';
 
 export interface BackupsSlice {
   backupsOpen: boolean;

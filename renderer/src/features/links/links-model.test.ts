@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkView } from '../../../shared/contract/links';
-import type { Link } from '../../../shared/types';
+import type { LinkView } from '../../../../shared/contract/links';
+import type { Link } from '../../../../shared/types';
 import { linkCalls, relationChange, relationOf } from './links-model';
 
 function view(link: Pick<Link, 'from' | 'to' | 'type'>, reader: string, label: LinkView['label']): LinkView {

@@ -1,6 +1,6 @@
 import { EMPTY_SELECTION, extendSelection, orderedSelection, selectAll, selectOnly, toggleSelected } from './selection-model';
-import type { SelectionSlice } from './tags-types';
-import type { SliceCreator } from './types';
+import type { SelectionSlice } from '../tags/tags-types';
+import type { SliceCreator } from '../../store/types';
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => {
   const order = () => get().items.map((item) => item.id);

@@ -1,6 +1,6 @@
-import { ServiceError, toServiceError } from '../client';
-import { sendFiles } from '../features/import/send-files';
-import type { ImportSlice, SliceCreator } from './types';
+import { ServiceError, toServiceError } from '../../client';
+import { sendFiles } from './send-files';
+import type { ImportSlice, SliceCreator } from '../../store/types';
 
 export const createImportSlice: SliceCreator<ImportSlice> = (set, get, { client }) => {
   const busy = () => get().importProgress.phase !== 'idle';

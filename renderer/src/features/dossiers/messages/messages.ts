@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../../../shared/types';
+import type { ExportFormat } from '../../../../../shared/types';
 
 /** Strings of the dossier views, dialogs and export (merged into the main dictionary as `t.dossiers`). */
 export interface DossierMessages {

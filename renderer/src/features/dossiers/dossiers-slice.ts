@@ -1,9 +1,9 @@
-import type { DossierDetail } from '../../../shared/contract/dossiers';
-import { toServiceError } from '../client';
-import { moveItem } from '../features/dossiers/reorder';
+import type { DossierDetail } from '../../../../shared/contract/dossiers';
+import { toServiceError } from '../../client';
+import { moveItem } from './reorder';
 import type { DossiersSlice } from './dossiers-types';
-import { latestAnswer } from './latest-answer';
-import type { AppState, SliceCreator } from './types';
+import { latestAnswer } from '../../store/latest-answer';
+import type { AppState, SliceCreator } from '../../store/types';
 
 export type { DossierDialog } from './dossiers-types';
 

@@ -1,10 +1,10 @@
 // State of the editor's daily work: selection, tags, links, series, suggestions.
-import type { ServiceError } from '../../../shared/contract/envelope';
-import type { LinkLabel, LinkView, RelatedSuggestion, SeriesView } from '../../../shared/contract/links';
-import type { ApplyTagsInput, TagListItem, TagSuggestionItem } from '../../../shared/contract/tags';
-import type { StorySummary } from '../../../shared/types';
-import type { Selection } from './selection-model';
-import type { LoadState } from './load-state';
+import type { ServiceError } from '../../../../shared/contract/envelope';
+import type { LinkLabel, LinkView, RelatedSuggestion, SeriesView } from '../../../../shared/contract/links';
+import type { ApplyTagsInput, TagListItem, TagSuggestionItem } from '../../../../shared/contract/tags';
+import type { StorySummary } from '../../../../shared/types';
+import type { Selection } from '../selection/selection-model';
+import type { LoadState } from '../../store/load-state';
 
 
 export interface SelectionSlice {

@@ -1,9 +1,9 @@
-import { toServiceError } from '../client';
-import { restoreSavedQuery, savedQueryOf } from '../features/search/list-query';
-import { listQueryOf } from './list-slice';
+import { toServiceError } from '../../client';
+import { restoreSavedQuery, savedQueryOf } from './list-query';
+import { listQueryOf } from '../library/list-slice';
 import type { SavedSearchesSlice } from './search-types';
-import type { SliceCreator } from './types';
-import { latestAnswer } from './latest-answer';
+import type { SliceCreator } from '../../store/types';
+import { latestAnswer } from '../../store/latest-answer';
 
 export const createSavedSearchesSlice: SliceCreator<SavedSearchesSlice> = (set, get, { client }) => {
   const listAnswer = latestAnswer();

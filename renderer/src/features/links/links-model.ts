@@ -1,5 +1,5 @@
-import type { LinkLabel, LinkView } from '../../../shared/contract/links';
-import type { LinkType } from '../../../shared/types';
+import type { LinkLabel, LinkView } from '../../../../shared/contract/links';
+import type { LinkType } from '../../../../shared/types';
 
 /**
  * The editor picks how a link reads from the story they are on ("this story is
