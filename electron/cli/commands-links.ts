@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import { LINK_LABEL_TEXT, LINK_TYPES, type LinkView, type SeriesView } from '../../shared/contract/links';
 import type { LinkType } from '../../shared/types';
-import type { KroniekCore } from '../core/app';
-import { buildRelatedIndex } from '../core/links/related-source';
 import { call, type CliCommand } from './command';
 import { TAG_COMMANDS } from './commands-tags';
 import { formatSummaryLine } from './output';
@@ -82,16 +80,6 @@ export const linksCommand: CliCommand = {
   },
 };
 
-/** Waits (up to two minutes) for the core's background index build, which the search provider reports. */
-async function indexesReady(core: KroniekCore): Promise<void> {
-  const search = core.context.search;
-  const deadline = Date.now() + 120_000;
-  while (search && !search.progress().ready) {
-    if (Date.now() > deadline) throw new Error('The library index is still being built; try again in a moment.');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 export const relatedCommand: CliCommand = {
   name: 'related',
   usage: 'related <id> [--limit N] [--json]',
@@ -104,10 +92,8 @@ export const relatedCommand: CliCommand = {
       limit = Number(values.limit);
       if (!/^\d+$/.test(values.limit) || limit < 1 || limit > 100) throw new Error('--limit must be a whole number from 1 to 100.');
     }
-    // A one-shot command builds the index here when the core did not load one;
-    // an index the core builds in the background must be complete before it is asked.
-    if (!core.context.related) core.context.related = await buildRelatedIndex(core.context.store);
-    else await indexesReady(core);
+    // The core opens the indexes lazily for the CLI: they are loaded (or built) now, and awaited.
+    await core.library.whenReady();
     const suggestions = await call(core, 'related.list', { storyId: positionals[0]!, limit });
     const json = suggestions.map(({ id, headline, kind, score, reasons }) => ({ id, headline, kind, score, reasons }));
     out.result(json, () =>

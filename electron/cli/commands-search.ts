@@ -38,7 +38,7 @@ export const searchCommand: CliCommand = {
       tagIds.push(tag.id);
     }
 
-    await core.context.search?.whenReady();
+    await core.library.whenReady();
     const query: ListQuery = {
       query: text || undefined,
       kind: values.kind as ListQuery['kind'],
@@ -51,10 +51,10 @@ export const searchCommand: CliCommand = {
     };
     const page = await call(core, 'stories.list', query);
     const search = core.context.search;
-    const found = text && search ? search.match(text) : null;
+    const found = text ? await search.match(text) : null;
     const scoreOf = new Map<number, number>();
     if (found) found.matches.nums.forEach((num, at) => scoreOf.set(num, found.matches.scores[at]!));
-    const score = (id: string) => scoreOf.get(search?.numberOf(id) ?? -1) ?? 0;
+    const score = (id: string) => scoreOf.get(search.numberOf(id) ?? -1) ?? 0;
     const results = page.items.map((item) => ({ id: item.id, headline: item.headline, kind: item.kind, score: score(item.id) }));
     out.result(results, () =>
       results.length ? `${page.items.map(formatSummaryLine).join('\n')}\n${page.total} found${page.total > results.length ? `, first ${results.length} shown` : ''}` : 'Nothing found.',

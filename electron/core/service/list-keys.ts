@@ -58,6 +58,8 @@ export class ListKeys {
   constructor(
     readonly store: LibraryStore,
     private readonly numbers: StoryNumbers,
+    /** The numbering these keys are for (see SearchProvider.numbering). */
+    readonly numbering = 0,
   ) {}
 
   /** Forgets what the store's latest changes (deletions, undeletions, dates) made stale. */

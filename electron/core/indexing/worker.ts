@@ -1,0 +1,138 @@
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { applyMemoryPolicy } from '../memory-policy';
+import type { SearchIndex } from '../search/index';
+import { LibraryIndexes, type NumberListener } from './engine';
+import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, ToWorker, WorkerInit } from './protocol';
+import { SegmentLibrary } from './segment-library';
+
+// The indexing worker: owns the search and related indexes of one open library, builds
+// them (or loads their snapshot), follows the changes the main process sends, and
+// answers its queries. Started by client.ts; the messages are in protocol.ts.
+
+const port = parentPort;
+if (!port) throw new Error('indexing worker: not started as a worker thread');
+const init = (workerData as { init: WorkerInit }).init;
+applyMemoryPolicy();
+
+/** How often progress is told while the indexes are being built. */
+const PROGRESS_MS = 100;
+
+const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
+
+/** Collects the numbers the live search index gives and takes, told before any reply that may name them. */
+class NumbersFeed implements NumberListener {
+  private ids: string[] = [];
+  private nums: number[] = [];
+  private removed: number[] = [];
+  private resetPending = false;
+
+  changed(id: string, before: number | undefined, now: number | undefined): void {
+    if (before !== undefined) this.removed.push(before);
+    if (now !== undefined) {
+      this.ids.push(id);
+      this.nums.push(now);
+    }
+  }
+
+  reset(search: SearchIndex): void {
+    this.ids = [];
+    this.nums = [];
+    this.removed = [];
+    this.resetPending = true;
+    for (const id of search.ids()) {
+      this.ids.push(id);
+      this.nums.push(search.numberOf(id)!);
+    }
+  }
+
+  flush(): void {
+    if (!this.resetPending && this.ids.length === 0 && this.removed.length === 0) return;
+    const event: NumbersEvent = { type: 'numbers', reset: this.resetPending, ids: this.ids, nums: Int32Array.from(this.nums), removed: Int32Array.from(this.removed) };
+    this.ids = [];
+    this.nums = [];
+    this.removed = [];
+    this.resetPending = false;
+    post(event, [event.nums.buffer as ArrayBuffer, event.removed.buffer as ArrayBuffer]);
+  }
+}
+
+const numbers = new NumbersFeed();
+const library = await SegmentLibrary.open(init.dataDir, init.meta, init.readOnly);
+const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers, sliceMs: init.sliceMs });
+
+let lastProgress = '';
+function tellProgress(): void {
+  numbers.flush();
+  const { ready, indexed, total } = indexes.peekProgress();
+  const event: ProgressEvent = { type: 'progress', ready, indexed, total, origin: indexes.origin };
+  const key = JSON.stringify(event);
+  if (key === lastProgress) return;
+  lastProgress = key;
+  post(event);
+}
+const progressTimer = setInterval(tellProgress, PROGRESS_MS);
+
+// Every change is applied in order; a failed one is reported and the next goes on.
+let changes: Promise<void> = Promise.resolve();
+
+type Handler<K extends RequestName> = (input: Requests[K]['input']) => Requests[K]['output'] | Promise<Requests[K]['output']>;
+
+const handlers: { [K in RequestName]: Handler<K> } = {
+  async whenReady() {
+    await changes;
+    await indexes.whenReady();
+    tellProgress();
+    return null;
+  },
+  match({ query }) {
+    const found = indexes.match(query);
+    if (!found) return null;
+    // The index's answer lives in buffers it reuses: copied, then handed over whole.
+    return { nums: found.matches.nums.slice(), scores: found.matches.scores.slice(), highlight: found.highlight };
+  },
+  related({ id, limit, exclude }) {
+    return indexes.related(id, { limit, exclude: exclude ? new Set(exclude) : undefined });
+  },
+  async saveSnapshot() {
+    await changes;
+    return indexes.saveSnapshot();
+  },
+  status() {
+    const { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad } = indexes;
+    return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId };
+  },
+  async close() {
+    await changes;
+    await indexes.close();
+    clearInterval(progressTimer);
+    return null;
+  },
+  crash() {
+    process.exit(70);
+  },
+};
+
+async function answer(message: Extract<ToWorker, { type: 'request' }>): Promise<void> {
+  try {
+    const handler = handlers[message.op] as Handler<RequestName>;
+    const value = await handler(message.input as never);
+    numbers.flush();
+    const transfer = value && typeof value === 'object' && 'nums' in value ? [value.nums.buffer as ArrayBuffer, value.scores.buffer as ArrayBuffer] : [];
+    post({ type: 'reply', id: message.id, ok: true, value }, transfer);
+    if (message.op === 'close') port!.close();
+  } catch (error) {
+    post({ type: 'reply', id: message.id, ok: false, error: { message: (error as Error)?.message ?? String(error) } });
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'change') {
+    changes = changes
+      .then(() => library.receive(message.change))
+      .catch((error: Error) => post({ type: 'problem', message: `a change could not be indexed: ${error.message}` }));
+    return;
+  }
+  void answer(message);
+});
+
+tellProgress();
