@@ -8,7 +8,7 @@ const banNode = nodeBuiltins.map((name) => ({ group: [name], message: 'This laye
 const banElectron = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' };
 const banCore = { group: ['**/electron/**', '../electron/*', '../../electron/*'], message: 'The renderer talks to the core only through the shared contract.' };
 
-// Layering (DESIGN.md): shared imports nothing from Node/DOM/Electron; the core, host and
+// Layering (README, Architecture): shared imports nothing from Node/DOM/Electron; the core, host and
 // CLI never import electron; the renderer never imports Node, electron or the core.
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'e2e/fixtures/**', 'electron/**/*.fixture.js', 'bench-data', 'scratch', '.tmp-*/**'] },

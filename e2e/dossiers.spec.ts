@@ -4,7 +4,7 @@ import type { Download, Locator, Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
 import { escapeRegExp, expect, test, type Host } from './fixtures';
 
-// The five sample stories in the order of events (DESIGN.md), with the dates an editor would set.
+// The five sample stories in the order of events, with the dates an editor would set.
 const SERIES = [
   { headline: "Kim Jong-un biedt Rusland zijn 'volledige steun' aan", date: '2023-06-12' },
   { headline: 'Noord-Koreaanse leider vertrekt na meerdaags bezoek uit Rusland', date: '2023-09-17' },

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium';
 
-// Renderer benchmark (issue 5: keystroke to updated list ≤ 100 ms), NOT part of
+// Renderer benchmark (keystroke to updated list, target ≤ 100 ms p95), NOT part of
 // `npm test`. Run against an existing library:
 //   KRONIEK_BENCH_DATA=bench-data/library-50000 npm run bench:typing
 export default defineConfig({

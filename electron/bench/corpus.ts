@@ -1,4 +1,4 @@
-import { prng, syntheticDoc } from '../core/search/synthetic-corpus';
+import { prng, syntheticDoc } from '../core/search/test/synthetic-corpus';
 
 // A deterministic synthetic archive in the seed format. The stories come from
 // the search module's synthetic corpus (the seeds' real sentences with a

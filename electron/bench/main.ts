@@ -8,7 +8,7 @@ import { importPaths } from '../core/import/importer';
 import { LibraryStore } from '../core/store/library-store';
 import { baselineEditMs } from './baseline';
 import { syntheticStory } from './corpus';
-import { syntheticQueries } from '../core/search/synthetic-corpus';
+import { syntheticQueries } from '../core/search/test/synthetic-corpus';
 import { CACHE_DIR } from '../core/store/library-store';
 import { bundleMeasuringChild } from './bundle-child';
 import type { BenchQueries, OpenLibraryFigures, SnapshotOpenFigures } from './measure-open';
@@ -35,7 +35,7 @@ With --export: PDF export time of a 20-story and a 200-story dossier.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
-  const { benchExportPdf } = await import('../core/export/bench-export');
+  const { benchExportPdf } = await import('./export');
   const figures: Record<string, number> = {};
   for (const stories of [20, 200]) {
     const { ms, pages } = await benchExportPdf(stories);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type DossierDetail, type DossierListItem } from '../../shared/contract/dossiers';
 import type { ExportFormat } from '../../shared/types';
 import type { KroniekCore } from '../core/app';
-import { closeExportSession, writeExportFile } from '../core/dossiers/export-session';
+import { closeExportSession, writeExportFile } from '../core/features/dossiers/export-session';
 import { fold } from '../core/text/dutch';
 import { call, type CliCommand } from './command';
 import { formatSummaryLine } from './output';

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withTempDir } from '../core/store/test-helpers';
-import { runCli } from './cli-test-helpers';
+import { withTempDir } from '../core/store/test/helpers';
+import { runCli } from './test/helpers';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
 

@@ -171,5 +171,5 @@ export const seriesCommand: CliCommand = {
 
 export const LINK_COMMANDS: CliCommand[] = [linkCommand, unlinkCommand, linksCommand, relatedCommand, setDateCommand, seriesCommand];
 
-/** Every command of issue 3 (tags, links, series, related, dates), for the list in main.ts. */
+/** The tag, link, series, related and date commands, for the list in main.ts. */
 export const TAG_AND_LINK_COMMANDS: CliCommand[] = [...TAG_COMMANDS, ...LINK_COMMANDS];

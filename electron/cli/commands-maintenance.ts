@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportLibraryArchive, importLibraryArchive } from '../core/store/library-archive';
-import type { ArchiveImportSummary } from '../../shared/contract/maintenance';
+import type { ArchiveImportSummary } from '../../shared/contract/backups';
 import { call, type CliCommand } from './command';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ListQuery } from '../../shared/contract/library';
-import { findTagByName } from '../core/tags/tag-ops';
+import { findTagByName } from '../core/features/tags/ops';
 import { call, type CliCommand } from './command';
 import { formatSummaryLine } from './output';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { TagListItem } from '../../shared/contract/tags';
 import type { KroniekCore } from '../core/app';
-import { findTagByName } from '../core/tags/tag-ops';
+import { findTagByName } from '../core/features/tags/ops';
 import { call, type CliCommand } from './command';
 
 // Tag commands. Tags are named on the command line; names match without case or

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { ExportSession } from './dossiers/export-session';
+import { ExportSession } from './features/dossiers/export-session';
 import type { ImportOptions } from './import/importer';
 import { IndexingClient } from './indexing/client';
 import type { IndexSnapshotOptions } from './indexing/engine';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
-import { ListKeys } from './service/list-keys';
+import { ListKeys } from './features/library/list-keys';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
 

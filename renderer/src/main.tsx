@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { clientFor } from './client';
-import { App } from './components/App';
+import { App } from './app/App';
 import { createAppStore, startApp, StoreProvider } from './store';
-import './styles/app.css';
+import './app/app.css';
+import './ui/controls.css';
 
 function localStorageOrNull(): Storage | null {
   try {

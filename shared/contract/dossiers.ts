@@ -1,4 +1,4 @@
-// Dossiers and export (issue 4).
+// Dossiers and export.
 import { z } from 'zod';
 import type { Dossier, ExportFormat, StorySummary } from '../types';
 import { def, idListSchema, idSchema, LIMITS, nameSchema, textSchema } from './define';

@@ -3,7 +3,7 @@ import type { MethodDef } from './define';
 import { dossiersContract } from './dossiers';
 import { libraryContract } from './library';
 import { linksContract } from './links';
-import { maintenanceContract } from './maintenance';
+import { maintenanceContract } from './backups';
 import { searchesContract } from './searches';
 import { tagsContract } from './tags';
 
@@ -41,5 +41,5 @@ export * from './library';
 export * from './tags';
 export * from './links';
 export * from './dossiers';
-export * from './maintenance';
+export * from './backups';
 export * from './searches';

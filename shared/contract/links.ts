@@ -1,4 +1,4 @@
-// Typed links, series and related-story suggestions (issue 3).
+// Typed links, series and related-story suggestions.
 import { z } from 'zod';
 import type { Link, LinkType, StoryKind, StorySummary } from '../types';
 import { def, idListSchema, idSchema, LIMITS } from './define';

@@ -1,4 +1,4 @@
-// Saved searches and filter facets (issue 5).
+// Saved searches and filter facets.
 import { z } from 'zod';
 import { def, empty, idSchema, nameSchema } from './define';
 import { listQuerySchema, type ListQuery } from './library';

@@ -1,4 +1,4 @@
-// Tags, taggings, entities and suggested tags (issue 3).
+// Tags, taggings, entities and suggested tags.
 import { z } from 'zod';
 import type { Tag } from '../types';
 import { def, idListSchema, idSchema, LIMITS, nameSchema } from './define';

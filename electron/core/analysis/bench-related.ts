@@ -7,7 +7,7 @@ import { parseWirePage } from '../import/parse';
 import { extractEntities, warmUpEntityExtraction } from './entities';
 import { gazetteer } from './gazetteer';
 import { RelatedIndex, type RelatedDoc } from './related';
-import { prng } from '../search/synthetic-corpus';
+import { prng } from '../search/test/synthetic-corpus';
 
 // Benchmarks for the analysis modules (called from `npm run bench`, not from tests).
 //

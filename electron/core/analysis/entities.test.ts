@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, titleCasePlace, type Entity, type EntityStoryInput } from './entities';
 import { isSentenceWord } from './name-cues';
-import { loadSeedStories } from './test-seeds';
+import { loadSeedStories } from './test/seeds';
 
 function story(headline: string, paragraphs: string[], place = '', agencies: string[] = []): EntityStoryInput {
   return { headline, dateline: { place, agencies }, body: paragraphs.map((text) => ({ type: 'paragraph', text })) };

@@ -3,7 +3,7 @@ import { gazetteer, type EntityKind, type GazetteerEntry, type GazetteerMatch } 
 import { isRoleWord, isSentenceWord, isTitleArticle, kindFromContext, kindFromNameWords, NAME_PARTICLES } from './name-cues';
 import { isShouting, tokenize, type Token } from './tokens';
 
-// Entity extraction for one story (DESIGN.md "Text analysis"): gazetteer names with
+// Entity extraction for one story: gazetteer names with
 // their aliases, capitalised multi-word names found by pattern, the dateline place,
 // and, within the story, bare first/last names folded onto the full name
 // (`Kim` after `Kim Jong-un`). Pure and fast: the importer runs it on every story.

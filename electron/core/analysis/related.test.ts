@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from './entities';
 import { describeDays, RelatedIndex, toRelatedDoc, type RelatedDoc } from './related';
-import { loadSeedStories, type SeedStory } from './test-seeds';
+import { loadSeedStories, type SeedStory } from './test/seeds';
 
 function indexStories(stories: SeedStory[], dates: Record<string, string> = {}): RelatedIndex {
   const index = new RelatedIndex();

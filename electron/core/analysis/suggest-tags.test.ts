@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, type Entity } from './entities';
 import { suggestTags } from './suggest-tags';
-import { loadSeedStories } from './test-seeds';
+import { loadSeedStories } from './test/seeds';
 
 const entity = (overrides: Partial<Entity> & Pick<Entity, 'name'>): Entity => ({
   key: overrides.name.toLowerCase(),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSP, renderDossierHtml } from './html';
 import { storyReferences } from './relations';
-import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test-fixture';
+import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test/fixture';
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');

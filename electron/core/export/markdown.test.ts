@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDossierMarkdown } from './markdown';
-import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test-fixture';
+import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test/fixture';
 
 /** A CommonMark reader's view of backslash escapes. */
 const unescape = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');

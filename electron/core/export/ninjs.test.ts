@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NINJS_VERSION, renderDossierNinjs, storyUri } from './ninjs';
-import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test-fixture';
+import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test/fixture';
 
 // The official IPTC schemas are read from ../shared/ninjs beside the repository
 // (not copied in: one source of truth; CI clones the repo with shared/ beside it).

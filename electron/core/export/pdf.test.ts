@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrinter, findChromium, type ChromiumPrinter } from './chromium-printer';
 import type { DossierDocument } from './model';
 import { exportDossierPdf } from './pdf';
-import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test-fixture';
+import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test/fixture';
 
 // The PDF as a reader gets it, checked with poppler's tools (pdftotext,
 // pdffonts, pdfinfo) page by page, printed by headless Chromium.

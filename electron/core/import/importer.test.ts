@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LibraryStore } from '../store/library-store';
 import { META_FILE } from '../store/meta-file';
-import { withTempDir } from '../store/test-helpers';
+import { withTempDir } from '../store/test/helpers';
 import { importBytes, importPaths } from './importer';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../../seeds');

@@ -3,7 +3,7 @@ import { matchLeadingAgeLabel, matchTrailingAgeLabel } from './age-label';
 import { findGluedDateline, matchDateline, type DatelineMatch } from './dateline';
 import { firstSentence } from './sentence';
 
-// Parser for a news-site page copied as text (DESIGN.md, "The seed format"):
+// Parser for a news-site page copied as text (the format of the sample stories in seeds/):
 //
 //   Headline
 //   PLACE (AGENCY/AGENCY) - Lead paragraph.

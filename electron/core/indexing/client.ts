@@ -2,7 +2,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { Matches } from '../search/index';
-import type { StoryNumbers } from '../service/list-keys';
+import type { StoryNumbers } from '../features/library/list-keys';
 import type { LibraryStore, StoreChange } from '../store/library-store';
 import { indexedMetaOf, type SegmentRef } from '../store/meta';
 import type { IndexOrigin, IndexSnapshotOptions } from './engine';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactArray } from './bulk-postings';
 import { SearchIndex, type SearchDoc } from './index';
-import { prng, syntheticDoc, syntheticPrefixQueries, syntheticQueries } from './synthetic-corpus';
+import { prng, syntheticDoc, syntheticPrefixQueries, syntheticQueries } from './test/synthetic-corpus';
 
 type PostingMap = Map<string, Array<number[] | undefined>>;
 const postingMap = (index: SearchIndex) => (index as unknown as { index: { map: PostingMap } }).index.map;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CandidateSet, type PostingList } from './candidates';
-import { prng } from './synthetic-corpus';
+import { prng } from './test/synthetic-corpus';
 
 const list = (...nums: number[]): PostingList[] => [{ slots: [nums], bonus: 0 }];
 const WEIGHTS = [16, 8, 3, 2];

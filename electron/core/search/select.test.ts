@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prng } from './synthetic-corpus';
+import { prng } from './test/synthetic-corpus';
 import { firstInOrder, sortedSlice, type Order } from './select';
 
 /** Items with many equal keys, ordered by key then by item (a strict total order, as callers give). */

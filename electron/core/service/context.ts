@@ -1,9 +1,9 @@
-import type { ExportSession } from '../dossiers/export-session';
+import type { ExportSession } from '../features/dossiers/export-session';
 import type { ImportOptions } from '../import/importer';
 import type { RelatedProvider, SearchProvider } from '../indexing/client';
 import type { KroniekPorts } from '../ports';
 import type { LibraryStore } from '../store/library-store';
-import type { ListKeys } from './list-keys';
+import type { ListKeys } from '../features/library/list-keys';
 
 export type Platform = 'electron' | 'web' | 'cli';
 export type { RelatedProvider, SearchProvider } from '../indexing/client';

@@ -1,15 +1,17 @@
 import type { Handlers } from './registry';
-import { dossierHandlers } from './dossiers';
-import { libraryHandlers } from './library';
-import { tagAndLinkHandlers } from './links';
-import { maintenanceHandlers } from './maintenance';
-import { searchesHandlers } from './searches';
+import { dossierHandlers } from '../features/dossiers/handlers';
+import { libraryHandlers } from '../features/library/handlers';
+import { linkHandlers } from '../features/links/handlers';
+import { backupHandlers } from '../features/backups/handlers';
+import { searchesHandlers } from '../features/searches/handlers';
+import { tagHandlers } from '../features/tags/handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...libraryHandlers,
   ...dossierHandlers,
-  ...maintenanceHandlers,
+  ...backupHandlers,
   ...searchesHandlers,
-  ...tagAndLinkHandlers,
+  ...tagHandlers,
+  ...linkHandlers,
 };

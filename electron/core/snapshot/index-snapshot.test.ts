@@ -8,10 +8,10 @@ import { call } from '../../cli/command';
 import { LibraryIndexes } from '../indexing/engine';
 import type { RelatedHit } from '../indexing/protocol';
 import type { Matches } from '../search/index';
-import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from '../search/synthetic-corpus';
+import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from '../search/test/synthetic-corpus';
 import { exportLibraryArchive } from '../store/library-archive';
 import type { StoryContent } from '../store/meta';
-import { fakeStory, withTempDir } from '../store/test-helpers';
+import { fakeStory, withTempDir } from '../store/test/helpers';
 import { analysisFingerprint, snapshotPath } from './index-snapshot';
 
 // A loaded snapshot must answer exactly as a fresh build over the same library: same

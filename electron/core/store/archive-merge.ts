@@ -1,11 +1,11 @@
 import type { IdPrefix } from '../ids';
 import { listQuerySchema } from '../../../shared/contract/library';
 import { LINK_TYPES } from '../../../shared/contract/links';
-import type { ArchiveMergeCounts } from '../../../shared/contract/maintenance';
+import type { ArchiveMergeCounts } from '../../../shared/contract/backups';
 import { MEDIA_TOPIC, TAG_COLOR } from '../../../shared/contract/tags';
 import type { Dossier, Link, LinkType, Tag } from '../../../shared/types';
-import { pairKey } from '../links/link-ops';
-import { cleanTagName, tagKey } from '../tags/tag-ops';
+import { pairKey } from '../features/links/ops';
+import { cleanTagName, tagKey } from '../features/tags/ops';
 import type { MetaDoc, SavedSearch, StoryEdit } from './meta';
 
 // Merging a library archive's metadata into a library that already has some: a

@@ -6,7 +6,7 @@ import { selectBackupsToKeep } from './backup-retention';
 import { BACKUP_DIR, listBackups, writeBackup } from './backups';
 import { emptyMeta } from './meta';
 import { META_FILE } from './meta-file';
-import { fakeStory, withTempDir } from './test-helpers';
+import { fakeStory, withTempDir } from './test/helpers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

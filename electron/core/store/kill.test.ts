@@ -3,11 +3,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { prng } from '../search/synthetic-corpus';
+import { prng } from '../search/test/synthetic-corpus';
 import { LibraryStore } from './library-store';
-import { withTempDir } from './test-helpers';
+import { withTempDir } from './test/helpers';
 
-const WRITER = path.join(import.meta.dirname, 'kill-writer.ts');
+const WRITER = path.join(import.meta.dirname, 'test', 'kill-writer.ts');
 
 /** Starts the writer, lets it run for `ms` after it is ready, SIGKILLs it; returns the edits it acknowledged. */
 async function runAndKill(dir: string, ms: number): Promise<number[]> {

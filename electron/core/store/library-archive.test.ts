@@ -5,7 +5,7 @@ import { listBackups, readBackup } from './backups';
 import { exportLibraryArchive, importLibraryArchive, libraryArchiveBytes } from './library-archive';
 import { LibraryStore } from './library-store';
 import { META_FILE } from './meta-file';
-import { fakeStory, withTempDir } from './test-helpers';
+import { fakeStory, withTempDir } from './test/helpers';
 
 const withoutTime = (text: string) => text.replace(/"exportedAt":"[^"]*"/, '"exportedAt":"-"');
 

@@ -4,7 +4,7 @@ import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/contract/envelope';
 import { newId } from '../ids';
-import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/maintenance';
+import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/backups';
 import { mergeArchiveMeta } from './archive-merge';
 import { writeBackup } from './backups';
 import { syncDirectory } from './durable-file';

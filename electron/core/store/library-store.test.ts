@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LibraryStore } from './library-store';
 import { emptyMeta, SCHEMA_VERSION } from './meta';
 import { META_FILE } from './meta-file';
-import { fakeStory, withTempDir } from './test-helpers';
+import { fakeStory, withTempDir } from './test/helpers';
 
 describe('LibraryStore', () => {
   it('persists stories and metadata across reopen', async () => {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateMeta, MIGRATIONS, SCHEMA_VERSION } from './meta';
 import { loadMeta, META_FILE, parseMetaBytes } from './meta-file';
-import { withTempDir } from './test-helpers';
+import { withTempDir } from './test/helpers';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const FIXTURES = path.join(import.meta.dirname, 'test', 'fixtures');
 
 describe('schema versions and migrations', () => {
   it('has a fixture of every schema version so far, and each migrates to the current one and validates', async () => {

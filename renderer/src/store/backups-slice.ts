@@ -1,8 +1,8 @@
 import { ServiceError } from '../../../shared/contract/envelope';
-import { ARCHIVE_UPLOAD_BYTES, type ArchiveDownload, type ArchiveImportSummary, type BackupInfo } from '../../../shared/contract/maintenance';
+import { ARCHIVE_UPLOAD_BYTES, type ArchiveDownload, type ArchiveImportSummary, type BackupInfo } from '../../../shared/contract/backups';
 import { toServiceError } from '../client';
-import { bytesToBase64 } from '../import/base64';
-import type { PickedFile } from '../import/picked-file';
+import { bytesToBase64 } from '../features/import/base64';
+import type { PickedFile } from '../features/import/picked-file';
 import type { LoadState, SliceCreator } from './types';
 
 export interface BackupsSlice {

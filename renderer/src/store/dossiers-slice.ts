@@ -4,7 +4,7 @@ import type { ListPage } from '../../../shared/contract/library';
 import type { TagListItem } from '../../../shared/contract/tags';
 import type { ExportFormat } from '../../../shared/types';
 import { toServiceError } from '../client';
-import { moveItem } from '../dossiers/reorder';
+import { moveItem } from '../features/dossiers/reorder';
 import type { AppState, LoadState, SliceCreator } from './types';
 
 /** Which dossier dialog is open; `create` may come preset with a source (e.g. from a tag's menu). */

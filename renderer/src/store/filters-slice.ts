@@ -1,5 +1,5 @@
 import { toServiceError } from '../client';
-import { NO_FILTERS } from '../search/list-query';
+import { NO_FILTERS } from '../features/search/list-query';
 import type { FiltersSlice } from './search-types';
 import type { SliceCreator } from './types';
 

@@ -1,5 +1,5 @@
 import { ServiceError, toServiceError } from '../client';
-import { sendFiles } from '../import/send-files';
+import { sendFiles } from '../features/import/send-files';
 import type { ImportSlice, SliceCreator } from './types';
 
 export const createImportSlice: SliceCreator<ImportSlice> = (set, get, { client }) => {

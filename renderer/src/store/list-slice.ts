@@ -1,9 +1,9 @@
 import type { ListQuery } from '../../../shared/contract/library';
 import type { StorySummary } from '../../../shared/types';
 import { toServiceError } from '../client';
-import { composeListQuery } from '../search/list-query';
-import { createLatestGate } from '../search/latest';
-import { pagesFor } from '../search/virtual-window';
+import { composeListQuery } from '../features/search/list-query';
+import { createLatestGate } from '../features/search/latest';
+import { pagesFor } from '../features/search/virtual-window';
 import { keepListed } from './selection-model';
 import type { AppState, ListSlice, SliceCreator } from './types';
 

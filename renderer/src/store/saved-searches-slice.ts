@@ -1,5 +1,5 @@
 import { toServiceError } from '../client';
-import { restoreSavedQuery, savedQueryOf } from '../search/list-query';
+import { restoreSavedQuery, savedQueryOf } from '../features/search/list-query';
 import { listQueryOf } from './list-slice';
 import type { SavedSearchesSlice } from './search-types';
 import type { SliceCreator } from './types';

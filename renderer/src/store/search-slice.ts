@@ -1,4 +1,4 @@
-import { createDebouncer } from '../search/latest';
+import { createDebouncer } from '../features/search/latest';
 import type { SearchSlice } from './search-types';
 import type { AppState, SliceCreator } from './types';
 

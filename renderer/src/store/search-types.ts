@@ -1,7 +1,7 @@
-// State of search, filters and saved searches (issue 5).
+// State of search, filters and saved searches.
 import type { ServiceError } from '../../../shared/contract/envelope';
 import type { Facets, SavedSearchItem } from '../../../shared/contract/searches';
-import type { KindFilter, ListFilters } from '../search/list-query';
+import type { KindFilter, ListFilters } from '../features/search/list-query';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 

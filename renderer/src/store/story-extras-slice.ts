@@ -1,6 +1,6 @@
 import type { LinkLabel } from '../../../shared/contract/links';
 import { toServiceError } from '../client';
-import { foldName } from '../tags/tag-match';
+import { foldName } from '../features/tags/tag-match';
 import { linkCalls, relationChange, relationOf } from './links-model';
 import { runEdit } from './run-edit';
 import type { StoryExtrasSlice } from './tags-types';

@@ -1,4 +1,4 @@
-// State of the editor's daily work (issue 3): selection, tags, links, series, suggestions.
+// State of the editor's daily work: selection, tags, links, series, suggestions.
 import type { ServiceError } from '../../../shared/contract/envelope';
 import type { LinkLabel, LinkView, RelatedSuggestion, SeriesView } from '../../../shared/contract/links';
 import type { ApplyTagsInput, TagListItem, TagSuggestionItem } from '../../../shared/contract/tags';

@@ -2,7 +2,7 @@ import type { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState, SortKey } from '../../../shared/contract/library';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../../../shared/types';
 import type { Client } from '../client';
-import type { PickedFile } from '../import/picked-file';
+import type { PickedFile } from '../features/import/picked-file';
 import type { SelectionSlice, StoryExtrasSlice, TagsSlice } from './tags-types';
 import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from './search-types';
 import type { BackupsSlice } from './backups-slice';

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { App } from '../components/App';
+import { App } from '../app/App';
 import { createAppStore, startApp, StoreProvider, type AppStore } from '../store';
 import type { FakeService } from './fake-service';
 

@@ -1,4 +1,4 @@
-/** Strings of search, filters, saved searches and the index progress (issue 5). */
+/** Strings of search, filters, saved searches and the index progress. */
 export interface SearchMessages {
   // Search box
   searchBoxLabel: string;

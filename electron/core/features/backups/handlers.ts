@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { ServiceError } from '../../../../shared/contract/envelope';
+import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, backupNameSchema } from '../../../../shared/contract/backups';
+import { listBackups, readBackup, writeBackup } from '../../store/backups';
+import { exportLibraryArchive, importLibraryArchive, importLibraryArchiveText, libraryArchiveBytes } from '../../store/library-archive';
+import type { PartialHandlers } from '../../service/registry';
+import { libraryStatus } from '../library/handlers';
+
+type MaintenanceMethod =
+  | 'backups.list'
+  | 'backups.restore'
+  | 'library.exportArchiveToFile'
+  | 'library.exportArchive'
+  | 'library.importArchiveWithDialog'
+  | 'library.importArchive';
+
+const archiveName = () => `kroniek-library-${new Date().toISOString().slice(0, 10)}.json`;
+
+export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
+  'backups.list': (_input, ctx) => listBackups(ctx.store.dataDir),
+
+  'backups.restore': async (input, ctx) => {
+    const name = backupNameSchema.parse(input.name);
+    const restored = await readBackup(ctx.store.dataDir, name);
+    if (!restored) throw new ServiceError('not-found', `The backup ${name} is missing or damaged; pick another one.`);
+    // The current state is backed up first, so a restore can itself be reversed.
+    await writeBackup(ctx.store.dataDir, ctx.store.meta);
+    await ctx.store.update(null, (meta) => ({ ...restored, segments: meta.segments }));
+    return libraryStatus(ctx);
+  },
+
+  'library.exportArchiveToFile': async (_input, ctx) => {
+    if (!ctx.ports.dialogs) throw new ServiceError('unsupported', 'Saving the whole library is available in the desktop app and with the CLI (`kroniek export-library --out FILE`).');
+    const target = await ctx.ports.dialogs.pickSavePath({ defaultName: archiveName(), extensions: ['json'] });
+    if (!target) return null;
+    const { stories } = await exportLibraryArchive(ctx.store, path.resolve(target));
+    return { path: path.resolve(target), stories };
+  },
+
+  'library.exportArchive': async (_input, ctx) => {
+    const { bytes, stories } = await libraryArchiveBytes(ctx.store);
+    return { fileName: archiveName(), mimeType: 'application/json', base64: bytes.toString('base64'), stories };
+  },
+
+  'library.importArchiveWithDialog': async (_input, ctx) => {
+    if (!ctx.ports.dialogs) throw new ServiceError('unsupported', 'The open dialog is only available in the desktop app; in the browser, choose the archive file with “Import library archive…”.');
+    const file = await ctx.ports.dialogs.pickOpenFile({ title: 'library-archive', extensions: ['json'] });
+    if (!file) return null;
+    return importLibraryArchive(ctx.store, path.resolve(file));
+  },
+
+  'library.importArchive': async (input, ctx) => {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.base64)) throw new ServiceError('invalid-input', `The contents of ${input.name} are not valid base64.`);
+    const bytes = Buffer.from(input.base64, 'base64');
+    // The schema caps the base64 text; this is the same cap on the bytes it carries.
+    if (bytes.length > ARCHIVE_UPLOAD_BYTES) throw new ServiceError('too-large', ARCHIVE_TOO_LARGE);
+    return importLibraryArchiveText(ctx.store, bytes.toString('utf8'), path.basename(input.name));
+  },
+};

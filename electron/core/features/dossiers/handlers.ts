@@ -1,0 +1,169 @@
+import { newId } from '../../ids';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { DossierDetail, ExportLocale } from '../../../../shared/contract/dossiers';
+import { ServiceError } from '../../../../shared/contract/envelope';
+import type { MethodName } from '../../../../shared/contract';
+import type { ExportFormat } from '../../../../shared/types';
+import {
+  addEntries,
+  createDossier,
+  dedupe,
+  deleteDossier,
+  findDossier,
+  moveEntry,
+  removeEntry,
+  setEntryNote,
+  setOrder,
+  updateDossierText,
+} from './ops';
+import { rememberExport, requireExported, writeExportFile } from './export-session';
+import type { RenderedExport } from './render';
+import { seriesStoryIds } from './series-source';
+import { requireLiveStories, storiesWithTag } from './sources';
+import { dossierDetail, listDossiers } from './views';
+import type { ServiceContext } from '../../service/context';
+import type { PartialHandlers } from '../../service/registry';
+
+type DossierMethod = Extract<MethodName, `dossiers.${string}`>;
+
+const newDossierId = () => newId('d');
+const now = () => new Date().toISOString();
+
+function detail(ctx: ServiceContext, id: string): DossierDetail {
+  return dossierDetail(ctx.store, findDossier(ctx.store.meta, id));
+}
+
+/** Checks the dossier exists before an edit, so a stale id gets `not-found` rather than a no-op. */
+function requireDossier(ctx: ServiceContext, id: string): void {
+  findDossier(ctx.store.meta, id);
+}
+
+/** The export code (renderers, pdf-lib, Chromium) is loaded on the first export, not at start. */
+const loadRender = () => import('./render');
+
+async function render(ctx: ServiceContext, id: string, format: ExportFormat, locale: ExportLocale | undefined): Promise<RenderedExport> {
+  const dossier = findDossier(ctx.store.meta, id);
+  const { printerFor, renderDossierExport } = await loadRender();
+  return renderDossierExport(ctx.store, dossier, format, { locale, printer: () => printerFor(ctx) });
+}
+
+async function requireExistingExport(ctx: ServiceContext, filePath: string): Promise<string> {
+  const resolved = requireExported(ctx, filePath);
+  if (!(await fs.stat(resolved).catch(() => null))?.isFile()) throw new ServiceError('not-found', `The exported file ${resolved} is no longer there.`);
+  return resolved;
+}
+
+function requireShell(ctx: ServiceContext) {
+  if (!ctx.ports.shell) throw new ServiceError('unsupported', 'Opening and showing files is only available in the desktop app.');
+  return ctx.ports.shell;
+}
+
+export const dossierHandlers: PartialHandlers<DossierMethod> = {
+  'dossiers.list': (_input, ctx) => listDossiers(ctx.store),
+
+  'dossiers.get': (input, ctx) => detail(ctx, input.id),
+
+  'dossiers.create': async (input, ctx) => {
+    const { store } = ctx;
+    let storyIds: string[] = [];
+    if (input.storyIds) {
+      storyIds = dedupe(input.storyIds);
+      requireLiveStories(store, storyIds);
+    } else if (input.tagId) {
+      storyIds = storiesWithTag(store, input.tagId);
+    } else if (input.seriesOf) {
+      storyIds = seriesStoryIds(ctx, input.seriesOf);
+    }
+    const id = newDossierId();
+    const text = { title: input.title, subtitle: input.subtitle, intro: input.intro };
+    await store.update('Create dossier', (meta) => createDossier(meta, { id, now: now(), text, storyIds }));
+    return detail(ctx, id);
+  },
+
+  'dossiers.update': async (input, ctx) => {
+    requireDossier(ctx, input.id);
+    const label = input.title !== undefined && input.subtitle === undefined && input.intro === undefined ? 'Rename dossier' : 'Edit dossier';
+    await ctx.store.update(label, (meta) => updateDossierText(meta, input.id, input, now()));
+    return detail(ctx, input.id);
+  },
+
+  'dossiers.addStories': async (input, ctx) => {
+    requireDossier(ctx, input.id);
+    const storyIds = dedupe(input.storyIds);
+    requireLiveStories(ctx.store, storyIds);
+    const { added } = await ctx.store.updateWith(storyIds.length === 1 ? 'Add story to dossier' : 'Add stories to dossier', (meta) =>
+      addEntries(meta, input.id, storyIds, input.index, now()),
+    );
+    return { ...detail(ctx, input.id), added, alreadyIn: storyIds.length - added };
+  },
+
+  'dossiers.removeEntry': async (input, ctx) => {
+    requireDossier(ctx, input.id);
+    await ctx.store.update('Remove from dossier', (meta) => removeEntry(meta, input.id, input.storyId, now()));
+    return detail(ctx, input.id);
+  },
+
+  'dossiers.moveEntry': async (input, ctx) => {
+    requireDossier(ctx, input.id);
+    await ctx.store.update('Reorder dossier', (meta) => moveEntry(meta, input.id, input.from, input.to, now()));
+    return detail(ctx, input.id);
+  },
+
+  'dossiers.setOrder': async (input, ctx) => {
+    requireDossier(ctx, input.id);
+    await ctx.store.update('Reorder dossier', (meta) => setOrder(meta, input.id, input.storyIds, now()));
+    return detail(ctx, input.id);
+  },
+
+  'dossiers.setEntryNote': async (input, ctx) => {
+    requireDossier(ctx, input.id);
+    await ctx.store.update('Edit dossier note', (meta) => setEntryNote(meta, input.id, input.storyId, input.note, now()));
+    return detail(ctx, input.id);
+  },
+
+  'dossiers.delete': async (input, ctx) => {
+    requireDossier(ctx, input.id);
+    await ctx.store.update('Delete dossier', (meta) => deleteDossier(meta, input.id));
+    return { deleted: input.id };
+  },
+
+  'dossiers.export': async (input, ctx) => {
+    const rendered = await render(ctx, input.id, input.format, input.locale);
+    return {
+      fileName: rendered.fileName,
+      mimeType: rendered.mimeType,
+      base64: Buffer.from(rendered.bytes).toString('base64'),
+      skippedMissing: rendered.skippedMissing,
+    };
+  },
+
+  'dossiers.exportToFile': async (input, ctx) => {
+    if (!ctx.ports.dialogs) {
+      throw new ServiceError('unsupported', 'Saving to a chosen file needs the desktop app; in the browser, Export downloads the file instead.');
+    }
+    const dossier = findDossier(ctx.store.meta, input.id);
+    const { defaultExportName, exportTargetFor, FORMAT_INFO } = await loadRender();
+    const defaultName = defaultExportName(dossier, input.format);
+    const chosen = await ctx.ports.dialogs.pickSavePath({ defaultName, extensions: [FORMAT_INFO[input.format].extension] });
+    if (!chosen) return null;
+    const target = exportTargetFor(chosen, input.format);
+    // Rendered after the dialog, so the file shows the dossier as it is when saved.
+    const rendered = await render(ctx, input.id, input.format, input.locale);
+    await writeExportFile(target, rendered.bytes);
+    rememberExport(ctx, target);
+    return { path: target, fileName: path.basename(target), skippedMissing: rendered.skippedMissing };
+  },
+
+  'dossiers.revealExport': async (input, ctx) => {
+    const shell = requireShell(ctx);
+    await shell.revealInFolder(await requireExistingExport(ctx, input.path));
+    return null;
+  },
+
+  'dossiers.openExport': async (input, ctx) => {
+    const shell = requireShell(ctx);
+    await shell.openPath(await requireExistingExport(ctx, input.path));
+    return null;
+  },
+};

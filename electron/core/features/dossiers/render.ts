@@ -1,0 +1,118 @@
+import path from 'node:path';
+import type { ExportLocale } from '../../../../shared/contract/dossiers';
+import { ServiceError } from '../../../../shared/contract/envelope';
+import type { Dossier, ExportFormat } from '../../../../shared/types';
+import { ChromiumNotFoundError, createChromiumPrinter } from '../../export/chromium-printer';
+import { resolveInside, safeExportFileName, UnsafeExportPathError } from '../../export/filename';
+import { renderDossierHtml } from '../../export/html';
+import { renderDossierMarkdown } from '../../export/markdown';
+import { renderDossierNinjs } from '../../export/ninjs';
+import { exportDossierPdf, PdfLayoutError } from '../../export/pdf';
+import type { PdfPrinter } from '../../ports';
+import type { ServiceContext } from '../../service/context';
+import type { LibraryStore } from '../../store/library-store';
+import { buildDossierDocument } from './document';
+import { sessionPrinter } from './export-session';
+
+// Rendering a dossier export. The service loads this module on the first export
+// only, so starting the app, the host or a CLI command never loads the
+// renderers, pdf-lib or playwright-core.
+
+interface FormatInfo {
+  extension: string;
+  mimeType: string;
+  /** Shown in save dialogs. */
+  label: string;
+}
+
+export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
+  pdf: { extension: 'pdf', mimeType: 'application/pdf', label: 'PDF' },
+  html: { extension: 'html', mimeType: 'text/html; charset=utf-8', label: 'HTML' },
+  md: { extension: 'md', mimeType: 'text/markdown; charset=utf-8', label: 'Markdown' },
+  ninjs: { extension: 'json', mimeType: 'application/json', label: 'IPTC ninjs (JSON)' },
+};
+
+export interface RenderedExport {
+  bytes: Uint8Array;
+  format: ExportFormat;
+  mimeType: string;
+  extension: string;
+  /** Sanitised suggestion from the dossier title, with extension. */
+  fileName: string;
+  /** Entries left out because their story is no longer in the library. */
+  skippedMissing: number;
+}
+
+export interface RenderOptions {
+  locale?: ExportLocale;
+  /** Asked for only when the format is PDF, so other formats never start Chromium. */
+  printer: () => PdfPrinter;
+  now?: Date;
+}
+
+const utf8 = new TextEncoder();
+
+/** Renders one dossier in one format, from the store as it is now. */
+export async function renderDossierExport(store: LibraryStore, dossier: Dossier, format: ExportFormat, options: RenderOptions): Promise<RenderedExport> {
+  const { doc, missing } = await buildDossierDocument(store, dossier, { locale: options.locale, now: options.now });
+  const info = FORMAT_INFO[format];
+  let bytes: Uint8Array;
+  switch (format) {
+    case 'pdf':
+      bytes = await exportDossierPdf(doc, options.printer()).catch(explainPdfFailure);
+      break;
+    case 'html':
+      bytes = utf8.encode(renderDossierHtml(doc, { mode: 'file' }));
+      break;
+    case 'md':
+      bytes = utf8.encode(renderDossierMarkdown(doc));
+      break;
+    case 'ninjs': {
+      const ninjs: unknown = renderDossierNinjs(doc);
+      bytes = utf8.encode(typeof ninjs === 'string' ? ninjs : `${JSON.stringify(ninjs, null, 2)}\n`);
+      break;
+    }
+  }
+  return {
+    bytes,
+    format,
+    mimeType: info.mimeType,
+    extension: info.extension,
+    fileName: safeExportFileName(dossier.title, info.extension),
+    skippedMissing: missing.length,
+  };
+}
+
+/** The editor is told what is wrong in words they can act on; unknown faults stay internal. */
+function explainPdfFailure(error: unknown): never {
+  if (error instanceof ChromiumNotFoundError) throw new ServiceError('unsupported', error.message);
+  if (error instanceof PdfLayoutError) throw new ServiceError('internal', error.message);
+  throw error;
+}
+
+/** The runtime's printer, or a headless Chromium started on first use and closed with the core. */
+export function printerFor(ctx: ServiceContext): PdfPrinter {
+  return sessionPrinter(ctx, createChromiumPrinter);
+}
+
+/** A default file name for the save dialog. */
+export function defaultExportName(dossier: Dossier, format: ExportFormat): string {
+  return safeExportFileName(dossier.title, FORMAT_INFO[format].extension);
+}
+
+/**
+ * Where a save-dialog answer is written: the chosen folder, the chosen name
+ * sanitised (with the format's extension), never outside that folder.
+ */
+export function exportTargetFor(chosenPath: string, format: ExportFormat): string {
+  const { extension } = FORMAT_INFO[format];
+  const absolute = path.resolve(chosenPath);
+  let stem = path.basename(absolute);
+  if (stem.toLowerCase().endsWith(`.${extension}`)) stem = stem.slice(0, -(extension.length + 1));
+  try {
+    return resolveInside(path.dirname(absolute), safeExportFileName(stem, extension));
+  } catch (error) {
+    if (error instanceof UnsafeExportPathError) throw new ServiceError('invalid-input', error.message);
+    throw error;
+  }
+}

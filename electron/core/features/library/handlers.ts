@@ -1,0 +1,99 @@
+import { ServiceError } from '../../../../shared/contract/envelope';
+import type { MethodName } from '../../../../shared/contract';
+import type { LibraryStatus, Story } from '../../../../shared/types';
+import { importBytes, importPaths } from '../../import/importer';
+import type { ServiceContext } from '../../service/context';
+import { listStories } from './list';
+import type { PartialHandlers } from '../../service/registry';
+
+type LibraryMethod = Exclude<
+  Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>,
+  'library.exportArchiveToFile' | 'library.exportArchive' | 'library.importArchive' | 'library.importArchiveWithDialog' | 'stories.facets'
+>;
+
+export function libraryStatus(ctx: ServiceContext): LibraryStatus {
+  const { store } = ctx;
+  let articles = 0;
+  let briefs = 0;
+  for (const head of store.liveHeads()) {
+    if (head.kind === 'article') articles++;
+    else briefs++;
+  }
+  const meta = store.meta;
+  return {
+    dataDir: store.dataDir,
+    schemaVersion: meta.schemaVersion,
+    counts: { articles, briefs, tags: meta.tags.length, links: meta.links.length, dossiers: meta.dossiers.length },
+    readOnly: store.readOnly,
+    notices: [...store.notices, ...meta.notices],
+    index: ctx.search?.progress() ?? { ready: true, indexed: store.storyCount, total: store.storyCount },
+  };
+}
+
+export async function requireStory(ctx: ServiceContext, id: string): Promise<Story> {
+  const story = await ctx.store.story(id);
+  if (!story) throw new ServiceError('not-found', `No story with id ${id} in the library.`);
+  return story;
+}
+
+function decodeBase64(name: string, base64: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new ServiceError('invalid-input', `The contents of ${name} are not valid base64.`);
+  return Buffer.from(base64, 'base64');
+}
+
+export const libraryHandlers: PartialHandlers<LibraryMethod> = {
+  'library.status': (_input, ctx) => libraryStatus(ctx),
+
+  'library.dismissNotices': async (_input, ctx) => {
+    ctx.store.notices.length = 0;
+    if (ctx.store.meta.notices.length && !ctx.store.readOnly) await ctx.store.update(null, (meta) => ({ ...meta, notices: [] }));
+    return libraryStatus(ctx);
+  },
+
+  'stories.list': (input, ctx) => listStories(ctx, input),
+
+  'stories.get': (input, ctx) => requireStory(ctx, input.id),
+
+  'stories.setNote': async (input, ctx) => {
+    await requireStory(ctx, input.id);
+    await ctx.store.update('Edit note', (meta) => ({
+      ...meta,
+      storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], note: input.note } },
+    }));
+    return requireStory(ctx, input.id);
+  },
+
+  'stories.setDate': async (input, ctx) => {
+    await requireStory(ctx, input.id);
+    await ctx.store.update('Set date', (meta) => ({
+      ...meta,
+      storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], publishedAt: input.date } },
+    }));
+    return requireStory(ctx, input.id);
+  },
+
+  'stories.delete': async (input, ctx) => {
+    const ids = [...new Set(input.ids)].filter((id) => ctx.store.head(id));
+    if (ids.length === 0) throw new ServiceError('not-found', 'None of those stories are in the library.');
+    await ctx.store.update(ids.length === 1 ? 'Delete story' : `Delete ${ids.length} stories`, (meta) => ({ ...meta, deleted: [...meta.deleted, ...ids] }));
+    return { deleted: ids.length };
+  },
+
+  'import.files': (input, ctx) =>
+    importBytes(
+      ctx.store,
+      input.files.map((file) => ({ name: file.name, bytes: decodeBase64(file.name, file.base64) })),
+      ctx.importOptions,
+    ),
+
+  'import.withDialog': async (input, ctx) => {
+    if (!ctx.ports.dialogs) throw new ServiceError('unsupported', 'Native file dialogs are only available in the desktop app; use the file picker or drag and drop.');
+    const paths = await ctx.ports.dialogs.pickImportPaths({ folders: Boolean(input.folders) });
+    if (!paths || paths.length === 0) return null;
+    return importPaths(ctx.store, paths, ctx.importOptions);
+  },
+
+  'history.state': (_input, ctx) => ctx.store.historyState(),
+  'history.undo': (_input, ctx) => ctx.store.undo(),
+  'history.redo': (_input, ctx) => ctx.store.redo(),
+};

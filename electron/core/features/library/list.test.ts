@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import type { ListQuery, SortKey } from '../../../../shared/contract/library';
+import { openKroniek, type KroniekCore } from '../../app';
+import { LibraryIndexes } from '../../indexing/engine';
+import { parseQuery, SearchIndex } from '../../search/index';
+import { prng } from '../../search/test/synthetic-corpus';
+import type { StoryHead } from '../../store/meta';
+import { fakeStory, withTempDir } from '../../store/test/helpers';
+import type { SearchProvider, ServiceContext } from '../../service/context';
+import { ListKeys } from './list-keys';
+import { listStories, matchesFilters, prepareSearchList } from './list';
+import { ok } from '../../service/test/calls';
+
+// The list orders only the page it returns (see listMatches). These tests hold it to
+// the plain way: every hit in search order, filtered, sorted with a stable sort, sliced.
+
+const WORDS = ['oorlog', 'vrede', 'korea', 'poetin', 'kim', 'raket', 'top', 'overleg', 'grens', 'haven'];
+const PLACES = ['PYONGYANG', 'MOSKOU', 'Den Haag', 'den haag'];
+const INSTANTS = ['2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.500Z', '2025-12-31T23:59:59.999Z', '2026-02-10T00:00:00.000Z'];
+const DAYS = ['2024-03-01', '2024-03-02', '2023-12-31', '2026-01-01', '2025-06-15'];
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/** The list as it was before it ordered only the page: sort all, then slice. */
+function plainList(ctx: ServiceContext, index: SearchIndex, query: ListQuery) {
+  const text = query.query ?? '';
+  const parsed = parseQuery(text);
+  const hits = text.trim() && !parsed.empty ? index.search(parsed) : null;
+  const scores = hits ? new Map(hits.map((hit) => [hit.id, hit.score])) : null;
+  const candidates: StoryHead[] = [];
+  for (const head of hits ? hits.map((hit) => ctx.store.head(hit.id)) : ctx.store.liveHeads()) if (head && matchesFilters(ctx, head, query)) candidates.push(head);
+  const sortDate = (head: StoryHead) => ctx.store.meta.storyEdits[head.id]?.publishedAt ?? head.importedAt.slice(0, 10);
+  const compareBy = (sort: SortKey): ((a: StoryHead, b: StoryHead) => number) => {
+    switch (sort) {
+      case 'headline':
+        return (a, b) => collator.compare(a.headline, b.headline);
+      case 'place':
+        return (a, b) => collator.compare(a.dateline.place, b.dateline.place) || collator.compare(a.headline, b.headline);
+      case 'imported':
+        return (a, b) => a.importedAt.localeCompare(b.importedAt);
+      case 'relevance':
+        if (scores) return (a, b) => (scores.get(a.id) ?? 0) - (scores.get(b.id) ?? 0);
+        return (a, b) => sortDate(a).localeCompare(sortDate(b));
+      default:
+        return (a, b) => sortDate(a).localeCompare(sortDate(b)) || a.importedAt.localeCompare(b.importedAt);
+    }
+  };
+  const sort: SortKey = query.sort ?? (scores ? 'relevance' : 'date');
+  const dir = query.dir ?? (sort === 'headline' || sort === 'place' ? 'asc' : 'desc');
+  if (!(sort === 'relevance' && scores)) {
+    const compare = compareBy(sort);
+    candidates.sort(dir === 'asc' ? compare : (a, b) => compare(b, a));
+  } else if (dir === 'asc') candidates.reverse();
+  const offset = query.offset ?? 0;
+  return { total: candidates.length, ids: candidates.slice(offset, offset + (query.limit ?? 100)).map((head) => head.id), highlight: parsed.highlight };
+}
+
+function fixtureStories(count: number) {
+  const random = prng(17);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  return Array.from({ length: count }, (_, i) => {
+    const story = fakeStory(`s${String(i).padStart(3, '0')}`, `${pick(WORDS)} ${pick(WORDS)}`);
+    story.head.kind = i % 7 === 0 ? 'brief' : 'article';
+    story.head.importedAt = pick(INSTANTS);
+    story.head.dateline = { place: pick(PLACES), agencies: ['ANP'] };
+    story.body = [{ type: 'paragraph', text: Array.from({ length: 4 + Math.floor(random() * 30) }, () => pick(WORDS)).join(' ') + '.' }];
+    return story;
+  });
+}
+
+async function withLibrary(run: (core: KroniekCore, index: SearchIndex) => Promise<void>) {
+  await withTempDir(async (dir) => {
+    const core = await openKroniek({ dataDir: dir });
+    try {
+      const stories = fixtureStories(300);
+      await core.context.store.addStories(stories);
+      const random = prng(5);
+      await core.context.store.update(null, (meta) => ({
+        ...meta,
+        storyEdits: Object.fromEntries(stories.filter(() => random() < 0.6).map((story) => [story.head.id, { publishedAt: DAYS[Math.floor(random() * DAYS.length)]! }])),
+        taggings: Object.fromEntries(stories.filter(() => random() < 0.3).map((story) => [story.head.id, ['t1']])),
+      }));
+      // The same engine as the indexing worker's, in this process over the same store: it
+      // numbers and scores the stories as the worker does, for the plain list to compare with.
+      const engine = new LibraryIndexes(core.context.store, 'eager', { enabled: false });
+      try {
+        await engine.whenReady();
+        await core.context.whenIndexesReady();
+        await run(core, engine.searchIndex);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await core.close();
+    }
+  });
+}
+
+const QUERIES = ['oorlog ', 'oorlog vrede ', 'kor', 'korea -poetin ', '"kim top"', 'raket grens haven ', 'de het ', 'onbekendwoord ', ''];
+const SORTS = [undefined, 'relevance', 'date', 'imported', 'headline', 'place'] as const;
+const FILTERS: ListQuery[] = [{}, { kind: 'article' }, { kind: 'brief', tagIds: ['t1'] }, { from: '2024-03-01' }];
+
+/** Every query, sort, direction and filter, at the first, second, a deep and an empty page. */
+async function expectSameAsPlain(ctx: ServiceContext, index: SearchIndex, queries = QUERIES, filters = FILTERS) {
+  let checked = 0;
+  for (const text of queries) {
+    for (const sort of SORTS) {
+      for (const dir of [undefined, 'asc', 'desc'] as const) {
+        for (const filter of filters) {
+          const base: ListQuery = { ...filter, query: text || undefined, sort, dir };
+          const { total } = plainList(ctx, index, base);
+          for (const [offset, limit] of [[0, 9], [9, 9], [Math.max(0, total - 4), 9], [0, 1_000], [total, 5]] as const) {
+            const query = { ...base, offset, limit };
+            const page = await listStories(ctx, query);
+            const plain = plainList(ctx, index, query);
+            expect({ total: page.total, ids: page.items.map((item) => item.id), highlight: page.highlight }, JSON.stringify(query)).toEqual(plain);
+            checked++;
+          }
+        }
+      }
+    }
+  }
+  return checked;
+}
+
+describe('stories.list with a search: counts every hit, orders only the page', () => {
+  it('gives the same totals and pages as sorting every hit', async () => {
+    await withLibrary(async (core, index) => {
+      expect((await listStories(core.context, { query: 'oorlog ' })).total).toBeGreaterThan(100); // a common word: pages are a small part
+      expect(await expectSameAsPlain(core.context, index)).toBe(QUERIES.length * SORTS.length * 3 * FILTERS.length * 5);
+    });
+  });
+
+  it('follows date edits, deletions and undo', async () => {
+    await withLibrary(async (core, index) => {
+      const ctx = core.context;
+      const first = await listStories(ctx, { query: 'oorlog ', sort: 'date', limit: 5 });
+      await ok(core, 'stories.setDate', { id: first.items[4]!.id, date: '2030-01-01' });
+      await ok(core, 'stories.setDate', { id: 's001', date: '2000-01-01' });
+      await ok(core, 'stories.delete', { ids: [first.items[0]!.id, 's002', 's003'] });
+      await ctx.whenIndexesReady();
+      expect((await listStories(ctx, { query: 'oorlog ', sort: 'date', limit: 5 })).items[0]!.id).toBe(first.items[4]!.id);
+      await expectSameAsPlain(ctx, index, ['oorlog ', 'kor'], [{}]);
+      await ok(core, 'history.undo', {});
+      await ok(core, 'history.undo', {});
+      await ctx.whenIndexesReady();
+      await expectSameAsPlain(ctx, index, ['oorlog ', 'kor'], [{}]);
+    });
+  });
+
+  it('gives the same pages with every story prepared ahead, before and after edits', async () => {
+    await withLibrary(async (core, index) => {
+      const ctx = core.context;
+      await ok(core, 'stories.delete', { ids: ['s004', 's005'] });
+      await ctx.whenIndexesReady();
+      prepareSearchList(ctx);
+      await expectSameAsPlain(ctx, index, ['oorlog ', 'kor'], FILTERS);
+      await ok(core, 'stories.setDate', { id: 's006', date: '2031-05-05' });
+      await ok(core, 'history.undo', {}); // s006 keeps no date
+      await ok(core, 'history.undo', {}); // s004 and s005 back
+      await ctx.whenIndexesReady();
+      prepareSearchList(ctx);
+      await expectSameAsPlain(ctx, index, ['oorlog ', 'kor'], FILTERS);
+    });
+  });
+
+  it('compares the strings when a date is not in the usual form', async () => {
+    await withLibrary(async (core, index) => {
+      await core.context.store.update(null, (meta) => ({
+        ...meta,
+        storyEdits: { ...meta.storyEdits, s010: { publishedAt: '2024-3-1' }, s011: { publishedAt: '' }, s012: { publishedAt: null }, s013: { publishedAt: '2024-03-01 ' } },
+      }));
+      await expectSameAsPlain(core.context, index, ['oorlog ', 'kim '], [{}]);
+    });
+  });
+
+  it('leaves out a story deleted before the search index heard of it, and takes it back after undo', async () => {
+    await withLibrary(async (core, live) => {
+      // A search index that never follows the store, like one still catching up.
+      const index = new SearchIndex();
+      for (const id of live.search('oorlog ').map((hit) => hit.id)) {
+        const head = core.context.store.head(id)!;
+        index.add({ id, headline: head.headline, body: 'oorlog', place: '', tags: [], note: '' });
+      }
+      const provider: SearchProvider = {
+        match: async (text) => ({ matches: index.match(text), highlight: parseQuery(text).highlight }),
+        idAt: (num) => index.idAt(num),
+        numberOf: (id) => index.numberOf(id),
+        progress: () => ({ ready: true, indexed: index.size, total: index.size }),
+        whenReady: async () => {},
+        numbering: 0,
+      };
+      const keys = new ListKeys(core.context.store, provider);
+      const ctx: ServiceContext = {
+        ...core.context,
+        search: provider,
+        listKeys: () => {
+          keys.sync();
+          return keys;
+        },
+      };
+      const before = await listStories(ctx, { query: 'oorlog ', limit: 3 });
+      await core.context.store.update('Delete', (meta) => ({ ...meta, deleted: [...meta.deleted, before.items[0]!.id] }));
+      const after = await listStories(ctx, { query: 'oorlog ', limit: 3 });
+      expect(after.total).toBe(before.total - 1);
+      expect(after.items.map((item) => item.id)).toEqual([before.items[1]!.id, before.items[2]!.id, expect.any(String)]);
+      await expectSameAsPlain(ctx, index, ['oorlog '], [{}]);
+      await core.context.store.undo();
+      expect(await listStories(ctx, { query: 'oorlog ', limit: 3 })).toEqual(before);
+    });
+  });
+
+  it('answers the next page of the same search alike, and a changed index afresh', async () => {
+    await withLibrary(async (core) => {
+      const search = core.context.search;
+      const answer = await search.match('oorlog ');
+      expect(await search.match('oorlog ')).toEqual(answer);
+      await ok(core, 'stories.setNote', { id: 's000', note: 'zeldzaamwoord' });
+      await search.whenReady();
+      expect((await listStories(core.context, { query: 'zeldzaamwoord ' })).items.map((item) => item.id)).toEqual(['s000']);
+    });
+  });
+});
+
+describe('sort keys: the numbers the list compares stand for the strings it used to', () => {
+  it('orders ISO days and instants as localeCompare does', () => {
+    const random = prng(3);
+    const digits = (n: number) => String(Math.floor(random() * 10 ** n)).padStart(n, '0');
+    const instant = () => `20${digits(2)}-${digits(2)}-${digits(2)}T${digits(2)}:${digits(2)}:${digits(2)}.${digits(3)}Z`;
+    const number = (value: string) => [value.slice(0, 4), value.slice(5, 7), value.slice(8, 10), value.slice(11, 13), value.slice(14, 16), value.slice(17, 19), value.slice(20, 23)].map(Number);
+    const compareNumbers = (a: number[], b: number[]) => a.reduce((found, value, i) => found || value - b[i]!, 0);
+    // Every third pair on the same day, so the times decide.
+    const sameDay = (a: string) => a.slice(0, 11) + a.slice(11).replace(/\d/g, () => digits(1));
+    for (let i = 0; i < 2_000; i++) {
+      const a = instant();
+      const b = i % 3 ? instant() : sameDay(a);
+      expect(Math.sign(a.localeCompare(b)), `${a} ${b}`).toBe(Math.sign(compareNumbers(number(a), number(b))));
+      expect(Math.sign(a.slice(0, 10).localeCompare(b.slice(0, 10)))).toBe(Math.sign(compareNumbers(number(a).slice(0, 3), number(b).slice(0, 3))));
+    }
+  });
+});

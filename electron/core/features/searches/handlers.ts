@@ -1,0 +1,85 @@
+import { newId } from '../../ids';
+import { ServiceError } from '../../../../shared/contract/envelope';
+import type { Facets, FacetValue } from '../../../../shared/contract/searches';
+import { fold } from '../../text/dutch';
+import type { ServiceContext } from '../../service/context';
+import type { PartialHandlers } from '../../service/registry';
+
+type SearchesMethod = 'searches.list' | 'searches.save' | 'searches.rename' | 'searches.delete' | 'stories.facets';
+
+function countValues(values: Iterable<string>): FacetValue[] {
+  // Counted by folded value, shown in the most common spelling.
+  const counts = new Map<string, { value: string; count: number; spellings: Map<string, number> }>();
+  for (const value of values) {
+    if (!value) continue;
+    const key = fold(value);
+    const entry = counts.get(key) ?? { value, count: 0, spellings: new Map<string, number>() };
+    entry.count++;
+    entry.spellings.set(value, (entry.spellings.get(value) ?? 0) + 1);
+    counts.set(key, entry);
+  }
+  return [...counts.values()]
+    .map((entry) => ({ value: [...entry.spellings.entries()].sort((a, b) => b[1] - a[1])[0]![0], count: entry.count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'nl'));
+}
+
+export function facets(ctx: ServiceContext): Facets {
+  const places: string[] = [];
+  const agencies: string[] = [];
+  const sections: string[] = [];
+  let from: string | null = null;
+  let to: string | null = null;
+  const edits = ctx.store.meta.storyEdits;
+  for (const head of ctx.store.liveHeads()) {
+    places.push(head.dateline.place);
+    agencies.push(...head.dateline.agencies);
+    if (head.section) sections.push(head.section);
+    const date = edits[head.id]?.publishedAt;
+    if (date) {
+      if (!from || date < from) from = date;
+      if (!to || date > to) to = date;
+    }
+  }
+  return { places: countValues(places), agencies: countValues(agencies), sections: countValues(sections), dates: from && to ? { from, to } : null };
+}
+
+function requireSaved(ctx: ServiceContext, id: string) {
+  const saved = ctx.store.meta.savedSearches.find((search) => search.id === id);
+  if (!saved) throw new ServiceError('not-found', 'That saved search no longer exists.');
+  return saved;
+}
+
+export const searchesHandlers: PartialHandlers<SearchesMethod> = {
+  'searches.list': (_input, ctx) => ctx.store.meta.savedSearches,
+
+  'searches.save': async (input, ctx) => {
+    const name = input.name.trim();
+    if (ctx.store.meta.savedSearches.some((search) => fold(search.name) === fold(name))) {
+      throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`);
+    }
+    const saved = { id: newId('q'), name, query: input.query };
+    await ctx.store.update('Save search', (meta) => ({ ...meta, savedSearches: [...meta.savedSearches, saved] }));
+    return saved;
+  },
+
+  'searches.rename': async (input, ctx) => {
+    requireSaved(ctx, input.id);
+    const name = input.name.trim();
+    if (ctx.store.meta.savedSearches.some((search) => search.id !== input.id && fold(search.name) === fold(name))) {
+      throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`);
+    }
+    await ctx.store.update('Rename saved search', (meta) => ({
+      ...meta,
+      savedSearches: meta.savedSearches.map((search) => (search.id === input.id ? { ...search, name } : search)),
+    }));
+    return requireSaved(ctx, input.id);
+  },
+
+  'searches.delete': async (input, ctx) => {
+    requireSaved(ctx, input.id);
+    await ctx.store.update('Delete saved search', (meta) => ({ ...meta, savedSearches: meta.savedSearches.filter((search) => search.id !== input.id) }));
+    return { deleted: input.id };
+  },
+
+  'stories.facets': (_input, ctx) => facets(ctx),
+};

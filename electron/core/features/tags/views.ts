@@ -1,0 +1,42 @@
+import { extractEntities } from '../../analysis/entities';
+import type { TagListItem, TagSuggestionItem } from '../../../../shared/contract/tags';
+import { suggestTags } from '../../analysis/suggest-tags';
+import type { LibraryStore } from '../../store/library-store';
+import { findTag, findTagByName, tagTree, tagUsage } from './ops';
+
+// Read models of the tags for the UI and the CLI: the tree with counts, and the
+// suggested tags of one story.
+
+/** Every tag in tree order with its live usage count. */
+export function listTags(store: LibraryStore): TagListItem[] {
+  const meta = store.meta;
+  const counts = tagUsage(meta, (id) => store.head(id) !== undefined);
+  return tagTree(meta.tags).map(({ tag, depth, childCount }) => ({ ...tag, count: counts.get(tag.id) ?? 0, depth, childCount }));
+}
+
+/** One tag as `tags.list` shows it. */
+export function tagItem(store: LibraryStore, id: string): TagListItem {
+  const item = listTags(store).find((candidate) => candidate.id === id);
+  if (item) return item;
+  // Unreachable while the tag exists (tagTree lists every tag); findTag gives the not-found error.
+  const tag = findTag(store.meta, id);
+  return { ...tag, count: 0, depth: 0, childCount: 0 };
+}
+
+/**
+ * Suggested tags for a story from its entities (extracted on demand: a fraction
+ * of a millisecond for one story), leaving out tags it already has and
+ * suggestions dismissed for it. Each suggestion names the existing tag it would
+ * apply, if there is one.
+ */
+export async function suggestionsFor(store: LibraryStore, storyId: string, limit?: number): Promise<TagSuggestionItem[]> {
+  const story = await store.story(storyId);
+  if (!story) return [];
+  const meta = store.meta;
+  const onStory = (meta.taggings[storyId] ?? []).flatMap((id) => meta.tags.find((tag) => tag.id === id)?.name ?? []);
+  const dismissed = meta.dismissedTagSuggestions[storyId] ?? [];
+  return suggestTags(extractEntities(story), onStory, dismissed, { limit }).map((suggestion) => ({
+    ...suggestion,
+    tagId: findTagByName(meta, suggestion.name)?.id ?? null,
+  }));
+}

@@ -1,0 +1,15 @@
+// Child process for the kill test: writes edits as fast as it can and prints
+// "ack N" once edit N is durably on disk. The parent SIGKILLs it at random.
+import { LibraryStore } from '../library-store';
+import { fakeStory } from './helpers';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: kill-writer DIR');
+const store = await LibraryStore.open(dir);
+const start = Object.keys(store.meta.taggings).length;
+process.stdout.write('ready\n');
+for (let i = start; ; i++) {
+  if (i % 7 === 0) await store.addStories([fakeStory(`k${i}`)]);
+  await store.update('edit', (meta) => ({ ...meta, taggings: { ...meta.taggings, [`s${i}`]: ['t'] } }));
+  process.stdout.write(`ack ${i}\n`);
+}

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import { isTypingTarget } from '../ui/format';
+import { filesFromDataTransfer } from '../features/import/picked-file';
+import { useApp, useAppStoreApi, useT } from '../store';
+import { startApp } from '../store';
+import { BackupsDialog } from '../features/backups/BackupsDialog';
+import { DossierDialogs } from '../features/dossiers/DossierDialogs';
+import { DOSSIER_VIEW_ID, DossierView } from '../features/dossiers/DossierView';
+import { DropOverlay } from '../features/import/DropOverlay';
+import { ErrorState } from './ErrorState';
+import { ImportResults } from '../features/import/ImportResults';
+import { ListPane, STORY_LIST_ID } from '../features/library/ListPane';
+import { NoticeBanner } from './NoticeBanner';
+import { Reader, READER_ID } from '../features/library/Reader';
+import { Sidebar } from './Sidebar';
+import { StatusToast } from './StatusToast';
+import { TagsLayer } from '../features/tags/TagsLayer';
+
+/** Focus the list's current row (its roving tab stop), or the reader. */
+function focusPane(id: string) {
+  const pane = document.getElementById(id);
+  const target = pane?.querySelector<HTMLElement>('[tabindex="0"]') ?? pane;
+  target?.focus();
+}
+
+export function App() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const language = useApp((s) => s.language);
+  const status = useApp((s) => s.status);
+  const statusState = useApp((s) => s.statusState);
+  const statusError = useApp((s) => s.statusError);
+  const dossierOpen = useApp((s) => s.view.kind === 'dossier');
+  const dragging = useFileDrop();
+  useUndoShortcuts();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  if (!status) {
+    return (
+      <main className="startup">
+        {statusState === 'error' ? (
+          <ErrorState title={t.startErrorTitle} error={statusError} onRetry={() => void startApp(store)} />
+        ) : (
+          <p className="pane-message" role="status">
+            {t.startingUp}
+          </p>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <div className="app">
+      <div className="skip-links">
+        {dossierOpen ? (
+          <a href={`#${DOSSIER_VIEW_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(DOSSIER_VIEW_ID))}>
+            {t.dossiers.skipToDossier}
+          </a>
+        ) : (
+          <>
+            <a href={`#${STORY_LIST_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(STORY_LIST_ID))}>
+              {t.skipToList}
+            </a>
+            <a href={`#${READER_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(READER_ID))}>
+              {t.skipToReader}
+            </a>
+          </>
+        )}
+      </div>
+      <Sidebar />
+      <main className="workspace">
+        <NoticeBanner />
+        {statusError && <ErrorState title={t.startErrorTitle} error={statusError} onRetry={() => void startApp(store)} compact />}
+        {dossierOpen ? (
+          <DossierView />
+        ) : (
+          <div className="panes">
+            <ListPane />
+            <Reader />
+          </div>
+        )}
+      </main>
+      <ImportResults />
+      <DossierDialogs />
+      <BackupsDialog />
+      <TagsLayer />
+      <StatusToast />
+      {dragging && <DropOverlay />}
+    </div>
+  );
+}
+
+/** Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes: never while typing in a field. */
+function useUndoShortcuts() {
+  const undo = useApp((s) => s.undo);
+  const redo = useApp((s) => s.redo);
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || isTypingTarget(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z') {
+        event.preventDefault();
+        void (event.shiftKey ? redo() : undo());
+      } else if (key === 'y' && !event.shiftKey) {
+        event.preventDefault();
+        void redo();
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo]);
+}
+
+const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+
+/** Files dropped anywhere on the window are imported (their contents are sent, in every runtime). */
+function useFileDrop(): boolean {
+  const importPicked = useApp((s) => s.importPicked);
+  const [dragging, setDragging] = useState(false);
+  // dragenter/dragleave fire for every child element; count them to know when the drag really left.
+  const depth = useRef(0);
+
+  useEffect(() => {
+    function onDragEnter(event: DragEvent) {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth.current += 1;
+      setDragging(true);
+    }
+    function onDragOver(event: DragEvent) {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    }
+    function onDragLeave(event: DragEvent) {
+      if (!carriesFiles(event)) return;
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setDragging(false);
+    }
+    function onDrop(event: DragEvent) {
+      if (!carriesFiles(event) || !event.dataTransfer) return;
+      // Without this the browser would navigate to the dropped file.
+      event.preventDefault();
+      depth.current = 0;
+      setDragging(false);
+      void filesFromDataTransfer(event.dataTransfer).then(
+        (files) => importPicked(files),
+        () => importPicked([]),
+      );
+    }
+    window.addEventListener('dragenter', onDragEnter);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onDragEnter);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [importPicked]);
+
+  return dragging;
+}

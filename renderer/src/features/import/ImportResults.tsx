@@ -1,0 +1,85 @@
+import type { ImportFileResult, ImportStatus } from '../../../../shared/types';
+import type { Messages } from '../../i18n';
+import { useApp, useT } from '../../store';
+import { Dialog } from '../../ui/Dialog';
+
+function statusLabel(t: Messages, status: ImportStatus): string {
+  return status === 'imported' ? t.statusImported : status === 'duplicate' ? t.statusDuplicate : t.statusRejected;
+}
+
+/** Per-file results of the last import (or why it failed), with totals. */
+export function ImportResults() {
+  const t = useT();
+  const report = useApp((s) => s.importReport);
+  const error = useApp((s) => s.importError);
+  const close = useApp((s) => s.closeImportResults);
+  const openStory = useApp((s) => s.openStory);
+  if (!report && !error) return null;
+
+  function open(id: string) {
+    close();
+    void openStory(id);
+  }
+
+  return (
+    <Dialog titleId="import-results-title" onClose={close} className="import-dialog">
+      <header className="dialog-header">
+        <h2 id="import-results-title">{report ? t.importResultsTitle : t.importFailed}</h2>
+      </header>
+      <div className="dialog-body">
+        {error && (
+          <p className="error-message" role="alert">
+            {error.message}
+          </p>
+        )}
+        {report && (
+          <>
+            <p className="import-totals">{t.importTotals(report.totals)}</p>
+            {(report.totals.briefsImported > 0 || report.totals.briefsDuplicate > 0) && (
+              <p className="import-totals">{t.importBriefTotals(report.totals.briefsImported, report.totals.briefsDuplicate)}</p>
+            )}
+            <ul className="import-files" aria-label={t.importResultsTitle}>
+              {report.files.map((file, index) => (
+                <ImportFileRow key={`${index}-${file.fileName}`} file={file} t={t} onOpen={open} />
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button primary" onClick={close} data-autofocus>
+          {t.close}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}
+
+function ImportFileRow({ file, t, onOpen }: { file: ImportFileResult; t: Messages; onOpen(id: string): void }) {
+  // A duplicate's reason names what it duplicates: the service's words are the useful ones there.
+  const reason = file.status === 'rejected' ? t.rejectReason(file.code, file.reason) : file.reason;
+  const briefs = file.briefs.imported + file.briefs.duplicate > 0 ? t.fileBriefs(file.briefs.imported, file.briefs.duplicate) : null;
+  return (
+    <li className={`import-file status-${file.status}`}>
+      <span className="status-badge">{statusLabel(t, file.status)}</span>
+      <div className="import-file-main">
+        <p className="import-file-name">{file.fileName}</p>
+        {file.headline && <p className="import-file-headline">{file.headline}</p>}
+        {reason && <p className={file.status === 'rejected' ? 'import-file-reason is-error' : 'import-file-reason'}>{reason}</p>}
+        {briefs && <p className="import-file-briefs">{briefs}</p>}
+        {file.warnings.length > 0 && (
+          <ul className="import-file-warnings">
+            {file.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {file.articleId && file.status !== 'rejected' && (
+        <button type="button" className="button small" onClick={() => onOpen(file.articleId!)} aria-label={`${t.openStory}: ${file.headline ?? file.fileName}`}>
+          {t.openStory}
+        </button>
+      )}
+    </li>
+  );
+}

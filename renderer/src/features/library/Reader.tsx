@@ -1,0 +1,130 @@
+import type { Story } from '../../../../shared/types';
+import { useMemo } from 'react';
+import { formatDateline, formatDay, formatInstant, shortSha } from '../../ui/format';
+import type { Language, Messages } from '../../i18n';
+import { compileHighlight, type HighlightMatcher } from '../search/highlight-ranges';
+import { useApp, useT } from '../../store';
+import { ErrorState } from '../../app/ErrorState';
+import { Highlight } from '../search/Highlight';
+import { StoryBody } from './StoryBody';
+import { StoryConnections } from '../links/StoryConnections';
+import { StoryMetaPanel } from './StoryMetaPanel';
+
+export const READER_ID = 'reader';
+
+/** The right pane: the open story, or what to do to open one. */
+export function Reader() {
+  const t = useT();
+  const language = useApp((s) => s.language);
+  const story = useApp((s) => s.story);
+  const storyState = useApp((s) => s.storyState);
+  const storyError = useApp((s) => s.storyError);
+  const briefPage = useApp((s) => s.briefPage);
+  const reloadStory = useApp((s) => s.reloadStory);
+  const openStory = useApp((s) => s.openStory);
+  // The list's search matches are marked in the story too.
+  const highlight = useApp((s) => s.highlight);
+  const matcher = useMemo(() => compileHighlight(highlight), [highlight]);
+
+  let content;
+  if (storyState === 'error') {
+    content = <ErrorState title={t.storyErrorTitle} error={storyError} onRetry={() => void reloadStory()} />;
+  } else if (story) {
+    content = <StoryView story={story} t={t} language={language} matcher={matcher} briefPage={briefPage} onOpenPage={(id) => void openStory(id)} />;
+  } else if (storyState === 'loading') {
+    content = (
+      <p className="pane-message" role="status">
+        {t.loadingStory}
+      </p>
+    );
+  } else {
+    content = (
+      <div className="empty-state reader-empty">
+        <h2>{t.noSelectionTitle}</h2>
+        <p>{t.noSelectionHelp}</p>
+      </div>
+    );
+  }
+
+  // Focusable so keyboard users can scroll a long story (and the skip link can land here).
+  return (
+    <section id={READER_ID} className="reader" aria-label={t.readerLabel} tabIndex={0} aria-busy={storyState === 'loading'}>
+      {content}
+    </section>
+  );
+}
+
+interface StoryViewProps {
+  story: Story;
+  t: Messages;
+  language: Language;
+  matcher: HighlightMatcher | null;
+  briefPage: { id: string; headline: string } | null;
+  onOpenPage(id: string): void;
+}
+
+function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: StoryViewProps) {
+  const dateline = formatDateline(story.dateline);
+  return (
+    <article className="story" aria-labelledby="story-headline">
+      <header className="story-header">
+        {(story.section || story.kind === 'brief') && (
+          <p className="story-kicker">{[story.kind === 'brief' ? t.kindBrief : null, story.section].filter(Boolean).join(' · ')}</p>
+        )}
+        <h2 id="story-headline" className={story.kind === 'brief' ? 'story-headline is-brief' : 'story-headline'}>
+          <Highlight text={story.headline} matcher={matcher} />
+        </h2>
+        <p className="story-meta">
+          {dateline && <span className="story-dateline">{dateline}</span>}
+          <span className="story-date">
+            {t.date}:{' '}
+            {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language)}</time> : t.dateUnknown}
+          </span>
+          {story.ageLabel && <span className="story-age">{t.briefAge(story.ageLabel)}</span>}
+        </p>
+      </header>
+
+      <StoryMetaPanel story={story} />
+
+      {story.warnings.length > 0 && (
+        <section className="story-warnings" aria-labelledby="story-warnings-heading">
+          <h3 id="story-warnings-heading">{t.warningsHeading}</h3>
+          <ul>
+            {story.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <StoryBody blocks={story.body} emptyText={t.emptyBody} boldLead={story.kind === 'article'} matcher={matcher} />
+
+      {briefPage && (
+        <p className="brief-origin">
+          {t.briefFromPage}{' '}
+          <button type="button" className="link-button" onClick={() => onOpenPage(briefPage.id)} aria-label={`${t.openPage}: ${briefPage.headline}`}>
+            {briefPage.headline}
+          </button>
+        </p>
+      )}
+
+      <StoryConnections story={story} />
+
+      <footer className="story-source" aria-labelledby="story-source-heading">
+        <h3 id="story-source-heading">{t.sourceHeading}</h3>
+        <dl>
+          <dt>{t.sourceFile}</dt>
+          <dd className="source-file">{story.source.fileName}</dd>
+          <dt>{t.sourceSha}</dt>
+          <dd>
+            <code title={story.source.sha256}>{shortSha(story.source.sha256)}</code>
+          </dd>
+          <dt>{t.sourceImportedAt}</dt>
+          <dd>
+            <time dateTime={story.source.importedAt}>{formatInstant(story.source.importedAt, language)}</time>
+          </dd>
+        </dl>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+import { memo, type MouseEvent } from 'react';
+import type { Tag, StorySummary } from '../../../../shared/types';
+import { formatDay } from '../../ui/format';
+import type { Language } from '../../i18n';
+import type { HighlightMatcher } from '../search/highlight-ranges';
+import { Highlight } from '../search/Highlight';
+import { TagChip } from '../tags/TagChip';
+
+/** How a click or key chose a row: alone, toggled (Ctrl/Cmd), or as a range from the anchor (Shift, Ctrl+Shift adds). */
+export type SelectGesture = 'only' | 'toggle' | 'extend' | 'extend-add';
+
+export function gestureOf(event: Pick<MouseEvent, 'ctrlKey' | 'metaKey' | 'shiftKey'>): SelectGesture {
+  const toggle = event.ctrlKey || event.metaKey;
+  if (event.shiftKey) return toggle ? 'extend-add' : 'extend';
+  return toggle ? 'toggle' : 'only';
+}
+
+export interface StoryRowProps {
+  story: StorySummary;
+  /** Place in the whole list, from 0 (the virtual list positions the row by it). */
+  index: number;
+  position: number;
+  setSize: number;
+  tabStop: boolean;
+  isCursor: boolean;
+  isOpen: boolean;
+  /** In the multi-selection (what edits apply to). */
+  isSelected: boolean;
+  /** Tags by id, to show the row's tags as chips. */
+  tagsById: ReadonlyMap<string, Tag>;
+  /** Search matches to mark in the headline. */
+  matcher: HighlightMatcher | null;
+  language: Language;
+  onActivate(id: string, gesture: SelectGesture): void;
+}
+
+/** One list row: headline, place, agencies and date (or a brief's age label). */
+export const StoryRow = memo(function StoryRow({ story, index, position, setSize, tabStop, isCursor, isOpen, isSelected, tagsById, matcher, language, onActivate }: StoryRowProps) {
+  const { place, agencies } = story.dateline;
+  const tags = story.tagIds.map((id) => tagsById.get(id)).filter((tag) => tag !== undefined);
+  return (
+    <li
+      role="option"
+      id={`story-${story.id}`}
+      data-story-id={story.id}
+      data-index={index}
+      className={`story-row${isCursor ? ' is-cursor' : ''}${isOpen ? ' is-open' : ''}${isSelected ? ' is-selected' : ''}`}
+      aria-selected={isSelected}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      tabIndex={tabStop ? 0 : -1}
+      onClick={(event) => onActivate(story.id, gestureOf(event))}
+      // Shift+click would otherwise select the text between the two rows.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+    >
+      <span className="row-headline">
+        <Highlight text={story.headline} matcher={matcher} />
+      </span>
+      <span className="row-meta">
+        {place && <span className="row-place">{place}</span>}
+        {agencies.length > 0 && <span className="row-agencies">{agencies.join('/')}</span>}
+        {story.publishedAt && (
+          <time className="row-date" dateTime={story.publishedAt}>
+            {formatDay(story.publishedAt, language, 'short')}
+          </time>
+        )}
+        {!story.publishedAt && story.ageLabel && <span className="row-age">{story.ageLabel}</span>}
+      </span>
+      {tags.length > 0 && (
+        <span className="row-tags">
+          {tags.map((tag) => (
+            <TagChip key={tag.id} tag={tag} />
+          ))}
+        </span>
+      )}
+    </li>
+  );
+});

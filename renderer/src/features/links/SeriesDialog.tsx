@@ -1,0 +1,77 @@
+import type { SeriesEntry } from '../../../../shared/contract/links';
+import { formatDay } from '../../ui/format';
+import { useApp, useT } from '../../store';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorState } from '../../app/ErrorState';
+import './links.css';
+
+/** The series of a story as a vertical timeline, in the order `series.get` gives; a click opens a story. */
+export function SeriesDialog() {
+  const t = useT();
+  const language = useApp((s) => s.language);
+  const seriesFor = useApp((s) => s.seriesFor);
+  const series = useApp((s) => s.series);
+  const state = useApp((s) => s.seriesState);
+  const error = useApp((s) => s.seriesError);
+  const closeSeries = useApp((s) => s.closeSeries);
+  const openSeries = useApp((s) => s.openSeries);
+  const openStory = useApp((s) => s.openStory);
+  if (!seriesFor) return null;
+
+  const asked = series?.entries.find((entry) => entry.story.id === series.storyId)?.story.headline ?? '';
+  const lone = series !== null && series.entries.length <= 1;
+
+  function placement(entry: SeriesEntry) {
+    if (entry.dateKnown && entry.date) return <time dateTime={entry.date}>{formatDay(entry.date, language)}</time>;
+    return <span className="timeline-undated">{entry.placement === 'links' ? t.placementLinks : t.placementUnplaced}</span>;
+  }
+
+  return (
+    <Dialog titleId="series-title" onClose={closeSeries} className="series-dialog">
+      <header className="dialog-header">
+        <h2 id="series-title">{t.seriesTitle(asked)}</h2>
+      </header>
+      <div className="dialog-body">
+        {state === 'error' && <ErrorState title={t.storyErrorTitle} error={error} onRetry={() => void openSeries(seriesFor)} compact />}
+        {state === 'loading' && !series && <p role="status">{t.seriesLoading}</p>}
+        {series && lone && <p>{t.seriesEmpty}</p>}
+        {series && !lone && (
+          <>
+            {series.cycle && <p className="timeline-warning">{t.seriesCycle}</p>}
+            {series.dateConflicts.length > 0 && <p className="timeline-warning">{t.seriesDateConflicts(series.dateConflicts.length)}</p>}
+            <ol className="timeline" aria-label={t.seriesTimelineLabel}>
+              {series.entries.map((entry) => {
+                const current = entry.story.id === series.storyId;
+                return (
+                  <li key={entry.story.id} className={`timeline-item${current ? ' is-current' : ''}${entry.dateKnown ? '' : ' is-undated'}`} aria-current={current ? 'true' : undefined}>
+                    <span className="timeline-marker" aria-hidden="true" />
+                    <div className="timeline-date">{placement(entry)}</div>
+                    <button
+                      type="button"
+                      className="link-button timeline-headline"
+                      data-autofocus={current ? true : undefined}
+                      onClick={() => {
+                        closeSeries();
+                        void openStory(entry.story.id);
+                      }}
+                    >
+                      {entry.story.headline}
+                    </button>
+                    <div className="timeline-place">
+                      {[entry.story.dateline.place, current ? t.thisStory : null].filter(Boolean).join(' · ')}
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )}
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button" onClick={closeSeries} data-autofocus={lone || !series ? true : undefined}>
+          {t.close}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}

@@ -1,0 +1,254 @@
+import { useState } from 'react';
+import type { LinkLabel, LinkView, RelatedSuggestion } from '../../../../shared/contract/links';
+import type { Story, StorySummary } from '../../../../shared/types';
+import { formatDay } from '../../ui/format';
+import type { Language, Messages } from '../../i18n';
+import { RELATIONS } from '../../store/links-model';
+import { useApp, useT } from '../../store';
+import './links.css';
+
+/** After the story text: its links (read from this story), the related-story suggestions, and the way to its series. */
+export function StoryConnections({ story }: { story: Story }) {
+  const t = useT();
+  const readOnly = useApp((s) => s.status?.readOnly ?? false);
+  const links = useApp((s) => s.links);
+  const openSeries = useApp((s) => s.openSeries);
+  const openLinkPicker = useApp((s) => s.openLinkPicker);
+  const inSeries = links.some((view) => view.link.type === 'series' || view.link.type === 'follow-up');
+  return (
+    <div className="story-connections">
+      <section className="story-links" aria-labelledby="story-links-heading">
+        <div className="panel-heading-row">
+          <h3 id="story-links-heading" className="panel-heading">
+            {t.linksHeading}
+          </h3>
+          <div className="panel-actions">
+            {inSeries && (
+              <button type="button" className="button small" onClick={() => void openSeries(story.id)}>
+                {t.showSeries}
+              </button>
+            )}
+            <button type="button" className="button small" disabled={readOnly} onClick={() => openLinkPicker([story.id])}>
+              {t.linkTo}
+            </button>
+          </div>
+        </div>
+        <LinkGroups readOnly={readOnly} />
+      </section>
+      <RelatedStories storyId={story.id} readOnly={readOnly} />
+    </div>
+  );
+}
+
+function LinkGroups({ readOnly }: { readOnly: boolean }) {
+  const t = useT();
+  const language = useApp((s) => s.language);
+  const links = useApp((s) => s.links);
+  const state = useApp((s) => s.linksState);
+  const error = useApp((s) => s.linksError);
+  if (state === 'loading' && links.length === 0) return <p className="muted">{t.loadingExtras}</p>;
+  if (state === 'error') return <p className="field-error" role="alert">{error?.message}</p>;
+  if (links.length === 0) return <p className="muted">{t.noLinks}</p>;
+  // Grouped by how they read from this story, in the order of the relation picker.
+  const groups = RELATIONS.map((label) => ({ label, views: links.filter((view) => view.label === label) })).filter((group) => group.views.length > 0);
+  return (
+    <div className="link-groups">
+      {groups.map((group) => (
+        <section key={group.label} className="link-group" aria-label={t.linkLabel[group.label]}>
+          <h4 className="link-group-heading">{t.linkLabel[group.label]}</h4>
+          <ul className="link-list">
+            {group.views.map((view) => (
+              <LinkItem key={view.link.id} view={view} t={t} language={language} readOnly={readOnly} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Messages; language: Language; readOnly: boolean }) {
+  const openStory = useApp((s) => s.openStory);
+  const changeLinkRelation = useApp((s) => s.changeLinkRelation);
+  const setLinkNote = useApp((s) => s.setLinkNote);
+  const removeLink = useApp((s) => s.removeLink);
+  const [editingNote, setEditingNote] = useState(false);
+  const [note, setNote] = useState(view.link.note);
+  const headline = view.other?.headline ?? t.deletedStory;
+  const noteId = `link-note-${view.link.id}`;
+
+  return (
+    <li className="link-item">
+      <div className="link-main">
+        {view.other ? (
+          <button type="button" className="link-button link-headline" onClick={() => void openStory(view.otherId)}>
+            {headline}
+          </button>
+        ) : (
+          <span className="muted">{headline}</span>
+        )}
+        {view.other && <StoryFacts story={view.other} t={t} language={language} />}
+        {view.link.note && !editingNote && <p className="link-note">{view.link.note}</p>}
+      </div>
+      <div className="link-actions">
+        <select
+          aria-label={t.changeRelation(headline)}
+          value={view.label}
+          disabled={readOnly}
+          onChange={(event) => void changeLinkRelation(view, event.target.value as LinkLabel)}
+        >
+          {RELATIONS.map((label) => (
+            <option key={label} value={label}>
+              {t.linkLabel[label]}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button small"
+          aria-expanded={editingNote}
+          aria-controls={noteId}
+          disabled={readOnly}
+          onClick={() => {
+            setNote(view.link.note);
+            setEditingNote((open) => !open);
+          }}
+        >
+          {t.linkNote}
+        </button>
+        <button type="button" className="button small danger-outline" aria-label={t.removeLink(headline)} disabled={readOnly} onClick={() => void removeLink(view.link.id)}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {editingNote && (
+        <form
+          id={noteId}
+          className="link-note-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setEditingNote(false);
+            if (note !== view.link.note) void setLinkNote(view.link.id, note);
+          }}
+        >
+          <input type="text" aria-label={t.editLinkNote(headline)} value={note} onChange={(event) => setNote(event.target.value)} data-autofocus />
+          <button type="submit" className="button small">
+            {t.saveNote}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** Place, date (or age) and kind of a story, as one muted line. */
+export function StoryFacts({ story, t, language }: { story: StorySummary; t: Messages; language: Language }) {
+  const parts = [story.kind === 'brief' ? t.kindBriefShort : null, story.dateline.place || null].filter(Boolean);
+  return (
+    <span className="story-facts">
+      {parts.join(' · ')}
+      {story.publishedAt && (
+        <>
+          {parts.length > 0 && ' · '}
+          <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language, 'short')}</time>
+        </>
+      )}
+    </span>
+  );
+}
+
+function RelatedStories({ storyId, readOnly }: { storyId: string; readOnly: boolean }) {
+  const t = useT();
+  const language = useApp((s) => s.language);
+  const related = useApp((s) => s.related);
+  const state = useApp((s) => s.relatedState);
+  const error = useApp((s) => s.relatedError);
+  let body;
+  if (state === 'loading' && related.length === 0) body = <p className="muted">{t.loadingExtras}</p>;
+  else if (state === 'error') body = <p className="muted">{error?.code === 'unsupported' ? t.relatedUnavailable : error?.message}</p>;
+  else if (related.length === 0) body = <p className="muted">{t.noRelated}</p>;
+  else
+    body = (
+      <ol className="related-list">
+        {related.map((suggestion) => (
+          <RelatedItem key={suggestion.id} storyId={storyId} suggestion={suggestion} t={t} language={language} readOnly={readOnly} />
+        ))}
+      </ol>
+    );
+  return (
+    <section className="related-stories" aria-labelledby="related-heading">
+      <h3 id="related-heading" className="panel-heading">
+        {t.relatedHeading}
+      </h3>
+      {body}
+    </section>
+  );
+}
+
+function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: string; suggestion: RelatedSuggestion; t: Messages; language: Language; readOnly: boolean }) {
+  const openStory = useApp((s) => s.openStory);
+  const linkStories = useApp((s) => s.linkStories);
+  const dismissRelated = useApp((s) => s.dismissRelated);
+  const [choosing, setChoosing] = useState(false);
+  const [relation, setRelation] = useState<LinkLabel>('related');
+  const percent = Math.round(suggestion.score * 100);
+  const formId = `accept-${suggestion.id}`;
+
+  return (
+    <li className="related-item">
+      <div className="related-main">
+        <button type="button" className="link-button link-headline" onClick={() => void openStory(suggestion.id)}>
+          {suggestion.headline}
+        </button>
+        <span className="related-meta">
+          <span className="related-score" title={t.relatedScore(percent)}>
+            <span className="visually-hidden">{t.relatedScore(percent)}</span>
+            <span aria-hidden="true">{percent}%</span>
+          </span>
+          <StoryFacts story={suggestion.story} t={t} language={language} />
+        </span>
+        {suggestion.reasons.length > 0 && (
+          <ul className="related-reasons">
+            {suggestion.reasons.map((reason) => (
+              <li key={reason}>{t.relatedReason(reason)}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {!readOnly && (
+        <div className="related-actions">
+          <button type="button" className="button small" aria-expanded={choosing} aria-controls={formId} aria-label={t.acceptRelated(suggestion.headline)} onClick={() => setChoosing((open) => !open)}>
+            {t.linkButton}…
+          </button>
+          <button type="button" className="button small" aria-label={t.dismissRelated(suggestion.headline)} onClick={() => void dismissRelated(suggestion.id)}>
+            {t.notRelated}
+          </button>
+        </div>
+      )}
+      {choosing && (
+        <form
+          id={formId}
+          className="related-accept"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setChoosing(false);
+            void linkStories([storyId], suggestion.id, relation, '');
+          }}
+        >
+          <label>
+            <span className="field-label">{t.relationLabel}</span>
+            <select value={relation} onChange={(event) => setRelation(event.target.value as LinkLabel)}>
+              {RELATIONS.map((label) => (
+                <option key={label} value={label}>
+                  {t.linkLabel[label]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button small primary">
+            {t.confirmLink}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,163 @@
+import { useEffect, useId } from 'react';
+import type { FacetValue } from '../../../../shared/contract/searches';
+import { formatDay } from '../../ui/format';
+import type { KindFilter, ListFilters } from './list-query';
+import { useApp, useT } from '../../store';
+import { FILTER_PANEL_ID } from './SearchBar';
+
+const NONE = '';
+
+/**
+ * The filters that combine with the search: kind, tags, place, agency, section,
+ * date range, has links, untagged. Choices come from `stories.facets` with live
+ * counts, and are fetched again each time the panel opens.
+ */
+export function FilterPanel() {
+  const t = useT();
+  const language = useApp((s) => s.language);
+  const open = useApp((s) => s.filtersOpen);
+  const filters = useApp((s) => s.filters);
+  const view = useApp((s) => s.view);
+  const facets = useApp((s) => s.facets);
+  const facetsState = useApp((s) => s.facetsState);
+  const facetsError = useApp((s) => s.facetsError);
+  const tags = useApp((s) => s.tags);
+  const setFilter = useApp((s) => s.setFilter);
+  const setKindFilter = useApp((s) => s.setKindFilter);
+  const toggleTagFilter = useApp((s) => s.toggleTagFilter);
+  const loadFacets = useApp((s) => s.loadFacets);
+  const counts = useApp((s) => s.status?.counts);
+  const id = useId();
+
+  // The library changed (import, delete, undo) while the panel is open: fresh counts.
+  useEffect(() => {
+    if (open) void loadFacets();
+  }, [open, counts, loadFacets]);
+
+  if (!open) return null;
+
+  // The view's own kind shows as the choice; picking it again means "as the view" (no chip).
+  const viewKind: KindFilter = view.kind === 'briefs' ? 'brief' : view.kind === 'tag' ? 'all' : 'article';
+  const tagChoices = tags.filter((tag) => !filters.tagIds.includes(tag.id) && !(view.kind === 'tag' && view.tagId === tag.id));
+  const set = <K extends keyof ListFilters>(key: K) => (value: ListFilters[K]) => setFilter(key, value);
+
+  return (
+    <div id={FILTER_PANEL_ID} className="filter-panel" role="group" aria-label={t.filtersPanelLabel}>
+      <label className="filter-field">
+        <span className="field-label">{t.filterKind}</span>
+        <select
+          value={filters.kind ?? viewKind}
+          onChange={(event) => {
+            const kind = event.target.value as KindFilter;
+            setKindFilter(kind === viewKind ? null : kind);
+          }}
+        >
+          <option value="article">{t.kindArticles}</option>
+          <option value="brief">{t.kindBriefs}</option>
+          <option value="all">{t.kindAll}</option>
+        </select>
+      </label>
+
+      <label className="filter-field">
+        <span className="field-label">{t.filterTag}</span>
+        <select
+          value={NONE}
+          disabled={tagChoices.length === 0}
+          onChange={(event) => {
+            if (event.target.value) toggleTagFilter(event.target.value);
+          }}
+        >
+          <option value={NONE}>{tagChoices.length ? t.addTagFilter : t.noTagsToFilter}</option>
+          {tagChoices.map((tag) => (
+            <option key={tag.id} value={tag.id}>
+              {`${'\u00a0\u00a0'.repeat(tag.depth)}${t.facetValue(tag.name, tag.count)}`}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <FacetSelect label={t.filterPlace} anyLabel={t.anyValue} value={filters.place} values={facets?.places} onChange={set('place')} format={t.facetValue} />
+      <FacetSelect label={t.filterAgency} anyLabel={t.anyValue} value={filters.agency} values={facets?.agencies} onChange={set('agency')} format={t.facetValue} />
+      <FacetSelect label={t.filterSection} anyLabel={t.anyValue} value={filters.section} values={facets?.sections} onChange={set('section')} format={t.facetValue} />
+
+      <label className="filter-field">
+        <span className="field-label">{t.filterFrom}</span>
+        <input
+          type="date"
+          value={filters.from ?? ''}
+          min={facets?.dates?.from}
+          max={filters.to ?? facets?.dates?.to}
+          aria-describedby={`${id}-dates`}
+          onChange={(event) => setFilter('from', event.target.value || null)}
+        />
+      </label>
+      <label className="filter-field">
+        <span className="field-label">{t.filterTo}</span>
+        <input
+          type="date"
+          value={filters.to ?? ''}
+          min={filters.from ?? facets?.dates?.from}
+          max={facets?.dates?.to}
+          aria-describedby={`${id}-dates`}
+          onChange={(event) => setFilter('to', event.target.value || null)}
+        />
+      </label>
+      <p id={`${id}-dates`} className="filter-hint">
+        {facets?.dates
+          ? t.datesAvailable(formatDay(facets.dates.from, language, 'short'), formatDay(facets.dates.to, language, 'short'))
+          : facets
+            ? t.noDatesYet
+            : ''}
+      </p>
+
+      <div className="filter-checks">
+        <label className="filter-check">
+          <input type="checkbox" checked={filters.hasLinks} onChange={(event) => setFilter('hasLinks', event.target.checked)} />
+          {t.filterHasLinks}
+        </label>
+        <label className="filter-check">
+          <input type="checkbox" checked={filters.untagged} onChange={(event) => setFilter('untagged', event.target.checked)} />
+          {t.filterUntagged}
+        </label>
+      </div>
+
+      {facetsState === 'error' && (
+        <p className="filter-error" role="alert">
+          {t.facetsLoadFailed}
+          {facetsError ? `: ${facetsError.message}` : ''}{' '}
+          <button type="button" className="link-button" onClick={() => void loadFacets()}>
+            {t.retry}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface FacetSelectProps {
+  label: string;
+  anyLabel: string;
+  value: string | null;
+  values: FacetValue[] | undefined;
+  onChange(value: string | null): void;
+  format(value: string, count: number): string;
+}
+
+/** A select of facet values with counts; a chosen value no longer in the library stays listed (count 0). */
+function FacetSelect({ label, anyLabel, value, values = [], onChange, format }: FacetSelectProps) {
+  const known = values.filter((facet) => facet.value !== NONE);
+  const options = value !== null && !known.some((facet) => facet.value === value) ? [{ value, count: 0 }, ...known] : known;
+  return (
+    <label className="filter-field">
+      <span className="field-label">{label}</span>
+      <select value={value ?? NONE} onChange={(event) => onChange(event.target.value || null)}>
+        <option value={NONE}>{anyLabel}</option>
+        {options.map((facet) => (
+          <option key={facet.value} value={facet.value}>
+            {format(facet.value, facet.count)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

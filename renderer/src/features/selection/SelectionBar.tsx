@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import { useApp, useT } from '../../store';
+import { ColorDot } from '../tags/TagChip';
+import { TagInput, type TagPick } from '../tags/TagInput';
+import './selection.css';
+
+/**
+ * Shown while several stories are selected: how many, their tags (remove from
+ * all at once), a tag input that adds to all, and linking them to another story.
+ */
+export function SelectionBar() {
+  const t = useT();
+  const selection = useApp((s) => s.selection);
+  const items = useApp((s) => s.items);
+  const tags = useApp((s) => s.tags);
+  const readOnly = useApp((s) => s.status?.readOnly ?? false);
+  const applyTags = useApp((s) => s.applyTags);
+  const targetIds = useApp((s) => s.targetIds);
+  const clearSelection = useApp((s) => s.clearSelection);
+  const openLinkPicker = useApp((s) => s.openLinkPicker);
+
+  // Tags on any selected (loaded) story, in tag-tree order.
+  const onSelection = useMemo(() => {
+    const ids = new Set<string>();
+    for (const item of items) if (selection.ids.has(item.id)) for (const tagId of item.tagIds) ids.add(tagId);
+    return tags.filter((tag) => ids.has(tag.id));
+  }, [items, selection, tags]);
+  // Only tags every selected story has are "already there" for the input.
+  const onAll = useMemo(() => {
+    const selected = items.filter((item) => selection.ids.has(item.id));
+    return new Set(onSelection.filter((tag) => selected.length > 0 && selected.every((item) => item.tagIds.includes(tag.id))).map((tag) => tag.id));
+  }, [items, selection, onSelection]);
+
+  const count = selection.ids.size;
+  if (count < 2) return null;
+
+  function onPick(pick: TagPick) {
+    void applyTags(targetIds(), 'tagId' in pick ? { addTagIds: [pick.tagId] } : { addNames: [pick.newName] });
+  }
+
+  return (
+    <section className="selection-bar" aria-label={t.selectionBarLabel}>
+      <div className="selection-bar-row">
+        <p className="selection-count" aria-live="polite">
+          {t.selectedCount(count)}
+        </p>
+        <button type="button" className="button small" onClick={() => openLinkPicker(targetIds())} disabled={readOnly}>
+          {t.linkSelection}
+        </button>
+        <button type="button" className="button small" onClick={clearSelection}>
+          {t.clearSelection}
+        </button>
+      </div>
+      <div className="selection-bar-row">
+        <TagInput label={t.addTagToSelectionLabel(count)} tags={tags} exclude={onAll} onPick={onPick} disabled={readOnly} />
+        {onSelection.length > 0 && (
+          <ul className="chip-list" aria-label={t.storyTagsLabel}>
+            {onSelection.map((tag) => (
+              <li key={tag.id} className="tag-chip is-removable">
+                <ColorDot color={tag.color} />
+                <span className="tag-chip-name">{tag.name}</span>
+                <button type="button" className="chip-remove" aria-label={t.removeTag(tag.name)} disabled={readOnly} onClick={() => void applyTags(targetIds(), { removeTagIds: [tag.id] })}>
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { MEDIA_TOPIC, type TagListItem } from '../../../../shared/contract/tags';
+import type { Messages } from '../../i18n';
+import { useApp, useT } from '../../store';
+import { subtreeIds, TAG_PALETTE } from './palette';
+import { Dialog } from '../../ui/Dialog';
+import { ColorDot } from './TagChip';
+
+type Mode = { kind: 'new' } | { kind: 'edit'; id: string };
+
+/** Create, rename, recolour, re-parent, merge and delete tags. Every change is one undo step. */
+export function TagManager() {
+  const t = useT();
+  const open = useApp((s) => s.tagManagerOpen);
+  const tags = useApp((s) => s.tags);
+  const close = useApp((s) => s.closeTagManager);
+  const feedback = useApp((s) => s.editFeedback);
+  const [mode, setMode] = useState<Mode>({ kind: 'new' });
+  const newButton = useRef<HTMLButtonElement>(null);
+  if (!open) return null;
+
+  // After a merge or delete the edited tag is gone, and with it the focused button: keep focus in the dialog.
+  const onGone = () => {
+    setMode({ kind: 'new' });
+    requestAnimationFrame(() => newButton.current?.focus());
+  };
+
+  const editing = mode.kind === 'edit' ? (tags.find((tag) => tag.id === mode.id) ?? null) : null;
+  // The tag went away (merged, deleted, undone): back to a new one.
+  const shown: Mode = mode.kind === 'edit' && !editing ? { kind: 'new' } : mode;
+
+  return (
+    <Dialog titleId="tag-manager-title" onClose={close} className="tag-manager">
+      <header className="dialog-header">
+        <h2 id="tag-manager-title">{t.tagManagerTitle}</h2>
+      </header>
+      <div className="dialog-body tag-manager-body">
+        <div className="tag-manager-list">
+          <button ref={newButton} type="button" className="button small" aria-pressed={shown.kind === 'new'} onClick={() => setMode({ kind: 'new' })}>
+            + {t.newTagHeading}
+          </button>
+          <ul aria-label={t.tagListLabel}>
+            {tags.map((tag) => (
+              <li key={tag.id} className={`depth-${Math.min(tag.depth, 5)}`}>
+                <button type="button" className="tag-manager-item" aria-pressed={shown.kind === 'edit' && shown.id === tag.id} onClick={() => setMode({ kind: 'edit', id: tag.id })}>
+                  <ColorDot color={tag.color} />
+                  <span className="view-label">{tag.name}</span>
+                  <span className="view-count">{tag.count}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="tag-manager-detail">
+          {feedback?.kind === 'failed' && (
+            <p className="field-error" role="alert">
+              {t.editFailed}: {feedback.error.message}
+            </p>
+          )}
+          {editing ? (
+            <EditTag key={editing.id} tag={editing} tags={tags} t={t} onGone={onGone} />
+          ) : (
+            <>
+              <TagForm key="new" tags={tags} t={t} onCreated={(id) => setMode({ kind: 'edit', id })} />
+              {tags.length > 0 && <p className="muted">{t.pickTagToEdit}</p>}
+            </>
+          )}
+        </div>
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button" onClick={close}>
+          {t.close}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}
+
+interface TagFormProps {
+  tag?: TagListItem;
+  tags: readonly TagListItem[];
+  t: Messages;
+  onCreated?(id: string): void;
+}
+
+/** Name, colour, parent and media topic: creates a tag, or saves only the fields that changed. */
+function TagForm({ tag, tags, t, onCreated }: TagFormProps) {
+  const createTag = useApp((s) => s.createTag);
+  const updateTag = useApp((s) => s.updateTag);
+  const readOnly = useApp((s) => s.status?.readOnly ?? false);
+  const id = useId();
+  const [name, setName] = useState(tag?.name ?? '');
+  const [color, setColor] = useState<string | null>(tag?.color ?? null);
+  const [parentId, setParentId] = useState<string>(tag?.parentId ?? '');
+  const [mediaTopic, setMediaTopic] = useState(tag?.mediaTopic ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  // A tag cannot go under itself or its own sub-tags.
+  const parents = useMemo(() => {
+    const blocked = tag ? subtreeIds(tags, tag.id) : new Set<string>();
+    return tags.filter((candidate) => !blocked.has(candidate.id));
+  }, [tags, tag]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const topic = mediaTopic.trim();
+    if (!name.trim()) return setProblem(t.tagName);
+    if (topic && !MEDIA_TOPIC.test(topic)) return setProblem(t.mediaTopicHelp);
+    setProblem(null);
+    const fields = { name: name.trim(), color, parentId: parentId || null, mediaTopic: topic || null };
+    if (!tag) {
+      const created = await createTag(fields);
+      if (created) onCreated?.(created.id);
+      return;
+    }
+    const changed: Parameters<typeof updateTag>[0] = { id: tag.id };
+    if (fields.name !== tag.name) changed.name = fields.name;
+    if (fields.color !== tag.color) changed.color = fields.color;
+    if (fields.parentId !== tag.parentId) changed.parentId = fields.parentId;
+    if (fields.mediaTopic !== tag.mediaTopic) changed.mediaTopic = fields.mediaTopic;
+    if (Object.keys(changed).length > 1) await updateTag(changed);
+  }
+
+  return (
+    <form className="tag-form" onSubmit={(event) => void onSubmit(event)} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{tag ? t.editTagHeading(tag.name) : t.newTagHeading}</h3>
+      <label className="field">
+        <span className="field-label">{t.tagName}</span>
+        <input type="text" value={name} required maxLength={200} onChange={(event) => setName(event.target.value)} data-autofocus={tag ? undefined : true} />
+      </label>
+      <fieldset className="field palette">
+        <legend className="field-label">{t.tagColor}</legend>
+        <label className="swatch" title={t.noColor}>
+          <input type="radio" name={`${id}-color`} checked={color === null} onChange={() => setColor(null)} aria-label={t.noColor} />
+          <ColorDot color={null} />
+        </label>
+        {TAG_PALETTE.map((swatch) => (
+          <label key={swatch} className="swatch" title={t.colorNames[swatch] ?? swatch}>
+            <input type="radio" name={`${id}-color`} checked={color === swatch} onChange={() => setColor(swatch)} aria-label={t.colorNames[swatch] ?? swatch} />
+            <ColorDot color={swatch} />
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{t.tagParent}</span>
+        <select value={parentId} onChange={(event) => setParentId(event.target.value)}>
+          <option value="">{t.noParent}</option>
+          {parents.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {'\u00a0\u00a0'.repeat(candidate.depth)}
+              {candidate.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">{t.mediaTopic}</span>
+        <input type="text" value={mediaTopic} placeholder="medtop:20000638" onChange={(event) => setMediaTopic(event.target.value)} aria-describedby={`${id}-topic-help`} />
+        <span id={`${id}-topic-help`} className="field-help">
+          {t.mediaTopicHelp}
+        </span>
+      </label>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="button primary" disabled={readOnly}>
+        {tag ? t.saveTag : t.createTag}
+      </button>
+    </form>
+  );
+}
+
+function EditTag({ tag, tags, t, onGone }: { tag: TagListItem; tags: readonly TagListItem[]; t: Messages; onGone(): void }) {
+  const mergeTag = useApp((s) => s.mergeTag);
+  const deleteTag = useApp((s) => s.deleteTag);
+  const readOnly = useApp((s) => s.status?.readOnly ?? false);
+  const [intoId, setIntoId] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  // The confirmation takes focus, so Enter/Escape act on it and screen readers hear the count.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+  const others = tags.filter((other) => other.id !== tag.id);
+
+  return (
+    <>
+      <TagForm tag={tag} tags={tags} t={t} />
+      <section className="tag-danger" aria-labelledby={`${id}-merge`}>
+        <form
+          className="merge-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (intoId) void mergeTag(tag.id, intoId).then((ok) => ok && onGone());
+          }}
+        >
+          <label className="field grow">
+            <span className="field-label" id={`${id}-merge`}>
+              {t.mergeInto}
+            </span>
+            <select value={intoId} onChange={(event) => setIntoId(event.target.value)}>
+              <option value="">{t.chooseTag}</option>
+              {others.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.name} ({t.storiesCount(other.count)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button" disabled={readOnly || !intoId}>
+            {t.mergeButton}
+          </button>
+        </form>
+        {confirming ? (
+          <div className="confirm" role="group" aria-labelledby={`${id}-confirm`}>
+            <p id={`${id}-confirm`}>{t.confirmDeleteTag(tag.name, tag.count)}</p>
+            <div className="confirm-actions">
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                {t.cancel}
+              </button>
+              <button ref={confirmButton} type="button" className="button danger" onClick={() => void deleteTag(tag.id).then((ok) => ok && onGone())}>
+                {t.confirmDelete}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="button danger-outline" disabled={readOnly} onClick={() => setConfirming(true)}>
+            {t.deleteTag}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useMemo } from 'react';
+import { localeOf } from '../../i18n';
+import { useApp, useT } from '../../store';
+import { ColorDot } from './TagChip';
+import { hotkeyMap, visibleInTree } from './hotkeys';
+import './tags.css';
+
+/** The tag tree in the sidebar: counts, colour, indent by depth, collapsible parents; a click filters the list. */
+export function TagSidebarSection() {
+  const t = useT();
+  const language = useApp((s) => s.language);
+  const tags = useApp((s) => s.tags);
+  const tagsState = useApp((s) => s.tagsState);
+  const collapsed = useApp((s) => s.collapsedTagIds);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const toggleTagCollapsed = useApp((s) => s.toggleTagCollapsed);
+  const openTagManager = useApp((s) => s.openTagManager);
+  const loadTags = useApp((s) => s.loadTags);
+
+  const hotkeys = useMemo(() => hotkeyMap(tags), [tags]);
+  const shown = useMemo(() => visibleInTree(tags, collapsed), [tags, collapsed]);
+  const currentTag = view.kind === 'tag' ? view.tagId : null;
+
+  return (
+    <section className="tag-section" aria-labelledby="sidebar-tags">
+      <div className="sidebar-heading-row">
+        <h2 className="sidebar-heading" id="sidebar-tags">
+          {t.tagsHeading}
+        </h2>
+        <button type="button" className="link-button small" onClick={openTagManager}>
+          {t.manageTags}
+        </button>
+      </div>
+      {tagsState === 'error' && (
+        <p className="sidebar-note" role="alert">
+          {t.tagsLoadFailed}{' '}
+          <button type="button" className="link-button" onClick={() => void loadTags()}>
+            {t.retry}
+          </button>
+        </p>
+      )}
+      {tagsState === 'ready' && tags.length === 0 && <p className="sidebar-note">{t.noTagsYet}</p>}
+      {shown.length > 0 && (
+        <ul className="tag-tree" aria-labelledby="sidebar-tags">
+          {shown.map((tag) => {
+            const hotkey = hotkeys.get(tag.id) ?? null;
+            const isCollapsed = collapsed.has(tag.id);
+            return (
+              <li key={tag.id} className={`tag-tree-item depth-${Math.min(tag.depth, 5)}`}>
+                {tag.childCount > 0 ? (
+                  <button
+                    type="button"
+                    className="tag-twisty"
+                    aria-expanded={!isCollapsed}
+                    aria-label={isCollapsed ? t.expandTag(tag.name) : t.collapseTag(tag.name)}
+                    onClick={() => toggleTagCollapsed(tag.id)}
+                  >
+                    <span aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
+                  </button>
+                ) : (
+                  <span className="tag-twisty-space" aria-hidden="true" />
+                )}
+                <button
+                  type="button"
+                  className="view-button tag-button"
+                  aria-current={currentTag === tag.id ? 'true' : undefined}
+                  title={hotkey ? t.hotkeyHint(hotkey) : undefined}
+                  onClick={() => setView({ kind: 'tag', tagId: tag.id })}
+                >
+                  {/* Named by its content: what is seen is what is heard, with the count and key spelt out. */}
+                  <ColorDot color={tag.color} />
+                  <span className="view-label">{tag.name}</span>
+                  <span className="visually-hidden">{t.tagCountHint(tag.count, hotkey)}</span>
+                  {hotkey && (
+                    <kbd className="tag-hotkey" aria-hidden="true">
+                      {hotkey}
+                    </kbd>
+                  )}
+                  <span className="view-count" aria-hidden="true">
+                    {tag.count.toLocaleString(localeOf(language))}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

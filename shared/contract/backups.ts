@@ -1,0 +1,68 @@
+// Backups, recovery and the whole-library archive.
+import { z } from 'zod';
+import type { LibraryStatus } from '../types';
+import { def, empty } from './define';
+
+/**
+ * Largest library archive the browser host sends or takes in one call (the JSON
+ * payload of a call is capped at 64 MB, and base64 adds a third). Bigger libraries
+ * move with the desktop app or the CLI, which read and write the file directly.
+ */
+export const ARCHIVE_UPLOAD_BYTES = 32 * 1024 * 1024;
+export const ARCHIVE_TOO_LARGE =
+  'This library archive is larger than the browser can take in one go (32 MB). Import or save larger archives with the desktop app or the command line (`kroniek import-library FILE`, `kroniek export-library --out FILE`).';
+
+/** What a merge added from an archive (see electron/core/store/archive-merge.ts). */
+export interface ArchiveMergeCounts {
+  tagsAdded: number;
+  tagsMatched: number;
+  linksAdded: number;
+  dossiersAdded: number;
+  searchesAdded: number;
+  /** Notes, dates and links that differ on both sides: this library's version was kept. */
+  conflictsKept: number;
+}
+
+/** What importing a library archive did. Nothing in the library is removed or changed by it. */
+export interface ArchiveImportSummary extends ArchiveMergeCounts {
+  /** `restored`: the library was empty and is now exactly the archive; `merged`: added to what was there. */
+  mode: 'restored' | 'merged';
+  storiesAdded: number;
+  storiesAlreadyPresent: number;
+  /** The backup made just before a merge (restorable from Backups…), or null. */
+  backup: string | null;
+}
+
+export interface ArchiveDownload {
+  fileName: string;
+  mimeType: 'application/json';
+  base64: string;
+  stories: number;
+}
+
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  bytes: number;
+}
+
+export const backupNameSchema = z.string().regex(/^library-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/, 'not a backup name');
+
+export const maintenanceContract = {
+  'backups.list': def<BackupInfo[]>()(empty),
+  /** Makes a backup of the current state first, then restores the named one. */
+  'backups.restore': def<LibraryStatus>()(z.strictObject({ name: backupNameSchema })),
+  /** Desktop only: save dialog, then the whole library as one JSON archive. Null when cancelled. */
+  'library.exportArchiveToFile': def<{ path: string; stories: number } | null>()(empty),
+  /** Browser host: the whole library as one JSON archive to download (refused above ARCHIVE_UPLOAD_BYTES). */
+  'library.exportArchive': def<ArchiveDownload>()(empty),
+  /** Desktop only: open dialog for one .json archive, then merge it into the library. Null when cancelled. */
+  'library.importArchiveWithDialog': def<ArchiveImportSummary | null>()(empty),
+  /** Browser host: an archive's bytes (base64), merged into the library. */
+  'library.importArchive': def<ArchiveImportSummary>()(
+    z.strictObject({
+      name: z.string().min(1).max(1_000),
+      base64: z.string().max(Math.ceil((ARCHIVE_UPLOAD_BYTES * 4) / 3) + 8, ARCHIVE_TOO_LARGE),
+    }),
+  ),
+} as const;
