@@ -12,7 +12,7 @@ export interface SeedStory extends EntityStoryInput {
   kind: 'article' | 'brief';
 }
 
-const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seeds');
+const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../seeds');
 
 export function loadSeedStories(): SeedStory[] {
   const stories: SeedStory[] = [];

@@ -11,7 +11,7 @@ import type { SearchDoc } from '../index';
 // Zipf-distributed long tail of Dutch-looking compounds and inflections built
 // from the seeds' own words.
 
-const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seeds');
+const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../seeds');
 
 /** mulberry32: small, fast, deterministic. */
 export function prng(seed: number): () => number {
