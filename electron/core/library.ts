@@ -6,6 +6,7 @@ import type { IndexSnapshotOptions } from './indexing/engine';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
+import { sliceBreather } from './slices';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
 
@@ -72,9 +73,9 @@ export class Library {
       const start = options.indexes ?? 'eager';
       const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot });
       const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform ?? 'cli', importOptions);
-      // Once built, the list looks up every story's sort and filter keys in one pass,
-      // rather than the first searches doing it hit by hit.
-      indexing.onReady(() => library.listKeys().warm());
+      // Once built, the list looks up every story's sort and filter keys in one pass (in
+      // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.
+      indexing.onReady(() => void library.warmListKeys());
       return library;
     } catch (error) {
       await store.close();
@@ -93,6 +94,16 @@ export class Library {
     if (!keys || keys.numbering !== this.indexing.numbering) keys = this.listKeysNow = new ListKeys(this.store, this.indexing, this.indexing.numbering);
     keys.sync();
     return keys;
+  }
+
+  private async warmListKeys(): Promise<void> {
+    const keys = this.listKeys();
+    const breather = sliceBreather();
+    for (const _ of keys.warmSteps()) {
+      // Stale once the numbering started over (a restarted worker warms its own).
+      if (this.closing || keys !== this.listKeysNow) return;
+      await breather();
+    }
   }
 
   close(): Promise<void> {
