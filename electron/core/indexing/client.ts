@@ -133,7 +133,9 @@ export class IndexingClient implements SearchProvider, RelatedProvider {
   private failure: string | null = null;
   private startedAt = 0;
   private probe: IntervalHistogram | null = null;
-  private readyListeners = new Set<() => void>();
+  private readonly readyListeners = new Set<() => void>();
+  /** Set once close() began: the worker's exit is then expected, not a crash. */
+  private closing = false;
   /** The last build (or snapshot load) that reached ready. */
   lastBuild: BuildReport | null = null;
 
@@ -214,7 +216,8 @@ export class IndexingClient implements SearchProvider, RelatedProvider {
 
   /** Writes the snapshot when the indexes changed (bounded in time), then stops the worker. */
   async close(): Promise<void> {
-    if (this.stateNow === 'closed') return;
+    if (this.stateNow === 'closed' || this.closing) return;
+    this.closing = true;
     this.unsubscribe();
     const worker = this.worker;
     if (worker && this.stateNow === 'running') {
@@ -296,7 +299,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider {
   private exited(worker: Worker, code: number): void {
     if (worker !== this.worker) return;
     this.worker = null;
-    if (this.stateNow === 'closed') return;
+    if (this.stateNow === 'closed' || this.closing) return;
     const now = performance.now();
     this.restarts = this.restarts.filter((at) => now - at < RESTART_WINDOW_MS);
     const reason = `the indexing worker stopped (exit code ${code})`;
