@@ -110,6 +110,7 @@ export class LibraryIndexes {
   /** Store changes heard and applied: equal when the indexes reflect `store.meta`. */
   private received = 0;
   private applied = 0;
+  private appliedWaiters: { target: number; resolve: () => void }[] = [];
   /** The indexes changed since the snapshot on disk (or there is none). */
   private dirty = false;
   private closed = false;
@@ -174,6 +175,18 @@ export class LibraryIndexes {
   async whenReady(): Promise<void> {
     await this.start();
     await this.updating;
+  }
+
+  /** Whether the indexes are built (or loaded): changes are then applied as they come. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Settles once the changes heard so far are applied (at once while the indexes are still being built). */
+  whenUpdated(): Promise<void> {
+    if (!this.ready || this.applied >= this.received) return Promise.resolve();
+    const target = this.received;
+    return new Promise((resolve) => this.appliedWaiters.push({ target, resolve }));
   }
 
   match(query: string) {
@@ -419,6 +432,11 @@ export class LibraryIndexes {
       await this.apply(change, this.live);
     } finally {
       this.applied++;
+      if (this.appliedWaiters.length) {
+        const waiting = this.appliedWaiters;
+        this.appliedWaiters = waiting.filter((waiter) => waiter.target > this.applied);
+        for (const waiter of waiting) if (waiter.target <= this.applied) waiter.resolve();
+      }
     }
   }
 

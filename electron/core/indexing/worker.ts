@@ -105,6 +105,20 @@ const progressTimer = setInterval(tellProgress, PROGRESS_MS);
 
 // Every change is applied in order; a failed one is reported and the next goes on.
 let changes: Promise<void> = Promise.resolve();
+/** Large imports still being indexed: queries then answer from what is in (as during the build). */
+let largeImports = 0;
+/** An import of at least this many stories is not waited for by queries. */
+const LARGE_IMPORT = 500;
+
+/**
+ * A query sees the edits made before it (a note, a tag, a deletion: a few stories each),
+ * as a search typed right after an edit expects; a large import is not waited for.
+ */
+async function editsApplied(): Promise<void> {
+  if (largeImports > 0 || !indexes.isReady) return;
+  await changes;
+  if (largeImports === 0) await indexes.whenUpdated();
+}
 
 type Handler<K extends RequestName> = (input: Requests[K]['input']) => Requests[K]['output'] | Promise<Requests[K]['output']>;
 
@@ -115,13 +129,15 @@ const handlers: { [K in RequestName]: Handler<K> } = {
     tellProgress();
     return null;
   },
-  match({ query }) {
+  async match({ query }) {
+    await editsApplied();
     const found = indexes.match(query);
     if (!found) return null;
     // The index's answer lives in buffers it reuses: copied, then handed over whole.
     return { nums: found.matches.nums.slice(), scores: found.matches.scores.slice(), highlight: found.highlight };
   },
-  related({ id, limit, exclude }) {
+  async related({ id, limit, exclude }) {
+    await editsApplied();
     return indexes.related(id, { limit, exclude: exclude ? new Set(exclude) : undefined });
   },
   async saveSnapshot() {
@@ -158,9 +174,15 @@ async function answer(message: Extract<ToWorker, { type: 'request' }>): Promise<
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'change') {
+    const large = message.change.type === 'stories-added' && message.change.ids.length >= LARGE_IMPORT;
+    if (large) largeImports++;
     changes = changes
       .then(() => library.receive(message.change))
-      .catch((error: Error) => post({ type: 'problem', message: `a change could not be indexed: ${error.message}` }));
+      .then(() => (large ? indexes.whenUpdated() : undefined))
+      .catch((error: Error) => post({ type: 'problem', message: `a change could not be indexed: ${error.message}` }))
+      .finally(() => {
+        if (large) largeImports--;
+      });
     return;
   }
   void answer(message);
