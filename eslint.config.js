@@ -31,6 +31,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [banElectron, { group: ['react', 'react-dom', 'zustand', '**/renderer/**'], message: 'The core has no UI.' }] }] },
   },
   {
+    // The CLI is a client of the contract (a third transport): it opens a library with
+    // openKroniek and does everything else through dispatch, never through core internals.
+    files: ['electron/cli/**/*.{ts,mjs}'],
+    ignores: ['electron/cli/**/*.test.ts', 'electron/cli/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banElectron,
+            { group: ['react', 'react-dom', 'zustand', '**/renderer/**'], message: 'The core has no UI.' },
+            { group: ['../core/*', '../core/**', '!../core/app'], message: 'The CLI calls the core through dispatch (shared/contract), never its internals.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -38,5 +56,12 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: [...banNode, banElectron, banCore] }],
     },
+  },
+  {
+    // Renderer tests and their helpers may open the real core in-process (renderer/src/test/real-core.ts):
+    // vitest runs them in Node. Production renderer code stays banned from Node and the core above.
+    files: ['renderer/**/test/**/*.{ts,tsx}', 'renderer/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^electron(/.*)?$', message: banElectron.message }] }] },
   },
 );

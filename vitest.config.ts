@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts'],
+          setupFiles: ['electron/test-setup.ts'],
           testTimeout: 60_000,
         },
       },

@@ -235,6 +235,7 @@ test('links two stories from the related suggestions, read the right way from bo
   // The other articles come first, each with its reasons.
   const first = related.getByRole('listitem').first();
   await expect(first).toContainText('shares:');
+  await expect(reader(page).getByRole('list', { name: 'Suggested tags' })).toContainText(/named (once|\d+ times)/);
   await expect(related.getByRole('button', { name: `Link ${THANKS}` })).toBeVisible();
 
   await related.getByRole('button', { name: `Link ${THANKS}` }).click();
@@ -317,7 +318,7 @@ test('links the five articles as a series, dates them, and shows the Kim–Poeti
   await expect(reader(page).getByRole('heading', { level: 2, name: SUPPORT })).toBeVisible();
 });
 
-test('works in Dutch: link labels, suggestions and undo read in Dutch', async ({ page, host }) => {
+test('works in Dutch: link labels, suggestions, reasons and undo read in Dutch', async ({ page, host }) => {
   const ids = await articleIds(host);
   await host.call('links.create', { from: ids.get(THANKS), to: ids.get(PACT), type: 'follow-up' });
   await start(page, host);
@@ -325,7 +326,12 @@ test('works in Dutch: link labels, suggestions and undo read in Dutch', async ({
   await open(page, PACT);
   const links = reader(page).getByRole('region', { name: 'Koppelingen' });
   await expect(links.getByRole('region', { name: 'Vervolg op' })).toContainText(THANKS);
+  // Reasons arrive as data and are worded here: `4 keer genoemd, in de kop`, `gemeenschappelijk: …`.
   await expect(reader(page).getByRole('list', { name: 'Voorgestelde tags' })).toContainText(/keer genoemd/);
+  await expect(reader(page).getByRole('list', { name: 'Voorgestelde tags' })).not.toContainText(/named|times|headline/);
+  const related = reader(page).getByRole('region', { name: 'Verwante verhalen' });
+  await expect(related.locator('.related-reasons').first()).toContainText('gemeenschappelijk:');
+  await expect(related).not.toContainText(/shares:|similar wording|apart/);
   await reader(page).getByRole('list', { name: 'Voorgestelde tags' }).getByRole('button', { name: 'Tag Kim Jong-un toevoegen' }).click();
   await expect(sidebar(page).getByRole('button', { name: 'Ongedaan maken: 1 verhaal taggen' })).toBeVisible();
 });

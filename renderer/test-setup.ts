@@ -1,5 +1,9 @@
 import { cleanup } from '@testing-library/react';
+import fc from 'fast-check';
 import { afterEach, expect } from 'vitest';
+
+// Property tests draw the same cases on every run (see electron/test-setup.ts).
+fc.configureGlobal({ seed: 20_261_203 });
 
 // Unmount what each test rendered and forget per-test storage, so tests never leak into each other.
 afterEach(() => {

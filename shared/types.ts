@@ -1,3 +1,5 @@
+import type { NoticeMessage } from './messages';
+
 // Domain types shared by the core, the transports and the renderer.
 // Plain data only: everything here must survive JSON (IPC and HTTP carry it).
 
@@ -124,11 +126,18 @@ export interface Dossier {
 
 export type ExportFormat = 'pdf' | 'html' | 'md' | 'ninjs';
 
-export interface LibraryNotice {
-  /** e.g. `seeded`, `recovered`, `read-only`, `migrated`. */
-  code: string;
-  message: string;
-}
+/**
+ * A notice is data: a code with its parameters (`{code: 'seeded', stories: 12, briefs: 3}`),
+ * worded by the renderer and the CLI.
+ */
+export type LibraryNotice = NoticeMessage & {
+  /**
+   * English text that libraries seeded before notices were data keep in library.json, and that
+   * the seeded notice still writes there for older Kroniek versions, whose file check requires it.
+   * Never shown or parsed.
+   */
+  message?: string;
+};
 
 export interface LibraryStatus {
   dataDir: string;

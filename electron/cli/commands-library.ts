@@ -1,7 +1,7 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport, Story, StorySummary } from '../../shared/types';
-import { importPaths } from '../core/import/importer';
-import { call, type CliCommand } from './command';
+import type { CliCommand } from './command';
 import { formatDateline, formatSummaryLine } from './output';
 
 function reportText(report: ImportReport): string {
@@ -20,10 +20,11 @@ export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import <file-or-folder>... [--json]',
   summary: 'Import wire stories (.txt files; folders recursively).',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length === 0) throw new Error('Name at least one file or folder to import.');
-    const report = await importPaths(core.context.store, positionals, core.context.importOptions);
+    // Paths are the CLI's, relative to where it runs: the core takes absolute ones.
+    const report = await call('import.paths', { paths: positionals.map((given) => path.resolve(given)) });
     out.result(report, () => reportText(report));
     // Files that could not be imported make the command fail, after reporting every file.
     return report.totals.rejected > 0 ? 1 : 0;
@@ -34,12 +35,11 @@ export const listCommand: CliCommand = {
   name: 'list',
   usage: 'list [--kind article|brief] [--json]',
   summary: 'List the stories in the library.',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { values } = parseArgs({ args, options: { kind: { type: 'string' } }, strict: true });
-    if (values.kind !== undefined && values.kind !== 'article' && values.kind !== 'brief') throw new Error('--kind must be article or brief.');
     const items: StorySummary[] = [];
     for (let offset = 0; ; ) {
-      const page = await call(core, 'stories.list', { kind: values.kind as 'article' | 'brief' | undefined, sort: 'date', dir: 'asc', offset, limit: 1_000 });
+      const page = await call('stories.list', { kind: values.kind, sort: 'date', dir: 'asc', offset, limit: 1_000 });
       items.push(...page.items);
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) break;
@@ -61,10 +61,10 @@ export const showCommand: CliCommand = {
   name: 'show',
   usage: 'show <id> [--json]',
   summary: 'Show one story with its body and source.',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 1) throw new Error('Name exactly one story id.');
-    const story = await call(core, 'stories.get', { id: positionals[0]! });
+    const story = await call('stories.get', { id: positionals[0] });
     out.result(story, () => storyText(story));
     return 0;
   },

@@ -1,9 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportLibraryArchive, importLibraryArchive } from '../core/store/library-archive';
 import type { ArchiveImportSummary } from '../../shared/contract/backups';
-import { call, type CliCommand } from './command';
+import type { CliCommand } from './command';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -26,14 +24,11 @@ export const exportLibraryCommand: CliCommand = {
   name: 'export-library',
   usage: 'export-library --out FILE [--json]',
   summary: 'Write the whole library (stories and metadata) to one JSON file.',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
     if (!values.out) throw new Error('Name the file to write with --out FILE.');
-    const target = path.resolve(values.out);
-    if (existsSync(target) && statSync(target).isDirectory()) throw new Error(`${target} is a folder; name a file.`);
-    if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name.`);
-    const result = await exportLibraryArchive(core.context.store, target);
-    out.result({ path: target, ...result }, () => `Wrote ${result.stories} stories to ${target}`);
+    const result = await call('library.exportArchiveToPath', { path: path.resolve(values.out) });
+    out.result(result, () => `Wrote ${result.stories} stories to ${result.path}`);
     return 0;
   },
 };
@@ -42,10 +37,10 @@ export const importLibraryCommand: CliCommand = {
   name: 'import-library',
   usage: 'import-library FILE [--json]',
   summary: 'Add a file written by export-library to the library (an empty one becomes an exact copy; nothing is removed or changed).',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 1) throw new Error('Name exactly one library file.');
-    const summary = await importLibraryArchive(core.context.store, path.resolve(positionals[0]!));
+    const summary = await call('library.importArchiveFromPath', { path: path.resolve(positionals[0]!) });
     out.result(summary, () => describeImport(summary));
     return 0;
   },
@@ -55,9 +50,9 @@ export const backupsCommand: CliCommand = {
   name: 'backups',
   usage: 'backups [--json]',
   summary: 'List the verified backups of the library.',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     parseArgs({ args, options: {}, strict: true });
-    const backups = await call(core, 'backups.list', {});
+    const backups = await call('backups.list', {});
     out.result(backups, () => (backups.length ? backups.map((b) => `${b.name}  ${b.createdAt}  ${b.bytes} bytes`).join('\n') : 'No backups yet.'));
     return 0;
   },
@@ -67,10 +62,10 @@ export const restoreBackupCommand: CliCommand = {
   name: 'restore-backup',
   usage: 'restore-backup NAME [--json]',
   summary: 'Restore a backup (the current state is backed up first).',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 1) throw new Error('Name exactly one backup (see `kroniek backups`).');
-    const status = await call(core, 'backups.restore', { name: positionals[0]! });
+    const status = await call('backups.restore', { name: positionals[0] });
     out.result(status, () => `Restored ${positionals[0]}.`);
     return 0;
   },

@@ -1,16 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { ListQuery } from '../../shared/contract/library';
-import { findTagByName } from '../core/features/tags/ops';
-import { call, type CliCommand } from './command';
+import { numberArg, tagIdOf, type CliCommand } from './command';
 import { formatSummaryLine } from './output';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const searchCommand: CliCommand = {
   name: 'search',
   usage: 'search "<query>" [--kind article|brief] [--tag NAME] [--place PLACE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]',
   summary: 'Search the library (words, prefixes, "quoted phrases"), best first.',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -25,37 +21,21 @@ export const searchCommand: CliCommand = {
       strict: true,
     });
     const text = positionals.join(' ').trim();
-    if (values.kind !== undefined && values.kind !== 'article' && values.kind !== 'brief') throw new Error('--kind must be article or brief.');
-    for (const [flag, value] of [['--from', values.from], ['--to', values.to]] as const) {
-      if (value !== undefined && !DATE.test(value)) throw new Error(`${flag} must be a date like 2024-06-19.`);
-    }
-    const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) throw new Error('--limit must be a whole number from 1 to 1000.');
     const tagIds: string[] = [];
-    for (const name of values.tag ?? []) {
-      const tag = findTagByName(core.context.store.meta, name);
-      if (!tag) throw new Error(`There is no tag called "${name}".`);
-      tagIds.push(tag.id);
-    }
-
-    await core.library.whenReady();
-    const query: ListQuery = {
+    for (const name of values.tag ?? []) tagIds.push(await tagIdOf(call, name));
+    // A search answers from the index: complete only once every story is in it.
+    if (text) await call('library.ready', {});
+    const page = await call('stories.list', {
       query: text || undefined,
-      kind: values.kind as ListQuery['kind'],
+      kind: values.kind,
       tagIds: tagIds.length ? tagIds : undefined,
       place: values.place,
       from: values.from,
       to: values.to,
       sort: text ? 'relevance' : 'date',
-      limit,
-    };
-    const page = await call(core, 'stories.list', query);
-    const search = core.context.search;
-    const found = text ? await search.match(text) : null;
-    const scoreOf = new Map<number, number>();
-    if (found) found.matches.nums.forEach((num, at) => scoreOf.set(num, found.matches.scores[at]!));
-    const score = (id: string) => scoreOf.get(search.numberOf(id) ?? -1) ?? 0;
-    const results = page.items.map((item) => ({ id: item.id, headline: item.headline, kind: item.kind, score: score(item.id) }));
+      limit: numberArg(values.limit) ?? 20,
+    });
+    const results = page.items.map((item, at) => ({ id: item.id, headline: item.headline, kind: item.kind, score: page.scores?.[at] ?? 0 }));
     out.result(results, () =>
       results.length ? `${page.items.map(formatSummaryLine).join('\n')}\n${page.total} found${page.total > results.length ? `, first ${results.length} shown` : ''}` : 'Nothing found.',
     );

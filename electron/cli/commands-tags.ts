@@ -1,21 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { TagListItem } from '../../shared/contract/tags';
-import type { KroniekCore } from '../core/app';
-import { findTagByName } from '../core/features/tags/ops';
-import { call, type CliCommand } from './command';
+import { tagIdOf, type CliCommand } from './command';
+import { suggestionReasonsText } from './reasons';
 
 // Tag commands. Tags are named on the command line; names match without case or
-// diacritics (`oekraine` finds `Oekraïne`), and a tag id works too.
-
-/** A tag by id or by name; unknown names are an error (the message names the command to create one). */
-export function resolveTagName(core: KroniekCore, nameOrId: string): string {
-  const meta = core.context.store.meta;
-  const byId = meta.tags.find((tag) => tag.id === nameOrId);
-  if (byId) return byId.id;
-  const byName = findTagByName(meta, nameOrId);
-  if (!byName) throw new Error(`There is no tag called "${nameOrId}".`);
-  return byName.id;
-}
+// diacritics (`oekraine` finds `Oekraïne`), and a tag id works too (`tags.find`).
 
 function tagsText(tags: TagListItem[]): string {
   if (tags.length === 0) return 'There are no tags yet.';
@@ -32,9 +21,9 @@ export const tagsCommand: CliCommand = {
   name: 'tags',
   usage: 'tags [--json]',
   summary: 'List the tags as a tree, with how many stories carry each.',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     parseArgs({ args, options: {}, strict: true });
-    const tags = await call(core, 'tags.list', {});
+    const tags = await call('tags.list', {});
     out.result(tags, () => tagsText(tags));
     return 0;
   },
@@ -44,7 +33,7 @@ export const tagCommand: CliCommand = {
   name: 'tag',
   usage: 'tag <id>... --add NAME [--add NAME] [--remove NAME] [--json]',
   summary: 'Add tags to (new names are created) or remove tags from stories, as one undo step.',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -52,15 +41,9 @@ export const tagCommand: CliCommand = {
       strict: true,
     });
     if (positionals.length === 0) throw new Error('Name at least one story id.');
-    const addNames = (values.add ?? []).map((name) => name.trim());
-    if (addNames.some((name) => name === '')) throw new Error('--add needs a tag name.');
-    if (addNames.length === 0 && !values.remove?.length) throw new Error('Say which tags to add (--add NAME) or remove (--remove NAME).');
-    const removeTagIds = (values.remove ?? []).map((name) => resolveTagName(core, name));
-    const result = await call(core, 'tags.apply', {
-      storyIds: positionals,
-      addNames: addNames.length ? addNames : undefined,
-      removeTagIds: removeTagIds.length ? removeTagIds : undefined,
-    });
+    const removeTagIds: string[] = [];
+    for (const name of values.remove ?? []) removeTagIds.push(await tagIdOf(call, name));
+    const result = await call('tags.apply', { storyIds: positionals, addNames: values.add, removeTagIds: removeTagIds.length ? removeTagIds : undefined });
     out.result(result, () => {
       const created = result.createdTags.length ? `; new tags: ${result.createdTags.map((tag) => tag.name).join(', ')}` : '';
       return `${result.changedStories} of ${result.stories.length} ${result.stories.length === 1 ? 'story' : 'stories'} changed (${result.added} added, ${result.removed} removed${created}).`;
@@ -73,10 +56,10 @@ export const tagRenameCommand: CliCommand = {
   name: 'tag-rename',
   usage: 'tag-rename OLD NEW [--json]',
   summary: 'Rename a tag (every story keeps it).',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 2) throw new Error('Give the tag to rename and its new name: tag-rename OLD NEW.');
-    const tag = await call(core, 'tags.update', { id: resolveTagName(core, positionals[0]!), name: positionals[1]! });
+    const tag = await call('tags.update', { id: await tagIdOf(call, positionals[0]!), name: positionals[1] });
     out.result(tag, () => `Renamed to "${tag.name}" (${tag.count} ${tag.count === 1 ? 'story' : 'stories'}).`);
     return 0;
   },
@@ -86,12 +69,12 @@ export const tagMergeCommand: CliCommand = {
   name: 'tag-merge',
   usage: 'tag-merge FROM INTO [--json]',
   summary: 'Merge tag FROM into INTO: every story with FROM gets INTO; FROM is removed.',
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 2) throw new Error('Give the tag to merge and the tag to merge it into: tag-merge FROM INTO.');
-    const fromId = resolveTagName(core, positionals[0]!);
-    const intoId = resolveTagName(core, positionals[1]!);
-    const result = await call(core, 'tags.merge', { fromId, intoId });
+    const fromId = await tagIdOf(call, positionals[0]!);
+    const intoId = await tagIdOf(call, positionals[1]!);
+    const result = await call('tags.merge', { fromId, intoId });
     out.result(result, () => `Merged into "${result.into.name}": ${result.moved} ${result.moved === 1 ? 'story' : 'stories'} moved over, ${result.into.count} now tagged.`);
     return 0;
   },
@@ -101,12 +84,12 @@ export const suggestTagsCommand: CliCommand = {
   name: 'suggest-tags',
   usage: 'suggest-tags <id> [--json]',
   summary: "Suggested tags from a story's people, places and organisations.",
-  async run(args, { core, out }) {
+  async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 1) throw new Error('Name exactly one story id.');
-    const suggestions = await call(core, 'tags.suggest', { storyId: positionals[0]! });
-    const json = suggestions.map(({ name, kind, reason }) => ({ name, kind, reason }));
-    out.result(json, () => (json.length ? json.map((s) => `${s.name}  (${s.kind}; ${s.reason})`).join('\n') : 'No tag suggestions for this story.'));
+    const suggestions = await call('tags.suggest', { storyId: positionals[0] });
+    const json = suggestions.map(({ name, kind, reasons }) => ({ name, kind, reasons }));
+    out.result(json, () => (json.length ? json.map((s) => `${s.name}  (${s.kind}; ${suggestionReasonsText(s.reasons)})`).join('\n') : 'No tag suggestions for this story.'));
     return 0;
   },
 };

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// `kroniek` command line: runs the TypeScript core directly (tsx), so the CLI
-// uses the very same code as the app, the host, the tests and the benchmarks.
-import { register } from 'tsx/esm/api';
+// `kroniek` command line: runs the CLI's bundle (out/node/cli.js, the same core as the
+// app, built from the TypeScript sources by vite.node.config.ts), building it first when
+// it is missing or older than the sources. No TypeScript loader at run time.
+import { nodeBundle } from '../launch.mjs';
 
-register();
-const { run } = await import('./main.ts');
+let run;
+try {
+  ({ run } = await import(nodeBundle('cli')));
+} catch (error) {
+  console.error(`kroniek: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 process.exitCode = await run(process.argv.slice(2));

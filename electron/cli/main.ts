@@ -1,12 +1,17 @@
 import path from 'node:path';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
-import type { CliCommand } from './command';
+import { callThrough, type CliCommand } from './command';
 import { DOSSIER_COMMANDS } from './commands-dossiers';
 import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { searchCommand } from './commands-search';
+import { noticeLine } from './messages';
 import { createOutput } from './output';
+
+// The command line is a client of the contract like the renderer: it parses argv into a
+// method's input, sends it through the core's one dispatcher, and renders the answer
+// (English text, or the JSON value with --json). Nothing here reaches into the core.
 
 /** Notices that mean the library was damaged: the CLI reports them and exits non-zero. */
 const DAMAGE_NOTICES = new Set(['recovered', 'read-only', 'content-damaged']);
@@ -67,11 +72,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
     core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
-    const store = core.context.store;
-    for (const notice of store.notices) console.error(`kroniek: ${notice.message}`);
-    const code = await command.run(args, { core, out: createOutput(json) });
+    const opening = core.opening();
+    for (const notice of opening.notices) console.error(`kroniek: ${noticeLine(notice)}`);
+    const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json) });
     // A damaged library is reported like the app does, and the command fails even where it could still read.
-    const damaged = store.readOnly || store.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));
+    const damaged = opening.readOnly || opening.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));
     return damaged ? Math.max(code, 1) : code;
   } catch (error) {
     console.error(`kroniek: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ChangeFeed } from '../../shared/contract/changes';
 import type { Envelope } from '../../shared/contract/envelope';
+import type { LibraryNotice } from '../../shared/types';
 import { importPaths, type ImportOptions } from './import/importer';
 import type { IndexSnapshotOptions } from './indexing/engine';
 import { Library } from './library';
@@ -14,10 +16,21 @@ import type { LibraryStore } from './store/library-store';
 export interface KroniekCore {
   /** Validates input against the contract schema and runs the method; never throws. */
   dispatch(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * The change feed: every store commit, whoever made it (this process's transports, and
+   * later a team server), as the parts of the library it changed. Returns an unsubscribe.
+   */
+  readonly feed: ChangeFeed;
   /** The context behind the service, for in-process callers (CLI, tests, benchmarks). */
   readonly context: ServiceContext;
   /** The open library itself: its store, indexing (readiness: `library.whenReady()`), export session. */
   readonly library: Library;
+  /**
+   * How the library opened: read-only or not, and the notices of this opening (a backup
+   * restored, an upgrade, story files that could not be read). Read without starting
+   * anything, unlike `library.status`, which also reports (and so starts) the indexes.
+   */
+  opening(): { readOnly: boolean; notices: LibraryNotice[] };
   close(): Promise<void>;
 }
 
@@ -48,10 +61,13 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
       if (store.created && seedsDir && existsSync(seedsDir) && !store.readOnly) await seedLibrary(store, importOptions, seedsDir);
     },
   });
+  const { store } = library;
   return {
     dispatch: createDispatcher(handlers, library.context),
+    feed: { revision: () => store.revision, onCommit: (listener) => store.onCommit(listener) },
     context: library.context,
     library,
+    opening: () => ({ readOnly: store.readOnly, notices: [...store.notices] }),
     close: () => library.close(),
   };
 }
@@ -65,6 +81,9 @@ async function seedLibrary(store: LibraryStore, importOptions: ImportOptions, se
       ...meta.notices,
       {
         code: 'seeded',
+        stories: imported,
+        briefs: briefsImported,
+        // Only for Kroniek versions before notices were data, whose file check requires a message.
         message: `This library was empty, so Kroniek imported the sample library: ${imported} stories and ${briefsImported} briefs.`,
       },
     ],

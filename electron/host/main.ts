@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<void> {
   const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
   const core = await openKroniek({ dataDir, seedsDir: values['no-seeds'] ? undefined : DEFAULT_SEEDS_DIR, platform: 'web' });
-  const host = await startHost({ dispatch: core.dispatch, rendererDir, port });
+  const host = await startHost({ dispatch: core.dispatch, feed: core.feed, rendererDir, port });
   process.stdout.write(`${host.url}\n`);
   console.error(`Kroniek host: library ${dataDir}. Press Ctrl+C to stop.`);
 

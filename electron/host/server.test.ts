@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodNames } from '../../shared/contract';
+import { localMethodNames, methodNames } from '../../shared/contract';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { startHost, type RunningHost } from './server';
 
@@ -17,6 +17,45 @@ function request(port: number, options: { method?: string; path: string; headers
     });
     req.on('error', reject);
     req.end(options.body);
+  });
+}
+
+/** Opens the change stream and collects its events until `done` says enough (or the host refuses it). */
+function readStream(port: number, headers: Record<string, string>, done: (events: { event: string; data: unknown }[]) => boolean, onOpen: () => void = () => {}) {
+  return new Promise<{ status: number; events: { event: string; data: unknown }[]; body: string }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: 'GET', path: '/changes', headers }, (res) => {
+      let text = '';
+      const events: { event: string; data: unknown }[] = [];
+      const finish = () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, events, body: text });
+      };
+      if (res.statusCode !== 200) {
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', finish);
+        return;
+      }
+      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+      let opened = false;
+      res.on('data', (chunk) => {
+        text += chunk;
+        const blocks = text.split('\n\n');
+        text = blocks.pop()!;
+        for (const block of blocks) {
+          const lines = block.split('\n');
+          const event = lines.find((line) => line.startsWith('event: '))?.slice(7);
+          const data = lines.find((line) => line.startsWith('data: '))?.slice(6);
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+        }
+        if (!opened && events.length) {
+          opened = true;
+          onOpen();
+        }
+        if (done(events)) finish();
+      });
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -38,8 +77,8 @@ describe('loopback host', () => {
     await mkdir(renderer);
     await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Kroniek</title>');
     await writeFile(path.join(dir, 'secret.txt'), 'outside the bundle');
-    core = await openKroniek({ dataDir: path.join(dir, 'data') });
-    host = await startHost({ dispatch: core.dispatch, rendererDir: renderer });
+    core = await openKroniek({ dataDir: path.join(dir, 'data'), platform: 'web' });
+    host = await startHost({ dispatch: core.dispatch, feed: core.feed, rendererDir: renderer });
   });
 
   afterAll(async () => {
@@ -67,6 +106,31 @@ describe('loopback host', () => {
     }
   });
 
+  it('streams every commit of the library to a client with the token', async () => {
+    const headers = { 'X-Kroniek-Token': host.token, Host: `127.0.0.1:${host.port}` };
+    const stream = await readStream(
+      host.port,
+      headers,
+      (events) => events.some((event) => event.event === 'commit'),
+      // Once the stream is open: another client (here a plain API call) edits.
+      () => void api('tags.create', { name: 'Uit een ander venster' }),
+    );
+    expect(stream.status).toBe(200);
+    const [hello, commit] = stream.events;
+    expect(hello).toEqual({ event: 'hello', data: { revision: expect.any(Number) } });
+    expect(commit).toEqual({ event: 'commit', data: { revision: (hello!.data as { revision: number }).revision + 1, changes: { tags: true, library: true, history: true } } });
+  });
+
+  it('refuses the change stream without the token or from a foreign Host', async () => {
+    const never = () => false;
+    const missing = await readStream(host.port, { Host: `127.0.0.1:${host.port}` }, never);
+    expect(missing.status).toBe(403);
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await readStream(host.port, { Host: `127.0.0.1:${host.port}`, 'X-Kroniek-Token': 'wrong' }, never)).status).toBe(403);
+    expect((await readStream(host.port, { Host: `evil.example:${host.port}`, 'X-Kroniek-Token': host.token }, never)).status).toBe(421);
+    expect((await request(host.port, { method: 'POST', path: '/changes', headers: { Host: `127.0.0.1:${host.port}`, 'X-Kroniek-Token': host.token } })).status).toBe(405);
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const res = await api('library.status', {}, { Host: `evil.example:${host.port}` });
     expect(res.status).toBe(421);
@@ -88,6 +152,20 @@ describe('loopback host', () => {
     }
     const unknown = JSON.parse((await api('nope.nothing', {})).body);
     expect(unknown.error.code).toBe('unknown-method');
+  });
+
+  it('refuses the methods that take paths on this computer (import.paths and the like): a page never makes the host read or write a file', async () => {
+    expect(localMethodNames).toContain('import.paths');
+    const secret = path.join(dir, 'secret.txt');
+    for (const method of localMethodNames) {
+      const res = await api(method, { paths: [secret], path: secret, id: 'd1', format: 'md' });
+      expect(res.status, method).toBe(403);
+      expect(JSON.parse(res.body), method).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // And the web core's own dispatcher refuses it too, should a transport ever forward it.
+    expect(await core.dispatch('import.paths', { paths: [secret] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const status = JSON.parse((await api('library.status', {})).body) as { value: { counts: { articles: number; briefs: number } } };
+    expect(status.value.counts).toMatchObject({ articles: 0, briefs: 0 });
   });
 
   it('downloads the library archive and takes it back merged (library.exportArchive, library.importArchive)', async () => {

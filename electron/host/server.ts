@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLocalMethod, isMethodName } from '../../shared/contract';
+import type { ChangeFeed } from '../../shared/contract/changes';
 import { LIMITS } from '../../shared/contract/define';
 import type { Envelope } from '../../shared/contract/envelope';
 import { mimeType, resolveStaticFile } from './static-files';
@@ -16,7 +18,20 @@ export interface HostOptions {
   port?: number;
   /** Per-run secret every API call must carry; generated when omitted. */
   token?: string;
+  /** The library's change feed, served as an event stream at CHANGES_PATH; without it that path is 404. */
+  feed?: ChangeFeed;
 }
+
+/**
+ * `GET /changes` (with the token header, like every API call): a Server-Sent Events
+ * stream of the library's commits. First `event: hello` with the current revision (a
+ * client that reconnects and sees a later one knows it missed commits), then one
+ * `event: commit` per store commit, `id:` its revision. Read with fetch, not
+ * EventSource, so the token travels in a header and never in a URL.
+ */
+export const CHANGES_PATH = '/changes';
+/** A comment line this often keeps idle proxies and sockets from closing the stream. */
+const KEEP_ALIVE_MS = 25_000;
 
 export interface RunningHost {
   url: string;
@@ -61,6 +76,21 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
+function streamChanges(req: http.IncomingMessage, res: http.ServerResponse, feed: ChangeFeed): void {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify({ revision: feed.revision() })}\n\n`);
+  const unsubscribe = feed.onCommit((commit) => {
+    res.write(`id: ${commit.revision}\nevent: commit\ndata: ${JSON.stringify(commit)}\n\n`);
+  });
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+  const stop = () => {
+    clearInterval(keepAlive);
+    unsubscribe();
+  };
+  req.on('close', stop);
+  res.on('close', stop);
+}
+
 /**
  * The loopback web host: serves the built renderer and the service contract
  * over HTTP on 127.0.0.1 only. Defends against other local web pages driving it:
@@ -69,6 +99,10 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let allowedHosts = new Set<string>();
+  const hasToken = (req: http.IncomingMessage) => {
+    const given = req.headers['x-kroniek-token'];
+    return typeof given === 'string' && sameSecret(given, token);
+  };
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -76,10 +110,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!allowedHosts.has(host)) return sendError(res, 421, 'forbidden', 'Unexpected Host header.');
       const url = new URL(req.url ?? '/', `http://${host}`);
 
+      if (url.pathname === CHANGES_PATH) {
+        if (req.method !== 'GET') return sendError(res, 405, 'forbidden', 'Use GET for the change stream.');
+        if (!hasToken(req)) return sendError(res, 403, 'forbidden', 'Missing or wrong access token. Open the URL the host printed.');
+        if (!options.feed) return sendError(res, 404, 'not-found', 'This host has no change stream.');
+        return streamChanges(req, res, options.feed);
+      }
+
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return sendError(res, 405, 'forbidden', 'Use POST for API calls.');
-        const given = req.headers['x-kroniek-token'];
-        if (typeof given !== 'string' || !sameSecret(given, token)) return sendError(res, 403, 'forbidden', 'Missing or wrong access token. Open the URL the host printed.');
+        if (!hasToken(req)) return sendError(res, 403, 'forbidden', 'Missing or wrong access token. Open the URL the host printed.');
         const type = req.headers['content-type'] ?? '';
         if (!type.startsWith('application/json')) return sendError(res, 415, 'invalid-input', 'API calls must send JSON.');
         const body = await readBody(req, LIMITS.payloadBytes);
@@ -91,6 +131,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           return sendError(res, 400, 'invalid-input', 'The request body is not valid JSON.');
         }
         const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        // Methods that take paths on this computer's disk are for in-process callers only
+        // (see MethodReach): a page must never make the host read or write a file by path.
+        // The web core's dispatcher refuses them too.
+        if (isMethodName(method) && isLocalMethod(method)) return sendError(res, 403, 'forbidden', `${method} is not available over HTTP.`);
         return sendJson(res, 200, await options.dispatch(method, input));
       }
 

@@ -45,6 +45,7 @@ const h = vi.hoisted(() => {
   };
   class BrowserWindow {
     static getFocusedWindow = () => null;
+    static getAllWindows = () => [];
     webContents = { on: () => undefined, executeJavaScript: async () => undefined };
     once() {}
     on() {}
@@ -85,7 +86,7 @@ vi.mock('../core/app', () => ({
     h.state.events.push('openKroniek');
     if (h.state.openError) throw h.state.openError;
     void options;
-    return { dispatch: async () => ({ ok: true, value: null }), close: async () => h.state.events.push('core.close') };
+    return { dispatch: async () => ({ ok: true, value: null }), feed: { revision: () => 0, onCommit: () => () => undefined }, close: async () => h.state.events.push('core.close') };
   },
 }));
 

@@ -3,7 +3,7 @@ import type { ServiceError } from '../../shared/contract/envelope';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { APP_ENTRY_URL, registerAppSchemePrivileges, serveAppScheme } from './protocol';
 import { createDialogPort } from './dialogs';
-import { registerIpc } from './ipc';
+import { forwardChanges, registerIpc } from './ipc';
 import { labelsFor, languageFor, type MainLabels } from './labels';
 import { buildMenuTemplate, menuCommandScript } from './menu';
 import { denyPermissions, guardWebContents } from './navigation';
@@ -84,6 +84,8 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(ipcMain, core);
+  // Every commit (from any window, later a team server) reaches every window.
+  forwardChanges(core.feed, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../shared/contract';
+import type { Commit } from '../../shared/contract/changes';
 import type { Envelope } from '../../shared/contract/envelope';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
 import type { DialogPort } from '../core/ports';
-import { ipcChannel } from '../preload/api';
-import { createIpcHandler, isTrustedSender, registerIpc, type Dispatcher } from './ipc';
+import { CHANGES_CHANNEL, ipcChannel } from '../preload/api';
+import { createIpcHandler, forwardChanges, isTrustedSender, registerIpc, type Dispatcher } from './ipc';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,5 +168,24 @@ describe('registerIpc', () => {
       await core.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('forwardChanges', () => {
+  it('sends every commit to the windows showing the app, and to no other page', () => {
+    let publish: ((commit: Commit) => void) | null = null;
+    const feed = { onCommit: (listener: (commit: Commit) => void) => ((publish = listener), () => (publish = null)) };
+    const window = (url: string, destroyed = false) => ({ mainFrame: { url, parent: null }, isDestroyed: () => destroyed, send: vi.fn() });
+    const app = window('app://kroniek/index.html');
+    const elsewhere = window('https://example.com/');
+    const closed = window('app://kroniek/index.html', true);
+    const stop = forwardChanges(feed, () => [app, elsewhere, closed], () => undefined);
+    const commit: Commit = { revision: 7, changes: { taggings: ['s1'], history: true } };
+    publish!(commit);
+    expect(app.send).toHaveBeenCalledWith(CHANGES_CHANNEL, commit);
+    expect(elsewhere.send).not.toHaveBeenCalled();
+    expect(closed.send).not.toHaveBeenCalled();
+    stop();
+    expect(publish).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
-import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { LIMITS } from '../../shared/contract/define';
+import type { ChangeFeed } from '../../shared/contract/changes';
 import type { Envelope } from '../../shared/contract/envelope';
 import { methodNames, type MethodName } from '../../shared/contract';
-import { ipcChannel } from '../preload/api';
+import { CHANGES_CHANNEL, ipcChannel } from '../preload/api';
 import { APP_HOST, APP_SCHEME } from './app-scheme';
 import { checkPayload } from './payload-guard';
 
@@ -62,4 +63,25 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, 
   return () => {
     for (const method of methodNames) ipcMain.removeHandler(ipcChannel(method));
   };
+}
+
+/** Where main can send the change feed: a window's webContents. */
+export type FeedTarget = Pick<WebContents, 'send' | 'isDestroyed'> & { mainFrame: Pick<WebFrameMain, 'url' | 'parent'> | null };
+
+/**
+ * Sends every store commit to the app's windows (`webContents.send` on CHANGES_CHANNEL),
+ * whoever made it, so each window updates what changed. Only a window showing the app's
+ * own page gets it (the same check as for calls); destroyed ones are skipped.
+ */
+export function forwardChanges(feed: Pick<ChangeFeed, 'onCommit'>, targets: () => Iterable<FeedTarget>, log: (message: string) => void = (message) => console.warn(message)): () => void {
+  return feed.onCommit((commit) => {
+    for (const contents of targets()) {
+      try {
+        if (contents.isDestroyed() || !isTrustedSender(contents.mainFrame)) continue;
+        contents.send(CHANGES_CHANNEL, commit);
+      } catch (error) {
+        log(`[kroniek] could not send a change to a window: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  });
 }

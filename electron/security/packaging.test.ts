@@ -86,11 +86,13 @@ describe('electron-builder configuration', () => {
     });
   });
 
-  it('packs only the build and package.json, and ships the seeds as a resource', async () => {
+  it('packs only the three app bundles and package.json, and ships the seeds as a resource', async () => {
     const config = await loadConfig();
     const patterns = (config.files ?? []).flatMap((set) => set.filter ?? []);
     const included = patterns.filter((pattern) => !pattern.startsWith('!'));
-    expect(included).toEqual(['out/**', 'package.json']);
+    expect(included).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']);
+    // No hand-kept list of packages to leave out: what the app does not load is not a dependency.
+    expect(patterns.filter((pattern) => pattern.includes('node_modules'))).toEqual([]);
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'seeds', to: 'seeds' })]);
   });
 
@@ -122,6 +124,13 @@ describe('unpacked build with a stand-in Electron', () => {
       env: { ...process.env, KRONIEK_BUILD_OUT: '' },
     });
     if (vite.status !== 0) throw new Error(`electron-vite build failed:\n${vite.stdout}\n${vite.stderr}`);
+    // The CLI and host bundles sit in out/ too (out/node): they must stay out of app.asar.
+    const node = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.node.config.ts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, KRONIEK_NODE_OUT: '' },
+    });
+    if (node.status !== 0) throw new Error(`vite build of out/node failed:\n${node.stdout}\n${node.stderr}`);
 
     // A stand-in Electron distribution: what electron-builder copies as the app's
     // runtime when `electronDist` is an unpacked folder (Linux: the `electron` executable).
@@ -183,12 +192,23 @@ describe('unpacked build with a stand-in Electron', () => {
     }
   });
 
-  it('contains nothing from sources, tests, e2e, dev tooling or seeds', () => {
+  it('contains no renderer package: react, react-dom and zustand are bundled into out/renderer', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    for (const name of ['react', 'react-dom', 'zustand', 'tsx']) {
+      expect(manifest.dependencies, name).not.toHaveProperty(name);
+      expect(manifest.devDependencies, name).toHaveProperty(name);
+    }
+    expect(asarFiles.filter((file) => /^\/node_modules\/(react|react-dom|scheduler|zustand|tsx|esbuild|@esbuild)\//.test(file))).toEqual([]);
+    expect(asarFiles.some((file) => file.startsWith('/out/renderer/') && file.endsWith('.js'))).toBe(true);
+  });
+
+  it('contains nothing from sources, tests, e2e, dev tooling, seeds or the CLI and host bundles', () => {
     const offending = asarFiles.filter(
       (file) =>
         /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) ||
         /\.map$/.test(file) ||
         /^\/(e2e|electron|renderer|shared|seeds|build|bench-data|test-results)\//.test(file) ||
+        /^\/out\/(node|bench)\//.test(file) ||
         /^\/node_modules\/(vitest|electron|electron-builder|electron-vite|vite|typescript|eslint|@playwright|tsx|esbuild|react|react-dom|zustand)\//.test(file),
     );
     expect(offending).toEqual([]);

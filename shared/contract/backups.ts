@@ -1,7 +1,7 @@
 // Backups, recovery and the whole-library archive.
 import { z } from 'zod';
 import type { LibraryStatus } from '../types';
-import { def, empty } from './define';
+import { def, empty, localDef, localPathSchema } from './define';
 
 /**
  * Largest library archive the browser host sends or takes in one call (the JSON
@@ -54,6 +54,10 @@ export const maintenanceContract = {
   'backups.restore': def<LibraryStatus>()(z.strictObject({ name: backupNameSchema })),
   /** Desktop only: save dialog, then the whole library as one JSON archive. Null when cancelled. */
   'library.exportArchiveToFile': def<{ path: string; stories: number } | null>()(empty),
+  /** Local only (CLI, Electron main): the whole library as one JSON archive to a new file (an existing one is `conflict`). */
+  'library.exportArchiveToPath': localDef<{ path: string; stories: number }>()(z.strictObject({ path: localPathSchema })),
+  /** Local only (CLI, Electron main): merge the archive file at `path` into the library (any size). */
+  'library.importArchiveFromPath': localDef<ArchiveImportSummary>()(z.strictObject({ path: localPathSchema })),
   /** Browser host: the whole library as one JSON archive to download (refused above ARCHIVE_UPLOAD_BYTES). */
   'library.exportArchive': def<ArchiveDownload>()(empty),
   /** Desktop only: open dialog for one .json archive, then merge it into the library. Null when cancelled. */

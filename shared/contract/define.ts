@@ -9,10 +9,30 @@ export interface MethodDef<I extends z.ZodType, O> {
   input: I;
   /** Never read at run time; carries the output type. */
   output?: O;
+  /** Who may call it (default `page`); see MethodReach. */
+  reach?: MethodReach;
 }
+
+/**
+ * `page`: any caller, including a page (the renderer over Electron IPC or the loopback
+ * HTTP host). `local`: the method names files on this computer's disk by path, so only
+ * in-process callers that run with the editor's own rights may call it (the CLI, the
+ * Electron main process): no transport that carries a page's calls exposes it, and the
+ * dispatcher of a web host's core refuses it (`forbidden`). A page is never trusted
+ * with paths: a browser must not make the server read or write arbitrary files.
+ */
+export type MethodReach = 'page' | 'local';
+
+/** The runtime a core serves; `web` is the loopback HTTP host. */
+export type Platform = 'electron' | 'web' | 'cli';
 
 export function def<O>() {
   return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
+}
+
+/** A `local` method (see MethodReach): its type says so too, so PageMethodName leaves it out. */
+export function localDef<O>() {
+  return <I extends z.ZodType>(input: I): MethodDef<I, O> & { reach: 'local' } => ({ input, reach: 'local' });
 }
 
 /** Limits shared by every schema so oversized payloads are refused at the boundary. */
@@ -41,3 +61,5 @@ export const isoDateSchema = z
 export const nameSchema = z.string().trim().min(1).max(LIMITS.name);
 export const textSchema = z.string().max(LIMITS.text);
 export const empty = z.strictObject({});
+/** A file or folder on this computer, as an absolute path (only `local` methods take these). */
+export const localPathSchema = z.string().min(1).max(4_096);

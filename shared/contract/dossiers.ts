@@ -1,7 +1,7 @@
 // Dossiers and export.
 import { z } from 'zod';
 import type { Dossier, ExportFormat, StorySummary } from '../types';
-import { def, idListSchema, idSchema, LIMITS, nameSchema, textSchema } from './define';
+import { def, idListSchema, idSchema, LIMITS, localDef, localPathSchema, nameSchema, textSchema } from './define';
 
 export const EXPORT_FORMATS = ['pdf', 'html', 'md', 'ninjs'] as const satisfies readonly ExportFormat[];
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
@@ -69,6 +69,14 @@ export interface SavedExport {
   skippedMissing: number;
 }
 
+/** An export written to a path the caller named (CLI). */
+export interface PathExport {
+  path: string;
+  format: ExportFormat;
+  bytes: number;
+  skippedMissing: number;
+}
+
 /**
  * Create a dossier from at most one source: a list of stories (deduplicated,
  * order kept), every story with a tag (by date, then import), or the series a
@@ -119,6 +127,13 @@ export const dossiersContract = {
   /** Native save dialog, then writes the export there. Null when cancelled. Only where `capabilities.nativeDialogs`. */
   'dossiers.exportToFile': def<SavedExport | null>()(
     z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional() }),
+  ),
+  /**
+   * Local only (CLI, Electron main; see MethodReach): writes the export to an absolute
+   * path, replacing a file there whole, creating missing folders.
+   */
+  'dossiers.exportToPath': localDef<PathExport>()(
+    z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), path: localPathSchema }),
   ),
   /** Shows a file this session exported in the system file manager (desktop app). */
   'dossiers.revealExport': def<null>()(z.strictObject({ path: z.string().min(1).max(4_096) })),

@@ -1,3 +1,5 @@
+import type { Commit } from './changes';
+
 /**
  * Errors never cross a boundary as thrown exceptions: every call answers with
  * an envelope, and the client re-throws a typed ServiceError.
@@ -19,7 +21,12 @@ export interface ServiceErrorData {
   message: string;
 }
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ServiceErrorData };
+/**
+ * `commits`: the store commits the call made, in order (only when it changed the
+ * library): what it touched, for the caller to refresh exactly that. The same commits
+ * are also published on the core's change feed (see ./changes.ts).
+ */
+export type Envelope<T> = { ok: true; value: T; commits?: Commit[] } | { ok: false; error: ServiceErrorData };
 
 export class ServiceError extends Error {
   readonly code: ErrorCode;

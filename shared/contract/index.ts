@@ -22,8 +22,23 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
+/** Every method, `local` ones included (the dispatcher's and the CLI's view). */
 export type MethodName = keyof Contract & string;
-export const methodNames = Object.keys(contract).sort() as MethodName[];
+/** Methods only in-process callers may use (they take paths on this computer's disk). */
+export type LocalMethodName = { [M in MethodName]: Contract[M] extends { reach: 'local' } ? M : never }[MethodName];
+/** Methods a page may call: what the preload exposes, IPC registers and the HTTP host routes. */
+export type PageMethodName = Exclude<MethodName, LocalMethodName>;
+
+const allMethodNames = Object.keys(contract).sort() as MethodName[];
+/** Methods a page may call (see MethodReach): the list every transport that carries a page's calls exposes. */
+export const methodNames = allMethodNames.filter((name) => !isLocalMethod(name)) as PageMethodName[];
+/** Methods for in-process callers only (the CLI, the Electron main process). */
+export const localMethodNames = allMethodNames.filter((name) => isLocalMethod(name)) as LocalMethodName[];
+
+/** True for a method that takes paths on this computer's disk (see MethodReach). */
+export function isLocalMethod(name: MethodName): boolean {
+  return (contract[name] as { reach?: string }).reach === 'local';
+}
 
 export type Input<M extends MethodName> =
   Contract[M] extends MethodDef<infer I, unknown> ? z.input<I> : never;
@@ -43,3 +58,4 @@ export * from './links';
 export * from './dossiers';
 export * from './backups';
 export * from './searches';
+export * from './changes';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { HistoryLabel } from '../messages';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../types';
-import { def, empty, idListSchema, idSchema, isoDateSchema, LIMITS, textSchema } from './define';
+import { def, empty, idListSchema, idSchema, isoDateSchema, LIMITS, localDef, localPathSchema, textSchema } from './define';
 
 export const sortKeySchema = z.enum(['date', 'headline', 'place', 'imported', 'relevance']);
 export type SortKey = z.infer<typeof sortKeySchema>;
@@ -30,6 +31,8 @@ export interface ListPage {
   total: number;
   offset: number;
   items: StorySummary[];
+  /** For a search: each item's relevance score, in item order (higher is better). Absent when browsing. */
+  scores?: number[];
   /** Folded search terms to highlight in list and reader (empty without a query). */
   highlight: string[];
 }
@@ -52,17 +55,34 @@ export const importFilesSchema = z.strictObject({
     .max(LIMITS.files),
 });
 
+/** Files and folders (recursively, `.txt`) on this computer, by absolute path. */
+export const importPathsSchema = z.strictObject({ paths: z.array(localPathSchema).min(1).max(LIMITS.files) });
+
+/** How far the search and related indexes are; `ready` once every story and change so far is in them. */
+export interface IndexProgress {
+  ready: boolean;
+  indexed: number;
+  total: number;
+}
+
 export interface HistoryState {
   canUndo: boolean;
   canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
+  /** What Undo would take back, as a code with parameters (the renderer and CLI word it). */
+  undoLabel: HistoryLabel | null;
+  redoLabel: HistoryLabel | null;
 }
 
 export const libraryContract = {
   'library.status': def<LibraryStatus>()(empty),
   /** Clears notices the editor has seen (e.g. "sample library imported"). */
   'library.dismissNotices': def<LibraryStatus>()(empty),
+  /**
+   * Answers once the search and related indexes hold every story and every change made
+   * so far (at once when they do): for callers that need complete search or related
+   * answers (the CLI) rather than the partial ones the list gives while indexing.
+   */
+  'library.ready': def<IndexProgress>()(empty),
   'stories.list': def<ListPage>()(listQuerySchema),
   'stories.get': def<Story>()(z.strictObject({ id: idSchema })),
   'stories.setNote': def<Story>()(z.strictObject({ id: idSchema, note: textSchema })),
@@ -72,6 +92,8 @@ export const libraryContract = {
   'import.files': def<ImportReport>()(importFilesSchema),
   /** Native open dialog, then import what was chosen. Null when cancelled. Only where `capabilities.nativeDialogs`. */
   'import.withDialog': def<ImportReport | null>()(z.strictObject({ folders: z.boolean().optional() })),
+  /** Local only (CLI, Electron main; see MethodReach): import files and folders named by absolute path. */
+  'import.paths': localDef<ImportReport>()(importPathsSchema),
   'history.state': def<HistoryState>()(empty),
   'history.undo': def<HistoryState>()(empty),
   'history.redo': def<HistoryState>()(empty),

@@ -72,6 +72,25 @@ export interface SeriesView {
   dateConflicts: { from: string; to: string }[];
 }
 
+/** Why a story is suggested as related to another, at most one of each kind, in this order. */
+export type RelatedReason =
+  /** Names both stories mention (people, places, organisations), the rarest first, at most 4, as written. */
+  | { kind: 'sharedEntities'; names: string[] }
+  /** Telling words both stories use, the weightiest first, at most 4, as written (`geïsoleerde`). */
+  | { kind: 'sharedTerms'; terms: string[] }
+  /** Both stories' dates are known: the days between them (0: the same day). */
+  | { kind: 'daysApart'; days: number };
+
+/**
+ * A distance in days as an editor would say it: days up to 60, then months, from two
+ * years on years (rounded). For whoever puts `daysApart` into words.
+ */
+export function roundedDistance(days: number): { unit: 'day' | 'month' | 'year'; count: number } {
+  if (days <= 60) return { unit: 'day', count: days };
+  if (days < 730) return { unit: 'month', count: Math.round(days / 30.44) };
+  return { unit: 'year', count: Math.round(days / 365.25) };
+}
+
 /** One related-story suggestion, best first. */
 export interface RelatedSuggestion {
   id: string;
@@ -79,8 +98,8 @@ export interface RelatedSuggestion {
   kind: StoryKind;
   /** 0..1, higher is more related. */
   score: number;
-  /** Reasons a person can check: `shares: Kim Jong-un, Vladimir Poetin`, `similar wording: …`. */
-  reasons: string[];
+  /** Reasons a person can check, as data: the renderer and the CLI put them into words. */
+  reasons: RelatedReason[];
   story: StorySummary;
 }
 

@@ -52,12 +52,21 @@ export interface TagDeleteResult {
   removedFrom: number;
 }
 
+/** Why a tag is suggested for a story. */
+export type TagSuggestionReason =
+  /** Named this many times in the story, and used as an adjective (`Russische`) this many times; one of the two above 0. */
+  | { kind: 'mentions'; named: number; adjectives: number }
+  /** Named in the headline. */
+  | { kind: 'inHeadline' }
+  /** The place in the story's dateline. */
+  | { kind: 'datelinePlace' };
+
 /** A tag the story's entities suggest. Accept it with `tags.apply` `addNames: [name]`. */
 export interface TagSuggestionItem {
   name: string;
   kind: TagSuggestionKind;
-  /** Human-readable: `named 7 times, in the headline`. */
-  reason: string;
+  /** Why, as data (the renderer and the CLI put it into words), in this order: mentions, headline, dateline. */
+  reasons: TagSuggestionReason[];
   /** The existing tag of that name (matched without case or diacritics), or null when accepting creates one. */
   tagId: string | null;
 }
@@ -98,6 +107,8 @@ export type ApplyTagsInput = z.input<typeof applyTagsSchema>;
 
 export const tagsContract = {
   'tags.list': def<TagListItem[]>()(z.strictObject({})),
+  /** The tag with this id, else the one with this name (matched without case or diacritics); null when there is none. */
+  'tags.find': def<TagListItem | null>()(z.strictObject({ nameOrId: z.string().trim().min(1).max(LIMITS.name) })),
   /** Names are unique without case or diacritics (`Oekraïne` = `oekraine`): a clash is `conflict`. */
   'tags.create': def<TagListItem>()(createTagSchema),
   /** Rename, colour, parent (no cycles) and media topic. Renaming onto another tag's name is `conflict`: merge instead. */

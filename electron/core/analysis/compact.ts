@@ -1,4 +1,4 @@
-// Compact in-memory structures for the related-story index (related.ts). An archive of
+// Compact in-memory structures for the related-story index (related/). An archive of
 // 50,000 stories has some 300,000 distinct terms and 7 million (story, term) pairs; as
 // JS strings, Map entries and arrays of numbers they cost hundreds of megabytes, so they
 // live in a few typed arrays instead: no JS object per term, per posting or per story.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from './entities';
-import { describeDays, RelatedIndex, toRelatedDoc, type RelatedDoc } from './related';
+import { roundedDistance } from '../../../shared/contract/links';
+import { RelatedIndex, toRelatedDoc, type RelatedDoc } from './related';
 import { loadSeedStories, type SeedStory } from './test/seeds';
 
 function indexStories(stories: SeedStory[], dates: Record<string, string> = {}): RelatedIndex {
@@ -95,9 +96,13 @@ describe('RelatedIndex on the seed pages', () => {
   it('explains each suggestion with shared names and wording', () => {
     const [thanks] = articles;
     const best = index.related(thanks!.id, { limit: 1 })[0]!;
-    const shares = best.reasons.find((reason) => reason.startsWith('shares: '));
-    expect(shares).toMatch(/Kim Jong-un/);
-    expect(best.reasons.some((reason) => reason.startsWith('similar wording: '))).toBe(true);
+    const shares = best.reasons.find((reason) => reason.kind === 'sharedEntities');
+    expect(shares?.names).toContain('Kim Jong-un');
+    expect(shares!.names.length).toBeLessThanOrEqual(4);
+    const wording = best.reasons.find((reason) => reason.kind === 'sharedTerms');
+    expect(wording?.terms.length).toBeGreaterThan(0);
+    // Words the shared names already say are not repeated as wording.
+    expect(wording!.terms.some((term) => /^(kim|poetin)/i.test(term))).toBe(false);
     expect(best.score).toBeGreaterThan(0);
     expect(best.score).toBeLessThanOrEqual(1);
   });
@@ -147,7 +152,7 @@ describe('RelatedIndex mechanics', () => {
     index.upsert(doc('rare', 'overleg over samenwerking', ['Sergej Sjojgoe']));
     const hits = index.related('query', { limit: 3 });
     expect(hits[0]!.id).toBe('rare');
-    expect(hits[0]!.reasons).toContain('shares: Sergej Sjojgoe');
+    expect(hits[0]!.reasons).toContainEqual({ kind: 'sharedEntities', names: ['Sergej Sjojgoe'] });
     expect(hits[1]!.id).toBe('common');
   });
 
@@ -159,9 +164,9 @@ describe('RelatedIndex mechanics', () => {
     index.upsert(doc('unknown', 'storm schade bomen'));
     const hits = index.related('query');
     expect(hits.map((hit) => hit.id)).toEqual(['near', 'unknown', 'far']);
-    expect(hits[0]!.reasons).toContain('2 days apart');
-    expect(hits[1]!.reasons.some((reason) => reason.endsWith('apart'))).toBe(false);
-    expect(hits[2]!.reasons).toContain('3 years apart');
+    expect(hits[0]!.reasons).toContainEqual({ kind: 'daysApart', days: 2 });
+    expect(hits[1]!.reasons.some((reason) => reason.kind === 'daysApart')).toBe(false);
+    expect(hits[2]!.reasons).toContainEqual({ kind: 'daysApart', days: 1265 });
   });
 
   it('honours limit and exclude, and returns nothing for an unknown story', () => {
@@ -257,16 +262,17 @@ describe('RelatedIndex mechanics', () => {
     index.upsert(doc('a', 'Het geïsoleerde land kreeg een ceremoniële ontvangst.'));
     index.upsert(doc('b', 'Een geïsoleerde regering en een ceremoniële dolk.'));
     const [hit] = index.related('a');
-    expect(hit!.reasons.join(' ')).toMatch(/geïsoleerde/);
-    expect(hit!.reasons.join(' ')).toMatch(/ceremoniële/);
+    const wording = hit!.reasons.find((reason) => reason.kind === 'sharedTerms');
+    expect(wording?.terms).toContain('geïsoleerde');
+    expect(wording?.terms).toContain('ceremoniële');
   });
 
-  it('describes distances in days, months and years', () => {
-    expect(describeDays(0)).toBe('same day');
-    expect(describeDays(1)).toBe('1 day apart');
-    expect(describeDays(12)).toBe('12 days apart');
-    expect(describeDays(365)).toBe('12 months apart');
-    expect(describeDays(1100)).toBe('3 years apart');
+  it('rounds distances to days, months and years for whoever words them', () => {
+    expect(roundedDistance(0)).toEqual({ unit: 'day', count: 0 });
+    expect(roundedDistance(12)).toEqual({ unit: 'day', count: 12 });
+    expect(roundedDistance(60)).toEqual({ unit: 'day', count: 60 });
+    expect(roundedDistance(365)).toEqual({ unit: 'month', count: 12 });
+    expect(roundedDistance(1100)).toEqual({ unit: 'year', count: 3 });
   });
 
   it('builds a RelatedDoc from a stored story without repeating a brief headline', () => {

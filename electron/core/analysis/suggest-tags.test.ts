@@ -23,7 +23,7 @@ describe('suggestTags', () => {
       [],
     );
     expect(suggestions.map((s) => s.name)).toEqual(['Geert Wilders', 'Dick Schoof', 'Mark Rutte']);
-    expect(suggestions[1]).toEqual({ name: 'Dick Schoof', kind: 'person', reason: 'named 2 times, in the headline' });
+    expect(suggestions[1]).toEqual({ name: 'Dick Schoof', kind: 'person', reasons: [{ kind: 'mentions', named: 2, adjectives: 0 }, { kind: 'inHeadline' }] });
   });
 
   it('puts curated names above names guessed from capitals at the same count', () => {
@@ -66,8 +66,8 @@ describe('suggestTags', () => {
       [],
       [],
     );
-    expect(rusland).toMatchObject({ name: 'Rusland', reason: 'named 2 times and 4 times as adjective' });
-    expect(pyongyang).toMatchObject({ name: 'Pyongyang', reason: 'named 2 times, dateline place' });
+    expect(rusland).toMatchObject({ name: 'Rusland', reasons: [{ kind: 'mentions', named: 2, adjectives: 4 }] });
+    expect(pyongyang).toMatchObject({ name: 'Pyongyang', reasons: [{ kind: 'mentions', named: 2, adjectives: 0 }, { kind: 'datelinePlace' }] });
   });
 
   it('needs more evidence for guessed single names and adjective-only countries', () => {
@@ -85,7 +85,7 @@ describe('suggestTags', () => {
 
   it('accepts stored entities without the optional fields and ignores junk', () => {
     const stored = [{ key: 'vladimir poetin', name: 'Vladimir Poetin', kind: 'person', count: 2 }, null, { key: '', name: '', kind: 'x', count: 0 }];
-    expect(suggestTags(stored as never, [], [])).toEqual([{ name: 'Vladimir Poetin', kind: 'person', reason: 'named 2 times' }]);
+    expect(suggestTags(stored as never, [], [])).toEqual([{ name: 'Vladimir Poetin', kind: 'person', reasons: [{ kind: 'mentions', named: 2, adjectives: 0 }] }]);
     expect(suggestTags(undefined as never, [], [])).toEqual([]);
   });
 

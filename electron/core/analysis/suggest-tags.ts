@@ -1,3 +1,4 @@
+import type { TagSuggestionReason } from '../../../shared/contract/tags';
 import { fold } from '../text/dutch';
 import type { Entity, EntityKind, EntitySource } from './entities';
 import { gazetteer } from './gazetteer';
@@ -9,8 +10,8 @@ import { gazetteer } from './gazetteer';
 export interface TagSuggestion {
   name: string;
   kind: EntityKind;
-  /** Human-readable: `named 7 times, in the headline`. */
-  reason: string;
+  /** Why, as data: mentions, then headline, then dateline. */
+  reasons: TagSuggestionReason[];
 }
 
 /** An entity as extracted, or as stored (older stored entities may lack the optional fields). */
@@ -63,7 +64,7 @@ export function suggestTags(
     seen.add(key);
     const mentions = named + (dateline ? 1 : 0) + ADJECTIVE_WEIGHT * adjectives;
     const score = SOURCE_WEIGHT[source] * (mentions + HEADLINE_WEIGHT * headline);
-    ranked.push({ suggestion: { name: entity.name, kind, reason: reasonFor(named, adjectives, headline, dateline) }, score, source });
+    ranked.push({ suggestion: { name: entity.name, kind, reasons: reasonsFor(named, adjectives, headline, dateline) }, score, source });
   }
 
   ranked.sort(
@@ -84,16 +85,10 @@ function worthSuggesting(e: { source: EntitySource; kind: EntityKind; named: num
   return true;
 }
 
-function times(n: number): string {
-  return n === 1 ? 'once' : `${n} times`;
-}
-
-function reasonFor(named: number, adjectives: number, headline: number, dateline: boolean): string {
-  const parts: string[] = [];
-  if (named > 0) parts.push(`named ${times(named)}`);
-  if (adjectives > 0) parts.push(`${named > 0 ? 'and ' : ''}${times(adjectives)} as adjective`);
-  const said = parts.length ? [parts.join(' ')] : [];
-  if (headline > 0) said.push('in the headline');
-  if (dateline) said.push('dateline place');
-  return said.join(', ');
+function reasonsFor(named: number, adjectives: number, headline: number, dateline: boolean): TagSuggestionReason[] {
+  const reasons: TagSuggestionReason[] = [];
+  if (named > 0 || adjectives > 0) reasons.push({ kind: 'mentions', named, adjectives });
+  if (headline > 0) reasons.push({ kind: 'inHeadline' });
+  if (dateline) reasons.push({ kind: 'datelinePlace' });
+  return reasons;
 }

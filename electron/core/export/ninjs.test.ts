@@ -1,28 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NINJS_VERSION, renderDossierNinjs, storyUri } from './ninjs';
+import { renderDossierNinjs, storyUri } from './ninjs';
+import { ninjsValidator } from './test/ninjs-validator';
 import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test/fixture';
 
-// The official IPTC schemas are read from ../shared/ninjs beside the repository
-// (not copied in: one source of truth; CI clones the repo with shared/ beside it).
-const SCHEMAS = path.resolve(import.meta.dirname, '../../../../shared/ninjs');
-
-function loadValidator() {
-  const read = (name: string) => JSON.parse(readFileSync(path.join(SCHEMAS, name), 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  // Registered first, so the ninjs schema's reference to it is never fetched.
-  ajv.addSchema(read('GeoJSON-schema.json'), 'https://geojson.org/schema/GeoJSON.json');
-  return ajv.compile(read(`ninjs-schema_${NINJS_VERSION}.json`));
-}
-
 describe('renderDossierNinjs', () => {
-  let validate: ReturnType<typeof loadValidator>;
+  let validate: ReturnType<typeof ninjsValidator>;
   beforeAll(() => {
-    validate = loadValidator();
+    validate = ninjsValidator();
   });
 
   const doc = seedDossierDocument();

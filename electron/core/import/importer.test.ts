@@ -63,7 +63,7 @@ describe('importer', () => {
       const seed = await readFile(path.join(SEEDS, '000_15ce3d44fc469362.txt'));
       const first = await importBytes(store, [{ name: 's.txt', bytes: seed }]);
       const id = first.files[0]!.articleId!;
-      await store.update('Delete', (meta) => ({ ...meta, deleted: [id] }));
+      await store.update({ code: 'story.delete', count: 1 }, (meta) => ({ ...meta, deleted: [id] }));
       const again = await importBytes(store, [{ name: 's.txt', bytes: seed }]);
       expect(again.files[0]!.status).toBe('imported');
       expect(store.head(id)).toBeDefined();

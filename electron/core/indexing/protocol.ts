@@ -1,4 +1,5 @@
 import type { IndexedMeta, SegmentRef, StoryEdit } from '../store/meta';
+import type { RelatedReason } from '../../../shared/contract/links';
 import type { Tag } from '../../../shared/types';
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
 
@@ -48,7 +49,8 @@ export interface MatchAnswer {
 export interface RelatedHit {
   id: string;
   score: number;
-  reasons: string[];
+  /** As data (codes with parameters): the renderer, the CLI and exports put them into words. */
+  reasons: RelatedReason[];
 }
 
 export interface WorkerStatus {

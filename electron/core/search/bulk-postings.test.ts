@@ -3,13 +3,10 @@ import { exactArray } from './bulk-postings';
 import { SearchIndex, type SearchDoc } from './index';
 import { prng, syntheticDoc, syntheticPrefixQueries, syntheticQueries } from './test/synthetic-corpus';
 
-type PostingMap = Map<string, Array<number[] | undefined>>;
-const postingMap = (index: SearchIndex) => (index as unknown as { index: { map: PostingMap } }).index.map;
-
 /** The map as plain data: per term, per slot, the story numbers in order (holes as empty lists). */
 function mapContents(index: SearchIndex): Record<string, number[][]> {
   const out: Record<string, number[][]> = {};
-  for (const [term, slots] of postingMap(index)) {
+  for (const [term, slots] of index.postingLists()) {
     const lists: number[][] = [];
     for (let slot = 0; slot < slots.length; slot++) lists.push([...(slots[slot] ?? [])]);
     while (lists.length && lists.at(-1)!.length === 0) lists.pop();

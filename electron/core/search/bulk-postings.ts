@@ -1,7 +1,7 @@
 // Postings of stories added in bulk (the start-up build, a large import), held
-// compactly until they are merged into flexsearch's posting map in one go.
+// compactly until they are merged into the posting map (index.ts) in one go.
 //
-// Added one story at a time, flexsearch grows every posting list by push: V8 gives an
+// Added one story at a time, every posting list grows by push: V8 gives an
 // array 17 slots on its first element and half as much again each time it fills, so
 // after a build most of the map is spare room (at 50,000 stories, 93 MB of 257), and
 // trimming it afterwards copies the whole map while the old one is still alive. Here a
@@ -15,7 +15,7 @@ export const SCORE_SLOTS = 4;
 const PREALLOCATE_LIMIT = 65_536;
 const CHUNK_NUMBERS = 1 << 18;
 
-/** flexsearch's posting map: per index term, per score slot, story numbers. */
+/** The posting map: per index term, per score slot, story numbers. */
 export type PostingMap = Map<string, Array<number[] | undefined>>;
 
 /** An array of `length` numbers, all of them to be written, with no spare room. */

@@ -1,4 +1,3 @@
-import { Index } from 'flexsearch';
 import { sliceBreather } from '../slices';
 import { SnapshotFormatError, u32s, YIELD_EVERY_NUMBERS, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { BulkPostings, exactArray, SCORE_SLOTS, type PostingMap } from './bulk-postings';
@@ -12,11 +11,12 @@ export type { Matches } from './candidates';
 export { highlightRanges } from './highlight';
 export { parseQuery, type ParsedQuery } from './query';
 
-// Dutch full-text search over stories, on flexsearch 0.8.
+// Dutch full-text search over stories, on an inverted index of our own.
 //
 // Text analysis is ours (electron/core/text/dutch.ts: folding, Dutch stopwords,
-// Snowball stems, words never split at ï/ë/ü/ö); flexsearch stores one posting list
-// per index term, split into score slots by where the term occurs:
+// Snowball stems, words never split at ï/ë/ü/ö), and so is the index: a Map from each
+// index term to its posting lists (story numbers), split into score slots by where the
+// term occurs:
 //   slot 0  headline
 //   slot 1  place, tags, note
 //   slot 2  the first quarter of the body (the lead paragraph matters most)
@@ -66,29 +66,22 @@ export const PREFIX_EXPANSION_LIMIT = 100;
  */
 const MIN_BULK_MERGE = 1 << 18;
 
-/** Stands for `pendingTerms` in a call to flexsearch's add (see `encode`). */
-const PENDING_TERMS = '\u0000terms';
-
 type Slots = ReadonlyArray<ReadonlyArray<number> | undefined>;
-
-/** flexsearch internals used for removing one story cheaply (see removeFromIndex) and for bulk adds. */
-interface IndexInternals {
-  map: PostingMap;
-  reg: Set<number>;
-}
 
 export class SearchIndex {
   private vocabulary = new Vocabulary();
-  private readonly index: Index;
+  /**
+   * The inverted index: per index term, per score slot, the numbers of the stories with
+   * it, in the order added. (Until 2026-12 this was flexsearch's, reached through its
+   * private fields; all flexsearch still did was push onto these lists.)
+   */
+  private readonly map: PostingMap = new Map();
   private readonly numOf = new Map<string, number>();
   private readonly idOf: Array<string | undefined> = [];
   private readonly packedOf: Array<string | undefined> = [];
   private nextNum = 0;
   private changes = 0;
   private readonly candidates = new CandidateSet();
-  /** The terms of the story being added, for `encode`, and the score slot of each, for `score`. */
-  private pendingTerms: string[] = [];
-  private pendingSlots: number[] = [];
   /** One story's index terms and their best slots (reused: see storyTerms). */
   private readonly storySlots = new Map<string, number>();
   /** Stories added in bulk whose postings are not in the map yet (see addInBulk). */
@@ -96,24 +89,6 @@ export class SearchIndex {
   private merging: Generator<void> | null = null;
   /** Postings in the map (stories × their distinct terms), for pacing bulk merges. */
   private postingCount = 0;
-
-  constructor() {
-    this.index = new Index({
-      tokenize: 'strict',
-      resolution: RESOLUTION,
-      // fastupdate keeps a reference per term per story (~80 MB at 50,000 stories);
-      // removal instead uses the story's own terms, from its packed text.
-      fastupdate: false,
-      context: false,
-      cache: false,
-      // Text reaches flexsearch already analysed (dutch.ts): a story's terms are handed
-      // over as the array itself, so the posting keys are our detached term strings,
-      // not slices of a joined string that would each keep the whole string alive.
-      // A query term is passed as itself.
-      encode: (content: string) => (content === PENDING_TERMS ? this.pendingTerms : content ? [content] : []),
-      score: (_content: string[], _term: string, position: number) => this.pendingSlots[position] ?? RESOLUTION - 1,
-    });
-  }
 
   get size(): number {
     return this.numOf.size;
@@ -144,6 +119,15 @@ export class SearchIndex {
 
   has(id: string): boolean {
     return this.numOf.has(id);
+  }
+
+  /**
+   * Every index term with its posting lists (per score slot, story numbers in the order
+   * added), read-only: for checks that two indexes hold the same postings. Stories
+   * added in bulk are in it once merged (see mergeBulk).
+   */
+  postingLists(): IterableIterator<[string, Slots]> {
+    return this.map.entries();
   }
 
   /** The ids of the stories in the index. */
@@ -205,8 +189,7 @@ export class SearchIndex {
    * bulk-postings.ts). A story already in the index is updated at once instead.
    */
   addInBulk(doc: SearchDoc): void {
-    const internals = this.internals();
-    if (this.numOf.has(doc.id) || !internals) {
+    if (this.numOf.has(doc.id)) {
       this.add(doc);
       return;
     }
@@ -219,7 +202,6 @@ export class SearchIndex {
     const bulk = (this.bulk ??= new BulkPostings());
     bulk.story(num);
     for (const [term, slot] of slots) bulk.posting(term, slot);
-    internals.reg.add(num);
   }
 
   /** Whether enough postings wait (see MIN_BULK_MERGE) that `mergeBulk` should run now. */
@@ -234,12 +216,11 @@ export class SearchIndex {
    */
   *mergeBulk(): Generator<void> {
     this.finishMerge();
-    const internals = this.internals();
     const bulk = this.bulk;
-    if (!bulk || !internals) return;
+    if (!bulk) return;
     this.bulk = null;
     const postings = bulk.size;
-    const merge = bulk.mergeInto(internals.map);
+    const merge = bulk.mergeInto(this.map);
     this.merging = merge;
     try {
       yield* merge;
@@ -288,20 +269,16 @@ export class SearchIndex {
    */
   compact(): void {
     this.settleBulk();
-    const internals = this.internals();
-    if (!internals) return;
-    for (const [term, slots] of internals.map) internals.map.set(term, trimmed(slots));
+    for (const [term, slots] of this.map) this.map.set(term, trimmed(slots));
   }
 
   /**
    * Writes the whole state for the index snapshot: story numbers, ids and packed texts,
-   * the vocabulary, and flexsearch's posting map as it stands (not the text), so that
-   * reading it back skips analysis and flexsearch's add entirely.
+   * the vocabulary, and the posting map as it stands (not the text), so that reading it
+   * back skips analysis entirely.
    */
   *writeState(out: SnapshotWriter): Generator<void> {
     this.settleBulk();
-    const internals = this.internals();
-    if (!internals) throw new Error('flexsearch internals are not as expected');
     out.u32(this.nextNum);
     out.f64(this.changes);
     const nums = new Uint32Array(this.numOf.size);
@@ -318,10 +295,10 @@ export class SearchIndex {
     yield* out.strings(ids);
     yield* out.strings(packed, 'latin1');
     yield* this.vocabulary.writeState(out);
-    out.u32(internals.map.size);
+    out.u32(this.map.size);
     // Yield by volume: a common word's list alone holds tens of thousands of stories.
     let work = 0;
-    for (const [term, slots] of internals.map) {
+    for (const [term, slots] of this.map) {
       out.string(term);
       out.u8(slots.length);
       for (let slot = 0; slot < slots.length; slot++) {
@@ -335,14 +312,11 @@ export class SearchIndex {
         yield;
       }
     }
-    yield* out.array(Uint32Array.from(internals.reg));
   }
 
   /** An index from what writeState wrote; throws SnapshotFormatError when it does not add up. */
   static *readState(input: SnapshotReader): Generator<void, SearchIndex> {
     const index = new SearchIndex();
-    const internals = index.internals();
-    if (!internals) throw new Error('flexsearch internals are not as expected');
     index.nextNum = input.u32();
     index.changes = input.f64();
     const nums = yield* input.array(u32s, 4);
@@ -371,20 +345,13 @@ export class SearchIndex {
         index.postingCount += length;
         work += length;
       }
-      internals.map.set(term, slots);
+      index.map.set(term, slots);
       if ((work += 8) >= YIELD_EVERY_NUMBERS) {
         work = 0;
         yield;
       }
     }
-    for (const num of yield* input.array(u32s, 4)) internals.reg.add(num);
     return index;
-  }
-
-  /** flexsearch's posting map, when its internals are as expected (checked, not assumed). */
-  private internals(): IndexInternals | null {
-    const internals = this.index as unknown as Partial<IndexInternals>;
-    return internals.map instanceof Map && internals.reg instanceof Set ? (internals as IndexInternals) : null;
   }
 
   /** Hits best first: the highest score, ties to the most recently added story. */
@@ -468,13 +435,15 @@ export class SearchIndex {
   private insert(num: number, packed: string): void {
     this.packedOf[num] = packed;
     const slots = this.storyTerms(packed);
-    if (slots.size === 0) return;
-    this.pendingTerms = [...slots.keys()];
-    this.pendingSlots = [...slots.values()];
-    this.index.add(num, PENDING_TERMS);
+    for (const [term, slot] of slots) {
+      let lists = this.map.get(term);
+      if (!lists) this.map.set(term, (lists = []));
+      const list = lists[slot];
+      // A new list holds exactly its first story: most terms occur in one or two stories.
+      if (list) list.push(num);
+      else lists[slot] = [num];
+    }
     this.postingCount += slots.size;
-    this.pendingTerms = [];
-    this.pendingSlots = [];
   }
 
   /**
@@ -505,25 +474,19 @@ export class SearchIndex {
   }
 
   /**
-   * Takes one story out of the flexsearch index. Without fastupdate, flexsearch's own
-   * remove scans every posting list (~150 ms at 50,000 stories); we know the story's
-   * terms, so only their lists are touched. Falls back to flexsearch's remove should
-   * its internals ever differ from what this expects.
+   * Takes one story out of the posting map. The story's terms come from its packed text,
+   * so only their lists are touched (no reverse index per story: that would cost ~80 MB
+   * at 50,000 stories).
    */
   private removeFromIndex(num: number, packed: string): void {
     this.vocabulary.countStory(-1, (count) => forEachPackedWord(packed, count));
-    const internals = this.internals();
-    if (!internals) {
-      this.index.remove(num);
-      return;
-    }
     const terms = new Set<string>();
     forEachPackedWord(packed, (wordId) => {
       const term = this.vocabulary.term(wordId);
       if (term) terms.add(term);
     });
     for (const term of terms) {
-      const slots = internals.map.get(term);
+      const slots = this.map.get(term);
       if (!slots) continue;
       let left = 0;
       for (let slot = 0; slot < slots.length; slot++) {
@@ -537,17 +500,13 @@ export class SearchIndex {
         if (ids.length === 0) slots[slot] = undefined;
         else left++;
       }
-      if (left === 0) internals.map.delete(term);
+      if (left === 0) this.map.delete(term);
     }
-    internals.reg.delete(num);
   }
 
   /** Posting slots of an index term, or null when no story has it. */
   private postings(term: string): Slots | null {
-    // Read straight from the posting map when we can: a flexsearch search call costs
-    // ~20 µs, which adds up over the hundred completions of a short prefix.
-    const internals = this.internals();
-    const slots = internals ? internals.map.get(term) : (this.index.search(term, { resolve: false }).result as Slots);
+    const slots = this.map.get(term);
     return slots && listSize([{ slots, bonus: 0 }]) > 0 ? slots : null;
   }
 

@@ -1,3 +1,4 @@
+import type { Platform } from '../../../shared/contract/define';
 import type { ExportSession } from '../features/dossiers/export-session';
 import type { ImportOptions } from '../import/importer';
 import type { RelatedProvider, SearchProvider } from '../indexing/client';
@@ -5,7 +6,7 @@ import type { KroniekPorts } from '../ports';
 import type { LibraryStore } from '../store/library-store';
 import type { ListKeys } from '../features/library/list-keys';
 
-export type Platform = 'electron' | 'web' | 'cli';
+export type { Platform };
 export type { RelatedProvider, SearchProvider } from '../indexing/client';
 
 /**

@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type z } from 'zod';
-import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '../../../shared/contract';
+import { contract, isLocalMethod, isMethodName, type MethodName, type Output, type ParsedInput } from '../../../shared/contract';
+import type { Commit } from '../../../shared/contract/changes';
 import { ServiceError, type Envelope } from '../../../shared/contract/envelope';
 import type { ServiceContext } from './context';
 
@@ -10,18 +12,27 @@ export type PartialHandlers<K extends MethodName> = { [M in K]: Handler<M> };
 /**
  * The one entry point every transport (Electron IPC, loopback HTTP, CLI) uses:
  * validate the input against the contract's strict schema, run the handler,
- * answer with an envelope. Never throws.
+ * answer with an envelope. Never throws. A web host's core refuses the `local` methods
+ * (paths on this computer's disk; see MethodReach) whatever transport brought the call.
+ * An answer carries the store commits the call made (`commits`), so every edit says
+ * what it changed without each handler having to: the store derives them, and the
+ * call's async context picks out its own among concurrent calls.
  */
 export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
+  const callCommits = new AsyncLocalStorage<Commit[]>();
+  ctx.store.onCommit((commit) => callCommits.getStore()?.push(commit));
+
   return async function dispatch(method: string, input: unknown): Promise<Envelope<unknown>> {
     if (!isMethodName(method)) return fail(new ServiceError('unknown-method', `Unknown method: ${String(method).slice(0, 80)}`));
+    if (ctx.platform === 'web' && isLocalMethod(method)) return fail(new ServiceError('forbidden', `${method} reads or writes files by path and is not available in the browser.`));
     const schema = contract[method].input as z.ZodType;
     const parsed = schema.safeParse(input ?? {});
     if (!parsed.success) return fail(new ServiceError('invalid-input', describeIssues(method, parsed.error)));
+    const commits: Commit[] = [];
     try {
       const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => unknown;
-      const value = await handler(parsed.data, ctx);
-      return { ok: true, value: value === undefined ? null : value };
+      const value = await callCommits.run(commits, () => handler(parsed.data, ctx));
+      return { ok: true, value: value === undefined ? null : value, ...(commits.length ? { commits } : {}) };
     } catch (error) {
       return fail(error);
     }

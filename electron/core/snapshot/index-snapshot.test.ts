@@ -103,7 +103,7 @@ async function libraryWithSnapshot(dir: string, count: number): Promise<void> {
 describe('index snapshot', () => {
   it('loads instead of building and answers exactly as a fresh build, then follows changes', async () => {
     await withTempDir(async (dir) => {
-      await libraryWithSnapshot(dir, 600);
+      await libraryWithSnapshot(dir, 200);
       const core = await openLibrary(dir);
       const indexes = indexesOf(core);
       expect((await indexes.status()).origin).toBe('snapshot');
@@ -131,7 +131,7 @@ describe('index snapshot', () => {
 
   it('brings a stale snapshot up to date: imports, deletions, undo, tags, renames, notes and dates since', async () => {
     await withTempDir(async (dir) => {
-      await libraryWithSnapshot(dir, 1_500);
+      await libraryWithSnapshot(dir, 400);
       const written = await readFile(snapshotPath(dir));
 
       // Changes made without the snapshot being written again (it stays as it was).
@@ -149,14 +149,14 @@ describe('index snapshot', () => {
       await call(editing, 'stories.delete', { ids: all.slice(100, 120) });
       await call(editing, 'stories.delete', { ids: all.slice(200, 205) });
       await call(editing, 'history.undo', {});
-      await editing.context.store.addStories(synthetic(5_000, 300));
+      await editing.context.store.addStories(synthetic(5_000, 150));
       await editing.close();
       expect((await readFile(snapshotPath(dir))).equals(written)).toBe(true);
 
       const core = await openLibrary(dir);
       const indexes = indexesOf(core);
       expect((await indexes.status()).origin).toBe('snapshot');
-      expect((await indexes.status()).lastSnapshotLoad!.reconciled).toBeGreaterThan(300);
+      expect((await indexes.status()).lastSnapshotLoad!.reconciled).toBeGreaterThan(150);
       expect((await indexes.status()).stories).toBe(core.context.store.storyCount);
       expect((await searchHits(indexes, 'frontlinieverslag'))).toHaveLength(30);
       expect((await searchHits(indexes, 'weggooitag'))).toHaveLength(0);
@@ -179,7 +179,7 @@ describe('index snapshot', () => {
   it('keeps changes made while a snapshot is written for the next one; a close out of time leaves no torn file', async () => {
     await withTempDir(async (dir) => {
       const core = await openLibrary(dir, { closeBudgetMs: 60_000 });
-      await core.context.store.addStories(synthetic(0, 500));
+      await core.context.store.addStories(synthetic(0, 200));
       await indexesOf(core).whenReady();
       const ids = sampleIds(core);
       const writing = indexesOf(core).saveSnapshot();
@@ -194,7 +194,7 @@ describe('index snapshot', () => {
       expect((await searchHits(indexes, 'tijdensschrijven'))).toHaveLength(3);
       expect(await fingerprint(indexes, ids)).toEqual(await freshFingerprint(again, ids));
       // A change, then a close with no time to write: the snapshot on disk stays whole.
-      await again.context.store.addStories(synthetic(9_000, 400));
+      await again.context.store.addStories(synthetic(9_000, 150));
       await indexes.whenReady();
       const before = await readFile(snapshotPath(dir));
       await again.close();
@@ -210,7 +210,7 @@ describe('index snapshot', () => {
 
   it('falls back to a full build, with the same results, for every kind of bad cache file', async () => {
     await withTempDir(async (dir) => {
-      await libraryWithSnapshot(dir, 150);
+      await libraryWithSnapshot(dir, 60);
       const good = await readFile(snapshotPath(dir));
       const metaBefore = await readFile(path.join(dir, 'library.json'));
       const reference = await openLibrary(dir, { enabled: false });

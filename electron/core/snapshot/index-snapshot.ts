@@ -27,7 +27,8 @@ import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type By
 // an end mark.
 
 export const SNAPSHOT_FILE = 'indexes.bin';
-export const SNAPSHOT_FORMAT = 1;
+// 2: the search state no longer ends with flexsearch's register of story numbers.
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
 const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'

@@ -48,7 +48,7 @@ describe('backups and recovery', () => {
     await withTempDir(async (dir) => {
       const core = await openKroniek({ dataDir: dir });
       await core.context.store.addStories([fakeStory('a1')]);
-      await core.context.store.update('Tag', (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
+      await core.context.store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
       await core.close();
       expect((await listBackups(dir)).length).toBeGreaterThan(0);
 
@@ -60,7 +60,7 @@ describe('backups and recovery', () => {
       const reopened = await openKroniek({ dataDir: dir });
       const status = await reopened.dispatch('library.status', {});
       expect(status).toMatchObject({ ok: true, value: { readOnly: false } });
-      const notices = (status as { value: { notices: { code: string; message: string }[] } }).value.notices;
+      const notices = (status as { value: { notices: { code: string }[] } }).value.notices;
       expect(notices.map((notice) => notice.code)).toContain('recovered');
       expect(reopened.context.store.meta.taggings).toEqual({ a1: ['t1'] });
       expect(reopened.context.store.head('a1')).toBeDefined();

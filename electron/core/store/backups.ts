@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { LibraryNotice } from '../../../shared/types';
 import { selectBackupsToKeep } from './backup-retention';
 import { readFileIfExists, writeFileDurably } from './durable-file';
 import type { MetaDoc } from './meta';
-import { parseMetaBytes } from './meta-file';
+import { parseMetaBytes, type RestoredBackup } from './meta-file';
 
 // Backups of the metadata document. Story content lives in write-once segment
 // files that are never modified, so the metadata document is the whole mutable
@@ -86,15 +85,10 @@ async function pruneBackups(dataDir: string, now: number): Promise<void> {
 }
 
 /** The newest backup that validates, for recovery of a damaged library file. */
-export async function newestValidBackup(dataDir: string): Promise<{ meta: MetaDoc; notice: LibraryNotice } | null> {
+export async function newestValidBackup(dataDir: string): Promise<RestoredBackup | null> {
   for (const backup of await listBackups(dataDir)) {
     const meta = await readBackup(dataDir, backup.name);
-    if (meta) {
-      return {
-        meta,
-        notice: { code: 'recovered', message: `The library file was damaged; Kroniek restored the backup from ${backup.createdAt}. Edits made after that backup are lost.` },
-      };
-    }
+    if (meta) return { meta, createdAt: backup.createdAt };
   }
   return null;
 }

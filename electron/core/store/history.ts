@@ -1,11 +1,12 @@
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState } from '../../../shared/contract/library';
+import type { HistoryLabel } from '../../../shared/messages';
 import type { MetaDoc } from './meta';
 
 type Key = keyof MetaDoc;
 
 interface Entry {
-  label: string;
+  label: HistoryLabel;
   changes: { key: Key; before: unknown; after: unknown }[];
 }
 
@@ -21,7 +22,7 @@ export class History {
   private undoStack: Entry[] = [];
   private redoStack: Entry[] = [];
 
-  record(label: string, before: MetaDoc, after: MetaDoc): void {
+  record(label: HistoryLabel, before: MetaDoc, after: MetaDoc): void {
     const changes: Entry['changes'] = [];
     for (const key of Object.keys(after) as Key[]) {
       if (before[key] !== after[key]) changes.push({ key, before: before[key], after: after[key] });
@@ -74,7 +75,7 @@ function apply(current: MetaDoc, entry: Entry, side: 'before' | 'after'): MetaDo
   const next: Record<string, unknown> = { ...current };
   for (const change of entry.changes) {
     if (current[change.key] !== change[other]) {
-      throw new ServiceError('conflict', `Cannot ${side === 'before' ? 'undo' : 'redo'} "${entry.label}": that part of the library changed since.`);
+      throw new ServiceError('conflict', `Cannot ${side === 'before' ? 'undo' : 'redo'} the edit "${entry.label.code}": that part of the library changed since.`);
     }
     next[change.key] = change[side];
   }

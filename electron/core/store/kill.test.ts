@@ -1,17 +1,33 @@
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng } from '../search/test/synthetic-corpus';
 import { LibraryStore } from './library-store';
 import { withTempDir } from './test/helpers';
 
-const WRITER = path.join(import.meta.dirname, 'test', 'kill-writer.ts');
+const WRITER_SOURCE = path.join(import.meta.dirname, 'test', 'kill-writer.ts');
+
+// The writer runs as plain JavaScript, bundled once per run with the real store code:
+// starting it through tsx for every round (loading tsx and transpiling the store) took
+// seconds per round on a busy machine, most of this test's time.
+let bundleDir = '';
+let WRITER = '';
+beforeAll(async () => {
+  bundleDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-kill-writer-'));
+  WRITER = path.join(bundleDir, 'kill-writer.mjs');
+  await build({ entryPoints: [WRITER_SOURCE], outfile: WRITER, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+});
+afterAll(async () => {
+  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+});
 
 /** Starts the writer, lets it run for `ms` after it is ready, SIGKILLs it; returns the edits it acknowledged. */
 async function runAndKill(dir: string, ms: number): Promise<number[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [WRITER, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const acked: number[] = [];
   const lines = createInterface({ input: child.stdout! });
   const exited = new Promise((resolve) => child.once('exit', resolve));

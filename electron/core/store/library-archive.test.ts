@@ -13,7 +13,7 @@ const withoutTime = (text: string) => text.replace(/"exportedAt":"[^"]*"/, '"exp
 async function libraryA(dir: string): Promise<string> {
   const source = await LibraryStore.open(path.join(dir, 'a'));
   await source.addStories(['a0', 'a1', 'a2', 'a3', 'shared'].map((id) => fakeStory(id, `Kop ${id}`)));
-  await source.update('edit', (meta) => ({
+  await source.update({ code: 'tag.apply', count: 1 }, (meta) => ({
     ...meta,
     deleted: ['a3'],
     tags: [
@@ -37,7 +37,7 @@ async function libraryA(dir: string): Promise<string> {
 async function libraryB(dir: string): Promise<LibraryStore> {
   const target = await LibraryStore.open(path.join(dir, 'b'));
   await target.addStories(['b0', 'b1', 'shared'].map((id) => fakeStory(id, `Kop ${id}`)));
-  await target.update('edit', (meta) => ({
+  await target.update({ code: 'tag.apply', count: 1 }, (meta) => ({
     ...meta,
     tags: [{ id: 'tB', name: 'OEKRAINE', color: '#111111', parentId: null, mediaTopic: null }],
     taggings: { b0: ['tB'] },
@@ -51,7 +51,7 @@ describe('library archive', () => {
     await withTempDir(async (dir) => {
       const source = await LibraryStore.open(path.join(dir, 'a'));
       await source.addStories(Array.from({ length: 1_200 }, (_, i) => fakeStory(`s${i}`, `Oekraïne ${i}`)));
-      await source.update('edit', (meta) => ({
+      await source.update({ code: 'tag.apply', count: 1 }, (meta) => ({
         ...meta,
         deleted: ['s3'],
         tags: [{ id: 't1', name: 'Kim–Poetin', color: '#aa3300', parentId: null, mediaTopic: 'medtop:20000638' }],

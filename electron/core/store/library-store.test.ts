@@ -12,7 +12,7 @@ describe('LibraryStore', () => {
       const store = await LibraryStore.open(dir);
       expect(store.created).toBe(true);
       await store.addStories([fakeStory('a1'), fakeStory('a2')]);
-      await store.update('Set date', (meta) => ({ ...meta, storyEdits: { a1: { publishedAt: '2024-06-19' } } }));
+      await store.update({ code: 'story.setDate' }, (meta) => ({ ...meta, storyEdits: { a1: { publishedAt: '2024-06-19' } } }));
       await store.close();
 
       const again = await LibraryStore.open(dir);
@@ -58,7 +58,7 @@ describe('LibraryStore', () => {
       const store = await LibraryStore.open(dir);
       await store.addStories(Array.from({ length: 1_500 }, (_, i) => fakeStory(`s${i}`)));
       const metaBefore = (await readFile(path.join(dir, META_FILE))).length;
-      await store.update('Tag', (meta) => ({ ...meta, taggings: { s1: ['t1'] } }));
+      await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { s1: ['t1'] } }));
       const metaAfter = (await readFile(path.join(dir, META_FILE))).length;
       expect(metaAfter - metaBefore).toBeLessThan(100);
       expect(metaAfter).toBeLessThan(5_000);
@@ -97,7 +97,7 @@ describe('LibraryStore', () => {
       const metaPath = path.join(dir, META_FILE);
       await (await import('node:fs/promises')).rm(metaPath);
       await mkdir(path.join(metaPath, 'blocker'), { recursive: true });
-      await expect(store.update('Tag', (meta) => ({ ...meta, taggings: { a1: ['t'] } }))).rejects.toThrow();
+      await expect(store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { a1: ['t'] } }))).rejects.toThrow();
       expect(store.meta).toBe(before);
       expect(store.historyState().canUndo).toBe(false);
       expect(diskBefore).toContain('"schemaVersion"');
@@ -111,13 +111,13 @@ describe('LibraryStore', () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);
       await store.addStories([fakeStory('a1')]);
-      await store.update('Tag story', (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
+      await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
       await store.addStories([fakeStory('a2')]);
-      expect(store.historyState()).toMatchObject({ canUndo: true, undoLabel: 'Tag story' });
+      expect(store.historyState()).toMatchObject({ canUndo: true, undoLabel: { code: 'tag.apply', count: 1 } });
       await store.undo();
       expect(store.meta.taggings).toEqual({});
       expect(store.storyCount).toBe(2);
-      expect(store.historyState()).toMatchObject({ canRedo: true, redoLabel: 'Tag story' });
+      expect(store.historyState()).toMatchObject({ canRedo: true, redoLabel: { code: 'tag.apply', count: 1 } });
       await store.redo();
       expect(store.meta.taggings).toEqual({ a1: ['t1'] });
       await store.close();
@@ -151,7 +151,7 @@ describe('LibraryStore', () => {
       expect(opened.notices.map((notice) => notice.code)).toContain('read-only');
       // Stories stay readable from the content segments.
       expect(opened.head('a1')?.headline).toBe('Kop a1');
-      await expect(opened.update('x', (meta) => ({ ...meta, tags: [] }))).rejects.toMatchObject({ code: 'read-only' });
+      await expect(opened.update({ code: 'tag.edit' }, (meta) => ({ ...meta, tags: [] }))).rejects.toMatchObject({ code: 'read-only' });
       const names = await readdir(dir);
       const kept = names.find((name) => name.startsWith(`${META_FILE}.damaged-`));
       expect(kept).toBeDefined();

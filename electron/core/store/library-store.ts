@@ -2,15 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { isEmptyChange, type ChangeSet, type Commit } from '../../../shared/contract/changes';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState } from '../../../shared/contract/library';
 import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '../../../shared/types';
+import { changesBetween } from './changes';
 import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
+import type { HistoryLabel } from '../../../shared/messages';
 import { History } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
 import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
-import { loadMeta, META_FILE } from './meta-file';
+import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentReader } from './segment-entries';
 
 export const CONTENT_DIR = 'content';
@@ -30,7 +33,7 @@ export type StoreChange =
 export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Called when the metadata file is damaged; returns a restored document or null (see backups). */
-  restoreFromBackup?: (reason: string) => Promise<{ meta: MetaDoc; notice: LibraryNotice } | null>;
+  restoreFromBackup?: (reason: string) => Promise<RestoredBackup | null>;
   /** Runs after every successful metadata write (backups hook). */
   afterWrite?: (meta: MetaDoc) => void;
 }
@@ -38,8 +41,9 @@ export interface OpenStoreOptions {
 /**
  * The library store. Owns one data folder (locked), keeps every story's head in
  * memory, loads bodies per segment on demand, and writes the small metadata
- * document durably through lowdb. Every write computes the new state, writes it,
- * and only then swaps it in, so a failed write leaves memory and disk unchanged.
+ * document durably through its lowdb adapter (see persist). Every write computes the
+ * new state, writes it, and only then swaps it in, so a failed write leaves memory and
+ * disk unchanged.
  */
 export class LibraryStore {
   private readonly heads = new Map<string, StoryHead>();
@@ -48,6 +52,8 @@ export class LibraryStore {
   private readonly bySha = new Map<string, string>();
   private readonly bodyCache = new Map<string, Map<string, BodyBlock[]>>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly commitListeners = new Set<(commit: Commit) => void>();
+  private revisionCount = 0;
   private readonly history = new History();
   private readonly shared = new SharedHeadParts();
   private deletedSet = new Set<string>();
@@ -85,7 +91,7 @@ export class LibraryStore {
       }
       const store = new LibraryStore(dir, db, lock, readOnly, loaded.notices, loaded.created, options.afterWrite);
       await store.loadHeads();
-      if (loaded.needsWrite && !readOnly) await adapter.write(db.data);
+      if (loaded.needsWrite && !readOnly) await store.persist(db.data);
       return store;
     } catch (error) {
       await lock?.release();
@@ -252,14 +258,16 @@ export class LibraryStore {
       const before = this.meta;
       let next: MetaDoc = segments.length ? { ...before, segments: [...before.segments, ...segments] } : before;
       if (metaChange) next = metaChange(next);
-      if (next !== before) await this.db.adapter.write(next);
+      if (next !== before) await this.persist(next);
       this.swapMeta(next);
       for (const segment of written) {
         for (const item of segment.items) this.indexHead(item.head, segment.name);
         this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
-      if (fresh.length) this.emit({ type: 'stories-added', ids: fresh.map((item) => item.head.id) });
+      const added = fresh.map((item) => item.head.id);
+      if (fresh.length) this.emit({ type: 'stories-added', ids: added });
       if (next !== before) this.emit({ type: 'meta', before, after: next });
+      this.publish(changesBetween(before, next, added));
     });
   }
 
@@ -267,7 +275,7 @@ export class LibraryStore {
    * Applies a pure change to the metadata document and writes it durably.
    * With a label the change is undoable.
    */
-  async update(label: string | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
+  async update(label: HistoryLabel | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
     return (await this.updateWith(label, (meta) => ({ meta: change(meta) }))).meta;
   }
 
@@ -276,17 +284,19 @@ export class LibraryStore {
    * created, moved, skipped): `change` returns `{meta, ...}` and the whole outcome is
    * returned once the document is durably written.
    */
-  async updateWith<T extends { meta: MetaDoc }>(label: string | null, change: (meta: MetaDoc) => T): Promise<T> {
+  async updateWith<T extends { meta: MetaDoc }>(label: HistoryLabel | null, change: (meta: MetaDoc) => T): Promise<T> {
     return this.serial(async () => {
       this.assertWritable();
       const before = this.meta;
       const outcome = change(before);
       const after = outcome.meta;
       if (after === before) return outcome;
-      await this.db.adapter.write(after);
+      await this.persist(after);
       this.swapMeta(after);
       if (label) this.history.record(label, before, after);
       this.emit({ type: 'meta', before, after });
+      const changes = changesBetween(before, after);
+      this.publish(label ? { ...changes, history: true } : changes);
       return outcome;
     });
   }
@@ -309,13 +319,14 @@ export class LibraryStore {
       const before = this.meta;
       const after = direction === 'undo' ? this.history.undo(before) : this.history.redo(before);
       if (!after) return;
-      await this.db.adapter.write(after).catch((error: unknown) => {
+      await this.persist(after).catch((error: unknown) => {
         // Put the step back so the editor can try again.
         this.history.revert(direction);
         throw error;
       });
       this.swapMeta(after);
       this.emit({ type: 'meta', before, after });
+      this.publish({ ...changesBetween(before, after), history: true });
     });
     return this.history.state();
   }
@@ -323,6 +334,21 @@ export class LibraryStore {
   onChange(listener: (change: StoreChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Every commit, as the parts of the library it changed (see shared/contract/changes.ts),
+   * numbered in commit order. Called synchronously inside the commit, after the new state
+   * is in memory, in the async context of the call that committed.
+   */
+  onCommit(listener: (commit: Commit) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /** The number of the last commit since the library was opened (0 before the first). */
+  get revision(): number {
+    return this.revisionCount;
   }
 
   async close(): Promise<void> {
@@ -345,6 +371,22 @@ export class LibraryStore {
     if (this.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be changed.');
   }
 
+  /**
+   * Writes `next` durably without making it the current state: the one place the store
+   * drives lowdb's adapter itself instead of calling `db.write()` / `db.update()`.
+   * lowdb 7's `write()` writes `db.data` and `update(fn)` mutates `db.data` and then
+   * writes it, so with either the new state is in memory before it is on disk: every
+   * reader of `meta` during the write sees a state that is not durable yet, and after a
+   * failed write (disk full, EPERM, the folder gone) memory would hold a state that disk
+   * does not, unless rolled back by hand after others may have read it. Writing first and
+   * swapping in only after success (swapMeta, which sets `db.data`, lowdb's public field)
+   * keeps the guarantee that a failed write leaves memory and disk as they were. The
+   * adapter is ours (DurableJsonFile: temp file, fsync, rename, folder fsync).
+   */
+  private persist(next: MetaDoc): Promise<void> {
+    return this.db.adapter.write(next);
+  }
+
   private swapMeta(next: MetaDoc): void {
     const before = this.db.data;
     this.db.data = next;
@@ -355,6 +397,19 @@ export class LibraryStore {
 
   private emit(change: StoreChange): void {
     for (const listener of this.listeners) listener(change);
+  }
+
+  private publish(changes: ChangeSet): void {
+    if (isEmptyChange(changes)) return;
+    const commit: Commit = { revision: ++this.revisionCount, changes };
+    for (const listener of this.commitListeners) {
+      try {
+        listener(commit);
+      } catch (error) {
+        // A listener (a transport) must never undo a commit that is already on disk.
+        console.error(`[kroniek] change listener failed: ${(error as Error).message}`);
+      }
+    }
   }
 
   private indexHead(head: StoryHead, segment: string): void {
@@ -380,10 +435,7 @@ export class LibraryStore {
       }
     }
     if (problems.length) {
-      this.notices.push({
-        code: 'content-damaged',
-        message: `Some story files could not be read and their stories are not shown: ${problems.join(', ')}. They were left untouched on disk.`,
-      });
+      this.notices.push({ code: 'content-damaged', segments: problems });
     }
   }
 

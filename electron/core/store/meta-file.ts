@@ -17,6 +17,13 @@ export interface LoadedMeta {
   needsWrite: boolean;
 }
 
+/** The newest backup that validated, found when the library file is damaged. */
+export interface RestoredBackup {
+  meta: MetaDoc;
+  /** When the backup was made (ISO); the recovery notice names it. */
+  createdAt: string;
+}
+
 export type MetaParse = { ok: true; meta: MetaDoc; migratedFrom: number | null } | { ok: false; newer: boolean; reason: string };
 
 export interface MigrationSetup {
@@ -56,7 +63,7 @@ export async function keepDamagedCopy(filePath: string, now = new Date()): Promi
  */
 export async function loadMeta(
   dir: string,
-  restoreFromBackup?: (reason: string) => Promise<{ meta: MetaDoc; notice: LibraryNotice } | null>,
+  restoreFromBackup?: (reason: string) => Promise<RestoredBackup | null>,
   setup?: MigrationSetup,
 ): Promise<LoadedMeta> {
   const filePath = path.join(dir, META_FILE);
@@ -69,7 +76,7 @@ export async function loadMeta(
       // The file as the older version wrote it stays beside the upgraded one.
       const kept = `${filePath}.schema-v${parsed.migratedFrom}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await writeFileDurably(kept, bytes);
-      notices.push({ code: 'migrated', message: `The library was upgraded from schema version ${parsed.migratedFrom}; the old file was kept as ${path.basename(kept)}.` });
+      notices.push({ code: 'migrated', fromVersion: parsed.migratedFrom, keptAs: path.basename(kept) });
     }
     return { meta: parsed.meta, created: false, readOnly: false, notices, needsWrite: parsed.migratedFrom !== null };
   }
@@ -81,7 +88,7 @@ export async function loadMeta(
       meta: restored.meta,
       created: false,
       readOnly: false,
-      notices: [{ code: 'recovered', message: `${restored.notice.message} The damaged file was kept as ${path.basename(kept)}.` }],
+      notices: [{ code: 'recovered', backupCreatedAt: restored.createdAt, keptAs: path.basename(kept) }],
       needsWrite: true,
     };
   }
@@ -89,12 +96,7 @@ export async function loadMeta(
     meta: emptyMeta(),
     created: false,
     readOnly: true,
-    notices: [
-      {
-        code: 'read-only',
-        message: `The library file ${META_FILE} is damaged (${parsed.reason}) and no valid backup was found. It was kept as ${path.basename(kept)}; Kroniek opened read-only so nothing is overwritten.`,
-      },
-    ],
+    notices: [{ code: 'read-only', keptAs: path.basename(kept), damage: parsed.reason }],
     needsWrite: false,
   };
 }

@@ -109,7 +109,8 @@ const metaShape = z.object({
   dismissedTagSuggestions: z.record(z.string(), stringArray),
   dismissedRelated: stringArray,
   savedSearches: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
-  notices: z.array(z.object({ code: z.string(), message: z.string() })),
+  // Notices are code + parameters; older libraries also have an English `message`.
+  notices: z.array(z.object({ code: z.string(), message: z.string().optional() }).passthrough()),
 });
 
 export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };

@@ -1,9 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../shared/contract/envelope';
 import { LANGUAGE_KEY } from '../i18n';
 import { FakeService, makeStory } from '../test/fake-service';
+import { openRealCore, story, type RealCore, type RealCoreOptions } from '../test/real-core';
 import { renderApp } from '../test/render-app';
 
 function library() {
@@ -34,6 +35,8 @@ function library() {
 }
 
 const file = (name: string, text: string) => new File([text], name, { type: 'text/plain' });
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const EXISTING = 'Poetin dankt Kim Jong-un voor steun in oorlog Oekraïne\n\nPYONGYANG (ANP/RTR) - Tekst.';
 
 /** What the browser's file picker does after the editor chose files: a change event on the hidden input. */
 function pickFiles(files: File[]) {
@@ -236,7 +239,7 @@ describe('App: states', () => {
   it('shows first-run notices in a banner that can be dismissed', async () => {
     const user = userEvent.setup();
     const service = new FakeService(library());
-    service.notices = [{ code: 'seeded', message: 'This library was empty, so Kroniek imported the sample library: 5 stories and 35 briefs.' }];
+    service.notices = [{ code: 'seeded', stories: 5, briefs: 35 }];
     renderApp(service);
     const banner = await screen.findByRole('region', { name: 'Notices' });
     expect(banner).toHaveTextContent('imported the sample library: 5 stories and 35 briefs');
@@ -246,19 +249,28 @@ describe('App: states', () => {
   });
 });
 
+// Import and undo run on the real core in-process: the real importer decides what is imported,
+// a duplicate or rejected, and undo/redo go through the store's real history.
 describe('App: import', () => {
+  let real: RealCore | undefined;
+  afterEach(async () => {
+    await real?.close();
+    real = undefined;
+  });
+  /** A library holding one story, imported from `bestaand.txt`. */
+  async function libraryWithOneStory(options: RealCoreOptions = {}) {
+    real = await openRealCore(options);
+    await real.call('import.files', { files: [{ name: 'bestaand.txt', base64: base64(EXISTING) }] });
+    return real;
+  }
+
   it('imports picked files and shows imported, duplicate and rejected per file with totals', async () => {
     const user = userEvent.setup();
-    const service = new FakeService(library());
-    renderApp(service);
+    renderApp(await libraryWithOneStory());
     await storyList();
     const importButton = screen.getByRole('button', { name: 'Import…' });
     await user.click(importButton);
-    pickFiles([
-      file('nieuw.txt', 'Nieuwe kop over de Noordzee\n\nDEN HAAG (ANP) - Tekst.'),
-      file('dubbel.txt', 'Poetin dankt Kim Jong-un voor steun in oorlog Oekraïne\n\nPYONGYANG (ANP/RTR) - Tekst.'),
-      file('leeg.txt', ''),
-    ]);
+    pickFiles([file('nieuw.txt', 'Nieuwe kop over de Noordzee\n\nDEN HAAG (ANP) - Tekst.'), file('dubbel.txt', EXISTING), file('leeg.txt', '')]);
     const dialog = await screen.findByRole('dialog', { name: 'Import results' });
     expect(dialog).toHaveTextContent('3 files: 1 imported, 1 duplicate, 1 rejected');
     const rows = within(dialog).getAllByRole('listitem');
@@ -269,7 +281,7 @@ describe('App: import', () => {
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
 
     // The list and counts are refreshed behind the dialog.
-    await waitFor(() => expect(screen.getByRole('button', { name: /All stories\s*4/ })).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('button', { name: /All stories\s*2/ })).toBeInTheDocument());
 
     // Open an imported story from the results.
     await user.click(within(dialog).getByRole('button', { name: 'Open: Nieuwe kop over de Noordzee' }));
@@ -279,7 +291,7 @@ describe('App: import', () => {
 
   it('closes the results with Escape and gives focus back', async () => {
     const user = userEvent.setup();
-    renderApp(new FakeService(library()));
+    renderApp(await libraryWithOneStory());
     await storyList();
     const importButton = screen.getByRole('button', { name: 'Import…' });
     await user.click(importButton);
@@ -291,7 +303,7 @@ describe('App: import', () => {
   });
 
   it('imports files dropped on the window by sending their contents', async () => {
-    const service = new FakeService(library());
+    const service = await libraryWithOneStory();
     renderApp(service);
     await storyList();
     const dropped = file('drop.txt', 'Gesleepte kop\n\nBRUSSEL (ANP) - Tekst.');
@@ -307,11 +319,17 @@ describe('App: import', () => {
 
   it('uses the native dialog in the desktop app', async () => {
     const user = userEvent.setup();
-    const service = new FakeService(library(), 'preload');
+    const asked: { folders: boolean }[] = [];
+    const cancelled = async () => null;
+    const service = await libraryWithOneStory({
+      kind: 'preload',
+      ports: { dialogs: { pickImportPaths: async (options) => (asked.push(options), null), pickOpenFile: cancelled, pickSavePath: cancelled } },
+    });
     renderApp(service);
     await storyList();
     expect(screen.queryByTestId('import-files-input')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Import folder…' }));
+    await waitFor(() => expect(asked).toEqual([{ folders: true }]));
     expect(service.callsOf('import.withDialog')).toEqual([{ folders: true }]);
     // Cancelled (null): no results panel.
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -319,8 +337,8 @@ describe('App: import', () => {
 
   it('shows why an import failed instead of crashing', async () => {
     const user = userEvent.setup();
-    const service = new FakeService(library(), 'preload');
-    service.failures.set('import.withDialog', new ServiceError('read-only', 'This library is read-only.'));
+    // A read-only library the real core can give, but not with the import dialog reachable: injected.
+    const service = await libraryWithOneStory({ kind: 'preload', fault: (method) => (method === 'import.withDialog' ? new ServiceError('read-only', 'This library is read-only.') : undefined) });
     renderApp(service);
     await storyList();
     await user.click(screen.getByRole('button', { name: 'Import…' }));
@@ -354,7 +372,7 @@ describe('App: language', () => {
   it('words rejections and the first-run notice in Dutch', async () => {
     const user = userEvent.setup();
     const service = new FakeService(library());
-    service.notices = [{ code: 'seeded', message: 'This library was empty, so Kroniek imported the sample library: 5 stories and 35 briefs.' }];
+    service.notices = [{ code: 'seeded', stories: 5, briefs: 35 }];
     renderApp(service, { languages: ['nl'] });
     expect(await screen.findByRole('region', { name: 'Meldingen' })).toHaveTextContent('5 verhalen en 35 korte berichten');
     await user.click(screen.getByRole('button', { name: 'Importeren…' }));
@@ -365,27 +383,35 @@ describe('App: language', () => {
 });
 
 describe('App: undo and redo', () => {
+  let real: RealCore | undefined;
+  afterEach(async () => {
+    await real?.close();
+    real = undefined;
+  });
+
   it('undoes with Ctrl+Z and redoes with Shift+Ctrl+Z, then refreshes the list', async () => {
     const user = userEvent.setup();
-    const service = new FakeService(library());
-    service.history = { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null };
-    service.overrides['history.undo'] = () => {
-      service.stories = service.stories.filter((s) => s.id !== 'a3');
-      return (service.history = { canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Import' });
-    };
-    renderApp(service);
+    real = await openRealCore();
+    await real.addStories([story('s1', 'Een verhaal'), story('s2', 'Twee verhalen')]);
+    // An import is not undone (it survives), an edit is: the last edit deleted one story.
+    await real.call('stories.delete', { ids: ['s2'] });
+    renderApp(real);
     const list = await storyList();
+    await waitFor(() => expect(rowNames(list)).toEqual(['Een verhaal']));
     await user.keyboard('{Control>}z{/Control}');
-    expect(await screen.findByText('Undone: Import')).toBeInTheDocument();
+    expect(await screen.findByText('Undone: Delete story')).toBeInTheDocument();
     await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(2));
 
     await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
-    expect(service.callsOf('history.redo')).toHaveLength(1);
+    await waitFor(() => expect(rowNames(list)).toEqual(['Een verhaal']));
+    expect(real.callsOf('history.redo')).toHaveLength(1);
   });
 
   it('says so when there is nothing to undo, and leaves Ctrl+Z alone while typing', async () => {
     const user = userEvent.setup();
-    const service = new FakeService(library());
+    real = await openRealCore();
+    await real.addStories([story('s1', 'Een verhaal')]);
+    const service = real;
     renderApp(service);
     await storyList();
     await user.keyboard('{Control>}z{/Control}');

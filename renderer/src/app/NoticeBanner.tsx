@@ -1,5 +1,7 @@
 import type { LibraryNotice } from '../../../shared/types';
+import { useTranslator } from '../i18n/use-translator';
 import { useApp, useT } from '../store';
+import { noticeHeading, noticeText } from './notices/notice-text';
 
 // A stable empty list: a fresh [] per render would make the store selector never settle.
 const NO_NOTICES: LibraryNotice[] = [];
@@ -9,21 +11,22 @@ const WARNING_CODES = new Set(['recovered', 'read-only', 'content-damaged']);
 /** Things the library wants the editor to know once (sample library imported, recovered from backup…). */
 export function NoticeBanner() {
   const t = useT();
+  const tn = useTranslator('notices');
   const notices = useApp((s) => s.status?.notices ?? NO_NOTICES);
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const dismissNotices = useApp((s) => s.dismissNotices);
   const openBackups = useApp((s) => s.openBackups);
   if (notices.length === 0 && !readOnly) return null;
   return (
-    <div className="notices" role="region" aria-label={t.noticesLabel}>
+    <div className="notices" role="region" aria-label={tn('label')}>
       {readOnly && <p className="notice notice-readonly">{t.readOnly}</p>}
       {notices.length > 0 && (
         <div className={notices.some((notice) => WARNING_CODES.has(notice.code)) ? 'notice notice-warning' : 'notice'}>
           <ul className="notice-list">
             {notices.map((notice, index) => (
               <li key={`${notice.code}-${index}`} data-code={notice.code}>
-                {t.backups.noticeHeading(notice.code) && <strong className="notice-heading">{t.backups.noticeHeading(notice.code)}</strong>}
-                {t.backups.noticeText(notice) ?? t.noticeText(notice)}
+                {noticeHeading(tn, notice) && <strong className="notice-heading">{noticeHeading(tn, notice)}</strong>}
+                {noticeText(tn, notice)}
                 {notice.code === 'recovered' && (
                   <>
                     {' '}
@@ -36,7 +39,7 @@ export function NoticeBanner() {
             ))}
           </ul>
           <button type="button" className="button" onClick={() => void dismissNotices()}>
-            {t.dismiss}
+            {tn('dismiss')}
           </button>
         </div>
       )}

@@ -1,21 +1,23 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
+import { editName } from '../features/history/edit-name';
+import { useTranslator } from '../i18n/use-translator';
 import type { HistoryMessage } from '../store';
-import type { Messages } from '../i18n';
-import { useApp, useT } from '../store';
+import { useApp } from '../store';
 
-function describe(t: Messages, message: HistoryMessage): string {
+function describe(t: TFunction<'history'>, message: HistoryMessage): string {
   switch (message.kind) {
-    // The core words undo labels in English; the dictionary reads the known ones in its language.
+    // The core names the edit with a code (`{code: 'tag.apply', count: 3}`); the dictionary words it.
     case 'undone':
-      return t.undone(message.label && t.historyLabel(message.label));
+      return message.label ? t('undoneWhat', { label: editName(t, message.label) }) : t('undone');
     case 'redone':
-      return t.redone(message.label && t.historyLabel(message.label));
+      return message.label ? t('redoneWhat', { label: editName(t, message.label) }) : t('redone');
     case 'nothing-to-undo':
-      return t.nothingToUndo;
+      return t('nothingToUndo');
     case 'nothing-to-redo':
-      return t.nothingToRedo;
+      return t('nothingToRedo');
     case 'failed':
-      return `${t.historyFailed}: ${message.error.message}`;
+      return `${t('failed')}: ${message.error.message}`;
   }
 }
 
@@ -23,7 +25,7 @@ const SHOW_MS = 5_000;
 
 /** A polite live region for short confirmations (undo/redo); always in the DOM so screen readers hear changes. */
 export function StatusToast() {
-  const t = useT();
+  const t = useTranslator('history');
   const message = useApp((s) => s.historyMessage);
   const [hiddenFor, setHiddenFor] = useState<HistoryMessage | null>(null);
 

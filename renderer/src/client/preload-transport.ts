@@ -1,5 +1,6 @@
+import { asCommit } from '../../../shared/contract/changes';
 import { ServiceError } from '../../../shared/contract/envelope';
-import type { PreloadApi, Transport } from './transport';
+import type { PreloadApi, PreloadOnChange, Transport } from './transport';
 
 /** Calls the contract through the Electron preload bridge (`window.kroniek`). */
 export function preloadTransport(api: PreloadApi): Transport {
@@ -15,6 +16,15 @@ export function preloadTransport(api: PreloadApi): Transport {
       } catch (error) {
         throw new ServiceError('internal', `The desktop app did not answer "${method}": ${messageOf(error)}`);
       }
+    },
+    subscribe(events) {
+      const onChange = api.onChange as PreloadOnChange | undefined;
+      if (typeof onChange !== 'function') return () => {};
+      // IPC from main drops nothing, so there is no reconnection to report.
+      return onChange((payload) => {
+        const commit = asCommit(payload);
+        if (commit) events.commit(commit);
+      });
     },
   };
 }

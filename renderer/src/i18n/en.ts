@@ -88,14 +88,7 @@ export const en: Messages = {
   // The service already words these in English, often with specifics (sizes, reasons).
   rejectReason: (_code, reason) => reason,
 
-  noticesLabel: 'Notices',
-  noticeText: (notice) => notice.message,
   dismiss: 'Dismiss',
-  undone: (label) => (label ? `Undone: ${label}` : 'Undone'),
-  redone: (label) => (label ? `Redone: ${label}` : 'Redone'),
-  nothingToUndo: 'Nothing to undo',
-  nothingToRedo: 'Nothing to redo',
-  historyFailed: 'Undo/redo failed',
 
   startingUp: 'Opening the library…',
   startErrorTitle: 'The library could not be opened',

@@ -88,15 +88,7 @@ export interface Messages extends TagsMessages, SearchMessages, DossierFeatureMe
   rejectReason: (code: string | undefined, reason: string | undefined) => string | undefined;
 
   // Notices and history
-  noticesLabel: string;
-  /** A library notice in this language; falls back to the service's own message. */
-  noticeText: (notice: { code: string; message: string }) => string;
   dismiss: string;
-  undone: (label: string | null) => string;
-  redone: (label: string | null) => string;
-  nothingToUndo: string;
-  nothingToRedo: string;
-  historyFailed: string;
 
   // Start-up
   startingUp: string;

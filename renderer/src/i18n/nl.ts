@@ -96,22 +96,7 @@ export const nl: Messages = {
 
   rejectReason: (code, reason) => (code && code in REJECT_REASONS ? REJECT_REASONS[code] : reason),
 
-  noticesLabel: 'Meldingen',
-  noticeText: (notice) => {
-    if (notice.code === 'seeded') {
-      const counts = /(\d+) stories and (\d+) briefs/.exec(notice.message);
-      return counts
-        ? `Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd: ${counts[1]} verhalen en ${counts[2]} korte berichten.`
-        : 'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd.';
-    }
-    return notice.message;
-  },
   dismiss: 'Sluiten',
-  undone: (label) => (label ? `Ongedaan gemaakt: ${label}` : 'Ongedaan gemaakt'),
-  redone: (label) => (label ? `Opnieuw gedaan: ${label}` : 'Opnieuw gedaan'),
-  nothingToUndo: 'Niets om ongedaan te maken',
-  nothingToRedo: 'Niets om opnieuw te doen',
-  historyFailed: 'Ongedaan maken/opnieuw doen is mislukt',
 
   startingUp: 'Bibliotheek openen…',
   startErrorTitle: 'De bibliotheek kon niet worden geopend',

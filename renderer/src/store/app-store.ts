@@ -11,6 +11,7 @@ import { createSavedSearchesSlice } from './saved-searches-slice';
 import { createSearchSlice } from './search-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createStoryExtrasSlice } from './story-extras-slice';
+import { createSyncSlice } from './sync-slice';
 import { createTagsSlice } from './tags-slice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
@@ -19,7 +20,8 @@ export type AppStore = StoreApi<AppState>;
 
 /** One store, one slice per concern; later features (tags, links, dossiers, search) add slices. */
 export function createAppStore(deps: StoreDeps): AppStore {
-  return createStore<AppState>()((set, get) => ({
+  const store = createStore<AppState>()((set, get) => ({
+    ...createSyncSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     ...createLibrarySlice(set, get, deps),
     ...createListSlice(set, get, deps),
@@ -35,6 +37,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createFiltersSlice(set, get, deps),
     ...createSavedSearchesSlice(set, get, deps),
   }));
+  // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.
+  deps.client.onChange((changes) => store.getState().refreshFor(changes));
+  return store;
 }
 
 /** First load: status (notices, counts) and the first page of the list together. */

@@ -1,35 +1,9 @@
 import { ServiceError } from '../../../shared/contract/envelope';
-import { ARCHIVE_UPLOAD_BYTES, type ArchiveDownload, type ArchiveImportSummary, type BackupInfo } from '../../../shared/contract/backups';
+import { ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/backups';
 import { toServiceError } from '../client';
 import { bytesToBase64 } from '../features/import/base64';
-import type { PickedFile } from '../features/import/picked-file';
-import type { LoadState, SliceCreator } from './types';
-
-export interface BackupsSlice {
-  backupsOpen: boolean;
-  backups: BackupInfo[];
-  backupsState: LoadState;
-  backupsError: ServiceError | null;
-  openBackups(): void;
-  closeBackups(): void;
-  loadBackups(): Promise<void>;
-  /**
-   * Restores a backup (the service backs up the current state first), then
-   * refreshes everything the restore changed. Throws a ServiceError for the dialog to show.
-   */
-  restoreBackup(name: string): Promise<void>;
-  /** Desktop app: save dialog, then the whole library as one JSON file. Null when cancelled. */
-  saveLibraryArchive(): Promise<{ path: string; stories: number } | null>;
-  /** Browser: the whole library as one JSON archive, for a download. */
-  downloadLibraryArchive(): Promise<ArchiveDownload>;
-  /**
-   * Merges a library archive into the library: from the native open dialog (desktop;
-   * null when cancelled) or a picked file (browser). Then refreshes everything it
-   * may have added to. Throws a ServiceError; a file over the browser's cap is
-   * refused here with `tooLarge`, before it is read.
-   */
-  importLibraryArchive(source: { kind: 'dialog' } | { kind: 'file'; file: PickedFile; tooLarge: string }): Promise<ArchiveImportSummary | null>;
-}
+import type { BackupsSlice } from './backups-types';
+import type { SliceCreator } from './types';
 
 export const createBackupsSlice: SliceCreator<BackupsSlice> = (set, get, { client }) => ({
   backupsOpen: false,
@@ -61,8 +35,8 @@ export const createBackupsSlice: SliceCreator<BackupsSlice> = (set, get, { clien
     } catch (error) {
       throw toServiceError(error);
     }
-    // Tags, links, dossiers, notes and deletions may all have changed.
-    await Promise.all([get().refreshAfterChange(), get().loadBackups()]);
+    // The restore's answer named every part it changed; the backup list grew by the safety backup.
+    await Promise.all([get().settled(), get().loadBackups()]);
   },
 
   async saveLibraryArchive() {
@@ -96,7 +70,7 @@ export const createBackupsSlice: SliceCreator<BackupsSlice> = (set, get, { clien
     } catch (error) {
       throw toServiceError(error);
     }
-    if (summary) await Promise.all([get().refreshAfterChange(), get().loadBackups(), get().loadSavedSearches()]);
+    if (summary) await Promise.all([get().settled(), get().loadBackups()]);
     return summary;
   },
 });

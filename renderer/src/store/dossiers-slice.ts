@@ -1,65 +1,11 @@
-import type { CreateDossierInput, DossierAddResult, DossierDetail, DossierListItem, ExportedFile, ExportLocale, SavedExport } from '../../../shared/contract/dossiers';
-import type { ServiceError } from '../../../shared/contract/envelope';
-import type { ListPage } from '../../../shared/contract/library';
-import type { TagListItem } from '../../../shared/contract/tags';
-import type { ExportFormat } from '../../../shared/types';
+import type { DossierDetail } from '../../../shared/contract/dossiers';
 import { toServiceError } from '../client';
 import { moveItem } from '../features/dossiers/reorder';
-import type { AppState, LoadState, SliceCreator } from './types';
+import type { DossiersSlice } from './dossiers-types';
+import { latestAnswer } from './latest-answer';
+import type { AppState, SliceCreator } from './types';
 
-/** Which dossier dialog is open; `create` may come preset with a source (e.g. from a tag's menu). */
-export type DossierDialog =
-  | { kind: 'create'; source?: 'selection' | 'tag' | 'series'; tagId?: string }
-  | { kind: 'edit' }
-  | { kind: 'delete' }
-  | { kind: 'add' }
-  | { kind: 'export' };
-
-export interface DossiersSlice {
-  /** Sidebar rows, most recently edited first. */
-  dossiers: DossierListItem[];
-  dossiersState: LoadState;
-  dossiersError: ServiceError | null;
-  /** The dossier open in the main area (while `view.kind === 'dossier'`). */
-  dossier: DossierDetail | null;
-  dossierState: LoadState;
-  dossierError: ServiceError | null;
-  /** The last edit that failed (shown in the dossier view until the next edit). */
-  dossierEditError: ServiceError | null;
-  /** Short confirmations for the dossier view's live region (moves, removals, additions). */
-  dossierAnnouncement: string;
-  dossierDialog: DossierDialog | null;
-
-  loadDossiers(): Promise<void>;
-  openDossier(id: string): Promise<void>;
-  reloadDossier(): Promise<void>;
-  /** After undo/redo/restore: the sidebar list and the open dossier (closed when it is gone). */
-  refreshDossiers(): Promise<void>;
-  openDossierDialog(dialog: DossierDialog): void;
-  closeDossierDialog(): void;
-  /** Creates and opens the dossier; throws a ServiceError for the dialog to show. */
-  createDossier(input: CreateDossierInput): Promise<DossierDetail>;
-  /** Throws a ServiceError for the dialog to show. */
-  updateDossier(fields: { title?: string; subtitle?: string; intro?: string }): Promise<void>;
-  addToDossier(storyIds: string[]): Promise<DossierAddResult | null>;
-  removeFromDossier(storyId: string): Promise<boolean>;
-  /** Moves an entry (shown at once, then saved; put back if saving fails). */
-  moveDossierEntry(from: number, to: number): Promise<boolean>;
-  setDossierNote(storyId: string, note: string): Promise<boolean>;
-  /** Throws a ServiceError for the confirmation to show. */
-  deleteDossier(): Promise<void>;
-  exportDossier(format: ExportFormat, locale: ExportLocale): Promise<ExportedFile>;
-  /** Desktop app: save dialog then write; null when the editor cancelled. */
-  exportDossierToFile(format: ExportFormat, locale: ExportLocale): Promise<SavedExport | null>;
-  revealExport(path: string): Promise<void>;
-  openExport(path: string): Promise<void>;
-  /** For the create dialog's tag picker. */
-  dossierTagChoices(): Promise<TagListItem[]>;
-  /** For the create dialog: how many stories the series of `storyId` has (1 = none). */
-  dossierSeriesSize(storyId: string): Promise<number>;
-  /** For the add-stories picker: stories matching words (newest first without words). */
-  findStoriesForDossier(query: string, includeBriefs: boolean): Promise<ListPage>;
-}
+export type { DossierDialog } from './dossiers-types';
 
 /**
  * The stories an action "on the selection" means: the list's multi-selection when
@@ -76,15 +22,14 @@ const headlineOf = (detail: DossierDetail, storyId: string) => detail.entries.fi
 
 export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { client }) => {
   // Answers for a dossier that is no longer the open one are dropped.
-  let generation = 0;
+  const dossierAnswer = latestAnswer();
   const openId = () => (get().view.kind === 'dossier' ? (get().view as { id: string }).id : null);
 
-  /** Every edit answers with the whole dossier: show it, refresh the sidebar row and the undo state. */
+  /** Every edit answers with the whole dossier: show it at once. */
   function applyDetail(detail: DossierDetail, announcement?: string) {
     if (openId() === detail.dossier.id) set({ dossier: detail, dossierState: 'ready', dossierEditError: null });
     if (announcement !== undefined) set({ dossierAnnouncement: announcement });
-    void get().loadDossiers();
-    void client.call('history.state', {}).then((history) => set({ history }), () => undefined);
+    // The sidebar row and the undo state follow the edit's change set (sync slice).
   }
 
   async function edit(run: (id: string) => Promise<DossierDetail>, announce?: (detail: DossierDetail) => string): Promise<boolean> {
@@ -121,22 +66,22 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
     },
 
     async openDossier(id) {
-      const mine = ++generation;
+      const request = dossierAnswer.begin();
       // The list keeps its rows and place, so going back to the stories is instant.
       set((state) => ({
         view: { kind: 'dossier', id },
         dossier: state.dossier?.dossier.id === id ? state.dossier : null,
         dossierState: 'loading',
         dossierError: null,
-        dossierEditError: null,
-        dossierAnnouncement: '',
+        // Refreshing the open dossier (after a change) keeps what the last edit said.
+        ...(state.dossier?.dossier.id === id ? {} : { dossierEditError: null, dossierAnnouncement: '' }),
       }));
       try {
         const detail = await client.call('dossiers.get', { id });
-        if (mine !== generation) return;
+        if (!request.current()) return;
         set({ dossier: detail, dossierState: 'ready' });
       } catch (error) {
-        if (mine !== generation) return;
+        if (!request.current()) return;
         set({ dossier: null, dossierState: 'error', dossierError: toServiceError(error) });
       }
     },
@@ -226,7 +171,7 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
       const id = openId();
       if (!id) return;
       await client.call('dossiers.delete', { id });
-      generation++;
+      dossierAnswer.drop();
       set({ dossierDialog: null, dossier: null, dossierState: 'idle' });
       get().setView({ kind: 'articles' });
       void get().loadDossiers();

@@ -2,9 +2,10 @@ import { toServiceError } from '../client';
 import { NO_FILTERS } from '../features/search/list-query';
 import type { FiltersSlice } from './search-types';
 import type { SliceCreator } from './types';
+import { latestAnswer } from './latest-answer';
 
 export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get, { client }) => {
-  let facetsGeneration = 0;
+  const facetsAnswer = latestAnswer();
 
   /** Every filter change lists from the top again; an open saved search no longer matches. */
   function change(update: (filters: FiltersSlice['filters']) => FiltersSlice['filters']) {
@@ -43,16 +44,12 @@ export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get, { clien
     },
 
     async loadFacets() {
-      const mine = ++facetsGeneration;
       set((state) => ({ facetsState: state.facets ? state.facetsState : 'loading', facetsError: null }));
-      try {
-        const facets = await client.call('stories.facets', {});
-        if (mine !== facetsGeneration) return;
-        set({ facets, facetsState: 'ready' });
-      } catch (error) {
-        if (mine !== facetsGeneration) return;
-        set({ facetsState: 'error', facetsError: toServiceError(error) });
-      }
+      await facetsAnswer.load(
+        () => client.call('stories.facets', {}),
+        (facets) => set({ facets, facetsState: 'ready' }),
+        (error) => set({ facetsState: 'error', facetsError: toServiceError(error) }),
+      );
     },
   };
 };

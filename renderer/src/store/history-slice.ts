@@ -13,7 +13,8 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { clien
       const label = direction === 'undo' ? before.undoLabel : before.redoLabel;
       const after = await client.call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
       set({ history: after, historyMessage: { kind: direction === 'undo' ? 'undone' : 'redone', label } });
-      await get().refreshAfterChange();
+      // The answer named what the step put back; the sync slice is refreshing exactly that.
+      await get().settled();
     } catch (error) {
       set({ historyMessage: { kind: 'failed', error: toServiceError(error) } });
     }
@@ -27,12 +28,6 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { clien
     async loadHistory() {
       const history = await client.call('history.state', {}).catch(() => null);
       if (history) set({ history });
-    },
-    async refreshAfterChange() {
-      const { loadStatus, reloadList, reloadStory, openId, loadTags, reloadStoryExtras, refreshDossiers } = get();
-      await Promise.all([loadStatus(), reloadList(), openId ? reloadStory() : Promise.resolve(), loadTags(), reloadStoryExtras(), refreshDossiers()]);
-      const history = await client.call('history.state', {}).catch(() => get().history);
-      set({ history });
     },
   };
 };

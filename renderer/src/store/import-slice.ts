@@ -17,7 +17,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, { client 
         const report = await client.call('import.withDialog', { folders: Boolean(options.folders) });
         // Null: the editor cancelled the dialog, nothing to report.
         set({ importProgress: { phase: 'idle' }, importReport: report ?? get().importReport });
-        if (report) await get().refreshAfterChange();
+        if (report) await get().settled();
       } catch (error) {
         set({ importProgress: { phase: 'idle' }, importError: toServiceError(error) });
       }
@@ -39,8 +39,8 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, { client 
       } catch (error) {
         set({ importProgress: { phase: 'idle' }, importError: toServiceError(error) });
       }
-      // Even a failed batch may follow ones that went in: refresh either way.
-      await get().refreshAfterChange();
+      // The batches that went in named their new stories; the list and counts follow them.
+      await get().settled();
     },
 
     closeImportResults() {

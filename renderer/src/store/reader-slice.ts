@@ -1,9 +1,10 @@
 import { toServiceError } from '../client';
+import { latestAnswer } from './latest-answer';
 import { selectOnly } from './selection-model';
 import type { ReaderSlice, SliceCreator } from './types';
 
 export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client }) => {
-  let generation = 0;
+  const storyAnswer = latestAnswer();
   return {
     openId: null,
     story: null,
@@ -12,7 +13,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
     briefPage: null,
 
     async openStory(id) {
-      const mine = ++generation;
+      const request = storyAnswer.begin();
       set((state) => ({
         openId: id,
         cursorId: id,
@@ -24,16 +25,16 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
       }));
       try {
         const story = await client.call('stories.get', { id });
-        if (mine !== generation) return;
+        if (!request.current()) return;
         set({ story, storyState: 'ready', briefPage: null });
         if (story.kind === 'brief' && story.pageId) {
           // Best effort: without it the reader simply does not offer the way back.
           const page = await client.call('stories.get', { id: story.pageId }).catch(() => null);
-          if (mine !== generation || !page) return;
+          if (!request.current() || !page) return;
           set({ briefPage: { id: page.id, headline: page.headline } });
         }
       } catch (error) {
-        if (mine !== generation) return;
+        if (!request.current()) return;
         set({ story: null, storyState: 'error', storyError: toServiceError(error), briefPage: null });
       }
     },
@@ -42,7 +43,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
       if (id) await get().openStory(id);
     },
     closeStory() {
-      generation++;
+      storyAnswer.drop();
       set({ openId: null, story: null, storyState: 'idle', storyError: null, briefPage: null });
     },
   };

@@ -3,9 +3,10 @@ import { restoreSavedQuery, savedQueryOf } from '../features/search/list-query';
 import { listQueryOf } from './list-slice';
 import type { SavedSearchesSlice } from './search-types';
 import type { SliceCreator } from './types';
+import { latestAnswer } from './latest-answer';
 
 export const createSavedSearchesSlice: SliceCreator<SavedSearchesSlice> = (set, get, { client }) => {
-  let generation = 0;
+  const listAnswer = latestAnswer();
 
   /** Saving, renaming and deleting are undoable: keep the Undo button's label current. */
   async function refreshHistory() {
@@ -36,21 +37,19 @@ export const createSavedSearchesSlice: SliceCreator<SavedSearchesSlice> = (set, 
     savedSearchMessage: null,
 
     async loadSavedSearches() {
-      const mine = ++generation;
       set((state) => ({ savedSearchesState: state.savedSearchesState === 'ready' ? 'ready' : 'loading', savedSearchesError: null }));
-      try {
-        const savedSearches = await client.call('searches.list', {});
-        if (mine !== generation) return;
-        const active = get().activeSavedSearchId;
-        set({
-          savedSearches,
-          savedSearchesState: 'ready',
-          activeSavedSearchId: active && savedSearches.some((item) => item.id === active) ? active : null,
-        });
-      } catch (error) {
-        if (mine !== generation) return;
-        set({ savedSearchesState: 'error', savedSearchesError: toServiceError(error) });
-      }
+      await listAnswer.load(
+        () => client.call('searches.list', {}),
+        (savedSearches) => {
+          const active = get().activeSavedSearchId;
+          set({
+            savedSearches,
+            savedSearchesState: 'ready',
+            activeSavedSearchId: active && savedSearches.some((item) => item.id === active) ? active : null,
+          });
+        },
+        (error) => set({ savedSearchesState: 'error', savedSearchesError: toServiceError(error) }),
+      );
     },
 
     saveCurrentSearch(name) {

@@ -2,8 +2,8 @@
 import type { ServiceError } from '../../../shared/contract/envelope';
 import type { Facets, SavedSearchItem } from '../../../shared/contract/searches';
 import type { KindFilter, ListFilters } from '../features/search/list-query';
+import type { LoadState } from './load-state';
 
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface SearchSlice {
   /** The search box as typed. */

@@ -1,6 +1,7 @@
 import type { LinkLabel } from '../../../shared/contract/links';
 import { toServiceError } from '../client';
 import { foldName } from '../features/tags/tag-match';
+import { latestAnswer } from './latest-answer';
 import { linkCalls, relationChange, relationOf } from './links-model';
 import { runEdit } from './run-edit';
 import type { StoryExtrasSlice } from './tags-types';
@@ -12,20 +13,16 @@ const RELATED_LIMIT = 8;
 const PICKER_LIMIT = 30;
 
 export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get, { client }) => {
-  let generation = 0;
-  let seriesGeneration = 0;
+  const extrasAnswer = latestAnswer();
+  const seriesAnswer = latestAnswer();
 
   async function loadSeries(storyId: string) {
-    const mine = ++seriesGeneration;
     set((state) => ({ seriesFor: storyId, seriesState: state.series?.storyId === storyId ? state.seriesState : 'loading', seriesError: null }));
-    try {
-      const series = await client.call('series.get', { storyId });
-      if (mine !== seriesGeneration) return;
-      set({ series, seriesState: 'ready' });
-    } catch (error) {
-      if (mine !== seriesGeneration) return;
-      set({ series: null, seriesState: 'error', seriesError: toServiceError(error) });
-    }
+    await seriesAnswer.load(
+      () => client.call('series.get', { storyId }),
+      (series) => set({ series, seriesState: 'ready' }),
+      (error) => set({ series: null, seriesState: 'error', seriesError: toServiceError(error) }),
+    );
   }
 
   return {
@@ -40,7 +37,7 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
     relatedError: null,
 
     async loadStoryExtras(id) {
-      const mine = ++generation;
+      const request = extrasAnswer.begin();
       const fresh = get().extrasId !== id;
       // A new story starts empty; a refresh of the same one keeps showing what it had.
       set(
@@ -48,7 +45,7 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
           ? { extrasId: id, links: [], linksState: 'loading', linksError: null, tagSuggestions: [], suggestionsState: 'loading', related: [], relatedState: 'loading', relatedError: null }
           : { extrasId: id },
       );
-      const current = () => mine === generation;
+      const current = request.current;
       await Promise.all([
         client.call('links.list', { storyId: id }).then(
           (links) => current() && set({ links, linksState: 'ready', linksError: null }),
@@ -122,7 +119,7 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
     seriesError: null,
     openSeries: (storyId) => loadSeries(storyId),
     closeSeries() {
-      seriesGeneration++;
+      seriesAnswer.drop();
       set({ seriesFor: null, series: null, seriesState: 'idle', seriesError: null });
     },
 

@@ -1,10 +1,11 @@
 import { toServiceError } from '../client';
+import { latestAnswer } from './latest-answer';
 import { runEdit } from './run-edit';
 import type { TagsSlice } from './tags-types';
 import type { SliceCreator } from './types';
 
 export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) => {
-  let generation = 0;
+  const tagsAnswer = latestAnswer();
   return {
     tags: [],
     tagsState: 'idle',
@@ -14,19 +15,17 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) =
     editFeedback: null,
 
     async loadTags() {
-      const mine = ++generation;
       set((state) => ({ tagsState: state.tags.length ? state.tagsState : 'loading', tagsError: null }));
-      try {
-        const tags = await client.call('tags.list', {});
-        if (mine !== generation) return;
-        set({ tags, tagsState: 'ready' });
-        // The tag being browsed was merged away or deleted (or undone out of existence): back to all stories.
-        const view = get().view;
-        if (view.kind === 'tag' && !tags.some((tag) => tag.id === view.tagId)) get().setView({ kind: 'articles' });
-      } catch (error) {
-        if (mine !== generation) return;
-        set({ tagsState: 'error', tagsError: toServiceError(error) });
-      }
+      await tagsAnswer.load(
+        () => client.call('tags.list', {}),
+        (tags) => {
+          set({ tags, tagsState: 'ready' });
+          // The tag being browsed was merged away or deleted (or undone out of existence): back to all stories.
+          const view = get().view;
+          if (view.kind === 'tag' && !tags.some((tag) => tag.id === view.tagId)) get().setView({ kind: 'articles' });
+        },
+        (error) => set({ tagsState: 'error', tagsError: toServiceError(error) }),
+      );
     },
     toggleTagCollapsed(id) {
       set((state) => {

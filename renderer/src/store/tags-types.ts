@@ -4,8 +4,8 @@ import type { LinkLabel, LinkView, RelatedSuggestion, SeriesView } from '../../.
 import type { ApplyTagsInput, TagListItem, TagSuggestionItem } from '../../../shared/contract/tags';
 import type { StorySummary } from '../../../shared/types';
 import type { Selection } from './selection-model';
+import type { LoadState } from './load-state';
 
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface SelectionSlice {
   /** Selected story ids + anchor; kept as data so re-sorting, filtering and virtualising leave it alone. */

@@ -1,3 +1,4 @@
+import type { ChangeSet } from '../../../shared/contract/changes';
 import type { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState, SortKey } from '../../../shared/contract/library';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../../../shared/types';
@@ -5,9 +6,11 @@ import type { Client } from '../client';
 import type { PickedFile } from '../features/import/picked-file';
 import type { SelectionSlice, StoryExtrasSlice, TagsSlice } from './tags-types';
 import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from './search-types';
-import type { BackupsSlice } from './backups-slice';
-import type { DossiersSlice } from './dossiers-slice';
+import type { BackupsSlice } from './backups-types';
+import type { DossiersSlice } from './dossiers-types';
+import type { LoadState } from './load-state';
 import type { Language, Messages } from '../i18n';
+import type { HistoryLabel } from '../../../shared/messages';
 
 /** What each slice may use besides the store itself. */
 export interface StoreDeps {
@@ -18,7 +21,7 @@ export interface StoreDeps {
   languages: readonly string[];
 }
 
-export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+export type { LoadState } from './load-state';
 
 /** Sidebar views; tags, dossiers and saved searches will add their own. */
 export type View = { kind: 'articles' } | { kind: 'briefs' } | { kind: 'tag'; tagId: string } | { kind: 'dossier'; id: string };
@@ -105,7 +108,7 @@ export interface ImportSlice {
 }
 
 export type HistoryMessage =
-  | { kind: 'undone' | 'redone'; label: string | null }
+  | { kind: 'undone' | 'redone'; label: HistoryLabel | null }
   | { kind: 'nothing-to-undo' | 'nothing-to-redo' }
   | { kind: 'failed'; error: ServiceError };
 
@@ -114,13 +117,18 @@ export interface HistorySlice {
   historyMessage: HistoryMessage | null;
   undo(): Promise<void>;
   redo(): Promise<void>;
-  /** Refreshes everything an undo/redo/import can change. */
-  refreshAfterChange(): Promise<void>;
   /** `history.state` for the Undo/Redo buttons (at start; edits refresh it themselves). */
   loadHistory(): Promise<void>;
 }
 
-export type AppState = UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice;
+export interface SyncSlice {
+  /** Refreshes exactly the server state on screen that the change set touched (see sync-slice.ts). */
+  refreshFor(changes: ChangeSet): void;
+  /** Resolves once the refreshes started so far have answered (an edit resolves after the screen shows it). */
+  settled(): Promise<void>;
+}
+
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

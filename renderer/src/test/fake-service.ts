@@ -1,12 +1,18 @@
-// An in-memory stand-in for the service, for renderer unit tests only: the real
-// store and importer are exercised by the core and e2e tests.
+// An in-memory stand-in for the service, for renderer tests that need what the real core
+// cannot give on cue: a call that fails (failures), an answer held back or reordered
+// (overrides), a state such as a start-up notice or a library of briefs with age labels
+// set up in one line. Everything else should use the real core in-process
+// (./real-core.ts): this fake is only as right as its author's guess, e.g. it let an
+// import be undone, which the real store never does.
 import type { Input, MethodName, Output } from '../../../shared/contract';
+import type { ChangeSet, Commit } from '../../../shared/contract/changes';
 import { ServiceError, type Envelope } from '../../../shared/contract/envelope';
 import type { HistoryState, ListPage } from '../../../shared/contract/library';
 import type { SavedSearchItem } from '../../../shared/contract/searches';
 import type { ImportFileResult, LibraryNotice, Story } from '../../../shared/types';
 import { createClient, type Client } from '../client';
-import type { Transport } from '../client/transport';
+import type { FeedEvents, Transport } from '../client/transport';
+import { fakeChanges } from './fake-changes';
 
 function decodeBase64Utf8(base64: string): string {
   return new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
@@ -44,11 +50,29 @@ export class FakeService {
   overrides: Partial<{ [M in MethodName]: Handler<M> }> = {};
   readonly transport: Transport;
   readonly client: Client;
+  /** The last commit's number; every edit the fake answers is one commit. */
+  revision = 0;
+  private readonly feeds = new Set<FeedEvents>();
 
   constructor(stories: Story[] = [], kind: Transport['kind'] = 'http') {
     this.stories = stories;
-    this.transport = { kind, send: (method, input) => this.answer(method, input) };
+    this.transport = {
+      kind,
+      send: (method, input) => this.answer(method, input),
+      subscribe: (events) => {
+        this.feeds.add(events);
+        events.connected?.(this.revision);
+        return () => this.feeds.delete(events);
+      },
+    };
     this.client = createClient(this.transport);
+  }
+
+  /** A commit made elsewhere (another window, the CLI through the host): it arrives on the change feed only. */
+  publish(changes: ChangeSet): Commit {
+    const commit = { revision: ++this.revision, changes };
+    for (const feed of this.feeds) feed.commit(commit);
+    return commit;
   }
 
   callsOf(method: MethodName): unknown[] {
@@ -62,7 +86,12 @@ export class FakeService {
     try {
       const override = this.overrides[method] as Handler<MethodName> | undefined;
       const value = override ? await override(input as never) : await this.handle(method, input as never);
-      return { ok: true, value };
+      const changes = fakeChanges(method, (input ?? {}) as Record<string, unknown>, value);
+      if (!changes) return { ok: true, value };
+      const commit = { revision: ++this.revision, changes };
+      // Like the core: the answer carries the commit, and the feed publishes it too.
+      for (const feed of this.feeds) feed.commit(commit);
+      return { ok: true, value, commits: [commit] };
     } catch (error) {
       const e = error instanceof ServiceError ? error : new ServiceError('internal', String(error));
       return { ok: false, error: e.toData() };
@@ -186,7 +215,7 @@ export class FakeService {
     if (existing) return { ...base, status: 'duplicate', reason: `Already in the library: "${headline}".`, articleId: existing.id, headline };
     const id = `new${this.stories.length}`;
     this.stories.push(makeStory({ id, headline, source: { fileName, sha256: 'cd'.repeat(32), importedAt: new Date().toISOString() } }));
-    this.history = { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null };
+    this.history = { canUndo: true, canRedo: false, undoLabel: null, redoLabel: null };
     return { ...base, status: 'imported', articleId: id, headline };
   }
 }

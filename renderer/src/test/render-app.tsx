@@ -1,10 +1,10 @@
 import { render } from '@testing-library/react';
 import { App } from '../app/App';
 import { createAppStore, startApp, StoreProvider, type AppStore } from '../store';
-import type { FakeService } from './fake-service';
+import type { Client } from '../client';
 
-/** Renders the whole app over a fake service, as main.tsx does over the real one. */
-export function renderApp(service: FakeService, options: { languages?: string[]; storage?: Storage } = {}) {
+/** Renders the whole app over a service (the real core in-process, or a fake), as main.tsx does over the real one. */
+export function renderApp(service: { client: Client }, options: { languages?: string[]; storage?: Storage } = {}) {
   const store: AppStore = createAppStore({
     client: service.client,
     storage: options.storage ?? window.localStorage,

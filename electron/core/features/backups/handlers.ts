@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, backupNameSchema } from '../../../../shared/contract/backups';
@@ -10,9 +11,16 @@ type MaintenanceMethod =
   | 'backups.list'
   | 'backups.restore'
   | 'library.exportArchiveToFile'
+  | 'library.exportArchiveToPath'
+  | 'library.importArchiveFromPath'
   | 'library.exportArchive'
   | 'library.importArchiveWithDialog'
   | 'library.importArchive';
+
+function requireAbsolute(given: string): string {
+  if (!path.isAbsolute(given)) throw new ServiceError('invalid-input', `Give the library archive as an absolute path, not "${given}".`);
+  return path.resolve(given);
+}
 
 const archiveName = () => `kroniek-library-${new Date().toISOString().slice(0, 10)}.json`;
 
@@ -36,6 +44,18 @@ export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
     const { stories } = await exportLibraryArchive(ctx.store, path.resolve(target));
     return { path: path.resolve(target), stories };
   },
+
+  'library.exportArchiveToPath': async (input, ctx) => {
+    const target = requireAbsolute(input.path);
+    // A new file only: an archive never replaces a file (or folder) that is there.
+    const existing = await stat(target).catch(() => null);
+    if (existing?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; name a file.`);
+    if (existing) throw new ServiceError('conflict', `${target} already exists; choose a new file name.`);
+    const { stories } = await exportLibraryArchive(ctx.store, target);
+    return { path: target, stories };
+  },
+
+  'library.importArchiveFromPath': (input, ctx) => importLibraryArchive(ctx.store, requireAbsolute(input.path)),
 
   'library.exportArchive': async (_input, ctx) => {
     const { bytes, stories } = await libraryArchiveBytes(ctx.store);

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { DossierDetail, ExportedFile, SavedExport } from '../../../../shared/contract/dossiers';
 import { openKroniek, type KroniekCore } from '../../app';
 import type { DialogPort, KroniekPorts, ShellPort } from '../../ports';
 import { withTempDir } from '../../store/test/helpers';
+import { ninjsValidator } from '../../export/test/ninjs-validator';
 import { closeExportSession } from './export-session';
 import { firstPositions, htmlText, inOrder, ok, pdfComparable, pdfText, seedDossier, squash } from './test/support';
 
@@ -26,19 +24,6 @@ async function withSeededCore<T>(run: (core: KroniekCore, dir: string, detail: D
       await core.close();
     }
   });
-}
-
-// The copies of the official schemas live beside the repository (../shared/ninjs).
-const NINJS_DIR = path.resolve(import.meta.dirname, '../../../../../shared/ninjs');
-const haveNinjsSchemas = existsSync(path.join(NINJS_DIR, 'ninjs-schema_3.1.json'));
-
-/** The official ninjs 3.1 schema, offline (GeoJSON registered first so nothing is fetched). */
-async function ninjsValidator() {
-  const load = async (name: string) => JSON.parse(await readFile(path.join(NINJS_DIR, name), 'utf8')) as object;
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(await load('GeoJSON-schema.json'));
-  return ajv.compile(await load('ninjs-schema_3.1.json'));
 }
 
 const headlines = (detail: DossierDetail) => detail.entries.map((entry) => entry.story!.headline);
@@ -64,10 +49,8 @@ describe('dossier export through the service', () => {
       expect(ninjs).toMatchObject({ fileName: expect.stringMatching(/\.json$/), mimeType: 'application/json' });
       const json = decode(ninjs).toString('utf8');
       const parsed: unknown = JSON.parse(json);
-      if (haveNinjsSchemas) {
-        const validate = await ninjsValidator();
-        expect(validate(parsed), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-      }
+      const validate = ninjsValidator();
+      expect(validate(parsed), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
       expect(inOrder(JSON.stringify(parsed), headlines(detail).map((h) => JSON.stringify(h).slice(1, -1)))).not.toBeNull();
     });
   });

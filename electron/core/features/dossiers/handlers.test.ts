@@ -7,6 +7,7 @@ import { openKroniek, type KroniekCore } from '../../app';
 import type { ShellPort } from '../../ports';
 import { fakeStory, withTempDir } from '../../store/test/helpers';
 import { failure, ok } from '../../service/test/calls';
+import type { HistoryLabel } from '../../../../shared/messages';
 
 // The dossier service through the same dispatcher every transport uses, on a
 // real store in a temp folder.
@@ -127,25 +128,25 @@ describe('dossiers service', () => {
       const dossiers = () => JSON.stringify(core.context.store.meta.dossiers);
       const created = await ok<DossierDetail>(core, 'dossiers.create', { title: 'D', storyIds: ['s1', 's2', 's3'] });
       const id = created.dossier.id;
-      expect((await history()).undoLabel).toBe('Create dossier');
+      expect((await history()).undoLabel).toEqual({ code: 'dossier.create' });
 
-      const steps: [string, unknown, string][] = [
-        ['dossiers.update', { id, title: 'Nieuwe titel' }, 'Rename dossier'],
-        ['dossiers.update', { id, subtitle: 'Ondertitel', intro: 'Inleiding' }, 'Edit dossier'],
-        ['dossiers.addStories', { id, storyIds: ['s4'] }, 'Add story to dossier'],
-        ['dossiers.addStories', { id, storyIds: ['s5', 's1'], index: 0 }, 'Add stories to dossier'],
-        ['dossiers.removeEntry', { id, storyId: 's2' }, 'Remove from dossier'],
-        ['dossiers.moveEntry', { id, from: 0, to: 2 }, 'Reorder dossier'],
-        ['dossiers.setOrder', { id, storyIds: ['s4', 's3', 's5', 's1'] }, 'Reorder dossier'],
-        ['dossiers.setEntryNote', { id, storyId: 's3', note: 'Kern' }, 'Edit dossier note'],
-        ['dossiers.delete', { id }, 'Delete dossier'],
+      const steps: [string, unknown, HistoryLabel][] = [
+        ['dossiers.update', { id, title: 'Nieuwe titel' }, { code: 'dossier.rename' }],
+        ['dossiers.update', { id, subtitle: 'Ondertitel', intro: 'Inleiding' }, { code: 'dossier.edit' }],
+        ['dossiers.addStories', { id, storyIds: ['s4'] }, { code: 'dossier.addStories', count: 1 }],
+        ['dossiers.addStories', { id, storyIds: ['s5', 's1'], index: 0 }, { code: 'dossier.addStories', count: 2 }],
+        ['dossiers.removeEntry', { id, storyId: 's2' }, { code: 'dossier.removeStory' }],
+        ['dossiers.moveEntry', { id, from: 0, to: 2 }, { code: 'dossier.reorder' }],
+        ['dossiers.setOrder', { id, storyIds: ['s4', 's3', 's5', 's1'] }, { code: 'dossier.reorder' }],
+        ['dossiers.setEntryNote', { id, storyId: 's3', note: 'Kern' }, { code: 'dossier.setNote' }],
+        ['dossiers.delete', { id }, { code: 'dossier.delete' }],
       ];
       for (const [method, input, label] of steps) {
         const before = dossiers();
         await ok(core, method, input);
         const after = dossiers();
         expect(after, method).not.toBe(before);
-        expect((await history()).undoLabel, method).toBe(label);
+        expect((await history()).undoLabel, method).toEqual(label);
         await ok(core, 'history.undo', {});
         expect(dossiers(), `undo ${method}`).toBe(before);
         await ok(core, 'history.redo', {});
@@ -163,7 +164,7 @@ describe('dossiers service', () => {
       await ok(core, 'dossiers.moveEntry', { id: dossier.id, from: 1, to: 1 });
       await ok(core, 'dossiers.update', { id: dossier.id, title: 'D' });
       await ok(core, 'dossiers.addStories', { id: dossier.id, storyIds: ['s1'] });
-      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toBe('Create dossier');
+      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toEqual({ code: 'dossier.create' });
       expect((await ok<DossierDetail>(core, 'dossiers.get', { id: dossier.id })).dossier.updatedAt).toBe(dossier.updatedAt);
     });
   });

@@ -24,6 +24,7 @@ import { requireLiveStories, storiesWithTag } from './sources';
 import { dossierDetail, listDossiers } from './views';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
+import type { HistoryLabel } from '../../../../shared/messages';
 
 type DossierMethod = Extract<MethodName, `dossiers.${string}`>;
 
@@ -77,13 +78,13 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     }
     const id = newDossierId();
     const text = { title: input.title, subtitle: input.subtitle, intro: input.intro };
-    await store.update('Create dossier', (meta) => createDossier(meta, { id, now: now(), text, storyIds }));
+    await store.update({ code: 'dossier.create' }, (meta) => createDossier(meta, { id, now: now(), text, storyIds }));
     return detail(ctx, id);
   },
 
   'dossiers.update': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    const label = input.title !== undefined && input.subtitle === undefined && input.intro === undefined ? 'Rename dossier' : 'Edit dossier';
+    const label: HistoryLabel = { code: input.title !== undefined && input.subtitle === undefined && input.intro === undefined ? 'dossier.rename' : 'dossier.edit' };
     await ctx.store.update(label, (meta) => updateDossierText(meta, input.id, input, now()));
     return detail(ctx, input.id);
   },
@@ -92,7 +93,7 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     requireDossier(ctx, input.id);
     const storyIds = dedupe(input.storyIds);
     requireLiveStories(ctx.store, storyIds);
-    const { added } = await ctx.store.updateWith(storyIds.length === 1 ? 'Add story to dossier' : 'Add stories to dossier', (meta) =>
+    const { added } = await ctx.store.updateWith({ code: 'dossier.addStories', count: storyIds.length }, (meta) =>
       addEntries(meta, input.id, storyIds, input.index, now()),
     );
     return { ...detail(ctx, input.id), added, alreadyIn: storyIds.length - added };
@@ -100,31 +101,31 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
 
   'dossiers.removeEntry': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Remove from dossier', (meta) => removeEntry(meta, input.id, input.storyId, now()));
+    await ctx.store.update({ code: 'dossier.removeStory' }, (meta) => removeEntry(meta, input.id, input.storyId, now()));
     return detail(ctx, input.id);
   },
 
   'dossiers.moveEntry': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Reorder dossier', (meta) => moveEntry(meta, input.id, input.from, input.to, now()));
+    await ctx.store.update({ code: 'dossier.reorder' }, (meta) => moveEntry(meta, input.id, input.from, input.to, now()));
     return detail(ctx, input.id);
   },
 
   'dossiers.setOrder': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Reorder dossier', (meta) => setOrder(meta, input.id, input.storyIds, now()));
+    await ctx.store.update({ code: 'dossier.reorder' }, (meta) => setOrder(meta, input.id, input.storyIds, now()));
     return detail(ctx, input.id);
   },
 
   'dossiers.setEntryNote': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Edit dossier note', (meta) => setEntryNote(meta, input.id, input.storyId, input.note, now()));
+    await ctx.store.update({ code: 'dossier.setNote' }, (meta) => setEntryNote(meta, input.id, input.storyId, input.note, now()));
     return detail(ctx, input.id);
   },
 
   'dossiers.delete': async (input, ctx) => {
     requireDossier(ctx, input.id);
-    await ctx.store.update('Delete dossier', (meta) => deleteDossier(meta, input.id));
+    await ctx.store.update({ code: 'dossier.delete' }, (meta) => deleteDossier(meta, input.id));
     return { deleted: input.id };
   },
 
@@ -153,6 +154,18 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     await writeExportFile(target, rendered.bytes);
     rememberExport(ctx, target);
     return { path: target, fileName: path.basename(target), skippedMissing: rendered.skippedMissing };
+  },
+
+  'dossiers.exportToPath': async (input, ctx) => {
+    if (!path.isAbsolute(input.path)) throw new ServiceError('invalid-input', `Give the file to export to as an absolute path, not "${input.path}".`);
+    const target = path.resolve(input.path);
+    const rendered = await render(ctx, input.id, input.format, input.locale);
+    // Scripts name output paths that may not exist yet; the file itself is still replaced atomically.
+    await fs.mkdir(path.dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new ServiceError('conflict', `Cannot create the folder ${path.dirname(target)} (${error.code ?? error.message}).`);
+    });
+    await writeExportFile(target, rendered.bytes);
+    return { path: target, format: input.format, bytes: rendered.bytes.length, skippedMissing: rendered.skippedMissing };
   },
 
   'dossiers.revealExport': async (input, ctx) => {

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
+import type { IndexProgress } from '../../../../shared/contract/library';
 import type { LibraryStatus, Story } from '../../../../shared/types';
 import { importBytes, importPaths } from '../../import/importer';
 import type { ServiceContext } from '../../service/context';
@@ -8,7 +10,13 @@ import type { PartialHandlers } from '../../service/registry';
 
 type LibraryMethod = Exclude<
   Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>,
-  'library.exportArchiveToFile' | 'library.exportArchive' | 'library.importArchive' | 'library.importArchiveWithDialog' | 'stories.facets'
+  | 'library.exportArchiveToFile'
+  | 'library.exportArchiveToPath'
+  | 'library.exportArchive'
+  | 'library.importArchive'
+  | 'library.importArchiveFromPath'
+  | 'library.importArchiveWithDialog'
+  | 'stories.facets'
 >;
 
 export function libraryStatus(ctx: ServiceContext): LibraryStatus {
@@ -26,8 +34,12 @@ export function libraryStatus(ctx: ServiceContext): LibraryStatus {
     counts: { articles, briefs, tags: meta.tags.length, links: meta.links.length, dossiers: meta.dossiers.length },
     readOnly: store.readOnly,
     notices: [...store.notices, ...meta.notices],
-    index: ctx.search?.progress() ?? { ready: true, indexed: store.storyCount, total: store.storyCount },
+    index: indexProgress(ctx),
   };
+}
+
+function indexProgress(ctx: ServiceContext): IndexProgress {
+  return ctx.search?.progress() ?? { ready: true, indexed: ctx.store.storyCount, total: ctx.store.storyCount };
 }
 
 export async function requireStory(ctx: ServiceContext, id: string): Promise<Story> {
@@ -50,13 +62,18 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     return libraryStatus(ctx);
   },
 
+  'library.ready': async (_input, ctx) => {
+    await ctx.whenIndexesReady();
+    return indexProgress(ctx);
+  },
+
   'stories.list': (input, ctx) => listStories(ctx, input),
 
   'stories.get': (input, ctx) => requireStory(ctx, input.id),
 
   'stories.setNote': async (input, ctx) => {
     await requireStory(ctx, input.id);
-    await ctx.store.update('Edit note', (meta) => ({
+    await ctx.store.update({ code: 'story.setNote' }, (meta) => ({
       ...meta,
       storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], note: input.note } },
     }));
@@ -65,7 +82,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
 
   'stories.setDate': async (input, ctx) => {
     await requireStory(ctx, input.id);
-    await ctx.store.update('Set date', (meta) => ({
+    await ctx.store.update({ code: 'story.setDate' }, (meta) => ({
       ...meta,
       storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], publishedAt: input.date } },
     }));
@@ -75,7 +92,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
   'stories.delete': async (input, ctx) => {
     const ids = [...new Set(input.ids)].filter((id) => ctx.store.head(id));
     if (ids.length === 0) throw new ServiceError('not-found', 'None of those stories are in the library.');
-    await ctx.store.update(ids.length === 1 ? 'Delete story' : `Delete ${ids.length} stories`, (meta) => ({ ...meta, deleted: [...meta.deleted, ...ids] }));
+    await ctx.store.update({ code: 'story.delete', count: ids.length }, (meta) => ({ ...meta, deleted: [...meta.deleted, ...ids] }));
     return { deleted: ids.length };
   },
 
@@ -91,6 +108,13 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     const paths = await ctx.ports.dialogs.pickImportPaths({ folders: Boolean(input.folders) });
     if (!paths || paths.length === 0) return null;
     return importPaths(ctx.store, paths, ctx.importOptions);
+  },
+
+  'import.paths': (input, ctx) => {
+    // Relative to what? The caller's working folder is not the core's business.
+    const relative = input.paths.find((given) => !path.isAbsolute(given));
+    if (relative !== undefined) throw new ServiceError('invalid-input', `Give files and folders to import as absolute paths, not "${relative}".`);
+    return importPaths(ctx.store, input.paths, ctx.importOptions);
   },
 
   'history.state': (_input, ctx) => ctx.store.historyState(),

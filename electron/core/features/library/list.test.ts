@@ -200,7 +200,7 @@ describe('stories.list with a search: counts every hit, orders only the page', (
         },
       };
       const before = await listStories(ctx, { query: 'oorlog ', limit: 3 });
-      await core.context.store.update('Delete', (meta) => ({ ...meta, deleted: [...meta.deleted, before.items[0]!.id] }));
+      await core.context.store.update({ code: 'story.delete', count: 1 }, (meta) => ({ ...meta, deleted: [...meta.deleted, before.items[0]!.id] }));
       const after = await listStories(ctx, { query: 'oorlog ', limit: 3 });
       expect(after.total).toBe(before.total - 1);
       expect(after.items.map((item) => item.id)).toEqual([before.items[1]!.id, before.items[2]!.id, expect.any(String)]);

@@ -202,7 +202,7 @@ function listMatches(ctx: ServiceContext, query: ListQuery, matches: Matches, hi
   }
   const page = sortedSlice(kept, total, order, offset, limit);
   const items = Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!)));
-  return { total, offset, items, highlight };
+  return { total, offset, items, scores: Array.from(page, (at) => scores[at]!), highlight };
 }
 
 /** `compareBy` over positions in the matches, on numeric keys where the dates allow. */

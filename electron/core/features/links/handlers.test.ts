@@ -65,7 +65,7 @@ describe('links service', () => {
       expect(made.created).toHaveLength(1);
       expect(made.created[0]).toMatchObject({ label: 'followed-by', otherId: s.leaves, link: { from: s.support, to: s.leaves, type: 'follow-up', note: 'Zelfde toenadering' } });
       expect(made.created[0]!.other?.headline).toContain('vertrekt');
-      expect(await undoLabel(core)).toBe('Link stories');
+      expect(await undoLabel(core)).toEqual({ code: 'link.create', count: 1 });
 
       const fromBase = await links(core, s.support);
       const fromFollowUp = await links(core, s.leaves);
@@ -100,7 +100,7 @@ describe('links service', () => {
       const made = await ok<LinkCreateResult>(core, 'links.create', { from: s.treaty, to: [s.visit, s.treaty, s.thanks, s.leaves], type: 'series' });
       expect(made.created.map((view) => view.otherId)).toEqual([s.visit, s.leaves]);
       expect(made.skipped.map((skip) => skip.storyId)).toEqual([s.treaty, s.thanks]);
-      expect(await undoLabel(core)).toBe('Link 4 stories');
+      expect(await undoLabel(core)).toEqual({ code: 'link.create', count: 4 });
       expect(await links(core, s.treaty)).toHaveLength(3);
       await undo(core);
       expect(await links(core, s.treaty)).toHaveLength(1);
@@ -116,10 +116,10 @@ describe('links service', () => {
 
       const changed = await ok<LinkView>(core, 'links.update', { id, type: 'follow-up', note: 'Dag twee' });
       expect(changed).toMatchObject({ label: 'followed-by', otherId: s.thanks, link: { type: 'follow-up', note: 'Dag twee' } });
-      expect(await undoLabel(core)).toBe('Edit link');
+      expect(await undoLabel(core)).toEqual({ code: 'link.edit' });
       const reversed = await ok<LinkView>(core, 'links.update', { id, reverse: true });
       expect(reversed).toMatchObject({ label: 'follow-up-of', otherId: s.thanks, link: { from: s.thanks, to: s.visit } });
-      expect(await undoLabel(core)).toBe('Reverse link');
+      expect(await undoLabel(core)).toEqual({ code: 'link.reverse' });
       await undo(core);
       expect((await links(core, s.visit))[0]!.label).toBe('followed-by');
 
@@ -129,7 +129,7 @@ describe('links service', () => {
       expect(await links(core, s.visit)).toHaveLength(1);
 
       expect(await ok(core, 'links.remove', { storyA: s.thanks, storyB: s.visit })).toEqual({ removed: 1 });
-      expect(await undoLabel(core)).toBe('Unlink stories');
+      expect(await undoLabel(core)).toEqual({ code: 'link.unlink' });
       expect(await linkCount(core, s.thanks)).toBe(0);
       expect((await failure(core, 'links.remove', { storyA: s.thanks, storyB: s.visit })).code).toBe('not-found');
       expect((await failure(core, 'links.remove', { id: 'l0' })).code).toBe('not-found');
@@ -211,7 +211,7 @@ describe('related service', () => {
       const [top, second] = first;
       await ok(core, 'links.create', { from: s.visit, to: top!.id, type: 'series' });
       await ok(core, 'related.dismiss', { storyId: second!.id, otherId: s.visit });
-      expect(await undoLabel(core)).toBe('Dismiss related story');
+      expect(await undoLabel(core)).toEqual({ code: 'related.dismiss' });
       const next = (await ok<RelatedSuggestion[]>(core, 'related.list', { storyId: s.visit, limit: 6 })).map((item) => item.id);
       expect(next).not.toContain(top!.id);
       expect(next).not.toContain(second!.id);

@@ -7,18 +7,19 @@ import { linkView, listLinks, seriesView } from './views';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
 import { requireLiveStories } from '../tags/handlers';
+import type { HistoryLabel } from '../../../../shared/messages';
 
 type LinkMethod = Extract<MethodName, `links.${string}` | `series.${string}` | `related.${string}`>;
 
 export const newLinkId = (): string => newId('l');
 const DEFAULT_RELATED_LIMIT = 10;
 
-function updateLinkLabel(input: { type?: unknown; note?: unknown; reverse?: boolean }): string {
+function updateLinkLabel(input: { type?: unknown; note?: unknown; reverse?: boolean }): HistoryLabel {
   const given = [input.type, input.note, input.reverse || undefined].filter((value) => value !== undefined).length;
-  if (given !== 1) return 'Edit link';
-  if (input.type !== undefined) return 'Change link type';
-  if (input.note !== undefined) return 'Edit link note';
-  return 'Reverse link';
+  if (given !== 1) return { code: 'link.edit' };
+  if (input.type !== undefined) return { code: 'link.setType' };
+  if (input.note !== undefined) return { code: 'link.setNote' };
+  return { code: 'link.reverse' };
 }
 
 /** Stories never to suggest as related to `storyId`: itself, stories already linked to it, dismissed pairs. */
@@ -59,8 +60,7 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
   'links.create': async (input, ctx) => {
     const targets = typeof input.to === 'string' ? [input.to] : input.to;
     requireLiveStories(ctx.store, [input.from, ...targets]);
-    const label = new Set(targets).size === 1 ? 'Link stories' : `Link ${new Set(targets).size} stories`;
-    const outcome = await ctx.store.updateWith(label, (meta) =>
+    const outcome = await ctx.store.updateWith({ code: 'link.create', count: new Set(targets).size }, (meta) =>
       createLinks(meta, {
         from: input.from,
         targets: targets.map((to) => ({ id: newLinkId(), to })),
@@ -82,12 +82,12 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
   'links.remove': async (input, ctx) => {
     if (input.id !== undefined) {
       findLink(ctx.store.meta, input.id);
-      await ctx.store.update('Remove link', (meta) => removeLink(meta, input.id!));
+      await ctx.store.update({ code: 'link.remove' }, (meta) => removeLink(meta, input.id!));
       return { removed: 1 };
     }
     const a = input.storyA!;
     const b = input.storyB!;
-    const { removed } = await ctx.store.updateWith('Unlink stories', (meta) => removeLinksBetween(meta, a, b));
+    const { removed } = await ctx.store.updateWith({ code: 'link.unlink' }, (meta) => removeLinksBetween(meta, a, b));
     if (removed === 0) throw new ServiceError('not-found', `Stories ${a} and ${b} are not linked.`);
     return { removed };
   },
@@ -106,7 +106,7 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
     if (input.storyId === input.otherId) throw new ServiceError('invalid-input', 'A story is never suggested as related to itself.');
     requireLiveStories(ctx.store, [input.storyId, input.otherId]);
     const key = pairKey(input.storyId, input.otherId);
-    await ctx.store.update('Dismiss related story', (meta) =>
+    await ctx.store.update({ code: 'related.dismiss' }, (meta) =>
       meta.dismissedRelated.includes(key) ? meta : { ...meta, dismissedRelated: [...meta.dismissedRelated, key] },
     );
     return { storyId: input.storyId, otherId: input.otherId };

@@ -58,7 +58,7 @@ export const searchesHandlers: PartialHandlers<SearchesMethod> = {
       throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`);
     }
     const saved = { id: newId('q'), name, query: input.query };
-    await ctx.store.update('Save search', (meta) => ({ ...meta, savedSearches: [...meta.savedSearches, saved] }));
+    await ctx.store.update({ code: 'search.save' }, (meta) => ({ ...meta, savedSearches: [...meta.savedSearches, saved] }));
     return saved;
   },
 
@@ -68,7 +68,7 @@ export const searchesHandlers: PartialHandlers<SearchesMethod> = {
     if (ctx.store.meta.savedSearches.some((search) => search.id !== input.id && fold(search.name) === fold(name))) {
       throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`);
     }
-    await ctx.store.update('Rename saved search', (meta) => ({
+    await ctx.store.update({ code: 'search.rename' }, (meta) => ({
       ...meta,
       savedSearches: meta.savedSearches.map((search) => (search.id === input.id ? { ...search, name } : search)),
     }));
@@ -77,7 +77,7 @@ export const searchesHandlers: PartialHandlers<SearchesMethod> = {
 
   'searches.delete': async (input, ctx) => {
     requireSaved(ctx, input.id);
-    await ctx.store.update('Delete saved search', (meta) => ({ ...meta, savedSearches: meta.savedSearches.filter((search) => search.id !== input.id) }));
+    await ctx.store.update({ code: 'search.delete' }, (meta) => ({ ...meta, savedSearches: meta.savedSearches.filter((search) => search.id !== input.id) }));
     return { deleted: input.id };
   },
 

@@ -54,7 +54,7 @@ describe('tags service', () => {
         { id: 's2', tagIds: [id] },
         { id: 's3', tagIds: [id] },
       ]);
-      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toBe('Tag 3 stories');
+      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toEqual({ code: 'tag.apply', count: 3 });
 
       const undone = await undo(core);
       expect(undone.canUndo).toBe(false);
@@ -93,7 +93,7 @@ describe('tags service', () => {
 
       const renamed = await ok<TagListItem>(core, 'tags.update', { id: poetin, name: 'Poetin, Vladimir' });
       expect(renamed).toMatchObject({ id: poetin, name: 'Poetin, Vladimir', count: 2 });
-      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toBe('Rename tag');
+      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toEqual({ code: 'tag.rename' });
 
       const merged = await ok<TagMergeResult>(core, 'tags.merge', { fromId: poetin, intoId: vladimir });
       expect(merged.moved).toBe(1);
@@ -141,7 +141,7 @@ describe('tags service', () => {
 
       const cycle = await failure(core, 'tags.update', { id: world.id, parentId: list[3]!.id });
       expect(cycle.code).toBe('conflict');
-      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toBe('Create tag');
+      expect((await ok<HistoryState>(core, 'history.state', {})).undoLabel).toEqual({ code: 'tag.create' });
     });
   });
 
@@ -164,7 +164,7 @@ describe('tags service', () => {
       const first = await ok<TagSuggestionItem[]>(core, 'tags.suggest', { storyId: 's5' });
       expect(first.map((s) => s.name)).toEqual(['Vladimir Poetin', 'Kim Jong-un', 'Pyongyang']);
       expect(first[0]).toMatchObject({ kind: 'person', tagId: null });
-      expect(first[0]!.reason).toMatch(/named 4 times/);
+      expect(first[0]!.reasons).toContainEqual({ kind: 'mentions', named: 4, adjectives: 0 });
 
       // Accepting = applying by name; an existing tag of that name is reused.
       const kim = await ok<TagListItem>(core, 'tags.create', { name: 'kim jong-un' });

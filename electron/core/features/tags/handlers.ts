@@ -2,17 +2,14 @@ import { newId } from '../../ids';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
 import type { LibraryStore } from '../../store/library-store';
-import { applyTags, createTag, deleteTag, findTag, mergeTags, tagKey, updateTag } from './ops';
+import { applyTags, createTag, deleteTag, findTag, findTagByName, mergeTags, tagKey, updateTag } from './ops';
 import { listTags, suggestionsFor, tagItem } from './views';
 import type { PartialHandlers } from '../../service/registry';
+import type { HistoryLabel } from '../../../../shared/messages';
 
 type TagMethod = Extract<MethodName, `tags.${string}`>;
 
 export const newTagId = (): string => newId('t');
-
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : `${count} ${many}`;
-}
 
 /** Every story must be in the library; a bulk edit on a stale selection says which are gone. */
 export function requireLiveStories(store: LibraryStore, ids: readonly string[]): string[] {
@@ -23,27 +20,33 @@ export function requireLiveStories(store: LibraryStore, ids: readonly string[]):
   return unique;
 }
 
-function updateLabel(input: { name?: string; color?: unknown; parentId?: unknown; mediaTopic?: unknown }): string {
+function updateLabel(input: { name?: string; color?: unknown; parentId?: unknown; mediaTopic?: unknown }): HistoryLabel {
   const given = [input.name, input.color, input.parentId, input.mediaTopic].filter((value) => value !== undefined).length;
-  if (given !== 1) return 'Edit tag';
-  if (input.name !== undefined) return 'Rename tag';
-  if (input.color !== undefined) return 'Set tag colour';
-  if (input.parentId !== undefined) return 'Move tag';
-  return 'Set media topic';
+  if (given !== 1) return { code: 'tag.edit' };
+  if (input.name !== undefined) return { code: 'tag.rename' };
+  if (input.color !== undefined) return { code: 'tag.setColor' };
+  if (input.parentId !== undefined) return { code: 'tag.move' };
+  return { code: 'tag.setMediaTopic' };
 }
 
-function applyLabel(stories: number, adding: boolean, removing: boolean): string {
-  if (adding && !removing) return `Tag ${plural(stories, 'story', 'stories')}`;
-  if (removing && !adding) return `Untag ${plural(stories, 'story', 'stories')}`;
-  return `Edit tags of ${plural(stories, 'story', 'stories')}`;
+function applyLabel(count: number, adding: boolean, removing: boolean): HistoryLabel {
+  if (adding && !removing) return { code: 'tag.apply', count };
+  if (removing && !adding) return { code: 'tag.unapply', count };
+  return { code: 'tag.editStories', count };
 }
 
 export const tagHandlers: PartialHandlers<TagMethod> = {
   'tags.list': (_input, ctx) => listTags(ctx.store),
 
+  'tags.find': (input, ctx) => {
+    const meta = ctx.store.meta;
+    const tag = meta.tags.find((candidate) => candidate.id === input.nameOrId) ?? findTagByName(meta, input.nameOrId);
+    return tag ? tagItem(ctx.store, tag.id) : null;
+  },
+
   'tags.create': async (input, ctx) => {
     const id = newTagId();
-    await ctx.store.update('Create tag', (meta) => createTag(meta, id, input.name, input));
+    await ctx.store.update({ code: 'tag.create' }, (meta) => createTag(meta, id, input.name, input));
     return tagItem(ctx.store, id);
   },
 
@@ -54,12 +57,12 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
   },
 
   'tags.merge': async (input, ctx) => {
-    const { moved } = await ctx.store.updateWith('Merge tags', (meta) => mergeTags(meta, input.fromId, input.intoId));
+    const { moved } = await ctx.store.updateWith({ code: 'tag.merge' }, (meta) => mergeTags(meta, input.fromId, input.intoId));
     return { into: tagItem(ctx.store, input.intoId), moved };
   },
 
   'tags.delete': async (input, ctx) => {
-    const { storyIds } = await ctx.store.updateWith('Delete tag', (meta) => deleteTag(meta, input.id));
+    const { storyIds } = await ctx.store.updateWith({ code: 'tag.delete' }, (meta) => deleteTag(meta, input.id));
     return { deleted: input.id, removedFrom: storyIds.filter((id) => ctx.store.head(id)).length };
   },
 
@@ -88,7 +91,7 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
   'tags.dismissSuggestion': async (input, ctx) => {
     requireLiveStories(ctx.store, [input.storyId]);
     const key = tagKey(input.name);
-    await ctx.store.update('Dismiss tag suggestion', (meta) => {
+    await ctx.store.update({ code: 'tag.dismissSuggestion' }, (meta) => {
       const dismissed = meta.dismissedTagSuggestions[input.storyId] ?? [];
       if (dismissed.includes(key)) return meta;
       return { ...meta, dismissedTagSuggestions: { ...meta.dismissedTagSuggestions, [input.storyId]: [...dismissed, key] } };

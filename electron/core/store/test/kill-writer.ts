@@ -10,6 +10,6 @@ const start = Object.keys(store.meta.taggings).length;
 process.stdout.write('ready\n');
 for (let i = start; ; i++) {
   if (i % 7 === 0) await store.addStories([fakeStory(`k${i}`)]);
-  await store.update('edit', (meta) => ({ ...meta, taggings: { ...meta.taggings, [`s${i}`]: ['t'] } }));
+  await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { ...meta.taggings, [`s${i}`]: ['t'] } }));
   process.stdout.write(`ack ${i}\n`);
 }

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServiceError } from '../../../../shared/contract/envelope';
-import type { LibraryStatus } from '../../../../shared/types';
+import type { LibraryNotice, LibraryStatus } from '../../../../shared/types';
 import { installFakeDossiers, makeDossier } from '../dossiers/test/fake-service';
 import { FakeService, makeStory } from '../../test/fake-service';
 import { renderApp } from '../../test/render-app';
@@ -235,11 +235,7 @@ describe('Library archive', { timeout: 20_000 }, () => {
 });
 
 describe('Recovery notices and read-only', { timeout: 20_000 }, () => {
-  const recovered = {
-    code: 'recovered',
-    message:
-      'The library file was damaged; Kroniek restored the backup from 2024-06-20T14:00:00.000Z. Edits made after that backup are lost. The damaged file was kept as library.json.damaged-2024-06-21T08-00-00-000Z.',
-  };
+  const recovered: LibraryNotice = { code: 'recovered', backupCreatedAt: '2024-06-20T14:00:00.000Z', keptAs: 'library.json.damaged-2024-06-21T08-00-00-000Z' };
 
   it('shows a recovery prominently, with the way to the backups', async () => {
     const user = userEvent.setup();
@@ -262,7 +258,7 @@ describe('Recovery notices and read-only', { timeout: 20_000 }, () => {
 
   it('keeps a read-only banner and disables dossier editing, while export stays available', async () => {
     const user = userEvent.setup();
-    setup({ status: { readOnly: true, notices: [{ code: 'read-only', message: 'The library file library.json is damaged (truncated) and no valid backup was found.' }] } });
+    setup({ status: { readOnly: true, notices: [{ code: 'read-only', keptAs: 'library.json.damaged-2024-06-21T08-00-00-000Z', damage: 'the file is truncated' }] } });
     const notices = await screen.findByRole('region', { name: 'Notices' });
     expect(notices).toHaveTextContent('Library opened read-only');
     await user.click(within(notices).getByRole('button', { name: 'Dismiss' }));

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../../shared/contract/define';
 import { ServiceError } from '../../../../shared/contract/envelope';
-import { FakeService } from '../../test/fake-service';
+import { openRealCore, type RealCore, type RealCoreOptions } from '../../test/real-core';
 import { bytesToBase64 } from './base64';
 import { fromFile, type PickedFile } from './picked-file';
 import { planBatches, sendFiles } from './send-files';
@@ -31,9 +31,17 @@ describe('planBatches', () => {
   });
 });
 
+// sendFiles against the real core in-process: the real importer decides what is imported.
 describe('sendFiles', () => {
+  let real: RealCore | undefined;
+  const open = async (options: RealCoreOptions = {}) => (real = await openRealCore(options));
+  afterEach(async () => {
+    await real?.close();
+    real = undefined;
+  });
+
   it('sends contents as base64 and returns one result per file in the given order with totals', async () => {
-    const service = new FakeService();
+    const service = await open();
     const report = await sendFiles(service.client, [text('a.txt', 'Kop A\n\nPLAATS (ANP) - tekst'), text('leeg.txt', '')], messages);
     expect(report.files.map((f) => [f.fileName, f.status])).toEqual([
       ['a.txt', 'imported'],
@@ -42,10 +50,11 @@ describe('sendFiles', () => {
     expect(report.totals).toMatchObject({ files: 2, imported: 1, rejected: 1, duplicate: 0 });
     const sent = service.callsOf('import.files') as { files: { name: string; base64: string }[] }[];
     expect(atob(sent[0]!.files[0]!.base64)).toBe('Kop A\n\nPLAATS (ANP) - tekst');
+    expect(report.files[1]).toMatchObject({ code: 'empty' });
   });
 
   it('rejects an oversized file locally, without failing the rest of the batch', async () => {
-    const service = new FakeService();
+    const service = await open();
     const huge: PickedFile = { name: 'huge.txt', size: LIMITS.fileBytes + 1, read: async () => new ArrayBuffer(0) };
     const report = await sendFiles(service.client, [huge, text('b.txt', 'Kop B\n\nX (ANP) - y')], messages);
     expect(report.files.map((f) => [f.fileName, f.status, f.reason ?? null])).toEqual([
@@ -57,7 +66,7 @@ describe('sendFiles', () => {
   });
 
   it('reports an unreadable file as rejected', async () => {
-    const service = new FakeService();
+    const service = await open();
     const broken: PickedFile = { name: 'gone.txt', size: 3, read: () => Promise.reject(new Error('NotFoundError')) };
     const report = await sendFiles(service.client, [broken], messages);
     expect(report.files).toMatchObject([{ fileName: 'gone.txt', status: 'rejected', reason: 'unreadable' }]);
@@ -65,22 +74,16 @@ describe('sendFiles', () => {
   });
 
   it('keeps the results of earlier batches when a later call fails, and says why the rest failed', async () => {
-    const service = new FakeService();
-    let calls = 0;
-    service.overrides['import.files'] = (input) => {
-      calls += 1;
-      if (calls === 2) throw new ServiceError('locked', 'The library is locked by another process.');
-      return {
-        files: input.files.map((f) => ({ fileName: f.name, status: 'imported' as const, warnings: [], briefs: { imported: 0, duplicate: 0 } })),
-        totals: { files: input.files.length, imported: input.files.length, duplicate: 0, rejected: 0, briefsImported: 0, briefsDuplicate: 0 },
-      };
-    };
+    // The core cannot be made to fail the second call on cue: the fault is injected.
+    const service = await open({ fault: (method, count) => (method === 'import.files' && count === 2 ? new ServiceError('locked', 'The library is locked by another process.') : undefined) });
     // 200 files per call: the 201st goes in a second call.
-    const files = Array.from({ length: 201 }, (_, i) => text(`f${i}.txt`, `Kop ${i}`));
+    const files = Array.from({ length: 201 }, (_, i) => text(`f${i}.txt`, `Kop nummer ${i}\n\nPLAATS (ANP) - Bericht ${i}.`));
     const progress: number[] = [];
     const report = await sendFiles(service.client, files, messages, (p) => progress.push(p.done));
     expect(report.totals).toMatchObject({ files: 201, imported: 200, rejected: 1 });
     expect(report.files[200]).toMatchObject({ fileName: 'f200.txt', status: 'rejected', code: 'locked', reason: 'The library is locked by another process.' });
     expect(progress).toEqual([0, 200, 201]);
+    // The first batch really is in the library.
+    expect((await service.call<{ counts: { articles: number } }>('library.status')).counts.articles).toBe(200);
   });
 });

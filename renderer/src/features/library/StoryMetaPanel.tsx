@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEven
 import { LIMITS } from '../../../../shared/contract/define';
 import type { Story } from '../../../../shared/types';
 import { useApp, useT } from '../../store';
+import { suggestionReasonsText } from '../tags/suggestion-reasons';
 import { ColorDot } from '../tags/TagChip';
 import { TagInput, type TagPick } from '../tags/TagInput';
 import '../tags/tags.css';
@@ -195,6 +196,7 @@ function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
 
 function SuggestedTags({ readOnly }: { readOnly: boolean }) {
   const t = useT();
+  const language = useApp((s) => s.language);
   const suggestions = useApp((s) => s.tagSuggestions);
   const state = useApp((s) => s.suggestionsState);
   const accept = useApp((s) => s.acceptTagSuggestion);
@@ -219,7 +221,7 @@ function SuggestedTags({ readOnly }: { readOnly: boolean }) {
                 {suggestion.name}
               </button>
               <span className="suggestion-reason">
-                {t.suggestionKind[suggestion.kind]} · {t.suggestionReason(suggestion.reason)}
+                {t.suggestionKind[suggestion.kind]} · {suggestionReasonsText(suggestion.reasons, language)}
               </span>
               <button type="button" className="chip-remove" aria-label={t.dismissSuggestion(suggestion.name)} onClick={() => void dismiss(suggestion.name)}>
                 <span aria-hidden="true">×</span>

@@ -5,6 +5,7 @@ import { formatDay } from '../../ui/format';
 import type { Language, Messages } from '../../i18n';
 import { RELATIONS } from '../../store/links-model';
 import { useApp, useT } from '../../store';
+import { reasonKey, relatedReasonText } from './related-reasons';
 import './links.css';
 
 /** After the story text: its links (read from this story), the related-story suggestions, and the way to its series. */
@@ -209,7 +210,7 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
         {suggestion.reasons.length > 0 && (
           <ul className="related-reasons">
             {suggestion.reasons.map((reason) => (
-              <li key={reason}>{t.relatedReason(reason)}</li>
+              <li key={reasonKey(reason)}>{relatedReasonText(reason, language)}</li>
             ))}
           </ul>
         )}

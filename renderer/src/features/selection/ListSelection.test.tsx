@@ -1,28 +1,27 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { TagListItem } from '../../../../shared/contract/tags';
-import { FakeService, makeStory } from '../../test/fake-service';
+import { openRealCore, story, type RealCore } from '../../test/real-core';
 import { renderApp } from '../../test/render-app';
 
-// Newest first in the list: s1, s2, s3, s4.
-function library() {
-  return [
-    makeStory({ id: 's1', headline: 'Een', publishedAt: '2024-06-19' }),
-    makeStory({ id: 's2', headline: 'Twee', publishedAt: '2024-06-18' }),
-    makeStory({ id: 's3', headline: 'Drie', publishedAt: '2023-09-17', tagIds: ['t1'] }),
-    makeStory({ id: 's4', headline: 'Vier', publishedAt: '2023-06-12' }),
-  ];
-}
+// Against the real core in-process: a library of four stories, newest first in the list
+// (s1, s2, s3, s4), and one coloured tag, Rusland, on Drie.
+let real: RealCore | undefined;
+afterEach(async () => {
+  await real?.close();
+  real = undefined;
+});
 
-const TAGS: TagListItem[] = [{ id: 't1', name: 'Rusland', color: '#c0392b', parentId: null, mediaTopic: null, count: 1, depth: 0, childCount: 0 }];
-
-function setup() {
-  const service = new FakeService(library());
-  service.overrides['tags.list'] = () => TAGS;
-  service.overrides['tags.apply'] = (input) => ({ changedStories: input.storyIds.length, added: 0, removed: 0, createdTags: [], stories: [] });
-  const view = renderApp(service);
-  return { service, ...view, user: userEvent.setup() };
+async function setup() {
+  real = await openRealCore();
+  await real.addStories([story('s1', 'Een'), story('s2', 'Twee'), story('s3', 'Drie'), story('s4', 'Vier')]);
+  const dates = { s1: '2024-06-19', s2: '2024-06-18', s3: '2023-09-17', s4: '2023-06-12' };
+  for (const [id, date] of Object.entries(dates)) await real.call('stories.setDate', { id, date });
+  const rusland = await real.call<TagListItem>('tags.create', { name: 'Rusland', color: '#c0392b' });
+  await real.call('tags.apply', { storyIds: ['s3'], addTagIds: [rusland.id] });
+  const view = renderApp(real);
+  return { service: real, rusland, ...view, user: userEvent.setup() };
 }
 
 const list = () => screen.findByRole('listbox', { name: /All stories/ });
@@ -34,7 +33,7 @@ const selectedNames = (listbox: HTMLElement) =>
 
 describe('story list multi-selection', () => {
   it('selects with click, Shift+click and Ctrl/Cmd+click, and says how many', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     const listbox = await list();
     expect(listbox).toHaveAttribute('aria-multiselectable', 'true');
     const rows = within(listbox).getAllByRole('option');
@@ -54,7 +53,7 @@ describe('story list multi-selection', () => {
   });
 
   it('extends with Shift+arrows, selects all loaded with Ctrl+A, toggles with Space and clears with Escape', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     const listbox = await list();
     const rows = within(listbox).getAllByRole('option');
     await user.click(rows[1]!);
@@ -71,7 +70,7 @@ describe('story list multi-selection', () => {
   });
 
   it('keeps the selection when the list is re-sorted', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     const listbox = await list();
     const rows = within(listbox).getAllByRole('option');
     await user.click(rows[0]!);
@@ -82,7 +81,7 @@ describe('story list multi-selection', () => {
   });
 
   it('tags the whole selection in one call, in list order, from the selection bar', async () => {
-    const { service, user } = setup();
+    const { service, user } = await setup();
     const listbox = await list();
     const rows = within(listbox).getAllByRole('option');
     await user.click(rows[3]!);
@@ -90,19 +89,21 @@ describe('story list multi-selection', () => {
     const input = screen.getByRole('combobox', { name: 'Add a tag to 2 selected stories' });
     await user.type(input, 'Kim–Poetin{Enter}');
     await waitFor(() => expect(service.callsOf('tags.apply')).toEqual([{ storyIds: ['s1', 's4'], addNames: ['Kim–Poetin'] }]));
+    // The core created the tag and put it on both stories.
+    await waitFor(async () => expect((await service.call<TagListItem[]>('tags.list', {})).find((tag) => tag.name === 'Kim–Poetin')?.count).toBe(2));
   });
 
   it('toggles the first coloured tag with key 1 on the selection, but not while typing', async () => {
-    const { service, user } = setup();
+    const { service, rusland, user } = await setup();
     const listbox = await list();
     const rows = within(listbox).getAllByRole('option');
     await user.click(rows[0]!);
     await user.keyboard('1');
-    await waitFor(() => expect(service.callsOf('tags.apply').at(-1)).toEqual({ storyIds: ['s1'], addTagIds: ['t1'] }));
+    await waitFor(() => expect(service.callsOf('tags.apply').at(-1)).toEqual({ storyIds: ['s1'], addTagIds: [rusland.id] }));
     // Drie already has the tag: with it alone selected, 1 takes it off.
     await user.click(rows[2]!);
     await user.keyboard('1');
-    await waitFor(() => expect(service.callsOf('tags.apply').at(-1)).toEqual({ storyIds: ['s3'], removeTagIds: ['t1'] }));
+    await waitFor(() => expect(service.callsOf('tags.apply').at(-1)).toEqual({ storyIds: ['s3'], removeTagIds: [rusland.id] }));
     const calls = service.callsOf('tags.apply').length;
     await user.type(screen.getByRole('combobox', { name: 'Add a tag' }), '1');
     expect(service.callsOf('tags.apply')).toHaveLength(calls);

@@ -1,16 +1,25 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TagListItem } from '../../../../shared/contract/tags';
 import { createAppStore, StoreProvider } from '../../store';
-import { FakeService } from '../../test/fake-service';
+import { openRealCore, type RealCore } from '../../test/real-core';
 import { TagInput, type TagPick } from './TagInput';
 
 const tag = (id: string, name: string, count = 1): TagListItem => ({ id, name, color: null, parentId: null, mediaTopic: null, count, depth: 0, childCount: 0 });
 const TAGS = [tag('t1', 'Oekraïne', 4), tag('t2', 'Noord-Korea', 2), tag('t3', 'Zuid-Korea'), tag('t4', 'Kim Jong-un')];
 
+// The app store over the real core in-process (one library for the file: TagInput gets its tags as props).
+let real: RealCore;
+beforeAll(async () => {
+  real = await openRealCore();
+});
+afterAll(async () => {
+  await real.close();
+});
+
 function setup(exclude: ReadonlySet<string> = new Set()) {
-  const store = createAppStore({ client: new FakeService().client, storage: null, languages: ['en'] });
+  const store = createAppStore({ client: real.client, storage: null, languages: ['en'] });
   const picks: TagPick[] = [];
   const onPick = vi.fn((pick: TagPick) => picks.push(pick));
   render(

@@ -61,16 +61,4 @@ export const backupsEn: BackupMessages = {
   importBackedUp: 'Nothing in this library was removed or changed. The state before the import is the newest backup in the list.',
   close: 'Close',
   back: 'Back',
-  // The service words these in English already, with the specifics (dates, file names).
-  noticeText: () => null,
-  noticeHeading: (code) =>
-    code === 'recovered'
-      ? 'Library recovered from a backup'
-      : code === 'read-only'
-        ? 'Library opened read-only'
-        : code === 'content-damaged'
-          ? 'Some stories could not be read'
-          : code === 'migrated'
-            ? 'Library upgraded'
-            : null,
 };

@@ -1,4 +1,3 @@
-import type { LibraryNotice } from '../../../../shared/types';
 
 /** Strings of the backups dialog and the recovery notices (merged into the main dictionary as `t.backups`). */
 export interface BackupMessages {
@@ -56,7 +55,4 @@ export interface BackupMessages {
   backToBackups: string;
   close: string;
   back: string;
-  /** A recovery notice in this language, or null for notices this dictionary does not word. */
-  noticeText: (notice: LibraryNotice) => string | null;
-  noticeHeading: (code: string) => string | null;
 }

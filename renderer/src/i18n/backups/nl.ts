@@ -1,39 +1,4 @@
-import type { LibraryNotice } from '../../../../shared/types';
 import type { BackupMessages } from './messages';
-
-const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/;
-const KEPT_AS = /kept as ([^\s;]+?)[.;]?(?:\s|$)/;
-
-function localTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(date);
-}
-
-/**
- * Dutch wording of the store's recovery notices. The service words them in English
- * with specifics (a backup's time, the name the damaged file was kept under): those
- * are picked out and kept, the rest is said in Dutch.
- */
-function noticeText(notice: LibraryNotice): string | null {
-  const kept = KEPT_AS.exec(notice.message)?.[1];
-  const keptText = kept ? ` Het beschadigde bestand is bewaard als ${kept}.` : '';
-  switch (notice.code) {
-    case 'recovered': {
-      const when = ISO_INSTANT.exec(notice.message)?.[0];
-      return `Het bibliotheekbestand was beschadigd. Kroniek heeft de reservekopie${when ? ` van ${localTime(when)}` : ''} teruggezet; wijzigingen van na die kopie zijn verloren.${keptText}`;
-    }
-    case 'read-only':
-      return `Het bibliotheekbestand is beschadigd en er is geen bruikbare reservekopie gevonden.${keptText} Kroniek is alleen-lezen geopend, zodat er niets wordt overschreven.`;
-    case 'content-damaged':
-      return 'Sommige verhaalbestanden konden niet worden gelezen; die verhalen worden niet getoond. De bestanden zijn onaangeroerd op schijf gelaten.';
-    case 'migrated': {
-      const from = /schema version (\d+)/.exec(notice.message)?.[1];
-      return `De bibliotheek is bijgewerkt naar de nieuwe opslagversie${from ? ` (van versie ${from})` : ''}.`;
-    }
-    default:
-      return null;
-  }
-}
 
 export const backupsNl: BackupMessages = {
   open: 'Reservekopieën…',
@@ -101,15 +66,4 @@ export const backupsNl: BackupMessages = {
   importBackedUp: 'Er is niets uit deze bibliotheek verwijderd of gewijzigd. De toestand van vóór de import is de nieuwste reservekopie in de lijst.',
   close: 'Sluiten',
   back: 'Terug',
-  noticeText,
-  noticeHeading: (code) =>
-    code === 'recovered'
-      ? 'Bibliotheek hersteld uit een reservekopie'
-      : code === 'read-only'
-        ? 'Bibliotheek alleen-lezen geopend'
-        : code === 'content-damaged'
-          ? 'Sommige verhalen konden niet worden gelezen'
-          : code === 'migrated'
-            ? 'Bibliotheek bijgewerkt'
-            : null,
 };

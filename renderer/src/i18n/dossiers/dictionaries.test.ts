@@ -34,10 +34,4 @@ describe('wording with numbers', () => {
     expect(backupsEn.bytes(3 * 1024 * 1024)).toBe('3.0 MB');
   });
 
-  it('words the store’s notices in Dutch and leaves unknown ones to the caller', () => {
-    expect(backupsNl.noticeText({ code: 'content-damaged', message: 'Some story files could not be read: s1 (missing).' })).toMatch(/^Sommige verhaalbestanden/);
-    expect(backupsNl.noticeText({ code: 'migrated', message: 'The library was upgraded from schema version 1.' })).toContain('(van versie 1)');
-    expect(backupsNl.noticeText({ code: 'seeded', message: 'x' })).toBeNull();
-    expect(backupsEn.noticeText({ code: 'recovered', message: 'x' })).toBeNull();
-  });
 });

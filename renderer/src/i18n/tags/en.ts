@@ -35,7 +35,6 @@ export const tagsEn: TagsMessages = {
   acceptSuggestion: (name) => `Add tag ${name}`,
   dismissSuggestion: (name) => `Dismiss suggestion ${name}`,
   suggestionKind: { person: 'person', place: 'place', organisation: 'organisation', topic: 'topic' },
-  suggestionReason: (reason) => reason,
 
   tagManagerTitle: 'Tags',
   newTagHeading: 'New tag',
@@ -110,7 +109,6 @@ export const tagsEn: TagsMessages = {
   dismissRelated: (headline) => `Not related: ${headline}`,
   notRelated: 'Not related',
   confirmLink: 'Create link',
-  relatedReason: (reason) => reason,
 
   storyDate: 'Event date',
   saveDate: 'Set date',
@@ -136,11 +134,6 @@ export const tagsEn: TagsMessages = {
   seriesDateConflicts: (n) => `${plural(n, 'follow-up is', 'follow-ups are')} dated before the story it follows; the dates win.`,
   thisStory: 'this story',
 
-  undoButton: (label) => (label ? `Undo ${label}` : 'Undo'),
-  redoButton: (label) => (label ? `Redo ${label}` : 'Redo'),
-  undoShort: 'Undo',
-  redoShort: 'Redo',
-  historyLabel: (label) => label,
   editFailed: 'The change could not be saved',
   loadingExtras: 'Loading…',
   kindBriefShort: 'brief',

@@ -43,8 +43,6 @@ export interface TagsMessages {
   acceptSuggestion: (name: string) => string;
   dismissSuggestion: (name: string) => string;
   suggestionKind: Record<TagSuggestionKind, string>;
-  /** The core words reasons in English (`named 5 times, in the headline`); translated where the pattern is known. */
-  suggestionReason: (reason: string) => string;
 
   // Tag manager
   tagManagerTitle: string;
@@ -104,8 +102,6 @@ export interface TagsMessages {
   dismissRelated: (headline: string) => string;
   notRelated: string;
   confirmLink: string;
-  /** Reasons arrive in English (`shares: …`, `similar wording: …`, `3 days apart`); translated where the pattern is known. */
-  relatedReason: (reason: string) => string;
 
   // Dates and series
   storyDate: string;
@@ -134,11 +130,6 @@ export interface TagsMessages {
   thisStory: string;
 
   // Undo / redo
-  undoButton: (label: string | null) => string;
-  redoButton: (label: string | null) => string;
-  undoShort: string;
-  redoShort: string;
-  historyLabel: (label: string) => string;
   editFailed: string;
   loadingExtras: string;
   kindBriefShort: string;

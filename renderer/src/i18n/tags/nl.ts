@@ -1,81 +1,7 @@
 import type { TagsMessages } from './messages';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl')} ${n === 1 ? one : many}`;
-const times = (n: string) => (n === '1' ? 'één keer' : `${n} keer`);
 
-/**
- * The core words undo labels in English (they are also what the CLI prints).
- * Known ones read in Dutch here; an unknown label is shown as it came.
- */
-const HISTORY_LABELS: Record<string, string> = {
-  'Create tag': 'Tag aanmaken',
-  'Edit tag': 'Tag bewerken',
-  'Rename tag': 'Tag hernoemen',
-  'Set tag colour': 'Tagkleur instellen',
-  'Move tag': 'Tag verplaatsen',
-  'Set media topic': 'Media Topic instellen',
-  'Merge tags': 'Tags samenvoegen',
-  'Delete tag': 'Tag verwijderen',
-  'Dismiss tag suggestion': 'Tagsuggestie negeren',
-  'Link stories': 'Verhalen koppelen',
-  'Edit link': 'Koppeling bewerken',
-  'Change link type': 'Soort koppeling wijzigen',
-  'Edit link note': 'Notitie bij koppeling bewerken',
-  'Reverse link': 'Koppeling omdraaien',
-  'Remove link': 'Koppeling verwijderen',
-  'Unlink stories': 'Koppeling tussen verhalen verwijderen',
-  'Dismiss related story': 'Verwant verhaal negeren',
-  'Set date': 'Datum instellen',
-  'Edit note': 'Notitie bewerken',
-  'Delete story': 'Verhaal verwijderen',
-  'Create dossier': 'Dossier aanmaken',
-  'Rename dossier': 'Dossier hernoemen',
-  'Edit dossier': 'Dossier bewerken',
-  'Add story to dossier': 'Verhaal aan dossier toevoegen',
-  'Add stories to dossier': 'Verhalen aan dossier toevoegen',
-  'Remove from dossier': 'Uit dossier verwijderen',
-  'Reorder dossier': 'Volgorde in dossier wijzigen',
-  'Edit dossier note': 'Notitie in dossier bewerken',
-  'Delete dossier': 'Dossier verwijderen',
-  'Save search': 'Zoekopdracht bewaren',
-  'Rename saved search': 'Bewaarde zoekopdracht hernoemen',
-  'Delete saved search': 'Bewaarde zoekopdracht verwijderen',
-};
-
-// One story is `Tag story` (no number), more are `Tag 3 stories`.
-const stories = (n: string | undefined) => (n === undefined || n === '1' ? '1 verhaal' : `${n} verhalen`);
-const HISTORY_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^Tag (?:(\d+) )?stor(?:y|ies)$/, (m) => `${stories(m[1])} taggen`],
-  [/^Untag (?:(\d+) )?stor(?:y|ies)$/, (m) => `Tag van ${stories(m[1])} verwijderen`],
-  [/^Edit tags of (?:(\d+) )?stor(?:y|ies)$/, (m) => `Tags van ${stories(m[1])} bewerken`],
-  [/^Link (\d+) stories$/, (m) => `${stories(m[1]!)} koppelen`],
-  [/^Delete (\d+) stories$/, (m) => `${stories(m[1]!)} verwijderen`],
-];
-
-/** One comma-separated part of a tag suggestion's reason (`named 5 times and once as adjective`). */
-function suggestionPart(part: string): string | null {
-  if (part === 'in the headline') return 'in de kop';
-  if (part === 'dateline place') return 'plaats in de dateline';
-  const m = /^(?:named (once|\d+ times))?(?: ?(?:and )?(once|\d+ times) as adjective)?$/.exec(part);
-  if (!m || (!m[1] && !m[2])) return null;
-  const count = (text: string) => times(text === 'once' ? '1' : text.split(' ')[0]!);
-  const said = [m[1] ? `${count(m[1])} genoemd` : null, m[2] ? `${count(m[2])} bijvoeglijk` : null];
-  return said.filter(Boolean).join(' en ');
-}
-
-function relatedReason(reason: string): string {
-  let m = /^shares: (.*)$/.exec(reason);
-  if (m) return `gemeenschappelijk: ${m[1]}`;
-  m = /^similar wording: (.*)$/.exec(reason);
-  if (m) return `vergelijkbare woorden: ${m[1]}`;
-  if (reason === 'same day') return 'zelfde dag';
-  m = /^(\d+) (day|days|months|years) apart$/.exec(reason);
-  if (m) {
-    const unit = { day: 'dag', days: 'dagen', months: 'maanden', years: 'jaar' }[m[2] as 'day' | 'days' | 'months' | 'years'];
-    return `${m[1]} ${m[1] === '1' && m[2] === 'months' ? 'maand' : unit} uit elkaar`;
-  }
-  return reason;
-}
 
 export const tagsNl: TagsMessages = {
   selectedCount: (n) => `${n.toLocaleString('nl')} geselecteerd`,
@@ -110,10 +36,6 @@ export const tagsNl: TagsMessages = {
   acceptSuggestion: (name) => `Tag ${name} toevoegen`,
   dismissSuggestion: (name) => `Voorstel ${name} negeren`,
   suggestionKind: { person: 'persoon', place: 'plaats', organisation: 'organisatie', topic: 'onderwerp' },
-  suggestionReason: (reason) => {
-    const parts = reason.split(', ').map(suggestionPart);
-    return parts.every((part) => part !== null) ? parts.join(', ') : reason;
-  },
 
   tagManagerTitle: 'Tags',
   newTagHeading: 'Nieuwe tag',
@@ -190,7 +112,6 @@ export const tagsNl: TagsMessages = {
   dismissRelated: (headline) => `Niet verwant: ${headline}`,
   notRelated: 'Niet verwant',
   confirmLink: 'Koppeling maken',
-  relatedReason,
 
   storyDate: 'Datum van gebeurtenis',
   saveDate: 'Datum instellen',
@@ -216,20 +137,7 @@ export const tagsNl: TagsMessages = {
   seriesDateConflicts: (n) => `${plural(n, 'vervolg heeft', 'vervolgen hebben')} een datum vóór het verhaal dat het vervolgt; de datums gaan voor.`,
   thisStory: 'dit verhaal',
 
-  undoButton: (label) => (label ? `Ongedaan maken: ${HISTORY_LABELS[label] ?? historyPattern(label)}` : 'Ongedaan maken'),
-  redoButton: (label) => (label ? `Opnieuw doen: ${HISTORY_LABELS[label] ?? historyPattern(label)}` : 'Opnieuw doen'),
-  undoShort: 'Ongedaan maken',
-  redoShort: 'Opnieuw',
-  historyLabel: (label) => HISTORY_LABELS[label] ?? historyPattern(label),
   editFailed: 'De wijziging kon niet worden bewaard',
   loadingExtras: 'Laden…',
   kindBriefShort: 'kort bericht',
 };
-
-function historyPattern(label: string): string {
-  for (const [pattern, say] of HISTORY_PATTERNS) {
-    const m = pattern.exec(label);
-    if (m) return say(m);
-  }
-  return label;
-}

@@ -7,6 +7,7 @@ import type { BackupInfo } from '../../../../../shared/contract/backups';
 import type { Dossier } from '../../../../../shared/types';
 import type { FakeService } from '../../../test/fake-service';
 import { moveItem } from '../reorder';
+import type { HistoryLabel } from '../../../../../shared/messages';
 
 export interface FakeDossiers {
   dossiers: Dossier[];
@@ -22,8 +23,8 @@ const utf8Base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder
 
 export function installFakeDossiers(service: FakeService, initial: Partial<Pick<FakeDossiers, 'dossiers' | 'backups'>> = {}): FakeDossiers {
   const state: FakeDossiers = { dossiers: initial.dossiers ?? [], backups: initial.backups ?? [], series: new Map(), restored: [], archiveImports: [] };
-  const undo: { label: string; dossiers: Dossier[] }[] = [];
-  const redo: { label: string; dossiers: Dossier[] }[] = [];
+  const undo: { label: HistoryLabel; dossiers: Dossier[] }[] = [];
+  const redo: { label: HistoryLabel; dossiers: Dossier[] }[] = [];
   let clock = Date.parse('2024-06-20T10:00:00.000Z');
   const now = () => new Date((clock += 60_000)).toISOString();
 
@@ -43,7 +44,7 @@ export function installFakeDossiers(service: FakeService, initial: Partial<Pick<
     });
     return { dossier: { ...dossier, entries: dossier.entries.map((e) => ({ ...e })) }, entries, missingCount: entries.filter((e) => !e.story).length };
   };
-  function edit(label: string, id: string, change: (dossier: Dossier) => void): DossierDetail {
+  function edit(label: HistoryLabel, id: string, change: (dossier: Dossier) => void): DossierDetail {
     const dossier = find(id);
     undo.push({ label, dossiers: clone(state.dossiers) });
     redo.length = 0;
@@ -78,20 +79,20 @@ export function installFakeDossiers(service: FakeService, initial: Partial<Pick<
       createdAt: now(),
       updatedAt: now(),
     };
-    undo.push({ label: 'Create dossier', dossiers: clone(state.dossiers) });
+    undo.push({ label: { code: 'dossier.create' }, dossiers: clone(state.dossiers) });
     state.dossiers.unshift(dossier);
     service.history = history();
     return detail(dossier);
   };
   o['dossiers.update'] = ({ id, ...fields }) =>
-    edit('Edit dossier', id, (d) => {
+    edit({ code: 'dossier.edit' }, id, (d) => {
       if (fields.title !== undefined) d.title = fields.title;
       if (fields.subtitle !== undefined) d.subtitle = fields.subtitle;
       if (fields.intro !== undefined) d.intro = fields.intro;
     });
   o['dossiers.addStories'] = ({ id, storyIds }) => {
     let added = 0;
-    const result = edit('Add stories to dossier', id, (d) => {
+    const result = edit({ code: 'dossier.addStories', count: storyIds.length }, id, (d) => {
       for (const storyId of storyIds) {
         if (d.entries.some((e) => e.storyId === storyId)) continue;
         d.entries.push({ storyId, note: '' });
@@ -100,16 +101,16 @@ export function installFakeDossiers(service: FakeService, initial: Partial<Pick<
     });
     return { ...result, added, alreadyIn: storyIds.length - added };
   };
-  o['dossiers.removeEntry'] = ({ id, storyId }) => edit('Remove from dossier', id, (d) => void (d.entries = d.entries.filter((e) => e.storyId !== storyId)));
-  o['dossiers.moveEntry'] = ({ id, from, to }) => edit('Reorder dossier', id, (d) => void (d.entries = moveItem(d.entries, from, to)));
+  o['dossiers.removeEntry'] = ({ id, storyId }) => edit({ code: 'dossier.removeStory' }, id, (d) => void (d.entries = d.entries.filter((e) => e.storyId !== storyId)));
+  o['dossiers.moveEntry'] = ({ id, from, to }) => edit({ code: 'dossier.reorder' }, id, (d) => void (d.entries = moveItem(d.entries, from, to)));
   o['dossiers.setEntryNote'] = ({ id, storyId, note }) =>
-    edit('Edit dossier note', id, (d) => {
+    edit({ code: 'dossier.setNote' }, id, (d) => {
       const entry = d.entries.find((e) => e.storyId === storyId);
       if (entry) entry.note = note;
     });
   o['dossiers.delete'] = ({ id }) => {
     find(id);
-    undo.push({ label: 'Delete dossier', dossiers: clone(state.dossiers) });
+    undo.push({ label: { code: 'dossier.delete' }, dossiers: clone(state.dossiers) });
     state.dossiers = state.dossiers.filter((d) => d.id !== id);
     service.history = history();
     return { deleted: id };

@@ -1,0 +1,74 @@
+// What the related-story index reads from a story, and the two things it derives from
+// that before anything else: a signature (to skip an upsert that changes nothing it
+// reads) and a day number (for date proximity).
+
+export type RelatedKind = 'article' | 'brief';
+
+export interface RelatedDoc {
+  id: string;
+  kind: RelatedKind;
+  /** Headline + body. */
+  text: string;
+  headline: string;
+  entities: { key: string; name: string }[];
+  /** Dateline place as printed (`PYONGYANG`), or ''. */
+  place: string;
+  /** `YYYY-MM-DD`, or null when unknown. */
+  date: string | null;
+}
+
+/** The day number of a story without a (valid) date. */
+export const NO_DATE = -2_147_483_648;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date, or NO_DATE. */
+export function dayNumber(date: string | null): number {
+  if (typeof date !== 'string') return NO_DATE;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return NO_DATE;
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isFinite(time) ? Math.round(time / 86_400_000) : NO_DATE;
+}
+
+/** A 32-bit FNV-1a hash of everything the index reads from a story. */
+export function signatureOf(doc: RelatedDoc): number {
+  let hash = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let k = 0; k < text.length; k++) {
+      hash ^= text.charCodeAt(k);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    hash ^= 0x1f;
+    hash = Math.imul(hash, 0x01000193);
+  };
+  mix(String(doc.kind));
+  mix(String(doc.headline ?? ''));
+  mix(String(doc.text ?? ''));
+  mix(String(doc.place ?? ''));
+  mix(String(doc.date ?? ''));
+  for (const entity of Array.isArray(doc.entities) ? doc.entities : []) mix(`${entity?.key}\u0000${entity?.name}`);
+  return hash >>> 0;
+}
+
+/** The RelatedDoc of a story as the store keeps it. */
+export function toRelatedDoc(story: {
+  id: string;
+  kind: RelatedKind;
+  headline: string;
+  body: { text: string }[];
+  dateline: { place: string };
+  publishedAt: string | null;
+  entities?: { key: string; name: string }[];
+}): RelatedDoc {
+  const body = story.body.map((block) => block.text).join('\n');
+  // A brief's headline is its own first sentence; do not repeat it.
+  const text = body.startsWith(story.headline) ? body : `${story.headline}\n${body}`;
+  return {
+    id: story.id,
+    kind: story.kind,
+    headline: story.headline,
+    text,
+    entities: (story.entities ?? []).map((entity) => ({ key: entity.key, name: entity.name })),
+    place: story.dateline.place,
+    date: story.publishedAt,
+  };
+}

@@ -1,0 +1,152 @@
+import type { RelatedReason } from '../../../../shared/contract/links';
+import type { SnapshotReader, SnapshotWriter } from '../../snapshot/codec';
+import { compactionDue, compactSlots } from './compaction';
+import { signatureOf, type RelatedDoc } from './doc';
+import { PostingsLayout } from './postings';
+import { reasonsFor } from './reasons';
+import { Scorer } from './scoring';
+import { readRelatedState, writeRelatedState } from './snapshot';
+import { RelatedState } from './state';
+import { StoryStore } from './stories';
+
+export { toRelatedDoc, type RelatedDoc, type RelatedKind } from './doc';
+export type { RelatedReason } from '../../../../shared/contract/links';
+
+// Related-story suggestions over a whole archive, in memory. One job per module:
+//   state.ts       what the index holds (dictionaries, per-story columns, records)
+//   stories.ts     storing a story's terms and entities as a record, removing one
+//   postings.ts    the posting lists walked for candidates, and their packing
+//   scoring.ts     the similarity (TF-IDF wording, entities, dates), candidates, norms
+//   reasons.ts     why two stories are related, as data
+//   compaction.ts  dropping removed stories once they are a quarter of all
+//   snapshot.ts    the index's state in the index snapshot
+// An upsert whose indexed content did not change (a tag edit) is a no-op.
+
+export interface RelatedHit {
+  id: string;
+  /** 0..1, higher is more related. */
+  score: number;
+  /** Reasons an editor can check, as data (shared names, shared words, days apart). */
+  reasons: RelatedReason[];
+}
+
+export interface RelatedOptions {
+  /** Default 10. */
+  limit?: number;
+  /** Story ids never to suggest (already linked, dismissed). */
+  exclude?: Set<string>;
+}
+
+export class RelatedIndex {
+  private readonly stories: StoryStore;
+  private readonly postings: PostingsLayout;
+  private readonly scorer: Scorer;
+
+  constructor();
+  /** @internal An index over state read from a snapshot (see readState). */
+  constructor(state: RelatedState);
+  constructor(private readonly state: RelatedState = new RelatedState()) {
+    this.stories = new StoryStore(state);
+    this.postings = new PostingsLayout(state);
+    this.scorer = new Scorer(state);
+  }
+
+  get size(): number {
+    return this.state.live;
+  }
+
+  has(id: string): boolean {
+    return this.state.slotOf.has(id);
+  }
+
+  /** Adds a story or replaces the indexed version of it. */
+  upsert(doc: RelatedDoc): void {
+    const state = this.state;
+    const signature = signatureOf(doc);
+    const existing = state.slotOf.get(doc.id);
+    if (existing !== undefined) {
+      if (state.slots.signature[existing] === signature) return; // a tag edit: nothing we index changed
+      this.removeSlot(existing);
+    }
+    const slot = this.stories.add(doc, signature);
+    this.postings.addStory(slot);
+    this.scorer.computeNorms(slot, state.live);
+    state.changesSinceNorms++;
+    if (!this.maybeCompact()) this.postings.maybeRebuild();
+  }
+
+  remove(id: string): void {
+    const slot = this.state.slotOf.get(id);
+    if (slot === undefined) return;
+    this.removeSlot(slot);
+    this.maybeCompact();
+  }
+
+  /**
+   * Packs the postings now, each story's indexed terms chosen with today's idf. For after
+   * a bulk load: up to half of the postings may be waiting in less compact block chains,
+   * chosen when the archive was half its size.
+   */
+  pack(): void {
+    if (this.postings.unpacked) this.postings.rebuild();
+  }
+
+  /**
+   * Writes the whole state for the index snapshot. Not a copy of the stories: the
+   * dictionaries, records, postings and norms as they are, so reading it back gives an
+   * index that answers exactly as this one does.
+   */
+  *writeState(out: SnapshotWriter): Generator<void> {
+    yield* writeRelatedState(this.state, out);
+  }
+
+  /** An index from what writeState wrote; throws SnapshotFormatError when it does not add up. */
+  static *readState(input: SnapshotReader): Generator<void, RelatedIndex> {
+    return new RelatedIndex(yield* readRelatedState(input));
+  }
+
+  /** Stories related to `id`, best first. Empty when `id` is not indexed. */
+  related(id: string, options: RelatedOptions = {}): RelatedHit[] {
+    const state = this.state;
+    const slot = state.slotOf.get(id);
+    if (slot === undefined) return [];
+    const limit = Math.max(0, Math.floor(options.limit ?? 10));
+    if (limit === 0) return [];
+    this.scorer.refreshNormsIfStale();
+
+    const live = state.live;
+    const candidates = this.scorer.candidates(slot, live);
+    this.scorer.loadQuery(slot, live);
+    try {
+      const hits: { slot: number; score: number }[] = [];
+      for (const candidate of candidates) {
+        const otherId = state.idOf[candidate]!;
+        if (options.exclude?.has(otherId)) continue;
+        const score = this.scorer.score(slot, candidate, false).score;
+        if (score > 0) hits.push({ slot: candidate, score });
+      }
+      hits.sort((a, b) => b.score - a.score || (state.idOf[a.slot]! < state.idOf[b.slot]! ? -1 : 1));
+      return hits.slice(0, limit).map((hit) => ({
+        id: state.idOf[hit.slot]!,
+        score: Math.round(hit.score * 1000) / 1000,
+        reasons: reasonsFor(state, this.scorer.score(slot, hit.slot, true)),
+      }));
+    } finally {
+      this.scorer.unloadQuery(slot);
+    }
+  }
+
+  private removeSlot(slot: number): void {
+    if (this.state.idOf[slot] == null) return;
+    this.stories.remove(slot);
+    this.state.changesSinceNorms++;
+  }
+
+  /** Rebuilds records and postings without removed stories once they make up a quarter of the slots; true if it did. */
+  private maybeCompact(): boolean {
+    if (!compactionDue(this.state)) return false;
+    compactSlots(this.state);
+    this.postings.rebuild();
+    return true;
+  }
+}

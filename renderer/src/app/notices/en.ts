@@ -1,0 +1,22 @@
+/**
+ * The `notices` namespace in English: what the library tells the editor once after
+ * opening it, keyed by the core's notice code (`shared/messages.ts`), and a heading
+ * for the notices about damage (`heading.<code>`).
+ */
+export const noticesEn = {
+  label: 'Notices',
+  dismiss: 'Dismiss',
+  seeded: 'This library was empty, so Kroniek imported the sample library: {{stories, number}} stories and {{briefs, number}} briefs.',
+  /** A seeded notice written before notices were data (no counts). */
+  seededUncounted: 'This library was empty, so Kroniek imported the sample library.',
+  recovered:
+    'The library file was damaged; Kroniek restored the backup from {{when, datetime(dateStyle: long; timeStyle: short)}}. Edits made after that backup are lost. The damaged file was kept as {{keptAs}}.',
+  'read-only':
+    'The library file library.json is damaged and no valid backup was found. It was kept as {{keptAs}}; Kroniek opened read-only so nothing is overwritten.',
+  'content-damaged': 'Some story files could not be read and their stories are not shown: {{segments}}. They were left untouched on disk.',
+  migrated: 'The library was upgraded from schema version {{fromVersion}}; the old file was kept as {{keptAs}}.',
+  'heading.recovered': 'Library recovered from a backup',
+  'heading.read-only': 'Library opened read-only',
+  'heading.content-damaged': 'Some stories could not be read',
+  'heading.migrated': 'Library upgraded',
+} as const;

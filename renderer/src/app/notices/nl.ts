@@ -1,0 +1,20 @@
+import type { Translation } from '../../i18n/resources';
+import type { noticesEn } from './en';
+
+/** The `notices` namespace in Dutch. */
+export const noticesNl: Translation<typeof noticesEn> = {
+  label: 'Meldingen',
+  dismiss: 'Sluiten',
+  seeded: 'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd: {{stories, number}} verhalen en {{briefs, number}} korte berichten.',
+  seededUncounted: 'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd.',
+  recovered:
+    'Het bibliotheekbestand was beschadigd. Kroniek heeft de reservekopie van {{when, datetime(dateStyle: long; timeStyle: short)}} teruggezet; wijzigingen van na die kopie zijn verloren. Het beschadigde bestand is bewaard als {{keptAs}}.',
+  'read-only':
+    'Het bibliotheekbestand is beschadigd en er is geen bruikbare reservekopie gevonden. Het beschadigde bestand is bewaard als {{keptAs}}. Kroniek is alleen-lezen geopend, zodat er niets wordt overschreven.',
+  'content-damaged': 'Sommige verhaalbestanden konden niet worden gelezen; die verhalen worden niet getoond ({{segments}}). De bestanden zijn onaangeroerd op schijf gelaten.',
+  migrated: 'De bibliotheek is bijgewerkt naar de nieuwe opslagversie (van versie {{fromVersion}}); het oude bestand is bewaard als {{keptAs}}.',
+  'heading.recovered': 'Bibliotheek hersteld uit een reservekopie',
+  'heading.read-only': 'Bibliotheek alleen-lezen geopend',
+  'heading.content-damaged': 'Sommige verhalen konden niet worden gelezen',
+  'heading.migrated': 'Bibliotheek bijgewerkt',
+};

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryCode, HistoryLabel } from '../../../shared/messages';
+import { editName } from '../features/history/edit-name';
+import { resources } from './resources';
+import { translator } from './translate';
+
+/** Every history code the core can send; a code added to `shared/messages.ts` but not here fails the typecheck. */
+const HISTORY_CODES: Record<HistoryCode, true> = {
+  'tag.create': true, 'tag.edit': true, 'tag.rename': true, 'tag.setColor': true, 'tag.move': true, 'tag.setMediaTopic': true,
+  'tag.merge': true, 'tag.delete': true, 'tag.apply': true, 'tag.unapply': true, 'tag.editStories': true, 'tag.dismissSuggestion': true,
+  'link.create': true, 'link.edit': true, 'link.setType': true, 'link.setNote': true, 'link.reverse': true, 'link.remove': true,
+  'link.unlink': true, 'related.dismiss': true, 'story.setNote': true, 'story.setDate': true, 'story.delete': true,
+  'dossier.create': true, 'dossier.rename': true, 'dossier.edit': true, 'dossier.addStories': true, 'dossier.removeStory': true,
+  'dossier.reorder': true, 'dossier.setNote': true, 'dossier.delete': true, 'search.save': true, 'search.rename': true, 'search.delete': true,
+};
+
+/** A key is worded when it is there as it is, or in both plural forms Dutch and English use. */
+const worded = (dictionary: Record<string, string>, key: string) => key in dictionary || (`${key}_one` in dictionary && `${key}_other` in dictionary);
+
+describe('i18next resources', () => {
+  it('has the same keys in Dutch and English, none of them empty', () => {
+    for (const namespace of Object.keys(resources.en) as (keyof typeof resources.en)[]) {
+      expect(Object.keys(resources.nl[namespace]).sort(), namespace).toEqual(Object.keys(resources.en[namespace]).sort());
+      for (const language of ['nl', 'en'] as const) {
+        for (const [key, value] of Object.entries(resources[language][namespace])) expect(value.trim(), `${language}.${namespace}.${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('words every history code the core sends, in both languages', () => {
+    for (const code of Object.keys(HISTORY_CODES)) {
+      expect(worded(resources.en.history, code), `en ${code}`).toBe(true);
+      expect(worded(resources.nl.history, code), `nl ${code}`).toBe(true);
+    }
+  });
+
+  it('names edits with the plural the count asks for', () => {
+    const en = translator('en', 'history');
+    const nl = translator('nl', 'history');
+    const label = (count: number): HistoryLabel => ({ code: 'tag.apply', count });
+    expect(editName(en, label(1))).toBe('Tag story');
+    expect(editName(en, label(3))).toBe('Tag 3 stories');
+    expect(editName(nl, label(1))).toBe('1 verhaal taggen');
+    expect(editName(nl, label(1200))).toBe('1.200 verhalen taggen');
+    expect(nl('undoWhat', { label: editName(nl, { code: 'tag.merge' }) })).toBe('Ongedaan maken: Tags samenvoegen');
+    expect(en('redoWhat', { label: editName(en, { code: 'story.delete', count: 2 }) })).toBe('Redo Delete 2 stories');
+  });
+});

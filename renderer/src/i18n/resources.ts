@@ -1,0 +1,21 @@
+import { noticesEn } from '../app/notices/en';
+import { noticesNl } from '../app/notices/nl';
+import { historyEn } from '../features/history/messages/en';
+import { historyNl } from '../features/history/messages/nl';
+
+/**
+ * One i18next namespace per feature, in both languages. English is the reference:
+ * its `as const` dictionaries give i18next its key and interpolation types (see
+ * `i18next.d.ts`), and every other language is a `Translation` of it, so a key
+ * missing in either language fails the typecheck.
+ */
+export const resources = {
+  en: { history: historyEn, notices: noticesEn },
+  nl: { history: historyNl, notices: noticesNl },
+} as const;
+
+export type Namespace = keyof (typeof resources)['en'];
+export const NAMESPACES = Object.keys(resources.en) as Namespace[];
+
+/** The same keys as the English dictionary, each worded in another language. */
+export type Translation<English> = { readonly [Key in keyof English]: string };

@@ -1,0 +1,2 @@
+/** Where one piece of server state stands in the UI. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';

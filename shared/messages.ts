@@ -1,0 +1,83 @@
+/**
+ * Messages as data. The core never words what happened: it answers with a code and
+ * the parameters a sentence needs (`{code: 'tag.apply', count: 3}`), and only the
+ * renderer, the CLI and exports turn that into Dutch or English, each from its own
+ * typed dictionary. Changing a wording therefore never breaks a translation.
+ *
+ * A family of messages is an interface from code to parameters; `MessageOf` makes the
+ * union the contract carries. The discriminating key is `code` by default; a family
+ * may use another one (e.g. `MessageOf<ReasonParams, 'kind'>` for `{kind: 'daysApart', days: 18}`).
+ */
+export type MessageOf<Params, Key extends string = 'code'> = {
+  [Code in keyof Params & string]: { [K in Key]: Code } & Params[Code];
+}[keyof Params & string];
+
+/** A message that needs no parameters. */
+export type NoParams = object;
+/** How many stories (or items) an edit touched; dictionaries choose the plural form from it. */
+export interface Count {
+  count: number;
+}
+
+/** What an undoable edit did, as named on the Undo/Redo buttons (`Undo Tag 3 stories`). */
+export interface HistoryParams {
+  'tag.create': NoParams;
+  /** Several of name, colour, parent and media topic at once. */
+  'tag.edit': NoParams;
+  'tag.rename': NoParams;
+  'tag.setColor': NoParams;
+  'tag.move': NoParams;
+  'tag.setMediaTopic': NoParams;
+  'tag.merge': NoParams;
+  'tag.delete': NoParams;
+  /** Tags added to `count` stories. */
+  'tag.apply': Count;
+  /** Tags removed from `count` stories. */
+  'tag.unapply': Count;
+  /** Tags added and removed on `count` stories. */
+  'tag.editStories': Count;
+  'tag.dismissSuggestion': NoParams;
+  /** One story linked to `count` others. */
+  'link.create': Count;
+  /** Several of type, note and direction at once. */
+  'link.edit': NoParams;
+  'link.setType': NoParams;
+  'link.setNote': NoParams;
+  'link.reverse': NoParams;
+  'link.remove': NoParams;
+  /** Every link between two stories removed. */
+  'link.unlink': NoParams;
+  'related.dismiss': NoParams;
+  'story.setNote': NoParams;
+  'story.setDate': NoParams;
+  'story.delete': Count;
+  'dossier.create': NoParams;
+  'dossier.rename': NoParams;
+  'dossier.edit': NoParams;
+  'dossier.addStories': Count;
+  'dossier.removeStory': NoParams;
+  'dossier.reorder': NoParams;
+  'dossier.setNote': NoParams;
+  'dossier.delete': NoParams;
+  'search.save': NoParams;
+  'search.rename': NoParams;
+  'search.delete': NoParams;
+}
+export type HistoryLabel = MessageOf<HistoryParams>;
+export type HistoryCode = HistoryLabel['code'];
+
+/** Things the library tells the editor once, after opening it. */
+export interface NoticeParams {
+  /** An empty library got the sample stories. */
+  seeded: { stories: number; briefs: number };
+  /** The library file was damaged and the newest valid backup (made at `backupCreatedAt`, ISO) was restored. */
+  recovered: { backupCreatedAt: string; keptAs: string };
+  /** The library file is damaged and no backup validated: opened read-only. */
+  'read-only': { keptAs: string; /** What the file check found, in English (for logs). */ damage: string };
+  /** Some content segments could not be read; their stories are not shown. */
+  'content-damaged': { segments: string[] };
+  /** The library file was upgraded from an older schema version; the old file was kept. */
+  migrated: { fromVersion: number; keptAs: string };
+}
+export type NoticeMessage = MessageOf<NoticeParams>;
+export type NoticeCode = NoticeMessage['code'];
