@@ -24,6 +24,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test-setup.ts'],
+          // vitest's default of 5 s failed a whole-app test on this shared 2-core machine under load.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -81,3 +81,19 @@ export interface NoticeParams {
 }
 export type NoticeMessage = MessageOf<NoticeParams>;
 export type NoticeCode = NoticeMessage['code'];
+
+/**
+ * Why a call failed, where the UI can say more than the error code: an optional
+ * `reason` on a ServiceError next to its stable `code` and its English `message`
+ * (which stays the log text and the fallback for errors without a reason).
+ */
+export interface ErrorReasonParams {
+  /** The library is open read-only (damaged file without a backup). */
+  'library.readOnly': NoParams;
+  /** Undo/redo refused: a later edit changed the same part of the library. */
+  'history.changedSince': { direction: 'undo' | 'redo'; label: HistoryLabel };
+  /** `count` of the chosen stories are no longer in the library (deleted meanwhile). */
+  'stories.missing': Count;
+}
+export type ErrorReason = MessageOf<ErrorReasonParams>;
+export type ErrorReasonCode = ErrorReason['code'];

@@ -122,6 +122,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         if (!hasToken(req)) return sendError(res, 403, 'forbidden', 'Missing or wrong access token. Open the URL the host printed.');
         const type = req.headers['content-type'] ?? '';
         if (!type.startsWith('application/json')) return sendError(res, 415, 'invalid-input', 'API calls must send JSON.');
+        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        // Methods that take paths on this computer's disk are for in-process callers only
+        // (see MethodReach): a page must never make the host read or write a file by path.
+        // The web core's dispatcher refuses them too.
+        if (isMethodName(method) && isLocalMethod(method)) return sendError(res, 403, 'forbidden', `${method} is not available over HTTP.`);
         const body = await readBody(req, LIMITS.payloadBytes);
         if (body === null) return sendError(res, 413, 'too-large', 'The request is too large.');
         let input: unknown;
@@ -130,11 +135,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         } catch {
           return sendError(res, 400, 'invalid-input', 'The request body is not valid JSON.');
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-        // Methods that take paths on this computer's disk are for in-process callers only
-        // (see MethodReach): a page must never make the host read or write a file by path.
-        // The web core's dispatcher refuses them too.
-        if (isMethodName(method) && isLocalMethod(method)) return sendError(res, 403, 'forbidden', `${method} is not available over HTTP.`);
         return sendJson(res, 200, await options.dispatch(method, input));
       }
 

@@ -192,13 +192,13 @@ describe('unpacked build with a stand-in Electron', () => {
     }
   });
 
-  it('contains no renderer package: react, react-dom and zustand are bundled into out/renderer', () => {
+  it('contains no renderer package: react, react-dom, zustand and i18next are bundled into out/renderer', () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    for (const name of ['react', 'react-dom', 'zustand', 'tsx']) {
+    for (const name of ['react', 'react-dom', 'zustand', 'i18next', 'tsx']) {
       expect(manifest.dependencies, name).not.toHaveProperty(name);
       expect(manifest.devDependencies, name).toHaveProperty(name);
     }
-    expect(asarFiles.filter((file) => /^\/node_modules\/(react|react-dom|scheduler|zustand|tsx|esbuild|@esbuild)\//.test(file))).toEqual([]);
+    expect(asarFiles.filter((file) => /^\/node_modules\/(react|react-dom|scheduler|zustand|i18next|tsx|esbuild|@esbuild)\//.test(file))).toEqual([]);
     expect(asarFiles.some((file) => file.startsWith('/out/renderer/') && file.endsWith('.js'))).toBe(true);
   });
 

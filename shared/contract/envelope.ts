@@ -1,3 +1,4 @@
+import type { ErrorReason } from '../messages';
 import type { Commit } from './changes';
 
 /**
@@ -18,7 +19,10 @@ export type ErrorCode =
 
 export interface ServiceErrorData {
   code: ErrorCode;
+  /** English, for logs and as the fallback where the UI has no wording for the reason. */
   message: string;
+  /** What the UI words in the editor's language, when the core knows more than the code. */
+  reason?: ErrorReason;
 }
 
 /**
@@ -30,17 +34,19 @@ export type Envelope<T> = { ok: true; value: T; commits?: Commit[] } | { ok: fal
 
 export class ServiceError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly reason: ErrorReason | undefined;
+  constructor(code: ErrorCode, message: string, reason?: ErrorReason) {
     super(message);
     this.name = 'ServiceError';
     this.code = code;
+    this.reason = reason;
   }
   toData(): ServiceErrorData {
-    return { code: this.code, message: this.message };
+    return this.reason ? { code: this.code, message: this.message, reason: this.reason } : { code: this.code, message: this.message };
   }
 }
 
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new ServiceError(envelope.error.code, envelope.error.message);
+  throw new ServiceError(envelope.error.code, envelope.error.message, envelope.error.reason);
 }

@@ -75,7 +75,12 @@ function apply(current: MetaDoc, entry: Entry, side: 'before' | 'after'): MetaDo
   const next: Record<string, unknown> = { ...current };
   for (const change of entry.changes) {
     if (current[change.key] !== change[other]) {
-      throw new ServiceError('conflict', `Cannot ${side === 'before' ? 'undo' : 'redo'} the edit "${entry.label.code}": that part of the library changed since.`);
+      const direction = side === 'before' ? 'undo' : 'redo';
+      throw new ServiceError('conflict', `Cannot ${direction} the edit "${entry.label.code}": that part of the library changed since.`, {
+        code: 'history.changedSince',
+        direction,
+        label: entry.label,
+      });
     }
     next[change.key] = change[side];
   }

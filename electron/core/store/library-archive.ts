@@ -149,7 +149,7 @@ function isEmptyLibrary(meta: MetaDoc): boolean {
  * metadata, in one store commit. A bad archive is refused before anything changes.
  */
 export async function importLibraryArchiveText(store: LibraryStore, text: string, name: string): Promise<ArchiveImportSummary> {
-  if (store.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be imported into it.');
+  if (store.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be imported into it.', { code: 'library.readOnly' });
   const archive = parseLibraryArchive(text, name);
   const unique = new Map<string, StoryContent>();
   for (const story of archive.stories) if (!unique.has(story.head.id)) unique.set(story.head.id, story);

@@ -368,7 +368,7 @@ export class LibraryStore {
 
   private assertWritable(): void {
     if (this.closed) throw new ServiceError('internal', 'The library is closed.');
-    if (this.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be changed.');
+    if (this.readOnly) throw new ServiceError('read-only', 'The library is open read-only; nothing can be changed.', { code: 'library.readOnly' });
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { ServiceError } from '../../../shared/contract/envelope';
 import { useT } from '../store';
+import { useErrorText } from '../ui/errors/use-error-text';
 
 interface ErrorStateProps {
   title: string;
@@ -11,10 +12,11 @@ interface ErrorStateProps {
 /** A failure the editor can act on: what failed, the service's reason, and a retry. */
 export function ErrorState({ title, error, onRetry, compact = false }: ErrorStateProps) {
   const t = useT();
+  const errorText = useErrorText();
   return (
     <div className={compact ? 'error-state compact' : 'error-state'} role="alert">
       <p className="error-title">{title}</p>
-      {error && <p className="error-message">{error.message}</p>}
+      {error && <p className="error-message">{errorText(error)}</p>}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
           {t.retry}

@@ -12,6 +12,7 @@ const WARNING_CODES = new Set(['recovered', 'read-only', 'content-damaged']);
 export function NoticeBanner() {
   const t = useT();
   const tn = useTranslator('notices');
+  const tb = useTranslator('backups');
   const notices = useApp((s) => s.status?.notices ?? NO_NOTICES);
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const dismissNotices = useApp((s) => s.dismissNotices);
@@ -31,7 +32,7 @@ export function NoticeBanner() {
                   <>
                     {' '}
                     <button type="button" className="link-button" onClick={openBackups}>
-                      {t.backups.open}
+                      {tb('open')}
                     </button>
                   </>
                 )}

@@ -4,8 +4,10 @@ import { editName } from '../features/history/edit-name';
 import { useTranslator } from '../i18n/use-translator';
 import type { HistoryMessage } from '../store';
 import { useApp } from '../store';
+import { useErrorText } from '../ui/errors/use-error-text';
+import type { ServiceError } from '../../../shared/contract/envelope';
 
-function describe(t: TFunction<'history'>, message: HistoryMessage): string {
+function describe(t: TFunction<'history'>, message: HistoryMessage, errorText: (error: ServiceError) => string): string {
   switch (message.kind) {
     // The core names the edit with a code (`{code: 'tag.apply', count: 3}`); the dictionary words it.
     case 'undone':
@@ -17,7 +19,7 @@ function describe(t: TFunction<'history'>, message: HistoryMessage): string {
     case 'nothing-to-redo':
       return t('nothingToRedo');
     case 'failed':
-      return `${t('failed')}: ${message.error.message}`;
+      return `${t('failed')}: ${errorText(message.error)}`;
   }
 }
 
@@ -26,6 +28,7 @@ const SHOW_MS = 5_000;
 /** A polite live region for short confirmations (undo/redo); always in the DOM so screen readers hear changes. */
 export function StatusToast() {
   const t = useTranslator('history');
+  const errorText = useErrorText();
   const message = useApp((s) => s.historyMessage);
   const [hiddenFor, setHiddenFor] = useState<HistoryMessage | null>(null);
 
@@ -38,7 +41,7 @@ export function StatusToast() {
   const visible = message !== null && hiddenFor !== message;
   return (
     <div className={visible ? 'toast visible' : 'toast'} role="status" aria-live="polite">
-      {visible ? describe(t, message) : ''}
+      {visible ? describe(t, message, errorText) : ''}
     </div>
   );
 }

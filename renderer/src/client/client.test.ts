@@ -21,8 +21,8 @@ async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
 
 describe('createClient', () => {
   it('unwraps a successful envelope', async () => {
-    const client = createClient(answering({ ok: true, value: { canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null } }));
-    await expect(client.call('history.state', {})).resolves.toEqual({ canUndo: true, canRedo: false, undoLabel: 'Import', redoLabel: null });
+    const client = createClient(answering({ ok: true, value: { canUndo: true, canRedo: false, undoLabel: { code: 'tag.create' }, redoLabel: null } }));
+    await expect(client.call('history.state', {})).resolves.toEqual({ canUndo: true, canRedo: false, undoLabel: { code: 'tag.create' }, redoLabel: null });
   });
 
   it('throws a ServiceError with the code and message of a failed envelope', async () => {
@@ -30,6 +30,14 @@ describe('createClient', () => {
     const error = await rejection(client.call('stories.get', { id: 'x' }));
     expect(error.code).toBe('not-found');
     expect(error.message).toBe('No story with id x.');
+  });
+
+  it('keeps the reason of a failed envelope, and drops one that is not an object with a code', async () => {
+    const reason = { code: 'stories.missing', count: 2 };
+    const error = await rejection(createClient(answering({ ok: false, error: { code: 'not-found', message: 'Gone.', reason } })).call('stories.get', { id: 'x' }));
+    expect(error.reason).toEqual(reason);
+    const odd = await rejection(createClient(answering({ ok: false, error: { code: 'not-found', message: 'Gone.', reason: 'stories.missing' } })).call('stories.get', { id: 'x' }));
+    expect(odd.reason).toBeUndefined();
   });
 
   it('maps an unknown error code to internal but keeps the message', async () => {
@@ -201,5 +209,71 @@ describe('pickTransport', () => {
     } finally {
       window.fetch = original;
     }
+  });
+});
+
+describe('the change feed in the client', () => {
+  /** A stream response whose chunks the test pushes; `end()` closes it. */
+  function streamResponse() {
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+    const encoder = new TextEncoder();
+    return {
+      response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }),
+      push: (text: string) => controller.enqueue(encoder.encode(text)),
+      end: () => controller.close(),
+    };
+  }
+
+  it('reads commits from the host stream with the token header, each revision once, also when the answer brought it first', async () => {
+    const stream = streamResponse();
+    const fetchMock = vi.fn<typeof fetch>(async (url) => {
+      if (String(url) === '/changes') return stream.response;
+      return new Response(JSON.stringify({ ok: true, value: { id: 't1' }, commits: [{ revision: 5, changes: { tags: true, history: true } }] }));
+    });
+    const client = createClient(httpTransport({ token: 's3cret', fetch: fetchMock }));
+    const seen: unknown[] = [];
+    const stop = client.onChange((changes) => seen.push(changes));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/changes', expect.objectContaining({ method: 'GET', headers: expect.objectContaining({ 'X-Kroniek-Token': 's3cret' }) })));
+
+    stream.push('retry: 2000\nevent: hello\ndata: {"revision":4}\n\n');
+    await expect(client.call('tags.create', { name: 'x' })).resolves.toEqual({ id: 't1' });
+    expect(seen).toEqual([{ tags: true, history: true }]);
+    // The same commit on the stream (split over two chunks), then one from elsewhere, then junk.
+    stream.push('id: 5\nevent: commit\ndata: {"revision":5,"changes":{"tags":true,"history":true}}\n\nid: 6\nevent: com');
+    stream.push('mit\ndata: {"revision":6,"changes":{"taggings":["a1"]}}\n\n: keep-alive\n\nevent: commit\ndata: {"revision":7,"changes":{"evil":true}}\n\n');
+    await vi.waitFor(() => expect(seen).toEqual([{ tags: true, history: true }, { taggings: ['a1'] }]));
+    stop();
+  });
+
+  it('after the stream was cut and commits were missed, refreshes everything once', async () => {
+    const first = streamResponse();
+    const second = streamResponse();
+    const responses = [first, second];
+    const fetchMock = vi.fn<typeof fetch>(async () => responses.shift()!.response);
+    const client = createClient(httpTransport({ token: null, fetch: fetchMock, reconnectMs: 1 }));
+    const seen: unknown[] = [];
+    const stop = client.onChange((changes) => seen.push(changes));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    first.push('event: hello\ndata: {"revision":2}\n\n');
+    first.end();
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    second.push('event: hello\ndata: {"revision":3}\n\n');
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]).toMatchObject({ stories: 'all', tags: true, taggings: 'all', history: true, library: true });
+    stop();
+  });
+
+  it('the preload transport passes on only well-formed commits from onChange', () => {
+    let deliver: ((payload: unknown) => void) | null = null;
+    const api = { onChange: (callback: (payload: unknown) => void) => ((deliver = callback), () => (deliver = null)) };
+    const client = createClient(preloadTransport(api as never));
+    const seen: unknown[] = [];
+    const stop = client.onChange((changes) => seen.push(changes));
+    deliver!({ revision: 1, changes: { dossiers: ['d1'] } });
+    deliver!({ revision: 2, changes: { dossiers: 'some' } });
+    expect(seen).toEqual([{ dossiers: ['d1'] }]);
+    stop();
+    expect(deliver).toBeNull();
   });
 });

@@ -1,12 +1,16 @@
-import type { Input, MethodName, Output } from '../../../shared/contract';
+import type { Input, Output, PageMethodName } from '../../../shared/contract';
 import { asCommit, EVERYTHING, type ChangeSet, type Commit } from '../../../shared/contract/changes';
 import { ServiceError, type Envelope, type ErrorCode } from '../../../shared/contract/envelope';
+import type { ErrorReason } from '../../../shared/messages';
 import type { Transport, TransportKind } from './transport';
 
 export interface Client {
   readonly transport: TransportKind;
-  /** Calls a method; when it changed the library, its commits reach `onChange` listeners before it resolves. */
-  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  /**
+   * Calls a method; when it changed the library, its commits reach `onChange` listeners before
+   * it resolves. Only the methods a page may call: `local` ones (paths on disk) are not typed here.
+   */
+  call<M extends PageMethodName>(method: M, input: Input<M>): Promise<Output<M>>;
   /**
    * What changed in the library, commit by commit, each once: from the answers to this
    * client's own edits and from the change feed (edits in other windows, the CLI through
@@ -38,10 +42,12 @@ function asEnvelope(answer: unknown, method: string): Envelope<unknown> {
       return commits.length ? { ok: true, value: candidate.value, commits } : { ok: true, value: candidate.value };
     }
     if (candidate.ok === false && candidate.error && typeof candidate.error === 'object') {
-      const error = candidate.error as { code?: unknown; message?: unknown };
+      const error = candidate.error as { code?: unknown; message?: unknown; reason?: unknown };
       const code = typeof error.code === 'string' && ERROR_CODES.has(error.code) ? (error.code as ErrorCode) : 'internal';
       const message = typeof error.message === 'string' && error.message ? error.message : `"${method}" failed.`;
-      return { ok: false, error: { code, message } };
+      // A reason is only ever worded by its code (unknown codes fall back to the message), so its shape is all to check.
+      const reason = error.reason && typeof error.reason === 'object' && typeof (error.reason as { code?: unknown }).code === 'string' ? (error.reason as ErrorReason) : undefined;
+      return { ok: false, error: reason ? { code, message, reason } : { code, message } };
     }
   }
   throw new ServiceError('internal', `The service answered "${method}" in a form Kroniek does not understand.`);
@@ -63,13 +69,13 @@ export function createClient(transport: Transport): Client {
 
   return {
     transport: transport.kind,
-    async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+    async call<M extends PageMethodName>(method: M, input: Input<M>): Promise<Output<M>> {
       const envelope = asEnvelope(await transport.send(method, input), method);
       if (envelope.ok) {
         for (const commit of envelope.commits ?? []) receive(commit);
         return envelope.value as Output<M>;
       }
-      throw new ServiceError(envelope.error.code, envelope.error.message);
+      throw new ServiceError(envelope.error.code, envelope.error.message, envelope.error.reason);
     },
     onChange(listener) {
       listeners.add(listener);

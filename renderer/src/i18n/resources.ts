@@ -1,7 +1,11 @@
 import { noticesEn } from '../app/notices/en';
 import { noticesNl } from '../app/notices/nl';
+import { backupsEn } from '../features/backups/messages/en';
+import { backupsNl } from '../features/backups/messages/nl';
 import { historyEn } from '../features/history/messages/en';
 import { historyNl } from '../features/history/messages/nl';
+import { errorsEn } from '../ui/errors/en';
+import { errorsNl } from '../ui/errors/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
@@ -10,8 +14,8 @@ import { historyNl } from '../features/history/messages/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn, notices: noticesEn },
-  nl: { history: historyNl, notices: noticesNl },
+  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn },
+  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -8,20 +8,12 @@ import { latestAnswer } from './latest-answer';
 export const createSavedSearchesSlice: SliceCreator<SavedSearchesSlice> = (set, get, { client }) => {
   const listAnswer = latestAnswer();
 
-  /** Saving, renaming and deleting are undoable: keep the Undo button's label current. */
-  async function refreshHistory() {
-    try {
-      set({ history: await client.call('history.state', {}) });
-    } catch {
-      // The Undo button keeps its last state; the next edit refreshes it.
-    }
-  }
-
   async function edit(run: () => Promise<{ kind: 'saved' | 'deleted'; name: string } | null>): Promise<boolean> {
     try {
       const message = await run();
       set({ savedSearchMessage: message });
-      await Promise.all([get().loadSavedSearches(), refreshHistory()]);
+      // The list and the Undo button follow the edit's change set (sync slice).
+      await get().settled();
       return true;
     } catch (error) {
       set({ savedSearchMessage: { kind: 'failed', error: toServiceError(error) } });

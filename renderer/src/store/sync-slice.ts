@@ -26,7 +26,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (_set, get) => {
       if (changes.library) tasks.push(state.loadStatus());
       if (changes.history) tasks.push(state.loadHistory());
       if (changes.savedSearches) tasks.push(state.loadSavedSearches());
-      if (state.facets && (changes.stories || changes.dates)) tasks.push(state.loadFacets());
+      if (state.filtersOpen && (changes.stories || changes.dates)) tasks.push(state.loadFacets());
 
       // The open story and what the reader shows beside it.
       const openId = state.openId;

@@ -92,10 +92,20 @@ export async function openRealCore(options: RealCoreOptions = {}): Promise<RealC
   };
 }
 
-/** A stored story for `addStories`: an article with a headline and one paragraph (and the given date, if any). */
-export function story(id: string, headline: string, extra: { place?: string; text?: string } = {}): StoryContent {
+export interface StoryOptions {
+  kind?: 'article' | 'brief';
+  place?: string;
+  agencies?: string[];
+  section?: string | null;
+  text?: string;
+}
+
+/** A stored story for `addStories`: by default an article from DEN HAAG (ANP) with one paragraph. */
+export function story(id: string, headline: string, extra: StoryOptions = {}): StoryContent {
   const content = fakeStory(id, headline);
-  if (extra.place) content.head.dateline = { ...content.head.dateline, place: extra.place };
+  if (extra.kind) content.head.kind = extra.kind;
+  if (extra.place || extra.agencies) content.head.dateline = { place: extra.place ?? content.head.dateline.place, agencies: extra.agencies ?? content.head.dateline.agencies };
+  if (extra.section !== undefined) content.head.section = extra.section;
   if (extra.text) content.body = [{ type: 'paragraph', text: extra.text }];
   return content;
 }

@@ -245,7 +245,7 @@ describe('dossiers service', () => {
       await writer.close();
       const reader = await openKroniek({ dataDir, readOnly: true });
       try {
-        expect(await failure(reader, 'dossiers.create', { title: 'D', storyIds: ['s1'] })).toMatchObject({ code: 'read-only' });
+        expect(await failure(reader, 'dossiers.create', { title: 'D', storyIds: ['s1'] })).toMatchObject({ code: 'read-only', reason: { code: 'library.readOnly' } });
         expect(await ok(reader, 'dossiers.list', {})).toEqual([]);
       } finally {
         await reader.close();

@@ -203,6 +203,15 @@ describe('related service', () => {
         expect(item.story.id).toBe(item.id);
         expect(item.headline).toBe(item.story.headline);
         expect(item.reasons.length).toBeGreaterThan(0);
+        // Reasons are data, at most one of each kind, in a fixed order; no sentences.
+        expect(item.reasons.map((reason) => reason.kind)).toEqual(
+          (['sharedEntities', 'sharedTerms', 'daysApart'] as const).filter((kind) => item.reasons.some((reason) => reason.kind === kind)),
+        );
+        for (const reason of item.reasons) {
+          if (reason.kind === 'sharedEntities') expect(reason.names.length).toBeGreaterThan(0);
+          if (reason.kind === 'sharedTerms') expect(reason.terms.length).toBeGreaterThan(0);
+          if (reason.kind === 'daysApart') expect(Number.isInteger(reason.days) && reason.days >= 0).toBe(true);
+        }
       }
       const scores = first.map((item) => item.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));

@@ -147,7 +147,7 @@ describe('tags service', () => {
 
   it('refuses unknown stories and tags, bad input, and duplicate names with clear messages', async () => {
     await withCore(async (core) => {
-      expect(await failure(core, 'tags.apply', { storyIds: ['s1', 'nope'], addNames: ['X'] })).toMatchObject({ code: 'not-found', message: 'No story with id nope in the library.' });
+      expect(await failure(core, 'tags.apply', { storyIds: ['s1', 'nope'], addNames: ['X'] })).toMatchObject({ code: 'not-found', message: 'No story with id nope in the library.', reason: { code: 'stories.missing', count: 1 } });
       expect((await failure(core, 'tags.apply', { storyIds: ['s1'], addTagIds: ['t0'] })).code).toBe('not-found');
       expect((await failure(core, 'tags.apply', { storyIds: ['s1'] })).code).toBe('invalid-input');
       expect((await failure(core, 'tags.create', { name: 'X', color: 'blue' })).code).toBe('invalid-input');

@@ -15,8 +15,11 @@ export const newTagId = (): string => newId('t');
 export function requireLiveStories(store: LibraryStore, ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
   const missing = unique.filter((id) => !store.head(id));
-  if (missing.length === 1) throw new ServiceError('not-found', `No story with id ${missing[0]} in the library.`);
-  if (missing.length > 1) throw new ServiceError('not-found', `${missing.length} of the chosen stories are no longer in the library (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}).`);
+  if (missing.length === 1) throw new ServiceError('not-found', `No story with id ${missing[0]} in the library.`, { code: 'stories.missing', count: 1 });
+  if (missing.length > 1) {
+    const listed = `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`;
+    throw new ServiceError('not-found', `${missing.length} of the chosen stories are no longer in the library (${listed}).`, { code: 'stories.missing', count: missing.length });
+  }
   return unique;
 }
 

@@ -5,10 +5,13 @@ import { toServiceError } from '../../client';
 import { downloadFile } from '../dossiers/download';
 import { formatInstant } from '../../ui/format';
 import { fromFile } from '../import/picked-file';
+import { useTranslator } from '../../i18n/use-translator';
 import { useApp, useT } from '../../store';
+import { sizeText } from './size-text';
 import { Dialog } from '../../ui/Dialog';
 import '../dossiers/dossiers.css';
 import './backups.css';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 type Step =
   | { kind: 'list' }
@@ -26,8 +29,13 @@ type Step =
  * then what was added. The desktop app picks the file in its native dialog, the
  * browser with a file input.
  */
+/** The import confirmation, one paragraph each: what is added, how tags and the rest merge, the backup first. */
+const IMPORT_CONFIRM = ['importConfirmAdded', 'importConfirmMerged', 'importConfirmBackup'] as const;
+
 export function BackupsDialog() {
   const t = useT();
+  const tb = useTranslator('backups');
+  const errorText = useErrorText();
   const titleId = useId();
   const language = useApp((s) => s.language);
   const open = useApp((s) => s.backupsOpen);
@@ -73,9 +81,9 @@ export function BackupsDialog() {
     setMessage(null);
     try {
       await restoreBackup(backup.name);
-      setMessage(t.backups.restored(when(backup)));
+      setMessage(tb('restored', { when: when(backup) }));
     } catch (caught) {
-      setError({ title: t.backups.restoreFailed, error: toServiceError(caught) });
+      setError({ title: tb('restoreFailed'), error: toServiceError(caught) });
     }
     setStep({ kind: 'list' });
   }
@@ -87,14 +95,14 @@ export function BackupsDialog() {
     try {
       if (nativeDialogs) {
         const saved = await saveLibraryArchive();
-        if (saved) setMessage(t.backups.librarySaved(saved.path, saved.stories));
+        if (saved) setMessage(tb('librarySaved', { path: saved.path, count: saved.stories }));
       } else {
         const file = await downloadLibraryArchive();
         downloadFile(file);
-        setMessage(t.backups.libraryDownloaded(file.fileName, file.stories));
+        setMessage(tb('libraryDownloaded', { fileName: file.fileName, count: file.stories }));
       }
     } catch (caught) {
-      setError({ title: t.backups.saveLibraryFailed, error: toServiceError(caught) });
+      setError({ title: tb('saveLibraryFailed'), error: toServiceError(caught) });
     }
     setSaving(false);
   }
@@ -112,7 +120,7 @@ export function BackupsDialog() {
       // Null: the editor cancelled the open dialog.
       setStep(summary ? { kind: 'imported', summary } : { kind: 'import-confirm' });
     } catch (caught) {
-      setError({ title: t.backups.importFailed, error: toServiceError(caught) });
+      setError({ title: tb('importFailed'), error: toServiceError(caught) });
       setStep({ kind: 'import-confirm' });
     }
   }
@@ -123,7 +131,7 @@ export function BackupsDialog() {
     event.target.value = '';
     if (!file) return;
     setError(null);
-    void runImport({ kind: 'file', file: fromFile(file, file.name), tooLarge: t.backups.importTooLarge(ARCHIVE_UPLOAD_BYTES / (1024 * 1024)) }, file.name);
+    void runImport({ kind: 'file', file: fromFile(file, file.name), tooLarge: tb('importTooLarge', { limitMb: ARCHIVE_UPLOAD_BYTES / (1024 * 1024) }) }, file.name);
   }
 
   const confirming = step.kind === 'confirm' || step.kind === 'restoring' ? step.backup : null;
@@ -134,7 +142,7 @@ export function BackupsDialog() {
   };
   // Escape steps back out of a confirmation; once an import is done it closes, like Close.
   const onEscape = step.kind === 'restoring' || importing ? () => undefined : step.kind === 'list' || step.kind === 'imported' ? dismiss : back;
-  const title = confirming ? t.backups.confirmTitle : step.kind === 'imported' ? t.backups.importDoneTitle : inImport ? t.backups.importConfirmTitle : t.backups.title;
+  const title = confirming ? tb('confirmTitle') : step.kind === 'imported' ? tb('importDoneTitle') : inImport ? tb('importConfirmTitle') : tb('title');
 
   return (
     <Dialog titleId={titleId} onClose={onEscape} className="backups-dialog">
@@ -143,46 +151,46 @@ export function BackupsDialog() {
       </header>
       <div className="dialog-body" aria-busy={importing}>
         {confirming ? (
-          <p className="backup-confirm">{t.backups.confirmBody(when(confirming))}</p>
+          <p className="backup-confirm">{tb('confirmBody', { when: when(confirming) })}</p>
         ) : step.kind === 'import-confirm' ? (
           <div className="backup-confirm archive-confirm">
-            {t.backups.importConfirmBody.map((paragraph) => (
+            {IMPORT_CONFIRM.map((key) => tb(key)).map((paragraph) => (
               <p key={paragraph}>{paragraph}</p>
             ))}
           </div>
         ) : step.kind === 'importing' ? (
           <p className="archive-progress" role="status">
             <progress aria-hidden="true" />
-            {t.backups.importing(step.fileName)}
+            {step.fileName ? tb('importingFile', { fileName: step.fileName }) : tb('importingFromDialog')}
           </p>
         ) : step.kind === 'imported' ? (
           <ImportSummary summary={step.summary} />
         ) : (
           <>
-            <p className="field-hint backups-intro">{t.backups.intro}</p>
-            {readOnly && <p className="backups-readonly">{t.backups.readOnlyNoRestore}</p>}
+            <p className="field-hint backups-intro">{tb('intro')}</p>
+            {readOnly && <p className="backups-readonly">{tb('readOnlyNoRestore')}</p>}
             {backupsState === 'error' ? (
               <div className="dialog-error" role="alert">
-                <p className="error-title">{t.backups.loadFailed}</p>
-                {backupsError && <p className="error-message">{backupsError.message}</p>}
+                <p className="error-title">{tb('loadFailed')}</p>
+                {backupsError && <p className="error-message">{errorText(backupsError)}</p>}
                 <button type="button" className="button small" onClick={() => void loadBackups()}>
                   {t.retry}
                 </button>
               </div>
             ) : backupsState === 'loading' || backupsState === 'idle' ? (
               <p className="field-hint" role="status">
-                {t.backups.loading}
+                {tb('loading')}
               </p>
             ) : backups.length === 0 ? (
-              <p className="field-hint">{t.backups.none}</p>
+              <p className="field-hint">{tb('none')}</p>
             ) : (
               <table className="backups-table">
-                <caption className="visually-hidden">{t.backups.listLabel}</caption>
+                <caption className="visually-hidden">{tb('listLabel')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.backups.made}</th>
+                    <th scope="col">{tb('made')}</th>
                     <th scope="col" className="numeric">
-                      {t.backups.size}
+                      {tb('size')}
                     </th>
                     <td />
                   </tr>
@@ -192,12 +200,12 @@ export function BackupsDialog() {
                     <tr key={backup.name}>
                       <th scope="row">
                         <time dateTime={backup.createdAt}>{when(backup)}</time>
-                        {index === 0 && <span className="backup-badge">{t.backups.newest}</span>}
+                        {index === 0 && <span className="backup-badge">{tb('newest')}</span>}
                       </th>
-                      <td className="numeric">{t.backups.bytes(backup.bytes)}</td>
+                      <td className="numeric">{sizeText(tb, backup.bytes)}</td>
                       <td className="backup-action">
-                        <button type="button" className="button small" onClick={() => setStep({ kind: 'confirm', backup })} disabled={readOnly} aria-label={t.backups.restoreFor(when(backup))}>
-                          {t.backups.restore}
+                        <button type="button" className="button small" onClick={() => setStep({ kind: 'confirm', backup })} disabled={readOnly} aria-label={tb('restoreFor', { when: when(backup) })}>
+                          {tb('restore')}
                         </button>
                       </td>
                     </tr>
@@ -213,7 +221,7 @@ export function BackupsDialog() {
         {error && (
           <div className="dialog-error" role="alert">
             <p className="error-title">{error.title}</p>
-            <p className="error-message">{error.error.message}</p>
+            <p className="error-message">{errorText(error.error)}</p>
           </div>
         )}
       </div>
@@ -223,16 +231,16 @@ export function BackupsDialog() {
         {confirming ? (
           <>
             <button type="button" className="button" onClick={() => setStep({ kind: 'list' })} disabled={step.kind === 'restoring'} data-autofocus>
-              {t.backups.back}
+              {tb('back')}
             </button>
             <button type="button" className="button primary" onClick={() => void restore(confirming)} disabled={step.kind === 'restoring'}>
-              {step.kind === 'restoring' ? t.backups.restoring : t.backups.confirmRestore}
+              {step.kind === 'restoring' ? tb('restoring') : tb('confirmRestore')}
             </button>
           </>
         ) : step.kind === 'import-confirm' || step.kind === 'importing' ? (
           <>
             <button type="button" className="button" onClick={back} disabled={importing} data-autofocus>
-              {t.backups.back}
+              {tb('back')}
             </button>
             <button
               type="button"
@@ -240,28 +248,28 @@ export function BackupsDialog() {
               disabled={importing}
               onClick={() => (nativeDialogs ? void runImport({ kind: 'dialog' }, null) : fileInput.current?.click())}
             >
-              {nativeDialogs ? t.backups.importChooseAndImport : t.backups.importChooseFile}
+              {nativeDialogs ? tb('importChooseAndImport') : tb('importChooseFile')}
             </button>
           </>
         ) : step.kind === 'imported' ? (
           <>
             <button type="button" className="button footer-start" onClick={back}>
-              {t.backups.backToBackups}
+              {tb('backToBackups')}
             </button>
             <button type="button" className="button primary" onClick={dismiss} data-autofocus>
-              {t.backups.close}
+              {tb('close')}
             </button>
           </>
         ) : (
           <>
-            <button type="button" className="button footer-start" onClick={() => void saveArchive()} disabled={saving} title={t.backups.saveLibraryHint}>
-              {saving ? (nativeDialogs ? t.backups.savingLibrary : t.backups.downloadingLibrary) : nativeDialogs ? t.backups.saveLibrary : t.backups.downloadLibrary}
+            <button type="button" className="button footer-start" onClick={() => void saveArchive()} disabled={saving} title={tb('saveLibraryHint')}>
+              {saving ? (nativeDialogs ? tb('savingLibrary') : tb('downloadingLibrary')) : nativeDialogs ? tb('saveLibrary') : tb('downloadLibrary')}
             </button>
-            <button type="button" className="button" onClick={startImport} disabled={readOnly} title={t.backups.importArchiveHint}>
-              {t.backups.importArchive}
+            <button type="button" className="button" onClick={startImport} disabled={readOnly} title={tb('importArchiveHint')}>
+              {tb('importArchive')}
             </button>
             <button type="button" className="button primary" onClick={dismiss} data-autofocus>
-              {t.backups.close}
+              {tb('close')}
             </button>
           </>
         )}
@@ -272,7 +280,7 @@ export function BackupsDialog() {
             accept=".json,application/json"
             hidden
             tabIndex={-1}
-            aria-label={t.backups.importFileLabel}
+            aria-label={tb('importFileLabel')}
             data-testid="library-archive-input"
             onChange={onPicked}
           />
@@ -284,18 +292,20 @@ export function BackupsDialog() {
 
 /** What an import added, as label–value pairs, with what it did not touch. */
 function ImportSummary({ summary }: { summary: ArchiveImportSummary }) {
-  const t = useT();
-  const rows = [
-    t.backups.summaryStories(summary.storiesAdded, summary.storiesAlreadyPresent),
-    t.backups.summaryTags(summary.tagsAdded, summary.tagsMatched),
-    t.backups.summaryLinks(summary.linksAdded),
-    t.backups.summaryDossiers(summary.dossiersAdded),
-    t.backups.summarySearches(summary.searchesAdded),
-    ...(summary.mode === 'merged' ? [t.backups.summaryConflicts(summary.conflictsKept)] : []),
+  const tb = useTranslator('backups');
+  const rows: [string, string][] = [
+    [tb('summaryStories'), tb('summaryStoriesValue', { added: summary.storiesAdded, present: summary.storiesAlreadyPresent })],
+    [tb('summaryTags'), tb('summaryTagsValue', { added: summary.tagsAdded, matched: summary.tagsMatched })],
+    [tb('summaryLinks'), tb('summaryAdded', { added: summary.linksAdded })],
+    [tb('summaryDossiers'), tb('summaryAdded', { added: summary.dossiersAdded })],
+    [tb('summarySearches'), tb('summaryAdded', { added: summary.searchesAdded })],
+    ...(summary.mode === 'merged'
+      ? [[tb('summaryConflicts'), summary.conflictsKept === 0 ? tb('summaryConflictsNone') : tb('summaryConflictsKept', { count: summary.conflictsKept })] as [string, string]]
+      : []),
   ];
   return (
     <div className="archive-summary" role="status">
-      {summary.mode === 'restored' && <p>{t.backups.importRestored}</p>}
+      {summary.mode === 'restored' && <p>{tb('importRestored')}</p>}
       <dl>
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -304,18 +314,18 @@ function ImportSummary({ summary }: { summary: ArchiveImportSummary }) {
           </div>
         ))}
       </dl>
-      {summary.mode === 'merged' && <p className="field-hint">{t.backups.importBackedUp}</p>}
+      {summary.mode === 'merged' && <p className="field-hint">{tb('importBackedUp')}</p>}
     </div>
   );
 }
 
 /** The sidebar footer's way in. */
 export function BackupsButton() {
-  const t = useT();
+  const tb = useTranslator('backups');
   const openBackups = useApp((s) => s.openBackups);
   return (
     <button type="button" className="sidebar-footer-button" onClick={openBackups}>
-      {t.backups.open}
+      {tb('open')}
     </button>
   );
 }

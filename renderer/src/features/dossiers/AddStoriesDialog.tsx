@@ -7,6 +7,7 @@ import { formatDateline, formatDay } from '../../ui/format';
 import { useApp, useT } from '../../store';
 import { selectedStoryIds } from '../../store/dossiers-slice';
 import { Dialog } from '../../ui/Dialog';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 /** Typing pauses this long before the picker asks the service again. */
 const SEARCH_DELAY_MS = 200;
@@ -14,6 +15,7 @@ const SEARCH_DELAY_MS = 200;
 /** Adds stories to the open dossier: the list's selection in one click, or any stories found by words. */
 export function AddStoriesDialog() {
   const t = useT();
+  const errorText = useErrorText();
   const titleId = useId();
   const language = useApp((s) => s.language);
   const detail = useApp((s) => s.dossier);
@@ -97,7 +99,7 @@ export function AddStoriesDialog() {
         </div>
         {searchError ? (
           <p className="field-error" role="alert">
-            {searchError.message}
+            {errorText(searchError)}
           </p>
         ) : !page ? (
           <p className="field-hint" role="status">
@@ -136,7 +138,7 @@ export function AddStoriesDialog() {
         {failed && editError && (
           <div className="dialog-error" role="alert">
             <p className="error-title">{t.dossiers.editFailed}</p>
-            <p className="error-message">{editError.message}</p>
+            <p className="error-message">{errorText(editError)}</p>
           </div>
         )}
       </div>

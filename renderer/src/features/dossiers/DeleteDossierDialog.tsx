@@ -3,10 +3,12 @@ import type { ServiceError } from '../../../../shared/contract/envelope';
 import { toServiceError } from '../../client';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 /** Asks before deleting the open dossier (the stories stay; Ctrl+Z brings the dossier back). */
 export function DeleteDossierDialog() {
   const t = useT();
+  const errorText = useErrorText();
   const titleId = useId();
   const detail = useApp((s) => s.dossier);
   const close = useApp((s) => s.closeDossierDialog);
@@ -36,7 +38,7 @@ export function DeleteDossierDialog() {
         {error && (
           <div className="dialog-error" role="alert">
             <p className="error-title">{t.dossiers.editFailed}</p>
-            <p className="error-message">{error.message}</p>
+            <p className="error-message">{errorText(error)}</p>
           </div>
         )}
       </div>

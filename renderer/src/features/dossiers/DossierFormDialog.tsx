@@ -7,12 +7,14 @@ import { toServiceError } from '../../client';
 import { useApp, useT } from '../../store';
 import { selectedStoryIds, type DossierDialog } from '../../store/dossiers-slice';
 import { Dialog } from '../../ui/Dialog';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 type Source = 'selection' | 'tag' | 'series' | 'empty';
 
 /** "New dossier" (title, subtitle, intro and where its stories come from) or "Edit dossier". */
 export function DossierFormDialog({ mode, preset }: { mode: 'create' | 'edit'; preset?: Extract<DossierDialog, { kind: 'create' }> }) {
   const t = useT();
+  const errorText = useErrorText();
   const titleId = useId();
   const close = useApp((s) => s.closeDossierDialog);
   const createDossier = useApp((s) => s.createDossier);
@@ -96,7 +98,7 @@ export function DossierFormDialog({ mode, preset }: { mode: 'create' | 'edit'; p
           {error && (
             <div className="dialog-error" role="alert">
               <p className="error-title">{mode === 'create' ? t.dossiers.createFailed : t.dossiers.editFailed}</p>
-              <p className="error-message">{error.message}</p>
+              <p className="error-message">{errorText(error)}</p>
             </div>
           )}
         </div>

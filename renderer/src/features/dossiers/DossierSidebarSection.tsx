@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import { localeOf } from '../../i18n';
 import { useApp, useT } from '../../store';
 import './dossiers.css';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 /** The sidebar's dossier list: one button per dossier (opens it in the main area) and "New dossier…". */
 export function DossierSidebarSection() {
   const t = useT();
+  const errorText = useErrorText();
   const language = useApp((s) => s.language);
   const dossiers = useApp((s) => s.dossiers);
   const dossiersState = useApp((s) => s.dossiersState);
@@ -32,7 +34,7 @@ export function DossierSidebarSection() {
       {dossiersState === 'error' ? (
         <div className="sidebar-error" role="alert">
           <p>{t.dossiers.listFailed}</p>
-          {dossiersError && <p className="sidebar-error-detail">{dossiersError.message}</p>}
+          {dossiersError && <p className="sidebar-error-detail">{errorText(dossiersError)}</p>}
           <button type="button" className="link-button" onClick={() => void loadDossiers()}>
             {t.retry}
           </button>

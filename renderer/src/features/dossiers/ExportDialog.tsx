@@ -6,6 +6,7 @@ import { toServiceError } from '../../client';
 import { downloadFile } from './download';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 const LOCALES: readonly ExportLocale[] = ['nl', 'en'];
 
@@ -23,6 +24,7 @@ export type ExportPhase =
  */
 export function ExportDialog() {
   const t = useT();
+  const errorText = useErrorText();
   const titleId = useId();
   const language = useApp((s) => s.language);
   const detail = useApp((s) => s.dossier);
@@ -123,7 +125,7 @@ export function ExportDialog() {
         <ExportOutcome phase={phase} nativeDialogs={nativeDialogs} onOpen={(path) => void shell(openExport, path)} onReveal={(path) => void shell(revealExport, path)} />
         {shellError && (
           <p className="field-error" role="alert">
-            {shellError.message}
+            {errorText(shellError)}
           </p>
         )}
       </div>
@@ -143,6 +145,7 @@ export function ExportDialog() {
 /** What the last export did: working on it, where the file went, or why it failed. */
 function ExportOutcome({ phase, nativeDialogs, onOpen, onReveal }: { phase: ExportPhase; nativeDialogs: boolean; onOpen(path: string): void; onReveal(path: string): void }) {
   const t = useT();
+  const errorText = useErrorText();
   return (
     <>
       {/* Always in the DOM, so screen readers hear each change of the live region. */}
@@ -184,7 +187,7 @@ function ExportOutcome({ phase, nativeDialogs, onOpen, onReveal }: { phase: Expo
       {phase.kind === 'failed' && (
         <div className="dialog-error" role="alert">
           <p className="error-title">{t.dossiers.exportFailed}</p>
-          <p className="error-message">{phase.error.message}</p>
+          <p className="error-message">{errorText(phase.error)}</p>
           {phase.format === 'pdf' && phase.error.code === 'unsupported' && <p className="error-message">{t.dossiers.noChromium}</p>}
         </div>
       )}

@@ -2,6 +2,7 @@ import type { ImportFileResult, ImportStatus } from '../../../../shared/types';
 import type { Messages } from '../../i18n';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 function statusLabel(t: Messages, status: ImportStatus): string {
   return status === 'imported' ? t.statusImported : status === 'duplicate' ? t.statusDuplicate : t.statusRejected;
@@ -10,6 +11,7 @@ function statusLabel(t: Messages, status: ImportStatus): string {
 /** Per-file results of the last import (or why it failed), with totals. */
 export function ImportResults() {
   const t = useT();
+  const errorText = useErrorText();
   const report = useApp((s) => s.importReport);
   const error = useApp((s) => s.importError);
   const close = useApp((s) => s.closeImportResults);
@@ -29,7 +31,7 @@ export function ImportResults() {
       <div className="dialog-body">
         {error && (
           <p className="error-message" role="alert">
-            {error.message}
+            {errorText(error)}
           </p>
         )}
         {report && (

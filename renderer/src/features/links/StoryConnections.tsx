@@ -7,6 +7,7 @@ import { RELATIONS } from '../../store/links-model';
 import { useApp, useT } from '../../store';
 import { reasonKey, relatedReasonText } from './related-reasons';
 import './links.css';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 /** After the story text: its links (read from this story), the related-story suggestions, and the way to its series. */
 export function StoryConnections({ story }: { story: Story }) {
@@ -43,12 +44,13 @@ export function StoryConnections({ story }: { story: Story }) {
 
 function LinkGroups({ readOnly }: { readOnly: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const language = useApp((s) => s.language);
   const links = useApp((s) => s.links);
   const state = useApp((s) => s.linksState);
   const error = useApp((s) => s.linksError);
   if (state === 'loading' && links.length === 0) return <p className="muted">{t.loadingExtras}</p>;
-  if (state === 'error') return <p className="field-error" role="alert">{error?.message}</p>;
+  if (state === 'error') return <p className="field-error" role="alert">{error ? errorText(error) : null}</p>;
   if (links.length === 0) return <p className="muted">{t.noLinks}</p>;
   // Grouped by how they read from this story, in the order of the relation picker.
   const groups = RELATIONS.map((label) => ({ label, views: links.filter((view) => view.label === label) })).filter((group) => group.views.length > 0);
@@ -159,13 +161,14 @@ export function StoryFacts({ story, t, language }: { story: StorySummary; t: Mes
 
 function RelatedStories({ storyId, readOnly }: { storyId: string; readOnly: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const language = useApp((s) => s.language);
   const related = useApp((s) => s.related);
   const state = useApp((s) => s.relatedState);
   const error = useApp((s) => s.relatedError);
   let body;
   if (state === 'loading' && related.length === 0) body = <p className="muted">{t.loadingExtras}</p>;
-  else if (state === 'error') body = <p className="muted">{error?.code === 'unsupported' ? t.relatedUnavailable : error?.message}</p>;
+  else if (state === 'error') body = <p className="muted">{error?.code === 'unsupported' ? t.relatedUnavailable : error ? errorText(error) : null}</p>;
   else if (related.length === 0) body = <p className="muted">{t.noRelated}</p>;
   else
     body = (

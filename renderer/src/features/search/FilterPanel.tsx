@@ -4,6 +4,7 @@ import { formatDay } from '../../ui/format';
 import type { KindFilter, ListFilters } from './list-query';
 import { useApp, useT } from '../../store';
 import { FILTER_PANEL_ID } from './SearchBar';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 const NONE = '';
 
@@ -14,6 +15,7 @@ const NONE = '';
  */
 export function FilterPanel() {
   const t = useT();
+  const errorText = useErrorText();
   const language = useApp((s) => s.language);
   const open = useApp((s) => s.filtersOpen);
   const filters = useApp((s) => s.filters);
@@ -26,13 +28,12 @@ export function FilterPanel() {
   const setKindFilter = useApp((s) => s.setKindFilter);
   const toggleTagFilter = useApp((s) => s.toggleTagFilter);
   const loadFacets = useApp((s) => s.loadFacets);
-  const counts = useApp((s) => s.status?.counts);
   const id = useId();
 
-  // The library changed (import, delete, undo) while the panel is open: fresh counts.
+  // Fresh counts when the panel opens; while it is open, changes to the library refresh them (sync slice).
   useEffect(() => {
     if (open) void loadFacets();
-  }, [open, counts, loadFacets]);
+  }, [open, loadFacets]);
 
   if (!open) return null;
 
@@ -124,7 +125,7 @@ export function FilterPanel() {
       {facetsState === 'error' && (
         <p className="filter-error" role="alert">
           {t.facetsLoadFailed}
-          {facetsError ? `: ${facetsError.message}` : ''}{' '}
+          {facetsError ? `: ${errorText(facetsError)}` : ''}{' '}
           <button type="button" className="link-button" onClick={() => void loadFacets()}>
             {t.retry}
           </button>

@@ -4,6 +4,7 @@ import { activeFilterCount } from './list-query';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import './search.css';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 /** How long the polite "saved"/"deleted" line stays. */
 const MESSAGE_MS = 6_000;
@@ -11,23 +12,18 @@ const MESSAGE_MS = 6_000;
 /** The sidebar section: saved searches to reopen, rename and delete, and "Save search…". */
 export function SavedSearches() {
   const t = useT();
+  const errorText = useErrorText();
   const headingId = useId();
   const savedSearches = useApp((s) => s.savedSearches);
   const state = useApp((s) => s.savedSearchesState);
   const error = useApp((s) => s.savedSearchesError);
   const activeId = useApp((s) => s.activeSavedSearchId);
   const message = useApp((s) => s.savedSearchMessage);
-  const history = useApp((s) => s.history);
   const loadSavedSearches = useApp((s) => s.loadSavedSearches);
   const openSavedSearch = useApp((s) => s.openSavedSearch);
   const deleteSavedSearch = useApp((s) => s.deleteSavedSearch);
   const clearMessage = useApp((s) => s.clearSavedSearchMessage);
   const [dialog, setDialog] = useState<{ kind: 'save' } | { kind: 'rename'; item: SavedSearchItem } | null>(null);
-
-  // Undo/redo may bring a saved search back or take one away.
-  useEffect(() => {
-    if (history) void loadSavedSearches();
-  }, [history, loadSavedSearches]);
 
   useEffect(() => {
     if (!message || message.kind === 'failed') return;
@@ -45,7 +41,7 @@ export function SavedSearches() {
       {state === 'error' ? (
         <p className="saved-search-error" role="alert">
           {t.savedSearchesLoadFailed}
-          {error ? `: ${error.message}` : ''}{' '}
+          {error ? `: ${errorText(error)}` : ''}{' '}
           <button type="button" className="link-button" onClick={() => void loadSavedSearches()}>
             {t.retry}
           </button>
@@ -81,7 +77,7 @@ export function SavedSearches() {
       <p className={message?.kind === 'failed' ? 'saved-search-message is-error' : 'saved-search-message'} role="status">
         {message?.kind === 'saved' && t.savedSearchSaved(message.name)}
         {message?.kind === 'deleted' && t.savedSearchDeleted(message.name)}
-        {message?.kind === 'failed' && `${t.savedSearchFailed}: ${message.error.message}`}
+        {message?.kind === 'failed' && `${t.savedSearchFailed}: ${errorText(message.error)}`}
       </p>
       {dialog?.kind === 'save' && <SaveSearchDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'rename' && <RenameSearchDialog item={dialog.item} onClose={() => setDialog(null)} />}
@@ -129,11 +125,12 @@ interface NameDialogProps {
 
 function NameDialog({ title, initialName, help, disabled = false, onClose, onSubmit }: NameDialogProps) {
   const t = useT();
+  const errorText = useErrorText();
   const titleId = useId();
   const helpId = useId();
   const [name, setName] = useState(initialName);
   const [busy, setBusy] = useState(false);
-  const failure = useApp((s) => (s.savedSearchMessage?.kind === 'failed' ? s.savedSearchMessage.error.message : null));
+  const failure = useApp((s) => (s.savedSearchMessage?.kind === 'failed' ? s.savedSearchMessage.error : null));
   const clearMessage = useApp((s) => s.clearSavedSearchMessage);
   const clean = name.trim();
 
@@ -175,7 +172,7 @@ function NameDialog({ title, initialName, help, disabled = false, onClose, onSub
           )}
           {failure && (
             <p className="name-error" role="alert">
-              {t.savedSearchFailed}: {failure}
+              {t.savedSearchFailed}: {errorText(failure)}
             </p>
           )}
         </div>

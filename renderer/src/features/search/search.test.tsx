@@ -1,18 +1,41 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ListPage, ListQuery } from '../../../../shared/contract/library';
+import type { SavedSearchItem } from '../../../../shared/contract/searches';
 import type { Story } from '../../../../shared/types';
 import { FakeService, makeStory } from '../../test/fake-service';
+import { openRealCore, story, type RealCore, type StoryOptions } from '../../test/real-core';
 import { renderApp } from '../../test/render-app';
 
+// These tests run against the real core in-process (real search index, Dutch folding,
+// highlighting, facets, saved searches), except the one that must hold answers back and
+// release them out of order, which only a fake can do.
+
+const LIBRARY: { id: string; headline: string; date: string; options: StoryOptions }[] = [
+  { id: 'a1', headline: 'Poetin dankt Kim voor steun in oorlog Oekraïne', date: '2024-06-19', options: { place: 'PYONGYANG', agencies: ['ANP', 'RTR'] } },
+  { id: 'a2', headline: 'Kim biedt Rusland zijn volledige steun aan', date: '2023-06-12', options: { place: 'PYONGYANG', agencies: ['ANP', 'AFP'] } },
+  { id: 'a3', headline: 'Noord-Koreaanse leider vertrekt uit Rusland', date: '2023-09-17', options: { place: 'VLADIVOSTOK', agencies: ['ANP'] } },
+  { id: 'a4', headline: 'Poetin op bezoek in Noord-Korea', date: '2024-06-18', options: { place: 'MOSKOU', agencies: ['RTR'], section: 'Politiek' } },
+];
+
+let real: RealCore | undefined;
+afterEach(async () => {
+  await real?.close();
+  real = undefined;
+});
+
+/** The real core with the four articles (and any `more` stories), dated. */
+async function realLibrary(more: { id: string; headline: string; options: StoryOptions }[] = []) {
+  real = await openRealCore();
+  await real.addStories([...LIBRARY, ...more].map((entry) => story(entry.id, entry.headline, { text: 'Een bericht.', ...entry.options })));
+  for (const entry of LIBRARY) await real.call('stories.setDate', { id: entry.id, date: entry.date });
+  return real;
+}
+
+/** The same four articles for the fake service. */
 function library(): Story[] {
-  return [
-    makeStory({ id: 'a1', headline: 'Poetin dankt Kim voor steun in oorlog Oekraïne', publishedAt: '2024-06-19', dateline: { place: 'PYONGYANG', agencies: ['ANP', 'RTR'] } }),
-    makeStory({ id: 'a2', headline: 'Kim biedt Rusland zijn volledige steun aan', publishedAt: '2023-06-12', dateline: { place: 'PYONGYANG', agencies: ['ANP', 'AFP'] } }),
-    makeStory({ id: 'a3', headline: 'Noord-Koreaanse leider vertrekt uit Rusland', publishedAt: '2023-09-17', dateline: { place: 'VLADIVOSTOK', agencies: ['ANP'] } }),
-    makeStory({ id: 'a4', headline: 'Poetin op bezoek in Noord-Korea', publishedAt: '2024-06-18', dateline: { place: 'MOSKOU', agencies: ['RTR'] }, section: 'Politiek' }),
-  ];
+  return LIBRARY.map((entry) => makeStory({ id: entry.id, headline: entry.headline, publishedAt: entry.date, dateline: { place: entry.options.place!, agencies: entry.options.agencies! } }));
 }
 
 const storyList = () => screen.findByRole('listbox', { name: /stories/i });
@@ -29,14 +52,17 @@ function pageFor(stories: Story[], query: ListQuery): ListPage {
 describe('search box', () => {
   it('lists what is typed, marks the matches, counts results and sorts by relevance', async () => {
     const user = userEvent.setup();
-    const service = new FakeService(library());
+    const service = await realLibrary();
     renderApp(service);
     await storyList();
     await user.type(searchBox(), 'poetin');
     // The debounce sends the last keystroke's query after a pause: wait for it, then read the list.
     await waitFor(() => expect(service.callsOf('stories.list').at(-1)).toMatchObject({ query: 'poetin', sort: 'relevance' }));
     const list = await storyList();
-    await waitFor(() => expect(headlines(list)).toEqual(['Poetin dankt Kim voor steun in oorlog Oekraïne', 'Poetin op bezoek in Noord-Korea']));
+    // In the order the core ranks them.
+    const ranked = await service.call<ListPage>('stories.list', { query: 'poetin', sort: 'relevance', kind: 'article' });
+    expect(ranked.items.map((item) => item.headline).sort()).toEqual(['Poetin dankt Kim voor steun in oorlog Oekraïne', 'Poetin op bezoek in Noord-Korea']);
+    await waitFor(() => expect(headlines(list)).toEqual(ranked.items.map((item) => item.headline)));
     expect(Array.from(list.querySelectorAll('mark'), (m) => m.textContent)).toEqual(['Poetin', 'Poetin']);
     expect(screen.getByText('2 results')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveTextContent('Relevance');
@@ -65,6 +91,7 @@ describe('search box', () => {
   });
 
   it('brings the full list back at once when the box is emptied, and sends the next key without waiting', async () => {
+    // A fake: which keystrokes are sent depends on how fast answers come, and the fake answers at once.
     const service = new FakeService(library());
     const { store } = renderApp(service);
     await storyList();
@@ -80,7 +107,7 @@ describe('search box', () => {
 
   it('focuses with / and Ctrl+F, clears with Escape, and goes on to the results with ArrowDown', async () => {
     const user = userEvent.setup();
-    renderApp(new FakeService(library()));
+    renderApp(await realLibrary());
     const list = await storyList();
     act(() => within(list).getAllByRole('option')[0]!.focus());
     await user.keyboard('/');
@@ -103,7 +130,7 @@ describe('search box', () => {
 
   it('says so when nothing matches, with a way back', async () => {
     const user = userEvent.setup();
-    renderApp(new FakeService(library()));
+    renderApp(await realLibrary());
     await storyList();
     await user.type(searchBox(), 'zzzz');
     expect(await screen.findByRole('heading', { name: 'No stories match' })).toBeInTheDocument();
@@ -115,7 +142,7 @@ describe('search box', () => {
 describe('filters', () => {
   it('combine with the search, show as chips that remove one filter, and clear all at once', async () => {
     const user = userEvent.setup();
-    const service = new FakeService(library());
+    const service = await realLibrary();
     renderApp(service);
     await storyList();
     await user.click(screen.getByRole('button', { name: 'Filters' }));
@@ -143,7 +170,7 @@ describe('filters', () => {
 
   it('lets the kind widen the view to articles and briefs', async () => {
     const user = userEvent.setup();
-    const service = new FakeService([...library(), makeStory({ id: 'b1', kind: 'brief', headline: 'Kort bericht over Kim' })]);
+    const service = await realLibrary([{ id: 'b1', headline: 'Kort bericht over Kim', options: { kind: 'brief' } }]);
     renderApp(service);
     await storyList();
     await user.click(screen.getByRole('button', { name: 'Filters' }));
@@ -157,7 +184,9 @@ describe('filters', () => {
 describe('saved searches', () => {
   it('saves the search and filters under a name, reopens, renames and deletes it', async () => {
     const user = userEvent.setup();
-    const service = new FakeService(library());
+    const service = await realLibrary();
+    // Both Rusland stories are linked, so the saved search has results.
+    await service.call('links.create', { from: 'a2', to: 'a3', type: 'related' });
     renderApp(service);
     await storyList();
     const nav = screen.getByRole('navigation', { name: 'Library' });
@@ -173,7 +202,7 @@ describe('saved searches', () => {
     await user.clear(name);
     await user.type(name, 'Rusland gelinkt{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(service.savedSearches).toEqual([{ id: 's1', name: 'Rusland gelinkt', query: { query: 'rusland', kind: 'article', hasLinks: true } }]);
+    expect(await service.call<SavedSearchItem[]>('searches.list', {})).toEqual([{ id: expect.any(String), name: 'Rusland gelinkt', query: { query: 'rusland', kind: 'article', hasLinks: true } }]);
     const saved = within(nav).getByRole('button', { name: 'Rusland gelinkt' });
     expect(saved).toHaveAttribute('aria-current', 'true');
 
@@ -199,7 +228,7 @@ describe('saved searches', () => {
 
   it('explains instead of saving when there is nothing to save', async () => {
     const user = userEvent.setup();
-    renderApp(new FakeService(library()));
+    renderApp(await realLibrary());
     await storyList();
     await user.click(screen.getByRole('button', { name: 'Save search…' }));
     const dialog = screen.getByRole('dialog', { name: 'Save search' });
@@ -212,8 +241,9 @@ describe('saved searches', () => {
 
 describe('virtual list', () => {
   it('fetches the page for rows scrolled into view, with placeholders meanwhile', async () => {
-    const many = Array.from({ length: 5_000 }, (_, i) => makeStory({ id: `s${i}`, headline: `Verhaal ${String(i).padStart(4, '0')}`, publishedAt: '2024-01-01' }));
-    const service = new FakeService(many);
+    real = await openRealCore();
+    const service = real;
+    await service.addStories(Array.from({ length: 5_000 }, (_, i) => story(`s${i}`, `Verhaal ${String(i).padStart(4, '0')}`)));
     renderApp(service);
     const list = await storyList();
     expect(within(list).getAllByRole('option').length).toBeLessThan(40);
@@ -221,14 +251,16 @@ describe('virtual list', () => {
     // No layout here: tell the list where it is scrolled to, as a browser would.
     let top = 0;
     Object.defineProperty(viewport, 'scrollTop', { get: () => top, set: (value: number) => (top = value), configurable: true });
+    // The story the core lists at position 2,501.
+    const [target] = (await service.call<ListPage>('stories.list', { kind: 'article', sort: 'date', dir: 'desc', offset: 2_500, limit: 1 })).items;
     top = 2_500 * 100;
     fireEvent.scroll(viewport);
-    await waitFor(() => expect(within(list).getByRole('option', { name: /Verhaal 2499/ })).toBeInTheDocument());
+    await waitFor(() => expect(within(list).getByRole('option', { name: new RegExp(target!.headline) })).toBeInTheDocument());
     const calls = service.callsOf('stories.list') as ListQuery[];
     expect(calls.some((call) => call.offset === 2_500 && call.limit === 100)).toBe(true);
     // Only pages near the scroll position were asked for, never the whole list.
     expect(calls.every((call) => (call.limit ?? 0) <= 100)).toBe(true);
-    const row = within(list).getByRole('option', { name: /Verhaal 2499/ });
+    const row = within(list).getByRole('option', { name: new RegExp(target!.headline) });
     expect(row).toHaveAttribute('aria-posinset', '2501');
     expect(row).toHaveAttribute('aria-setsize', '5000');
   });

@@ -5,12 +5,14 @@ import { useApp, useT } from '../../store';
 import { subtreeIds, TAG_PALETTE } from './palette';
 import { Dialog } from '../../ui/Dialog';
 import { ColorDot } from './TagChip';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 type Mode = { kind: 'new' } | { kind: 'edit'; id: string };
 
 /** Create, rename, recolour, re-parent, merge and delete tags. Every change is one undo step. */
 export function TagManager() {
   const t = useT();
+  const errorText = useErrorText();
   const open = useApp((s) => s.tagManagerOpen);
   const tags = useApp((s) => s.tags);
   const close = useApp((s) => s.closeTagManager);
@@ -54,7 +56,7 @@ export function TagManager() {
         <div className="tag-manager-detail">
           {feedback?.kind === 'failed' && (
             <p className="field-error" role="alert">
-              {t.editFailed}: {feedback.error.message}
+              {t.editFailed}: {errorText(feedback.error)}
             </p>
           )}
           {editing ? (

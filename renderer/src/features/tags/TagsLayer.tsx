@@ -6,6 +6,7 @@ import { LinkPicker } from '../links/LinkPicker';
 import { SeriesDialog } from '../links/SeriesDialog';
 import { TagManager } from './TagManager';
 import './tags.css';
+import { useErrorText } from '../../ui/errors/use-error-text';
 
 /** The tag/link dialogs, the 1–9 tag keys and the status line for edits, mounted once by the app. */
 export function TagsLayer() {
@@ -43,9 +44,10 @@ function useTagHotkeys() {
 /** Failures (and notes such as skipped links) of the last edit; always in the DOM so screen readers hear it. */
 function EditFeedbackLine() {
   const t = useT();
+  const errorText = useErrorText();
   const feedback = useApp((s) => s.editFeedback);
   const clear = useApp((s) => s.clearEditFeedback);
-  const text = feedback === null ? '' : feedback.kind === 'failed' ? `${t.editFailed}: ${feedback.error.message}` : feedback.text;
+  const text = feedback === null ? '' : feedback.kind === 'failed' ? `${t.editFailed}: ${errorText(feedback.error)}` : feedback.text;
   return (
     <div className={text ? `edit-feedback visible${feedback?.kind === 'failed' ? ' is-error' : ''}` : 'edit-feedback'} role="status" aria-live="polite">
       {text && (

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { backupsEn } from '../backups/en';
-import { backupsNl } from '../backups/nl';
 import { dossiersEn } from './en';
 import { dossiersNl } from './nl';
 
@@ -12,7 +10,6 @@ function leaves(value: unknown, path = ''): [string, unknown][] {
 
 describe.each([
   ['dossiers', dossiersEn, dossiersNl],
-  ['backups', backupsEn, backupsNl],
 ])('%s dictionaries', (_name, en, nl) => {
   it('have the same keys in English and Dutch, and no empty strings', () => {
     const enLeaves = leaves(en);
@@ -30,8 +27,6 @@ describe('wording with numbers', () => {
     expect(dossiersNl.storyCount(2)).toBe('2 verhalen');
     expect(dossiersNl.skippedMissing(1)).toBe('1 verhaal dat niet meer in de bibliotheek staat, is weggelaten.');
     expect(dossiersNl.skippedMissing(3)).toBe('3 verhalen die niet meer in de bibliotheek staan, zijn weggelaten.');
-    expect(backupsNl.bytes(18_432)).toBe('18,0 KB');
-    expect(backupsEn.bytes(3 * 1024 * 1024)).toBe('3.0 MB');
   });
 
 });

@@ -1,5 +1,4 @@
 import type { DossierMessages } from './messages';
-import { backupsEn } from '../backups/en';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -122,4 +121,4 @@ export const dossiersEn: DossierMessages = {
   emptyExport: 'This dossier has no stories yet: the export has only the cover and introduction.',
 };
 
-export const dossierFeatureEn = { dossiers: dossiersEn, backups: backupsEn };
+export const dossierFeatureEn = { dossiers: dossiersEn };

@@ -1,5 +1,4 @@
 import type { ExportFormat } from '../../../../shared/types';
-import type { BackupMessages } from '../backups/messages';
 
 /** Strings of the dossier views, dialogs and export (merged into the main dictionary as `t.dossiers`). */
 export interface DossierMessages {
@@ -121,8 +120,7 @@ export interface DossierMessages {
   emptyExport: string;
 }
 
-/** The dossier feature's part of the main dictionary: `t.dossiers.*` and `t.backups.*`. */
+/** The dossier feature's part of the main dictionary: `t.dossiers.*` (the backups dialog has its i18next namespace). */
 export interface DossierFeatureMessages {
   dossiers: DossierMessages;
-  backups: BackupMessages;
 }

@@ -1,5 +1,4 @@
 import type { DossierMessages } from './messages';
-import { backupsNl } from '../backups/nl';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('nl')} ${n === 1 ? one : many}`;
 
@@ -125,4 +124,4 @@ export const dossiersNl: DossierMessages = {
   emptyExport: 'Dit dossier heeft nog geen verhalen: de export bevat alleen de omslag en de inleiding.',
 };
 
-export const dossierFeatureNl = { dossiers: dossiersNl, backups: backupsNl };
+export const dossierFeatureNl = { dossiers: dossiersNl };

@@ -1,0 +1,23 @@
+/**
+ * The `errors` namespace in English: what a failed call says, from its reason
+ * (`reason.<code>`, see ErrorReasonParams in shared/messages.ts) or its error code.
+ * English falls back to the service's own message, which is more specific than
+ * the per-code sentences; those are what other languages show.
+ */
+export const errorsEn = {
+  'invalid-input': 'The input is not valid.',
+  'unknown-method': 'This version of Kroniek does not know that action.',
+  'not-found': 'That is not (or no longer) in the library.',
+  conflict: 'That clashes with the current state of the library.',
+  'read-only': 'The library is open read-only; nothing can be changed.',
+  unsupported: 'That is not possible here.',
+  'too-large': 'That is too large.',
+  forbidden: 'That is not allowed.',
+  locked: 'Another Kroniek is using this library.',
+  internal: 'Something went wrong inside Kroniek.',
+  'reason.library.readOnly': 'The library is open read-only; nothing can be changed.',
+  'reason.history.changedSince_undo': 'Cannot undo “{{label}}”: that part of the library changed since.',
+  'reason.history.changedSince_redo': 'Cannot redo “{{label}}”: that part of the library changed since.',
+  'reason.stories.missing_one': 'The chosen story is no longer in the library.',
+  'reason.stories.missing_other': '{{count, number}} of the chosen stories are no longer in the library.',
+} as const;

@@ -1,0 +1,25 @@
+import type { ServiceErrorData } from '../../../../shared/contract/envelope';
+import { editName } from '../../features/history/edit-name';
+import type { Language } from '../../i18n';
+import { translator } from '../../i18n/translate';
+
+/**
+ * A failed call in the editor's language: from its reason when the core gave one,
+ * else, in English, the service's own (English) message, and in other languages
+ * the sentence for its error code. Never parses the message.
+ */
+export function errorText(language: Language, error: Pick<ServiceErrorData, 'code' | 'message' | 'reason'>): string {
+  const t = translator(language, 'errors');
+  const reason = error.reason;
+  switch (reason?.code) {
+    case 'library.readOnly':
+      return t('reason.library.readOnly');
+    case 'history.changedSince':
+      return t('reason.history.changedSince', { context: reason.direction, label: editName(translator(language, 'history'), reason.label) });
+    case 'stories.missing':
+      return t('reason.stories.missing', { count: reason.count });
+    default:
+      // No reason, or one a newer core added that this renderer does not know yet.
+      return language === 'en' ? error.message : t(error.code);
+  }
+}

@@ -1,0 +1,21 @@
+import type { Translation } from '../../i18n/resources';
+import type { errorsEn } from './en';
+
+/** The `errors` namespace in Dutch. */
+export const errorsNl: Translation<typeof errorsEn> = {
+  'invalid-input': 'De invoer is niet geldig.',
+  'unknown-method': 'Deze versie van Kroniek kent die handeling niet.',
+  'not-found': 'Dat staat niet (meer) in de bibliotheek.',
+  conflict: 'Dat botst met de huidige toestand van de bibliotheek.',
+  'read-only': 'De bibliotheek is alleen-lezen geopend; er kan niets worden gewijzigd.',
+  unsupported: 'Dat kan hier niet.',
+  'too-large': 'Dat is te groot.',
+  forbidden: 'Dat mag niet.',
+  locked: 'Een andere Kroniek gebruikt deze bibliotheek.',
+  internal: 'Er ging iets mis in Kroniek.',
+  'reason.library.readOnly': 'De bibliotheek is alleen-lezen geopend; er kan niets worden gewijzigd.',
+  'reason.history.changedSince_undo': '„{{label}}” kan niet ongedaan worden gemaakt: dat deel van de bibliotheek is sindsdien gewijzigd.',
+  'reason.history.changedSince_redo': '„{{label}}” kan niet opnieuw worden gedaan: dat deel van de bibliotheek is sindsdien gewijzigd.',
+  'reason.stories.missing_one': 'Het gekozen verhaal staat niet meer in de bibliotheek.',
+  'reason.stories.missing_other': '{{count, number}} van de gekozen verhalen staan niet meer in de bibliotheek.',
+};
