@@ -50,6 +50,21 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
   return { host, child };
 }
 
+/**
+ * Waits until the sample library's indexes are built: they are built in a worker thread
+ * after the host answers, and a search before that finds only what is indexed so far (the
+ * UI then asks again; tests that type a query expect the whole library at once).
+ */
+export async function indexesReady(host: Host, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await host.call<{ index: { ready: boolean } }>('library.status');
+    if (status.index.ready) return;
+    if (Date.now() > deadline) throw new Error('the indexes were not ready in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -64,6 +79,7 @@ export const test = base.extend<{ host: Host; hostArgs: string[] }>({
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-e2e-'));
     const { host, child } = await startHost(dataDir, hostArgs);
     try {
+      await indexesReady(host);
       await use(host);
     } finally {
       await stopHost(child);

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { build } from 'vite';
+import { INDEXING_WORKER_ENTRY } from '../core/indexing/worker-entry';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Bundles the measuring process (child.ts) the way electron-vite bundles the app's main
- * process: the core inlined, npm packages left to node_modules, an ES module for Node.
+ * process: the core inlined, npm packages left to node_modules, an ES module for Node, and
+ * the indexing worker as a second entry, as in the app.
  * Returns the bundle's path.
  */
 export async function bundleMeasuringChild(): Promise<string> {
@@ -15,12 +17,16 @@ export async function bundleMeasuringChild(): Promise<string> {
     root: ROOT,
     logLevel: 'warn',
     build: {
-      ssr: path.join(ROOT, 'electron/bench/child.ts'),
+      ssr: true,
       outDir,
       emptyOutDir: true,
       sourcemap: false,
       minify: false,
-      rolldownOptions: { output: { format: 'es', entryFileNames: 'child.mjs' } },
+      rolldownOptions: {
+        // The indexing worker is an entry of its own, beside the child and their shared chunks (see indexing/worker-entry.ts).
+        input: { child: path.join(ROOT, 'electron/bench/child.ts'), [INDEXING_WORKER_ENTRY]: path.join(ROOT, 'electron/core/indexing/worker.ts') },
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+      },
     },
   });
   return path.join(outDir, 'child.mjs');

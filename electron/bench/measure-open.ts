@@ -1,7 +1,6 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { call } from '../cli/command';
-import type { LibraryIndexes } from '../core/indexes';
 import { percentile, timed } from './stats';
 
 /** The queries to time, made by the parent (the synthetic corpus reads the seeds beside the sources). */
@@ -32,8 +31,10 @@ export interface OpenLibraryFigures {
   /** The index snapshot written after the build (deferred, in the background). */
   snapshotWriteMs: number;
   snapshotBytes: number;
-  /** The longest the snapshot's encoding held the event loop. */
+  /** The longest the snapshot's encoding held the (worker's) event loop. */
   snapshotWriteBlockMs: number;
+  /** The longest the main process's event loop was held up while the indexes were built (in the worker). */
+  buildMainBlockMs: number;
 }
 
 export interface SnapshotOpenFigures {
@@ -46,8 +47,10 @@ export interface SnapshotOpenFigures {
   /** Resident memory once idle (as rssMB of the first open). */
   rssIdleMB: number;
   settleMs: number;
-  /** The longest the snapshot's reading and decoding held the event loop. */
+  /** The longest the snapshot's reading and decoding held the (worker's) event loop. */
   loadBlockMs: number;
+  /** The longest the main process's event loop was held up while the snapshot loaded. */
+  loadMainBlockMs: number;
   searchP95Ms: number;
 }
 
@@ -92,13 +95,13 @@ async function openTimed(dataDir: string) {
   return { core, first, start, coldOpenMs: performance.now() - start };
 }
 
-/** Waits for the background indexes (search, related); `poll` runs at every look. */
-async function untilIndexesReady(core: KroniekCore, poll: () => void = () => {}): Promise<void> {
-  for (;;) {
-    const status = await call(core, 'library.status', {});
-    poll();
-    if (status.index.ready) return;
-    await sleep(20);
+/** Waits for the background indexes (search, related); `sample` runs every 20 ms meanwhile. */
+async function untilIndexesReady(core: KroniekCore, sample: () => void = () => {}): Promise<void> {
+  const sampler = setInterval(sample, 20);
+  try {
+    await core.library.whenReady();
+  } finally {
+    clearInterval(sampler);
   }
 }
 
@@ -142,8 +145,9 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
 
   // The app writes the snapshot 10 s after the build; written now, before the idle wait,
   // so that its own collections are not taken for the idle memory reducer's.
-  const indexes = core.context.search as LibraryIndexes;
-  const written = (await indexes.saveSnapshot()) ?? (await indexes.whenSnapshotWritten(), indexes.lastSnapshotWrite);
+  const indexing = core.library.indexing;
+  const buildMainBlockMs = indexing.lastBuild?.mainLongestBlockMs ?? NaN;
+  const written = (await indexing.saveSnapshot()) ?? (await indexing.status()).lastSnapshotWrite;
   const rssBusyMB = rssNowMB();
   const { rssMB, settleMs } = await settledRss();
   const stories = core.context.store.storyCount;
@@ -163,6 +167,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
     snapshotWriteMs: written?.ms ?? NaN,
     snapshotBytes: written?.bytes ?? NaN,
     snapshotWriteBlockMs: written?.longestBlockMs ?? NaN,
+    buildMainBlockMs,
   };
 }
 
@@ -172,18 +177,20 @@ export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries
   await untilIndexesReady(core);
   const indexReadyMs = performance.now() - start;
   const rssMB = rssNowMB();
-  const indexes = core.context.search as LibraryIndexes;
+  const status = await core.library.indexing.status();
+  const loadMainBlockMs = core.library.indexing.lastBuild?.mainLongestBlockMs ?? NaN;
   const searches = await searchTimes(core, queries.searches);
   const settled = await settledRss();
   await core.close();
   return {
-    origin: indexes.origin,
+    origin: status.origin,
     coldOpenMs,
     indexReadyMs,
     rssMB,
     rssIdleMB: settled.rssMB,
     settleMs: settled.settleMs,
-    loadBlockMs: indexes.lastSnapshotLoad?.longestBlockMs ?? NaN,
+    loadBlockMs: status.lastSnapshotLoad?.longestBlockMs ?? NaN,
+    loadMainBlockMs,
     searchP95Ms: percentile(searches, 95),
   };
 }

@@ -4,9 +4,9 @@ import v8 from 'node:v8';
 // the web host, the CLI, the benchmark): all of them open the library through
 // openKroniek, which applies this first.
 //
-// That process holds the indexes (~280 MB at 50,000 stories). By default V8 chooses
-// throughput: after each full collection it lets the old generation grow to up to 4
-// times what it kept, so a 52,000-story index build, which promotes a steady stream of
+// That process holds the indexes (~280 MB at 50,000 stories, in its indexing worker). By
+// default V8 chooses throughput: after each full collection it lets the old generation
+// grow to up to 4 times what it kept, so a 52,000-story index build, which promotes a steady stream of
 // short-lived objects, reached 700 MB and more. `--heap-growing-percent=30` caps that
 // at 1.3 times (the factor V8 itself uses when it optimises for memory), always: no
 // figure an editor feels got slower with it.
@@ -22,6 +22,15 @@ import v8 from 'node:v8';
 //
 // V8 reads flags set after start-up only because Node, and Electron for its Node
 // processes, leave them writable (V8 alone freezes them once initialised).
+//
+// The indexes live in the indexing worker (indexing/worker.ts), a thread with a heap of
+// its own; V8's flags are one set per process, so the policy set by either thread holds
+// for both heaps (the worker applies it too, for when it runs first), and the memory-saving
+// mode the worker switches on for the build's last steps is on for the main thread's heap
+// meanwhile as well (a few seconds, in the background). The worker has no resourceLimits:
+// a capped heap would end in an out-of-memory exit and a restart loop on a large library,
+// where an uncapped one only costs memory. The process's resident memory, which the
+// benchmark reports, counts both threads.
 // Not measured here: Electron's main process itself (no Electron binary on these machines).
 
 /** The old generation grows to at most 1 + this/100 times what the last full collection kept. */

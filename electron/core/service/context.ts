@@ -1,37 +1,31 @@
-import type { RelatedReason } from '../../../shared/contract/links';
 import type { Platform } from '../../../shared/contract/define';
+import type { ExportSession } from '../features/dossiers/export-session';
 import type { ImportOptions } from '../import/importer';
+import type { RelatedProvider, SearchProvider } from '../indexing/client';
 import type { KroniekPorts } from '../ports';
-import type { Matches } from '../search/index';
 import type { LibraryStore } from '../store/library-store';
+import type { ListKeys } from '../features/library/list-keys';
 
 export type { Platform };
+export type { RelatedProvider, SearchProvider } from '../indexing/client';
 
-/** Stories matching a search-box query (provided by the search index). */
-export interface SearchProvider {
-  /**
-   * Every matching story by number, with its score, unordered (the list counts them
-   * all but orders only a page). Null when the query has nothing to search for
-   * (blank, punctuation or stopwords only).
-   */
-  match(query: string): { matches: Matches; highlight: string[] } | null;
-  /** The id of a story number from `match` (undefined once the story left the index). */
-  idAt(num: number): string | undefined;
-  /** A story's number, while it is in the index. */
-  numberOf(id: string): number | undefined;
-  /** Index build progress at start. */
-  progress(): { ready: boolean; indexed: number; total: number };
-  whenReady(): Promise<void>;
-}
-
+/**
+ * What every handler works with: one open library's parts (see library.ts), all present
+ * from the start and never replaced. The indexes answer asynchronously (they live in the
+ * indexing worker); `whenIndexesReady` settles once they are built and up to date.
+ */
 export interface ServiceContext {
-  store: LibraryStore;
-  ports: KroniekPorts;
-  platform: Platform;
-  search?: SearchProvider;
-  importOptions: ImportOptions;
-  /** Related-story suggestions over the whole library (the analysis RelatedIndex); absent until it is loaded. */
-  related?: { related(id: string, options?: { limit?: number; exclude?: Set<string> }): { id: string; score: number; reasons: RelatedReason[] }[] };
-  /** Cleanups for resources a service starts lazily (e.g. the headless Chromium printer); `core.close()` runs and clears them. */
-  closeHooks?: (() => Promise<void>)[];
+  readonly store: LibraryStore;
+  readonly ports: KroniekPorts;
+  readonly platform: Platform;
+  readonly importOptions: ImportOptions;
+  /** Stories matching a search-box query, and the index's story numbers. */
+  readonly search: SearchProvider;
+  /** Related-story suggestions over the whole library. */
+  readonly related: RelatedProvider;
+  /** The PDF printer started for this library, and the files exported in this session. */
+  readonly exports: ExportSession;
+  /** What the list sorts and filters search hits by, per story number of the current search index. */
+  listKeys(): ListKeys;
+  whenIndexesReady(): Promise<void>;
 }

@@ -5,7 +5,9 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../app';
 import { call } from '../../cli/command';
-import { LibraryIndexes } from '../indexes';
+import { LibraryIndexes } from '../indexing/engine';
+import type { RelatedHit } from '../indexing/protocol';
+import type { Matches } from '../search/index';
 import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from '../search/test/synthetic-corpus';
 import { exportLibraryArchive } from '../store/library-archive';
 import type { StoryContent } from '../store/meta';
@@ -43,17 +45,29 @@ const QUERIES = [
   'noord-korea',
 ];
 
-const indexesOf = (core: KroniekCore) => core.context.search as LibraryIndexes;
+/** The indexes of an open core: the client of its indexing worker. */
+const indexesOf = (core: KroniekCore) => core.library.indexing;
+
+/** What both the worker's client and an in-process engine answer (the one asynchronously). */
+interface Answers {
+  match(query: string): { matches: Matches } | null | Promise<{ matches: Matches } | null>;
+  idAt(num: number): string | undefined;
+  related(id: string, options?: { limit?: number }): RelatedHit[] | Promise<RelatedHit[]>;
+}
+
+/** The stories a search finds, with their scores. */
+async function searchHits(indexes: Answers, query: string): Promise<{ id: string; score: number }[]> {
+  const found = await indexes.match(query);
+  if (!found) return [];
+  return Array.from(found.matches.nums, (num, at) => ({ id: indexes.idAt(num)!, score: found.matches.scores[at]! }));
+}
 
 /** Everything a user could see of the indexes, in a comparable form. */
-function fingerprint(indexes: LibraryIndexes, storyIds: string[]) {
-  const search = QUERIES.map((query) =>
-    indexes.searchIndex
-      .search(query)
-      .map((hit) => `${hit.id}:${hit.score}`)
-      .sort(),
-  );
-  const related = storyIds.map((id) => indexes.related(id, { limit: 10 }));
+async function fingerprint(indexes: Answers, storyIds: string[]) {
+  const search: string[][] = [];
+  for (const query of QUERIES) search.push((await searchHits(indexes, query)).map((hit) => `${hit.id}:${hit.score}`).sort());
+  const related: RelatedHit[][] = [];
+  for (const id of storyIds) related.push(await indexes.related(id, { limit: 10 }));
   return { search, related };
 }
 
@@ -66,7 +80,7 @@ function sampleIds(core: KroniekCore): string[] {
 async function freshFingerprint(core: KroniekCore, ids: string[]) {
   const fresh = new LibraryIndexes(core.context.store, 'lazy', { enabled: false });
   await fresh.whenReady();
-  const print = fingerprint(fresh, ids);
+  const print = await fingerprint(fresh, ids);
   await fresh.close();
   return print;
 }
@@ -92,25 +106,25 @@ describe('index snapshot', () => {
       await libraryWithSnapshot(dir, 200);
       const core = await openLibrary(dir);
       const indexes = indexesOf(core);
-      expect(indexes.origin).toBe('snapshot');
-      expect(indexes.lastSnapshotLoad?.reconciled).toBe(0);
+      expect((await indexes.status()).origin).toBe('snapshot');
+      expect((await indexes.status()).lastSnapshotLoad?.reconciled).toBe(0);
       expect(indexes.progress()).toEqual({ ready: true, indexed: core.context.store.storyCount, total: core.context.store.storyCount });
       const ids = sampleIds(core);
-      const print = fingerprint(indexes, ids);
+      const print = await fingerprint(indexes, ids);
       // Not a comparison of empty answers.
       expect(print.search.filter((hits) => hits.length > 0).length).toBeGreaterThan(QUERIES.length / 2);
       expect(print.related.filter((hits) => hits.length > 0).length).toBeGreaterThan(ids.length / 2);
       expect(print).toEqual(await freshFingerprint(core, ids));
       // The stories list goes through the loaded index's story numbers.
       const listed = await call(core, 'stories.list', { query: 'poetin', limit: 5 });
-      expect(listed.total).toBe(indexes.searchIndex.search('poetin').length);
+      expect(listed.total).toBe((await searchHits(indexes, 'poetin')).length);
 
       // Live changes after a load are applied as after a build.
       const tag = await call(core, 'tags.create', { name: 'Zeldzaamwoord' });
       await call(core, 'tags.apply', { storyIds: ids.slice(0, 5), addTagIds: [tag.id] });
       await indexes.whenReady();
-      expect(indexes.searchIndex.search('zeldzaamwoord').map((hit) => hit.id).sort()).toEqual(ids.slice(0, 5).sort());
-      expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
+      expect((await searchHits(indexes, 'zeldzaamwoord')).map((hit) => hit.id).sort()).toEqual(ids.slice(0, 5).sort());
+      expect(await fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
       await core.close();
     });
   });
@@ -141,23 +155,23 @@ describe('index snapshot', () => {
 
       const core = await openLibrary(dir);
       const indexes = indexesOf(core);
-      expect(indexes.origin).toBe('snapshot');
-      expect(indexes.lastSnapshotLoad!.reconciled).toBeGreaterThan(150);
-      expect(indexes.searchIndex.size).toBe(core.context.store.storyCount);
-      expect(indexes.searchIndex.search('frontlinieverslag')).toHaveLength(30);
-      expect(indexes.searchIndex.search('weggooitag')).toHaveLength(0);
-      expect(indexes.searchIndex.search('eindredactie').map((hit) => hit.id)).toEqual([all[3]]);
-      expect(indexes.related(all[100]!)).toEqual([]);
-      expect(indexes.related(all[200]!).length).toBeGreaterThan(0);
+      expect((await indexes.status()).origin).toBe('snapshot');
+      expect((await indexes.status()).lastSnapshotLoad!.reconciled).toBeGreaterThan(150);
+      expect((await indexes.status()).stories).toBe(core.context.store.storyCount);
+      expect((await searchHits(indexes, 'frontlinieverslag'))).toHaveLength(30);
+      expect((await searchHits(indexes, 'weggooitag'))).toHaveLength(0);
+      expect((await searchHits(indexes, 'eindredactie')).map((hit) => hit.id)).toEqual([all[3]]);
+      expect(await indexes.related(all[100]!)).toEqual([]);
+      expect((await indexes.related(all[200]!)).length).toBeGreaterThan(0);
       const ids = [...sampleIds(core), all[4]!, all[5]!, all[200]!, 'story-5001'];
-      expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
+      expect(await fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
 
       // The reconciled state is written at close, and loads with nothing left to do.
       await core.close();
       const again = await openLibrary(dir);
-      expect(indexesOf(again).origin).toBe('snapshot');
-      expect(indexesOf(again).lastSnapshotLoad!.reconciled).toBe(0);
-      expect(fingerprint(indexesOf(again), ids)).toEqual(await freshFingerprint(again, ids));
+      expect((await indexesOf(again).status()).origin).toBe('snapshot');
+      expect((await indexesOf(again).status()).lastSnapshotLoad!.reconciled).toBe(0);
+      expect(await fingerprint(indexesOf(again), ids)).toEqual(await freshFingerprint(again, ids));
       await again.close();
     });
   });
@@ -175,10 +189,10 @@ describe('index snapshot', () => {
       await core.close();
       const again = await openLibrary(dir, { closeBudgetMs: 0 });
       const indexes = indexesOf(again);
-      expect(indexes.origin).toBe('snapshot');
-      expect(indexes.lastSnapshotLoad!.reconciled).toBe(0);
-      expect(indexes.searchIndex.search('tijdensschrijven')).toHaveLength(3);
-      expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(again, ids));
+      expect((await indexes.status()).origin).toBe('snapshot');
+      expect((await indexes.status()).lastSnapshotLoad!.reconciled).toBe(0);
+      expect((await searchHits(indexes, 'tijdensschrijven'))).toHaveLength(3);
+      expect(await fingerprint(indexes, ids)).toEqual(await freshFingerprint(again, ids));
       // A change, then a close with no time to write: the snapshot on disk stays whole.
       await again.context.store.addStories(synthetic(9_000, 150));
       await indexes.whenReady();
@@ -188,8 +202,8 @@ describe('index snapshot', () => {
       const after = await readFile(snapshotPath(dir));
       expect(after.equals(before) || after.subarray(0, 8).toString('latin1') === 'KRNXIDX\n').toBe(true);
       const third = await openLibrary(dir);
-      expect(indexesOf(third).origin).toBe('snapshot');
-      expect(indexesOf(third).searchIndex.size).toBe(third.context.store.storyCount);
+      expect((await indexesOf(third).status()).origin).toBe('snapshot');
+      expect((await indexesOf(third).status()).stories).toBe(third.context.store.storyCount);
       await third.close();
     });
   });
@@ -201,7 +215,7 @@ describe('index snapshot', () => {
       const metaBefore = await readFile(path.join(dir, 'library.json'));
       const reference = await openLibrary(dir, { enabled: false });
       const ids = sampleIds(reference);
-      const expected = fingerprint(indexesOf(reference), ids);
+      const expected = await fingerprint(indexesOf(reference), ids);
       await reference.close();
 
       const payloadGarbage = (keep: number) => {
@@ -229,9 +243,9 @@ describe('index snapshot', () => {
         await writeFile(snapshotPath(dir), bytes);
         const core = await openLibrary(dir);
         const indexes = indexesOf(core);
-        expect(indexes.origin, name).toBe('built');
-        expect(indexes.snapshotRejected, name).toBeTruthy();
-        expect(fingerprint(indexes, ids), name).toEqual(expected);
+        expect((await indexes.status()).origin, name).toBe('built');
+        expect((await indexes.status()).snapshotRejected, name).toBeTruthy();
+        expect(await fingerprint(indexes, ids), name).toEqual(expected);
         await core.close();
         // The store never changes for it, and the next close leaves a good snapshot again.
         expect((await readFile(path.join(dir, 'library.json'))).equals(metaBefore), name).toBe(true);
@@ -248,11 +262,11 @@ describe('index snapshot', () => {
         await copyFile(snapshotPath(dirA), snapshotPath(dirB));
         const core = await openLibrary(dirB);
         const indexes = indexesOf(core);
-        expect(indexes.origin).toBe('built');
-        expect(indexes.snapshotRejected).toMatch(/another library|segment/);
-        expect(indexes.searchIndex.size).toBe(core.context.store.storyCount);
+        expect((await indexes.status()).origin).toBe('built');
+        expect((await indexes.status()).snapshotRejected).toMatch(/another library|segment/);
+        expect((await indexes.status()).stories).toBe(core.context.store.storyCount);
         const ids = sampleIds(core);
-        expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
+        expect(await fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
         await core.close();
       });
     });
@@ -272,14 +286,14 @@ describe('index snapshot', () => {
 
       const core = await openLibrary(dir);
       const indexes = indexesOf(core);
-      expect(indexes.origin).toBe('built');
-      expect(indexes.snapshotRejected).toMatch(/another version of the text analysis/);
+      expect((await indexes.status()).origin).toBe('built');
+      expect((await indexes.status()).snapshotRejected).toMatch(/another version of the text analysis/);
       const ids = sampleIds(core);
-      expect(fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
+      expect(await fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
       await core.close();
       // The new one carries this version's fingerprint and is used next time.
       const again = await openLibrary(dir);
-      expect(indexesOf(again).origin).toBe('snapshot');
+      expect((await indexesOf(again).status()).origin).toBe('snapshot');
       await again.close();
     });
   });

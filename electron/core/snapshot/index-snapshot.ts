@@ -8,7 +8,7 @@ import { RelatedIndex } from '../analysis/related';
 import { SearchIndex } from '../search/index';
 import { writeFileDurablyWith } from '../store/durable-file';
 import { CACHE_DIR } from '../store/library-store';
-import type { MetaDoc } from '../store/meta';
+import type { IndexedMeta, MetaDoc } from '../store/meta';
 import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type ByteSource, type SliceStats } from './codec';
 
 // The index snapshot: both indexes' state in one cache file, so that a start with an
@@ -68,7 +68,7 @@ export interface SnapshotMeta {
   storyEdits: MetaDoc['storyEdits'];
 }
 
-export function snapshotMetaOf(meta: MetaDoc): SnapshotMeta {
+export function snapshotMetaOf(meta: IndexedMeta): SnapshotMeta {
   return {
     library: meta.createdAt,
     analysis: analysisFingerprint(),

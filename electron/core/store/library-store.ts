@@ -114,6 +114,11 @@ export class LibraryStore {
     for (const head of this.heads.values()) if (!this.deletedSet.has(head.id)) yield head;
   }
 
+  /** The ids of every story that is not deleted, in import order. */
+  *liveIds(): IterableIterator<string> {
+    for (const id of this.heads.keys()) if (!this.deletedSet.has(id)) yield id;
+  }
+
   head(id: string): StoryHead | undefined {
     const head = this.heads.get(id);
     return head && !this.deletedSet.has(id) ? head : undefined;
@@ -271,18 +276,28 @@ export class LibraryStore {
    * With a label the change is undoable.
    */
   async update(label: HistoryLabel | null, change: (meta: MetaDoc) => MetaDoc): Promise<MetaDoc> {
+    return (await this.updateWith(label, (meta) => ({ meta: change(meta) }))).meta;
+  }
+
+  /**
+   * As update, for a change that works out more than the new document (what it
+   * created, moved, skipped): `change` returns `{meta, ...}` and the whole outcome is
+   * returned once the document is durably written.
+   */
+  async updateWith<T extends { meta: MetaDoc }>(label: HistoryLabel | null, change: (meta: MetaDoc) => T): Promise<T> {
     return this.serial(async () => {
       this.assertWritable();
       const before = this.meta;
-      const after = change(before);
-      if (after === before) return before;
+      const outcome = change(before);
+      const after = outcome.meta;
+      if (after === before) return outcome;
       await this.persist(after);
       this.swapMeta(after);
       if (label) this.history.record(label, before, after);
       this.emit({ type: 'meta', before, after });
       const changes = changesBetween(before, after);
       this.publish(label ? { ...changes, history: true } : changes);
-      return after;
+      return outcome;
     });
   }
 

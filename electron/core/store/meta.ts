@@ -67,6 +67,14 @@ export interface MetaDoc {
   notices: LibraryNotice[];
 }
 
+/** The parts of the metadata document that feed the search and related indexes. */
+export type IndexedMeta = Pick<MetaDoc, 'createdAt' | 'segments' | 'deleted' | 'tags' | 'taggings' | 'storyEdits'>;
+
+export function indexedMetaOf(meta: IndexedMeta): IndexedMeta {
+  const { createdAt, segments, deleted, tags, taggings, storyEdits } = meta;
+  return { createdAt, segments, deleted, tags, taggings, storyEdits };
+}
+
 export function emptyMeta(now = new Date().toISOString()): MetaDoc {
   return {
     schemaVersion: SCHEMA_VERSION,

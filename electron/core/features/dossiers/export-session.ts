@@ -5,66 +5,69 @@ import type { PdfPrinter } from '../../ports';
 import type { ServiceContext } from '../../service/context';
 import { writeFileDurably } from '../../store/durable-file';
 
-// Per-core export state: the Chromium printer started on first PDF export (when
-// the runtime passed none), and the files this session wrote, which are the only
-// ones the renderer may ask the shell to reveal or open. Kept free of the
-// renderers and Chromium so loading it costs nothing at start.
+// One open library's export state (held by its Library, see library.ts): the Chromium
+// printer started on first PDF export (when the runtime passed none), and the files this
+// session wrote, which are the only ones the renderer may ask the shell to reveal or
+// open. Kept free of the renderers and Chromium so loading it costs nothing at start.
 
-interface ExportSession {
-  exported: Set<string>;
-  printer: (PdfPrinter & { close(): Promise<void> | void }) | null;
-  closeHook: (() => Promise<void>) | null;
-}
+type ClosablePrinter = PdfPrinter & { close(): Promise<void> | void };
 
-const sessions = new WeakMap<ServiceContext, ExportSession>();
+export class ExportSession {
+  private readonly exported = new Set<string>();
+  private started: ClosablePrinter | null = null;
 
-function session(ctx: ServiceContext): ExportSession {
-  let current = sessions.get(ctx);
-  if (!current) {
-    current = { exported: new Set(), printer: null, closeHook: null };
-    sessions.set(ctx, current);
+  /**
+   * The printer for PDF exports: the runtime's own (Electron's printToPDF) when it
+   * passed one, else one `start` creates now (headless Chromium), closed with the
+   * library or by `close`.
+   */
+  printer(own: PdfPrinter | undefined, start: () => ClosablePrinter): PdfPrinter {
+    if (own) return own;
+    this.started ??= start();
+    return this.started;
   }
-  return current;
+
+  /** Whether this session started a printer that is still running. */
+  get hasPrinter(): boolean {
+    return this.started !== null;
+  }
+
+  remember(filePath: string): void {
+    this.exported.add(path.resolve(filePath));
+  }
+
+  /** Only files this process exported in this session may be revealed or opened (the renderer is not trusted with paths). */
+  requireExported(filePath: string): string {
+    const resolved = path.resolve(filePath);
+    if (!this.exported.has(resolved)) {
+      throw new ServiceError('forbidden', 'Kroniek only opens or shows files it exported in this session.');
+    }
+    return resolved;
+  }
+
+  /** Stops a printer this session started; safe to call more than once. */
+  async close(): Promise<void> {
+    const printer = this.started;
+    this.started = null;
+    await printer?.close();
+  }
 }
 
-/**
- * The printer for PDF exports: the runtime's own (Electron's printToPDF) when it
- * passed one, else one `start` creates now (headless Chromium), closed with the
- * core (through `ctx.closeHooks`) or by `closeExportSession`.
- */
-export function sessionPrinter(ctx: ServiceContext, start: () => PdfPrinter & { close(): Promise<void> | void }): PdfPrinter {
-  if (ctx.ports.printer) return ctx.ports.printer;
-  const current = session(ctx);
-  if (current.printer) return current.printer;
-  const printer = start();
-  const closeHook = () => closeExportSession(ctx);
-  Object.assign(current, { printer, closeHook });
-  (ctx.closeHooks ??= []).push(closeHook);
-  return printer;
+export function sessionPrinter(ctx: ServiceContext, start: () => ClosablePrinter): PdfPrinter {
+  return ctx.exports.printer(ctx.ports.printer, start);
 }
 
 /** Stops a printer this session started; safe to call more than once. */
-export async function closeExportSession(ctx: ServiceContext): Promise<void> {
-  const current = sessions.get(ctx);
-  if (!current?.printer) return;
-  const { printer, closeHook } = current;
-  current.printer = null;
-  current.closeHook = null;
-  if (closeHook && ctx.closeHooks) ctx.closeHooks = ctx.closeHooks.filter((hook) => hook !== closeHook);
-  await printer.close();
+export function closeExportSession(ctx: ServiceContext): Promise<void> {
+  return ctx.exports.close();
 }
 
 export function rememberExport(ctx: ServiceContext, filePath: string): void {
-  session(ctx).exported.add(path.resolve(filePath));
+  ctx.exports.remember(filePath);
 }
 
-/** Only files this process exported in this session may be revealed or opened (the renderer is not trusted with paths). */
 export function requireExported(ctx: ServiceContext, filePath: string): string {
-  const resolved = path.resolve(filePath);
-  if (!session(ctx).exported.has(resolved)) {
-    throw new ServiceError('forbidden', 'Kroniek only opens or shows files it exported in this session.');
-  }
-  return resolved;
+  return ctx.exports.requireExported(filePath);
 }
 
 /**

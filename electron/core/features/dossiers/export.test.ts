@@ -70,9 +70,9 @@ describe('dossier export through the service', () => {
       expect(afterContents).not.toBeNull();
       expect(inOrder(text, wanted, afterContents!)).not.toBeNull();
       // The printer was started for this core and is closed with it.
-      expect(core.context.closeHooks).toHaveLength(1);
+      expect(core.context.exports.hasPrinter).toBe(true);
       await closeExportSession(core.context);
-      expect(core.context.closeHooks).toHaveLength(0);
+      expect(core.context.exports.hasPrinter).toBe(false);
     });
   });
 

@@ -93,12 +93,9 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     requireDossier(ctx, input.id);
     const storyIds = dedupe(input.storyIds);
     requireLiveStories(ctx.store, storyIds);
-    let added = 0;
-    await ctx.store.update({ code: 'dossier.addStories', count: storyIds.length }, (meta) => {
-      const result = addEntries(meta, input.id, storyIds, input.index, now());
-      added = result.added;
-      return result.meta;
-    });
+    const { added } = await ctx.store.updateWith({ code: 'dossier.addStories', count: storyIds.length }, (meta) =>
+      addEntries(meta, input.id, storyIds, input.index, now()),
+    );
     return { ...detail(ctx, input.id), added, alreadyIn: storyIds.length - added };
   },
 

@@ -63,7 +63,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
   },
 
   'library.ready': async (_input, ctx) => {
-    await ctx.search?.whenReady();
+    await ctx.whenIndexesReady();
     return indexProgress(ctx);
   },
 

@@ -58,6 +58,8 @@ export class ListKeys {
   constructor(
     readonly store: LibraryStore,
     private readonly numbers: StoryNumbers,
+    /** The numbering these keys are for (see SearchProvider.numbering). */
+    readonly numbering = 0,
   ) {}
 
   /** Forgets what the store's latest changes (deletions, undeletions, dates) made stale. */
@@ -84,11 +86,17 @@ export class ListKeys {
    * took ~25 ms spread over the first few searches.
    */
   warm(): void {
+    for (const _ of this.warmSteps()) continue;
+  }
+
+  /** As warm(), a story at a time between yields: the caller hands the event loop back now and then. */
+  *warmSteps(): Generator<void> {
     for (const head of this.store.liveHeads()) {
       const num = this.numbers.numberOf(head.id);
       if (num === undefined) continue;
       if ((this.statuses[num] ?? UNKNOWN) === UNKNOWN) this.remember(num, head);
       this.keyDates(num);
+      yield;
     }
   }
 

@@ -4,7 +4,7 @@ import { sortedSlice, type Order } from '../../search/select';
 import { fold } from '../../text/dutch';
 import type { StoryHead } from '../../store/meta';
 import type { SearchProvider, ServiceContext } from '../../service/context';
-import { GONE, kindStatus, ListKeys } from './list-keys';
+import { GONE, kindStatus, type ListKeys } from './list-keys';
 
 const DEFAULT_LIMIT = 100;
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
@@ -68,14 +68,20 @@ export function matchesFilters(ctx: ServiceContext, head: StoryHead, query: List
 }
 
 /** Browse, filter and search in one pass; only the requested page becomes summaries. */
-export function listStories(ctx: ServiceContext, query: ListQuery): ListPage {
-  const offset = query.offset ?? 0;
-  const limit = query.limit ?? DEFAULT_LIMIT;
+export async function listStories(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
   // Untrimmed: a trailing space tells the search that the last word is finished (not a prefix).
   const text = query.query ?? '';
-  const found = text.trim() && ctx.search ? ctx.search.match(text) : null;
-  if (found) return listMatches(ctx, ctx.search!, query, found.matches, found.highlight);
-  const byKeys = ctx.search?.progress().ready ? browseByKeys(ctx, ctx.search, query) : null;
+  // Asked of the indexing worker; the story numbers of its answer are known here by the time it arrives.
+  const found = text.trim() ? await ctx.search.match(text) : null;
+  if (found) return listMatches(ctx, query, found.matches, found.highlight);
+  return browse(ctx, query);
+}
+
+/** The list without a search (or with one that has nothing to search for). */
+function browse(ctx: ServiceContext, query: ListQuery): ListPage {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const byKeys = ctx.search.progress().ready ? browseByKeys(ctx, ctx.search, query) : null;
   if (byKeys) return byKeys;
   const candidates: StoryHead[] = [];
   for (const head of ctx.store.liveHeads()) if (matchesFilters(ctx, head, query)) candidates.push(head);
@@ -100,7 +106,7 @@ function browseByKeys(ctx: ServiceContext, search: SearchProvider, query: ListQu
   if (sort !== 'date' && sort !== 'relevance' && sort !== 'imported') return null;
   const offset = query.offset ?? 0;
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const keys = listKeys(ctx, search);
+  const keys = ctx.listKeys();
   const kind = query.kind ? kindStatus(query.kind) : 0;
   const filtered = hasOtherFilters(query);
   // Live stories passing the filters, by number, in import order (the tiebreak of the list).
@@ -152,18 +158,9 @@ function positions(n: number): Int32Array {
 
 const defaultDir = (sort: SortKey) => (sort === 'headline' || sort === 'place' ? 'asc' : 'desc');
 
-const keysByProvider = new WeakMap<SearchProvider, ListKeys>();
-
 /** Works out what the list sorts and filters search hits by, for every story, ahead of the first search (once the index is built). */
 export function prepareSearchList(ctx: ServiceContext): void {
-  if (ctx.search) listKeys(ctx, ctx.search).warm();
-}
-
-function listKeys(ctx: ServiceContext, search: SearchProvider): ListKeys {
-  let keys = keysByProvider.get(search);
-  if (!keys || keys.store !== ctx.store) keysByProvider.set(search, (keys = new ListKeys(ctx.store, search)));
-  keys.sync();
-  return keys;
+  ctx.listKeys().warm();
 }
 
 /** Filters other than `kind` (which the list reads from ListKeys.status). */
@@ -177,10 +174,10 @@ function hasOtherFilters({ kind: _kind, ...query }: ListQuery): boolean {
  * reading what the order needs from per-story keys instead of sorting heads.
  * The order is the one a stable sort of the hits, best first, would give.
  */
-function listMatches(ctx: ServiceContext, search: SearchProvider, query: ListQuery, matches: Matches, highlight: string[]): ListPage {
+function listMatches(ctx: ServiceContext, query: ListQuery, matches: Matches, highlight: string[]): ListPage {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const keys = listKeys(ctx, search);
+  const keys = ctx.listKeys();
   const { nums, scores } = matches;
   const kind = query.kind ? kindStatus(query.kind) : 0;
   const filtered = hasOtherFilters(query);

@@ -6,7 +6,6 @@ import type { StorySummary } from '../../../../shared/types';
 import { openKroniek, type KroniekCore } from '../../app';
 import { importPaths } from '../../import/importer';
 import { withTempDir } from '../../store/test/helpers';
-import { buildRelatedIndex } from './test/related-index';
 import { failure, ok } from '../../service/test/calls';
 
 // Links, series and related suggestions through the dispatcher, on a real store
@@ -189,7 +188,7 @@ describe('series service', () => {
 describe('related service', () => {
   it('uses the index the core builds in the background: the other seed articles come first', async () => {
     await withSeeds(async (core, s) => {
-      await core.context.search!.whenReady();
+      await core.library.whenReady();
       const top = await ok<RelatedSuggestion[]>(core, 'related.list', { storyId: s.visit, limit: 4 });
       expect(top.map((item) => item.kind)).toEqual(['article', 'article', 'article', 'article']);
     });
@@ -197,7 +196,7 @@ describe('related service', () => {
 
   it('lists related stories best first with summaries, leaving out linked and dismissed ones', async () => {
     await withSeeds(async (core, s) => {
-      core.context.related = await buildRelatedIndex(core.context.store);
+      await core.library.whenReady();
       const first = await ok<RelatedSuggestion[]>(core, 'related.list', { storyId: s.visit, limit: 6 });
       expect(first.length).toBeGreaterThan(3);
       for (const item of first) {

@@ -38,14 +38,11 @@ function relatedExclusions(ctx: ServiceContext, storyId: string): Set<string> {
   return exclude;
 }
 
-export function relatedSuggestions(ctx: ServiceContext, storyId: string, limit = DEFAULT_RELATED_LIMIT): RelatedSuggestion[] {
-  if (!ctx.related) {
-    throw new ServiceError('unsupported', 'Related-story suggestions are not available yet: the library index is not loaded.');
-  }
+export async function relatedSuggestions(ctx: ServiceContext, storyId: string, limit = DEFAULT_RELATED_LIMIT): Promise<RelatedSuggestion[]> {
   const exclude = relatedExclusions(ctx, storyId);
   const out: RelatedSuggestion[] = [];
   // The index may still hold a story deleted a moment ago: ask for a few more and skip those.
-  for (const hit of ctx.related.related(storyId, { limit: limit + 10, exclude })) {
+  for (const hit of await ctx.related.related(storyId, { limit: limit + 10, exclude })) {
     if (out.length >= limit || exclude.has(hit.id)) continue;
     const story = ctx.store.summary(hit.id);
     if (!story) continue;
@@ -63,18 +60,16 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
   'links.create': async (input, ctx) => {
     const targets = typeof input.to === 'string' ? [input.to] : input.to;
     requireLiveStories(ctx.store, [input.from, ...targets]);
-    let outcome: ReturnType<typeof createLinks> | undefined;
-    await ctx.store.update({ code: 'link.create', count: new Set(targets).size }, (meta) => {
-      outcome = createLinks(meta, {
+    const outcome = await ctx.store.updateWith({ code: 'link.create', count: new Set(targets).size }, (meta) =>
+      createLinks(meta, {
         from: input.from,
         targets: targets.map((to) => ({ id: newLinkId(), to })),
         type: input.type,
         note: input.note,
         now: new Date().toISOString(),
-      });
-      return outcome.meta;
-    });
-    return { created: outcome!.created.map((link) => linkView(ctx.store, link, input.from)), skipped: outcome!.skipped };
+      }),
+    );
+    return { created: outcome.created.map((link) => linkView(ctx.store, link, input.from)), skipped: outcome.skipped };
   },
 
   'links.update': async (input, ctx) => {
@@ -92,12 +87,7 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
     }
     const a = input.storyA!;
     const b = input.storyB!;
-    let removed = 0;
-    await ctx.store.update({ code: 'link.unlink' }, (meta) => {
-      const result = removeLinksBetween(meta, a, b);
-      removed = result.removed;
-      return result.meta;
-    });
+    const { removed } = await ctx.store.updateWith({ code: 'link.unlink' }, (meta) => removeLinksBetween(meta, a, b));
     if (removed === 0) throw new ServiceError('not-found', `Stories ${a} and ${b} are not linked.`);
     return { removed };
   },

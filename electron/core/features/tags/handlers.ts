@@ -60,22 +60,12 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
   },
 
   'tags.merge': async (input, ctx) => {
-    let moved = 0;
-    await ctx.store.update({ code: 'tag.merge' }, (meta) => {
-      const result = mergeTags(meta, input.fromId, input.intoId);
-      moved = result.moved;
-      return result.meta;
-    });
+    const { moved } = await ctx.store.updateWith({ code: 'tag.merge' }, (meta) => mergeTags(meta, input.fromId, input.intoId));
     return { into: tagItem(ctx.store, input.intoId), moved };
   },
 
   'tags.delete': async (input, ctx) => {
-    let storyIds: string[] = [];
-    await ctx.store.update({ code: 'tag.delete' }, (meta) => {
-      const result = deleteTag(meta, input.id);
-      storyIds = result.storyIds;
-      return result.meta;
-    });
+    const { storyIds } = await ctx.store.updateWith({ code: 'tag.delete' }, (meta) => deleteTag(meta, input.id));
     return { deleted: input.id, removedFrom: storyIds.filter((id) => ctx.store.head(id)).length };
   },
 
@@ -83,17 +73,15 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
     const storyIds = requireLiveStories(ctx.store, input.storyIds);
     const adding = Boolean(input.addTagIds?.length || input.addNames?.length);
     const removing = Boolean(input.removeTagIds?.length);
-    let outcome: ReturnType<typeof applyTags> | undefined;
-    await ctx.store.update(applyLabel(storyIds.length, adding, removing), (meta) => {
-      outcome = applyTags(meta, { storyIds, addTagIds: input.addTagIds, addNames: input.addNames, removeTagIds: input.removeTagIds, newTagId });
-      return outcome.meta;
-    });
+    const outcome = await ctx.store.updateWith(applyLabel(storyIds.length, adding, removing), (meta) =>
+      applyTags(meta, { storyIds, addTagIds: input.addTagIds, addNames: input.addNames, removeTagIds: input.removeTagIds, newTagId }),
+    );
     const taggings = ctx.store.meta.taggings;
     return {
-      changedStories: outcome!.changedStories.length,
-      added: outcome!.added,
-      removed: outcome!.removed,
-      createdTags: outcome!.createdTags,
+      changedStories: outcome.changedStories.length,
+      added: outcome.added,
+      removed: outcome.removed,
+      createdTags: outcome.createdTags,
       stories: storyIds.map((id) => ({ id, tagIds: taggings[id] ?? [] })),
     };
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LibraryIndexes } from './indexes';
-import { LibraryStore } from './store/library-store';
-import { fakeStory, withTempDir } from './store/test/helpers';
+import { LibraryIndexes } from './engine';
+import { LibraryStore } from '../store/library-store';
+import { fakeStory, withTempDir } from '../store/test/helpers';
 
 // Three topics in rotation, each story with words of its own, over several content segments.
 const TOPICS = ['storm bomen windstoten schade', 'kabinet coalitie verkiezingen kamer', 'feyenoord ajax klassieker doelpunt'];

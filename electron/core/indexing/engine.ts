@@ -1,19 +1,19 @@
-import type { BodyBlock, Tag } from '../../shared/types';
-import { extractEntities } from './analysis/entities';
-import { RelatedIndex, type RelatedDoc } from './analysis/related';
-import { parseQuery } from './search/query';
-import { SearchIndex, type SearchDoc } from './search/index';
-import { withMemorySaving } from './memory-policy';
-import type { SearchProvider } from './service/context';
-import { sliceBreather } from './slices';
-import { SnapshotAborted, type SliceStats } from './snapshot/codec';
-import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from './snapshot/index-snapshot';
-import type { LibraryStore, StoreChange } from './store/library-store';
-import type { MetaDoc, StoryHead } from './store/meta';
+import type { BodyBlock, Tag } from '../../../shared/types';
+import { extractEntities } from '../analysis/entities';
+import { RelatedIndex, type RelatedDoc } from '../analysis/related';
+import { parseQuery } from '../search/query';
+import { SearchIndex, type Matches, type SearchDoc } from '../search/index';
+import { withMemorySaving } from '../memory-policy';
+import { sliceBreather, SLICE_MS } from '../slices';
+import { SnapshotAborted, type SliceStats } from '../snapshot/codec';
+import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from '../snapshot/index-snapshot';
+import type { IndexedMeta, StoryContent, StoryHead } from '../store/meta';
 
-// Keeps the search and related-story indexes in step with the store: built in
+// Keeps the search and related-story indexes in step with the library: built in
 // the background at start (the window is usable meanwhile, with progress), then
-// updated on every import, edit and delete.
+// updated on every import, edit and delete. In the app it runs in the indexing worker
+// (worker.ts) over the library's files (segment-library.ts); tests also run it in-process
+// over a LibraryStore, which is an IndexSource as it is.
 //
 // The built indexes are also kept as a snapshot in the library's cache folder
 // (snapshot/index-snapshot.ts): written a while after a full build and at close when
@@ -57,6 +57,39 @@ export interface SnapshotLoadReport {
 /** How the indexes came to be at start. */
 export type IndexOrigin = 'building' | 'built' | 'snapshot';
 
+/** A change to what feeds the indexes (a LibraryStore's StoreChange is one). */
+export type IndexChange = { type: 'stories-added'; ids: string[] } | { type: 'meta'; before: IndexedMeta; after: IndexedMeta };
+
+/** The library as the indexes read it: the store itself, or the worker's view of its files. */
+export interface IndexSource {
+  readonly dataDir: string;
+  readonly readOnly: boolean;
+  readonly meta: IndexedMeta;
+  /** Live (not deleted) stories. */
+  readonly storyCount: number;
+  /** A live story's head (the worker reads it from disk: hence maybe a promise). */
+  head(id: string): StoryHead | undefined | Promise<StoryHead | undefined>;
+  body(id: string): Promise<BodyBlock[] | undefined>;
+  /** Every live story with its body, segment by segment; `include` picks segments by name. */
+  storiesWithBodies(include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent>;
+  liveIds(): IterableIterator<string>;
+  onChange(listener: (change: IndexChange) => void): () => void;
+}
+
+/** Told when the live search index gives a story a number or takes it away (see SearchIndex.numberOf). */
+export interface NumberListener {
+  /** `before`/`now` undefined: the story was not / is no longer in the index. */
+  changed(id: string, before: number | undefined, now: number | undefined): void;
+  /** The live index was replaced (loaded from the snapshot): its numbers are all new. */
+  reset(search: SearchIndex): void;
+}
+
+export interface EngineHooks {
+  numbers?: NumberListener;
+  /** How long a slice of work runs before the event loop gets a turn (default SLICE_MS). */
+  sliceMs?: number;
+}
+
 interface IndexPair {
   search: SearchIndex;
   related: RelatedIndex;
@@ -65,18 +98,19 @@ interface IndexPair {
 /** A snapshot that does not fit the library as it now is. */
 class SnapshotMismatch extends Error {}
 
-export class LibraryIndexes implements SearchProvider {
+export class LibraryIndexes {
   private live: IndexPair = { search: new SearchIndex(), related: new RelatedIndex() };
   private indexed = 0;
   private ready = false;
   private readonly unsubscribe: () => void;
-  private readonly pending: StoreChange[] = [];
+  private readonly pending: IndexChange[] = [];
   private updating: Promise<void> = Promise.resolve();
   private loading: Promise<void> | null = null;
-  private lastMatch: { query: string; version: number; answer: ReturnType<SearchProvider['match']> } | null = null;
+  private lastMatch: { query: string; version: number; answer: { matches: Matches; highlight: string[] } | null } | null = null;
   /** Store changes heard and applied: equal when the indexes reflect `store.meta`. */
   private received = 0;
   private applied = 0;
+  private appliedWaiters: { target: number; resolve: () => void }[] = [];
   /** The indexes changed since the snapshot on disk (or there is none). */
   private dirty = false;
   private closed = false;
@@ -92,9 +126,10 @@ export class LibraryIndexes implements SearchProvider {
 
   /** `eager` starts building at once (app, host); `lazy` on first use (CLI commands that never search). */
   constructor(
-    private readonly store: LibraryStore,
+    private readonly store: IndexSource,
     start: 'eager' | 'lazy' = 'eager',
     private readonly snapshotOptions: IndexSnapshotOptions = {},
+    private readonly hooks: EngineHooks = {},
   ) {
     this.snapshotFile = snapshotOptions.enabled === false ? null : snapshotPath(store.dataDir);
     // Changes during the initial build are queued and applied after it.
@@ -104,6 +139,10 @@ export class LibraryIndexes implements SearchProvider {
       else this.updating = this.updating.then(() => this.applyCounted(change)).catch((error) => console.error('[kroniek] index update failed:', error));
     });
     if (start === 'eager') this.start();
+  }
+
+  private breather(): () => Promise<void> {
+    return sliceBreather(undefined, this.hooks.sliceMs ?? SLICE_MS);
   }
 
   get searchIndex(): SearchIndex {
@@ -124,6 +163,11 @@ export class LibraryIndexes implements SearchProvider {
 
   progress() {
     void this.start();
+    return this.peekProgress();
+  }
+
+  /** As progress(), without starting a lazy build. */
+  peekProgress() {
     return { ready: this.ready, indexed: this.indexed, total: this.store.storyCount };
   }
 
@@ -131,6 +175,18 @@ export class LibraryIndexes implements SearchProvider {
   async whenReady(): Promise<void> {
     await this.start();
     await this.updating;
+  }
+
+  /** Whether the indexes are built (or loaded): changes are then applied as they come. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Settles once the changes heard so far are applied (at once while the indexes are still being built). */
+  whenUpdated(): Promise<void> {
+    if (!this.ready || this.applied >= this.received) return Promise.resolve();
+    const target = this.received;
+    return new Promise((resolve) => this.appliedWaiters.push({ target, resolve }));
   }
 
   match(query: string) {
@@ -239,7 +295,7 @@ export class LibraryIndexes implements SearchProvider {
     await this.snapshotWrite;
   }
 
-  private searchDoc(head: StoryHead, body: BodyBlock[], meta: MetaDoc): SearchDoc {
+  private searchDoc(head: StoryHead, body: BodyBlock[], meta: IndexedMeta): SearchDoc {
     const tagNames = (meta.taggings[head.id] ?? []).map((id) => meta.tags.find((tag) => tag.id === id)?.name ?? '').filter(Boolean);
     return {
       id: head.id,
@@ -251,7 +307,7 @@ export class LibraryIndexes implements SearchProvider {
     };
   }
 
-  private relatedDoc(head: StoryHead, body: BodyBlock[], meta: MetaDoc): RelatedDoc {
+  private relatedDoc(head: StoryHead, body: BodyBlock[], meta: IndexedMeta): RelatedDoc {
     return {
       id: head.id,
       kind: head.kind,
@@ -280,7 +336,7 @@ export class LibraryIndexes implements SearchProvider {
    * which leaves every posting list at its exact length.
    */
   private async buildFromStories(): Promise<void> {
-    const breather = sliceBreather();
+    const breather = this.breather();
     for await (const { head, body } of this.store.storiesWithBodies()) {
       this.index(this.live, head, body, this.store.meta, 'bulk');
       this.indexed++;
@@ -311,6 +367,7 @@ export class LibraryIndexes implements SearchProvider {
       const pair = { search: loaded.search, related: loaded.related };
       const reconciled = await this.reconcile(pair, loaded.meta);
       this.live = pair;
+      this.hooks.numbers?.reset(pair.search);
       this.lastMatch = null;
       this.indexed = pair.search.size;
       this.ready = true;
@@ -346,7 +403,7 @@ export class LibraryIndexes implements SearchProvider {
     const count = () => touched++;
     await this.apply({ type: 'meta', before: sharedWith(snapshot, meta), after: meta }, pair, count);
     const covered = new Set(snapshot.segments);
-    const breather = sliceBreather();
+    const breather = this.breather();
     for await (const { head, body } of this.store.storiesWithBodies((name) => !covered.has(name))) {
       this.index(pair, head, body, this.store.meta, 'bulk');
       touched++;
@@ -356,31 +413,36 @@ export class LibraryIndexes implements SearchProvider {
     await this.mergeBulk(pair, breather);
     // Normally nothing left to do: only a snapshot written from a state this code did not foresee.
     for (const id of [...pair.search.ids()]) {
-      if (!this.store.head(id)) {
+      if (!(await this.store.head(id))) {
         this.remove(id, pair);
         touched++;
       }
     }
-    for (const head of this.store.liveHeads()) {
-      if (!pair.search.has(head.id)) {
-        await this.upsert(head.id, this.store.meta, pair);
+    for (const id of [...this.store.liveIds()]) {
+      if (!pair.search.has(id)) {
+        await this.upsert(id, this.store.meta, pair);
         touched++;
       }
     }
     return touched;
   }
 
-  private async applyCounted(change: StoreChange): Promise<void> {
+  private async applyCounted(change: IndexChange): Promise<void> {
     try {
       await this.apply(change, this.live);
     } finally {
       this.applied++;
+      if (this.appliedWaiters.length) {
+        const waiting = this.appliedWaiters;
+        this.appliedWaiters = waiting.filter((waiter) => waiter.target > this.applied);
+        for (const waiter of waiting) if (waiter.target <= this.applied) waiter.resolve();
+      }
     }
   }
 
-  private async apply(change: StoreChange, pair: IndexPair, onTouch?: () => void): Promise<void> {
+  private async apply(change: IndexChange, pair: IndexPair, onTouch?: () => void): Promise<void> {
     const meta = this.store.meta;
-    const breather = sliceBreather();
+    const breather = this.breather();
     if (change.type === 'stories-added') {
       // A large import is added in bulk, like the start-up build; a few stories one by one
       // (a bulk merge copies every list it extends, common words' lists included).
@@ -424,8 +486,8 @@ export class LibraryIndexes implements SearchProvider {
   }
 
   /** Indexes a story again (or anew); false when it is not a live story. */
-  private async upsert(id: string, meta: MetaDoc, pair: IndexPair, mode: 'one' | 'bulk' = 'one'): Promise<boolean> {
-    const head = this.store.head(id);
+  private async upsert(id: string, meta: IndexedMeta, pair: IndexPair, mode: 'one' | 'bulk' = 'one'): Promise<boolean> {
+    const head = await this.store.head(id);
     if (!head) return false;
     const body = (await this.store.body(id)) ?? [];
     this.index(pair, head, body, meta, mode);
@@ -433,13 +495,18 @@ export class LibraryIndexes implements SearchProvider {
   }
 
   /** `bulk` for one of many new stories: see SearchIndex.addInBulk (the caller merges). */
-  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: MetaDoc, mode: 'one' | 'bulk' = 'one'): void {
+  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: IndexedMeta, mode: 'one' | 'bulk' = 'one'): void {
     const doc = this.searchDoc(head, body, meta);
-    if (pair.search.has(head.id)) pair.search.update(doc);
+    const before = pair.search.numberOf(head.id);
+    if (before !== undefined) pair.search.update(doc);
     else if (mode === 'bulk') pair.search.addInBulk(doc);
     else pair.search.add(doc);
     pair.related.upsert(this.relatedDoc(head, body, meta));
     this.dirty = true;
+    if (pair === this.live && this.hooks.numbers) {
+      const now = pair.search.numberOf(head.id);
+      if (now !== before) this.hooks.numbers.changed(head.id, before, now);
+    }
   }
 
   /** Merges the search postings added in bulk, handing the event loop back between slices. */
@@ -448,7 +515,11 @@ export class LibraryIndexes implements SearchProvider {
   }
 
   private remove(id: string, pair: IndexPair): void {
-    if (pair.search.has(id)) pair.search.remove(id);
+    const before = pair.search.numberOf(id);
+    if (before !== undefined) {
+      pair.search.remove(id);
+      if (pair === this.live) this.hooks.numbers?.changed(id, before, undefined);
+    }
     pair.related.remove(id);
     this.dirty = true;
   }
@@ -460,7 +531,7 @@ export class LibraryIndexes implements SearchProvider {
  * value to the current document's is replaced by the current one's own object, so only
  * what really changed since the snapshot is indexed again.
  */
-function sharedWith(snapshot: SnapshotMeta, meta: MetaDoc): MetaDoc {
+function sharedWith(snapshot: SnapshotMeta, meta: IndexedMeta): IndexedMeta {
   const sameList = (a: readonly string[], b: readonly string[] | undefined) => !!b && a.length === b.length && a.every((value, k) => value === b[k]);
   const sameTags = (a: readonly Tag[], b: readonly Tag[]) => a.length === b.length && a.every((tag, k) => tag.id === b[k]!.id && tag.name === b[k]!.name);
   return {

@@ -1,0 +1,368 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { ServiceError } from '../../../shared/contract/envelope';
+import type { Matches } from '../search/index';
+import type { StoryNumbers } from '../features/library/list-keys';
+import type { LibraryStore, StoreChange } from '../store/library-store';
+import { indexedMetaOf, type SegmentRef } from '../store/meta';
+import type { IndexOrigin, IndexSnapshotOptions } from './engine';
+import { metaPatch } from './meta-patch';
+import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, ToWorker, WorkerInit, WorkerStatus } from './protocol';
+import { indexingWorkerEntry } from './worker-entry';
+
+// The main process's side of the indexing worker (worker.ts): starts it, tells it every
+// change of the store, asks it the queries, and keeps what the list needs at hand
+// without asking (the story numbers of its search index, the build's progress).
+//
+// The store stays here; the worker reads the immutable content segments from disk
+// itself and hears the metadata as patches (meta-patch.ts), posted a turn after the edit
+// so an edit's own time does not include them. A worker that dies is started again (it
+// loads the snapshot or builds anew) up to MAX_RESTARTS times in RESTART_WINDOW_MS; after
+// that the indexes are in a failed state that every query reports.
+
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+/** A worker slice: long enough that yielding costs nothing, short enough that a query waits little. */
+const WORKER_SLICE_MS = 25;
+
+export interface IndexingOptions {
+  /** `eager` starts the worker and the build at once (app, host); `lazy` at the first query (CLI). */
+  start?: 'eager' | 'lazy';
+  snapshot?: IndexSnapshotOptions;
+}
+
+export interface IndexProgress {
+  ready: boolean;
+  indexed: number;
+  total: number;
+}
+
+/** How the indexes came to be ready, as the main process saw it. */
+export interface BuildReport {
+  origin: IndexOrigin;
+  /** From the worker's start to ready. */
+  ms: number;
+  /** The longest the main process's event loop was held up meanwhile (monitorEventLoopDelay's max). */
+  mainLongestBlockMs: number;
+}
+
+export type IndexingState = 'idle' | 'running' | 'closed' | 'failed';
+
+/** What the list needs of the search index: its answers, its story numbers, its readiness. */
+export interface SearchProvider extends StoryNumbers {
+  /**
+   * Every matching story by number, with its score, unordered (the list counts them
+   * all but orders only a page). Null when the query has nothing to search for
+   * (blank, punctuation or stopwords only).
+   */
+  match(query: string): Promise<{ matches: Matches; highlight: string[] } | null>;
+  /** Index build progress (as last heard; starts a lazy build). */
+  progress(): IndexProgress;
+  /** Settles once the indexes are built and every change made before the call is in them. */
+  whenReady(): Promise<void>;
+  /** Changes whenever the story numbers start over (a worker restarted): keys kept by number are then stale. */
+  readonly numbering: number;
+}
+
+export interface RelatedProvider {
+  related(id: string, options?: { limit?: number; exclude?: Set<string> }): Promise<RelatedHit[]>;
+}
+
+/** The worker's story numbers, mirrored from its `numbers` events. */
+class NumberMirror implements StoryNumbers {
+  private idOf: Array<string | undefined> = [];
+  private readonly numOf = new Map<string, number>();
+  generation = 0;
+
+  clear(): void {
+    this.idOf = [];
+    this.numOf.clear();
+    this.generation++;
+  }
+
+  apply(event: NumbersEvent): void {
+    if (event.reset) this.clear();
+    for (const num of event.removed) {
+      const id = this.idOf[num];
+      if (id === undefined) continue;
+      this.idOf[num] = undefined;
+      if (this.numOf.get(id) === num) this.numOf.delete(id);
+    }
+    for (let k = 0; k < event.ids.length; k++) {
+      const num = event.nums[k]!;
+      // Grown densely: an array first written far past its end becomes a slow hash table.
+      while (this.idOf.length <= num) this.idOf.push(undefined);
+      this.idOf[num] = event.ids[k]!;
+      this.numOf.set(event.ids[k]!, num);
+    }
+  }
+
+  idAt(num: number): string | undefined {
+    return this.idOf[num];
+  }
+
+  numberOf(id: string): number | undefined {
+    return this.numOf.get(id);
+  }
+}
+
+interface Pending {
+  op: RequestName;
+  input: unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/** A store change waiting to be posted, with the segments listed when it was heard. */
+interface Outgoing {
+  change: StoreChange;
+  segments: SegmentRef[];
+}
+
+export class IndexingClient implements SearchProvider, RelatedProvider {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private readonly numbers = new NumberMirror();
+  private heard: { ready: boolean; indexed: number; origin: IndexOrigin } = { ready: false, indexed: 0, origin: 'building' };
+  private readonly outbox: Outgoing[] = [];
+  private flushScheduled = false;
+  private readonly unsubscribe: () => void;
+  private restarts: number[] = [];
+  private stateNow: IndexingState = 'idle';
+  private failure: string | null = null;
+  private startedAt = 0;
+  private probe: IntervalHistogram | null = null;
+  private readonly readyListeners = new Set<() => void>();
+  /** Set once close() began: the worker's exit is then expected, not a crash. */
+  private closing = false;
+  /** The last build (or snapshot load) that reached ready. */
+  lastBuild: BuildReport | null = null;
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly options: IndexingOptions = {},
+    private readonly entry = indexingWorkerEntry(),
+  ) {
+    this.unsubscribe = store.onChange((change) => {
+      if (!this.worker) return; // a worker started later reads the library as it then is
+      this.outbox.push({ change, segments: store.meta.segments });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flushChanges());
+      }
+    });
+    if ((options.start ?? 'eager') === 'eager') this.ensureStarted();
+  }
+
+  get state(): IndexingState {
+    return this.stateNow;
+  }
+
+  /** Why the indexes failed, when `state` is `failed`. */
+  get failureReason(): string | null {
+    return this.failure;
+  }
+
+  get numbering(): number {
+    return this.numbers.generation;
+  }
+
+  idAt(num: number): string | undefined {
+    return this.numbers.idAt(num);
+  }
+
+  numberOf(id: string): number | undefined {
+    return this.numbers.numberOf(id);
+  }
+
+  progress(): IndexProgress {
+    this.ensureStarted();
+    return { ready: this.heard.ready, indexed: this.heard.indexed, total: this.store.storyCount };
+  }
+
+  /** Called whenever the indexes become ready (after a build, a snapshot load, a restart); returns an unsubscribe. */
+  onReady(listener: () => void): () => void {
+    this.readyListeners.add(listener);
+    return () => this.readyListeners.delete(listener);
+  }
+
+  async whenReady(): Promise<void> {
+    await this.request('whenReady', {});
+  }
+
+  async match(query: string): Promise<{ matches: Matches; highlight: string[] } | null> {
+    const answer = await this.request('match', { query });
+    return answer && { matches: { nums: answer.nums, scores: answer.scores }, highlight: answer.highlight };
+  }
+
+  related(id: string, options: { limit?: number; exclude?: Set<string> } = {}): Promise<RelatedHit[]> {
+    return this.request('related', { id, limit: options.limit, exclude: options.exclude ? [...options.exclude] : undefined });
+  }
+
+  /** Writes the index snapshot now if the indexes changed since the last one. */
+  saveSnapshot() {
+    return this.request('saveSnapshot', {});
+  }
+
+  status(): Promise<WorkerStatus> {
+    return this.request('status', {});
+  }
+
+  /** For the crash-recovery test: the worker exits as if it had crashed. */
+  async crashForTest(): Promise<void> {
+    await this.request('crash', {}).catch(() => {});
+  }
+
+  /** Writes the snapshot when the indexes changed (bounded in time), then stops the worker. */
+  async close(): Promise<void> {
+    if (this.stateNow === 'closed' || this.closing) return;
+    this.closing = true;
+    this.unsubscribe();
+    const worker = this.worker;
+    if (worker && this.stateNow === 'running') {
+      this.flushChanges();
+      await this.request('close', {}).catch((error: Error) => console.error(`[kroniek] closing the indexes failed: ${error.message}`));
+    }
+    this.stateNow = 'closed';
+    this.stopProbe();
+    this.worker = null;
+    if (worker) await worker.terminate();
+    this.rejectAll(new ServiceError('internal', 'The library is closed.'));
+  }
+
+  private ensureStarted(): void {
+    if (this.stateNow === 'idle') this.spawn();
+  }
+
+  private spawn(): void {
+    const init: WorkerInit = {
+      dataDir: this.store.dataDir,
+      readOnly: this.store.readOnly,
+      // Every change so far is in this document: the worker starts from it.
+      meta: indexedMetaOf(this.store.meta),
+      start: 'eager',
+      snapshot: this.options.snapshot ?? {},
+      sliceMs: WORKER_SLICE_MS,
+    };
+    this.outbox.length = 0;
+    this.numbers.clear();
+    this.heard = { ready: false, indexed: 0, origin: 'building' };
+    this.startedAt = performance.now();
+    this.stopProbe();
+    this.probe = monitorEventLoopDelay({ resolution: 10 });
+    this.probe.enable();
+    const worker = new Worker(this.entry.url, { workerData: { ...this.entry.data, init }, stdout: false, stderr: false });
+    this.worker = worker;
+    this.stateNow = 'running';
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => console.error(`[kroniek] the indexing worker failed: ${error.message}`));
+    worker.on('exit', (code) => this.exited(worker, code));
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'numbers':
+        this.numbers.apply(message);
+        return;
+      case 'progress': {
+        const wasReady = this.heard.ready;
+        this.heard = { ready: message.ready, indexed: message.indexed, origin: message.origin };
+        if (message.ready && !wasReady) this.becameReady(message.origin);
+        return;
+      }
+      case 'problem':
+        console.error(`[kroniek] indexing: ${message.message}`);
+        return;
+      case 'reply': {
+        const waiting = this.pending.get(message.id);
+        if (!waiting) return;
+        this.pending.delete(message.id);
+        if (message.ok) waiting.resolve(message.value);
+        else waiting.reject(new ServiceError('internal', `The library index could not answer: ${message.error.message}`));
+      }
+    }
+  }
+
+  private becameReady(origin: IndexOrigin): void {
+    const mainLongestBlockMs = this.probe ? this.probe.max / 1e6 : 0;
+    this.stopProbe();
+    this.lastBuild = { origin, ms: performance.now() - this.startedAt, mainLongestBlockMs };
+    for (const listener of this.readyListeners) listener();
+  }
+
+  private stopProbe(): void {
+    this.probe?.disable();
+    this.probe = null;
+  }
+
+  private exited(worker: Worker, code: number): void {
+    if (worker !== this.worker) return;
+    this.worker = null;
+    if (this.stateNow === 'closed' || this.closing) return;
+    const now = performance.now();
+    this.restarts = this.restarts.filter((at) => now - at < RESTART_WINDOW_MS);
+    const reason = `the indexing worker stopped (exit code ${code})`;
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.stateNow = 'failed';
+      this.failure = reason;
+      this.stopProbe();
+      console.error(`[kroniek] ${reason}; search and related stories are unavailable until the library is opened again`);
+      this.rejectAll(new ServiceError('internal', 'The library index stopped working; open the library again.'));
+      return;
+    }
+    this.restarts.push(now);
+    console.error(`[kroniek] ${reason}; starting it again`);
+    this.stateNow = 'idle';
+    // Requests in flight are asked again of the new worker (they are all queries).
+    const retry = [...this.pending.values()];
+    this.pending.clear();
+    this.spawn();
+    for (const waiting of retry) {
+      if (waiting.op === 'crash' || waiting.op === 'close') waiting.resolve(null);
+      else this.send(waiting, this.worker!);
+    }
+  }
+
+  private rejectAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+
+  private request<K extends RequestName>(op: K, input: Requests[K]['input']): Promise<Requests[K]['output']> {
+    if (this.stateNow === 'closed') return Promise.reject(new ServiceError('internal', 'The library is closed.'));
+    if (this.stateNow === 'failed') return Promise.reject(new ServiceError('internal', 'The library index stopped working; open the library again.'));
+    this.ensureStarted();
+    // Changes heard so far go first: the worker answers after taking them in.
+    this.flushChanges();
+    return new Promise((resolve, reject) => {
+      this.send({ op, input, resolve: resolve as (value: unknown) => void, reject }, this.worker!);
+    });
+  }
+
+  private send(waiting: Pending, worker: Worker): void {
+    const id = this.nextId++;
+    this.pending.set(id, waiting);
+    worker.postMessage({ type: 'request', id, op: waiting.op, input: waiting.input } as ToWorker);
+  }
+
+  /** Posts the changes heard since the last flush, as messages the worker applies in order. */
+  private flushChanges(): void {
+    this.flushScheduled = false;
+    const worker = this.worker;
+    if (!worker) {
+      this.outbox.length = 0;
+      return;
+    }
+    for (const { change, segments } of this.outbox.splice(0)) {
+      const message = changeMessage(change, segments);
+      if (message) worker.postMessage({ type: 'change', change: message } satisfies ToWorker);
+    }
+  }
+}
+
+function changeMessage(change: StoreChange, segments: SegmentRef[]): ChangeMessage | null {
+  if (change.type === 'stories-added') return { type: 'stories-added', ids: change.ids, segments };
+  const patch = metaPatch(change.before, change.after);
+  return patch && { type: 'meta', patch };
+}

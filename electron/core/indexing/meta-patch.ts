@@ -1,0 +1,72 @@
+import type { IndexedMeta } from '../store/meta';
+import type { MetaPatch } from './protocol';
+
+// The metadata changes the indexing worker hears, as patches: the store replaces its
+// document on every write and never edits one in place, so a part that is the same
+// object as before did not change, and within taggings and storyEdits only the entries
+// that are new objects are sent. An edit thus crosses to the worker as a few hundred
+// bytes, whatever the size of the library.
+
+/** What of the indexed parts changed from `before` to `after`; null when nothing did. */
+export function metaPatch(before: IndexedMeta, after: IndexedMeta): MetaPatch | null {
+  const patch: MetaPatch = {};
+  let changed = false;
+  if (before.segments !== after.segments) {
+    patch.segments = after.segments;
+    changed = true;
+  }
+  if (before.deleted !== after.deleted) {
+    patch.deleted = after.deleted;
+    changed = true;
+  }
+  if (before.tags !== after.tags) {
+    patch.tags = after.tags;
+    changed = true;
+  }
+  const taggings = before.taggings !== after.taggings ? changedEntries(before.taggings, after.taggings) : null;
+  if (taggings) {
+    patch.taggings = taggings;
+    changed = true;
+  }
+  const storyEdits = before.storyEdits !== after.storyEdits ? changedEntries(before.storyEdits, after.storyEdits) : null;
+  if (storyEdits) {
+    patch.storyEdits = storyEdits;
+    changed = true;
+  }
+  return changed ? patch : null;
+}
+
+function changedEntries<T>(before: Record<string, T>, after: Record<string, T>): Record<string, T | null> | null {
+  let entries: Record<string, T | null> | null = null;
+  for (const key of Object.keys(after)) {
+    if (!Object.hasOwn(before, key) || before[key] !== after[key]) (entries ??= Object.create(null) as Record<string, T | null>)[key] = after[key]!;
+  }
+  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) (entries ??= Object.create(null) as Record<string, T | null>)[key] = null;
+  return entries;
+}
+
+/**
+ * The document after `patch`: unchanged parts and entries keep their identity, so the
+ * index engine tells what changed the way it does on the store's own documents.
+ */
+export function applyMetaPatch(meta: IndexedMeta, patch: MetaPatch): IndexedMeta {
+  return {
+    createdAt: meta.createdAt,
+    segments: patch.segments ?? meta.segments,
+    deleted: patch.deleted ?? meta.deleted,
+    tags: patch.tags ?? meta.tags,
+    taggings: patch.taggings ? withEntries(meta.taggings, patch.taggings) : meta.taggings,
+    storyEdits: patch.storyEdits ? withEntries(meta.storyEdits, patch.storyEdits) : meta.storyEdits,
+  };
+}
+
+function withEntries<T>(record: Record<string, T>, entries: Record<string, T | null>): Record<string, T> {
+  // No prototype: story ids are keys, whatever they are.
+  const next = Object.assign(Object.create(null) as Record<string, T>, record);
+  for (const key of Object.keys(entries)) {
+    const value = entries[key];
+    if (value === null || value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}

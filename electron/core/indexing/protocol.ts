@@ -1,0 +1,111 @@
+import type { IndexedMeta, SegmentRef, StoryEdit } from '../store/meta';
+import type { RelatedReason } from '../../../shared/contract/links';
+import type { Tag } from '../../../shared/types';
+import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
+
+// The messages between the main process (client.ts) and the indexing worker (worker.ts),
+// in one place. Both ends import these types; nothing else crosses the thread boundary.
+//
+// Order is the contract: a worker's port delivers messages in the order they were posted,
+// so a change posted before a request is in the worker's queue before the request, and
+// the story numbers the worker announces (`numbers`) reach the main process before any
+// reply that names them.
+
+/** What the worker is started with (as `workerData`). */
+export interface WorkerInit {
+  dataDir: string;
+  readOnly: boolean;
+  /** The library's metadata as it fed the indexes at start; later changes come as `change` messages. */
+  meta: IndexedMeta;
+  /** `eager`: build (or load the snapshot) at once; `lazy`: at the first request that needs the indexes. */
+  start: 'eager' | 'lazy';
+  snapshot: IndexSnapshotOptions;
+  /** How long the worker works between turns of its own event loop (it answers queries in those turns). */
+  sliceMs: number;
+}
+
+/** A change to the metadata's indexed parts: only what changed, by story id (null: removed). */
+export interface MetaPatch {
+  segments?: SegmentRef[];
+  deleted?: string[];
+  tags?: Tag[];
+  taggings?: Record<string, string[] | null>;
+  storyEdits?: Record<string, StoryEdit | null>;
+}
+
+/** A store change as the worker hears it. */
+export type ChangeMessage =
+  /** New stories, in the segments now listed (the worker reads them from disk itself). */
+  | { type: 'stories-added'; ids: string[]; segments: SegmentRef[] }
+  | { type: 'meta'; patch: MetaPatch };
+
+export interface MatchAnswer {
+  /** Story numbers (see `numbers` events) and their scores, unordered. */
+  nums: Int32Array;
+  scores: Int32Array;
+  highlight: string[];
+}
+
+export interface RelatedHit {
+  id: string;
+  score: number;
+  /** As data (codes with parameters): the renderer, the CLI and exports put them into words. */
+  reasons: RelatedReason[];
+}
+
+export interface WorkerStatus {
+  origin: IndexOrigin;
+  snapshotRejected: string | null;
+  lastSnapshotWrite: SnapshotWriteReport | null;
+  lastSnapshotLoad: SnapshotLoadReport | null;
+  /** Stories in the search index. */
+  stories: number;
+  /** The worker's thread id (a build in another thread than the main one). */
+  threadId: number;
+}
+
+/** Each request and the value its reply carries. */
+export interface Requests {
+  /** Settles once the indexes are built and every change posted before it is in them. */
+  whenReady: { input: Record<string, never>; output: null };
+  match: { input: { query: string }; output: MatchAnswer | null };
+  related: { input: { id: string; limit?: number; exclude?: string[] }; output: RelatedHit[] };
+  /** Writes the snapshot now if the indexes changed since the last one. */
+  saveSnapshot: { input: Record<string, never>; output: SnapshotWriteReport | null };
+  status: { input: Record<string, never>; output: WorkerStatus };
+  /** Writes the snapshot when due (bounded in time) and stops following changes; the worker then exits. */
+  close: { input: Record<string, never>; output: null };
+  /** For the crash-recovery test only: the worker exits at once, as a crash would. */
+  crash: { input: Record<string, never>; output: null };
+}
+
+export type RequestName = keyof Requests;
+
+export type ToWorker =
+  | { type: 'change'; change: ChangeMessage }
+  | { [K in RequestName]: { type: 'request'; id: number; op: K; input: Requests[K]['input'] } }[RequestName];
+
+/** Numbers the live search index gave (`ids[k]` is `nums[k]`) or took away, in order; `reset`: forget all before. */
+export interface NumbersEvent {
+  type: 'numbers';
+  reset: boolean;
+  ids: string[];
+  nums: Int32Array;
+  removed: Int32Array;
+}
+
+export interface ProgressEvent {
+  type: 'progress';
+  ready: boolean;
+  indexed: number;
+  total: number;
+  origin: IndexOrigin;
+}
+
+export type FromWorker =
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; error: { message: string } }
+  | NumbersEvent
+  | ProgressEvent
+  /** Something failed in the worker outside a request (an update, a snapshot write): reported, the worker carries on. */
+  | { type: 'problem'; message: string };

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import type { BodyBlock } from '../../../shared/types';
+import { readFileIfExists } from '../store/durable-file';
+import { CONTENT_DIR } from '../store/library-store';
+import type { IndexedMeta, SegmentRef, StoryContent, StoryHead } from '../store/meta';
+import { SegmentReader, type SegmentEntries } from '../store/segment-entries';
+import type { IndexChange, IndexSource } from './engine';
+import { applyMetaPatch } from './meta-patch';
+import type { ChangeMessage } from './protocol';
+
+// The library as the indexing worker sees it: the content segments read from disk (they
+// are immutable once written, so reading them beside the main process is safe) and the
+// indexed parts of the metadata, kept in step by the change messages the main process
+// sends. It is the IndexSource the worker's LibraryIndexes runs over; the main process's
+// LibraryStore is the same for it.
+//
+// It keeps only which segment holds each story (the store's heads stay in the main
+// process); heads and bodies are read again when a story is indexed anew (an edit, a
+// restore), through a small cache of the last segments read.
+
+const HEADS_CACHE_SEGMENTS = 2;
+
+export class SegmentLibrary implements IndexSource {
+  private readonly segmentOf = new Map<string, string>();
+  /** Segments whose heads were read (or found unreadable). */
+  private readonly known = new Set<string>();
+  /** Segments the metadata lists now. */
+  private listed = new Set<string>();
+  private counted: number | null = null;
+  private deletedSet: Set<string>;
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  private readonly headsCache = new Map<string, Map<string, StoryHead>>();
+  private bodies: { segment: string; entries: SegmentEntries; at: Map<string, number> } | null = null;
+  private readonly bodyReader = new SegmentReader();
+  /** Changes are applied one after another (a new segment's heads are read first). */
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly dataDir: string,
+    readonly readOnly: boolean,
+    private current: IndexedMeta,
+  ) {
+    this.deletedSet = new Set(current.deleted);
+  }
+
+  static async open(dataDir: string, meta: IndexedMeta, readOnly: boolean): Promise<SegmentLibrary> {
+    const library = new SegmentLibrary(dataDir, readOnly, meta);
+    await library.learnSegments(meta.segments);
+    return library;
+  }
+
+  get meta(): IndexedMeta {
+    return this.current;
+  }
+
+  get storyCount(): number {
+    if (this.counted === null) {
+      let count = 0;
+      for (const _ of this.liveIds()) count++;
+      this.counted = count;
+    }
+    return this.counted;
+  }
+
+  async head(id: string): Promise<StoryHead | undefined> {
+    if (this.deletedSet.has(id) || !this.isListed(id)) return undefined;
+    return (await this.readHeads(this.segmentOf.get(id)!))?.get(id);
+  }
+
+  async body(id: string): Promise<BodyBlock[] | undefined> {
+    const segment = this.segmentOf.get(id);
+    if (!segment) return undefined;
+    if (this.bodies?.segment !== segment) {
+      const entries = await this.bodyReader.read(this.bodiesFile(segment));
+      if (!entries) return undefined;
+      this.bodies = { segment, entries, at: new Map(entries.ids.map((entry, index) => [entry, index])) };
+    }
+    const index = this.bodies.at.get(id);
+    return index === undefined ? undefined : (this.bodies.entries.value(index) as BodyBlock[]);
+  }
+
+  *liveIds(): IterableIterator<string> {
+    for (const [id, segment] of this.segmentOf) if (this.listed.has(segment) && !this.deletedSet.has(id)) yield id;
+  }
+
+  async *storiesWithBodies(include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent> {
+    const reader = new SegmentReader();
+    for (const { name } of this.current.segments) {
+      if (include && !include(name)) continue;
+      const heads = await this.readHeads(name);
+      if (!heads) continue;
+      const entries = await reader.read(this.bodiesFile(name));
+      if (!entries) continue;
+      for (let index = 0; index < entries.ids.length; index++) {
+        const id = entries.ids[index]!;
+        const head = heads.get(id);
+        // Parsed one story at a time (see segment-entries.ts).
+        if (head && !this.deletedSet.has(id)) yield { head, body: entries.value(index) as BodyBlock[] };
+      }
+    }
+  }
+
+  onChange(listener: (change: IndexChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Takes in a change the main process heard from its store; settles once the indexes heard it. */
+  receive(message: ChangeMessage): Promise<void> {
+    const run = this.queue.then(() => this.take(message));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async take(message: ChangeMessage): Promise<void> {
+    if (message.type === 'stories-added') {
+      await this.learnSegments(message.segments);
+      this.swap({ ...this.current, segments: message.segments });
+      this.emit({ type: 'stories-added', ids: message.ids });
+      return;
+    }
+    if (message.patch.segments) await this.learnSegments(message.patch.segments);
+    const before = this.current;
+    const after = applyMetaPatch(before, message.patch);
+    this.swap(after);
+    this.emit({ type: 'meta', before, after });
+  }
+
+  private swap(next: IndexedMeta): void {
+    if (next.deleted !== this.current.deleted) {
+      this.deletedSet = new Set(next.deleted);
+      this.counted = null;
+    }
+    this.current = next;
+  }
+
+  private emit(change: IndexChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private isListed(id: string): boolean {
+    const segment = this.segmentOf.get(id);
+    return segment !== undefined && this.listed.has(segment);
+  }
+
+  /** Reads the heads of segments not seen yet: which stories each holds. A segment that cannot be read holds none (the store shows none either). */
+  private async learnSegments(segments: SegmentRef[]): Promise<void> {
+    for (const { name } of segments) {
+      if (this.known.has(name)) continue;
+      this.known.add(name);
+      const heads = await this.readHeads(name);
+      if (heads) for (const id of heads.keys()) this.segmentOf.set(id, name);
+    }
+    this.listed = new Set(segments.map((segment) => segment.name));
+    this.counted = null;
+  }
+
+  private async readHeads(segment: string): Promise<Map<string, StoryHead> | null> {
+    const cached = this.headsCache.get(segment);
+    if (cached) return cached;
+    let heads: StoryHead[];
+    try {
+      const raw = await readFileIfExists(path.join(this.dataDir, CONTENT_DIR, `${segment}.heads.json`));
+      if (raw === null) return null;
+      heads = JSON.parse(raw.toString('utf8')) as StoryHead[];
+    } catch {
+      return null;
+    }
+    const map = new Map(heads.map((head) => [head.id, head]));
+    this.headsCache.set(segment, map);
+    while (this.headsCache.size > HEADS_CACHE_SEGMENTS) this.headsCache.delete(this.headsCache.keys().next().value!);
+    return map;
+  }
+
+  private bodiesFile(segment: string): string {
+    return path.join(this.dataDir, CONTENT_DIR, `${segment}.bodies.json`);
+  }
+}

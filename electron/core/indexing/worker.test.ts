@@ -1,0 +1,178 @@
+import { threadId } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { LibraryStore } from '../store/library-store';
+import { emptyMeta, indexedMetaOf } from '../store/meta';
+import { fakeStory, withTempDir } from '../store/test/helpers';
+import { IndexingClient } from './client';
+import { applyMetaPatch, metaPatch } from './meta-patch';
+
+// The indexing worker through its client, as the app uses it: a real store, a real
+// worker thread running the engine over the library's files.
+
+const TOPICS = ['storm bomen windstoten schade', 'kabinet coalitie verkiezingen kamer', 'feyenoord ajax klassieker doelpunt'];
+
+function story(n: number) {
+  const content = fakeStory(`s${n}`, `Bericht ${n}`);
+  content.head.contentHash = `hash-${n}`;
+  content.body = [{ type: 'paragraph', text: `${TOPICS[n % 3]} verslag${n}woord en meer over ${TOPICS[n % 3]}.` }];
+  return content;
+}
+
+/** The ids of the stories a search finds, sorted. */
+async function found(client: IndexingClient, query: string): Promise<string[]> {
+  const answer = await client.match(query);
+  return answer ? Array.from(answer.matches.nums, (num) => client.idAt(num)!).sort() : [];
+}
+
+async function withLibrary(count: number, run: (store: LibraryStore) => Promise<void>): Promise<void> {
+  await withTempDir(async (dir) => {
+    const store = await LibraryStore.open(dir);
+    try {
+      await store.addStories(Array.from({ length: count }, (_, n) => story(n)));
+      await run(store);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+describe('the indexing worker', () => {
+  it('answers searches, related stories and its status over the message protocol, from another thread', async () => {
+    await withLibrary(900, async (store) => {
+      const client = new IndexingClient(store, { snapshot: { enabled: false } });
+      try {
+        await client.whenReady();
+        expect(await found(client, 'verslag123woord')).toEqual(['s123']);
+        const answer = await client.match('klassieker '); // a finished word (no prefix search)
+        expect(answer!.matches.nums).toBeInstanceOf(Int32Array);
+        expect(answer!.matches.nums.length).toBe(300);
+        expect(answer!.matches.scores.length).toBe(300);
+        expect(answer!.highlight).toEqual(['klassieker']);
+        expect(await client.match('de het ')).toBeNull(); // stopwords only: nothing to search for
+        // The numbers of the answer are known here: each names a story of the library.
+        for (const num of answer!.matches.nums) expect(client.numberOf(client.idAt(num)!)).toBe(num);
+
+        const related = await client.related('s7', { limit: 4, exclude: new Set(['s10']) });
+        expect(related).toHaveLength(4);
+        for (const hit of related) {
+          expect(Number(hit.id.slice(1)) % 3).toBe(1);
+          expect(hit.id).not.toBe('s10');
+          expect(hit.reasons.length).toBeGreaterThan(0);
+        }
+        const status = await client.status();
+        expect(status.origin).toBe('built');
+        expect(status.stories).toBe(900);
+        expect(status.threadId).not.toBe(threadId);
+      } finally {
+        await client.close();
+      }
+    });
+  });
+
+  it('is awaited, not polled: a lazy client starts at the first question and says when it is ready', async () => {
+    await withLibrary(1_200, async (store) => {
+      const client = new IndexingClient(store, { start: 'lazy', snapshot: { enabled: false } });
+      try {
+        expect(client.state).toBe('idle');
+        let readyCalls = 0;
+        client.onReady(() => readyCalls++);
+        const waiting = client.whenReady();
+        expect(client.state).toBe('running');
+        await waiting;
+        expect(client.progress()).toEqual({ ready: true, indexed: 1_200, total: 1_200 });
+        expect(readyCalls).toBe(1);
+        expect(client.lastBuild?.origin).toBe('built');
+      } finally {
+        await client.close();
+      }
+      expect(client.state).toBe('closed');
+      await expect(client.match('storm')).rejects.toThrow(/closed/);
+    });
+  });
+
+  it('reflects edits made while the full build runs: new stories, deletions, notes, tag names, dates', async () => {
+    await withLibrary(3_000, async (store) => {
+      const client = new IndexingClient(store, { snapshot: { enabled: false } });
+      try {
+        // All while the worker is building (it has 3,000 stories to analyse).
+        await store.addStories([story(9_000)]);
+        await store.update(null, (meta) => ({ ...meta, deleted: ['s3'] }));
+        await store.update(null, (meta) => ({ ...meta, storyEdits: { ...meta.storyEdits, s5: { note: 'eindredactiewoord' } } }));
+        await store.update(null, (meta) => ({ ...meta, tags: [{ id: 't1', name: 'Zeldzametag', parentId: null, color: null, mediaTopic: null }], taggings: { s8: ['t1'] } }));
+        expect(client.progress().ready).toBe(false);
+        await client.whenReady();
+        expect(await found(client, 'verslag9000woord')).toEqual(['s9000']);
+        expect(await found(client, 'verslag3woord')).toEqual([]);
+        expect(await client.related('s3')).toEqual([]);
+        expect(await found(client, 'eindredactiewoord')).toEqual(['s5']);
+        expect(await found(client, 'zeldzametag')).toEqual(['s8']);
+        // And after the build, a rename reaches every story carrying the tag.
+        await store.update(null, (meta) => ({ ...meta, tags: [{ ...meta.tags[0]!, name: 'Anderenaam' }] }));
+        await client.whenReady();
+        expect(await found(client, 'zeldzametag')).toEqual([]);
+        expect(await found(client, 'anderenaam')).toEqual(['s8']);
+        expect(client.progress()).toEqual({ ready: true, indexed: expect.any(Number), total: 3_000 });
+      } finally {
+        await client.close();
+      }
+    });
+  });
+
+  it('starts a worker that died again, with the library as it then is, and answers as before', async () => {
+    await withLibrary(600, async (store) => {
+      const client = new IndexingClient(store, { snapshot: { enabled: false } });
+      try {
+        await client.whenReady();
+        const before = await found(client, 'windstoten');
+        const numbering = client.numbering;
+        let readyCalls = 0;
+        client.onReady(() => readyCalls++);
+        await client.crashForTest();
+        // A change while the new worker starts: it reads the library as it now is.
+        await store.update(null, (meta) => ({ ...meta, deleted: ['s0'] }));
+        await client.whenReady();
+        expect(client.state).toBe('running');
+        expect(client.numbering).not.toBe(numbering);
+        expect(readyCalls).toBe(1);
+        expect(await found(client, 'windstoten')).toEqual(before.filter((id) => id !== 's0'));
+        expect((await client.status()).stories).toBe(599);
+      } finally {
+        await client.close();
+      }
+    });
+  });
+
+  it('reports how long the main thread was held up while the worker built the indexes', async () => {
+    await withLibrary(1_500, async (store) => {
+      const client = new IndexingClient(store, { snapshot: { enabled: false } });
+      try {
+        await client.whenReady();
+        const report = client.lastBuild!;
+        expect(report.origin).toBe('built');
+        expect(Number.isFinite(report.mainLongestBlockMs)).toBe(true);
+        expect(report.mainLongestBlockMs).toBeGreaterThanOrEqual(0);
+        expect(report.ms).toBeGreaterThan(0);
+        // The build ran in the worker's thread, not this one.
+        expect((await client.status()).threadId).not.toBe(threadId);
+      } finally {
+        await client.close();
+      }
+    });
+  });
+});
+
+describe('metadata patches', () => {
+  it('carry only what changed, and rebuild the document with every unchanged part as it was', () => {
+    const before = indexedMetaOf({ ...emptyMeta('2026-01-01T00:00:00.000Z'), taggings: { a: ['t1'], b: ['t2'] }, storyEdits: { a: { note: 'x' } } });
+    const after = { ...before, taggings: { ...before.taggings, b: ['t1', 't2'], c: ['t3'] }, storyEdits: {} };
+    const patch = metaPatch(before, after)!;
+    expect({ ...patch.taggings }).toEqual({ b: ['t1', 't2'], c: ['t3'] });
+    expect({ ...patch.storyEdits }).toEqual({ a: null });
+    expect(patch.deleted).toBeUndefined();
+    const rebuilt = applyMetaPatch(before, structuredClone(patch));
+    expect({ ...rebuilt, taggings: { ...rebuilt.taggings }, storyEdits: { ...rebuilt.storyEdits } }).toEqual(after);
+    expect(rebuilt.taggings.a).toBe(before.taggings.a);
+    expect(rebuilt.tags).toBe(before.tags);
+    expect(metaPatch(before, { ...before })).toBeNull();
+  });
+});

@@ -1,0 +1,191 @@
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { applyMemoryPolicy } from '../memory-policy';
+import type { SearchIndex } from '../search/index';
+import { LibraryIndexes, type NumberListener } from './engine';
+import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, ToWorker, WorkerInit } from './protocol';
+import { SegmentLibrary } from './segment-library';
+
+// The indexing worker: owns the search and related indexes of one open library, builds
+// them (or loads their snapshot), follows the changes the main process sends, and
+// answers its queries. Started by client.ts; the messages are in protocol.ts.
+
+const port = parentPort;
+if (!port) throw new Error('indexing worker: not started as a worker thread');
+const init = (workerData as { init: WorkerInit }).init;
+applyMemoryPolicy();
+
+/** Story numbers per `numbers` event. */
+const NUMBERS_PER_EVENT = 5_000;
+/** How often progress is told while the indexes are being built. */
+const PROGRESS_MS = 100;
+
+const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
+
+/** Collects the numbers the live search index gives and takes, told before any reply that may name them. */
+class NumbersFeed implements NumberListener {
+  private ids: string[] = [];
+  private nums: number[] = [];
+  private removed: number[] = [];
+  private resetPending = false;
+
+  /** Where in `nums` each number given since the last flush is (a number taken away again before the flush is dropped from there). */
+  private readonly added = new Map<number, number>();
+
+  changed(id: string, before: number | undefined, now: number | undefined): void {
+    if (before !== undefined) {
+      const at = this.added.get(before);
+      if (at === undefined) this.removed.push(before);
+      else {
+        // Given and taken away within one flush: the main process never needs to hear of it.
+        this.ids[at] = '';
+        this.added.delete(before);
+      }
+    }
+    if (now !== undefined) {
+      this.added.set(now, this.nums.length);
+      this.ids.push(id);
+      this.nums.push(now);
+    }
+  }
+
+  reset(search: SearchIndex): void {
+    this.ids = [];
+    this.nums = [];
+    this.removed = [];
+    this.added.clear();
+    this.resetPending = true;
+    for (const id of search.ids()) {
+      this.added.set(search.numberOf(id)!, this.nums.length);
+      this.ids.push(id);
+      this.nums.push(search.numberOf(id)!);
+    }
+  }
+
+  flush(): void {
+    if (!this.resetPending && this.ids.length === 0 && this.removed.length === 0) return;
+    if (this.added.size !== this.ids.length) {
+      const keep = this.ids.map((id) => id !== '');
+      this.ids = this.ids.filter((_, k) => keep[k]);
+      this.nums = this.nums.filter((_, k) => keep[k]);
+    }
+    this.added.clear();
+    // In pieces: the main process takes each in well under a slice (a snapshot's 50,000 at once held it ~15 ms).
+    for (let at = 0; at === 0 || at < this.ids.length; at += NUMBERS_PER_EVENT) {
+      const event: NumbersEvent = {
+        type: 'numbers',
+        reset: at === 0 && this.resetPending,
+        ids: this.ids.slice(at, at + NUMBERS_PER_EVENT),
+        nums: Int32Array.from(this.nums.slice(at, at + NUMBERS_PER_EVENT)),
+        removed: at === 0 ? Int32Array.from(this.removed) : new Int32Array(0),
+      };
+      post(event, [event.nums.buffer as ArrayBuffer, event.removed.buffer as ArrayBuffer]);
+    }
+    this.ids = [];
+    this.nums = [];
+    this.removed = [];
+    this.resetPending = false;
+  }
+}
+
+const numbers = new NumbersFeed();
+const library = await SegmentLibrary.open(init.dataDir, init.meta, init.readOnly);
+const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers, sliceMs: init.sliceMs });
+
+let lastProgress = '';
+function tellProgress(): void {
+  numbers.flush();
+  const { ready, indexed, total } = indexes.peekProgress();
+  const event: ProgressEvent = { type: 'progress', ready, indexed, total, origin: indexes.origin };
+  const key = JSON.stringify(event);
+  if (key === lastProgress) return;
+  lastProgress = key;
+  post(event);
+}
+const progressTimer = setInterval(tellProgress, PROGRESS_MS);
+
+// Every change is applied in order; a failed one is reported and the next goes on.
+let changes: Promise<void> = Promise.resolve();
+/** Large imports still being indexed: queries then answer from what is in (as during the build). */
+let largeImports = 0;
+/** An import of at least this many stories is not waited for by queries. */
+const LARGE_IMPORT = 500;
+
+/**
+ * A query sees the edits made before it (a note, a tag, a deletion: a few stories each),
+ * as a search typed right after an edit expects; a large import is not waited for.
+ */
+async function editsApplied(): Promise<void> {
+  if (largeImports > 0 || !indexes.isReady) return;
+  await changes;
+  if (largeImports === 0) await indexes.whenUpdated();
+}
+
+type Handler<K extends RequestName> = (input: Requests[K]['input']) => Requests[K]['output'] | Promise<Requests[K]['output']>;
+
+const handlers: { [K in RequestName]: Handler<K> } = {
+  async whenReady() {
+    await changes;
+    await indexes.whenReady();
+    tellProgress();
+    return null;
+  },
+  async match({ query }) {
+    await editsApplied();
+    const found = indexes.match(query);
+    if (!found) return null;
+    // The index's answer lives in buffers it reuses: copied, then handed over whole.
+    return { nums: found.matches.nums.slice(), scores: found.matches.scores.slice(), highlight: found.highlight };
+  },
+  async related({ id, limit, exclude }) {
+    await editsApplied();
+    return indexes.related(id, { limit, exclude: exclude ? new Set(exclude) : undefined });
+  },
+  async saveSnapshot() {
+    await changes;
+    return indexes.saveSnapshot();
+  },
+  status() {
+    const { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad } = indexes;
+    return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId };
+  },
+  async close() {
+    await changes;
+    await indexes.close();
+    clearInterval(progressTimer);
+    return null;
+  },
+  crash() {
+    process.exit(70);
+  },
+};
+
+async function answer(message: Extract<ToWorker, { type: 'request' }>): Promise<void> {
+  try {
+    const handler = handlers[message.op] as Handler<RequestName>;
+    const value = await handler(message.input as never);
+    numbers.flush();
+    const transfer = value && typeof value === 'object' && 'nums' in value ? [value.nums.buffer as ArrayBuffer, value.scores.buffer as ArrayBuffer] : [];
+    post({ type: 'reply', id: message.id, ok: true, value }, transfer);
+    if (message.op === 'close') port!.close();
+  } catch (error) {
+    post({ type: 'reply', id: message.id, ok: false, error: { message: (error as Error)?.message ?? String(error) } });
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'change') {
+    const large = message.change.type === 'stories-added' && message.change.ids.length >= LARGE_IMPORT;
+    if (large) largeImports++;
+    changes = changes
+      .then(() => library.receive(message.change))
+      .then(() => (large ? indexes.whenUpdated() : undefined))
+      .catch((error: Error) => post({ type: 'problem', message: `a change could not be indexed: ${error.message}` }))
+      .finally(() => {
+        if (large) largeImports--;
+      });
+    return;
+  }
+  void answer(message);
+});
+
+tellProgress();
