@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndexes } from './engine';
 import { LibraryStore } from '../store/library-store';
-import { fakeStory, withTempDir } from '../store/test/helpers';
+import { withTempDir } from '../store/test/helpers';
+import { topicStory } from './test/topic-stories';
 
-// Three topics in rotation, each story with words of its own, over several content segments.
-const TOPICS = ['storm bomen windstoten schade', 'kabinet coalitie verkiezingen kamer', 'feyenoord ajax klassieker doelpunt'];
-
-function story(n: number) {
-  const content = fakeStory(`s${n}`, `Bericht ${n}`);
-  content.head.contentHash = `hash-${n}`;
-  content.body = [{ type: 'paragraph', text: `${TOPICS[n % 3]} verslag${n}woord en meer over ${TOPICS[n % 3]}.` }];
-  return content;
-}
 
 describe('LibraryIndexes', () => {
   it('builds both indexes over every stored story, segment by segment', async () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);
-      await store.addStories(Array.from({ length: 2_500 }, (_, n) => story(n)));
+      await store.addStories(Array.from({ length: 2_500 }, (_, n) => topicStory(n)));
       const indexes = new LibraryIndexes(store, 'lazy');
       await indexes.whenReady();
       expect(indexes.progress()).toEqual({ ready: true, indexed: 2_500, total: 2_500 });
@@ -41,9 +33,9 @@ describe('LibraryIndexes', () => {
   it('applies changes made during the build once it is done', async () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);
-      await store.addStories(Array.from({ length: 1_200 }, (_, n) => story(n)));
+      await store.addStories(Array.from({ length: 1_200 }, (_, n) => topicStory(n)));
       const indexes = new LibraryIndexes(store, 'eager');
-      await store.addStories([story(5_000)]);
+      await store.addStories([topicStory(5_000)]);
       await store.update(null, (meta) => ({ ...meta, deleted: ['s3'] }));
       await indexes.whenReady();
       expect(indexes.match('verslag5000woord')?.matches.nums.length).toBe(1);
@@ -59,12 +51,12 @@ describe('LibraryIndexes', () => {
   it('indexes a large import into a running library as a fresh build would', async () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);
-      await store.addStories(Array.from({ length: 300 }, (_, n) => story(n)));
+      await store.addStories(Array.from({ length: 300 }, (_, n) => topicStory(n)));
       const live = new LibraryIndexes(store, 'lazy', { enabled: false });
       await live.whenReady();
       // Large enough to be indexed in bulk, then a small one, one by one.
-      await store.addStories(Array.from({ length: 900 }, (_, n) => story(300 + n)));
-      await store.addStories([story(2_000), story(2_001)]);
+      await store.addStories(Array.from({ length: 900 }, (_, n) => topicStory(300 + n)));
+      await store.addStories([topicStory(2_000), topicStory(2_001)]);
       await live.whenReady();
       const fresh = new LibraryIndexes(store, 'lazy', { enabled: false });
       await fresh.whenReady();

@@ -2,21 +2,14 @@ import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { LibraryStore } from '../store/library-store';
 import { emptyMeta, indexedMetaOf } from '../store/meta';
-import { fakeStory, withTempDir } from '../store/test/helpers';
+import { withTempDir } from '../store/test/helpers';
+import { topicStory } from './test/topic-stories';
 import { IndexingClient } from './client';
 import { applyMetaPatch, metaPatch } from './meta-patch';
 
 // The indexing worker through its client, as the app uses it: a real store, a real
 // worker thread running the engine over the library's files.
 
-const TOPICS = ['storm bomen windstoten schade', 'kabinet coalitie verkiezingen kamer', 'feyenoord ajax klassieker doelpunt'];
-
-function story(n: number) {
-  const content = fakeStory(`s${n}`, `Bericht ${n}`);
-  content.head.contentHash = `hash-${n}`;
-  content.body = [{ type: 'paragraph', text: `${TOPICS[n % 3]} verslag${n}woord en meer over ${TOPICS[n % 3]}.` }];
-  return content;
-}
 
 /** The ids of the stories a search finds, sorted. */
 async function found(client: IndexingClient, query: string): Promise<string[]> {
@@ -28,7 +21,7 @@ async function withLibrary(count: number, run: (store: LibraryStore) => Promise<
   await withTempDir(async (dir) => {
     const store = await LibraryStore.open(dir);
     try {
-      await store.addStories(Array.from({ length: count }, (_, n) => story(n)));
+      await store.addStories(Array.from({ length: count }, (_, n) => topicStory(n)));
       await run(store);
     } finally {
       await store.close();
@@ -95,7 +88,7 @@ describe('the indexing worker', () => {
       const client = new IndexingClient(store, { snapshot: { enabled: false } });
       try {
         // All while the worker is building (it has 3,000 stories to analyse).
-        await store.addStories([story(9_000)]);
+        await store.addStories([topicStory(9_000)]);
         await store.update(null, (meta) => ({ ...meta, deleted: ['s3'] }));
         await store.update(null, (meta) => ({ ...meta, storyEdits: { ...meta.storyEdits, s5: { note: 'eindredactiewoord' } } }));
         await store.update(null, (meta) => ({ ...meta, tags: [{ id: 't1', name: 'Zeldzametag', parentId: null, color: null, mediaTopic: null }], taggings: { s8: ['t1'] } }));

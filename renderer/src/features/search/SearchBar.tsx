@@ -82,7 +82,7 @@ export function SearchBar({ listId }: { listId: string }) {
       >
         {t.filtersButton(activeFilters)}
       </button>
-      <p id={hintId} className="search-sr-only">
+      <p id={hintId} className="visually-hidden">
         {t.searchShortcutHint}
       </p>
       <IndexProgress />
