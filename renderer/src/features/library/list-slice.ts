@@ -34,7 +34,7 @@ export function rowAt(pages: ReadonlyMap<number, StorySummary[]>, index: number)
 }
 
 /** The loaded rows in list order, for what works on "the loaded rows" (selection ranges, Ctrl+A). */
-function flatten(pages: ReadonlyMap<number, StorySummary[]>): StorySummary[] {
+export function flatten(pages: ReadonlyMap<number, StorySummary[]>): StorySummary[] {
   return [...pages.keys()].sort((a, b) => a - b).flatMap((page) => pages.get(page)!);
 }
 

@@ -1,8 +1,16 @@
 import { toServiceError } from '../../client';
+import { flatten } from '../library/list-slice';
 import { latestAnswer } from '../../store/latest-answer';
 import { runEdit } from '../../store/run-edit';
 import type { TagsSlice } from './tags-types';
-import type { SliceCreator } from '../../store/types';
+import type { AppState, SliceCreator } from '../../store/types';
+
+/** The list pages, their rows and the open story with the given stories' tag ids. */
+function withStoryTags(state: Pick<AppState, 'pages' | 'story'>, tagIds: ReadonlyMap<string, string[]>): Partial<AppState> {
+  const retag = <T extends { id: string; tagIds: string[] }>(row: T): T => (tagIds.has(row.id) ? { ...row, tagIds: tagIds.get(row.id)! } : row);
+  const pages = new Map([...state.pages].map(([page, rows]) => [page, rows.map(retag)] as const));
+  return { pages, items: flatten(pages), story: state.story ? retag(state.story) : state.story };
+}
 
 export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) => {
   const tagsAnswer = latestAnswer();
@@ -40,7 +48,13 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) =
 
     applyTags(storyIds, change) {
       if (storyIds.length === 0) return Promise.resolve(false);
-      return runEdit(set, get, async () => void (await client.call('tags.apply', { storyIds, ...change })));
+      return runEdit(set, get, async () => {
+        const result = await client.call('tags.apply', { storyIds, ...change });
+        // The answer names every story's tags after the edit: the list rows and the reader take
+        // them at once, so a second key press decides from what the library now holds rather
+        // than from rows whose reload (started by the change set) has not answered yet.
+        set((state) => withStoryTags(state, new Map(result.stories.map((story) => [story.id, story.tagIds]))));
+      });
     },
     async toggleTagOnTargets(tagId) {
       const storyIds = get().targetIds();
