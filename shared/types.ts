@@ -46,6 +46,10 @@ export interface StorySummary {
   pageId: string | null;
   tagIds: string[];
   linkCount: number;
+  /** For a story that came from an agency feed: its versions, status, embargo and rights. */
+  wire?: StoryWireInfo;
+  /** A wire story with a version newer than the one the editor last opened (see `library.markOpened`). */
+  updatedSinceOpened?: boolean;
 }
 
 /** One whole story as the reader shows it. */
@@ -73,6 +77,8 @@ export interface ImportFileResult {
   articleId?: string;
   headline?: string;
   briefs: { imported: number; duplicate: number };
+  /** For an agency file: what became of each of its items (codes, worded by the renderer and CLI). */
+  versions?: WireImportOutcome[];
 }
 
 export interface ImportReport {
@@ -84,6 +90,9 @@ export interface ImportReport {
     rejected: number;
     briefsImported: number;
     briefsDuplicate: number;
+    /** Agency items that were new stories, and new versions of stories already stored. */
+    wireStories?: number;
+    wireVersions?: number;
   };
 }
 
@@ -148,4 +157,78 @@ export interface LibraryStatus {
   notices: LibraryNotice[];
   /** Search index state; `ready` false while it is being built at start. */
   index: { ready: boolean; indexed: number; total: number };
+}
+
+// ---- agency (wire) stories ------------------------------------------------
+
+/** IPTC pubStatus, folded: a `canceled` or `withheld` story is withdrawn by the agency. */
+export type WireStatus = 'usable' | 'withheld' | 'canceled';
+
+/** What a version says about itself. */
+export type WireSignalName = 'update' | 'correction' | 'kill';
+
+export interface WireRightsInfo {
+  copyrightHolder: string | null;
+  copyrightNotice: string | null;
+  usageTerms: string | null;
+}
+
+export interface WireSourceInfo {
+  name: string;
+  role: string | null;
+  uri: string | null;
+}
+
+/** A wire story's agency facts, as of the version shown. */
+export interface StoryWireInfo {
+  guid: string;
+  /** The version shown (the newest, unless an older one was asked for). */
+  version: number;
+  /** The newest version stored. */
+  latestVersion: number;
+  versionCount: number;
+  status: WireStatus;
+  /** Some stored version is signalled as a correction. */
+  corrected: boolean;
+  /** ISO-8601 instant; null when not embargoed. */
+  embargoedUntil: string | null;
+  edNote: string | null;
+  rights: WireRightsInfo;
+  infoSources: WireSourceInfo[];
+  firstCreated: string | null;
+  versionCreated: string | null;
+  byline: string | null;
+  subheadline: string | null;
+  language: string | null;
+}
+
+/** One stored version of a wire story, for the version rail. */
+export interface StoryVersionSummary {
+  version: number;
+  versionCreated: string | null;
+  status: WireStatus;
+  signals: WireSignalName[];
+  words: number;
+  headline: string;
+  importedAt: string;
+}
+
+export type DiffOp = 'same' | 'added' | 'removed';
+
+/** A word-level difference between two versions: runs of words (with their spacing) in reading order. */
+export interface DiffPart {
+  op: DiffOp;
+  text: string;
+}
+
+/**
+ * What became of one agency item at import: `story` a new story, `version` a newer version
+ * that is now shown, `older` an older version stored in its place (the newer text stays),
+ * `duplicate` a version already stored.
+ */
+export interface WireImportOutcome {
+  guid: string;
+  storyId: string;
+  version: number;
+  outcome: 'story' | 'version' | 'older' | 'duplicate';
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { BodyBlock, ImportFileResult, ImportReport } from '../../../shared/types';
 import type { LibraryStore } from '../store/library-store';
 import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
-import { collectImportFiles, prepareImportFile, type PreparedFile } from './intake';
+import { collectImportFiles, prepareAnyImportFile, type PreparedFile, type PreparedWireFile } from './intake';
+import { WireBatch, wireFileResult } from './wire-stories';
 import type { ParsedBrief, ParsedPage } from './parse';
 
 export interface ImportOptions {
@@ -35,16 +36,19 @@ interface Pending {
  * batch, then writes everything with one store commit. Rejected files never touch
  * the store.
  */
-export async function importPrepared(store: LibraryStore, files: PreparedFile[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPrepared(store: LibraryStore, files: (PreparedFile | PreparedWireFile)[], options: ImportOptions = {}): Promise<ImportReport> {
   const importedAt = (options.now?.() ?? new Date()).toISOString();
   const pending: Pending = { items: [], undelete: new Set(), seenHashes: new Map() };
-  const results = files.map((file) => importOne(store, file, importedAt, pending));
-  if (pending.items.length || pending.undelete.size) {
+  const wire = new WireBatch(store);
+  const results = files.map((file) =>
+    file.ok && 'wire' in file ? wireFileResult(file.fileName, file.wire, wire, file, importedAt) : importOne(store, file as PreparedFile, importedAt, pending),
+  );
+  if (pending.items.length || pending.undelete.size || wire.size) {
     const undelete = pending.undelete;
-    await store.addStories(
-      pending.items,
-      undelete.size ? (meta: MetaDoc) => ({ ...meta, deleted: meta.deleted.filter((id) => !undelete.has(id)) }) : undefined,
-    );
+    await store.addStories([...pending.items, ...wire.items], (meta: MetaDoc) => {
+      const next = undelete.size ? { ...meta, deleted: meta.deleted.filter((id) => !undelete.has(id)) } : meta;
+      return wire.size ? wire.metaChange(next) : next;
+    });
   }
   return summarise(results);
 }
@@ -147,25 +151,32 @@ function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, 
 }
 
 function summarise(files: ImportFileResult[]): ImportReport {
-  const totals = { files: files.length, imported: 0, duplicate: 0, rejected: 0, briefsImported: 0, briefsDuplicate: 0 };
+  const totals: ImportReport['totals'] = { files: files.length, imported: 0, duplicate: 0, rejected: 0, briefsImported: 0, briefsDuplicate: 0 };
+  let wireStories = 0;
+  let wireVersions = 0;
   for (const file of files) {
     totals[file.status]++;
     totals.briefsImported += file.briefs.imported;
     totals.briefsDuplicate += file.briefs.duplicate;
+    for (const entry of file.versions ?? []) {
+      if (entry.outcome === 'story') wireStories++;
+      else if (entry.outcome === 'version' || entry.outcome === 'older') wireVersions++;
+    }
   }
+  if (files.some((file) => file.versions)) Object.assign(totals, { wireStories, wireVersions });
   return { files, totals };
 }
 
 /** Import bytes the renderer sent (file picker, drag and drop). */
 export async function importBytes(store: LibraryStore, files: { name: string; bytes: Uint8Array }[], options?: ImportOptions): Promise<ImportReport> {
-  return importPrepared(store, files.map((file) => prepareImportFile(file.name, file.bytes)), options);
+  return importPrepared(store, files.map((file) => prepareAnyImportFile(file.name, file.bytes)), options);
 }
 
 /** Import files and folders (recursively, `.txt`) from disk: dialogs, CLI, first-run seeds. */
 export async function importPaths(store: LibraryStore, paths: string[], options?: ImportOptions): Promise<ImportReport> {
   const items = await collectImportFiles(paths);
-  const prepared: PreparedFile[] = items.map((item) =>
-    'bytes' in item ? prepareImportFile(item.fileName, item.bytes) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
+  const prepared: (PreparedFile | PreparedWireFile)[] = items.map((item) =>
+    'bytes' in item ? prepareAnyImportFile(item.fileName, item.bytes) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
   );
   return importPrepared(store, prepared, options);
 }

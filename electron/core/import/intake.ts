@@ -5,6 +5,8 @@ import path from 'node:path';
 import { LIMITS } from '../../../shared/contract/define';
 import { decodeBytes, type TextEncodingName } from './decode';
 import { parseWirePage, type ParsedPage } from './parse';
+import { parseWire } from './wire';
+import type { WireParseResult, WireProblem } from './wire/item';
 
 // File intake: turns what the editor picked (files and folders on disk, or
 // bytes sent by the renderer) into prepared files for the importer. Every bad
@@ -70,6 +72,28 @@ export function prepareImportFile(fileName: string, bytes: Uint8Array): Prepared
   const parsed = parseWirePage(decoded.text);
   if (!parsed.ok) return { ok: false, fileName, sha256, code: parsed.code, reason: parsed.reason };
   return { ok: true, fileName, sha256, encoding: decoded.encoding, page: parsed.page, warnings: [...decoded.warnings, ...parsed.page.warnings] };
+}
+
+/** An agency file (ninjs, NewsML-G2) with its items, ready for the importer. */
+export type PreparedWireFile = { ok: true; fileName: string; sha256: string; wire: WireParseResult; warnings: string[] };
+
+/**
+ * As prepareImportFile, for any file: an agency file (told by its content, see
+ * wire/index.ts) is prepared as its items; anything else as page text.
+ */
+export function prepareAnyImportFile(fileName: string, bytes: Uint8Array): PreparedFile | PreparedWireFile {
+  if (bytes.length > LIMITS.fileBytes) return prepareImportFile(fileName, bytes);
+  const wire = parseWire(bytes, fileName);
+  if (!wire) return prepareImportFile(fileName, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (!wire.ok) return { ok: false, fileName, sha256, code: wire.problem.code, reason: problemDetail(wire.problem) };
+  return { ok: true, fileName, sha256, wire: wire.result, warnings: wire.result.skipped.map((problem) => problem.code) };
+}
+
+/** The technical detail of a wire problem (the code is what callers word). */
+function problemDetail(problem: WireProblem): string {
+  const { code, ...rest } = problem;
+  return Object.values(rest).map(String).join(' ') || code;
 }
 
 // ---------------------------------------------------------------- walking

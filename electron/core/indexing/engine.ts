@@ -7,7 +7,7 @@ import { withMemorySaving } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
 import { SnapshotAborted, type SliceStats } from '../snapshot/codec';
 import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from '../snapshot/index-snapshot';
-import type { IndexedMeta, StoryContent, StoryHead } from '../store/meta';
+import { publishedAtOf, type IndexedMeta, type StoryContent, type StoryHead } from '../store/meta';
 
 // Keeps the search and related-story indexes in step with the library: built in
 // the background at start (the window is usable meanwhile, with progress), then
@@ -316,7 +316,7 @@ export class LibraryIndexes {
       // Extracted here, in the background build, not at import: it would cost a third of import time.
       entities: extractEntities({ headline: head.headline, dateline: head.dateline, body }),
       place: head.dateline.place,
-      date: meta.storyEdits[head.id]?.publishedAt ?? null,
+      date: publishedAtOf(meta.storyEdits[head.id], head),
     };
   }
 

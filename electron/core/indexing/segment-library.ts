@@ -4,6 +4,7 @@ import { readFileIfExists } from '../store/durable-file';
 import { CONTENT_DIR } from '../store/library-store';
 import type { IndexedMeta, SegmentRef, StoryContent, StoryHead } from '../store/meta';
 import { SegmentReader, type SegmentEntries } from '../store/segment-entries';
+import { storyHeadOf, StoryVersions } from '../store/versions';
 import type { IndexChange, IndexSource } from './engine';
 import { applyMetaPatch } from './meta-patch';
 import type { ChangeMessage } from './protocol';
@@ -22,6 +23,8 @@ const HEADS_CACHE_SEGMENTS = 2;
 
 export class SegmentLibrary implements IndexSource {
   private readonly segmentOf = new Map<string, string>();
+  /** Agency versions: which record each wire story shows (the same rule as the store's, store/versions.ts). */
+  private readonly versions = new StoryVersions();
   /** Segments whose heads were read (or found unreadable). */
   private readonly known = new Set<string>();
   /** Segments the metadata lists now. */
@@ -64,12 +67,18 @@ export class SegmentLibrary implements IndexSource {
 
   async head(id: string): Promise<StoryHead | undefined> {
     if (this.deletedSet.has(id) || !this.isListed(id)) return undefined;
+    const current = this.versions.current(id);
+    if (current) {
+      const record = (await this.readHeads(current.segment))?.get(current.contentId);
+      return record && storyHeadOf(record);
+    }
     return (await this.readHeads(this.segmentOf.get(id)!))?.get(id);
   }
 
   async body(id: string): Promise<BodyBlock[] | undefined> {
     const segment = this.segmentOf.get(id);
     if (!segment) return undefined;
+    id = this.versions.current(id)?.contentId ?? id;
     if (this.bodies?.segment !== segment) {
       const entries = await this.bodyReader.read(this.bodiesFile(segment));
       if (!entries) return undefined;
@@ -93,9 +102,11 @@ export class SegmentLibrary implements IndexSource {
       if (!entries) continue;
       for (let index = 0; index < entries.ids.length; index++) {
         const id = entries.ids[index]!;
-        const head = heads.get(id);
+        const record = heads.get(id);
+        // A wire story is met where its current version is, under the story's id.
+        const head = record?.wire ? (this.versions.isCurrent(id) ? storyHeadOf(record) : undefined) : record;
         // Parsed one story at a time (see segment-entries.ts).
-        if (head && !this.deletedSet.has(id)) yield { head, body: entries.value(index) as BodyBlock[] };
+        if (head && !this.deletedSet.has(head.id)) yield { head, body: entries.value(index) as BodyBlock[] };
       }
     }
   }
@@ -149,7 +160,11 @@ export class SegmentLibrary implements IndexSource {
       if (this.known.has(name)) continue;
       this.known.add(name);
       const heads = await this.readHeads(name);
-      if (heads) for (const id of heads.keys()) this.segmentOf.set(id, name);
+      if (!heads) continue;
+      for (const [id, head] of heads) {
+        if (!head.wire) this.segmentOf.set(id, name);
+        else if (this.versions.add(head, name) === 'current') this.segmentOf.set(head.wire.storyId, name);
+      }
     }
     this.listed = new Set(segments.map((segment) => segment.name));
     this.counted = null;

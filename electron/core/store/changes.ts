@@ -15,6 +15,8 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
 
   const storyIds = new Set(addedStories);
   if (before.deleted !== after.deleted) for (const id of symmetricDifference(before.deleted, after.deleted)) storyIds.add(id);
+  // Opening a story changes its "new since you last opened it" mark in the list.
+  if (before.opened !== after.opened) for (const id of changedKeys(before.opened ?? {}, after.opened ?? {}, (x, y) => x === y)) storyIds.add(id);
   set('stories', changedIds(storyIds));
 
   if (before.tags !== after.tags) set('tags', changedById(before.tags, after.tags).length ? true : undefined);

@@ -12,9 +12,11 @@ import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './dura
 import type { HistoryLabel } from '../../../shared/messages';
 import { History } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
-import { emptyMeta, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
+import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
 import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentReader } from './segment-entries';
+import { storyHeadOf, StoryVersions } from './versions';
+import type { StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -51,6 +53,9 @@ export class LibraryStore {
   private readonly byContentHash = new Map<string, string>();
   private readonly bySha = new Map<string, string>();
   private readonly bodyCache = new Map<string, Map<string, BodyBlock[]>>();
+  /** Agency versions: each version's own content record (by content id), and which a story shows. */
+  private readonly versionHeads = new Map<string, StoryHead>();
+  private readonly versions = new StoryVersions();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly commitListeners = new Set<(commit: Commit) => void>();
   private revisionCount = 0;
@@ -156,12 +161,99 @@ export class LibraryStore {
       headline: head.headline,
       dateline: head.dateline,
       section: head.section,
-      publishedAt: edit?.publishedAt ?? null,
+      publishedAt: publishedAtOf(edit, head),
       importedAt: head.importedAt,
       ageLabel: head.ageLabel,
       pageId: head.pageId,
       tagIds: meta.taggings[head.id] ?? [],
       linkCount: this.linkCountOf(head.id),
+      ...(head.wire ? this.wireSummary(head) : {}),
+    };
+  }
+
+  private wireSummary(head: StoryHead): { wire: StoryWireInfo; updatedSinceOpened: boolean } {
+    const wire = head.wire!;
+    const list = this.versions.list(wire.storyId);
+    const latest = list[list.length - 1]?.version ?? wire.version;
+    let corrected = false;
+    for (const ref of list) if (this.versionHeads.get(ref.contentId)?.wire?.signals.includes('correction')) corrected = true;
+    const opened = this.meta.opened[wire.storyId];
+    return {
+      wire: {
+        guid: wire.guid,
+        version: wire.version,
+        latestVersion: latest,
+        versionCount: list.length,
+        status: wire.status,
+        corrected,
+        embargoedUntil: wire.embargoedUntil,
+        edNote: wire.edNote,
+        rights: wire.rights,
+        infoSources: wire.infoSources,
+        firstCreated: wire.firstCreated,
+        versionCreated: wire.versionCreated,
+        byline: wire.byline,
+        subheadline: wire.subheadline,
+        language: wire.language,
+      },
+      updatedSinceOpened: opened === undefined ? list.length > 1 : latest > opened,
+    };
+  }
+
+  // ---- agency versions -------------------------------------------------
+
+  /** True for a story that came from an agency feed (deleted ones included). */
+  isWireStory(id: string): boolean {
+    return this.versions.isWireStory(id);
+  }
+
+  /** The story's stored versions, oldest first (empty for a story that is not from a feed, or not live). */
+  storyVersions(id: string): StoryVersionSummary[] {
+    if (!this.head(id)) return [];
+    return this.versions.list(id).map((ref) => {
+      const head = this.versionHeads.get(ref.contentId)!;
+      const wire = head.wire!;
+      return { version: ref.version, versionCreated: wire.versionCreated, status: wire.status, signals: wire.signals, words: wire.words, headline: head.headline, importedAt: head.importedAt };
+    });
+  }
+
+  /** The stored versions of a story, deleted or not: their numbers and times (for the importer). */
+  storyVersionsStored(id: string): { version: number; versionCreated: string | null }[] {
+    return this.versions.list(id).map((ref) => ({ version: ref.version, versionCreated: this.versionHeads.get(ref.contentId)?.wire?.versionCreated ?? null }));
+  }
+
+  /** The stored version of a story with this number, if any (the content record of a deleted story too). */
+  versionRecord(id: string, version: number): StoryHead | undefined {
+    const ref = this.versions.find(id, version);
+    return ref && this.versionHeads.get(ref.contentId);
+  }
+
+  /** A highest version of `guid`'s story, or null when unknown: for the importer. */
+  latestVersionOf(storyId: string): number | null {
+    return this.versions.current(storyId)?.version ?? null;
+  }
+
+  hasVersion(storyId: string, version: number): boolean {
+    return this.versions.find(storyId, version) !== undefined;
+  }
+
+  /** One version of a wire story as the reader shows it (older versions can be opened). */
+  async storyAtVersion(id: string, version: number): Promise<Story | undefined> {
+    const head = this.head(id);
+    const ref = this.versions.find(id, version);
+    if (!head || !ref) return undefined;
+    const record = this.versionHeads.get(ref.contentId)!;
+    const shown = storyHeadOf(record);
+    const body = (await this.loadBodies(ref.segment)).get(ref.contentId) ?? [];
+    const summary = this.toSummary(shown);
+    return {
+      ...summary,
+      // The story keeps its own date, tags and links whatever version is shown.
+      publishedAt: this.toSummary(head).publishedAt,
+      body,
+      source: { fileName: record.fileName, sha256: record.sha256, importedAt: record.importedAt },
+      warnings: record.warnings,
+      note: this.meta.storyEdits[id]?.note ?? '',
     };
   }
 
@@ -181,7 +273,7 @@ export class LibraryStore {
     const segment = this.segmentOf.get(id);
     if (!segment) return undefined;
     const bodies = await this.loadBodies(segment);
-    return bodies.get(id);
+    return bodies.get(this.versions.current(id)?.contentId ?? id);
   }
 
   async story(id: string): Promise<Story | undefined> {
@@ -199,12 +291,17 @@ export class LibraryStore {
 
   /** Every live story with its body, segment by segment (for building indexes); `include` picks segments by name. */
   async *storiesWithBodies(include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent> {
-    yield* this.passOverBodies((id) => this.head(id), include);
+    // A wire story is met where its current version's record is, under the story's id.
+    yield* this.passOverBodies((id) => {
+      const owner = this.versions.ownerOf(id);
+      if (owner === undefined) return this.head(id);
+      return this.versions.current(owner)?.contentId === id ? this.head(owner) : undefined;
+    }, include);
   }
 
-  /** Every stored story, deleted ones included, with its body (for the library archive). */
+  /** Every stored content record, deleted stories and every agency version included, with its body (for the library archive). */
   async *allStoriesWithBodies(): AsyncIterableIterator<StoryContent> {
-    yield* this.passOverBodies((id) => this.heads.get(id));
+    yield* this.passOverBodies((id) => this.versionHeads.get(id) ?? this.heads.get(id));
   }
 
   /**
@@ -245,7 +342,7 @@ export class LibraryStore {
     if (items.length === 0 && !metaChange) return;
     await this.serial(async () => {
       this.assertWritable();
-      const fresh = items.filter((item) => !this.heads.has(item.head.id));
+      const fresh = items.filter((item) => (item.head.wire ? !this.versions.hasContent(item.head.id) : !this.heads.has(item.head.id)));
       const segments: SegmentRef[] = [];
       const written: { name: string; items: StoryContent[] }[] = [];
       for (let i = 0; i < fresh.length; i += SEGMENT_SIZE) {
@@ -260,11 +357,13 @@ export class LibraryStore {
       if (metaChange) next = metaChange(next);
       if (next !== before) await this.persist(next);
       this.swapMeta(next);
+      // A new version names its story (the index and the list show the story, not the record).
+      const addedSet = new Set<string>();
       for (const segment of written) {
-        for (const item of segment.items) this.indexHead(item.head, segment.name);
+        for (const item of segment.items) addedSet.add(this.indexHead(item.head, segment.name));
         this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
-      const added = fresh.map((item) => item.head.id);
+      const added = [...addedSet];
       if (fresh.length) this.emit({ type: 'stories-added', ids: added });
       if (next !== before) this.emit({ type: 'meta', before, after: next });
       this.publish(changesBetween(before, next, added));
@@ -412,12 +511,22 @@ export class LibraryStore {
     }
   }
 
-  private indexHead(head: StoryHead, segment: string): void {
+  /** Takes in a stored record; returns the id of the story it is (or is a version of). */
+  private indexHead(head: StoryHead, segment: string): string {
     this.shared.head(head);
+    if (head.wire) {
+      this.versionHeads.set(head.id, head);
+      if (this.versions.add(head, segment) === 'current') {
+        this.heads.set(head.wire.storyId, storyHeadOf(head));
+        this.segmentOf.set(head.wire.storyId, segment);
+      }
+      return head.wire.storyId;
+    }
     this.heads.set(head.id, head);
     this.segmentOf.set(head.id, segment);
     this.byContentHash.set(head.contentHash, head.id);
     if (head.kind === 'article') this.bySha.set(head.sha256, head.id);
+    return head.id;
   }
 
   private async loadHeads(): Promise<void> {

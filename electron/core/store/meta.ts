@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { ListQuery } from '../../../shared/contract/library';
-import type { BodyBlock, Dateline, Dossier, Link, LibraryNotice, StoryKind, Tag } from '../../../shared/types';
+import type { BodyBlock, Dateline, Dossier, Link, LibraryNotice, StoryKind, Tag, WireRightsInfo, WireSignalName, WireSourceInfo, WireStatus } from '../../../shared/types';
 
 // The store keeps immutable story content (written once per import batch, in
 // segment files) apart from the small, often-edited metadata document below, so
 // that one edit rewrites kilobytes, not the archive.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Immutable per-story facts, loaded at start for every story (the list needs them). */
 export interface StoryHead {
@@ -23,6 +23,35 @@ export interface StoryHead {
   /** Hash of the normalised content: the same story from another file or page is a duplicate. */
   contentHash: string;
   warnings: string[];
+  /**
+   * Set on the content record of one agency version (see store/versions.ts): the record's
+   * `id` is the version's content id, and the story it belongs to is `wire.storyId`.
+   */
+  wire?: WireVersionFacts;
+}
+
+/** What one agency version says about itself: immutable, kept in the content segment with its text. */
+export interface WireVersionFacts {
+  storyId: string;
+  guid: string;
+  version: number;
+  format: string;
+  firstCreated: string | null;
+  versionCreated: string | null;
+  /** The feed's date of the story (`YYYY-MM-DD`, Amsterdam time, from firstCreated or versionCreated); null when none. */
+  date: string | null;
+  status: WireStatus;
+  signals: WireSignalName[];
+  embargoedUntil: string | null;
+  edNote: string | null;
+  subheadline: string | null;
+  slugline: string | null;
+  byline: string | null;
+  language: string | null;
+  rights: WireRightsInfo;
+  infoSources: WireSourceInfo[];
+  /** Words in headline and body, for the version list. */
+  words: number;
 }
 
 export interface StoryContent {
@@ -65,6 +94,8 @@ export interface MetaDoc {
   dismissedRelated: string[];
   savedSearches: SavedSearch[];
   notices: LibraryNotice[];
+  /** storyId → the agency version the editor last opened (for "new since you last opened it"). */
+  opened: Record<string, number>;
 }
 
 /** The parts of the metadata document that feed the search and related indexes. */
@@ -90,6 +121,7 @@ export function emptyMeta(now = new Date().toISOString()): MetaDoc {
     dismissedRelated: [],
     savedSearches: [],
     notices: [],
+    opened: {},
   };
 }
 
@@ -111,6 +143,7 @@ const metaShape = z.object({
   savedSearches: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   // Notices are code + parameters; older libraries also have an English `message`.
   notices: z.array(z.object({ code: z.string(), message: z.string().optional() }).passthrough()),
+  opened: z.record(z.string(), z.number().int().positive()),
 });
 
 export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };
@@ -126,11 +159,22 @@ export function checkMeta(value: unknown): MetaCheck {
 }
 
 /**
- * Migrations: pure functions from version N to N+1, indexed by N. Version 1 is
- * the first schema, so there are none yet; the runner and its tests exist so the
- * next change of shape is one function and one fixture.
+ * Migrations: pure functions from version N to N+1, indexed by N, each with a fixture
+ * of the version it starts from in `test/fixtures/`.
+ *
+ * 1 → 2: agency versions. A wire story's versions live in the content segments (each
+ * version's record carries its own facts, see WireVersionFacts), so the document only
+ * gains `opened`: which version the editor last opened, per story. Nothing else changes.
  */
-export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (doc) => ({ ...doc, opened: {} }),
+};
+
+/** The date a story is listed and sorted by: the editor's, else the feed's, else none. */
+export function publishedAtOf(edit: StoryEdit | undefined, head: StoryHead): string | null {
+  if (edit && edit.publishedAt !== undefined) return edit.publishedAt;
+  return head.wire?.date ?? null;
+}
 
 export type MigrationResult =
   | { ok: true; doc: Record<string, unknown>; from: number; migrated: boolean }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateMeta, MIGRATIONS, SCHEMA_VERSION } from './meta';
 import { loadMeta, META_FILE, parseMetaBytes } from './meta-file';
+import { LibraryStore } from './library-store';
 import { withTempDir } from './test/helpers';
 
 const FIXTURES = path.join(import.meta.dirname, 'test', 'fixtures');
@@ -17,6 +18,29 @@ describe('schema versions and migrations', () => {
     }
     // Every step from version 1 up has its migration.
     for (let version = 1; version < SCHEMA_VERSION; version++) expect(MIGRATIONS[version], `migration ${version}→${version + 1}`).toBeTypeOf('function');
+  });
+
+  it('opens a version 1 library as version 2: every part as it was, and nothing opened yet', async () => {
+    const v1 = JSON.parse(await readFile(path.join(FIXTURES, 'library-v1.json'), 'utf8')) as Record<string, unknown>;
+    const parsed = parseMetaBytes(Buffer.from(JSON.stringify(v1)));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.migratedFrom).toBe(1);
+    const { schemaVersion, opened, ...rest } = parsed.meta;
+    expect(schemaVersion).toBe(2);
+    expect(opened).toEqual({});
+    const { schemaVersion: _v1, ...before } = v1;
+    expect(rest).toEqual(before);
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, META_FILE), JSON.stringify(v1));
+      const store = await LibraryStore.open(dir);
+      expect(store.meta.schemaVersion).toBe(2);
+      expect(store.meta.tags).toEqual(v1.tags);
+      await store.close();
+      // Written as version 2 once opened, the version 1 file kept beside it.
+      expect(JSON.parse(await readFile(path.join(dir, META_FILE), 'utf8'))).toMatchObject({ schemaVersion: 2, opened: {} });
+      expect((await readdir(dir)).some((name) => name.startsWith(`${META_FILE}.schema-v1-`))).toBe(true);
+    });
   });
 
   it('runs migrations one version at a time, purely', () => {
@@ -37,7 +61,7 @@ describe('schema versions and migrations', () => {
     await withTempDir(async (dir) => {
       const v1 = await readFile(path.join(FIXTURES, 'library-v1.json'));
       await writeFile(path.join(dir, META_FILE), v1);
-      const loaded = await loadMeta(dir, undefined, { target: 2, migrations: { 1: (doc) => ({ ...doc }) } });
+      const loaded = await loadMeta(dir, undefined, { target: SCHEMA_VERSION + 1, migrations: { ...MIGRATIONS, [SCHEMA_VERSION]: (doc) => ({ ...doc }) } });
       expect(loaded.needsWrite).toBe(true);
       expect(loaded.notices.map((notice) => notice.code)).toEqual(['migrated']);
       const kept = (await readdir(dir)).find((name) => name.startsWith(`${META_FILE}.schema-v1-`));

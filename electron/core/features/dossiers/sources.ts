@@ -1,12 +1,12 @@
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { LibraryStore } from '../../store/library-store';
-import type { StoryHead } from '../../store/meta';
+import { publishedAtOf, type StoryHead } from '../../store/meta';
 
 // Where a new dossier's stories come from, besides an explicit list.
 
 /** The date a story is placed at: the editor-set date, else the day it was imported (as the list sorts). */
 function placementDate(store: LibraryStore, head: StoryHead): string {
-  return store.meta.storyEdits[head.id]?.publishedAt ?? head.importedAt.slice(0, 10);
+  return publishedAtOf(store.meta.storyEdits[head.id], head) ?? head.importedAt.slice(0, 10);
 }
 
 /** Every live story carrying the tag, by date, then import time, then import order. */

@@ -2,7 +2,7 @@ import type { ListPage, ListQuery, SortKey } from '../../../../shared/contract/l
 import type { Matches } from '../../search/index';
 import { sortedSlice, type Order } from '../../search/select';
 import { fold } from '../../text/dutch';
-import type { StoryHead } from '../../store/meta';
+import { publishedAtOf, type StoryHead } from '../../store/meta';
 import type { SearchProvider, ServiceContext } from '../../service/context';
 import { GONE, kindStatus, type ListKeys } from './list-keys';
 
@@ -11,7 +11,7 @@ const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true })
 
 /** The date a story is placed at: the editor-set date, else the import date. */
 function sortDate(ctx: ServiceContext, head: StoryHead): string {
-  return ctx.store.meta.storyEdits[head.id]?.publishedAt ?? head.importedAt.slice(0, 10);
+  return publishedAtOf(ctx.store.meta.storyEdits[head.id], head) ?? head.importedAt.slice(0, 10);
 }
 
 /** Ascending order by `sort` of the stories at positions `0..count)` (search relevance is handled by listMatches). */
@@ -58,7 +58,7 @@ export function matchesFilters(ctx: ServiceContext, head: StoryHead, query: List
   }
   if (query.section && fold(head.section ?? '') !== fold(query.section)) return false;
   if (query.from || query.to) {
-    const date = meta.storyEdits[head.id]?.publishedAt ?? null;
+    const date = publishedAtOf(meta.storyEdits[head.id], head);
     if (!date) return false;
     if (query.from && date < query.from) return false;
     if (query.to && date > query.to) return false;

@@ -1,6 +1,7 @@
 import type { LinkView, SeriesView } from '../../../../shared/contract/links';
 import type { Link } from '../../../../shared/types';
 import type { LibraryStore } from '../../store/library-store';
+import { publishedAtOf } from '../../store/meta';
 import { describeLink, linksOf } from './ops';
 import { orderSeries, type SeriesStoryInfo } from './series';
 
@@ -58,7 +59,7 @@ export function seriesView(store: LibraryStore, storyId: string): SeriesView {
     if (!store.head(id)) return undefined;
     // Lazy: the import order is only walked when a tie has to be broken (never for a series of one).
     return {
-      date: meta.storyEdits[id]?.publishedAt ?? null,
+      date: publishedAtOf(meta.storyEdits[id], store.head(id)!),
       get rank() {
         return rank(id);
       },

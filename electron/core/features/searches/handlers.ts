@@ -2,6 +2,7 @@ import { newId } from '../../ids';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { Facets, FacetValue } from '../../../../shared/contract/searches';
 import { fold } from '../../text/dutch';
+import { publishedAtOf } from '../../store/meta';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
 
@@ -34,7 +35,7 @@ export function facets(ctx: ServiceContext): Facets {
     places.push(head.dateline.place);
     agencies.push(...head.dateline.agencies);
     if (head.section) sections.push(head.section);
-    const date = edits[head.id]?.publishedAt;
+    const date = publishedAtOf(edits[head.id], head);
     if (date) {
       if (!from || date < from) from = date;
       if (!to || date > to) to = date;
