@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localMethodNames, methodNames } from '../../shared/contract';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { startHost, type RunningHost } from './server';
+import { SCHEMA_VERSION } from '../core/store/meta';
 
 /** Raw HTTP request, so tests can send headers fetch would refuse (a foreign Host). */
 function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
@@ -140,7 +141,7 @@ describe('loopback host', () => {
     expect((await api('library.status', {}, { 'X-Kroniek-Token': 'wrong' })).status).toBe(403);
     const ok = await api('library.status', {});
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: SCHEMA_VERSION } });
   });
 
   it('answers every contract method through the same dispatcher (never "unknown method")', async () => {

@@ -17,6 +17,7 @@ type LibraryMethod = Exclude<
   | 'library.importArchiveFromPath'
   | 'library.importArchiveWithDialog'
   | 'stories.facets'
+  | 'library.markOpened'
 >;
 
 export function libraryStatus(ctx: ServiceContext): LibraryStatus {
