@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { ImportReport, Story, StorySummary } from '../../shared/types';
 import type { CliCommand } from './command';
 import { formatDateline, formatSummaryLine } from './output';
+import { versionsText, wireLines } from './commands-versions';
 
 function reportText(report: ImportReport): string {
   const lines = report.files.map((file) => {
@@ -54,6 +55,7 @@ function storyText(story: Story): string {
   for (const block of story.body) lines.push(block.type === 'heading' ? `\n## ${block.text}\n` : `${block.text}\n`);
   lines.push(`Source: ${story.source.fileName} (sha256 ${story.source.sha256.slice(0, 12)}…), imported ${story.source.importedAt}`);
   for (const warning of story.warnings) lines.push(`Warning: ${warning}`);
+  if (story.wire) lines.push(...wireLines({ ...story, wire: story.wire }));
   return lines.join('\n');
 }
 
@@ -65,7 +67,9 @@ export const showCommand: CliCommand = {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 1) throw new Error('Name exactly one story id.');
     const story = await call('stories.get', { id: positionals[0] });
-    out.result(story, () => storyText(story));
+    // A story from an agency feed also shows its versions (and, in JSON, its status, embargo and rights under `wire`).
+    const versions = story.wire ? await call('story.versions', { id: story.id }) : null;
+    out.result(versions ? { ...story, versions } : story, () => (versions ? `${storyText(story)}\n\n${versionsText(versions)}` : storyText(story)));
     return 0;
   },
 };

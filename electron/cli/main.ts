@@ -6,6 +6,7 @@ import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { searchCommand } from './commands-search';
+import { diffCommand, versionsCommand } from './commands-versions';
 import { noticeLine } from './messages';
 import { createOutput } from './output';
 
@@ -27,6 +28,8 @@ export const COMMANDS: CliCommand[] = [
   ...DOSSIER_COMMANDS,
   ...TAG_AND_LINK_COMMANDS,
   searchCommand,
+  versionsCommand,
+  diffCommand,
 ];
 
 function usage(): string {
