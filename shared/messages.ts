@@ -94,6 +94,10 @@ export interface ErrorReasonParams {
   'history.changedSince': { direction: 'undo' | 'redo'; label: HistoryLabel };
   /** `count` of the chosen stories are no longer in the library (deleted meanwhile). */
   'stories.missing': Count;
+  /** The dossier holds `count` stories the agency withdrew: the export needs `withdrawn: 'exclude' | 'include'`. */
+  'export.withdrawn': Count;
+  /** `count` stories are under embargo until `until` (the latest, ISO-8601): the export needs `overrideEmbargo`. */
+  'export.embargoed': { count: number; until: string };
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

@@ -131,6 +131,16 @@ export interface Dossier {
   entries: DossierEntry[];
   createdAt: string;
   updatedAt: string;
+  /** What happened to the dossier that must stay on record (an export past an embargo). */
+  history?: DossierHistoryEntry[];
+}
+
+/** An export made before a story's embargo had passed, because the editor said so. */
+export interface DossierHistoryEntry {
+  code: 'export.embargoOverride';
+  at: string;
+  format: ExportFormat;
+  storyIds: string[];
 }
 
 export type ExportFormat = 'pdf' | 'html' | 'md' | 'ninjs';

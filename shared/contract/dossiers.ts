@@ -101,6 +101,16 @@ export type CreateDossierInput = z.input<typeof createDossierSchema>;
 
 const dossierId = z.strictObject({ id: idSchema });
 
+/**
+ * What the editor chose for an export of agency stories: leave withdrawn ones out or
+ * include them with a printed note (asked for when the dossier holds one), and export
+ * despite an embargo that has not passed (recorded in the dossier's history).
+ */
+const exportChoices = {
+  withdrawn: z.enum(['exclude', 'include']).optional(),
+  overrideEmbargo: z.boolean().optional(),
+};
+
 export const dossiersContract = {
   'dossiers.list': def<DossierListItem[]>()(z.strictObject({})),
   'dossiers.get': def<DossierDetail>()(dossierId),
@@ -122,18 +132,18 @@ export const dossiersContract = {
   'dossiers.delete': def<{ deleted: string }>()(dossierId),
   /** Renders the dossier and returns the bytes (browser host download; also usable in the app). */
   'dossiers.export': def<ExportedFile>()(
-    z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional() }),
+    z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), ...exportChoices }),
   ),
   /** Native save dialog, then writes the export there. Null when cancelled. Only where `capabilities.nativeDialogs`. */
   'dossiers.exportToFile': def<SavedExport | null>()(
-    z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional() }),
+    z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), ...exportChoices }),
   ),
   /**
    * Local only (CLI, Electron main; see MethodReach): writes the export to an absolute
    * path, replacing a file there whole, creating missing folders.
    */
   'dossiers.exportToPath': localDef<PathExport>()(
-    z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), path: localPathSchema }),
+    z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), path: localPathSchema, ...exportChoices }),
   ),
   /** Shows a file this session exported in the system file manager (desktop app). */
   'dossiers.revealExport': def<null>()(z.strictObject({ path: z.string().min(1).max(4_096) })),

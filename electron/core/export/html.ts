@@ -1,6 +1,6 @@
 import type { BodyBlock, Story, Tag } from '../../../shared/types';
 import { cssString, escapeHtml } from './escape';
-import { formatDateline, formatDay, formatInstantDay, labelsFor, type Labels } from './labels';
+import { formatDateline, formatDay, formatInstantDay, labelsFor, wireLines, type Labels } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences, type StoryReferences } from './relations';
 import { DOCUMENT_CSS, runningHeaderCss } from './style';
@@ -192,18 +192,30 @@ function renderStory(story: Story, index: number, refs: StoryReferences, ctx: Co
 ${renderTags(story, ctx)}
 </header>
 ${note}
-<div class="story-body">
+${renderWithdrawn(story, ctx)}<div class="story-body">
 ${renderBody(story.body, formatDateline(story.dateline))}
 </div>
-${renderReferences(refs, ctx)}
+${renderWireFacts(story, ctx)}${renderReferences(refs, ctx)}
 </article>`;
+}
+
+/** The printed note on a story the agency withdrew (the editor chose to include it). */
+function renderWithdrawn(story: Story, ctx: Context): string {
+  const { withdrawn } = wireLines(story, ctx.labels);
+  return withdrawn ? `<p class="wire-withdrawn" role="note">${escapeHtml(withdrawn)}</p>\n` : '';
+}
+
+/** Version, embargo, rights and sources of a story from a feed, under its text. */
+function renderWireFacts(story: Story, ctx: Context): string {
+  const { lines } = wireLines(story, ctx.labels);
+  return lines.length ? `<footer class="wire-facts">${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</footer>\n` : '';
 }
 
 function renderSources(ctx: Context): string {
   const { doc, labels } = ctx;
   const rows = doc.stories.map((story, index) => {
     const agencies = story.dateline.agencies.filter((agency) => agency.trim() !== '').join(', ');
-    return `<tr><td class="num">${index + 1}</td><td><span class="src-headline">${escapeHtml(story.headline)}</span><span class="src-file">${escapeHtml(story.source.fileName)}</span></td><td class="mono">${escapeHtml(story.source.sha256.slice(0, 12))}</td><td>${escapeHtml(formatInstantDay(story.source.importedAt, labels))}</td><td>${escapeHtml(agencies || '–')}</td></tr>`;
+    return `<tr><td class="num">${index + 1}</td><td><span class="src-headline">${escapeHtml(story.headline)}</span><span class="src-file">${escapeHtml(story.source.fileName)}</span>${wireLines(story, labels).lines.map((line) => `<span class="src-file">${escapeHtml(line)}</span>`).join('')}</td><td class="mono">${escapeHtml(story.source.sha256.slice(0, 12))}</td><td>${escapeHtml(formatInstantDay(story.source.importedAt, labels))}</td><td>${escapeHtml(agencies || '–')}</td></tr>`;
   });
   return `<section class="sources" id="${SOURCES_ANCHOR}">
 <h2 class="section-title">${escapeHtml(labels.sources)}</h2>

@@ -1,4 +1,4 @@
-import type { Dateline } from '../../../shared/types';
+import type { Dateline, Story } from '../../../shared/types';
 import type { ExportLanguage } from './model';
 
 // The document's own words in each export language, and how dates and
@@ -29,6 +29,14 @@ export interface Labels {
   dateUnknown: string;
   relation: Record<Relation, string>;
   months: readonly string[];
+  /** Agency stories: the printed note on a withdrawn one, and the agency facts under each. */
+  withdrawnOn: (day: string) => string;
+  agencyNote: string;
+  version: (version: number, day: string | null) => string;
+  firstSent: string;
+  embargoUntil: string;
+  rights: string;
+  infoSources: string;
 }
 
 const NL: Labels = {
@@ -61,6 +69,13 @@ const NL: Labels = {
     related: 'verwant',
   },
   months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  withdrawnOn: (day) => `Ingetrokken door het persbureau op ${day}`,
+  agencyNote: 'Notitie van het persbureau',
+  version: (version, day) => `Versie ${version}${day ? ` van ${day}` : ''}`,
+  firstSent: 'eerst verstuurd',
+  embargoUntil: 'Embargo tot',
+  rights: 'Rechten',
+  infoSources: 'Bronnen',
 };
 
 const EN: Labels = {
@@ -93,6 +108,13 @@ const EN: Labels = {
     related: 'related',
   },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  withdrawnOn: (day) => `Withdrawn by the agency on ${day}`,
+  agencyNote: 'Note from the agency',
+  version: (version, day) => `Version ${version}${day ? ` of ${day}` : ''}`,
+  firstSent: 'first sent',
+  embargoUntil: 'Embargo until',
+  rights: 'Rights',
+  infoSources: 'Sources',
 };
 
 export function labelsFor(locale: ExportLanguage): Labels {
@@ -121,4 +143,30 @@ export function formatDateline(dateline: Dateline): string {
   const agencies = dateline.agencies.filter((agency) => agency.trim() !== '');
   const credit = agencies.length ? `(${agencies.join('/')})` : '';
   return [dateline.place.trim(), credit].filter(Boolean).join(' ');
+}
+
+/**
+ * The agency facts printed with a story from a feed, as plain lines (each renderer
+ * escapes them its own way): the withdrawal note first when the agency withdrew it, then
+ * version, embargo, rights and sources. Empty for other stories.
+ */
+export function wireLines(story: Pick<Story, 'wire'>, labels: Labels): { withdrawn: string | null; lines: string[] } {
+  const wire = story.wire;
+  if (!wire) return { withdrawn: null, lines: [] };
+  const day = (iso: string | null) => (iso ? formatInstantDay(iso, labels) : null);
+  const withdrawn = wire.status !== 'usable' ? `${labels.withdrawnOn(day(wire.versionCreated) ?? labels.dateUnknown)}${wire.edNote ? `. ${labels.agencyNote}: ${wire.edNote}` : ''}` : null;
+  const lines = [`${labels.version(wire.version, day(wire.versionCreated))}${wire.firstCreated ? ` · ${labels.firstSent} ${day(wire.firstCreated)}` : ''}`];
+  if (wire.embargoedUntil) lines.push(`${labels.embargoUntil} ${formatInstant(wire.embargoedUntil, labels)}`);
+  const rights = [wire.rights.copyrightNotice ?? wire.rights.copyrightHolder, wire.rights.usageTerms].filter((part): part is string => Boolean(part && part.trim()));
+  if (rights.length) lines.push(`${labels.rights}: ${rights.join(' — ')}`);
+  if (wire.infoSources.length) lines.push(`${labels.infoSources}: ${wire.infoSources.map((source) => source.name).join(', ')}`);
+  return { withdrawn, lines };
+}
+
+/** An instant as day and time in this machine's time zone. */
+export function formatInstant(iso: string, labels: Labels): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${formatInstantDay(iso, labels)} ${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }

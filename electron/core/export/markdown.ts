@@ -1,6 +1,6 @@
 import type { Story, Tag } from '../../../shared/types';
 import { escapeMarkdown } from './escape';
-import { formatDateline, formatDay, formatInstantDay, labelsFor, type Labels } from './labels';
+import { formatDateline, formatDay, formatInstantDay, labelsFor, wireLines, type Labels } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences, type StoryReferences } from './relations';
 
@@ -78,11 +78,14 @@ function story(doc: DossierDocument, index: number, refs: StoryReferences, label
   if (entry?.note.trim()) {
     lines.push(quoted([`**${escapeMarkdown(labels.editorNote)}**`, ...paragraphs(entry.note)].join('\n\n')), '');
   }
+  const wire = wireLines(item, labels);
+  if (wire.withdrawn) lines.push(`**${escapeMarkdown(wire.withdrawn)}**`, '');
   for (const block of item.body) {
     const text = block.text.trim();
     if (!text) continue;
     lines.push(block.type === 'heading' ? `### ${escapeMarkdown(text)}` : escapeMarkdown(text), '');
   }
+  if (wire.lines.length) lines.push(wire.lines.map((line) => `*${escapeMarkdown(line)}*`).join('  \n'), '');
   lines.push(...references(refs, doc, labels));
   return lines;
 }
@@ -106,7 +109,7 @@ export function renderDossierMarkdown(doc: DossierDocument): string {
     doc.stories.forEach((item, index) => {
       const agencies = item.dateline.agencies.filter((agency) => agency.trim() !== '').join(', ') || '–';
       lines.push(
-        `${index + 1}. ${escapeMarkdown(item.source.fileName)} · ${labels.sha256} ${escapeMarkdown(item.source.sha256.slice(0, 12))} · ${escapeMarkdown(labels.imported)} ${escapeMarkdown(formatInstantDay(item.source.importedAt, labels))} · ${escapeMarkdown(agencies)}`,
+        `${index + 1}. ${escapeMarkdown(item.source.fileName)} · ${labels.sha256} ${escapeMarkdown(item.source.sha256.slice(0, 12))} · ${escapeMarkdown(labels.imported)} ${escapeMarkdown(formatInstantDay(item.source.importedAt, labels))} · ${escapeMarkdown(agencies)}${wireLines(item, labels).lines.map((line) => ` · ${escapeMarkdown(line)}`).join('')}`,
       );
     });
     lines.push('');

@@ -1,4 +1,4 @@
-import type { Story, Tag } from '../../../shared/types';
+import type { Story, StoryWireInfo, Tag } from '../../../shared/types';
 import { escapeHtml } from './escape';
 import { formatDateline, formatDay, labelsFor } from './labels';
 import type { DossierDocument } from './model';
@@ -38,8 +38,14 @@ export interface NinjsItem {
   profile: string;
   title?: string;
   language?: string;
+  version?: string;
   firstCreated?: string;
   versionCreated?: string;
+  embargoedUntil?: string;
+  pubStatus?: 'usable' | 'withheld' | 'canceled';
+  copyrightHolder?: string;
+  copyrightNotice?: string;
+  usageTerms?: string;
   headlines: { role: string; value: string }[];
   descriptions?: { role: string; contentType?: string; value: string }[];
   bodies?: { role: string; contentType: string; value: string; charCount?: number; wordCount?: number }[];
@@ -115,6 +121,7 @@ function storyItem(doc: DossierDocument, index: number, tagsById: Map<string, Ta
     item.located = place;
     item.places = [{ name: place, rel: 'dateline' }];
   }
+  if (story.wire) addWireFacts(item, story.wire);
   const subjects = subjectsOf(story, tagsById);
   if (subjects.length) item.subjects = subjects;
   if (note) item.edNote = note;
@@ -127,6 +134,37 @@ function storyItem(doc: DossierDocument, index: number, tagsById: Map<string, Ta
     item.associations = related.map((ref) => ({ name: ref.headline, uri: storyUri(ref.id), rel: ref.relation }));
   }
   return item;
+}
+
+const instant = (iso: string | null): string | undefined => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso).toISOString() : undefined);
+
+/**
+ * A story from a feed carries the agency's own facts: its version, when it was first
+ * and last sent, embargo, status, rights (ninjs 3.1 spells them `copyrightHolder`,
+ * `copyrightNotice`, `usageTerms`; its `rightsInfo` is for rights-expression
+ * languages, which feeds do not send) and the agency's info sources.
+ */
+function addWireFacts(item: NinjsItem, wire: StoryWireInfo): void {
+  item.version = String(wire.version);
+  const first = instant(wire.firstCreated);
+  if (first) item.firstCreated = first;
+  const sent = instant(wire.versionCreated);
+  if (sent) item.versionCreated = sent;
+  const embargo = instant(wire.embargoedUntil);
+  if (embargo) item.embargoedUntil = embargo;
+  item.pubStatus = wire.status;
+  item.altIds = [...(item.altIds ?? []), { role: 'agency-guid', value: wire.guid }];
+  if (wire.rights.copyrightHolder) item.copyrightHolder = wire.rights.copyrightHolder;
+  if (wire.rights.copyrightNotice) item.copyrightNotice = wire.rights.copyrightNotice;
+  if (wire.rights.usageTerms) item.usageTerms = wire.rights.usageTerms;
+  if (wire.infoSources.length) {
+    item.infoSources = wire.infoSources.map((source) => {
+      const named: Named = { name: source.name };
+      if (source.role) named.role = source.role;
+      if (source.uri && URL.canParse(source.uri)) named.uri = source.uri;
+      return named;
+    });
+  }
 }
 
 /** The dossier as one ninjs 3.1 document: a composite item associating its stories in order. */

@@ -72,6 +72,8 @@ p { margin: 0; orphans: 3; widows: 3; }
 .editor-note { break-inside: avoid; page-break-inside: avoid; background: #f4f1ea; border-left: 2pt solid ${ACCENT}; padding: 3mm 4mm; margin: 0 0 6mm; font-family: ${SANS}; font-size: 9pt; line-height: 1.45; }
 .editor-note-label { font-size: 7pt; letter-spacing: 0.14em; text-transform: uppercase; font-weight: bold; color: ${ACCENT}; margin-bottom: 1mm !important; }
 .editor-note p + p { margin-top: 0.5em; }
+.wire-withdrawn { break-inside: avoid; page-break-inside: avoid; border: 1pt solid #a3261b; color: #a3261b; padding: 2mm 3mm; margin: 0 0 5mm; font-family: ${SANS}; font-size: 9pt; font-weight: bold; }
+.wire-facts { margin-top: 4mm; font-family: ${SANS}; font-size: 8pt; line-height: 1.4; color: ${MUTED}; }
 .story-body p { text-indent: 1.3em; }
 .story-body p.lead, .story-body h3 + p { text-indent: 0; }
 .story-body p.lead { font-size: 11.5pt; }

@@ -43,10 +43,32 @@ function requireDossier(ctx: ServiceContext, id: string): void {
 /** The export code (renderers, pdf-lib, Chromium) is loaded on the first export, not at start. */
 const loadRender = () => import('./render');
 
-async function render(ctx: ServiceContext, id: string, format: ExportFormat, locale: ExportLocale | undefined): Promise<RenderedExport> {
-  const dossier = findDossier(ctx.store.meta, id);
+interface ExportRequest {
+  id: string;
+  format: ExportFormat;
+  locale?: ExportLocale;
+  withdrawn?: 'exclude' | 'include';
+  overrideEmbargo?: boolean;
+}
+
+async function render(ctx: ServiceContext, input: ExportRequest): Promise<RenderedExport> {
+  const dossier = findDossier(ctx.store.meta, input.id);
   const { printerFor, renderDossierExport } = await loadRender();
-  return renderDossierExport(ctx.store, dossier, format, { locale, printer: () => printerFor(ctx) });
+  const rendered = await renderDossierExport(ctx.store, dossier, input.format, {
+    locale: input.locale,
+    printer: () => printerFor(ctx),
+    withdrawn: input.withdrawn,
+    overrideEmbargo: input.overrideEmbargo,
+  });
+  if (rendered.embargoOverridden.length) {
+    // An export past an embargo stays on record with the dossier, before the file is handed out.
+    const entry = { code: 'export.embargoOverride' as const, at: now(), format: input.format, storyIds: rendered.embargoOverridden };
+    await ctx.store.update(null, (meta) => ({
+      ...meta,
+      dossiers: meta.dossiers.map((candidate) => (candidate.id === input.id ? { ...candidate, history: [...(candidate.history ?? []), entry] } : candidate)),
+    }));
+  }
+  return rendered;
 }
 
 async function requireExistingExport(ctx: ServiceContext, filePath: string): Promise<string> {
@@ -130,7 +152,7 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
   },
 
   'dossiers.export': async (input, ctx) => {
-    const rendered = await render(ctx, input.id, input.format, input.locale);
+    const rendered = await render(ctx, input);
     return {
       fileName: rendered.fileName,
       mimeType: rendered.mimeType,
@@ -150,7 +172,7 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     if (!chosen) return null;
     const target = exportTargetFor(chosen, input.format);
     // Rendered after the dialog, so the file shows the dossier as it is when saved.
-    const rendered = await render(ctx, input.id, input.format, input.locale);
+    const rendered = await render(ctx, input);
     await writeExportFile(target, rendered.bytes);
     rememberExport(ctx, target);
     return { path: target, fileName: path.basename(target), skippedMissing: rendered.skippedMissing };
@@ -159,7 +181,7 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
   'dossiers.exportToPath': async (input, ctx) => {
     if (!path.isAbsolute(input.path)) throw new ServiceError('invalid-input', `Give the file to export to as an absolute path, not "${input.path}".`);
     const target = path.resolve(input.path);
-    const rendered = await render(ctx, input.id, input.format, input.locale);
+    const rendered = await render(ctx, input);
     // Scripts name output paths that may not exist yet; the file itself is still replaced atomically.
     await fs.mkdir(path.dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       throw new ServiceError('conflict', `Cannot create the folder ${path.dirname(target)} (${error.code ?? error.message}).`);

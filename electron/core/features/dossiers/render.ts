@@ -12,6 +12,7 @@ import type { PdfPrinter } from '../../ports';
 import type { ServiceContext } from '../../service/context';
 import type { LibraryStore } from '../../store/library-store';
 import { buildDossierDocument } from './document';
+import type { DossierDocument } from '../../export/model';
 import { sessionPrinter } from './export-session';
 
 // Rendering a dossier export. The service loads this module on the first export
@@ -41,6 +42,10 @@ export interface RenderedExport {
   fileName: string;
   /** Entries left out because their story is no longer in the library. */
   skippedMissing: number;
+  /** Stories the agency withdrew that were left out, as the editor chose. */
+  excludedWithdrawn: string[];
+  /** Stories exported before their embargo passed, as the editor chose (to be recorded in the dossier's history). */
+  embargoOverridden: string[];
 }
 
 export interface RenderOptions {
@@ -48,13 +53,19 @@ export interface RenderOptions {
   /** Asked for only when the format is PDF, so other formats never start Chromium. */
   printer: () => PdfPrinter;
   now?: Date;
+  /** For a dossier with stories the agency withdrew: leave them out, or include them with a printed note. */
+  withdrawn?: 'exclude' | 'include';
+  /** Export even though a story's embargo has not passed. */
+  overrideEmbargo?: boolean;
 }
 
 const utf8 = new TextEncoder();
 
 /** Renders one dossier in one format, from the store as it is now. */
 export async function renderDossierExport(store: LibraryStore, dossier: Dossier, format: ExportFormat, options: RenderOptions): Promise<RenderedExport> {
-  const { doc, missing } = await buildDossierDocument(store, dossier, { locale: options.locale, now: options.now });
+  const built = await buildDossierDocument(store, dossier, { locale: options.locale, now: options.now });
+  const { missing } = built;
+  const { doc, excludedWithdrawn, embargoOverridden } = applyAgencyChoices(built.doc, options);
   const info = FORMAT_INFO[format];
   let bytes: Uint8Array;
   switch (format) {
@@ -80,7 +91,46 @@ export async function renderDossierExport(store: LibraryStore, dossier: Dossier,
     extension: info.extension,
     fileName: safeExportFileName(dossier.title, info.extension),
     skippedMissing: missing.length,
+    excludedWithdrawn,
+    embargoOverridden,
   };
+}
+
+/**
+ * Withdrawn and embargoed agency stories are never exported without the editor's say:
+ * a dossier holding a withdrawn story needs the choice to leave it out or include it
+ * (the renderers then print "withdrawn by the agency on …"), and one holding a story
+ * whose embargo has not passed is refused unless the editor overrides it.
+ */
+function applyAgencyChoices(doc: DossierDocument, options: RenderOptions): { doc: DossierDocument; excludedWithdrawn: string[]; embargoOverridden: string[] } {
+  const withdrawn = doc.stories.filter((story) => story.wire && story.wire.status !== 'usable').map((story) => story.id);
+  if (withdrawn.length && !options.withdrawn) {
+    throw new ServiceError(
+      'conflict',
+      `This dossier holds ${withdrawn.length === 1 ? 'a story' : `${withdrawn.length} stories`} the agency withdrew: choose to leave ${withdrawn.length === 1 ? 'it' : 'them'} out or to include ${withdrawn.length === 1 ? 'it' : 'them'} with a note.`,
+      { code: 'export.withdrawn', count: withdrawn.length },
+    );
+  }
+  let shown = doc;
+  if (withdrawn.length && options.withdrawn === 'exclude') {
+    const out = new Set(withdrawn);
+    shown = {
+      ...doc,
+      stories: doc.stories.filter((story) => !out.has(story.id)),
+      dossier: { ...doc.dossier, entries: doc.dossier.entries.filter((entry) => !out.has(entry.storyId)) },
+    };
+  }
+  const now = (options.now ?? new Date()).getTime();
+  const embargoed = shown.stories.filter((story) => story.wire?.embargoedUntil && Date.parse(story.wire.embargoedUntil) > now);
+  if (embargoed.length && !options.overrideEmbargo) {
+    const until = embargoed.map((story) => story.wire!.embargoedUntil!).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1)!;
+    throw new ServiceError(
+      'conflict',
+      `${embargoed.length === 1 ? 'A story' : `${embargoed.length} stories`} in this dossier ${embargoed.length === 1 ? 'is' : 'are'} under embargo until ${until}; export only after that, or override the embargo explicitly.`,
+      { code: 'export.embargoed', count: embargoed.length, until },
+    );
+  }
+  return { doc: shown, excludedWithdrawn: options.withdrawn === 'exclude' ? withdrawn : [], embargoOverridden: embargoed.map((story) => story.id) };
 }
 
 /** The editor is told what is wrong in words they can act on; unknown faults stay internal. */

@@ -20,4 +20,8 @@ export const errorsEn = {
   'reason.history.changedSince_redo': 'Cannot redo “{{label}}”: that part of the library changed since.',
   'reason.stories.missing_one': 'The chosen story is no longer in the library.',
   'reason.stories.missing_other': '{{count, number}} of the chosen stories are no longer in the library.',
+  'reason.export.withdrawn_one': 'This dossier holds a story the agency withdrew: leave it out, or include it with a note that it was withdrawn.',
+  'reason.export.withdrawn_other': 'This dossier holds {{count, number}} stories the agency withdrew: leave them out, or include them with a note that they were withdrawn.',
+  'reason.export.embargoed_one': 'A story in this dossier is under embargo until {{until}}. Export after that, or override the embargo.',
+  'reason.export.embargoed_other': '{{count, number}} stories in this dossier are under embargo, the last until {{until}}. Export after that, or override the embargo.',
 } as const;

@@ -2,6 +2,7 @@ import type { ServiceErrorData } from '../../../../shared/contract/envelope';
 import { editName } from '../../features/history/edit-name';
 import type { Language } from '../../i18n';
 import { translator } from '../../i18n/translate';
+import { formatInstant } from '../format';
 
 /**
  * A failed call in the editor's language: from its reason when the core gave one,
@@ -18,6 +19,11 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.history.changedSince', { context: reason.direction, label: editName(translator(language, 'history'), reason.label) });
     case 'stories.missing':
       return t('reason.stories.missing', { count: reason.count });
+    case 'export.withdrawn':
+      return t('reason.export.withdrawn', { count: reason.count });
+    case 'export.embargoed':
+      // The embargo's time in the editor's own zone.
+      return t('reason.export.embargoed', { count: reason.count, until: formatInstant(reason.until, language) });
     default:
       // No reason, or one a newer core added that this renderer does not know yet.
       return language === 'en' ? error.message : t(error.code);

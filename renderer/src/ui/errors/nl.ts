@@ -18,4 +18,8 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.history.changedSince_redo': '„{{label}}” kan niet opnieuw worden gedaan: dat deel van de bibliotheek is sindsdien gewijzigd.',
   'reason.stories.missing_one': 'Het gekozen verhaal staat niet meer in de bibliotheek.',
   'reason.stories.missing_other': '{{count, number}} van de gekozen verhalen staan niet meer in de bibliotheek.',
+  'reason.export.withdrawn_one': 'Dit dossier bevat een verhaal dat het persbureau heeft ingetrokken: laat het weg, of neem het op met een vermelding dat het is ingetrokken.',
+  'reason.export.withdrawn_other': 'Dit dossier bevat {{count, number}} verhalen die het persbureau heeft ingetrokken: laat ze weg, of neem ze op met een vermelding dat ze zijn ingetrokken.',
+  'reason.export.embargoed_one': 'Een verhaal in dit dossier staat onder embargo tot {{until}}. Exporteer daarna, of doorbreek het embargo uitdrukkelijk.',
+  'reason.export.embargoed_other': '{{count, number}} verhalen in dit dossier staan onder embargo, het laatste tot {{until}}. Exporteer daarna, of doorbreek het embargo uitdrukkelijk.',
 };
