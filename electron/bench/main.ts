@@ -18,6 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --export [--json]
+       npm run -s bench -- --versions N [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -31,7 +32,9 @@ reading while the indexes were built.
 The first open builds the indexes from the stories (indexReadyMs) and writes the index
 snapshot in the background; a second fresh process then opens with it
 (indexReadyFromSnapshotMs, rssSnapshotMB right after ready, rssSnapshotIdleMB once idle).
-With --export: PDF export time of a 20-story and a 200-story dossier.`;
+With --export: PDF export time of a 20-story and a 200-story dossier.
+With --versions N: N agency stories, then a new version of each as one import (versions/s),
+and how long the indexes take to hold the new texts.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -88,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       dir: { type: 'string' },
       export: { type: 'boolean' },
+      versions: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -97,6 +101,17 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.export) return benchExport(Boolean(values.json));
+  if (values.versions !== undefined) {
+    const count = Number(values.versions);
+    if (!Number.isInteger(count) || count < 1) {
+      console.error('bench: --versions must be a positive whole number.');
+      return 2;
+    }
+    const { benchVersions } = await import('./versions');
+    const figures = await benchVersions(count, (text) => (values.json ? process.stderr : process.stdout).write(`${text}\n`));
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return 0;
+  }
   const size = Number(values.size ?? '1000');
   if (!Number.isInteger(size) || size < 1) {
     console.error('bench: --size must be a positive whole number.');
