@@ -181,6 +181,8 @@ export interface WireRightsInfo {
   copyrightHolder: string | null;
   copyrightNotice: string | null;
   usageTerms: string | null;
+  /** A link to a machine-readable rights statement, when the feed gives one. */
+  linkedRights?: string | null;
 }
 
 export interface WireSourceInfo {

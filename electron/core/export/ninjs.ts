@@ -46,6 +46,7 @@ export interface NinjsItem {
   copyrightHolder?: string;
   copyrightNotice?: string;
   usageTerms?: string;
+  rightsInfo?: { linkedRights: string };
   headlines: { role: string; value: string }[];
   descriptions?: { role: string; contentType?: string; value: string }[];
   bodies?: { role: string; contentType: string; value: string; charCount?: number; wordCount?: number }[];
@@ -141,8 +142,8 @@ const instant = (iso: string | null): string | undefined => (iso && !Number.isNa
 /**
  * A story from a feed carries the agency's own facts: its version, when it was first
  * and last sent, embargo, status, rights (ninjs 3.1 spells them `copyrightHolder`,
- * `copyrightNotice`, `usageTerms`; its `rightsInfo` is for rights-expression
- * languages, which feeds do not send) and the agency's info sources.
+ * `copyrightNotice`, `usageTerms`; its `rightsInfo` holds a rights expression or a link
+ * to one, which is what a feed's `linkedRights` is) and the agency's info sources.
  */
 function addWireFacts(item: NinjsItem, wire: StoryWireInfo): void {
   item.version = String(wire.version);
@@ -157,6 +158,7 @@ function addWireFacts(item: NinjsItem, wire: StoryWireInfo): void {
   if (wire.rights.copyrightHolder) item.copyrightHolder = wire.rights.copyrightHolder;
   if (wire.rights.copyrightNotice) item.copyrightNotice = wire.rights.copyrightNotice;
   if (wire.rights.usageTerms) item.usageTerms = wire.rights.usageTerms;
+  if (wire.rights.linkedRights && URL.canParse(wire.rights.linkedRights)) item.rightsInfo = { linkedRights: wire.rights.linkedRights };
   if (wire.infoSources.length) {
     item.infoSources = wire.infoSources.map((source) => {
       const named: Named = { name: source.name };

@@ -200,6 +200,5 @@ export function wireFileResult(fileName: string, parsed: WireParseResult, batch:
     result.articleId = versions[0]!.storyId;
     result.headline = first.headline;
   }
-  if (!anythingNew) result.code = parsed.items.length ? 'wire.duplicate' : 'wire.noItems';
   return result;
 }

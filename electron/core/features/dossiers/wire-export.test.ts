@@ -8,6 +8,7 @@ import { importPrepared } from '../../import/importer';
 import { dijkVersion, wireFile, wireItem } from '../../import/test/wire-items';
 import { wireStoryId } from '../../import/wire-stories';
 import { withTempDir } from '../../store/test/helpers';
+import type { WireItem } from '../../import/wire/item';
 import { closeExportSession } from './export-session';
 
 // Agency stories in a dossier export: withdrawn ones only with the editor's choice, an
@@ -32,6 +33,7 @@ async function withWireDossier(run: (core: KroniekCore, dossierId: string) => Pr
             datelinePlace: 'KAMPEN',
             subjects: [],
             infoSources: [{ name: 'ANP', role: 'originfo', uri: 'http://www.anp.nl/' }, { name: 'Rijkswaterstaat', role: null, uri: null }],
+            rights: { copyrightHolder: 'ANP', copyrightNotice: null, usageTerms: null, linkedRights: 'https://www.anp.nl/voorwaarden' } as WireItem['rights'],
           }),
         ),
       ]);
@@ -71,6 +73,9 @@ describe('agency stories in a dossier export', () => {
         infoSources: [{ name: 'ANP', role: 'originfo' }],
       });
       expect(dijk.altIds).toContainEqual({ role: 'agency-guid', value: dijkVersion(1).guid });
+      const brug = ninjs.associations.find((item: { headlines: { value: string }[] }) => item.headlines[0]!.value.startsWith('Brug'));
+      expect(brug).toMatchObject({ copyrightHolder: 'ANP', rightsInfo: { linkedRights: 'https://www.anp.nl/voorwaarden' } });
+      expect(brug.infoSources).toEqual([{ name: 'ANP', role: 'originfo', uri: 'http://www.anp.nl/' }, { name: 'Rijkswaterstaat' }]);
     });
   });
 
