@@ -1,5 +1,6 @@
 import type { BodyBlock } from '../../../../shared/types';
 import { matchDateline } from '../dateline';
+import { firstSentence } from '../sentence';
 import type { WireName, WirePubStatus, WireSignal } from './item';
 import { cleanText } from './sanitize';
 
@@ -116,4 +117,10 @@ export function unique(values: (string | null)[]): string[] {
 export function withoutRepeatedHeadline(body: BodyBlock[], headline: string | null): BodyBlock[] {
   const first = body[0];
   return first && headline && body.length > 1 && first.text.toLocaleLowerCase() === headline.toLocaleLowerCase() ? body.slice(1) : body;
+}
+
+/** A headline for an item that has none (a short without one): the first sentence of its body, after any dateline. */
+export function headlineFromBody(body: BodyBlock[]): string {
+  const first = body[0]?.text ?? '';
+  return firstSentence(matchDateline(first)?.rest || first);
 }

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { BodyBlock } from '../../../../shared/types';
 import type { TextEncodingName } from '../decode';
-import { bodyDateline, datelinePlace, isoDate, localCode, pubStatus, signalsFrom, str, unique, versionNumber, wireName, withoutRepeatedHeadline } from './fields';
+import { bodyDateline, datelinePlace, isoDate, localCode, pubStatus, signalsFrom, str, unique, versionNumber, wireName, withoutRepeatedHeadline, headlineFromBody } from './fields';
 import type { WireInfoSource, WireItem, WireName, WireParse, WireParseResult, WireProblem, WireRights } from './item';
 import { BlockBuilder, cleanText, plainTextToBlocks } from './sanitize';
 import { attr, childNamed, childrenNamed, elements, parseXml, textOf, walk, XML_NS, type XmlElement } from './xml';
@@ -133,7 +133,7 @@ function readNewsItem(item: XmlElement): WireItem | WireProblem {
     signals: signalsFrom(signalCodes, status, edNote),
     embargoedUntil: isoDate(text(itemMeta, 'embargoed')),
     edNote,
-    headline: headlines[0] ?? content.body[0]!.text.slice(0, 200),
+    headline: headlines[0] ?? headlineFromBody(content.body),
     subheadline: headlines[1] ?? null,
     slugline: text(contentMeta, 'slugline'),
     byline: creators.length > 0 ? creators.join(', ') : content.byline,

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import type { BodyBlock } from '../../../../shared/types';
 import { isRecord, looksLikeNinjs, ninjsVersion, type NinjsMajor } from './detect';
-import { bodyDateline, datelinePlace, isoDate, pubStatus, signalsFrom, str, unique, versionNumber, wireName, withoutRepeatedHeadline } from './fields';
+import { bodyDateline, datelinePlace, isoDate, pubStatus, signalsFrom, str, unique, versionNumber, wireName, withoutRepeatedHeadline, headlineFromBody } from './fields';
 import type { WireFormat, WireInfoSource, WireItem, WireName, WireParse, WireParseResult, WireProblem } from './item';
 import { htmlToBlocks, plainTextToBlocks } from './sanitize';
 import geoJsonSchema from './schemas/GeoJSON-schema.json';
@@ -190,7 +190,7 @@ function readItem(doc: Record<string, unknown>, major: NinjsMajor, members: stri
     signals,
     embargoedUntil: isoDate(get('embargoedUntil', 'embargoed')),
     edNote,
-    headline: headline ?? body[0]!.text.slice(0, 200),
+    headline: headline ?? headlineFromBody(body),
     subheadline,
     slugline: str(doc.slugline),
     byline: str(get('by', 'byline')),
