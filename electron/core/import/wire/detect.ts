@@ -64,15 +64,17 @@ const NINJS_2_KEYS = ['headlines', 'bodies', 'descriptions', 'subjects', 'people
 const NINJS_1_KEYS = ['headline', 'body_text', 'body_html', 'body_xml', 'subject', 'person', 'organisation', 'place', 'infosource', 'byline', '$standard', 'description_text', 'genre', 'event', 'object'];
 const NINJS_ANY_KEYS = ['uri', 'versioncreated', 'firstcreated', 'pubstatus', 'embargoed', 'ednote', 'slugline', 'located', 'renditions', 'associations', 'title'];
 
+const NINJS_KEYS = new Set([NINJS_3_KEYS, NINJS_2_KEYS, NINJS_1_KEYS, NINJS_ANY_KEYS].flat());
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Whether a JSON object reads as a ninjs item at all (any major version). */
 export function looksLikeNinjs(doc: Record<string, unknown>): boolean {
-  const keys = Object.keys(doc);
-  const known = [NINJS_3_KEYS, NINJS_2_KEYS, NINJS_1_KEYS, NINJS_ANY_KEYS].flat();
-  return ('uri' in doc || 'guid' in doc) && keys.some((key) => key !== 'uri' && known.includes(key));
+  if (!('uri' in doc || 'guid' in doc)) return false;
+  for (const key in doc) if (key !== 'uri' && NINJS_KEYS.has(key)) return true;
+  return false;
 }
 
 /**

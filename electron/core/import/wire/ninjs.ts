@@ -116,7 +116,9 @@ function readDocument(doc: Record<string, unknown>, major: NinjsMajor): WirePars
   const associations = associationsOf(doc, major);
   const members = unique(associations.map((association) => str(association.uri) ?? str(association.guid)));
   const nonText = nonTextClass(doc);
-  const main = nonText ? null : readItem(doc, major, members);
+  // A package without text of its own (a composite of its associations) is the package record only.
+  const packageOnly = members.length > 0 && !hasBody(doc, major);
+  const main = nonText || packageOnly ? null : readItem(doc, major, members);
   if (nonText) result.skipped.push({ code: 'wire.notTextItem', itemClass: nonText });
   else if (main && 'code' in main) result.skipped.push(main);
   else if (main) result.items.push(main);
