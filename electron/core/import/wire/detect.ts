@@ -22,11 +22,15 @@ export function sniff(bytes: Uint8Array): Sniffed {
   const start = firstNonSpaceFrom(text, 0);
   const first = text[start];
   if (first === '{' || (first === '[' && startsJsonArray(text, start + 1))) {
+    let value: unknown;
     try {
-      return { kind: 'json', value: JSON.parse(text) as unknown };
+      value = JSON.parse(text) as unknown;
     } catch (error) {
       return { kind: 'problem', problem: { code: 'wire.invalidJson', detail: error instanceof Error ? error.message.slice(0, 200) : 'not JSON' } };
     }
+    // Schema validation recurses per level (with large frames): no real item nests this deep.
+    if (deeperThan(value, MAX_JSON_DEPTH)) return { kind: 'problem', problem: { code: 'wire.invalidJson', detail: `nested deeper than ${MAX_JSON_DEPTH} levels` } };
+    return { kind: 'json', value };
   }
   if (first === '<' && startsMarkup(text, start + 1)) return { kind: 'xml', text, encoding: decoded.encoding };
   return { kind: 'page-text' };
@@ -36,6 +40,23 @@ export function sniff(bytes: Uint8Array): Sniffed {
 function startsJsonArray(text: string, from: number): boolean {
   const next = text[firstNonSpaceFrom(text, from)];
   return next === '{' || next === ']';
+}
+
+/** Objects and arrays inside each other; a ninjs package with renditions and contact details is about 10. */
+export const MAX_JSON_DEPTH = 40;
+
+/** Whether `value` nests objects/arrays deeper than `limit`, without recursing. */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 function firstNonSpaceFrom(text: string, from: number): number {

@@ -164,3 +164,32 @@ describe('encodings', () => {
     expect(problem(parseWire(new Uint8Array(iconv.encode(xml, 'latin1')), 'x.xml'))).toEqual({ code: 'wire.encoding', detail: expect.stringContaining('x-kroniek-unknown') });
   });
 });
+
+describe('nesting', () => {
+  it('ninjs associations nested absurdly deep are refused, not validated into a stack overflow', () => {
+    let doc: Record<string, unknown> = { uri: 'urn:x:0', type: 'text', headlines: [{ value: 'Kop' }] };
+    for (let i = 1; i < 60; i++) doc = { uri: `urn:x:${i}`, type: 'composite', headlines: [{ value: 'Kop' }], associations: [{ name: 'a', ...doc }] };
+    expect(problem(parseText(JSON.stringify(doc)))).toEqual({ code: 'wire.invalidJson', detail: 'nested deeper than 40 levels' });
+  });
+
+  it('a few levels of packages inside packages are fine', () => {
+    let doc: Record<string, unknown> = { uri: 'urn:x:0', type: 'text', headlines: [{ value: 'Kop' }], bodies: [{ value: 'Tekst.' }] };
+    for (let i = 1; i < 5; i++) doc = { uri: `urn:x:${i}`, type: 'composite', headlines: [{ value: 'Pakket' }], associations: [{ name: 'a', ...doc }] };
+    expect(ok(parseText(JSON.stringify(doc))).package).toEqual({ guid: 'urn:x:4', headline: 'Pakket', members: ['urn:x:3'] });
+  });
+});
+
+describe('NewsML-G2 item classes and short items', () => {
+  const item = (meta: string, content: string) =>
+    `<newsItem xmlns="${G2}" guid="urn:x:1" version="1"><itemMeta>${meta}<versionCreated>2026-12-03T09:00:00Z</versionCreated><pubStatus qcode="stat:usable"/></itemMeta><contentMeta>${content}</contentMeta></newsItem>`;
+
+  it('a picture item is not a text item, named as ninjs names it', () => {
+    expect(problem(parseText(item('<itemClass qcode="ninat:picture"/>', '<headline>Foto</headline>')))).toEqual({ code: 'wire.notTextItem', itemClass: 'picture' });
+  });
+
+  it('a text item without content keeps its description as its text', () => {
+    const parsed = ok(parseText(item('<itemClass qcode="ninat:text"/>', '<headline>Kort</headline><description role="drol:summary">DEN HAAG (ANP) - Het kabinet komt vrijdag met een woningbouwplan.</description>'))).items[0]!;
+    expect(parsed.body).toEqual([{ type: 'paragraph', text: 'DEN HAAG (ANP) - Het kabinet komt vrijdag met een woningbouwplan.' }]);
+    expect(parsed.datelinePlace).toBe('DEN HAAG');
+  });
+});

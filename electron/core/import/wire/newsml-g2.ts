@@ -94,10 +94,9 @@ function readPackage(item: XmlElement): NonNullable<WireParseResult['package']> 
 function readNewsItem(item: XmlElement): WireItem | WireProblem {
   const itemMeta = childNamed(item, G2_NS, 'itemMeta');
   const contentMeta = childNamed(item, G2_NS, 'contentMeta');
-  const itemClass = attr(childNamed(itemMeta, G2_NS, 'itemClass'), 'qcode');
-  if (itemClass && localCode(itemClass).toLowerCase() !== 'text' && localCode(itemClass).toLowerCase() !== 'composite') {
-    return { code: 'wire.notTextItem', itemClass };
-  }
+  // `ninat:picture` → `picture`, the same class names ninjs uses in `type`.
+  const itemClass = localName(attr(childNamed(itemMeta, G2_NS, 'itemClass'), 'qcode'));
+  if (itemClass && itemClass.toLowerCase() !== 'text' && itemClass.toLowerCase() !== 'composite') return { code: 'wire.notTextItem', itemClass };
   const guid = str(attr(item, 'guid'));
   if (!guid) return { code: 'wire.noGuid' };
 
@@ -107,6 +106,8 @@ function readNewsItem(item: XmlElement): WireItem | WireProblem {
   };
   const headlines = contentMeta ? childrenNamed(contentMeta, G2_NS, 'headline').flatMap((element) => str(textOf(element)) ?? []) : [];
   const content = readContent(item);
+  // A text item without content (a short or a flash) keeps its description as its text.
+  if (content.body.length === 0 && contentMeta) content.body = childrenNamed(contentMeta, G2_NS, 'description').flatMap((description) => plainTextToBlocks(textOf(description)));
   content.body = withoutRepeatedHeadline(content.body, headlines[0] ?? null);
   if (headlines.length === 0 && content.body.length === 0) return { code: 'wire.noText' };
 
