@@ -51,7 +51,7 @@ describe('ninjs version from the document', () => {
   });
 
   it('JSON that is not ninjs is said to be so', () => {
-    expect(problem(parseText('{"stories": [], "tags": []}'))).toEqual({ code: 'wire.unknownFormat', kind: 'json', root: '' });
+    for (const json of ['{"stories": [], "tags": []}', '[]', '[{"a": 1}, {"b": 2}]']) expect(problem(parseText(json))).toEqual({ code: 'wire.unknownFormat', kind: 'json', root: '' });
   });
 });
 
@@ -191,5 +191,19 @@ describe('NewsML-G2 item classes and short items', () => {
     const parsed = ok(parseText(item('<itemClass qcode="ninat:text"/>', '<headline>Kort</headline><description role="drol:summary">DEN HAAG (ANP) - Het kabinet komt vrijdag met een woningbouwplan.</description>'))).items[0]!;
     expect(parsed.body).toEqual([{ type: 'paragraph', text: 'DEN HAAG (ANP) - Het kabinet komt vrijdag met een woningbouwplan.' }]);
     expect(parsed.datelinePlace).toBe('DEN HAAG');
+  });
+});
+
+describe('HTML pages are not wire files', () => {
+  it.each([
+    ['an HTML5 page', '<!DOCTYPE html>\n<html><head><title>Nieuws</title></head><body><p>Kabinet presenteert plan<br></body></html>'],
+    ['an XHTML page', '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Kabinet</p></body></html>'],
+    ['an old HTML page without doctype', '<HTML><BODY><P>Kabinet presenteert plan<P>Tweede</BODY></HTML>'],
+  ])('%s is left to the page-text importer (null), as before', (_, html) => {
+    expect(parseText(html)).toBeNull();
+  });
+
+  it('but a DOCTYPE naming anything else is still refused', () => {
+    expect(problem(parseText('<!DOCTYPE newsMessage><newsMessage/>'))).toEqual({ code: 'wire.doctypeRefused' });
   });
 });

@@ -15,17 +15,28 @@ import { attr, childNamed, childrenNamed, elements, parseXml, textOf, walk, XML_
 export const G2_NS = 'http://iptc.org/std/nar/2006-10-01/';
 const G2_ROOTS = new Set(['newsItem', 'newsMessage', 'packageItem', 'conceptItem', 'knowledgeItem', 'planningItem', 'catalogItem']);
 
-/** Decoded XML text (bytes kept so a document that declares another encoding can be read again in it). */
-export function parseNewsMl(text: string, bytes: Uint8Array, detected: TextEncodingName): WireParse {
+/**
+ * Decoded XML text (bytes kept so a document that declares another encoding can
+ * be read again in it). Null for an HTML page (root `html` or `<!DOCTYPE html>`):
+ * not a wire file, left to the page-text importer as before.
+ */
+export function parseNewsMl(text: string, bytes: Uint8Array, detected: TextEncodingName): WireParse | null {
   let parsed = parseXml(text, (declared) => redecodeLabel(declared, detected, bytes));
   if (!parsed.ok && 'redecode' in parsed) {
     if (!iconv.encodingExists(parsed.redecode)) return { ok: false, problem: { code: 'wire.encoding', detail: `unsupported encoding ${parsed.redecode}` } };
     const redecoded = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parsed.redecode).replace(/^\uFEFF/, '');
     parsed = parseXml(redecoded.normalize('NFC'));
   }
-  if (!parsed.ok) return 'problem' in parsed ? { ok: false, problem: parsed.problem } : { ok: false, problem: { code: 'wire.encoding', detail: parsed.redecode } };
+  if (!parsed.ok) {
+    if (!('problem' in parsed)) return { ok: false, problem: { code: 'wire.encoding', detail: parsed.redecode } };
+    if (isHtml(parsed.doctypeName) || isHtml(parsed.rootName)) return null;
+    return { ok: false, problem: parsed.problem };
+  }
+  if (isHtml(parsed.root.local)) return null;
   return readRoot(parsed.root);
 }
+
+const isHtml = (name: string | null) => name !== null && name.toLowerCase() === 'html';
 
 /**
  * The encoding to read the bytes in again, when the XML declaration names one

@@ -83,6 +83,7 @@ export function parseNinjs(value: unknown): WireParse {
 
 /** A JSON array of ninjs objects (an IPTC collection such as an event timeline): each one on its own. */
 function parseCollection(values: unknown[]): WireParse {
+  if (!values.some((value) => isRecord(value) && looksLikeNinjs(value))) return { ok: false, problem: { code: 'wire.unknownFormat', kind: 'json', root: '' } };
   const result: WireParseResult = { items: [], package: null, skipped: [] };
   for (const value of values) {
     if (!isRecord(value) || !looksLikeNinjs(value)) {

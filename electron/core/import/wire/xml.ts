@@ -21,7 +21,8 @@ export type XmlNode = XmlElement | string;
 
 export type XmlParse =
   | { ok: true; root: XmlElement; declaredEncoding: string | null }
-  | { ok: false; problem: WireProblem }
+  /** `rootName` is the root element's local name when the parser got that far; `doctypeName` the name a refused DOCTYPE gives. */
+  | { ok: false; problem: WireProblem; rootName: string | null; doctypeName: string | null }
   | { ok: false; redecode: string };
 
 /** Deeper than any real news item; a bound keeps every walk over the tree small and recursion safe. */
@@ -55,7 +56,9 @@ export function parseXml(text: string, checkEncoding?: (declared: string) => str
       if (label) throw new Redecode(label);
     }
   });
-  parser.on('doctype', () => {
+  let doctypeName: string | null = null;
+  parser.on('doctype', (doctype) => {
+    doctypeName = doctype.trim().split(/[\s[]/)[0] ?? '';
     throw new DoctypeRefused();
   });
   parser.on('opentag', (tag) => {
@@ -84,11 +87,12 @@ export function parseXml(text: string, checkEncoding?: (declared: string) => str
   try {
     parser.write(text).close();
   } catch (error) {
-    if (error instanceof DoctypeRefused) return { ok: false, problem: { code: 'wire.doctypeRefused' } };
     if (error instanceof Redecode) return { ok: false, redecode: error.label };
-    return { ok: false, problem: { code: 'wire.invalidXml', detail: shortDetail(error) } };
+    const rootName = (root as XmlElement | null)?.local ?? null;
+    if (error instanceof DoctypeRefused) return { ok: false, problem: { code: 'wire.doctypeRefused' }, rootName, doctypeName };
+    return { ok: false, problem: { code: 'wire.invalidXml', detail: shortDetail(error) }, rootName, doctypeName };
   }
-  if (!root) return { ok: false, problem: { code: 'wire.invalidXml', detail: 'no root element' } };
+  if (!root) return { ok: false, problem: { code: 'wire.invalidXml', detail: 'no root element' }, rootName: null, doctypeName };
   return { ok: true, root, declaredEncoding };
 }
 
