@@ -159,6 +159,11 @@ describe('encodings', () => {
     expect(ok(parseWire(new Uint8Array(iconv.encode(xml, 'windows-1252')), 'x.xml')).items[0]!.edNote).toBe('“Enquête” – café');
   });
 
+  it('UTF-8 bytes whose declaration still says ISO-8859-1 (a converted file) stay UTF-8', () => {
+    const xml = V1_XML.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    expect(ok(parseWire(new TextEncoder().encode(xml), 'x.xml')).items[0]!.rights.copyrightNotice).toBe('© 2026 ANP. Alle rechten voorbehouden.');
+  });
+
   it('an encoding nobody can read is named', () => {
     const xml = V1_XML.replace('encoding="UTF-8"', 'encoding="x-kroniek-unknown"').replace('Embargo', 'Émbargo');
     expect(problem(parseWire(new Uint8Array(iconv.encode(xml, 'latin1')), 'x.xml'))).toEqual({ code: 'wire.encoding', detail: expect.stringContaining('x-kroniek-unknown') });

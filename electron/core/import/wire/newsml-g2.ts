@@ -21,7 +21,7 @@ const G2_ROOTS = new Set(['newsItem', 'newsMessage', 'packageItem', 'conceptItem
  * not a wire file, left to the page-text importer as before.
  */
 export function parseNewsMl(text: string, bytes: Uint8Array, detected: TextEncodingName): WireParse | null {
-  let parsed = parseXml(text, (declared) => redecodeLabel(declared, detected, bytes));
+  let parsed = parseXml(text, (declared) => redecodeLabel(declared, detected));
   if (!parsed.ok && 'redecode' in parsed) {
     if (!iconv.encodingExists(parsed.redecode)) return { ok: false, problem: { code: 'wire.encoding', detail: `unsupported encoding ${parsed.redecode}` } };
     const redecoded = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parsed.redecode).replace(/^\uFEFF/, '');
@@ -39,18 +39,17 @@ export function parseNewsMl(text: string, bytes: Uint8Array, detected: TextEncod
 const isHtml = (name: string | null) => name !== null && name.toLowerCase() === 'html';
 
 /**
- * The encoding to read the bytes in again, when the XML declaration names one
- * the content was not decoded as (`ISO-8859-15`, or `ISO-8859-1` on bytes that
- * happened to be valid UTF-8); null when the first decoding already matches.
+ * The encoding to read the bytes in again when the XML declaration names a
+ * single-byte encoding other than Windows-1252/Latin-1 (`ISO-8859-15`, `ISO-8859-2`)
+ * and the bytes are not UTF-8; null when the first decoding stands. Bytes that
+ * are valid UTF-8 stay UTF-8 whatever the declaration says: a converted file whose
+ * declaration still says `ISO-8859-1` is far more common than Latin text that
+ * happens to be valid UTF-8; and a file without NUL bytes is not UTF-16.
  */
-function redecodeLabel(declared: string, detected: TextEncodingName, bytes: Uint8Array): string | null {
+function redecodeLabel(declared: string, detected: TextEncodingName): string | null {
+  if (detected !== 'windows-1252') return null;
   const label = declared.trim().toLowerCase();
-  if (label === 'utf-8' || label === 'utf8') return null;
-  if (label.startsWith('utf-16') || label === 'ucs-2') return detected.startsWith('utf-16') ? null : label;
-  if (label === 'us-ascii' || label === 'ascii') return null;
-  if (detected === 'windows-1252' && ['windows-1252', 'cp1252', 'iso-8859-1', 'latin1', 'latin-1'].includes(label)) return null;
-  // Declared single-byte encodings: plain ASCII bytes read the same either way.
-  return bytes.some((byte) => byte >= 0x80) ? label : null;
+  return ['windows-1252', 'cp1252', 'iso-8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii', 'utf-8', 'utf8'].includes(label) ? null : label;
 }
 
 function readRoot(root: XmlElement): WireParse {
