@@ -212,3 +212,19 @@ describe('HTML pages are not wire files', () => {
     expect(problem(parseText('<!DOCTYPE newsMessage><newsMessage/>'))).toEqual({ code: 'wire.doctypeRefused' });
   });
 });
+
+describe('ninjs packages', () => {
+  it('an embedded item without language or rights has its package\'s', () => {
+    const doc = {
+      uri: 'urn:x:pakket',
+      type: 'composite',
+      language: 'NL',
+      copyrightHolder: 'ANP',
+      usageTerms: 'Alleen redactioneel.',
+      headlines: [{ value: 'Pakket' }],
+      associations: [{ name: 'a', uri: 'urn:x:a', type: 'text', headlines: [{ value: 'Kop' }], bodies: [{ value: 'Tekst.' }], copyrightNotice: '© ANP' }],
+    };
+    const [item] = ok(parseText(JSON.stringify(doc))).items;
+    expect(item).toMatchObject({ guid: 'urn:x:a', language: 'nl', rights: { copyrightHolder: 'ANP', copyrightNotice: '© ANP', usageTerms: 'Alleen redactioneel.' } });
+  });
+});

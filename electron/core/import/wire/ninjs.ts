@@ -132,10 +132,25 @@ function readDocument(doc: Record<string, unknown>, major: NinjsMajor): WirePars
       if (nonTextClass(association) || !hasBody(association, major)) continue;
       const item = readItem(association, major, []);
       if ('code' in item) result.skipped.push(item);
-      else result.items.push(item);
+      else result.items.push(inheritFromPackage(item, doc));
     }
   }
   return result;
+}
+
+/** What an embedded item leaves out, it has from its package: language and rights. */
+function inheritFromPackage(item: WireItem, pkg: Record<string, unknown>): WireItem {
+  const from = (...keys: string[]) => keys.map((key) => str(pkg[key])).find((value) => value !== null) ?? null;
+  return {
+    ...item,
+    language: item.language ?? from('language')?.toLowerCase() ?? null,
+    rights: {
+      ...item.rights,
+      copyrightHolder: item.rights.copyrightHolder ?? from('copyrightHolder', 'copyrightholder'),
+      copyrightNotice: item.rights.copyrightNotice ?? from('copyrightNotice', 'copyrightnotice'),
+      usageTerms: item.rights.usageTerms ?? from('usageTerms', 'usageterms'),
+    },
+  };
 }
 
 function associationsOf(doc: Record<string, unknown>, major: NinjsMajor): Record<string, unknown>[] {
