@@ -116,7 +116,8 @@ export function unique(values: (string | null)[]): string[] {
 /** Bodies often open with the headline again (`<h1>` of an HTML body): it is dropped, the metadata has it. */
 export function withoutRepeatedHeadline(body: BodyBlock[], headline: string | null): BodyBlock[] {
   const first = body[0];
-  return first && headline && body.length > 1 && first.text.toLocaleLowerCase() === headline.toLocaleLowerCase() ? body.slice(1) : body;
+  const repeated = first && headline && body.length > 1 && first.text.length === headline.length && first.text.toLocaleLowerCase() === headline.toLocaleLowerCase();
+  return repeated ? body.slice(1) : body;
 }
 
 /** A headline for an item that has none (a short without one): the first sentence of its body, after any dateline. */

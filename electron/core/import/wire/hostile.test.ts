@@ -228,3 +228,10 @@ describe('ninjs packages', () => {
     expect(item).toMatchObject({ guid: 'urn:x:a', language: 'nl', rights: { copyrightHolder: 'ANP', copyrightNotice: '© ANP', usageTerms: 'Alleen redactioneel.' } });
   });
 });
+
+describe('NewsML-G2 headlines', () => {
+  it('the main headline leads whatever the order; the other one is the subheadline', () => {
+    const xml = `<newsItem xmlns="${G2}" guid="urn:x:1"><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentMeta><headline role="hlrole:short">Woningbouw</headline><headline role="hlrole:main">Kabinet presenteert plan voor woningbouw</headline></contentMeta></newsItem>`;
+    expect(ok(parseText(xml)).items[0]).toMatchObject({ headline: 'Kabinet presenteert plan voor woningbouw', subheadline: 'Woningbouw' });
+  });
+});

@@ -114,7 +114,7 @@ function readNewsItem(item: XmlElement): WireItem | WireProblem {
     const element = childNamed(parent, G2_NS, local);
     return element ? str(textOf(element)) : null;
   };
-  const headlines = contentMeta ? childrenNamed(contentMeta, G2_NS, 'headline').flatMap((element) => str(textOf(element)) ?? []) : [];
+  const headlines = headlinesOf(contentMeta);
   const content = readContent(item);
   // A text item without content (a short or a flash) keeps its description as its text.
   if (content.body.length === 0 && contentMeta) content.body = childrenNamed(contentMeta, G2_NS, 'description').flatMap((description) => plainTextToBlocks(textOf(description)));
@@ -160,6 +160,18 @@ function readNewsItem(item: XmlElement): WireItem | WireProblem {
     rights: rightsOf(item),
     packageMembers: [],
   };
+}
+
+/** Headlines, the main one first: one without a role or with role `…:main`, else the first given. */
+function headlinesOf(contentMeta: XmlElement | null): string[] {
+  if (!contentMeta) return [];
+  const all = childrenNamed(contentMeta, G2_NS, 'headline').flatMap((element) => {
+    const text = str(textOf(element));
+    return text ? [{ text, role: localName(attr(element, 'role'))?.toLowerCase() ?? null }] : [];
+  });
+  const main = all.findIndex((headline) => headline.role === null || headline.role === 'main');
+  if (main > 0) all.unshift(...all.splice(main, 1));
+  return all.map((headline) => headline.text);
 }
 
 const ENTITY_TYPES = new Set(['person', 'organisation', 'organization', 'company', 'geoarea', 'poi']);
