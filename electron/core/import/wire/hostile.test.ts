@@ -166,7 +166,7 @@ describe('encodings', () => {
 
   it('an encoding nobody can read is named', () => {
     const xml = V1_XML.replace('encoding="UTF-8"', 'encoding="x-kroniek-unknown"').replace('Embargo', 'Émbargo');
-    expect(problem(parseWire(new Uint8Array(iconv.encode(xml, 'latin1')), 'x.xml'))).toEqual({ code: 'wire.encoding', detail: expect.stringContaining('x-kroniek-unknown') });
+    expect(problem(parseWire(new Uint8Array(iconv.encode(xml, 'latin1')), 'x.xml'))).toEqual({ code: 'wire.encoding', detail: 'x-kroniek-unknown' });
   });
 });
 

@@ -23,7 +23,7 @@ const G2_ROOTS = new Set(['newsItem', 'newsMessage', 'packageItem', 'conceptItem
 export function parseNewsMl(text: string, bytes: Uint8Array, detected: TextEncodingName): WireParse | null {
   let parsed = parseXml(text, (declared) => redecodeLabel(declared, detected));
   if (!parsed.ok && 'redecode' in parsed) {
-    if (!iconv.encodingExists(parsed.redecode)) return { ok: false, problem: { code: 'wire.encoding', detail: `unsupported encoding ${parsed.redecode}` } };
+    if (!iconv.encodingExists(parsed.redecode)) return { ok: false, problem: { code: 'wire.encoding', detail: parsed.redecode } };
     const redecoded = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parsed.redecode).replace(/^\uFEFF/, '');
     parsed = parseXml(redecoded.normalize('NFC'));
   }
