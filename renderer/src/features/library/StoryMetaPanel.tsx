@@ -19,11 +19,11 @@ export function StoryMetaPanel({ story }: { story: Story }) {
   return (
     <div className="story-meta-panel">
       {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}
-      <StoryDateEditor key={`${story.id}:${story.publishedAt ?? ''}`} story={story} readOnly={readOnly} />
+      <StoryDateEditor key={`date:${story.id}:${story.publishedAt ?? ''}`} story={story} readOnly={readOnly} />
       <StoryTags story={story} readOnly={readOnly} />
       {/* Not keyed by the note: the view always shows the stored note, and focus stays on its button after a save. */}
-      <StoryNote key={story.id} story={story} readOnly={readOnly} />
-      <SuggestedTags key={story.id} readOnly={readOnly} />
+      <StoryNote key={`note:${story.id}`} story={story} readOnly={readOnly} />
+      <SuggestedTags key={`suggestions:${story.id}`} readOnly={readOnly} />
     </div>
   );
 }
