@@ -25,7 +25,7 @@ export interface LayoutSlice {
 }
 
 export const LAYOUT_KEY = 'kroniek.layout';
-export const LIST_WIDTH = { min: 260, max: 640, initial: 380, step: 24 } as const;
+export const LIST_WIDTH = { min: 260, max: 640, initial: 400, step: 24 } as const;
 
 interface Remembered {
   inspectorOpen: boolean;
