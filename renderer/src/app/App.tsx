@@ -48,6 +48,12 @@ export function App() {
   const setNarrowPane = useApp((s) => s.setNarrowPane);
   const openId = useApp((s) => s.openId);
   const panesRef = useRef<HTMLDivElement>(null);
+  const view = useApp((s) => s.view);
+
+  // A narrow window's sidebar closes once the editor picked a view from it.
+  useEffect(() => {
+    if (store.getState().sidebarPeek) store.setState({ sidebarPeek: false });
+  }, [view, store]);
 
   // The list's width as a CSS variable (CSP: no inline styles, so CSSOM).
   useEffect(() => {
