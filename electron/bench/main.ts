@@ -19,6 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
+       npm run -s bench -- --wire-parse N [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -34,7 +35,8 @@ snapshot in the background; a second fresh process then opens with it
 (indexReadyFromSnapshotMs, rssSnapshotMB right after ready, rssSnapshotIdleMB once idle).
 With --export: PDF export time of a 20-story and a 200-story dossier.
 With --versions N: N agency stories, then a new version of each as one import (versions/s),
-and how long the indexes take to hold the new texts.`;
+and how long the indexes take to hold the new texts.
+With --wire-parse N: parseWire throughput over N synthetic files per wire format (ninjs 1/2/3, NewsML-G2).`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -45,6 +47,21 @@ async function benchExport(json: boolean): Promise<number> {
     (json ? process.stderr : process.stdout).write(`  ${stories} stories, ${pages} pages: ${round(ms)} ms\n`);
     figures[`pdf${stories}Ms`] = round(ms);
     figures[`pdf${stories}Pages`] = pages;
+  }
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+  return 0;
+}
+
+/** parseWire throughput per wire format, in this process (parsing is synchronous and pure). */
+async function benchWireParseCommand(count: number, json: boolean): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) {
+    console.error('bench: --wire-parse must be a positive whole number.');
+    return 2;
+  }
+  const { benchWireParse } = await import('./wire-parse');
+  const figures = benchWireParse(count);
+  for (const [format, figure] of Object.entries(figures)) {
+    (json ? process.stderr : process.stdout).write(`  ${format}: ${figure.files} files of ${figure.kbPerFile} kB, ${figure.filesPerSec} files/s (${figure.usPerFile} µs each; first file with schema compile ${figure.firstMs} ms)\n`);
   }
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
   return 0;
@@ -92,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
       dir: { type: 'string' },
       export: { type: 'boolean' },
       versions: { type: 'string' },
+      'wire-parse': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -112,6 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
     return 0;
   }
+  if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));
   const size = Number(values.size ?? '1000');
   if (!Number.isInteger(size) || size < 1) {
     console.error('bench: --size must be a positive whole number.');

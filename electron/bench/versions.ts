@@ -66,7 +66,7 @@ export interface VersionFigures {
 export async function benchVersions(count: number, log: (text: string) => void): Promise<VersionFigures> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-bench-versions-'));
   try {
-    const core = await openKroniek({ dataDir: dir, indexSnapshot: { enabled: false } });
+    const core = await openKroniek({ platform: 'cli', dataDir: dir, indexSnapshot: { enabled: false } });
     try {
       const first = await timed(() => importPrepared(core.context.store, Array.from({ length: count }, (_, k) => file(k, 1))));
       log(`  ${count} stories (version 1) in ${round(first.ms)} ms`);

@@ -158,7 +158,7 @@ describe('collectImportFiles', () => {
     await write('lege-map/lees-mij.md');
     expect(await collectImportFiles([empty, path.join(dir, 'lege-map')])).toEqual([
       { fileName: 'leeg.txt', rejected: { code: 'empty', reason: 'The file is empty.' } },
-      { fileName: 'lege-map', rejected: { code: 'empty', reason: 'The folder has no .txt files to import (hidden files are skipped).' } },
+      { fileName: 'lege-map', rejected: { code: 'empty', reason: 'The folder has no .txt, .json or .xml files to import (hidden files are skipped).' } },
     ]);
   });
 

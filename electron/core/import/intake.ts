@@ -43,7 +43,8 @@ type Slot = IntakeItem | Pending;
 
 /**
  * Reads the files and folders the editor picked. Folders are walked recursively
- * for `.txt` files (hidden entries skipped, symlinks never followed), each listed
+ * for `.txt`, `.json` and `.xml` files (page text and agency items; the content, not the
+ * name, decides the format; hidden entries skipped, symlinks never followed), each listed
  * by its path relative to the picked folder, in sorted order; a picked file is
  * listed by its base name. Every path yields at least one item.
  */
@@ -105,7 +106,7 @@ async function expandPicked(picked: string, maxBytes: number): Promise<Slot[]> {
   if (stats.isDirectory()) {
     const found: Slot[] = [];
     await walkFolder(picked, '', found);
-    if (found.length === 0) return [reject(fileName, 'empty', 'The folder has no .txt files to import (hidden files are skipped).')];
+    if (found.length === 0) return [reject(fileName, 'empty', 'The folder has no .txt, .json or .xml files to import (hidden files are skipped).')];
     return found.sort((a, b) => compareNames(a.fileName, b.fileName));
   }
   return [checkEntry(picked, fileName, stats, maxBytes)];
@@ -125,7 +126,7 @@ async function walkFolder(root: string, relative: string, found: Slot[]): Promis
     const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       await walkFolder(root, relativePath, found);
-    } else if (isTxt(entry.name)) {
+    } else if (isImportable(entry.name)) {
       // Regular files are size-checked when read; a link, pipe or device named *.txt is reported.
       if (entry.isFile()) found.push({ fileName: relativePath, absolutePath: path.join(root, relativePath) });
       else found.push(rejectSpecial(relativePath, entry));
@@ -208,7 +209,7 @@ async function mapBounded<T, R>(items: T[], limit: number, work: (item: T) => Pr
 // ---------------------------------------------------------------- helpers
 
 const isPending = (slot: Slot): slot is Pending => 'absolutePath' in slot;
-const isTxt = (name: string) => name.toLowerCase().endsWith('.txt');
+const isImportable = (name: string) => /\.(txt|json|xml)$/i.test(name);
 const reject = (fileName: string, code: IntakeRejectionCode, reason: string): IntakeRejection => ({ fileName, rejected: { code, reason } });
 
 /** Sorted by path, the same on every machine (code-unit order, not the locale's). */

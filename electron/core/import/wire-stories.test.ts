@@ -198,15 +198,15 @@ describe('agency items as stories across their versions', () => {
   it('catches up from an index snapshot written before a new version arrived', async () => {
     await withTempDir(async (dir) => {
       const NO_TIMER = { writeDelayMs: 3_600_000 };
-      const first = await openKroniek({ dataDir: dir, indexSnapshot: NO_TIMER });
+      const first = await openKroniek({ platform: 'cli', dataDir: dir, indexSnapshot: NO_TIMER });
       await importVersions(first.context.store, 1);
       await first.library.indexing.whenReady();
       await first.close();
       // A new version while no index runs: the snapshot stays as it was.
-      const editing = await openKroniek({ dataDir: dir, indexes: 'lazy', indexSnapshot: { enabled: false } });
+      const editing = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy', indexSnapshot: { enabled: false } });
       await importVersions(editing.context.store, 2);
       await editing.close();
-      const core = await openKroniek({ dataDir: dir, indexSnapshot: NO_TIMER });
+      const core = await openKroniek({ platform: 'cli', dataDir: dir, indexSnapshot: NO_TIMER });
       try {
         const indexes = core.library.indexing;
         await indexes.whenReady();

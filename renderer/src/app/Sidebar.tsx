@@ -4,6 +4,7 @@ import { useApp, useT } from '../store';
 import { BackupsButton } from '../features/backups/BackupsDialog';
 import { DossierSidebarSection } from '../features/dossiers/DossierSidebarSection';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ShortcutsButton } from './layout/ShortcutsDialog';
 import { SavedSearches } from '../features/search/SavedSearches';
 import { HistoryButtons } from '../features/history/HistoryButtons';
 import { TagSidebarSection } from '../features/tags/TagSidebarSection';
@@ -28,7 +29,7 @@ export function Sidebar() {
   ];
 
   return (
-    <nav className="sidebar" aria-label={t.sidebarLabel}>
+    <nav id="sidebar" className="sidebar" aria-label={t.sidebarLabel}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">K</span>
         <h1 className="brand-name">{t.appName}</h1>
@@ -60,6 +61,7 @@ export function Sidebar() {
       <DossierSidebarSection />
       <div className="sidebar-footer">
         <BackupsButton />
+        <ShortcutsButton />
         <LanguageSwitch />
       </div>
     </nav>

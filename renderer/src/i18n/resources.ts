@@ -5,6 +5,8 @@ import { backupsNl } from '../features/backups/messages/nl';
 import { historyEn } from '../features/history/messages/en';
 import { historyNl } from '../features/history/messages/nl';
 import { errorsEn } from '../ui/errors/en';
+import { deskEn } from '../app/layout/messages/en';
+import { deskNl } from '../app/layout/messages/nl';
 import { errorsNl } from '../ui/errors/nl';
 
 /**
@@ -14,8 +16,8 @@ import { errorsNl } from '../ui/errors/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn },
-  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl },
+  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn, desk: deskEn },
+  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl, desk: deskNl },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

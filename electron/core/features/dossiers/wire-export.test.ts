@@ -20,7 +20,7 @@ const BRUG = wireStoryId('urn:anp:nieuws:brug-kampen');
 
 async function withWireDossier(run: (core: KroniekCore, dossierId: string) => Promise<void>): Promise<void> {
   await withTempDir(async (dir) => {
-    const core = await openKroniek({ dataDir: path.join(dir, 'library'), indexes: 'lazy', indexSnapshot: { enabled: false } });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), indexes: 'lazy', indexSnapshot: { enabled: false } });
     try {
       await importPrepared(core.context.store, [
         wireFile('dijk-1.json', dijkVersion(1)),

@@ -10,7 +10,7 @@ const STORY = wireStoryId(dijkVersion(1).guid);
 
 async function withCore(run: (core: KroniekCore) => Promise<void>): Promise<void> {
   await withTempDir(async (dir) => {
-    const core = await openKroniek({ dataDir: dir, indexes: 'lazy', indexSnapshot: { enabled: false } });
+    const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy', indexSnapshot: { enabled: false } });
     try {
       await run(core);
     } finally {
