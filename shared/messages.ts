@@ -94,6 +94,10 @@ export interface ErrorReasonParams {
   'history.changedSince': { direction: 'undo' | 'redo'; label: HistoryLabel };
   /** `count` of the chosen stories are no longer in the library (deleted meanwhile). */
   'stories.missing': Count;
+  /** A folder to watch was not given as an absolute path. */
+  'watch.notAbsolute': { path: string };
+  /** Nothing, or a file, at the folder to watch. */
+  'watch.notAFolder': { path: string; found: 'missing' | 'file' };
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

@@ -6,6 +6,7 @@ import { linksContract } from './links';
 import { maintenanceContract } from './backups';
 import { searchesContract } from './searches';
 import { tagsContract } from './tags';
+import { watchContract } from './watch';
 
 /**
  * The one service contract: method name → input schema → output type.
@@ -19,6 +20,7 @@ export const contract = {
   ...dossiersContract,
   ...maintenanceContract,
   ...searchesContract,
+  ...watchContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -59,3 +61,4 @@ export * from './dossiers';
 export * from './backups';
 export * from './searches';
 export * from './changes';
+export * from './watch';

@@ -50,6 +50,7 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
   const counted = (meta: MetaDoc) => [meta.deleted.length, meta.segments.length, meta.tags.length, meta.links.length, meta.dossiers.length];
   const recounted = counted(before).some((count, index) => count !== counted(after)[index]);
   if (before.notices !== after.notices || recounted || changes.stories) set('library', true);
+  if (before.watchFolders !== after.watchFolders) set('watch', true);
   return changes;
 }
 

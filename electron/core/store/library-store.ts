@@ -346,6 +346,14 @@ export class LibraryStore {
     return () => this.commitListeners.delete(listener);
   }
 
+  /**
+   * Publishes a change that is not in the metadata document (a watch folder's import log):
+   * numbered and sent on the change feed like a commit, in order with the store's commits.
+   */
+  announce(changes: ChangeSet): void {
+    this.publish(changes);
+  }
+
   /** The number of the last commit since the library was opened (0 before the first). */
   get revision(): number {
     return this.revisionCount;

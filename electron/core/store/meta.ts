@@ -65,6 +65,14 @@ export interface MetaDoc {
   dismissedRelated: string[];
   savedSearches: SavedSearch[];
   notices: LibraryNotice[];
+  /** Drop folders watched whenever the library opens (added later: absent in older files means none). */
+  watchFolders?: WatchFolderConfig[];
+}
+
+/** A watched drop folder as kept in the library (see features/watch). */
+export interface WatchFolderConfig {
+  path: string;
+  moveImported: boolean;
 }
 
 /** The parts of the metadata document that feed the search and related indexes. */
@@ -111,6 +119,7 @@ const metaShape = z.object({
   savedSearches: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   // Notices are code + parameters; older libraries also have an English `message`.
   notices: z.array(z.object({ code: z.string(), message: z.string().optional() }).passthrough()),
+  watchFolders: z.array(z.object({ path: z.string(), moveImported: z.boolean() })).optional(),
 });
 
 export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };
