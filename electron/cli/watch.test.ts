@@ -39,10 +39,10 @@ describe('kroniek watch', () => {
       try {
         const started = waitFor(child.stderr, /Stop met Ctrl\+C/);
         // The file that was already there is reported first.
-        const rejected = waitFor(child.stdout, /niet ingelezen  leeg\.txt — het bestand is leeg; blijft in de map\n/);
+        const rejected = waitFor(child.stdout, /niet ingelezen {2}leeg\.txt — het bestand is leeg; blijft in de map\n/);
         expect(await started).toContain(`Map ${drop} wordt bewaakt`);
         await rejected;
-        const imported = waitFor(child.stdout, /ingelezen  brug\.txt — Gemeente opent nieuwe brug over de rivier \(a[0-9a-f]+\)\n/);
+        const imported = waitFor(child.stdout, /ingelezen {2}brug\.txt — Gemeente opent nieuwe brug over de rivier \(a[0-9a-f]+\)\n/);
         await writeFile(path.join(drop, 'brug.txt'), STORY);
         await imported;
         const stopped = waitFor(child.stderr, /Bewaken gestopt\./);

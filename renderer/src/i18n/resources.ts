@@ -6,6 +6,8 @@ import { historyEn } from '../features/history/messages/en';
 import { historyNl } from '../features/history/messages/nl';
 import { errorsEn } from '../ui/errors/en';
 import { errorsNl } from '../ui/errors/nl';
+import { watchEn } from '../features/watch/messages/en';
+import { watchNl } from '../features/watch/messages/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
@@ -14,8 +16,8 @@ import { errorsNl } from '../ui/errors/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn },
-  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl },
+  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn, watch: watchEn },
+  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl, watch: watchNl },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

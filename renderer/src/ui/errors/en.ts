@@ -20,4 +20,7 @@ export const errorsEn = {
   'reason.history.changedSince_redo': 'Cannot redo “{{label}}”: that part of the library changed since.',
   'reason.stories.missing_one': 'The chosen story is no longer in the library.',
   'reason.stories.missing_other': '{{count, number}} of the chosen stories are no longer in the library.',
+  'reason.watch.notAbsolute': 'Give the folder as a full path (starting at the root of the disk), not “{{path}}”.',
+  'reason.watch.notAFolder_missing': 'There is no folder at {{path}}.',
+  'reason.watch.notAFolder_file': '{{path}} is a file, not a folder: give the drop folder it is in.',
 } as const;

@@ -18,4 +18,7 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.history.changedSince_redo': '„{{label}}” kan niet opnieuw worden gedaan: dat deel van de bibliotheek is sindsdien gewijzigd.',
   'reason.stories.missing_one': 'Het gekozen verhaal staat niet meer in de bibliotheek.',
   'reason.stories.missing_other': '{{count, number}} van de gekozen verhalen staan niet meer in de bibliotheek.',
+  'reason.watch.notAbsolute': 'Geef de map als volledig pad (vanaf de hoofdmap van de schijf), niet „{{path}}”.',
+  'reason.watch.notAFolder_missing': 'Er is geen map op {{path}}.',
+  'reason.watch.notAFolder_file': '{{path}} is een bestand, geen map: geef de aanlevermap waar het in staat.',
 };
