@@ -50,6 +50,8 @@ export interface HistoryParams {
   'related.dismiss': NoParams;
   'story.setNote': NoParams;
   'story.setDate': NoParams;
+  /** One date given to `count` stories at once. */
+  'story.setDates': Count;
   'story.delete': Count;
   'dossier.create': NoParams;
   'dossier.rename': NoParams;

@@ -78,7 +78,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
 }
 
 async function seedLibrary(store: LibraryStore, importOptions: ImportOptions, seedsDir: string): Promise<void> {
-  const report = await importPaths(store, [seedsDir], importOptions);
+  const report = await importPaths(store, [seedsDir], { ...importOptions, estimateDates: false });
   const { imported, briefsImported } = report.totals;
   await store.update(null, (meta) => ({
     ...meta,

@@ -34,7 +34,8 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
   if (before.storyEdits !== after.storyEdits) {
     const edited = changedKeys(before.storyEdits, after.storyEdits, (a, b) => a === b);
     set('notes', changedIds(edited.filter((id) => (before.storyEdits[id]?.note ?? '') !== (after.storyEdits[id]?.note ?? ''))));
-    set('dates', changedIds(edited.filter((id) => (before.storyEdits[id]?.publishedAt ?? null) !== (after.storyEdits[id]?.publishedAt ?? null))));
+    const dated = (edit: MetaDoc['storyEdits'][string] | undefined) => `${edit?.publishedAt ?? ''}${edit?.publishedAtEstimated ? '~' : ''}`;
+    set('dates', changedIds(edited.filter((id) => dated(before.storyEdits[id]) !== dated(after.storyEdits[id]))));
   }
 
   const dismissed = new Set<string>();

@@ -162,6 +162,7 @@ export class LibraryStore {
       pageId: head.pageId,
       tagIds: meta.taggings[head.id] ?? [],
       linkCount: this.linkCountOf(head.id),
+      ...(edit?.publishedAtEstimated && edit.publishedAt ? { publishedAtEstimated: true } : {}),
     };
   }
 

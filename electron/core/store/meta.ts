@@ -38,6 +38,8 @@ export interface SegmentRef {
 
 export interface StoryEdit {
   publishedAt?: string | null;
+  /** `publishedAt` was estimated at import (a brief's age label and capture time), not set by the editor. */
+  publishedAtEstimated?: boolean;
   note?: string;
 }
 
@@ -109,7 +111,7 @@ const metaShape = z.object({
   createdAt: z.string(),
   segments: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), count: z.number().int().nonnegative() })),
   deleted: stringArray,
-  storyEdits: z.record(z.string(), z.object({ publishedAt: z.string().nullable().optional(), note: z.string().optional() })),
+  storyEdits: z.record(z.string(), z.object({ publishedAt: z.string().nullable().optional(), publishedAtEstimated: z.boolean().optional(), note: z.string().optional() })),
   tags: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   taggings: z.record(z.string(), stringArray),
   links: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), type: z.string() }).passthrough()),

@@ -176,7 +176,7 @@ export class WatchService {
     if (this.closed || this.store.readOnly) return;
     const items = await collectImportFiles(paths);
     const prepared: PreparedFile[] = items.map((item) =>
-      'bytes' in item ? prepareImportFile(item.fileName, item.bytes) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
+      'bytes' in item ? prepareImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
     );
     // A file that vanished between arriving and being read (moved away by someone else) is not news.
     const present = prepared.map((file, index) => ({ file, absolute: paths[index]! })).filter(({ file }) => file.ok || file.code !== 'not-found');

@@ -9,6 +9,7 @@ import { Highlight } from '../search/Highlight';
 import { StoryBody } from './StoryBody';
 import { StoryConnections } from '../links/StoryConnections';
 import { StoryMetaPanel } from './StoryMetaPanel';
+import { useTranslator } from '../../i18n/use-translator';
 
 export const READER_ID = 'reader';
 
@@ -64,6 +65,7 @@ interface StoryViewProps {
 }
 
 function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: StoryViewProps) {
+  const td = useTranslator('dates');
   const dateline = formatDateline(story.dateline);
   return (
     <article className="story" aria-labelledby="story-headline">
@@ -79,6 +81,11 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
           <span className="story-date">
             {t.date}:{' '}
             {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language)}</time> : t.dateUnknown}
+            {story.publishedAt && story.publishedAtEstimated && (
+              <span className="story-date-estimated" title={td('estimatedTitle', { label: story.ageLabel ?? '' })}>
+                {' '}({td('estimated')})
+              </span>
+            )}
           </span>
           {story.ageLabel && <span className="story-age">{t.briefAge(story.ageLabel)}</span>}
         </p>
