@@ -46,6 +46,9 @@ export class FolderWatcher {
   private identity: string | null = null;
   private queue: string[] = [];
   private draining: Promise<void> | null = null;
+  /** Files that were there at start, waiting until they have not been written to for `stableMs`. */
+  private readonly settling = new Set<Promise<void>>();
+  private readyEmitted = false;
   private closed = false;
   state: 'starting' | 'watching' | 'missing' = 'starting';
 
@@ -63,6 +66,7 @@ export class FolderWatcher {
   private async attach(): Promise<void> {
     if (this.closed) return;
     this.state = 'starting';
+    this.readyEmitted = false;
     this.identity = await folderIdentity(this.folder);
     this.guard = setInterval(() => void this.checkStillThere(), this.timings.recheckMs);
     this.guard.unref();
@@ -77,7 +81,10 @@ export class FolderWatcher {
     });
     this.watcher = watcher;
     watcher.on('add', (file) => {
-      if (path.dirname(file) === this.folder) this.enqueue(file);
+      if (path.dirname(file) !== this.folder) return;
+      // chokidar waits for writes to finish only after its first scan: a file found by the scan may still be growing.
+      if (this.readyEmitted) this.enqueue(file);
+      else this.enqueueWhenStill(file);
     });
     watcher.on('change', (file) => {
       // Rewritten in place after it was handled (a rejected file saved again): look at it again.
@@ -89,9 +96,29 @@ export class FolderWatcher {
     watcher.on('error', () => void this.checkStillThere());
     watcher.on('ready', () => {
       if (this.watcher !== watcher) return;
+      this.readyEmitted = true;
       this.state = 'watching';
       this.events.ready();
     });
+  }
+
+  /** Enqueues `file` once it has not been modified for `stableMs`. */
+  private enqueueWhenStill(file: string): void {
+    const settled = (async () => {
+      while (!this.closed) {
+        let modified: number;
+        try {
+          modified = (await stat(file)).mtimeMs;
+        } catch {
+          return;
+        }
+        const age = Date.now() - modified;
+        if (age >= this.timings.stableMs) return this.enqueue(file);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(this.timings.pollMs, this.timings.stableMs - age)));
+      }
+    })();
+    this.settling.add(settled);
+    void settled.finally(() => this.settling.delete(settled));
   }
 
   private enqueue(file: string): void {
@@ -116,7 +143,7 @@ export class FolderWatcher {
 
   /** Settles once every file reported so far has been handed on and handled. */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.draining || this.settling.size) await Promise.all([this.draining, ...this.settling]);
   }
 
   private async checkStillThere(): Promise<void> {

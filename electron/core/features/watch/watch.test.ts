@@ -63,6 +63,29 @@ describe('watch folders', () => {
     });
   });
 
+  it('waits for a file still being written when watching starts, and imports it once, complete', async () => {
+    await withTempDir(async (dir) => {
+      const drop = path.join(dir, 'drop');
+      await mkdir(drop);
+      const text = story('Bericht dat nog werd geschreven');
+      const handle = await open(path.join(drop, 'half.txt'), 'w');
+      await handle.write(text.slice(0, 40));
+      const core = await openCore(path.join(dir, 'lib'));
+      const added = call(core, 'watch.add', { path: drop });
+      for (const part of [text.slice(40, 100), text.slice(100)]) {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        await handle.write(part);
+      }
+      await handle.close();
+      await added;
+      const entries = await logOf(core);
+      expect(entries).toEqual([expect.objectContaining({ file: 'half.txt', status: 'imported' })]);
+      const imported = await call<{ body: { text: string }[] }>(core, 'stories.get', { id: entries[0]!.storyId });
+      expect(imported.body.map((block) => block.text).join('\n')).toContain('wat het betekent.');
+      await core.close();
+    });
+  });
+
   it('leaves a bad file where it is, with its reason in the log, and goes on', async () => {
     await withTempDir(async (dir) => {
       const drop = path.join(dir, 'drop');
