@@ -1,6 +1,7 @@
 import type { BodyBlock, Tag } from '../../../shared/types';
 import { RelatedIndex, type RelatedFeatures } from '../analysis/related';
 import { parseQuery } from '../search/query';
+import { releaseStemCache } from '../text/dutch';
 import { SearchIndex, type Matches } from '../search/index';
 import { withMemorySaving } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
@@ -339,6 +340,7 @@ export class LibraryIndexes {
       await this.mergeBulk(this.live, breather);
       this.live.related.pack();
     });
+    releaseStemCache();
   }
 
   /**

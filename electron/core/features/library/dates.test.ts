@@ -27,7 +27,7 @@ describe('estimated brief dates', () => {
       const file = path.join(dir, 'pagina.txt');
       await copyFile(PAGE, file);
       await utimes(file, CAPTURED, CAPTURED);
-      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy' });
+      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy', platform: 'cli' });
       await call(core, 'import.paths', { paths: [file] });
       const items = await briefs(core);
       expect(byLabel(items, '1 uur geleden')).toMatchObject({ publishedAt: '2026-02-03', publishedAtEstimated: true });
@@ -45,12 +45,12 @@ describe('estimated brief dates', () => {
   it('takes the browser’s lastModified for uploaded files; without it nothing is estimated', async () => {
     await withTempDir(async (dir) => {
       const base64 = (await readFile(PAGE)).toString('base64');
-      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy' });
+      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy', platform: 'cli' });
       await call(core, 'import.files', { files: [{ name: 'pagina.txt', base64, lastModified: CAPTURED.getTime() }] });
       expect(byLabel(await briefs(core), '1 uur geleden')).toMatchObject({ publishedAt: '2026-02-03', publishedAtEstimated: true });
       await core.close();
 
-      const other = await openKroniek({ dataDir: path.join(dir, 'lib2'), indexes: 'lazy' });
+      const other = await openKroniek({ dataDir: path.join(dir, 'lib2'), indexes: 'lazy', platform: 'cli' });
       await call(other, 'import.files', { files: [{ name: 'pagina.txt', base64 }] });
       expect((await briefs(other)).every((item) => item.publishedAt === null && !item.publishedAtEstimated)).toBe(true);
       expect(await other.dispatch('import.files', { files: [{ name: 'x.txt', base64, lastModified: -1 }] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -63,7 +63,7 @@ describe('estimated brief dates', () => {
       const file = path.join(dir, 'pagina.txt');
       await copyFile(PAGE, file);
       await utimes(file, CAPTURED, CAPTURED);
-      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy' });
+      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy', platform: 'cli' });
       await call(core, 'import.paths', { paths: [file] });
       const items = await briefs(core);
       const one = items[0]!;
@@ -95,7 +95,7 @@ describe('estimated brief dates', () => {
 
   it('leaves the sample library undated (its files’ times are not capture times)', async () => {
     await withTempDir(async (dir) => {
-      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy', seedsDir: path.dirname(PAGE) });
+      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy', platform: 'cli', seedsDir: path.dirname(PAGE) });
       expect((await briefs(core)).every((item) => item.publishedAt === null)).toBe(true);
       await core.close();
     });

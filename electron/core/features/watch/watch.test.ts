@@ -17,7 +17,7 @@ const story = (headline: string, place = 'DEN HAAG') =>
   `${headline}\n${place} (ANP) - ${headline} is het onderwerp van dit bericht, dat uit meerdere zinnen bestaat. Het gaat over een besluit van het kabinet.\nDe tweede alinea vertelt meer over de achtergrond van het besluit en wat het betekent.\n`;
 
 async function openCore(dataDir: string, watchFolders = true): Promise<KroniekCore> {
-  return openKroniek({ dataDir, indexes: 'lazy', watchFolders, watchOptions: { timings: TIMINGS } });
+  return openKroniek({ dataDir, indexes: 'lazy', platform: 'electron', watchFolders, watchOptions: { timings: TIMINGS } });
 }
 
 const call = async <T>(core: KroniekCore, method: string, input: unknown = {}) => unwrap(await core.dispatch(method, input)) as T;
