@@ -5,6 +5,8 @@ import { backupsNl } from '../features/backups/messages/nl';
 import { historyEn } from '../features/history/messages/en';
 import { historyNl } from '../features/history/messages/nl';
 import { errorsEn } from '../ui/errors/en';
+import { deskEn } from '../app/layout/messages/en';
+import { deskNl } from '../app/layout/messages/nl';
 import { errorsNl } from '../ui/errors/nl';
 import { watchEn } from '../features/watch/messages/en';
 import { watchNl } from '../features/watch/messages/nl';
@@ -18,8 +20,8 @@ import { datesNl } from '../features/dates/messages/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn, watch: watchEn, dates: datesEn },
-  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl, watch: watchNl, dates: datesNl },
+  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn, desk: deskEn, watch: watchEn, dates: datesEn },
+  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl, desk: deskNl, watch: watchNl, dates: datesNl },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,5 +1,5 @@
 import type { ImportFileResult, ImportStatus } from '../../../../shared/types';
-import type { Messages } from '../../i18n';
+import { localeOf, type Messages } from '../../i18n';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
@@ -16,6 +16,7 @@ export function ImportResults() {
   const error = useApp((s) => s.importError);
   const close = useApp((s) => s.closeImportResults);
   const openStory = useApp((s) => s.openStory);
+  const language = useApp((s) => s.language);
   if (!report && !error) return null;
 
   function open(id: string) {
@@ -23,10 +24,34 @@ export function ImportResults() {
     void openStory(id);
   }
 
+  const counts = report
+    ? (['imported', 'duplicate', 'rejected'] as const).map((status) => ({ status, count: report.files.filter((file) => file.status === status).length })).filter((entry) => entry.count > 0)
+    : [];
+
+  // The summary stays in view in the header; the per-file details scroll in the body (a 300-file import fits the window).
   return (
     <Dialog titleId="import-results-title" onClose={close} className="import-dialog">
       <header className="dialog-header">
         <h2 id="import-results-title">{report ? t.importResultsTitle : t.importFailed}</h2>
+        {report && (
+          <>
+            <p className="import-totals">{t.importTotals(report.totals)}</p>
+            {(report.totals.briefsImported > 0 || report.totals.briefsDuplicate > 0) && (
+              <p className="import-totals">{t.importBriefTotals(report.totals.briefsImported, report.totals.briefsDuplicate)}</p>
+            )}
+            {counts.length > 1 && (
+              <p className="import-summary">
+                {counts.map(({ status, count }) => (
+                  <span key={status} className={`status-${status}`}>
+                    <span className="status-badge">
+                      {statusLabel(t, status)}: {count.toLocaleString(localeOf(language))}
+                    </span>
+                  </span>
+                ))}
+              </p>
+            )}
+          </>
+        )}
       </header>
       <div className="dialog-body">
         {error && (
@@ -35,17 +60,11 @@ export function ImportResults() {
           </p>
         )}
         {report && (
-          <>
-            <p className="import-totals">{t.importTotals(report.totals)}</p>
-            {(report.totals.briefsImported > 0 || report.totals.briefsDuplicate > 0) && (
-              <p className="import-totals">{t.importBriefTotals(report.totals.briefsImported, report.totals.briefsDuplicate)}</p>
-            )}
-            <ul className="import-files" aria-label={t.importResultsTitle}>
-              {report.files.map((file, index) => (
-                <ImportFileRow key={`${index}-${file.fileName}`} file={file} t={t} onOpen={open} />
-              ))}
-            </ul>
-          </>
+          <ul className="import-files" aria-label={t.importResultsTitle}>
+            {report.files.map((file, index) => (
+              <ImportFileRow key={`${index}-${file.fileName}`} file={file} t={t} onOpen={open} />
+            ))}
+          </ul>
         )}
       </div>
       <footer className="dialog-footer">

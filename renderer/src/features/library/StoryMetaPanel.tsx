@@ -9,7 +9,7 @@ import '../tags/tags.css';
 import './story-meta.css';
 import { useTranslator } from '../../i18n/use-translator';
 
-/** Under the reader's headline: the story's date (editable), its tags, the editor's note and the suggested tags. */
+/** In the reader's inspector: the story's date (editable), its tags, the editor's note and the suggested tags. */
 export function StoryMetaPanel({ story }: { story: Story }) {
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const loadStoryExtras = useApp((s) => s.loadStoryExtras);
@@ -20,11 +20,11 @@ export function StoryMetaPanel({ story }: { story: Story }) {
   return (
     <div className="story-meta-panel">
       {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}
-      <StoryDateEditor key={`${story.id}:${story.publishedAt ?? ''}:${story.publishedAtEstimated ? 'estimated' : ''}`} story={story} readOnly={readOnly} />
+      <StoryDateEditor key={`date:${story.id}:${story.publishedAt ?? ''}:${story.publishedAtEstimated ? 'estimated' : ''}`} story={story} readOnly={readOnly} />
       <StoryTags story={story} readOnly={readOnly} />
       {/* Not keyed by the note: the view always shows the stored note, and focus stays on its button after a save. */}
-      <StoryNote key={story.id} story={story} readOnly={readOnly} />
-      <SuggestedTags key={story.id} readOnly={readOnly} />
+      <StoryNote key={`note:${story.id}`} story={story} readOnly={readOnly} />
+      <SuggestedTags key={`suggestions:${story.id}`} readOnly={readOnly} />
     </div>
   );
 }
@@ -171,7 +171,8 @@ function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
   }
 
   return (
-    <section className="story-tags" aria-labelledby="story-tags-heading">
+    // A group, not a region: the sidebar's tag section is the one landmark named "Tags".
+    <div className="story-tags" role="group" aria-labelledby="story-tags-heading">
       <h3 id="story-tags-heading" className="panel-heading">
         {t.storyTagsLabel}
       </h3>
@@ -193,7 +194,7 @@ function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
         )}
         <TagInput label={t.addTagLabel} tags={tags} exclude={onStory} onPick={onPick} disabled={readOnly} />
       </div>
-    </section>
+    </div>
   );
 }
 

@@ -60,7 +60,7 @@ export const dossiersNl: DossierMessages = {
   moveDownFor: (headline) => `“${headline}” omlaag verplaatsen`,
   dragHandleFor: (headline) => `Sleep om “${headline}” te verplaatsen`,
   remove: 'Weghalen',
-  removeFor: (headline) => `“${headline}” uit het dossier halen`,
+  removeFor: (headline) => `Weghalen: “${headline}” uit het dossier`,
   openStory: 'Openen',
   openStoryFor: (headline) => `“${headline}” openen`,
   missingStory: 'Verhaal niet meer in de bibliotheek',
