@@ -50,6 +50,8 @@ export interface StorySummary {
   wire?: StoryWireInfo;
   /** A wire story with a version newer than the one the editor last opened (see `library.markOpened`). */
   updatedSinceOpened?: boolean;
+  /** True when `publishedAt` is an estimate (a brief's age label and capture time) the editor has not confirmed. */
+  publishedAtEstimated?: boolean;
 }
 
 /** One whole story as the reader shows it. */

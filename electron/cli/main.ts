@@ -7,6 +7,7 @@ import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { searchCommand } from './commands-search';
 import { diffCommand, versionsCommand } from './commands-versions';
+import { watchCommand } from './commands-watch';
 import { noticeLine } from './messages';
 import { createOutput } from './output';
 
@@ -30,6 +31,7 @@ export const COMMANDS: CliCommand[] = [
   searchCommand,
   versionsCommand,
   diffCommand,
+  watchCommand,
 ];
 
 function usage(): string {
@@ -77,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
     core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
     const opening = core.opening();
     for (const notice of opening.notices) console.error(`kroniek: ${noticeLine(notice)}`);
-    const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json) });
+    const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json), feed: core.feed });
     // A damaged library is reported like the app does, and the command fails even where it could still read.
     const damaged = opening.readOnly || opening.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));
     return damaged ? Math.max(code, 1) : code;

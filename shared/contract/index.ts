@@ -7,6 +7,7 @@ import { maintenanceContract } from './backups';
 import { searchesContract } from './searches';
 import { tagsContract } from './tags';
 import { versionsContract } from './versions';
+import { watchContract } from './watch';
 
 /**
  * The one service contract: method name → input schema → output type.
@@ -21,6 +22,7 @@ export const contract = {
   ...maintenanceContract,
   ...searchesContract,
   ...versionsContract,
+  ...watchContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -62,3 +64,4 @@ export * from './backups';
 export * from './searches';
 export * from './changes';
 export * from './versions';
+export * from './watch';

@@ -168,6 +168,7 @@ export class LibraryStore {
       tagIds: meta.taggings[head.id] ?? [],
       linkCount: this.linkCountOf(head.id),
       ...(head.wire ? this.wireSummary(head) : {}),
+      ...(edit?.publishedAtEstimated && edit.publishedAt ? { publishedAtEstimated: true } : {}),
     };
   }
 
@@ -443,6 +444,14 @@ export class LibraryStore {
   onCommit(listener: (commit: Commit) => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
+  }
+
+  /**
+   * Publishes a change that is not in the metadata document (a watch folder's import log):
+   * numbered and sent on the change feed like a commit, in order with the store's commits.
+   */
+  announce(changes: ChangeSet): void {
+    this.publish(changes);
   }
 
   /** The number of the last commit since the library was opened (0 before the first). */

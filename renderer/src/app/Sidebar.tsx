@@ -2,6 +2,7 @@ import { localeOf } from '../i18n';
 import type { View } from '../store';
 import { useApp, useT } from '../store';
 import { BackupsButton } from '../features/backups/BackupsDialog';
+import { WatchButton } from '../features/watch/WatchDialog';
 import { DossierSidebarSection } from '../features/dossiers/DossierSidebarSection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ShortcutsButton } from './layout/ShortcutsDialog';
@@ -61,6 +62,7 @@ export function Sidebar() {
       <DossierSidebarSection />
       <div className="sidebar-footer">
         <BackupsButton />
+        <WatchButton />
         <ShortcutsButton />
         <LanguageSwitch />
       </div>

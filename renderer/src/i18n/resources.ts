@@ -8,6 +8,10 @@ import { errorsEn } from '../ui/errors/en';
 import { deskEn } from '../app/layout/messages/en';
 import { deskNl } from '../app/layout/messages/nl';
 import { errorsNl } from '../ui/errors/nl';
+import { watchEn } from '../features/watch/messages/en';
+import { watchNl } from '../features/watch/messages/nl';
+import { datesEn } from '../features/dates/messages/en';
+import { datesNl } from '../features/dates/messages/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
@@ -16,8 +20,8 @@ import { errorsNl } from '../ui/errors/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn, desk: deskEn },
-  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl, desk: deskNl },
+  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn, desk: deskEn, watch: watchEn, dates: datesEn },
+  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl, desk: deskNl, watch: watchNl, dates: datesNl },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

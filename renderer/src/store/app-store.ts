@@ -15,6 +15,7 @@ import { createSyncSlice } from './sync-slice';
 import { createTagsSlice } from '../features/tags/tags-slice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
+import { createWatchSlice } from '../features/watch/watch-slice';
 import { createLayoutSlice } from '../app/layout/layout-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -37,6 +38,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSearchSlice(set, get, deps),
     ...createFiltersSlice(set, get, deps),
     ...createSavedSearchesSlice(set, get, deps),
+    ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.

@@ -11,6 +11,7 @@ import type { DossiersSlice } from '../features/dossiers/dossiers-types';
 import type { LoadState } from './load-state';
 import type { Language, Messages } from '../i18n';
 import type { HistoryLabel } from '../../../shared/messages';
+import type { WatchSlice } from '../features/watch/watch-types';
 import type { LayoutSlice } from '../app/layout/layout-slice';
 
 /** What each slice may use besides the store itself. */
@@ -129,7 +130,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & LayoutSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & LayoutSlice & WatchSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -85,6 +85,7 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
     const byId = new Map(tags.map((tag) => [tag.id, tag]));
     return story.tagIds.map((id) => byId.get(id)).filter((tag) => tag !== undefined);
   }, [tags, story.tagIds]);
+  const tdates = useTranslator('dates');
   const dateline = formatDateline(story.dateline);
   return (
     <div className={inspectorOpen ? 'story-layout has-inspector' : 'story-layout'}>
@@ -114,6 +115,11 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
             <span className="story-date">
               {t.date}:{' '}
               {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language)}</time> : t.dateUnknown}
+              {story.publishedAt && story.publishedAtEstimated && (
+                <span className="story-date-estimated" title={tdates('estimatedTitle', { label: story.ageLabel ?? '' })}>
+                  {' '}({tdates('estimated')})
+                </span>
+              )}
             </span>
             {story.ageLabel && <span className="story-age">{t.briefAge(story.ageLabel)}</span>}
           </p>

@@ -24,4 +24,7 @@ export const errorsEn = {
   'reason.export.withdrawn_other': 'This dossier holds {{count, number}} stories the agency withdrew: leave them out, or include them with a note that they were withdrawn.',
   'reason.export.embargoed_one': 'A story in this dossier is under embargo until {{until}}. Export after that, or override the embargo.',
   'reason.export.embargoed_other': '{{count, number}} stories in this dossier are under embargo, the last until {{until}}. Export after that, or override the embargo.',
+  'reason.watch.notAbsolute': 'Give the folder as a full path (starting at the root of the disk), not “{{path}}”.',
+  'reason.watch.notAFolder_missing': 'There is no folder at {{path}}.',
+  'reason.watch.notAFolder_file': '{{path}} is a file, not a folder: give the drop folder it is in.',
 } as const;

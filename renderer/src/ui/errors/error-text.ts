@@ -24,6 +24,10 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
     case 'export.embargoed':
       // The embargo's time in the editor's own zone.
       return t('reason.export.embargoed', { count: reason.count, until: formatInstant(reason.until, language) });
+    case 'watch.notAbsolute':
+      return t('reason.watch.notAbsolute', { path: reason.path });
+    case 'watch.notAFolder':
+      return t('reason.watch.notAFolder', { context: reason.found, path: reason.path });
     default:
       // No reason, or one a newer core added that this renderer does not know yet.
       return language === 'en' ? error.message : t(error.code);

@@ -22,4 +22,7 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.export.withdrawn_other': 'Dit dossier bevat {{count, number}} verhalen die het persbureau heeft ingetrokken: laat ze weg, of neem ze op met een vermelding dat ze zijn ingetrokken.',
   'reason.export.embargoed_one': 'Een verhaal in dit dossier staat onder embargo tot {{until}}. Exporteer daarna, of doorbreek het embargo uitdrukkelijk.',
   'reason.export.embargoed_other': '{{count, number}} verhalen in dit dossier staan onder embargo, het laatste tot {{until}}. Exporteer daarna, of doorbreek het embargo uitdrukkelijk.',
+  'reason.watch.notAbsolute': 'Geef de map als volledig pad (vanaf de hoofdmap van de schijf), niet „{{path}}”.',
+  'reason.watch.notAFolder_missing': 'Er is geen map op {{path}}.',
+  'reason.watch.notAFolder_file': '{{path}} is een bestand, geen map: geef de aanlevermap waar het in staat.',
 };
