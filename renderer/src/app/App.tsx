@@ -42,10 +42,10 @@ export function App() {
     return (
       <main className="startup">
         {statusState === 'error' ? (
-          <ErrorState title={t.startErrorTitle} error={statusError} onRetry={() => void startApp(store)} />
+          <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} />
         ) : (
           <p className="pane-message" role="status">
-            {t.startingUp}
+            {t.app('startingUp')}
           </p>
         )}
       </main>
@@ -57,15 +57,15 @@ export function App() {
       <div className="skip-links">
         {dossierOpen ? (
           <a href={`#${DOSSIER_VIEW_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(DOSSIER_VIEW_ID))}>
-            {t.dossiers.skipToDossier}
+            {t.dossiers('skipToDossier')}
           </a>
         ) : (
           <>
             <a href={`#${STORY_LIST_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(STORY_LIST_ID))}>
-              {t.skipToList}
+              {t.app('skipToList')}
             </a>
             <a href={`#${READER_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(READER_ID))}>
-              {t.skipToReader}
+              {t.app('skipToReader')}
             </a>
           </>
         )}
@@ -73,7 +73,7 @@ export function App() {
       <Sidebar />
       <main className="workspace">
         <NoticeBanner />
-        {statusError && <ErrorState title={t.startErrorTitle} error={statusError} onRetry={() => void startApp(store)} compact />}
+        {statusError && <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} compact />}
         {dossierOpen ? (
           <DossierView />
         ) : (

@@ -23,19 +23,19 @@ export function Sidebar() {
   const counts = useApp((s) => s.status?.counts ?? null);
 
   const entries: ViewEntry[] = [
-    { view: { kind: 'articles' }, label: t.viewArticles, count: counts?.articles ?? null },
-    { view: { kind: 'briefs' }, label: t.viewBriefs, count: counts?.briefs ?? null },
+    { view: { kind: 'articles' }, label: t.app('viewArticles'), count: counts?.articles ?? null },
+    { view: { kind: 'briefs' }, label: t.app('viewBriefs'), count: counts?.briefs ?? null },
   ];
 
   return (
-    <nav className="sidebar" aria-label={t.sidebarLabel}>
+    <nav className="sidebar" aria-label={t.app('sidebarLabel')}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">K</span>
-        <h1 className="brand-name">{t.appName}</h1>
+        <h1 className="brand-name">{t.app('appName')}</h1>
       </div>
       <HistoryButtons />
       <h2 className="sidebar-heading" id="sidebar-library">
-        {t.libraryHeading}
+        {t.app('libraryHeading')}
       </h2>
       <ul className="view-list" aria-labelledby="sidebar-library">
         {entries.map((entry) => {

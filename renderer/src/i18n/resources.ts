@@ -4,6 +4,22 @@ import { backupsEn } from '../features/backups/messages/en';
 import { backupsNl } from '../features/backups/messages/nl';
 import { historyEn } from '../features/history/messages/en';
 import { historyNl } from '../features/history/messages/nl';
+import { appEn } from '../app/messages/en';
+import { appNl } from '../app/messages/nl';
+import { dossiersEn } from '../features/dossiers/messages/en';
+import { dossiersNl } from '../features/dossiers/messages/nl';
+import { importEn } from '../features/import/messages/en';
+import { importNl } from '../features/import/messages/nl';
+import { libraryEn } from '../features/library/messages/en';
+import { libraryNl } from '../features/library/messages/nl';
+import { linksEn } from '../features/links/messages/en';
+import { linksNl } from '../features/links/messages/nl';
+import { searchEn } from '../features/search/messages/en';
+import { searchNl } from '../features/search/messages/nl';
+import { selectionEn } from '../features/selection/messages/en';
+import { selectionNl } from '../features/selection/messages/nl';
+import { tagsEn } from '../features/tags/messages/en';
+import { tagsNl } from '../features/tags/messages/nl';
 import { errorsEn } from '../ui/errors/en';
 import { errorsNl } from '../ui/errors/nl';
 
@@ -14,8 +30,14 @@ import { errorsNl } from '../ui/errors/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn },
-  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl },
+  en: {
+    history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
+    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn,
+  },
+  nl: {
+    history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
+    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl,
+  },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

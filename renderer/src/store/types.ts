@@ -9,7 +9,8 @@ import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from '../features/
 import type { BackupsSlice } from '../features/backups/backups-types';
 import type { DossiersSlice } from '../features/dossiers/dossiers-types';
 import type { LoadState } from './load-state';
-import type { Language, Messages } from '../i18n';
+import type { Language } from '../i18n';
+import type { Translators } from '../i18n/translate';
 import type { HistoryLabel } from '../../../shared/messages';
 
 /** What each slice may use besides the store itself. */
@@ -29,7 +30,7 @@ export type BrowseSort = Exclude<SortKey, 'relevance'>;
 
 export interface UiSlice {
   language: Language;
-  t: Messages;
+  t: Translators;
   setLanguage(language: Language): void;
   /** Native dialogs exist only in the desktop app (preload transport). */
   nativeDialogs: boolean;

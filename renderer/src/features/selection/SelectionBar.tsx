@@ -39,27 +39,27 @@ export function SelectionBar() {
   }
 
   return (
-    <section className="selection-bar" aria-label={t.selectionBarLabel}>
+    <section className="selection-bar" aria-label={t.selection('selectionBarLabel')}>
       <div className="selection-bar-row">
         <p className="selection-count" aria-live="polite">
-          {t.selectedCount(count)}
+          {t.selection('selectedCount', { count })}
         </p>
         <button type="button" className="button small" onClick={() => openLinkPicker(targetIds())} disabled={readOnly}>
-          {t.linkSelection}
+          {t.selection('linkSelection')}
         </button>
         <button type="button" className="button small" onClick={clearSelection}>
-          {t.clearSelection}
+          {t.selection('clearSelection')}
         </button>
       </div>
       <div className="selection-bar-row">
-        <TagInput label={t.addTagToSelectionLabel(count)} tags={tags} exclude={onAll} onPick={onPick} disabled={readOnly} />
+        <TagInput label={t.tags('addTagToSelectionLabel', { count })} tags={tags} exclude={onAll} onPick={onPick} disabled={readOnly} />
         {onSelection.length > 0 && (
-          <ul className="chip-list" aria-label={t.storyTagsLabel}>
+          <ul className="chip-list" aria-label={t.tags('storyTagsLabel')}>
             {onSelection.map((tag) => (
               <li key={tag.id} className="tag-chip is-removable">
                 <ColorDot color={tag.color} />
                 <span className="tag-chip-name">{tag.name}</span>
-                <button type="button" className="chip-remove" aria-label={t.removeTag(tag.name)} disabled={readOnly} onClick={() => void applyTags(targetIds(), { removeTagIds: [tag.id] })}>
+                <button type="button" className="chip-remove" aria-label={t.tags('removeTag', { name: tag.name })} disabled={readOnly} onClick={() => void applyTags(targetIds(), { removeTagIds: [tag.id] })}>
                   <span aria-hidden="true">×</span>
                 </button>
               </li>
