@@ -62,6 +62,10 @@ export interface HistoryParams {
   'search.save': NoParams;
   'search.rename': NoParams;
   'search.delete': NoParams;
+  /** An import that added (or brought back from the Trash) `count` stories. */
+  import: Count;
+  /** `count` stories taken out of the Trash. */
+  'trash.restore': Count;
 }
 export type HistoryLabel = MessageOf<HistoryParams>;
 export type HistoryCode = HistoryLabel['code'];
@@ -94,6 +98,8 @@ export interface ErrorReasonParams {
   'history.changedSince': { direction: 'undo' | 'redo'; label: HistoryLabel };
   /** `count` of the chosen stories are no longer in the library (deleted meanwhile). */
   'stories.missing': Count;
+  /** Undoing an import refused: `count` of the `stories` it added were worked on since. */
+  'import.touched': Count & { stories: number };
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

@@ -6,6 +6,7 @@ import { linksContract } from './links';
 import { maintenanceContract } from './backups';
 import { searchesContract } from './searches';
 import { tagsContract } from './tags';
+import { trashContract } from './trash';
 
 /**
  * The one service contract: method name → input schema → output type.
@@ -19,6 +20,7 @@ export const contract = {
   ...dossiersContract,
   ...maintenanceContract,
   ...searchesContract,
+  ...trashContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -58,4 +60,5 @@ export * from './links';
 export * from './dossiers';
 export * from './backups';
 export * from './searches';
+export * from './trash';
 export * from './changes';

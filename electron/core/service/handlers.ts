@@ -5,6 +5,7 @@ import { linkHandlers } from '../features/links/handlers';
 import { backupHandlers } from '../features/backups/handlers';
 import { searchesHandlers } from '../features/searches/handlers';
 import { tagHandlers } from '../features/tags/handlers';
+import { trashHandlers } from '../features/trash/handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...searchesHandlers,
   ...tagHandlers,
   ...linkHandlers,
+  ...trashHandlers,
 };

@@ -20,4 +20,6 @@ export const errorsEn = {
   'reason.history.changedSince_redo': 'Cannot redo “{{label}}”: that part of the library changed since.',
   'reason.stories.missing_one': 'The chosen story is no longer in the library.',
   'reason.stories.missing_other': '{{count, number}} of the chosen stories are no longer in the library.',
+  'reason.import.touched_one': 'Cannot undo the import: {{count, number}} of its {{stories, number}} stories was tagged, dated, noted, linked or put in a dossier since. Delete the stories you do not want instead.',
+  'reason.import.touched_other': 'Cannot undo the import: {{count, number}} of its {{stories, number}} stories were tagged, dated, noted, linked or put in a dossier since. Delete the stories you do not want instead.',
 } as const;

@@ -18,6 +18,8 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.history.changedSince', { context: reason.direction, label: editName(translator(language, 'history'), reason.label) });
     case 'stories.missing':
       return t('reason.stories.missing', { count: reason.count });
+    case 'import.touched':
+      return t('reason.import.touched', { count: reason.count, stories: reason.stories });
     default:
       // No reason, or one a newer core added that this renderer does not know yet.
       return language === 'en' ? error.message : t(error.code);

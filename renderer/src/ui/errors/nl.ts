@@ -18,4 +18,6 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.history.changedSince_redo': '„{{label}}” kan niet opnieuw worden gedaan: dat deel van de bibliotheek is sindsdien gewijzigd.',
   'reason.stories.missing_one': 'Het gekozen verhaal staat niet meer in de bibliotheek.',
   'reason.stories.missing_other': '{{count, number}} van de gekozen verhalen staan niet meer in de bibliotheek.',
+  'reason.import.touched_one': 'De import kan niet ongedaan worden gemaakt: {{count, number}} van de {{stories, number}} verhalen is intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de verhalen die je niet wilt.',
+  'reason.import.touched_other': 'De import kan niet ongedaan worden gemaakt: {{count, number}} van de {{stories, number}} verhalen zijn intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de verhalen die je niet wilt.',
 };
