@@ -15,6 +15,7 @@ import { Reader, READER_ID } from '../features/library/Reader';
 import { Sidebar } from './Sidebar';
 import { StatusToast } from './StatusToast';
 import { TagsLayer } from '../features/tags/TagsLayer';
+import { TrashLayer } from '../features/trash/TrashLayer';
 
 /** Focus the list's current row (its roving tab stop), or the reader. */
 function focusPane(id: string) {
@@ -87,6 +88,7 @@ export function App() {
       <DossierDialogs />
       <BackupsDialog />
       <TagsLayer />
+      <TrashLayer />
       <StatusToast />
       {dragging && <DropOverlay />}
     </div>

@@ -2,6 +2,7 @@ import { localeOf } from '../i18n';
 import type { View } from '../store';
 import { useApp, useT } from '../store';
 import { BackupsButton } from '../features/backups/BackupsDialog';
+import { TrashButton } from '../features/trash/DeleteButtons';
 import { DossierSidebarSection } from '../features/dossiers/DossierSidebarSection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SavedSearches } from '../features/search/SavedSearches';
@@ -60,6 +61,7 @@ export function Sidebar() {
       <DossierSidebarSection />
       <div className="sidebar-footer">
         <BackupsButton />
+        <TrashButton />
         <LanguageSwitch />
       </div>
     </nav>

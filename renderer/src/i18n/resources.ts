@@ -20,6 +20,8 @@ import { selectionEn } from '../features/selection/messages/en';
 import { selectionNl } from '../features/selection/messages/nl';
 import { tagsEn } from '../features/tags/messages/en';
 import { tagsNl } from '../features/tags/messages/nl';
+import { trashEn } from '../features/trash/messages/en';
+import { trashNl } from '../features/trash/messages/nl';
 import { errorsEn } from '../ui/errors/en';
 import { errorsNl } from '../ui/errors/nl';
 
@@ -32,11 +34,11 @@ import { errorsNl } from '../ui/errors/nl';
 export const resources = {
   en: {
     history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
-    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn,
+    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn,
   },
   nl: {
     history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
-    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl,
+    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl,
   },
 } as const;
 

@@ -13,6 +13,7 @@ import { createSelectionSlice } from '../features/selection/selection-slice';
 import { createStoryExtrasSlice } from '../features/links/story-extras-slice';
 import { createSyncSlice } from './sync-slice';
 import { createTagsSlice } from '../features/tags/tags-slice';
+import { createTrashSlice } from '../features/trash/trash-slice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -36,6 +37,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSearchSlice(set, get, deps),
     ...createFiltersSlice(set, get, deps),
     ...createSavedSearchesSlice(set, get, deps),
+    ...createTrashSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.
   deps.client.onChange((changes) => store.getState().refreshFor(changes));

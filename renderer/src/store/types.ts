@@ -8,6 +8,7 @@ import type { SelectionSlice, StoryExtrasSlice, TagsSlice } from '../features/ta
 import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from '../features/search/search-types';
 import type { BackupsSlice } from '../features/backups/backups-types';
 import type { DossiersSlice } from '../features/dossiers/dossiers-types';
+import type { TrashSlice } from '../features/trash/trash-types';
 import type { LoadState } from './load-state';
 import type { Language } from '../i18n';
 import type { Translators } from '../i18n/translate';
@@ -129,7 +130,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & TrashSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

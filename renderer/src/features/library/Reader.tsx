@@ -1,4 +1,5 @@
 import type { Story } from '../../../../shared/types';
+import { DeleteStoryButton } from '../trash/DeleteButtons';
 import { useMemo } from 'react';
 import { formatDateline, formatDay, formatInstant, shortSha } from '../../ui/format';
 import type { Language } from '../../i18n';
@@ -83,6 +84,7 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
           </span>
           {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
         </p>
+        <DeleteStoryButton story={story} />
       </header>
 
       <StoryMetaPanel story={story} />

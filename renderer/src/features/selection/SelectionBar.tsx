@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useApp, useT } from '../../store';
 import { ColorDot } from '../tags/TagChip';
 import { TagInput, type TagPick } from '../tags/TagInput';
+import { DeleteSelectionButton } from '../trash/DeleteButtons';
 import './selection.css';
 
 /**
@@ -47,6 +48,7 @@ export function SelectionBar() {
         <button type="button" className="button small" onClick={() => openLinkPicker(targetIds())} disabled={readOnly}>
           {t.selection('linkSelection')}
         </button>
+        <DeleteSelectionButton />
         <button type="button" className="button small" onClick={clearSelection}>
           {t.selection('clearSelection')}
         </button>
