@@ -8,7 +8,7 @@ const outDir = process.env.KRONIEK_BUILD_OUT ? resolve(process.env.KRONIEK_BUILD
 
 // Three bundles for the desktop app:
 //   main     → out/main/index.js     (ESM; the core is bundled in, npm dependencies stay in node_modules)
-//              out/main/indexing-worker.js (the indexing worker thread, same rules)
+//              out/main/indexing-worker.js, feature-worker.js (the worker threads, same rules)
 //   preload  → out/preload/index.cjs (CommonJS: a sandboxed preload cannot be an ES module, and can
 //                                    require only 'electron', so everything else, zod included, is bundled)
 //   renderer → out/renderer          (the renderer's own vite config, unchanged: the same build the web host serves)
@@ -19,9 +19,13 @@ export default defineConfig({
       emptyOutDir: true,
       sourcemap: false,
       rolldownOptions: {
-        // The indexing worker (a worker_threads entry) sits beside index.js and their shared
-        // chunks, where electron/core/indexing/worker-entry.ts looks for it.
-        input: { index: resolve(root, 'electron/main/index.ts'), 'indexing-worker': resolve(root, 'electron/core/indexing/worker.ts') },
+        // The worker threads (worker_threads entries) sit beside index.js and their shared
+        // chunks, where electron/core/indexing/worker-entry.ts looks for them.
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'indexing-worker': resolve(root, 'electron/core/indexing/worker.ts'),
+          'feature-worker': resolve(root, 'electron/core/indexing/feature-worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -25,8 +25,9 @@ export default defineConfig({
       input: {
         cli: resolve(root, 'electron/cli/main.ts'),
         host: resolve(root, 'electron/host/main.ts'),
-        // The indexing worker thread, beside both (see electron/core/indexing/worker-entry.ts).
+        // The worker threads, beside both (see electron/core/indexing/worker-entry.ts).
         'indexing-worker': resolve(root, 'electron/core/indexing/worker.ts'),
+        'feature-worker': resolve(root, 'electron/core/indexing/feature-worker.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { build } from 'vite';
-import { INDEXING_WORKER_ENTRY } from '../core/indexing/worker-entry';
+import { workerBundleInputs } from '../core/indexing/worker-entry';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -23,8 +23,8 @@ export async function bundleMeasuringChild(): Promise<string> {
       sourcemap: false,
       minify: false,
       rolldownOptions: {
-        // The indexing worker is an entry of its own, beside the child and their shared chunks (see indexing/worker-entry.ts).
-        input: { child: path.join(ROOT, 'electron/bench/child.ts'), [INDEXING_WORKER_ENTRY]: path.join(ROOT, 'electron/core/indexing/worker.ts') },
+        // The worker threads are entries of their own, beside the child and their shared chunks (see indexing/worker-entry.ts).
+        input: { child: path.join(ROOT, 'electron/bench/child.ts'), ...workerBundleInputs(ROOT) },
         output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
       },
     },

@@ -1,13 +1,15 @@
 import type { BodyBlock, Tag } from '../../../shared/types';
-import { extractEntities } from '../analysis/entities';
-import { RelatedIndex, type RelatedDoc } from '../analysis/related';
+import { RelatedIndex, type RelatedFeatures } from '../analysis/related';
 import { parseQuery } from '../search/query';
-import { SearchIndex, type Matches, type SearchDoc } from '../search/index';
+import { releaseStemCache } from '../text/dutch';
+import { SearchIndex, type Matches } from '../search/index';
 import { withMemorySaving } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
 import { SnapshotAborted, type SliceStats } from '../snapshot/codec';
 import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from '../snapshot/index-snapshot';
 import type { IndexedMeta, StoryContent, StoryHead } from '../store/meta';
+import type { FeatureSource } from './feature-feed';
+import { relatedDocOf, searchDocOf } from './story-docs';
 
 // Keeps the search and related-story indexes in step with the library: built in
 // the background at start (the window is usable meanwhile, with progress), then
@@ -21,8 +23,8 @@ import type { IndexedMeta, StoryContent, StoryHead } from '../store/meta';
 // with what changed in the library since (new segments, deletions, tags, notes, dates)
 // through the same apply() that follows live changes.
 
-const bodyText = (body: BodyBlock[]) => body.map((block) => block.text).join('\n');
-
+/** A build over at least this many stories has the feature worker work out the related index's half. */
+const FEATURE_FEED_STORIES = 1_000;
 /** An import of at least this many stories is indexed in bulk (see apply). */
 const BULK_IMPORT_STORIES = 500;
 /** A snapshot is written this long after a full build: not on the way to the first searches. */
@@ -88,6 +90,13 @@ export interface EngineHooks {
   numbers?: NumberListener;
   /** How long a slice of work runs before the event loop gets a turn (default SLICE_MS). */
   sliceMs?: number;
+  /**
+   * Starts a feed of the related index's story features for a build over the stories of
+   * these segments (`only`; null: all the metadata lists), worked out on another thread
+   * (indexing/feature-feed.ts); without it, or when it returns null, the engine works
+   * them out itself.
+   */
+  features?: (meta: IndexedMeta, only: string[] | null) => FeatureSource | null;
 }
 
 interface IndexPair {
@@ -295,31 +304,6 @@ export class LibraryIndexes {
     await this.snapshotWrite;
   }
 
-  private searchDoc(head: StoryHead, body: BodyBlock[], meta: IndexedMeta): SearchDoc {
-    const tagNames = (meta.taggings[head.id] ?? []).map((id) => meta.tags.find((tag) => tag.id === id)?.name ?? '').filter(Boolean);
-    return {
-      id: head.id,
-      headline: head.headline,
-      body: bodyText(body),
-      place: head.dateline.place,
-      tags: tagNames,
-      note: meta.storyEdits[head.id]?.note ?? '',
-    };
-  }
-
-  private relatedDoc(head: StoryHead, body: BodyBlock[], meta: IndexedMeta): RelatedDoc {
-    return {
-      id: head.id,
-      kind: head.kind,
-      headline: head.headline,
-      text: `${head.headline}\n${bodyText(body)}`,
-      // Extracted here, in the background build, not at import: it would cost a third of import time.
-      entities: extractEntities({ headline: head.headline, dateline: head.dateline, body }),
-      place: head.dateline.place,
-      date: meta.storyEdits[head.id]?.publishedAt ?? null,
-    };
-  }
-
   private async build(): Promise<void> {
     if (this.snapshotFile && (await this.loadSnapshot())) return;
     await this.buildFromStories();
@@ -337,11 +321,16 @@ export class LibraryIndexes {
    */
   private async buildFromStories(): Promise<void> {
     const breather = this.breather();
-    for await (const { head, body } of this.store.storiesWithBodies()) {
-      this.index(this.live, head, body, this.store.meta, 'bulk');
-      this.indexed++;
-      await breather();
-      if (this.live.search.bulkMergeDue) await this.mergeBulk(this.live, breather);
+    const feed = this.store.storyCount >= FEATURE_FEED_STORIES ? (this.hooks.features?.(this.store.meta, null) ?? null) : null;
+    try {
+      for await (const { head, body } of this.store.storiesWithBodies()) {
+        this.index(this.live, head, body, this.store.meta, 'bulk', await feed?.take(head.id));
+        this.indexed++;
+        await breather();
+        if (this.live.search.bulkMergeDue) await this.mergeBulk(this.live, breather);
+      }
+    } finally {
+      feed?.close();
     }
     // The last steps allocate about 100 MB (every common word's list anew, the related
     // index's packed lists) while the loop's garbage is still resident: V8's memory-saving
@@ -351,6 +340,7 @@ export class LibraryIndexes {
       await this.mergeBulk(this.live, breather);
       this.live.related.pack();
     });
+    releaseStemCache();
   }
 
   /**
@@ -404,11 +394,18 @@ export class LibraryIndexes {
     await this.apply({ type: 'meta', before: sharedWith(snapshot, meta), after: meta }, pair, count);
     const covered = new Set(snapshot.segments);
     const breather = this.breather();
-    for await (const { head, body } of this.store.storiesWithBodies((name) => !covered.has(name))) {
-      this.index(pair, head, body, this.store.meta, 'bulk');
-      touched++;
-      await breather();
-      if (pair.search.bulkMergeDue) await this.mergeBulk(pair, breather);
+    const uncovered = meta.segments.filter((segment) => !covered.has(segment.name));
+    const uncoveredStories = uncovered.reduce((sum, segment) => sum + segment.count, 0);
+    const feed = uncoveredStories >= FEATURE_FEED_STORIES ? (this.hooks.features?.(meta, uncovered.map((segment) => segment.name)) ?? null) : null;
+    try {
+      for await (const { head, body } of this.store.storiesWithBodies((name) => !covered.has(name))) {
+        this.index(pair, head, body, this.store.meta, 'bulk', await feed?.take(head.id));
+        touched++;
+        await breather();
+        if (pair.search.bulkMergeDue) await this.mergeBulk(pair, breather);
+      }
+    } finally {
+      feed?.close();
     }
     await this.mergeBulk(pair, breather);
     // Normally nothing left to do: only a snapshot written from a state this code did not foresee.
@@ -494,14 +491,19 @@ export class LibraryIndexes {
     return true;
   }
 
-  /** `bulk` for one of many new stories: see SearchIndex.addInBulk (the caller merges). */
-  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: IndexedMeta, mode: 'one' | 'bulk' = 'one'): void {
-    const doc = this.searchDoc(head, body, meta);
+  /**
+   * `bulk` for one of many new stories: see SearchIndex.addInBulk (the caller merges).
+   * `features`: the related index's, worked out elsewhere (the feature feed).
+   */
+  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: IndexedMeta, mode: 'one' | 'bulk' = 'one', features?: RelatedFeatures): void {
+    const doc = searchDocOf(head, body, meta);
     const before = pair.search.numberOf(head.id);
     if (before !== undefined) pair.search.update(doc);
     else if (mode === 'bulk') pair.search.addInBulk(doc);
     else pair.search.add(doc);
-    pair.related.upsert(this.relatedDoc(head, body, meta));
+    const date = meta.storyEdits[head.id]?.publishedAt ?? null;
+    if (features) pair.related.upsertFeatures(head.id, date, features);
+    else pair.related.upsert(relatedDocOf(head, body, date));
     this.dirty = true;
     if (pair === this.live && this.hooks.numbers) {
       const now = pair.search.numberOf(head.id);

@@ -1,16 +1,33 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Where the indexing worker's code is, run from source or bundled.
+// Where the worker threads' code is, run from source or bundled.
 //
-// Bundled (electron-vite for the app's main process, vite for the benchmark's measuring
-// process), worker.ts is an entry of its own, `indexing-worker.js` (or `.mjs`) beside the
-// main bundle and its chunks, which the bundle configs keep in one folder. From source
-// (vitest, the tsx-run CLI and host), a worker thread does not inherit the TypeScript
-// loader: a small bootstrap registers tsx in the worker, then imports worker.ts.
+// Bundled (electron-vite for the app's main process, vite for the host/CLI and for the
+// benchmark's measuring process), each worker is an entry of its own (`indexing-worker.js`,
+// `feature-worker.js`, or `.mjs`) beside the main bundle and its chunks, which the bundle
+// configs keep in one folder (each config names every entry of WORKERS; a test checks). From
+// source (vitest, tsx), a worker thread does not inherit the TypeScript loader: a small
+// bootstrap registers tsx in the worker, then imports the worker's source.
 
-/** The worker bundle's name without extension: the entry name in both bundle configs. */
-export const INDEXING_WORKER_ENTRY = 'indexing-worker';
+/** Bundle entry name → source file in this folder. */
+export const WORKERS = {
+  /** The indexes' own thread (worker.ts). */
+  'indexing-worker': 'worker.ts',
+  /** Works out the related index's story features during a full build (feature-worker.ts). */
+  'feature-worker': 'feature-worker.ts',
+} as const;
+
+export type WorkerName = keyof typeof WORKERS;
+
+/** The indexing worker bundle's name without extension. */
+export const INDEXING_WORKER_ENTRY: WorkerName = 'indexing-worker';
+
+/** The worker entries for a bundle config's `input`, by absolute source path. */
+export function workerBundleInputs(root: string): Record<WorkerName, string> {
+  const folder = path.join(root, 'electron/core/indexing');
+  return Object.fromEntries(Object.entries(WORKERS).map(([name, source]) => [name, path.join(folder, source)])) as Record<WorkerName, string>;
+}
 
 export interface WorkerEntry {
   url: URL;
@@ -18,13 +35,12 @@ export interface WorkerEntry {
   data: Record<string, string>;
 }
 
-export function indexingWorkerEntry(here = import.meta.url): WorkerEntry {
+export function workerEntry(name: WorkerName, here = import.meta.url): WorkerEntry {
   const extension = path.extname(fileURLToPath(here));
-  if (extension === '.ts') {
-    const bootstrap = 'worker-bootstrap.mjs';
-    const source = 'worker.ts';
-    return { url: new URL(bootstrap, here), data: { entry: new URL(source, here).href } };
-  }
-  const bundled = `${INDEXING_WORKER_ENTRY}${extension}`;
-  return { url: new URL(bundled, here), data: {} };
+  if (extension === '.ts') return { url: new URL('worker-bootstrap.mjs', here), data: { entry: new URL(WORKERS[name], here).href } };
+  return { url: new URL(`${name}${extension}`, here), data: {} };
+}
+
+export function indexingWorkerEntry(here = import.meta.url): WorkerEntry {
+  return workerEntry('indexing-worker', here);
 }

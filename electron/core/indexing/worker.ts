@@ -1,7 +1,9 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { applyMemoryPolicy } from '../memory-policy';
 import type { SearchIndex } from '../search/index';
+import type { IndexedMeta } from '../store/meta';
 import { LibraryIndexes, type NumberListener } from './engine';
+import { FeatureFeed } from './feature-feed';
 import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, ToWorker, WorkerInit } from './protocol';
 import { SegmentLibrary } from './segment-library';
 
@@ -89,7 +91,9 @@ class NumbersFeed implements NumberListener {
 
 const numbers = new NumbersFeed();
 const library = await SegmentLibrary.open(init.dataDir, init.meta, init.readOnly);
-const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers, sliceMs: init.sliceMs });
+// A full build's related-index half is worked out on a second thread (feature-feed.ts).
+const features = (meta: IndexedMeta, only: string[] | null) => new FeatureFeed(init.dataDir, meta, only);
+const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers, sliceMs: init.sliceMs, features });
 
 let lastProgress = '';
 function tellProgress(): void {

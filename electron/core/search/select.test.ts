@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from './test/synthetic-corpus';
-import { firstInOrder, sortedSlice, type Order } from './select';
+import { firstInOrder, sortedSlice, sortedSliceSliced, type Order } from './select';
 
 /** Items with many equal keys, ordered by key then by item (a strict total order, as callers give). */
 function sample(seed: number, length: number, distinctKeys: number) {
@@ -24,6 +24,21 @@ describe('sortedSlice: a page of a large set in order, without sorting it all', 
         expect(Array.from(sortedSlice(items, length, order, start, count)), `${seed} ${start} ${count}`).toEqual(sorted.slice(start, start + count));
       }
       expect(items).toEqual(copy); // left unchanged
+    }
+  });
+
+  it('gives the same pages when it hands the event loop back as it goes', async () => {
+    for (const [seed, length, distinct] of [[11, 9000, 40], [12, 5000, 1], [13, 300, 300]] as const) {
+      const { items, order, sorted } = sample(seed, length, distinct);
+      let turns = 0;
+      const breather = async () => {
+        turns++;
+      };
+      for (const [from, count] of [[0, 100], [0, length], [length - 50, 100], [length / 3, 3000], [length + 1, 10]] as const) {
+        const start = Math.floor(from);
+        expect(Array.from(await sortedSliceSliced(items, length, order, start, count, breather)), `${seed} ${start} ${count}`).toEqual(sorted.slice(start, start + count));
+      }
+      if (length > 2_048) expect(turns).toBeGreaterThan(0);
     }
   });
 

@@ -38,9 +38,10 @@ const END_MARK = 0x21444e45; // 'END!'
  * stopwords, entity extraction, the packed text or scoring inputs. A snapshot made by
  * other analysis is then rebuilt once instead of answering with the old one's terms.
  * (The layout of the file itself is SNAPSHOT_FORMAT.) The gazetteer's data is hashed
- * into the fingerprint, so editing it needs no bump.
+ * into the fingerprint, so editing it needs no bump. (2: the related index's story
+ * signatures mix the date in last.)
  */
-export const ANALYSIS_REVISION = 1;
+export const ANALYSIS_REVISION = 2;
 
 let fingerprint: string | undefined;
 

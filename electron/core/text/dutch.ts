@@ -64,6 +64,14 @@ export function detached(text: string): string {
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
+/**
+ * Lets go of the stem cache (up to 200,000 words, ~20 MB): after a full index build,
+ * whose words filled it, the thread only stems the few words of edits and queries.
+ */
+export function releaseStemCache(): void {
+  stemCache.clear();
+}
+
 /** Dutch Snowball stem of a folded word (cached: the same words recur across an archive). */
 export function stem(foldedWord: string): string {
   let stemmed = stemCache.get(foldedWord);

@@ -29,24 +29,37 @@ export function dayNumber(date: string | null): number {
   return Number.isFinite(time) ? Math.round(time / 86_400_000) : NO_DATE;
 }
 
-/** A 32-bit FNV-1a hash of everything the index reads from a story. */
-export function signatureOf(doc: RelatedDoc): number {
-  let hash = 0x811c9dc5;
-  const mix = (text: string) => {
-    for (let k = 0; k < text.length; k++) {
-      hash ^= text.charCodeAt(k);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    hash ^= 0x1f;
-    hash = Math.imul(hash, 0x01000193);
-  };
-  mix(String(doc.kind));
-  mix(String(doc.headline ?? ''));
-  mix(String(doc.text ?? ''));
-  mix(String(doc.place ?? ''));
-  mix(String(doc.date ?? ''));
-  for (const entity of Array.isArray(doc.entities) ? doc.entities : []) mix(`${entity?.key}\u0000${entity?.name}`);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function mix(hash: number, text: string): number {
+  for (let k = 0; k < text.length; k++) {
+    hash ^= text.charCodeAt(k);
+    hash = Math.imul(hash, FNV_PRIME);
+  }
+  hash ^= 0x1f;
+  return Math.imul(hash, FNV_PRIME);
+}
+
+/** A 32-bit FNV-1a hash of what the index reads from a story's content (everything but its date). */
+export function contentSignatureOf(doc: Omit<RelatedDoc, 'id' | 'date'>): number {
+  let hash = FNV_OFFSET;
+  hash = mix(hash, String(doc.kind));
+  hash = mix(hash, String(doc.headline ?? ''));
+  hash = mix(hash, String(doc.text ?? ''));
+  hash = mix(hash, String(doc.place ?? ''));
+  for (const entity of Array.isArray(doc.entities) ? doc.entities : []) hash = mix(hash, `${entity?.key}\u0000${entity?.name}`);
   return hash >>> 0;
+}
+
+/** The signature of a story: its content's, with its date mixed in. */
+export function withDate(contentSignature: number, date: string | null): number {
+  return mix(contentSignature, String(date ?? '')) >>> 0;
+}
+
+/** A 32-bit FNV-1a hash of everything the index reads from a story: an upsert with the same signature changes nothing. */
+export function signatureOf(doc: RelatedDoc): number {
+  return withDate(contentSignatureOf(doc), doc.date);
 }
 
 /** The RelatedDoc of a story as the store keeps it. */

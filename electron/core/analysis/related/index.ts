@@ -1,7 +1,8 @@
 import type { RelatedReason } from '../../../../shared/contract/links';
 import type { SnapshotReader, SnapshotWriter } from '../../snapshot/codec';
 import { compactionDue, compactSlots } from './compaction';
-import { signatureOf, type RelatedDoc } from './doc';
+import { signatureOf, withDate, type RelatedDoc } from './doc';
+import { relatedFeatures, type RelatedFeatures } from './features';
 import { PostingsLayout } from './postings';
 import { reasonsFor } from './reasons';
 import { Scorer } from './scoring';
@@ -10,6 +11,7 @@ import { RelatedState } from './state';
 import { StoryStore } from './stories';
 
 export { toRelatedDoc, type RelatedDoc, type RelatedKind } from './doc';
+export { relatedFeatures, type RelatedFeatures } from './features';
 export type { RelatedReason } from '../../../../shared/contract/links';
 
 // Related-story suggestions over a whole archive, in memory. One job per module:
@@ -61,14 +63,22 @@ export class RelatedIndex {
 
   /** Adds a story or replaces the indexed version of it. */
   upsert(doc: RelatedDoc): void {
+    const existing = this.state.slotOf.get(doc.id);
+    // A tag edit: nothing we index changed (checked before the text is worked through).
+    if (existing !== undefined && this.state.slots.signature[existing] === signatureOf(doc)) return;
+    this.upsertFeatures(doc.id, doc.date, relatedFeatures(doc));
+  }
+
+  /** As upsert(), with the story's features worked out beforehand (maybe by another thread). */
+  upsertFeatures(id: string, date: string | null, features: RelatedFeatures): void {
     const state = this.state;
-    const signature = signatureOf(doc);
-    const existing = state.slotOf.get(doc.id);
+    const signature = withDate(features.contentSignature, date);
+    const existing = state.slotOf.get(id);
     if (existing !== undefined) {
-      if (state.slots.signature[existing] === signature) return; // a tag edit: nothing we index changed
+      if (state.slots.signature[existing] === signature) return;
       this.removeSlot(existing);
     }
-    const slot = this.stories.add(doc, signature);
+    const slot = this.stories.add(id, date, features, signature);
     this.postings.addStory(slot);
     this.scorer.computeNorms(slot, state.live);
     state.changesSinceNorms++;

@@ -1,20 +1,13 @@
-import { fold, isStopword, stem, words } from '../../text/dutch';
 import { ByteWriter } from '../compact';
-import { titleCasePlace } from '../entities';
-import { dayNumber, type RelatedDoc } from './doc';
+import { dayNumber } from './doc';
+import type { RelatedFeatures } from './features';
 import { IdCursor, quantizeWeight, type RelatedState } from './state';
 
 // Term storage: a story goes in as one record (its terms with their weights, its
 // entities), with document frequencies counted and each term's spelling kept for the
-// reasons; a removed story is marked dead and uncounted. Posting lists and norms are
-// the caller's (postings.ts, scoring.ts).
-
-/** Extra tf for each headline occurrence of a term. */
-const HEADLINE_BOOST = 2;
-
-// Latin letters with diacritics (À–ɏ, minus × and ÷): only words with one need their spelling kept.
-const LATIN_DIACRITIC = /[À-ÖØ-öø-ɏ]/u;
-const WORD_WITH_DIACRITIC = /[a-zß-öø-ɏ]*[ß-öø-ɏ][a-zß-öø-ɏ]*/gu;
+// reasons; a removed story is marked dead and uncounted. What a story's text holds is
+// worked out beforehand (features.ts); posting lists and norms are the caller's
+// (postings.ts, scoring.ts).
 
 export class StoryStore {
   private readonly writer = new ByteWriter();
@@ -23,34 +16,46 @@ export class StoryStore {
   constructor(private readonly state: RelatedState) {}
 
   /** Gives the story a new slot and stores its record; returns the slot. */
-  add(doc: RelatedDoc, signature: number): number {
+  add(id: string, date: string | null, features: RelatedFeatures, signature: number): number {
     const state = this.state;
     const slot = state.slotCount++;
     state.slots.ensure(state.slotCount);
-    state.slotOf.set(doc.id, slot);
-    state.idOf[slot] = doc.id;
+    state.slotOf.set(id, slot);
+    state.idOf[slot] = id;
     state.slots.alive[slot] = 1;
     state.slots.signature[slot] = signature;
-    state.slots.day[slot] = dayNumber(doc.date);
+    state.slots.day[slot] = dayNumber(date);
 
-    // Terms: tf over the text, headline occurrences counted extra.
-    const headline = typeof doc.headline === 'string' ? doc.headline : '';
-    let text = typeof doc.text === 'string' ? doc.text : '';
-    // A brief's headline is its first sentence: `headline\nheadline …` would count it twice.
-    if (headline && text.startsWith(`${headline}\n${headline}`)) text = text.slice(headline.length + 1);
+    // Terms: numbered in the order they first occur, with their tf.
+    const { terms, firstWords, weights } = features;
     const seen: number[] = [];
-    this.countTerms(text, 1, seen);
-    this.countTerms(headline, HEADLINE_BOOST, seen);
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      let termId = state.terms.get(term);
+      if (termId < 0) {
+        termId = state.terms.add(term);
+        setSurface(state, termId, term, firstWords[k]!);
+        state.termDf.push(0);
+        if (state.termScratch.length <= termId) {
+          const grown = new Float32Array(Math.max(1024, Math.ceil((termId + 1) * 1.5)));
+          grown.set(state.termScratch);
+          state.termScratch = grown;
+        }
+      }
+      if (state.termScratch[termId] === 0) seen.push(termId);
+      state.termScratch[termId]! += weights[k]!;
+    }
     const termIds = Uint32Array.from(seen).sort();
-    this.recordSurfaces(text);
+    // Reasons show words as written: a folded surface (`geisoleerd`) gives way to its spelling with diacritics.
+    const { surfaces } = features;
+    for (let k = 0; k + 2 < surfaces.length; k += 3) {
+      const termId = state.terms.get(surfaces[k]!);
+      if (termId >= 0 && surfaceOf(state, termId) === surfaces[k + 1]) setSurface(state, termId, surfaces[k]!, surfaces[k + 2]!);
+    }
 
     // Entities: the extracted ones plus the dateline place.
     const entitySet = new Set<number>();
-    for (const entity of Array.isArray(doc.entities) ? doc.entities : []) {
-      if (typeof entity?.key === 'string' && entity.key) entitySet.add(this.entityId(entity.key, String(entity.name ?? entity.key)));
-    }
-    const place = typeof doc.place === 'string' ? doc.place.trim() : '';
-    if (/\p{L}/u.test(place)) entitySet.add(this.entityId(fold(place), titleCasePlace(place)));
+    for (let k = 0; k + 1 < features.entities.length; k += 2) entitySet.add(this.entityId(features.entities[k]!, features.entities[k + 1]!));
     const entityIds = Uint32Array.from(entitySet).sort();
 
     const writer = this.writer;
@@ -91,42 +96,6 @@ export class StoryStore {
     state.slotOf.delete(id);
     state.idOf[slot] = null;
     state.dead++;
-  }
-
-  /** Adds the text's term frequencies into termScratch; `seen` collects the term ids touched. */
-  private countTerms(text: string, weight: number, seen: number[]): void {
-    if (!text) return;
-    const state = this.state;
-    for (const word of words(text)) {
-      if (word.length < 2 || isStopword(word)) continue;
-      const term = stem(word);
-      let termId = state.terms.get(term);
-      if (termId < 0) {
-        termId = state.terms.add(term);
-        setSurface(state, termId, term, word);
-        state.termDf.push(0);
-        if (state.termScratch.length <= termId) {
-          const grown = new Float32Array(Math.max(1024, Math.ceil((termId + 1) * 1.5)));
-          grown.set(state.termScratch);
-          state.termScratch = grown;
-        }
-      }
-      if (state.termScratch[termId] === 0) seen.push(termId);
-      state.termScratch[termId]! += weight;
-    }
-  }
-
-  /** Reasons show words as written: replace a folded surface (`geisoleerd`) by its spelling with diacritics. */
-  private recordSurfaces(text: string): void {
-    if (!LATIN_DIACRITIC.test(text)) return;
-    const state = this.state;
-    for (const match of text.toLowerCase().matchAll(WORD_WITH_DIACRITIC)) {
-      const written = match[0].normalize('NFC');
-      const folded = fold(written);
-      const term = stem(folded);
-      const id = state.terms.get(term);
-      if (id >= 0 && surfaceOf(state, id) === folded) setSurface(state, id, term, written);
-    }
   }
 
   private entityId(key: string, name: string): number {

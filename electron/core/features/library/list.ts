@@ -1,6 +1,7 @@
 import type { ListPage, ListQuery, SortKey } from '../../../../shared/contract/library';
 import type { Matches } from '../../search/index';
-import { sortedSlice, type Order } from '../../search/select';
+import { sortedSlice, sortedSliceSliced, type Order } from '../../search/select';
+import { sliceBreather } from '../../slices';
 import { fold } from '../../text/dutch';
 import type { StoryHead } from '../../store/meta';
 import type { SearchProvider, ServiceContext } from '../../service/context';
@@ -78,19 +79,30 @@ export async function listStories(ctx: ServiceContext, query: ListQuery): Promis
 }
 
 /** The list without a search (or with one that has nothing to search for). */
-function browse(ctx: ServiceContext, query: ListQuery): ListPage {
+async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? DEFAULT_LIMIT;
   const byKeys = ctx.search.progress().ready ? browseByKeys(ctx, ctx.search, query) : null;
   if (byKeys) return byKeys;
+  // Before the indexes are ready (the list the app opens on, while they are built): every
+  // story's date string is compared, tens of milliseconds at 50,000 stories, so the work
+  // hands the event loop back every few milliseconds. Its own buffers, then: another list
+  // call may run in between.
+  const breather = sliceBreather();
   const candidates: StoryHead[] = [];
-  for (const head of ctx.store.liveHeads()) if (matchesFilters(ctx, head, query)) candidates.push(head);
+  let looked = 0;
+  for (const head of ctx.store.liveHeads()) {
+    if (matchesFilters(ctx, head, query)) candidates.push(head);
+    if ((++looked & 1023) === 0) await breather();
+  }
   const sort: SortKey = query.sort ?? 'date';
   const dir = query.dir ?? defaultDir(sort);
   // As a stable sort of the stories in import order would, for the page only.
   const compare = compareBy(ctx, sort, (at) => candidates[at]!, candidates.length);
   const order: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
-  const page = sortedSlice(positions(candidates.length), candidates.length, order, offset, limit);
+  const all = new Int32Array(candidates.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  const page = await sortedSliceSliced(all, candidates.length, order, offset, limit, breather);
   return { total: candidates.length, offset, items: Array.from(page, (at) => ctx.store.toSummary(candidates[at]!)), highlight: [] };
 }
 

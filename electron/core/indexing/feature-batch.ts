@@ -1,0 +1,103 @@
+import type { RelatedFeatures } from '../analysis/related';
+
+// The related index's story features as the feature worker posts them: a batch of
+// stories in a few flat arrays and strings (one structured clone of a string is far
+// cheaper than of thousands of small ones). Words, stems and entity names never hold
+// U+0000, which separates the strings.
+
+const SEP = '\u0000';
+
+export interface FeatureBatch {
+  ids: string[];
+  signatures: Uint32Array;
+  /** Per story: how many terms, surface triples and entity pairs it has. */
+  counts: Uint32Array;
+  weights: Float32Array;
+  terms: string;
+  firstWords: string;
+  surfaces: string;
+  entities: string;
+}
+
+export class FeatureBatchWriter {
+  private ids: string[] = [];
+  private signatures: number[] = [];
+  private counts: number[] = [];
+  private weights: number[] = [];
+  private terms: string[] = [];
+  private firstWords: string[] = [];
+  private surfaces: string[] = [];
+  private entities: string[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  add(id: string, features: RelatedFeatures): void {
+    this.ids.push(id);
+    this.signatures.push(features.contentSignature);
+    this.counts.push(features.terms.length, features.surfaces.length / 3, features.entities.length / 2);
+    for (let k = 0; k < features.terms.length; k++) {
+      this.terms.push(features.terms[k]!);
+      this.firstWords.push(features.firstWords[k]!);
+      this.weights.push(features.weights[k]!);
+    }
+    for (const value of features.surfaces) this.surfaces.push(value);
+    for (const value of features.entities) this.entities.push(value);
+  }
+
+  /** The batch so far (the writer starts afresh); its typed arrays' buffers can be transferred. */
+  take(): FeatureBatch {
+    const batch: FeatureBatch = {
+      ids: this.ids,
+      signatures: Uint32Array.from(this.signatures),
+      counts: Uint32Array.from(this.counts),
+      weights: Float32Array.from(this.weights),
+      terms: this.terms.join(SEP),
+      firstWords: this.firstWords.join(SEP),
+      surfaces: this.surfaces.join(SEP),
+      entities: this.entities.join(SEP),
+    };
+    this.ids = [];
+    this.signatures = [];
+    this.counts = [];
+    this.weights = [];
+    this.terms = [];
+    this.firstWords = [];
+    this.surfaces = [];
+    this.entities = [];
+    return batch;
+  }
+}
+
+const split = (text: string) => (text ? text.split(SEP) : []);
+
+/** A batch's stories, in order. */
+export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; features: RelatedFeatures }> {
+  const terms = split(batch.terms);
+  const firstWords = split(batch.firstWords);
+  const surfaces = split(batch.surfaces);
+  const entities = split(batch.entities);
+  let term = 0;
+  let surface = 0;
+  let entity = 0;
+  for (let k = 0; k < batch.ids.length; k++) {
+    const termCount = batch.counts[k * 3]!;
+    const surfaceCount = batch.counts[k * 3 + 1]! * 3;
+    const entityCount = batch.counts[k * 3 + 2]! * 2;
+    yield {
+      id: batch.ids[k]!,
+      features: {
+        contentSignature: batch.signatures[k]!,
+        terms: terms.slice(term, term + termCount),
+        firstWords: firstWords.slice(term, term + termCount),
+        weights: Array.from(batch.weights.subarray(term, term + termCount)),
+        surfaces: surfaces.slice(surface, surface + surfaceCount),
+        entities: entities.slice(entity, entity + entityCount),
+      },
+    };
+    term += termCount;
+    surface += surfaceCount;
+    entity += entityCount;
+  }
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { StoryContent } from '../store/meta';
+import { LibraryStore } from '../store/library-store';
+import { fakeStory, withTempDir } from '../store/test/helpers';
+import { relatedFeatures } from '../analysis/related';
+import { FeatureBatchWriter, readFeatureBatch } from './feature-batch';
+import { FeatureFeed } from './feature-feed';
+import { LibraryIndexes } from './engine';
+import { relatedDocOf } from './story-docs';
+
+// Our own wire-style sentences, with names, places and diacritics, mixed per story so
+// that terms, spellings (`Oekraïne`), entities and datelines all vary.
+const SENTENCES = [
+  'Het kabinet wil de geïsoleerde dorpen in Drenthe beter bereikbaar maken, zegt minister De Vries.',
+  'President Zelensky bezocht Oekraïne’s frontlinie bij Charkiv en sprak met soldaten.',
+  'In Genève begonnen de onderhandelingen over een bestand, meldt persbureau Reuters.',
+  'Kim Jong-un woonde in Pyongyang een militaire parade bij met nieuwe raketten.',
+  'De Tweede Kamer stemde dinsdag in met het plan voor extra woningbouw in Utrecht.',
+  'Vladimir Poetin ontving de Chinese president Xi Jinping in het Kremlin in Moskou.',
+  'Na de storm vielen in Zeeland honderden bomen om; de schade loopt in de miljoenen.',
+  'Feyenoord won de klassieker van Ajax met 2-1 na een doelpunt in de blessuretijd.',
+  'Het Internationaal Strafhof in Den Haag vaardigde een arrestatiebevel uit.',
+  'De coëfficiënt van de reële groei daalde volgens het CBS naar 0,8 procent.',
+];
+const PLACES = ['DEN HAAG', 'KYIV', 'GENÈVE', 'PYONGYANG', 'MOSKOU', 'ROTTERDAM', ''];
+
+function story(n: number): StoryContent {
+  const content = fakeStory(`f${n}`, `${SENTENCES[n % SENTENCES.length]!.split(' ').slice(0, 6).join(' ')} ${n}`);
+  content.head.contentHash = `feature-${n}`;
+  content.head.dateline = { place: PLACES[n % PLACES.length]!, agencies: ['ANP'] };
+  content.body = [0, 3, 7].map((step) => ({ type: 'paragraph' as const, text: `${SENTENCES[(n + step) % SENTENCES.length]} Kenmerk${n % 97}.` }));
+  return content;
+}
+
+describe('the feature feed', () => {
+  it('carries every part of a story’s features through a batch unchanged', () => {
+    const writer = new FeatureBatchWriter();
+    const docs = [0, 1, 2, 3, 9].map((n) => {
+      const content = story(n);
+      return { id: content.head.id, features: relatedFeatures({ kind: 'article', headline: content.head.headline, text: content.body[0]!.text, place: content.head.dateline.place, entities: [{ key: 'x', name: 'X' }] }) };
+    });
+    for (const doc of docs) writer.add(doc.id, doc.features);
+    expect([...readFeatureBatch(writer.take())]).toEqual(docs);
+    expect(writer.size).toBe(0);
+  });
+
+  it('gives the same related index as a build that works the features out itself', { timeout: 60_000 }, async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(Array.from({ length: 700 }, (_, n) => story(n)));
+      await store.addStories(Array.from({ length: 600 }, (_, n) => story(700 + n)));
+      await store.update(null, (meta) => ({ ...meta, deleted: ['f5', 'f800'], storyEdits: { f9: { publishedAt: '2024-03-01' }, f10: { publishedAt: '2024-03-04' } } }));
+      let feeds = 0;
+      let fed = 0;
+      const withFeed = new LibraryIndexes(store, 'lazy', { enabled: false }, {
+        features: (meta, only) => {
+          feeds++;
+          const feed = new FeatureFeed(dir, meta, only);
+          return {
+            take: async (id) => {
+              const features = await feed.take(id);
+              if (features) fed++;
+              return features;
+            },
+            close: () => feed.close(),
+          };
+        },
+      });
+      const alone = new LibraryIndexes(store, 'lazy', { enabled: false });
+      await withFeed.whenReady();
+      await alone.whenReady();
+      expect(feeds).toBe(1);
+      expect(fed).toBe(1_298);
+      expect(withFeed.relatedIndex.size).toBe(1_298);
+      for (const id of [...store.liveIds()].filter((_, k) => k % 7 === 0)) {
+        expect(withFeed.related(id, { limit: 8 }), id).toEqual(alone.related(id, { limit: 8 }));
+      }
+      await withFeed.close();
+      await alone.close();
+      await store.close();
+    });
+  });
+
+  it('leaves a story it does not have to the engine and goes on with the next', { timeout: 30_000 }, async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(Array.from({ length: 150 }, (_, n) => story(n)));
+      const expected = async (id: string) => relatedFeatures(relatedDocOf((await store.head(id))!, (await store.body(id))!, null));
+      const feed = new FeatureFeed(dir, store.meta, null);
+      try {
+        expect(await feed.take('f0')).toEqual(await expected('f0'));
+        expect(await feed.take('elsewhere')).toBeUndefined();
+        // f1 was skipped by the engine (worked out there): the feed goes on with f2.
+        expect(await feed.take('f2')).toEqual(await expected('f2'));
+        for (let n = 3; n < 150; n++) expect(await feed.take(`f${n}`)).toBeDefined();
+        expect(await feed.take('f150')).toBeUndefined();
+      } finally {
+        feed.close();
+      }
+      await store.close();
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { relatedFeatures } from '../analysis/related';
+import { applyMemoryPolicy } from '../memory-policy';
+import type { SegmentRef } from '../store/meta';
+import { FeatureBatchWriter, type FeatureBatch } from './feature-batch';
+import { SegmentLibrary } from './segment-library';
+import { relatedDocOf } from './story-docs';
+
+// The feature worker: during a full build of the indexes, reads the library's stories
+// in the order the indexing worker does and works out what the related index reads
+// from each (terms, spellings, entities: the larger half of a build's work), posting
+// them in batches while the indexing worker builds the search index. Started and ended
+// by feature-feed.ts; it writes nothing and reads only the segments it is told.
+
+export interface FeatureJob {
+  dataDir: string;
+  segments: SegmentRef[];
+  deleted: string[];
+  /** Only these segments (a snapshot's catch-up); null for all. */
+  only: string[] | null;
+}
+
+export type ToFeatureWorker = { type: 'more'; batches: number };
+export type FromFeatureWorker = { type: 'batch'; batch: FeatureBatch } | { type: 'done' } | { type: 'failed'; message: string };
+
+/** Stories per batch. */
+export const FEATURE_BATCH_STORIES = 64;
+
+const port = parentPort;
+if (!port) throw new Error('feature worker: not started as a worker thread');
+const job = (workerData as { job: FeatureJob }).job;
+applyMemoryPolicy();
+
+let credit = 0;
+let wake: (() => void) | null = null;
+port.on('message', (message: ToFeatureWorker) => {
+  if (message.type !== 'more') return;
+  credit += message.batches;
+  wake?.();
+  wake = null;
+});
+
+async function post(writer: FeatureBatchWriter): Promise<void> {
+  while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+  credit--;
+  const batch = writer.take();
+  port!.postMessage({ type: 'batch', batch } satisfies FromFeatureWorker, [batch.signatures.buffer as ArrayBuffer, batch.counts.buffer as ArrayBuffer, batch.weights.buffer as ArrayBuffer]);
+}
+
+try {
+  const meta = { createdAt: '', segments: job.segments, deleted: job.deleted, tags: [], taggings: {}, storyEdits: {} };
+  const library = await SegmentLibrary.open(job.dataDir, meta, true);
+  const only = job.only ? new Set(job.only) : null;
+  const writer = new FeatureBatchWriter();
+  for await (const { head, body } of library.storiesWithBodies(only ? (name) => only.has(name) : undefined)) {
+    writer.add(head.id, relatedFeatures(relatedDocOf(head, body, null)));
+    if (writer.size >= FEATURE_BATCH_STORIES) await post(writer);
+  }
+  if (writer.size > 0) await post(writer);
+  port.postMessage({ type: 'done' } satisfies FromFeatureWorker);
+} catch (error) {
+  port.postMessage({ type: 'failed', message: (error as Error)?.message ?? String(error) } satisfies FromFeatureWorker);
+}
+port.close();
