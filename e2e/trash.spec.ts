@@ -26,9 +26,9 @@ const WORDS = {
   },
   nl: {
     reader: 'Lezer',
-    deleteStory: (headline: string) => `“${headline}” verwijderen (naar de prullenbak)`,
+    deleteStory: (headline: string) => `Verwijderen: “${headline}” (naar de prullenbak)`,
     trash: 'Prullenbak',
-    restoreFor: (headline: string) => `“${headline}” terugzetten`,
+    restoreFor: (headline: string) => `Terugzetten: “${headline}”`,
     undo: /^Ongedaan maken/,
     deleteTwo: '2 berichten verwijderen',
     menuDelete: 'Verwijderen',
@@ -64,7 +64,10 @@ for (const language of ['en', 'nl'] as const) {
       try {
         await row(page, THANKS).click();
         const reader = page.getByRole('region', { name: words.reader, exact: true });
-        await reader.getByRole('button', { name: words.deleteStory(THANKS) }).click();
+        const deleteButton = reader.getByRole('button', { name: words.deleteStory(THANKS) });
+        await expect(deleteButton).toBeVisible();
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await deleteButton.click();
         await expect(row(page, THANKS)).toHaveCount(0);
         await expect(page.getByText(words.deleted)).toBeVisible();
 

@@ -4,7 +4,7 @@ import type { trashEn } from './en';
 /** The `trash` namespace in Dutch (same keys as English: a missing or extra key is a type error). */
 export const trashNl: Translation<typeof trashEn> = {
   deleteStory: 'Verwijderen',
-  deleteStoryLabel: '“{{headline}}” verwijderen (naar de prullenbak)',
+  deleteStoryLabel: 'Verwijderen: “{{headline}}” (naar de prullenbak)',
   deleteSelection_one: '{{count, number}} bericht verwijderen',
   deleteSelection_other: '{{count, number}} berichten verwijderen',
   deleted_one: '{{count, number}} bericht naar de prullenbak verplaatst. Ctrl+Z maakt ongedaan.',
@@ -28,7 +28,7 @@ export const trashNl: Translation<typeof trashEn> = {
   restoreChosen_other: '{{count, number}} berichten terugzetten',
   restored_one: '{{count, number}} bericht teruggezet. Ctrl+Z maakt ongedaan.',
   restored_other: '{{count, number}} berichten teruggezet. Ctrl+Z maakt ongedaan.',
-  restoreFor: '“{{headline}}” terugzetten',
+  restoreFor: 'Terugzetten: “{{headline}}”',
   emptyTrash: 'Prullenbak legen…',
   confirmEmpty_one: '{{count, number}} bericht definitief verwijderen? Dat kan niet worden teruggezet of ongedaan gemaakt, en de tags, datums, notities en koppelingen verdwijnen mee.',
   confirmEmpty_other: '{{count, number}} berichten definitief verwijderen? Ze kunnen niet worden teruggezet of ongedaan gemaakt, en hun tags, datums, notities en koppelingen verdwijnen mee.',
