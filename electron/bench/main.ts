@@ -18,6 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --export [--json]
+       npm run -s bench -- --wire-parse N [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -31,7 +32,8 @@ reading while the indexes were built.
 The first open builds the indexes from the stories (indexReadyMs) and writes the index
 snapshot in the background; a second fresh process then opens with it
 (indexReadyFromSnapshotMs, rssSnapshotMB right after ready, rssSnapshotIdleMB once idle).
-With --export: PDF export time of a 20-story and a 200-story dossier.`;
+With --export: PDF export time of a 20-story and a 200-story dossier.
+With --wire-parse N: parseWire throughput over N synthetic files per wire format (ninjs 1/2/3, NewsML-G2).`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -42,6 +44,21 @@ async function benchExport(json: boolean): Promise<number> {
     (json ? process.stderr : process.stdout).write(`  ${stories} stories, ${pages} pages: ${round(ms)} ms\n`);
     figures[`pdf${stories}Ms`] = round(ms);
     figures[`pdf${stories}Pages`] = pages;
+  }
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+  return 0;
+}
+
+/** parseWire throughput per wire format, in this process (parsing is synchronous and pure). */
+async function benchWireParseCommand(count: number, json: boolean): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) {
+    console.error('bench: --wire-parse must be a positive whole number.');
+    return 2;
+  }
+  const { benchWireParse } = await import('./wire-parse');
+  const figures = benchWireParse(count);
+  for (const [format, figure] of Object.entries(figures)) {
+    (json ? process.stderr : process.stdout).write(`  ${format}: ${figure.files} files of ${figure.kbPerFile} kB, ${figure.filesPerSec} files/s (${figure.usPerFile} µs each; first file with schema compile ${figure.firstMs} ms)\n`);
   }
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
   return 0;
@@ -88,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       dir: { type: 'string' },
       export: { type: 'boolean' },
+      'wire-parse': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -97,6 +115,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.export) return benchExport(Boolean(values.json));
+  if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));
   const size = Number(values.size ?? '1000');
   if (!Number.isInteger(size) || size < 1) {
     console.error('bench: --size must be a positive whole number.');

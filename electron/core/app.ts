@@ -40,7 +40,8 @@ export interface OpenKroniekOptions {
   seedsDir?: string;
   ports?: KroniekPorts;
   readOnly?: boolean;
-  platform?: Platform;
+  /** Who opens the library: what the transports in front of it may ask (see service/registry.ts). */
+  platform: Platform;
   /** Build the search and related indexes at once (app, host) or on first use (CLI). Default eager. */
   indexes?: 'eager' | 'lazy';
   /** The index snapshot in the data folder's cache (default: read and written). */

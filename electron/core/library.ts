@@ -19,7 +19,8 @@ export interface OpenLibraryOptions {
   dataDir: string;
   ports?: KroniekPorts;
   readOnly?: boolean;
-  platform?: Platform;
+  /** Who opens the library: what the transports in front of it may ask (see service/registry.ts). */
+  platform: Platform;
   /** Build the search and related indexes at once (app, host) or on first use (CLI). Default eager. */
   indexes?: 'eager' | 'lazy';
   /** The index snapshot in the data folder's cache (default: read and written). */
@@ -72,7 +73,7 @@ export class Library {
       await options.beforeIndexing?.({ store, importOptions });
       const start = options.indexes ?? 'eager';
       const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot });
-      const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform ?? 'cli', importOptions);
+      const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions);
       // Once built, the list looks up every story's sort and filter keys in one pass (in
       // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.
       indexing.onReady(() => void library.warmListKeys());

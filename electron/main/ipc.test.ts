@@ -119,7 +119,7 @@ describe('registerIpc', () => {
 
   it('with the real core: extra keys are refused by the strict schema, a valid call answers an envelope', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-ipc-'));
-    const core = await openKroniek({ dataDir });
+    const core = await openKroniek({ platform: 'cli', dataDir });
     try {
       const handlers = new Map<string, (event: unknown, input: unknown) => Promise<Envelope<unknown>>>();
       registerIpc({ handle: (channel, fn) => handlers.set(channel, fn as never), removeHandler: () => undefined }, core);
@@ -148,7 +148,7 @@ describe('registerIpc', () => {
       pickSavePath: async () => null,
       pickOpenFile: async (options) => (expect(options.extensions).toEqual(['json']), picked),
     };
-    const core = await openKroniek({ dataDir: path.join(dir, 'data'), seedsDir: DEFAULT_SEEDS_DIR, ports: { dialogs } });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'data'), seedsDir: DEFAULT_SEEDS_DIR, ports: { dialogs } });
     try {
       const handlers = new Map<string, (event: unknown, input: unknown) => Promise<Envelope<unknown>>>();
       registerIpc({ handle: (channel, fn) => handlers.set(channel, fn as never), removeHandler: () => undefined }, core);

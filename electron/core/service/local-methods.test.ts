@@ -94,7 +94,7 @@ describe('readiness, tag lookup and search scores', () => {
 
   it('tags.find finds a tag by id or by name without case or diacritics, null when there is none', async () => {
     await withTempDir(async (dir) => {
-      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy' });
+      const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'lib'), indexes: 'lazy' });
       try {
         const tag = await ok<TagListItem>(core, 'tags.create', { name: 'Oekraïne' });
         expect(await ok(core, 'tags.find', { nameOrId: 'OEKRAINE' })).toMatchObject({ id: tag.id, name: 'Oekraïne', count: 0 });

@@ -86,14 +86,14 @@ async function freshFingerprint(core: KroniekCore, ids: string[]) {
 }
 
 async function openLibrary(dir: string, extra: Parameters<typeof openKroniek>[0]['indexSnapshot'] = {}) {
-  const core = await openKroniek({ dataDir: dir, seedsDir: DEFAULT_SEEDS_DIR, indexSnapshot: { ...NO_TIMER, ...extra } });
+  const core = await openKroniek({ platform: 'cli', dataDir: dir, seedsDir: DEFAULT_SEEDS_DIR, indexSnapshot: { ...NO_TIMER, ...extra } });
   await indexesOf(core).whenReady();
   return core;
 }
 
 /** A library of the seeds and `count` synthetic stories, closed with its snapshot written. */
 async function libraryWithSnapshot(dir: string, count: number): Promise<void> {
-  const core = await openKroniek({ dataDir: dir, seedsDir: DEFAULT_SEEDS_DIR, indexSnapshot: NO_TIMER });
+  const core = await openKroniek({ platform: 'cli', dataDir: dir, seedsDir: DEFAULT_SEEDS_DIR, indexSnapshot: NO_TIMER });
   await core.context.store.addStories(synthetic(0, count));
   await indexesOf(core).whenReady();
   await core.close();
@@ -135,7 +135,7 @@ describe('index snapshot', () => {
       const written = await readFile(snapshotPath(dir));
 
       // Changes made without the snapshot being written again (it stays as it was).
-      const editing = await openKroniek({ dataDir: dir, indexes: 'lazy', indexSnapshot: { enabled: false } });
+      const editing = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy', indexSnapshot: { enabled: false } });
       const all = [...editing.context.store.liveHeads()].map((head) => head.id);
       const oorlog = await call(editing, 'tags.create', { name: 'Oorlogje' });
       const spare = await call(editing, 'tags.create', { name: 'Weggooitag' });

@@ -11,7 +11,7 @@ import { fakeStory, withTempDir } from './test/helpers';
 
 async function withCore<T>(run: (core: KroniekCore, feed: Commit[]) => Promise<T>): Promise<T> {
   return withTempDir(async (dir) => {
-    const core = await openKroniek({ dataDir: path.join(dir, 'library'), indexes: 'lazy' });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), indexes: 'lazy' });
     const feed: Commit[] = [];
     try {
       await core.context.store.addStories(['s1', 's2', 's3'].map((id) => fakeStory(id)));
@@ -101,7 +101,7 @@ describe('edits answer with what they changed', () => {
 
   it('a library archive merge and a backup restore say what they changed', async () => {
     await withTempDir(async (dir) => {
-      const source = await openKroniek({ dataDir: path.join(dir, 'source'), indexes: 'lazy' });
+      const source = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'source'), indexes: 'lazy' });
       let archive: string;
       try {
         await source.context.store.addStories(['a1', 'a2'].map((id) => fakeStory(id)));
@@ -110,7 +110,7 @@ describe('edits answer with what they changed', () => {
       } finally {
         await source.close();
       }
-      const core = await openKroniek({ dataDir: path.join(dir, 'target'), indexes: 'lazy' });
+      const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'target'), indexes: 'lazy' });
       try {
         await core.context.store.addStories([fakeStory('s1')]);
         const merged = await call<{ backup: string }>(core, 'library.importArchive', { name: 'a.json', base64: archive });

@@ -54,6 +54,7 @@ export async function openRealCore(options: RealCoreOptions = {}): Promise<RealC
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-renderer-'));
   const core = await openKroniek({
     dataDir,
+    platform: 'electron',
     seedsDir: options.seeds ? DEFAULT_SEEDS_DIR : undefined,
     indexSnapshot: { enabled: false },
     ports: options.ports,

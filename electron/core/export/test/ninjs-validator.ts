@@ -4,8 +4,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { NINJS_VERSION } from '../ninjs';
 
-// The official IPTC schemas, vendored beside this file (see ninjs-schemas/README.md).
-const SCHEMAS = path.join(import.meta.dirname, 'ninjs-schemas');
+// The official IPTC schemas, vendored once for the wire importer (see import/wire/schemas/README.md).
+const SCHEMAS = path.join(import.meta.dirname, '../../import/wire/schemas');
 
 function readSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(SCHEMAS, name), 'utf8')) as Record<string, unknown>;

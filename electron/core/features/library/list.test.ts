@@ -70,7 +70,7 @@ function fixtureStories(count: number) {
 
 async function withLibrary(run: (core: KroniekCore, index: SearchIndex) => Promise<void>) {
   await withTempDir(async (dir) => {
-    const core = await openKroniek({ dataDir: dir });
+    const core = await openKroniek({ platform: 'cli', dataDir: dir });
     try {
       const stories = fixtureStories(300);
       await core.context.store.addStories(stories);

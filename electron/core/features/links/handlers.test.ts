@@ -25,7 +25,7 @@ interface Seeds {
 
 async function withSeeds<T>(run: (core: KroniekCore, seeds: Seeds) => Promise<T>): Promise<T> {
   return withTempDir(async (dir) => {
-    const core = await openKroniek({ dataDir: path.join(dir, 'library') });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library') });
     try {
       await importPaths(core.context.store, [SEEDS_DIR], core.context.importOptions);
       const list = await ok<{ items: StorySummary[] }>(core, 'stories.list', { sort: 'imported', dir: 'asc', limit: 1_000 });

@@ -24,6 +24,8 @@ export interface WireRights {
   copyrightHolder: string | null;
   copyrightNotice: string | null;
   usageTerms: string | null;
+  /** Link to a machine-readable rights statement (ninjs `rightsinfo.linkedrights` / `rightsInfo.linkedRights`); absent or null when none. */
+  linkedRights?: string | null;
 }
 
 export interface WireInfoSource {
@@ -82,7 +84,9 @@ export type WireProblem =
   | { code: 'wire.noGuid' }
   | { code: 'wire.noText' }
   | { code: 'wire.notTextItem'; itemClass: string }
-  | { code: 'wire.encoding'; detail: string };
+  | { code: 'wire.encoding'; detail: string }
+  /** JSON that is not ninjs, or XML whose root is not a NewsML-G2 item (`root` is the root element's local name; '' for JSON). */
+  | { code: 'wire.unknownFormat'; kind: 'json' | 'xml'; root: string };
 
 /** What a file held: its items (a newsMessage or a ninjs package can hold several) and per-item problems. */
 export interface WireParseResult {
