@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ROOT } from './fixtures';
 
-type AxeWindow = { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } };
+type AxeWindow = { axe: { run(options?: { rules: Record<string, { enabled: boolean }> }): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } };
 
 /**
  * Serious and critical axe-core violations on the page as it is now, each as `rule: targets`.
@@ -17,4 +17,19 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
   });
+}
+
+/**
+ * Like `seriousAxeViolations`, plus the named rules, switched on and reported whatever their
+ * impact (e.g. the moderate `landmark-unique`, which the desk's states must also pass).
+ */
+export async function axeViolationsWith(page: Page, alsoRules: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async (rules) => {
+    // Named rules run even where axe leaves them off by default (`label-content-name-mismatch` is experimental).
+    const result = await (window as unknown as AxeWindow).axe.run({ rules: Object.fromEntries(rules.map((rule) => [rule, { enabled: true }])) });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || rules.includes(v.id))
+      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  }, alsoRules);
 }

@@ -67,7 +67,7 @@ test.describe('desktop app', () => {
   test('opens on the app scheme and lists the five sample headlines', async () => {
     const page = await app.firstWindow();
     await expect(page).toHaveURL(/^app:\/\/kroniek\//);
-    const list = page.getByRole('listbox', { name: /stories|verhalen/i });
+    const list = page.getByRole('listbox', { name: /stories|verhalen|berichten/i });
     const headlines = seedHeadlines();
     expect(headlines).toHaveLength(5);
     for (const headline of headlines) await expect(list.getByRole('option', { name: new RegExp(escapeRegExp(headline)) })).toBeVisible();

@@ -7,7 +7,7 @@ import { escapeRegExp, expect, test } from './fixtures';
 
 const THANKS = 'Poetin dankt Kim Jong-un voor steun in oorlog Oekraïne';
 
-const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen/i });
+const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen|berichten/i });
 const reader = (page: Page) => page.getByRole('region', { name: /^(Reader|Lezer)$/ });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: /^(Library|Bibliotheek)$/ });
 const row = (page: Page, headline: string) => storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(headline)) });

@@ -23,7 +23,7 @@ DEN HAAG (ANP) - Het kabinet is gevallen na een conflict over het asielbeleid. I
 Meer uit Binnenland
 `;
 
-const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen/i });
+const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen|berichten/i });
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search stories' });
 const reader = (page: Page) => page.getByRole('region', { name: 'Reader' });
 const rowHeadlines = (page: Page) => storyList(page).getByRole('option').locator('.row-headline');

@@ -12,7 +12,7 @@ const VISIT = 'Poetin op zeer zeldzaam bezoek in Noord-Korea';
 const LEAVES = 'Noord-Koreaanse leider vertrekt na meerdaags bezoek uit Rusland';
 const PACT = "Kim en Poetin tekenen 'alomvattend' samenwerkingsverband";
 
-const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen/i });
+const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen|berichten/i });
 const reader = (page: Page) => page.getByRole('region', { name: /^(Reader|Lezer)$/ });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: /^(Library|Bibliotheek)$/ });
 const row = (page: Page, headline: string) => storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(headline)) });

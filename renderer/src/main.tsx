@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { createAppStore, startApp, StoreProvider } from './store';
 import './app/app.css';
 import './ui/controls.css';
+import './app/layout/layout.css';
 
 function localStorageOrNull(): Storage | null {
   try {

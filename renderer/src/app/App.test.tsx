@@ -172,8 +172,10 @@ describe('App: reader', () => {
     expect(within(article).getByText('Volgens de Verenigde Staten levert Noord-Korea wapens.').tagName).toBe('P');
     expect(within(article).getByRole('heading', { name: 'Import warnings' })).toBeInTheDocument();
     expect(within(article).getByText(/looked like a subheading/)).toBeInTheDocument();
-    expect(within(article).getByText('poetin-dankt-kim.txt')).toBeInTheDocument();
-    expect(within(article).getByText('48a0f6279903')).toBeInTheDocument();
+    // The source sits in the inspector beside the text (reader first).
+    const inspector = within(reader).getByRole('complementary', { name: 'Story details' });
+    expect(within(inspector).getByText('poetin-dankt-kim.txt')).toBeInTheDocument();
+    expect(within(inspector).getByText('48a0f6279903')).toBeInTheDocument();
   });
 
   it('displays imported text as text, never as HTML', async () => {
@@ -351,10 +353,10 @@ describe('App: language', () => {
   it('follows a Dutch system language and switches to English, remembering the choice', async () => {
     const user = userEvent.setup();
     renderApp(new FakeService(library()), { languages: ['nl-NL', 'en'] });
-    expect(await screen.findByRole('listbox', { name: /Alle verhalen/ })).toBeInTheDocument();
+    expect(await screen.findByRole('listbox', { name: /Berichtenlijst: Berichten/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Importeren…' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('nl');
-    expect(screen.getByText('3 verhalen')).toBeInTheDocument();
+    expect(screen.getByText('3 berichten')).toBeInTheDocument();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Taal' }), 'English');
     expect(screen.getByRole('button', { name: 'Import…' })).toBeInTheDocument();

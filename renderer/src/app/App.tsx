@@ -16,6 +16,11 @@ import { Sidebar } from './Sidebar';
 import { StatusToast } from './StatusToast';
 import { TagsLayer } from '../features/tags/TagsLayer';
 import { TrashLayer } from '../features/trash/TrashLayer';
+import { PaneSplitter } from './layout/PaneSplitter';
+import { ShortcutsDialog } from './layout/ShortcutsDialog';
+import { useLayoutKeys } from './layout/use-layout-keys';
+import { useNarrow } from './layout/use-narrow';
+import { LIST_PANE_ID } from '../features/library/ListPane';
 
 /** Focus the list's current row (its roving tab stop), or the reader. */
 function focusPane(id: string) {
@@ -34,6 +39,46 @@ export function App() {
   const dossierOpen = useApp((s) => s.view.kind === 'dossier');
   const dragging = useFileDrop();
   useUndoShortcuts();
+  useLayoutKeys();
+  const narrow = useNarrow();
+  const sidebarCollapsed = useApp((s) => s.sidebarCollapsed);
+  const sidebarPeek = useApp((s) => s.sidebarPeek);
+  const toggleSidebar = useApp((s) => s.toggleSidebar);
+  const listWidth = useApp((s) => s.listWidth);
+  const narrowPane = useApp((s) => s.narrowPane);
+  const setNarrowPane = useApp((s) => s.setNarrowPane);
+  const openId = useApp((s) => s.openId);
+  const panesRef = useRef<HTMLDivElement>(null);
+  const view = useApp((s) => s.view);
+
+  // A narrow window's sidebar closes once the editor picked a view from it.
+  useEffect(() => {
+    if (store.getState().sidebarPeek) store.setState({ sidebarPeek: false });
+  }, [view, store]);
+
+  // The list's width as a CSS variable (CSP: no inline styles, so CSSOM).
+  useEffect(() => {
+    panesRef.current?.style.setProperty('--list-width', `${listWidth}px`);
+  });
+
+  // Opening a story in a narrow window slides the list away: the reader takes over, with focus.
+  useEffect(() => {
+    if (openId === null) {
+      setNarrowPane('list');
+      return;
+    }
+    setNarrowPane('reader');
+  }, [openId, setNarrowPane]);
+  const showReader = narrowPane === 'reader' && openId !== null;
+  const wasReader = useRef(showReader);
+  useEffect(() => {
+    if (!narrow || wasReader.current === showReader) {
+      wasReader.current = showReader;
+      return;
+    }
+    wasReader.current = showReader;
+    requestAnimationFrame(() => focusPane(showReader ? READER_ID : STORY_LIST_ID));
+  }, [narrow, showReader]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -54,7 +99,7 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div className="app" data-sidebar={narrow ? (sidebarPeek ? 'peek' : 'hidden') : sidebarCollapsed ? 'collapsed' : 'shown'}>
       <div className="skip-links">
         {dossierOpen ? (
           <a href={`#${DOSSIER_VIEW_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(DOSSIER_VIEW_ID))}>
@@ -72,14 +117,16 @@ export function App() {
         )}
       </div>
       <Sidebar />
-      <main className="workspace">
+      {/* The workspace closes a narrow window's sidebar when the editor goes back to work. */}
+      <main className="workspace" onMouseDown={narrow && sidebarPeek ? () => toggleSidebar(true) : undefined}>
         <NoticeBanner />
         {statusError && <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} compact />}
         {dossierOpen ? (
           <DossierView />
         ) : (
-          <div className="panes">
+          <div ref={panesRef} className="panes" data-narrow-pane={showReader ? 'reader' : 'list'}>
             <ListPane />
+            <PaneSplitter controls={LIST_PANE_ID} />
             <Reader />
           </div>
         )}
@@ -89,6 +136,7 @@ export function App() {
       <BackupsDialog />
       <TagsLayer />
       <TrashLayer />
+      <ShortcutsDialog />
       <StatusToast />
       {dragging && <DropOverlay />}
     </div>

@@ -5,6 +5,7 @@ import { BackupsButton } from '../features/backups/BackupsDialog';
 import { TrashButton } from '../features/trash/DeleteButtons';
 import { DossierSidebarSection } from '../features/dossiers/DossierSidebarSection';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ShortcutsButton } from './layout/ShortcutsDialog';
 import { SavedSearches } from '../features/search/SavedSearches';
 import { HistoryButtons } from '../features/history/HistoryButtons';
 import { TagSidebarSection } from '../features/tags/TagSidebarSection';
@@ -29,7 +30,7 @@ export function Sidebar() {
   ];
 
   return (
-    <nav className="sidebar" aria-label={t.app('sidebarLabel')}>
+    <nav id="sidebar" className="sidebar" aria-label={t.app('sidebarLabel')}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">K</span>
         <h1 className="brand-name">{t.app('appName')}</h1>
@@ -62,6 +63,7 @@ export function Sidebar() {
       <div className="sidebar-footer">
         <BackupsButton />
         <TrashButton />
+        <ShortcutsButton />
         <LanguageSwitch />
       </div>
     </nav>

@@ -23,6 +23,8 @@ import { tagsNl } from '../features/tags/messages/nl';
 import { trashEn } from '../features/trash/messages/en';
 import { trashNl } from '../features/trash/messages/nl';
 import { errorsEn } from '../ui/errors/en';
+import { deskEn } from '../app/layout/messages/en';
+import { deskNl } from '../app/layout/messages/nl';
 import { errorsNl } from '../ui/errors/nl';
 
 /**
@@ -34,11 +36,11 @@ import { errorsNl } from '../ui/errors/nl';
 export const resources = {
   en: {
     history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
-    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn,
+    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn,
   },
   nl: {
     history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
-    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl,
+    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl,
   },
 } as const;
 

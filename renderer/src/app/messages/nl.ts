@@ -9,7 +9,7 @@ export const appNl: Translation<typeof appEn> = {
   skipToReader: 'Naar de lezer',
   sidebarLabel: 'Bibliotheek',
   libraryHeading: 'Bibliotheek',
-  viewArticles: 'Alle verhalen',
+  viewArticles: 'Berichten',
   viewBriefs: 'Korte berichten',
   countOf_one: '{{count, number}} item',
   countOf_other: '{{count, number}} items',

@@ -1,6 +1,7 @@
-import { rejectText } from './reject-text';
 import type { ImportFileResult, ImportStatus } from '../../../../shared/types';
+import { localeOf } from '../../i18n';
 import type { Translators } from '../../i18n/translate';
+import { rejectText } from './reject-text';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
@@ -17,6 +18,7 @@ export function ImportResults() {
   const error = useApp((s) => s.importError);
   const close = useApp((s) => s.closeImportResults);
   const openStory = useApp((s) => s.openStory);
+  const language = useApp((s) => s.language);
   if (!report && !error) return null;
 
   function open(id: string) {
@@ -24,10 +26,34 @@ export function ImportResults() {
     void openStory(id);
   }
 
+  const counts = report
+    ? (['imported', 'duplicate', 'rejected'] as const).map((status) => ({ status, count: report.files.filter((file) => file.status === status).length })).filter((entry) => entry.count > 0)
+    : [];
+
+  // The summary stays in view in the header; the per-file details scroll in the body (a 300-file import fits the window).
   return (
     <Dialog titleId="import-results-title" onClose={close} className="import-dialog">
       <header className="dialog-header">
         <h2 id="import-results-title">{report ? t.import('importResultsTitle') : t.import('importFailed')}</h2>
+        {report && (
+          <>
+            <p className="import-totals">{t.import('importTotals', { files: t.import('fileCount', { count: report.totals.files }), imported: report.totals.imported, duplicates: t.import('duplicateCount', { count: report.totals.duplicate }), rejected: report.totals.rejected })}</p>
+            {(report.totals.briefsImported > 0 || report.totals.briefsDuplicate > 0) && (
+              <p className="import-totals">{t.import('importBriefTotals', { imported: report.totals.briefsImported, duplicate: report.totals.briefsDuplicate })}</p>
+            )}
+            {counts.length > 1 && (
+              <p className="import-summary">
+                {counts.map(({ status, count }) => (
+                  <span key={status} className={`status-${status}`}>
+                    <span className="status-badge">
+                      {statusLabel(t, status)}: {count.toLocaleString(localeOf(language))}
+                    </span>
+                  </span>
+                ))}
+              </p>
+            )}
+          </>
+        )}
       </header>
       <div className="dialog-body">
         {error && (
@@ -36,17 +62,11 @@ export function ImportResults() {
           </p>
         )}
         {report && (
-          <>
-            <p className="import-totals">{t.import('importTotals', { files: t.import('fileCount', { count: report.totals.files }), imported: report.totals.imported, duplicates: t.import('duplicateCount', { count: report.totals.duplicate }), rejected: report.totals.rejected })}</p>
-            {(report.totals.briefsImported > 0 || report.totals.briefsDuplicate > 0) && (
-              <p className="import-totals">{t.import('importBriefTotals', { imported: report.totals.briefsImported, duplicate: report.totals.briefsDuplicate })}</p>
-            )}
-            <ul className="import-files" aria-label={t.import('importResultsTitle')}>
-              {report.files.map((file, index) => (
-                <ImportFileRow key={`${index}-${file.fileName}`} file={file} t={t} onOpen={open} />
-              ))}
-            </ul>
-          </>
+          <ul className="import-files" aria-label={t.import('importResultsTitle')}>
+            {report.files.map((file, index) => (
+              <ImportFileRow key={`${index}-${file.fileName}`} file={file} t={t} onOpen={open} />
+            ))}
+          </ul>
         )}
       </div>
       <footer className="dialog-footer">

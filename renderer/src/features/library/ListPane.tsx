@@ -11,8 +11,10 @@ import { SortControl } from './SortControl';
 import { StoryList } from './StoryList';
 import type { SelectGesture } from './StoryRow';
 import { SelectionBar } from '../selection/SelectionBar';
+import { DensityControl, SidebarToggle } from '../../app/layout/PaneControls';
 
 export const STORY_LIST_ID = 'story-list';
+export const LIST_PANE_ID = 'list-pane';
 
 /** The middle pane: toolbar, and the list or the state it is in. */
 export function ListPane() {
@@ -47,6 +49,7 @@ export function ListPane() {
   const extendSelectionTo = useApp((s) => s.extendSelectionTo);
   const selectAllLoaded = useApp((s) => s.selectAllLoaded);
   const clearSelection = useApp((s) => s.clearSelection);
+  const density = useApp((s) => s.density);
   const tagsById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
   const onSelect = useCallback(
     (id: string, gesture: SelectGesture) => {
@@ -94,6 +97,8 @@ export function ListPane() {
     body = (
       <>
         <StoryList
+          // Remounted on a density change: the list measures its row height from the stylesheet once.
+          key={density}
           id={STORY_LIST_ID}
           label={t.library('listLabel', { view: viewLabel })}
           pages={pages}
@@ -122,8 +127,9 @@ export function ListPane() {
 
   return (
     // data-query-rendered: the search text the rows on screen answer (the typing benchmark waits for it).
-    <section className="list-pane" aria-labelledby="list-pane-heading" data-query-rendered={renderedQuery ?? undefined}>
+    <section id={LIST_PANE_ID} className={`list-pane density-${density}`} aria-labelledby="list-pane-heading" data-query-rendered={renderedQuery ?? undefined}>
       <div className="pane-toolbar">
+        <SidebarToggle />
         <h2 id="list-pane-heading" className="pane-heading">
           {viewLabel}
         </h2>
@@ -134,6 +140,7 @@ export function ListPane() {
       <FilterChips />
       <div className="pane-subbar">
         <SortControl />
+        <DensityControl />
         {listState === 'ready' && (
           <p className="list-count" aria-live="polite">
             {searching ? t.search('resultCount', { count: total }) : (total < total ? t.library('storyCountOf', { shown: total, count: total }) : t.library('storyCount', { count: total }))}

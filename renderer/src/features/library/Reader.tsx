@@ -11,6 +11,10 @@ import { Highlight } from '../search/Highlight';
 import { StoryBody } from './StoryBody';
 import { StoryConnections } from '../links/StoryConnections';
 import { StoryMetaPanel } from './StoryMetaPanel';
+import { TagChip } from '../tags/TagChip';
+import { useTranslator } from '../../i18n/use-translator';
+
+export const INSPECTOR_ID = 'story-inspector';
 
 export const READER_ID = 'reader';
 
@@ -27,6 +31,8 @@ export function Reader() {
   // The list's search matches are marked in the story too.
   const highlight = useApp((s) => s.highlight);
   const matcher = useMemo(() => compileHighlight(highlight), [highlight]);
+  const td = useTranslator('desk');
+  const setNarrowPane = useApp((s) => s.setNarrowPane);
 
   let content;
   if (storyState === 'error') {
@@ -51,6 +57,13 @@ export function Reader() {
   // Focusable so keyboard users can scroll a long story (and the skip link can land here).
   return (
     <section id={READER_ID} className="reader" aria-label={t.library('readerLabel')} tabIndex={0} aria-busy={storyState === 'loading'}>
+      {/* Narrow windows only (the stylesheet hides it elsewhere): the list slid away behind the reader. */}
+      <div className="reader-back">
+        <button type="button" className="button small" onClick={() => setNarrowPane('list')}>
+          <span aria-hidden="true">← </span>
+          {td('backToList')}
+        </button>
+      </div>
       {content}
     </section>
   );
@@ -66,68 +79,103 @@ interface StoryViewProps {
 }
 
 function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: StoryViewProps) {
+  const td = useTranslator('desk');
+  const inspectorOpen = useApp((s) => s.inspectorOpen);
+  const toggleInspector = useApp((s) => s.toggleInspector);
+  const tags = useApp((s) => s.tags);
+  const storyTags = useMemo(() => {
+    const byId = new Map(tags.map((tag) => [tag.id, tag]));
+    return story.tagIds.map((id) => byId.get(id)).filter((tag) => tag !== undefined);
+  }, [tags, story.tagIds]);
   const dateline = formatDateline(story.dateline);
   return (
-    <article className="story" aria-labelledby="story-headline">
-      <header className="story-header">
-        {(story.section || story.kind === 'brief') && (
-          <p className="story-kicker">{[story.kind === 'brief' ? t.library('kindBrief') : null, story.section].filter(Boolean).join(' · ')}</p>
+    <div className={inspectorOpen ? 'story-layout has-inspector' : 'story-layout'}>
+      <article className="story" aria-labelledby="story-headline">
+        <header className="story-header">
+          <div className="story-header-top">
+            {(story.section || story.kind === 'brief') && (
+              <p className="story-kicker">{[story.kind === 'brief' ? t.library('kindBrief') : null, story.section].filter(Boolean).join(' · ')}</p>
+            )}
+            <button
+              type="button"
+              className="button small inspector-toggle"
+              aria-expanded={inspectorOpen}
+              aria-controls={INSPECTOR_ID}
+              aria-keyshortcuts="i"
+              title={`${inspectorOpen ? td('inspectorHide') : td('inspectorShow')} (i)`}
+              onClick={toggleInspector}
+            >
+              {inspectorOpen ? td('inspectorHide') : td('inspectorShow')}
+            </button>
+          </div>
+          <h2 id="story-headline" className={story.kind === 'brief' ? 'story-headline is-brief' : 'story-headline'}>
+            <Highlight text={story.headline} matcher={matcher} />
+          </h2>
+          <p className="story-meta">
+            {dateline && <span className="story-dateline">{dateline}</span>}
+            <span className="story-date">
+              {t.library('date')}:{' '}
+              {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language)}</time> : t.library('dateUnknown')}
+            </span>
+            {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
+          </p>
+          <DeleteStoryButton story={story} />
+          {storyTags.length > 0 && (
+            <ul className="story-tag-chips" aria-label={td('storyTagChips')}>
+              {storyTags.map((tag) => (
+                <li key={tag.id}>
+                  <TagChip tag={tag} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </header>
+
+        {story.warnings.length > 0 && (
+          <section className="story-warnings" aria-labelledby="story-warnings-heading">
+            <h3 id="story-warnings-heading">{t.library('warningsHeading')}</h3>
+            <ul>
+              {story.warnings.map((warning, index) => (
+                <li key={index}>{warning}</li>
+              ))}
+            </ul>
+          </section>
         )}
-        <h2 id="story-headline" className={story.kind === 'brief' ? 'story-headline is-brief' : 'story-headline'}>
-          <Highlight text={story.headline} matcher={matcher} />
-        </h2>
-        <p className="story-meta">
-          {dateline && <span className="story-dateline">{dateline}</span>}
-          <span className="story-date">
-            {t.library('date')}:{' '}
-            {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language)}</time> : t.library('dateUnknown')}
-          </span>
-          {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
-        </p>
-        <DeleteStoryButton story={story} />
-      </header>
 
-      <StoryMetaPanel story={story} />
+        <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />
 
-      {story.warnings.length > 0 && (
-        <section className="story-warnings" aria-labelledby="story-warnings-heading">
-          <h3 id="story-warnings-heading">{t.library('warningsHeading')}</h3>
-          <ul>
-            {story.warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-        </section>
+        {briefPage && (
+          <p className="brief-origin">
+            {t.library('briefFromPage')}{' '}
+            <button type="button" className="link-button" onClick={() => onOpenPage(briefPage.id)} aria-label={`${t.library('openPage')}: ${briefPage.headline}`}>
+              {briefPage.headline}
+            </button>
+          </p>
+        )}
+      </article>
+
+      {/* The inspector: beside the text in a wide reader, below it in a narrow one (app.css, container query). */}
+      {inspectorOpen && (
+        <aside id={INSPECTOR_ID} className="inspector" aria-label={td('inspectorLabel')}>
+          <StoryMetaPanel story={story} />
+          <StoryConnections story={story} />
+          <footer className="story-source" aria-labelledby="story-source-heading">
+            <h3 id="story-source-heading">{t.library('sourceHeading')}</h3>
+            <dl>
+              <dt>{t.library('sourceFile')}</dt>
+              <dd className="source-file">{story.source.fileName}</dd>
+              <dt>{t.library('sourceSha')}</dt>
+              <dd>
+                <code title={story.source.sha256}>{shortSha(story.source.sha256)}</code>
+              </dd>
+              <dt>{t.library('sourceImportedAt')}</dt>
+              <dd>
+                <time dateTime={story.source.importedAt}>{formatInstant(story.source.importedAt, language)}</time>
+              </dd>
+            </dl>
+          </footer>
+        </aside>
       )}
-
-      <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />
-
-      {briefPage && (
-        <p className="brief-origin">
-          {t.library('briefFromPage')}{' '}
-          <button type="button" className="link-button" onClick={() => onOpenPage(briefPage.id)} aria-label={`${t.library('openPage')}: ${briefPage.headline}`}>
-            {briefPage.headline}
-          </button>
-        </p>
-      )}
-
-      <StoryConnections story={story} />
-
-      <footer className="story-source" aria-labelledby="story-source-heading">
-        <h3 id="story-source-heading">{t.library('sourceHeading')}</h3>
-        <dl>
-          <dt>{t.library('sourceFile')}</dt>
-          <dd className="source-file">{story.source.fileName}</dd>
-          <dt>{t.library('sourceSha')}</dt>
-          <dd>
-            <code title={story.source.sha256}>{shortSha(story.source.sha256)}</code>
-          </dd>
-          <dt>{t.library('sourceImportedAt')}</dt>
-          <dd>
-            <time dateTime={story.source.importedAt}>{formatInstant(story.source.importedAt, language)}</time>
-          </dd>
-        </dl>
-      </footer>
-    </article>
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import { TagInput, type TagPick } from '../tags/TagInput';
 import '../tags/tags.css';
 import './story-meta.css';
 
-/** Under the reader's headline: the story's date (editable), its tags, the editor's note and the suggested tags. */
+/** In the reader's inspector: the story's date (editable), its tags, the editor's note and the suggested tags. */
 export function StoryMetaPanel({ story }: { story: Story }) {
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const loadStoryExtras = useApp((s) => s.loadStoryExtras);
@@ -19,7 +19,7 @@ export function StoryMetaPanel({ story }: { story: Story }) {
   return (
     <div className="story-meta-panel">
       {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}
-      <StoryDateEditor key={`${story.id}:${story.publishedAt ?? ''}`} story={story} readOnly={readOnly} />
+      <StoryDateEditor key={`date:${story.id}:${story.publishedAt ?? ''}`} story={story} readOnly={readOnly} />
       <StoryTags story={story} readOnly={readOnly} />
       {/* Not keyed by the note: the view always shows the stored note, and focus stays on its button after a save. */}
       <StoryNote key={`note:${story.id}`} story={story} readOnly={readOnly} />
@@ -168,7 +168,8 @@ function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
   }
 
   return (
-    <section className="story-tags" aria-labelledby="story-tags-heading">
+    // A group, not a region: the sidebar's tag section is the one landmark named "Tags".
+    <div className="story-tags" role="group" aria-labelledby="story-tags-heading">
       <h3 id="story-tags-heading" className="panel-heading">
         {t.tags('storyTagsLabel')}
       </h3>
@@ -190,7 +191,7 @@ function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
         )}
         <TagInput label={t.tags('addTagLabel')} tags={tags} exclude={onStory} onPick={onPick} disabled={readOnly} />
       </div>
-    </section>
+    </div>
   );
 }
 

@@ -64,7 +64,7 @@ export const dossiersNl: Translation<typeof dossiersEn> = {
   moveDownFor: '“{{headline}}” omlaag verplaatsen',
   dragHandleFor: 'Sleep om “{{headline}}” te verplaatsen',
   remove: 'Weghalen',
-  removeFor: '“{{headline}}” uit het dossier halen',
+  removeFor: 'Weghalen: “{{headline}}” uit het dossier',
   openStory: 'Openen',
   openStoryFor: '“{{headline}}” openen',
   missingStory: 'Verhaal niet meer in de bibliotheek',

@@ -3,7 +3,7 @@ import type { libraryEn } from './en';
 
 /** The `library` namespace in Dutch (same keys as English: a missing or extra key is a type error). */
 export const libraryNl: Translation<typeof libraryEn> = {
-  listLabel: 'Verhalen: {{view}}',
+  listLabel: 'Berichtenlijst: {{view}}',
   sortLabel: 'Sorteren op',
   sortDate: 'Datum',
   sortHeadline: 'Kop',
@@ -11,10 +11,10 @@ export const libraryNl: Translation<typeof libraryEn> = {
   sortImported: 'Importmoment',
   sortAscending: 'Oplopend (klik voor aflopend)',
   sortDescending: 'Aflopend (klik voor oplopend)',
-  storyCount_one: '{{count, number}} verhaal',
-  storyCount_other: '{{count, number}} verhalen',
-  storyCountOf_one: '{{shown, number}} van {{count, number}} verhaal',
-  storyCountOf_other: '{{shown, number}} van {{count, number}} verhalen',
+  storyCount_one: '{{count, number}} bericht',
+  storyCount_other: '{{count, number}} berichten',
+  storyCountOf_one: '{{shown, number}} van {{count, number}} bericht',
+  storyCountOf_other: '{{shown, number}} van {{count, number}} berichten',
   loadingStories: 'Verhalen laden…',
   loadMore: 'Meer verhalen laden',
   loadingMore: 'Meer laden…',
