@@ -50,6 +50,8 @@ export interface HistoryParams {
   'related.dismiss': NoParams;
   'story.setNote': NoParams;
   'story.setDate': NoParams;
+  /** One date given to `count` stories at once. */
+  'story.setDates': Count;
   'story.delete': Count;
   'dossier.create': NoParams;
   'dossier.rename': NoParams;
@@ -100,6 +102,10 @@ export interface ErrorReasonParams {
   'stories.missing': Count;
   /** Undoing an import refused: `count` of the `stories` it added were worked on since. */
   'import.touched': Count & { stories: number };
+  /** A folder to watch was not given as an absolute path. */
+  'watch.notAbsolute': { path: string };
+  /** Nothing, or a file, at the folder to watch. */
+  'watch.notAFolder': { path: string; found: 'missing' | 'file' };
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

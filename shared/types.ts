@@ -46,6 +46,8 @@ export interface StorySummary {
   pageId: string | null;
   tagIds: string[];
   linkCount: number;
+  /** True when `publishedAt` is an estimate (a brief's age label and capture time) the editor has not confirmed. */
+  publishedAtEstimated?: boolean;
 }
 
 /** One whole story as the reader shows it. */

@@ -1,6 +1,7 @@
 import { unwrap, type Envelope } from '../../shared/contract/envelope';
 import type { Input, MethodName, Output as MethodOutput } from '../../shared/contract';
 import type { Output } from './output';
+import type { ChangeFeed } from '../../shared/contract/changes';
 
 /**
  * An input built from the command line: the contract's field names, each value as
@@ -15,6 +16,8 @@ export type Call = <M extends MethodName>(method: M, input: ArgvInput<M>) => Pro
 export interface CliContext {
   call: Call;
   out: Output;
+  /** The core's change feed, for a command that follows the library as it changes (`watch`). */
+  feed?: ChangeFeed;
 }
 
 export interface CliCommand {

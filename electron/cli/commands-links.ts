@@ -97,12 +97,20 @@ export const relatedCommand: CliCommand = {
 
 export const setDateCommand: CliCommand = {
   name: 'set-date',
-  usage: 'set-date <id> YYYY-MM-DD|none [--json]',
-  summary: "Set (or with `none` clear) a story's event/publication date.",
+  usage: 'set-date <id>... YYYY-MM-DD|none [--json]',
+  summary: "Set (or with `none` clear) the event/publication date of one or more stories (one undoable edit).",
   async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
-    if (positionals.length !== 2) throw new Error('Give a story id and a date: set-date <id> YYYY-MM-DD.');
-    const given = positionals[1]!;
+    if (positionals.length < 2) throw new Error('Give a story id and a date: set-date <id> YYYY-MM-DD.');
+    const given = positionals.at(-1)!;
+    if (positionals.length > 2) {
+      const ids = positionals.slice(0, -1);
+      const { dated } = await call('stories.setDates', { ids, date: given === 'none' ? null : given });
+      out.result({ ids, dated, publishedAt: given === 'none' ? null : given }, () =>
+        given === 'none' ? `${dated} stories have no date now.` : `${dated} stories are dated ${given}.`,
+      );
+      return 0;
+    }
     const story = await call('stories.setDate', { id: positionals[0], date: given === 'none' ? null : given });
     out.result({ id: story.id, headline: story.headline, publishedAt: story.publishedAt }, () =>
       story.publishedAt ? `${story.id} is dated ${story.publishedAt}.` : `${story.id} has no date now.`,

@@ -6,6 +6,7 @@ import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { searchCommand } from './commands-search';
+import { watchCommand } from './commands-watch';
 import { noticeLine } from './messages';
 import { createOutput } from './output';
 
@@ -27,6 +28,7 @@ export const COMMANDS: CliCommand[] = [
   ...DOSSIER_COMMANDS,
   ...TAG_AND_LINK_COMMANDS,
   searchCommand,
+  watchCommand,
 ];
 
 function usage(): string {
@@ -74,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
     const opening = core.opening();
     for (const notice of opening.notices) console.error(`kroniek: ${noticeLine(notice)}`);
-    const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json) });
+    const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json), feed: core.feed });
     // A damaged library is reported like the app does, and the command fails even where it could still read.
     const damaged = opening.readOnly || opening.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));
     return damaged ? Math.max(code, 1) : code;

@@ -12,6 +12,7 @@ import type { Platform, ServiceContext } from './service/context';
 import { handlers } from './service/handlers';
 import { createDispatcher } from './service/registry';
 import type { LibraryStore } from './store/library-store';
+import type { WatchServiceOptions } from './features/watch/watch-service';
 
 export interface KroniekCore {
   /** Validates input against the contract schema and runs the method; never throws. */
@@ -46,6 +47,10 @@ export interface OpenKroniekOptions {
   indexes?: 'eager' | 'lazy';
   /** The index snapshot in the data folder's cache (default: read and written). */
   indexSnapshot?: IndexSnapshotOptions;
+  /** Watch the drop folders kept in the library from the start (app, host); default off. */
+  watchFolders?: boolean;
+  /** Timings of the watch folders (tests use short ones). */
+  watchOptions?: WatchServiceOptions;
 }
 
 /** The folder of sample stories that ships with the app. */
@@ -74,7 +79,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
 }
 
 async function seedLibrary(store: LibraryStore, importOptions: ImportOptions, seedsDir: string): Promise<void> {
-  const report = await importPaths(store, [seedsDir], importOptions);
+  const report = await importPaths(store, [seedsDir], { ...importOptions, estimateDates: false });
   const { imported, briefsImported } = report.totals;
   await store.update(null, (meta) => ({
     ...meta,

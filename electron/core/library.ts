@@ -9,6 +9,7 @@ import { ListKeys } from './features/library/list-keys';
 import { sliceBreather } from './slices';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
+import { WatchService, type WatchServiceOptions } from './features/watch/watch-service';
 
 // One open library and everything that belongs to it: the store, the indexing worker's
 // client, the export session, the backup scheduler, the list's per-story keys. Handlers
@@ -27,6 +28,10 @@ export interface OpenLibraryOptions {
   indexSnapshot?: IndexSnapshotOptions;
   /** Runs before the indexes start (the sample stories are imported here, so they are indexed in the same pass). */
   beforeIndexing?: (library: { store: LibraryStore; importOptions: ImportOptions }) => Promise<void>;
+  /** Watch the drop folders kept in the library from the start (app, host); default off (CLI, tests). */
+  watchFolders?: boolean;
+  /** Timings of the watch folders (tests use short ones). */
+  watchOptions?: WatchServiceOptions;
 }
 
 export class Library {
@@ -42,8 +47,10 @@ export class Library {
     ports: KroniekPorts,
     platform: Platform,
     importOptions: ImportOptions,
+    readonly watch: WatchService,
   ) {
     this.context = Object.freeze({
+      watch,
       store,
       ports,
       platform,
@@ -73,10 +80,12 @@ export class Library {
       await options.beforeIndexing?.({ store, importOptions });
       const start = options.indexes ?? 'eager';
       const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot });
-      const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions);
+      const watch = new WatchService(store, importOptions, options.watchOptions);
+      const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch);
       // Once built, the list looks up every story's sort and filter keys in one pass (in
       // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.
       indexing.onReady(() => void library.warmListKeys());
+      if (options.watchFolders && !store.readOnly) await watch.resume();
       return library;
     } catch (error) {
       await store.close();
@@ -113,6 +122,8 @@ export class Library {
   }
 
   private async closeParts(): Promise<void> {
+    // No file is taken in once closing has begun; a batch being imported finishes first.
+    await this.watch.close().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
     // Resources started lazily (the headless Chromium that prints PDFs) stop first.
     await this.exports.close().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
     // Writes the index snapshot first when the indexes changed (bounded), while the folder is still locked.

@@ -3,10 +3,12 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
 import { startHost } from './server';
 
-const USAGE = `Usage: npm run -s host -- [--data DIR] [--port PORT] [--no-seeds]
+const USAGE = `Usage: npm run -s host -- [--data DIR] [--port PORT] [--no-seeds] [--watch DIR]... [--move-imported]
 
 Serves Kroniek's UI and service on http://127.0.0.1 only. The first line on
-stdout is the URL to open (it carries this run's access token).`;
+stdout is the URL to open (it carries this run's access token).
+--watch DIR imports files as they arrive in the drop folder DIR while the host
+runs (repeat it for more folders); --move-imported moves them to DIR/imported/.`;
 
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -15,6 +17,8 @@ export async function main(argv: string[]): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       'no-seeds': { type: 'boolean' },
+      watch: { type: 'string', multiple: true },
+      'move-imported': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -28,7 +32,17 @@ export async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
-  const core = await openKroniek({ dataDir, seedsDir: values['no-seeds'] ? undefined : DEFAULT_SEEDS_DIR, platform: 'web' });
+  const core = await openKroniek({ dataDir, seedsDir: values['no-seeds'] ? undefined : DEFAULT_SEEDS_DIR, platform: 'web', watchFolders: true });
+  // Folders named on the host's own command line, by the editor who starts it (a page never
+  // names one: watch.add is local): watched for this run, in-process.
+  try {
+    for (const given of values.watch ?? []) {
+      await core.context.watch.add(path.resolve(given), { moveImported: values['move-imported'] ?? false, persist: false });
+    }
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
   const host = await startHost({ dispatch: core.dispatch, feed: core.feed, rendererDir, port });
   process.stdout.write(`${host.url}\n`);
   console.error(`Kroniek host: library ${dataDir}. Press Ctrl+C to stop.`);

@@ -72,6 +72,7 @@ async function start(): Promise<void> {
       dataDir: locations.dataDir,
       seedsDir: locations.seedsDir,
       platform: 'electron',
+      watchFolders: true,
       ports: {
         printer: createElectronPrinter(),
         dialogs: createDialogPort(() => mainWindow, labels),

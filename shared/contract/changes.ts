@@ -32,6 +32,8 @@ export interface ChangeSet {
   history?: true;
   /** The library's status: its notices, or how many stories, tags, links or dossiers it has. */
   library?: true;
+  /** The watched folders or their import log (see ./watch.ts). */
+  watch?: true;
 }
 
 export type ChangeKey = keyof ChangeSet;
@@ -40,7 +42,7 @@ export type IdChangeKey = 'stories' | 'taggings' | 'links' | 'dossiers' | 'notes
 export type FlagChangeKey = Exclude<ChangeKey, IdChangeKey>;
 
 export const ID_CHANGE_KEYS = ['stories', 'taggings', 'links', 'dossiers', 'notes', 'dates', 'dismissals'] as const satisfies readonly IdChangeKey[];
-export const FLAG_CHANGE_KEYS = ['tags', 'savedSearches', 'history', 'library'] as const satisfies readonly FlagChangeKey[];
+export const FLAG_CHANGE_KEYS = ['tags', 'savedSearches', 'history', 'library', 'watch'] as const satisfies readonly FlagChangeKey[];
 
 /** Every part: what a client refreshes when it may have missed commits (its change stream was cut). */
 export const EVERYTHING: ChangeSet = Object.freeze({
@@ -55,6 +57,7 @@ export const EVERYTHING: ChangeSet = Object.freeze({
   dismissals: 'all',
   history: true,
   library: true,
+  watch: true,
 });
 
 /** Id lists longer than this are sent as `'all'`: a change set stays small whatever the edit. */

@@ -7,6 +7,7 @@ import { maintenanceContract } from './backups';
 import { searchesContract } from './searches';
 import { tagsContract } from './tags';
 import { trashContract } from './trash';
+import { watchContract } from './watch';
 
 /**
  * The one service contract: method name → input schema → output type.
@@ -21,6 +22,7 @@ export const contract = {
   ...maintenanceContract,
   ...searchesContract,
   ...trashContract,
+  ...watchContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -62,3 +64,4 @@ export * from './backups';
 export * from './searches';
 export * from './trash';
 export * from './changes';
+export * from './watch';

@@ -41,6 +41,8 @@ export interface ImportFileInput {
   name: string;
   /** File bytes, base64-encoded (JSON carries no bytes). */
   base64: string;
+  /** `File.lastModified` (ms), when the page was captured. */
+  lastModified?: number;
 }
 
 export const importFilesSchema = z.strictObject({
@@ -49,6 +51,8 @@ export const importFilesSchema = z.strictObject({
       z.strictObject({
         name: z.string().min(1).max(1_000),
         base64: z.string().max(Math.ceil((LIMITS.fileBytes * 4) / 3) + 8),
+        /** The file's modification time (ms since 1970, the browser's `File.lastModified`): when the page was captured, for estimating brief dates. */
+        lastModified: z.number().int().min(0).max(8.64e15).optional(),
       }),
     )
     .min(1)
@@ -87,6 +91,8 @@ export const libraryContract = {
   'stories.get': def<Story>()(z.strictObject({ id: idSchema })),
   'stories.setNote': def<Story>()(z.strictObject({ id: idSchema, note: textSchema })),
   'stories.setDate': def<Story>()(z.strictObject({ id: idSchema, date: isoDateSchema.nullable() })),
+  /** One date (or none) for many stories at once: one undoable edit. Clears estimated dates. */
+  'stories.setDates': def<{ dated: number }>()(z.strictObject({ ids: idListSchema.min(1), date: isoDateSchema.nullable() })),
   'stories.delete': def<{ deleted: number }>()(z.strictObject({ ids: idListSchema.min(1) })),
   /** Import file contents sent by the renderer (file picker, drag and drop). */
   'import.files': def<ImportReport>()(importFilesSchema),

@@ -5,10 +5,16 @@ import type { LibraryStore, UndoableAdd } from '../store/library-store';
 import { touchedStories } from '../store/touched';
 import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
 import { collectImportFiles, prepareImportFile, type PreparedFile } from './intake';
+import { estimatePublishedDay } from './estimate-date';
 import type { ParsedBrief, ParsedPage } from './parse';
 
 export interface ImportOptions {
   now?: () => Date;
+  /**
+   * Date briefs from their age label and the file's capture time (default on). Off for the
+   * sample library, whose files' times say when they were installed, not captured.
+   */
+  estimateDates?: boolean;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -30,6 +36,9 @@ interface Pending {
   items: StoryContent[];
   undelete: Set<string>;
   seenHashes: Map<string, string>;
+  /** New briefs' estimated days (see estimate-date.ts). */
+  estimates: Map<string, string>;
+  estimateDates: boolean;
 }
 
 /**
@@ -39,15 +48,24 @@ interface Pending {
  */
 export async function importPrepared(store: LibraryStore, files: PreparedFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const importedAt = (options.now?.() ?? new Date()).toISOString();
-  const pending: Pending = { items: [], undelete: new Set(), seenHashes: new Map() };
+  const pending: Pending = { items: [], undelete: new Set(), seenHashes: new Map(), estimates: new Map(), estimateDates: options.estimateDates ?? true };
   const results = files.map((file) => importOne(store, file, importedAt, pending));
   if (pending.items.length || pending.undelete.size) {
-    const undelete = pending.undelete;
-    await store.addStories(
-      pending.items,
-      undelete.size ? (meta: MetaDoc) => bringBack(meta, undelete) : undefined,
-      UNDO_IMPORT,
-    );
+    const { undelete, estimates } = pending;
+    const metaChange =
+      undelete.size || estimates.size
+        ? (meta: MetaDoc) => {
+            let next = undelete.size ? bringBack(meta, undelete) : meta;
+            if (estimates.size) {
+              const storyEdits = { ...next.storyEdits };
+              // Never over a date the editor (or an archive) already gave the story.
+              for (const [id, day] of estimates) if (storyEdits[id]?.publishedAt == null) storyEdits[id] = { ...storyEdits[id], publishedAt: day, publishedAtEstimated: true };
+              next = { ...next, storyEdits };
+            }
+            return next;
+          }
+        : undefined;
+    await store.addStories(pending.items, metaChange, UNDO_IMPORT);
   }
   return summarise(results);
 }
@@ -146,6 +164,10 @@ function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, 
     if (found.status === 'restored') continue;
     const id = idFromHash('b', hash);
     pending.seenHashes.set(hash, id);
+    if (pending.estimateDates && brief.ageLabel && file.capturedAt) {
+      const day = estimatePublishedDay(brief.ageLabel, file.capturedAt);
+      if (day) pending.estimates.set(id, day);
+    }
     const body: BodyBlock[] = [{ type: 'paragraph', text: brief.text }];
     pending.items.push({
       head: {
@@ -186,15 +208,16 @@ function summarise(files: ImportFileResult[]): ImportReport {
 }
 
 /** Import bytes the renderer sent (file picker, drag and drop). */
-export async function importBytes(store: LibraryStore, files: { name: string; bytes: Uint8Array }[], options?: ImportOptions): Promise<ImportReport> {
-  return importPrepared(store, files.map((file) => prepareImportFile(file.name, file.bytes)), options);
+/** `lastModified`: the file's modification time (ms) as the browser knows it, when the page was captured. */
+export async function importBytes(store: LibraryStore, files: { name: string; bytes: Uint8Array; lastModified?: number }[], options?: ImportOptions): Promise<ImportReport> {
+  return importPrepared(store, files.map((file) => prepareImportFile(file.name, file.bytes, file.lastModified === undefined ? undefined : new Date(file.lastModified))), options);
 }
 
 /** Import files and folders (recursively, `.txt`) from disk: dialogs, CLI, first-run seeds. */
 export async function importPaths(store: LibraryStore, paths: string[], options?: ImportOptions): Promise<ImportReport> {
   const items = await collectImportFiles(paths);
   const prepared: PreparedFile[] = items.map((item) =>
-    'bytes' in item ? prepareImportFile(item.fileName, item.bytes) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
+    'bytes' in item ? prepareImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
   );
   return importPrepared(store, prepared, options);
 }

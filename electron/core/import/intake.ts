@@ -14,7 +14,8 @@ export type IntakeRejectionCode = 'not-found' | 'not-a-file' | 'symlink' | 'too-
 
 export type IntakeRejection = { fileName: string; rejected: { code: IntakeRejectionCode; reason: string } };
 
-export type IntakeItem = { fileName: string; bytes: Uint8Array } | IntakeRejection;
+/** `modifiedAt`: the file's modification time (ms), when the page was captured. */
+export type IntakeItem = { fileName: string; bytes: Uint8Array; modifiedAt?: number } | IntakeRejection;
 
 export interface IntakeOptions {
   /** Largest file read, in bytes (default `LIMITS.fileBytes`, 5 MiB). */
@@ -24,7 +25,7 @@ export interface IntakeOptions {
 }
 
 export type PreparedFile =
-  | { ok: true; fileName: string; sha256: string; encoding: TextEncodingName; page: ParsedPage; warnings: string[] }
+  | { ok: true; fileName: string; sha256: string; encoding: TextEncodingName; page: ParsedPage; warnings: string[]; capturedAt?: Date }
   | { ok: false; fileName: string; sha256: string | null; code: string; reason: string };
 
 const DEFAULT_CONCURRENCY = 16;
@@ -60,7 +61,7 @@ export async function collectImportFiles(paths: string[], options: IntakeOptions
  * Size check, sha256 of the raw bytes, decoding and parsing of one file: the pure
  * CPU part of an import, the same for files from disk and bytes from the renderer.
  */
-export function prepareImportFile(fileName: string, bytes: Uint8Array): PreparedFile {
+export function prepareImportFile(fileName: string, bytes: Uint8Array, capturedAt?: Date): PreparedFile {
   if (bytes.length > LIMITS.fileBytes) {
     return { ok: false, fileName, sha256: null, code: 'too-large', reason: tooLargeReason(bytes.length, LIMITS.fileBytes) };
   }
@@ -69,7 +70,9 @@ export function prepareImportFile(fileName: string, bytes: Uint8Array): Prepared
   if (!decoded.ok) return { ok: false, fileName, sha256, code: decoded.code, reason: decoded.reason };
   const parsed = parseWirePage(decoded.text);
   if (!parsed.ok) return { ok: false, fileName, sha256, code: parsed.code, reason: parsed.reason };
-  return { ok: true, fileName, sha256, encoding: decoded.encoding, page: parsed.page, warnings: [...decoded.warnings, ...parsed.page.warnings] };
+  const prepared: PreparedFile = { ok: true, fileName, sha256, encoding: decoded.encoding, page: parsed.page, warnings: [...decoded.warnings, ...parsed.page.warnings] };
+  if (capturedAt && !Number.isNaN(capturedAt.getTime())) prepared.capturedAt = capturedAt;
+  return prepared;
 }
 
 // ---------------------------------------------------------------- walking
@@ -159,7 +162,7 @@ async function readBounded(file: Pending, maxBytes: number): Promise<IntakeItem>
     }
     if (length > maxBytes) return reject(file.fileName, 'too-large', tooLargeReason(length, maxBytes, true));
     if (length === 0) return reject(file.fileName, 'empty', 'The file is empty.');
-    return { fileName: file.fileName, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length) };
+    return { fileName: file.fileName, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length), modifiedAt: stats.mtimeMs };
   } catch (error) {
     return reject(file.fileName, 'unreadable', `The file could not be read (${describeError(error)}).`);
   } finally {

@@ -5,6 +5,7 @@ import type { RelatedProvider, SearchProvider } from '../indexing/client';
 import type { KroniekPorts } from '../ports';
 import type { LibraryStore } from '../store/library-store';
 import type { ListKeys } from '../features/library/list-keys';
+import type { WatchService } from '../features/watch/watch-service';
 
 export type { Platform };
 export type { RelatedProvider, SearchProvider } from '../indexing/client';
@@ -28,4 +29,6 @@ export interface ServiceContext {
   /** What the list sorts and filters search hits by, per story number of the current search index. */
   listKeys(): ListKeys;
   whenIndexesReady(): Promise<void>;
+  /** The watched drop folders and their import log. */
+  readonly watch: WatchService;
 }

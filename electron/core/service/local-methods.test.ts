@@ -17,7 +17,7 @@ const SEEDS = path.resolve(import.meta.dirname, '../../../seeds');
 
 describe('local methods (paths on this computer)', () => {
   it('are exactly the path-taking methods, and no page transport lists them', () => {
-    expect(localMethodNames).toEqual(['dossiers.exportToPath', 'import.paths', 'library.exportArchiveToPath', 'library.importArchiveFromPath']);
+    expect(localMethodNames).toEqual(['dossiers.exportToPath', 'import.paths', 'library.exportArchiveToPath', 'library.importArchiveFromPath', 'watch.add']);
     for (const method of localMethodNames) expect(methodNames as string[]).not.toContain(method);
   });
 
@@ -32,6 +32,7 @@ describe('local methods (paths on this computer)', () => {
           'library.importArchiveFromPath': { path: secret },
           'library.exportArchiveToPath': { path: path.join(dir, 'out.json') },
           'dossiers.exportToPath': { id: 'd1', format: 'md', path: path.join(dir, 'out.md') },
+          'watch.add': { path: dir },
         };
         for (const method of localMethodNames) {
           expect(await failure(core, method, inputs[method]), method).toMatchObject({ code: 'forbidden' });

@@ -129,14 +129,19 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
     const mine: StoryEdit | undefined = Object.hasOwn(storyEdits, id) ? storyEdits[id] : undefined;
     const next: StoryEdit = { ...mine };
     if (typeof edit.publishedAt === 'string' && ISO_DATE.test(edit.publishedAt)) {
-      if (!mine?.publishedAt) next.publishedAt = edit.publishedAt;
-      else if (mine.publishedAt !== edit.publishedAt) counts.conflictsKept++;
+      // An estimated date (a brief's age label) is a gap an editor's date may fill, and stays marked as estimated.
+      const theirsEstimated = edit.publishedAtEstimated === true;
+      if (!mine?.publishedAt || (mine.publishedAtEstimated && !theirsEstimated)) {
+        next.publishedAt = edit.publishedAt;
+        if (theirsEstimated) next.publishedAtEstimated = true;
+        else delete next.publishedAtEstimated;
+      } else if (mine.publishedAt !== edit.publishedAt && !theirsEstimated) counts.conflictsKept++;
     }
     if (typeof edit.note === 'string' && edit.note) {
       if (!mine?.note) next.note = edit.note;
       else if (mine.note !== edit.note) counts.conflictsKept++;
     }
-    if (next.publishedAt !== mine?.publishedAt || next.note !== mine?.note) storyEdits = withEntry(storyEdits, id, next);
+    if (next.publishedAt !== mine?.publishedAt || next.publishedAtEstimated !== mine?.publishedAtEstimated || next.note !== mine?.note) storyEdits = withEntry(storyEdits, id, next);
   }
 
   // ---- deletions: only stories new to the library bring theirs.

@@ -34,7 +34,8 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
   if (before.storyEdits !== after.storyEdits) {
     const edited = changedKeys(before.storyEdits, after.storyEdits, (a, b) => a === b);
     set('notes', changedIds(edited.filter((id) => (before.storyEdits[id]?.note ?? '') !== (after.storyEdits[id]?.note ?? ''))));
-    set('dates', changedIds(edited.filter((id) => (before.storyEdits[id]?.publishedAt ?? null) !== (after.storyEdits[id]?.publishedAt ?? null))));
+    const dated = (edit: MetaDoc['storyEdits'][string] | undefined) => `${edit?.publishedAt ?? ''}${edit?.publishedAtEstimated ? '~' : ''}`;
+    set('dates', changedIds(edited.filter((id) => dated(before.storyEdits[id]) !== dated(after.storyEdits[id]))));
   }
 
   const dismissed = new Set<string>();
@@ -50,6 +51,7 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
   const counted = (meta: MetaDoc) => [meta.deleted.length, meta.segments.length, meta.tags.length, meta.links.length, meta.dossiers.length];
   const recounted = counted(before).some((count, index) => count !== counted(after)[index]);
   if (before.notices !== after.notices || recounted || changes.stories) set('library', true);
+  if (before.watchFolders !== after.watchFolders) set('watch', true);
   return changes;
 }
 

@@ -179,6 +179,7 @@ export class LibraryStore {
       pageId: head.pageId,
       tagIds: meta.taggings[head.id] ?? [],
       linkCount: this.linkCountOf(head.id),
+      ...(edit?.publishedAtEstimated && edit.publishedAt ? { publishedAtEstimated: true } : {}),
     };
   }
 
@@ -384,6 +385,14 @@ export class LibraryStore {
   onCommit(listener: (commit: Commit) => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
+  }
+
+  /**
+   * Publishes a change that is not in the metadata document (a watch folder's import log):
+   * numbered and sent on the change feed like a commit, in order with the store's commits.
+   */
+  announce(changes: ChangeSet): void {
+    this.publish(changes);
   }
 
   /** The number of the last commit since the library was opened (0 before the first). */

@@ -38,6 +38,8 @@ export interface SegmentRef {
 
 export interface StoryEdit {
   publishedAt?: string | null;
+  /** `publishedAt` was estimated at import (a brief's age label and capture time), not set by the editor. */
+  publishedAtEstimated?: boolean;
   note?: string;
 }
 
@@ -71,6 +73,14 @@ export interface MetaDoc {
   dismissedRelated: string[];
   savedSearches: SavedSearch[];
   notices: LibraryNotice[];
+  /** Drop folders watched whenever the library opens (added later: absent in older files means none). */
+  watchFolders?: WatchFolderConfig[];
+}
+
+/** A watched drop folder as kept in the library (see features/watch). */
+export interface WatchFolderConfig {
+  path: string;
+  moveImported: boolean;
 }
 
 /** The parts of the metadata document that feed the search and related indexes. */
@@ -108,7 +118,7 @@ const metaShape = z.object({
   segments: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), count: z.number().int().nonnegative() })),
   deleted: stringArray,
   purged: stringArray.optional(),
-  storyEdits: z.record(z.string(), z.object({ publishedAt: z.string().nullable().optional(), note: z.string().optional() })),
+  storyEdits: z.record(z.string(), z.object({ publishedAt: z.string().nullable().optional(), publishedAtEstimated: z.boolean().optional(), note: z.string().optional() })),
   tags: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   taggings: z.record(z.string(), stringArray),
   links: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), type: z.string() }).passthrough()),
@@ -118,6 +128,7 @@ const metaShape = z.object({
   savedSearches: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   // Notices are code + parameters; older libraries also have an English `message`.
   notices: z.array(z.object({ code: z.string(), message: z.string().optional() }).passthrough()),
+  watchFolders: z.array(z.object({ path: z.string(), moveImported: z.boolean() })).optional(),
 });
 
 export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };

@@ -10,7 +10,8 @@ export function touchedStories(meta: MetaDoc, ids: readonly string[]): string[] 
   for (const id of ids) {
     if ((meta.taggings[id]?.length ?? 0) > 0) touched.add(id);
     const edit = meta.storyEdits[id];
-    if (edit && ((edit.note ?? '') !== '' || (edit.publishedAt ?? null) !== null)) touched.add(id);
+    // A date the importer estimated (a capture-relative brief) is not the editor's work.
+    if (edit && ((edit.note ?? '') !== '' || ((edit.publishedAt ?? null) !== null && !edit.publishedAtEstimated))) touched.add(id);
   }
   for (const link of meta.links) {
     if (wanted.has(link.from)) touched.add(link.from);

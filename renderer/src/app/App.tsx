@@ -4,6 +4,7 @@ import { filesFromDataTransfer } from '../features/import/picked-file';
 import { useApp, useAppStoreApi, useT } from '../store';
 import { startApp } from '../store';
 import { BackupsDialog } from '../features/backups/BackupsDialog';
+import { WatchDialog } from '../features/watch/WatchDialog';
 import { DossierDialogs } from '../features/dossiers/DossierDialogs';
 import { DOSSIER_VIEW_ID, DossierView } from '../features/dossiers/DossierView';
 import { DropOverlay } from '../features/import/DropOverlay';
@@ -134,6 +135,7 @@ export function App() {
       <ImportResults />
       <DossierDialogs />
       <BackupsDialog />
+      <WatchDialog />
       <TagsLayer />
       <TrashLayer />
       <ShortcutsDialog />

@@ -3,6 +3,7 @@ import type { View } from '../store';
 import { useApp, useT } from '../store';
 import { BackupsButton } from '../features/backups/BackupsDialog';
 import { TrashButton } from '../features/trash/DeleteButtons';
+import { WatchButton } from '../features/watch/WatchDialog';
 import { DossierSidebarSection } from '../features/dossiers/DossierSidebarSection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ShortcutsButton } from './layout/ShortcutsDialog';
@@ -63,6 +64,7 @@ export function Sidebar() {
       <div className="sidebar-footer">
         <BackupsButton />
         <TrashButton />
+        <WatchButton />
         <ShortcutsButton />
         <LanguageSwitch />
       </div>

@@ -9,7 +9,7 @@ const HISTORY_CODES: Record<HistoryCode, true> = {
   'tag.create': true, 'tag.edit': true, 'tag.rename': true, 'tag.setColor': true, 'tag.move': true, 'tag.setMediaTopic': true,
   'tag.merge': true, 'tag.delete': true, 'tag.apply': true, 'tag.unapply': true, 'tag.editStories': true, 'tag.dismissSuggestion': true,
   'link.create': true, 'link.edit': true, 'link.setType': true, 'link.setNote': true, 'link.reverse': true, 'link.remove': true,
-  'link.unlink': true, 'related.dismiss': true, 'story.setNote': true, 'story.setDate': true, 'story.delete': true,
+  'link.unlink': true, 'related.dismiss': true, 'story.setNote': true, 'story.setDate': true, 'story.setDates': true, 'story.delete': true,
   'dossier.create': true, 'dossier.rename': true, 'dossier.edit': true, 'dossier.addStories': true, 'dossier.removeStory': true,
   'dossier.reorder': true, 'dossier.setNote': true, 'dossier.delete': true, 'search.save': true, 'search.rename': true, 'search.delete': true,
   import: true, 'trash.restore': true,

@@ -26,6 +26,10 @@ import { errorsEn } from '../ui/errors/en';
 import { deskEn } from '../app/layout/messages/en';
 import { deskNl } from '../app/layout/messages/nl';
 import { errorsNl } from '../ui/errors/nl';
+import { watchEn } from '../features/watch/messages/en';
+import { watchNl } from '../features/watch/messages/nl';
+import { datesEn } from '../features/dates/messages/en';
+import { datesNl } from '../features/dates/messages/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
@@ -36,11 +40,11 @@ import { errorsNl } from '../ui/errors/nl';
 export const resources = {
   en: {
     history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
-    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn,
+    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn,
   },
   nl: {
     history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
-    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl,
+    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl,
   },
 } as const;
 

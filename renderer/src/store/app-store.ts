@@ -16,6 +16,7 @@ import { createTagsSlice } from '../features/tags/tags-slice';
 import { createTrashSlice } from '../features/trash/trash-slice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
+import { createWatchSlice } from '../features/watch/watch-slice';
 import { createLayoutSlice } from '../app/layout/layout-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -39,6 +40,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createFiltersSlice(set, get, deps),
     ...createSavedSearchesSlice(set, get, deps),
     ...createTrashSlice(set, get, deps),
+    ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.

@@ -27,6 +27,8 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (_set, get) => {
       if (changes.history) tasks.push(state.loadHistory());
       if (changes.savedSearches) tasks.push(state.loadSavedSearches());
       if (state.filtersOpen && (changes.stories || changes.dates)) tasks.push(state.loadFacets());
+      // Watch folders and their import log, while the dialog shows them.
+      if (changes.watch && state.watchOpen) tasks.push(state.loadWatch());
 
       // The open story and what the reader shows beside it.
       const openId = state.openId;

@@ -5,6 +5,7 @@ import type { IndexProgress } from '../../../../shared/contract/library';
 import type { LibraryStatus, Story } from '../../../../shared/types';
 import { importBytes, importPaths } from '../../import/importer';
 import type { ServiceContext } from '../../service/context';
+import type { StoryEdit } from '../../store/meta';
 import { listStories } from './list';
 import type { PartialHandlers } from '../../service/registry';
 
@@ -48,6 +49,12 @@ export async function requireStory(ctx: ServiceContext, id: string): Promise<Sto
   return story;
 }
 
+/** The editor's date: set (or cleared) by hand, so no longer an estimate. */
+function confirmedDate(edit: StoryEdit | undefined, date: string | null): StoryEdit {
+  const { publishedAtEstimated: _estimate, ...rest } = edit ?? {};
+  return { ...rest, publishedAt: date };
+}
+
 function decodeBase64(name: string, base64: string): Uint8Array {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new ServiceError('invalid-input', `The contents of ${name} are not valid base64.`);
   return Buffer.from(base64, 'base64');
@@ -84,9 +91,23 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     await requireStory(ctx, input.id);
     await ctx.store.update({ code: 'story.setDate' }, (meta) => ({
       ...meta,
-      storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], publishedAt: input.date } },
+      storyEdits: { ...meta.storyEdits, [input.id]: confirmedDate(meta.storyEdits[input.id], input.date) },
     }));
     return requireStory(ctx, input.id);
+  },
+
+  'stories.setDates': async (input, ctx) => {
+    const ids = [...new Set(input.ids)].filter((id) => ctx.store.head(id) && !ctx.store.isDeleted(id));
+    if (ids.length === 0) throw new ServiceError('not-found', 'None of those stories are in the library.');
+    if (ids.length < new Set(input.ids).size) {
+      throw new ServiceError('not-found', 'Some of those stories are no longer in the library.', { code: 'stories.missing', count: new Set(input.ids).size - ids.length });
+    }
+    await ctx.store.update({ code: 'story.setDates', count: ids.length }, (meta) => {
+      const storyEdits = { ...meta.storyEdits };
+      for (const id of ids) storyEdits[id] = confirmedDate(storyEdits[id], input.date);
+      return { ...meta, storyEdits };
+    });
+    return { dated: ids.length };
   },
 
   'stories.delete': async (input, ctx) => {
@@ -99,7 +120,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
   'import.files': (input, ctx) =>
     importBytes(
       ctx.store,
-      input.files.map((file) => ({ name: file.name, bytes: decodeBase64(file.name, file.base64) })),
+      input.files.map((file) => ({ name: file.name, bytes: decodeBase64(file.name, file.base64), lastModified: file.lastModified })),
       ctx.importOptions,
     ),
 

@@ -3,6 +3,8 @@ export interface PickedFile {
   /** File name, or path relative to a dropped folder. */
   name: string;
   size: number;
+  /** When the file was last written (ms), i.e. when its page was captured; briefs' dates are estimated from it. */
+  lastModified?: number;
   read(): Promise<ArrayBuffer>;
 }
 
@@ -17,7 +19,9 @@ function readBlob(blob: Blob): Promise<ArrayBuffer> {
 }
 
 export function fromFile(file: File, name = file.webkitRelativePath || file.name): PickedFile {
-  return { name, size: file.size, read: () => readBlob(file) };
+  const picked: PickedFile = { name, size: file.size, read: () => readBlob(file) };
+  if (Number.isSafeInteger(file.lastModified) && file.lastModified > 0) picked.lastModified = file.lastModified;
+  return picked;
 }
 
 const isTxt = (name: string) => name.toLowerCase().endsWith('.txt');

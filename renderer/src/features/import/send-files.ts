@@ -71,7 +71,7 @@ export async function sendFiles(
   onProgress({ done, total: files.length });
 
   for (const batch of planBatches(sendable)) {
-    const payload: { name: string; base64: string }[] = [];
+    const payload: { name: string; base64: string; lastModified?: number }[] = [];
     const sentIndexes: number[] = [];
     for (const item of batch) {
       try {
@@ -81,7 +81,7 @@ export async function sendFiles(
           results[item.index] = rejected(item.file.name, 'too-large', messages.tooLarge(Math.round(LIMITS.fileBytes / (1024 * 1024))));
           continue;
         }
-        payload.push({ name: item.file.name.slice(0, 1_000), base64: bytesToBase64(bytes) });
+        payload.push({ name: item.file.name.slice(0, 1_000), base64: bytesToBase64(bytes), ...(item.file.lastModified === undefined ? {} : { lastModified: item.file.lastModified }) });
         sentIndexes.push(item.index);
       } catch {
         results[item.index] = rejected(item.file.name, 'unreadable', messages.unreadable);

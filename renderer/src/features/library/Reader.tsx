@@ -87,6 +87,7 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
     const byId = new Map(tags.map((tag) => [tag.id, tag]));
     return story.tagIds.map((id) => byId.get(id)).filter((tag) => tag !== undefined);
   }, [tags, story.tagIds]);
+  const tdates = useTranslator('dates');
   const dateline = formatDateline(story.dateline);
   return (
     <div className={inspectorOpen ? 'story-layout has-inspector' : 'story-layout'}>
@@ -116,6 +117,11 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
             <span className="story-date">
               {t.library('date')}:{' '}
               {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language)}</time> : t.library('dateUnknown')}
+              {story.publishedAt && story.publishedAtEstimated && (
+                <span className="story-date-estimated" title={tdates('estimatedTitle', { label: story.ageLabel ?? '' })}>
+                  {' '}({tdates('estimated')})
+                </span>
+              )}
             </span>
             {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
           </p>

@@ -7,6 +7,7 @@ import { ColorDot } from '../tags/TagChip';
 import { TagInput, type TagPick } from '../tags/TagInput';
 import '../tags/tags.css';
 import './story-meta.css';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** In the reader's inspector: the story's date (editable), its tags, the editor's note and the suggested tags. */
 export function StoryMetaPanel({ story }: { story: Story }) {
@@ -19,7 +20,7 @@ export function StoryMetaPanel({ story }: { story: Story }) {
   return (
     <div className="story-meta-panel">
       {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}
-      <StoryDateEditor key={`date:${story.id}:${story.publishedAt ?? ''}`} story={story} readOnly={readOnly} />
+      <StoryDateEditor key={`date:${story.id}:${story.publishedAt ?? ''}:${story.publishedAtEstimated ? 'estimated' : ''}`} story={story} readOnly={readOnly} />
       <StoryTags story={story} readOnly={readOnly} />
       {/* Not keyed by the note: the view always shows the stored note, and focus stays on its button after a save. */}
       <StoryNote key={`note:${story.id}`} story={story} readOnly={readOnly} />
@@ -31,6 +32,7 @@ export function StoryMetaPanel({ story }: { story: Story }) {
 function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean }) {
   const t = useT();
   const setStoryDate = useApp((s) => s.setStoryDate);
+  const td = useTranslator('dates');
   const [value, setValue] = useState(story.publishedAt ?? '');
   const [invalid, setInvalid] = useState(false);
   const inputId = `story-date-${story.id}`;
@@ -43,7 +45,8 @@ function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean 
       return;
     }
     setInvalid(false);
-    if (value !== story.publishedAt) void setStoryDate(story.id, value);
+    // Saving an estimated date as it stands confirms it.
+    if (value !== story.publishedAt || story.publishedAtEstimated) void setStoryDate(story.id, value);
   }
 
   return (
@@ -63,8 +66,8 @@ function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean 
           setInvalid(false);
         }}
       />
-      <button type="submit" className="button small" disabled={readOnly || value === (story.publishedAt ?? '')}>
-        {t.library('saveDate')}
+      <button type="submit" className="button small" disabled={readOnly || (value === (story.publishedAt ?? '') && !story.publishedAtEstimated)}>
+        {story.publishedAtEstimated && value === story.publishedAt ? td('confirm') : t.library('saveDate')}
       </button>
       {story.publishedAt && (
         <button type="button" className="button small" disabled={readOnly} onClick={() => void setStoryDate(story.id, null)}>

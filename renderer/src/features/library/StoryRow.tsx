@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import type { Tag, StorySummary } from '../../../../shared/types';
 import { formatDay } from '../../ui/format';
+import { translator } from '../../i18n/translate';
 import type { Language } from '../../i18n';
 import type { HighlightMatcher } from '../search/highlight-ranges';
 import { Highlight } from '../search/Highlight';
@@ -60,8 +61,14 @@ export const StoryRow = memo(function StoryRow({ story, index, position, setSize
         {place && <span className="row-place">{place}</span>}
         {agencies.length > 0 && <span className="row-agencies">{agencies.join('/')}</span>}
         {story.publishedAt && (
-          <time className="row-date" dateTime={story.publishedAt}>
-            {formatDay(story.publishedAt, language, 'short')}
+          <time
+            className={story.publishedAtEstimated ? 'row-date is-estimated' : 'row-date'}
+            dateTime={story.publishedAt}
+            title={story.publishedAtEstimated ? translator(language, 'dates')('estimatedTitle', { label: story.ageLabel ?? '' }) : undefined}
+          >
+            {story.publishedAtEstimated
+              ? translator(language, 'dates')('estimatedDate', { date: formatDay(story.publishedAt, language, 'short') })
+              : formatDay(story.publishedAt, language, 'short')}
           </time>
         )}
         {!story.publishedAt && story.ageLabel && <span className="row-age">{story.ageLabel}</span>}

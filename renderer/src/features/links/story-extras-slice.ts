@@ -111,6 +111,7 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
       await runEdit(set, get, async () => void (await client.call('related.dismiss', { storyId: id, otherId })));
     },
     setStoryDate: (id, date) => runEdit(set, get, async () => void (await client.call('stories.setDate', { id, date }))),
+    setStoriesDate: (ids, date) => runEdit(set, get, async () => void (await client.call('stories.setDates', { ids, date }))),
     setStoryNote: (id, note) => runEdit(set, get, async () => void (await client.call('stories.setNote', { id, note }))),
 
     seriesFor: null,

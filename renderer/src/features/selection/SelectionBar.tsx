@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslator } from '../../i18n/use-translator';
 import { useApp, useT } from '../../store';
 import { ColorDot } from '../tags/TagChip';
 import { TagInput, type TagPick } from '../tags/TagInput';
@@ -19,6 +20,9 @@ export function SelectionBar() {
   const targetIds = useApp((s) => s.targetIds);
   const clearSelection = useApp((s) => s.clearSelection);
   const openLinkPicker = useApp((s) => s.openLinkPicker);
+  const setStoriesDate = useApp((s) => s.setStoriesDate);
+  const td = useTranslator('dates');
+  const [date, setDate] = useState('');
 
   // Tags on any selected (loaded) story, in tag-tree order.
   const onSelection = useMemo(() => {
@@ -34,6 +38,11 @@ export function SelectionBar() {
 
   const count = selection.ids.size;
   if (count < 2) return null;
+
+  function onSetDate(event: FormEvent) {
+    event.preventDefault();
+    if (date) void setStoriesDate(targetIds(), date);
+  }
 
   function onPick(pick: TagPick) {
     void applyTags(targetIds(), 'tagId' in pick ? { addTagIds: [pick.tagId] } : { addNames: [pick.newName] });
@@ -53,6 +62,18 @@ export function SelectionBar() {
           {t.selection('clearSelection')}
         </button>
       </div>
+      <form className="selection-bar-row selection-date" onSubmit={onSetDate}>
+        <label>
+          <span className="field-label">{td('selectionDateLabel', { count })}</span>{' '}
+          <input type="date" value={date} disabled={readOnly} onChange={(event) => setDate(event.target.value)} />
+        </label>
+        <button type="submit" className="button small" disabled={readOnly || !date}>
+          {td('setSelectionDate')}
+        </button>
+        <button type="button" className="button small" disabled={readOnly} onClick={() => void setStoriesDate(targetIds(), null)}>
+          {td('clearSelectionDate')}
+        </button>
+      </form>
       <div className="selection-bar-row">
         <TagInput label={t.tags('addTagToSelectionLabel', { count })} tags={tags} exclude={onAll} onPick={onPick} disabled={readOnly} />
         {onSelection.length > 0 && (

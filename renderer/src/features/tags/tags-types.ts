@@ -76,6 +76,8 @@ export interface StoryExtrasSlice {
   removeLink(linkId: string): Promise<boolean>;
   dismissRelated(otherId: string): Promise<void>;
   setStoryDate(id: string, date: string | null): Promise<boolean>;
+  /** One date (or none) for several stories: one undoable edit. */
+  setStoriesDate(ids: string[], date: string | null): Promise<boolean>;
   setStoryNote(id: string, note: string): Promise<boolean>;
 
   /** The series dialog: `series.get` for one story. */

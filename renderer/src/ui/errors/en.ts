@@ -22,4 +22,7 @@ export const errorsEn = {
   'reason.stories.missing_other': '{{count, number}} of the chosen stories are no longer in the library.',
   'reason.import.touched_one': 'Cannot undo the import: {{count, number}} of its {{stories, number}} stories was tagged, dated, noted, linked or put in a dossier since. Delete the stories you do not want instead.',
   'reason.import.touched_other': 'Cannot undo the import: {{count, number}} of its {{stories, number}} stories were tagged, dated, noted, linked or put in a dossier since. Delete the stories you do not want instead.',
+  'reason.watch.notAbsolute': 'Give the folder as a full path (starting at the root of the disk), not “{{path}}”.',
+  'reason.watch.notAFolder_missing': 'There is no folder at {{path}}.',
+  'reason.watch.notAFolder_file': '{{path}} is a file, not a folder: give the drop folder it is in.',
 } as const;

@@ -20,6 +20,10 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.stories.missing', { count: reason.count });
     case 'import.touched':
       return t('reason.import.touched', { count: reason.count, stories: reason.stories });
+    case 'watch.notAbsolute':
+      return t('reason.watch.notAbsolute', { path: reason.path });
+    case 'watch.notAFolder':
+      return t('reason.watch.notAFolder', { context: reason.found, path: reason.path });
     default:
       // No reason, or one a newer core added that this renderer does not know yet.
       return language === 'en' ? error.message : t(error.code);

@@ -20,4 +20,7 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.stories.missing_other': '{{count, number}} van de gekozen verhalen staan niet meer in de bibliotheek.',
   'reason.import.touched_one': 'De import kan niet ongedaan worden gemaakt: {{count, number}} van de {{stories, number}} verhalen is intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de verhalen die je niet wilt.',
   'reason.import.touched_other': 'De import kan niet ongedaan worden gemaakt: {{count, number}} van de {{stories, number}} verhalen zijn intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de verhalen die je niet wilt.',
+  'reason.watch.notAbsolute': 'Geef de map als volledig pad (vanaf de hoofdmap van de schijf), niet „{{path}}”.',
+  'reason.watch.notAFolder_missing': 'Er is geen map op {{path}}.',
+  'reason.watch.notAFolder_file': '{{path}} is een bestand, geen map: geef de aanlevermap waar het in staat.',
 };

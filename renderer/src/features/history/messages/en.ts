@@ -45,6 +45,8 @@ export const historyEn = {
   'related.dismiss': 'Dismiss related story',
   'story.setNote': 'Edit note',
   'story.setDate': 'Set date',
+  'story.setDates_one': 'Set date of story',
+  'story.setDates_other': 'Set date of {{count, number}} stories',
   'story.delete_one': 'Delete story',
   'story.delete_other': 'Delete {{count, number}} stories',
   'dossier.create': 'Create dossier',

@@ -43,6 +43,8 @@ export const historyNl: Translation<typeof historyEn> = {
   'related.dismiss': 'Verwant verhaal negeren',
   'story.setNote': 'Notitie bewerken',
   'story.setDate': 'Datum instellen',
+  'story.setDates_one': 'Datum van verhaal instellen',
+  'story.setDates_other': 'Datum van {{count, number}} verhalen instellen',
   'story.delete_one': 'Verhaal verwijderen',
   'story.delete_other': '{{count, number}} verhalen verwijderen',
   'dossier.create': 'Dossier aanmaken',
