@@ -64,6 +64,10 @@ export interface HistoryParams {
   'search.save': NoParams;
   'search.rename': NoParams;
   'search.delete': NoParams;
+  /** An import that added (or brought back from the Trash) `count` stories. */
+  import: Count;
+  /** `count` stories taken out of the Trash. */
+  'trash.restore': Count;
 }
 export type HistoryLabel = MessageOf<HistoryParams>;
 export type HistoryCode = HistoryLabel['code'];
@@ -100,6 +104,8 @@ export interface ErrorReasonParams {
   'export.withdrawn': Count;
   /** `count` stories are under embargo until `until` (the latest, ISO-8601): the export needs `overrideEmbargo`. */
   'export.embargoed': { count: number; until: string };
+  /** Undoing an import refused: `count` of the `stories` it added were worked on since. */
+  'import.touched': Count & { stories: number };
   /** A folder to watch was not given as an absolute path. */
   'watch.notAbsolute': { path: string };
   /** Nothing, or a file, at the folder to watch. */

@@ -7,6 +7,7 @@ import { maintenanceContract } from './backups';
 import { searchesContract } from './searches';
 import { tagsContract } from './tags';
 import { versionsContract } from './versions';
+import { trashContract } from './trash';
 import { watchContract } from './watch';
 
 /**
@@ -22,6 +23,7 @@ export const contract = {
   ...maintenanceContract,
   ...searchesContract,
   ...versionsContract,
+  ...trashContract,
   ...watchContract,
 } as const;
 
@@ -62,6 +64,7 @@ export * from './links';
 export * from './dossiers';
 export * from './backups';
 export * from './searches';
+export * from './trash';
 export * from './changes';
 export * from './versions';
 export * from './watch';

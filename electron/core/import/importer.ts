@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { BodyBlock, ImportFileResult, ImportReport } from '../../../shared/types';
-import type { LibraryStore } from '../store/library-store';
+import { ServiceError } from '../../../shared/contract/envelope';
+import type { LibraryStore, UndoableAdd } from '../store/library-store';
+import { touchedStories } from '../store/touched';
 import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
 import { collectImportFiles, prepareAnyImportFile, type PreparedFile, type PreparedWireFile } from './intake';
 import { WireBatch, wireFileResult } from './wire-stories';
@@ -54,19 +56,49 @@ export async function importPrepared(store: LibraryStore, files: (PreparedFile |
   );
   if (pending.items.length || pending.undelete.size || wire.size) {
     const { undelete, estimates } = pending;
-    await store.addStories([...pending.items, ...wire.items], (meta: MetaDoc) => {
-      let next = undelete.size ? { ...meta, deleted: meta.deleted.filter((id) => !undelete.has(id)) } : meta;
-      if (estimates.size) {
-        const storyEdits = { ...next.storyEdits };
-        // Never over a date the editor (or an archive) already gave the story.
-        for (const [id, day] of estimates) if (storyEdits[id]?.publishedAt == null) storyEdits[id] = { ...storyEdits[id], publishedAt: day, publishedAtEstimated: true };
-        next = { ...next, storyEdits };
-      }
-      return wire.size ? wire.metaChange(next) : next;
-    });
+    const metaChange =
+      undelete.size || estimates.size || wire.size
+        ? (meta: MetaDoc) => {
+            let next = undelete.size ? bringBack(meta, undelete) : meta;
+            if (estimates.size) {
+              const storyEdits = { ...next.storyEdits };
+              // Never over a date the editor (or an archive) already gave the story.
+              for (const [id, day] of estimates) if (storyEdits[id]?.publishedAt == null) storyEdits[id] = { ...storyEdits[id], publishedAt: day, publishedAtEstimated: true };
+              next = { ...next, storyEdits };
+            }
+            return wire.size ? wire.metaChange(next) : next;
+          }
+        : undefined;
+    await store.addStories([...pending.items, ...wire.items], metaChange, UNDO_IMPORT);
   }
   return summarise(results);
 }
+
+/** Deleted stories imported again come back (also from a purge: the editor chose to import them). */
+function bringBack(meta: MetaDoc, ids: ReadonlySet<string>): MetaDoc {
+  const next: MetaDoc = { ...meta, deleted: meta.deleted.filter((id) => !ids.has(id)) };
+  if (meta.purged?.some((id) => ids.has(id))) next.purged = meta.purged.filter((id) => !ids.has(id));
+  return next;
+}
+
+/**
+ * An import is undoable: undo removes exactly the stories it added (and puts back in the
+ * Trash the ones it brought back), as long as nobody has tagged, dated, noted, linked or
+ * placed one of them in a dossier since; otherwise it refuses and says how many are touched.
+ */
+const UNDO_IMPORT: UndoableAdd = {
+  label: (count) => ({ code: 'import', count }),
+  guard: (appeared) => (current, direction) => {
+    if (direction !== 'undo') return;
+    const touched = touchedStories(current, appeared);
+    if (touched.length === 0) return;
+    throw new ServiceError(
+      'conflict',
+      `Cannot undo the import: ${touched.length} of its ${appeared.length} stories were tagged, dated, noted, linked or put in a dossier since.`,
+      { code: 'import.touched', count: touched.length, stories: appeared.length },
+    );
+  },
+};
 
 /** Resolves a content hash against the batch and the store: new, duplicate, or a deleted story to bring back. */
 function classify(store: LibraryStore, hash: string, pending: Pending): { status: 'new' } | { status: 'duplicate' | 'restored'; id: string } {

@@ -6,6 +6,7 @@ import { backupHandlers } from '../features/backups/handlers';
 import { searchesHandlers } from '../features/searches/handlers';
 import { tagHandlers } from '../features/tags/handlers';
 import { versionsHandlers } from '../features/versions/handlers';
+import { trashHandlers } from '../features/trash/handlers';
 import { watchHandlers } from '../features/watch/handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
@@ -17,5 +18,6 @@ export const handlers: Handlers = {
   ...tagHandlers,
   ...linkHandlers,
   ...versionsHandlers,
+  ...trashHandlers,
   ...watchHandlers,
 };

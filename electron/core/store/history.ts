@@ -5,9 +5,13 @@ import type { MetaDoc } from './meta';
 
 type Key = keyof MetaDoc;
 
+/** Checked before an entry is undone or redone; throws (a ServiceError with a reason) to refuse. */
+export type HistoryGuard = (current: MetaDoc, direction: 'undo' | 'redo') => void;
+
 interface Entry {
   label: HistoryLabel;
   changes: { key: Key; before: unknown; after: unknown }[];
+  guard?: HistoryGuard;
 }
 
 const LIMIT = 200;
@@ -22,13 +26,13 @@ export class History {
   private undoStack: Entry[] = [];
   private redoStack: Entry[] = [];
 
-  record(label: HistoryLabel, before: MetaDoc, after: MetaDoc): void {
+  record(label: HistoryLabel, before: MetaDoc, after: MetaDoc, guard?: HistoryGuard): void {
     const changes: Entry['changes'] = [];
-    for (const key of Object.keys(after) as Key[]) {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<Key>) {
       if (before[key] !== after[key]) changes.push({ key, before: before[key], after: after[key] });
     }
     if (changes.length === 0) return;
-    this.undoStack.push({ label, changes });
+    this.undoStack.push(guard ? { label, changes, guard } : { label, changes });
     if (this.undoStack.length > LIMIT) this.undoStack.shift();
     this.redoStack = [];
   }
@@ -72,6 +76,7 @@ export class History {
 
 function apply(current: MetaDoc, entry: Entry, side: 'before' | 'after'): MetaDoc {
   const other = side === 'before' ? 'after' : 'before';
+  entry.guard?.(current, side === 'before' ? 'undo' : 'redo');
   const next: Record<string, unknown> = { ...current };
   for (const change of entry.changes) {
     if (current[change.key] !== change[other]) {
@@ -82,7 +87,8 @@ function apply(current: MetaDoc, entry: Entry, side: 'before' | 'after'): MetaDo
         label: entry.label,
       });
     }
-    next[change.key] = change[side];
+    if (change[side] === undefined) delete next[change.key];
+    else next[change.key] = change[side];
   }
   return next as unknown as MetaDoc;
 }

@@ -48,7 +48,11 @@ const archiveSchema = z.object({
 
 /** The archive's text, piece by piece, so a big library is never one string in memory. */
 async function* archiveChunks(store: LibraryStore, now: Date, written: { stories: number }): AsyncGenerator<string> {
-  const { segments: _segments, ...meta } = store.meta;
+  const { segments: _segments, purged, ...kept } = store.meta;
+  // Purged stories are not in the archive (allStoriesWithBodies leaves them out), so the
+  // archive does not name them either: it is the library as the editor sees it.
+  const gone = new Set(purged ?? []);
+  const meta = gone.size ? { ...kept, deleted: kept.deleted.filter((id) => !gone.has(id)) } : kept;
   yield `{"format":"${ARCHIVE_FORMAT}","formatVersion":${ARCHIVE_VERSION},"schemaVersion":${store.meta.schemaVersion},"exportedAt":${JSON.stringify(now.toISOString())},\n"meta":${JSON.stringify(meta)},\n"stories":[`;
   let first = true;
   for await (const story of store.allStoriesWithBodies()) {

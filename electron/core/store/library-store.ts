@@ -10,7 +10,7 @@ import { changesBetween } from './changes';
 import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
 import type { HistoryLabel } from '../../../shared/messages';
-import { History } from './history';
+import { History, type HistoryGuard } from './history';
 import { acquireFolderLock, type FolderLock } from './lock';
 import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
 import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
@@ -31,6 +31,12 @@ const BODY_CACHE_SEGMENTS = 6;
 export type StoreChange =
   | { type: 'stories-added'; ids: string[] }
   | { type: 'meta'; before: MetaDoc; after: MetaDoc };
+
+/** How an addition is named in the history, and what may refuse its undo (given the stories that appeared). */
+export interface UndoableAdd {
+  label: (appeared: number) => HistoryLabel;
+  guard: (appeared: readonly string[]) => HistoryGuard;
+}
 
 export interface OpenStoreOptions {
   readOnly?: boolean;
@@ -62,6 +68,7 @@ export class LibraryStore {
   private readonly history = new History();
   private readonly shared = new SharedHeadParts();
   private deletedSet = new Set<string>();
+  private purgedSet = new Set<string>();
   private linkCounts: Map<string, number> | null = null;
   /** Serialises writes: one metadata write at a time, in call order. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -131,6 +138,16 @@ export class LibraryStore {
 
   isDeleted(id: string): boolean {
     return this.deletedSet.has(id);
+  }
+
+  /** Deleted and purged for good: never shown, restored, exported or archived again. */
+  isPurged(id: string): boolean {
+    return this.purgedSet.has(id);
+  }
+
+  /** The head of a deleted story that is still in the Trash (deleted, not purged). */
+  trashedHead(id: string): StoryHead | undefined {
+    return this.deletedSet.has(id) && !this.purgedSet.has(id) ? this.heads.get(id) : undefined;
   }
 
   /** True for any stored story, deleted ones included. */
@@ -300,9 +317,12 @@ export class LibraryStore {
     }, include);
   }
 
-  /** Every stored content record, deleted stories and every agency version included, with its body (for the library archive). */
+  /** Every stored content record, deleted stories and every agency version included but not purged stories, with its body (for the library archive). */
   async *allStoriesWithBodies(): AsyncIterableIterator<StoryContent> {
-    yield* this.passOverBodies((id) => this.versionHeads.get(id) ?? this.heads.get(id));
+    yield* this.passOverBodies((id) => {
+      const head = this.versionHeads.get(id) ?? this.heads.get(id);
+      return head && !this.purgedSet.has(head.wire?.storyId ?? id) ? head : undefined;
+    });
   }
 
   /**
@@ -339,7 +359,7 @@ export class LibraryStore {
    * metadata write that lists them; that write is the commit point, so a crash
    * before it leaves only unreferenced segment files, which are ignored.
    */
-  async addStories(items: StoryContent[], metaChange?: (meta: MetaDoc) => MetaDoc): Promise<void> {
+  async addStories(items: StoryContent[], metaChange?: (meta: MetaDoc) => MetaDoc, undo?: UndoableAdd): Promise<void> {
     if (items.length === 0 && !metaChange) return;
     await this.serial(async () => {
       this.assertWritable();
@@ -353,6 +373,11 @@ export class LibraryStore {
         segments.push({ name, count: chunk.length });
         written.push({ name, items: chunk });
       }
+      const known = new Set<string>();
+      for (const item of fresh) {
+        const story = item.head.wire?.storyId ?? item.head.id;
+        if (this.heads.has(story)) known.add(story);
+      }
       const before = this.meta;
       let next: MetaDoc = segments.length ? { ...before, segments: [...before.segments, ...segments] } : before;
       if (metaChange) next = metaChange(next);
@@ -365,6 +390,8 @@ export class LibraryStore {
         this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
       const added = [...addedSet];
+      // Undoing the import takes away the stories it brought into being (a new version of a story already here stays).
+      if (undo) this.recordAdd(undo, added.filter((id) => !known.has(id)), before, next);
       if (fresh.length) this.emit({ type: 'stories-added', ids: added });
       if (next !== before) this.emit({ type: 'meta', before, after: next });
       this.publish(changesBetween(before, next, added));
@@ -399,6 +426,28 @@ export class LibraryStore {
       this.publish(label ? { ...changes, history: true } : changes);
       return outcome;
     });
+  }
+
+  /**
+   * Makes an import undoable: the stories that appeared (new ones, and deleted ones it
+   * brought back) go back to where they were. In history terms the state "before" is the
+   * state after with those stories deleted, new ones also purged (they were never in the
+   * library, so they do not land in the Trash), and brought-back ones as they were. The
+   * segments stay as they are: content is immutable, and a purged story is never shown.
+   */
+  private recordAdd(undo: UndoableAdd, added: string[], before: MetaDoc, after: MetaDoc): void {
+    const stillDeleted = new Set(after.deleted);
+    const broughtBack = before.deleted.filter((id) => !stillDeleted.has(id));
+    const appeared = [...added, ...broughtBack];
+    if (appeared.length === 0) return;
+    const wasPurged = new Set(before.purged ?? []);
+    const purgedAfter = after.purged ?? [];
+    const undone: MetaDoc = {
+      ...after,
+      deleted: [...after.deleted, ...appeared],
+      purged: [...purgedAfter, ...added, ...broughtBack.filter((id) => wasPurged.has(id))],
+    };
+    this.history.record(undo.label(appeared.length), undone, after, undo.guard(appeared));
   }
 
   historyState(): HistoryState {
@@ -498,9 +547,15 @@ export class LibraryStore {
   private swapMeta(next: MetaDoc): void {
     const before = this.db.data;
     this.db.data = next;
-    if (next.deleted !== before.deleted) this.deletedSet = new Set(next.deleted);
+    if (next.deleted !== before.deleted || next.purged !== before.purged) this.setDeleted(next);
     if (next.links !== before.links) this.linkCounts = null;
     this.afterWrite?.(next);
+  }
+
+  /** A purged story is gone whatever `deleted` says (purged is a subset of deleted, kept so even if an edit broke that). */
+  private setDeleted(meta: MetaDoc): void {
+    this.purgedSet = new Set(meta.purged ?? []);
+    this.deletedSet = this.purgedSet.size ? new Set([...meta.deleted, ...this.purgedSet]) : new Set(meta.deleted);
   }
 
   private emit(change: StoreChange): void {
@@ -539,7 +594,7 @@ export class LibraryStore {
   }
 
   private async loadHeads(): Promise<void> {
-    this.deletedSet = new Set(this.meta.deleted);
+    this.setDeleted(this.meta);
     const problems: string[] = [];
     for (const segment of this.meta.segments) {
       const file = path.join(this.dataDir, CONTENT_DIR, `${segment.name}.heads.json`);

@@ -84,6 +84,12 @@ export interface MetaDoc {
   segments: SegmentRef[];
   /** Stories removed from the library (content stays on disk, so delete is undoable). */
   deleted: string[];
+  /**
+   * Deleted stories purged for good (the Trash emptied, an import undone): a subset of
+   * `deleted` whose content stays in its immutable segment but is never shown, restored,
+   * exported or archived again. Absent in libraries written before the Trash.
+   */
+  purged?: string[];
   storyEdits: Record<string, StoryEdit>;
   tags: Tag[];
   /** storyId → tag ids. */
@@ -143,6 +149,7 @@ const metaShape = z.object({
   createdAt: z.string(),
   segments: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), count: z.number().int().nonnegative() })),
   deleted: stringArray,
+  purged: stringArray.optional(),
   storyEdits: z.record(z.string(), z.object({ publishedAt: z.string().nullable().optional(), publishedAtEstimated: z.boolean().optional(), note: z.string().optional() })),
   tags: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   taggings: z.record(z.string(), stringArray),

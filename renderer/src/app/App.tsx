@@ -16,6 +16,7 @@ import { Reader, READER_ID } from '../features/library/Reader';
 import { Sidebar } from './Sidebar';
 import { StatusToast } from './StatusToast';
 import { TagsLayer } from '../features/tags/TagsLayer';
+import { TrashLayer } from '../features/trash/TrashLayer';
 import { PaneSplitter } from './layout/PaneSplitter';
 import { ShortcutsDialog } from './layout/ShortcutsDialog';
 import { useLayoutKeys } from './layout/use-layout-keys';
@@ -88,10 +89,10 @@ export function App() {
     return (
       <main className="startup">
         {statusState === 'error' ? (
-          <ErrorState title={t.startErrorTitle} error={statusError} onRetry={() => void startApp(store)} />
+          <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} />
         ) : (
           <p className="pane-message" role="status">
-            {t.startingUp}
+            {t.app('startingUp')}
           </p>
         )}
       </main>
@@ -103,15 +104,15 @@ export function App() {
       <div className="skip-links">
         {dossierOpen ? (
           <a href={`#${DOSSIER_VIEW_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(DOSSIER_VIEW_ID))}>
-            {t.dossiers.skipToDossier}
+            {t.dossiers('skipToDossier')}
           </a>
         ) : (
           <>
             <a href={`#${STORY_LIST_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(STORY_LIST_ID))}>
-              {t.skipToList}
+              {t.app('skipToList')}
             </a>
             <a href={`#${READER_ID}`} className="skip-link" onClick={(e) => (e.preventDefault(), focusPane(READER_ID))}>
-              {t.skipToReader}
+              {t.app('skipToReader')}
             </a>
           </>
         )}
@@ -120,7 +121,7 @@ export function App() {
       {/* The workspace closes a narrow window's sidebar when the editor goes back to work. */}
       <main className="workspace" onMouseDown={narrow && sidebarPeek ? () => toggleSidebar(true) : undefined}>
         <NoticeBanner />
-        {statusError && <ErrorState title={t.startErrorTitle} error={statusError} onRetry={() => void startApp(store)} compact />}
+        {statusError && <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} compact />}
         {dossierOpen ? (
           <DossierView />
         ) : (
@@ -136,6 +137,7 @@ export function App() {
       <BackupsDialog />
       <WatchDialog />
       <TagsLayer />
+      <TrashLayer />
       <ShortcutsDialog />
       <StatusToast />
       {dragging && <DropOverlay />}

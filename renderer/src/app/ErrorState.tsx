@@ -19,7 +19,7 @@ export function ErrorState({ title, error, onRetry, compact = false }: ErrorStat
       {error && <p className="error-message">{errorText(error)}</p>}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
-          {t.retry}
+          {t.library('retry')}
         </button>
       )}
     </div>

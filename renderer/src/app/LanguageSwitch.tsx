@@ -1,4 +1,5 @@
-import { dictionaries, LANGUAGES, type Language } from '../i18n';
+import { LANGUAGES, type Language } from '../i18n';
+import { translators } from '../i18n/translate';
 import { useApp, useT } from '../store';
 
 export function LanguageSwitch() {
@@ -7,11 +8,11 @@ export function LanguageSwitch() {
   const setLanguage = useApp((s) => s.setLanguage);
   return (
     <label className="language-switch">
-      <span className="field-label">{t.languageLabel}</span>
+      <span className="field-label">{t.app('languageLabel')}</span>
       <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
         {LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
-            {dictionaries[code].languageName}
+            {translators(code).app('languageName')}
           </option>
         ))}
       </select>

@@ -20,7 +20,7 @@ export function NoticeBanner() {
   if (notices.length === 0 && !readOnly) return null;
   return (
     <div className="notices" role="region" aria-label={tn('label')}>
-      {readOnly && <p className="notice notice-readonly">{t.readOnly}</p>}
+      {readOnly && <p className="notice notice-readonly">{t.app('readOnly')}</p>}
       {notices.length > 0 && (
         <div className={notices.some((notice) => WARNING_CODES.has(notice.code)) ? 'notice notice-warning' : 'notice'}>
           <ul className="notice-list">

@@ -2,6 +2,7 @@ import { localeOf } from '../i18n';
 import type { View } from '../store';
 import { useApp, useT } from '../store';
 import { BackupsButton } from '../features/backups/BackupsDialog';
+import { TrashButton } from '../features/trash/DeleteButtons';
 import { WatchButton } from '../features/watch/WatchDialog';
 import { DossierSidebarSection } from '../features/dossiers/DossierSidebarSection';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -25,19 +26,19 @@ export function Sidebar() {
   const counts = useApp((s) => s.status?.counts ?? null);
 
   const entries: ViewEntry[] = [
-    { view: { kind: 'articles' }, label: t.viewArticles, count: counts?.articles ?? null },
-    { view: { kind: 'briefs' }, label: t.viewBriefs, count: counts?.briefs ?? null },
+    { view: { kind: 'articles' }, label: t.app('viewArticles'), count: counts?.articles ?? null },
+    { view: { kind: 'briefs' }, label: t.app('viewBriefs'), count: counts?.briefs ?? null },
   ];
 
   return (
-    <nav id="sidebar" className="sidebar" aria-label={t.sidebarLabel}>
+    <nav id="sidebar" className="sidebar" aria-label={t.app('sidebarLabel')}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">K</span>
-        <h1 className="brand-name">{t.appName}</h1>
+        <h1 className="brand-name">{t.app('appName')}</h1>
       </div>
       <HistoryButtons />
       <h2 className="sidebar-heading" id="sidebar-library">
-        {t.libraryHeading}
+        {t.app('libraryHeading')}
       </h2>
       <ul className="view-list" aria-labelledby="sidebar-library">
         {entries.map((entry) => {
@@ -62,6 +63,7 @@ export function Sidebar() {
       <DossierSidebarSection />
       <div className="sidebar-footer">
         <BackupsButton />
+        <TrashButton />
         <WatchButton />
         <ShortcutsButton />
         <LanguageSwitch />

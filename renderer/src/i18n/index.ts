@@ -1,12 +1,6 @@
-import { en } from './en';
-import type { Messages } from './messages';
-import { nl } from './nl';
-
 export type Language = 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
-export const dictionaries: Record<Language, Messages> = { nl, en };
 export const LANGUAGE_KEY = 'kroniek.language';
-export type { Messages };
 
 /** A remembered choice wins; otherwise Dutch for any Dutch system language, else English. */
 export function initialLanguage(stored: string | null, navigatorLanguages: readonly string[]): Language {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryCode, HistoryLabel } from '../../../shared/messages';
 import { editName } from '../features/history/edit-name';
-import { resources } from './resources';
+import { NAMESPACES, resources } from './resources';
 import { translator } from './translate';
 
 /** Every history code the core can send; a code added to `shared/messages.ts` but not here fails the typecheck. */
@@ -12,6 +12,7 @@ const HISTORY_CODES: Record<HistoryCode, true> = {
   'link.unlink': true, 'related.dismiss': true, 'story.setNote': true, 'story.setDate': true, 'story.setDates': true, 'story.delete': true,
   'dossier.create': true, 'dossier.rename': true, 'dossier.edit': true, 'dossier.addStories': true, 'dossier.removeStory': true,
   'dossier.reorder': true, 'dossier.setNote': true, 'dossier.delete': true, 'search.save': true, 'search.rename': true, 'search.delete': true,
+  import: true, 'trash.restore': true,
 };
 
 /** A key is worded when it is there as it is, or in both plural forms Dutch and English use. */
@@ -24,6 +25,26 @@ describe('i18next resources', () => {
       for (const language of ['nl', 'en'] as const) {
         for (const [key, value] of Object.entries(resources[language][namespace])) expect(value.trim(), `${language}.${namespace}.${key}`).not.toBe('');
       }
+    }
+  });
+
+  it('uses the same interpolation parameters in Dutch and English, per key and its plural forms', () => {
+    const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+    const parameters = (dictionary: Record<string, string>) => {
+      const byKey = new Map<string, Set<string>>();
+      for (const [key, value] of Object.entries(dictionary)) {
+        const names = byKey.get(base(key)) ?? new Set<string>();
+        // The one exception: English shows the importer's own English reason for a refused
+        // file as it is (`reject.*` is `{{reason}}`, it names sizes); Dutch words the code.
+        if (value !== '{{reason}}' && !(key.startsWith('reject.') && dictionary === resources.nl.import)) {
+          for (const match of value.matchAll(/\{\{\s*(\w+)/g)) names.add(match[1]!);
+        }
+        byKey.set(base(key), names);
+      }
+      return Object.fromEntries([...byKey].map(([key, names]) => [key, [...names].sort()]));
+    };
+    for (const namespace of NAMESPACES) {
+      expect(parameters(resources.nl[namespace]), namespace).toEqual(parameters(resources.en[namespace]));
     }
   });
 
@@ -44,5 +65,30 @@ describe('i18next resources', () => {
     expect(editName(nl, label(1200))).toBe('1.200 verhalen taggen');
     expect(nl('undoWhat', { label: editName(nl, { code: 'tag.merge' }) })).toBe('Ongedaan maken: Tags samenvoegen');
     expect(en('redoWhat', { label: editName(en, { code: 'story.delete', count: 2 }) })).toBe('Redo Delete 2 stories');
+  });
+});
+
+describe('wording with numbers, names and dates', () => {
+  it('chooses plural forms by count, with zero where a key has it', () => {
+    const en = translator('en', 'dossiers');
+    const nl = translator('nl', 'dossiers');
+    expect(en('storyCount', { count: 1 })).toBe('1 story');
+    expect(nl('storyCount', { count: 2 })).toBe('2 verhalen');
+    expect(nl('skippedMissing', { count: 1 })).toBe('1 verhaal dat niet meer in de bibliotheek staat, is weggelaten.');
+    expect(nl('skippedMissing', { count: 3 })).toBe('3 verhalen die niet meer in de bibliotheek staan, zijn weggelaten.');
+    expect(en('addChosen', { count: 0 })).toBe('Add stories');
+    expect(en('addChosen', { count: 1200 })).toBe('Add 1,200 stories');
+    expect(nl('addChosen', { count: 1200 })).toBe('1.200 verhalen toevoegen');
+    expect(translator('en', 'search')('filtersButton', { count: 0 })).toBe('Filters');
+    expect(translator('nl', 'search')('filtersButton', { count: 2 })).toBe('Filters (2)');
+  });
+
+  it('lower-cases a view name inside a sentence', () => {
+    expect(translator('en', 'library')('emptyViewTitle', { view: 'Briefs' })).toBe('No briefs yet');
+    expect(translator('nl', 'library')('emptyViewTitle', { view: 'Korte berichten' })).toBe('Nog geen korte berichten');
+  });
+
+  it('passes names through as written (React escapes them when rendered)', () => {
+    expect(translator('en', 'tags')('removeTag', { name: '<b>Rutte</b> & co' })).toBe('Remove tag <b>Rutte</b> & co');
   });
 });

@@ -4,6 +4,24 @@ import { backupsEn } from '../features/backups/messages/en';
 import { backupsNl } from '../features/backups/messages/nl';
 import { historyEn } from '../features/history/messages/en';
 import { historyNl } from '../features/history/messages/nl';
+import { appEn } from '../app/messages/en';
+import { appNl } from '../app/messages/nl';
+import { dossiersEn } from '../features/dossiers/messages/en';
+import { dossiersNl } from '../features/dossiers/messages/nl';
+import { importEn } from '../features/import/messages/en';
+import { importNl } from '../features/import/messages/nl';
+import { libraryEn } from '../features/library/messages/en';
+import { libraryNl } from '../features/library/messages/nl';
+import { linksEn } from '../features/links/messages/en';
+import { linksNl } from '../features/links/messages/nl';
+import { searchEn } from '../features/search/messages/en';
+import { searchNl } from '../features/search/messages/nl';
+import { selectionEn } from '../features/selection/messages/en';
+import { selectionNl } from '../features/selection/messages/nl';
+import { tagsEn } from '../features/tags/messages/en';
+import { tagsNl } from '../features/tags/messages/nl';
+import { trashEn } from '../features/trash/messages/en';
+import { trashNl } from '../features/trash/messages/nl';
 import { errorsEn } from '../ui/errors/en';
 import { deskEn } from '../app/layout/messages/en';
 import { deskNl } from '../app/layout/messages/nl';
@@ -20,8 +38,14 @@ import { datesNl } from '../features/dates/messages/nl';
  * missing in either language fails the typecheck.
  */
 export const resources = {
-  en: { history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn, desk: deskEn, watch: watchEn, dates: datesEn },
-  nl: { history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl, desk: deskNl, watch: watchNl, dates: datesNl },
+  en: {
+    history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
+    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn,
+  },
+  nl: {
+    history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
+    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl,
+  },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

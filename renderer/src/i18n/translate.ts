@@ -20,6 +20,8 @@ void instance.init({
   returnNull: false,
   interpolation: { escapeValue: false },
 });
+// `{{view, lowercase}}`: a name shown mid-sentence (`No briefs yet`), in the language's own casing.
+instance.services.formatter?.add('lowercase', (value: unknown, lng: string | undefined) => String(value).toLocaleLowerCase(lng));
 
 const cache = new Map<string, TFunction<Namespace>>();
 
@@ -33,4 +35,18 @@ export function translator<N extends Namespace>(language: Language, namespace: N
   let t = cache.get(key);
   if (!t) cache.set(key, (t = instance.getFixedT(localeOf(language), namespace) as TFunction<Namespace>));
   return t as TFunction<N>;
+}
+
+/** Every namespace's `t` in one language: what the app store hands components as `t`. */
+export type Translators = { readonly [N in Namespace]: TFunction<N> };
+
+const bundles = new Map<Language, Translators>();
+
+export function translators(language: Language): Translators {
+  let bundle = bundles.get(language);
+  if (!bundle) {
+    bundle = Object.fromEntries(NAMESPACES.map((namespace) => [namespace, translator(language, namespace)])) as unknown as Translators;
+    bundles.set(language, bundle);
+  }
+  return bundle;
 }

@@ -13,6 +13,7 @@ import { createSelectionSlice } from '../features/selection/selection-slice';
 import { createStoryExtrasSlice } from '../features/links/story-extras-slice';
 import { createSyncSlice } from './sync-slice';
 import { createTagsSlice } from '../features/tags/tags-slice';
+import { createTrashSlice } from '../features/trash/trash-slice';
 import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
 import { createWatchSlice } from '../features/watch/watch-slice';
@@ -38,6 +39,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSearchSlice(set, get, deps),
     ...createFiltersSlice(set, get, deps),
     ...createSavedSearchesSlice(set, get, deps),
+    ...createTrashSlice(set, get, deps),
     ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),
   }));

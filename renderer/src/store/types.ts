@@ -8,8 +8,10 @@ import type { SelectionSlice, StoryExtrasSlice, TagsSlice } from '../features/ta
 import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from '../features/search/search-types';
 import type { BackupsSlice } from '../features/backups/backups-types';
 import type { DossiersSlice } from '../features/dossiers/dossiers-types';
+import type { TrashSlice } from '../features/trash/trash-types';
 import type { LoadState } from './load-state';
-import type { Language, Messages } from '../i18n';
+import type { Language } from '../i18n';
+import type { Translators } from '../i18n/translate';
 import type { HistoryLabel } from '../../../shared/messages';
 import type { WatchSlice } from '../features/watch/watch-types';
 import type { LayoutSlice } from '../app/layout/layout-slice';
@@ -31,7 +33,7 @@ export type BrowseSort = Exclude<SortKey, 'relevance'>;
 
 export interface UiSlice {
   language: Language;
-  t: Messages;
+  t: Translators;
   setLanguage(language: Language): void;
   /** Native dialogs exist only in the desktop app (preload transport). */
   nativeDialogs: boolean;
@@ -130,7 +132,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & LayoutSlice & WatchSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & TrashSlice & LayoutSlice & WatchSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

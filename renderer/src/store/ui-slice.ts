@@ -1,4 +1,5 @@
-import { dictionaries, initialLanguage, LANGUAGE_KEY } from '../i18n';
+import { initialLanguage, LANGUAGE_KEY } from '../i18n';
+import { translators } from '../i18n/translate';
 import type { SliceCreator, UiSlice } from './types';
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, _get, deps) => {
@@ -11,7 +12,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, _get, deps) => {
   const language = initialLanguage(stored, deps.languages);
   return {
     language,
-    t: dictionaries[language],
+    t: translators(language),
     nativeDialogs: deps.client.transport === 'preload',
     setLanguage(next) {
       try {
@@ -19,7 +20,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, _get, deps) => {
       } catch {
         // Not remembered across runs, but still switched now.
       }
-      set({ language: next, t: dictionaries[next] });
+      set({ language: next, t: translators(next) });
     },
   };
 };

@@ -174,7 +174,7 @@ export function BackupsDialog() {
                 <p className="error-title">{tb('loadFailed')}</p>
                 {backupsError && <p className="error-message">{errorText(backupsError)}</p>}
                 <button type="button" className="button small" onClick={() => void loadBackups()}>
-                  {t.retry}
+                  {t.library('retry')}
                 </button>
               </div>
             ) : backupsState === 'loading' || backupsState === 'idle' ? (

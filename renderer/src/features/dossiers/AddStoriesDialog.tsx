@@ -72,12 +72,12 @@ export function AddStoriesDialog() {
 
   const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]));
   const selectionLabel =
-    selectionToAdd.length === 1 && story && selectionToAdd[0] === story.id ? t.dossiers.addOpenStory(story.headline) : t.dossiers.addFromList(selectionToAdd.length);
+    selectionToAdd.length === 1 && story && selectionToAdd[0] === story.id ? t.dossiers('addOpenStory', { headline: story.headline }) : t.dossiers('addFromList', { count: selectionToAdd.length });
 
   return (
     <Dialog titleId={titleId} onClose={close} className="dossier-dialog add-stories-dialog">
       <header className="dialog-header">
-        <h2 id={titleId}>{t.dossiers.addTitle(detail.dossier.title)}</h2>
+        <h2 id={titleId}>{t.dossiers('addTitle', { title: detail.dossier.title })}</h2>
       </header>
       <div className="dialog-body">
         {selectionToAdd.length > 0 && (
@@ -89,12 +89,12 @@ export function AddStoriesDialog() {
         )}
         <div className="picker-search">
           <label className="form-field">
-            <span>{t.dossiers.searchLabel}</span>
-            <input type="search" value={query} placeholder={t.dossiers.searchPlaceholder} onChange={(event) => setQuery(event.target.value)} data-autofocus />
+            <span>{t.dossiers('searchLabel')}</span>
+            <input type="search" value={query} placeholder={t.dossiers('searchPlaceholder')} onChange={(event) => setQuery(event.target.value)} data-autofocus />
           </label>
           <label className="checkbox-option">
             <input type="checkbox" checked={includeBriefs} onChange={(event) => setIncludeBriefs(event.target.checked)} />
-            <span>{t.dossiers.includeBriefs}</span>
+            <span>{t.dossiers('includeBriefs')}</span>
           </label>
         </div>
         {searchError ? (
@@ -103,15 +103,15 @@ export function AddStoriesDialog() {
           </p>
         ) : !page ? (
           <p className="field-hint" role="status">
-            {t.dossiers.searching}
+            {t.dossiers('searching')}
           </p>
         ) : page.items.length === 0 ? (
           <p className="field-hint" role="status">
-            {t.dossiers.noMatches}
+            {t.dossiers('noMatches')}
           </p>
         ) : (
           <>
-            <ul className="picker-list" aria-label={t.dossiers.pickerLabel}>
+            <ul className="picker-list" aria-label={t.dossiers('pickerLabel')}>
               {page.items.map((item) => {
                 const already = inDossier.has(item.id);
                 const dateline = formatDateline(item.dateline);
@@ -122,7 +122,7 @@ export function AddStoriesDialog() {
                       <span className="picker-text">
                         <span className="picker-headline">{item.headline}</span>
                         <span className="picker-meta">
-                          {[dateline, item.publishedAt ? formatDay(item.publishedAt, language, 'short') : null, item.kind === 'brief' ? t.kindBrief : null, already ? t.dossiers.alreadyIn : null]
+                          {[dateline, item.publishedAt ? formatDay(item.publishedAt, language, 'short') : null, item.kind === 'brief' ? t.library('kindBrief') : null, already ? t.dossiers('alreadyIn') : null]
                             .filter(Boolean)
                             .join(' · ')}
                         </span>
@@ -132,22 +132,22 @@ export function AddStoriesDialog() {
                 );
               })}
             </ul>
-            {page.total > page.items.length && <p className="field-hint">{t.dossiers.moreMatches(page.items.length, page.total)}</p>}
+            {page.total > page.items.length && <p className="field-hint">{t.dossiers('moreMatches', { shown: page.items.length, total: page.total })}</p>}
           </>
         )}
         {failed && editError && (
           <div className="dialog-error" role="alert">
-            <p className="error-title">{t.dossiers.editFailed}</p>
+            <p className="error-title">{t.dossiers('editFailed')}</p>
             <p className="error-message">{errorText(editError)}</p>
           </div>
         )}
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={close}>
-          {t.dossiers.cancel}
+          {t.dossiers('cancel')}
         </button>
         <button type="button" className="button primary" onClick={() => void add(chosen)} disabled={busy || chosen.length === 0}>
-          {t.dossiers.addChosen(chosen.length)}
+          {t.dossiers('addChosen', { count: chosen.length })}
         </button>
       </footer>
     </Dialog>

@@ -31,23 +31,23 @@ export function DeleteDossierDialog() {
   return (
     <Dialog titleId={titleId} onClose={close} className="dossier-dialog confirm-dialog">
       <header className="dialog-header">
-        <h2 id={titleId}>{t.dossiers.deleteTitle}</h2>
+        <h2 id={titleId}>{t.dossiers('deleteTitle')}</h2>
       </header>
       <div className="dialog-body">
-        <p>{t.dossiers.deleteBody(detail.dossier.title, detail.entries.length)}</p>
+        <p>{t.dossiers('deleteBody', { title: detail.dossier.title, count: detail.entries.length })}</p>
         {error && (
           <div className="dialog-error" role="alert">
-            <p className="error-title">{t.dossiers.editFailed}</p>
+            <p className="error-title">{t.dossiers('editFailed')}</p>
             <p className="error-message">{errorText(error)}</p>
           </div>
         )}
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={close} data-autofocus>
-          {t.dossiers.cancel}
+          {t.dossiers('cancel')}
         </button>
         <button type="button" className="button dossier-danger-solid" onClick={() => void confirm()} disabled={busy}>
-          {busy ? t.dossiers.deleting : t.dossiers.deleteConfirm}
+          {busy ? t.dossiers('deleting') : t.dossiers('deleteConfirm')}
         </button>
       </footer>
     </Dialog>

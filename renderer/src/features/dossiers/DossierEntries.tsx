@@ -2,7 +2,8 @@ import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent }
 import type { DossierDetail, DossierEntryView } from '../../../../shared/contract/dossiers';
 import { dropIndex, keyboardMoveTarget } from './reorder';
 import { formatDateline, formatDay, isTypingTarget } from '../../ui/format';
-import type { Language, Messages } from '../../i18n';
+import type { Language } from '../../i18n';
+import type { Translators } from '../../i18n/translate';
 import { useApp, useT } from '../../store';
 
 /** The drag payload type: only our own entries are accepted as drops (not files, not text). */
@@ -123,10 +124,10 @@ export function DossierEntries({ detail, readOnly }: { detail: DossierDetail; re
     <>
       {!readOnly && entries.length > 1 && (
         <p id={REORDER_HINT_ID} className="dossier-hint">
-          {t.dossiers.reorderHint}
+          {t.dossiers('reorderHint')}
         </p>
       )}
-      <ol ref={listRef} className={drag ? 'dossier-entries is-dragging' : 'dossier-entries'} aria-label={t.dossiers.entriesLabel}>
+      <ol ref={listRef} className={drag ? 'dossier-entries is-dragging' : 'dossier-entries'} aria-label={t.dossiers('entriesLabel')}>
         {entries.map((entry, index) => (
           <EntryRow
             key={entry.storyId}
@@ -158,7 +159,7 @@ interface EntryRowProps {
   entry: DossierEntryView;
   index: number;
   total: number;
-  t: Messages;
+  t: Translators;
   language: Language;
   readOnly: boolean;
   dropMarker: 'before' | 'after' | null;
@@ -177,7 +178,7 @@ interface EntryRowProps {
 function EntryRow(props: EntryRowProps) {
   const { entry, index, total, t, language, readOnly, dropMarker, dragging } = props;
   const story = entry.story;
-  const headline = story?.headline ?? t.dossiers.missingStory;
+  const headline = story?.headline ?? t.dossiers('missingStory');
   const dateline = story ? formatDateline(story.dateline) : '';
   const noteId = `dossier-note-${entry.storyId}`;
   const className = ['dossier-entry', story ? '' : 'is-missing', dragging ? 'is-dragged' : '', dropMarker ? `drop-${dropMarker}` : ''].filter(Boolean).join(' ');
@@ -187,14 +188,14 @@ function EntryRow(props: EntryRowProps) {
       className={className}
       data-story-id={entry.storyId}
       tabIndex={0}
-      aria-label={`${headline}, ${t.dossiers.position(index + 1, total)}`}
+      aria-label={`${headline}, ${t.dossiers('position', { position: index + 1, total })}`}
       aria-describedby={!readOnly && total > 1 ? REORDER_HINT_ID : undefined}
       onKeyDown={props.onKeyDown}
       onDragOver={props.onDragOver}
       onDrop={props.onDrop}
     >
       {!readOnly && (
-        <span className="entry-grip" draggable={total > 1} onDragStart={props.onDragStart} onDragEnd={props.onDragEnd} title={t.dossiers.dragHandleFor(headline)} aria-hidden="true" />
+        <span className="entry-grip" draggable={total > 1} onDragStart={props.onDragStart} onDragEnd={props.onDragEnd} title={t.dossiers('dragHandleFor', { headline })} aria-hidden="true" />
       )}
       <span className="entry-number" aria-hidden="true">
         {index + 1}
@@ -203,7 +204,7 @@ function EntryRow(props: EntryRowProps) {
         <div className="entry-head">
           {story ? (
             <h3 className="entry-headline">
-              <button type="button" className="entry-open" onClick={props.onOpen} aria-label={t.dossiers.openStoryFor(headline)}>
+              <button type="button" className="entry-open" onClick={props.onOpen} aria-label={t.dossiers('openStoryFor', { headline })}>
                 {headline}
               </button>
             </h3>
@@ -212,14 +213,14 @@ function EntryRow(props: EntryRowProps) {
           )}
           {!readOnly && (
             <div className="entry-actions">
-              <button type="button" className="icon-button" data-control="up" onClick={() => props.onMove(index - 1, 'up')} disabled={index === 0} aria-label={t.dossiers.moveUpFor(headline)} title={t.dossiers.moveUp}>
+              <button type="button" className="icon-button" data-control="up" onClick={() => props.onMove(index - 1, 'up')} disabled={index === 0} aria-label={t.dossiers('moveUpFor', { headline })} title={t.dossiers('moveUp')}>
                 <span aria-hidden="true">↑</span>
               </button>
-              <button type="button" className="icon-button" data-control="down" onClick={() => props.onMove(index + 1, 'down')} disabled={index === total - 1} aria-label={t.dossiers.moveDownFor(headline)} title={t.dossiers.moveDown}>
+              <button type="button" className="icon-button" data-control="down" onClick={() => props.onMove(index + 1, 'down')} disabled={index === total - 1} aria-label={t.dossiers('moveDownFor', { headline })} title={t.dossiers('moveDown')}>
                 <span aria-hidden="true">↓</span>
               </button>
-              <button type="button" className="button small" onClick={props.onRemove} aria-label={t.dossiers.removeFor(headline)}>
-                {t.dossiers.remove}
+              <button type="button" className="button small" onClick={props.onRemove} aria-label={t.dossiers('removeFor', { headline })}>
+                {t.dossiers('remove')}
               </button>
             </div>
           )}
@@ -227,16 +228,16 @@ function EntryRow(props: EntryRowProps) {
         {story ? (
           <p className="entry-meta">
             {dateline && <span className="entry-dateline">{dateline}</span>}
-            <span>{story.publishedAt ? formatDay(story.publishedAt, language) : t.dateUnknown}</span>
-            {story.kind === 'brief' && <span>{t.kindBrief}</span>}
+            <span>{story.publishedAt ? formatDay(story.publishedAt, language) : t.library('dateUnknown')}</span>
+            {story.kind === 'brief' && <span>{t.library('kindBrief')}</span>}
           </p>
         ) : (
-          <p className="entry-meta entry-missing-help">{t.dossiers.missingHelp}</p>
+          <p className="entry-meta entry-missing-help">{t.dossiers('missingHelp')}</p>
         )}
         <label className="entry-note-label" htmlFor={noteId}>
-          {t.dossiers.noteLabel}
+          {t.dossiers('noteLabel')}
         </label>
-        <EntryNote id={noteId} note={entry.note} label={t.dossiers.noteLabelFor(headline)} placeholder={t.dossiers.notePlaceholder} readOnly={readOnly} onSave={props.onSaveNote} />
+        <EntryNote id={noteId} note={entry.note} label={t.dossiers('noteLabelFor', { headline })} placeholder={t.dossiers('notePlaceholder')} readOnly={readOnly} onSave={props.onSaveNote} />
       </div>
     </li>
   );

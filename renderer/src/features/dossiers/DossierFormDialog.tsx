@@ -61,11 +61,11 @@ export function DossierFormDialog({ mode, preset }: { mode: 'create' | 'edit'; p
     <Dialog titleId={titleId} onClose={close} className="dossier-dialog">
       <form className="dossier-form" onSubmit={(event) => void submit(event)} noValidate>
         <header className="dialog-header">
-          <h2 id={titleId}>{mode === 'create' ? t.dossiers.createTitle : t.dossiers.editTitle}</h2>
+          <h2 id={titleId}>{mode === 'create' ? t.dossiers('createTitle') : t.dossiers('editTitle')}</h2>
         </header>
         <div className="dialog-body">
           <div className="form-field">
-            <label htmlFor={`${titleId}-title`}>{t.dossiers.fieldTitle}</label>
+            <label htmlFor={`${titleId}-title`}>{t.dossiers('fieldTitle')}</label>
             <input
               id={`${titleId}-title`}
               type="text"
@@ -79,35 +79,35 @@ export function DossierFormDialog({ mode, preset }: { mode: 'create' | 'edit'; p
             />
             {titleMissing && !title.trim() && (
               <p id={`${titleId}-title-error`} className="field-error" role="alert">
-                {t.dossiers.titleRequired}
+                {t.dossiers('titleRequired')}
               </p>
             )}
           </div>
           <div className="form-field">
-            <label htmlFor={`${titleId}-subtitle`}>{t.dossiers.fieldSubtitle}</label>
+            <label htmlFor={`${titleId}-subtitle`}>{t.dossiers('fieldSubtitle')}</label>
             <input id={`${titleId}-subtitle`} type="text" value={subtitle} maxLength={200} onChange={(event) => setSubtitle(event.target.value)} />
           </div>
           <div className="form-field">
-            <label htmlFor={`${titleId}-intro`}>{t.dossiers.fieldIntro}</label>
+            <label htmlFor={`${titleId}-intro`}>{t.dossiers('fieldIntro')}</label>
             <textarea id={`${titleId}-intro`} value={intro} rows={5} aria-describedby={`${titleId}-intro-hint`} onChange={(event) => setIntro(event.target.value)} />
             <p id={`${titleId}-intro-hint`} className="field-hint">
-              {t.dossiers.introHint}
+              {t.dossiers('introHint')}
             </p>
           </div>
           {mode === 'create' && <SourceFieldset choice={source} idPrefix={titleId} />}
           {error && (
             <div className="dialog-error" role="alert">
-              <p className="error-title">{mode === 'create' ? t.dossiers.createFailed : t.dossiers.editFailed}</p>
+              <p className="error-title">{mode === 'create' ? t.dossiers('createFailed') : t.dossiers('editFailed')}</p>
               <p className="error-message">{errorText(error)}</p>
             </div>
           )}
         </div>
         <footer className="dialog-footer">
           <button type="button" className="button" onClick={close}>
-            {t.dossiers.cancel}
+            {t.dossiers('cancel')}
           </button>
           <button type="submit" className="button primary" disabled={busy || (mode === 'create' && !source.ready)}>
-            {busy ? (mode === 'create' ? t.dossiers.creating : t.dossiers.saving) : mode === 'create' ? t.dossiers.create : t.dossiers.save}
+            {busy ? (mode === 'create' ? t.dossiers('creating') : t.dossiers('saving')) : mode === 'create' ? t.dossiers('create') : t.dossiers('save')}
           </button>
         </footer>
       </form>
@@ -203,15 +203,15 @@ function SourceFieldset({ choice, idPrefix }: { choice: SourceChoice; idPrefix: 
 
   return (
     <fieldset className="form-fieldset">
-      <legend>{t.dossiers.sourceLegend}</legend>
-      {radio('selection', choice.openHeadline ? `${t.dossiers.sourceOpenStory}: “${choice.openHeadline}”` : t.dossiers.sourceSelection(choice.selection.length), choice.selection.length === 0)}
+      <legend>{t.dossiers('sourceLegend')}</legend>
+      {radio('selection', choice.openHeadline ? `${t.dossiers('sourceOpenStory')}: “${choice.openHeadline}”` : t.dossiers('sourceSelection', { count: choice.selection.length }), choice.selection.length === 0)}
 
-      {radio('tag', t.dossiers.sourceTag, choice.tags !== null && choice.tags.length === 0)}
+      {radio('tag', t.dossiers('sourceTag'), choice.tags !== null && choice.tags.length === 0)}
       {choice.source === 'tag' && (
         <div className="radio-detail">
           {choice.tags && choice.tags.length > 0 ? (
             <label className="inline-field">
-              <span>{t.dossiers.tagLabel}</span>
+              <span>{t.dossiers('tagLabel')}</span>
               <select value={choice.tagId} onChange={(event) => choice.setTagId(event.target.value)}>
                 <option value="" disabled>
                   —
@@ -219,27 +219,27 @@ function SourceFieldset({ choice, idPrefix }: { choice: SourceChoice; idPrefix: 
                 {choice.tags.map((tag) => (
                   <option key={tag.id} value={tag.id}>
                     {'\u2003'.repeat(tag.depth)}
-                    {t.dossiers.tagOption(tag.name, tag.count)}
+                    {t.dossiers('tagOption', { name: tag.name, count: tag.count })}
                   </option>
                 ))}
               </select>
             </label>
           ) : (
-            <p className="field-hint">{t.dossiers.noTags}</p>
+            <p className="field-hint">{t.dossiers('noTags')}</p>
           )}
         </div>
       )}
 
-      {radio('series', t.dossiers.sourceSeries, noSeries)}
+      {radio('series', t.dossiers('sourceSeries'), noSeries)}
       <p className="radio-detail field-hint">
         {choice.openId === null || (choice.seriesSize !== null && choice.seriesSize < 2)
-          ? t.dossiers.seriesNone
+          ? t.dossiers('seriesNone')
           : choice.seriesSize === null
-            ? t.dossiers.seriesLoading
-            : t.dossiers.seriesOf(seriesHeadline ?? '', choice.seriesSize)}
+            ? t.dossiers('seriesLoading')
+            : t.dossiers('seriesOf', { headline: seriesHeadline ?? '', count: choice.seriesSize })}
       </p>
 
-      {radio('empty', t.dossiers.sourceEmpty)}
+      {radio('empty', t.dossiers('sourceEmpty'))}
     </fieldset>
   );
 }

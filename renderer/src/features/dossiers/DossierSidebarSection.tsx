@@ -28,15 +28,15 @@ export function DossierSidebarSection() {
     <section className="sidebar-section dossier-section" aria-labelledby="sidebar-dossiers">
       <div className="sidebar-section-head">
         <h2 className="sidebar-heading" id="sidebar-dossiers">
-          {t.dossiers.heading}
+          {t.dossiers('heading')}
         </h2>
       </div>
       {dossiersState === 'error' ? (
         <div className="sidebar-error" role="alert">
-          <p>{t.dossiers.listFailed}</p>
+          <p>{t.dossiers('listFailed')}</p>
           {dossiersError && <p className="sidebar-error-detail">{errorText(dossiersError)}</p>}
           <button type="button" className="link-button" onClick={() => void loadDossiers()}>
-            {t.retry}
+            {t.library('retry')}
           </button>
         </div>
       ) : dossiers.length > 0 ? (
@@ -56,16 +56,16 @@ export function DossierSidebarSection() {
                 <span className="view-count" aria-hidden="true">
                   {item.entryCount.toLocaleString(localeOf(language))}
                 </span>
-                <span className="visually-hidden">{t.dossiers.sidebarItemCount(item.entryCount, item.missingCount)}</span>
+                <span className="visually-hidden">{(item.missingCount ? t.dossiers('sidebarItemCountMissing', { count: item.entryCount, missing: item.missingCount }) : t.dossiers('sidebarItemCount', { count: item.entryCount }))}</span>
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        dossiersState === 'ready' && <p className="sidebar-empty">{t.dossiers.none}</p>
+        dossiersState === 'ready' && <p className="sidebar-empty">{t.dossiers('none')}</p>
       )}
-      <button type="button" className="sidebar-add" onClick={() => openDossierDialog({ kind: 'create' })} disabled={readOnly} title={readOnly ? t.readOnly : undefined}>
-        <span aria-hidden="true">+</span> {t.dossiers.newDossier}
+      <button type="button" className="sidebar-add" onClick={() => openDossierDialog({ kind: 'create' })} disabled={readOnly} title={readOnly ? t.app('readOnly') : undefined}>
+        <span aria-hidden="true">+</span> {t.dossiers('newDossier')}
       </button>
     </section>
   );

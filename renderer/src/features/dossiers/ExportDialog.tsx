@@ -83,11 +83,11 @@ export function ExportDialog() {
   return (
     <Dialog titleId={titleId} onClose={close} className="dossier-dialog export-dialog">
       <header className="dialog-header">
-        <h2 id={titleId}>{t.dossiers.exportTitle(detail.dossier.title)}</h2>
+        <h2 id={titleId}>{t.dossiers('exportTitle', { title: detail.dossier.title })}</h2>
       </header>
       <div className="dialog-body">
         <fieldset className="form-fieldset" disabled={busy}>
-          <legend>{t.dossiers.formatLegend}</legend>
+          <legend>{t.dossiers('formatLegend')}</legend>
           {EXPORT_FORMATS.map((value) => (
             <label key={value} className="radio-option with-hint">
               <input
@@ -103,25 +103,25 @@ export function ExportDialog() {
               />
               <span className="radio-text">
                 <span id={`${titleId}-name-${value}`} className="radio-name">
-                  {t.dossiers.formatName[value]}
+                  {t.dossiers(`formatName.${value}`)}
                 </span>
                 <span id={`${titleId}-hint-${value}`} className="field-hint">
-                  {t.dossiers.formatHint[value]}
+                  {t.dossiers(`formatHint.${value}`)}
                 </span>
               </span>
             </label>
           ))}
         </fieldset>
         <fieldset className="form-fieldset inline" disabled={busy}>
-          <legend>{t.dossiers.languageLegend}</legend>
+          <legend>{t.dossiers('languageLegend')}</legend>
           {LOCALES.map((value) => (
             <label key={value} className="radio-option">
               <input type="radio" name={`${titleId}-locale`} value={value} checked={locale === value} onChange={() => setLocale(value)} />
-              <span>{t.dossiers.languageName[value]}</span>
+              <span>{t.dossiers(`languageName.${value}`)}</span>
             </label>
           ))}
         </fieldset>
-        {detail.entries.length === 0 && <p className="field-hint">{t.dossiers.emptyExport}</p>}
+        {detail.entries.length === 0 && <p className="field-hint">{t.dossiers('emptyExport')}</p>}
         <ExportOutcome phase={phase} nativeDialogs={nativeDialogs} onOpen={(path) => void shell(openExport, path)} onReveal={(path) => void shell(revealExport, path)} />
         {shellError && (
           <p className="field-error" role="alert">
@@ -131,11 +131,11 @@ export function ExportDialog() {
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={close}>
-          {t.close}
+          {t.import('close')}
         </button>
         {/* aria-disabled, not disabled, while busy: a disabled button would drop focus out of the dialog (and Escape with it). */}
         <button type="button" className="button primary" onClick={() => void run()} aria-disabled={busy || undefined}>
-          {phase.kind === 'downloaded' || phase.kind === 'saved' ? t.dossiers.exportAgain : nativeDialogs ? t.dossiers.exportSave : t.dossiers.exportDownload}
+          {phase.kind === 'downloaded' || phase.kind === 'saved' ? t.dossiers('exportAgain') : nativeDialogs ? t.dossiers('exportSave') : t.dossiers('exportDownload')}
         </button>
       </footer>
     </Dialog>
@@ -154,41 +154,41 @@ function ExportOutcome({ phase, nativeDialogs, onOpen, onReveal }: { phase: Expo
           <div className="export-busy">
             <span className="spinner" aria-hidden="true" />
             <div>
-              <p className="export-busy-title">{t.dossiers.progress[phase.format]}</p>
-              <p className="field-hint">{t.dossiers.progressHint}</p>
+              <p className="export-busy-title">{t.dossiers(`progress.${phase.format}`)}</p>
+              <p className="field-hint">{t.dossiers('progressHint')}</p>
             </div>
           </div>
         )}
         {phase.kind === 'downloaded' && (
           <div className="export-done">
-            <p className="export-done-title">{t.dossiers.downloaded(phase.fileName)}</p>
-            <p className="field-hint">{t.dossiers.downloadedHint}</p>
-            {phase.skippedMissing > 0 && <p className="field-hint">{t.dossiers.skippedMissing(phase.skippedMissing)}</p>}
+            <p className="export-done-title">{t.dossiers('downloaded', { fileName: phase.fileName })}</p>
+            <p className="field-hint">{t.dossiers('downloadedHint')}</p>
+            {phase.skippedMissing > 0 && <p className="field-hint">{t.dossiers('skippedMissing', { count: phase.skippedMissing })}</p>}
           </div>
         )}
         {phase.kind === 'saved' && (
           <div className="export-done">
-            <p className="export-done-title">{t.dossiers.saved(phase.fileName)}</p>
+            <p className="export-done-title">{t.dossiers('saved', { fileName: phase.fileName })}</p>
             <p className="export-path">{phase.path}</p>
-            {phase.skippedMissing > 0 && <p className="field-hint">{t.dossiers.skippedMissing(phase.skippedMissing)}</p>}
+            {phase.skippedMissing > 0 && <p className="field-hint">{t.dossiers('skippedMissing', { count: phase.skippedMissing })}</p>}
           </div>
         )}
       </div>
       {phase.kind === 'saved' && nativeDialogs && (
         <p className="export-done-actions">
           <button type="button" className="button" onClick={() => onOpen(phase.path)}>
-            {t.dossiers.openFile}
+            {t.dossiers('openFile')}
           </button>
           <button type="button" className="button" onClick={() => onReveal(phase.path)}>
-            {t.dossiers.showInFolder}
+            {t.dossiers('showInFolder')}
           </button>
         </p>
       )}
       {phase.kind === 'failed' && (
         <div className="dialog-error" role="alert">
-          <p className="error-title">{t.dossiers.exportFailed}</p>
+          <p className="error-title">{t.dossiers('exportFailed')}</p>
           <p className="error-message">{errorText(phase.error)}</p>
-          {phase.format === 'pdf' && phase.error.code === 'unsupported' && <p className="error-message">{t.dossiers.noChromium}</p>}
+          {phase.format === 'pdf' && phase.error.code === 'unsupported' && <p className="error-message">{t.dossiers('noChromium')}</p>}
         </div>
       )}
     </>

@@ -130,7 +130,7 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
       if (!id || storyIds.length === 0) return null;
       try {
         const result = await client.call('dossiers.addStories', { id, storyIds });
-        applyDetail(result, get().t.dossiers.added(result.added, result.alreadyIn));
+        applyDetail(result, (result.alreadyIn ? get().t.dossiers('addedAlreadyIn', { added: get().t.dossiers('addedCount', { count: result.added }), count: result.alreadyIn }) : get().t.dossiers('added', { added: get().t.dossiers('addedCount', { count: result.added }) })));
         return result;
       } catch (error) {
         set({ dossierEditError: toServiceError(error) });
@@ -143,7 +143,7 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
       const headline = before ? headlineOf(before, storyId) : storyId;
       return edit(
         (id) => client.call('dossiers.removeEntry', { id, storyId }),
-        () => get().t.dossiers.removed(headline),
+        () => get().t.dossiers('removed', { headline }),
       );
     },
 
@@ -151,8 +151,8 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
       const before = get().dossier;
       if (!before || from === to || to < 0 || to >= before.entries.length || from < 0 || from >= before.entries.length) return false;
       const moved = before.entries[from]!;
-      const headline = moved.story?.headline ?? get().t.dossiers.missingStory;
-      const announce = () => get().t.dossiers.moved(headline, to + 1, before.entries.length);
+      const headline = moved.story?.headline ?? get().t.dossiers('missingStory');
+      const announce = () => get().t.dossiers('moved', { headline, position: to + 1, total: before.entries.length });
       // Shown at once, so keyboard and drag feel immediate; the service's answer then replaces it.
       set({ dossier: { ...before, entries: moveItem(before.entries, from, to) }, dossierAnnouncement: announce() });
       const ok = await edit((id) => client.call('dossiers.moveEntry', { id, from, to }), announce);
@@ -163,7 +163,7 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
     setDossierNote(storyId, note) {
       return edit(
         (id) => client.call('dossiers.setEntryNote', { id, storyId, note }),
-        () => get().t.dossiers.noteSaved,
+        () => get().t.dossiers('noteSaved'),
       );
     },
 

@@ -5,8 +5,8 @@ export function DropOverlay() {
   return (
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-card">
-        <p className="drop-title">{t.dropHere}</p>
-        <p className="drop-hint">{t.dropHint}</p>
+        <p className="drop-title">{t.import('dropHere')}</p>
+        <p className="drop-hint">{t.import('dropHint')}</p>
       </div>
     </div>
   );

@@ -37,7 +37,7 @@ export function ImportControls() {
         disabled={busy || readOnly}
         onClick={() => (nativeDialogs ? void importWithDialog() : filesInput.current?.click())}
       >
-        {t.importButton}
+        {t.import('importButton')}
       </button>
       <button
         type="button"
@@ -45,7 +45,7 @@ export function ImportControls() {
         disabled={busy || readOnly}
         onClick={() => (nativeDialogs ? void importWithDialog({ folders: true }) : folderInput.current?.click())}
       >
-        {t.importFolderButton}
+        {t.import('importFolderButton')}
       </button>
       {!nativeDialogs && (
         <>
@@ -56,7 +56,7 @@ export function ImportControls() {
             accept=".txt,text/plain"
             hidden
             tabIndex={-1}
-            aria-label={t.importButton}
+            aria-label={t.import('importButton')}
             data-testid="import-files-input"
             onChange={(event) => onPicked(event, false)}
           />
@@ -70,7 +70,7 @@ export function ImportControls() {
             multiple
             hidden
             tabIndex={-1}
-            aria-label={t.importFolderButton}
+            aria-label={t.import('importFolderButton')}
             data-testid="import-folder-input"
             onChange={(event) => onPicked(event, true)}
           />
@@ -79,7 +79,7 @@ export function ImportControls() {
       {progress.phase === 'sending' && (
         <p className="import-progress" role="status">
           <progress max={progress.total} value={progress.done} aria-hidden="true" />
-          {progress.done === 0 ? t.importReading : t.importing(progress.done, progress.total)}
+          {progress.done === 0 ? t.import('importReading') : t.import('importing', { done: progress.done, count: progress.total })}
         </p>
       )}
     </div>

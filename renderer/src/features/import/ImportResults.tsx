@@ -1,11 +1,13 @@
 import type { ImportFileResult, ImportStatus } from '../../../../shared/types';
-import { localeOf, type Messages } from '../../i18n';
+import { localeOf } from '../../i18n';
+import type { Translators } from '../../i18n/translate';
+import { rejectText } from './reject-text';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
 
-function statusLabel(t: Messages, status: ImportStatus): string {
-  return status === 'imported' ? t.statusImported : status === 'duplicate' ? t.statusDuplicate : t.statusRejected;
+function statusLabel(t: Translators, status: ImportStatus): string {
+  return status === 'imported' ? t.import('statusImported') : status === 'duplicate' ? t.import('statusDuplicate') : t.import('statusRejected');
 }
 
 /** Per-file results of the last import (or why it failed), with totals. */
@@ -32,12 +34,12 @@ export function ImportResults() {
   return (
     <Dialog titleId="import-results-title" onClose={close} className="import-dialog">
       <header className="dialog-header">
-        <h2 id="import-results-title">{report ? t.importResultsTitle : t.importFailed}</h2>
+        <h2 id="import-results-title">{report ? t.import('importResultsTitle') : t.import('importFailed')}</h2>
         {report && (
           <>
-            <p className="import-totals">{t.importTotals(report.totals)}</p>
+            <p className="import-totals">{t.import('importTotals', { files: t.import('fileCount', { count: report.totals.files }), imported: report.totals.imported, duplicates: t.import('duplicateCount', { count: report.totals.duplicate }), rejected: report.totals.rejected })}</p>
             {(report.totals.briefsImported > 0 || report.totals.briefsDuplicate > 0) && (
-              <p className="import-totals">{t.importBriefTotals(report.totals.briefsImported, report.totals.briefsDuplicate)}</p>
+              <p className="import-totals">{t.import('importBriefTotals', { imported: report.totals.briefsImported, duplicate: report.totals.briefsDuplicate })}</p>
             )}
             {counts.length > 1 && (
               <p className="import-summary">
@@ -60,7 +62,7 @@ export function ImportResults() {
           </p>
         )}
         {report && (
-          <ul className="import-files" aria-label={t.importResultsTitle}>
+          <ul className="import-files" aria-label={t.import('importResultsTitle')}>
             {report.files.map((file, index) => (
               <ImportFileRow key={`${index}-${file.fileName}`} file={file} t={t} onOpen={open} />
             ))}
@@ -69,17 +71,17 @@ export function ImportResults() {
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button primary" onClick={close} data-autofocus>
-          {t.close}
+          {t.import('close')}
         </button>
       </footer>
     </Dialog>
   );
 }
 
-function ImportFileRow({ file, t, onOpen }: { file: ImportFileResult; t: Messages; onOpen(id: string): void }) {
+function ImportFileRow({ file, t, onOpen }: { file: ImportFileResult; t: Translators; onOpen(id: string): void }) {
   // A duplicate's reason names what it duplicates: the service's words are the useful ones there.
-  const reason = file.status === 'rejected' ? t.rejectReason(file.code, file.reason) : file.reason;
-  const briefs = file.briefs.imported + file.briefs.duplicate > 0 ? t.fileBriefs(file.briefs.imported, file.briefs.duplicate) : null;
+  const reason = file.status === 'rejected' ? rejectText(t.import, file.code, file.reason) : file.reason;
+  const briefs = file.briefs.imported + file.briefs.duplicate > 0 ? (file.briefs.duplicate ? t.import('fileBriefsDuplicate', { count: file.briefs.imported, duplicate: file.briefs.duplicate }) : t.import('fileBriefs', { count: file.briefs.imported })) : null;
   return (
     <li className={`import-file status-${file.status}`}>
       <span className="status-badge">{statusLabel(t, file.status)}</span>
@@ -97,8 +99,8 @@ function ImportFileRow({ file, t, onOpen }: { file: ImportFileResult; t: Message
         )}
       </div>
       {file.articleId && file.status !== 'rejected' && (
-        <button type="button" className="button small" onClick={() => onOpen(file.articleId!)} aria-label={`${t.openStory}: ${file.headline ?? file.fileName}`}>
-          {t.openStory}
+        <button type="button" className="button small" onClick={() => onOpen(file.articleId!)} aria-label={`${t.import('openStory')}: ${file.headline ?? file.fileName}`}>
+          {t.import('openStory')}
         </button>
       )}
     </li>

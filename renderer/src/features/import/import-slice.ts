@@ -27,12 +27,12 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, { client 
       if (busy()) return;
       const { t } = get();
       if (files.length === 0) {
-        set({ importError: new ServiceError('invalid-input', t.importNothingChosen), importReport: null });
+        set({ importError: new ServiceError('invalid-input', t.import('importNothingChosen')), importReport: null });
         return;
       }
       set({ importProgress: { phase: 'sending', done: 0, total: files.length }, importError: null, importReport: null });
       try {
-        const report = await sendFiles(client, files, { tooLarge: t.fileTooLarge, unreadable: t.fileUnreadable }, (progress) =>
+        const report = await sendFiles(client, files, { tooLarge: (mb: number) => t.import('fileTooLarge', { mb }), unreadable: t.import('fileUnreadable') }, (progress) =>
           set({ importProgress: { phase: 'sending', ...progress } }),
         );
         set({ importProgress: { phase: 'idle' }, importReport: report });

@@ -61,7 +61,7 @@ export function ListPane() {
   );
 
   const tagName = view.kind === 'tag' ? (tagsById.get(view.tagId)?.name ?? '') : null;
-  const viewLabel = tagName !== null ? t.tagViewLabel(tagName) : view.kind === 'briefs' ? t.viewBriefs : t.viewArticles;
+  const viewLabel = tagName !== null ? t.tags('tagViewLabel', { name: tagName }) : view.kind === 'briefs' ? t.app('viewBriefs') : t.app('viewArticles');
   const matcher = useMemo(() => compileHighlight(highlight), [highlight]);
   const searching = (renderedQuery ?? '').trim() !== '';
   const onOpen = useCallback((id: string) => void openStory(id), [openStory]);
@@ -69,28 +69,28 @@ export function ListPane() {
 
   let body;
   if (listState === 'error' && items.length === 0) {
-    body = <ErrorState title={t.listErrorTitle} error={listError} onRetry={() => void reloadList()} />;
+    body = <ErrorState title={t.library('listErrorTitle')} error={listError} onRetry={() => void reloadList()} />;
   } else if (listState === 'loading' || listState === 'idle') {
     body = (
       <p className="pane-message" role="status">
-        {t.loadingStories}
+        {t.library('loadingStories')}
       </p>
     );
   } else if (total === 0 && narrowed) {
     body = (
       <div className="empty-state">
-        <h3>{t.noResultsTitle}</h3>
-        <p>{t.noResultsHelp}</p>
+        <h3>{t.search('noResultsTitle')}</h3>
+        <p>{t.search('noResultsHelp')}</p>
         <button type="button" className="button" onClick={clearAllFilters}>
-          {t.clearAllFilters}
+          {t.search('clearAllFilters')}
         </button>
       </div>
     );
   } else if (total === 0) {
     body = (
       <div className="empty-state">
-        <h3>{libraryEmpty ? t.emptyLibraryTitle : t.emptyViewTitle(viewLabel)}</h3>
-        <p>{libraryEmpty || view.kind !== 'briefs' ? t.emptyLibraryHelp(nativeDialogs) : t.emptyBriefsHelp}</p>
+        <h3>{libraryEmpty ? t.library('emptyLibraryTitle') : t.library('emptyViewTitle', { view: viewLabel })}</h3>
+        <p>{libraryEmpty || view.kind !== 'briefs' ? t.library(nativeDialogs ? 'emptyLibraryHelpDialog' : 'emptyLibraryHelpDrop') : t.library('emptyBriefsHelp')}</p>
       </div>
     );
   } else {
@@ -100,7 +100,7 @@ export function ListPane() {
           // Remounted on a density change: the list measures its row height from the stylesheet once.
           key={density}
           id={STORY_LIST_ID}
-          label={t.listLabel(viewLabel)}
+          label={t.library('listLabel', { view: viewLabel })}
           pages={pages}
           total={total}
           listKey={listKey}
@@ -111,7 +111,7 @@ export function ListPane() {
           tagsById={tagsById}
           matcher={matcher}
           language={language}
-          loadingLabel={t.loadingStories}
+          loadingLabel={t.library('loadingStories')}
           onCursor={setCursor}
           onCursorAt={setCursorAt}
           onOpen={onOpen}
@@ -120,7 +120,7 @@ export function ListPane() {
           onClearSelection={clearSelection}
           onNeedRows={ensureRows}
         />
-        {listState === 'ready' && listError && <ErrorState title={t.listErrorTitle} error={listError} onRetry={retryRows} compact />}
+        {listState === 'ready' && listError && <ErrorState title={t.library('listErrorTitle')} error={listError} onRetry={retryRows} compact />}
       </>
     );
   }
@@ -143,7 +143,7 @@ export function ListPane() {
         <DensityControl />
         {listState === 'ready' && (
           <p className="list-count" aria-live="polite">
-            {searching ? t.resultCount(total) : t.storyCount(total, total)}
+            {searching ? t.search('resultCount', { count: total }) : (total < total ? t.library('storyCountOf', { shown: total, count: total }) : t.library('storyCount', { count: total }))}
           </p>
         )}
       </div>

@@ -1,7 +1,9 @@
 import type { Story } from '../../../../shared/types';
+import { DeleteStoryButton } from '../trash/DeleteButtons';
 import { useMemo } from 'react';
 import { formatDateline, formatDay, formatInstant, shortSha } from '../../ui/format';
-import type { Language, Messages } from '../../i18n';
+import type { Language } from '../../i18n';
+import type { Translators } from '../../i18n/translate';
 import { compileHighlight, type HighlightMatcher } from '../search/highlight-ranges';
 import { useApp, useT } from '../../store';
 import { ErrorState } from '../../app/ErrorState';
@@ -34,27 +36,27 @@ export function Reader() {
 
   let content;
   if (storyState === 'error') {
-    content = <ErrorState title={t.storyErrorTitle} error={storyError} onRetry={() => void reloadStory()} />;
+    content = <ErrorState title={t.library('storyErrorTitle')} error={storyError} onRetry={() => void reloadStory()} />;
   } else if (story) {
     content = <StoryView story={story} t={t} language={language} matcher={matcher} briefPage={briefPage} onOpenPage={(id) => void openStory(id)} />;
   } else if (storyState === 'loading') {
     content = (
       <p className="pane-message" role="status">
-        {t.loadingStory}
+        {t.library('loadingStory')}
       </p>
     );
   } else {
     content = (
       <div className="empty-state reader-empty">
-        <h2>{t.noSelectionTitle}</h2>
-        <p>{t.noSelectionHelp}</p>
+        <h2>{t.library('noSelectionTitle')}</h2>
+        <p>{t.library('noSelectionHelp')}</p>
       </div>
     );
   }
 
   // Focusable so keyboard users can scroll a long story (and the skip link can land here).
   return (
-    <section id={READER_ID} className="reader" aria-label={t.readerLabel} tabIndex={0} aria-busy={storyState === 'loading'}>
+    <section id={READER_ID} className="reader" aria-label={t.library('readerLabel')} tabIndex={0} aria-busy={storyState === 'loading'}>
       {/* Narrow windows only (the stylesheet hides it elsewhere): the list slid away behind the reader. */}
       <div className="reader-back">
         <button type="button" className="button small" onClick={() => setNarrowPane('list')}>
@@ -69,7 +71,7 @@ export function Reader() {
 
 interface StoryViewProps {
   story: Story;
-  t: Messages;
+  t: Translators;
   language: Language;
   matcher: HighlightMatcher | null;
   briefPage: { id: string; headline: string } | null;
@@ -93,7 +95,7 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
         <header className="story-header">
           <div className="story-header-top">
             {(story.section || story.kind === 'brief') && (
-              <p className="story-kicker">{[story.kind === 'brief' ? t.kindBrief : null, story.section].filter(Boolean).join(' · ')}</p>
+              <p className="story-kicker">{[story.kind === 'brief' ? t.library('kindBrief') : null, story.section].filter(Boolean).join(' · ')}</p>
             )}
             <button
               type="button"
@@ -113,16 +115,17 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
           <p className="story-meta">
             {dateline && <span className="story-dateline">{dateline}</span>}
             <span className="story-date">
-              {t.date}:{' '}
-              {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language)}</time> : t.dateUnknown}
+              {t.library('date')}:{' '}
+              {story.publishedAt ? <time dateTime={story.publishedAt}>{formatDay(story.publishedAt, language)}</time> : t.library('dateUnknown')}
               {story.publishedAt && story.publishedAtEstimated && (
                 <span className="story-date-estimated" title={tdates('estimatedTitle', { label: story.ageLabel ?? '' })}>
                   {' '}({tdates('estimated')})
                 </span>
               )}
             </span>
-            {story.ageLabel && <span className="story-age">{t.briefAge(story.ageLabel)}</span>}
+            {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
           </p>
+          <DeleteStoryButton story={story} />
           {storyTags.length > 0 && (
             <ul className="story-tag-chips" aria-label={td('storyTagChips')}>
               {storyTags.map((tag) => (
@@ -136,7 +139,7 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
 
         {story.warnings.length > 0 && (
           <section className="story-warnings" aria-labelledby="story-warnings-heading">
-            <h3 id="story-warnings-heading">{t.warningsHeading}</h3>
+            <h3 id="story-warnings-heading">{t.library('warningsHeading')}</h3>
             <ul>
               {story.warnings.map((warning, index) => (
                 <li key={index}>{warning}</li>
@@ -145,12 +148,12 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
           </section>
         )}
 
-        <StoryBody blocks={story.body} emptyText={t.emptyBody} boldLead={story.kind === 'article'} matcher={matcher} />
+        <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />
 
         {briefPage && (
           <p className="brief-origin">
-            {t.briefFromPage}{' '}
-            <button type="button" className="link-button" onClick={() => onOpenPage(briefPage.id)} aria-label={`${t.openPage}: ${briefPage.headline}`}>
+            {t.library('briefFromPage')}{' '}
+            <button type="button" className="link-button" onClick={() => onOpenPage(briefPage.id)} aria-label={`${t.library('openPage')}: ${briefPage.headline}`}>
               {briefPage.headline}
             </button>
           </p>
@@ -163,15 +166,15 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
           <StoryMetaPanel story={story} />
           <StoryConnections story={story} />
           <footer className="story-source" aria-labelledby="story-source-heading">
-            <h3 id="story-source-heading">{t.sourceHeading}</h3>
+            <h3 id="story-source-heading">{t.library('sourceHeading')}</h3>
             <dl>
-              <dt>{t.sourceFile}</dt>
+              <dt>{t.library('sourceFile')}</dt>
               <dd className="source-file">{story.source.fileName}</dd>
-              <dt>{t.sourceSha}</dt>
+              <dt>{t.library('sourceSha')}</dt>
               <dd>
                 <code title={story.source.sha256}>{shortSha(story.source.sha256)}</code>
               </dd>
-              <dt>{t.sourceImportedAt}</dt>
+              <dt>{t.library('sourceImportedAt')}</dt>
               <dd>
                 <time dateTime={story.source.importedAt}>{formatInstant(story.source.importedAt, language)}</time>
               </dd>

@@ -10,17 +10,17 @@ export function SortControl() {
   // Relevance only means something for a search (it is chosen when one starts).
   const searching = useApp((s) => s.searchQuery.trim() !== '');
   const options: { value: SortKey; label: string }[] = [
-    ...(searching || sort === 'relevance' ? [{ value: 'relevance' as const, label: t.sortRelevance }] : []),
-    { value: 'date', label: t.sortDate },
-    { value: 'headline', label: t.sortHeadline },
-    { value: 'place', label: t.sortPlace },
-    { value: 'imported', label: t.sortImported },
+    ...(searching || sort === 'relevance' ? [{ value: 'relevance' as const, label: t.search('sortRelevance') }] : []),
+    { value: 'date', label: t.library('sortDate') },
+    { value: 'headline', label: t.library('sortHeadline') },
+    { value: 'place', label: t.library('sortPlace') },
+    { value: 'imported', label: t.library('sortImported') },
   ];
-  const dirLabel = dir === 'asc' ? t.sortAscending : t.sortDescending;
+  const dirLabel = dir === 'asc' ? t.library('sortAscending') : t.library('sortDescending');
   return (
     <div className="sort-control">
       <label>
-        <span className="field-label">{t.sortLabel}</span>
+        <span className="field-label">{t.library('sortLabel')}</span>
         <select value={sort} onChange={(event) => setSort(event.target.value as SortKey)}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>

@@ -52,7 +52,7 @@ function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean 
   return (
     <form className="story-date-form" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="field-label">
-        {t.storyDate}
+        {t.library('storyDate')}
       </label>
       <input
         id={inputId}
@@ -67,16 +67,16 @@ function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean 
         }}
       />
       <button type="submit" className="button small" disabled={readOnly || (value === (story.publishedAt ?? '') && !story.publishedAtEstimated)}>
-        {story.publishedAtEstimated && value === story.publishedAt ? td('confirm') : t.saveDate}
+        {story.publishedAtEstimated && value === story.publishedAt ? td('confirm') : t.library('saveDate')}
       </button>
       {story.publishedAt && (
         <button type="button" className="button small" disabled={readOnly} onClick={() => void setStoryDate(story.id, null)}>
-          {t.clearDate}
+          {t.library('clearDate')}
         </button>
       )}
       {invalid && (
         <p id={`${inputId}-error`} className="field-error" role="alert">
-          {t.invalidDate}
+          {t.library('invalidDate')}
         </p>
       )}
     </form>
@@ -118,13 +118,13 @@ function StoryNote({ story, readOnly }: { story: Story; readOnly: boolean }) {
   return (
     <section className="story-note" aria-labelledby="story-note-heading">
       <h3 id="story-note-heading" className="panel-heading">
-        {t.storyNoteHeading}
+        {t.library('storyNoteHeading')}
       </h3>
       {draft === null ? (
         <div className="story-note-view">
-          {story.note ? <p className="story-note-text">{story.note}</p> : <p className="muted">{t.noStoryNote}</p>}
+          {story.note ? <p className="story-note-text">{story.note}</p> : <p className="muted">{t.library('noStoryNote')}</p>}
           <button ref={editButton} type="button" className="button small" disabled={readOnly} onClick={() => setDraft(story.note)}>
-            {story.note ? t.editStoryNote : t.addStoryNote}
+            {story.note ? t.library('editStoryNote') : t.library('addStoryNote')}
           </button>
         </div>
       ) : (
@@ -136,18 +136,18 @@ function StoryNote({ story, readOnly }: { story: Story; readOnly: boolean }) {
           }}
         >
           <label htmlFor={fieldId} className="visually-hidden">
-            {t.storyNoteLabel}
+            {t.library('storyNoteLabel')}
           </label>
           <textarea id={fieldId} value={draft} rows={4} maxLength={LIMITS.text} autoFocus aria-describedby={`${fieldId}-hint`} onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} />
           <div className="story-note-actions">
             <button type="submit" className="button small primary">
-              {t.saveStoryNote}
+              {t.library('saveStoryNote')}
             </button>
             <button type="button" className="button small" onClick={close}>
-              {t.cancelStoryNote}
+              {t.library('cancelStoryNote')}
             </button>
             <span id={`${fieldId}-hint`} className="muted small">
-              {t.storyNoteHint}
+              {t.library('storyNoteHint')}
             </span>
           </div>
         </form>
@@ -174,7 +174,7 @@ function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
     // A group, not a region: the sidebar's tag section is the one landmark named "Tags".
     <div className="story-tags" role="group" aria-labelledby="story-tags-heading">
       <h3 id="story-tags-heading" className="panel-heading">
-        {t.storyTagsLabel}
+        {t.tags('storyTagsLabel')}
       </h3>
       <div className="story-tags-row">
         {storyTags.length > 0 ? (
@@ -183,16 +183,16 @@ function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
               <li key={tag.id} className="tag-chip is-removable">
                 <ColorDot color={tag.color} />
                 <span className="tag-chip-name">{tag.name}</span>
-                <button type="button" className="chip-remove" aria-label={t.removeTag(tag.name)} disabled={readOnly} onClick={() => void applyTags([story.id], { removeTagIds: [tag.id] })}>
+                <button type="button" className="chip-remove" aria-label={t.tags('removeTag', { name: tag.name })} disabled={readOnly} onClick={() => void applyTags([story.id], { removeTagIds: [tag.id] })}>
                   <span aria-hidden="true">×</span>
                 </button>
               </li>
             ))}
           </ul>
         ) : (
-          <span className="muted">{t.noTags}</span>
+          <span className="muted">{t.tags('noTags')}</span>
         )}
-        <TagInput label={t.addTagLabel} tags={tags} exclude={onStory} onPick={onPick} disabled={readOnly} />
+        <TagInput label={t.tags('addTagLabel')} tags={tags} exclude={onStory} onPick={onPick} disabled={readOnly} />
       </div>
     </div>
   );
@@ -212,22 +212,22 @@ function SuggestedTags({ readOnly }: { readOnly: boolean }) {
   return (
     <section className="suggested-tags" aria-labelledby="suggested-tags-heading">
       <h3 id="suggested-tags-heading" className="panel-heading">
-        {t.suggestedTagsHeading}
+        {t.tags('suggestedTagsHeading')}
       </h3>
       {suggestions.length === 0 ? (
-        <p className="muted">{t.noSuggestedTags}</p>
+        <p className="muted">{t.tags('noSuggestedTags')}</p>
       ) : (
         <ul className="suggestion-list" aria-labelledby="suggested-tags-heading">
           {shown.map((suggestion) => (
             <li key={suggestion.name} className="suggestion">
-              <button type="button" className="suggestion-accept" aria-label={t.acceptSuggestion(suggestion.name)} onClick={() => void accept(suggestion.name)}>
+              <button type="button" className="suggestion-accept" aria-label={t.tags('acceptSuggestion', { name: suggestion.name })} onClick={() => void accept(suggestion.name)}>
                 <span aria-hidden="true">+ </span>
                 {suggestion.name}
               </button>
               <span className="suggestion-reason">
-                {t.suggestionKind[suggestion.kind]} · {suggestionReasonsText(suggestion.reasons, language)}
+                {t.tags(`suggestionKind.${suggestion.kind}`)} · {suggestionReasonsText(suggestion.reasons, language)}
               </span>
-              <button type="button" className="chip-remove" aria-label={t.dismissSuggestion(suggestion.name)} onClick={() => void dismiss(suggestion.name)}>
+              <button type="button" className="chip-remove" aria-label={t.tags('dismissSuggestion', { name: suggestion.name })} onClick={() => void dismiss(suggestion.name)}>
                 <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -235,7 +235,7 @@ function SuggestedTags({ readOnly }: { readOnly: boolean }) {
           {hidden > 0 && (
             <li>
               <button type="button" className="link-button small" onClick={() => setShowAll(true)}>
-                {t.moreSuggestions(hidden)}
+                {t.tags('moreSuggestions', { n: hidden })}
               </button>
             </li>
           )}

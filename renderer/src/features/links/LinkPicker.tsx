@@ -55,17 +55,17 @@ export function LinkPicker() {
     <Dialog titleId={titleId} onClose={close} className="link-picker">
       <form onSubmit={onSubmit}>
         <header className="dialog-header">
-          <h2 id={titleId}>{t.linkPickerTitle(sources.length)}</h2>
+          <h2 id={titleId}>{t.links('linkPickerTitle', { count: sources.length })}</h2>
         </header>
         <div className="dialog-body">
           <label className="field">
-            <span className="field-label">{t.linkSearch}</span>
-            <input type="search" value={query} placeholder={t.linkSearchPlaceholder} onChange={(event) => setQuery(event.target.value)} data-autofocus />
+            <span className="field-label">{t.links('linkSearch')}</span>
+            <input type="search" value={query} placeholder={t.links('linkSearchPlaceholder')} onChange={(event) => setQuery(event.target.value)} data-autofocus />
           </label>
           <fieldset className="picker-results">
-            <legend className="field-label">{t.linkResultsLabel}</legend>
-            {results === null && <p className="muted">{t.loadingExtras}</p>}
-            {results?.length === 0 && <p className="muted">{t.noLinkResults}</p>}
+            <legend className="field-label">{t.links('linkResultsLabel')}</legend>
+            {results === null && <p className="muted">{t.tags('loadingExtras')}</p>}
+            {results?.length === 0 && <p className="muted">{t.links('noLinkResults')}</p>}
             {results && results.length > 0 && (
               <ul>
                 {results.map((story) => (
@@ -93,30 +93,30 @@ export function LinkPicker() {
           </fieldset>
           <div className="picker-fields">
             <label className="field">
-              <span className="field-label">{t.relationLabel}</span>
+              <span className="field-label">{t.links('relationLabel')}</span>
               <select value={relation} onChange={(event) => setRelation(event.target.value as LinkLabel)}>
                 {RELATIONS.map((label) => (
                   <option key={label} value={label}>
-                    {t.linkLabel[label]}
+                    {t.links(`linkLabel.${label}`)}
                   </option>
                 ))}
               </select>
             </label>
             <label className="field grow">
-              <span className="field-label">{t.linkNote}</span>
+              <span className="field-label">{t.links('linkNote')}</span>
               <input type="text" value={note} onChange={(event) => setNote(event.target.value)} />
             </label>
           </div>
           <p className={missing ? 'field-error' : 'picker-chosen'} role={missing ? 'alert' : undefined} aria-live="polite">
-            {missing ? t.chooseStoryFirst : chosen ? t.linkChosen(chosen.headline) : ''}
+            {missing ? t.links('chooseStoryFirst') : chosen ? t.links('linkChosen', { headline: chosen.headline }) : ''}
           </p>
         </div>
         <footer className="dialog-footer">
           <button type="button" className="button" onClick={close}>
-            {t.cancel}
+            {t.tags('cancel')}
           </button>
           <button type="submit" className="button primary">
-            {t.linkButton}
+            {t.links('linkButton')}
           </button>
         </footer>
       </form>

@@ -23,23 +23,23 @@ export function SeriesDialog() {
 
   function placement(entry: SeriesEntry) {
     if (entry.dateKnown && entry.date) return <time dateTime={entry.date}>{formatDay(entry.date, language)}</time>;
-    return <span className="timeline-undated">{entry.placement === 'links' ? t.placementLinks : t.placementUnplaced}</span>;
+    return <span className="timeline-undated">{entry.placement === 'links' ? t.links('placementLinks') : t.links('placementUnplaced')}</span>;
   }
 
   return (
     <Dialog titleId="series-title" onClose={closeSeries} className="series-dialog">
       <header className="dialog-header">
-        <h2 id="series-title">{t.seriesTitle(asked)}</h2>
+        <h2 id="series-title">{t.links('seriesTitle', { headline: asked })}</h2>
       </header>
       <div className="dialog-body">
-        {state === 'error' && <ErrorState title={t.storyErrorTitle} error={error} onRetry={() => void openSeries(seriesFor)} compact />}
-        {state === 'loading' && !series && <p role="status">{t.seriesLoading}</p>}
-        {series && lone && <p>{t.seriesEmpty}</p>}
+        {state === 'error' && <ErrorState title={t.library('storyErrorTitle')} error={error} onRetry={() => void openSeries(seriesFor)} compact />}
+        {state === 'loading' && !series && <p role="status">{t.links('seriesLoading')}</p>}
+        {series && lone && <p>{t.links('seriesEmpty')}</p>}
         {series && !lone && (
           <>
-            {series.cycle && <p className="timeline-warning">{t.seriesCycle}</p>}
-            {series.dateConflicts.length > 0 && <p className="timeline-warning">{t.seriesDateConflicts(series.dateConflicts.length)}</p>}
-            <ol className="timeline" aria-label={t.seriesTimelineLabel}>
+            {series.cycle && <p className="timeline-warning">{t.links('seriesCycle')}</p>}
+            {series.dateConflicts.length > 0 && <p className="timeline-warning">{t.links('seriesDateConflicts', { count: series.dateConflicts.length })}</p>}
+            <ol className="timeline" aria-label={t.links('seriesTimelineLabel')}>
               {series.entries.map((entry) => {
                 const current = entry.story.id === series.storyId;
                 return (
@@ -58,7 +58,7 @@ export function SeriesDialog() {
                       {entry.story.headline}
                     </button>
                     <div className="timeline-place">
-                      {[entry.story.dateline.place, current ? t.thisStory : null].filter(Boolean).join(' · ')}
+                      {[entry.story.dateline.place, current ? t.links('thisStory') : null].filter(Boolean).join(' · ')}
                     </div>
                   </li>
                 );
@@ -69,7 +69,7 @@ export function SeriesDialog() {
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={closeSeries} data-autofocus={lone || !series ? true : undefined}>
-          {t.close}
+          {t.import('close')}
         </button>
       </footer>
     </Dialog>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { LinkLabel, LinkView, RelatedSuggestion } from '../../../../shared/contract/links';
 import type { Story, StorySummary } from '../../../../shared/types';
 import { formatDay } from '../../ui/format';
-import type { Language, Messages } from '../../i18n';
+import type { Language } from '../../i18n';
+import type { Translators } from '../../i18n/translate';
 import { RELATIONS } from './links-model';
 import { useApp, useT } from '../../store';
 import { reasonKey, relatedReasonText } from './related-reasons';
@@ -22,16 +23,16 @@ export function StoryConnections({ story }: { story: Story }) {
       <section className="story-links" aria-labelledby="story-links-heading">
         <div className="panel-heading-row">
           <h3 id="story-links-heading" className="panel-heading">
-            {t.linksHeading}
+            {t.links('linksHeading')}
           </h3>
           <div className="panel-actions">
             {inSeries && (
               <button type="button" className="button small" onClick={() => void openSeries(story.id)}>
-                {t.showSeries}
+                {t.links('showSeries')}
               </button>
             )}
             <button type="button" className="button small" disabled={readOnly} onClick={() => openLinkPicker([story.id])}>
-              {t.linkTo}
+              {t.links('linkTo')}
             </button>
           </div>
         </div>
@@ -49,16 +50,16 @@ function LinkGroups({ readOnly }: { readOnly: boolean }) {
   const links = useApp((s) => s.links);
   const state = useApp((s) => s.linksState);
   const error = useApp((s) => s.linksError);
-  if (state === 'loading' && links.length === 0) return <p className="muted">{t.loadingExtras}</p>;
+  if (state === 'loading' && links.length === 0) return <p className="muted">{t.tags('loadingExtras')}</p>;
   if (state === 'error') return <p className="field-error" role="alert">{error ? errorText(error) : null}</p>;
-  if (links.length === 0) return <p className="muted">{t.noLinks}</p>;
+  if (links.length === 0) return <p className="muted">{t.links('noLinks')}</p>;
   // Grouped by how they read from this story, in the order of the relation picker.
   const groups = RELATIONS.map((label) => ({ label, views: links.filter((view) => view.label === label) })).filter((group) => group.views.length > 0);
   return (
     <div className="link-groups">
       {groups.map((group) => (
-        <section key={group.label} className="link-group" aria-label={t.linkLabel[group.label]}>
-          <h4 className="link-group-heading">{t.linkLabel[group.label]}</h4>
+        <section key={group.label} className="link-group" aria-label={t.links(`linkLabel.${group.label}`)}>
+          <h4 className="link-group-heading">{t.links(`linkLabel.${group.label}`)}</h4>
           <ul className="link-list">
             {group.views.map((view) => (
               <LinkItem key={view.link.id} view={view} t={t} language={language} readOnly={readOnly} />
@@ -70,14 +71,14 @@ function LinkGroups({ readOnly }: { readOnly: boolean }) {
   );
 }
 
-function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Messages; language: Language; readOnly: boolean }) {
+function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Translators; language: Language; readOnly: boolean }) {
   const openStory = useApp((s) => s.openStory);
   const changeLinkRelation = useApp((s) => s.changeLinkRelation);
   const setLinkNote = useApp((s) => s.setLinkNote);
   const removeLink = useApp((s) => s.removeLink);
   const [editingNote, setEditingNote] = useState(false);
   const [note, setNote] = useState(view.link.note);
-  const headline = view.other?.headline ?? t.deletedStory;
+  const headline = view.other?.headline ?? t.links('deletedStory');
   const noteId = `link-note-${view.link.id}`;
 
   return (
@@ -95,14 +96,14 @@ function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Messages
       </div>
       <div className="link-actions">
         <select
-          aria-label={t.changeRelation(headline)}
+          aria-label={t.links('changeRelation', { headline })}
           value={view.label}
           disabled={readOnly}
           onChange={(event) => void changeLinkRelation(view, event.target.value as LinkLabel)}
         >
           {RELATIONS.map((label) => (
             <option key={label} value={label}>
-              {t.linkLabel[label]}
+              {t.links(`linkLabel.${label}`)}
             </option>
           ))}
         </select>
@@ -117,9 +118,9 @@ function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Messages
             setEditingNote((open) => !open);
           }}
         >
-          {t.linkNote}
+          {t.links('linkNote')}
         </button>
-        <button type="button" className="button small danger-outline" aria-label={t.removeLink(headline)} disabled={readOnly} onClick={() => void removeLink(view.link.id)}>
+        <button type="button" className="button small danger-outline" aria-label={t.links('removeLink', { headline })} disabled={readOnly} onClick={() => void removeLink(view.link.id)}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
@@ -133,9 +134,9 @@ function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Messages
             if (note !== view.link.note) void setLinkNote(view.link.id, note);
           }}
         >
-          <input type="text" aria-label={t.editLinkNote(headline)} value={note} onChange={(event) => setNote(event.target.value)} data-autofocus />
+          <input type="text" aria-label={t.links('editLinkNote', { headline })} value={note} onChange={(event) => setNote(event.target.value)} data-autofocus />
           <button type="submit" className="button small">
-            {t.saveNote}
+            {t.links('saveNote')}
           </button>
         </form>
       )}
@@ -144,8 +145,8 @@ function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Messages
 }
 
 /** Place, date (or age) and kind of a story, as one muted line. */
-export function StoryFacts({ story, t, language }: { story: StorySummary; t: Messages; language: Language }) {
-  const parts = [story.kind === 'brief' ? t.kindBriefShort : null, story.dateline.place || null].filter(Boolean);
+export function StoryFacts({ story, t, language }: { story: StorySummary; t: Translators; language: Language }) {
+  const parts = [story.kind === 'brief' ? t.tags('kindBriefShort') : null, story.dateline.place || null].filter(Boolean);
   return (
     <span className="story-facts">
       {parts.join(' · ')}
@@ -167,9 +168,9 @@ function RelatedStories({ storyId, readOnly }: { storyId: string; readOnly: bool
   const state = useApp((s) => s.relatedState);
   const error = useApp((s) => s.relatedError);
   let body;
-  if (state === 'loading' && related.length === 0) body = <p className="muted">{t.loadingExtras}</p>;
-  else if (state === 'error') body = <p className="muted">{error?.code === 'unsupported' ? t.relatedUnavailable : error ? errorText(error) : null}</p>;
-  else if (related.length === 0) body = <p className="muted">{t.noRelated}</p>;
+  if (state === 'loading' && related.length === 0) body = <p className="muted">{t.tags('loadingExtras')}</p>;
+  else if (state === 'error') body = <p className="muted">{error?.code === 'unsupported' ? t.links('relatedUnavailable') : error ? errorText(error) : null}</p>;
+  else if (related.length === 0) body = <p className="muted">{t.links('noRelated')}</p>;
   else
     body = (
       <ol className="related-list">
@@ -181,14 +182,14 @@ function RelatedStories({ storyId, readOnly }: { storyId: string; readOnly: bool
   return (
     <section className="related-stories" aria-labelledby="related-heading">
       <h3 id="related-heading" className="panel-heading">
-        {t.relatedHeading}
+        {t.links('relatedHeading')}
       </h3>
       {body}
     </section>
   );
 }
 
-function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: string; suggestion: RelatedSuggestion; t: Messages; language: Language; readOnly: boolean }) {
+function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: string; suggestion: RelatedSuggestion; t: Translators; language: Language; readOnly: boolean }) {
   const openStory = useApp((s) => s.openStory);
   const linkStories = useApp((s) => s.linkStories);
   const dismissRelated = useApp((s) => s.dismissRelated);
@@ -204,8 +205,8 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
           {suggestion.headline}
         </button>
         <span className="related-meta">
-          <span className="related-score" title={t.relatedScore(percent)}>
-            <span className="visually-hidden">{t.relatedScore(percent)}</span>
+          <span className="related-score" title={t.links('relatedScore', { percent })}>
+            <span className="visually-hidden">{t.links('relatedScore', { percent })}</span>
             <span aria-hidden="true">{percent}%</span>
           </span>
           <StoryFacts story={suggestion.story} t={t} language={language} />
@@ -220,11 +221,11 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
       </div>
       {!readOnly && (
         <div className="related-actions">
-          <button type="button" className="button small" aria-expanded={choosing} aria-controls={formId} aria-label={t.acceptRelated(suggestion.headline)} onClick={() => setChoosing((open) => !open)}>
-            {t.linkButton}…
+          <button type="button" className="button small" aria-expanded={choosing} aria-controls={formId} aria-label={t.links('acceptRelated', { headline: suggestion.headline })} onClick={() => setChoosing((open) => !open)}>
+            {t.links('linkButton')}…
           </button>
-          <button type="button" className="button small" aria-label={t.dismissRelated(suggestion.headline)} onClick={() => void dismissRelated(suggestion.id)}>
-            {t.notRelated}
+          <button type="button" className="button small" aria-label={t.links('dismissRelated', { headline: suggestion.headline })} onClick={() => void dismissRelated(suggestion.id)}>
+            {t.links('notRelated')}
           </button>
         </div>
       )}
@@ -239,17 +240,17 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
           }}
         >
           <label>
-            <span className="field-label">{t.relationLabel}</span>
+            <span className="field-label">{t.links('relationLabel')}</span>
             <select value={relation} onChange={(event) => setRelation(event.target.value as LinkLabel)}>
               {RELATIONS.map((label) => (
                 <option key={label} value={label}>
-                  {t.linkLabel[label]}
+                  {t.links(`linkLabel.${label}`)}
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" className="button small primary">
-            {t.confirmLink}
+            {t.links('confirmLink')}
           </button>
         </form>
       )}

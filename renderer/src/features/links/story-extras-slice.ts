@@ -94,7 +94,7 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
           const result = await client.call('links.create', { from: call.from, to: call.to.length === 1 ? call.to[0]! : call.to, type, ...(note.trim() ? { note: note.trim() } : {}) });
           skipped += result.skipped.length;
         }
-        return skipped > 0 ? { kind: 'note' as const, text: get().t.linkSkipped(skipped) } : undefined;
+        return skipped > 0 ? { kind: 'note' as const, text: get().t.links('linkSkipped', { count: skipped }) } : undefined;
       });
     },
     changeLinkRelation(view, relation) {

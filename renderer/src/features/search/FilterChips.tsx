@@ -1,5 +1,5 @@
 import { formatDay } from '../../ui/format';
-import type { Messages } from '../../i18n';
+import type { Translators } from '../../i18n/translate';
 import type { ListFilters } from './list-query';
 import { useApp, useT } from '../../store';
 import { SEARCH_BOX_ID } from './SearchBar';
@@ -21,7 +21,7 @@ export function FilterChips() {
   const toggleTagFilter = useApp((s) => s.toggleTagFilter);
   const clearAllFilters = useApp((s) => s.clearAllFilters);
 
-  const tagName = (id: string) => tags.find((tag) => tag.id === id)?.name ?? t.unknownTag;
+  const tagName = (id: string) => tags.find((tag) => tag.id === id)?.name ?? t.search('unknownTag');
   const chips = chipsOf(filters, t, {
     tagName,
     day: (iso) => formatDay(iso, language, 'short'),
@@ -33,18 +33,18 @@ export function FilterChips() {
 
   return (
     <div className="filter-chips">
-      <ul className="filter-chip-list" aria-label={t.activeFiltersLabel}>
+      <ul className="filter-chip-list" aria-label={t.search('activeFiltersLabel')}>
         {chips.map((chip) => (
           <li key={chip.key} className="filter-chip">
             <span className="filter-chip-label">{chip.label}</span>
-            <button type="button" className="filter-chip-remove" aria-label={t.removeFilter(chip.label)} title={t.removeFilter(chip.label)} onClick={(event) => removeChip(event.currentTarget, chip)}>
+            <button type="button" className="filter-chip-remove" aria-label={t.search('removeFilter', { label: chip.label })} title={t.search('removeFilter', { label: chip.label })} onClick={(event) => removeChip(event.currentTarget, chip)}>
               <span aria-hidden="true">×</span>
             </button>
           </li>
         ))}
       </ul>
       <button type="button" className="link-button filter-chips-clear" onClick={clearAllFilters}>
-        {t.clearAllFilters}
+        {t.search('clearAllFilters')}
       </button>
     </div>
   );
@@ -66,19 +66,19 @@ interface ChipDeps {
   toggleTagFilter(id: string): void;
 }
 
-function chipsOf(filters: ListFilters, t: Messages, deps: ChipDeps): Chip[] {
+function chipsOf(filters: ListFilters, t: Translators, deps: ChipDeps): Chip[] {
   const chips: Chip[] = [];
   if (filters.kind) {
-    const kind = filters.kind === 'article' ? t.kindArticles : filters.kind === 'brief' ? t.kindBriefs : t.kindAll;
-    chips.push({ key: 'kind', label: t.chipKind(kind), remove: () => deps.setKindFilter(null) });
+    const kind = filters.kind === 'article' ? t.search('kindArticles') : filters.kind === 'brief' ? t.search('kindBriefs') : t.search('kindAll');
+    chips.push({ key: 'kind', label: t.search('chipKind', { kind }), remove: () => deps.setKindFilter(null) });
   }
-  for (const id of filters.tagIds) chips.push({ key: `tag:${id}`, label: t.chipTag(deps.tagName(id)), remove: () => deps.toggleTagFilter(id) });
-  if (filters.place) chips.push({ key: 'place', label: t.chipPlace(filters.place), remove: () => deps.setFilter('place', null) });
-  if (filters.agency) chips.push({ key: 'agency', label: t.chipAgency(filters.agency), remove: () => deps.setFilter('agency', null) });
-  if (filters.section) chips.push({ key: 'section', label: t.chipSection(filters.section), remove: () => deps.setFilter('section', null) });
-  if (filters.from) chips.push({ key: 'from', label: t.chipFrom(deps.day(filters.from)), remove: () => deps.setFilter('from', null) });
-  if (filters.to) chips.push({ key: 'to', label: t.chipTo(deps.day(filters.to)), remove: () => deps.setFilter('to', null) });
-  if (filters.hasLinks) chips.push({ key: 'links', label: t.chipHasLinks, remove: () => deps.setFilter('hasLinks', false) });
-  if (filters.untagged) chips.push({ key: 'untagged', label: t.chipUntagged, remove: () => deps.setFilter('untagged', false) });
+  for (const id of filters.tagIds) chips.push({ key: `tag:${id}`, label: t.search('chipTag', { name: deps.tagName(id) }), remove: () => deps.toggleTagFilter(id) });
+  if (filters.place) chips.push({ key: 'place', label: t.search('chipPlace', { place: filters.place }), remove: () => deps.setFilter('place', null) });
+  if (filters.agency) chips.push({ key: 'agency', label: t.search('chipAgency', { agency: filters.agency }), remove: () => deps.setFilter('agency', null) });
+  if (filters.section) chips.push({ key: 'section', label: t.search('chipSection', { section: filters.section }), remove: () => deps.setFilter('section', null) });
+  if (filters.from) chips.push({ key: 'from', label: t.search('chipFrom', { date: deps.day(filters.from) }), remove: () => deps.setFilter('from', null) });
+  if (filters.to) chips.push({ key: 'to', label: t.search('chipTo', { date: deps.day(filters.to) }), remove: () => deps.setFilter('to', null) });
+  if (filters.hasLinks) chips.push({ key: 'links', label: t.search('chipHasLinks'), remove: () => deps.setFilter('hasLinks', false) });
+  if (filters.untagged) chips.push({ key: 'untagged', label: t.search('chipUntagged'), remove: () => deps.setFilter('untagged', false) });
   return chips;
 }

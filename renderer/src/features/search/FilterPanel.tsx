@@ -43,9 +43,9 @@ export function FilterPanel() {
   const set = <K extends keyof ListFilters>(key: K) => (value: ListFilters[K]) => setFilter(key, value);
 
   return (
-    <div id={FILTER_PANEL_ID} className="filter-panel" role="group" aria-label={t.filtersPanelLabel}>
+    <div id={FILTER_PANEL_ID} className="filter-panel" role="group" aria-label={t.search('filtersPanelLabel')}>
       <label className="filter-field">
-        <span className="field-label">{t.filterKind}</span>
+        <span className="field-label">{t.search('filterKind')}</span>
         <select
           value={filters.kind ?? viewKind}
           onChange={(event) => {
@@ -53,14 +53,14 @@ export function FilterPanel() {
             setKindFilter(kind === viewKind ? null : kind);
           }}
         >
-          <option value="article">{t.kindArticles}</option>
-          <option value="brief">{t.kindBriefs}</option>
-          <option value="all">{t.kindAll}</option>
+          <option value="article">{t.search('kindArticles')}</option>
+          <option value="brief">{t.search('kindBriefs')}</option>
+          <option value="all">{t.search('kindAll')}</option>
         </select>
       </label>
 
       <label className="filter-field">
-        <span className="field-label">{t.filterTag}</span>
+        <span className="field-label">{t.search('filterTag')}</span>
         <select
           value={NONE}
           disabled={tagChoices.length === 0}
@@ -68,21 +68,21 @@ export function FilterPanel() {
             if (event.target.value) toggleTagFilter(event.target.value);
           }}
         >
-          <option value={NONE}>{tagChoices.length ? t.addTagFilter : t.noTagsToFilter}</option>
+          <option value={NONE}>{tagChoices.length ? t.search('addTagFilter') : t.search('noTagsToFilter')}</option>
           {tagChoices.map((tag) => (
             <option key={tag.id} value={tag.id}>
-              {`${'\u00a0\u00a0'.repeat(tag.depth)}${t.facetValue(tag.name, tag.count)}`}
+              {`${'\u00a0\u00a0'.repeat(tag.depth)}${t.search('facetValue', { value: tag.name, n: tag.count })}`}
             </option>
           ))}
         </select>
       </label>
 
-      <FacetSelect label={t.filterPlace} anyLabel={t.anyValue} value={filters.place} values={facets?.places} onChange={set('place')} format={t.facetValue} />
-      <FacetSelect label={t.filterAgency} anyLabel={t.anyValue} value={filters.agency} values={facets?.agencies} onChange={set('agency')} format={t.facetValue} />
-      <FacetSelect label={t.filterSection} anyLabel={t.anyValue} value={filters.section} values={facets?.sections} onChange={set('section')} format={t.facetValue} />
+      <FacetSelect label={t.search('filterPlace')} anyLabel={t.search('anyValue')} value={filters.place} values={facets?.places} onChange={set('place')} format={(value: string, n: number) => t.search('facetValue', { value, n })} />
+      <FacetSelect label={t.search('filterAgency')} anyLabel={t.search('anyValue')} value={filters.agency} values={facets?.agencies} onChange={set('agency')} format={(value: string, n: number) => t.search('facetValue', { value, n })} />
+      <FacetSelect label={t.search('filterSection')} anyLabel={t.search('anyValue')} value={filters.section} values={facets?.sections} onChange={set('section')} format={(value: string, n: number) => t.search('facetValue', { value, n })} />
 
       <label className="filter-field">
-        <span className="field-label">{t.filterFrom}</span>
+        <span className="field-label">{t.search('filterFrom')}</span>
         <input
           type="date"
           value={filters.from ?? ''}
@@ -93,7 +93,7 @@ export function FilterPanel() {
         />
       </label>
       <label className="filter-field">
-        <span className="field-label">{t.filterTo}</span>
+        <span className="field-label">{t.search('filterTo')}</span>
         <input
           type="date"
           value={filters.to ?? ''}
@@ -105,29 +105,29 @@ export function FilterPanel() {
       </label>
       <p id={`${id}-dates`} className="filter-hint">
         {facets?.dates
-          ? t.datesAvailable(formatDay(facets.dates.from, language, 'short'), formatDay(facets.dates.to, language, 'short'))
+          ? t.search('datesAvailable', { from: formatDay(facets.dates.from, language, 'short'), to: formatDay(facets.dates.to, language, 'short') })
           : facets
-            ? t.noDatesYet
+            ? t.search('noDatesYet')
             : ''}
       </p>
 
       <div className="filter-checks">
         <label className="filter-check">
           <input type="checkbox" checked={filters.hasLinks} onChange={(event) => setFilter('hasLinks', event.target.checked)} />
-          {t.filterHasLinks}
+          {t.search('filterHasLinks')}
         </label>
         <label className="filter-check">
           <input type="checkbox" checked={filters.untagged} onChange={(event) => setFilter('untagged', event.target.checked)} />
-          {t.filterUntagged}
+          {t.search('filterUntagged')}
         </label>
       </div>
 
       {facetsState === 'error' && (
         <p className="filter-error" role="alert">
-          {t.facetsLoadFailed}
+          {t.search('facetsLoadFailed')}
           {facetsError ? `: ${errorText(facetsError)}` : ''}{' '}
           <button type="button" className="link-button" onClick={() => void loadFacets()}>
-            {t.retry}
+            {t.library('retry')}
           </button>
         </p>
       )}

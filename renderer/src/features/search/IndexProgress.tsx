@@ -35,8 +35,8 @@ export function IndexProgress() {
   return (
     <div className="index-progress" role="status">
       <progress max={Math.max(1, index.total)} value={index.indexed} aria-hidden="true" />
-      <span>{t.indexing(index.indexed, index.total)}</span>
-      <span className="index-progress-hint">{t.indexingHint}</span>
+      <span>{t.search('indexing', { indexed: index.indexed, total: index.total })}</span>
+      <span className="index-progress-hint">{t.search('indexingHint')}</span>
     </div>
   );
 }

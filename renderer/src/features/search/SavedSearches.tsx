@@ -35,19 +35,19 @@ export function SavedSearches() {
     <section className="saved-searches" aria-labelledby={headingId}>
       <div className="sidebar-section-head">
         <h2 className="sidebar-heading" id={headingId}>
-          {t.savedSearchesHeading}
+          {t.search('savedSearchesHeading')}
         </h2>
       </div>
       {state === 'error' ? (
         <p className="saved-search-error" role="alert">
-          {t.savedSearchesLoadFailed}
+          {t.search('savedSearchesLoadFailed')}
           {error ? `: ${errorText(error)}` : ''}{' '}
           <button type="button" className="link-button" onClick={() => void loadSavedSearches()}>
-            {t.retry}
+            {t.library('retry')}
           </button>
         </p>
       ) : savedSearches.length === 0 ? (
-        state === 'ready' && <p className="saved-search-empty">{t.noSavedSearches}</p>
+        state === 'ready' && <p className="saved-search-empty">{t.search('noSavedSearches')}</p>
       ) : (
         <ul className="saved-search-list" aria-labelledby={headingId}>
           {savedSearches.map((item) => (
@@ -61,10 +61,10 @@ export function SavedSearches() {
               >
                 <span className="view-label">{item.name}</span>
               </button>
-              <button type="button" className="saved-search-action" aria-label={t.renameSavedSearch(item.name)} title={t.renameSavedSearch(item.name)} onClick={() => setDialog({ kind: 'rename', item })}>
+              <button type="button" className="saved-search-action" aria-label={t.search('renameSavedSearch', { name: item.name })} title={t.search('renameSavedSearch', { name: item.name })} onClick={() => setDialog({ kind: 'rename', item })}>
                 <span aria-hidden="true">✎</span>
               </button>
-              <button type="button" className="saved-search-action" aria-label={t.deleteSavedSearch(item.name)} title={t.deleteSavedSearch(item.name)} onClick={() => void deleteSavedSearch(item.id)}>
+              <button type="button" className="saved-search-action" aria-label={t.search('deleteSavedSearch', { name: item.name })} title={t.search('deleteSavedSearch', { name: item.name })} onClick={() => void deleteSavedSearch(item.id)}>
                 <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -72,12 +72,12 @@ export function SavedSearches() {
         </ul>
       )}
       <button type="button" className="button small saved-search-save" onClick={() => setDialog({ kind: 'save' })}>
-        {t.saveSearch}
+        {t.search('saveSearch')}
       </button>
       <p className={message?.kind === 'failed' ? 'saved-search-message is-error' : 'saved-search-message'} role="status">
-        {message?.kind === 'saved' && t.savedSearchSaved(message.name)}
-        {message?.kind === 'deleted' && t.savedSearchDeleted(message.name)}
-        {message?.kind === 'failed' && `${t.savedSearchFailed}: ${errorText(message.error)}`}
+        {message?.kind === 'saved' && t.search('savedSearchSaved', { name: message.name })}
+        {message?.kind === 'deleted' && t.search('savedSearchDeleted', { name: message.name })}
+        {message?.kind === 'failed' && `${t.search('savedSearchFailed')}: ${errorText(message.error)}`}
       </p>
       {dialog?.kind === 'save' && <SaveSearchDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'rename' && <RenameSearchDialog item={dialog.item} onClose={() => setDialog(null)} />}
@@ -94,9 +94,9 @@ function SaveSearchDialog({ onClose }: { onClose(): void }) {
   const flushSearch = useApp((s) => s.flushSearch);
   return (
     <NameDialog
-      title={t.saveSearchTitle}
+      title={t.search('saveSearchTitle')}
       initialName={searchInput.trim().slice(0, 80)}
-      help={something ? t.saveSearchWhat : t.nothingToSave}
+      help={something ? t.search('saveSearchWhat') : t.search('nothingToSave')}
       disabled={!something}
       onClose={onClose}
       onSubmit={async (name) => {
@@ -111,7 +111,7 @@ function SaveSearchDialog({ onClose }: { onClose(): void }) {
 function RenameSearchDialog({ item, onClose }: { item: SavedSearchItem; onClose(): void }) {
   const t = useT();
   const renameSavedSearch = useApp((s) => s.renameSavedSearch);
-  return <NameDialog title={t.renameSavedSearchTitle} initialName={item.name} onClose={onClose} onSubmit={(name) => renameSavedSearch(item.id, name)} />;
+  return <NameDialog title={t.search('renameSavedSearchTitle')} initialName={item.name} onClose={onClose} onSubmit={(name) => renameSavedSearch(item.id, name)} />;
 }
 
 interface NameDialogProps {
@@ -154,7 +154,7 @@ function NameDialog({ title, initialName, help, disabled = false, onClose, onSub
         </div>
         <div className="dialog-body">
           <label className="name-field">
-            <span className="field-label">{t.searchName}</span>
+            <span className="field-label">{t.search('searchName')}</span>
             <input
               data-autofocus={disabled ? undefined : true}
               type="text"
@@ -172,16 +172,16 @@ function NameDialog({ title, initialName, help, disabled = false, onClose, onSub
           )}
           {failure && (
             <p className="name-error" role="alert">
-              {t.savedSearchFailed}: {errorText(failure)}
+              {t.search('savedSearchFailed')}: {errorText(failure)}
             </p>
           )}
         </div>
         <div className="dialog-footer">
           <button type="button" className="button" onClick={onClose} data-autofocus={disabled ? true : undefined}>
-            {t.saveSearchCancel}
+            {t.search('saveSearchCancel')}
           </button>
           <button type="submit" className="button primary" disabled={!clean || disabled || busy}>
-            {t.saveSearchConfirm}
+            {t.search('saveSearchConfirm')}
           </button>
         </div>
       </form>

@@ -54,9 +54,9 @@ export function SearchBar({ listId }: { listId: string }) {
           id={SEARCH_BOX_ID}
           type="search"
           className="search-input"
-          aria-label={t.searchBoxLabel}
+          aria-label={t.search('searchBoxLabel')}
           aria-describedby={hintId}
-          placeholder={t.searchBoxPlaceholder}
+          placeholder={t.search('searchBoxPlaceholder')}
           autoComplete="off"
           spellCheck={false}
           maxLength={1_000}
@@ -68,7 +68,7 @@ export function SearchBar({ listId }: { listId: string }) {
           /
         </kbd>
         {searchInput !== '' && (
-          <button type="button" className="search-clear" aria-label={t.clearSearch} title={t.clearSearch} onClick={() => (clearSearch(), input.current?.focus())}>
+          <button type="button" className="search-clear" aria-label={t.search('clearSearch')} title={t.search('clearSearch')} onClick={() => (clearSearch(), input.current?.focus())}>
             <span aria-hidden="true">×</span>
           </button>
         )}
@@ -80,10 +80,10 @@ export function SearchBar({ listId }: { listId: string }) {
         aria-controls={FILTER_PANEL_ID}
         onClick={() => setFiltersOpen(!filtersOpen)}
       >
-        {t.filtersButton(activeFilters)}
+        {t.search('filtersButton', { count: activeFilters })}
       </button>
       <p id={hintId} className="visually-hidden">
-        {t.searchShortcutHint}
+        {t.search('searchShortcutHint')}
       </p>
       <IndexProgress />
     </div>

@@ -3,6 +3,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { useApp, useT } from '../../store';
 import { ColorDot } from '../tags/TagChip';
 import { TagInput, type TagPick } from '../tags/TagInput';
+import { DeleteSelectionButton } from '../trash/DeleteButtons';
 import './selection.css';
 
 /**
@@ -48,16 +49,17 @@ export function SelectionBar() {
   }
 
   return (
-    <section className="selection-bar" aria-label={t.selectionBarLabel}>
+    <section className="selection-bar" aria-label={t.selection('selectionBarLabel')}>
       <div className="selection-bar-row">
         <p className="selection-count" aria-live="polite">
-          {t.selectedCount(count)}
+          {t.selection('selectedCount', { count })}
         </p>
         <button type="button" className="button small" onClick={() => openLinkPicker(targetIds())} disabled={readOnly}>
-          {t.linkSelection}
+          {t.selection('linkSelection')}
         </button>
+        <DeleteSelectionButton />
         <button type="button" className="button small" onClick={clearSelection}>
-          {t.clearSelection}
+          {t.selection('clearSelection')}
         </button>
       </div>
       <form className="selection-bar-row selection-date" onSubmit={onSetDate}>
@@ -73,14 +75,14 @@ export function SelectionBar() {
         </button>
       </form>
       <div className="selection-bar-row">
-        <TagInput label={t.addTagToSelectionLabel(count)} tags={tags} exclude={onAll} onPick={onPick} disabled={readOnly} />
+        <TagInput label={t.tags('addTagToSelectionLabel', { count })} tags={tags} exclude={onAll} onPick={onPick} disabled={readOnly} />
         {onSelection.length > 0 && (
-          <ul className="chip-list" aria-label={t.storyTagsLabel}>
+          <ul className="chip-list" aria-label={t.tags('storyTagsLabel')}>
             {onSelection.map((tag) => (
               <li key={tag.id} className="tag-chip is-removable">
                 <ColorDot color={tag.color} />
                 <span className="tag-chip-name">{tag.name}</span>
-                <button type="button" className="chip-remove" aria-label={t.removeTag(tag.name)} disabled={readOnly} onClick={() => void applyTags(targetIds(), { removeTagIds: [tag.id] })}>
+                <button type="button" className="chip-remove" aria-label={t.tags('removeTag', { name: tag.name })} disabled={readOnly} onClick={() => void applyTags(targetIds(), { removeTagIds: [tag.id] })}>
                   <span aria-hidden="true">×</span>
                 </button>
               </li>

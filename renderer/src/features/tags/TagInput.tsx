@@ -92,7 +92,7 @@ export function TagInput({ label, tags, exclude, onPick, disabled }: TagInputPro
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
         aria-describedby={helpId}
-        placeholder={t.addTagPlaceholder}
+        placeholder={t.tags('addTagPlaceholder')}
         value={text}
         disabled={disabled}
         autoComplete="off"
@@ -107,9 +107,9 @@ export function TagInput({ label, tags, exclude, onPick, disabled }: TagInputPro
         onKeyDown={onKeyDown}
       />
       <span id={helpId} className="visually-hidden">
-        {t.tagSuggestHelp}
+        {t.tags('tagSuggestHelp')}
       </span>
-      <ul id={listId} role="listbox" aria-label={t.tagOptionsLabel} className="tag-options" hidden={!expanded}>
+      <ul id={listId} role="listbox" aria-label={t.tags('tagOptionsLabel')} className="tag-options" hidden={!expanded}>
         {options.map((option, index) => {
           const tag = 'tagId' in option ? tags.find((candidate) => candidate.id === option.tagId) : undefined;
           return (
@@ -130,7 +130,7 @@ export function TagInput({ label, tags, exclude, onPick, disabled }: TagInputPro
                   {tag && <span className="tag-option-count">{tag.count}</span>}
                 </>
               ) : (
-                <span className="tag-option-new">{t.createTagOption(option.newName)}</span>
+                <span className="tag-option-new">{t.tags('createTagOption', { name: option.newName })}</span>
               )}
             </li>
           );

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { MEDIA_TOPIC, type TagListItem } from '../../../../shared/contract/tags';
-import type { Messages } from '../../i18n';
+import type { Translators } from '../../i18n/translate';
 import { useApp, useT } from '../../store';
 import { subtreeIds, TAG_PALETTE } from './palette';
 import { Dialog } from '../../ui/Dialog';
@@ -34,14 +34,14 @@ export function TagManager() {
   return (
     <Dialog titleId="tag-manager-title" onClose={close} className="tag-manager">
       <header className="dialog-header">
-        <h2 id="tag-manager-title">{t.tagManagerTitle}</h2>
+        <h2 id="tag-manager-title">{t.tags('tagManagerTitle')}</h2>
       </header>
       <div className="dialog-body tag-manager-body">
         <div className="tag-manager-list">
           <button ref={newButton} type="button" className="button small" aria-pressed={shown.kind === 'new'} onClick={() => setMode({ kind: 'new' })}>
-            + {t.newTagHeading}
+            + {t.tags('newTagHeading')}
           </button>
-          <ul aria-label={t.tagListLabel}>
+          <ul aria-label={t.tags('tagListLabel')}>
             {tags.map((tag) => (
               <li key={tag.id} className={`depth-${Math.min(tag.depth, 5)}`}>
                 <button type="button" className="tag-manager-item" aria-pressed={shown.kind === 'edit' && shown.id === tag.id} onClick={() => setMode({ kind: 'edit', id: tag.id })}>
@@ -56,7 +56,7 @@ export function TagManager() {
         <div className="tag-manager-detail">
           {feedback?.kind === 'failed' && (
             <p className="field-error" role="alert">
-              {t.editFailed}: {errorText(feedback.error)}
+              {t.tags('editFailed')}: {errorText(feedback.error)}
             </p>
           )}
           {editing ? (
@@ -64,14 +64,14 @@ export function TagManager() {
           ) : (
             <>
               <TagForm key="new" tags={tags} t={t} onCreated={(id) => setMode({ kind: 'edit', id })} />
-              {tags.length > 0 && <p className="muted">{t.pickTagToEdit}</p>}
+              {tags.length > 0 && <p className="muted">{t.tags('pickTagToEdit')}</p>}
             </>
           )}
         </div>
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button" onClick={close}>
-          {t.close}
+          {t.import('close')}
         </button>
       </footer>
     </Dialog>
@@ -81,7 +81,7 @@ export function TagManager() {
 interface TagFormProps {
   tag?: TagListItem;
   tags: readonly TagListItem[];
-  t: Messages;
+  t: Translators;
   onCreated?(id: string): void;
 }
 
@@ -105,8 +105,8 @@ function TagForm({ tag, tags, t, onCreated }: TagFormProps) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const topic = mediaTopic.trim();
-    if (!name.trim()) return setProblem(t.tagName);
-    if (topic && !MEDIA_TOPIC.test(topic)) return setProblem(t.mediaTopicHelp);
+    if (!name.trim()) return setProblem(t.tags('tagName'));
+    if (topic && !MEDIA_TOPIC.test(topic)) return setProblem(t.tags('mediaTopicHelp'));
     setProblem(null);
     const fields = { name: name.trim(), color, parentId: parentId || null, mediaTopic: topic || null };
     if (!tag) {
@@ -124,28 +124,28 @@ function TagForm({ tag, tags, t, onCreated }: TagFormProps) {
 
   return (
     <form className="tag-form" onSubmit={(event) => void onSubmit(event)} aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{tag ? t.editTagHeading(tag.name) : t.newTagHeading}</h3>
+      <h3 id={`${id}-heading`}>{tag ? t.tags('editTagHeading', { name: tag.name }) : t.tags('newTagHeading')}</h3>
       <label className="field">
-        <span className="field-label">{t.tagName}</span>
+        <span className="field-label">{t.tags('tagName')}</span>
         <input type="text" value={name} required maxLength={200} onChange={(event) => setName(event.target.value)} data-autofocus={tag ? undefined : true} />
       </label>
       <fieldset className="field palette">
-        <legend className="field-label">{t.tagColor}</legend>
-        <label className="swatch" title={t.noColor}>
-          <input type="radio" name={`${id}-color`} checked={color === null} onChange={() => setColor(null)} aria-label={t.noColor} />
+        <legend className="field-label">{t.tags('tagColor')}</legend>
+        <label className="swatch" title={t.tags('noColor')}>
+          <input type="radio" name={`${id}-color`} checked={color === null} onChange={() => setColor(null)} aria-label={t.tags('noColor')} />
           <ColorDot color={null} />
         </label>
         {TAG_PALETTE.map((swatch) => (
-          <label key={swatch} className="swatch" title={t.colorNames[swatch] ?? swatch}>
-            <input type="radio" name={`${id}-color`} checked={color === swatch} onChange={() => setColor(swatch)} aria-label={t.colorNames[swatch] ?? swatch} />
+          <label key={swatch} className="swatch" title={t.tags(`colorNames.${swatch}`) ?? swatch}>
+            <input type="radio" name={`${id}-color`} checked={color === swatch} onChange={() => setColor(swatch)} aria-label={t.tags(`colorNames.${swatch}`) ?? swatch} />
             <ColorDot color={swatch} />
           </label>
         ))}
       </fieldset>
       <label className="field">
-        <span className="field-label">{t.tagParent}</span>
+        <span className="field-label">{t.tags('tagParent')}</span>
         <select value={parentId} onChange={(event) => setParentId(event.target.value)}>
-          <option value="">{t.noParent}</option>
+          <option value="">{t.tags('noParent')}</option>
           {parents.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {'\u00a0\u00a0'.repeat(candidate.depth)}
@@ -155,10 +155,10 @@ function TagForm({ tag, tags, t, onCreated }: TagFormProps) {
         </select>
       </label>
       <label className="field">
-        <span className="field-label">{t.mediaTopic}</span>
+        <span className="field-label">{t.tags('mediaTopic')}</span>
         <input type="text" value={mediaTopic} placeholder="medtop:20000638" onChange={(event) => setMediaTopic(event.target.value)} aria-describedby={`${id}-topic-help`} />
         <span id={`${id}-topic-help`} className="field-help">
-          {t.mediaTopicHelp}
+          {t.tags('mediaTopicHelp')}
         </span>
       </label>
       {problem && (
@@ -167,13 +167,13 @@ function TagForm({ tag, tags, t, onCreated }: TagFormProps) {
         </p>
       )}
       <button type="submit" className="button primary" disabled={readOnly}>
-        {tag ? t.saveTag : t.createTag}
+        {tag ? t.tags('saveTag') : t.tags('createTag')}
       </button>
     </form>
   );
 }
 
-function EditTag({ tag, tags, t, onGone }: { tag: TagListItem; tags: readonly TagListItem[]; t: Messages; onGone(): void }) {
+function EditTag({ tag, tags, t, onGone }: { tag: TagListItem; tags: readonly TagListItem[]; t: Translators; onGone(): void }) {
   const mergeTag = useApp((s) => s.mergeTag);
   const deleteTag = useApp((s) => s.deleteTag);
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
@@ -200,36 +200,36 @@ function EditTag({ tag, tags, t, onGone }: { tag: TagListItem; tags: readonly Ta
         >
           <label className="field grow">
             <span className="field-label" id={`${id}-merge`}>
-              {t.mergeInto}
+              {t.tags('mergeInto')}
             </span>
             <select value={intoId} onChange={(event) => setIntoId(event.target.value)}>
-              <option value="">{t.chooseTag}</option>
+              <option value="">{t.tags('chooseTag')}</option>
               {others.map((other) => (
                 <option key={other.id} value={other.id}>
-                  {other.name} ({t.storiesCount(other.count)})
+                  {other.name} ({t.tags('storiesCount', { count: other.count })})
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" className="button" disabled={readOnly || !intoId}>
-            {t.mergeButton}
+            {t.tags('mergeButton')}
           </button>
         </form>
         {confirming ? (
           <div className="confirm" role="group" aria-labelledby={`${id}-confirm`}>
-            <p id={`${id}-confirm`}>{t.confirmDeleteTag(tag.name, tag.count)}</p>
+            <p id={`${id}-confirm`}>{t.tags('confirmDeleteTag', { name: tag.name, count: tag.count })}</p>
             <div className="confirm-actions">
               <button type="button" className="button" onClick={() => setConfirming(false)}>
-                {t.cancel}
+                {t.tags('cancel')}
               </button>
               <button ref={confirmButton} type="button" className="button danger" onClick={() => void deleteTag(tag.id).then((ok) => ok && onGone())}>
-                {t.confirmDelete}
+                {t.tags('confirmDelete')}
               </button>
             </div>
           </div>
         ) : (
           <button type="button" className="button danger-outline" disabled={readOnly} onClick={() => setConfirming(true)}>
-            {t.deleteTag}
+            {t.tags('deleteTag')}
           </button>
         )}
       </section>

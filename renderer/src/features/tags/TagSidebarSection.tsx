@@ -26,21 +26,21 @@ export function TagSidebarSection() {
     <section className="tag-section" aria-labelledby="sidebar-tags">
       <div className="sidebar-heading-row">
         <h2 className="sidebar-heading" id="sidebar-tags">
-          {t.tagsHeading}
+          {t.tags('tagsHeading')}
         </h2>
         <button type="button" className="link-button small" onClick={openTagManager}>
-          {t.manageTags}
+          {t.tags('manageTags')}
         </button>
       </div>
       {tagsState === 'error' && (
         <p className="sidebar-note" role="alert">
-          {t.tagsLoadFailed}{' '}
+          {t.tags('tagsLoadFailed')}{' '}
           <button type="button" className="link-button" onClick={() => void loadTags()}>
-            {t.retry}
+            {t.library('retry')}
           </button>
         </p>
       )}
-      {tagsState === 'ready' && tags.length === 0 && <p className="sidebar-note">{t.noTagsYet}</p>}
+      {tagsState === 'ready' && tags.length === 0 && <p className="sidebar-note">{t.tags('noTagsYet')}</p>}
       {shown.length > 0 && (
         <ul className="tag-tree" aria-labelledby="sidebar-tags">
           {shown.map((tag) => {
@@ -53,7 +53,7 @@ export function TagSidebarSection() {
                     type="button"
                     className="tag-twisty"
                     aria-expanded={!isCollapsed}
-                    aria-label={isCollapsed ? t.expandTag(tag.name) : t.collapseTag(tag.name)}
+                    aria-label={isCollapsed ? t.tags('expandTag', { name: tag.name }) : t.tags('collapseTag', { name: tag.name })}
                     onClick={() => toggleTagCollapsed(tag.id)}
                   >
                     <span aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
@@ -65,13 +65,13 @@ export function TagSidebarSection() {
                   type="button"
                   className="view-button tag-button"
                   aria-current={currentTag === tag.id ? 'true' : undefined}
-                  title={hotkey ? t.hotkeyHint(hotkey) : undefined}
+                  title={hotkey ? t.tags('hotkeyHint', { n: hotkey }) : undefined}
                   onClick={() => setView({ kind: 'tag', tagId: tag.id })}
                 >
                   {/* Named by its content: what is seen is what is heard, with the count and key spelt out. */}
                   <ColorDot color={tag.color} />
                   <span className="view-label">{tag.name}</span>
-                  <span className="visually-hidden">{t.tagCountHint(tag.count, hotkey)}</span>
+                  <span className="visually-hidden">{(hotkey ? t.tags('tagCountHintKey', { count: tag.count, hotkey: hotkey }) : t.tags('tagCountHint', { count: tag.count }))}</span>
                   {hotkey && (
                     <kbd className="tag-hotkey" aria-hidden="true">
                       {hotkey}

@@ -47,14 +47,14 @@ function EditFeedbackLine() {
   const errorText = useErrorText();
   const feedback = useApp((s) => s.editFeedback);
   const clear = useApp((s) => s.clearEditFeedback);
-  const text = feedback === null ? '' : feedback.kind === 'failed' ? `${t.editFailed}: ${errorText(feedback.error)}` : feedback.text;
+  const text = feedback === null ? '' : feedback.kind === 'failed' ? `${t.tags('editFailed')}: ${errorText(feedback.error)}` : feedback.text;
   return (
     <div className={text ? `edit-feedback visible${feedback?.kind === 'failed' ? ' is-error' : ''}` : 'edit-feedback'} role="status" aria-live="polite">
       {text && (
         <>
           <span>{text}</span>
           <button type="button" className="link-button" onClick={clear}>
-            {t.dismiss}
+            {t.app('dismiss')}
           </button>
         </>
       )}

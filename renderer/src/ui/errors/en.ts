@@ -24,6 +24,8 @@ export const errorsEn = {
   'reason.export.withdrawn_other': 'This dossier holds {{count, number}} stories the agency withdrew: leave them out, or include them with a note that they were withdrawn.',
   'reason.export.embargoed_one': 'A story in this dossier is under embargo until {{until}}. Export after that, or override the embargo.',
   'reason.export.embargoed_other': '{{count, number}} stories in this dossier are under embargo, the last until {{until}}. Export after that, or override the embargo.',
+  'reason.import.touched_one': 'Cannot undo the import: {{count, number}} of its {{stories, number}} stories was tagged, dated, noted, linked or put in a dossier since. Delete the stories you do not want instead.',
+  'reason.import.touched_other': 'Cannot undo the import: {{count, number}} of its {{stories, number}} stories were tagged, dated, noted, linked or put in a dossier since. Delete the stories you do not want instead.',
   'reason.watch.notAbsolute': 'Give the folder as a full path (starting at the root of the disk), not “{{path}}”.',
   'reason.watch.notAFolder_missing': 'There is no folder at {{path}}.',
   'reason.watch.notAFolder_file': '{{path}} is a file, not a folder: give the drop folder it is in.',

@@ -17,6 +17,16 @@ describe('errorText', () => {
     expect(errorText('en', { ...missing.toData(), reason: { code: 'stories.missing', count: 1 } })).toBe('The chosen story is no longer in the library.');
   });
 
+  it('says why an import cannot be undone, and how many of its stories were worked on', () => {
+    const touched = new ServiceError('conflict', 'Cannot undo the import: 1 of its 5 stories were tagged since.', { code: 'import.touched', count: 1, stories: 5 });
+    expect(errorText('en', touched)).toBe(
+      'Cannot undo the import: 1 of its 5 stories was tagged, dated, noted, linked or put in a dossier since. Delete the stories you do not want instead.',
+    );
+    expect(errorText('nl', { ...touched.toData(), reason: { code: 'import.touched', count: 2, stories: 1200 } })).toBe(
+      'De import kan niet ongedaan worden gemaakt: 2 van de 1.200 verhalen zijn intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de verhalen die je niet wilt.',
+    );
+  });
+
   it('falls back to the code in Dutch and to the service’s message in English, never parsing it', () => {
     const plain = new ServiceError('unsupported', 'No Chromium was found to print the PDF.');
     expect(errorText('nl', plain)).toBe('Dat kan hier niet.');

@@ -24,6 +24,8 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
     case 'export.embargoed':
       // The embargo's time in the editor's own zone.
       return t('reason.export.embargoed', { count: reason.count, until: formatInstant(reason.until, language) });
+    case 'import.touched':
+      return t('reason.import.touched', { count: reason.count, stories: reason.stories });
     case 'watch.notAbsolute':
       return t('reason.watch.notAbsolute', { path: reason.path });
     case 'watch.notAFolder':

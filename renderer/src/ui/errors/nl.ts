@@ -22,6 +22,8 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.export.withdrawn_other': 'Dit dossier bevat {{count, number}} verhalen die het persbureau heeft ingetrokken: laat ze weg, of neem ze op met een vermelding dat ze zijn ingetrokken.',
   'reason.export.embargoed_one': 'Een verhaal in dit dossier staat onder embargo tot {{until}}. Exporteer daarna, of doorbreek het embargo uitdrukkelijk.',
   'reason.export.embargoed_other': '{{count, number}} verhalen in dit dossier staan onder embargo, het laatste tot {{until}}. Exporteer daarna, of doorbreek het embargo uitdrukkelijk.',
+  'reason.import.touched_one': 'De import kan niet ongedaan worden gemaakt: {{count, number}} van de {{stories, number}} verhalen is intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de verhalen die je niet wilt.',
+  'reason.import.touched_other': 'De import kan niet ongedaan worden gemaakt: {{count, number}} van de {{stories, number}} verhalen zijn intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de verhalen die je niet wilt.',
   'reason.watch.notAbsolute': 'Geef de map als volledig pad (vanaf de hoofdmap van de schijf), niet „{{path}}”.',
   'reason.watch.notAFolder_missing': 'Er is geen map op {{path}}.',
   'reason.watch.notAFolder_file': '{{path}} is een bestand, geen map: geef de aanlevermap waar het in staat.',

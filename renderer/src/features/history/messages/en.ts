@@ -61,4 +61,8 @@ export const historyEn = {
   'search.save': 'Save search',
   'search.rename': 'Rename saved search',
   'search.delete': 'Delete saved search',
+  import_one: 'Import 1 story',
+  import_other: 'Import {{count, number}} stories',
+  'trash.restore_one': 'Restore story from Trash',
+  'trash.restore_other': 'Restore {{count, number}} stories from Trash',
 } as const;

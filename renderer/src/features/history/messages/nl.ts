@@ -59,4 +59,8 @@ export const historyNl: Translation<typeof historyEn> = {
   'search.save': 'Zoekopdracht bewaren',
   'search.rename': 'Bewaarde zoekopdracht hernoemen',
   'search.delete': 'Bewaarde zoekopdracht verwijderen',
+  import_one: '1 verhaal importeren',
+  import_other: '{{count, number}} verhalen importeren',
+  'trash.restore_one': 'Verhaal terugzetten uit de prullenbak',
+  'trash.restore_other': '{{count, number}} verhalen terugzetten uit de prullenbak',
 };
