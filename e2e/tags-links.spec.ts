@@ -86,7 +86,7 @@ test('bulk-tags three stories picked with Shift+click and the keyboard, filters 
   await expect(list.getByRole('option', { selected: true })).toHaveCount(1);
   await list.getByRole('option').nth(2).click({ modifiers: ['Shift'] });
   await expect(list.getByRole('option', { selected: true })).toHaveCount(3);
-  await expect(page.getByText('3 selected')).toBeVisible();
+  await expect(page.getByText('3 selected', { exact: true })).toBeVisible();
   // Ctrl+click adds one and takes it away again; Escape clears.
   await list.getByRole('option').nth(4).click({ modifiers: ['Control'] });
   await expect(list.getByRole('option', { selected: true })).toHaveCount(4);
