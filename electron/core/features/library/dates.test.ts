@@ -21,14 +21,20 @@ const call = async <T>(core: KroniekCore, method: string, input: unknown = {}) =
 const briefs = async (core: KroniekCore) => (await call<ListPage>(core, 'stories.list', { kind: 'brief', limit: 100 })).items;
 const byLabel = (items: StorySummary[], label: string) => items.find((item) => item.ageLabel === label)!;
 
+/** A library with the sample page imported from disk as captured at CAPTURED. */
+async function importCapturedPage(dir: string): Promise<KroniekCore> {
+  const file = path.join(dir, 'pagina.txt');
+  await copyFile(PAGE, file);
+  await utimes(file, CAPTURED, CAPTURED);
+  const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy', platform: 'cli' });
+  await call(core, 'import.paths', { paths: [file] });
+  return core;
+}
+
 describe('estimated brief dates', () => {
   it('dates briefs from the file’s modification time minus their age label, marked as estimated', async () => {
     await withTempDir(async (dir) => {
-      const file = path.join(dir, 'pagina.txt');
-      await copyFile(PAGE, file);
-      await utimes(file, CAPTURED, CAPTURED);
-      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy', platform: 'cli' });
-      await call(core, 'import.paths', { paths: [file] });
+      const core = await importCapturedPage(dir);
       const items = await briefs(core);
       expect(byLabel(items, '1 uur geleden')).toMatchObject({ publishedAt: '2026-02-03', publishedAtEstimated: true });
       const article = (await call<ListPage>(core, 'stories.list', { kind: 'article' })).items[0]!;
@@ -60,11 +66,7 @@ describe('estimated brief dates', () => {
 
   it('is corrected by hand, one or many stories at once in one undoable edit', async () => {
     await withTempDir(async (dir) => {
-      const file = path.join(dir, 'pagina.txt');
-      await copyFile(PAGE, file);
-      await utimes(file, CAPTURED, CAPTURED);
-      const core = await openKroniek({ dataDir: path.join(dir, 'lib'), indexes: 'lazy', platform: 'cli' });
-      await call(core, 'import.paths', { paths: [file] });
+      const core = await importCapturedPage(dir);
       const items = await briefs(core);
       const one = items[0]!;
       const corrected = await call<Story>(core, 'stories.setDate', { id: one.id, date: '2026-02-02' });
