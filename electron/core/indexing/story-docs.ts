@@ -8,7 +8,7 @@ import type { IndexedMeta, StoryHead } from '../store/meta';
 // feature worker (which works out the related index's features during a full build)
 // read a story the same way.
 
-export const bodyText = (body: BodyBlock[]) => body.map((block) => block.text).join('\n');
+const bodyText = (body: BodyBlock[]) => body.map((block) => block.text).join('\n');
 
 export function searchDocOf(head: StoryHead, body: BodyBlock[], meta: IndexedMeta): SearchDoc {
   const tagNames = (meta.taggings[head.id] ?? []).map((id) => meta.tags.find((tag) => tag.id === id)?.name ?? '').filter(Boolean);

@@ -20,9 +20,6 @@ export const WORKERS = {
 
 export type WorkerName = keyof typeof WORKERS;
 
-/** The indexing worker bundle's name without extension. */
-export const INDEXING_WORKER_ENTRY: WorkerName = 'indexing-worker';
-
 /** The worker entries for a bundle config's `input`, by absolute source path. */
 export function workerBundleInputs(root: string): Record<WorkerName, string> {
   const folder = path.join(root, 'electron/core/indexing');
