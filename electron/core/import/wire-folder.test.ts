@@ -31,6 +31,9 @@ describe('a drop folder of agency files and page text', () => {
         expect(store.storyVersions(STORY).map((version) => version.version)).toEqual([1, 2, 3]);
         expect(story.wire).toMatchObject({ version: 3, versionCount: 3, status: 'usable' });
         expect(story.publishedAt).toBe('2026-12-03');
+        // The dateline the agency's text opens with is the story's dateline, shown once, not part of its text.
+        expect(story.dateline).toEqual({ place: 'DEN HAAG', agencies: ['ANP'] });
+        expect(story.body[0]!.text).toMatch(/^Het kabinet wil/);
 
         const kill = await importPaths(store, [path.join(DUTCH, 'ninjs3', 'woningbouw-kill.json')]);
         expect(kill.files[0]!.versions).toEqual([{ guid: 'urn:newsml:anp.nl:20261203:kabinet-woningbouw', storyId: STORY, version: 4, outcome: 'version' }]);

@@ -7,6 +7,7 @@ import type { LibraryStore } from '../store/library-store';
 import type { MetaDoc, StoryContent, WireVersionFacts } from '../store/meta';
 import { WIRE_STORY_PREFIX, WIRE_VERSION_PREFIX } from '../store/versions';
 import type { WireItem, WireName, WireParseResult } from './wire/item';
+import { withoutOpeningDateline } from './wire/fields';
 
 // Agency items as stories (see store/versions.ts): the first item of a guid makes the
 // story, every further one is a version of it. An item is stored as its version's own
@@ -82,7 +83,8 @@ export function versionRecord(item: WireItem, version: number, source: { fileNam
       warnings: [],
       wire,
     },
-    body: item.body.map((block) => ({ type: block.type, text: block.text })),
+    // The dateline the text opens with is kept apart (as for page text): the reader and exports show it once.
+    body: withoutOpeningDateline(item.body).map((block) => ({ type: block.type, text: block.text })),
   };
 }
 

@@ -109,6 +109,14 @@ export function bodyDateline(body: BodyBlock[]): { place: string; agencies: stri
   return matched ? { place: matched.dateline.place, agencies: matched.dateline.agencies } : null;
 }
 
+/** The body without the dateline its first paragraph opens with: Kroniek keeps the dateline apart (as for page text) and shows it once. */
+export function withoutOpeningDateline(body: BodyBlock[]): BodyBlock[] {
+  const at = body.findIndex((block) => block.type === 'paragraph');
+  const matched = at >= 0 ? matchDateline(body[at]!.text) : null;
+  if (!matched) return body;
+  return matched.rest ? body.map((block, k) => (k === at ? { ...block, text: matched.rest } : block)) : body.filter((_, k) => k !== at);
+}
+
 export function unique(values: (string | null)[]): string[] {
   return [...new Set(values.filter((value): value is string => value !== null))];
 }
