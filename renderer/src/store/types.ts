@@ -95,7 +95,8 @@ export interface ReaderSlice {
   storyError: ServiceError | null;
   /** For an open brief: the article whose page it was captured with (null when unknown or gone). */
   briefPage: { id: string; headline: string } | null;
-  openStory(id: string): Promise<void>;
+  /** Opens a story; `reload` re-reads the open one after a change (not the editor opening it: a wire story stays "new since you last opened it"). */
+  openStory(id: string, options?: { reload?: boolean }): Promise<void>;
   reloadStory(): Promise<void>;
   closeStory(): void;
 }
