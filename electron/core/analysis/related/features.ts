@@ -13,7 +13,11 @@ export const HEADLINE_BOOST = 2;
 
 // Latin letters with diacritics (À–ɏ, minus × and ÷): only words with one need their spelling kept.
 const LATIN_DIACRITIC = /[À-ÖØ-öø-ɏ]/u;
-const WORD_WITH_DIACRITIC = /[a-zß-öø-ɏ]*[ß-öø-ɏ][a-zß-öø-ɏ]*/gu;
+// The lookbehind starts a match only at the start of a word: without it the regex is
+// tried again from every letter of a word that has no diacritic (quadratic in the
+// word's length; 4% of an index build). Same matches, as a match could only ever
+// start at a word's start.
+const WORD_WITH_DIACRITIC = /(?<![a-zß-öø-ɏ])[a-zß-öø-ɏ]*[ß-öø-ɏ][a-zß-öø-ɏ]*/gu;
 
 export interface RelatedFeatures {
   /** signatureOf() without the date (the date is the library's, not the text's). */
