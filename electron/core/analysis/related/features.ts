@@ -43,19 +43,30 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
 
   const features: RelatedFeatures = { contentSignature: contentSignatureOf(doc), terms: [], firstWords: [], weights: [], surfaces: [], entities: [] };
   const at = new Map<string, number>();
+  // Per word as written (folded): its term's slot, or -1 for a word that is not a term.
+  // Half of a story's running words are repeats, which then skip the stopword check
+  // and the stem cache (a lookup in a map of up to 200,000 words).
+  const slotOfWord = new Map<string, number>();
   const count = (source: string, weight: number) => {
     if (!source) return;
     for (const word of words(source)) {
-      if (word.length < 2 || isStopword(word)) continue;
-      const term = stem(word);
-      const k = at.get(term);
-      if (k !== undefined) features.weights[k]! += weight;
-      else {
-        at.set(term, features.terms.length);
-        features.terms.push(term);
-        features.firstWords.push(word);
-        features.weights.push(weight);
+      let k = slotOfWord.get(word);
+      if (k === undefined) {
+        if (word.length < 2 || isStopword(word)) k = -1;
+        else {
+          const term = stem(word);
+          k = at.get(term);
+          if (k === undefined) {
+            k = features.terms.length;
+            at.set(term, k);
+            features.terms.push(term);
+            features.firstWords.push(word);
+            features.weights.push(0);
+          }
+        }
+        slotOfWord.set(word, k);
       }
+      if (k >= 0) features.weights[k]! += weight;
     }
   };
   count(text, 1);
