@@ -327,7 +327,11 @@ const PATTERNS: Pattern[] = [
     regex: rx(`${ROLE}(?:(?:begin|eind|eerder|later|halverwege|midden)\\s+)?(vorige|afgelopen|deze|volgende|komende)\\s+week`),
     resolve: (m, { anchor }) => {
       if (!anchor) return { value: null, relative: true, role: roleOf(m[1]) };
-      const offset = { vorige: -7, afgelopen: -7, deze: 0, volgende: 7, komende: 7 }[m[2]!.toLowerCase() as 'vorige'];
+      const word = m[2]!.toLowerCase();
+      // "vorige week" is the calendar week before; "afgelopen week" the seven days before the
+      // story's date, which from a Friday to a Sunday are mostly the story's own week.
+      const weekend = [0, 5, 6].includes(weekdayOf(anchor));
+      const offset = word === 'afgelopen' ? (weekend ? 0 : -7) : { vorige: -7, deze: 0, volgende: 7, komende: 7 }[word as 'vorige'];
       return { value: weekValue(addDays(anchor, offset)), relative: true, role: roleOf(m[1]) };
     },
   },
