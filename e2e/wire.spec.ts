@@ -8,9 +8,10 @@ import { brugKill, brugVersion, embargoItem, newsmlG2, ninjs3, type AnpItem } fr
 // agency files the test writes itself (ANP-style, our own text) dropped in through the UI,
 // one story across three versions (rail, comparison, "new since you last opened it"), a
 // withdrawal that makes its dossier warn and the export ask, an embargo that blocks the
-// export until overridden; axe in those states. Screenshots go to docs/screenshots/.
+// export until overridden; axe in those states. Screenshots: see `shot`.
 const axe = (page: Page) => axeViolationsWith(page, ['landmark-unique', 'label-content-name-mismatch']);
-const SHOTS = path.join(ROOT, 'docs/screenshots');
+/** docs/screenshots/ when KRONIEK_SCREENSHOTS=1 (to refresh the committed ones), else the test's output folder. */
+const shot = (name: string) => (process.env.KRONIEK_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/screenshots', name) : test.info().outputPath(name));
 const BRUG = /Brug bij Zwolle/;
 
 const rows = (page: Page) => page.locator('.story-row[data-story-id]');
@@ -52,7 +53,7 @@ test.describe('at 1440×900, in Dutch', () => {
     await expect(rail.getByRole('button', { name: /^v\d/ })).toHaveText(['v110:02', 'v210:40update', 'v311:15correctie']);
     await expect(reader(page).getByRole('region', { name: 'Rechten en bronnen' })).toContainText('© 2026 ANP. Alle rechten voorbehouden.');
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, 'wire-reader-rail-1440-nl.png') });
+    await page.screenshot({ path: shot('wire-reader-rail-1440-nl.png') });
 
     await rail.getByRole('button', { name: 'Versies vergelijken' }).click();
     const diff = reader(page).getByRole('region', { name: 'Wijzigingen tussen twee versies' });
@@ -61,7 +62,7 @@ test.describe('at 1440×900, in Dutch', () => {
     await diff.getByLabel('Van').selectOption('1');
     await expect(diff.locator('ins').filter({ hasText: 'zeker twee dagen' }).first()).toBeVisible();
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, 'wire-diff-1440-nl.png') });
+    await page.screenshot({ path: shot('wire-diff-1440-nl.png') });
 
     // Opening the story (its row) takes exactly its mark away.
     await rows(page).filter({ hasText: BRUG }).click();
@@ -113,7 +114,7 @@ test.describe('at 800×600, in Dutch', () => {
     await rows(page).filter({ hasText: BRUG }).click();
     const rail = reader(page).getByRole('navigation', { name: 'Versies' });
     await expect(rail.getByRole('button', { name: /^v\d/ })).toHaveCount(3);
-    await page.screenshot({ path: path.join(SHOTS, 'wire-reader-rail-800-nl.png') });
+    await page.screenshot({ path: shot('wire-reader-rail-800-nl.png') });
     await rail.getByRole('button', { name: 'Versies vergelijken' }).click();
     const diff = reader(page).getByRole('region', { name: 'Wijzigingen tussen twee versies' });
     await expect(diff.locator('ins')).toContainText(['Hattem']);
@@ -126,6 +127,6 @@ test.describe('at 800×600, in Dutch', () => {
     expect(await reader(page).evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
     expect(await axe(page)).toEqual([]);
     await diff.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(SHOTS, 'wire-diff-800-nl.png') });
+    await page.screenshot({ path: shot('wire-diff-800-nl.png') });
   });
 });
