@@ -10,6 +10,11 @@ import path from 'node:path';
 const TEMP_MARK = '.kroniek-tmp-';
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
+/** What every temp file's name holds (removeStaleTempFiles removes them at the next opening). */
+export function tempFileMark(): string {
+  return TEMP_MARK;
+}
+
 export function isTempFileName(name: string): boolean {
   return name.includes(TEMP_MARK);
 }

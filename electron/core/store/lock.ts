@@ -3,7 +3,7 @@ import { lstatSync, readFileSync, rmSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ServiceError } from '../../../shared/contract/envelope';
-import { NotAFileError, openRegularFile } from './durable-file';
+import { NotAFileError, openRegularFile, tempFileMark } from './durable-file';
 
 // One process owns a data folder. A second one (another app instance, the CLI
 // while the host runs) gets a clear error instead of interleaving writes.
@@ -145,7 +145,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Puts our record in place atomically; false when a lock is already there. */
 async function placeLock(lockPath: string, record: string): Promise<boolean> {
-  const temp = `${lockPath}.${process.pid}-${randomBytes(6).toString('hex')}.new`;
+  // Named as a temp file, so one a crash left behind goes at the next opening (removeStaleTempFiles).
+  const temp = `${lockPath}${tempFileMark()}${process.pid}-${randomBytes(6).toString('hex')}`;
   const handle = await fs.open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(record);
@@ -158,8 +159,8 @@ async function placeLock(lockPath: string, record: string): Promise<boolean> {
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code === 'ENOENT') throw error;
+    // ENOENT: the lock's holder cleared temp files while opening, ours among them.
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
     // No hard links here (FAT, some shares): create it exclusively with the whole record in one write.
     return placeLockExclusively(lockPath, record);
   } finally {
@@ -190,14 +191,16 @@ async function placeLockExclusively(lockPath: string, record: string): Promise<b
  * taken in between is put back).
  */
 async function breakStaleLock(lockPath: string, judgedIno: number): Promise<void> {
-  const aside = `${lockPath}.${process.pid}-${randomBytes(6).toString('hex')}.stale`;
+  const aside = `${lockPath}${tempFileMark()}stale-${process.pid}-${randomBytes(6).toString('hex')}`;
   try {
     await fs.rename(lockPath, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else removed it first
     throw error;
   }
-  const moved = await fs.lstat(aside);
+  const moved = await fs.lstat(aside).catch(() => null);
+  // Gone: a process that took the lock meanwhile cleared temp files while opening.
+  if (!moved) return;
   if (moved.ino !== judgedIno) {
     // A fresh lock, not the stale one: back where it was (unless yet another was taken meanwhile).
     await fs.link(aside, lockPath).catch(() => {});
