@@ -11,7 +11,7 @@ import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
 import type { HistoryLabel } from '../../../shared/messages';
 import { History, type HistoryGuard } from './history';
-import { acquireFolderLock, type FolderLock } from './lock';
+import { acquireFolderLock, type FolderLock, type LockOptions } from './lock';
 import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
 import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentReader } from './segment-entries';
@@ -44,6 +44,8 @@ export interface OpenStoreOptions {
   restoreFromBackup?: (reason: string) => Promise<RestoredBackup | null>;
   /** Runs after every successful metadata write (backups hook). */
   afterWrite?: (meta: MetaDoc) => void;
+  /** How the folder lock is taken: what takes it, how long a command waits for another (see lock.ts). */
+  lock?: LockOptions;
 }
 
 /**
@@ -87,7 +89,7 @@ export class LibraryStore {
   static async open(dataDir: string, options: OpenStoreOptions = {}): Promise<LibraryStore> {
     const dir = path.resolve(dataDir);
     await fs.mkdir(path.join(dir, CONTENT_DIR), { recursive: true });
-    const lock = options.readOnly ? null : await acquireFolderLock(dir);
+    const lock = options.readOnly ? null : await acquireFolderLock(dir, options.lock);
     try {
       await removeStaleTempFiles(dir);
       await removeStaleTempFiles(path.join(dir, CONTENT_DIR));

@@ -97,4 +97,20 @@ describe('the folder lock', () => {
       expect(await readFile(path.join(dir, LOCK_FILE), 'utf8')).toBe(other);
     });
   });
+
+  it('lets a command wait for another command, never for the app or the host', async () => {
+    await withTempDir(async (dir) => {
+      const file = path.join(dir, LOCK_FILE);
+      await writeOldLock(dir, { pid: process.ppid, host: os.hostname(), startedAt: 'x', by: 'web' });
+      await expect(acquireFolderLock(dir, { by: 'cli', waitForCommandMs: 5_000 })).rejects.toMatchObject({ message: expect.stringContaining('in use (the Kroniek web host, pid') });
+      await writeOldLock(dir, { pid: process.ppid, host: os.hostname(), startedAt: 'x', by: 'cli' });
+      // The other command ends while this one waits.
+      const waiting = acquireFolderLock(dir, { by: 'cli', waitForCommandMs: 5_000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await (await import('node:fs/promises')).rm(file);
+      const lock = await waiting;
+      expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: process.pid, by: 'cli' });
+      await lock.release();
+    });
+  });
 });

@@ -32,6 +32,8 @@ interface LockInfo {
   token?: string;
   /** Linux's boot id: a lock from before a restart is stale whatever process has its pid now. */
   boot?: string;
+  /** What holds it: `cli` (one short command), `web` (the host), `electron` (the app). */
+  by?: string;
 }
 
 export interface FolderLock {
@@ -41,6 +43,13 @@ export interface FolderLock {
 export interface LockOptions {
   /** The start-up window (tests shorten it). */
   startupWindowMs?: number;
+  /** What takes it (recorded in the lock, and named to others): `cli`, `web`, `electron`. */
+  by?: string;
+  /**
+   * How long to wait for a lock held by a command-line command (which ends by itself)
+   * before giving up; a lock held by the app or the host is refused at once. Default 0.
+   */
+  waitForCommandMs?: number;
 }
 
 type LockRead =
@@ -75,6 +84,7 @@ function lockInfoOf(value: unknown): LockInfo | null {
   if (!Number.isSafeInteger(info.pid) || info.pid! <= 0 || typeof info.host !== 'string' || typeof info.startedAt !== 'string') return null;
   if (info.token !== undefined && typeof info.token !== 'string') return null;
   if (info.boot !== undefined && typeof info.boot !== 'string') return null;
+  if (info.by !== undefined && typeof info.by !== 'string') return null;
   return info as LockInfo;
 }
 
@@ -122,15 +132,18 @@ function ownerIsGone(info: LockInfo): boolean {
   return !isProcessAlive(info.pid);
 }
 
+const HOLDERS: Record<string, string> = { cli: 'a Kroniek command', web: 'the Kroniek web host', electron: 'the Kroniek app' };
+
 function lockedError(dir: string, lockPath: string, holder: LockInfo): ServiceError {
-  const where = holder.host === os.hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on the computer "${holder.host}"`;
+  const what = (holder.by !== undefined && Object.hasOwn(HOLDERS, holder.by) ? HOLDERS[holder.by] : undefined) ?? 'another Kroniek process';
+  const where = `${what}, ${holder.host === os.hostname() ? `pid ${holder.pid}` : `pid ${holder.pid} on the computer "${holder.host}"`}`;
   const foreign =
     holder.host === os.hostname()
       ? ''
       : ` A lock taken on another computer is never removed automatically: if Kroniek no longer runs there, delete ${lockPath} and try again.`;
   return new ServiceError(
     'locked',
-    `The library in ${dir} is in use by another Kroniek process (${where}, since ${holder.startedAt}). Close it first, or open another data folder.${foreign}`,
+    `The library in ${dir} is in use (${where}, since ${holder.startedAt}). Close it first, or open another data folder.${foreign}`,
   );
 }
 
@@ -215,10 +228,12 @@ export async function acquireFolderLock(dir: string, options: LockOptions = {}):
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), token: randomBytes(12).toString('hex') };
   const boot = bootId();
   if (boot) mine.boot = boot;
+  if (options.by) mine.by = options.by;
+  const waitUntil = Date.now() + (options.waitForCommandMs ?? 0);
   const record = JSON.stringify(mine);
   // Bounded: a stale lock waits out the start-up window, a damaged one gets as long to be completed.
   const patienceMs = Math.max(windowMs, 100);
-  const deadline = Date.now() + patienceMs + 5_000;
+  let deadline = Date.now() + patienceMs + 5_000;
   let damagedSince: number | null = null;
   while (!(await placeLock(lockPath, record))) {
     if (Date.now() > deadline) throw new ServiceError('locked', `Could not lock the library in ${dir}: its lock file ${lockPath} kept changing.`);
@@ -232,7 +247,15 @@ export async function acquireFolderLock(dir: string, options: LockOptions = {}):
       continue;
     }
     damagedSince = null;
-    if (!ownerIsGone(holder.info)) throw lockedError(dir, lockPath, holder.info);
+    if (!ownerIsGone(holder.info)) {
+      // Another command finishes by itself: worth a wait (two commands started together both run).
+      if (holder.info.by === 'cli' && Date.now() < waitUntil) {
+        deadline = Math.max(deadline, waitUntil + patienceMs + 5_000);
+        await sleep(20 + Math.floor(Math.random() * 30));
+        continue;
+      }
+      throw lockedError(dir, lockPath, holder.info);
+    }
     if (holder.ageMs < windowMs) {
       await sleep(Math.min(windowMs - holder.ageMs + 5, 100));
       continue;
