@@ -16,7 +16,7 @@ import { createOutput } from './output';
 // (English text, or the JSON value with --json). Nothing here reaches into the core.
 
 /** Notices that mean the library was damaged: the CLI reports them and exits non-zero. */
-const DAMAGE_NOTICES = new Set(['recovered', 'read-only', 'content-damaged']);
+const DAMAGE_NOTICES = new Set(['recovered', 'read-only', 'content-damaged', 'meta-missing']);
 
 export const COMMANDS: CliCommand[] = [
   importCommand,

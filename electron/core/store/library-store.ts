@@ -105,6 +105,8 @@ export class LibraryStore {
       }
       const store = new LibraryStore(dir, db, lock, readOnly, loaded.notices, loaded.created, options.afterWrite);
       await store.loadHeads();
+      // A backup lists the story files of its time: those imported after it are on disk still.
+      if (loaded.restored && !readOnly) await store.adoptUnlistedSegments();
       if (loaded.needsWrite && !readOnly) await store.persist(db.data);
       return store;
     } catch (error) {
@@ -612,6 +614,32 @@ export class LibraryStore {
     if (problems.length) {
       this.notices.push({ code: 'content-damaged', segments: problems });
     }
+  }
+
+  /**
+   * After a restore from a backup: story files on disk that the restored document does not
+   * list (imports made after the backup) are listed again, unless one of their stories is
+   * known already (a segment an import wrote but never committed, imported again later).
+   */
+  private async adoptUnlistedSegments(): Promise<void> {
+    const listed = new Set(this.meta.segments.map((segment) => segment.name));
+    const adopted: SegmentRef[] = [];
+    for (const { name } of await discoverSegments(this.dataDir)) {
+      if (listed.has(name)) continue;
+      let heads: StoryHead[];
+      try {
+        const raw = await readFileIfExists(path.join(this.dataDir, CONTENT_DIR, `${name}.heads.json`));
+        const parsed: unknown = raw === null ? null : JSON.parse(raw.toString('utf8'));
+        if (!Array.isArray(parsed) || parsed.some((head) => !head || typeof head !== 'object' || typeof (head as StoryHead).id !== 'string')) continue;
+        heads = parsed as StoryHead[];
+      } catch {
+        continue; // unreadable: left on disk, as every damaged story file is
+      }
+      if (heads.some((head) => this.heads.has(head.id) || this.versionHeads.has(head.id) || (head.wire && this.versions.hasContent(head.id)))) continue;
+      for (const head of heads) this.indexHead(head, name);
+      adopted.push({ name, count: heads.length });
+    }
+    if (adopted.length) this.db.data = { ...this.meta, segments: [...this.meta.segments, ...adopted] };
   }
 
   private async writeSegment(name: string, items: StoryContent[]): Promise<void> {
