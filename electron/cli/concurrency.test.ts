@@ -1,4 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng } from '../core/search/test/synthetic-corpus';
 import { withTempDir } from '../core/store/test/helpers';
@@ -51,12 +53,19 @@ describe('concurrent writers on one library', () => {
       const figures = newFigures();
       const ledger = new Ledger(figures);
       const random = prng(23);
+      // A FIFO as the index snapshot: it once held the host's start-up and its stop forever.
+      if (process.platform !== 'win32') {
+        await mkdir(path.join(dir, 'cache'));
+        execFileSync('mkfifo', [path.join(dir, 'cache', 'indexes.bin')]);
+      }
       const host = await HostProcess.start(dir);
       const cliCodes = await hostPairs(dir, drivers[0], host, ledger, figures, COUNTS.hostPairs);
       // The host holds the library for as long as it runs: every command is refused at once, with one clear line.
       expect(cliCodes.every((code) => code === 1)).toBe(true);
       expect(drivers[0].stderr).toMatch(/kroniek: The library in .* is in use \(the Kroniek web host, pid \d+/);
+      // SIGTERM ends it, cleanly, lock released.
       expect(await host.stop()).toBe(0);
+      expect((await readdir(dir)).filter((name) => name === 'kroniek.lock')).toEqual([]);
       for (let round = 0; round < COUNTS.hostKills; round++) {
         // After the kill a command takes the dead host's lock over at once.
         expect(await hostKillRound(dir, drivers[0], ledger, figures, random)).toBe(0);

@@ -512,6 +512,11 @@ export class LibraryStore {
     return this.revisionCount;
   }
 
+  /** Gives up the folder lock at once, writes or not: only for a process that is about to be stopped hard. */
+  abandonLock(): void {
+    this.lock?.releaseSync();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -38,6 +38,8 @@ interface LockInfo {
 
 export interface FolderLock {
   release(): Promise<void>;
+  /** Releases it at once, for a process about to be stopped hard (a shutdown that did not finish in time). */
+  releaseSync(): void;
 }
 
 export interface LockOptions {
@@ -280,6 +282,12 @@ function heldLock(lockPath: string, mine: LockInfo): FolderLock {
   };
   process.on('exit', onExit);
   return {
+    releaseSync() {
+      if (released) return;
+      released = true;
+      process.off('exit', onExit);
+      onExit();
+    },
     async release() {
       if (released) return;
       released = true;
