@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { acquireFolderLock, LOCK_FILE } from './lock';
 import { withTempDir } from './test/helpers';
@@ -111,6 +112,23 @@ describe('the folder lock', () => {
       const lock = await waiting;
       expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: process.pid, by: 'cli' });
       await lock.release();
+    });
+  });
+
+  it('goes with its process when that dies of an error nothing caught', async () => {
+    await withTempDir(async (dir) => {
+      const bundle = await mkdtemp(path.join(os.tmpdir(), 'kroniek-lock-holder-'));
+      try {
+        const holder = path.join(bundle, 'lock-holder.mjs');
+        await build({ entryPoints: [path.join(import.meta.dirname, 'test', 'lock-holder.ts')], outfile: holder, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+        const result = spawnSync(process.execPath, [holder, dir], { encoding: 'utf8' });
+        expect(result.stdout).toBe('held\n');
+        expect(result.status).toBe(1);
+        expect(result.stderr).toContain('an error nothing caught');
+        await expect(stat(path.join(dir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+      } finally {
+        await rm(bundle, { recursive: true, force: true });
+      }
     });
   });
 });
