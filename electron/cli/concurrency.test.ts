@@ -12,7 +12,7 @@ import { CliDriver, cliKillRound, cliPairs, hostKillRound, hostPairs, HostProces
 // `npm run -s reliability` runs the same with the README's counts (KRONIEK_RELIABILITY=1).
 
 const FULL = process.env.KRONIEK_RELIABILITY === '1';
-const COUNTS = FULL ? { cliPairs: 500, hostPairs: 200, hostKills: 50, cliKills: 50 } : { cliPairs: 12, hostPairs: 8, hostKills: 1, cliKills: 2 };
+const COUNTS = FULL ? { cliPairs: 300, hostPairs: 200, hostKills: 50, cliKills: 50 } : { cliPairs: 12, hostPairs: 8, hostKills: 1, cliKills: 2 };
 const TIMEOUT = FULL ? 3_600_000 : 20_000;
 
 let drivers: [CliDriver, CliDriver];
