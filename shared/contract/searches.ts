@@ -22,7 +22,16 @@ export interface Facets {
   sections: FacetValue[];
   /** Earliest and latest editor-set dates, or null when no story has one. */
   dates: { from: string; to: string } | null;
+  /** Tags (`value` is the tag id) on the stories the query lists, with how many each. */
+  tags?: FacetValue[];
 }
+
+/**
+ * The list's query (search text and filters) the facets count under: each facet counts
+ * the stories matching the text and every filter except its own (the place facet
+ * ignores the place filter, so the other places stay on offer). Empty: the whole library.
+ */
+export const facetsQuerySchema = listQuerySchema.omit({ offset: true, limit: true, sort: true, dir: true });
 
 const savedQuerySchema = listQuerySchema.omit({ offset: true, limit: true });
 
@@ -31,5 +40,5 @@ export const searchesContract = {
   'searches.save': def<SavedSearchItem>()(z.strictObject({ name: nameSchema, query: savedQuerySchema })),
   'searches.rename': def<SavedSearchItem>()(z.strictObject({ id: idSchema, name: nameSchema })),
   'searches.delete': def<{ deleted: string }>()(z.strictObject({ id: idSchema })),
-  'stories.facets': def<Facets>()(empty),
+  'stories.facets': def<Facets>()(facetsQuerySchema),
 } as const;
