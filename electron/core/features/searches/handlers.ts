@@ -8,12 +8,13 @@ import type { facetsQuerySchema } from '../../../../shared/contract/searches';
 import type { z } from 'zod';
 import { matchesFilters } from '../library/list';
 import { GONE } from '../library/list-keys';
+import { storySnippets } from './snippets';
 
 type FacetsQuery = z.infer<typeof facetsQuerySchema>;
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
 
-type SearchesMethod = 'searches.list' | 'searches.save' | 'searches.rename' | 'searches.delete' | 'stories.facets';
+type SearchesMethod = 'searches.list' | 'searches.save' | 'searches.rename' | 'searches.delete' | 'stories.facets' | 'stories.snippets';
 
 function countValues(values: Iterable<string>): FacetValue[] {
   // Counted by folded value, shown in the most common spelling.
@@ -119,4 +120,5 @@ export const searchesHandlers: PartialHandlers<SearchesMethod> = {
   },
 
   'stories.facets': (input, ctx) => facets(ctx, input),
+  'stories.snippets': (input, ctx) => storySnippets(ctx, input),
 };

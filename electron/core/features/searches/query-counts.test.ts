@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../../../shared/contract/envelope';
 import type { ListPage } from '../../../../shared/contract/library';
-import type { Facets } from '../../../../shared/contract/searches';
+import type { Facets, StorySnippet } from '../../../../shared/contract/searches';
 import { openKroniek } from '../../app';
 import { withTempDir } from '../../store/test/helpers';
 
@@ -38,6 +38,22 @@ describe('counts that follow the query', () => {
       const moscowAll = await call<ListPage>('stories.list', { query: 'oekraine ', place: 'MOSKOU' });
       expect(moscow.kinds).toEqual(moscowAll.kinds);
       expect(moscowAll.total).toBe(moscow.kinds!.article + moscow.kinds!.brief);
+      // Snippets of the rows on screen: the text around the first match, marked as written.
+      const snippets = await call<StorySnippet[]>('stories.snippets', { query: 'oekraine ', ids: [...all.items.map((item) => item.id), 'x-none'] });
+      expect(snippets.map((item) => item.id)).toEqual([...all.items.map((item) => item.id), 'x-none']);
+      expect(snippets.at(-1)!.snippet).toBeNull();
+      const marked = snippets.flatMap(({ snippet }) => (snippet ? snippet.highlights.map(([start, end]) => snippet.text.slice(start, end)) : []));
+      expect(marked).toContain('Oekraïne');
+      expect(new Set(marked.map((word) => word.slice(0, 6)))).toEqual(new Set(['Oekraï']));
+      for (const [index, item] of all.items.entries()) {
+        const story = await call<{ body: { text: string }[] }>('stories.get', { id: item.id });
+        const text = story.body.map((block) => block.text.replace(/\s+/g, ' ')).join(' ');
+        expect(text, item.id).toContain(snippets[index]!.snippet!.text);
+      }
+      // Asked again (the cache), and after an edit (afresh): the same answer.
+      expect(await call<StorySnippet[]>('stories.snippets', { query: 'oekraine ', ids: [all.items[0]!.id] })).toEqual([snippets[0]]);
+      await call('stories.setNote', { id: all.items[0]!.id, note: 'nagaan' });
+      expect(await call<StorySnippet[]>('stories.snippets', { query: 'oekraine ', ids: [all.items[0]!.id] })).toEqual([snippets[0]]);
       // Browsing counts the whole (filtered) library.
       const status = await call<{ counts: { articles: number; briefs: number } }>('library.status', {});
       const browse = await call<ListPage>('stories.list', { kind: 'article' });
