@@ -46,12 +46,9 @@ function cut(text: string, ranges: Array<[number, number]>, focus: number, maxCh
     // Start at a word: the first space after the lead-in point, unless that skips the match.
     start = Math.max(0, focus - LEAD_IN_CHARS);
     const space = text.indexOf(' ', start);
+    // Never further back than that, even near the end of the paragraph: a row shows
+    // only the snippet's first line or two, and the match must be on them.
     start = space >= 0 && space < focus ? space + 1 : focus;
-    // Near the end: show a full window rather than a short tail.
-    if (text.length - start < maxChars) {
-      const earlier = text.indexOf(' ', text.length - maxChars);
-      if (earlier >= 0 && earlier + 1 < start) start = earlier + 1;
-    }
   }
   let end = text.length;
   if (end - start > maxChars) {

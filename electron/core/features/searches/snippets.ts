@@ -25,8 +25,23 @@ export async function storySnippets(ctx: ServiceContext, input: { query: string;
   const texts = await textsOf(ctx, [...new Set(input.ids)]);
   return input.ids.map((id) => {
     const blocks = texts.get(id);
-    return { id, snippet: blocks ? snippetOf(blocks, highlight) : null };
+    return { id, snippet: blocks ? snippetOf(withoutHeadline(ctx, id, blocks), highlight) : null };
   });
+}
+
+/**
+ * A brief's headline is its text's first sentence, which the row shows already: the
+ * snippet comes from what follows it (the whole text when that is all there is).
+ */
+function withoutHeadline(ctx: ServiceContext, id: string, blocks: string[]): string[] {
+  const head = ctx.store.head(id);
+  const first = blocks[0];
+  if (head?.kind !== 'brief' || first === undefined || !head.headline) return blocks;
+  const text = first.trimStart();
+  if (!text.startsWith(head.headline)) return blocks;
+  const rest = text.slice(head.headline.length).trim();
+  if (!rest && blocks.length === 1) return blocks;
+  return rest ? [rest, ...blocks.slice(1)] : blocks.slice(1);
 }
 
 /** Paragraph texts by story id, from the cache or the store (live stories only). */

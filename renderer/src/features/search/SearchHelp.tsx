@@ -78,7 +78,9 @@ export function SearchHelp() {
               </div>
             ))}
           </dl>
-          <p className="search-help-combine">{t.search('helpCombine')}</p>
+          <p className="search-help-combine">
+            {t.search('helpCombine')} <code>{t.search('helpCombineExample')}</code>
+          </p>
         </div>
       )}
     </div>

@@ -80,6 +80,7 @@ export const searchEn = {
   helpPhrase: 'the exact words in this order',
   helpOr: 'either word (also OF, in capitals)',
   helpExclude: 'leave out stories with this word or phrase',
-  helpCombine: 'Combine them: oekraine poetin OR zelensky -sport',
+  helpCombine: 'Combine them:',
+  helpCombineExample: 'oekraine poetin OR zelensky -sport',
   kindCount: '{{count, number}}',
 } as const;

@@ -83,6 +83,7 @@ export const searchNl: Translation<typeof searchEn> = {
   helpPhrase: 'precies deze woorden in deze volgorde',
   helpOr: 'het ene of het andere woord (ook OF, in hoofdletters)',
   helpExclude: 'laat berichten met dit woord of deze woordgroep weg',
-  helpCombine: 'Combineer ze: oekraine poetin OF zelensky -sport',
+  helpCombine: 'Combineer ze:',
+  helpCombineExample: 'oekraine poetin OF zelensky -sport',
   kindCount: '{{count, number}}',
 };
