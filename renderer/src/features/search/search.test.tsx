@@ -271,13 +271,16 @@ describe('virtual list', () => {
   });
 });
 
+/** A brief and an article about Oekraïne besides the four articles. */
+const ONE_LIST_MORE: { id: string; headline: string; options: StoryOptions }[] = [
+  { id: 'b1', headline: 'Graanschip vertrekt', options: { kind: 'brief', place: 'ODESSA', text: 'Een graanschip is vanochtend uit de haven vertrokken. Het is het eerste schip sinds weken dat Oekraïne verlaat met <b>graan</b>.' } },
+  { id: 'a5', headline: 'Overleg in Genève', options: { place: 'GENÈVE', agencies: ['AFP'], text: 'De delegaties spraken lang. Daarna ging het over de steun aan Oekraïne en over sancties.' } },
+];
+
 describe('one list of articles and briefs', () => {
-  it('lists both kinds with counts, shows the matched passage marked as written, and counts facets under the query', async () => {
+  it('lists both kinds with counts and a kind bar, and shows the matched passage marked as written', async () => {
     const user = userEvent.setup();
-    const service = await realLibrary([
-      { id: 'b1', headline: 'Graanschip vertrekt', options: { kind: 'brief', place: 'ODESSA', text: 'Een graanschip is vanochtend uit de haven vertrokken. Het is het eerste schip sinds weken dat Oekraïne verlaat met <b>graan</b>.' } },
-      { id: 'a5', headline: 'Overleg in Genève', options: { place: 'GENÈVE', agencies: ['AFP'], text: 'De delegaties spraken lang. Daarna ging het over de steun aan Oekraïne en over sancties.' } },
-    ]);
+    const service = await realLibrary(ONE_LIST_MORE);
     renderApp(service);
     const list = await storyList();
     await user.type(searchBox(), 'oekraine ');
@@ -303,13 +306,26 @@ describe('one list of articles and briefs', () => {
     expect(within(kinds).getByRole('button', { pressed: true })).toHaveTextContent('Briefs 1');
     await user.click(within(kinds).getByRole('button', { name: /^All/ }));
     await waitFor(() => expect(headlines(list)).toHaveLength(3));
+  });
 
+  it('counts facets under the query, and leaves no kind filter over when the search ends', async () => {
+    const user = userEvent.setup();
+    renderApp(await realLibrary(ONE_LIST_MORE));
+    const list = await storyList();
+    await user.type(searchBox(), 'oekraine ');
+    const kinds = await screen.findByRole('group', { name: 'Show' });
+    await waitFor(() => expect(headlines(list)).toHaveLength(3));
     // Facets count the matching stories, not the library.
     await user.click(screen.getByRole('button', { name: 'Filters' }));
     const place = screen.getByRole('combobox', { name: 'Place' });
     await waitFor(() => expect(Array.from(place.querySelectorAll('option'), (option) => option.textContent).sort()).toEqual(['Any', 'GENÈVE (1)', 'ODESSA (1)', 'PYONGYANG (1)']));
+    // Articles only, then the search ends: All stories lists articles by itself, so no kind filter is left over.
+    await user.click(within(kinds).getByRole('button', { name: /^Articles/ }));
+    await waitFor(() => expect(headlines(list)).toHaveLength(2));
     await user.clear(searchBox());
     await waitFor(() => expect(Array.from(place.querySelectorAll('option'), (option) => option.textContent)).toContain('PYONGYANG (2)'));
+    expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Show' })).toBeNull();
   });
 
   it('explains the query language in a popover reached by keyboard, closed with Escape', async () => {
