@@ -141,8 +141,8 @@ export function ListPane() {
       <SearchBar listId={STORY_LIST_ID} />
       <FilterPanel />
       <FilterChips />
+      {narrowed && <KindBar />}
       <div className="pane-subbar">
-        {narrowed && <KindBar />}
         <SortControl />
         <DensityControl />
         {listState === 'ready' && (
