@@ -64,10 +64,11 @@ export function dutchNumber(word: string): number | null {
 }
 
 // Which way a sentence's unqualified weekday or month points. News reports what happened
-// in the past tense ("zei dinsdag", "heeft … getekend") and what is coming in the present
-// or future tense ("reist woensdag door", "zal in september"), so a sentence with a
-// past-tense verb looks back from the story's date and one without looks ahead.
-const FUTURE_CUE = /(?<![\p{L}])(?:zal|zullen|zult|binnenkort|gepland|van plan|aanstaande|komende|volgende|voornemens)(?![\p{L}])/iu;
+// in the past tense ("zei dinsdag", "trad zondag buiten haar oevers") and what is coming in
+// the present or future tense ("reist woensdag door", "neemt op 1 oktober het stokje
+// over", "zal in september"). Past is the default: a sentence looks ahead only when a
+// future word or a present-tense verb near its start says so, and no past-tense verb.
+const FUTURE_CUE = /(?<![\p{L}])(?:zal|zullen|zult|binnenkort|gepland|van plan|aanstaande|komende|volgende|voornemens|verwacht|verwachten)(?![\p{L}])/iu;
 const PERFECT_AUX = /(?<![\p{L}])(?:heeft|hebben|had|hadden|hebt)(?![\p{L}])/iu;
 const PASSIVE_AUX = /(?<![\p{L}])(?:is|zijn|werd|werden|was|waren)(?![\p{L}])/iu;
 const PARTICIPLE = /(?<![\p{L}])(?:ge|be|ver|ont|her|onder|over|aange|opge|uitge|toege|afge|meege|voorge|door|ingege)\p{L}{2,}(?:d|t|en)(?![\p{L}])/iu;
@@ -80,25 +81,54 @@ const PAST_VERB = new RegExp(
       'overleed', 'viel', 'vielen', 'brak', 'braken', 'vloog', 'vlogen', 'vertrok', 'sloot', 'sloten', 'koos', 'kozen', 'won', 'wonnen',
       'verloor', 'schreef', 'schreven', 'bracht', 'brachten', 'dacht', 'dachten', 'zag', 'zagen', 'kreeg', 'kregen', 'kocht', 'kochten',
       'zocht', 'zochten', 'besloot', 'ontving', 'ontvingen', 'bezocht', 'bezochten', 'wees', 'wezen', 'riep', 'riepen', 'liep', 'liepen',
-      'sneuvelde', 'sneuvelden', 'sloeg', 'sloegen', 'schoot', 'schoten', 'dreigde', 'dreigden', 'lag', 'lagen', 'zat', 'zaten', 'kon',
-      'konden', 'moest', 'moesten', 'wilde', 'wilden', 'mocht', 'mochten', 'deed', 'deden', 'ontmoette', 'ontmoetten',
+      'sloeg', 'sloegen', 'schoot', 'schoten', 'lag', 'lagen', 'zat', 'zaten', 'kon', 'konden', 'moest', 'moesten', 'mocht', 'mochten',
+      'deed', 'deden', 'trad', 'traden', 'trof', 'troffen', 'begon', 'begonnen', 'eiste', 'eisten', 'wist', 'wisten', 'greep', 'grepen',
+      'verscheen', 'verschenen', 'dook', 'doken', 'bood', 'boden', 'verbood', 'verboden', 'vroeg', 'vroegen', 'steeg', 'stegen', 'daalde', 'daalden',
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
 );
 // Weak verbs in the past tense: a stem + -de(n)/-te(n) after a verb-like ending (`tekende`,
-// `meldden`, `kostte`, `arriveerde`, `beschuldigde`, `voerden`), written in lower case;
-// adjectives in -de/-te (`grote`, `vorige`, `laatste`, `derde`) end otherwise.
-const WEAK_PAST = /(?<![\p{L}])\p{Ll}\p{L}+(?:tte|tten|dde|dden|eerde|eerden|kende|kenden|ndde|ndden|ldde|ldden|rdde|rdden|igde|igden|oerde|oerden|aakte|aakten|ekte|ekten|eikte|eikten|ijkte|ijkten|uurde|uurden|oemde|oemden|emde|emden|oogde|oogden|ocht|achten|aagde|aagden|eelde|eelden|ielde|ielden|ijsde|ijsden|eisde|eisden|eide|eiden|ierde|ierden)(?![\p{L}])/u;
+// `meldden`, `kostte`, `maakte`, `arriveerde`, `beschuldigde`, `waarschuwde`), written in
+// lower case; adjectives in -de/-te (`grote`, `vorige`, `laatste`, `derde`) end otherwise.
+const WEAK_PAST = /(?<![\p{L}])\p{Ll}\p{L}*(?:tte|tten|dde|dden|eerde|eerden|kende|kenden|igde|igden|oerde|oerden|aakte|aakten|ekte|ekten|eikte|eikten|ijkte|ijkten|uurde|uurden|oemde|oemden|emde|emden|oogde|oogden|aagde|aagden|eelde|eelden|ielde|ielden|ijsde|ijsden|eisde|eisden|eide|eiden|ierde|ierden|uwde|uwden|ulde|ulden|alde|alden|olgde|olgden|orgde|orgden)(?![\p{L}])/u;
+// A present-tense verb: a lower-case word ending in -t, or a plural auxiliary, among the
+// first words of the sentence (Dutch puts the finite verb second). Nouns and function words
+// ending in -t are not verbs.
+const PRESENT_PLURAL = new Set(['gaan', 'komen', 'staan', 'moeten', 'kunnen', 'willen', 'mogen', 'blijven', 'beginnen']);
+const NOT_A_VERB_T = new Set([
+  'niet', 'dat', 'wat', 'met', 'het', 'tot', 'toch', 'echt', 'vast', 'laat', 'pas', 'net', 'ooit', 'eerst', 'meest', 'best', 'liefst',
+  'nacht', 'macht', 'markt', 'recht', 'punt', 'kant', 'feit', 'tijdsbestek', 'dienst', 'winst', 'kunst', 'angst', 'lijst', 'rust', 'kust',
+  'oost', 'west', 'zuidoost', 'noordwest', 'zuidwest', 'noordoost', 'licht', 'gewicht', 'bericht', 'gerecht', 'dicht', 'slecht', 'plicht',
+  'opzicht', 'inzicht', 'toezicht', 'verzet', 'besluit', 'uit', 'buit', 'fout', 'hout', 'zout', 'goud', 'kwart', 'start', 'sport', 'poort',
+  'soort', 'woord', 'moord', 'achterstand', 'dreigt',
+]);
+const NOUN_ENDING_T = /(?:ent|ant|iteit|eit|isme|ist|aat|uut|iet|oot|ijt|cht|ort|nst|rst)$/u;
+const VERB_ENDING_T_KEEP = new Set(['reist', 'beslist', 'eist', 'staat', 'gaat', 'slaat', 'praat', 'laat', 'vecht', 'brengt', 'zoekt', 'spreekt', 'verwacht', 'wacht', 'houdt', 'start']);
+
+function presentVerbNearStart(sentence: string): boolean {
+  const words = sentence.split(/[\s,;:()"“”„]+/u).filter(Boolean).slice(0, 7);
+  return words.some((word, k) => {
+    if (k === 0 || !/^\p{Ll}/u.test(word)) return false;
+    if (PRESENT_PLURAL.has(word)) return true;
+    if (!/\p{L}{2,}(?:t|dt)$/u.test(word) || NOT_A_VERB_T.has(word)) return false;
+    return VERB_ENDING_T_KEEP.has(word) || !NOUN_ENDING_T.test(word);
+  });
+}
 
 export type Tense = 'past' | 'future' | 'present';
 
+/** Does the sentence have a verb in the past or perfect tense (not merely no sign of another)? */
+export function hasPastVerb(sentence: string): boolean {
+  return PERFECT_AUX.test(sentence) || PAST_VERB.test(sentence) || WEAK_PAST.test(sentence) || (PASSIVE_AUX.test(sentence) && PARTICIPLE.test(sentence));
+}
+
 /** The tense a sentence speaks in, as far as its verbs tell (it decides a bare weekday or month's direction). */
 export function tenseOf(sentence: string): Tense {
-  if (FUTURE_CUE.test(sentence)) return 'future';
-  if (PERFECT_AUX.test(sentence) || PAST_VERB.test(sentence) || WEAK_PAST.test(sentence)) return 'past';
-  if (PASSIVE_AUX.test(sentence) && PARTICIPLE.test(sentence)) return 'past';
-  return 'present';
+  const past = hasPastVerb(sentence);
+  if (FUTURE_CUE.test(sentence) && !past) return 'future';
+  if (past) return 'past';
+  return presentVerbNearStart(sentence) ? 'present' : 'past';
 }
 
 // ---- calendar arithmetic on UTC days --------------------------------------------------
@@ -257,7 +287,7 @@ const PATTERNS: Pattern[] = [
   },
   // in juni, afgelopen september, vorige maand maart … (a month named without a year needs a cue before it)
   {
-    regex: rx(`(?:(sinds|vanaf|sedert|tot en met|tot|t/m|uiterlijk)\\s+|(afgelopen|vorige|komende|volgende|aanstaande)\\s+|(?:in|begin|eind|medio|half|halverwege|midden|eerder in|later in|rond|omstreeks|per|de maand)\\s+)(${FULL_MONTH})`),
+    regex: rx(`(?:(sinds|vanaf|sedert|tot en met|tot|t/m|uiterlijk)\\s+(?:(?:begin|eind|medio|half|halverwege|midden)\\s+)?|(afgelopen|vorige|komende|volgende|aanstaande)\\s+|(?:in|begin|eind|medio|half|halverwege|midden|eerder in|later in|rond|omstreeks|per|de maand)\\s+)(${FULL_MONTH})`),
     resolve: (m, { anchor, future }) => {
       const month = MONTHS[m[3]!.toLowerCase()]!;
       if (!anchor) return { value: null, relative: true, role: roleOf(m[1]) };

@@ -2,7 +2,7 @@ import { sentenceSpans } from '../../text/sentences';
 import { isStopword, stem } from '../../text/dutch';
 import { isRoleWord } from '../name-cues';
 import { tokenize } from '../tokens';
-import { findDates, tenseOf, type DateMention, type DateValue } from './dates';
+import { findDates, hasPastVerb, tenseOf, type DateMention, type DateValue } from './dates';
 
 // A draft chronology from a set of stories: every sentence that says when something
 // happened becomes a line (its date as precise as the text allows, the sentence itself
@@ -63,6 +63,8 @@ const SAME_STORY_SIMILARITY = 0.8;
 
 // An agency dateline opening a paragraph (`PYONGYANG (ANP/RTR) - `) is not part of its first sentence.
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}\s.'’/-]{1,60}\s\([^)]{1,40}\)\s*[-–—]\s*/u;
+// A sentence that expects or fears something is a forecast, not an event ("Meteorologen verwachten dat de regen woensdag afneemt").
+const FORECAST = /(?<![\p{L}])(?:verwacht|verwachten|voorspelt|voorspellen|hoopt|hopen|vreest|vrezen|denkt|denken|rekent|rekenen)\s+(?:[\p{L}-]+\s+){0,4}?(?:dat|op)(?![\p{L}])/u;
 // A sentence that only says who reported the news and when ("Dat meldden de staatsmedia maandag.").
 const REPORT_ONLY = /^(?:dat|dit|zo|dat is|dat heeft)\s+(?:\p{L}+\s+){0,2}?(?:meld|zeg|zei|schre|schrijf|bericht|verklaar|bevestig|liet|laat|maakt|maakte|zegt|meldt)/iu;
 
@@ -86,12 +88,12 @@ export function draftChronology(stories: readonly ChronologyStory[]): DraftLine[
 }
 
 function candidateOf(story: ChronologyStory, paragraph: number, sentence: string, offset: number, lead: boolean): Candidate | null {
-  if (sentence.length < MIN_SENTENCE_CHARS || /\?["”’»)]*$/u.test(sentence) || REPORT_ONLY.test(sentence)) return null;
+  if (sentence.length < MIN_SENTENCE_CHARS || /\?["”’»)]*$/u.test(sentence) || REPORT_ONLY.test(sentence) || FORECAST.test(sentence)) return null;
   const tense = tenseOf(sentence);
   let mention = eventDate(findDates(sentence, story.date));
   // A story's lead tells the news of its day: in the past tense and without a date of its
   // own ("Poetin en Kim hebben een verdrag getekend"), it happened on the story's date.
-  const fromStoryDate = !mention && lead && tense === 'past' && story.date !== null && /^\d{4}-\d{2}-\d{2}/.test(story.date);
+  const fromStoryDate = !mention && lead && hasPastVerb(sentence) && story.date !== null && /^\d{4}-\d{2}-\d{2}/.test(story.date);
   if (fromStoryDate) mention = { start: 0, end: 0, text: '', value: { granularity: 'day', date: story.date!.slice(0, 10) }, relative: true, role: 'point' };
   if (!mention?.value) return null;
   let confidence = 0.5;

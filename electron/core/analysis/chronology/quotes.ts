@@ -73,7 +73,10 @@ const BEFORE_COLON = new RegExp(`(?:^|[.!?]\\s+|^\\s*)${SPEAKER}(?:\\s+[\\p{Ll}\
 const SUBJECT_VERB = new RegExp(`^${SPEAKER}\\s+(?:[\\p{Ll}]+\\s+){0,2}?(?:${VERB})(?![\\p{L}])`, 'u');
 // Indirect: `X zegt dat …`, `X liet weten dat …`, `Volgens X …`.
 const INDIRECT_THAT = new RegExp(`^${SPEAKER}\\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eerder|ook|nog)\\s+)?(?:zegt|zei|zeiden|zeggen|verklaarde|verklaart|stelde|stelt|liet\\s+weten|laat\\s+weten|meldde|meldt|benadrukte|erkende|ontkende|beweerde|beweert|waarschuwde|vindt|vond|meent|meende)\\s+(?:[\\p{L}]+\\s+){0,3}?dat\\s+(.+)$`, 'u');
-const INDIRECT_VOLGENS = new RegExp(`^Volgens\\s+${SPEAKER}\\s+(.+)$`, 'u');
+// `Volgens X …`, also with a descriptor before the name (`Volgens brancheorganisatie ActiZ …`).
+const INDIRECT_VOLGENS = new RegExp(`^Volgens\\s+(?:[\\p{Ll}-]+\\s+(?=\\p{Lu})){0,2}${SPEAKER}\\s+(.+)$`, 'u');
+// Inverted after a fronted phrase: `In Frankrijk maakte president Macron zondag bekend dat …`.
+const INDIRECT_INVERTED = new RegExp(`^\\p{Lu}[^,]{0,60}?\\s(?:maakte|maakt|liet|laat|zei|zegt|verklaarde|verklaart|meldde|meldt|stelde|stelt|benadrukte|erkende|ontkende)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${NAME})\\s+(?:[\\p{Ll}]+\\s+){0,3}?dat\\s+(.+)$`, 'u');
 
 const OPEN = '"“„«‘\'';
 const CLOSE_FOR: Record<string, string> = { '"': '"”', '“': '”"', '„': '”“"', '«': '»', '‘': '’', "'": "'’" };
@@ -182,7 +185,7 @@ export function extractQuotes(story: QuoteStory): Quote[] {
         if (span.continues) carried = quote;
       }
       if (inSentence.length === 0) {
-        const indirect = INDIRECT_THAT.exec(text) ?? INDIRECT_VOLGENS.exec(text);
+        const indirect = INDIRECT_THAT.exec(text) ?? INDIRECT_VOLGENS.exec(text) ?? INDIRECT_INVERTED.exec(text);
         if (indirect && !/^(?:het|dit|dat|er)$/iu.test(indirect[1]!)) {
           const reported = indirect[2]!;
           const quote: Quote = {
@@ -231,7 +234,11 @@ function attribute(quote: Quote, written: string, resolver: SpeakerResolver, foc
   quote.speakerText = role ?? text;
   let person = role ? resolver.byRole(role) : resolver.byName(text);
   // Named but not one of the story's known people: the name as written, never a guess.
-  if (!person && !role) person = { key: fold(text), name: text };
+  if (!person && !role) {
+    const name = bareName(text);
+    quote.speakerText = text;
+    person = { key: fold(name), name };
+  }
   if (!person) return;
   quote.speaker = person;
   quote.attribution = role ? 'role' : 'named';
@@ -257,6 +264,12 @@ function updateFocus(sentence: string, resolver: SpeakerResolver, focus: Focus):
     const role = rolePhrase(subject);
     subjectPerson = role ? resolver.byRole(role) : /^(?:de|het|een)\s/iu.test(subject) ? null : resolver.byName(subject);
   }
+  if (!subjectPerson) {
+    // "Vertrekkend secretaris-generaal Jens Stoltenberg sprak …": the one person named before the verb.
+    const opening = sentence.split(/\s+/u).slice(0, 6).join(' ');
+    const named = resolver.named(opening);
+    if (named.length === 1 && !/^(?:volgens|met|tegen|door|namens|aan|over|voor|na)\s/iu.test(sentence)) subjectPerson = named[0]!;
+  }
   if (subjectPerson) {
     focus.person = subjectPerson;
     focus.othersSince.clear();
@@ -271,16 +284,22 @@ class SpeakerResolver {
   private readonly roles = new Map<string, QuotePerson | null>();
 
   constructor(story: QuoteStory) {
-    this.people = story.people.map((person) => ({ person, words: fold(person.name).split(/[\s-]+/u).filter(Boolean) }));
+    this.people = story.people.map((person) => ({ person, words: nameWords(person.name) }));
     for (const paragraph of story.paragraphs) this.learnRoles(paragraph);
   }
 
-  /** "Kim" → Kim Jong-un when exactly one of the story's people has that name. */
+  /**
+   * "Kim" → Kim Jong-un, "Bestuurder Anja de Boer van FNV" → Anja de Boer: the one person
+   * of the story whose name holds all the words written, or whose whole name is written.
+   */
   byName(written: string): QuotePerson | null {
-    const words = fold(written).split(/[\s-]+/u).filter((w) => w && !NAME_PARTICLES.has(w));
+    const words = nameWords(written);
     if (words.length === 0) return null;
-    const matches = this.people.filter(({ words: name }) => words.every((w) => name.includes(w)));
-    return matches.length === 1 ? matches[0]!.person : null;
+    const within = this.people.filter(({ words: name }) => words.every((w) => name.includes(w)));
+    if (within.length === 1) return within[0]!.person;
+    if (within.length > 1) return null;
+    const whole = this.people.filter(({ words: name }) => name.length > 0 && name.every((w) => words.includes(w)));
+    return whole.length === 1 ? whole[0]!.person : null;
   }
 
   /** "de Noord-Koreaanse leider" → the one person the story introduced with that role or that adjective. */
@@ -325,6 +344,24 @@ class SpeakerResolver {
       }
     }
   }
+}
+
+/** The folded words of a name, without the particles inside names. */
+function nameWords(name: string): string[] {
+  return fold(name)
+    .split(/[\s-]+/u)
+    .filter((w) => w && !NAME_PARTICLES.has(w));
+}
+
+/** A name as written without the role words before it and the organisation after it: "DNB-president Klaas Knot van DNB" → "Klaas Knot". */
+function bareName(written: string): string {
+  const words = written.split(/\s+/u);
+  let start = 0;
+  while (start < words.length - 1 && isRoleWord(fold(words[start]!))) start++;
+  let end = words.length;
+  const van = words.findIndex((w, k) => k > start && (w === 'van' || w === 'namens') && /^\p{Lu}/u.test(words[k + 1] ?? '') && k >= start + 2);
+  if (van > 0) end = van;
+  return words.slice(start, end).join(' ');
 }
 
 /** The sentence a quote stands in, for showing it with its context. */
