@@ -51,12 +51,17 @@ test('finds Oekraïne by typing oekraine, Genève by geneve, every form of a wor
 
   await search(page, 'oekraine');
   // Four seed articles and the Geneva story mention Oekraïne (the fifth only in its briefs); the cabinet story does not.
-  await expect(page.getByText('5 results')).toBeVisible();
+  // A search from All stories lists the matching briefs too, in the same list.
+  const briefs = (await host.call<{ total: number }>('stories.list', { query: 'oekraine', kind: 'brief' })).total;
+  expect(briefs).toBeGreaterThan(0);
+  await expect(page.getByText(`${5 + briefs} results`)).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Show' }).getByRole('button')).toHaveText(['All ' + (5 + briefs), 'Articles 5', `Briefs ${briefs}`]);
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: /^Articles/ }).click();
   await expect(rowHeadlines(page)).toHaveCount(5);
   await expect(storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(GENEVA)) })).toBeVisible();
   await expect(storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(CABINET)) })).toHaveCount(0);
   // The match is marked as written, diacritics and all.
-  await expect(storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(THANKS)) }).locator('mark')).toHaveText(['Oekraïne']);
+  await expect(storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(THANKS)) }).locator('.row-headline mark')).toHaveText(['Oekraïne']);
 
   await search(page, 'geneve');
   await expect(rowHeadlines(page)).toHaveText([GENEVA]);
@@ -174,6 +179,75 @@ test('goes from the search box through the results and back by keyboard alone', 
   await expect(searchBox(page)).toHaveValue('');
   await expect(rowHeadlines(page)).toHaveCount(5);
 });
+
+/**
+ * One page load per size: a query matching articles and briefs lists both with a
+ * count per kind, rows show the matched passage marked, facets follow the query, the
+ * search tips open and close by keyboard; axe clean in each state.
+ */
+for (const size of [
+  { width: 1440, height: 900, language: 'en' },
+  { width: 800, height: 600, language: 'nl' },
+] as const) {
+  test(`articles and briefs in one list with counts, snippets, facets under the query and the search tips, at ${size.width}×${size.height} (${size.language})`, async ({ browser, host }) => {
+    const nl = size.language === 'nl';
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: size.width, height: size.height }, locale: nl ? 'nl-NL' : 'en-GB' });
+    const page = await context.newPage();
+    await page.addInitScript((language) => window.localStorage.setItem('kroniek.language', language), size.language);
+    const shot = (name: string) => page.screenshot({ path: test.info().outputPath(`${name}-${size.width}x${size.height}-${size.language}.png`) });
+    await page.goto(host.url);
+    await expect(storyList(page).getByRole('option')).toHaveCount(5);
+    const box = page.getByRole('searchbox', { name: nl ? 'Zoek verhalen' : 'Search stories' });
+
+    // The search tips, by keyboard: Tab from the box reaches the button, Escape closes and gives focus back.
+    await box.focus();
+    await page.keyboard.press('Tab');
+    const tips = page.getByRole('button', { name: nl ? 'Zoektips' : 'Search tips' });
+    await expect(tips).toBeFocused();
+    await page.keyboard.press('Enter');
+    const popover = page.getByRole('dialog', { name: nl ? 'Zoektips' : 'Search tips' });
+    await expect(popover).toBeVisible();
+    await expect(popover).toContainText('poetin OR kim');
+    await expect(popover).toContainText(nl ? 'het ene of het andere woord' : 'either word');
+    expect(await popover.evaluate((element) => { const box = element.getBoundingClientRect(); return box.left >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight; })).toBe(true);
+    await shot('search-tips');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(popover).toBeHidden();
+    await expect(tips).toBeFocused();
+
+    // Articles and briefs in one list, with a count per kind.
+    const counts = async (kind: 'article' | 'brief') => (await host.call<{ total: number }>('stories.list', { query: 'oekraine', kind })).total;
+    const [articles, briefs] = [await counts('article'), await counts('brief')];
+    expect(briefs).toBeGreaterThan(0);
+    await box.fill('oekraine');
+    await expect(page.locator('[data-query-rendered]')).toHaveAttribute('data-query-rendered', 'oekraine');
+    const kinds = page.getByRole('group', { name: nl ? 'Toon' : 'Show' });
+    await expect(kinds.getByRole('button')).toHaveText(nl ? [`Alles ${articles + briefs}`, `Artikelen ${articles}`, `Korte berichten ${briefs}`] : [`All ${articles + briefs}`, `Articles ${articles}`, `Briefs ${briefs}`]);
+    await expect(kinds.getByRole('button', { pressed: true })).toHaveText(nl ? /^Alles/ : /^All/);
+    // Briefs are marked as briefs; rows show where they matched, the words marked as written.
+    await expect(storyList(page).locator('.row-kind').first()).toHaveText(nl ? 'Kort' : 'Brief');
+    const snippetMarks = storyList(page).locator('.row-snippet mark');
+    await expect(snippetMarks.first()).toBeVisible();
+    expect(new Set(await snippetMarks.allTextContents())).toEqual(new Set(['Oekraïne']));
+    await shot('search-results');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Facets count the matching stories: fewer from Pyongyang than in the whole library.
+    await page.getByRole('button', { name: nl ? /^Filters/ : /^Filters/ }).click();
+    const place = page.getByRole('combobox', { name: nl ? 'Plaats' : 'Place' });
+    const facets = await host.call<{ places: { value: string; count: number }[] }>('stories.facets', { query: 'oekraine' });
+    const library = await host.call<{ places: { value: string; count: number }[] }>('stories.facets', { kind: 'article' });
+    const pyongyang = facets.places.find((facet) => facet.value === 'PYONGYANG')!;
+    expect(pyongyang.count).toBeLessThan(library.places.find((facet) => facet.value === 'PYONGYANG')!.count);
+    await expect(place.locator('option', { hasText: 'PYONGYANG' })).toHaveText(`PYONGYANG (${pyongyang.count})`);
+    await place.selectOption({ label: `PYONGYANG (${pyongyang.count})` });
+    await expect(rowHeadlines(page)).toHaveCount(pyongyang.count);
+    await shot('search-facets');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+}
 
 test('the search results with filters open have no serious or critical accessibility violations', async ({ browser, host }) => {
   const context = await browser.newContext({ bypassCSP: true });

@@ -182,6 +182,7 @@ export async function main(argv: string[]): Promise<number> {
   log(`  cold open to first page ${round(open.coldOpenMs)} ms; index ready after ${round(open.indexReadyMs)} ms (built in the indexing worker; longest main-thread block meanwhile ${round(open.buildMainBlockMs, 1)} ms)`);
   log(`  tag edit durably on disk: median ${round(open.editPersistMs, 2)} ms`);
   log(`  search 2-word p95 ${round(open.searchP95Ms, 2)} ms, as a quoted phrase p95 ${round(open.searchPhraseP95Ms, 2)} ms; related p95 ${round(open.relatedMs, 2)} ms`);
+  log(`  snippets of a page's first 20 rows p95 ${round(open.snippetP95Ms, 2)} ms`);
   log(`  RSS ${Math.round(open.rssMB)} MB once idle (V8 collected after ${round(open.settleMs / 1000)} s); ${Math.round(open.rssBusyMB)} MB right after the queries, ${Math.round(open.rssPeakMB)} MB at most while indexing`);
 
   log(`  index snapshot written in ${round(open.snapshotWriteMs)} ms (after the queries; the app writes it 10 s after the build), ${round(open.snapshotBytes / 1024 / 1024, 1)} MB, longest block ${round(open.snapshotWriteBlockMs, 1)} ms`);
@@ -209,6 +210,7 @@ export async function main(argv: string[]): Promise<number> {
     baselineRatio: round(baseline.medianMs / open.editPersistMs),
     searchP95Ms: round(open.searchP95Ms, 2),
     searchPhraseP95Ms: round(open.searchPhraseP95Ms, 2),
+    snippetP95Ms: round(open.snippetP95Ms, 2),
     relatedMs: round(open.relatedMs, 2),
     rssMB: Math.round(open.rssMB),
     rssBusyMB: Math.round(open.rssBusyMB),

@@ -19,6 +19,8 @@ export interface OpenLibraryFigures {
   searchP95Ms: number;
   /** The same word pairs in quotes (exact phrases). */
   searchPhraseP95Ms: number;
+  /** Snippets of a result page's first 20 rows (what the list asks for the rows on screen), first asked. */
+  snippetP95Ms: number;
   relatedMs: number;
   /** Resident memory once V8 has collected on its own after the work below (see settledRss). */
   rssMB: number;
@@ -112,6 +114,17 @@ async function searchTimes(core: KroniekCore, queries: string[]): Promise<number
   return times;
 }
 
+/** The time of the snippets of each search's first 20 rows, as the list asks for the rows on screen. */
+async function snippetTimes(core: KroniekCore, queries: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const query of queries) {
+    const page = (await call(core, 'stories.list', { query, limit: 20 })) as { items: { id: string }[] };
+    if (page.items.length === 0) continue;
+    times.push((await timed(() => call(core, 'stories.snippets', { query, ids: page.items.map((item) => item.id) }))).ms);
+  }
+  return times;
+}
+
 /** Opens an existing library in this (fresh) process and measures what an editor feels. */
 export async function measureOpenLibrary(dataDir: string, queries: BenchQueries): Promise<OpenLibraryFigures> {
   const { core, first, start, coldOpenMs } = await openTimed(dataDir);
@@ -134,6 +147,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
   }
 
   const searches = await searchTimes(core, queries.searches);
+  const snippets = await snippetTimes(core, queries.searches.slice(0, 60));
   // Exact phrases: every candidate's text is checked, and most fail.
   const phrases = await searchTimes(core, queries.phrases);
 
@@ -159,6 +173,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
     editPersistMs: percentile(edits, 50),
     searchP95Ms: percentile(searches, 95),
     searchPhraseP95Ms: percentile(phrases, 95),
+    snippetP95Ms: percentile(snippets, 95),
     relatedMs: percentile(related, 95),
     rssMB,
     rssBusyMB,

@@ -5,7 +5,7 @@ import { formatSummaryLine } from './output';
 export const searchCommand: CliCommand = {
   name: 'search',
   usage: 'search "<query>" [--kind article|brief] [--tag NAME] [--place PLACE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]',
-  summary: 'Search the library (words, prefixes, "quoted phrases"), best first.',
+  summary: 'Search the library (words, prefixes*, "quoted phrases", a OR b, -word), best first.',
   async run(args, { call, out }) {
     const { values, positionals } = parseArgs({
       args,

@@ -35,6 +35,16 @@ export interface ListPage {
   scores?: number[];
   /** Folded search terms to highlight in list and reader (empty without a query). */
   highlight: string[];
+  /**
+   * How many stories of each kind match the search text and every filter but `kind`
+   * (so the list can offer the other kind with its count).
+   */
+  kinds?: KindCounts;
+}
+
+export interface KindCounts {
+  article: number;
+  brief: number;
 }
 
 export interface ImportFileInput {

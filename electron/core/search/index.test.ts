@@ -349,3 +349,29 @@ describe('SearchIndex on the seed stories', () => {
     expect(ranges.map(([start, end]) => story.headline.slice(start, end))).toEqual(['Oekraïne']);
   });
 });
+
+describe('SearchIndex: OR', () => {
+  it('matches stories with either word, combined with the other words of the query', () => {
+    const index = fixtureIndex();
+    expect(ids(index, 'kansas OR pyongyang ').sort()).toEqual(['kansas', 'poetin']);
+    expect(ids(index, 'welkom kansas OR pyongyang ').sort()).toEqual(['kansas', 'poetin']);
+    expect(ids(index, 'ontmoeting kansas OR pyongyang ')).toEqual(['poetin']);
+    expect(ids(index, 'kansas OR onbekendwoord ')).toEqual(['kansas']);
+    expect(ids(index, 'onbekendwoord OR anderwoord ')).toEqual([]);
+  });
+
+  it('takes word starts and phrases as alternatives, a phrase only where it occurs as written', () => {
+    const index = fixtureIndex();
+    expect(ids(index, 'zelen* OR kansa').sort()).toEqual(['geneve', 'kansas']);
+    // Both stories have `warm` and `welkom`, only one as the phrase.
+    expect(ids(index, '"warm welkom" OR zelensky ').sort()).toEqual(['geneve', 'poetin']);
+    expect(ids(index, '"welkom was" OR "warm welkom" ').sort()).toEqual(['kansas', 'poetin']);
+    expect(ids(index, '"warm welkom" OR "welkom niet" ')).toEqual(['poetin']);
+  });
+
+  it('leaves out words next to an OR', () => {
+    const index = fixtureIndex();
+    expect(ids(index, 'kansas OR pyongyang -rijbewijzen ')).toEqual(['poetin']);
+  });
+});
+

@@ -3,13 +3,13 @@ import { SnapshotFormatError, u32s, YIELD_EVERY_NUMBERS, type SnapshotReader, ty
 import { BulkPostings, exactArray, SCORE_SLOTS, type PostingMap } from './bulk-postings';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
 import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
-import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery } from './query';
+import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
 import { firstInOrder } from './select';
 import { Vocabulary } from './vocabulary';
 
 export type { Matches } from './candidates';
 export { highlightRanges } from './highlight';
-export { parseQuery, type ParsedQuery } from './query';
+export { parseQuery, type ParsedQuery, type QueryAlternative } from './query';
 
 // Dutch full-text search over stories, on an inverted index of our own.
 //
@@ -405,6 +405,14 @@ export class SearchIndex {
       if (!ids) return NO_MATCHES;
       requiredPhrases.push(ids);
     }
+    // `a OR b`: one required part whose lists are all the alternatives' (see anyOfPart).
+    const orChecks: Array<(num: number) => boolean> = [];
+    for (const group of parsed.anyOf.slice(0, MAX_QUERY_PARTS)) {
+      const part = this.anyOfPart(group);
+      if (!part) return NO_MATCHES;
+      required.push(part.lists);
+      if (part.check) orChecks.push(part.check);
+    }
     required.sort((a, b) => listSize(a) - listSize(b));
 
     const candidates = this.candidates;
@@ -428,6 +436,7 @@ export class SearchIndex {
         return requiredPhrases.every((ids) => containsPhrase(packed, ids)) && !excludedPhrases.some((ids) => containsPhrase(packed, ids));
       });
     }
+    for (const check of orChecks) candidates.retain(check);
     if (keep) candidates.retain(keep);
     return candidates.count === 0 ? NO_MATCHES : candidates.matches();
   }
@@ -522,6 +531,39 @@ export class SearchIndex {
       if (slots) lists.push({ slots, bonus: 0 });
     }
     return lists;
+  }
+
+  /**
+   * The posting lists of an OR group: every story with one of its words, word starts,
+   * or (for a phrase) the phrase's rarest index term, a superset of the phrase's
+   * stories. With a phrase among the alternatives, `check` then tells which of those
+   * stories really match one. Null when no alternative occurs anywhere.
+   */
+  private anyOfPart(group: readonly QueryAlternative[]): { lists: PostingList[]; check?: (num: number) => boolean } | null {
+    const lists: PostingList[] = [];
+    const phrases: number[][] = [];
+    for (const alternative of group) {
+      if ('term' in alternative) {
+        const slots = this.postings(alternative.term);
+        if (slots) lists.push({ slots, bonus: 0 });
+      } else if ('prefix' in alternative) lists.push(...this.prefixPostings(alternative.prefix));
+    }
+    const plainLists = lists.length;
+    for (const alternative of group) {
+      if (!('phrase' in alternative)) continue;
+      const ids = this.phraseIds(alternative.phrase);
+      const candidates = ids && alternative.terms.map((term) => this.postings(term));
+      if (!ids || !candidates || candidates.some((slots) => !slots)) continue;
+      const rarest = candidates.reduce((a, b) => (listSize([{ slots: a!, bonus: 0 }]) <= listSize([{ slots: b!, bonus: 0 }]) ? a : b))!;
+      lists.push({ slots: rarest, bonus: 0 });
+      phrases.push(ids);
+    }
+    if (lists.length === 0) return null;
+    if (phrases.length === 0) return { lists };
+    // Stories with a plain alternative match as they are; the others need one of the phrases.
+    const plain = new Set<number>();
+    for (const { slots } of lists.slice(0, plainLists)) for (const ids of slots) if (ids) for (const num of ids) plain.add(num);
+    return { lists, check: (num) => plain.has(num) || phrases.some((ids) => containsPhrase(this.packedOf[num]!, ids)) };
   }
 
   /** Vocabulary ids of a phrase's words, or null when some word occurs in no story. */

@@ -96,4 +96,37 @@ describe('parseQuery', () => {
   it('deduplicates repeated words', () => {
     expect(parseQuery('poetin Poetin POETIN ').terms).toEqual(['poetin']);
   });
+
+  it('reads OR (also OF and |) as either of the words around it, binding tighter than the words beside it', () => {
+    const query = parseQuery('oekraine poetin OR kim ');
+    expect(query.terms).toEqual(['oekrain']);
+    expect(query.anyOf).toEqual([[{ term: 'poetin' }, { term: 'kim' }]]);
+    expect(query.highlight).toEqual(['oekraine', 'poetin', 'kim']);
+    expect(parseQuery('poetin OF kim | xi ').anyOf).toEqual([[{ term: 'poetin' }, { term: 'kim' }, { term: 'xi' }]]);
+  });
+
+  it('takes phrases and the word being typed as OR alternatives', () => {
+    const query = parseQuery('"warm welkom" OR ontmoet');
+    expect(query.anyOf).toEqual([[{ phrase: ['warm', 'welkom'], terms: ['warm', 'welkom'] }, { prefix: 'ontmoet' }]]);
+    expect(query.highlight).toEqual(['warm welkom', 'ontmoet*']);
+  });
+
+  it('reads lower-case or/of as words, and ignores an OR with nothing on one side', () => {
+    expect(parseQuery('poetin or kim ').anyOf).toEqual([]);
+    expect(parseQuery('poetin OR').terms).toEqual(['poetin']);
+    expect(parseQuery('poetin OR').anyOf).toEqual([]);
+    expect(parseQuery('OR poetin ').terms).toEqual(['poetin']);
+    // Leaving out does not combine with OR: both parts keep their own meaning.
+    const negated = parseQuery('poetin OR -kim ');
+    expect(negated.terms).toEqual(['poetin']);
+    expect(negated.excludeTerms).toEqual(['kim']);
+    expect(negated.anyOf).toEqual([]);
+  });
+
+  it('makes an OR with one side left (a stopword) a plain word', () => {
+    const query = parseQuery('poetin OR de ');
+    expect(query.anyOf).toEqual([]);
+    expect(query.terms).toEqual(['poetin']);
+    expect(parseQuery('OR OR |').empty).toBe(true);
+  });
 });

@@ -8,6 +8,8 @@ import { runningWords } from './words';
 //   oekr*               any word ending in * matches as a prefix
 //   "warm welkom"       exact phrase (also “…” and „…”): the words adjacent, in one field
 //   -sport  -"de VS"    leave out stories with this word or phrase
+//   poetin OR kim       either (also `OF` and `|`); binds tighter than the words
+//                       around it: `oekraine poetin OR kim` needs oekraine and one of the two
 //
 // Parsing never fails: an unclosed quote reads as plain words (the phrase counts
 // once it is closed), stray punctuation is ignored, and overlong input is cut.
@@ -29,9 +31,17 @@ export interface ParsedQuery {
    * words of a phrase separated by single spaces (marks the whole phrase).
    */
   highlight: string[];
+  /**
+   * `a OR b` groups: every hit must match at least one alternative of each group
+   * (a word's index term, a word start, or a phrase with its index terms).
+   */
+  anyOf: QueryAlternative[][];
   /** Nothing to search for (blank, punctuation or stopwords only): callers show the unfiltered list. */
   empty: boolean;
 }
+
+/** One side of an `OR`. */
+export type QueryAlternative = { term: string } | { prefix: string } | { phrase: string[]; terms: string[] };
 
 /** Longer input is cut here: nobody types more, and it bounds the work per keystroke. */
 export const MAX_QUERY_CHARS = 500;
@@ -44,8 +54,11 @@ const QUOTE = /["“”„‟«»]/;
 const MINUS = /[-–−]/;
 const SPACE = /\s/;
 
+/** The OR operator, as a word of its own between two others: `OR`, Dutch `OF`, or `|`. */
+const OR_WORD = /^(?:OR|OF|\|)$/;
+
 interface Unit {
-  kind: 'word' | 'phrase';
+  kind: 'word' | 'phrase' | 'or';
   text: string;
   negated: boolean;
   /** The word is still being typed, or ends in `*`: its last word matches as a prefix. */
@@ -53,14 +66,47 @@ interface Unit {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { terms: [], prefixes: [], phrases: [], excludeTerms: [], excludePhrases: [], highlight: [], empty: true };
+  const query: ParsedQuery = { terms: [], prefixes: [], phrases: [], excludeTerms: [], excludePhrases: [], highlight: [], anyOf: [], empty: true };
   const text = toNfc(typeof input === 'string' ? input : '').slice(0, MAX_QUERY_CHARS);
   const seen = new Set<string>();
   const once = (key: string) => !seen.has(key) && (seen.add(key), true);
   let parts = 0;
   const room = () => parts < MAX_QUERY_PARTS;
 
-  for (const unit of scanUnits(text)) {
+  for (const item of orGroups(scanUnits(text))) {
+    if (Array.isArray(item)) {
+      const group: QueryAlternative[] = [];
+      const marks: string[] = [];
+      const keys: string[] = [];
+      for (const unit of item) {
+        if (!room()) break;
+        const alternative = alternativeOf(unit);
+        if (!alternative) continue;
+        const key = JSON.stringify(alternative.value);
+        if (keys.includes(key)) continue;
+        keys.push(key);
+        group.push(alternative.value);
+        marks.push(alternative.highlight);
+        parts++;
+      }
+      if (group.length === 0) continue;
+      if (group.length === 1) {
+        // One side left (the other a stopword, say): a plain required part.
+        const only = group[0]!;
+        if ('term' in only) {
+          if (once(only.term)) query.terms.push(only.term);
+        } else if ('prefix' in only) {
+          if (once(`${only.prefix}*`)) query.prefixes.push(only.prefix);
+        } else if (once(`"${only.phrase.join(' ')}`)) {
+          query.phrases.push(only.phrase);
+          for (const term of only.terms) if (once(term)) query.terms.push(term);
+        }
+      } else query.anyOf.push(group);
+      for (const mark of marks) if (!query.highlight.includes(mark)) query.highlight.push(mark);
+      continue;
+    }
+    const unit = item;
+    if (unit.kind === 'or') continue;
     if (unit.kind === 'phrase') {
       const phrase = runningWords(unit.text);
       if (phrase.length === 0) continue;
@@ -114,8 +160,49 @@ export function parseQuery(input: string): ParsedQuery {
     query.prefixes.length === 0 &&
     query.phrases.length === 0 &&
     query.excludeTerms.length === 0 &&
-    query.excludePhrases.length === 0;
+    query.excludePhrases.length === 0 &&
+    query.anyOf.length === 0;
   return query;
+}
+
+/**
+ * The units with each run joined by OR operators (`a OR b OR c`) as one group. An
+ * operator with nothing on one side (`poetin OR` while typing) and a negated unit
+ * (`-a OR b`: OR does not combine with leaving out) join nothing.
+ */
+function orGroups(units: Unit[]): Array<Unit | Unit[]> {
+  const items: Array<Unit | Unit[]> = [];
+  const joinable = (unit: Unit | Unit[] | undefined): boolean => unit !== undefined && (Array.isArray(unit) || (unit.kind !== 'or' && !unit.negated));
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    if (unit.kind !== 'or') {
+      items.push(unit);
+      continue;
+    }
+    const before = items[items.length - 1];
+    const after = units[i + 1];
+    if (!joinable(before) || !joinable(after)) continue;
+    items[items.length - 1] = [...(Array.isArray(before) ? before : [before as Unit]), after!];
+    i++;
+  }
+  return items;
+}
+
+/** A unit as one side of an OR, with what to mark for it; null when it has nothing to search for. */
+function alternativeOf(unit: Unit): { value: QueryAlternative; highlight: string } | null {
+  const unitWords = runningWords(unit.text);
+  if (unitWords.length === 0) return null;
+  if (unit.kind === 'phrase') {
+    const terms = unitWords.map(indexTerm).filter((term): term is string => term !== null);
+    // A phrase of stopwords only has no index term to find candidates by.
+    if (terms.length === 0) return null;
+    return { value: { phrase: unitWords, terms: [...new Set(terms)] }, highlight: unitWords.join(' ') };
+  }
+  // A compound (`noord-korea`) stands for its joined form, which the index holds too.
+  const word = unitWords.join('');
+  if (unit.prefix && word.length >= MIN_PREFIX_CHARS) return { value: { prefix: word }, highlight: `${word}*` };
+  const term = indexTerm(word);
+  return term ? { value: { term }, highlight: word } : null;
 }
 
 /** The index term of a folded word, or null when it is not indexed (stopword, single character). */
@@ -154,6 +241,12 @@ function scanUnits(text: string): Unit[] {
     let end = start;
     while (end < text.length && !SPACE.test(text[end]!) && !QUOTE.test(text[end]!)) end++;
     const token = text.slice(start, end);
+    // Upper case only: `or` and `of` are words (`of` a Dutch stopword).
+    if (!negated && OR_WORD.test(token)) {
+      units.push({ kind: 'or', text: token, negated: false, prefix: false });
+      i = end;
+      continue;
+    }
     const starred = token.endsWith('*');
     // Still being typed: the input ends right after a letter or digit of this word.
     const typing = end === text.length && /[\p{L}\p{N}]$/u.test(token);

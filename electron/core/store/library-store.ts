@@ -298,6 +298,41 @@ export class LibraryStore {
     return bodies.get(this.versions.current(id)?.contentId ?? id);
   }
 
+  /**
+   * The bodies of a few stories, by story id (absent: not a live story), without
+   * keeping whole segments: a segment in the body cache is used as it is, any other is
+   * read once and only the stories asked for are parsed (for snippets of the rows on
+   * screen, which may come from as many segments as rows).
+   */
+  async bodiesOf(ids: readonly string[]): Promise<Map<string, BodyBlock[]>> {
+    const bodies = new Map<string, BodyBlock[]>();
+    const wanted = new Map<string, Map<string, string>>();
+    for (const id of ids) {
+      const segment = this.segmentOf.get(id);
+      if (!segment || !this.head(id)) continue;
+      const contentId = this.versions.current(id)?.contentId ?? id;
+      const cached = this.bodyCache.get(segment);
+      if (cached) {
+        const body = cached.get(contentId);
+        if (body) bodies.set(id, body);
+        continue;
+      }
+      const forSegment = wanted.get(segment) ?? new Map<string, string>();
+      forSegment.set(contentId, id);
+      wanted.set(segment, forSegment);
+    }
+    const reader = new SegmentReader();
+    for (const [segment, byContent] of wanted) {
+      const entries = await reader.read(this.bodiesFile(segment));
+      if (!entries) continue;
+      for (let index = 0; index < entries.ids.length; index++) {
+        const id = byContent.get(entries.ids[index]!);
+        if (id !== undefined) bodies.set(id, entries.value(index) as BodyBlock[]);
+      }
+    }
+    return bodies;
+  }
+
   async story(id: string): Promise<Story | undefined> {
     const head = this.head(id);
     if (!head) return undefined;

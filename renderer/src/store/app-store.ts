@@ -9,6 +9,7 @@ import { createListSlice } from '../features/library/list-slice';
 import { createReaderSlice } from '../features/library/reader-slice';
 import { createSavedSearchesSlice } from '../features/search/saved-searches-slice';
 import { createSearchSlice } from '../features/search/search-slice';
+import { createSnippetsSlice } from '../features/search/snippets-slice';
 import { createSelectionSlice } from '../features/selection/selection-slice';
 import { createStoryExtrasSlice } from '../features/links/story-extras-slice';
 import { createSyncSlice } from './sync-slice';
@@ -40,6 +41,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSearchSlice(set, get, deps),
     ...createFiltersSlice(set, get, deps),
     ...createSavedSearchesSlice(set, get, deps),
+    ...createSnippetsSlice(set, get, deps),
     ...createTrashSlice(set, get, deps),
     ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),

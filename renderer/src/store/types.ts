@@ -1,11 +1,11 @@
 import type { ChangeSet } from '../../../shared/contract/changes';
 import type { ServiceError } from '../../../shared/contract/envelope';
-import type { HistoryState, SortKey } from '../../../shared/contract/library';
+import type { HistoryState, KindCounts, SortKey } from '../../../shared/contract/library';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../../../shared/types';
 import type { Client } from '../client';
 import type { PickedFile } from '../features/import/picked-file';
 import type { SelectionSlice, StoryExtrasSlice, TagsSlice } from '../features/tags/tags-types';
-import type { FiltersSlice, SavedSearchesSlice, SearchSlice } from '../features/search/search-types';
+import type { FiltersSlice, SavedSearchesSlice, SearchSlice, SnippetsSlice } from '../features/search/search-types';
 import type { BackupsSlice } from '../features/backups/backups-types';
 import type { DossiersSlice } from '../features/dossiers/dossiers-types';
 import type { TrashSlice } from '../features/trash/trash-types';
@@ -73,6 +73,8 @@ export interface ListSlice {
   highlight: string[];
   /** The search text the shown rows answer ('' for none; null before the first answer). */
   renderedQuery: string | null;
+  /** How many stories of each kind the search and filters (all but kind) match. */
+  kinds: KindCounts | null;
   setView(view: View): void;
   setSort(sort: SortKey): void;
   toggleDir(): void;
@@ -134,7 +136,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -188,6 +188,8 @@ export class FakeService {
           dates: dates.length ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
         };
       }
+      case 'stories.snippets':
+        return (input as Input<'stories.snippets'>).ids.map((id) => ({ id, snippet: null }));
       // Tags, links, suggestions, dossiers and backups: an empty library of them unless a test overrides.
       case 'tags.list':
       case 'tags.suggest':

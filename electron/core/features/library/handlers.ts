@@ -18,6 +18,7 @@ type LibraryMethod = Exclude<
   | 'library.importArchiveFromPath'
   | 'library.importArchiveWithDialog'
   | 'stories.facets'
+  | 'stories.snippets'
   | 'library.markOpened'
 >;
 

@@ -90,9 +90,15 @@ async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> 
   // call may run in between.
   const breather = sliceBreather();
   const candidates: StoryHead[] = [];
+  const kinds = { article: 0, brief: 0 };
+  const others = withoutKind(query);
   let looked = 0;
   for (const head of ctx.store.liveHeads()) {
-    if (matchesFilters(ctx, head, query)) candidates.push(head);
+    if (matchesFilters(ctx, head, others)) {
+      if (head.kind === 'article') kinds.article++;
+      else if (head.kind === 'brief') kinds.brief++;
+      if (!query.kind || head.kind === query.kind) candidates.push(head);
+    }
     if ((++looked & 1023) === 0) await breather();
   }
   const sort: SortKey = query.sort ?? 'date';
@@ -103,7 +109,7 @@ async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> 
   const all = new Int32Array(candidates.length);
   for (let i = 0; i < all.length; i++) all[i] = i;
   const page = await sortedSliceSliced(all, candidates.length, order, offset, limit, breather);
-  return { total: candidates.length, offset, items: Array.from(page, (at) => ctx.store.toSummary(candidates[at]!)), highlight: [] };
+  return { total: candidates.length, offset, items: Array.from(page, (at) => ctx.store.toSummary(candidates[at]!)), highlight: [], kinds };
 }
 
 /**
@@ -124,19 +130,23 @@ function browseByKeys(ctx: ServiceContext, search: SearchProvider, query: ListQu
   // Live stories passing the filters, by number, in import order (the tiebreak of the list).
   const nums = browseNumbers(ctx.store.storyCount);
   let total = 0;
+  const kinds = { article: 0, brief: 0 };
+  const others = filtered ? withoutKind(query) : query;
   for (const head of ctx.store.liveHeads()) {
     const num = search.numberOf(head.id);
     const status = num === undefined ? GONE : keys.status(num);
     if (status === GONE || !keys.keyDates(num!)) return null;
+    if (filtered && !matchesFilters(ctx, head, others)) continue;
+    if (status === ARTICLE) kinds.article++;
+    else if (status === BRIEF) kinds.brief++;
     if (kind && status !== kind) continue;
-    if (filtered && !matchesFilters(ctx, head, query)) continue;
     nums[total++] = num!;
   }
   const compare = keyOrder(keys, sort, nums);
   const dir = query.dir ?? defaultDir(sort);
   const order: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
   const page = sortedSlice(positions(total), total, order, offset, limit);
-  return { total, offset, items: Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!))), highlight: [] };
+  return { total, offset, items: Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!))), highlight: [], kinds };
 }
 
 /**
@@ -175,6 +185,14 @@ export function prepareSearchList(ctx: ServiceContext): void {
   ctx.listKeys().warm();
 }
 
+/** The query without its kind filter: what the counts per kind are of. */
+function withoutKind({ kind: _kind, ...query }: ListQuery): ListQuery {
+  return query;
+}
+
+const ARTICLE = kindStatus('article');
+const BRIEF = kindStatus('brief');
+
 /** Filters other than `kind` (which the list reads from ListKeys.status). */
 function hasOtherFilters({ kind: _kind, ...query }: ListQuery): boolean {
   return Boolean(query.tagIds?.length || query.untagged || query.place || query.agency || query.section || query.from || query.to || query.hasLinks !== undefined);
@@ -196,10 +214,16 @@ function listMatches(ctx: ServiceContext, query: ListQuery, matches: Matches, hi
   // Positions in `matches` of the live stories that pass the filters.
   const kept = scratchPositions(nums.length);
   let total = 0;
+  // Hits per kind, whatever the kind filter: the list offers the other kind with its count.
+  const kinds = { article: 0, brief: 0 };
+  const others = filtered ? withoutKind(query) : query;
   for (let at = 0; at < nums.length; at++) {
     const status = keys.status(nums[at]!);
-    if (status === GONE || (kind && status !== kind)) continue;
-    if (!filtered || matchesFilters(ctx, keys.head(nums[at]!), query)) kept[total++] = at;
+    if (status === GONE) continue;
+    if (filtered && !matchesFilters(ctx, keys.head(nums[at]!), others)) continue;
+    if (status === ARTICLE) kinds.article++;
+    else if (status === BRIEF) kinds.brief++;
+    if (!kind || status === kind) kept[total++] = at;
   }
 
   const sort: SortKey = query.sort ?? 'relevance';
@@ -214,7 +238,7 @@ function listMatches(ctx: ServiceContext, query: ListQuery, matches: Matches, hi
   }
   const page = sortedSlice(kept, total, order, offset, limit);
   const items = Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!)));
-  return { total, offset, items, scores: Array.from(page, (at) => scores[at]!), highlight };
+  return { total, offset, items, scores: Array.from(page, (at) => scores[at]!), highlight, kinds };
 }
 
 /** `compareBy` over positions in the matches, on numeric keys where the dates allow. */

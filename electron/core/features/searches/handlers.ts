@@ -2,11 +2,19 @@ import { newId } from '../../ids';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { Facets, FacetValue } from '../../../../shared/contract/searches';
 import { fold } from '../../text/dutch';
-import { publishedAtOf } from '../../store/meta';
+import { publishedAtOf, type StoryHead } from '../../store/meta';
+import type { ListQuery } from '../../../../shared/contract/library';
+import type { facetsQuerySchema } from '../../../../shared/contract/searches';
+import type { z } from 'zod';
+import { matchesFilters } from '../library/list';
+import { GONE } from '../library/list-keys';
+import { storySnippets } from './snippets';
+
+type FacetsQuery = z.infer<typeof facetsQuerySchema>;
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
 
-type SearchesMethod = 'searches.list' | 'searches.save' | 'searches.rename' | 'searches.delete' | 'stories.facets';
+type SearchesMethod = 'searches.list' | 'searches.save' | 'searches.rename' | 'searches.delete' | 'stories.facets' | 'stories.snippets';
 
 function countValues(values: Iterable<string>): FacetValue[] {
   // Counted by folded value, shown in the most common spelling.
@@ -24,24 +32,53 @@ function countValues(values: Iterable<string>): FacetValue[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'nl'));
 }
 
-export function facets(ctx: ServiceContext): Facets {
+/**
+ * Filter choices with counts, under the list's query: each facet counts the stories
+ * matching the search text and every filter but its own, as the list would show them
+ * once that value is picked. Without text or filters: the whole library.
+ */
+export async function facets(ctx: ServiceContext, query: FacetsQuery = {}): Promise<Facets> {
   const places: string[] = [];
   const agencies: string[] = [];
   const sections: string[] = [];
+  const tagCounts = new Map<string, number>();
   let from: string | null = null;
   let to: string | null = null;
   const edits = ctx.store.meta.storyEdits;
-  for (const head of ctx.store.liveHeads()) {
-    places.push(head.dateline.place);
-    agencies.push(...head.dateline.agencies);
-    if (head.section) sections.push(head.section);
-    const date = publishedAtOf(edits[head.id], head);
-    if (date) {
-      if (!from || date < from) from = date;
-      if (!to || date > to) to = date;
+  const taggings = ctx.store.meta.taggings;
+  const { place, agency, section, from: fromFilter, to: toFilter, ...rest } = query;
+  const others: ListQuery = rest;
+  const passes = (head: StoryHead, only: Partial<ListQuery>) => matchesFilters(ctx, head, only);
+  for (const head of await facetHeads(ctx, query.query ?? '')) {
+    if (!matchesFilters(ctx, head, others)) continue;
+    const placeOk = !place || passes(head, { place });
+    const agencyOk = !agency || passes(head, { agency });
+    const sectionOk = !section || passes(head, { section });
+    const dateOk = (!fromFilter && !toFilter) || passes(head, { from: fromFilter, to: toFilter });
+    if (agencyOk && sectionOk && dateOk) places.push(head.dateline.place);
+    if (placeOk && sectionOk && dateOk) agencies.push(...head.dateline.agencies);
+    if (placeOk && agencyOk && dateOk && head.section) sections.push(head.section);
+    if (placeOk && agencyOk && sectionOk) {
+      const date = publishedAtOf(edits[head.id], head);
+      if (date) {
+        if (!from || date < from) from = date;
+        if (!to || date > to) to = date;
+      }
     }
+    if (placeOk && agencyOk && sectionOk && dateOk) for (const tagId of taggings[head.id] ?? []) tagCounts.set(tagId, (tagCounts.get(tagId) ?? 0) + 1);
   }
-  return { places: countValues(places), agencies: countValues(agencies), sections: countValues(sections), dates: from && to ? { from, to } : null };
+  const tags = [...tagCounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return { places: countValues(places), agencies: countValues(agencies), sections: countValues(sections), dates: from && to ? { from, to } : null, tags };
+}
+
+/** The live stories the search text matches (all of them without one). */
+async function facetHeads(ctx: ServiceContext, text: string): Promise<Iterable<StoryHead>> {
+  const found = text.trim() ? await ctx.search.match(text) : null;
+  if (!found) return ctx.store.liveHeads();
+  const keys = ctx.listKeys();
+  const heads: StoryHead[] = [];
+  for (const num of found.matches.nums) if (keys.status(num) !== GONE) heads.push(keys.head(num));
+  return heads;
 }
 
 function requireSaved(ctx: ServiceContext, id: string) {
@@ -82,5 +119,6 @@ export const searchesHandlers: PartialHandlers<SearchesMethod> = {
     return { deleted: input.id };
   },
 
-  'stories.facets': (_input, ctx) => facets(ctx),
+  'stories.facets': (input, ctx) => facets(ctx, input),
+  'stories.snippets': (input, ctx) => storySnippets(ctx, input),
 };

@@ -7,6 +7,7 @@ import { ImportControls } from '../import/ImportControls';
 import { FilterChips } from '../search/FilterChips';
 import { FilterPanel } from '../search/FilterPanel';
 import { SearchBar } from '../search/SearchBar';
+import { KindBar } from '../search/KindBar';
 import { SortControl } from './SortControl';
 import { StoryList } from './StoryList';
 import type { SelectGesture } from './StoryRow';
@@ -50,6 +51,7 @@ export function ListPane() {
   const selectAllLoaded = useApp((s) => s.selectAllLoaded);
   const clearSelection = useApp((s) => s.clearSelection);
   const density = useApp((s) => s.density);
+  const snippets = useApp((s) => s.snippets);
   const tagsById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
   const onSelect = useCallback(
     (id: string, gesture: SelectGesture) => {
@@ -97,7 +99,7 @@ export function ListPane() {
     body = (
       <>
         <StoryList
-          // Remounted on a density change: the list measures its row height from the stylesheet once.
+          // Remounted on a density change: the list measures its row height from the stylesheet per query.
           key={density}
           id={STORY_LIST_ID}
           label={t.library('listLabel', { view: viewLabel })}
@@ -111,6 +113,7 @@ export function ListPane() {
           tagsById={tagsById}
           matcher={matcher}
           language={language}
+          snippets={searching ? snippets : undefined}
           loadingLabel={t.library('loadingStories')}
           onCursor={setCursor}
           onCursorAt={setCursorAt}
@@ -127,7 +130,7 @@ export function ListPane() {
 
   return (
     // data-query-rendered: the search text the rows on screen answer (the typing benchmark waits for it).
-    <section id={LIST_PANE_ID} className={`list-pane density-${density}`} aria-labelledby="list-pane-heading" data-query-rendered={renderedQuery ?? undefined}>
+    <section id={LIST_PANE_ID} className={`list-pane density-${density}${searching ? ' is-searching' : ''}`} aria-labelledby="list-pane-heading" data-query-rendered={renderedQuery ?? undefined}>
       <div className="pane-toolbar">
         <SidebarToggle />
         <h2 id="list-pane-heading" className="pane-heading">
@@ -138,6 +141,7 @@ export function ListPane() {
       <SearchBar listId={STORY_LIST_ID} />
       <FilterPanel />
       <FilterChips />
+      {narrowed && <KindBar />}
       <div className="pane-subbar">
         <SortControl />
         <DensityControl />

@@ -5,6 +5,7 @@ import { rowsPerPage, scrollToReveal, visibleWindow } from '../search/virtual-wi
 import { PAGE_SIZE, rowAt } from '../../store';
 import { StoryRow, type SelectGesture } from './StoryRow';
 import type { Language } from '../../i18n';
+import type { Snippet } from '../../../../shared/contract/searches';
 import '../search/search.css';
 
 export interface StoryListProps {
@@ -26,6 +27,8 @@ export interface StoryListProps {
   /** Search matches to mark in headlines. */
   matcher: HighlightMatcher | null;
   language: Language;
+  /** Matched passages of search results by story id (absent when not searching). */
+  snippets?: ReadonlyMap<string, { snippet: Snippet | null }>;
   /** Accessible name of a row whose page is still loading. */
   loadingLabel: string;
   onCursor(id: string): void;
@@ -70,6 +73,7 @@ export function StoryList({
   tagsById,
   matcher,
   language,
+  snippets,
   loadingLabel,
   onCursor,
   onCursorAt,
@@ -105,13 +109,20 @@ export function StoryList({
   const rowWindow = visibleWindow({ scrollTop: scroll.top, viewportHeight: scroll.height, rowHeight, total, overscan: OVERSCAN });
   const tabStopIndex = cursorIndex !== null && cursorIndex < total ? cursorIndex : rowWindow.start;
 
-  // Row height from the stylesheet (one place to change it), viewport size from layout.
+  // Row height from the stylesheet (one place to change it), read again for each query:
+  // search results are taller (they show the matched passage).
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const fromCss = parseFloat(getComputedStyle(list).getPropertyValue('--story-row-height'));
+    if (fromCss > 0) setRowHeight(fromCss);
+  }, [listKey]);
+
+  // Viewport size from layout.
   useLayoutEffect(() => {
     const list = listRef.current;
     const viewport = viewportRef.current;
     if (!list || !viewport) return;
-    const fromCss = parseFloat(getComputedStyle(list).getPropertyValue('--story-row-height'));
-    if (fromCss > 0) setRowHeight(fromCss);
     const measure = () => setScroll((current) => ({ ...current, top: viewport.scrollTop, height: viewport.clientHeight || FALLBACK_VIEWPORT }));
     measure();
     if (typeof ResizeObserver === 'undefined') return;
@@ -291,6 +302,7 @@ export function StoryList({
               tagsById={tagsById}
               matcher={matcher}
               language={language}
+              snippet={snippets?.get(item.id)?.snippet}
               onActivate={activate}
             />
           );

@@ -7,6 +7,8 @@ import type { HighlightMatcher } from '../search/highlight-ranges';
 import { Highlight } from '../search/Highlight';
 import { TagChip } from '../tags/TagChip';
 import { NewSinceOpenedMark, WireBadges } from '../versions/WireBadges';
+import type { Snippet } from '../../../../shared/contract/searches';
+import { SnippetText } from '../search/SnippetText';
 
 /** How a click or key chose a row: alone, toggled (Ctrl/Cmd), or as a range from the anchor (Shift, Ctrl+Shift adds). */
 export type SelectGesture = 'only' | 'toggle' | 'extend' | 'extend-add';
@@ -33,11 +35,13 @@ export interface StoryRowProps {
   /** Search matches to mark in the headline. */
   matcher: HighlightMatcher | null;
   language: Language;
+  /** The matched passage of a search result (undefined: none asked for, or not there yet). */
+  snippet?: Snippet | null;
   onActivate(id: string, gesture: SelectGesture): void;
 }
 
 /** One list row: headline, place, agencies and date (or a brief's age label). */
-export const StoryRow = memo(function StoryRow({ story, index, position, setSize, tabStop, isCursor, isOpen, isSelected, tagsById, matcher, language, onActivate }: StoryRowProps) {
+export const StoryRow = memo(function StoryRow({ story, index, position, setSize, tabStop, isCursor, isOpen, isSelected, tagsById, matcher, language, snippet, onActivate }: StoryRowProps) {
   const { place, agencies } = story.dateline;
   const tags = story.tagIds.map((id) => tagsById.get(id)).filter((tag) => tag !== undefined);
   return (
@@ -60,6 +64,7 @@ export const StoryRow = memo(function StoryRow({ story, index, position, setSize
         <Highlight text={story.headline} matcher={matcher} />
       </span>
       <span className="row-meta">
+        {story.kind === 'brief' && <span className="row-kind">{translator(language, 'search')('briefBadge')}</span>}
         {place && <span className="row-place">{place}</span>}
         {agencies.length > 0 && <span className="row-agencies">{agencies.join('/')}</span>}
         {story.publishedAt && (
@@ -76,6 +81,7 @@ export const StoryRow = memo(function StoryRow({ story, index, position, setSize
         {!story.publishedAt && story.ageLabel && <span className="row-age">{story.ageLabel}</span>}
         {story.wire && <WireBadges story={story} language={language} compact />}
       </span>
+      {snippet && <SnippetText snippet={snippet} />}
       {tags.length > 0 && (
         <span className="row-tags">
           {tags.map((tag) => (

@@ -17,10 +17,19 @@ export function listQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir' | 'sea
   return composeListQuery(viewQueryOf(state), state.searchQuery, state.filters);
 }
 
-function viewQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir'>): ListQuery {
+function viewQueryOf(state: Pick<AppState, 'view' | 'sort' | 'dir' | 'searchQuery'>): ListQuery {
   // A tag view lists articles and briefs alike.
   if (state.view.kind === 'tag') return { tagIds: [state.view.tagId], sort: state.sort, dir: state.dir };
+  // A search from "All stories" finds briefs too (the kind bar narrows it).
+  if (state.view.kind === 'articles' && state.searchQuery.trim() !== '') return { sort: state.sort, dir: state.dir };
   return { kind: state.view.kind === 'briefs' ? 'brief' : 'article', sort: state.sort, dir: state.dir };
+}
+
+/** The kind the view lists by itself (no kind filter): 'all' for a tag view and for a search from "All stories". */
+export function viewKindOf(state: Pick<AppState, 'view' | 'searchQuery'>): 'article' | 'brief' | 'all' {
+  if (state.view.kind === 'tag') return 'all';
+  if (state.view.kind === 'briefs') return 'brief';
+  return state.searchQuery.trim() !== '' ? 'all' : 'article';
 }
 
 /** Identifies what the list answers (not where it is scrolled): a new key lists from the top. */
@@ -76,7 +85,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
         // The cursor was waiting for a row of this page: it moves there in the same update.
         const waited = state.pendingCursor === null ? undefined : rowAt(pages, state.pendingCursor);
         const cursor = waited ? { cursorId: waited.id, pendingCursor: null } : state.pendingCursor !== null && state.pendingCursor >= answer.total ? { pendingCursor: null } : {};
-        return { pages, items: flatten(pages), total: answer.total, listError: null, ...cursor };
+        return { pages, items: flatten(pages), total: answer.total, kinds: answer.kinds ?? state.kinds, listError: null, ...cursor };
       });
     } catch (error) {
       if (!gate.isLatest(mine)) return;
@@ -105,6 +114,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
     pendingCursor: null,
     highlight: [],
     renderedQuery: null,
+    kinds: null,
 
     setView(view) {
       // The view decides the kind again; search text and the other filters stay.
@@ -169,6 +179,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
           pages,
           items,
           total: answer.total,
+          kinds: answer.kinds ?? null,
           listKey: key,
           highlight: answer.highlight,
           renderedQuery: searchText,
@@ -178,6 +189,8 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
           // Selected stories that are still listed stay selected (re-sorted, filtered, after undo).
           selection: keepListed(state.selection, items.map((item) => item.id), complete),
         }));
+        // The filter choices follow the query while the panel shows them.
+        if (!sameQuery && get().filtersOpen) void get().loadFacets();
       } catch (error) {
         if (!gate.isLatest(mine)) return;
         set({ listState: 'error', listError: toServiceError(error) });
@@ -197,6 +210,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
       // The rows on screen (a lone pending cursor row is not "on screen" for a refresh).
       if (end - start > 1 || pendingCursor !== start) visible = { start, end };
       if (listState !== 'ready') return;
+      get().wantSnippets(visible.start, visible.end);
       for (const page of pagesFor(Math.max(0, start), Math.min(total, end), PAGE_SIZE)) {
         if (!pages.has(page) && !inFlight.has(page) && !failed.has(page)) void fetchPage(page);
       }

@@ -4,6 +4,7 @@ import { formatDay } from '../../ui/format';
 import type { KindFilter, ListFilters } from './list-query';
 import { useApp, useT } from '../../store';
 import { FILTER_PANEL_ID } from './SearchBar';
+import { viewKindOf } from '../library/list-slice';
 import { useErrorText } from '../../ui/errors/use-error-text';
 
 const NONE = '';
@@ -20,6 +21,7 @@ export function FilterPanel() {
   const open = useApp((s) => s.filtersOpen);
   const filters = useApp((s) => s.filters);
   const view = useApp((s) => s.view);
+  const viewKind = useApp((s) => viewKindOf(s));
   const facets = useApp((s) => s.facets);
   const facetsState = useApp((s) => s.facetsState);
   const facetsError = useApp((s) => s.facetsError);
@@ -38,7 +40,7 @@ export function FilterPanel() {
   if (!open) return null;
 
   // The view's own kind shows as the choice; picking it again means "as the view" (no chip).
-  const viewKind: KindFilter = view.kind === 'briefs' ? 'brief' : view.kind === 'tag' ? 'all' : 'article';
+  const tagCount = (id: string, all: number) => (facets?.tags ? (facets.tags.find((facet) => facet.value === id)?.count ?? 0) : all);
   const tagChoices = tags.filter((tag) => !filters.tagIds.includes(tag.id) && !(view.kind === 'tag' && view.tagId === tag.id));
   const set = <K extends keyof ListFilters>(key: K) => (value: ListFilters[K]) => setFilter(key, value);
 
@@ -71,7 +73,7 @@ export function FilterPanel() {
           <option value={NONE}>{tagChoices.length ? t.search('addTagFilter') : t.search('noTagsToFilter')}</option>
           {tagChoices.map((tag) => (
             <option key={tag.id} value={tag.id}>
-              {`${'\u00a0\u00a0'.repeat(tag.depth)}${t.search('facetValue', { value: tag.name, n: tag.count })}`}
+              {`${'\u00a0\u00a0'.repeat(tag.depth)}${t.search('facetValue', { value: tag.name, n: tagCount(tag.id, tag.count) })}`}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { isTypingTarget } from '../../ui/format';
 import { activeFilterCount } from './list-query';
 import { useApp, useT } from '../../store';
 import { IndexProgress } from './IndexProgress';
+import { SearchHelp } from './SearchHelp';
 import './search.css';
 
 export const SEARCH_BOX_ID = 'story-search';
@@ -73,6 +74,7 @@ export function SearchBar({ listId }: { listId: string }) {
           </button>
         )}
       </div>
+      <SearchHelp />
       <button
         type="button"
         className={`button filters-toggle${activeFilters > 0 ? ' has-filters' : ''}`}

@@ -1,5 +1,14 @@
 import { toServiceError } from '../../client';
 import { NO_FILTERS } from './list-query';
+import { listQueryOf } from '../library/list-slice';
+import type { AppState } from '../../store/types';
+import type { ListQuery } from '../../../../shared/contract/library';
+
+/** The list's query without sort and paging: what the facets count under. */
+function facetsQueryOf(state: AppState): Omit<ListQuery, 'sort' | 'dir' | 'offset' | 'limit'> {
+  const { sort: _sort, dir: _dir, offset: _offset, limit: _limit, ...query } = listQueryOf(state);
+  return query;
+}
 import type { FiltersSlice } from './search-types';
 import type { SliceCreator } from '../../store/types';
 import { latestAnswer } from '../../store/latest-answer';
@@ -46,7 +55,7 @@ export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get, { clien
     async loadFacets() {
       set((state) => ({ facetsState: state.facets ? state.facetsState : 'loading', facetsError: null }));
       await facetsAnswer.load(
-        () => client.call('stories.facets', {}),
+        () => client.call('stories.facets', facetsQueryOf(get())),
         (facets) => set({ facets, facetsState: 'ready' }),
         (error) => set({ facetsState: 'error', facetsError: toServiceError(error) }),
       );

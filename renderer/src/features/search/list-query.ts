@@ -72,12 +72,16 @@ export function savedQueryOf(query: ListQuery): SavedSearchItem['query'] {
 }
 
 /**
- * A saved search back as search text and filters over the "All stories" view
- * (articles): a saved `kind: article` is simply that view; no kind means both kinds.
+ * A saved search back as search text and filters over the "All stories" view, which
+ * lists articles when browsing and both kinds for a search: the saved kind becomes a
+ * kind filter only where it differs from what the view lists by itself.
  */
 export function restoreSavedQuery(saved: ListQuery): { searchText: string; filters: ListFilters } {
+  const searching = (saved.query ?? '').trim() !== '';
+  const viewKind = searching ? 'all' : 'article';
+  const kind = saved.kind ?? 'all';
   const filters: ListFilters = {
-    kind: saved.kind === 'article' ? null : (saved.kind ?? 'all'),
+    kind: kind === viewKind ? null : kind,
     tagIds: [...new Set(saved.tagIds ?? [])],
     place: saved.place ?? null,
     agency: saved.agency ?? null,

@@ -1,4 +1,5 @@
 import { createDebouncer } from './latest';
+import { viewKindOf } from '../library/list-slice';
 import type { SearchSlice } from './search-types';
 import type { AppState, SliceCreator } from '../../store/types';
 
@@ -16,6 +17,10 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     if (text === state.searchQuery) return false;
     const wasSearching = state.searchQuery.trim() !== '';
     const searching = text.trim() !== '';
+    // A kind filter the view now lists by itself (articles once a search from All stories ends) is no filter.
+    if (wasSearching !== searching && state.filters.kind !== null && state.filters.kind === viewKindOf({ view: state.view, searchQuery: text })) {
+      set({ filters: { ...state.filters, kind: null } });
+    }
     if (!wasSearching && searching) {
       sortBeforeSearch = { sort: state.sort, dir: state.dir };
       set({ searchQuery: text, sort: 'relevance', dir: 'desc' });

@@ -2,6 +2,7 @@
 import type { ServiceError } from '../../../../shared/contract/envelope';
 import type { Facets, SavedSearchItem } from '../../../../shared/contract/searches';
 import type { KindFilter, ListFilters } from './list-query';
+import type { RowSnippet } from './snippets-slice';
 import type { LoadState } from '../../store/load-state';
 
 
@@ -56,4 +57,12 @@ export interface SavedSearchesSlice {
   renameSavedSearch(id: string, name: string): Promise<boolean>;
   deleteSavedSearch(id: string): Promise<boolean>;
   clearSavedSearchMessage(): void;
+}
+
+export interface SnippetsSlice {
+  /** The matched passage of result rows, by story id (rows on screen only; see snippets-slice). */
+  snippets: ReadonlyMap<string, RowSnippet>;
+  /** The list shows rows [start, end): their snippets are asked for once that settles. */
+  wantSnippets(start: number, end: number): void;
+  forgetSnippets(): void;
 }

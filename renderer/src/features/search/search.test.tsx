@@ -113,6 +113,10 @@ describe('search box', () => {
     await user.keyboard('/');
     expect(searchBox()).toHaveFocus();
     await user.keyboard('rusland');
+    // Articles and briefs in one list, with a count per kind.
+    const kinds = await screen.findByRole('group', { name: 'Show' });
+    await waitFor(() => expect(Array.from(within(kinds).getAllByRole('button'), (button) => button.textContent)).toEqual(['All 2', 'Articles 2', 'Briefs 0']));
+    expect(within(kinds).getByRole('button', { pressed: true })).toHaveTextContent('All 2');
     await waitFor(() => expect(headlines(list)).toHaveLength(2));
     await user.keyboard('{Escape}');
     expect(searchBox()).toHaveProperty('value', '');
@@ -202,7 +206,7 @@ describe('saved searches', () => {
     await user.clear(name);
     await user.type(name, 'Rusland gelinkt{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(await service.call<SavedSearchItem[]>('searches.list', {})).toEqual([{ id: expect.any(String), name: 'Rusland gelinkt', query: { query: 'rusland', kind: 'article', hasLinks: true } }]);
+    expect(await service.call<SavedSearchItem[]>('searches.list', {})).toEqual([{ id: expect.any(String), name: 'Rusland gelinkt', query: { query: 'rusland', hasLinks: true } }]);
     const saved = within(nav).getByRole('button', { name: 'Rusland gelinkt' });
     expect(saved).toHaveAttribute('aria-current', 'true');
 
@@ -212,7 +216,8 @@ describe('saved searches', () => {
     await user.click(saved);
     expect(searchBox()).toHaveProperty('value', 'rusland');
     expect(screen.getByRole('checkbox', { name: 'Has links' })).toHaveProperty('checked', true);
-    await waitFor(() => expect(service.callsOf('stories.list').at(-1)).toMatchObject({ query: 'rusland', hasLinks: true, kind: 'article' }));
+    await waitFor(() => expect(service.callsOf('stories.list').at(-1)).toMatchObject({ query: 'rusland', hasLinks: true }));
+    expect(service.callsOf('stories.list').at(-1)).not.toHaveProperty('kind');
 
     await user.click(within(nav).getByRole('button', { name: 'Rename saved search Rusland gelinkt' }));
     const rename = screen.getByRole('dialog', { name: 'Rename saved search' });
@@ -263,5 +268,81 @@ describe('virtual list', () => {
     const row = within(list).getByRole('option', { name: new RegExp(target!.headline) });
     expect(row).toHaveAttribute('aria-posinset', '2501');
     expect(row).toHaveAttribute('aria-setsize', '5000');
+  });
+});
+
+/** A brief and an article about Oekraïne besides the four articles. */
+const ONE_LIST_MORE: { id: string; headline: string; options: StoryOptions }[] = [
+  { id: 'b1', headline: 'Graanschip vertrekt', options: { kind: 'brief', place: 'ODESSA', text: 'Een graanschip is vanochtend uit de haven vertrokken. Het is het eerste schip sinds weken dat Oekraïne verlaat met <b>graan</b>.' } },
+  { id: 'a5', headline: 'Overleg in Genève', options: { place: 'GENÈVE', agencies: ['AFP'], text: 'De delegaties spraken lang. Daarna ging het over de steun aan Oekraïne en over sancties.' } },
+];
+
+describe('one list of articles and briefs', () => {
+  it('lists both kinds with counts and a kind bar, and shows the matched passage marked as written', async () => {
+    const user = userEvent.setup();
+    const service = await realLibrary(ONE_LIST_MORE);
+    renderApp(service);
+    const list = await storyList();
+    await user.type(searchBox(), 'oekraine ');
+    const kinds = await screen.findByRole('group', { name: 'Show' });
+    await waitFor(() => expect(Array.from(within(kinds).getAllByRole('button'), (button) => button.textContent)).toEqual(['All 3', 'Articles 2', 'Briefs 1']));
+    await waitFor(() => expect(headlines(list)).toHaveLength(3));
+    // The brief is marked as one, and every row with text in its body shows where it matched.
+    const brief = within(list).getByRole('option', { name: /Graanschip vertrekt/ });
+    expect(brief.querySelector('.row-kind')).toHaveTextContent('Brief');
+    await waitFor(() => expect(brief.querySelector('.row-snippet')).not.toBeNull());
+    expect(brief.querySelector('.row-snippet')!.textContent).toContain('dat Oekraïne verlaat met <b>graan</b>.');
+    expect(Array.from(brief.querySelectorAll('.row-snippet mark'), (mark) => mark.textContent)).toEqual(['Oekraïne']);
+    expect(brief.querySelector('.row-snippet b')).toBeNull();
+    const geneva = within(list).getByRole('option', { name: /Overleg in Genève/ });
+    await waitFor(() => expect(geneva.querySelector('.row-snippet mark')).toHaveTextContent('Oekraïne'));
+    // The rows on screen were asked for once each per query.
+    const asked = service.callsOf('stories.snippets') as { query: string; ids: string[] }[];
+    expect(asked.filter((call) => call.query === 'oekraine').flatMap((call) => call.ids).sort()).toEqual(['a1', 'a5', 'b1']);
+
+    // The kind bar narrows the list.
+    await user.click(within(kinds).getByRole('button', { name: /^Briefs/ }));
+    await waitFor(() => expect(headlines(list)).toEqual(['Graanschip vertrekt']));
+    expect(within(kinds).getByRole('button', { pressed: true })).toHaveTextContent('Briefs 1');
+    await user.click(within(kinds).getByRole('button', { name: /^All/ }));
+    await waitFor(() => expect(headlines(list)).toHaveLength(3));
+  });
+
+  it('counts facets under the query, and leaves no kind filter over when the search ends', async () => {
+    const user = userEvent.setup();
+    renderApp(await realLibrary(ONE_LIST_MORE));
+    const list = await storyList();
+    await user.type(searchBox(), 'oekraine ');
+    const kinds = await screen.findByRole('group', { name: 'Show' });
+    await waitFor(() => expect(headlines(list)).toHaveLength(3));
+    // Facets count the matching stories, not the library.
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    const place = screen.getByRole('combobox', { name: 'Place' });
+    await waitFor(() => expect(Array.from(place.querySelectorAll('option'), (option) => option.textContent).sort()).toEqual(['Any', 'GENÈVE (1)', 'ODESSA (1)', 'PYONGYANG (1)']));
+    // Articles only, then the search ends: All stories lists articles by itself, so no kind filter is left over.
+    await user.click(within(kinds).getByRole('button', { name: /^Articles/ }));
+    await waitFor(() => expect(headlines(list)).toHaveLength(2));
+    await user.clear(searchBox());
+    await waitFor(() => expect(Array.from(place.querySelectorAll('option'), (option) => option.textContent)).toContain('PYONGYANG (2)'));
+    expect(screen.queryByRole('list', { name: 'Active filters' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Show' })).toBeNull();
+  });
+
+  it('explains the query language in a popover reached by keyboard, closed with Escape', async () => {
+    const user = userEvent.setup();
+    renderApp(await realLibrary());
+    await storyList();
+    const help = screen.getByRole('button', { name: 'Search tips' });
+    help.focus();
+    await user.keyboard('{Enter}');
+    const popover = screen.getByRole('dialog', { name: 'Search tips' });
+    expect(help).toHaveAttribute('aria-expanded', 'true');
+    expect(popover).toHaveTextContent('poetin OR kim');
+    expect(popover).toHaveTextContent('-sport');
+    expect(popover).toHaveTextContent('"warm welkom"');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Search tips' })).toBeNull();
+    expect(help).toHaveFocus();
+    expect(help).toHaveAttribute('aria-expanded', 'false');
   });
 });
