@@ -2,15 +2,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport, Story, StorySummary } from '../../shared/types';
 import type { CliCommand } from './command';
-import { formatDateline, formatSummaryLine } from './output';
+import { formatDateline, formatSummaryLine, oneLine } from './output';
 import { versionsText, wireLines } from './commands-versions';
 
 function reportText(report: ImportReport): string {
   const lines = report.files.map((file) => {
     const briefs = file.briefs.imported || file.briefs.duplicate ? ` (briefs: ${file.briefs.imported} new, ${file.briefs.duplicate} duplicate)` : '';
-    const why = file.reason ? ` — ${file.reason}` : '';
-    const warnings = file.warnings.map((warning) => `\n    warning: ${warning}`).join('');
-    return `${file.status.padEnd(9)} ${file.fileName}${why}${briefs}${warnings}`;
+    const why = file.reason ? ` — ${oneLine(file.reason)}` : '';
+    const warnings = file.warnings.map((warning) => `\n    warning: ${oneLine(warning)}`).join('');
+    return `${file.status.padEnd(9)} ${oneLine(file.fileName)}${why}${briefs}${warnings}`;
   });
   const t = report.totals;
   lines.push(`${t.files} files: ${t.imported} imported, ${t.duplicate} duplicate, ${t.rejected} rejected; briefs: ${t.briefsImported} new, ${t.briefsDuplicate} duplicate`);
@@ -51,9 +51,9 @@ export const listCommand: CliCommand = {
 };
 
 function storyText(story: Story): string {
-  const lines = [story.headline, [formatDateline(story.dateline), story.section, story.publishedAt].filter(Boolean).join(' · '), ''];
+  const lines = [oneLine(story.headline), [formatDateline(story.dateline), story.section && oneLine(story.section), story.publishedAt].filter(Boolean).join(' · '), ''];
   for (const block of story.body) lines.push(block.type === 'heading' ? `\n## ${block.text}\n` : `${block.text}\n`);
-  lines.push(`Source: ${story.source.fileName} (sha256 ${story.source.sha256.slice(0, 12)}…), imported ${story.source.importedAt}`);
+  lines.push(`Source: ${oneLine(story.source.fileName)} (sha256 ${story.source.sha256.slice(0, 12)}…), imported ${story.source.importedAt}`);
   for (const warning of story.warnings) lines.push(`Warning: ${warning}`);
   if (story.wire) lines.push(...wireLines({ ...story, wire: story.wire }));
   return lines.join('\n');

@@ -9,7 +9,7 @@ import { searchCommand } from './commands-search';
 import { diffCommand, versionsCommand } from './commands-versions';
 import { watchCommand } from './commands-watch';
 import { noticeLine } from './messages';
-import { createOutput } from './output';
+import { createOutput, terminalText } from './output';
 
 // The command line is a client of the contract like the renderer: it parses argv into a
 // method's input, sends it through the core's one dispatcher, and renders the answer
@@ -78,13 +78,13 @@ export async function run(argv: string[]): Promise<number> {
     const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
     core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
     const opening = core.opening();
-    for (const notice of opening.notices) console.error(`kroniek: ${noticeLine(notice)}`);
+    for (const notice of opening.notices) console.error(`kroniek: ${terminalText(noticeLine(notice))}`);
     const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json), feed: core.feed });
     // A damaged library is reported like the app does, and the command fails even where it could still read.
     const damaged = opening.readOnly || opening.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));
     return damaged ? Math.max(code, 1) : code;
   } catch (error) {
-    console.error(`kroniek: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`kroniek: ${terminalText(error instanceof Error ? error.message : String(error))}`);
     return 1;
   } finally {
     await core?.close();

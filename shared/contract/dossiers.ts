@@ -1,7 +1,7 @@
 // Dossiers and export.
 import { z } from 'zod';
 import type { Dossier, ExportFormat, StorySummary } from '../types';
-import { def, idListSchema, idSchema, LIMITS, localDef, localPathSchema, nameSchema, textSchema } from './define';
+import { def, idListSchema, idSchema, LIMITS, localDef, localPathSchema, nameSchema, optionalLineSchema, textSchema } from './define';
 
 export const EXPORT_FORMATS = ['pdf', 'html', 'md', 'ninjs'] as const satisfies readonly ExportFormat[];
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
@@ -9,7 +9,7 @@ export const exportLocaleSchema = z.enum(['nl', 'en']);
 export type ExportLocale = z.infer<typeof exportLocaleSchema>;
 
 /** Subtitle: one line, may be empty. */
-const subtitleSchema = z.string().trim().max(LIMITS.name);
+const subtitleSchema = optionalLineSchema;
 /** Entry position in the dossier (0-based). */
 const indexSchema = z.number().int().min(0).max(LIMITS.ids);
 
