@@ -61,6 +61,19 @@ export interface ExportedFile {
   skippedMissing: number;
 }
 
+/** A PDF export under way (`dossiers.exportProgress`), for a progress display with Cancel. */
+export interface ExportProgress {
+  dossierId: string;
+  /** 1-based print pass: the first measures the page numbers, the next fills them in (rarely a third). */
+  pass: number;
+  /** Pages of the last finished pass; null until the first is done. */
+  pages: number | null;
+  elapsedMs: number;
+  /** The export is stopped with a clear message when it runs this long or prints more pages than this. */
+  limitMs: number;
+  limitPages: number;
+}
+
 /** An export written by the desktop app to the place the editor chose. */
 export interface SavedExport {
   /** Absolute path of the written file (only these can be revealed or opened). */
@@ -134,6 +147,10 @@ export const dossiersContract = {
   'dossiers.export': def<ExportedFile>()(
     z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), ...exportChoices }),
   ),
+  /** The PDF export of this dossier under way, or null when there is none. */
+  'dossiers.exportProgress': def<ExportProgress | null>()(dossierId),
+  /** Stops the PDF export of this dossier under way; it then fails with reason `export.cancelled`. Answers how many were stopped. */
+  'dossiers.cancelExport': def<{ cancelled: number }>()(dossierId),
   /** Native save dialog, then writes the export there. Null when cancelled. Only where `capabilities.nativeDialogs`. */
   'dossiers.exportToFile': def<SavedExport | null>()(
     z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), ...exportChoices }),
