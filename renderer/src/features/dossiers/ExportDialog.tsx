@@ -53,13 +53,17 @@ export function ExportDialog() {
   const [pdfProgress, setPdfProgress] = useState<ExportProgress | null>(null);
   const printing = phase.kind === 'busy' && phase.format === 'pdf';
   useEffect(() => {
-    if (!printing) return setPdfProgress(null);
+    if (!printing) return;
     let stopped = false;
-    const ask = () => void pdfExportProgress().then((progress) => !stopped && setPdfProgress(progress), () => undefined);
-    ask();
-    const timer = setInterval(ask, 1_000);
+    const ask = async () => {
+      const progress = await pdfExportProgress().catch(() => null);
+      if (!stopped) setPdfProgress(progress);
+    };
+    const first = setTimeout(() => void ask(), 0);
+    const timer = setInterval(() => void ask(), 1_000);
     return () => {
       stopped = true;
+      clearTimeout(first);
       clearInterval(timer);
     };
   }, [printing, pdfExportProgress]);
@@ -71,6 +75,7 @@ export function ExportDialog() {
     if (busy) return;
     setPhase({ kind: 'busy', format });
     setShellError(null);
+    setPdfProgress(null);
     try {
       if (nativeDialogs) {
         const saved = await exportDossierToFile(format, locale);
