@@ -69,13 +69,23 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
   }
 
   async function printToPdf(html: string, print: PdfPrintOptions): Promise<Uint8Array> {
+    if (print.signal?.aborted) throw new PdfCancelledError();
+    // Bounded by the export's time left and its cancel signal, from the start; the window
+    // and the temp file are removed below either way.
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const timeoutMs = Math.min(print.timeoutMs ?? PRINT_TIMEOUT_MS, PRINT_TIMEOUT_MS);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PdfLimitError('time', timeoutMs, null)), Math.max(0, timeoutMs));
+      onAbort = () => reject(new PdfCancelledError());
+      print.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    // Raced below; should an earlier step fail first, its rejection is not left unhandled.
+    timeout.catch(() => undefined);
     const folder = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'kroniek-print-'));
     const file = path.join(folder, 'document.html');
     const documentUrl = pathToFileURL(file).href;
     let window: BrowserWindow | null = null;
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    if (print.signal?.aborted) throw new PdfCancelledError();
     try {
       await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
       sessionForPrinting();
@@ -83,13 +93,6 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
       // webPreferences come from the one tested builder; electronegativity.test.ts scans its real output.
       window = new BrowserWindow(printWindowOptions(PRINT_PARTITION)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
       const contents = window.webContents;
-      // Bounded by the export's time left and its cancel signal; the window is destroyed below either way.
-      const timeoutMs = Math.min(print.timeoutMs ?? PRINT_TIMEOUT_MS, PRINT_TIMEOUT_MS);
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PdfLimitError('time', timeoutMs, null)), Math.max(0, timeoutMs));
-        onAbort = () => reject(new PdfCancelledError());
-        print.signal?.addEventListener('abort', onAbort, { once: true });
-      });
       await Promise.race([contents.loadURL(documentUrl), timeout]);
       const pdf = await Promise.race([
         contents.printToPDF({
