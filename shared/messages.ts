@@ -122,6 +122,13 @@ export interface ErrorReasonParams {
   'watch.notAbsolute': { path: string };
   /** Nothing, or a file, at the folder to watch. */
   'watch.notAFolder': { path: string; found: 'missing' | 'file' };
+  /**
+   * A PDF export went over a limit: `pages` printed pages, `time` milliseconds for the whole
+   * export, or `size` characters of text (refused before printing). `found` is what was measured.
+   */
+  'export.pdfLimit': { limit: 'pages' | 'time' | 'size'; max: number; found: number | null };
+  /** The PDF export was cancelled (the editor pressed Cancel). */
+  'export.cancelled': NoParams;
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

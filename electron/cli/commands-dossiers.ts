@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DossierDetail, DossierListItem } from '../../shared/contract/dossiers';
 import { tagIdOf, type CliCommand } from './command';
-import { formatSummaryLine } from './output';
+import { formatSummaryLine, oneLine } from './output';
 
 /** A dossier as the CLI prints it: flat, with `id` on top, entries with their headlines. */
 function dossierJson(detail: DossierDetail) {
@@ -27,8 +27,8 @@ function dossierJson(detail: DossierDetail) {
 
 function dossierText(detail: DossierDetail): string {
   const { dossier } = detail;
-  const lines = [`${dossier.id}  ${dossier.title}`];
-  if (dossier.subtitle) lines.push(dossier.subtitle);
+  const lines = [`${dossier.id}  ${oneLine(dossier.title)}`];
+  if (dossier.subtitle) lines.push(oneLine(dossier.subtitle));
   if (dossier.intro) lines.push('', dossier.intro);
   lines.push('', `${detail.entries.length} ${detail.entries.length === 1 ? 'story' : 'stories'}, updated ${dossier.updatedAt}`);
   detail.entries.forEach((entry, i) => {
@@ -44,7 +44,7 @@ function listText(items: DossierListItem[]): string {
   return items
     .map((item) => {
       const missing = item.missingCount ? `, ${item.missingCount} missing` : '';
-      return `${item.id}  ${item.title}  (${item.entryCount} ${item.entryCount === 1 ? 'story' : 'stories'}${missing}; updated ${item.updatedAt})`;
+      return `${item.id}  ${oneLine(item.title)}  (${item.entryCount} ${item.entryCount === 1 ? 'story' : 'stories'}${missing}; updated ${item.updatedAt})`;
     })
     .join('\n');
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport, Story, StorySummary } from '../../shared/types';
 import type { CliCommand } from './command';
-import { formatDateline, formatSummaryLine } from './output';
+import { formatDateline, formatSummaryLine, oneLine } from './output';
 import { versionsText, wireLines } from './commands-versions';
 import { fileStatusLabel, outcomeText, wireReasonText, wireTotalsText } from './wire-words';
 
@@ -12,9 +12,9 @@ function reportText(report: ImportReport): string {
     // An agency file says what became of its items: a new story, or a new (or duplicate) version of one already stored.
     const outcomes = (file.versions ?? []).filter((entry) => entry.outcome !== 'story').map((entry) => outcomeText(entry));
     const reason = wireReasonText(file.code, file.reason) ?? file.reason;
-    const why = reason ? ` — ${reason}` : outcomes.length ? ` — ${outcomes.join('; ')}` : '';
-    const warnings = file.warnings.map((warning) => `\n    warning: ${wireReasonText(warning, undefined) ?? warning}`).join('');
-    return `${fileStatusLabel(file).padEnd(9)} ${file.fileName}${why}${briefs}${warnings}`;
+    const why = reason ? ` — ${oneLine(reason)}` : outcomes.length ? ` — ${oneLine(outcomes.join('; '))}` : '';
+    const warnings = file.warnings.map((warning) => `\n    warning: ${oneLine(wireReasonText(warning, undefined) ?? warning)}`).join('');
+    return `${fileStatusLabel(file).padEnd(9)} ${oneLine(file.fileName)}${why}${briefs}${warnings}`;
   });
   const t = report.totals;
   lines.push(`${t.files} files: ${t.imported} imported, ${t.duplicate} duplicate, ${t.rejected} rejected; briefs: ${t.briefsImported} new, ${t.briefsDuplicate} duplicate${wireTotalsText(t)}`);
@@ -55,9 +55,9 @@ export const listCommand: CliCommand = {
 };
 
 function storyText(story: Story): string {
-  const lines = [story.headline, [formatDateline(story.dateline), story.section, story.publishedAt].filter(Boolean).join(' · '), ''];
+  const lines = [oneLine(story.headline), [formatDateline(story.dateline), story.section && oneLine(story.section), story.publishedAt].filter(Boolean).join(' · '), ''];
   for (const block of story.body) lines.push(block.type === 'heading' ? `\n## ${block.text}\n` : `${block.text}\n`);
-  lines.push(`Source: ${story.source.fileName} (sha256 ${story.source.sha256.slice(0, 12)}…), imported ${story.source.importedAt}`);
+  lines.push(`Source: ${oneLine(story.source.fileName)} (sha256 ${story.source.sha256.slice(0, 12)}…), imported ${story.source.importedAt}`);
   for (const warning of story.warnings) lines.push(`Warning: ${warning}`);
   if (story.wire) lines.push(...wireLines({ ...story, wire: story.wire }));
   return lines.join('\n');

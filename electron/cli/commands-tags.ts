@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { TagListItem } from '../../shared/contract/tags';
 import { tagIdOf, type CliCommand } from './command';
+import { oneLine } from './output';
 import { suggestionReasonsText } from './reasons';
 
 // Tag commands. Tags are named on the command line; names match without case or
@@ -12,7 +13,7 @@ function tagsText(tags: TagListItem[]): string {
     .map((tag) => {
       const extras = [tag.color, tag.mediaTopic].filter(Boolean).join(' ');
       const count = `${tag.count} ${tag.count === 1 ? 'story' : 'stories'}`;
-      return `${'  '.repeat(tag.depth)}${tag.name}  (${count})${extras ? `  ${extras}` : ''}  [${tag.id}]`;
+      return `${'  '.repeat(tag.depth)}${oneLine(tag.name)}  (${count})${extras ? `  ${extras}` : ''}  [${tag.id}]`;
     })
     .join('\n');
 }
@@ -45,7 +46,7 @@ export const tagCommand: CliCommand = {
     for (const name of values.remove ?? []) removeTagIds.push(await tagIdOf(call, name));
     const result = await call('tags.apply', { storyIds: positionals, addNames: values.add, removeTagIds: removeTagIds.length ? removeTagIds : undefined });
     out.result(result, () => {
-      const created = result.createdTags.length ? `; new tags: ${result.createdTags.map((tag) => tag.name).join(', ')}` : '';
+      const created = result.createdTags.length ? `; new tags: ${result.createdTags.map((tag) => oneLine(tag.name)).join(', ')}` : '';
       return `${result.changedStories} of ${result.stories.length} ${result.stories.length === 1 ? 'story' : 'stories'} changed (${result.added} added, ${result.removed} removed${created}).`;
     });
     return 0;
@@ -60,7 +61,7 @@ export const tagRenameCommand: CliCommand = {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length !== 2) throw new Error('Give the tag to rename and its new name: tag-rename OLD NEW.');
     const tag = await call('tags.update', { id: await tagIdOf(call, positionals[0]!), name: positionals[1] });
-    out.result(tag, () => `Renamed to "${tag.name}" (${tag.count} ${tag.count === 1 ? 'story' : 'stories'}).`);
+    out.result(tag, () => `Renamed to "${oneLine(tag.name)}" (${tag.count} ${tag.count === 1 ? 'story' : 'stories'}).`);
     return 0;
   },
 };
@@ -75,7 +76,7 @@ export const tagMergeCommand: CliCommand = {
     const fromId = await tagIdOf(call, positionals[0]!);
     const intoId = await tagIdOf(call, positionals[1]!);
     const result = await call('tags.merge', { fromId, intoId });
-    out.result(result, () => `Merged into "${result.into.name}": ${result.moved} ${result.moved === 1 ? 'story' : 'stories'} moved over, ${result.into.count} now tagged.`);
+    out.result(result, () => `Merged into "${oneLine(result.into.name)}": ${result.moved} ${result.moved === 1 ? 'story' : 'stories'} moved over, ${result.into.count} now tagged.`);
     return 0;
   },
 };
@@ -89,7 +90,7 @@ export const suggestTagsCommand: CliCommand = {
     if (positionals.length !== 1) throw new Error('Name exactly one story id.');
     const suggestions = await call('tags.suggest', { storyId: positionals[0] });
     const json = suggestions.map(({ name, kind, reasons }) => ({ name, kind, reasons }));
-    out.result(json, () => (json.length ? json.map((s) => `${s.name}  (${s.kind}; ${suggestionReasonsText(s.reasons)})`).join('\n') : 'No tag suggestions for this story.'));
+    out.result(json, () => (json.length ? json.map((s) => `${oneLine(s.name)}  (${s.kind}; ${suggestionReasonsText(s.reasons)})`).join('\n') : 'No tag suggestions for this story.'));
     return 0;
   },
 };

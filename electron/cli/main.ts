@@ -10,7 +10,7 @@ import { searchCommand } from './commands-search';
 import { diffCommand, versionsCommand } from './commands-versions';
 import { watchCommand } from './commands-watch';
 import { noticeLine } from './messages';
-import { createOutput } from './output';
+import { createOutput, terminalText } from './output';
 
 // The command line is a client of the contract like the renderer: it parses argv into a
 // method's input, sends it through the core's one dispatcher, and renders the answer
@@ -69,14 +69,14 @@ export async function run(argv: string[]): Promise<number> {
   try {
     code = await runCommand(argv, opened);
   } catch (error) {
-    console.error(`kroniek: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`kroniek: ${terminalText(error instanceof Error ? error.message : String(error))}`);
     code = 1;
   }
   // Closing (the last backup, the lock) may fail too: said in one line, and the command fails.
   try {
     await opened.core?.close();
   } catch (error) {
-    console.error(`kroniek: closing the library failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`kroniek: closing the library failed: ${terminalText(error instanceof Error ? error.message : String(error))}`);
     code = Math.max(code, 1);
   }
   return code;
@@ -97,7 +97,7 @@ async function runCommand(argv: string[], opened: { core?: KroniekCore }): Promi
   const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
   const core = (opened.core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' }));
   const opening = core.opening();
-  for (const notice of opening.notices) console.error(`kroniek: ${noticeLine(notice)}`);
+  for (const notice of opening.notices) console.error(`kroniek: ${terminalText(noticeLine(notice))}`);
   const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json), feed: core.feed });
   // A damaged library is reported like the app does, and the command fails even where it could still read.
   const damaged = opening.readOnly || opening.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));

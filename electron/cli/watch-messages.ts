@@ -1,4 +1,5 @@
 import type { WatchLogEntry } from '../../shared/contract/watch';
+import { oneLine, terminalText } from './output';
 
 // `kroniek watch` prints one line per file, in Dutch or English (`--lang`, else the
 // shell's LANG). Reasons are worded from the core's codes, as in the app.
@@ -74,12 +75,12 @@ export function watchWords(language: CliLanguage) {
 export function watchLogLine(entry: WatchLogEntry, language: CliLanguage): string {
   const words = WORDS[language];
   const time = new Date(entry.at).toLocaleTimeString(language === 'nl' ? 'nl-NL' : 'en-GB', { hour12: false });
-  const subject = entry.file || entry.folder;
+  const subject = oneLine(entry.file || entry.folder);
   const parts = [`${time}  ${words[entry.status]}  ${subject}`];
   if (entry.status === 'rejected') parts.push(`${REASONS[language][entry.code ?? ''] ?? entry.code ?? ''}; ${words.stays}`);
   else if (entry.status === 'move-failed') parts.push(entry.code ?? '');
-  if (entry.headline) parts.push(`${entry.headline}${entry.storyId ? ` (${entry.storyId})` : ''}`);
+  if (entry.headline) parts.push(`${oneLine(entry.headline)}${entry.storyId ? ` (${entry.storyId})` : ''}`);
   if (entry.briefs) parts.push(words.briefs(entry.briefs));
-  if (entry.movedTo) parts.push(`${words.movedTo}${entry.movedTo}`);
-  return parts.filter(Boolean).join(' — ');
+  if (entry.movedTo) parts.push(`${words.movedTo}${oneLine(entry.movedTo)}`);
+  return terminalText(parts.filter(Boolean).join(' — '));
 }

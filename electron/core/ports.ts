@@ -13,6 +13,13 @@ export interface PdfPrintOptions {
   outline: boolean;
   /** Tagged (accessible) PDF: Playwright `tagged`, Electron `generateTaggedPDF`. Defaults to `outline`. */
   tagged?: boolean;
+  /**
+   * Stops the print: the adapter rejects with the signal's reason and tears down what
+   * printed (a hung Chromium is closed, the print window destroyed).
+   */
+  signal?: AbortSignal;
+  /** At most this long for this print (load and print); then as if `signal` fired with a `PdfLimitError('time')`. */
+  timeoutMs?: number;
   // Page size, margins, running header and footer ("page X of Y") all come from
   // the document's CSS `@page` rules (margin boxes). Adapters print with
   // `preferCSSPageSize` and backgrounds on, and WITHOUT Chromium's own

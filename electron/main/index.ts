@@ -9,6 +9,7 @@ import { buildMenuTemplate, menuCommandScript } from './menu';
 import { denyPermissions, guardWebContents } from './navigation';
 import { createElectronPrinter } from './pdf-printer';
 import { createShellPort, openInBrowser } from './shell';
+import { crashPageUrl, createCrashPolicy } from './crash-policy';
 import { appLocations } from './startup-options';
 import { appWindowOptions } from './window-options';
 
@@ -38,14 +39,18 @@ app.on('web-contents-created', (_event, contents) => guardWebContents(contents, 
 
 function createWindow(labels: MainLabels): BrowserWindow {
   // webPreferences come from the one tested builder; electronegativity.test.ts scans its real output.
-  const window = new BrowserWindow(appWindowOptions(locations.preloadPath)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  const window = new BrowserWindow(appWindowOptions(locations.preloadPath, 'Kroniek', { packaged: app.isPackaged })); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  // Reloaded after a crash, at most CRASH_RELOADS times a minute; then a local error page.
+  const crashes = createCrashPolicy();
   window.webContents.on('render-process-gone', (_event, details) => {
-    console.error(`[kroniek] the window's renderer stopped (${details.reason}); reloading`);
-    if (details.reason !== 'clean-exit' && !window.isDestroyed()) void window.loadURL(APP_ENTRY_URL);
+    const action = crashes.next(details.reason);
+    if (action === 'none' || window.isDestroyed()) return;
+    console.error(`[kroniek] the window's renderer stopped (${details.reason}); ${action === 'reload' ? 'reloading' : 'showing the error page'}`);
+    void window.loadURL(action === 'reload' ? APP_ENTRY_URL : crashPageUrl(labels)).catch((error: unknown) => console.error(`[kroniek] ${String(error)}`));
   });
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     dialog.showErrorBox(labels.startFailedTitle, `${APP_ENTRY_URL}: ${String(error)}`);

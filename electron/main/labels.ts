@@ -29,6 +29,13 @@ export interface MainLabels {
   startFailedTitle: string;
   startFailed: string;
   lockedMessage: string;
+  openLinkTitle: string;
+  openLinkQuestion: string;
+  openMailQuestion: string;
+  openLinkButton: string;
+  cancel: string;
+  crashTitle: string;
+  crashMessage: string;
 }
 
 const en: MainLabels = {
@@ -52,6 +59,13 @@ const en: MainLabels = {
   startFailedTitle: 'Kroniek cannot open the library',
   startFailed: 'Kroniek could not open the library in',
   lockedMessage: 'Another Kroniek (the app, the web host or the command line) is using this library. Close it and start Kroniek again.',
+  openLinkTitle: 'Open link',
+  openLinkQuestion: 'Open this address in your browser? Check it first: the link text may say something else.',
+  openMailQuestion: 'Write an e-mail to this address with your mail program?',
+  openLinkButton: 'Open',
+  cancel: 'Cancel',
+  crashTitle: 'Kroniek stopped showing this window',
+  crashMessage: 'The window crashed several times in a row, so Kroniek stopped reloading it. Your library is safe: every saved edit is on disk. Quit Kroniek and start it again.',
 };
 
 const nl: MainLabels = {
@@ -75,6 +89,13 @@ const nl: MainLabels = {
   startFailedTitle: 'Kroniek kan de bibliotheek niet openen',
   startFailed: 'Kroniek kon de bibliotheek niet openen in',
   lockedMessage: 'Een andere Kroniek (de app, de webhost of de opdrachtregel) gebruikt deze bibliotheek. Sluit die en start Kroniek opnieuw.',
+  openLinkTitle: 'Link openen',
+  openLinkQuestion: 'Dit adres openen in je browser? Controleer het eerst: de tekst van de link kan iets anders zeggen.',
+  openMailQuestion: 'Een e-mail schrijven aan dit adres met je e-mailprogramma?',
+  openLinkButton: 'Openen',
+  cancel: 'Annuleren',
+  crashTitle: 'Kroniek toont dit venster niet meer',
+  crashMessage: 'Het venster liep een paar keer achter elkaar vast, dus Kroniek laadt het niet meer opnieuw. Je bibliotheek is veilig: elke bewaarde wijziging staat op schijf. Sluit Kroniek af en start het opnieuw.',
 };
 
 export function labelsFor(language: Language): MainLabels {

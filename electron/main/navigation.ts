@@ -3,7 +3,7 @@ import { APP_HOST, APP_SCHEME } from './app-scheme';
 
 // The window shows Kroniek and nothing else: no navigation away, no new
 // windows, no <webview>, no permissions. Links to the web open in the editor's
-// browser, and only https: links.
+// browser (http, https, mailto), and only after the editor said yes to the full address.
 
 /** True for URLs of the app's own pages (`app://kroniek/…`). */
 export function isAppUrl(url: string): boolean {
@@ -15,10 +15,15 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+/** Query fields a `mailto:` link may carry; others (`attach`, `attachment`, …) make some mail programs attach local files. */
+const MAILTO_FIELDS = new Set(['subject', 'body', 'cc', 'bcc', 'to']);
+
 /**
- * The URL to hand to the system browser, or null: only well-formed `https:` URLs
- * with a host and without credentials (never file:, javascript:, custom
- * protocol handlers or smb: shares, which `shell.openExternal` would also open).
+ * The URL to hand to the system, or null: only well-formed `https:` and `http:` URLs
+ * with a host and without credentials, and `mailto:` links to an address with at most
+ * subject, body and recipients (never file:, javascript:, custom protocol handlers or
+ * smb: shares, which `shell.openExternal` would also open). The editor is asked before
+ * any of them opens (see external-links.ts).
  */
 export function externalUrlToOpen(url: string): string | null {
   let parsed: URL;
@@ -27,12 +32,26 @@ export function externalUrlToOpen(url: string): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:' || !parsed.hostname || parsed.username || parsed.password) return null;
-  return parsed.href;
+  if (parsed.username || parsed.password) return null;
+  if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.hostname ? parsed.href : null;
+  if (parsed.protocol === 'mailto:') {
+    if (!/^[^@\s/]+@[^@\s/]+$/.test(decodeSafely(parsed.pathname))) return null;
+    for (const key of parsed.searchParams.keys()) if (!MAILTO_FIELDS.has(key.toLowerCase())) return null;
+    return parsed.href;
+  }
+  return null;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }
 
 export interface NavigationGuardOptions {
-  /** Opens an (already vetted) https: URL in the system browser. */
+  /** Asks the editor, then opens an (already vetted) http(s): or mailto: URL with the system. */
   openInBrowser: (url: string) => Promise<void>;
   log?: (message: string) => void;
 }

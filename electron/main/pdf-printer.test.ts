@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PdfCancelledError, PdfLimitError } from '../core/export/pdf-limits';
 import { createElectronPrinter, isAllowedPrintRequest, PRINT_PARTITION } from './pdf-printer';
 import { buildWebPreferences } from './window-options';
 
@@ -148,5 +149,24 @@ describe('createElectronPrinter', () => {
     const [window] = state.windows;
     expect(window!.destroyed).toBe(true);
     expect(existsSync(fileURLToPath(window!.loaded!))).toBe(false);
+  });
+
+  it('stops a load that hangs at the export\'s time left or on cancel, destroying the window and its temp file', async () => {
+    // A document that never finishes loading.
+    state.onLoad = () => new Promise(() => undefined);
+    const printer = createElectronPrinter({ log });
+    const late = printer.printToPdf('<p>x</p>', { title: 't', outline: false, timeoutMs: 0 });
+    await expect(late).rejects.toBeInstanceOf(PdfLimitError);
+    await expect(late).rejects.toMatchObject({ kind: 'time' });
+    const controller = new AbortController();
+    const cancelled = printer.printToPdf('<p>x</p>', { title: 't', outline: false, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    controller.abort();
+    await expect(cancelled).rejects.toBeInstanceOf(PdfCancelledError);
+    for (const window of state.windows) {
+      expect(window.destroyed).toBe(true);
+      expect(existsSync(fileURLToPath(window.loaded!))).toBe(false);
+    }
+    expect(state.windows).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session as electronSession, type Session } from 'electron';
+import { PdfCancelledError, PdfLimitError } from '../core/export/pdf-limits';
 import type { PdfPrinter, PdfPrintOptions } from '../core/ports';
 import { denyPermissions } from './navigation';
 import { printWindowOptions } from './window-options';
@@ -18,7 +19,8 @@ import { printWindowOptions } from './window-options';
 // cancels everything else (images, fonts, other files, the network).
 
 export const PRINT_PARTITION = 'kroniek-print';
-const PRINT_TIMEOUT_MS = 120_000;
+/** One print never takes longer than this, whatever time the export has left (see PDF_LIMITS). */
+const PRINT_TIMEOUT_MS = 5 * 60_000;
 
 /** Drops the fragment: `doc.html#toc` is still the document itself. */
 function withoutHash(url: string): string | null {
@@ -67,11 +69,23 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
   }
 
   async function printToPdf(html: string, print: PdfPrintOptions): Promise<Uint8Array> {
+    if (print.signal?.aborted) throw new PdfCancelledError();
+    // Bounded by the export's time left and its cancel signal, from the start; the window
+    // and the temp file are removed below either way.
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const timeoutMs = Math.min(print.timeoutMs ?? PRINT_TIMEOUT_MS, PRINT_TIMEOUT_MS);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PdfLimitError('time', timeoutMs, null)), Math.max(0, timeoutMs));
+      onAbort = () => reject(new PdfCancelledError());
+      print.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    // Raced below; should an earlier step fail first, its rejection is not left unhandled.
+    timeout.catch(() => undefined);
     const folder = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'kroniek-print-'));
     const file = path.join(folder, 'document.html');
     const documentUrl = pathToFileURL(file).href;
     let window: BrowserWindow | null = null;
-    let timer: NodeJS.Timeout | undefined;
     try {
       await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
       sessionForPrinting();
@@ -79,9 +93,6 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
       // webPreferences come from the one tested builder; electronegativity.test.ts scans its real output.
       window = new BrowserWindow(printWindowOptions(PRINT_PARTITION)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
       const contents = window.webContents;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('Printing the PDF took too long and was stopped.')), PRINT_TIMEOUT_MS);
-      });
       await Promise.race([contents.loadURL(documentUrl), timeout]);
       const pdf = await Promise.race([
         contents.printToPDF({
@@ -100,6 +111,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
       clearTimeout(timer);
+      if (onAbort) print.signal?.removeEventListener('abort', onAbort);
       allowed.delete(documentUrl);
       // Always destroyed, also after a failed load or print.
       if (window && !window.isDestroyed()) window.destroy();

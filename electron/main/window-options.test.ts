@@ -46,4 +46,10 @@ describe('buildWebPreferences', () => {
     expect(print.webPreferences).toEqual(buildWebPreferences({ kind: 'print', partition: 'kroniek-print' }));
     expect(print.show).toBe(false);
   });
+
+  it('turns DevTools off in the app window of a packaged build, and keeps them for development', () => {
+    expect(buildWebPreferences({ kind: 'app', preloadPath: '/p/index.cjs', packaged: true }).devTools).toBe(false);
+    expect(appWindowOptions('/p/index.cjs', 'Kroniek', { packaged: true }).webPreferences?.devTools).toBe(false);
+    expect(buildWebPreferences({ kind: 'app', preloadPath: '/p/index.cjs', packaged: false }).devTools).toBeUndefined();
+  });
 });

@@ -6,7 +6,7 @@ import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 export type WindowRole =
   /** The editor's window: the renderer, with the contract bridge as its only extra power. */
-  | { kind: 'app'; preloadPath: string }
+  | { kind: 'app'; preloadPath: string; packaged?: boolean }
   /** The hidden window that prints a dossier to PDF: no preload, no JavaScript, its own session. */
   | { kind: 'print'; partition: string };
 
@@ -33,7 +33,9 @@ export function buildWebPreferences(role: WindowRole): WebPreferences {
     spellcheck: false,
   };
   if (role.kind === 'app') {
-    return { ...locked, preload: role.preloadPath };
+    // A packaged build has no DevTools: a console in the editor's window is a way to
+    // run script with the contract bridge. Development builds keep them.
+    return { ...locked, preload: role.preloadPath, ...(role.packaged ? { devTools: false } : {}) };
   }
   return {
     ...locked,
@@ -47,7 +49,7 @@ export function buildWebPreferences(role: WindowRole): WebPreferences {
 }
 
 /** The editor's main window. */
-export function appWindowOptions(preloadPath: string, title = 'Kroniek'): BrowserWindowConstructorOptions {
+export function appWindowOptions(preloadPath: string, title = 'Kroniek', options: { packaged?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     title,
     width: 1280,
@@ -57,7 +59,7 @@ export function appWindowOptions(preloadPath: string, title = 'Kroniek'): Browse
     // Shown on 'ready-to-show', so the editor never sees an empty white frame.
     show: false,
     backgroundColor: '#f6f4ef',
-    webPreferences: buildWebPreferences({ kind: 'app', preloadPath }),
+    webPreferences: buildWebPreferences({ kind: 'app', preloadPath, packaged: options.packaged }),
   };
 }
 

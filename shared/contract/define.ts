@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanName, hasControlInText, NAME_PROBLEM_TEXT } from '../clean-text';
 
 /**
  * One contract method: a strict input schema (validated in the core for every
@@ -46,6 +47,12 @@ export const LIMITS = {
   ids: 50_000,
   /** Whole JSON payload of one call, checked by the transports before parsing. */
   payloadBytes: 64 * 1024 * 1024,
+  /**
+   * Characters of one story's text (headline and body). A wire story is a few thousand;
+   * a million is some 300 printed pages. A file holding a longer story is refused at import
+   * (`too-large`), so no single story can make a dossier's PDF run for many minutes.
+   */
+  storyChars: 1_000_000,
 } as const;
 
 export const idSchema = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, 'invalid id');
@@ -58,8 +65,35 @@ export const isoDateSchema = z
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'not a real calendar date');
-export const nameSchema = z.string().trim().min(1).max(LIMITS.name);
-export const textSchema = z.string().max(LIMITS.text);
+/**
+ * A name (tag, dossier, saved search): cleaned by the one shared `cleanName` (bidi
+ * controls stripped, trimmed), refused when it holds a control character or shows nothing.
+ */
+export const nameSchema = z
+  .string()
+  .max(LIMITS.name * 4)
+  .transform((raw, ctx) => {
+    const cleaned = cleanName(raw, LIMITS.name);
+    if (cleaned.ok) return cleaned.value;
+    ctx.addIssue({ code: 'custom', message: `the name ${NAME_PROBLEM_TEXT[cleaned.problem]}` });
+    return z.NEVER;
+  });
+/** A one-line text that may be empty (a dossier's subtitle): the same cleaning as a name when it is not. */
+export const optionalLineSchema = z
+  .string()
+  .max(LIMITS.name * 4)
+  .transform((raw, ctx) => {
+    if (raw.trim() === '') return '';
+    const cleaned = cleanName(raw, LIMITS.name);
+    if (cleaned.ok) return cleaned.value;
+    ctx.addIssue({ code: 'custom', message: `the text ${NAME_PROBLEM_TEXT[cleaned.problem]}` });
+    return z.NEVER;
+  });
+/** A multi-line text (note, intro): line breaks and tabs, but no other control character. */
+export const textSchema = z
+  .string()
+  .max(LIMITS.text)
+  .refine((text) => !hasControlInText(text), 'the text holds a control character');
 export const empty = z.strictObject({});
 /** A file or folder on this computer, as an absolute path (only `local` methods take these). */
 export const localPathSchema = z.string().min(1).max(4_096);

@@ -1,7 +1,7 @@
 // Dossiers and export.
 import { z } from 'zod';
 import type { Dossier, ExportFormat, StorySummary } from '../types';
-import { def, idListSchema, idSchema, LIMITS, localDef, localPathSchema, nameSchema, textSchema } from './define';
+import { def, idListSchema, idSchema, LIMITS, localDef, localPathSchema, nameSchema, optionalLineSchema, textSchema } from './define';
 
 export const EXPORT_FORMATS = ['pdf', 'html', 'md', 'ninjs'] as const satisfies readonly ExportFormat[];
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
@@ -9,7 +9,7 @@ export const exportLocaleSchema = z.enum(['nl', 'en']);
 export type ExportLocale = z.infer<typeof exportLocaleSchema>;
 
 /** Subtitle: one line, may be empty. */
-const subtitleSchema = z.string().trim().max(LIMITS.name);
+const subtitleSchema = optionalLineSchema;
 /** Entry position in the dossier (0-based). */
 const indexSchema = z.number().int().min(0).max(LIMITS.ids);
 
@@ -59,6 +59,19 @@ export interface ExportedFile {
   base64: string;
   /** Entries skipped because their story is no longer in the library. */
   skippedMissing: number;
+}
+
+/** A PDF export under way (`dossiers.exportProgress`), for a progress display with Cancel. */
+export interface ExportProgress {
+  dossierId: string;
+  /** 1-based print pass: the first measures the page numbers, the next fills them in (rarely a third). */
+  pass: number;
+  /** Pages of the last finished pass; null until the first is done. */
+  pages: number | null;
+  elapsedMs: number;
+  /** The export is stopped with a clear message when it runs this long or prints more pages than this. */
+  limitMs: number;
+  limitPages: number;
 }
 
 /** An export written by the desktop app to the place the editor chose. */
@@ -134,6 +147,10 @@ export const dossiersContract = {
   'dossiers.export': def<ExportedFile>()(
     z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), ...exportChoices }),
   ),
+  /** The PDF export of this dossier under way, or null when there is none. */
+  'dossiers.exportProgress': def<ExportProgress | null>()(dossierId),
+  /** Stops the PDF export of this dossier under way; it then fails with reason `export.cancelled`. Answers how many were stopped. */
+  'dossiers.cancelExport': def<{ cancelled: number }>()(dossierId),
   /** Native save dialog, then writes the export there. Null when cancelled. Only where `capabilities.nativeDialogs`. */
   'dossiers.exportToFile': def<SavedExport | null>()(
     z.strictObject({ id: idSchema, format: exportFormatSchema, locale: exportLocaleSchema.optional(), ...exportChoices }),

@@ -1,7 +1,7 @@
 // Typed links, series and related-story suggestions.
 import { z } from 'zod';
 import type { Link, LinkType, StoryKind, StorySummary } from '../types';
-import { def, idListSchema, idSchema, LIMITS } from './define';
+import { def, idListSchema, idSchema, textSchema } from './define';
 
 export const LINK_TYPES = ['series', 'follow-up', 'background', 'same-event', 'related'] as const satisfies readonly LinkType[];
 export const linkTypeSchema = z.enum(LINK_TYPES);
@@ -103,7 +103,7 @@ export interface RelatedSuggestion {
   story: StorySummary;
 }
 
-const noteSchema = z.string().max(LIMITS.text);
+const noteSchema = textSchema;
 
 export const createLinksSchema = z.strictObject({
   from: idSchema,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PdfPrinter, PdfPrintOptions } from '../ports';
+import { PdfCancelledError, PdfLimitError } from './pdf-limits';
 
 // The PDF printer for plain Node (the loopback host, the CLI, tests and
 // benchmarks): headless Chromium driven by playwright-core. Electron prints the
@@ -146,8 +147,38 @@ export function createChromiumPrinter(options: { executablePath?: string } = {})
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
 
+  /**
+   * One print, bounded by `print.timeoutMs` and `print.signal`: when either fires, the
+   * browser is closed (a hung print never finishes by itself) and the next print starts
+   * a fresh one.
+   */
+  async function boundedPrint(html: string, print: PdfPrintOptions): Promise<Uint8Array> {
+    const { signal, timeoutMs } = print;
+    if (signal?.aborted) throw new PdfCancelledError();
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const stopped = new Promise<never>((_, reject) => {
+      if (timeoutMs !== undefined) timer = setTimeout(() => reject(new PdfLimitError('time', timeoutMs, null)), Math.max(0, timeoutMs));
+      onAbort = () => reject(new PdfCancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    const printing = printOnce(html, print);
+    try {
+      return await Promise.race([printing, stopped]);
+    } catch (error) {
+      if (error instanceof PdfCancelledError || error instanceof PdfLimitError) {
+        printing.catch(() => undefined);
+        await close();
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
   function printToPdf(html: string, print: PdfPrintOptions): Promise<Uint8Array> {
-    const result = queue.then(() => printOnce(html, print));
+    const result = queue.then(() => boundedPrint(html, print));
     queue = result.catch(() => undefined);
     return result;
   }

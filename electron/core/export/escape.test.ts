@@ -59,6 +59,11 @@ describe('escapeMarkdown', () => {
   it('leaves ordinary Dutch text alone and makes one line of it', () => {
     expect(escapeMarkdown('Kim Jong-un (Noord-Korea) zei: "Oekraïne!" #hashtag 3.5 procent')).toBe('Kim Jong-un (Noord-Korea) zei: "Oekraïne!" #hashtag 3.5 procent');
     expect(escapeMarkdown('  een\n\n# twee  ')).toBe('een # twee');
+    expect(escapeMarkdown('Om 10:30 stond het op 3,5. Daarna niet.')).toBe('Om 10:30 stond het op 3,5. Daarna niet.');
+  });
+
+  it('splits bare addresses with backslash escapes, so no renderer links them', () => {
+    expect(escapeMarkdown('https://nos.nl www.nos.nl a@nos.nl')).toBe('https\\://nos\\.nl www\\.nos\\.nl a\\@nos\\.nl');
   });
 });
 

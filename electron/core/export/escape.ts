@@ -11,7 +11,8 @@ export function escapeHtml(text: string): string {
 /**
  * Text → Markdown that renders as exactly that text (CommonMark + GFM): inline
  * syntax is backslash-escaped, `<` cannot open raw HTML or an autolink, `&`
- * cannot start an entity, and a line cannot start a heading, quote, list,
+ * cannot start an entity, bare web and e-mail addresses cannot become links
+ * (see `escapeAutolinks`), and a line cannot start a heading, quote, list,
  * code block, table or rule. Line breaks become spaces (a block is one paragraph).
  */
 export function escapeMarkdown(text: string): string {
@@ -23,7 +24,22 @@ export function escapeMarkdown(text: string): string {
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&');
   // `!` only matters before `[`, already escaped; `(`/`)` only after `]`;
   // `{`/`}` are inert. Nothing else needs care mid-line.
-  return escapeLineStart(inline);
+  return escapeLineStart(escapeAutolinks(inline));
+}
+
+/**
+ * Bare addresses stay text: GFM's extended autolinks (`https://…`, `www.…`,
+ * `name@example.nl`, `mailto:`) and linkifiers that also take bare domains
+ * (markdown-it's linkify: `kroniek.nl`) all need an unbroken run of `:`, `.` or `@`
+ * between letters. A backslash escape splits that run (a CommonMark reader still
+ * shows the character itself), so no renderer finds an address in it: `@` always,
+ * `:` between a letter and a non-space (a scheme), `.` before a letter (a domain
+ * label). Numbers (`3.5`, `10:30`) and sentence punctuation are left alone.
+ */
+function escapeAutolinks(text: string): string {
+  return text
+    .replace(/@/g, '\\@')
+    .replace(/(?<=[\p{L}\p{N}])\.(?=\p{L})|(?<=\p{L}):(?=[^\s\\])/gu, (char) => `\\${char}`);
 }
 
 /** Constructs recognised only at the start of a line (block syntax). */

@@ -1,3 +1,5 @@
+import MarkdownIt from 'markdown-it';
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { renderDossierMarkdown } from './markdown';
 import { HOSTILE, HOSTILE_TAG, hostileStory, seedDossierDocument } from './test/fixture';
@@ -33,7 +35,7 @@ describe('renderDossierMarkdown', () => {
     expect(md).toMatch(/- vervolg op: .+ \(\d\)/);
     expect(md).toContain('- verwant: Zuid-Korea reageert op verdrag — SEOUL, 20 juni 2024');
     expect(md).toContain(`## Bronnen`);
-    expect(md).toContain(`${doc.stories[0]!.source.fileName.replace(/_/g, '\\_')} · SHA-256 ${doc.stories[0]!.source.sha256.slice(0, 12)}`);
+    expect(md).toContain(`${doc.stories[0]!.source.fileName.replace(/[_.]/g, '\\$&')} · SHA-256 ${doc.stories[0]!.source.sha256.slice(0, 12)}`);
   });
 
   it('keeps hostile text literal: no raw HTML, link, image or structure from imported text', () => {
@@ -59,5 +61,42 @@ describe('renderDossierMarkdown', () => {
     expect(body).toBeDefined();
     expect(body!.startsWith('\\#')).toBe(true);
     expect(out).toContain('> \\# geen kop');
+  });
+
+  it('keeps bare web and e-mail addresses as text in real CommonMark/GFM renderers (markdown-it with linkify, marked)', () => {
+    const addresses = [
+      'https://kroniek.example/nieuws?id=1',
+      'http://127.0.0.1:9/x',
+      'www.kroniek.nl/pad',
+      'redactie@kroniek.nl',
+      'mailto:redactie@kroniek.nl',
+      'xmpp:bureau@kroniek.nl',
+      'ftp://files.kroniek.nl',
+      'kroniek.nl',
+      'nos.nl/artikel/1',
+      '//kroniek.nl/pad',
+      '<https://kroniek.example>',
+      '<redactie@kroniek.nl>',
+      'HTTPS://KRONIEK.EXAMPLE',
+      'münchen.de',
+    ];
+    const text = `Zie ${addresses.join(' en ')}, of bel om 10:30 over 3,5 procent.`;
+    const linked = seedDossierDocument({
+      dossier: { ...doc.dossier, title: `Dossier ${addresses[0]}`, subtitle: addresses[2]!, intro: text, entries: doc.dossier.entries.map((entry) => ({ ...entry, note: text })) },
+      stories: doc.stories.map((story) => ({ ...story, headline: `${story.headline} ${addresses[3]}`, body: [...story.body, { type: 'paragraph', text }, { type: 'heading', text }] })),
+      tags: doc.tags.map((tag) => ({ ...tag, name: `${tag.name} ${addresses[7]}` })),
+    });
+    const out = renderDossierMarkdown(linked);
+    const renderers = {
+      'markdown-it (linkify)': new MarkdownIt({ linkify: true }).render(out),
+      'markdown-it (commonmark)': new MarkdownIt('commonmark').render(out),
+      'marked (gfm)': marked.parse(out, { gfm: true, async: false }),
+    };
+    for (const [name, html] of Object.entries(renderers)) {
+      expect(html, name).not.toMatch(/<a[\s>]/i);
+      // The reader still sees every address as it was imported.
+      const shown = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+      for (const address of addresses) expect(shown, `${name}: ${address}`).toContain(address);
+    }
   });
 });

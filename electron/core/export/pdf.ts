@@ -3,6 +3,7 @@ import type { PdfPrinter, PdfPrintOptions } from '../ports';
 import { CHRONOLOGY_ANCHOR, outlineHeadings, renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
 import { labelsFor } from './labels';
 import type { DossierDocument } from './model';
+import { dossierTextChars, PDF_LIMITS, PdfCancelledError, PdfLimitError, type PdfLimits, type PdfProgress } from './pdf-limits';
 
 // Dossier → PDF through the printer port (Chromium's print engine in Electron
 // and in Node).
@@ -33,21 +34,66 @@ export class PdfLayoutError extends Error {
   }
 }
 
-/** The dossier as a finished PDF: page numbers filled in, bookmarks, metadata set. */
-export async function exportDossierPdf(doc: DossierDocument, printer: PdfPrinter): Promise<Uint8Array> {
+export interface PdfExportOptions {
+  /** Cancels the export (the print under way is torn down); it then rejects with PdfCancelledError. */
+  signal?: AbortSignal;
+  /** Lower limits than PDF_LIMITS (tests; never higher). */
+  limits?: Partial<PdfLimits>;
+  /** Called as each print pass starts and ends. */
+  onProgress?: (progress: PdfProgress) => void;
+  now?: () => number;
+}
+
+/**
+ * The dossier as a finished PDF: page numbers filled in, bookmarks, metadata set.
+ * Bounded (see PDF_LIMITS): too much text is refused before printing, each pass gets
+ * only the time left, and a document over the page limit is not finished; each
+ * rejects with a PdfLimitError. A fired `signal` rejects with PdfCancelledError.
+ */
+export async function exportDossierPdf(doc: DossierDocument, printer: PdfPrinter, options: PdfExportOptions = {}): Promise<Uint8Array> {
+  const limits: PdfLimits = {
+    pages: Math.min(PDF_LIMITS.pages, options.limits?.pages ?? Infinity),
+    timeMs: Math.min(PDF_LIMITS.timeMs, options.limits?.timeMs ?? Infinity),
+    textChars: Math.min(PDF_LIMITS.textChars, options.limits?.textChars ?? Infinity),
+  };
+  const now = options.now ?? Date.now;
+  const deadline = now() + limits.timeMs;
+  const chars = dossierTextChars(doc);
+  if (chars > limits.textChars) throw new PdfLimitError('size', limits.textChars, chars);
+  const { signal } = options;
   const final: PdfPrintOptions = { title: doc.dossier.title, outline: true, tagged: true };
   // Tags and outline do not move anything on the page, so the first print
   // (only read for its destinations) leaves them out: it is much faster.
   const measuring: PdfPrintOptions = { title: doc.dossier.title, outline: false, tagged: false };
   let pages: PrintPageNumbers | undefined;
+  let printed: number | null = null;
   for (let attempt = 0; attempt < MAX_PRINTS; attempt++) {
-    const bytes = await printer.printToPdf(renderDossierHtml(doc, { mode: 'print', pages }), pages ? final : measuring);
+    if (signal?.aborted) throw new PdfCancelledError();
+    const timeoutMs = deadline - now();
+    if (timeoutMs <= 0) throw new PdfLimitError('time', limits.timeMs, null);
+    options.onProgress?.({ pass: attempt + 1, pages: printed });
+    const bytes = await printer
+      .printToPdf(renderDossierHtml(doc, { mode: 'print', pages }), { ...(pages ? final : measuring), signal, timeoutMs })
+      .catch((error: unknown) => {
+        if (signal?.aborted) throw new PdfCancelledError();
+        if (error instanceof PdfLimitError && error.kind === 'time') throw new PdfLimitError('time', limits.timeMs, null);
+        throw error;
+      });
+    if (signal?.aborted) throw new PdfCancelledError();
     // Parsed once: read for page numbers and, when they hold, finished and saved.
     // pdf-lib yields to the event loop every 100 objects by default; a 400-page
     // dossier has tens of thousands, so that alone would cost a second.
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    printed = pdf.getPageCount();
+    options.onProgress?.({ pass: attempt + 1, pages: printed });
+    if (printed > limits.pages) throw new PdfLimitError('pages', limits.pages, printed);
     const found = startPages(pdf, doc.stories.length);
-    if (pages && samePages(pages, found)) return finishPdf(pdf, doc);
+    if (pages && samePages(pages, found)) {
+      const finished = await finishPdf(pdf, doc);
+      // A cancel that came in while the document was finished still counts.
+      if (signal?.aborted) throw new PdfCancelledError();
+      return finished;
+    }
     pages = found;
   }
   throw new PdfLayoutError('The page numbers of the contents did not settle, so the PDF was not made. Please report this dossier.');

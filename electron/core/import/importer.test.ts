@@ -103,4 +103,18 @@ describe('importer', () => {
       await store.close();
     });
   });
+
+  it('strips bidi overrides and isolates from headlines, datelines and file names at import', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      const text = 'Kabinet \u202etxt.exe\u202c valt\nDEN HAAG (ANP) - Het kabinet is gevallen na een lange nacht van overleg.\n';
+      const report = await importBytes(store, [{ name: 'kop\u202egpj.exe', bytes: utf8(text) }]);
+      expect(report.files[0]).toMatchObject({ status: 'imported', headline: 'Kabinet txt.exe valt' });
+      const head = store.head(report.files[0]!.articleId!)!;
+      expect(head.headline).toBe('Kabinet txt.exe valt');
+      expect(head.dateline).toEqual({ place: 'DEN HAAG', agencies: ['ANP'] });
+      expect(head.fileName).toBe('kopgpj.exe');
+      await store.close();
+    });
+  });
 });

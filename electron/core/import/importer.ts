@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BodyBlock, ImportFileResult, ImportReport } from '../../../shared/types';
+import { cleanDateline, cleanLine } from '../../../shared/clean-text';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { LibraryStore, UndoableAdd } from '../store/library-store';
 import { touchedStories } from '../store/touched';
@@ -128,19 +129,19 @@ function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, 
     const hash = articleContentHash(article);
     const sameFile = store.findBySourceSha(file.sha256);
     const found = sameFile && !store.isDeleted(sameFile) ? ({ status: 'duplicate', id: sameFile } as const) : classify(store, hash, pending);
-    result.headline = article.headline;
+    result.headline = cleanLine(article.headline);
     if (found.status === 'new') {
       pageId = idFromHash('a', hash);
       pending.seenHashes.set(hash, pageId);
       const head: StoryHead = {
         id: pageId,
         kind: 'article',
-        headline: article.headline,
-        dateline: article.dateline,
-        section: article.section,
+        headline: cleanLine(article.headline),
+        dateline: cleanDateline(article.dateline),
+        section: article.section === null ? null : cleanLine(article.section),
         ageLabel: null,
         pageId: null,
-        fileName: file.fileName,
+        fileName: cleanLine(file.fileName),
         sha256: file.sha256,
         importedAt,
         contentHash: hash,
@@ -177,12 +178,12 @@ function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, 
       head: {
         id,
         kind: 'brief',
-        headline: brief.headline,
-        dateline: brief.dateline,
-        section: page.article?.section ?? null,
+        headline: cleanLine(brief.headline),
+        dateline: cleanDateline(brief.dateline),
+        section: page.article?.section == null ? null : cleanLine(page.article.section),
         ageLabel: brief.ageLabel,
         pageId,
-        fileName: file.fileName,
+        fileName: cleanLine(file.fileName),
         sha256: file.sha256,
         importedAt,
         contentHash: hash,

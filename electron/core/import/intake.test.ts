@@ -222,4 +222,14 @@ describe('prepareImportFile', () => {
     const result = prepareImportFile('groot.txt', new Uint8Array(LIMITS.fileBytes + 1));
     expect(result).toEqual({ ok: false, fileName: 'groot.txt', sha256: null, code: 'too-large', reason: 'The file is larger than the limit of 5.0 MB. A wire story is a few kilobytes: is this the right file?' });
   });
+
+  it('rejects a file whose story is longer than the story limit (LIMITS.storyChars), though the file is under the byte cap', () => {
+    const paragraph = 'Het kabinet is gevallen na een lange nacht van overleg over de begroting en de zorg. ';
+    const body = (chars: number) => Array.from({ length: Math.ceil(chars / 4_000) }, () => paragraph.repeat(47)).join('\n\n');
+    const long = Buffer.from(`Kabinet valt\nDEN HAAG (ANP) - ${body(LIMITS.storyChars + 10_000)}\n`);
+    expect(long.length).toBeLessThan(LIMITS.fileBytes);
+    const result = prepareImportFile('lang.txt', long);
+    expect(result).toMatchObject({ ok: false, fileName: 'lang.txt', code: 'too-large', reason: expect.stringMatching(/^One story in the file is 1,0\d\d,\d{3} characters long; the limit for one story is 1,000,000/) });
+    expect(prepareImportFile('kort.txt', Buffer.from(`Kabinet valt\nDEN HAAG (ANP) - ${body(LIMITS.storyChars - 20_000)}\n`))).toMatchObject({ ok: true });
+  });
 });

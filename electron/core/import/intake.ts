@@ -73,6 +73,9 @@ export function prepareImportFile(fileName: string, bytes: Uint8Array, capturedA
   if (!decoded.ok) return { ok: false, fileName, sha256, code: decoded.code, reason: decoded.reason };
   const parsed = parseWirePage(decoded.text);
   if (!parsed.ok) return { ok: false, fileName, sha256, code: parsed.code, reason: parsed.reason };
+  const article = parsed.page.article;
+  const longest = Math.max(article ? storyChars(article.headline, article.body) : 0, ...parsed.page.briefs.map((brief) => brief.text.length));
+  if (longest > LIMITS.storyChars) return { ok: false, fileName, sha256, code: 'too-large', reason: storyTooLargeReason(longest) };
   const prepared: PreparedFile = { ok: true, fileName, sha256, encoding: decoded.encoding, page: parsed.page, warnings: [...decoded.warnings, ...parsed.page.warnings] };
   if (capturedAt && !Number.isNaN(capturedAt.getTime())) prepared.capturedAt = capturedAt;
   return prepared;
@@ -91,6 +94,8 @@ export function prepareAnyImportFile(fileName: string, bytes: Uint8Array, captur
   if (!wire) return prepareImportFile(fileName, bytes, capturedAt);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (!wire.ok) return { ok: false, fileName, sha256, code: wire.problem.code, reason: problemDetail(wire.problem) };
+  const longest = Math.max(0, ...wire.result.items.map((item) => storyChars(item.headline, item.body)));
+  if (longest > LIMITS.storyChars) return { ok: false, fileName, sha256, code: 'too-large', reason: storyTooLargeReason(longest) };
   return { ok: true, fileName, sha256, wire: wire.result, warnings: wire.result.skipped.map((problem) => problem.code) };
 }
 
@@ -220,6 +225,16 @@ const compareNames = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function baseName(picked: string): string {
   return path.basename(picked.replace(/[\\/]+$/, '')) || picked;
+}
+
+/** Characters of one story's text: its headline and every block of its body. */
+function storyChars(headline: string, body: readonly { text: string }[]): number {
+  return body.reduce((sum, block) => sum + block.text.length, headline.length);
+}
+
+function storyTooLargeReason(chars: number): string {
+  const format = (count: number) => count.toLocaleString('en-GB');
+  return `One story in the file is ${format(chars)} characters long; the limit for one story is ${format(LIMITS.storyChars)} (some 300 printed pages). A wire story is a few thousand: is this the right file?`;
 }
 
 function tooLargeReason(size: number, maxBytes: number, grew = false): string {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cleanDateline, cleanLine } from '../../../shared/clean-text';
 import { MEDIA_TOPIC } from '../../../shared/contract/tags';
 import type { ImportFileResult, Tag, WireImportOutcome } from '../../../shared/types';
 import { cleanTagName, tagKey } from '../features/tags/ops';
@@ -71,12 +72,12 @@ export function versionRecord(item: WireItem, version: number, source: { fileNam
     head: {
       id: wireContentId(item.guid, version),
       kind: 'article',
-      headline: item.headline,
-      dateline: { place: item.datelinePlace ?? '', agencies: [...item.agencies] },
+      headline: cleanLine(item.headline),
+      dateline: cleanDateline({ place: item.datelinePlace ?? '', agencies: [...item.agencies] }),
       section: null,
       ageLabel: null,
       pageId: null,
-      fileName: source.fileName,
+      fileName: cleanLine(source.fileName),
       sha256: source.sha256,
       importedAt,
       contentHash: sha256(['wire', item.guid, String(version), item.headline, ...item.body.map((block) => block.text)].join('\n')),

@@ -12,9 +12,42 @@ import { writeFileDurably } from '../../store/durable-file';
 
 type ClosablePrinter = PdfPrinter & { close(): Promise<void> | void };
 
+/** A PDF export under way: what a progress display shows, and how to stop it. */
+export interface PdfJob {
+  readonly dossierId: string;
+  readonly startedAt: number;
+  pass: number;
+  pages: number | null;
+  readonly controller: AbortController;
+}
+
 export class ExportSession {
   private readonly exported = new Set<string>();
   private started: ClosablePrinter | null = null;
+  private readonly jobs = new Set<PdfJob>();
+
+  /** Registers a PDF export; `end` it when it is done, whatever the outcome. */
+  beginPdf(dossierId: string, now = Date.now()): { job: PdfJob; end(): void } {
+    const job: PdfJob = { dossierId, startedAt: now, pass: 0, pages: null, controller: new AbortController() };
+    this.jobs.add(job);
+    return { job, end: () => this.jobs.delete(job) };
+  }
+
+  /** The PDF exports under way, oldest first. */
+  pdfJobs(): PdfJob[] {
+    return [...this.jobs];
+  }
+
+  /** Cancels every PDF export under way (of one dossier, when given); answers how many. */
+  cancelPdf(dossierId?: string): number {
+    let cancelled = 0;
+    for (const job of this.jobs) {
+      if (dossierId !== undefined && job.dossierId !== dossierId) continue;
+      if (!job.controller.signal.aborted) cancelled++;
+      job.controller.abort();
+    }
+    return cancelled;
+  }
 
   /**
    * The printer for PDF exports: the runtime's own (Electron's printToPDF) when it
@@ -47,6 +80,7 @@ export class ExportSession {
 
   /** Stops a printer this session started; safe to call more than once. */
   async close(): Promise<void> {
+    this.cancelPdf();
     const printer = this.started;
     this.started = null;
     await printer?.close();

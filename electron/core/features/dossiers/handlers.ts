@@ -19,6 +19,7 @@ import {
 } from './ops';
 import { rememberExport, requireExported, writeExportFile } from './export-session';
 import type { RenderedExport } from './render';
+import { PDF_LIMITS } from '../../export/pdf-limits';
 import { seriesStoryIds } from './series-source';
 import { requireLiveStories, storiesWithTag } from './sources';
 import { dossierDetail, listDossiers } from './views';
@@ -54,12 +55,28 @@ interface ExportRequest {
 async function render(ctx: ServiceContext, input: ExportRequest): Promise<RenderedExport> {
   const dossier = findDossier(ctx.store.meta, input.id);
   const { printerFor, renderDossierExport } = await loadRender();
-  const rendered = await renderDossierExport(ctx.store, dossier, input.format, {
-    locale: input.locale,
-    printer: () => printerFor(ctx),
-    withdrawn: input.withdrawn,
-    overrideEmbargo: input.overrideEmbargo,
-  });
+  // A PDF export can be followed (dossiers.exportProgress) and stopped (dossiers.cancelExport).
+  const pdf = input.format === 'pdf' ? ctx.exports.beginPdf(input.id) : null;
+  let rendered: RenderedExport;
+  try {
+    rendered = await renderDossierExport(ctx.store, dossier, input.format, {
+      locale: input.locale,
+      printer: () => printerFor(ctx),
+      withdrawn: input.withdrawn,
+      overrideEmbargo: input.overrideEmbargo,
+      pdf: pdf
+        ? {
+            signal: pdf.job.controller.signal,
+            onProgress: ({ pass, pages }) => {
+              pdf.job.pass = pass;
+              pdf.job.pages = pages;
+            },
+          }
+        : undefined,
+    });
+  } finally {
+    pdf?.end();
+  }
   if (rendered.embargoOverridden.length) {
     // An export past an embargo stays on record with the dossier, before the file is handed out.
     const entry = { code: 'export.embargoOverride' as const, at: now(), format: input.format, storyIds: rendered.embargoOverridden };
@@ -160,6 +177,21 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
       skippedMissing: rendered.skippedMissing,
     };
   },
+
+  'dossiers.exportProgress': async (input, ctx) => {
+    const job = ctx.exports.pdfJobs().find((candidate) => candidate.dossierId === input.id);
+    if (!job) return null;
+    return {
+      dossierId: job.dossierId,
+      pass: job.pass,
+      pages: job.pages,
+      elapsedMs: Date.now() - job.startedAt,
+      limitMs: PDF_LIMITS.timeMs,
+      limitPages: PDF_LIMITS.pages,
+    };
+  },
+
+  'dossiers.cancelExport': async (input, ctx) => ({ cancelled: ctx.exports.cancelPdf(input.id) }),
 
   'dossiers.exportToFile': async (input, ctx) => {
     if (!ctx.ports.dialogs) {

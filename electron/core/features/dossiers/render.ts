@@ -7,7 +7,8 @@ import { resolveInside, safeExportFileName, UnsafeExportPathError } from '../../
 import { renderDossierHtml } from '../../export/html';
 import { renderDossierMarkdown } from '../../export/markdown';
 import { renderDossierNinjs } from '../../export/ninjs';
-import { exportDossierPdf, PdfLayoutError } from '../../export/pdf';
+import { exportDossierPdf, PdfLayoutError, type PdfExportOptions } from '../../export/pdf';
+import { PdfCancelledError, PdfLimitError } from '../../export/pdf-limits';
 import type { PdfPrinter } from '../../ports';
 import type { ServiceContext } from '../../service/context';
 import type { LibraryStore } from '../../store/library-store';
@@ -57,6 +58,8 @@ export interface RenderOptions {
   withdrawn?: 'exclude' | 'include';
   /** Export even though a story's embargo has not passed. */
   overrideEmbargo?: boolean;
+  /** Cancel signal, limits and progress of a PDF export. */
+  pdf?: PdfExportOptions;
 }
 
 const utf8 = new TextEncoder();
@@ -70,7 +73,7 @@ export async function renderDossierExport(store: LibraryStore, dossier: Dossier,
   let bytes: Uint8Array;
   switch (format) {
     case 'pdf':
-      bytes = await exportDossierPdf(doc, options.printer()).catch(explainPdfFailure);
+      bytes = await exportDossierPdf(doc, options.printer(), options.pdf).catch(explainPdfFailure);
       break;
     case 'html':
       bytes = utf8.encode(renderDossierHtml(doc, { mode: 'file' }));
@@ -137,6 +140,10 @@ function applyAgencyChoices(doc: DossierDocument, options: RenderOptions): { doc
 function explainPdfFailure(error: unknown): never {
   if (error instanceof ChromiumNotFoundError) throw new ServiceError('unsupported', error.message);
   if (error instanceof PdfLayoutError) throw new ServiceError('internal', error.message);
+  if (error instanceof PdfLimitError) {
+    throw new ServiceError('too-large', error.message, { code: 'export.pdfLimit', limit: error.kind, max: error.limit, found: error.found });
+  }
+  if (error instanceof PdfCancelledError) throw new ServiceError('conflict', error.message, { code: 'export.cancelled' });
   throw error;
 }
 

@@ -1,3 +1,4 @@
+import { cleanName, isInvisible, stripBidi } from '../../../../shared/clean-text';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import { MEDIA_TOPIC, TAG_COLOR } from '../../../../shared/contract/tags';
 import type { Tag } from '../../../../shared/types';
@@ -16,9 +17,16 @@ export interface TagFields {
   mediaTopic?: string | null;
 }
 
-/** Display form of a name: NFC, single spaces, no surrounding space. */
+/**
+ * Display form of a name: NFC, bidi controls stripped (shared `stripBidi`), control
+ * characters and runs of space as one space, no surrounding space; empty when it shows
+ * nothing (shared `isInvisible`). Every way a tag is named (the API, wire subjects,
+ * archive merge) goes through here.
+ */
 export function cleanTagName(name: string): string {
-  return toNfc(name).replace(/\s+/gu, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  const clean = toNfc(stripBidi(name)).replace(/[\s\u0000-\u001F\u007F-\u009F]+/gu, ' ').trim();
+  return isInvisible(clean) ? '' : clean;
 }
 
 /** Matching form of a name. */
@@ -38,6 +46,8 @@ export function findTagByName(meta: MetaDoc, name: string): Tag | undefined {
 }
 
 function requireName(name: string): string {
+  const checked = cleanName(name, Number.MAX_SAFE_INTEGER);
+  if (!checked.ok && checked.problem === 'control') throw new ServiceError('invalid-input', 'A tag name cannot hold control characters.');
   const clean = cleanTagName(name);
   if (!clean) throw new ServiceError('invalid-input', 'A tag needs a name.');
   if (clean.length > 200) throw new ServiceError('invalid-input', 'A tag name can be at most 200 characters.');

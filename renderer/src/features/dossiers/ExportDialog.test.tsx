@@ -82,6 +82,25 @@ describe('Export dialog in the browser', { timeout: 20_000 }, () => {
     expect(document.querySelector('a[download]')).toBeNull();
   });
 
+  it('follows a PDF print (pass, pages, time against the limit) and cancels it', async () => {
+    const user = userEvent.setup();
+    const service = setup();
+    const answer = deferred<ExportedFile>();
+    service.overrides['dossiers.export'] = () => answer.promise;
+    service.overrides['dossiers.exportProgress'] = () => ({ dossierId: 'd1', pass: 2, pages: 1234, elapsedMs: 83_000, limitMs: 300_000, limitPages: 1_000 });
+    service.overrides['dossiers.cancelExport'] = () => {
+      answer.reject(new ServiceError('conflict', 'The PDF export was cancelled.', { code: 'export.cancelled' }));
+      return { cancelled: 1 };
+    };
+    const dialog = await openExport(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Export and download' }));
+    expect(await within(dialog).findByText('Print pass 2 · 1,234 pages · 1:23 of at most 5 minutes')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel export' }));
+    expect(service.callsOf('dossiers.cancelExport')).toEqual([{ id: 'd1' }]);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The export was cancelled.');
+    expect(within(dialog).queryByRole('button', { name: 'Cancel export' })).toBeNull();
+  });
+
   it('says clearly when PDF printing has no Chromium, and keeps the dialog usable for another format', async () => {
     const user = userEvent.setup();
     const service = setup();

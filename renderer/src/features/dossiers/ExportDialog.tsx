@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { EXPORT_FORMATS, type ExportLocale } from '../../../../shared/contract/dossiers';
+import { EXPORT_FORMATS, type ExportLocale, type ExportProgress } from '../../../../shared/contract/dossiers';
 import type { ServiceError } from '../../../../shared/contract/envelope';
 import type { ExportFormat } from '../../../../shared/types';
 import { toServiceError } from '../../client';
@@ -35,6 +35,8 @@ export function ExportDialog() {
   const exportDossierToFile = useApp((s) => s.exportDossierToFile);
   const revealExport = useApp((s) => s.revealExport);
   const openExport = useApp((s) => s.openExport);
+  const pdfExportProgress = useApp((s) => s.pdfExportProgress);
+  const cancelPdfExport = useApp((s) => s.cancelPdfExport);
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [locale, setLocale] = useState<ExportLocale>(language);
   const [phase, setPhase] = useState<ExportPhase>({ kind: 'idle' });
@@ -51,6 +53,25 @@ export function ExportDialog() {
     };
   }, []);
 
+  // While a PDF prints: its pass, pages and time, asked for once a second.
+  const [pdfProgress, setPdfProgress] = useState<ExportProgress | null>(null);
+  const printing = phase.kind === 'busy' && phase.format === 'pdf';
+  useEffect(() => {
+    if (!printing) return;
+    let stopped = false;
+    const ask = async () => {
+      const progress = await pdfExportProgress().catch(() => null);
+      if (!stopped) setPdfProgress(progress);
+    };
+    const first = setTimeout(() => void ask(), 0);
+    const timer = setInterval(() => void ask(), 1_000);
+    return () => {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [printing, pdfExportProgress]);
+
   if (!detail) return null;
   const busy = phase.kind === 'busy';
 
@@ -65,6 +86,7 @@ export function ExportDialog() {
     const choices = { ...(hasWithdrawn && withdrawnChoice ? { withdrawn: withdrawnChoice } : {}), ...(overrideEmbargo ? { overrideEmbargo: true } : {}) };
     setPhase({ kind: 'busy', format });
     setShellError(null);
+    setPdfProgress(null);
     try {
       if (nativeDialogs) {
         const saved = await exportDossierToFile(format, locale, choices);
@@ -147,6 +169,7 @@ export function ExportDialog() {
         />
         {detail.entries.length === 0 && <p className="field-hint">{t.dossiers('emptyExport')}</p>}
         <ExportOutcome phase={phase} nativeDialogs={nativeDialogs} onOpen={(path) => void shell(openExport, path)} onReveal={(path) => void shell(revealExport, path)} />
+        {printing && <PdfProgressLine progress={pdfProgress} onCancel={() => void cancelPdfExport().catch(() => undefined)} />}
         {shellError && (
           <p className="field-error" role="alert">
             {errorText(shellError)}
@@ -163,6 +186,26 @@ export function ExportDialog() {
         </button>
       </footer>
     </Dialog>
+  );
+}
+
+/** A PDF print under way: pass, pages, time against the limit, and Cancel. */
+function PdfProgressLine({ progress, onCancel }: { progress: ExportProgress | null; onCancel(): void }) {
+  const t = useT();
+  const minutes = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1_000)).padStart(2, '0')}`;
+  return (
+    <div className="export-pdf-progress">
+      {progress && progress.pass > 0 && (
+        <p className="field-hint">
+          {progress.pages === null
+            ? t.dossiers('pdfPass', { pass: progress.pass, elapsed: minutes(progress.elapsedMs), limit: Math.round(progress.limitMs / 60_000) })
+            : t.dossiers('pdfPassPages', { pass: progress.pass, pages: progress.pages, elapsed: minutes(progress.elapsedMs), limit: Math.round(progress.limitMs / 60_000) })}
+        </p>
+      )}
+      <button type="button" className="button" onClick={onCancel}>
+        {t.dossiers('cancelExport')}
+      </button>
+    </div>
   );
 }
 

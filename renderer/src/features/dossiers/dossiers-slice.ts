@@ -196,6 +196,14 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
     async openExport(path) {
       await client.call('dossiers.openExport', { path });
     },
+    async pdfExportProgress() {
+      const id = openId();
+      return id ? client.call('dossiers.exportProgress', { id }) : null;
+    },
+    async cancelPdfExport() {
+      const id = openId();
+      if (id) await client.call('dossiers.cancelExport', { id });
+    },
 
     dossierTagChoices() {
       return client.call('tags.list', {});

@@ -1,4 +1,5 @@
 import type { CreateDossierInput, DossierAddResult, DossierDetail, DossierListItem, ExportedFile, ExportLocale, SavedExport } from '../../../../shared/contract/dossiers';
+import type { ExportProgress } from '../../../../shared/contract/dossiers';
 import type { ServiceError } from '../../../../shared/contract/envelope';
 import type { ListPage } from '../../../../shared/contract/library';
 import type { TagListItem } from '../../../../shared/contract/tags';
@@ -51,6 +52,10 @@ export interface DossiersSlice {
   exportDossierToFile(format: ExportFormat, locale: ExportLocale, choices?: ExportChoices): Promise<SavedExport | null>;
   revealExport(path: string): Promise<void>;
   openExport(path: string): Promise<void>;
+  /** The open dossier's PDF export under way, or null. */
+  pdfExportProgress(): Promise<ExportProgress | null>;
+  /** Stops the open dossier's PDF export; it then fails with reason `export.cancelled`. */
+  cancelPdfExport(): Promise<void>;
   /** For the create dialog's tag picker. */
   dossierTagChoices(): Promise<TagListItem[]>;
   /** For the create dialog: how many stories the series of `storyId` has (1 = none). */

@@ -29,4 +29,8 @@ export const errorsEn = {
   'reason.watch.notAbsolute': 'Give the folder as a full path (starting at the root of the disk), not “{{path}}”.',
   'reason.watch.notAFolder_missing': 'There is no folder at {{path}}.',
   'reason.watch.notAFolder_file': '{{path}} is a file, not a folder: give the drop folder it is in.',
+  'reason.export.pdfLimit_pages': 'The PDF would have {{found, number}} pages; at most {{max, number}} are printed. Split the dossier or leave out its longest stories.',
+  'reason.export.pdfLimit_time': 'Printing the PDF took longer than {{max, number}} minutes and was stopped. Split the dossier or leave out its longest stories.',
+  'reason.export.pdfLimit_size': 'The dossier holds {{found, number}} characters of text; a PDF is made of at most {{max, number}}. Split the dossier or leave out its longest stories.',
+  'reason.export.cancelled': 'The export was cancelled.',
 } as const;

@@ -30,6 +30,10 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.watch.notAbsolute', { path: reason.path });
     case 'watch.notAFolder':
       return t('reason.watch.notAFolder', { context: reason.found, path: reason.path });
+    case 'export.pdfLimit':
+      return t('reason.export.pdfLimit', { context: reason.limit, max: reason.limit === 'time' ? Math.round(reason.max / 60_000) : reason.max, found: reason.found ?? reason.max });
+    case 'export.cancelled':
+      return t('reason.export.cancelled');
     default:
       // No reason, or one a newer core added that this renderer does not know yet.
       return language === 'en' ? error.message : t(error.code);

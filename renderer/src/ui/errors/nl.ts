@@ -27,4 +27,8 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.watch.notAbsolute': 'Geef de map als volledig pad (vanaf de hoofdmap van de schijf), niet „{{path}}”.',
   'reason.watch.notAFolder_missing': 'Er is geen map op {{path}}.',
   'reason.watch.notAFolder_file': '{{path}} is een bestand, geen map: geef de aanlevermap waar het in staat.',
+  'reason.export.pdfLimit_pages': 'De pdf zou {{found, number}} pagina’s krijgen; er worden er hooguit {{max, number}} gedrukt. Splits het dossier of laat de langste verhalen weg.',
+  'reason.export.pdfLimit_time': 'Het drukken van de pdf duurde langer dan {{max, number}} minuten en is gestopt. Splits het dossier of laat de langste verhalen weg.',
+  'reason.export.pdfLimit_size': 'Het dossier bevat {{found, number}} tekens tekst; een pdf wordt gemaakt van hooguit {{max, number}}. Splits het dossier of laat de langste verhalen weg.',
+  'reason.export.cancelled': 'De export is geannuleerd.',
 };

@@ -119,6 +119,8 @@ export function installFakeDossiers(service: FakeService, initial: Partial<Pick<
     const dossier = find(id);
     return { fileName: `${dossier.title}.${format === 'ninjs' ? 'json' : format}`, mimeType: 'text/plain', base64: utf8Base64(`${format}: ${dossier.title}`), skippedMissing: 0 };
   };
+  o['dossiers.exportProgress'] = () => null;
+  o['dossiers.cancelExport'] = () => ({ cancelled: 0 });
   o['dossiers.exportToFile'] = ({ id, format }) => {
     const dossier = find(id);
     const fileName = `${dossier.title}.${format}`;
