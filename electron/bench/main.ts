@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
        npm run -s bench -- --wire-parse N [--json]
+       npm run -s bench -- --wire-import N [--updates M] [--json] [--dir DIR]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -36,7 +37,10 @@ snapshot in the background; a second fresh process then opens with it
 With --export: PDF export time of a 20-story and a 200-story dossier.
 With --versions N: N agency stories, then a new version of each as one import (versions/s),
 and how long the indexes take to hold the new texts.
-With --wire-parse N: parseWire throughput over N synthetic files per wire format (ninjs 1/2/3, NewsML-G2).`;
+With --wire-parse N: parseWire throughput over N synthetic files per wire format (ninjs 1/2/3, NewsML-G2).
+With --wire-import N: N generated Dutch ANP items as ninjs files, and as NewsML-G2 files, each
+imported from disk into a fresh library (files/s); with --updates M, M version-2 files of them
+imported afterwards (new versions/s).`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -110,6 +114,8 @@ export async function main(argv: string[]): Promise<number> {
       export: { type: 'boolean' },
       versions: { type: 'string' },
       'wire-parse': { type: 'string' },
+      'wire-import': { type: 'string' },
+      updates: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -127,6 +133,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     const { benchVersions } = await import('./versions');
     const figures = await benchVersions(count, (text) => (values.json ? process.stderr : process.stdout).write(`${text}\n`));
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return 0;
+  }
+  if (values['wire-import'] !== undefined) {
+    const count = Number(values['wire-import']);
+    const updates = Number(values.updates ?? '0');
+    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(updates) || updates < 0 || updates > count) {
+      console.error('bench: --wire-import must be a positive whole number, --updates a whole number up to it.');
+      return 2;
+    }
+    const { benchWireImport } = await import('./wire-import');
+    const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+    const figures = await benchWireImport(count, updates, path.resolve(values.dir ?? path.join(ROOT, 'bench-data')), log);
     if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
     return 0;
   }
