@@ -65,4 +65,6 @@ export const historyEn = {
   import_other: 'Import {{count, number}} stories',
   'trash.restore_one': 'Restore story from Trash',
   'trash.restore_other': 'Restore {{count, number}} stories from Trash',
+  'proposal.accept': 'Merge page text as a new version',
+  'proposal.decline': 'Keep page text as a separate story',
 } as const;
