@@ -18,6 +18,7 @@ import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
 import { createWatchSlice } from '../features/watch/watch-slice';
 import { createLayoutSlice } from '../app/layout/layout-slice';
+import { createProposalsSlice } from '../features/versions/proposals-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -42,6 +43,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createTrashSlice(set, get, deps),
     ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),
+    ...createProposalsSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.
   deps.client.onChange((changes) => store.getState().refreshFor(changes));

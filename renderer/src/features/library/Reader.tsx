@@ -13,6 +13,7 @@ import { StoryConnections } from '../links/StoryConnections';
 import { StoryMetaPanel } from './StoryMetaPanel';
 import { TagChip } from '../tags/TagChip';
 import { useTranslator } from '../../i18n/use-translator';
+import { UpdateProposalBar } from '../versions/UpdateProposal';
 
 export const INSPECTOR_ID = 'story-inspector';
 
@@ -126,6 +127,7 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
             {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
           </p>
           <DeleteStoryButton story={story} />
+          <UpdateProposalBar story={story} />
           {storyTags.length > 0 && (
             <ul className="story-tag-chips" aria-label={td('storyTagChips')}>
               {storyTags.map((tag) => (
