@@ -21,6 +21,7 @@ const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --versions N [--json]
        npm run -s bench -- --wire-parse N [--json]
        npm run -s bench -- --wire-import N [--updates M] [--json] [--dir DIR]
+       npm run -s bench -- --chronology N [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -40,7 +41,8 @@ and how long the indexes take to hold the new texts.
 With --wire-parse N: parseWire throughput over N synthetic files per wire format (ninjs 1/2/3, NewsML-G2).
 With --wire-import N: N generated Dutch ANP items as ninjs files, and as NewsML-G2 files, each
 imported from disk into a fresh library (files/s); with --updates M, M version-2 files of them
-imported afterwards (new versions/s).`;
+imported afterwards (new versions/s).
+With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -116,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       'wire-parse': { type: 'string' },
       'wire-import': { type: 'string' },
       updates: { type: 'string' },
+      chronology: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -147,6 +150,18 @@ export async function main(argv: string[]): Promise<number> {
     const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
     const figures = await benchWireImport(count, updates, path.resolve(values.dir ?? path.join(ROOT, 'bench-data')), log);
     if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return 0;
+  }
+  if (values.chronology !== undefined) {
+    const count = Number(values.chronology);
+    if (!Number.isInteger(count) || count < 1) {
+      console.error('bench: --chronology must be a positive whole number.');
+      return 2;
+    }
+    const { benchChronology } = await import('./chronology');
+    const figures = benchChronology(count);
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    else console.log(`Chronology of ${figures.stories} stories: drafted in ${figures.draftMs} ms (${figures.lines} lines); quotes extracted in ${figures.quotesMs} ms (${figures.quotes} quotes)`);
     return 0;
   }
   if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));
