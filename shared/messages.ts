@@ -72,6 +72,12 @@ export interface HistoryParams {
   'proposal.accept': NoParams;
   /** A "looks like an update of" proposal declined. */
   'proposal.decline': NoParams;
+  /** Chronology lines approved, rejected or set back to draft. */
+  'chronology.review': Count;
+  'chronology.edit': NoParams;
+  /** `count` lines merged into one. */
+  'chronology.merge': Count;
+  'chronology.split': NoParams;
 }
 export type HistoryLabel = MessageOf<HistoryParams>;
 export type HistoryCode = HistoryLabel['code'];

@@ -67,4 +67,10 @@ export const historyEn = {
   'trash.restore_other': 'Restore {{count, number}} stories from Trash',
   'proposal.accept': 'Merge page text as a new version',
   'proposal.decline': 'Keep page text as a separate story',
+  'chronology.review_one': 'Review chronology line',
+  'chronology.review_other': 'Review {{count, number}} chronology lines',
+  'chronology.edit': 'Edit chronology line',
+  'chronology.merge_one': 'Merge chronology line',
+  'chronology.merge_other': 'Merge {{count, number}} chronology lines',
+  'chronology.split': 'Split chronology line',
 } as const;

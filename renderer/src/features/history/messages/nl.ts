@@ -65,4 +65,10 @@ export const historyNl: Translation<typeof historyEn> = {
   'trash.restore_other': '{{count, number}} verhalen terugzetten uit de prullenbak',
   'proposal.accept': 'Paginatekst samenvoegen als nieuwe versie',
   'proposal.decline': 'Paginatekst apart houden',
+  'chronology.review_one': 'Regel van tijdlijn beoordelen',
+  'chronology.review_other': '{{count, number}} regels van tijdlijn beoordelen',
+  'chronology.edit': 'Regel van tijdlijn bewerken',
+  'chronology.merge_one': 'Regel van tijdlijn samenvoegen',
+  'chronology.merge_other': '{{count, number}} regels van tijdlijn samenvoegen',
+  'chronology.split': 'Regel van tijdlijn splitsen',
 };
