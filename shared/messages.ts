@@ -68,6 +68,10 @@ export interface HistoryParams {
   import: Count;
   /** `count` stories taken out of the Trash. */
   'trash.restore': Count;
+  /** A page-text story merged into a stored one as its next version. */
+  'proposal.accept': NoParams;
+  /** A "looks like an update of" proposal declined. */
+  'proposal.decline': NoParams;
   /** Chronology lines approved, rejected or set back to draft. */
   'chronology.review': Count;
   'chronology.edit': NoParams;

@@ -249,6 +249,36 @@ export interface WireImportOutcome {
   outcome: 'story' | 'version' | 'older' | 'duplicate';
 }
 
+// ---- "looks like an update of …" (page text) ---------------------------------
+
+/**
+ * A page-text story that looks like an update of a stored one (same dateline place, a
+ * near-identical headline or lead, captured within 48 hours): proposed at import, decided
+ * by the editor. `accepted`: its text became the stored story's next version; `declined`:
+ * kept as a story of its own, and never proposed again.
+ */
+export type UpdateProposalStatus = 'open' | 'accepted' | 'declined';
+
+export interface UpdateProposal {
+  id: string;
+  /** The stored story it looks like an update of. */
+  storyId: string;
+  /** The newly imported page-text story. */
+  candidateId: string;
+  status: UpdateProposalStatus;
+  /** Token-set similarity (0..1) of the headlines and of the leads, as matched. */
+  headlineSimilarity: number;
+  leadSimilarity: number;
+  proposedAt: string;
+  decidedAt?: string;
+}
+
+/** A proposal with what the reader and the CLI show of its two stories. */
+export interface UpdateProposalView extends UpdateProposal {
+  storyHeadline: string;
+  candidateHeadline: string;
+}
+
 /** A period a chronology line is dated by: its granularity and first day (`YYYY-MM-DD`; a week starts on Monday). */
 export interface ChronologyDate {
   granularity: 'day' | 'week' | 'month' | 'year';

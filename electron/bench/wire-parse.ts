@@ -5,8 +5,8 @@ import { syntheticDoc } from '../core/search/test/synthetic-corpus';
 // Benchmark helper (not a test): how fast parseWire reads agency files, per
 // format, over synthetic wire-length stories (the search corpus's Dutch text in
 // ninjs 1/2/3 and NewsML-G2 with NITF). Files are built in memory first; the
-// clock runs over parsing only. The first file of a format also compiles its
-// ninjs schema: that one-off cost is reported apart (firstMs).
+// clock runs over parsing only. The first file of a format is reported apart
+// (firstMs): the first run of its validator (precompiled, see validators/build.mjs) and parser.
 //
 //   npm run -s bench -- --wire-parse 5000 [--json]
 
@@ -41,7 +41,7 @@ export interface WireParseFigures {
   files: number;
   filesPerSec: number;
   usPerFile: number;
-  /** The first file alone, schema compilation included. */
+  /** The first file alone (the first run of its precompiled validator and of the parser). */
   firstMs: number;
   kbPerFile: number;
 }

@@ -8,6 +8,7 @@ import { importCommand, listCommand, showCommand } from './commands-library';
 import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { searchCommand } from './commands-search';
 import { diffCommand, versionsCommand } from './commands-versions';
+import { proposalsCommand } from './commands-proposals';
 import { watchCommand } from './commands-watch';
 import { noticeLine } from './messages';
 import { createOutput, terminalText } from './output';
@@ -34,6 +35,7 @@ export const COMMANDS: CliCommand[] = [
   versionsCommand,
   diffCommand,
   watchCommand,
+  proposalsCommand,
 ];
 
 function usage(): string {

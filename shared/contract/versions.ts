@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DiffPart, Story, StorySummary, StoryVersionSummary } from '../types';
+import type { DiffPart, Story, StorySummary, StoryVersionSummary, UpdateProposalView } from '../types';
 import { def, idSchema } from './define';
 
 // A wire story across its agency versions: the version rail, an older version as the
@@ -17,4 +17,13 @@ export const versionsContract = {
   'story.diff': def<DiffPart[]>()(z.strictObject({ id: idSchema, from: versionNumberSchema, to: versionNumberSchema })),
   /** The editor opened the story: its newest version is no longer "new since you last opened it". */
   'library.markOpened': def<StorySummary>()(z.strictObject({ id: idSchema })),
+  /**
+   * "Looks like an update of …" proposals for page text: the open ones (default), or every
+   * one; with `storyId`, those where that story is either side (the reader's proposal bar).
+   */
+  'proposals.list': def<UpdateProposalView[]>()(z.strictObject({ storyId: idSchema.optional(), all: z.boolean().optional() })),
+  /** Merge: the proposal's new text becomes the next version of the stored story (undoable). */
+  'proposals.accept': def<UpdateProposalView>()(z.strictObject({ id: idSchema })),
+  /** Keep separate: both stay stories of their own, and the pair is never proposed again (undoable). */
+  'proposals.decline': def<UpdateProposalView>()(z.strictObject({ id: idSchema })),
 } as const;

@@ -8,6 +8,7 @@ import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
 import { collectImportFiles, prepareAnyImportFile, type PreparedFile, type PreparedWireFile } from './intake';
 import { WireBatch, wireFileResult } from './wire-stories';
 import { estimatePublishedDay } from './estimate-date';
+import { proposeUpdates, withProposals } from '../features/versions/proposals';
 import type { ParsedBrief, ParsedPage } from './parse';
 
 export interface ImportOptions {
@@ -55,10 +56,12 @@ export async function importPrepared(store: LibraryStore, files: (PreparedFile |
   const results = files.map((file) =>
     file.ok && 'wire' in file ? wireFileResult(file.fileName, file.wire, wire, file, importedAt) : importOne(store, file as PreparedFile, importedAt, pending),
   );
+  // Page text has no guid: a new article that looks like an update of a stored one is proposed to the editor.
+  const proposals = pending.items.length ? await proposeUpdates(store, pending.items, importedAt) : [];
   if (pending.items.length || pending.undelete.size || wire.size) {
     const { undelete, estimates } = pending;
     const metaChange =
-      undelete.size || estimates.size || wire.size
+      undelete.size || estimates.size || wire.size || proposals.length
         ? (meta: MetaDoc) => {
             let next = undelete.size ? bringBack(meta, undelete) : meta;
             if (estimates.size) {
@@ -67,6 +70,7 @@ export async function importPrepared(store: LibraryStore, files: (PreparedFile |
               for (const [id, day] of estimates) if (storyEdits[id]?.publishedAt == null) storyEdits[id] = { ...storyEdits[id], publishedAt: day, publishedAtEstimated: true };
               next = { ...next, storyEdits };
             }
+            next = withProposals(next, proposals);
             return wire.size ? wire.metaChange(next) : next;
           }
         : undefined;
@@ -107,6 +111,9 @@ function classify(store: LibraryStore, hash: string, pending: Pending): { status
   if (inBatch) return { status: 'duplicate', id: inBatch };
   const existing = store.findByContentHash(hash);
   if (!existing) return { status: 'new' };
+  // Text merged into another story as its version: a duplicate of that story, never brought back on its own.
+  const mergedInto = store.isDeleted(existing) ? store.mergedInto(existing) : undefined;
+  if (mergedInto !== undefined) return { status: 'duplicate', id: mergedInto };
   if (store.isDeleted(existing) && !pending.undelete.has(existing)) {
     pending.undelete.add(existing);
     pending.seenHashes.set(hash, existing);
@@ -146,6 +153,7 @@ function importOne(store: LibraryStore, file: PreparedFile, importedAt: string, 
         importedAt,
         contentHash: hash,
         warnings: [...file.warnings],
+        ...(file.capturedAt && !Number.isNaN(file.capturedAt.getTime()) ? { capturedAt: file.capturedAt.toISOString() } : {}),
       };
       pending.items.push({ head, body: article.body });
       anythingNew = true;

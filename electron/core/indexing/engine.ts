@@ -541,7 +541,8 @@ function sharedWith(snapshot: SnapshotMeta, meta: IndexedMeta): IndexedMeta {
     deleted: sameList(snapshot.deleted, meta.deleted) ? meta.deleted : snapshot.deleted,
     tags: sameTags(snapshot.tags, meta.tags) ? meta.tags : snapshot.tags,
     taggings: shareEqual(snapshot.taggings, meta.taggings, sameList),
-    storyEdits: shareEqual(snapshot.storyEdits, meta.storyEdits, (a, b) => !!b && (a.note ?? '') === (b.note ?? '') && (a.publishedAt ?? null) === (b.publishedAt ?? null)),
+    // pageVersions: a story that took in page text as a version is indexed with that text (if the snapshot does not keep it, such a story is indexed again on open).
+    storyEdits: shareEqual(snapshot.storyEdits, meta.storyEdits, (a, b) => !!b && (a.note ?? '') === (b.note ?? '') && (a.publishedAt ?? null) === (b.publishedAt ?? null) && (a.pageVersions?.at(-1) ?? null) === (b.pageVersions?.at(-1) ?? null)),
   };
 }
 

@@ -65,8 +65,20 @@ export class SegmentLibrary implements IndexSource {
     return this.counted;
   }
 
+  /** The last page-text story merged into this one as a version (StoryEdit.pageVersions): its text is the story's (the same rule as the store's). */
+  private pageShown(id: string): string | undefined {
+    const last = this.current.storyEdits[id]?.pageVersions?.at(-1);
+    return last !== undefined && this.segmentOf.has(last) ? last : undefined;
+  }
+
   async head(id: string): Promise<StoryHead | undefined> {
     if (this.deletedSet.has(id) || !this.isListed(id)) return undefined;
+    const page = this.pageShown(id);
+    if (page !== undefined) {
+      const own = (await this.readHeads(this.segmentOf.get(id)!))?.get(id);
+      const record = (await this.readHeads(this.segmentOf.get(page)!))?.get(page);
+      return own && record ? { ...record, id, kind: own.kind, pageId: own.pageId } : own;
+    }
     const current = this.versions.current(id);
     if (current) {
       const record = (await this.readHeads(current.segment))?.get(current.contentId);
@@ -76,6 +88,8 @@ export class SegmentLibrary implements IndexSource {
   }
 
   async body(id: string): Promise<BodyBlock[] | undefined> {
+    const page = this.pageShown(id);
+    if (page !== undefined) id = page;
     const segment = this.segmentOf.get(id);
     if (!segment) return undefined;
     id = this.versions.current(id)?.contentId ?? id;
@@ -94,6 +108,13 @@ export class SegmentLibrary implements IndexSource {
 
   async *storiesWithBodies(include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent> {
     const reader = new SegmentReader();
+    // Stories with merged page text are met where their last merged version is, under their own id.
+    const pageShownBy = new Map<string, string>();
+    for (const [id, edit] of Object.entries(this.current.storyEdits)) {
+      const last = edit.pageVersions?.at(-1);
+      if (last !== undefined && this.segmentOf.has(last)) pageShownBy.set(last, id);
+    }
+    const merged = new Set(pageShownBy.values());
     for (const { name } of this.current.segments) {
       if (include && !include(name)) continue;
       const heads = await this.readHeads(name);
@@ -103,6 +124,13 @@ export class SegmentLibrary implements IndexSource {
       for (let index = 0; index < entries.ids.length; index++) {
         const id = entries.ids[index]!;
         const record = heads.get(id);
+        const mergedInto = pageShownBy.get(id);
+        if (mergedInto !== undefined) {
+          const own = await this.head(mergedInto);
+          if (own && record) yield { head: own, body: entries.value(index) as BodyBlock[] };
+          continue;
+        }
+        if (merged.has(id)) continue;
         // A wire story is met where its current version is, under the story's id.
         const head = record?.wire ? (this.versions.isCurrent(id) ? storyHeadOf(record) : undefined) : record;
         // Parsed one story at a time (see segment-entries.ts).

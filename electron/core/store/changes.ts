@@ -17,6 +17,17 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
   if (before.deleted !== after.deleted) for (const id of symmetricDifference(before.deleted, after.deleted)) storyIds.add(id);
   // Opening a story changes its "new since you last opened it" mark in the list.
   if (before.opened !== after.opened) for (const id of changedKeys(before.opened ?? {}, after.opened ?? {}, (x, y) => x === y)) storyIds.add(id);
+  // A proposal made, accepted or declined changes what the reader shows of both its stories.
+  if (before.updateProposals !== after.updateProposals) {
+    for (const proposal of changedById(before.updateProposals ?? [], after.updateProposals ?? [])) {
+      storyIds.add(proposal.storyId);
+      storyIds.add(proposal.candidateId);
+    }
+  }
+  // A story that took in another's text as a new version shows another text.
+  if (before.storyEdits !== after.storyEdits) {
+    for (const id of changedKeys(before.storyEdits, after.storyEdits, (a, b) => a === b)) if (!sameList(before.storyEdits[id]?.pageVersions ?? [], after.storyEdits[id]?.pageVersions ?? [])) storyIds.add(id);
+  }
   set('stories', changedIds(storyIds));
 
   if (before.tags !== after.tags) set('tags', changedById(before.tags, after.tags).length ? true : undefined);

@@ -64,6 +64,14 @@ export class LibraryStore {
   /** Agency versions: each version's own content record (by content id), and which a story shows. */
   private readonly versionHeads = new Map<string, StoryHead>();
   private readonly versions = new StoryVersions();
+  /**
+   * Page text merged as later versions (StoryEdit.pageVersions): story → the content id of
+   * its last merged version, the reverse, and the story's own head and segment while its
+   * head and segment are the merged version's.
+   */
+  private pageShown = new Map<string, string>();
+  private pageShownBy = new Map<string, string>();
+  private readonly pageOwn = new Map<string, { head: StoryHead; segment: string }>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly commitListeners = new Set<(commit: Commit) => void>();
   private revisionCount = 0;
@@ -261,6 +269,7 @@ export class LibraryStore {
 
   /** One version of a wire story as the reader shows it (older versions can be opened). */
   async storyAtVersion(id: string, version: number): Promise<Story | undefined> {
+    if (this.pageShown.has(id)) return this.pageStoryAt(id, version);
     const head = this.head(id);
     const ref = this.versions.find(id, version);
     if (!head || !ref) return undefined;
@@ -295,7 +304,7 @@ export class LibraryStore {
     const segment = this.segmentOf.get(id);
     if (!segment) return undefined;
     const bodies = await this.loadBodies(segment);
-    return bodies.get(this.versions.current(id)?.contentId ?? id);
+    return bodies.get(this.pageShown.get(id) ?? this.versions.current(id)?.contentId ?? id);
   }
 
   /**
@@ -351,6 +360,10 @@ export class LibraryStore {
     // A wire story is met where its current version's record is, under the story's id.
     yield* this.passOverBodies((id) => {
       const owner = this.versions.ownerOf(id);
+      // A story with merged page text is met where its last merged version's record is.
+      const mergedInto = this.pageShownBy.get(id);
+      if (mergedInto !== undefined) return this.head(mergedInto);
+      if (this.pageShown.has(id)) return undefined;
       if (owner === undefined) return this.head(id);
       return this.versions.current(owner)?.contentId === id ? this.head(owner) : undefined;
     }, include);
@@ -593,6 +606,7 @@ export class LibraryStore {
     this.db.data = next;
     if (next.deleted !== before.deleted || next.purged !== before.purged) this.setDeleted(next);
     if (next.links !== before.links) this.linkCounts = null;
+    if (next.storyEdits !== before.storyEdits) this.applyPageVersions(next);
     this.afterWrite?.(next);
   }
 
@@ -654,6 +668,95 @@ export class LibraryStore {
     if (problems.length) {
       this.notices.push({ code: 'content-damaged', segments: problems });
     }
+    this.applyPageVersions(this.meta);
+  }
+
+  /**
+   * A story that took in page text as later versions shows the last one: its head (under
+   * the story's id, so tags, links, notes, dates and dossier places stay) and its body.
+   * Worked out again whenever the story edits change (a merge, its undo or redo).
+   */
+  private applyPageVersions(meta: MetaDoc): void {
+    const shown = new Map<string, string>();
+    for (const [id, edit] of Object.entries(meta.storyEdits)) {
+      const last = edit.pageVersions?.at(-1);
+      if (last !== undefined && this.heads.has(last) && (this.heads.has(id) || this.pageOwn.has(id))) shown.set(id, last);
+    }
+    for (const [id, own] of this.pageOwn) {
+      if (shown.get(id) === this.pageShown.get(id)) continue;
+      this.heads.set(id, own.head);
+      this.segmentOf.set(id, own.segment);
+      this.pageOwn.delete(id);
+    }
+    for (const [id, last] of shown) {
+      if (this.pageOwn.has(id)) continue;
+      const own = this.heads.get(id)!;
+      const version = this.heads.get(last)!;
+      this.pageOwn.set(id, { head: own, segment: this.segmentOf.get(id)! });
+      this.heads.set(id, { ...version, id, kind: own.kind, pageId: own.pageId });
+      this.segmentOf.set(id, this.segmentOf.get(last)!);
+    }
+    this.pageShown = shown;
+    this.pageShownBy = new Map([...shown].map(([id, last]) => [last, id]));
+  }
+
+  /** A story's own headline, also when it shows a merged version's or was merged into another (proposals show both sides). */
+  ownHeadline(id: string): string | undefined {
+    return (this.pageOwn.get(id)?.head ?? this.heads.get(id))?.headline;
+  }
+
+  /** True for a story that took in page text as later versions. */
+  hasPageVersions(id: string): boolean {
+    return this.pageShown.has(id);
+  }
+
+  /** The page-text story whose text became a version of another, and that other: for the importer (a re-import is a duplicate of it). */
+  mergedInto(id: string): string | undefined {
+    for (const [story, edit] of Object.entries(this.meta.storyEdits)) if (edit.pageVersions?.includes(id)) return story;
+    return undefined;
+  }
+
+  /** A page-text story's versions (its own text, then each merged one): content ids, heads and segments, oldest first. */
+  private pageVersionRecords(id: string): { contentId: string; head: StoryHead; segment: string }[] {
+    const own = this.pageOwn.get(id);
+    if (!own) return [];
+    const records = [{ contentId: id, head: own.head, segment: own.segment }];
+    for (const contentId of this.meta.storyEdits[id]?.pageVersions ?? []) {
+      const head = this.pageOwn.get(contentId)?.head ?? this.heads.get(contentId);
+      const segment = this.pageOwn.get(contentId)?.segment ?? this.segmentOf.get(contentId);
+      if (head && segment) records.push({ contentId, head, segment });
+    }
+    return records;
+  }
+
+  /** The versions of a story with merged page text, as the version rail lists them (words counted from the bodies). */
+  async pageStoryVersions(id: string): Promise<StoryVersionSummary[]> {
+    if (!this.head(id)) return [];
+    const out: StoryVersionSummary[] = [];
+    const records = this.pageVersionRecords(id);
+    for (const [index, record] of records.entries()) {
+      const body = (await this.loadBodies(record.segment)).get(record.contentId) ?? [];
+      const words = countWords(record.head.headline) + body.reduce((sum, block) => sum + countWords(block.text), 0);
+      out.push({ version: index + 1, versionCreated: record.head.capturedAt ?? record.head.importedAt, status: 'usable', signals: index > 0 ? ['update'] : [], words, headline: record.head.headline, importedAt: record.head.importedAt });
+    }
+    return out;
+  }
+
+  /** One version of a story with merged page text, as the reader shows it. */
+  private async pageStoryAt(id: string, version: number): Promise<Story | undefined> {
+    const head = this.head(id);
+    const record = this.pageVersionRecords(id)[version - 1];
+    if (!head || !record) return undefined;
+    const body = (await this.loadBodies(record.segment)).get(record.contentId) ?? [];
+    return {
+      ...this.toSummary(head),
+      headline: record.head.headline,
+      dateline: record.head.dateline,
+      body,
+      source: { fileName: record.head.fileName, sha256: record.head.sha256, importedAt: record.head.importedAt },
+      warnings: record.head.warnings,
+      note: this.meta.storyEdits[id]?.note ?? '',
+    };
   }
 
   /**
@@ -718,6 +821,8 @@ export class LibraryStore {
     }
   }
 }
+
+const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 

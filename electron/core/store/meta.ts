@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ListQuery } from '../../../shared/contract/library';
-import type { BodyBlock, Dateline, Dossier, Link, LibraryNotice, StoryKind, Tag, WireRightsInfo, WireSignalName, WireSourceInfo, WireStatus } from '../../../shared/types';
+import type { BodyBlock, Dateline, Dossier, Link, LibraryNotice, StoryKind, Tag, UpdateProposal, WireRightsInfo, WireSignalName, WireSourceInfo, WireStatus } from '../../../shared/types';
 
 // The store keeps immutable story content (written once per import batch, in
 // segment files) apart from the small, often-edited metadata document below, so
@@ -28,6 +28,8 @@ export interface StoryHead {
    * `id` is the version's content id, and the story it belongs to is `wire.storyId`.
    */
   wire?: WireVersionFacts;
+  /** When a page-text file was captured (its modification time), if known; for "looks like an update of". */
+  capturedAt?: string;
 }
 
 /** What one agency version says about itself: immutable, kept in the content segment with its text. */
@@ -70,6 +72,12 @@ export interface StoryEdit {
   /** `publishedAt` was estimated at import (a brief's age label and capture time), not set by the editor. */
   publishedAtEstimated?: boolean;
   note?: string;
+  /**
+   * Page-text stories merged into this one as its later versions, oldest first (accepted
+   * "looks like an update of" proposals): the story shows the last one's text, and each
+   * stays in its own content record (the merged story is deleted and purged, never shown).
+   */
+  pageVersions?: string[];
 }
 
 export interface SavedSearch {
@@ -106,6 +114,8 @@ export interface MetaDoc {
   opened: Record<string, number>;
   /** Drop folders watched whenever the library opens (added later: absent in older files means none). */
   watchFolders?: WatchFolderConfig[];
+  /** "Looks like an update of …" proposals for page text, every status (absent in older files means none). */
+  updateProposals?: UpdateProposal[];
 }
 
 /** A watched drop folder as kept in the library (see features/watch). */
@@ -150,7 +160,7 @@ const metaShape = z.object({
   segments: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), count: z.number().int().nonnegative() })),
   deleted: stringArray,
   purged: stringArray.optional(),
-  storyEdits: z.record(z.string(), z.object({ publishedAt: z.string().nullable().optional(), publishedAtEstimated: z.boolean().optional(), note: z.string().optional() })),
+  storyEdits: z.record(z.string(), z.object({ publishedAt: z.string().nullable().optional(), publishedAtEstimated: z.boolean().optional(), note: z.string().optional(), pageVersions: stringArray.optional() })),
   tags: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   taggings: z.record(z.string(), stringArray),
   links: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), type: z.string() }).passthrough()),
@@ -162,6 +172,7 @@ const metaShape = z.object({
   notices: z.array(z.object({ code: z.string(), message: z.string().optional() }).passthrough()),
   opened: z.record(z.string(), z.number().int().positive()),
   watchFolders: z.array(z.object({ path: z.string(), moveImported: z.boolean() })).optional(),
+  updateProposals: z.array(z.object({ id: z.string(), storyId: z.string(), candidateId: z.string(), status: z.enum(['open', 'accepted', 'declined']) }).passthrough()).optional(),
 });
 
 export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };

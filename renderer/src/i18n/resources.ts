@@ -30,6 +30,8 @@ import { watchEn } from '../features/watch/messages/en';
 import { watchNl } from '../features/watch/messages/nl';
 import { datesEn } from '../features/dates/messages/en';
 import { datesNl } from '../features/dates/messages/nl';
+import { proposalsEn } from '../features/versions/messages/proposals-en';
+import { proposalsNl } from '../features/versions/messages/proposals-nl';
 import { versionsEn } from '../features/versions/messages/en';
 import { versionsNl } from '../features/versions/messages/nl';
 
@@ -42,11 +44,11 @@ import { versionsNl } from '../features/versions/messages/nl';
 export const resources = {
   en: {
     history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
-    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn, versions: versionsEn,
+    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn, versions: versionsEn, proposals: proposalsEn,
   },
   nl: {
     history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
-    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl, versions: versionsNl,
+    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl, versions: versionsNl, proposals: proposalsNl,
   },
 } as const;
 

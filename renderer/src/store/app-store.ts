@@ -19,6 +19,7 @@ import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
 import { createWatchSlice } from '../features/watch/watch-slice';
 import { createLayoutSlice } from '../app/layout/layout-slice';
+import { createProposalsSlice } from '../features/versions/proposals-slice';
 import { createVersionsSlice } from '../features/versions/versions-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -45,6 +46,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createTrashSlice(set, get, deps),
     ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),
+    ...createProposalsSlice(set, get, deps),
     ...createVersionsSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.

@@ -15,6 +15,7 @@ import type { Translators } from '../i18n/translate';
 import type { HistoryLabel } from '../../../shared/messages';
 import type { WatchSlice } from '../features/watch/watch-types';
 import type { LayoutSlice } from '../app/layout/layout-slice';
+import type { ProposalsSlice } from '../features/versions/proposals-slice';
 import type { VersionsSlice } from '../features/versions/versions-types';
 
 /** What each slice may use besides the store itself. */
@@ -136,7 +137,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice & ProposalsSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -1,12 +1,28 @@
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
-import type { Story } from '../../../../shared/types';
+import type { Story, UpdateProposal } from '../../../../shared/types';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
 import { requireStory } from '../library/handlers';
+import { touchedStories } from '../../store/touched';
 import { comparableText, wordDiff } from './diff';
+import { acceptProposal, declineProposal, proposalView } from './proposals';
 
-type VersionsMethod = Extract<MethodName, `story.${string}`> | 'library.markOpened';
+type VersionsMethod = Extract<MethodName, `story.${string}` | `proposals.${string}`> | 'library.markOpened';
+
+function requireProposal(ctx: ServiceContext, id: string): UpdateProposal {
+  const proposal = ctx.store.meta.updateProposals?.find((entry) => entry.id === id);
+  if (!proposal) throw new ServiceError('not-found', `No proposal ${id}.`);
+  return proposal;
+}
+
+/** A proposal can be decided while it is open and both its stories are in the library. */
+function requireOpen(ctx: ServiceContext, proposal: UpdateProposal): void {
+  if (proposal.status !== 'open') throw new ServiceError('conflict', `Proposal ${proposal.id} was already ${proposal.status}.`);
+  if (!ctx.store.head(proposal.storyId) || !ctx.store.head(proposal.candidateId)) {
+    throw new ServiceError('conflict', `One of the stories of proposal ${proposal.id} is no longer in the library.`);
+  }
+}
 
 async function requireVersion(ctx: ServiceContext, id: string, version: number): Promise<Story> {
   await requireStory(ctx, id);
@@ -20,6 +36,7 @@ async function requireVersion(ctx: ServiceContext, id: string, version: number):
 export const versionsHandlers: PartialHandlers<VersionsMethod> = {
   'story.versions': async (input, ctx) => {
     await requireStory(ctx, input.id);
+    if (ctx.store.hasPageVersions(input.id)) return ctx.store.pageStoryVersions(input.id);
     return ctx.store.storyVersions(input.id);
   },
 
@@ -39,5 +56,36 @@ export const versionsHandlers: PartialHandlers<VersionsMethod> = {
       await ctx.store.update(null, (meta) => ({ ...meta, opened: { ...meta.opened, [input.id]: latest } }));
     }
     return ctx.store.summary(input.id)!;
+  },
+
+  'proposals.list': (input, ctx) => {
+    const proposals = (ctx.store.meta.updateProposals ?? []).filter(
+      (proposal) =>
+        (input.all || proposal.status === 'open') &&
+        (input.storyId === undefined || proposal.storyId === input.storyId || proposal.candidateId === input.storyId) &&
+        // An open proposal whose stories are not both in the library (one deleted) is not shown.
+        (proposal.status !== 'open' || (ctx.store.head(proposal.storyId) !== undefined && ctx.store.head(proposal.candidateId) !== undefined)),
+    );
+    return proposals.map((proposal) => proposalView(ctx.store, proposal));
+  },
+
+  'proposals.accept': async (input, ctx) => {
+    const proposal = requireProposal(ctx, input.id);
+    requireOpen(ctx, proposal);
+    // The new text leaves the list as a story of its own: what an editor did to it would be lost.
+    if (touchedStories(ctx.store.meta, [proposal.candidateId]).length) {
+      throw new ServiceError('conflict', 'The new story was already tagged, dated, noted, linked or put in a dossier: keep it separate, or undo that first.');
+    }
+    const at = new Date().toISOString();
+    await ctx.store.update({ code: 'proposal.accept' }, (meta) => acceptProposal(meta, proposal, at));
+    return proposalView(ctx.store, requireProposal(ctx, input.id));
+  },
+
+  'proposals.decline': async (input, ctx) => {
+    const proposal = requireProposal(ctx, input.id);
+    requireOpen(ctx, proposal);
+    const at = new Date().toISOString();
+    await ctx.store.update({ code: 'proposal.decline' }, (meta) => declineProposal(meta, proposal, at));
+    return proposalView(ctx.store, requireProposal(ctx, input.id));
   },
 };

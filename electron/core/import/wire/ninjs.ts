@@ -1,18 +1,11 @@
-import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import type { BodyBlock } from '../../../../shared/types';
 import { isRecord, looksLikeNinjs, ninjsVersion, type NinjsMajor } from './detect';
 import { bodyDateline, datelinePlace, isoDate, pubStatus, signalsFrom, str, unique, versionNumber, wireName, withoutRepeatedHeadline, headlineFromBody } from './fields';
 import type { WireFormat, WireInfoSource, WireItem, WireName, WireParse, WireParseResult, WireProblem } from './item';
 import { htmlToBlocks, plainTextToBlocks } from './sanitize';
-import geoJsonSchema from './schemas/GeoJSON-schema.json';
-import schema16 from './schemas/ninjs-schema_1.6.json';
-import schema21 from './schemas/ninjs-schema_2.1.json';
-import schema22 from './schemas/ninjs-schema_2.2.json';
-import schema30 from './schemas/ninjs-schema_3.0.json';
-import schema31 from './schemas/ninjs-schema_3.1.json';
+import { v1_6 } from './validators/ninjs-1.js';
+import { v2_1, v2_2, v3_0, v3_1 } from './validators/ninjs-2020.js';
 
 // IPTC ninjs 1.x, 2.x and 3.x → WireItem. The version is read from the
 // document (detect.ts); the document is validated with ajv against the official
@@ -22,42 +15,20 @@ import schema31 from './schemas/ninjs-schema_3.1.json';
 // `headline` / `headlines`, `body_text` / `bodies`, `subject` / `subjects`):
 // each field below lists its spellings.
 
-const SCHEMAS: Record<string, object> = { '1.6': schema16, '2.1': schema21, '2.2': schema22, '3.0': schema30, '3.1': schema31 };
+// The schemas are compiled at build time (validators/build.mjs, ajv's standalone code), so the
+// first ninjs file of a run is not held up compiling one (ajv's 2020-12 compile took up to two
+// seconds in a fresh process).
+const VALIDATORS: Record<string, ValidateFunction> = { '1.6': v1_6, '2.1': v2_1, '2.2': v2_2, '3.0': v3_0, '3.1': v3_1 };
 /** The schema a document of a major version is checked against when it names no minor version we have. */
 const LATEST: Record<NinjsMajor, string> = { 1: '1.6', 2: '2.2', 3: '3.1' };
-const GEOJSON_ID = 'https://geojson.org/schema/GeoJSON.json';
-
-const validators = new Map<string, ValidateFunction>();
-let ajv07: Ajv | null = null;
-let ajv2020: Ajv2020 | null = null;
-
-/** Compiled once per schema, on first use (compiling 2020-12 schemas takes tens of milliseconds). */
-function validatorFor(version: string): ValidateFunction {
-  let validate = validators.get(version);
-  if (!validate) {
-    const schema = SCHEMAS[version]!;
-    if (version.startsWith('1.')) {
-      ajv07 ??= addFormats(new Ajv({ strict: false, allErrors: false }));
-      validate = ajv07.compile(schema);
-    } else {
-      if (!ajv2020) {
-        ajv2020 = addFormats(new Ajv2020({ strict: false, allErrors: false })) as Ajv2020;
-        ajv2020.addSchema(geoJsonSchema, GEOJSON_ID);
-      }
-      validate = ajv2020.compile(schema);
-    }
-    validators.set(version, validate);
-  }
-  return validate;
-}
 
 /** The schema version a document is validated against: its own minor version when vendored, else the newest of its major. */
 function schemaVersion(major: NinjsMajor, minor: string | null): string {
-  return minor && minor in SCHEMAS ? minor : LATEST[major];
+  return minor && minor in VALIDATORS ? minor : LATEST[major];
 }
 
 function validate(doc: Record<string, unknown>, major: NinjsMajor, minor: string | null): WireProblem | null {
-  const check = validatorFor(schemaVersion(major, minor));
+  const check = VALIDATORS[schemaVersion(major, minor)]!;
   if (check(doc)) return null;
   const error = check.errors?.[0];
   const params = (error?.params ?? {}) as Record<string, unknown>;

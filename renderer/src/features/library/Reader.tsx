@@ -13,6 +13,7 @@ import { StoryConnections } from '../links/StoryConnections';
 import { StoryMetaPanel } from './StoryMetaPanel';
 import { TagChip } from '../tags/TagChip';
 import { useTranslator } from '../../i18n/use-translator';
+import { UpdateProposalBar } from '../versions/UpdateProposal';
 import { WireBadges } from '../versions/WireBadges';
 import { WireBanners } from '../versions/WireBanners';
 import { WireRights } from '../versions/WireRights';
@@ -135,6 +136,7 @@ function StoryView({ story: newest, t, language, matcher, briefPage, onOpenPage 
             </span>
             {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
           </p>
+          <UpdateProposalBar story={story} />
           <WireBadges story={story} language={language} />
           <VersionRail story={story} language={language} />
           <DeleteStoryButton story={newest} />

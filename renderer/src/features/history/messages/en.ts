@@ -65,6 +65,8 @@ export const historyEn = {
   import_other: 'Import {{count, number}} stories',
   'trash.restore_one': 'Restore story from Trash',
   'trash.restore_other': 'Restore {{count, number}} stories from Trash',
+  'proposal.accept': 'Merge page text as a new version',
+  'proposal.decline': 'Keep page text as a separate story',
   'chronology.review_one': 'Review chronology line',
   'chronology.review_other': 'Review {{count, number}} chronology lines',
   'chronology.edit': 'Edit chronology line',

@@ -63,6 +63,8 @@ export const historyNl: Translation<typeof historyEn> = {
   import_other: '{{count, number}} verhalen importeren',
   'trash.restore_one': 'Verhaal terugzetten uit de prullenbak',
   'trash.restore_other': '{{count, number}} verhalen terugzetten uit de prullenbak',
+  'proposal.accept': 'Paginatekst samenvoegen als nieuwe versie',
+  'proposal.decline': 'Paginatekst apart houden',
   'chronology.review_one': 'Regel van tijdlijn beoordelen',
   'chronology.review_other': '{{count, number}} regels van tijdlijn beoordelen',
   'chronology.edit': 'Regel van tijdlijn bewerken',
