@@ -63,6 +63,8 @@ export interface SeriesEntry {
 export interface SeriesView {
   /** The story asked about. */
   storyId: string;
+  /** The name the editor gave the series (`series.rename`), or null; always null for a story on its own. */
+  name: string | null;
   entries: SeriesEntry[];
   /** The `series` and `follow-up` links between the entries. */
   links: Link[];
@@ -139,6 +141,11 @@ export const linksContract = {
   ),
   'links.remove': def<{ removed: number }>()(removeLinksSchema),
   'series.get': def<SeriesView>()(z.strictObject({ storyId: idSchema })),
+  /**
+   * Names (or renames) the series `storyId` is in; an empty name clears it (undoable). A story
+   * without series or follow-up links is not a series: `invalid-input`. Answers the series.
+   */
+  'series.rename': def<SeriesView>()(z.strictObject({ storyId: idSchema, name: z.string().trim().max(LIMITS.name) })),
   /** Needs the related index; without it `unsupported`. Linked and dismissed stories are left out. */
   'related.list': def<RelatedSuggestion[]>()(z.strictObject({ storyId: idSchema, limit: z.number().int().min(1).max(100).optional() })),
   /** Hides the pair from each other's suggestions (undoable). */

@@ -106,6 +106,12 @@ export interface MetaDoc {
   opened: Record<string, number>;
   /** Drop folders watched whenever the library opens (added later: absent in older files means none). */
   watchFolders?: WatchFolderConfig[];
+  /**
+   * storyId → the name of the series the story is in (added later: absent means no named
+   * series). Naming a series writes the name on every member, so a series keeps its name
+   * when a story joins it or when it is split (see features/links/ops.ts `nameSeries`).
+   */
+  seriesNames?: Record<string, string>;
 }
 
 /** A watched drop folder as kept in the library (see features/watch). */
@@ -162,6 +168,7 @@ const metaShape = z.object({
   notices: z.array(z.object({ code: z.string(), message: z.string().optional() }).passthrough()),
   opened: z.record(z.string(), z.number().int().positive()),
   watchFolders: z.array(z.object({ path: z.string(), moveImported: z.boolean() })).optional(),
+  seriesNames: z.record(z.string(), z.string()).optional(),
 });
 
 export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };

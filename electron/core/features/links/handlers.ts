@@ -2,7 +2,7 @@ import { newId } from '../../ids';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
 import type { RelatedSuggestion } from '../../../../shared/contract/links';
-import { createLinks, findLink, pairKey, removeLink, removeLinksBetween, updateLink } from './ops';
+import { createLinks, findLink, nameSeries, pairKey, removeLink, removeLinksBetween, updateLink } from './ops';
 import { linkView, listLinks, seriesView } from './views';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
@@ -94,6 +94,14 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
 
   'series.get': (input, ctx) => {
     requireLiveStories(ctx.store, [input.storyId]);
+    return seriesView(ctx.store, input.storyId);
+  },
+
+  'series.rename': async (input, ctx) => {
+    requireLiveStories(ctx.store, [input.storyId]);
+    const members = seriesView(ctx.store, input.storyId).entries.map((entry) => entry.story.id);
+    if (members.length <= 1) throw new ServiceError('invalid-input', `Story ${input.storyId} is not in a series: link it to another as series or follow-up first.`);
+    await ctx.store.update({ code: 'series.rename' }, (meta) => nameSeries(meta, members, input.name));
     return seriesView(ctx.store, input.storyId);
   },
 

@@ -147,3 +147,35 @@ export function describeLink(link: Link, perspectiveOf: string): { label: LinkLa
 export function linksOf(links: readonly Link[], storyId: string): Link[] {
   return links.filter((link) => link.from === storyId || link.to === storyId);
 }
+
+/** A series name as stored: NFC, one line, no surrounding space ('' for none). */
+export function cleanSeriesName(name: string): string {
+  return toNfc(name.replace(/\s+/g, ' ')).trim();
+}
+
+/**
+ * Names the series whose members are `memberIds` (every story of it, as `orderSeries`
+ * found them): the name is written on each member, so it stays when a story joins the
+ * series or the series is split; an empty name clears it. Other names a member had
+ * (from a series it was merged into) are replaced.
+ */
+export function nameSeries(meta: MetaDoc, memberIds: readonly string[], name: string): MetaDoc {
+  const clean = cleanSeriesName(name);
+  const names = meta.seriesNames ?? {};
+  const unchanged = memberIds.every((id) => (names[id] ?? '') === clean);
+  if (unchanged) return meta;
+  const next: Record<string, string> = { ...names };
+  for (const id of memberIds) {
+    if (clean) next[id] = clean;
+    else delete next[id];
+  }
+  return { ...meta, seriesNames: next };
+}
+
+/** The name of a series: that of its first member (in timeline order) with a name, or null. */
+export function seriesNameOf(meta: Pick<MetaDoc, 'seriesNames'>, memberIds: readonly string[]): string | null {
+  const names = meta.seriesNames;
+  if (!names) return null;
+  for (const id of memberIds) if (names[id]) return names[id];
+  return null;
+}

@@ -65,4 +65,5 @@ export const historyEn = {
   import_other: 'Import {{count, number}} stories',
   'trash.restore_one': 'Restore story from Trash',
   'trash.restore_other': 'Restore {{count, number}} stories from Trash',
+  'series.rename': 'Name series',
 } as const;

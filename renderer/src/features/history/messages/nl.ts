@@ -63,4 +63,5 @@ export const historyNl: Translation<typeof historyEn> = {
   import_other: '{{count, number}} verhalen importeren',
   'trash.restore_one': 'Verhaal terugzetten uit de prullenbak',
   'trash.restore_other': '{{count, number}} verhalen terugzetten uit de prullenbak',
+  'series.rename': 'Reeks een naam geven',
 };
