@@ -37,6 +37,8 @@ export interface Labels {
   embargoUntil: string;
   rights: string;
   infoSources: string;
+  /** Before the name of the series a story is in: `Reeks: Kim en Poetin`. */
+  seriesName: string;
 }
 
 const NL: Labels = {
@@ -76,6 +78,7 @@ const NL: Labels = {
   embargoUntil: 'Embargo tot',
   rights: 'Rechten',
   infoSources: 'Bronnen',
+  seriesName: 'Reeks',
 };
 
 const EN: Labels = {
@@ -115,6 +118,7 @@ const EN: Labels = {
   embargoUntil: 'Embargo until',
   rights: 'Rights',
   infoSources: 'Sources',
+  seriesName: 'Series',
 };
 
 export function labelsFor(locale: ExportLanguage): Labels {
