@@ -136,6 +136,18 @@ export const linksContract = {
    */
   'links.create': def<LinkCreateResult>()(createLinksSchema),
   /** Changes type and/or note; `reverse` swaps the ends (for follow-up and background). */
+  /**
+   * Several stories to several others in one undo step: each pair gets its own link
+   * (`from` → `to`, as `links.create` reads them). Pairs of one story, pairs already
+   * linked and repeated pairs are skipped and reported; when none is left, `conflict`.
+   */
+  'links.createPairs': def<{ created: Link[]; skipped: { storyId: string; reason: string }[] }>()(
+    z.strictObject({
+      pairs: z.array(z.strictObject({ from: idSchema, to: idSchema })).min(1).max(1_000),
+      type: linkTypeSchema,
+      note: noteSchema.optional(),
+    }),
+  ),
   'links.update': def<LinkView>()(
     z.strictObject({ id: idSchema, type: linkTypeSchema.optional(), note: noteSchema.optional(), reverse: z.boolean().optional() }),
   ),

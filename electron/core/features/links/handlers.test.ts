@@ -109,6 +109,35 @@ describe('links service', () => {
     });
   });
 
+  it('links several stories to several others in one undo step, skipping a story itself and pairs already linked', async () => {
+    await withSeeds(async (core, s) => {
+      await ok(core, 'links.create', { from: s.support, to: s.visit, type: 'related' });
+      const result = await ok<{ created: { from: string; to: string; type: string }[]; skipped: { storyId: string }[] }>(core, 'links.createPairs', {
+        pairs: [
+          { from: s.visit, to: s.support },
+          { from: s.visit, to: s.leaves },
+          { from: s.thanks, to: s.leaves },
+          { from: s.thanks, to: s.thanks },
+          { from: s.leaves, to: s.visit },
+        ],
+        type: 'series',
+      });
+      expect(result.created.map((link) => [link.from, link.to, link.type])).toEqual([
+        [s.visit, s.leaves, 'series'],
+        [s.thanks, s.leaves, 'series'],
+      ]);
+      expect(result.skipped.map((skip) => skip.storyId)).toEqual([s.support, s.thanks, s.visit]);
+      expect(await linkCount(core, s.leaves)).toBe(2);
+      expect(await undoLabel(core)).toEqual({ code: 'link.create', count: 5 });
+      await undo(core);
+      expect(await linkCount(core, s.leaves)).toBe(0);
+      expect(await linkCount(core, s.visit)).toBe(1);
+      const nothing = await failure(core, 'links.createPairs', { pairs: [{ from: s.support, to: s.visit }], type: 'series' });
+      expect(nothing.code).toBe('conflict');
+      expect((await failure(core, 'links.createPairs', { pairs: [{ from: s.support, to: 'nope' }], type: 'series' })).code).toBe('not-found');
+    });
+  });
+
   it('edits type and note, reverses, and removes by id or by pair, each undoable', async () => {
     await withSeeds(async (core, s) => {
       const made = await ok<LinkCreateResult>(core, 'links.create', { from: s.visit, to: s.thanks, type: 'related' });

@@ -2,7 +2,7 @@ import { newId } from '../../ids';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
 import type { RelatedSuggestion } from '../../../../shared/contract/links';
-import { createLinks, findLink, nameSeries, pairKey, removeLink, removeLinksBetween, updateLink } from './ops';
+import { createLinkPairs, createLinks, findLink, nameSeries, pairKey, removeLink, removeLinksBetween, updateLink } from './ops';
 import { linkView, listLinks, seriesView } from './views';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
@@ -70,6 +70,14 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
       }),
     );
     return { created: outcome.created.map((link) => linkView(ctx.store, link, input.from)), skipped: outcome.skipped };
+  },
+
+  'links.createPairs': async (input, ctx) => {
+    requireLiveStories(ctx.store, [...new Set(input.pairs.flatMap((pair) => [pair.from, pair.to]))]);
+    const outcome = await ctx.store.updateWith({ code: 'link.create', count: input.pairs.length }, (meta) =>
+      createLinkPairs(meta, { pairs: input.pairs.map((pair) => ({ id: newLinkId(), ...pair })), type: input.type, note: input.note, now: new Date().toISOString() }),
+    );
+    return { created: outcome.created, skipped: outcome.skipped };
   },
 
   'links.update': async (input, ctx) => {
