@@ -236,7 +236,7 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
           onSubmit={(event) => {
             event.preventDefault();
             setChoosing(false);
-            void linkStories([storyId], suggestion.id, relation, '');
+            void linkStories([storyId], [suggestion.id], relation, '');
           }}
         >
           <label>
