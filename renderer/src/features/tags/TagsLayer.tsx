@@ -52,7 +52,9 @@ function EditFeedbackLine() {
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   // Offered while the edit this line confirms is still the one Undo takes back.
   const canUndo = feedback?.kind === 'note' && feedback.undo !== undefined && feedback.undo === undoCode && !readOnly;
-  const text = feedback === null ? '' : feedback.kind === 'failed' ? `${t.tags('editFailed')}: ${errorText(feedback.error)}` : feedback.text;
+  const managerOpen = useApp((s) => s.tagManagerOpen);
+  // The tag manager shows a failure inline; said once, not also down here.
+  const text = feedback === null || (managerOpen && feedback.kind === 'failed') ? '' : feedback.kind === 'failed' ? `${t.tags('editFailed')}: ${errorText(feedback.error)}` : feedback.text;
   return (
     <div className={text ? `edit-feedback visible${feedback?.kind === 'failed' ? ' is-error' : ''}` : 'edit-feedback'} role="status" aria-live="polite">
       {text && (
