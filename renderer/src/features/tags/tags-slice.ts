@@ -76,10 +76,11 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) =
     updateTag: (input) => runEdit(set, get, async () => void (await client.call('tags.update', input))),
     mergeTag: (fromId, intoId) =>
       runEdit(set, get, async () => {
-        const from = get().tags.find((tag) => tag.id === fromId)?.name ?? '';
+        const from = get().tags.find((tag) => tag.id === fromId);
         const result = await client.call('tags.merge', { fromId, intoId });
-        // Confirmed with what moved, and offered back (Undo) while it is the last edit.
-        return { kind: 'note' as const, text: get().t.tags('mergeDone', { from, into: result.into.name, count: result.moved }), undo: 'tag.merge' as const };
+        // Confirmed with the taggings that moved (as the question said), and offered back (Undo) while it is the last edit.
+        const text = get().t.tags('mergeDone', { from: from?.name ?? '', into: result.into.name, count: from?.count ?? result.moved });
+        return { kind: 'note' as const, text, undo: 'tag.merge' as const };
       }),
     deleteTag: (id) => runEdit(set, get, async () => void (await client.call('tags.delete', { id }))),
   };

@@ -95,6 +95,6 @@ export const tagsEn = {
   mergeConfirmTitle: 'Merge tags?',
   mergeConfirmText_one: '“{{from}}” will be merged into “{{into}}”: its {{count, number}} tagging moves to “{{into}}” and “{{from}}” is removed.',
   mergeConfirmText_other: '“{{from}}” will be merged into “{{into}}”: its {{count, number}} taggings move to “{{into}}” and “{{from}}” is removed.',
-  mergeDone_one: 'Merged “{{from}}” into “{{into}}”: {{count, number}} story moved.',
-  mergeDone_other: 'Merged “{{from}}” into “{{into}}”: {{count, number}} stories moved.',
+  mergeDone_one: 'Merged “{{from}}” into “{{into}}”: {{count, number}} tagging moved.',
+  mergeDone_other: 'Merged “{{from}}” into “{{into}}”: {{count, number}} taggings moved.',
 } as const;

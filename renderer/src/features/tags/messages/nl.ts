@@ -94,6 +94,6 @@ export const tagsNl: Translation<typeof tagsEn> = {
   mergeConfirmTitle: 'Tags samenvoegen?',
   mergeConfirmText_one: '„{{from}}” wordt samengevoegd met „{{into}}”: de {{count, number}} tagging gaat naar „{{into}}” en „{{from}}” verdwijnt.',
   mergeConfirmText_other: '„{{from}}” wordt samengevoegd met „{{into}}”: de {{count, number}} taggings gaan naar „{{into}}” en „{{from}}” verdwijnt.',
-  mergeDone_one: '„{{from}}” samengevoegd met „{{into}}”: {{count, number}} verhaal verplaatst.',
-  mergeDone_other: '„{{from}}” samengevoegd met „{{into}}”: {{count, number}} verhalen verplaatst.',
+  mergeDone_one: '„{{from}}” samengevoegd met „{{into}}”: {{count, number}} tagging verplaatst.',
+  mergeDone_other: '„{{from}}” samengevoegd met „{{into}}”: {{count, number}} taggings verplaatst.',
 };
