@@ -117,7 +117,7 @@ function LinkPickerDialog({ sources }: { sources: string[] }) {
                             {story.headline}
                           </span>
                           <span className="picker-facts">
-                            <StoryFacts story={story} t={t} language={language} />
+                            <StoryFacts story={story} t={t} language={language} kindShown />
                             {percent !== null && <span className="picker-score">{t.links('relatedScore', { percent })}</span>}
                           </span>
                         </span>
