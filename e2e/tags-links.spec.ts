@@ -148,6 +148,11 @@ test('renames and merges tags in the tag manager, with undo and redo of each', a
   await dialog.getByRole('list', { name: 'All tags' }).getByRole('button', { name: /Moskou/ }).click();
   await dialog.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Russische Federatie (2 stories)' });
   await dialog.getByRole('button', { name: 'Merge' }).click();
+  // Asked first, naming both tags and the taggings that move; confirmed after, with Undo.
+  const ask = dialog.getByRole('group', { name: /Merge tags\?/ });
+  await expect(ask).toContainText('“Moskou” will be merged into “Russische Federatie”: its 2 taggings move');
+  await ask.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.locator('.edit-feedback')).toContainText('Merged “Moskou” into “Russische Federatie”: 2 taggings moved.');
   // Every story that had either tag now has the one left (the visit had both: counted once).
   await expect(tagButton(page, 'Russische Federatie', '3 stories')).toBeVisible();
   await expect(tagButton(page, 'Moskou')).toHaveCount(0);
@@ -266,16 +271,18 @@ test('links two stories from the related suggestions, read the right way from bo
 
 test('links the five articles as a series, dates them, and shows the Kim–Poetin timeline in order', async ({ page, host }) => {
   await start(page, host);
-  // Link all five at once: select them, link the selection to one of them.
+  // Link four at once to the fifth: select all, leave one out, link the selection to it.
   await storyList(page).getByRole('option').first().click();
   await page.keyboard.press('Control+a');
+  await row(page, SUPPORT).click({ modifiers: ['ControlOrMeta'] });
   await page.getByRole('button', { name: 'Link selected…' }).click();
-  const picker = page.getByRole('dialog', { name: 'Link 5 stories to…' });
+  const picker = page.getByRole('dialog', { name: 'Link 4 stories to…' });
   await picker.getByRole('searchbox', { name: 'Find a story' }).fill('volledige steun');
-  await picker.getByRole('radio', { name: new RegExp(escapeRegExp(SUPPORT)) }).check();
+  await picker.getByRole('checkbox', { name: new RegExp(escapeRegExp(SUPPORT)) }).check();
   await picker.getByRole('combobox', { name: 'This story is' }).selectOption({ label: 'Same series as' });
   await picker.getByRole('button', { name: 'Link', exact: true }).click();
   await expect(picker).toHaveCount(0);
+  await expect(page.locator('.edit-feedback')).toContainText('4 links made.');
 
   const dates: [string, string][] = [
     [SUPPORT, '2023-06-12'],
@@ -361,3 +368,140 @@ test('the reader with tags, suggestions, links and related stories has no seriou
   await context.close();
 });
 
+
+test.describe('the editor desk: linking, series names, partial tags, near-duplicates and merging', () => {
+  test.use({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+  const toast = (page: Page) => page.locator('.edit-feedback');
+  /** Dutch, then 800×600, where the reader takes over: back to the list (and the selection bar). */
+  const toSmallDutch = async (page: Page) => {
+    await page.getByRole('combobox', { name: /Language|Taal/ }).selectOption('nl');
+    await page.setViewportSize({ width: 800, height: 600 });
+    const back = page.getByRole('button', { name: /Terug naar de lijst/ });
+    if (await back.isVisible()) await back.click();
+    await expect(storyList(page)).toBeVisible();
+  };
+
+  test('a tag on some of the selected stories shows "on 1 of 2" and asks before it is removed', async ({ page, host }) => {
+    const ids = await articleIds(host);
+    await host.call('tags.apply', { storyIds: [ids.get(THANKS)], addNames: ['Rusland'] });
+    await host.call('tags.apply', { storyIds: [ids.get(THANKS), ids.get(VISIT)], addNames: ['Noord-Korea'] });
+    await start(page, host);
+    await open(page, THANKS);
+    await row(page, VISIT).click({ modifiers: ['ControlOrMeta'] });
+    const bar = page.getByRole('region', { name: 'Selection' });
+    const chips = bar.getByRole('list', { name: 'Tags on the selected stories' });
+    await expect(chips.getByRole('listitem').filter({ hasText: 'Rusland' })).toContainText('on 1 of 2');
+    await expect(chips.getByRole('listitem').filter({ hasText: 'Noord-Korea' })).not.toContainText(' of ');
+    await chips.getByRole('button', { name: 'Remove tag Rusland (on 1 of 2)' }).click();
+    const question = page.getByRole('dialog', { name: 'Remove “Rusland”?' });
+    await expect(question).toContainText('“Rusland” is on 1 of the 2 selected stories.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await question.getByRole('button', { name: 'Do nothing' }).click();
+    await expect(question).toHaveCount(0);
+    await expect(tagButton(page, 'Rusland', '1 story')).toBeVisible();
+
+    await toSmallDutch(page);
+    const balk = page.getByRole('region', { name: 'Selectie' });
+    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde verhalen' }).getByRole('listitem').filter({ hasText: 'Rusland' })).toContainText('op 1 van 2');
+    await balk.getByRole('button', { name: 'Tag Rusland verwijderen (op 1 van 2)' }).click();
+    const vraag = page.getByRole('dialog', { name: '„Rusland” verwijderen?' });
+    await shot(page, 'partial-800-nl');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await vraag.getByRole('button', { name: 'Verwijderen van dat ene' }).click();
+    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde verhalen' })).not.toContainText('Rusland');
+    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde verhalen' })).toContainText('Noord-Korea');
+  });
+
+  test('links a selection to several stories from the ranked picker, confirms with Undo', async ({ page, host }) => {
+    await start(page, host);
+    await open(page, THANKS);
+    await row(page, VISIT).click({ modifiers: ['ControlOrMeta'] });
+    await page.getByRole('region', { name: 'Selection' }).getByRole('button', { name: 'Link selected…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Link 2 stories to…' });
+    await expect(picker.getByRole('checkbox').first()).toBeVisible();
+    await expect(picker).toContainText('Most related first.');
+    // The stories being linked are never offered; briefs are marked; the related ones come first, scored.
+    await expect(picker.getByRole('checkbox', { name: new RegExp(escapeRegExp(THANKS)) })).toHaveCount(0);
+    await expect(picker.getByRole('checkbox', { name: new RegExp(escapeRegExp(VISIT)) })).toHaveCount(0);
+    await expect(picker.locator('.picker-score').first()).toContainText('% match');
+    await expect(picker.locator('.kind-badge').first()).toHaveText('Brief');
+    await picker.getByRole('checkbox', { name: new RegExp(escapeRegExp(PACT)) }).check();
+    await picker.getByRole('checkbox', { name: new RegExp(escapeRegExp(LEAVES)) }).check();
+    await expect(picker).toContainText('2 stories chosen');
+    await picker.getByRole('combobox', { name: 'This story is' }).selectOption({ label: 'Same series as' });
+    await shot(page, 'picker-1440');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await picker.getByRole('button', { name: 'Link', exact: true }).click();
+    await expect(toast(page)).toContainText('4 links made.');
+    await expect(undoButton(page)).toHaveAccessibleName('Undo Link 4 stories');
+    await toast(page).getByRole('button', { name: 'Undo' }).click();
+    await expect(toast(page)).not.toContainText('links made');
+    await expect(redoButton(page)).toHaveAccessibleName('Redo Link 4 stories');
+
+    await toSmallDutch(page);
+    await page.getByRole('region', { name: 'Selectie' }).getByRole('button', { name: 'Selectie koppelen…' }).click();
+    const kiezer = page.getByRole('dialog', { name: '2 verhalen koppelen aan…' });
+    await expect(kiezer.locator('.kind-badge').first()).toHaveText('Kort bericht');
+    await shot(page, 'picker-800-nl');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  test('names a series and shows the name on its timeline', async ({ page, host }) => {
+    const ids = await articleIds(host);
+    await host.call('links.create', { from: ids.get(THANKS), to: [ids.get(PACT), ids.get(VISIT)], type: 'series' });
+    await start(page, host);
+    await open(page, THANKS);
+    await reader(page).getByRole('button', { name: 'Show series timeline' }).click();
+    const unnamed = page.getByRole('dialog', { name: `Series: ${THANKS}` });
+    await expect(unnamed.getByRole('list', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(3);
+    await expect(unnamed).toContainText('This series has no name yet.');
+    await unnamed.getByRole('button', { name: 'Name series' }).click();
+    await unnamed.getByRole('textbox', { name: 'Series name' }).fill('Kim en Poetin');
+    await unnamed.getByRole('button', { name: 'Save name' }).click();
+    const series = page.getByRole('dialog', { name: 'Series: Kim en Poetin' });
+    await expect(series.getByRole('button', { name: 'Rename' })).toBeVisible();
+    await shot(page, 'series-1440');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(undoButton(page)).toHaveAccessibleName('Undo Name series');
+
+    await toSmallDutch(page);
+    await open(page, PACT);
+    await reader(page).getByRole('button', { name: 'Tijdlijn van de reeks tonen' }).click();
+    await expect(page.getByRole('dialog', { name: 'Reeks: Kim en Poetin' })).toBeVisible();
+    await shot(page, 'series-800-nl');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  test('warns of a near-duplicate tag name and asks before merging, confirming with Undo', async ({ page, host }) => {
+    const ids = await articleIds(host);
+    await host.call('tags.apply', { storyIds: [ids.get(THANKS)], addNames: ['Rusland', 'Kim Jong-un'] });
+    await host.call('tags.apply', { storyIds: [ids.get(VISIT)], addNames: ['Noord-Korea'] });
+    await start(page, host);
+    await open(page, PACT);
+    const input = reader(page).getByRole('combobox', { name: 'Add a tag' });
+    await input.fill('Kim Jong Un');
+    await input.press('Enter');
+    const warning = reader(page).getByRole('alert').filter({ hasText: 'There is already a tag “Kim Jong-un”.' });
+    await expect(warning).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await warning.getByRole('button', { name: 'Use “Kim Jong-un”' }).click();
+    await expect(readerTags(page).getByText('Kim Jong-un', { exact: true })).toBeVisible();
+    await expect(tagButton(page, 'Kim Jong Un')).toHaveCount(0);
+
+    await sidebar(page).getByRole('button', { name: 'Manage tags…' }).click();
+    const manager = page.getByRole('dialog', { name: 'Tags' });
+    await manager.getByRole('list', { name: 'All tags' }).getByRole('button', { name: /Rusland/ }).click();
+    await manager.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Noord-Korea (1 story)' });
+    await manager.getByRole('button', { name: 'Merge' }).click();
+    const ask = manager.getByRole('group', { name: /Merge tags\?/ });
+    await expect(ask).toContainText('“Rusland” will be merged into “Noord-Korea”: its 1 tagging moves to “Noord-Korea” and “Rusland” is removed.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: 'Merge' }).click();
+    await expect(toast(page)).toContainText('Merged “Rusland” into “Noord-Korea”: 1 tagging moved.');
+    await page.keyboard.press('Escape');
+    await toast(page).getByRole('button', { name: 'Undo' }).click();
+    await expect(tagButton(page, 'Rusland', '1 story')).toBeVisible();
+  });
+});

@@ -48,6 +48,8 @@ export interface HistoryParams {
   /** Every link between two stories removed. */
   'link.unlink': NoParams;
   'related.dismiss': NoParams;
+  /** A series named, renamed or its name cleared. */
+  'series.rename': NoParams;
   'story.setNote': NoParams;
   'story.setDate': NoParams;
   /** One date given to `count` stories at once. */

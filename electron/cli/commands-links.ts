@@ -138,6 +138,7 @@ function seriesText(view: SeriesView): string {
     const place = entry.story.dateline.place ? ` — ${entry.story.dateline.place}` : '';
     return `${String(i + 1).padStart(3)}. ${date}  ${entry.story.id}  ${entry.story.headline}${place}`;
   });
+  if (view.name) lines.unshift(`Series: ${view.name}`);
   if (view.cycle) lines.push('Note: the follow-up links go round in a circle; that part is in import order.');
   for (const conflict of view.dateConflicts) lines.push(`Note: ${conflict.to} follows up on ${conflict.from} but is dated earlier.`);
   return lines.join('\n');

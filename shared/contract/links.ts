@@ -1,7 +1,7 @@
 // Typed links, series and related-story suggestions.
 import { z } from 'zod';
 import type { Link, LinkType, StoryKind, StorySummary } from '../types';
-import { def, idListSchema, idSchema, textSchema } from './define';
+import { def, idListSchema, idSchema, optionalLineSchema, textSchema } from './define';
 
 export const LINK_TYPES = ['series', 'follow-up', 'background', 'same-event', 'related'] as const satisfies readonly LinkType[];
 export const linkTypeSchema = z.enum(LINK_TYPES);
@@ -63,6 +63,8 @@ export interface SeriesEntry {
 export interface SeriesView {
   /** The story asked about. */
   storyId: string;
+  /** The name the editor gave the series (`series.rename`), or null; always null for a story on its own. */
+  name: string | null;
   entries: SeriesEntry[];
   /** The `series` and `follow-up` links between the entries. */
   links: Link[];
@@ -134,11 +136,28 @@ export const linksContract = {
    */
   'links.create': def<LinkCreateResult>()(createLinksSchema),
   /** Changes type and/or note; `reverse` swaps the ends (for follow-up and background). */
+  /**
+   * Several stories to several others in one undo step: each pair gets its own link
+   * (`from` → `to`, as `links.create` reads them). Pairs of one story, pairs already
+   * linked and repeated pairs are skipped and reported; when none is left, `conflict`.
+   */
+  'links.createPairs': def<{ created: Link[]; skipped: { storyId: string; reason: string }[] }>()(
+    z.strictObject({
+      pairs: z.array(z.strictObject({ from: idSchema, to: idSchema })).min(1).max(1_000),
+      type: linkTypeSchema,
+      note: noteSchema.optional(),
+    }),
+  ),
   'links.update': def<LinkView>()(
     z.strictObject({ id: idSchema, type: linkTypeSchema.optional(), note: noteSchema.optional(), reverse: z.boolean().optional() }),
   ),
   'links.remove': def<{ removed: number }>()(removeLinksSchema),
   'series.get': def<SeriesView>()(z.strictObject({ storyId: idSchema })),
+  /**
+   * Names (or renames) the series `storyId` is in; an empty name clears it (undoable). A story
+   * without series or follow-up links is not a series: `invalid-input`. Answers the series.
+   */
+  'series.rename': def<SeriesView>()(z.strictObject({ storyId: idSchema, name: optionalLineSchema })),
   /** Needs the related index; without it `unsupported`. Linked and dismissed stories are left out. */
   'related.list': def<RelatedSuggestion[]>()(z.strictObject({ storyId: idSchema, limit: z.number().int().min(1).max(100).optional() })),
   /** Hides the pair from each other's suggestions (undoable). */

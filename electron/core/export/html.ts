@@ -212,6 +212,7 @@ function renderStory(story: Story, index: number, refs: StoryReferences, ctx: Co
     `${escapeHtml(labels.story)} ${index + 1}/${doc.stories.length}`,
     story.section ? escapeHtml(story.section) : '',
     escapeHtml(formatDay(story.publishedAt, labels) ?? ''),
+    doc.seriesNames?.[story.id] ? `<span class="story-series">${escapeHtml(labels.seriesName)}: ${escapeHtml(doc.seriesNames[story.id]!)}</span>` : '',
   ].filter(Boolean);
   // Entries and stories run in the same order; look the story up all the same, the note must not land on the wrong one.
   const entry = doc.dossier.entries[index]?.storyId === story.id ? doc.dossier.entries[index] : doc.dossier.entries.find((candidate) => candidate.storyId === story.id);

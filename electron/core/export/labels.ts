@@ -40,6 +40,8 @@ export interface Labels {
   /** The dossier's chronology (its approved lines). */
   chronology: string;
   weekOf: (day: string) => string;
+  /** Before the name of the series a story is in: `Reeks: Kim en Poetin`. */
+  seriesName: string;
 }
 
 const NL: Labels = {
@@ -81,6 +83,7 @@ const NL: Labels = {
   infoSources: 'Bronnen',
   chronology: 'Tijdlijn',
   weekOf: (day) => `week van ${day}`,
+  seriesName: 'Reeks',
 };
 
 const EN: Labels = {
@@ -122,6 +125,7 @@ const EN: Labels = {
   infoSources: 'Sources',
   chronology: 'Chronology',
   weekOf: (day) => `week of ${day}`,
+  seriesName: 'Series',
 };
 
 export function labelsFor(locale: ExportLanguage): Labels {

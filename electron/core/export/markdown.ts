@@ -71,7 +71,8 @@ function references(refs: StoryReferences, doc: DossierDocument, labels: Labels)
 function story(doc: DossierDocument, index: number, refs: StoryReferences, labels: Labels, tagsById: Map<string, Tag>): string[] {
   const item = doc.stories[index]!;
   const lines: string[] = [`## ${index + 1}. ${escapeMarkdown(item.headline)}`, ''];
-  const meta = [formatDateline(item.dateline), formatDay(item.publishedAt, labels) ?? '', item.section ?? ''].filter(Boolean).map(escapeMarkdown);
+  const series = doc.seriesNames?.[item.id];
+  const meta = [formatDateline(item.dateline), formatDay(item.publishedAt, labels) ?? '', item.section ?? '', series ? `${labels.seriesName}: ${series}` : ''].filter(Boolean).map(escapeMarkdown);
   if (meta.length) lines.push(`*${meta.join(' · ')}*`, '');
   const tags = tagLine(item, tagsById);
   if (tags) lines.push(`${escapeMarkdown(labels.tags)}: ${tags}`, '');

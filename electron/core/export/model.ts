@@ -19,6 +19,8 @@ export interface DossierDocument {
   links: Link[];
   /** The far ends of links that leave the dossier. */
   outsideStories: OutsideStory[];
+  /** Story id → the name of the series it is in, for the stories in a named series (absent: none is named). */
+  seriesNames?: Record<string, string>;
   /** ISO-8601 time of the export. */
   exportedAt: string;
   /** Language of the document's own labels ("Inhoud"/"Contents"); the stories keep theirs. */

@@ -115,6 +115,9 @@ function storyItem(doc: DossierDocument, index: number, tagsById: Map<string, Ta
   };
   if (!Number.isNaN(Date.parse(story.source.importedAt))) item.firstCreated = new Date(story.source.importedAt).toISOString();
   if (dateline) item.descriptions = [{ role: 'dateline', contentType: 'text/plain', value: dateline }];
+  // The series the editor named, as a description of its own role (ninjs has no series property).
+  const series = doc.seriesNames?.[story.id];
+  if (series) item.descriptions = [...(item.descriptions ?? []), { role: 'series', contentType: 'text/plain', value: series }];
   if (agencies.length) {
     item.by = agencies.join('/');
     item.infoSources = agencies.map((name) => ({ name, role: 'source' }));

@@ -41,6 +41,11 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
     }
     set('links', changedIds(ends));
   }
+  // A series named or renamed: the change set names its members' links (the timeline's title changed).
+  if (before.seriesNames !== after.seriesNames && changes.links !== 'all') {
+    const named = changedKeys(before.seriesNames ?? {}, after.seriesNames ?? {}, (a, b) => a === b);
+    if (named.length) set('links', changedIds([...(changes.links ?? []), ...named]));
+  }
   if (before.dossiers !== after.dossiers) set('dossiers', changedIds(changedById(before.dossiers, after.dossiers).map((dossier) => dossier.id)));
   if (before.savedSearches !== after.savedSearches && changedById(before.savedSearches, after.savedSearches).length) set('savedSearches', true);
 

@@ -116,6 +116,12 @@ export interface MetaDoc {
   watchFolders?: WatchFolderConfig[];
   /** "Looks like an update of …" proposals for page text, every status (absent in older files means none). */
   updateProposals?: UpdateProposal[];
+  /**
+   * storyId → the name of the series the story is in (added later: absent means no named
+   * series). Naming a series writes the name on every member, so a series keeps its name
+   * when a story joins it or when it is split (see features/links/ops.ts `nameSeries`).
+   */
+  seriesNames?: Record<string, string>;
 }
 
 /** A watched drop folder as kept in the library (see features/watch). */
@@ -173,6 +179,7 @@ const metaShape = z.object({
   opened: z.record(z.string(), z.number().int().positive()),
   watchFolders: z.array(z.object({ path: z.string(), moveImported: z.boolean() })).optional(),
   updateProposals: z.array(z.object({ id: z.string(), storyId: z.string(), candidateId: z.string(), status: z.enum(['open', 'accepted', 'declined']) }).passthrough()).optional(),
+  seriesNames: z.record(z.string(), z.string()).optional(),
 });
 
 export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };

@@ -2,6 +2,7 @@ import type { ExportLocale } from '../../../../shared/contract/dossiers';
 import type { Dossier, Link, Story, Tag } from '../../../../shared/types';
 import type { DossierDocument } from '../../export/model';
 import type { LibraryStore } from '../../store/library-store';
+import { seriesView } from '../links/views';
 
 export interface BuiltDocument {
   doc: DossierDocument;
@@ -49,6 +50,7 @@ export async function buildDossierDocument(
       tags: tagsOf(store.meta.tags, stories),
       links,
       outsideStories,
+      ...seriesNamesOf(store, stories),
       exportedAt: (options.now ?? new Date()).toISOString(),
       locale: options.locale ?? 'nl',
     },
@@ -76,4 +78,20 @@ function tagsOf(allTags: Tag[], stories: Story[]): Tag[] {
     }
   }
   return allTags.filter((tag) => wanted.has(tag.id));
+}
+
+/** The names of the series the stories are in (those in a named series only); nothing when no series is named. */
+function seriesNamesOf(store: LibraryStore, stories: Story[]): { seriesNames?: Record<string, string> } {
+  const names = store.meta.seriesNames;
+  if (!names || Object.keys(names).length === 0) return {};
+  const out: Record<string, string> = {};
+  const done = new Set<string>();
+  for (const story of stories) {
+    if (done.has(story.id)) continue;
+    const view = seriesView(store, story.id);
+    for (const entry of view.entries) done.add(entry.story.id);
+    if (!view.name) continue;
+    for (const entry of view.entries) out[entry.story.id] = view.name;
+  }
+  return Object.keys(out).length ? { seriesNames: out } : {};
 }

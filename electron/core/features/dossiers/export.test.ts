@@ -30,20 +30,26 @@ const headlines = (detail: DossierDetail) => detail.entries.map((entry) => entry
 const decode = (file: ExportedFile) => Buffer.from(file.base64, 'base64');
 
 describe('dossier export through the service', () => {
-  it('exports HTML, Markdown and ninjs with every story in dossier order', async () => {
+  it('exports HTML, Markdown and ninjs with every story in dossier order, and names the series stories are in', async () => {
     await withSeededCore(async (core, _dir, detail) => {
       const id = detail.dossier.id;
+      const [first, second] = detail.entries.map((entry) => entry.storyId);
+      await ok(core, 'links.create', { from: first!, to: second!, type: 'series' });
+      await ok(core, 'series.rename', { storyId: first!, name: 'Kim & Poetin <reeks>' });
       const html = await ok<ExportedFile>(core, 'dossiers.export', { id, format: 'html' });
       expect(html).toMatchObject({ fileName: expect.stringMatching(/\.html$/), mimeType: expect.stringContaining('text/html'), skippedMissing: 0 });
       const htmlSource = decode(html).toString('utf8');
       expect(htmlSource).not.toMatch(/<script/i);
       expect(inOrder(squash(htmlText(htmlSource)), headlines(detail))).not.toBeNull();
+      // The series name, escaped, on both stories of the series (and only there).
+      expect(htmlSource.match(/Reeks: Kim &amp; Poetin &lt;reeks&gt;/g)).toHaveLength(2);
 
       const md = await ok<ExportedFile>(core, 'dossiers.export', { id, format: 'md' });
       expect(md).toMatchObject({ fileName: expect.stringMatching(/\.md$/), mimeType: expect.stringContaining('text/markdown') });
       const mdText = decode(md).toString('utf8');
       expect(inOrder(mdText, headlines(detail))).not.toBeNull();
       for (const word of ['Oekraïne', 'Kumsusanpaleis', 'ceremoniële']) expect(mdText).toContain(word);
+      expect(mdText.match(/Reeks: Kim & Poetin \\<reeks\\>/g)).toHaveLength(2);
 
       const ninjs = await ok<ExportedFile>(core, 'dossiers.export', { id, format: 'ninjs' });
       expect(ninjs).toMatchObject({ fileName: expect.stringMatching(/\.json$/), mimeType: 'application/json' });
@@ -52,6 +58,10 @@ describe('dossier export through the service', () => {
       const validate = ninjsValidator();
       expect(validate(parsed), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
       expect(inOrder(JSON.stringify(parsed), headlines(detail).map((h) => JSON.stringify(h).slice(1, -1)))).not.toBeNull();
+      const series = (parsed as { associations: { descriptions?: { role: string; value: string }[] }[] }).associations.map(
+        (item) => item.descriptions?.find((description) => description.role === 'series')?.value ?? null,
+      );
+      expect(series.filter((name) => name === 'Kim & Poetin <reeks>')).toHaveLength(2);
     });
   });
 

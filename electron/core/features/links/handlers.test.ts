@@ -109,6 +109,35 @@ describe('links service', () => {
     });
   });
 
+  it('links several stories to several others in one undo step, skipping a story itself and pairs already linked', async () => {
+    await withSeeds(async (core, s) => {
+      await ok(core, 'links.create', { from: s.support, to: s.visit, type: 'related' });
+      const result = await ok<{ created: { from: string; to: string; type: string }[]; skipped: { storyId: string }[] }>(core, 'links.createPairs', {
+        pairs: [
+          { from: s.visit, to: s.support },
+          { from: s.visit, to: s.leaves },
+          { from: s.thanks, to: s.leaves },
+          { from: s.thanks, to: s.thanks },
+          { from: s.leaves, to: s.visit },
+        ],
+        type: 'series',
+      });
+      expect(result.created.map((link) => [link.from, link.to, link.type])).toEqual([
+        [s.visit, s.leaves, 'series'],
+        [s.thanks, s.leaves, 'series'],
+      ]);
+      expect(result.skipped.map((skip) => skip.storyId)).toEqual([s.support, s.thanks, s.visit]);
+      expect(await linkCount(core, s.leaves)).toBe(2);
+      expect(await undoLabel(core)).toEqual({ code: 'link.create', count: 5 });
+      await undo(core);
+      expect(await linkCount(core, s.leaves)).toBe(0);
+      expect(await linkCount(core, s.visit)).toBe(1);
+      const nothing = await failure(core, 'links.createPairs', { pairs: [{ from: s.support, to: s.visit }], type: 'series' });
+      expect(nothing.code).toBe('conflict');
+      expect((await failure(core, 'links.createPairs', { pairs: [{ from: s.support, to: 'nope' }], type: 'series' })).code).toBe('not-found');
+    });
+  });
+
   it('edits type and note, reverses, and removes by id or by pair, each undoable', async () => {
     await withSeeds(async (core, s) => {
       const made = await ok<LinkCreateResult>(core, 'links.create', { from: s.visit, to: s.thanks, type: 'related' });
@@ -173,6 +202,49 @@ describe('series service', () => {
       await undo(core);
       const undone = await ok<SeriesView>(core, 'series.get', { storyId: s.support });
       expect(undone.entries.find((entry) => entry.story.id === s.treaty)!.dateKnown).toBe(false);
+    });
+  });
+
+  it('names and renames a series, keeps the name when a story joins or the series splits, and undoes each step', async () => {
+    await withSeeds(async (core, s) => {
+      await ok(core, 'links.create', { from: s.support, to: s.leaves, type: 'follow-up' });
+      await ok(core, 'links.create', { from: s.leaves, to: s.visit, type: 'series' });
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.visit })).name).toBeNull();
+
+      const answer = await core.dispatch('series.rename', { storyId: s.leaves, name: '  Kim  en   Poetin ' });
+      if (!answer.ok) throw new Error(answer.error.message);
+      expect((answer.value as SeriesView).name).toBe('Kim en Poetin');
+      // The change set names the series' stories under links: their timeline reads differently.
+      expect(new Set(answer.commits?.[0]?.changes.links)).toEqual(new Set([s.support, s.leaves, s.visit]));
+      expect(answer.commits?.[0]?.changes.history).toBe(true);
+      expect(await undoLabel(core)).toEqual({ code: 'series.rename' });
+      for (const id of [s.support, s.leaves, s.visit]) expect((await ok<SeriesView>(core, 'series.get', { storyId: id })).name).toBe('Kim en Poetin');
+
+      // A story that joins the series finds it named; renaming names it on every member.
+      await ok(core, 'links.create', { from: s.visit, to: s.thanks, type: 'series' });
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.thanks })).name).toBe('Kim en Poetin');
+      await ok(core, 'series.rename', { storyId: s.thanks, name: 'Noord-Korea en Rusland' });
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.support })).name).toBe('Noord-Korea en Rusland');
+
+      // Undo: the old name again; redo: the new one. An empty name clears it.
+      await undo(core);
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.support })).name).toBe('Kim en Poetin');
+      await redo(core);
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.support })).name).toBe('Noord-Korea en Rusland');
+      await ok(core, 'series.rename', { storyId: s.support, name: '' });
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.thanks })).name).toBeNull();
+      await undo(core);
+
+      // Split in two: both halves keep the name; a story left on its own has none.
+      await ok(core, 'links.remove', { storyA: s.leaves, storyB: s.visit });
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.support })).name).toBe('Noord-Korea en Rusland');
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.thanks })).name).toBe('Noord-Korea en Rusland');
+      await ok(core, 'links.remove', { storyA: s.visit, storyB: s.thanks });
+      expect((await ok<SeriesView>(core, 'series.get', { storyId: s.thanks })).name).toBeNull();
+
+      // A story in no series cannot name one; names are limited in length like other names.
+      expect((await failure(core, 'series.rename', { storyId: s.treaty, name: 'Los' })).code).toBe('invalid-input');
+      expect((await failure(core, 'series.rename', { storyId: s.support, name: 'x'.repeat(201) })).code).toBe('invalid-input');
     });
   });
 

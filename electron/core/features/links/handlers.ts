@@ -2,7 +2,7 @@ import { newId } from '../../ids';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
 import type { RelatedSuggestion } from '../../../../shared/contract/links';
-import { createLinks, findLink, pairKey, removeLink, removeLinksBetween, updateLink } from './ops';
+import { createLinkPairs, createLinks, findLink, nameSeries, pairKey, removeLink, removeLinksBetween, updateLink } from './ops';
 import { linkView, listLinks, seriesView } from './views';
 import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
@@ -72,6 +72,14 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
     return { created: outcome.created.map((link) => linkView(ctx.store, link, input.from)), skipped: outcome.skipped };
   },
 
+  'links.createPairs': async (input, ctx) => {
+    requireLiveStories(ctx.store, [...new Set(input.pairs.flatMap((pair) => [pair.from, pair.to]))]);
+    const outcome = await ctx.store.updateWith({ code: 'link.create', count: input.pairs.length }, (meta) =>
+      createLinkPairs(meta, { pairs: input.pairs.map((pair) => ({ id: newLinkId(), ...pair })), type: input.type, note: input.note, now: new Date().toISOString() }),
+    );
+    return { created: outcome.created, skipped: outcome.skipped };
+  },
+
   'links.update': async (input, ctx) => {
     const link = findLink(ctx.store.meta, input.id);
     await ctx.store.update(updateLinkLabel(input), (meta) => updateLink(meta, input.id, input));
@@ -94,6 +102,14 @@ export const linkHandlers: PartialHandlers<LinkMethod> = {
 
   'series.get': (input, ctx) => {
     requireLiveStories(ctx.store, [input.storyId]);
+    return seriesView(ctx.store, input.storyId);
+  },
+
+  'series.rename': async (input, ctx) => {
+    requireLiveStories(ctx.store, [input.storyId]);
+    const members = seriesView(ctx.store, input.storyId).entries.map((entry) => entry.story.id);
+    if (members.length <= 1) throw new ServiceError('invalid-input', `Story ${input.storyId} is not in a series: link it to another as series or follow-up first.`);
+    await ctx.store.update({ code: 'series.rename' }, (meta) => nameSeries(meta, members, input.name));
     return seriesView(ctx.store, input.storyId);
   },
 

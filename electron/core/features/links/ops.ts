@@ -147,3 +147,69 @@ export function describeLink(link: Link, perspectiveOf: string): { label: LinkLa
 export function linksOf(links: readonly Link[], storyId: string): Link[] {
   return links.filter((link) => link.from === storyId || link.to === storyId);
 }
+
+/** A series name as stored: NFC, one line, no surrounding space ('' for none). */
+export function cleanSeriesName(name: string): string {
+  return toNfc(name.replace(/\s+/g, ' ')).trim();
+}
+
+/**
+ * Names the series whose members are `memberIds` (every story of it, as `orderSeries`
+ * found them): the name is written on each member, so it stays when a story joins the
+ * series or the series is split; an empty name clears it. Other names a member had
+ * (from a series it was merged into) are replaced.
+ */
+export function nameSeries(meta: MetaDoc, memberIds: readonly string[], name: string): MetaDoc {
+  const clean = cleanSeriesName(name);
+  const names = meta.seriesNames ?? {};
+  const unchanged = memberIds.every((id) => (names[id] ?? '') === clean);
+  if (unchanged) return meta;
+  const next: Record<string, string> = { ...names };
+  for (const id of memberIds) {
+    if (clean) next[id] = clean;
+    else delete next[id];
+  }
+  return { ...meta, seriesNames: next };
+}
+
+/** The name of a series: that of its first member (in timeline order) with a name, or null. */
+export function seriesNameOf(meta: Pick<MetaDoc, 'seriesNames'>, memberIds: readonly string[]): string | null {
+  const names = meta.seriesNames;
+  if (!names) return null;
+  for (const id of memberIds) if (names[id]) return names[id];
+  return null;
+}
+
+/**
+ * Makes every link of `pairs` (`from` → `to`, one type) in one document change: the
+ * link picker's several stories to several others. Pairs that are a story itself, a
+ * pair already linked (in either direction), or a pair given twice are skipped and
+ * reported by their `to`; when nothing is left to link, that is a conflict.
+ */
+export function createLinkPairs(
+  meta: MetaDoc,
+  input: { pairs: readonly { id: string; from: string; to: string }[]; type: LinkType; note?: string; now: string },
+): CreateLinksOutcome {
+  const note = cleanNote(input.note ?? '');
+  const linked = new Set(meta.links.map((link) => pairKey(link.from, link.to)));
+  const ids = new Set(meta.links.map((link) => link.id));
+  const created: Link[] = [];
+  const skipped: { storyId: string; reason: string }[] = [];
+  for (const pair of input.pairs) {
+    if (pair.from === pair.to) {
+      skipped.push({ storyId: pair.to, reason: 'A story cannot be linked to itself.' });
+      continue;
+    }
+    const key = pairKey(pair.from, pair.to);
+    if (linked.has(key)) {
+      skipped.push({ storyId: pair.to, reason: `Story ${pair.from} and ${pair.to} are already linked.` });
+      continue;
+    }
+    if (ids.has(pair.id)) throw new ServiceError('conflict', `A link with id ${pair.id} already exists.`);
+    linked.add(key);
+    ids.add(pair.id);
+    created.push({ id: pair.id, from: pair.from, to: pair.to, type: input.type, note, createdAt: input.now });
+  }
+  if (created.length === 0) throw new ServiceError('conflict', 'Nothing to link: every pair is one story twice or already linked.');
+  return { meta: { ...meta, links: [...meta.links, ...created] }, created, skipped };
+}

@@ -2,7 +2,7 @@ import type { LinkView, SeriesView } from '../../../../shared/contract/links';
 import type { Link } from '../../../../shared/types';
 import type { LibraryStore } from '../../store/library-store';
 import { publishedAtOf } from '../../store/meta';
-import { describeLink, linksOf } from './ops';
+import { describeLink, linksOf, seriesNameOf } from './ops';
 import { orderSeries, type SeriesStoryInfo } from './series';
 
 // Read models of links and series for the UI, the CLI and other core modules
@@ -68,6 +68,8 @@ export function seriesView(store: LibraryStore, storyId: string): SeriesView {
   const order = orderSeries(storyId, meta.links, info);
   return {
     storyId,
+    // A story on its own is no series, whatever name it kept from one.
+    name: order.nodes.length > 1 ? seriesNameOf(meta, order.nodes.map((node) => node.id)) : null,
     entries: order.nodes.map((node) => ({
       story: store.summary(node.id)!,
       date: node.date,

@@ -36,5 +36,6 @@ export function purge(meta: MetaDoc, ids: readonly string[]): MetaDoc {
     dismissedTagSuggestions: without(meta.dismissedTagSuggestions),
     links,
     dismissedRelated,
+    ...(meta.seriesNames ? { seriesNames: without(meta.seriesNames) } : {}),
   };
 }

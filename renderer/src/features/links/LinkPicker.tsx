@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { LinkLabel } from '../../../../shared/contract/links';
 import type { StorySummary } from '../../../../shared/types';
-import { RELATIONS } from './links-model';
+import { RELATIONS, rankTargets } from './links-model';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { StoryFacts } from './StoryConnections';
@@ -9,47 +9,80 @@ import './links.css';
 
 const SEARCH_DELAY_MS = 200;
 
-/** Link the open story (or every selected one) to another: search, choose, say how they relate, add a note. */
+type Scores = Map<string, { score: number; story: StorySummary }>;
+
+/**
+ * Link the open story (or every selected one) to one or more others: the most related
+ * stories first (the related-story index), briefs marked, the stories being linked never
+ * offered; search, tick, say how they relate, add a note.
+ */
 export function LinkPicker() {
+  const sources = useApp((s) => s.linkPickerFor);
+  // A fresh dialog (search, choices) each time it opens.
+  return sources ? <LinkPickerDialog key={sources.join(',')} sources={sources} /> : null;
+}
+
+function LinkPickerDialog({ sources }: { sources: string[] }) {
   const t = useT();
   const language = useApp((s) => s.language);
-  const sources = useApp((s) => s.linkPickerFor);
   const findStories = useApp((s) => s.findStories);
+  const relatedScores = useApp((s) => s.relatedScores);
   const linkStories = useApp((s) => s.linkStories);
   const close = useApp((s) => s.closeLinkPicker);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<StorySummary[] | null>(null);
-  const [chosen, setChosen] = useState<StorySummary | null>(null);
+  const [found, setFound] = useState<{ query: string; stories: StorySummary[] } | null>(null);
+  const [scores, setScores] = useState<Scores | null>(null);
+  const [chosen, setChosen] = useState<ReadonlyMap<string, StorySummary>>(new Map());
   const [relation, setRelation] = useState<LinkLabel>('series');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const id = useId();
 
   useEffect(() => {
-    if (!sources) return;
     let current = true;
-    const timer = setTimeout(() => {
-      // One story is not linked to itself; a selection may be linked to one of its own (the others each get a link).
-      void findStories(query).then((found) => current && setResults(sources.length === 1 ? found.filter((story) => story.id !== sources[0]) : found));
-    }, query ? SEARCH_DELAY_MS : 0);
+    void relatedScores(sources).then((map) => current && setScores(map));
+    return () => {
+      current = false;
+    };
+  }, [sources, relatedScores]);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(
+      () => void findStories(query).then((stories) => current && setFound({ query: query.trim(), stories })),
+      query ? SEARCH_DELAY_MS : 0,
+    );
     return () => {
       current = false;
       clearTimeout(timer);
     };
   }, [query, sources, findStories]);
 
-  if (!sources) return null;
   const titleId = `${id}-title`;
+  const hintId = `${id}-hint`;
+  const results = found && scores ? rankTargets(found.stories, scores, sources, found.query === '') : null;
+
+  function toggle(story: StorySummary) {
+    setMissing(false);
+    setChosen((before) => {
+      const next = new Map(before);
+      if (next.has(story.id)) next.delete(story.id);
+      else next.set(story.id, story);
+      return next;
+    });
+  }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!chosen || !sources) {
+    if (chosen.size === 0) {
       setMissing(true);
       return;
     }
     close();
-    void linkStories(sources, chosen.id, relation, note);
+    void linkStories(sources, [...chosen.keys()], relation, note);
   }
+
+  const chosenText = chosen.size === 1 ? t.links('linkChosen', { headline: [...chosen.values()][0]!.headline }) : chosen.size > 1 ? t.links('linkChosenCount', { count: chosen.size }) : '';
 
   return (
     <Dialog titleId={titleId} onClose={close} className="link-picker">
@@ -62,32 +95,36 @@ export function LinkPicker() {
             <span className="field-label">{t.links('linkSearch')}</span>
             <input type="search" value={query} placeholder={t.links('linkSearchPlaceholder')} onChange={(event) => setQuery(event.target.value)} data-autofocus />
           </label>
-          <fieldset className="picker-results">
+          <fieldset className="picker-results" aria-describedby={hintId}>
             <legend className="field-label">{t.links('linkResultsLabel')}</legend>
+            <p id={hintId} className="picker-hint muted">
+              {t.links('linkRankHint')}
+            </p>
             {results === null && <p className="muted">{t.tags('loadingExtras')}</p>}
             {results?.length === 0 && <p className="muted">{t.links('noLinkResults')}</p>}
             {results && results.length > 0 && (
               <ul>
-                {results.map((story) => (
-                  <li key={story.id}>
-                    <label className={chosen?.id === story.id ? 'picker-result is-chosen' : 'picker-result'}>
-                      <input
-                        type="radio"
-                        name={`${id}-story`}
-                        value={story.id}
-                        checked={chosen?.id === story.id}
-                        onChange={() => {
-                          setChosen(story);
-                          setMissing(false);
-                        }}
-                      />
-                      <span className="picker-result-text">
-                        <span className="picker-headline">{story.headline}</span>
-                        <StoryFacts story={story} t={t} language={language} />
-                      </span>
-                    </label>
-                  </li>
-                ))}
+                {results.map(({ story, score }) => {
+                  const checked = chosen.has(story.id);
+                  const percent = score === null ? null : Math.round(score * 100);
+                  return (
+                    <li key={story.id}>
+                      <label className={checked ? 'picker-result is-chosen' : 'picker-result'}>
+                        <input type="checkbox" name={`${id}-story`} value={story.id} checked={checked} onChange={() => toggle(story)} />
+                        <span className="picker-result-text">
+                          <span className="picker-headline">
+                            {story.kind === 'brief' && <span className="kind-badge">{t.links('linkBriefBadge')}</span>}
+                            {story.headline}
+                          </span>
+                          <span className="picker-facts">
+                            <StoryFacts story={story} t={t} language={language} kindShown />
+                            {percent !== null && <span className="picker-score">{t.links('relatedScore', { percent })}</span>}
+                          </span>
+                        </span>
+                      </label>
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </fieldset>
@@ -108,7 +145,7 @@ export function LinkPicker() {
             </label>
           </div>
           <p className={missing ? 'field-error' : 'picker-chosen'} role={missing ? 'alert' : undefined} aria-live="polite">
-            {missing ? t.links('chooseStoryFirst') : chosen ? t.links('linkChosen', { headline: chosen.headline }) : ''}
+            {missing ? t.links('chooseStoryFirst') : chosenText}
           </p>
         </div>
         <footer className="dialog-footer">

@@ -1,4 +1,5 @@
-import type { SeriesEntry } from '../../../../shared/contract/links';
+import { useState, type FormEvent } from 'react';
+import type { SeriesEntry, SeriesView } from '../../../../shared/contract/links';
 import { formatDay } from '../../ui/format';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
@@ -29,9 +30,10 @@ export function SeriesDialog() {
   return (
     <Dialog titleId="series-title" onClose={closeSeries} className="series-dialog">
       <header className="dialog-header">
-        <h2 id="series-title">{t.links('seriesTitle', { headline: asked })}</h2>
+        <h2 id="series-title">{series?.name ? t.links('seriesTitleNamed', { name: series.name }) : t.links('seriesTitle', { headline: asked })}</h2>
       </header>
       <div className="dialog-body">
+        {series && !lone && <SeriesName key={`${series.storyId}:${series.name ?? ''}`} series={series} />}
         {state === 'error' && <ErrorState title={t.library('storyErrorTitle')} error={error} onRetry={() => void openSeries(seriesFor)} compact />}
         {state === 'loading' && !series && <p role="status">{t.links('seriesLoading')}</p>}
         {series && lone && <p>{t.links('seriesEmpty')}</p>}
@@ -73,5 +75,51 @@ export function SeriesDialog() {
         </button>
       </footer>
     </Dialog>
+  );
+}
+
+/** The series' name: shown, given, changed or removed (one undoable edit each). */
+function SeriesName({ series }: { series: SeriesView }) {
+  const t = useT();
+  const readOnly = useApp((s) => s.status?.readOnly ?? false);
+  const renameSeries = useApp((s) => s.renameSeries);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(series.name ?? '');
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (await renameSeries(series.storyId, name.trim())) setEditing(false);
+  }
+
+  if (editing) {
+    return (
+      <div className="series-name">
+        <form onSubmit={(event) => void save(event)}>
+          <label className="field">
+            <span className="field-label">{t.links('seriesNameLabel')}</span>
+            <input type="text" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} data-autofocus autoFocus />
+          </label>
+          <button type="submit" className="button small primary">
+            {t.links('seriesNameSave')}
+          </button>
+          {series.name && (
+            <button type="button" className="button small" onClick={() => void renameSeries(series.storyId, '')}>
+              {t.links('seriesNameClear')}
+            </button>
+          )}
+          <button type="button" className="button small" onClick={() => setEditing(false)}>
+            {t.tags('cancel')}
+          </button>
+        </form>
+      </div>
+    );
+  }
+  return (
+    <div className="series-name">
+      {!series.name && <span className="muted">{t.links('seriesUnnamed')}</span>}
+      <button type="button" className="button small" disabled={readOnly} onClick={() => setEditing(true)}>
+        {series.name ? t.links('seriesRenameButton') : t.links('seriesNameButton')}
+      </button>
+    </div>
   );
 }

@@ -145,8 +145,8 @@ function LinkItem({ view, t, language, readOnly }: { view: LinkView; t: Translat
 }
 
 /** Place, date (or age) and kind of a story, as one muted line. */
-export function StoryFacts({ story, t, language }: { story: StorySummary; t: Translators; language: Language }) {
-  const parts = [story.kind === 'brief' ? t.tags('kindBriefShort') : null, story.dateline.place || null].filter(Boolean);
+export function StoryFacts({ story, t, language, kindShown = false }: { story: StorySummary; t: Translators; language: Language; kindShown?: boolean }) {
+  const parts = [story.kind === 'brief' && !kindShown ? t.tags('kindBriefShort') : null, story.dateline.place || null].filter(Boolean);
   return (
     <span className="story-facts">
       {parts.join(' · ')}
@@ -236,7 +236,7 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
           onSubmit={(event) => {
             event.preventDefault();
             setChoosing(false);
-            void linkStories([storyId], suggestion.id, relation, '');
+            void linkStories([storyId], [suggestion.id], relation, '');
           }}
         >
           <label>

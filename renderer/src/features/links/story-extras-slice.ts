@@ -1,8 +1,9 @@
 import type { LinkLabel } from '../../../../shared/contract/links';
+import type { StorySummary } from '../../../../shared/types';
 import { toServiceError } from '../../client';
 import { foldName } from '../tags/tag-match';
 import { latestAnswer } from '../../store/latest-answer';
-import { linkCalls, relationChange, relationOf } from './links-model';
+import { linkPairs, relationChange, relationOf } from './links-model';
 import { runEdit } from '../../store/run-edit';
 import type { StoryExtrasSlice } from '../tags/tags-types';
 import type { SliceCreator } from '../../store/types';
@@ -11,6 +12,8 @@ import type { SliceCreator } from '../../store/types';
 const RELATED_LIMIT = 8;
 /** Stories offered at once in the link picker. */
 const PICKER_LIMIT = 30;
+/** The link picker ranks by relatedness to at most this many of the stories being linked. */
+const RELATED_SOURCES = 5;
 
 export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get, { client }) => {
   const extrasAnswer = latestAnswer();
@@ -84,17 +87,16 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
       await runEdit(set, get, async () => void (await client.call('tags.dismissSuggestion', { storyId: id, name })));
     },
 
-    linkStories(sourceIds, otherId, relation: LinkLabel, note) {
-      const calls = linkCalls(sourceIds, otherId, relation);
-      if (calls.length === 0) return Promise.resolve(false);
+    linkStories(sourceIds, otherIds, relation: LinkLabel, note) {
+      const pairs = linkPairs(sourceIds, otherIds, relation);
+      if (pairs.length === 0) return Promise.resolve(false);
       const { type } = relationOf(relation);
       return runEdit(set, get, async () => {
-        let skipped = 0;
-        for (const call of calls) {
-          const result = await client.call('links.create', { from: call.from, to: call.to.length === 1 ? call.to[0]! : call.to, type, ...(note.trim() ? { note: note.trim() } : {}) });
-          skipped += result.skipped.length;
-        }
-        return skipped > 0 ? { kind: 'note' as const, text: get().t.links('linkSkipped', { count: skipped }) } : undefined;
+        const result = await client.call('links.createPairs', { pairs, type, ...(note.trim() ? { note: note.trim() } : {}) });
+        const t = get().t.links;
+        const made = t('linkedToast', { count: result.created.length });
+        const text = result.skipped.length > 0 ? `${made} ${t('linkSkipped', { count: result.skipped.length })}` : made;
+        return { kind: 'note' as const, text, undo: 'link.create' as const };
       });
     },
     changeLinkRelation(view, relation) {
@@ -119,6 +121,11 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
     seriesState: 'idle',
     seriesError: null,
     openSeries: (storyId) => loadSeries(storyId),
+    renameSeries: (storyId, name) =>
+      runEdit(set, get, async () => {
+        const series = await client.call('series.rename', { storyId, name });
+        if (get().seriesFor === storyId) set({ series, seriesState: 'ready' });
+      }),
     closeSeries() {
       seriesAnswer.drop();
       set({ seriesFor: null, series: null, seriesState: 'idle', seriesError: null });
@@ -135,6 +142,20 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
       return get()
         .items.filter((item) => foldName(item.headline).includes(folded))
         .slice(0, PICKER_LIMIT);
+    },
+
+    async relatedScores(sourceIds) {
+      const scores = new Map<string, { score: number; story: StorySummary }>();
+      const lists = await Promise.all(
+        sourceIds.slice(0, RELATED_SOURCES).map((storyId) => client.call('related.list', { storyId, limit: PICKER_LIMIT }).catch(() => [])),
+      );
+      for (const list of lists) {
+        for (const suggestion of list) {
+          const known = scores.get(suggestion.id);
+          if (!known || known.score < suggestion.score) scores.set(suggestion.id, { score: suggestion.score, story: suggestion.story });
+        }
+      }
+      return scores;
     },
 
     linkPickerFor: null,

@@ -4,6 +4,8 @@ import { useApp, useT } from '../../store';
 import { ColorDot } from '../tags/TagChip';
 import { TagInput, type TagPick } from '../tags/TagInput';
 import { DeleteSelectionButton } from '../trash/DeleteButtons';
+import { Dialog } from '../../ui/Dialog';
+import type { TagListItem } from '../../../../shared/contract/tags';
 import './selection.css';
 
 /**
@@ -30,11 +32,19 @@ export function SelectionBar() {
     for (const item of items) if (selection.ids.has(item.id)) for (const tagId of item.tagIds) ids.add(tagId);
     return tags.filter((tag) => ids.has(tag.id));
   }, [items, selection, tags]);
-  // Only tags every selected story has are "already there" for the input.
-  const onAll = useMemo(() => {
+  // How many selected (loaded) stories have each tag: all of them, or some ("on 1 of 6").
+  const { selectedCount, holders } = useMemo(() => {
     const selected = items.filter((item) => selection.ids.has(item.id));
-    return new Set(onSelection.filter((tag) => selected.length > 0 && selected.every((item) => item.tagIds.includes(tag.id))).map((tag) => tag.id));
-  }, [items, selection, onSelection]);
+    const byTag = new Map<string, string[]>();
+    for (const item of selected) for (const tagId of item.tagIds) byTag.set(tagId, [...(byTag.get(tagId) ?? []), item.id]);
+    return { selectedCount: selected.length, holders: byTag };
+  }, [items, selection]);
+  // Only tags every selected story has are "already there" for the input.
+  const onAll = useMemo(
+    () => new Set(onSelection.filter((tag) => selectedCount > 0 && (holders.get(tag.id)?.length ?? 0) === selectedCount).map((tag) => tag.id)),
+    [onSelection, holders, selectedCount],
+  );
+  const [asking, setAsking] = useState<TagListItem | null>(null);
 
   const count = selection.ids.size;
   if (count < 2) return null;
@@ -77,19 +87,82 @@ export function SelectionBar() {
       <div className="selection-bar-row">
         <TagInput label={t.tags('addTagToSelectionLabel', { count })} tags={tags} exclude={onAll} onPick={onPick} disabled={readOnly} />
         {onSelection.length > 0 && (
-          <ul className="chip-list" aria-label={t.tags('storyTagsLabel')}>
-            {onSelection.map((tag) => (
-              <li key={tag.id} className="tag-chip is-removable">
-                <ColorDot color={tag.color} />
-                <span className="tag-chip-name">{tag.name}</span>
-                <button type="button" className="chip-remove" aria-label={t.tags('removeTag', { name: tag.name })} disabled={readOnly} onClick={() => void applyTags(targetIds(), { removeTagIds: [tag.id] })}>
-                  <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            ))}
+          <ul className="chip-list" aria-label={t.tags('selectionTagsLabel')}>
+            {onSelection.map((tag) => {
+              const have = holders.get(tag.id)?.length ?? 0;
+              const partial = !onAll.has(tag.id);
+              const onSome = t.tags('tagOnSome', { count: have, total: selectedCount });
+              return (
+                <li key={tag.id} className={partial ? 'tag-chip is-removable is-partial' : 'tag-chip is-removable'}>
+                  <ColorDot color={tag.color} />
+                  <span className="tag-chip-name">{tag.name}</span>
+                  {partial && <span className="tag-chip-partial">{onSome}</span>}
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={partial ? t.tags('removePartialTag', { name: tag.name, onSome }) : t.tags('removeTag', { name: tag.name })}
+                    disabled={readOnly}
+                    onClick={() => (partial ? setAsking(tag) : void applyTags(targetIds(), { removeTagIds: [tag.id] }))}
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         )}
       </div>
+      {asking && (
+        <PartialRemoveDialog
+          tag={asking}
+          holders={holders.get(asking.id) ?? []}
+          total={selectedCount}
+          onClose={() => setAsking(null)}
+          onRemove={(ids) => void applyTags(ids, { removeTagIds: [asking.id] })}
+          onAddAll={() => void applyTags(targetIds(), { addTagIds: [asking.id] })}
+        />
+      )}
     </section>
+  );
+}
+
+/** A tag on some of the selected stories: remove it from those, add it to all, or leave it. */
+function PartialRemoveDialog(props: { tag: TagListItem; holders: string[]; total: number; onClose(): void; onRemove(ids: string[]): void; onAddAll(): void }) {
+  const t = useT();
+  const { tag, holders, total } = props;
+  return (
+    <Dialog titleId="partial-remove-title" onClose={props.onClose} className="partial-remove-dialog">
+      <header className="dialog-header">
+        <h2 id="partial-remove-title">{t.tags('partialRemoveTitle', { name: tag.name })}</h2>
+      </header>
+      <div className="dialog-body">
+        <p>{t.tags('partialRemoveText', { name: tag.name, count: holders.length, total })}</p>
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button" onClick={props.onClose} data-autofocus>
+          {t.tags('partialDoNothing')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            props.onClose();
+            props.onAddAll();
+          }}
+        >
+          {t.tags('partialAddToAll', { count: total })}
+        </button>
+        <button
+          type="button"
+          className="button danger"
+          onClick={() => {
+            props.onClose();
+            props.onRemove(holders);
+          }}
+        >
+          {t.tags('partialRemoveFromSome', { count: holders.length })}
+        </button>
+      </footer>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { TagListItem } from '../../../../shared/contract/tags';
 import { useT } from '../../store';
 import { ColorDot } from './TagChip';
-import { matchTags } from './tag-match';
+import { matchTags, nearDuplicate } from './tag-match';
 
 export type TagPick = { tagId: string; name: string } | { newName: string };
 
@@ -29,6 +29,8 @@ export function TagInput({ label, tags, exclude, onPick, disabled }: TagInputPro
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  /** A new name that is nearly an existing tag's: asked before it is created. */
+  const [near, setNear] = useState<{ newName: string; tag: TagListItem } | null>(null);
 
   const matches = useMemo(() => matchTags(tags, text, exclude), [tags, text, exclude]);
   const trimmed = text.trim();
@@ -39,7 +41,16 @@ export function TagInput({ label, tags, exclude, onPick, disabled }: TagInputPro
   ];
   const expanded = open && options.length > 0;
 
-  function pick(choice: TagPick) {
+  function pick(choice: TagPick, force = false) {
+    if ('newName' in choice && !force) {
+      const similar = nearDuplicate(tags, choice.newName);
+      if (similar) {
+        setNear({ newName: choice.newName, tag: similar });
+        setOpen(false);
+        return;
+      }
+    }
+    setNear(null);
     onPick(choice);
     setText('');
     setActive(-1);
@@ -99,6 +110,7 @@ export function TagInput({ label, tags, exclude, onPick, disabled }: TagInputPro
         spellCheck={false}
         onChange={(event) => {
           setText(event.target.value);
+          setNear(null);
           setOpen(true);
           setActive(-1);
         }}
@@ -109,6 +121,19 @@ export function TagInput({ label, tags, exclude, onPick, disabled }: TagInputPro
       <span id={helpId} className="visually-hidden">
         {t.tags('tagSuggestHelp')}
       </span>
+      {near && (
+        <div className="near-duplicate" role="alert">
+          <span>{t.tags('nearDuplicate', { name: near.tag.name })}</span>
+          {!exclude?.has(near.tag.id) && (
+            <button type="button" className="button small primary" onClick={() => pick({ tagId: near.tag.id, name: near.tag.name })}>
+              {t.tags('useExisting', { name: near.tag.name })}
+            </button>
+          )}
+          <button type="button" className="button small" onClick={() => pick({ newName: near.newName }, true)}>
+            {t.tags('createAnyway', { name: near.newName })}
+          </button>
+        </div>
+      )}
       <ul id={listId} role="listbox" aria-label={t.tags('tagOptionsLabel')} className="tag-options" hidden={!expanded}>
         {options.map((option, index) => {
           const tag = 'tagId' in option ? tags.find((candidate) => candidate.id === option.tagId) : undefined;

@@ -5,6 +5,7 @@ import { useApp, useT } from '../../store';
 import { subtreeIds, TAG_PALETTE } from './palette';
 import { Dialog } from '../../ui/Dialog';
 import { ColorDot } from './TagChip';
+import { nearDuplicate } from './tag-match';
 import { useErrorText } from '../../ui/errors/use-error-text';
 
 type Mode = { kind: 'new' } | { kind: 'edit'; id: string };
@@ -96,18 +97,23 @@ function TagForm({ tag, tags, t, onCreated }: TagFormProps) {
   const [parentId, setParentId] = useState<string>(tag?.parentId ?? '');
   const [mediaTopic, setMediaTopic] = useState(tag?.mediaTopic ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  const [near, setNear] = useState<TagListItem | null>(null);
   // A tag cannot go under itself or its own sub-tags.
   const parents = useMemo(() => {
     const blocked = tag ? subtreeIds(tags, tag.id) : new Set<string>();
     return tags.filter((candidate) => !blocked.has(candidate.id));
   }, [tags, tag]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function onSubmit(event: FormEvent | null, force = false) {
+    event?.preventDefault();
     const topic = mediaTopic.trim();
     if (!name.trim()) return setProblem(t.tags('tagName'));
     if (topic && !MEDIA_TOPIC.test(topic)) return setProblem(t.tags('mediaTopicHelp'));
     setProblem(null);
+    // A new name that is nearly an existing tag's (`Kim Jong Un` next to `Kim Jong-un`): asked first.
+    const similar = !tag && !force ? nearDuplicate(tags, name) : null;
+    setNear(similar);
+    if (similar) return;
     const fields = { name: name.trim(), color, parentId: parentId || null, mediaTopic: topic || null };
     if (!tag) {
       const created = await createTag(fields);
@@ -127,8 +133,29 @@ function TagForm({ tag, tags, t, onCreated }: TagFormProps) {
       <h3 id={`${id}-heading`}>{tag ? t.tags('editTagHeading', { name: tag.name }) : t.tags('newTagHeading')}</h3>
       <label className="field">
         <span className="field-label">{t.tags('tagName')}</span>
-        <input type="text" value={name} required maxLength={200} onChange={(event) => setName(event.target.value)} data-autofocus={tag ? undefined : true} />
+        <input
+          type="text"
+          value={name}
+          required
+          maxLength={200}
+          onChange={(event) => {
+            setName(event.target.value);
+            setNear(null);
+          }}
+          data-autofocus={tag ? undefined : true}
+        />
       </label>
+      {near && (
+        <div className="near-duplicate" role="alert">
+          <span>{t.tags('nearDuplicate', { name: near.name })}</span>
+          <button type="button" className="button small primary" onClick={() => onCreated?.(near.id)}>
+            {t.tags('useExisting', { name: near.name })}
+          </button>
+          <button type="button" className="button small" onClick={() => void onSubmit(null, true)}>
+            {t.tags('createAnyway', { name: name.trim() })}
+          </button>
+        </div>
+      )}
       <fieldset className="field palette">
         <legend className="field-label">{t.tags('tagColor')}</legend>
         <label className="swatch" title={t.tags('noColor')}>
@@ -179,12 +206,18 @@ function EditTag({ tag, tags, t, onGone }: { tag: TagListItem; tags: readonly Ta
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const [intoId, setIntoId] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [confirmingMerge, setConfirmingMerge] = useState(false);
+  const mergeButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const id = useId();
   // The confirmation takes focus, so Enter/Escape act on it and screen readers hear the count.
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (confirmingMerge) mergeButton.current?.focus();
+  }, [confirmingMerge]);
+  const into = tags.find((other) => other.id === intoId) ?? null;
   const others = tags.filter((other) => other.id !== tag.id);
 
   return (
@@ -195,14 +228,20 @@ function EditTag({ tag, tags, t, onGone }: { tag: TagListItem; tags: readonly Ta
           className="merge-form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (intoId) void mergeTag(tag.id, intoId).then((ok) => ok && onGone());
+            if (intoId) setConfirmingMerge(true);
           }}
         >
           <label className="field grow">
             <span className="field-label" id={`${id}-merge`}>
               {t.tags('mergeInto')}
             </span>
-            <select value={intoId} onChange={(event) => setIntoId(event.target.value)}>
+            <select
+              value={intoId}
+              onChange={(event) => {
+                setIntoId(event.target.value);
+                setConfirmingMerge(false);
+              }}
+            >
               <option value="">{t.tags('chooseTag')}</option>
               {others.map((other) => (
                 <option key={other.id} value={other.id}>
@@ -215,6 +254,21 @@ function EditTag({ tag, tags, t, onGone }: { tag: TagListItem; tags: readonly Ta
             {t.tags('mergeButton')}
           </button>
         </form>
+        {confirmingMerge && into && (
+          <div className="confirm" role="group" aria-labelledby={`${id}-merge-confirm`}>
+            <p id={`${id}-merge-confirm`}>
+              <strong>{t.tags('mergeConfirmTitle')}</strong> {t.tags('mergeConfirmText', { from: tag.name, into: into.name, count: tag.count })}
+            </p>
+            <div className="confirm-actions">
+              <button type="button" className="button" onClick={() => setConfirmingMerge(false)}>
+                {t.tags('cancel')}
+              </button>
+              <button ref={mergeButton} type="button" className="button primary" onClick={() => void mergeTag(tag.id, into.id).then((ok) => ok && onGone())}>
+                {t.tags('mergeButton')}
+              </button>
+            </div>
+          </div>
+        )}
         {confirming ? (
           <div className="confirm" role="group" aria-labelledby={`${id}-confirm`}>
             <p id={`${id}-confirm`}>{t.tags('confirmDeleteTag', { name: tag.name, count: tag.count })}</p>

@@ -47,12 +47,31 @@ function EditFeedbackLine() {
   const errorText = useErrorText();
   const feedback = useApp((s) => s.editFeedback);
   const clear = useApp((s) => s.clearEditFeedback);
-  const text = feedback === null ? '' : feedback.kind === 'failed' ? `${t.tags('editFailed')}: ${errorText(feedback.error)}` : feedback.text;
+  const undo = useApp((s) => s.undo);
+  const undoCode = useApp((s) => s.history?.undoLabel?.code ?? null);
+  const readOnly = useApp((s) => s.status?.readOnly ?? false);
+  // Offered while the edit this line confirms is still the one Undo takes back.
+  const canUndo = feedback?.kind === 'note' && feedback.undo !== undefined && feedback.undo === undoCode && !readOnly;
+  const managerOpen = useApp((s) => s.tagManagerOpen);
+  // The tag manager shows a failure inline; said once, not also down here.
+  const text = feedback === null || (managerOpen && feedback.kind === 'failed') ? '' : feedback.kind === 'failed' ? `${t.tags('editFailed')}: ${errorText(feedback.error)}` : feedback.text;
   return (
     <div className={text ? `edit-feedback visible${feedback?.kind === 'failed' ? ' is-error' : ''}` : 'edit-feedback'} role="status" aria-live="polite">
       {text && (
         <>
           <span>{text}</span>
+          {canUndo && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                clear();
+                void undo();
+              }}
+            >
+              {t.history('undo')}
+            </button>
+          )}
           <button type="button" className="link-button" onClick={clear}>
             {t.app('dismiss')}
           </button>

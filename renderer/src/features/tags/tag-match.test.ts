@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, matchTags } from './tag-match';
+import { foldName, matchTags, nearDuplicate } from './tag-match';
 
 const tags = [
   { id: 't1', name: 'Oekraïne' },
@@ -41,5 +41,17 @@ describe('tag matching', () => {
 
   it('lists the tags (up to the limit) when nothing is typed', () => {
     expect(matchTags(tags, '', new Set(['t1']), 2).tags.map((tag) => tag.id)).toEqual(['t2', 't3']);
+  });
+});
+
+describe('nearDuplicate', () => {
+  it('finds a tag that differs only in case, diacritics, hyphens, spaces or dots, never the same name', () => {
+    expect(nearDuplicate(tags, 'Kim Jong Un')?.name).toBe('Kim Jong-un');
+    expect(nearDuplicate(tags, 'kim jongun')?.name).toBe('Kim Jong-un');
+    expect(nearDuplicate(tags, 'Noord Korea')?.name).toBe('Noord-Korea');
+    expect(nearDuplicate(tags, 'Oekraïne ')).toBeNull();
+    expect(nearDuplicate(tags, 'oekraine')).toBeNull();
+    expect(nearDuplicate(tags, 'Kim Jong')).toBeNull();
+    expect(nearDuplicate(tags, ' - ')).toBeNull();
   });
 });

@@ -37,3 +37,19 @@ export function matchTags<T extends Pick<Tag, 'id' | 'name'>>(tags: readonly T[]
   ranked.sort((a, b) => a.rank - b.rank || a.tag.name.localeCompare(b.tag.name));
   return { tags: ranked.slice(0, limit).map((entry) => entry.tag), exact, canCreate: exact === null };
 }
+
+/**
+ * Looser still, for near-duplicate warnings only: folded, and without spaces, hyphens,
+ * dots, apostrophes and underscores (`Kim Jong Un` = `Kim Jong-un` = `kim jongun`).
+ */
+export function nearKey(text: string): string {
+  return foldName(text).replace(/[\s\p{Pd}._'’‘`]/gu, '');
+}
+
+/** The tag whose name is nearly `name` (see nearKey) but not the same when folded; null when none. */
+export function nearDuplicate<T extends Pick<Tag, 'id' | 'name'>>(tags: readonly T[], name: string): T | null {
+  const key = nearKey(name);
+  const folded = foldName(name);
+  if (!key) return null;
+  return tags.find((tag) => nearKey(tag.name) === key && foldName(tag.name) !== folded) ?? null;
+}

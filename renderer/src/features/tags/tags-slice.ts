@@ -74,7 +74,14 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) =
       return ok ? created : null;
     },
     updateTag: (input) => runEdit(set, get, async () => void (await client.call('tags.update', input))),
-    mergeTag: (fromId, intoId) => runEdit(set, get, async () => void (await client.call('tags.merge', { fromId, intoId }))),
+    mergeTag: (fromId, intoId) =>
+      runEdit(set, get, async () => {
+        const from = get().tags.find((tag) => tag.id === fromId);
+        const result = await client.call('tags.merge', { fromId, intoId });
+        // Confirmed with the taggings that moved (as the question said), and offered back (Undo) while it is the last edit.
+        const text = get().t.tags('mergeDone', { from: from?.name ?? '', into: result.into.name, count: from?.count ?? result.moved });
+        return { kind: 'note' as const, text, undo: 'tag.merge' as const };
+      }),
     deleteTag: (id) => runEdit(set, get, async () => void (await client.call('tags.delete', { id }))),
   };
 };

@@ -3,6 +3,7 @@ import type { ServiceError } from '../../../../shared/contract/envelope';
 import type { LinkLabel, LinkView, RelatedSuggestion, SeriesView } from '../../../../shared/contract/links';
 import type { ApplyTagsInput, TagListItem, TagSuggestionItem } from '../../../../shared/contract/tags';
 import type { StorySummary } from '../../../../shared/types';
+import type { HistoryCode } from '../../../../shared/messages';
 import type { Selection } from '../selection/selection-model';
 import type { LoadState } from '../../store/load-state';
 
@@ -26,7 +27,10 @@ export interface SelectionSlice {
 export type TagChange = Omit<ApplyTagsInput, 'storyIds'>;
 
 /** The outcome of the last edit, for the polite status line (failures always get one). */
-export type EditFeedback = { kind: 'failed'; error: ServiceError } | { kind: 'note'; text: string };
+export type EditFeedback =
+  | { kind: 'failed'; error: ServiceError }
+  /** `undo`: the edit's history code; the line offers Undo while that edit is still the one Undo would take back. */
+  | { kind: 'note'; text: string; undo?: HistoryCode };
 
 export interface TagsSlice {
   /** `tags.list`: tree order, with counts and depth. */
@@ -68,8 +72,8 @@ export interface StoryExtrasSlice {
   reloadStoryExtras(): Promise<void>;
   acceptTagSuggestion(name: string): Promise<void>;
   dismissTagSuggestion(name: string): Promise<void>;
-  /** Links each source story to `otherId`, `relation` read from the source's side. */
-  linkStories(sourceIds: string[], otherId: string, relation: LinkLabel, note: string): Promise<boolean>;
+  /** Links each source story to each of `otherIds` (one undo step), `relation` read from the source's side; confirms with an Undo. */
+  linkStories(sourceIds: string[], otherIds: string[], relation: LinkLabel, note: string): Promise<boolean>;
   /** Changes how an existing link reads from the open story (type and, for directed types, direction). */
   changeLinkRelation(view: LinkView, relation: LinkLabel): Promise<boolean>;
   setLinkNote(linkId: string, note: string): Promise<boolean>;
@@ -87,12 +91,19 @@ export interface StoryExtrasSlice {
   seriesError: ServiceError | null;
   openSeries(storyId: string): Promise<void>;
   closeSeries(): void;
+  /** Names (or, with '', unnames) the series of the story; the open series follows. */
+  renameSeries(storyId: string, name: string): Promise<boolean>;
 
   /**
    * Stories to link to: `stories.list` with the search text; when search finds
    * nothing (or is not there yet) the loaded list filtered by headline.
    */
   findStories(query: string): Promise<StorySummary[]>;
+  /**
+   * How related each story is to the stories being linked (the best score over up to five
+   * of them), for ranking the link picker; empty while the related index is not ready.
+   */
+  relatedScores(sourceIds: string[]): Promise<Map<string, { score: number; story: StorySummary }>>;
 
   /** The link picker dialog: the stories that will be linked. */
   linkPickerFor: string[] | null;

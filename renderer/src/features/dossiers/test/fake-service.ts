@@ -133,6 +133,7 @@ export function installFakeDossiers(service: FakeService, initial: Partial<Pick<
     const ids = state.series.get(storyId) ?? [storyId];
     return {
       storyId,
+      name: null,
       entries: ids.map((id) => {
         const story = service.stories.find((s) => s.id === id)!;
         return { story, date: story.publishedAt, dateKnown: story.publishedAt !== null, placement: 'date' as const };

@@ -73,4 +73,5 @@ export const historyEn = {
   'chronology.merge_one': 'Merge chronology line',
   'chronology.merge_other': 'Merge {{count, number}} chronology lines',
   'chronology.split': 'Split chronology line',
+  'series.rename': 'Name series',
 } as const;

@@ -71,4 +71,5 @@ export const historyNl: Translation<typeof historyEn> = {
   'chronology.merge_one': 'Regel van tijdlijn samenvoegen',
   'chronology.merge_other': '{{count, number}} regels van tijdlijn samenvoegen',
   'chronology.split': 'Regel van tijdlijn splitsen',
+  'series.rename': 'Reeks een naam geven',
 };

@@ -54,4 +54,19 @@ export const linksEn = {
   'reason.sameDay': 'same day',
   /** `distance` is already worded by Intl (`18 days`, `3 months`). */
   'reason.apart': '{{distance}} apart',
+  /** The link picker, ranked by the related-story index; several targets at once. */
+  linkRankHint: 'Most related first. Choose one or more.',
+  linkBriefBadge: 'Brief',
+  linkChosenCount_one: '{{count, number}} story chosen',
+  linkChosenCount_other: '{{count, number}} stories chosen',
+  linkedToast_one: '{{count, number}} link made.',
+  linkedToast_other: '{{count, number}} links made.',
+  /** Naming a series (the timeline's title, and every export that shows it). */
+  seriesNameLabel: 'Series name',
+  seriesUnnamed: 'This series has no name yet.',
+  seriesNameButton: 'Name series',
+  seriesRenameButton: 'Rename',
+  seriesNameSave: 'Save name',
+  seriesNameClear: 'Remove name',
+  seriesTitleNamed: 'Series: {{name}}',
 } as const;

@@ -76,4 +76,25 @@ export const tagsEn = {
   'reason.and': 'and',
   'reason.inHeadline': 'in the headline',
   'reason.datelinePlace': 'dateline place',
+  /** A multi-selection's tags: on all of the selected stories, or on some ("on 1 of 6"). */
+  selectionTagsLabel: 'Tags on the selected stories',
+  tagOnSome: 'on {{count, number}} of {{total, number}}',
+  removePartialTag: 'Remove tag {{name}} ({{onSome}})',
+  partialRemoveTitle: 'Remove “{{name}}”?',
+  partialRemoveText_one: '“{{name}}” is on {{count, number}} of the {{total, number}} selected stories.',
+  partialRemoveText_other: '“{{name}}” is on {{count, number}} of the {{total, number}} selected stories.',
+  partialRemoveFromSome_one: 'Remove from that {{count, number}}',
+  partialRemoveFromSome_other: 'Remove from those {{count, number}}',
+  partialAddToAll: 'Add to all {{count, number}}',
+  partialDoNothing: 'Do nothing',
+  /** Creating a tag whose name is nearly that of one there is (`Kim Jong Un` next to `Kim Jong-un`). */
+  nearDuplicate: 'There is already a tag “{{name}}”.',
+  useExisting: 'Use “{{name}}”',
+  createAnyway: 'Create “{{name}}” anyway',
+  /** Merging one tag into another: asked first, confirmed after. */
+  mergeConfirmTitle: 'Merge tags?',
+  mergeConfirmText_one: '“{{from}}” will be merged into “{{into}}”: its {{count, number}} tagging moves to “{{into}}” and “{{from}}” is removed.',
+  mergeConfirmText_other: '“{{from}}” will be merged into “{{into}}”: its {{count, number}} taggings move to “{{into}}” and “{{from}}” is removed.',
+  mergeDone_one: 'Merged “{{from}}” into “{{into}}”: {{count, number}} tagging moved.',
+  mergeDone_other: 'Merged “{{from}}” into “{{into}}”: {{count, number}} taggings moved.',
 } as const;
