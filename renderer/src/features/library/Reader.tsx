@@ -123,7 +123,12 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
                 </span>
               )}
             </span>
-            {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
+            {/* What the page said when it was captured, quoted: never as if it were relative to now. Dated briefs show the (estimated) day instead. */}
+            {story.ageLabel && !story.publishedAt && (
+              <span className="story-age" title={tdates('ageAtCaptureTitle', { age: story.ageLabel })}>
+                {tdates('ageAtCapture', { age: story.ageLabel })}
+              </span>
+            )}
           </p>
           <DeleteStoryButton story={story} />
           {storyTags.length > 0 && (

@@ -11,4 +11,13 @@ export const datesNl: Translation<typeof datesEn> = {
   selectionDateLabel_other: 'Datum van de {{count, number}} gekozen verhalen',
   setSelectionDate: 'Datum instellen',
   clearSelectionDate: 'Datums wissen',
+  inputPattern: 'dd-mm-jjjj',
+  inputHint: 'Dag, maand, jaar: {{pattern}}',
+  invalidDay: 'Vul een bestaande datum in als dd-mm-jjjj, bijvoorbeeld 17-09-2023.',
+  ageAtCapture: '„{{age}}” bij vastleggen',
+  ageAtCaptureTitle: 'De pagina zei „{{age}}” toen ze werd bewaard; wanneer dat was is niet bekend, dus het bericht heeft geen datum. Stel er een in bij de details.',
+  selectionDated_one: '{{count, number}} bericht gedateerd op {{date}}.',
+  selectionDated_other: '{{count, number}} berichten gedateerd op {{date}}.',
+  selectionUndated_one: 'Datum van {{count, number}} bericht gewist.',
+  selectionUndated_other: 'Datums van {{count, number}} berichten gewist.',
 };
