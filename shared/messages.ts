@@ -110,6 +110,8 @@ export interface ErrorReasonParams {
   'watch.notAbsolute': { path: string };
   /** Nothing, or a file, at the folder to watch. */
   'watch.notAFolder': { path: string; found: 'missing' | 'file' };
+  /** The renderer's transport could not reach the service (the host stopped, the connection dropped): given by the client, never by the core. */
+  'service.unreachable': NoParams;
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

@@ -12,6 +12,7 @@ import { ErrorState } from './ErrorState';
 import { ImportResults } from '../features/import/ImportResults';
 import { ListPane, STORY_LIST_ID } from '../features/library/ListPane';
 import { NoticeBanner } from './NoticeBanner';
+import { ConnectionBanner } from './connection/ConnectionBanner';
 import { Reader, READER_ID } from '../features/library/Reader';
 import { Sidebar } from './Sidebar';
 import { StatusToast } from './StatusToast';
@@ -88,6 +89,7 @@ export function App() {
   if (!status) {
     return (
       <main className="startup">
+        <ConnectionBanner />
         {statusState === 'error' ? (
           <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} />
         ) : (
@@ -120,6 +122,7 @@ export function App() {
       <Sidebar />
       {/* The workspace closes a narrow window's sidebar when the editor goes back to work. */}
       <main className="workspace" onMouseDown={narrow && sidebarPeek ? () => toggleSidebar(true) : undefined}>
+        <ConnectionBanner />
         <NoticeBanner />
         {statusError && <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} compact />}
         {dossierOpen ? (

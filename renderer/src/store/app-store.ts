@@ -18,12 +18,18 @@ import type { AppState, StoreDeps } from './types';
 import { createUiSlice } from './ui-slice';
 import { createWatchSlice } from '../features/watch/watch-slice';
 import { createLayoutSlice } from '../app/layout/layout-slice';
+import { createConnectionSlice, watchConnection } from '../app/connection/connection-slice';
 
 export type AppStore = StoreApi<AppState>;
 
 /** One store, one slice per concern; later features (tags, links, dossiers, search) add slices. */
-export function createAppStore(deps: StoreDeps): AppStore {
-  const store = createStore<AppState>()((set, get) => ({
+export function createAppStore(given: StoreDeps): AppStore {
+  // Every slice calls through this client, which tells the connection slice whether the service answered.
+  const deps: StoreDeps = {
+    ...given,
+    client: watchConnection(given.client, { lost: () => store.getState().connectionLost(), answered: () => store.getState().connectionAnswered() }),
+  };
+  const store: AppStore = createStore<AppState>()((set, get) => ({
     ...createSyncSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     ...createLibrarySlice(set, get, deps),
@@ -42,6 +48,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createTrashSlice(set, get, deps),
     ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),
+    ...createConnectionSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.
   deps.client.onChange((changes) => store.getState().refreshFor(changes));

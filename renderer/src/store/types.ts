@@ -15,6 +15,7 @@ import type { Translators } from '../i18n/translate';
 import type { HistoryLabel } from '../../../shared/messages';
 import type { WatchSlice } from '../features/watch/watch-types';
 import type { LayoutSlice } from '../app/layout/layout-slice';
+import type { ConnectionSlice } from '../app/connection/connection-slice';
 
 /** What each slice may use besides the store itself. */
 export interface StoreDeps {
@@ -23,6 +24,8 @@ export interface StoreDeps {
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** Ordered system language preferences (navigator.languages). */
   languages: readonly string[];
+  /** Pause between tries while the service cannot be reached (default RECONNECT_MS; tests use a short one). */
+  reconnectMs?: number;
 }
 
 export type { LoadState } from './load-state';
@@ -132,7 +135,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & TrashSlice & LayoutSlice & WatchSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & TrashSlice & LayoutSlice & WatchSlice & ConnectionSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -1,4 +1,5 @@
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import { latestAnswer } from '../../store/latest-answer';
 import { selectOnly } from '../selection/selection-model';
 import type { ReaderSlice, SliceCreator } from '../../store/types';
@@ -35,6 +36,11 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
         }
       } catch (error) {
         if (!request.current()) return;
+        // The connection dropped while the story was shown: it stays (the banner says why it is not refreshed).
+        if (isUnreachable(error) && get().story?.id === id) {
+          set({ storyState: 'ready' });
+          return;
+        }
         set({ story: null, storyState: 'error', storyError: toServiceError(error), briefPage: null });
       }
     },

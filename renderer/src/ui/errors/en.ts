@@ -29,4 +29,5 @@ export const errorsEn = {
   'reason.watch.notAbsolute': 'Give the folder as a full path (starting at the root of the disk), not “{{path}}”.',
   'reason.watch.notAFolder_missing': 'There is no folder at {{path}}.',
   'reason.watch.notAFolder_file': '{{path}} is a file, not a folder: give the drop folder it is in.',
+  'reason.service.unreachable': 'Kroniek’s service cannot be reached right now; nothing was changed.',
 } as const;

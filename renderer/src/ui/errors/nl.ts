@@ -27,4 +27,5 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.watch.notAbsolute': 'Geef de map als volledig pad (vanaf de hoofdmap van de schijf), niet „{{path}}”.',
   'reason.watch.notAFolder_missing': 'Er is geen map op {{path}}.',
   'reason.watch.notAFolder_file': '{{path}} is een bestand, geen map: geef de aanlevermap waar het in staat.',
+  'reason.service.unreachable': 'De dienst van Kroniek is nu niet bereikbaar; er is niets gewijzigd.',
 };
