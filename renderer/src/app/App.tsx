@@ -47,6 +47,7 @@ export function App() {
   const sidebarPeek = useApp((s) => s.sidebarPeek);
   const toggleSidebar = useApp((s) => s.toggleSidebar);
   const listWidth = useApp((s) => s.listWidth);
+  const listCollapsed = useApp((s) => s.listCollapsed);
   const narrowPane = useApp((s) => s.narrowPane);
   const setNarrowPane = useApp((s) => s.setNarrowPane);
   const openId = useApp((s) => s.openId);
@@ -81,6 +82,11 @@ export function App() {
     wasReader.current = showReader;
     requestAnimationFrame(() => focusPane(showReader ? READER_ID : STORY_LIST_ID));
   }, [narrow, showReader]);
+
+  // Folding the list away while a row has focus: focus goes to the reader, not to nowhere.
+  useEffect(() => {
+    if (listCollapsed && document.activeElement?.closest(`#${LIST_PANE_ID}`)) focusPane(READER_ID);
+  }, [listCollapsed]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -128,7 +134,7 @@ export function App() {
         {dossierOpen ? (
           <DossierView />
         ) : (
-          <div ref={panesRef} className="panes" data-narrow-pane={showReader ? 'reader' : 'list'}>
+          <div ref={panesRef} className="panes" data-narrow-pane={showReader ? 'reader' : 'list'} data-list={listCollapsed && openId !== null ? 'collapsed' : 'shown'}>
             <ListPane />
             <PaneSplitter controls={LIST_PANE_ID} />
             <Reader />

@@ -13,6 +13,8 @@ import { StoryConnections } from '../links/StoryConnections';
 import { StoryMetaPanel } from './StoryMetaPanel';
 import { TagChip } from '../tags/TagChip';
 import { useTranslator } from '../../i18n/use-translator';
+import { ListToggle } from '../../app/layout/PaneControls';
+import { LIST_PANE_ID } from './ListPane';
 
 export const INSPECTOR_ID = 'story-inspector';
 
@@ -97,6 +99,7 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
             {(story.section || story.kind === 'brief') && (
               <p className="story-kicker">{[story.kind === 'brief' ? t.library('kindBrief') : null, story.section].filter(Boolean).join(' · ')}</p>
             )}
+            <ListToggle controls={LIST_PANE_ID} />
             <button
               type="button"
               className="button small inspector-toggle"
