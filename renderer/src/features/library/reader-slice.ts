@@ -15,6 +15,8 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
 
     async openStory(id) {
       const request = storyAnswer.begin();
+      // Shown until the new one arrives; kept if the service cannot be reached.
+      const previous = get().story;
       set((state) => ({
         openId: id,
         cursorId: id,
@@ -36,9 +38,9 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
         }
       } catch (error) {
         if (!request.current()) return;
-        // The connection dropped while the story was shown: it stays (the banner says why it is not refreshed).
-        if (isUnreachable(error) && get().story?.id === id) {
-          set({ storyState: 'ready' });
+        // The connection dropped: the story that was shown stays (the banner says why nothing else opens).
+        if (isUnreachable(error) && previous) {
+          set({ openId: previous.id, story: previous, storyState: 'ready', storyError: null });
           return;
         }
         set({ story: null, storyState: 'error', storyError: toServiceError(error), briefPage: null });
