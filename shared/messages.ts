@@ -90,6 +90,12 @@ export interface NoticeParams {
   'content-damaged': { segments: string[] };
   /** The library file was upgraded from an older schema version; the old file was kept. */
   migrated: { fromVersion: number; keptAs: string };
+  /**
+   * The library file library.json is missing (or not a file: `damage`, in English, for logs)
+   * although the folder holds stories or backups: the backup made at `backupCreatedAt` was
+   * restored, or, when null, no backup was valid and the library opened read-only.
+   */
+  'meta-missing': { backupCreatedAt: string | null; damage: string };
 }
 export type NoticeMessage = MessageOf<NoticeParams>;
 export type NoticeCode = NoticeMessage['code'];

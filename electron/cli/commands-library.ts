@@ -4,16 +4,20 @@ import type { ImportReport, Story, StorySummary } from '../../shared/types';
 import type { CliCommand } from './command';
 import { formatDateline, formatSummaryLine } from './output';
 import { versionsText, wireLines } from './commands-versions';
+import { fileStatusLabel, outcomeText, wireReasonText, wireTotalsText } from './wire-words';
 
 function reportText(report: ImportReport): string {
   const lines = report.files.map((file) => {
     const briefs = file.briefs.imported || file.briefs.duplicate ? ` (briefs: ${file.briefs.imported} new, ${file.briefs.duplicate} duplicate)` : '';
-    const why = file.reason ? ` — ${file.reason}` : '';
-    const warnings = file.warnings.map((warning) => `\n    warning: ${warning}`).join('');
-    return `${file.status.padEnd(9)} ${file.fileName}${why}${briefs}${warnings}`;
+    // An agency file says what became of its items: a new story, or a new (or duplicate) version of one already stored.
+    const outcomes = (file.versions ?? []).filter((entry) => entry.outcome !== 'story').map((entry) => outcomeText(entry));
+    const reason = wireReasonText(file.code, file.reason) ?? file.reason;
+    const why = reason ? ` — ${reason}` : outcomes.length ? ` — ${outcomes.join('; ')}` : '';
+    const warnings = file.warnings.map((warning) => `\n    warning: ${wireReasonText(warning, undefined) ?? warning}`).join('');
+    return `${fileStatusLabel(file).padEnd(9)} ${file.fileName}${why}${briefs}${warnings}`;
   });
   const t = report.totals;
-  lines.push(`${t.files} files: ${t.imported} imported, ${t.duplicate} duplicate, ${t.rejected} rejected; briefs: ${t.briefsImported} new, ${t.briefsDuplicate} duplicate`);
+  lines.push(`${t.files} files: ${t.imported} imported, ${t.duplicate} duplicate, ${t.rejected} rejected; briefs: ${t.briefsImported} new, ${t.briefsDuplicate} duplicate${wireTotalsText(t)}`);
   return lines.join('\n');
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
+import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../core/app';
 import { callThrough, type CliCommand } from './command';
 import { chronologyCommand } from './commands-chronology';
 import { DOSSIER_COMMANDS } from './commands-dossiers';
@@ -17,7 +17,7 @@ import { createOutput } from './output';
 // (English text, or the JSON value with --json). Nothing here reaches into the core.
 
 /** Notices that mean the library was damaged: the CLI reports them and exits non-zero. */
-const DAMAGE_NOTICES = new Set(['recovered', 'read-only', 'content-damaged']);
+const DAMAGE_NOTICES = new Set(['recovered', 'read-only', 'content-damaged', 'meta-missing']);
 
 export const COMMANDS: CliCommand[] = [
   importCommand,
@@ -64,31 +64,42 @@ function splitGlobal(argv: string[]): { data?: string; json: boolean; seeds: boo
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let core: Awaited<ReturnType<typeof openKroniek>> | undefined;
+  const opened: { core?: KroniekCore } = {};
+  let code: number;
   try {
-    const { data, json, seeds, rest } = splitGlobal(argv);
-    const [name, ...args] = rest;
-    if (!name || name === 'help' || name === '--help' || name === '-h') {
-      console.log(usage());
-      return name ? 0 : 2;
-    }
-    const command = COMMANDS.find((candidate) => candidate.name === name);
-    if (!command) {
-      console.error(`kroniek: unknown command "${name}".\n\n${usage()}`);
-      return 2;
-    }
-    const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
-    core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' });
-    const opening = core.opening();
-    for (const notice of opening.notices) console.error(`kroniek: ${noticeLine(notice)}`);
-    const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json), feed: core.feed });
-    // A damaged library is reported like the app does, and the command fails even where it could still read.
-    const damaged = opening.readOnly || opening.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));
-    return damaged ? Math.max(code, 1) : code;
+    code = await runCommand(argv, opened);
   } catch (error) {
     console.error(`kroniek: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  } finally {
-    await core?.close();
+    code = 1;
   }
+  // Closing (the last backup, the lock) may fail too: said in one line, and the command fails.
+  try {
+    await opened.core?.close();
+  } catch (error) {
+    console.error(`kroniek: closing the library failed: ${error instanceof Error ? error.message : String(error)}`);
+    code = Math.max(code, 1);
+  }
+  return code;
+}
+
+async function runCommand(argv: string[], opened: { core?: KroniekCore }): Promise<number> {
+  const { data, json, seeds, rest } = splitGlobal(argv);
+  const [name, ...args] = rest;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    console.error(`kroniek: unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  const dataDir = path.resolve(data ?? process.env.KRONIEK_DATA ?? '.kroniek-data');
+  const core = (opened.core = await openKroniek({ dataDir, seedsDir: seeds ? DEFAULT_SEEDS_DIR : undefined, platform: 'cli', indexes: 'lazy' }));
+  const opening = core.opening();
+  for (const notice of opening.notices) console.error(`kroniek: ${noticeLine(notice)}`);
+  const code = await command.run(args, { call: callThrough(core.dispatch), out: createOutput(json), feed: core.feed });
+  // A damaged library is reported like the app does, and the command fails even where it could still read.
+  const damaged = opening.readOnly || opening.notices.some((notice) => DAMAGE_NOTICES.has(notice.code));
+  return damaged ? Math.max(code, 1) : code;
 }

@@ -14,6 +14,10 @@ const NOTICES: { [Code in keyof NoticeParams]: (params: NoticeParams[Code]) => s
     `The library file is damaged (${damage}) and no valid backup was found. It was kept as ${keptAs}; Kroniek opened it read-only so nothing is overwritten.`,
   'content-damaged': ({ segments }) => `Some story files could not be read and their stories are not shown: ${segments.join(', ')}. They were left untouched on disk.`,
   migrated: ({ fromVersion, keptAs }) => `The library was upgraded from schema version ${fromVersion}; the old file was kept as ${keptAs}.`,
+  'meta-missing': ({ backupCreatedAt, damage }) =>
+    backupCreatedAt
+      ? `The library file library.json could not be used (${damage}) although the folder holds stories or backups; Kroniek restored the backup from ${backupCreatedAt}. Edits made after that backup are lost.`
+      : `The library file library.json could not be used (${damage}) although the folder holds stories or backups, and no valid backup was found. Kroniek opened the library read-only, with the stories it found, so nothing is overwritten.`,
 };
 
 /** A library notice as one English line. */

@@ -33,6 +33,11 @@ export interface KroniekCore {
    */
   opening(): { readOnly: boolean; notices: LibraryNotice[] };
   close(): Promise<void>;
+  /**
+   * For a shutdown that did not finish in time (a stuck disk): gives the folder lock up at
+   * once so the process can be stopped hard; every write already made is durable.
+   */
+  abandon(): void;
 }
 
 export interface OpenKroniekOptions {
@@ -75,6 +80,7 @@ export async function openKroniek(options: OpenKroniekOptions): Promise<KroniekC
     library,
     opening: () => ({ readOnly: store.readOnly, notices: [...store.notices] }),
     close: () => library.close(),
+    abandon: () => store.abandonLock(),
   };
 }
 

@@ -16,6 +16,9 @@ import { WatchService, type WatchServiceOptions } from './features/watch/watch-s
 // see it through `context`, whose fields are all there from the start and never change;
 // `close` stops every part in order.
 
+/** How long a command-line command waits for another command's lock before giving up. */
+const CLI_LOCK_WAIT_MS = 5_000;
+
 export interface OpenLibraryOptions {
   dataDir: string;
   ports?: KroniekPorts;
@@ -70,6 +73,8 @@ export class Library {
       readOnly: options.readOnly,
       restoreFromBackup: () => newestValidBackup(dataDir),
       afterWrite: () => backups?.noteWrite(),
+      // A command waits a little for another command to finish; the app and host never wait.
+      lock: { by: options.platform, waitForCommandMs: options.platform === 'cli' ? CLI_LOCK_WAIT_MS : 0 },
     });
     try {
       if (!store.readOnly) {

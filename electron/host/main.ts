@@ -12,6 +12,9 @@ runs (repeat it for more folders); --move-imported moves them to DIR/imported/.
 KRONIEK_HOST_TOKEN (environment) keeps the access token of an earlier run: a page
 left open reconnects by itself when the host is started again on the same --port.`;
 
+/** How long a stop may take before the host stops hard (a snapshot write is bounded well below it). */
+const SHUTDOWN_MS = 15_000;
+
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -53,14 +56,28 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.write(`${host.url}\n`);
   console.error(`Kroniek host: library ${dataDir}. Press Ctrl+C to stop.`);
 
+  // Stopping always ends: the server, the watch folders, the indexes' worker and the lock
+  // close in order, and if that has not finished in time (a stuck disk, a second Ctrl+C)
+  // the lock is given up and the process stops hard: every acknowledged edit is on disk.
   let stopping = false;
+  const stopNow = (why: string) => {
+    console.error(`Kroniek host: ${why}; stopping now.`);
+    core.abandon();
+    process.kill(process.pid, 'SIGKILL');
+  };
   const stop = async () => {
-    if (stopping) return;
+    if (stopping) return stopNow('asked twice to stop');
     stopping = true;
-    await host.close();
-    await core.close();
+    setTimeout(() => stopNow(`closing took more than ${SHUTDOWN_MS / 1000} s`), SHUTDOWN_MS);
+    try {
+      await host.close();
+      await core.close();
+    } catch (error) {
+      console.error(`Kroniek host: closing failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import gazetteerData from '../analysis/gazetteer.nl.json';
 import { RelatedIndex } from '../analysis/related';
 import { SearchIndex } from '../search/index';
-import { writeFileDurablyWith } from '../store/durable-file';
+import { openRegularFile, writeFileDurablyWith } from '../store/durable-file';
 import { CACHE_DIR } from '../store/library-store';
 import type { IndexedMeta, MetaDoc } from '../store/meta';
 import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type ByteSource, type SliceStats } from './codec';
@@ -166,13 +166,9 @@ class SnapshotFileSource implements ByteSource {
  * used only if it matches; decoding checks every length against the file meanwhile.
  */
 export async function readSnapshotFile(file: string, stats: SliceStats): Promise<LoadedSnapshot | null> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  // Only a regular file, opened without waiting: a FIFO in its place would hold the open forever (NotAFileError: rebuilt).
+  const handle = await openRegularFile(file);
+  if (!handle) return null;
   try {
     const { size } = await handle.stat();
     if (size < HEADER_BYTES) throw new SnapshotFormatError(`shorter than its header (${size} bytes)`);

@@ -37,7 +37,7 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
   for (const name of names) {
     const time = timeOf(name);
     if (time === null) continue;
-    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    const stat = await fs.lstat(path.join(dir, name)).catch(() => null);
     if (stat?.isFile()) infos.push({ name, createdAt: new Date(time).toISOString(), bytes: stat.size });
   }
   return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -46,7 +46,8 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
 /** Reads and validates one backup; null when it is missing or damaged. */
 export async function readBackup(dataDir: string, name: string): Promise<MetaDoc | null> {
   if (timeOf(name) === null) return null;
-  const bytes = await readFileIfExists(path.join(dataDir, BACKUP_DIR, name));
+  // Anything but a regular file there (a link, a FIFO) is no backup: never opened, never waited on.
+  const bytes = await readFileIfExists(path.join(dataDir, BACKUP_DIR, name)).catch(() => null);
   if (!bytes) return null;
   const parsed = parseMetaBytes(bytes);
   return parsed.ok ? parsed.meta : null;

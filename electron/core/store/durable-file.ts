@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 
 // Durable replace of a file: unique temp file in the same folder, fsync, rename,
@@ -9,6 +9,11 @@ import path from 'node:path';
 
 const TEMP_MARK = '.kroniek-tmp-';
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+/** What every temp file's name holds (removeStaleTempFiles removes them at the next opening). */
+export function tempFileMark(): string {
+  return TEMP_MARK;
+}
 
 export function isTempFileName(name: string): boolean {
   return name.includes(TEMP_MARK);
@@ -87,11 +92,72 @@ export async function removeStaleTempFiles(dir: string): Promise<number> {
   return removed;
 }
 
-export async function readFileIfExists(filePath: string): Promise<Buffer | null> {
+/** Thrown for a path in the library folder that is there but is not a regular file (a FIFO, a folder, a link, a device). */
+export class NotAFileError extends Error {
+  readonly code = 'ENOTREG';
+  constructor(
+    readonly filePath: string,
+    readonly kind: string,
+  ) {
+    super(`${filePath} is not a regular file but ${kind}`);
+  }
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+// Non-blocking: opening a FIFO for reading otherwise waits (forever) for a writer, holding
+// one of libuv's four threads; on a regular file the flag changes nothing. No following a
+// link put in place between the check and the open. (Both are 0 where the OS lacks them.)
+const SAFE_READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW ?? 0);
+
+/**
+ * Opens a file of the library folder for reading only when it is a regular file: checked
+ * with lstat before the open (which cannot block), and on the open handle after it (in
+ * case it was swapped meanwhile). Null when there is nothing at the path; NotAFileError
+ * when something else is. Every read of a file in the library folder goes through here.
+ */
+export async function openRegularFile(filePath: string): Promise<fs.FileHandle | null> {
+  let before: Stats;
   try {
-    return await fs.readFile(filePath);
+    before = await fs.lstat(filePath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
+  }
+  if (!before.isFile()) throw new NotAFileError(filePath, kindOf(before));
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(filePath, SAFE_READ_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP') throw new NotAFileError(filePath, 'a symbolic link');
+    throw error;
+  }
+  try {
+    const after = await handle.stat();
+    if (!after.isFile()) throw new NotAFileError(filePath, kindOf(after));
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** A regular file's bytes, null when it does not exist; NotAFileError for anything else at the path. */
+export async function readFileIfExists(filePath: string): Promise<Buffer | null> {
+  const handle = await openRegularFile(filePath);
+  if (!handle) return null;
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
   }
 }

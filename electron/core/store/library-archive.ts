@@ -67,7 +67,10 @@ async function* archiveChunks(store: LibraryStore, now: Date, written: { stories
 export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date()): Promise<{ stories: number }> {
   const temp = `${filePath}.kroniek-tmp-${process.pid}`;
   const out = createWriteStream(temp, { flags: 'wx' });
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  // A stream that fails (no such folder, disk full) rejects the export instead of an unhandled 'error' event.
+  const failed = new Promise<never>((_resolve, reject) => out.once('error', reject));
+  failed.catch(() => {});
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]));
   const written = { stories: 0 };
   try {
     for await (const chunk of archiveChunks(store, now, written)) await write(chunk);

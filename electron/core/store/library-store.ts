@@ -11,7 +11,7 @@ import { DurableJsonFile } from './durable-adapter';
 import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
 import type { HistoryLabel } from '../../../shared/messages';
 import { History, type HistoryGuard } from './history';
-import { acquireFolderLock, type FolderLock } from './lock';
+import { acquireFolderLock, type FolderLock, type LockOptions } from './lock';
 import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
 import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentReader } from './segment-entries';
@@ -44,6 +44,8 @@ export interface OpenStoreOptions {
   restoreFromBackup?: (reason: string) => Promise<RestoredBackup | null>;
   /** Runs after every successful metadata write (backups hook). */
   afterWrite?: (meta: MetaDoc) => void;
+  /** How the folder lock is taken: what takes it, how long a command waits for another (see lock.ts). */
+  lock?: LockOptions;
 }
 
 /**
@@ -87,7 +89,7 @@ export class LibraryStore {
   static async open(dataDir: string, options: OpenStoreOptions = {}): Promise<LibraryStore> {
     const dir = path.resolve(dataDir);
     await fs.mkdir(path.join(dir, CONTENT_DIR), { recursive: true });
-    const lock = options.readOnly ? null : await acquireFolderLock(dir);
+    const lock = options.readOnly ? null : await acquireFolderLock(dir, options.lock);
     try {
       await removeStaleTempFiles(dir);
       await removeStaleTempFiles(path.join(dir, CONTENT_DIR));
@@ -103,6 +105,8 @@ export class LibraryStore {
       }
       const store = new LibraryStore(dir, db, lock, readOnly, loaded.notices, loaded.created, options.afterWrite);
       await store.loadHeads();
+      // A backup lists the story files of its time: those imported after it are on disk still.
+      if (loaded.restored && !readOnly) await store.adoptUnlistedSegments();
       if (loaded.needsWrite && !readOnly) await store.persist(db.data);
       return store;
     } catch (error) {
@@ -508,6 +512,11 @@ export class LibraryStore {
     return this.revisionCount;
   }
 
+  /** Gives up the folder lock at once, writes or not: only for a process that is about to be stopped hard. */
+  abandonLock(): void {
+    this.lock?.releaseSync();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -610,6 +619,32 @@ export class LibraryStore {
     if (problems.length) {
       this.notices.push({ code: 'content-damaged', segments: problems });
     }
+  }
+
+  /**
+   * After a restore from a backup: story files on disk that the restored document does not
+   * list (imports made after the backup) are listed again, unless one of their stories is
+   * known already (a segment an import wrote but never committed, imported again later).
+   */
+  private async adoptUnlistedSegments(): Promise<void> {
+    const listed = new Set(this.meta.segments.map((segment) => segment.name));
+    const adopted: SegmentRef[] = [];
+    for (const { name } of await discoverSegments(this.dataDir)) {
+      if (listed.has(name)) continue;
+      let heads: StoryHead[];
+      try {
+        const raw = await readFileIfExists(path.join(this.dataDir, CONTENT_DIR, `${name}.heads.json`));
+        const parsed: unknown = raw === null ? null : JSON.parse(raw.toString('utf8'));
+        if (!Array.isArray(parsed) || parsed.some((head) => !head || typeof head !== 'object' || typeof (head as StoryHead).id !== 'string')) continue;
+        heads = parsed as StoryHead[];
+      } catch {
+        continue; // unreadable: left on disk, as every damaged story file is
+      }
+      if (heads.some((head) => this.heads.has(head.id) || this.versionHeads.has(head.id) || (head.wire && this.versions.hasContent(head.id)))) continue;
+      for (const head of heads) this.indexHead(head, name);
+      adopted.push({ name, count: heads.length });
+    }
+    if (adopted.length) this.db.data = { ...this.meta, segments: [...this.meta.segments, ...adopted] };
   }
 
   private async writeSegment(name: string, items: StoryContent[]): Promise<void> {

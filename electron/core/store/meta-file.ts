@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LibraryNotice } from '../../../shared/types';
 import { ServiceError } from '../../../shared/contract/envelope';
-import { readFileIfExists, writeFileDurably } from './durable-file';
+import { isTempFileName, NotAFileError, readFileIfExists, writeFileDurably } from './durable-file';
 import { checkMeta, emptyMeta, migrateMeta, MIGRATIONS, SCHEMA_VERSION, type MetaDoc } from './meta';
 
 export const META_FILE = 'library.json';
@@ -15,6 +15,8 @@ export interface LoadedMeta {
   notices: LibraryNotice[];
   /** Set when the file on disk must be rewritten (migrated). */
   needsWrite: boolean;
+  /** Set when the document came from a backup (story files added since may be on disk unlisted). */
+  restored?: boolean;
 }
 
 /** The newest backup that validated, found when the library file is damaged. */
@@ -67,8 +69,19 @@ export async function loadMeta(
   setup?: MigrationSetup,
 ): Promise<LoadedMeta> {
   const filePath = path.join(dir, META_FILE);
-  const bytes = await readFileIfExists(filePath);
-  if (bytes === null) return { meta: emptyMeta(), created: true, readOnly: false, notices: [], needsWrite: true };
+  let bytes: Buffer | null;
+  try {
+    bytes = await readFileIfExists(filePath);
+  } catch (error) {
+    // Something else in its place (a folder, a FIFO) or unreadable: damaged, and left as it is.
+    if (!(error instanceof NotAFileError) && (error as NodeJS.ErrnoException).code !== 'EACCES') throw error;
+    return openWithoutMetaFile(dir, restoreFromBackup, error instanceof NotAFileError ? `it is ${error.kind}` : 'it cannot be read');
+  }
+  if (bytes === null) {
+    // No metadata but stories or backups: a damaged library, never a new one to fill with the sample stories.
+    if (await holdsLibraryData(dir)) return openWithoutMetaFile(dir, restoreFromBackup, 'the file is missing');
+    return { meta: emptyMeta(), created: true, readOnly: false, notices: [], needsWrite: true };
+  }
   const parsed = parseMetaBytes(bytes, setup);
   if (parsed.ok) {
     const notices: LibraryNotice[] = [];
@@ -90,6 +103,7 @@ export async function loadMeta(
       readOnly: false,
       notices: [{ code: 'recovered', backupCreatedAt: restored.createdAt, keptAs: path.basename(kept) }],
       needsWrite: true,
+      restored: true,
     };
   }
   return {
@@ -99,4 +113,28 @@ export async function loadMeta(
     notices: [{ code: 'read-only', keptAs: path.basename(kept), damage: parsed.reason }],
     needsWrite: false,
   };
+}
+
+/** True when the folder holds story files or backups: a library, whatever its metadata file says. */
+async function holdsLibraryData(dir: string): Promise<boolean> {
+  const names = async (sub: string) => (await fs.readdir(path.join(dir, sub)).catch(() => [] as string[])).filter((name) => !isTempFileName(name));
+  const content = await names('content');
+  if (content.some((name) => name.endsWith('.heads.json') || name.endsWith('.bodies.json'))) return true;
+  return (await names('backups')).some((name) => /^library-.*\.json$/.test(name));
+}
+
+/**
+ * The metadata file is missing or not a file: the newest valid backup is restored (the
+ * missing-file notice says from when), or the library opens read-only with the stories
+ * found on disk. Nothing at the path is touched.
+ */
+async function openWithoutMetaFile(
+  dir: string,
+  restoreFromBackup: ((reason: string) => Promise<RestoredBackup | null>) | undefined,
+  damage: string,
+): Promise<LoadedMeta> {
+  const restored = restoreFromBackup ? await restoreFromBackup(damage) : null;
+  const notice: LibraryNotice = { code: 'meta-missing', backupCreatedAt: restored?.createdAt ?? null, damage };
+  if (restored) return { meta: restored.meta, created: false, readOnly: false, restored: true, notices: [notice], needsWrite: true };
+  return { meta: emptyMeta(), created: false, readOnly: true, notices: [notice], needsWrite: false };
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { openRegularFile } from './durable-file';
 
 // Reads a content segment's bodies file (`{"<id>":[…blocks…],…}`, as the store writes
 // it) one story at a time, for passes over the whole library (the index build, the
@@ -35,13 +35,9 @@ export class SegmentReader {
 
   /** The file's entries, or null when there is no such file. */
   async read(file: string): Promise<SegmentEntries | null> {
-    let handle: fs.FileHandle;
-    try {
-      handle = await fs.open(file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    // Only a regular file, opened without waiting (a FIFO in its place would hold the open forever).
+    const handle = await openRegularFile(file);
+    if (!handle) return null;
     let length = 0;
     try {
       // Segment files are written once (temp file, then rename) and never change after.

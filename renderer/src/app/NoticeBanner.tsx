@@ -6,7 +6,7 @@ import { noticeHeading, noticeText } from './notices/notice-text';
 // A stable empty list: a fresh [] per render would make the store selector never settle.
 const NO_NOTICES: LibraryNotice[] = [];
 /** Notices about damage and recovery: shown in warning colours, not as a friendly hint. */
-const WARNING_CODES = new Set(['recovered', 'read-only', 'content-damaged']);
+const WARNING_CODES = new Set(['recovered', 'read-only', 'content-damaged', 'meta-missing']);
 
 /** Things the library wants the editor to know once (sample library imported, recovered from backup…). */
 export function NoticeBanner() {
@@ -28,7 +28,7 @@ export function NoticeBanner() {
               <li key={`${notice.code}-${index}`} data-code={notice.code}>
                 {noticeHeading(tn, notice) && <strong className="notice-heading">{noticeHeading(tn, notice)}</strong>}
                 {noticeText(tn, notice)}
-                {notice.code === 'recovered' && (
+                {(notice.code === 'recovered' || (notice.code === 'meta-missing' && notice.backupCreatedAt)) && (
                   <>
                     {' '}
                     <button type="button" className="link-button" onClick={openBackups}>

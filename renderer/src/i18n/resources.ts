@@ -30,6 +30,8 @@ import { watchEn } from '../features/watch/messages/en';
 import { watchNl } from '../features/watch/messages/nl';
 import { datesEn } from '../features/dates/messages/en';
 import { datesNl } from '../features/dates/messages/nl';
+import { versionsEn } from '../features/versions/messages/en';
+import { versionsNl } from '../features/versions/messages/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
@@ -40,11 +42,11 @@ import { datesNl } from '../features/dates/messages/nl';
 export const resources = {
   en: {
     history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
-    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn,
+    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn, versions: versionsEn,
   },
   nl: {
     history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
-    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl,
+    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl, versions: versionsNl,
   },
 } as const;
 

@@ -19,6 +19,7 @@ import { createUiSlice } from './ui-slice';
 import { createWatchSlice } from '../features/watch/watch-slice';
 import { createLayoutSlice } from '../app/layout/layout-slice';
 import { createConnectionSlice, watchConnection } from '../app/connection/connection-slice';
+import { createVersionsSlice } from '../features/versions/versions-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -49,6 +50,7 @@ export function createAppStore(given: StoreDeps): AppStore {
     ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),
     ...createConnectionSlice(set, get, deps),
+    ...createVersionsSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.
   deps.client.onChange((changes) => store.getState().refreshFor(changes));

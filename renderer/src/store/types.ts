@@ -16,6 +16,7 @@ import type { HistoryLabel } from '../../../shared/messages';
 import type { WatchSlice } from '../features/watch/watch-types';
 import type { LayoutSlice } from '../app/layout/layout-slice';
 import type { ConnectionSlice } from '../app/connection/connection-slice';
+import type { VersionsSlice } from '../features/versions/versions-types';
 
 /** What each slice may use besides the store itself. */
 export interface StoreDeps {
@@ -97,7 +98,8 @@ export interface ReaderSlice {
   storyError: ServiceError | null;
   /** For an open brief: the article whose page it was captured with (null when unknown or gone). */
   briefPage: { id: string; headline: string } | null;
-  openStory(id: string): Promise<void>;
+  /** Opens a story; `reload` re-reads the open one after a change (not the editor opening it: a wire story stays "new since you last opened it"). */
+  openStory(id: string, options?: { reload?: boolean }): Promise<void>;
   reloadStory(): Promise<void>;
   closeStory(): void;
 }
@@ -135,7 +137,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & TrashSlice & LayoutSlice & WatchSlice & ConnectionSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & TrashSlice & LayoutSlice & WatchSlice & ConnectionSlice & VersionsSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -51,7 +51,13 @@ export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
     const existing = await stat(target).catch(() => null);
     if (existing?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; name a file.`);
     if (existing) throw new ServiceError('conflict', `${target} already exists; choose a new file name.`);
-    const { stories } = await exportLibraryArchive(ctx.store, target);
+    const folder = await stat(path.dirname(target)).catch(() => null);
+    if (!folder?.isDirectory()) throw new ServiceError('not-found', `There is no folder ${path.dirname(target)} to write ${path.basename(target)} in.`);
+    const { stories } = await exportLibraryArchive(ctx.store, target).catch((error: NodeJS.ErrnoException) => {
+      // The disk refused (no room, no permission): said as such, nothing left behind (the temp file is removed).
+      if (typeof error.code === 'string' && error.syscall) throw new ServiceError('conflict', `Could not write ${target} (${error.code}).`);
+      throw error;
+    });
     return { path: target, stories };
   },
 

@@ -109,7 +109,18 @@ export class ListKeys {
   /** The head of a story whose `status` is not GONE. */
   head(num: number): StoryHead {
     if (this.status(num) === GONE) throw new Error(`story ${num} is not in the library`);
-    return this.heads[num]!;
+    const head = this.heads[num]!;
+    // A newer agency version replaces a wire story's head in the store (same id): the list
+    // shows the newest headline and status, not the version these keys first saw.
+    if (head.wire) {
+      const current = this.store.head(head.id);
+      if (current && current !== head) {
+        this.heads[num] = current;
+        if (num < this.dateState.length) this.dateState[num] = UNKEYED;
+        return current;
+      }
+    }
+    return head;
   }
 
   private lookUp(num: number): number {

@@ -73,3 +73,22 @@ describe('versions through the contract', () => {
     });
   });
 });
+
+describe('the list follows a wire story to its newest version', () => {
+  it('shows the newest headline and status once the indexes are ready (its list keys do not keep the first version)', async () => {
+    await withTempDir(async (dir) => {
+      const core = await openKroniek({ platform: 'cli', dataDir: dir, indexSnapshot: { enabled: false } });
+      try {
+        await importVersions(core, 1);
+        await call(core, 'library.ready', {});
+        expect((await call(core, 'stories.list', {})).items.map((item) => item.headline)).toEqual(['Dijk bij Lelystad verzakt na dagen regen']);
+        await importPrepared(core.context.store, [wireFile('v2.json', dijkVersion(2, { pubStatus: 'canceled' }))]);
+        await call(core, 'library.ready', {});
+        const [row] = (await call(core, 'stories.list', {})).items;
+        expect(row).toMatchObject({ headline: 'Dijk bij Lelystad verzakt over 50 meter', wire: { status: 'canceled', versionCount: 2 } });
+      } finally {
+        await core.close();
+      }
+    });
+  });
+});

@@ -19,4 +19,9 @@ export const noticesEn = {
   'heading.read-only': 'Library opened read-only',
   'heading.content-damaged': 'Some stories could not be read',
   'heading.migrated': 'Library upgraded',
+  'meta-missing':
+    'The library file library.json could not be used, although this folder holds stories or backups. Kroniek restored the backup from {{when, datetime(dateStyle: long; timeStyle: short)}}; edits made after that backup are lost.',
+  'meta-missing.readOnly':
+    'The library file library.json could not be used, although this folder holds stories or backups, and no valid backup was found. Kroniek opened the library read-only with the stories it found, so nothing is overwritten.',
+  'heading.meta-missing': 'Library file missing',
 } as const;

@@ -17,4 +17,9 @@ export const noticesNl: Translation<typeof noticesEn> = {
   'heading.read-only': 'Bibliotheek alleen-lezen geopend',
   'heading.content-damaged': 'Sommige verhalen konden niet worden gelezen',
   'heading.migrated': 'Bibliotheek bijgewerkt',
+  'meta-missing':
+    'Het bibliotheekbestand library.json was niet bruikbaar, terwijl deze map wel verhalen of reservekopieën bevat. Kroniek heeft de reservekopie van {{when, datetime(dateStyle: long; timeStyle: short)}} teruggezet; wijzigingen van na die kopie zijn verloren.',
+  'meta-missing.readOnly':
+    'Het bibliotheekbestand library.json was niet bruikbaar, terwijl deze map wel verhalen of reservekopieën bevat, en er is geen bruikbare reservekopie gevonden. Kroniek heeft de bibliotheek alleen-lezen geopend met de gevonden verhalen, zodat er niets wordt overschreven.',
+  'heading.meta-missing': 'Bibliotheekbestand ontbreekt',
 };

@@ -19,6 +19,8 @@ export function noticeText(t: TFunction<'notices'>, notice: LibraryNotice): stri
       return t('content-damaged', { segments: (notice.segments ?? []).join(', ') });
     case 'migrated':
       return t('migrated', { fromVersion: notice.fromVersion, keptAs: notice.keptAs });
+    case 'meta-missing':
+      return notice.backupCreatedAt ? t('meta-missing', { when: new Date(notice.backupCreatedAt) }) : t('meta-missing.readOnly');
   }
 }
 

@@ -7,6 +7,7 @@ import { useApp, useT } from '../../store';
 import { ErrorState } from '../../app/ErrorState';
 import { DossierEntries } from './DossierEntries';
 import './dossiers.css';
+import { DossierHistory, DossierWireWarnings } from '../versions/DossierWire';
 
 export const DOSSIER_VIEW_ID = 'dossier-view';
 
@@ -84,6 +85,8 @@ function DossierDocument({ detail, t, language }: { detail: DossierDetail; t: Tr
         </div>
       )}
 
+      <DossierWireWarnings detail={detail} language={language} />
+
       {editError && <ErrorState title={t.dossiers('editFailed')} error={editError} compact />}
 
       <p className="dossier-announcement" role="status" aria-live="polite">
@@ -98,6 +101,8 @@ function DossierDocument({ detail, t, language }: { detail: DossierDetail; t: Tr
       ) : (
         <DossierEntries detail={detail} readOnly={readOnly} />
       )}
+
+      <DossierHistory detail={detail} language={language} />
     </div>
   );
 }

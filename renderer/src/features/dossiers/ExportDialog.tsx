@@ -7,6 +7,7 @@ import { downloadFile } from './download';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
+import { dossierWireStories, ExportWireChoices, type WithdrawnChoice } from '../versions/DossierWire';
 
 const LOCALES: readonly ExportLocale[] = ['nl', 'en'];
 
@@ -38,6 +39,9 @@ export function ExportDialog() {
   const [locale, setLocale] = useState<ExportLocale>(language);
   const [phase, setPhase] = useState<ExportPhase>({ kind: 'idle' });
   const [shellError, setShellError] = useState<ServiceError | null>(null);
+  const [withdrawnChoice, setWithdrawnChoice] = useState<WithdrawnChoice>(null);
+  const [overrideEmbargo, setOverrideEmbargo] = useState(false);
+  const [missingChoice, setMissingChoice] = useState(false);
   // An export still running when the dialog closes must not set state on an unmounted dialog.
   const mounted = useRef(true);
   useEffect(() => {
@@ -51,17 +55,24 @@ export function ExportDialog() {
   const busy = phase.kind === 'busy';
 
   async function run() {
-    if (busy) return;
+    if (busy || !detail) return;
+    // A dossier with withdrawn stories is exported only once the editor said what to do with them.
+    const hasWithdrawn = dossierWireStories(detail).withdrawn.length > 0;
+    if (hasWithdrawn && !withdrawnChoice) {
+      setMissingChoice(true);
+      return;
+    }
+    const choices = { ...(hasWithdrawn && withdrawnChoice ? { withdrawn: withdrawnChoice } : {}), ...(overrideEmbargo ? { overrideEmbargo: true } : {}) };
     setPhase({ kind: 'busy', format });
     setShellError(null);
     try {
       if (nativeDialogs) {
-        const saved = await exportDossierToFile(format, locale);
+        const saved = await exportDossierToFile(format, locale, choices);
         if (!mounted.current) return;
         // Null: the editor cancelled the save dialog.
         setPhase(saved ? { kind: 'saved', fileName: saved.fileName, path: saved.path, skippedMissing: saved.skippedMissing } : { kind: 'idle' });
       } else {
-        const file = await exportDossier(format, locale);
+        const file = await exportDossier(format, locale, choices);
         downloadFile(file);
         if (!mounted.current) return;
         setPhase({ kind: 'downloaded', fileName: file.fileName, skippedMissing: file.skippedMissing });
@@ -121,6 +132,19 @@ export function ExportDialog() {
             </label>
           ))}
         </fieldset>
+        <ExportWireChoices
+          detail={detail}
+          language={language}
+          withdrawnChoice={withdrawnChoice}
+          onWithdrawnChoice={(choice) => {
+            setWithdrawnChoice(choice);
+            setMissingChoice(false);
+          }}
+          overrideEmbargo={overrideEmbargo}
+          onOverrideEmbargo={setOverrideEmbargo}
+          missingChoice={missingChoice}
+          disabled={busy}
+        />
         {detail.entries.length === 0 && <p className="field-hint">{t.dossiers('emptyExport')}</p>}
         <ExportOutcome phase={phase} nativeDialogs={nativeDialogs} onOpen={(path) => void shell(openExport, path)} onReveal={(path) => void shell(revealExport, path)} />
         {shellError && (

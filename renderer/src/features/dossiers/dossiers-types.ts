@@ -46,9 +46,9 @@ export interface DossiersSlice {
   setDossierNote(storyId: string, note: string): Promise<boolean>;
   /** Throws a ServiceError for the confirmation to show. */
   deleteDossier(): Promise<void>;
-  exportDossier(format: ExportFormat, locale: ExportLocale): Promise<ExportedFile>;
+  exportDossier(format: ExportFormat, locale: ExportLocale, choices?: ExportChoices): Promise<ExportedFile>;
   /** Desktop app: save dialog then write; null when the editor cancelled. */
-  exportDossierToFile(format: ExportFormat, locale: ExportLocale): Promise<SavedExport | null>;
+  exportDossierToFile(format: ExportFormat, locale: ExportLocale, choices?: ExportChoices): Promise<SavedExport | null>;
   revealExport(path: string): Promise<void>;
   openExport(path: string): Promise<void>;
   /** For the create dialog's tag picker. */
@@ -57,4 +57,10 @@ export interface DossiersSlice {
   dossierSeriesSize(storyId: string): Promise<number>;
   /** For the add-stories picker: stories matching words (newest first without words). */
   findStoriesForDossier(query: string, includeBriefs: boolean): Promise<ListPage>;
+}
+
+/** The editor's say on agency stories in an export: withdrawn ones left out or included with a note, an embargo overridden. */
+export interface ExportChoices {
+  withdrawn?: 'exclude' | 'include';
+  overrideEmbargo?: boolean;
 }

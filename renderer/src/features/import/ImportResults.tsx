@@ -2,6 +2,7 @@ import type { ImportFileResult, ImportStatus } from '../../../../shared/types';
 import { localeOf } from '../../i18n';
 import type { Translators } from '../../i18n/translate';
 import { rejectText } from './reject-text';
+import { isWireReason, outcomeText, wireReasonText } from '../versions/wire-reasons';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
@@ -80,7 +81,9 @@ export function ImportResults() {
 
 function ImportFileRow({ file, t, onOpen }: { file: ImportFileResult; t: Translators; onOpen(id: string): void }) {
   // A duplicate's reason names what it duplicates: the service's words are the useful ones there.
-  const reason = file.status === 'rejected' ? rejectText(t.import, file.code, file.reason) : file.reason;
+  const reason = file.status === 'rejected' ? (isWireReason(file.code) ? wireReasonText(t.versions, file.code, file.reason) : rejectText(t.import, file.code, file.reason)) : file.reason;
+  // An agency file: say which items were new versions (or duplicates) of stories already stored.
+  const versionLines = (file.versions ?? []).filter((entry) => entry.outcome !== 'story').map((entry) => outcomeText(t.versions, entry));
   const briefs = file.briefs.imported + file.briefs.duplicate > 0 ? (file.briefs.duplicate ? t.import('fileBriefsDuplicate', { count: file.briefs.imported, duplicate: file.briefs.duplicate }) : t.import('fileBriefs', { count: file.briefs.imported })) : null;
   return (
     <li className={`import-file status-${file.status}`}>
@@ -90,10 +93,15 @@ function ImportFileRow({ file, t, onOpen }: { file: ImportFileResult; t: Transla
         {file.headline && <p className="import-file-headline">{file.headline}</p>}
         {reason && <p className={file.status === 'rejected' ? 'import-file-reason is-error' : 'import-file-reason'}>{reason}</p>}
         {briefs && <p className="import-file-briefs">{briefs}</p>}
+        {versionLines.map((line, index) => (
+          <p key={index} className="import-file-briefs">
+            {line}
+          </p>
+        ))}
         {file.warnings.length > 0 && (
           <ul className="import-file-warnings">
             {file.warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
+              <li key={index}>{isWireReason(warning) ? wireReasonText(t.versions, warning, undefined) : warning}</li>
             ))}
           </ul>
         )}

@@ -15,6 +15,11 @@ import { TagChip } from '../tags/TagChip';
 import { useTranslator } from '../../i18n/use-translator';
 import { ListToggle } from '../../app/layout/PaneControls';
 import { LIST_PANE_ID } from './ListPane';
+import { WireBadges } from '../versions/WireBadges';
+import { WireBanners } from '../versions/WireBanners';
+import { WireRights } from '../versions/WireRights';
+import { OlderVersionBar, useStoryVersions, VersionRail } from '../versions/VersionRail';
+import { VersionDiff } from '../versions/VersionDiff';
 
 export const INSPECTOR_ID = 'story-inspector';
 
@@ -80,8 +85,13 @@ interface StoryViewProps {
   onOpenPage(id: string): void;
 }
 
-function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: StoryViewProps) {
+function StoryView({ story: newest, t, language, matcher, briefPage, onOpenPage }: StoryViewProps) {
   const td = useTranslator('desk');
+  // A wire story: the version rail, and an older version the editor opened (read-only) in place of the newest.
+  useStoryVersions(newest);
+  const older = useApp((s) => (s.olderVersion?.id === newest.id ? s.olderVersion : null));
+  const comparing = useApp((s) => s.versionsOf === newest.id && s.versionDiff !== null);
+  const story = older ?? newest;
   const inspectorOpen = useApp((s) => s.inspectorOpen);
   const toggleInspector = useApp((s) => s.toggleInspector);
   const tags = useApp((s) => s.tags);
@@ -133,7 +143,9 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
               </span>
             )}
           </p>
-          <DeleteStoryButton story={story} />
+          <WireBadges story={story} language={language} />
+          <VersionRail story={story} language={language} />
+          <DeleteStoryButton story={newest} />
           {storyTags.length > 0 && (
             <ul className="story-tag-chips" aria-label={td('storyTagChips')}>
               {storyTags.map((tag) => (
@@ -156,7 +168,14 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
           </section>
         )}
 
-        <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />
+        <OlderVersionBar story={story} language={language} />
+        <WireBanners story={story} language={language} />
+
+        {comparing ? (
+          <VersionDiff storyId={newest.id} />
+        ) : (
+          <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />
+        )}
 
         {briefPage && (
           <p className="brief-origin">
@@ -171,8 +190,9 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
       {/* The inspector: beside the text in a wide reader, below it in a narrow one (app.css, container query). */}
       {inspectorOpen && (
         <aside id={INSPECTOR_ID} className="inspector" aria-label={td('inspectorLabel')}>
-          <StoryMetaPanel story={story} />
-          <StoryConnections story={story} />
+          <StoryMetaPanel story={newest} />
+          <StoryConnections story={newest} />
+          <WireRights story={story} language={language} />
           <footer className="story-source" aria-labelledby="story-source-heading">
             <h3 id="story-source-heading">{t.library('sourceHeading')}</h3>
             <dl>

@@ -6,6 +6,7 @@ import type { Language } from '../../i18n';
 import type { HighlightMatcher } from '../search/highlight-ranges';
 import { Highlight } from '../search/Highlight';
 import { TagChip } from '../tags/TagChip';
+import { NewSinceOpenedMark, WireBadges } from '../versions/WireBadges';
 
 /** How a click or key chose a row: alone, toggled (Ctrl/Cmd), or as a range from the anchor (Shift, Ctrl+Shift adds). */
 export type SelectGesture = 'only' | 'toggle' | 'extend' | 'extend-add';
@@ -54,7 +55,8 @@ export const StoryRow = memo(function StoryRow({ story, index, position, setSize
       // Shift+click would otherwise select the text between the two rows.
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
     >
-      <span className="row-headline">
+      <span className={story.updatedSinceOpened ? 'row-headline is-new' : 'row-headline'}>
+        <NewSinceOpenedMark story={story} />
         <Highlight text={story.headline} matcher={matcher} />
       </span>
       <span className="row-meta">
@@ -77,6 +79,7 @@ export const StoryRow = memo(function StoryRow({ story, index, position, setSize
             {translator(language, 'dates')('ageAtCapture', { age: story.ageLabel })}
           </span>
         )}
+        {story.wire && <WireBadges story={story} language={language} compact />}
       </span>
       {tags.length > 0 && (
         <span className="row-tags">

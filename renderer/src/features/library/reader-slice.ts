@@ -13,7 +13,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
     storyError: null,
     briefPage: null,
 
-    async openStory(id) {
+    async openStory(id, options = {}) {
       const request = storyAnswer.begin();
       // Shown until the new one arrives; kept if the service cannot be reached.
       const previous = get().story;
@@ -30,6 +30,9 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
         const story = await client.call('stories.get', { id });
         if (!request.current()) return;
         set({ story, storyState: 'ready', briefPage: null });
+        // A wire story with a version the editor has not seen: opening it is seeing it (the answer's
+        // change set names the story, so its list row loses the mark and the reader reloads it).
+        if (story.updatedSinceOpened && !options.reload && !get().status?.readOnly) void client.call('library.markOpened', { id }).catch(() => undefined);
         if (story.kind === 'brief' && story.pageId) {
           // Best effort: without it the reader simply does not offer the way back.
           const page = await client.call('stories.get', { id: story.pageId }).catch(() => null);
@@ -48,7 +51,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
     },
     async reloadStory() {
       const id = get().openId;
-      if (id) await get().openStory(id);
+      if (id) await get().openStory(id, { reload: true });
     },
     closeStory() {
       storyAnswer.drop();
