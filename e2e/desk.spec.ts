@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { axeViolationsWith } from './axe';
-import { expect, test } from './fixtures';
+import { randomBytes } from 'node:crypto';
+import { expect, indexesReady, startHost, stopHost, test } from './fixtures';
 
 // The editor's desk (issue 15): reader first with an inspector, panes, narrow windows,
 // dialogs that fit, the shortcut overview; axe in every state. axe is injected as a script,
@@ -229,3 +230,102 @@ for (const size of [
     });
   });
 }
+
+test.describe('at 800×600, the Dutch UI in an English (US) browser', () => {
+  test.use({ viewport: { width: 800, height: 600 }, bypassCSP: true, locale: 'en-US' });
+
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => window.localStorage.setItem('kroniek.language', 'nl'));
+  });
+
+  test('dates are typed and shown as dd-mm-jjjj, and a selection gets one date in one undoable edit', async ({ page, host }) => {
+    await page.goto(host.url);
+    await openStory(page, STORY);
+    const details = page.getByRole('complementary', { name: 'Details van het bericht' });
+    const field = details.getByLabel('Datum van gebeurtenis');
+    await expect(field).toHaveAttribute('placeholder', 'dd-mm-jjjj');
+    await field.pressSequentially('17092023');
+    await expect(field).toHaveValue('17-09-2023');
+    await details.getByRole('button', { name: 'Datum instellen' }).click();
+    await expect(reader(page).locator('.story-header time')).toHaveAttribute('datetime', '2023-09-17');
+    await expect(reader(page).locator('.story-header time')).toHaveText('17 september 2023');
+    await expect(field).toHaveValue('17-09-2023');
+    expect(await axe(page)).toEqual([]);
+
+    // Back to the list; the open story and two more, one date.
+    await page.getByRole('button', { name: 'Terug naar de lijst' }).click();
+    await rows(page).filter({ hasNotText: STORY }).nth(0).click({ modifiers: ['Control'] });
+    await rows(page).filter({ hasNotText: STORY }).nth(1).click({ modifiers: ['Control'] });
+    const bar = page.getByRole('region', { name: /selectie/i });
+    const selectionDate = bar.getByLabel('Datum van de 3 gekozen berichten');
+    await selectionDate.pressSequentially('15012026');
+    await expect(selectionDate).toHaveValue('15-01-2026');
+    await bar.getByRole('button', { name: 'Datum instellen' }).click();
+    await expect(bar.getByRole('status')).toHaveText('3 berichten gedateerd op 15 januari 2026.');
+    await expect(rows(page).locator('time[datetime="2026-01-15"]')).toHaveCount(3);
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect(rows(page).locator('time[datetime="2026-01-15"]')).toHaveCount(0);
+  });
+});
+
+test.describe('at 1440×900, panes and the connection', () => {
+  test.use({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+
+  test('the list pane folds away with ] and its button, and stays folded after a reload', async ({ page, host }) => {
+    await page.goto(host.url);
+    await openStory(page, STORY);
+    const listPane = page.locator('#list-pane');
+    await reader(page).focus();
+    await page.keyboard.press(']');
+    await expect(listPane).toBeHidden();
+    // The reader takes the room the list had.
+    expect((await reader(page).boundingBox())!.width).toBeGreaterThan(1000);
+    expect(await axe(page)).toEqual([]);
+    await page.reload();
+    await openStory(page, STORY);
+    await expect(listPane).toBeHidden();
+    await reader(page).getByRole('button', { name: 'Show the list' }).click();
+    await expect(listPane).toBeVisible();
+    await page.reload();
+    await openStory(page, STORY);
+    await expect(listPane).toBeVisible();
+  });
+
+  test('with the host stopped: one banner with a retry, the story stays; the host started again: it recovers by itself', async ({ page }) => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-desk-connection-'));
+    const token = randomBytes(24).toString('base64url');
+    let { host, child } = await startHost(dataDir, [], { KRONIEK_HOST_TOKEN: token });
+    try {
+      await indexesReady(host);
+      const port = new URL(host.url).port;
+      await page.goto(host.url);
+      await openStory(page, STORY);
+      const firstParagraph = (await reader(page).locator('.story-body p').first().textContent())!;
+      await stopHost(child);
+
+      // Another story and a sort: each call fails; one banner says so, nothing else does.
+      await rows(page).nth(1).click();
+      await page.getByRole('combobox', { name: 'Sort by' }).selectOption('headline');
+      const banner = page.getByRole('alert');
+      await expect(banner).toHaveCount(1);
+      await expect(banner).toContainText('No connection to Kroniek’s service');
+      await rows(page).filter({ hasText: STORY }).click();
+      await expect(reader(page).getByText(firstParagraph)).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(1);
+      await banner.getByRole('button', { name: 'Try again now' }).click();
+      await expect(page.getByRole('alert')).toHaveCount(1);
+      expect(await axe(page)).toEqual([]);
+
+      ({ host, child } = await startHost(dataDir, ['--port', port], { KRONIEK_HOST_TOKEN: token }));
+      await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 15_000 });
+      await expect(reader(page).getByText(firstParagraph)).toBeVisible();
+      // The sort chosen while offline is what the list shows now.
+      await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('headline');
+      await expect(rows(page).first()).toBeVisible();
+    } finally {
+      await stopHost(child);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -17,9 +17,10 @@ export interface Host {
 }
 
 /** Starts `npm run host` (the real host over a real store) on a fresh data folder. */
-export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<{ host: Host; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'electron/host/start.mjs'), '--data', dataDir, '--port', '0', ...extraArgs], {
+export async function startHost(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ host: Host; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/host/start.mjs'), '--data', dataDir, ...(extraArgs.includes('--port') ? [] : ['--port', '0']), ...extraArgs], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -135,6 +135,8 @@ export interface ErrorReasonParams {
   'export.pdfLimit': { limit: 'pages' | 'time' | 'size'; max: number; found: number | null };
   /** The PDF export was cancelled (the editor pressed Cancel). */
   'export.cancelled': NoParams;
+  /** The renderer's transport could not reach the service (the host stopped, the connection dropped): given by the client, never by the core. */
+  'service.unreachable': NoParams;
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

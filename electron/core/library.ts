@@ -133,7 +133,7 @@ export class Library {
     await this.exports.close().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
     // Writes the index snapshot first when the indexes changed (bounded), while the folder is still locked.
     await this.indexing.close();
-    await this.backups?.flush();
+    await this.backups?.close();
     await this.store.close();
   }
 }

@@ -8,7 +8,9 @@ const USAGE = `Usage: npm run -s host -- [--data DIR] [--port PORT] [--no-seeds]
 Serves Kroniek's UI and service on http://127.0.0.1 only. The first line on
 stdout is the URL to open (it carries this run's access token).
 --watch DIR imports files as they arrive in the drop folder DIR while the host
-runs (repeat it for more folders); --move-imported moves them to DIR/imported/.`;
+runs (repeat it for more folders); --move-imported moves them to DIR/imported/.
+KRONIEK_HOST_TOKEN (environment) keeps the access token of an earlier run: a page
+left open reconnects by itself when the host is started again on the same --port.`;
 
 /** How long a stop may take before the host stops hard (a snapshot write is bounded well below it). */
 const SHUTDOWN_MS = 15_000;
@@ -46,7 +48,11 @@ export async function main(argv: string[]): Promise<void> {
     await core.close();
     throw error;
   }
-  const host = await startHost({ dispatch: core.dispatch, feed: core.feed, rendererDir, port });
+  // A host started again (same --port) can keep the access token of the run before, so a page
+  // left open reconnects by itself: KRONIEK_HOST_TOKEN, never on the command line (process lists show it).
+  const given = process.env.KRONIEK_HOST_TOKEN;
+  if (given !== undefined && !/^[A-Za-z0-9_-]{24,}$/.test(given)) throw new Error('KRONIEK_HOST_TOKEN must be at least 24 letters, digits, - or _.');
+  const host = await startHost({ dispatch: core.dispatch, feed: core.feed, rendererDir, port, token: given });
   process.stdout.write(`${host.url}\n`);
   console.error(`Kroniek host: library ${dataDir}. Press Ctrl+C to stop.`);
 

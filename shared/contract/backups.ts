@@ -70,3 +70,6 @@ export const maintenanceContract = {
     }),
   ),
 } as const;
+
+/** The backup policy's promise: a change is in a backup within this many minutes (and at quit). */
+export const BACKUP_INTERVAL_MINUTES = 10;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openKroniek } from '../app';
 import { selectBackupsToKeep } from './backup-retention';
-import { BACKUP_DIR, listBackups, writeBackup } from './backups';
+import { BACKUP_DIR, BackupScheduler, listBackups, writeBackup, type BackupClock } from './backups';
 import { emptyMeta } from './meta';
 import { META_FILE } from './meta-file';
 import { fakeStory, withTempDir } from './test/helpers';
@@ -97,6 +97,137 @@ describe('backups and recovery', () => {
       }
       const backups = await listBackups(dir);
       expect(backups.some((backup) => backup.name === 'library-2026-01-01T00-00-00-000Z.json')).toBe(true);
+    });
+  });
+});
+
+/** A clock moved by hand: timers run when `advance` passes their time, never by waiting. */
+class ManualClock implements BackupClock {
+  private timers: { at: number; run: () => void; id: number }[] = [];
+  private nextId = 1;
+  constructor(public time: number) {}
+  now = () => this.time;
+  setTimeout = (run: () => void, ms: number) => {
+    const id = this.nextId++;
+    this.timers.push({ at: this.time + ms, run, id });
+    return id;
+  };
+  clearTimeout = (handle: unknown) => {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  };
+  get pending() {
+    return this.timers.map((timer) => timer.at - this.time);
+  }
+  /** Moves time on by `ms`, running each timer that falls due (in order). */
+  advance(ms: number) {
+    const until = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.time = due.at;
+      due.run();
+    }
+    this.time = until;
+  }
+}
+
+describe('backup schedule: at most 10 minutes of editing depend on the disk', () => {
+  const MIN = 60_000;
+  const start = Date.parse('2026-11-23T09:00:00Z');
+
+  async function withScheduler(run: (s: { scheduler: BackupScheduler; clock: ManualClock; edit(): void; backups(): Promise<number[]>; settle(): Promise<void> }) => Promise<void>) {
+    await withTempDir(async (dir) => {
+      const clock = new ManualClock(start);
+      let revision = 0;
+      const errors: Error[] = [];
+      const scheduler = new BackupScheduler(dir, () => ({ ...emptyMeta(), notes: { s1: `edit ${revision}` } }) as never, (error) => errors.push(error), { clock });
+      // Each backup is written to disk: wait for the writes a timer started.
+      const settle = async () => {
+        await scheduler.idle();
+      };
+      await run({
+        scheduler,
+        clock,
+        edit: () => {
+          revision++;
+          scheduler.noteWrite();
+        },
+        backups: async () => (await listBackups(dir)).map((backup) => (Date.parse(backup.createdAt) - start) / MIN).sort((a, b) => a - b),
+        settle,
+      });
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('backs up the first edit after a quiet spell at once, then every 10 minutes while editing goes on', async () => {
+    await withScheduler(async ({ clock, edit, backups, settle }) => {
+      edit();
+      clock.advance(0);
+      await settle();
+      expect(await backups()).toEqual([0]);
+      // An edit every minute for 40 minutes: a backup at 10, 20, 30 and 40.
+      for (let minute = 1; minute <= 40; minute++) {
+        clock.advance(MIN - 1);
+        await settle();
+        edit();
+        clock.advance(1);
+        await settle();
+      }
+      expect(await backups()).toEqual([0, 10, 20, 30, 40]);
+    });
+  });
+
+  it('makes the backup when the editing stops, without a further write, and nothing when nothing changed', async () => {
+    await withScheduler(async ({ clock, edit, backups, settle }) => {
+      edit();
+      clock.advance(0);
+      await settle();
+      clock.advance(3 * MIN);
+      edit(); // the last edit: due 10 minutes after the backup before it
+      expect(await backups()).toEqual([0]);
+      clock.advance(7 * MIN - 1);
+      await settle();
+      expect(await backups()).toEqual([0]);
+      clock.advance(1);
+      await settle();
+      expect(await backups()).toEqual([0, 10]);
+      // Quiet for an hour: no timer, no backup.
+      expect(clock.pending).toEqual([]);
+      clock.advance(60 * MIN);
+      await settle();
+      expect(await backups()).toEqual([0, 10]);
+    });
+  });
+
+  it('backs up what is left at quit and leaves no timer behind', async () => {
+    await withScheduler(async ({ scheduler, clock, edit, backups, settle }) => {
+      edit();
+      clock.advance(0);
+      await settle();
+      clock.advance(2 * MIN);
+      edit();
+      expect(clock.pending).toEqual([8 * MIN]);
+      await scheduler.close();
+      expect(await backups()).toEqual([0, 2]);
+      expect(clock.pending).toEqual([]);
+      scheduler.noteWrite();
+      expect(clock.pending).toEqual([]);
+    });
+  });
+});
+
+describe('backup at quit', () => {
+  it('closing the library backs up the last edit, whatever the timer', async () => {
+    await withTempDir(async (dir) => {
+      const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
+      await core.context.store.addStories([fakeStory('q1', 'laatste bewerking')]);
+      const answer = await core.dispatch('stories.setNote', { id: 'q1', note: 'vlak voor het afsluiten' });
+      expect(answer.ok).toBe(true);
+      await core.close();
+      const [newest] = await listBackups(dir);
+      const meta = JSON.parse(await readFile(path.join(dir, BACKUP_DIR, newest!.name), 'utf8')) as { storyEdits: Record<string, { note?: string }> };
+      expect(meta.storyEdits.q1?.note).toBe('vlak voor het afsluiten');
     });
   });
 });

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { BACKUP_INTERVAL_MINUTES } from '../../../shared/contract/backups';
 import { selectBackupsToKeep } from './backup-retention';
 import { readFileIfExists, writeFileDurably } from './durable-file';
 import type { MetaDoc } from './meta';
@@ -94,35 +95,90 @@ export async function newestValidBackup(dataDir: string): Promise<RestoredBackup
   return null;
 }
 
+/** How much editing may depend on the disk surviving: a change is in a backup within this long. */
+export const BACKUP_INTERVAL_MS = BACKUP_INTERVAL_MINUTES * 60_000;
+
+/** The scheduler's clock and timer; tests pass one they move by hand. */
+export interface BackupClock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const SYSTEM_CLOCK: BackupClock = {
+  now: () => Date.now(),
+  setTimeout(run, ms) {
+    // Never what keeps a process alive (the CLI exits when its work is done; close flushes).
+    const timer = setTimeout(run, ms);
+    timer.unref();
+    return timer;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface BackupSchedulerOptions {
+  intervalMs?: number;
+  clock?: BackupClock;
+}
+
 /**
- * Backs up during use (at most once per interval, after a write) and at quit.
- * Backup failures never fail an edit: they are reported through `onError`.
+ * Backs up during use and at quit, so at most `intervalMs` (10 minutes) of editing ever
+ * depends on the disk surviving: a write after a quiet spell is backed up at once, later
+ * ones when `intervalMs` has passed since the last backup (a timer, so the backup is made
+ * even if the editor stops editing), and `flush` at quit backs up whatever is left.
+ * Backup failures never fail an edit: they are reported through `onError`, and the
+ * backup is tried again an interval later.
  */
 export class BackupScheduler {
   private dirty = false;
-  private lastBackupAt = 0;
+  private lastBackupAt: number | null = null;
+  private timer: unknown = null;
+  private closed = false;
   private running: Promise<void> | null = null;
+  private readonly intervalMs: number;
+  private readonly clock: BackupClock;
 
   constructor(
     private readonly dataDir: string,
     private readonly currentMeta: () => MetaDoc,
     private readonly onError: (error: Error) => void,
-    private readonly intervalMs = 3_600_000,
-  ) {}
+    options: BackupSchedulerOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? BACKUP_INTERVAL_MS;
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+  }
 
   /** After every successful write. */
   noteWrite(): void {
     this.dirty = true;
-    if (Date.now() - this.lastBackupAt >= this.intervalMs) void this.flush();
+    this.schedule();
+  }
+
+  /** Settles once a backup being written is on disk (tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private schedule(): void {
+    if (this.timer !== null || this.closed || !this.dirty) return;
+    const wait = this.lastBackupAt === null ? 0 : Math.max(0, this.lastBackupAt + this.intervalMs - this.clock.now());
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, wait);
   }
 
   /** Writes a backup now if anything changed since the last one (at quit; on open when none exists). */
   async flush(force = false): Promise<void> {
     if (this.running) await this.running;
+    if (this.timer !== null) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = null;
+    }
     if (!this.dirty && !force) return;
     this.dirty = false;
-    this.lastBackupAt = Date.now();
-    this.running = writeBackup(this.dataDir, this.currentMeta())
+    this.lastBackupAt = this.clock.now();
+    this.running = writeBackup(this.dataDir, this.currentMeta(), new Date(this.lastBackupAt))
       .then(() => undefined)
       .catch((error: Error) => {
         this.dirty = true;
@@ -132,5 +188,17 @@ export class BackupScheduler {
         this.running = null;
       });
     await this.running;
+    // Changes made while it was written (or a failed write) wait for the next one.
+    this.schedule();
+  }
+
+  /** At quit: the last backup, and no timer after it. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    if (this.timer !== null) {
+      this.clock.clearTimeout(this.timer);
+      this.timer = null;
+    }
   }
 }

@@ -12,6 +12,7 @@ import { ErrorState } from './ErrorState';
 import { ImportResults } from '../features/import/ImportResults';
 import { ListPane, STORY_LIST_ID } from '../features/library/ListPane';
 import { NoticeBanner } from './NoticeBanner';
+import { ConnectionBanner } from './connection/ConnectionBanner';
 import { Reader, READER_ID } from '../features/library/Reader';
 import { Sidebar } from './Sidebar';
 import { StatusToast } from './StatusToast';
@@ -46,6 +47,7 @@ export function App() {
   const sidebarPeek = useApp((s) => s.sidebarPeek);
   const toggleSidebar = useApp((s) => s.toggleSidebar);
   const listWidth = useApp((s) => s.listWidth);
+  const listCollapsed = useApp((s) => s.listCollapsed);
   const narrowPane = useApp((s) => s.narrowPane);
   const setNarrowPane = useApp((s) => s.setNarrowPane);
   const openId = useApp((s) => s.openId);
@@ -81,6 +83,11 @@ export function App() {
     requestAnimationFrame(() => focusPane(showReader ? READER_ID : STORY_LIST_ID));
   }, [narrow, showReader]);
 
+  // Folding the list away while a row has focus: focus goes to the reader, not to nowhere.
+  useEffect(() => {
+    if (listCollapsed && document.activeElement?.closest(`#${LIST_PANE_ID}`)) focusPane(READER_ID);
+  }, [listCollapsed]);
+
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -88,6 +95,7 @@ export function App() {
   if (!status) {
     return (
       <main className="startup">
+        <ConnectionBanner />
         {statusState === 'error' ? (
           <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} />
         ) : (
@@ -120,12 +128,13 @@ export function App() {
       <Sidebar />
       {/* The workspace closes a narrow window's sidebar when the editor goes back to work. */}
       <main className="workspace" onMouseDown={narrow && sidebarPeek ? () => toggleSidebar(true) : undefined}>
+        <ConnectionBanner />
         <NoticeBanner />
         {statusError && <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} compact />}
         {dossierOpen ? (
           <DossierView />
         ) : (
-          <div ref={panesRef} className="panes" data-narrow-pane={showReader ? 'reader' : 'list'}>
+          <div ref={panesRef} className="panes" data-narrow-pane={showReader ? 'reader' : 'list'} data-list={listCollapsed && openId !== null ? 'collapsed' : 'shown'}>
             <ListPane />
             <PaneSplitter controls={LIST_PANE_ID} />
             <Reader />

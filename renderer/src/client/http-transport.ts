@@ -1,6 +1,6 @@
 import { asCommit } from '../../../shared/contract/changes';
 import { ServiceError } from '../../../shared/contract/envelope';
-import type { FeedEvents, Transport } from './transport';
+import { UNREACHABLE, type FeedEvents, type Transport } from './transport';
 
 export interface HttpTransportOptions {
   /** Per-run access token from the URL the host printed; null when none was given. */
@@ -35,9 +35,11 @@ export function httpTransport(options: HttpTransportOptions): Transport {
           credentials: 'omit',
         });
       } catch (error) {
+        // Marked, so the app shows one "connection lost" banner and keeps what is on screen.
         throw new ServiceError(
           'internal',
           `Cannot reach the Kroniek host (${error instanceof Error ? error.message : String(error)}). Is it still running? Start it again and open the URL it prints.`,
+          UNREACHABLE,
         );
       }
       // The host answers errors (wrong token, too large…) with an envelope too, so

@@ -1,5 +1,15 @@
 import type { Commit } from '../../../shared/contract/changes';
 import type { MethodName } from '../../../shared/contract';
+import type { ServiceError } from '../../../shared/contract/envelope';
+import type { ErrorReason } from '../../../shared/messages';
+
+/** The reason a transport gives when the service could not be reached at all (nothing was done). */
+export const UNREACHABLE: ErrorReason = Object.freeze({ code: 'service.unreachable' });
+
+/** The call never reached the service: the connection is lost (not a refusal by the core). */
+export function isUnreachable(error: unknown): boolean {
+  return (error as Partial<ServiceError> | null)?.reason?.code === 'service.unreachable';
+}
 
 export type TransportKind = 'preload' | 'http';
 

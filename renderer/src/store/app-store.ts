@@ -20,13 +20,19 @@ import { createUiSlice } from './ui-slice';
 import { createWatchSlice } from '../features/watch/watch-slice';
 import { createLayoutSlice } from '../app/layout/layout-slice';
 import { createProposalsSlice } from '../features/versions/proposals-slice';
+import { createConnectionSlice, watchConnection } from '../app/connection/connection-slice';
 import { createVersionsSlice } from '../features/versions/versions-slice';
 
 export type AppStore = StoreApi<AppState>;
 
 /** One store, one slice per concern; later features (tags, links, dossiers, search) add slices. */
-export function createAppStore(deps: StoreDeps): AppStore {
-  const store = createStore<AppState>()((set, get) => ({
+export function createAppStore(given: StoreDeps): AppStore {
+  // Every slice calls through this client, which tells the connection slice whether the service answered.
+  const deps: StoreDeps = {
+    ...given,
+    client: watchConnection(given.client, { lost: () => store.getState().connectionLost(), answered: () => store.getState().connectionAnswered() }),
+  };
+  const store: AppStore = createStore<AppState>()((set, get) => ({
     ...createSyncSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     ...createLibrarySlice(set, get, deps),
@@ -47,6 +53,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createWatchSlice(set, get, deps),
     ...createLayoutSlice(set, get, deps),
     ...createProposalsSlice(set, get, deps),
+    ...createConnectionSlice(set, get, deps),
     ...createVersionsSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.

@@ -16,6 +16,7 @@ import type { HistoryLabel } from '../../../shared/messages';
 import type { WatchSlice } from '../features/watch/watch-types';
 import type { LayoutSlice } from '../app/layout/layout-slice';
 import type { ProposalsSlice } from '../features/versions/proposals-slice';
+import type { ConnectionSlice } from '../app/connection/connection-slice';
 import type { VersionsSlice } from '../features/versions/versions-types';
 
 /** What each slice may use besides the store itself. */
@@ -25,6 +26,8 @@ export interface StoreDeps {
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** Ordered system language preferences (navigator.languages). */
   languages: readonly string[];
+  /** Pause between tries while the service cannot be reached (default RECONNECT_MS; tests use a short one). */
+  reconnectMs?: number;
 }
 
 export type { LoadState } from './load-state';
@@ -137,7 +140,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice & ProposalsSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice & ProposalsSlice & ConnectionSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -10,13 +10,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { MethodName } from '../../../shared/contract';
-import type { ServiceError } from '../../../shared/contract/envelope';
+import { ServiceError } from '../../../shared/contract/envelope';
 import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../../../electron/core/app';
 import type { KroniekPorts } from '../../../electron/core/ports';
 import type { StoryContent } from '../../../electron/core/store/meta';
 import { fakeStory } from '../../../electron/core/store/test/helpers';
 import { createClient, type Client } from '../client';
-import type { Transport, TransportKind } from '../client/transport';
+import { UNREACHABLE, type Transport, type TransportKind } from '../client/transport';
 
 export interface RealCore {
   readonly core: KroniekCore;
@@ -45,6 +45,8 @@ export interface RealCoreOptions {
   fault?: (method: MethodName, count: number) => ServiceError | undefined;
   /** What differs per runtime (e.g. native file dialogs in the desktop app). */
   ports?: KroniekPorts;
+  /** False while the service is to be unreachable: calls then fail as the HTTP transport's do when the host is down. */
+  reachable?: () => boolean;
 }
 
 const viaJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
@@ -63,6 +65,7 @@ export async function openRealCore(options: RealCoreOptions = {}): Promise<RealC
   const transport: Transport = {
     kind: options.kind ?? 'http',
     async send(method, input) {
+      if (options.reachable && !options.reachable()) throw new ServiceError('internal', 'Cannot reach the Kroniek host (connection refused).', UNREACHABLE);
       const sent = viaJson(input);
       calls.push({ method, input: sent });
       const fault = options.fault?.(method, calls.filter((entry) => entry.method === method).length);

@@ -48,7 +48,7 @@ export class ListKeys {
   /** A byte per story (see `status`): a filter pass over 30,000 hits reads 30 kB. */
   private statuses = new Uint8Array(1024);
   private dateState = new Uint8Array(1024);
-  /** The list's date (editor-set, else the import day) as yyyymmdd; the import instant as yyyymmdd and HHMMSSmmm. */
+  /** The list's date (editor-set, estimated or the wire's) as yyyymmdd, 0 for an undated story; the import instant as yyyymmdd and HHMMSSmmm. */
   private sortDay = new Int32Array(1024);
   private importedDay = new Int32Array(1024);
   private importedTime = new Int32Array(1024);
@@ -155,11 +155,12 @@ export class ListKeys {
     const state = num < this.dateState.length ? this.dateState[num] : UNKEYED;
     if (state !== UNKEYED) return state === KEYED;
     const head = this.head(num);
-    const sortDate = publishedAtOf(this.store.meta.storyEdits[head.id], head) ?? head.importedAt.slice(0, 10);
-    const regular = DAY.test(sortDate) && INSTANT.test(head.importedAt);
+    // Undated (no date, or an empty one): 0, which the list puts last whichever way it runs.
+    const sortDate = publishedAtOf(this.store.meta.storyEdits[head.id], head) || '';
+    const regular = (sortDate === '' || DAY.test(sortDate)) && INSTANT.test(head.importedAt);
     if (num >= this.dateState.length) this.grow(num + 1);
     if (regular) {
-      this.sortDay[num] = dayNumber(sortDate);
+      this.sortDay[num] = sortDate === '' ? 0 : dayNumber(sortDate);
       this.importedDay[num] = dayNumber(head.importedAt);
       this.importedTime[num] = timeNumber(head.importedAt);
     }
@@ -170,6 +171,11 @@ export class ListKeys {
   /** By the list's date, then the import instant (stories keyed by `keyDates`). */
   compareDates(a: number, b: number): number {
     return this.sortDay[a]! - this.sortDay[b]! || this.compareImported(a, b);
+  }
+
+  /** The story has no date (stories keyed by `keyDates`). */
+  undated(num: number): boolean {
+    return this.sortDay[num] === 0;
   }
 
   /** By the list's date alone (stories keyed by `keyDates`). */

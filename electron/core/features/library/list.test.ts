@@ -29,7 +29,8 @@ function plainList(ctx: ServiceContext, index: SearchIndex, query: ListQuery) {
   const scores = hits ? new Map(hits.map((hit) => [hit.id, hit.score])) : null;
   const candidates: StoryHead[] = [];
   for (const head of hits ? hits.map((hit) => ctx.store.head(hit.id)) : ctx.store.liveHeads()) if (head && matchesFilters(ctx, head, query)) candidates.push(head);
-  const sortDate = (head: StoryHead) => ctx.store.meta.storyEdits[head.id]?.publishedAt ?? head.importedAt.slice(0, 10);
+  // Undated stories (no date, or an empty one) come after the dated ones, whichever way the list runs.
+  const sortDate = (head: StoryHead) => ctx.store.meta.storyEdits[head.id]?.publishedAt || '';
   const compareBy = (sort: SortKey): ((a: StoryHead, b: StoryHead) => number) => {
     switch (sort) {
       case 'headline':
@@ -50,6 +51,7 @@ function plainList(ctx: ServiceContext, index: SearchIndex, query: ListQuery) {
   if (!(sort === 'relevance' && scores)) {
     const compare = compareBy(sort);
     candidates.sort(dir === 'asc' ? compare : (a, b) => compare(b, a));
+    if (sort === 'date' || sort === 'relevance') candidates.sort((a, b) => Number(sortDate(a) === '') - Number(sortDate(b) === ''));
   } else if (dir === 'asc') candidates.reverse();
   const offset = query.offset ?? 0;
   return { total: candidates.length, ids: candidates.slice(offset, offset + (query.limit ?? 100)).map((head) => head.id), highlight: parsed.highlight };
@@ -237,5 +239,46 @@ describe('sort keys: the numbers the list compares stand for the strings it used
       expect(Math.sign(a.localeCompare(b)), `${a} ${b}`).toBe(Math.sign(compareNumbers(number(a), number(b))));
       expect(Math.sign(a.slice(0, 10).localeCompare(b.slice(0, 10)))).toBe(Math.sign(compareNumbers(number(a).slice(0, 3), number(b).slice(0, 3))));
     }
+  });
+});
+
+describe('stories.list by date: undated stories last, in a stable order', () => {
+  it('puts every undated story after the dated ones in both directions, with and without the indexes, the same on every call', async () => {
+    await withTempDir(async (dir) => {
+      const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
+      try {
+        const stories = Array.from({ length: 12 }, (_, i) => {
+          const story = fakeStory(`u${String(i).padStart(2, '0')}`, `verhaal ${i}`);
+          story.head.importedAt = INSTANTS[i % INSTANTS.length]!;
+          return story;
+        });
+        await core.context.store.addStories(stories);
+        const dated = { u01: '2024-03-01', u04: '2023-12-31', u07: '2026-01-01', u10: '2025-06-15' };
+        for (const [id, date] of Object.entries(dated)) await ok(core, 'stories.setDate', { id, date });
+        const ids = async (dir: 'asc' | 'desc', sort: SortKey = 'date') => (await listStories(core.context, { sort, dir })).items.map((item) => item.id);
+        const check = async () => {
+          for (const sort of ['date', 'relevance'] as const) {
+            const desc = await ids('desc', sort);
+            const asc = await ids('asc', sort);
+            expect(desc.slice(0, 4)).toEqual(['u07', 'u10', 'u01', 'u04']);
+            expect(asc.slice(0, 4)).toEqual(['u04', 'u01', 'u10', 'u07']);
+            expect(new Set(desc.slice(4))).toEqual(new Set(stories.map((s) => s.head.id).filter((id) => !(id in dated))));
+            expect(new Set(asc.slice(4))).toEqual(new Set(desc.slice(4)));
+            // Stable: the same order call after call, and page by page.
+            expect(await ids('desc', sort)).toEqual(desc);
+            const pages = [...(await listStories(core.context, { sort, dir: 'desc', limit: 5 })).items, ...(await listStories(core.context, { sort, dir: 'desc', offset: 5, limit: 7 })).items];
+            expect(pages.map((item) => item.id)).toEqual(desc);
+          }
+          return ids('desc');
+        };
+        // Before the indexes exist (strings compared), then through the per-story keys.
+        const before = await check();
+        await core.context.whenIndexesReady();
+        prepareSearchList(core.context);
+        expect(await check()).toEqual(before);
+      } finally {
+        await core.close();
+      }
+    });
   });
 });

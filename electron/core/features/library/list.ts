@@ -10,9 +10,24 @@ import { GONE, kindStatus, type ListKeys } from './list-keys';
 const DEFAULT_LIMIT = 100;
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
-/** The date a story is placed at: the editor-set date, else the import date. */
+/** The date a story is placed at (editor-set, estimated or the wire's); '' when it has none. */
 function sortDate(ctx: ServiceContext, head: StoryHead): string {
-  return publishedAtOf(ctx.store.meta.storyEdits[head.id], head) ?? head.importedAt.slice(0, 10);
+  return publishedAtOf(ctx.store.meta.storyEdits[head.id], head) || '';
+}
+
+/** Sorts that order by the story's date: undated stories come after all dated ones. */
+const byDate = (sort: SortKey) => sort === 'date' || sort === 'relevance';
+
+/**
+ * `order` (already turned the list's way), with the undated stories after every dated one
+ * whichever way the list runs; among themselves they keep `order` (by import), so they
+ * stay put from page to page and call to call.
+ */
+function undatedLast(order: Order, undated: (at: number) => boolean): Order {
+  return (a, b) => {
+    const ua = undated(a);
+    return ua === undated(b) ? order(a, b) : ua ? 1 : -1;
+  };
 }
 
 /** Ascending order by `sort` of the stories at positions `0..count)` (search relevance is handled by listMatches). */
@@ -105,7 +120,8 @@ async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> 
   const dir = query.dir ?? defaultDir(sort);
   // As a stable sort of the stories in import order would, for the page only.
   const compare = compareBy(ctx, sort, (at) => candidates[at]!, candidates.length);
-  const order: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
+  const directed: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
+  const order = byDate(sort) ? undatedLast(directed, (at) => sortDate(ctx, candidates[at]!) === '') : directed;
   const all = new Int32Array(candidates.length);
   for (let i = 0; i < all.length; i++) all[i] = i;
   const page = await sortedSliceSliced(all, candidates.length, order, offset, limit, breather);
@@ -144,7 +160,8 @@ function browseByKeys(ctx: ServiceContext, search: SearchProvider, query: ListQu
   }
   const compare = keyOrder(keys, sort, nums);
   const dir = query.dir ?? defaultDir(sort);
-  const order: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
+  const directed: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
+  const order = byDate(sort) ? undatedLast(directed, (at) => keys.undated(nums[at]!)) : directed;
   const page = sortedSlice(positions(total), total, order, offset, limit);
   return { total, offset, items: Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!))), highlight: [], kinds };
 }
@@ -233,21 +250,22 @@ function listMatches(ctx: ServiceContext, query: ListQuery, matches: Matches, hi
   let order: Order;
   if (sort === 'relevance') order = dir === 'asc' ? (a, b) => relevance(b, a) : relevance;
   else {
-    const compare = positionCompare(ctx, keys, sort, nums, kept, total);
-    order = dir === 'asc' ? (a, b) => compare(a, b) || relevance(a, b) : (a, b) => compare(b, a) || relevance(a, b);
+    const { compare, undated } = positionCompare(ctx, keys, sort, nums, kept, total);
+    const directed: Order = dir === 'asc' ? (a, b) => compare(a, b) || relevance(a, b) : (a, b) => compare(b, a) || relevance(a, b);
+    order = byDate(sort) ? undatedLast(directed, undated) : directed;
   }
   const page = sortedSlice(kept, total, order, offset, limit);
   const items = Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!)));
   return { total, offset, items, scores: Array.from(page, (at) => scores[at]!), highlight, kinds };
 }
 
-/** `compareBy` over positions in the matches, on numeric keys where the dates allow. */
-function positionCompare(ctx: ServiceContext, keys: ListKeys, sort: SortKey, nums: Int32Array, kept: Int32Array, total: number): Order {
+/** `compareBy` over positions in the matches, on numeric keys where the dates allow; and which of them are undated. */
+function positionCompare(ctx: ServiceContext, keys: ListKeys, sort: SortKey, nums: Int32Array, kept: Int32Array, total: number): { compare: Order; undated: (at: number) => boolean } {
   const headAt = (at: number) => keys.head(nums[at]!);
   if (sort === 'date' || sort === 'imported') {
     let regular = true;
     for (let i = 0; i < total && regular; i++) regular = keys.keyDates(nums[kept[i]!]!);
-    if (regular) return keyOrder(keys, sort, nums);
+    if (regular) return { compare: keyOrder(keys, sort, nums), undated: (at) => keys.undated(nums[at]!) };
   }
-  return compareBy(ctx, sort, headAt, nums.length);
+  return { compare: compareBy(ctx, sort, headAt, nums.length), undated: (at) => sortDate(ctx, headAt(at)) === '' };
 }

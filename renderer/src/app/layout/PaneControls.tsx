@@ -28,3 +28,17 @@ export function DensityControl() {
     </button>
   );
 }
+
+/** Folds the list pane away so the reader takes the window's width, and brings it back (`]`). */
+export function ListToggle({ controls }: { controls: string }) {
+  const td = useTranslator('desk');
+  const shown = useApp((s) => !s.listCollapsed);
+  const toggle = useApp((s) => s.toggleList);
+  const label = shown ? td('listHide') : td('listShow');
+  return (
+    <button type="button" className="button small list-toggle" aria-expanded={shown} aria-controls={controls} aria-keyshortcuts="]" title={`${label} (])`} onClick={toggle}>
+      <span aria-hidden="true">{shown ? '⇤ ' : '⇥ '}</span>
+      {label}
+    </button>
+  );
+}

@@ -44,6 +44,7 @@ export const SHORTCUT_GROUPS: { title: DeskKey; shortcuts: Shortcut[] }[] = [
     shortcuts: [
       { keys: [['I']], what: 'key.inspector' },
       { keys: [['[']], what: 'key.sidebar' },
+      { keys: [[']']], what: 'key.list' },
       { keys: [['←'], ['→']], what: 'key.resize' },
       { keys: [['Home'], ['End']], what: 'key.resizeEnds' },
       { keys: [['Esc']], what: 'key.searchEscape' },

@@ -13,6 +13,8 @@ export interface LayoutSlice {
   /** Narrow windows: the sidebar is shown over the panes for now (not remembered). */
   sidebarPeek: boolean;
   density: ListDensity;
+  /** The list pane folded away (wide windows, while a story is open): the reader takes its room. */
+  listCollapsed: boolean;
   shortcutsOpen: boolean;
   /** Narrow windows show one pane: the reader once a story is opened, the list after "Back". */
   narrowPane: 'list' | 'reader';
@@ -22,6 +24,7 @@ export interface LayoutSlice {
   setDensity(density: ListDensity): void;
   setShortcutsOpen(open: boolean): void;
   setNarrowPane(pane: 'list' | 'reader'): void;
+  toggleList(): void;
 }
 
 export const LAYOUT_KEY = 'kroniek.layout';
@@ -32,9 +35,10 @@ interface Remembered {
   listWidth: number;
   sidebarCollapsed: boolean;
   density: ListDensity;
+  listCollapsed: boolean;
 }
 
-const DEFAULTS: Remembered = { inspectorOpen: true, listWidth: LIST_WIDTH.initial, sidebarCollapsed: false, density: 'comfortable' };
+const DEFAULTS: Remembered = { inspectorOpen: true, listWidth: LIST_WIDTH.initial, sidebarCollapsed: false, density: 'comfortable', listCollapsed: false };
 
 export const clampListWidth = (px: number) => Math.round(Math.min(LIST_WIDTH.max, Math.max(LIST_WIDTH.min, px)));
 
@@ -52,6 +56,7 @@ export function readLayout(raw: string | null): Remembered {
     listWidth: typeof parsed.listWidth === 'number' && Number.isFinite(parsed.listWidth) ? clampListWidth(parsed.listWidth) : DEFAULTS.listWidth,
     sidebarCollapsed: typeof parsed.sidebarCollapsed === 'boolean' ? parsed.sidebarCollapsed : DEFAULTS.sidebarCollapsed,
     density: parsed.density === 'compact' || parsed.density === 'comfortable' ? parsed.density : DEFAULTS.density,
+    listCollapsed: typeof parsed.listCollapsed === 'boolean' ? parsed.listCollapsed : DEFAULTS.listCollapsed,
   };
 }
 
@@ -67,7 +72,7 @@ export const createLayoutSlice: SliceCreator<LayoutSlice> = (set, get, deps) => 
   function remember(patch: Partial<Remembered>) {
     set(patch);
     const state = get();
-    const next: Remembered = { inspectorOpen: state.inspectorOpen, listWidth: state.listWidth, sidebarCollapsed: state.sidebarCollapsed, density: state.density };
+    const next: Remembered = { inspectorOpen: state.inspectorOpen, listWidth: state.listWidth, sidebarCollapsed: state.sidebarCollapsed, density: state.density, listCollapsed: state.listCollapsed };
     try {
       deps.storage?.setItem(LAYOUT_KEY, JSON.stringify(next));
     } catch {
@@ -89,5 +94,6 @@ export const createLayoutSlice: SliceCreator<LayoutSlice> = (set, get, deps) => 
     setDensity: (density) => remember({ density }),
     setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
     setNarrowPane: (pane) => set({ narrowPane: pane }),
+    toggleList: () => remember({ listCollapsed: !get().listCollapsed }),
   };
 };

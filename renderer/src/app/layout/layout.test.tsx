@@ -37,6 +37,23 @@ describe('layout', () => {
     expect(JSON.parse(window.localStorage.getItem(LAYOUT_KEY)!)).toMatchObject({ inspectorOpen: true });
   });
 
+  it('folds the list pane away with ] and the reader’s button, focus to the reader, and remembers it', async () => {
+    const { user, reader } = await openFirstStory();
+    const panes = document.querySelector('.panes')!;
+    expect(panes.getAttribute('data-list')).toBe('shown');
+    screen.getByRole('option', { name: /Kabinet valt/ }).focus();
+    await user.keyboard(']');
+    expect(panes.getAttribute('data-list')).toBe('collapsed');
+    await waitFor(() => expect(reader).toHaveFocus());
+    expect(JSON.parse(window.localStorage.getItem(LAYOUT_KEY)!)).toMatchObject({ listCollapsed: true });
+    const show = within(reader).getByRole('button', { name: 'Show the list' });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    expect(show).toHaveAttribute('aria-controls', 'list-pane');
+    await user.click(show);
+    expect(panes.getAttribute('data-list')).toBe('shown');
+    expect(JSON.parse(window.localStorage.getItem(LAYOUT_KEY)!)).toMatchObject({ listCollapsed: false });
+  });
+
   it('does not take i typed into a field', async () => {
     const { user, reader } = await openFirstStory();
     await user.click(within(reader).getByRole('combobox', { name: 'Add a tag' }));
@@ -71,8 +88,9 @@ describe('layout', () => {
   });
 
   it('reads a stored layout field by field, falling back for what is missing or wrong', () => {
-    expect(readLayout(null)).toEqual({ inspectorOpen: true, listWidth: LIST_WIDTH.initial, sidebarCollapsed: false, density: 'comfortable' });
-    expect(readLayout('{"inspectorOpen":false,"listWidth":99999,"density":"tiny"}')).toEqual({ inspectorOpen: false, listWidth: LIST_WIDTH.max, sidebarCollapsed: false, density: 'comfortable' });
+    expect(readLayout(null)).toEqual({ inspectorOpen: true, listWidth: LIST_WIDTH.initial, sidebarCollapsed: false, density: 'comfortable', listCollapsed: false });
+    expect(readLayout('{"inspectorOpen":false,"listWidth":99999,"density":"tiny","listCollapsed":"yes"}')).toEqual({ inspectorOpen: false, listWidth: LIST_WIDTH.max, sidebarCollapsed: false, density: 'comfortable', listCollapsed: false });
+    expect(readLayout('{"listCollapsed":true}').listCollapsed).toBe(true);
     expect(readLayout('not json')).toEqual(readLayout(null));
   });
 

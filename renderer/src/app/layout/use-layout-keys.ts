@@ -5,7 +5,7 @@ import { isNarrow } from './use-narrow';
 
 /**
  * The layout's keys, anywhere but in a field or a dialog: `?` the shortcut overview,
- * `i` the story details, `[` the sidebar.
+ * `i` the story details, `[` the sidebar, `]` the list pane.
  */
 export function useLayoutKeys(): void {
   const store = useAppStoreApi();
@@ -18,6 +18,8 @@ export function useLayoutKeys(): void {
       if (event.key === '?') state.setShortcutsOpen(true);
       else if (event.key === 'i' || event.key === 'I') state.toggleInspector();
       else if (event.key === '[') state.toggleSidebar(isNarrow());
+      // The list pane: wide windows with a story open (narrow ones show one pane anyway).
+      else if (event.key === ']' && !isNarrow() && state.openId !== null) state.toggleList();
       else return;
       event.preventDefault();
     }

@@ -16,4 +16,9 @@ export const appEn = {
   startErrorTitle: 'The library could not be opened',
   readOnly: 'This library is open read-only: you can read and search, but not import or edit.',
   errorPrefix: 'Error',
+  connectionLostTitle: 'No connection to Kroniek’s service',
+  connectionLostBody: 'What is on screen stays; Kroniek reconnects by itself as soon as the service is back.',
+  connectionRetry: 'Try again now',
+  connectionRetrying: 'Trying…',
+  connectionWaiting: 'Waiting for the connection…',
 } as const;

@@ -19,4 +19,9 @@ export const appNl: Translation<typeof appEn> = {
   startErrorTitle: 'De bibliotheek kon niet worden geopend',
   readOnly: 'Deze bibliotheek is alleen-lezen geopend: je kunt lezen en zoeken, maar niet importeren of bewerken.',
   errorPrefix: 'Fout',
+  connectionLostTitle: 'Geen verbinding met de dienst van Kroniek',
+  connectionLostBody: 'Wat op het scherm staat blijft staan; Kroniek maakt zelf weer verbinding zodra de dienst terug is.',
+  connectionRetry: 'Nu opnieuw proberen',
+  connectionRetrying: 'Bezig…',
+  connectionWaiting: 'Wachten op de verbinding…',
 };

@@ -46,6 +46,9 @@ describe('Backups dialog', { timeout: 20_000 }, () => {
     expect(rows[0]).toHaveTextContent('newest');
     expect(rows[0]).toHaveTextContent('18.0 KB');
     expect(rows[1]).toHaveTextContent('900 B');
+    // The words say the policy: within 10 minutes of a change, and at quit; what is kept.
+    expect(dialog).toHaveTextContent('within 10 minutes of a change and when you quit');
+    expect(dialog).toHaveTextContent('one an hour for 2 days');
 
     await user.click(within(rows[1]!).getByRole('button', { name: /Restore the backup from/ }));
     const confirm = screen.getByRole('dialog', { name: 'Restore this backup?' });
@@ -223,6 +226,9 @@ describe('Library archive', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     setup({ languages: ['nl-NL'] });
     await user.click(await screen.findByRole('button', { name: 'Reservekopieën…' }));
+    const backups = screen.getByRole('dialog', { name: 'Reservekopieën' });
+    expect(backups).toHaveTextContent('uiterlijk 10 minuten na een wijziging en bij het afsluiten');
+    expect(backups).toHaveTextContent('één per uur voor 2 dagen');
     await user.click(screen.getByRole('button', { name: 'Bibliotheekarchief importeren…' }));
     const confirm = screen.getByRole('dialog', { name: 'Bibliotheekarchief importeren?' });
     expect(confirm).toHaveTextContent('Verhalen en labels worden toegevoegd; er wordt niets uit deze bibliotheek verwijderd of gewijzigd.');

@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ServiceError } from '../../../../shared/contract/envelope';
-import { ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary, type BackupInfo } from '../../../../shared/contract/backups';
+import { ARCHIVE_UPLOAD_BYTES, BACKUP_INTERVAL_MINUTES, type ArchiveImportSummary, type BackupInfo } from '../../../../shared/contract/backups';
 import { toServiceError } from '../../client';
 import { downloadFile } from '../dossiers/download';
 import { formatInstant } from '../../ui/format';
@@ -167,7 +167,8 @@ export function BackupsDialog() {
           <ImportSummary summary={step.summary} />
         ) : (
           <>
-            <p className="field-hint backups-intro">{tb('intro')}</p>
+            <p className="field-hint backups-intro">{tb('intro', { minutes: BACKUP_INTERVAL_MINUTES })}</p>
+            <p className="field-hint backups-retention">{tb('retention')}</p>
             {readOnly && <p className="backups-readonly">{tb('readOnlyNoRestore')}</p>}
             {backupsState === 'error' ? (
               <div className="dialog-error" role="alert">
@@ -182,7 +183,7 @@ export function BackupsDialog() {
                 {tb('loading')}
               </p>
             ) : backups.length === 0 ? (
-              <p className="field-hint">{tb('none')}</p>
+              <p className="field-hint">{tb('none', { minutes: BACKUP_INTERVAL_MINUTES })}</p>
             ) : (
               <table className="backups-table">
                 <caption className="visually-hidden">{tb('listLabel')}</caption>

@@ -14,6 +14,8 @@ import { StoryMetaPanel } from './StoryMetaPanel';
 import { TagChip } from '../tags/TagChip';
 import { useTranslator } from '../../i18n/use-translator';
 import { UpdateProposalBar } from '../versions/UpdateProposal';
+import { ListToggle } from '../../app/layout/PaneControls';
+import { LIST_PANE_ID } from './ListPane';
 import { WireBadges } from '../versions/WireBadges';
 import { WireBanners } from '../versions/WireBanners';
 import { WireRights } from '../versions/WireRights';
@@ -108,6 +110,7 @@ function StoryView({ story: newest, t, language, matcher, briefPage, onOpenPage 
             {(story.section || story.kind === 'brief') && (
               <p className="story-kicker">{[story.kind === 'brief' ? t.library('kindBrief') : null, story.section].filter(Boolean).join(' · ')}</p>
             )}
+            <ListToggle controls={LIST_PANE_ID} />
             <button
               type="button"
               className="button small inspector-toggle"
@@ -134,7 +137,12 @@ function StoryView({ story: newest, t, language, matcher, briefPage, onOpenPage 
                 </span>
               )}
             </span>
-            {story.ageLabel && <span className="story-age">{t.library('briefAge', { age: story.ageLabel })}</span>}
+            {/* What the page said when it was captured, quoted: never as if it were relative to now. Dated briefs show the (estimated) day instead. */}
+            {story.ageLabel && !story.publishedAt && (
+              <span className="story-age" title={tdates('ageAtCaptureTitle', { age: story.ageLabel })}>
+                {tdates('ageAtCapture', { age: story.ageLabel })}
+              </span>
+            )}
           </p>
           <UpdateProposalBar story={story} />
           <WireBadges story={story} language={language} />

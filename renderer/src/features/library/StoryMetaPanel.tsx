@@ -8,6 +8,8 @@ import { TagInput, type TagPick } from '../tags/TagInput';
 import '../tags/tags.css';
 import './story-meta.css';
 import { useTranslator } from '../../i18n/use-translator';
+import { DateField } from '../../ui/DateField';
+import type { DayInput } from '../../ui/day-input';
 
 /** In the reader's inspector: the story's date (editable), its tags, the editor's note and the suggested tags. */
 export function StoryMetaPanel({ story }: { story: Story }) {
@@ -33,40 +35,40 @@ function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean 
   const t = useT();
   const setStoryDate = useApp((s) => s.setStoryDate);
   const td = useTranslator('dates');
-  const [value, setValue] = useState(story.publishedAt ?? '');
+  // The day typed (the field shows it in the UI language's order: dd-mm-jjjj in Dutch).
+  const [typed, setTyped] = useState<DayInput>(story.publishedAt ? { kind: 'day', iso: story.publishedAt } : { kind: 'empty' });
   const [invalid, setInvalid] = useState(false);
   const inputId = `story-date-${story.id}`;
+  const value = typed.kind === 'day' ? typed.iso : '';
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    // A date input answers '' while day, month or year is missing.
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    if (typed.kind !== 'day') {
       setInvalid(true);
       return;
     }
     setInvalid(false);
     // Saving an estimated date as it stands confirms it.
-    if (value !== story.publishedAt || story.publishedAtEstimated) void setStoryDate(story.id, value);
+    if (typed.iso !== story.publishedAt || story.publishedAtEstimated) void setStoryDate(story.id, typed.iso);
   }
 
   return (
-    <form className="story-date-form" onSubmit={onSubmit}>
+    <form className="story-date-form" onSubmit={onSubmit} noValidate>
       <label htmlFor={inputId} className="field-label">
         {t.library('storyDate')}
       </label>
-      <input
+      <DateField
         id={inputId}
-        type="date"
-        value={value}
+        value={story.publishedAt ?? ''}
         disabled={readOnly}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${inputId}-error` : undefined}
-        onChange={(event) => {
-          setValue(event.target.value);
+        invalid={invalid}
+        describedBy={invalid ? `${inputId}-error` : undefined}
+        onChange={(input) => {
+          setTyped(input);
           setInvalid(false);
         }}
       />
-      <button type="submit" className="button small" disabled={readOnly || (value === (story.publishedAt ?? '') && !story.publishedAtEstimated)}>
+      <button type="submit" className="button small" disabled={readOnly || (typed.kind !== 'invalid' && value === (story.publishedAt ?? '') && !story.publishedAtEstimated)}>
         {story.publishedAtEstimated && value === story.publishedAt ? td('confirm') : t.library('saveDate')}
       </button>
       {story.publishedAt && (
@@ -76,7 +78,7 @@ function StoryDateEditor({ story, readOnly }: { story: Story; readOnly: boolean 
       )}
       {invalid && (
         <p id={`${inputId}-error`} className="field-error" role="alert">
-          {t.library('invalidDate')}
+          {td('invalidDay')}
         </p>
       )}
     </form>

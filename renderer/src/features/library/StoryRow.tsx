@@ -78,7 +78,12 @@ export const StoryRow = memo(function StoryRow({ story, index, position, setSize
               : formatDay(story.publishedAt, language, 'short')}
           </time>
         )}
-        {!story.publishedAt && story.ageLabel && <span className="row-age">{story.ageLabel}</span>}
+        {/* Quoted as the page said it when captured: not a time relative to now. */}
+        {!story.publishedAt && story.ageLabel && (
+          <span className="row-age" title={translator(language, 'dates')('ageAtCaptureTitle', { age: story.ageLabel })}>
+            {translator(language, 'dates')('ageAtCapture', { age: story.ageLabel })}
+          </span>
+        )}
         {story.wire && <WireBadges story={story} language={language} compact />}
       </span>
       {snippet && <SnippetText snippet={snippet} />}

@@ -1,7 +1,8 @@
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import type { LibrarySlice, SliceCreator } from '../../store/types';
 
-export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, _get, { client }) => ({
+export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { client }) => ({
   status: null,
   statusState: 'idle',
   statusError: null,
@@ -11,6 +12,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, _get, { clie
       const status = await client.call('library.status', {});
       set({ status, statusState: 'ready' });
     } catch (error) {
+      // The connection dropped: the status shown stays (the banner says why it is not refreshed).
+      if (isUnreachable(error) && get().status) return set({ statusState: 'ready' });
       set({ statusState: 'error', statusError: toServiceError(error) });
     }
   },

@@ -1,6 +1,7 @@
 import type { ListQuery } from '../../../../shared/contract/library';
 import type { StorySummary } from '../../../../shared/types';
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import { composeListQuery } from '../search/list-query';
 import { createLatestGate } from '../search/latest';
 import { pagesFor } from '../search/virtual-window';
@@ -90,7 +91,8 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
     } catch (error) {
       if (!gate.isLatest(mine)) return;
       failed.add(page);
-      set({ listError: toServiceError(error) });
+      // A lost connection is the banner's to say; the page is asked for again on reconnecting.
+      if (!isUnreachable(error)) set({ listError: toServiceError(error) });
     } finally {
       if (gate.isLatest(mine)) {
         inFlight.delete(page);
@@ -193,6 +195,8 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
         if (!sameQuery && get().filtersOpen) void get().loadFacets();
       } catch (error) {
         if (!gate.isLatest(mine)) return;
+        // The connection dropped: the rows on screen stay (the banner says why they are not refreshed).
+        if (isUnreachable(error) && get().listState === 'ready') return;
         set({ listState: 'error', listError: toServiceError(error) });
       }
     },

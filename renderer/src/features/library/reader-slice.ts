@@ -1,4 +1,5 @@
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import { latestAnswer } from '../../store/latest-answer';
 import { selectOnly } from '../selection/selection-model';
 import type { ReaderSlice, SliceCreator } from '../../store/types';
@@ -14,6 +15,8 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
 
     async openStory(id, options = {}) {
       const request = storyAnswer.begin();
+      // Shown until the new one arrives; kept if the service cannot be reached.
+      const previous = get().story;
       set((state) => ({
         openId: id,
         cursorId: id,
@@ -38,6 +41,11 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
         }
       } catch (error) {
         if (!request.current()) return;
+        // The connection dropped: the story that was shown stays (the banner says why nothing else opens).
+        if (isUnreachable(error) && previous) {
+          set({ openId: previous.id, story: previous, storyState: 'ready', storyError: null });
+          return;
+        }
         set({ story: null, storyState: 'error', storyError: toServiceError(error), briefPage: null });
       }
     },

@@ -1,6 +1,7 @@
 import type { LinkLabel } from '../../../../shared/contract/links';
 import type { StorySummary } from '../../../../shared/types';
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import { foldName } from '../tags/tag-match';
 import { latestAnswer } from '../../store/latest-answer';
 import { linkPairs, relationChange, relationOf } from './links-model';
@@ -52,7 +53,8 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
       await Promise.all([
         client.call('links.list', { storyId: id }).then(
           (links) => current() && set({ links, linksState: 'ready', linksError: null }),
-          (error) => current() && set({ linksState: 'error', linksError: toServiceError(error) }),
+          // Unreachable: shown as still loading (the banner says why); loaded on reconnecting.
+          (error) => current() && (isUnreachable(error) ? set({ linksState: 'loading' }) : set({ linksState: 'error', linksError: toServiceError(error) })),
         ),
         client.call('tags.suggest', { storyId: id }).then(
           (tagSuggestions) => current() && set({ tagSuggestions, suggestionsState: 'ready' }),
@@ -61,7 +63,7 @@ export const createStoryExtrasSlice: SliceCreator<StoryExtrasSlice> = (set, get,
         ),
         client.call('related.list', { storyId: id, limit: RELATED_LIMIT }).then(
           (related) => current() && set({ related, relatedState: 'ready', relatedError: null }),
-          (error) => current() && set({ related: [], relatedState: 'error', relatedError: toServiceError(error) }),
+          (error) => current() && (isUnreachable(error) ? set({ relatedState: 'loading' }) : set({ related: [], relatedState: 'error', relatedError: toServiceError(error) })),
         ),
       ]);
     },

@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import type { FacetValue } from '../../../../shared/contract/searches';
 import { formatDay } from '../../ui/format';
 import type { KindFilter, ListFilters } from './list-query';
+import { DateField } from '../../ui/DateField';
 import { useApp, useT } from '../../store';
 import { FILTER_PANEL_ID } from './SearchBar';
 import { viewKindOf } from '../library/list-slice';
@@ -83,28 +84,19 @@ export function FilterPanel() {
       <FacetSelect label={t.search('filterAgency')} anyLabel={t.search('anyValue')} value={filters.agency} values={facets?.agencies} onChange={set('agency')} format={(value: string, n: number) => t.search('facetValue', { value, n })} />
       <FacetSelect label={t.search('filterSection')} anyLabel={t.search('anyValue')} value={filters.section} values={facets?.sections} onChange={set('section')} format={(value: string, n: number) => t.search('facetValue', { value, n })} />
 
-      <label className="filter-field">
-        <span className="field-label">{t.search('filterFrom')}</span>
-        <input
-          type="date"
-          value={filters.from ?? ''}
-          min={facets?.dates?.from}
-          max={filters.to ?? facets?.dates?.to}
-          aria-describedby={`${id}-dates`}
-          onChange={(event) => setFilter('from', event.target.value || null)}
-        />
-      </label>
-      <label className="filter-field">
-        <span className="field-label">{t.search('filterTo')}</span>
-        <input
-          type="date"
-          value={filters.to ?? ''}
-          min={filters.from ?? facets?.dates?.from}
-          max={facets?.dates?.to}
-          aria-describedby={`${id}-dates`}
-          onChange={(event) => setFilter('to', event.target.value || null)}
-        />
-      </label>
+      <div className="filter-field">
+        <label htmlFor={`${id}-from`} className="field-label">
+          {t.search('filterFrom')}
+        </label>
+        {/* In the UI language's order (dd-mm-jjjj in Dutch), not the browser's: see ui/DateField. */}
+        <DateField id={`${id}-from`} value={filters.from ?? ''} describedBy={`${id}-dates`} onChange={(input) => input.kind !== 'invalid' && setFilter('from', input.kind === 'day' ? input.iso : null)} />
+      </div>
+      <div className="filter-field">
+        <label htmlFor={`${id}-to`} className="field-label">
+          {t.search('filterTo')}
+        </label>
+        <DateField id={`${id}-to`} value={filters.to ?? ''} describedBy={`${id}-dates`} onChange={(input) => input.kind !== 'invalid' && setFilter('to', input.kind === 'day' ? input.iso : null)} />
+      </div>
       <p id={`${id}-dates`} className="filter-hint">
         {facets?.dates
           ? t.search('datesAvailable', { from: formatDay(facets.dates.from, language, 'short'), to: formatDay(facets.dates.to, language, 'short') })

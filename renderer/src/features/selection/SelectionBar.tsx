@@ -6,6 +6,9 @@ import { TagInput, type TagPick } from '../tags/TagInput';
 import { DeleteSelectionButton } from '../trash/DeleteButtons';
 import { Dialog } from '../../ui/Dialog';
 import type { TagListItem } from '../../../../shared/contract/tags';
+import { DateField } from '../../ui/DateField';
+import type { DayInput } from '../../ui/day-input';
+import { formatDay } from '../../ui/format';
 import './selection.css';
 
 /**
@@ -24,7 +27,11 @@ export function SelectionBar() {
   const openLinkPicker = useApp((s) => s.openLinkPicker);
   const setStoriesDate = useApp((s) => s.setStoriesDate);
   const td = useTranslator('dates');
-  const [date, setDate] = useState('');
+  const [date, setDate] = useState<DayInput>({ kind: 'empty' });
+  const [dateInvalid, setDateInvalid] = useState(false);
+  // What the last date edit did, said once it shows (undo is the history's Undo button).
+  const [dated, setDated] = useState<{ count: number; date: string | null } | null>(null);
+  const language = useApp((s) => s.language);
 
   // Tags on any selected (loaded) story, in tag-tree order.
   const onSelection = useMemo(() => {
@@ -51,7 +58,17 @@ export function SelectionBar() {
 
   function onSetDate(event: FormEvent) {
     event.preventDefault();
-    if (date) void setStoriesDate(targetIds(), date);
+    if (date.kind !== 'day') {
+      setDateInvalid(true);
+      return;
+    }
+    void setDates(date.iso);
+  }
+
+  async function setDates(day: string | null) {
+    const ids = targetIds();
+    setDated(null);
+    if (await setStoriesDate(ids, day)) setDated({ count: ids.length, date: day });
   }
 
   function onPick(pick: TagPick) {
@@ -73,16 +90,34 @@ export function SelectionBar() {
         </button>
       </div>
       <form className="selection-bar-row selection-date" onSubmit={onSetDate}>
-        <label>
-          <span className="field-label">{td('selectionDateLabel', { count })}</span>{' '}
-          <input type="date" value={date} disabled={readOnly} onChange={(event) => setDate(event.target.value)} />
-        </label>
-        <button type="submit" className="button small" disabled={readOnly || !date}>
+        <label htmlFor="selection-date" className="field-label">
+          {td('selectionDateLabel', { count })}
+        </label>{' '}
+        <DateField
+          id="selection-date"
+          value={date.kind === 'day' ? date.iso : ''}
+          disabled={readOnly}
+          invalid={dateInvalid}
+          describedBy={dateInvalid ? 'selection-date-error' : undefined}
+          onChange={(input) => {
+            setDate(input);
+            setDateInvalid(false);
+          }}
+        />
+        <button type="submit" className="button small" disabled={readOnly || date.kind === 'empty'}>
           {td('setSelectionDate')}
         </button>
-        <button type="button" className="button small" disabled={readOnly} onClick={() => void setStoriesDate(targetIds(), null)}>
+        <button type="button" className="button small" disabled={readOnly} onClick={() => void setDates(null)}>
           {td('clearSelectionDate')}
         </button>
+        {dateInvalid && (
+          <p id="selection-date-error" className="field-error" role="alert">
+            {td('invalidDay')}
+          </p>
+        )}
+        <p className="selection-date-done muted" role="status">
+          {dated && (dated.date ? td('selectionDated', { count: dated.count, date: formatDay(dated.date, language) }) : td('selectionUndated', { count: dated.count }))}
+        </p>
       </form>
       <div className="selection-bar-row">
         <TagInput label={t.tags('addTagToSelectionLabel', { count })} tags={tags} exclude={onAll} onPick={onPick} disabled={readOnly} />

@@ -33,4 +33,5 @@ export const errorsEn = {
   'reason.export.pdfLimit_time': 'Printing the PDF took longer than {{max, number}} minutes and was stopped. Split the dossier or leave out its longest stories.',
   'reason.export.pdfLimit_size': 'The dossier holds {{found, number}} characters of text; a PDF is made of at most {{max, number}}. Split the dossier or leave out its longest stories.',
   'reason.export.cancelled': 'The export was cancelled.',
+  'reason.service.unreachable': 'Kroniek’s service cannot be reached right now; nothing was changed.',
 } as const;

@@ -34,6 +34,8 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.export.pdfLimit', { context: reason.limit, max: reason.limit === 'time' ? Math.round(reason.max / 60_000) : reason.max, found: reason.found ?? reason.max });
     case 'export.cancelled':
       return t('reason.export.cancelled');
+    case 'service.unreachable':
+      return t('reason.service.unreachable');
     default:
       // No reason, or one a newer core added that this renderer does not know yet.
       return language === 'en' ? error.message : t(error.code);

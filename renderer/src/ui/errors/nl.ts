@@ -31,4 +31,5 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.export.pdfLimit_time': 'Het drukken van de pdf duurde langer dan {{max, number}} minuten en is gestopt. Splits het dossier of laat de langste verhalen weg.',
   'reason.export.pdfLimit_size': 'Het dossier bevat {{found, number}} tekens tekst; een pdf wordt gemaakt van hooguit {{max, number}}. Splits het dossier of laat de langste verhalen weg.',
   'reason.export.cancelled': 'De export is geannuleerd.',
+  'reason.service.unreachable': 'De dienst van Kroniek is nu niet bereikbaar; er is niets gewijzigd.',
 };

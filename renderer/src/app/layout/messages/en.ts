@@ -47,4 +47,7 @@ export const deskEn = {
   'key.reorder': 'Move the entry up / down',
   'key.reorderEnds': 'Move the entry to the top / bottom',
   'key.closeDialog': 'Close a dialog',
+  listShow: 'Show the list',
+  listHide: 'Hide the list',
+  'key.list': 'Show or hide the story list',
 } as const;

@@ -47,4 +47,7 @@ export const deskNl: Translation<typeof deskEn> = {
   'key.reorder': 'Onderdeel omhoog / omlaag',
   'key.reorderEnds': 'Onderdeel naar boven / onder',
   'key.closeDialog': 'Dialoogvenster sluiten',
+  listShow: 'Lijst tonen',
+  listHide: 'Lijst verbergen',
+  'key.list': 'Berichtenlijst tonen of verbergen',
 };

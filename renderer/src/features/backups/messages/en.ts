@@ -7,14 +7,14 @@ export const backupsEn = {
   open: 'Backups…',
   title: 'Backups',
   intro:
-    'Kroniek backs up everything you edit (tags, links, dossiers, notes, dates and deletions) while you work and when you quit. Story texts are kept apart and never change after import.',
+    'Kroniek backs up everything you edit (tags, links, dossiers, notes, dates and deletions) within {{minutes}} minutes of a change and when you quit, so at most {{minutes}} minutes of work ever depend on this disk. Story texts are kept apart and never change after import.',
   listLabel: 'Backups, newest first',
   made: 'Made',
   size: 'Size',
   bytes: '{{value}} B',
   kilobytes: '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} KB',
   megabytes: '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB',
-  none: 'No backups yet. Kroniek makes one when the library opens and regularly while you edit.',
+  none: 'No backups yet. Kroniek makes the first one right after your first edit, then within {{minutes}} minutes of every change.',
   loading: 'Loading backups…',
   loadFailed: 'The backups could not be listed',
   newest: 'newest',
@@ -71,4 +71,5 @@ export const backupsEn = {
   importBackedUp: 'Nothing in this library was removed or changed. The state before the import is the newest backup in the list.',
   close: 'Close',
   back: 'Back',
+  retention: 'Kept: every backup of the last 2 hours, then one an hour for 2 days, one a day for 30 days and one a month for a year.',
 } as const;

@@ -6,14 +6,14 @@ export const backupsNl: Translation<typeof backupsEn> = {
   open: 'Reservekopieën…',
   title: 'Reservekopieën',
   intro:
-    'Kroniek maakt reservekopieën van alles wat je bewerkt (labels, koppelingen, dossiers, notities, datums en verwijderingen), tijdens het werk en bij het afsluiten. De teksten van verhalen staan apart en veranderen na het importeren nooit.',
+    'Kroniek maakt reservekopieën van alles wat je bewerkt (labels, koppelingen, dossiers, notities, datums en verwijderingen): uiterlijk {{minutes}} minuten na een wijziging en bij het afsluiten, zodat er nooit meer dan {{minutes}} minuten werk van deze schijf afhangt. De teksten van berichten staan apart en veranderen na het importeren nooit.',
   listLabel: 'Reservekopieën, nieuwste eerst',
   made: 'Gemaakt',
   size: 'Grootte',
   bytes: '{{value}} B',
   kilobytes: '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} KB',
   megabytes: '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB',
-  none: 'Nog geen reservekopieën. Kroniek maakt er een bij het openen van de bibliotheek en regelmatig tijdens het bewerken.',
+  none: 'Nog geen reservekopieën. Kroniek maakt de eerste meteen na je eerste wijziging, daarna uiterlijk {{minutes}} minuten na elke wijziging.',
   loading: 'Reservekopieën laden…',
   loadFailed: 'De reservekopieën konden niet worden opgehaald',
   newest: 'nieuwste',
@@ -70,4 +70,5 @@ export const backupsNl: Translation<typeof backupsEn> = {
   importBackedUp: 'Er is niets uit deze bibliotheek verwijderd of gewijzigd. De toestand van vóór de import is de nieuwste reservekopie in de lijst.',
   close: 'Sluiten',
   back: 'Terug',
+  retention: 'Bewaard: elke reservekopie van de laatste 2 uur, daarna één per uur voor 2 dagen, één per dag voor 30 dagen en één per maand voor een jaar.',
 };
