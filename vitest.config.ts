@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Two test files at a time. vitest's default on a 2-core machine is one (cores - 1),
+    // which left a core idle while a test waited on the disk (fsync), a child process
+    // (the CLI, Chromium printing) or a worker thread.
+    maxWorkers: 2,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     // Core and contract tests run in plain Node; renderer tests in jsdom.
     projects: [
