@@ -1,6 +1,7 @@
 // A dossier's chronology: the draft worked out from its stories, and the editor's decisions on it.
 import { z } from 'zod';
 import type { ChronologyLine } from '../types';
+import { cleanLine } from '../clean-text';
 import { def, idSchema } from './define';
 
 /** A line as the dossier view shows it: a draft line, or one the editor approved or rejected. */
@@ -23,6 +24,17 @@ export interface ChronologyView {
 export const chronologyKeySchema = z.string().min(3).max(200).regex(/^[A-Za-z0-9_-]+:\d{1,6}:\d{1,7}(?:#\d{1,4})?$/, 'invalid chronology line key');
 const keysSchema = z.array(chronologyKeySchema).min(1).max(1_000);
 
+/** The editor's wording of a line: one line of text, cleaned like every name (no control characters, bidi overrides stripped). */
+const summarySchema = z
+  .string()
+  .max(8_000)
+  .transform((raw, ctx) => {
+    const line = cleanLine(raw).trim();
+    if (line.length >= 1 && line.length <= 2_000) return line;
+    ctx.addIssue({ code: 'custom', message: line ? 'a line of at most 2,000 characters' : 'the line is empty' });
+    return z.NEVER;
+  });
+
 export const chronologyDateSchema = z.strictObject({
   granularity: z.enum(['day', 'week', 'month', 'year']),
   date: z
@@ -38,7 +50,7 @@ export const chronologyContract = {
   'chronology.review': def<ChronologyView>()(z.strictObject({ id: idSchema, keys: keysSchema, status: z.enum(['approved', 'rejected', 'draft']) })),
   /** The editor's own wording and/or date for a line (it stays linked to its sources); the line is approved. */
   'chronology.edit': def<ChronologyView>()(
-    z.strictObject({ id: idSchema, key: chronologyKeySchema, summary: z.string().trim().min(1).max(2_000).optional(), date: chronologyDateSchema.optional() }),
+    z.strictObject({ id: idSchema, key: chronologyKeySchema, summary: summarySchema.optional(), date: chronologyDateSchema.optional() }),
   ),
   /** Merges lines into the first: one happening, all sources kept, approved. */
   'chronology.merge': def<ChronologyView>()(z.strictObject({ id: idSchema, keys: keysSchema.min(2) })),

@@ -110,6 +110,10 @@ describe('chronology of a dossier', () => {
       const key = draft.lines[0]!.key;
       expect((await failure(core, 'chronology.merge', { id, keys: [key, key] })).code).toBe('invalid-input');
       expect((await failure(core, 'chronology.edit', { id, key, date: { granularity: 'day', date: '2024-02-30' } })).code).toBe('invalid-input');
+      expect((await failure(core, 'chronology.edit', { id, key, summary: ' \n ' })).code).toBe('invalid-input');
+      // The editor's wording is one clean line: control characters and bidi overrides do not get in.
+      const edited = await ok<ChronologyView>(core, 'chronology.edit', { id, key, summary: 'Kim\u202e reist\nnaar Moskou\u0007.' });
+      expect(edited.lines.find((line) => line.key === key)!.summary).toBe('Kim reist naar Moskou .');
     });
   });
 });
