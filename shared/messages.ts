@@ -140,3 +140,23 @@ export interface ErrorReasonParams {
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];
+
+/**
+ * Every reason code the wire parsers give for a file they refuse or warn about (the core's
+ * `WireProblem['code']`; a test keeps the two the same), worded by the renderer and the CLI.
+ */
+export const WIRE_REASON_CODES = [
+  'wire.invalidJson',
+  'wire.invalidXml',
+  'wire.doctypeRefused',
+  'wire.schema',
+  'wire.unknownNinjsVersion',
+  'wire.noGuid',
+  'wire.noText',
+  'wire.notTextItem',
+  'wire.encoding',
+  'wire.unknownFormat',
+] as const;
+export type WireReasonCode = (typeof WIRE_REASON_CODES)[number];
+
+export const isWireReason = (code: string | undefined): code is WireReasonCode => (WIRE_REASON_CODES as readonly (string | undefined)[]).includes(code);

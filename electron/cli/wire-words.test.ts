@@ -4,7 +4,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { WireProblem } from '../core/import/wire/item';
 import { withTempDir } from '../core/store/test/helpers';
 import { runCli } from './test/helpers';
-import { WIRE_REASON_CODES, WIRE_REASONS, wireReasonText, type WireReasonCode } from './wire-words';
+import { WIRE_REASON_CODES, type WireReasonCode } from '../../shared/messages';
+import { WIRE_REASONS, wireReasonText } from './wire-words';
 
 /** A Dutch agency item (our own text) as ninjs 3 JSON. */
 function ninjs(version: number, headline: string, text: string): string {

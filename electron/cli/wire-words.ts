@@ -1,26 +1,11 @@
 import type { ImportFileResult, ImportReport, WireImportOutcome } from '../../shared/types';
+import { isWireReason, type WireReasonCode } from '../../shared/messages';
 import { cliLocale, type CliLocale } from './commands-versions';
 
 // The CLI's words for what became of agency items at import and for every reason the wire
 // parsers give (`wire.*`), in Dutch and English like `versions` and `diff`; `--json`
 // prints the codes themselves. The app's words are in renderer/src/features/versions.
 
-/** Every wire reason code (the core's `WireProblem['code']`; a test keeps the two the same). */
-export const WIRE_REASON_CODES = [
-  'wire.invalidJson',
-  'wire.invalidXml',
-  'wire.doctypeRefused',
-  'wire.schema',
-  'wire.unknownNinjsVersion',
-  'wire.noGuid',
-  'wire.noText',
-  'wire.notTextItem',
-  'wire.encoding',
-  'wire.unknownFormat',
-] as const;
-export type WireReasonCode = (typeof WIRE_REASON_CODES)[number];
-
-const isWireReason = (code: string | undefined): code is WireReasonCode => (WIRE_REASON_CODES as readonly (string | undefined)[]).includes(code);
 
 type Detail = (detail: string) => string;
 const bracket = (detail: string) => (detail ? ` (${detail})` : '');

@@ -7,13 +7,12 @@
 // year is the most recent one on or before the anchor, unless the sentence speaks of
 // the future ("zal", "gaat", "volgende", …), when it is the next one on or after it.
 
-export type Granularity = 'day' | 'week' | 'month' | 'year';
+import type { ChronologyDate } from '../../../../shared/types';
+
+export type Granularity = ChronologyDate['granularity'];
 
 /** A period: its granularity and its first day (`YYYY-MM-DD`; a week starts on Monday). */
-export interface DateValue {
-  granularity: Granularity;
-  date: string;
-}
+export type DateValue = ChronologyDate;
 
 /** Whether the expression names a moment, the start of a span ("sinds 2019") or its end ("tot juni"). */
 export type DateRole = 'point' | 'since' | 'until';

@@ -2,6 +2,7 @@ import { sentenceSpans } from '../../text/sentences';
 import { isStopword, stem } from '../../text/dutch';
 import { isRoleWord } from '../name-cues';
 import { tokenize } from '../tokens';
+import type { ChronologySource as SharedChronologySource } from '../../../../shared/types';
 import { findDates, hasPastVerb, tenseOf, type DateMention, type DateValue } from './dates';
 
 // A draft chronology from a set of stories: every sentence that says when something
@@ -20,17 +21,8 @@ export interface ChronologyStory {
   lead?: number;
 }
 
-/** Where a line comes from: a sentence of a story, by paragraph index and character offsets in it. */
-export interface ChronologySource {
-  storyId: string;
-  paragraph: number;
-  start: number;
-  end: number;
-  /** The sentence as written. */
-  sentence: string;
-  /** The date expression in it, as written ("afgelopen dinsdag"). */
-  dateText: string;
-}
+/** Where a line comes from: a sentence of a story, and the date expression in it as written ("afgelopen dinsdag"). */
+export type ChronologySource = SharedChronologySource & { dateText: string };
 
 export interface DraftLine {
   /** Stable across drafts of the same sources: the first source's story, paragraph and sentence start. */

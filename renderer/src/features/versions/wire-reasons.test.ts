@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { WireProblem } from '../../../../electron/core/import/wire/item';
 import { translator } from '../../i18n/translate';
-import { outcomeText, WIRE_REASON_CODES, wireReasonText, type WireReasonCode } from './wire-reasons';
+import { WIRE_REASON_CODES, type WireReasonCode } from '../../../../shared/messages';
+import { outcomeText, wireReasonText } from './wire-reasons';
 
 describe('wire reasons in the app', () => {
   it('words every reason code the wire parsers give, in Dutch and English', () => {

@@ -1,22 +1,7 @@
 import type { TFunction } from 'i18next';
+import type { WireReasonCode } from '../../../../shared/messages';
 import type { WireImportOutcome } from '../../../../shared/types';
 
-/** Every reason code the wire parsers give (`WireProblem['code']` in the core; a test keeps the two the same). */
-export const WIRE_REASON_CODES = [
-  'wire.invalidJson',
-  'wire.invalidXml',
-  'wire.doctypeRefused',
-  'wire.schema',
-  'wire.unknownNinjsVersion',
-  'wire.noGuid',
-  'wire.noText',
-  'wire.notTextItem',
-  'wire.encoding',
-  'wire.unknownFormat',
-] as const;
-export type WireReasonCode = (typeof WIRE_REASON_CODES)[number];
-
-export const isWireReason = (code: string | undefined): code is WireReasonCode => (WIRE_REASON_CODES as readonly (string | undefined)[]).includes(code);
 
 /**
  * A wire file's or item's problem in words. `detail` is the core's technical detail (a JSON
