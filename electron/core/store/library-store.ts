@@ -606,7 +606,9 @@ export class LibraryStore {
     this.db.data = next;
     if (next.deleted !== before.deleted || next.purged !== before.purged) this.setDeleted(next);
     if (next.links !== before.links) this.linkCounts = null;
-    if (next.storyEdits !== before.storyEdits) this.applyPageVersions(next);
+    // Only accepting a proposal (and its undo or redo) changes pageVersions, and it always changes
+    // the proposals too: a note or a date (every other story edit) need not walk every story edit.
+    if (next.updateProposals !== before.updateProposals) this.applyPageVersions(next);
     this.afterWrite?.(next);
   }
 
@@ -674,7 +676,7 @@ export class LibraryStore {
   /**
    * A story that took in page text as later versions shows the last one: its head (under
    * the story's id, so tags, links, notes, dates and dossier places stay) and its body.
-   * Worked out again whenever the story edits change (a merge, its undo or redo).
+   * Worked out again whenever the proposals change (a merge, its undo or redo).
    */
   private applyPageVersions(meta: MetaDoc): void {
     const shown = new Map<string, string>();
