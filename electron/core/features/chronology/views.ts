@@ -9,7 +9,12 @@ import type { LibraryStore } from '../../store/library-store';
 const PRECISION = { year: 0, month: 1, week: 2, day: 3 } as const;
 
 /** The draft lines of a dossier's stories (those still in the library), as stored-line shapes. */
-export async function draftLines(store: LibraryStore, dossier: Dossier): Promise<{ lines: ChronologyLine[]; undated: number }> {
+export interface Drafted {
+  lines: ChronologyLine[];
+  undated: number;
+}
+
+export async function draftLines(store: LibraryStore, dossier: Dossier): Promise<Drafted> {
   const stories: ChronologyStory[] = [];
   let undated = 0;
   for (const entry of dossier.entries) {
@@ -33,9 +38,10 @@ function asStored(line: DraftLine): ChronologyLine {
   };
 }
 
-export async function chronologyView(store: LibraryStore, dossier: Dossier): Promise<ChronologyView> {
+/** `draft`: the dossier's draft when the caller has it already (an edit drafts to find its lines; the stories did not change since). */
+export async function chronologyView(store: LibraryStore, dossier: Dossier, draft?: Drafted): Promise<ChronologyView> {
   const stored = new Map((dossier.chronology ?? []).map((line) => [line.key, line]));
-  const { lines: drafted, undated } = await draftLines(store, dossier);
+  const { lines: drafted, undated } = draft ?? (await draftLines(store, dossier));
   const lines: ChronologyViewLine[] = [];
   const headlines = (line: ChronologyLine) => line.sources.map((source) => store.summary(source.storyId)?.headline ?? null);
   for (const line of drafted) {
