@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../service/context';
 import type { StoryEdit } from '../../store/meta';
 import { listStories } from './list';
 import type { PartialHandlers } from '../../service/registry';
+import { own } from '../../store/records';
 
 type LibraryMethod = Exclude<
   Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>,
@@ -83,7 +84,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     await requireStory(ctx, input.id);
     await ctx.store.update({ code: 'story.setNote' }, (meta) => ({
       ...meta,
-      storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], note: input.note } },
+      storyEdits: { ...meta.storyEdits, [input.id]: { ...own(meta.storyEdits, input.id), note: input.note } },
     }));
     return requireStory(ctx, input.id);
   },
@@ -92,7 +93,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     await requireStory(ctx, input.id);
     await ctx.store.update({ code: 'story.setDate' }, (meta) => ({
       ...meta,
-      storyEdits: { ...meta.storyEdits, [input.id]: confirmedDate(meta.storyEdits[input.id], input.date) },
+      storyEdits: { ...meta.storyEdits, [input.id]: confirmedDate(own(meta.storyEdits, input.id), input.date) },
     }));
     return requireStory(ctx, input.id);
   },
@@ -105,7 +106,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     }
     await ctx.store.update({ code: 'story.setDates', count: ids.length }, (meta) => {
       const storyEdits = { ...meta.storyEdits };
-      for (const id of ids) storyEdits[id] = confirmedDate(storyEdits[id], input.date);
+      for (const id of ids) storyEdits[id] = confirmedDate(own(storyEdits, id), input.date);
       return { ...meta, storyEdits };
     });
     return { dated: ids.length };

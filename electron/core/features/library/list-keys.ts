@@ -1,6 +1,7 @@
 import type { StoryKind } from '../../../../shared/types';
 import type { LibraryStore } from '../../store/library-store';
 import { publishedAtOf, type MetaDoc, type StoryHead } from '../../store/meta';
+import { own } from '../../store/records';
 
 // What the list filters and sorts search hits by, kept per story number (the search
 // index's), so that the tens of thousands of hits of a common word cost a few array
@@ -144,7 +145,7 @@ export class ListKeys {
     const state = num < this.dateState.length ? this.dateState[num] : UNKEYED;
     if (state !== UNKEYED) return state === KEYED;
     const head = this.head(num);
-    const sortDate = publishedAtOf(this.store.meta.storyEdits[head.id], head) ?? head.importedAt.slice(0, 10);
+    const sortDate = publishedAtOf(own(this.store.meta.storyEdits, head.id), head) ?? head.importedAt.slice(0, 10);
     const regular = DAY.test(sortDate) && INSTANT.test(head.importedAt);
     if (num >= this.dateState.length) this.grow(num + 1);
     if (regular) {

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../service/context';
 import type { PartialHandlers } from '../../service/registry';
 import { requireStory } from '../library/handlers';
 import { comparableText, wordDiff } from './diff';
+import { own } from '../../store/records';
 
 type VersionsMethod = Extract<MethodName, `story.${string}`> | 'library.markOpened';
 
@@ -34,7 +35,7 @@ export const versionsHandlers: PartialHandlers<VersionsMethod> = {
   'library.markOpened': async (input, ctx) => {
     const story = await requireStory(ctx, input.id);
     const latest = story.wire?.latestVersion;
-    if (latest !== undefined && ctx.store.meta.opened[input.id] !== latest && !ctx.store.readOnly) {
+    if (latest !== undefined && own(ctx.store.meta.opened, input.id) !== latest && !ctx.store.readOnly) {
       // Not an edit the editor would undo: no history step.
       await ctx.store.update(null, (meta) => ({ ...meta, opened: { ...meta.opened, [input.id]: latest } }));
     }
