@@ -110,6 +110,8 @@ export interface ErrorReasonParams {
   'watch.notAbsolute': { path: string };
   /** Nothing, or a file, at the folder to watch. */
   'watch.notAFolder': { path: string; found: 'missing' | 'file' };
+  /** The text of `count` stories cannot be read (damaged content files): an export or archive would be incomplete; it needs `allowIncomplete`. */
+  'export.incomplete': Count;
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

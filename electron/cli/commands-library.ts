@@ -4,6 +4,7 @@ import type { ImportReport, Story, StorySummary } from '../../shared/types';
 import type { CliCommand } from './command';
 import { formatDateline, formatSummaryLine } from './output';
 import { versionsText, wireLines } from './commands-versions';
+import { damagedLines, damagedTextLine } from './messages';
 
 function reportText(report: ImportReport): string {
   const lines = report.files.map((file) => {
@@ -46,7 +47,10 @@ export const listCommand: CliCommand = {
       if (page.items.length === 0 || offset >= page.total) break;
     }
     out.result(items, () => (items.length ? items.map(formatSummaryLine).join('\n') : 'The library is empty.'));
-    return 0;
+    // Stories whose content cannot be read are listed (a lost heads file cannot be) and said to be damaged.
+    const damaged = await call('library.checkContent', {});
+    if (damaged) for (const line of damagedLines(damaged)) console.error(line);
+    return damaged ? 1 : 0;
   },
 };
 
@@ -70,6 +74,7 @@ export const showCommand: CliCommand = {
     // A story from an agency feed also shows its versions (and, in JSON, its status, embargo and rights under `wire`).
     const versions = story.wire ? await call('story.versions', { id: story.id }) : null;
     out.result(versions ? { ...story, versions } : story, () => (versions ? `${storyText(story)}\n\n${versionsText(versions)}` : storyText(story)));
-    return 0;
+    if (story.textDamaged) console.error(damagedTextLine(story.textDamaged));
+    return story.textDamaged ? 1 : 0;
   },
 };

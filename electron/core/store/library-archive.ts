@@ -63,8 +63,26 @@ async function* archiveChunks(store: LibraryStore, now: Date, written: { stories
   yield '\n]}\n';
 }
 
+/**
+ * Every story's text is checked first: an archive that would be incomplete (stories whose
+ * text cannot be read) is refused unless the editor allows it, and then says how many it left out.
+ */
+async function checkComplete(store: LibraryStore, allowIncomplete: boolean): Promise<number> {
+  const damaged = await store.checkContent();
+  if (!damaged) return 0;
+  if (!allowIncomplete) {
+    throw new ServiceError(
+      'conflict',
+      `The text of ${damaged.stories === 1 ? 'a story' : `${damaged.stories} stories`} cannot be read (damaged content files: ${damaged.files.map((file) => file.file).join(', ')}): the archive would be incomplete. Write it without ${damaged.stories === 1 ? 'that story' : 'them'} only if you choose to.`,
+      { code: 'export.incomplete', count: damaged.stories },
+    );
+  }
+  return damaged.stories;
+}
+
 /** Streams the archive to `filePath` (through a temp file, fsynced, then renamed). */
-export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date()): Promise<{ stories: number }> {
+export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ stories: number; leftOut: number }> {
+  const leftOut = await checkComplete(store, Boolean(options.allowIncomplete));
   const temp = `${filePath}.kroniek-tmp-${process.pid}`;
   const out = createWriteStream(temp, { flags: 'wx' });
   const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
@@ -83,11 +101,12 @@ export async function exportLibraryArchive(store: LibraryStore, filePath: string
     await fs.rm(temp, { force: true });
     throw error;
   }
-  return written;
+  return { ...written, leftOut };
 }
 
 /** The archive in memory, for a browser download; refused above `maxBytes` before it is all built. */
-export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date()): Promise<{ bytes: Buffer; stories: number }> {
+export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ bytes: Buffer; stories: number; leftOut: number }> {
+  const leftOut = await checkComplete(store, Boolean(options.allowIncomplete));
   const parts: Buffer[] = [];
   let size = 0;
   const written = { stories: 0 };
@@ -97,7 +116,7 @@ export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIV
     if (size > maxBytes) throw new ServiceError('too-large', ARCHIVE_TOO_LARGE);
     parts.push(bytes);
   }
-  return { bytes: Buffer.concat(parts), stories: written.stories };
+  return { bytes: Buffer.concat(parts), stories: written.stories, leftOut };
 }
 
 interface ParsedArchive {

@@ -37,12 +37,12 @@ export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
     return libraryStatus(ctx);
   },
 
-  'library.exportArchiveToFile': async (_input, ctx) => {
+  'library.exportArchiveToFile': async (input, ctx) => {
     if (!ctx.ports.dialogs) throw new ServiceError('unsupported', 'Saving the whole library is available in the desktop app and with the CLI (`kroniek export-library --out FILE`).');
     const target = await ctx.ports.dialogs.pickSavePath({ defaultName: archiveName(), extensions: ['json'] });
     if (!target) return null;
-    const { stories } = await exportLibraryArchive(ctx.store, path.resolve(target));
-    return { path: path.resolve(target), stories };
+    const { stories, leftOut } = await exportLibraryArchive(ctx.store, path.resolve(target), new Date(), input);
+    return { path: path.resolve(target), stories, ...(leftOut ? { leftOut } : {}) };
   },
 
   'library.exportArchiveToPath': async (input, ctx) => {
@@ -51,15 +51,15 @@ export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
     const existing = await stat(target).catch(() => null);
     if (existing?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; name a file.`);
     if (existing) throw new ServiceError('conflict', `${target} already exists; choose a new file name.`);
-    const { stories } = await exportLibraryArchive(ctx.store, target);
-    return { path: target, stories };
+    const { stories, leftOut } = await exportLibraryArchive(ctx.store, target, new Date(), input);
+    return { path: target, stories, ...(leftOut ? { leftOut } : {}) };
   },
 
   'library.importArchiveFromPath': (input, ctx) => importLibraryArchive(ctx.store, requireAbsolute(input.path)),
 
-  'library.exportArchive': async (_input, ctx) => {
-    const { bytes, stories } = await libraryArchiveBytes(ctx.store);
-    return { fileName: archiveName(), mimeType: 'application/json', base64: bytes.toString('base64'), stories };
+  'library.exportArchive': async (input, ctx) => {
+    const { bytes, stories, leftOut } = await libraryArchiveBytes(ctx.store, undefined, new Date(), input);
+    return { fileName: archiveName(), mimeType: 'application/json', base64: bytes.toString('base64'), stories, ...(leftOut ? { leftOut } : {}) };
   },
 
   'library.importArchiveWithDialog': async (_input, ctx) => {

@@ -49,6 +49,7 @@ interface ExportRequest {
   locale?: ExportLocale;
   withdrawn?: 'exclude' | 'include';
   overrideEmbargo?: boolean;
+  allowIncomplete?: boolean;
 }
 
 async function render(ctx: ServiceContext, input: ExportRequest): Promise<RenderedExport> {
@@ -59,6 +60,7 @@ async function render(ctx: ServiceContext, input: ExportRequest): Promise<Render
     printer: () => printerFor(ctx),
     withdrawn: input.withdrawn,
     overrideEmbargo: input.overrideEmbargo,
+    allowIncomplete: input.allowIncomplete,
   });
   if (rendered.embargoOverridden.length) {
     // An export past an embargo stays on record with the dossier, before the file is handed out.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
 import type { IndexProgress } from '../../../../shared/contract/library';
-import type { LibraryStatus, Story } from '../../../../shared/types';
+import type { DamagedContent, LibraryStatus, Story } from '../../../../shared/types';
 import { importBytes, importPaths } from '../../import/importer';
 import type { ServiceContext } from '../../service/context';
 import type { StoryEdit } from '../../store/meta';
@@ -38,7 +38,13 @@ export function libraryStatus(ctx: ServiceContext): LibraryStatus {
     readOnly: store.readOnly,
     notices: [...store.notices, ...meta.notices],
     index: indexProgress(ctx),
+    ...damagedOf(store),
   };
+}
+
+function damagedOf(store: ServiceContext['store']): { damaged?: DamagedContent } {
+  const damaged = store.damagedContent();
+  return damaged ? { damaged } : {};
 }
 
 function indexProgress(ctx: ServiceContext): IndexProgress {
@@ -70,6 +76,8 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     if (ctx.store.meta.notices.length && !ctx.store.readOnly) await ctx.store.update(null, (meta) => ({ ...meta, notices: [] }));
     return libraryStatus(ctx);
   },
+
+  'library.checkContent': (_input, ctx) => ctx.store.checkContent(),
 
   'library.ready': async (_input, ctx) => {
     await ctx.whenIndexesReady();

@@ -29,4 +29,6 @@ export const errorsEn = {
   'reason.watch.notAbsolute': 'Give the folder as a full path (starting at the root of the disk), not “{{path}}”.',
   'reason.watch.notAFolder_missing': 'There is no folder at {{path}}.',
   'reason.watch.notAFolder_file': '{{path}} is a file, not a folder: give the drop folder it is in.',
+  'reason.export.incomplete_one': 'The text of a story cannot be read (a damaged content file): the export would be incomplete. Export without it only if you choose to.',
+  'reason.export.incomplete_other': 'The text of {{count, number}} stories cannot be read (damaged content files): the export would be incomplete. Export without them only if you choose to.',
 } as const;

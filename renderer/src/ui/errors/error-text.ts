@@ -30,6 +30,8 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.watch.notAbsolute', { path: reason.path });
     case 'watch.notAFolder':
       return t('reason.watch.notAFolder', { context: reason.found, path: reason.path });
+    case 'export.incomplete':
+      return t('reason.export.incomplete', { count: reason.count });
     default:
       // No reason, or one a newer core added that this renderer does not know yet.
       return language === 'en' ? error.message : t(error.code);

@@ -27,4 +27,6 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.watch.notAbsolute': 'Geef de map als volledig pad (vanaf de hoofdmap van de schijf), niet „{{path}}”.',
   'reason.watch.notAFolder_missing': 'Er is geen map op {{path}}.',
   'reason.watch.notAFolder_file': '{{path}} is een bestand, geen map: geef de aanlevermap waar het in staat.',
+  'reason.export.incomplete_one': 'De tekst van een verhaal kan niet worden gelezen (een beschadigd inhoudsbestand): de export zou onvolledig zijn. Exporteer zonder dat verhaal alleen als u daarvoor kiest.',
+  'reason.export.incomplete_other': 'De tekst van {{count, number}} verhalen kan niet worden gelezen (beschadigde inhoudsbestanden): de export zou onvolledig zijn. Exporteer zonder die verhalen alleen als u daarvoor kiest.',
 };
