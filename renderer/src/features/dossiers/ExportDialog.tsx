@@ -7,6 +7,7 @@ import { downloadFile } from './download';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
+import type { ExportChoices } from './dossiers-types';
 
 const LOCALES: readonly ExportLocale[] = ['nl', 'en'];
 
@@ -50,18 +51,18 @@ export function ExportDialog() {
   if (!detail) return null;
   const busy = phase.kind === 'busy';
 
-  async function run() {
+  async function run(choices?: ExportChoices) {
     if (busy) return;
     setPhase({ kind: 'busy', format });
     setShellError(null);
     try {
       if (nativeDialogs) {
-        const saved = await exportDossierToFile(format, locale);
+        const saved = await exportDossierToFile(format, locale, choices);
         if (!mounted.current) return;
         // Null: the editor cancelled the save dialog.
         setPhase(saved ? { kind: 'saved', fileName: saved.fileName, path: saved.path, skippedMissing: saved.skippedMissing } : { kind: 'idle' });
       } else {
-        const file = await exportDossier(format, locale);
+        const file = await exportDossier(format, locale, choices);
         downloadFile(file);
         if (!mounted.current) return;
         setPhase({ kind: 'downloaded', fileName: file.fileName, skippedMissing: file.skippedMissing });
@@ -123,6 +124,14 @@ export function ExportDialog() {
         </fieldset>
         {detail.entries.length === 0 && <p className="field-hint">{t.dossiers('emptyExport')}</p>}
         <ExportOutcome phase={phase} nativeDialogs={nativeDialogs} onOpen={(path) => void shell(openExport, path)} onReveal={(path) => void shell(revealExport, path)} />
+        {phase.kind === 'failed' && phase.error.reason?.code === 'export.incomplete' && (
+          // An incomplete export only as the editor's explicit choice, never by default.
+          <p className="export-done-actions">
+            <button type="button" className="button" onClick={() => void run({ allowIncomplete: true })}>
+              {t.dossiers('exportWithoutDamaged', { count: phase.error.reason.count })}
+            </button>
+          </p>
+        )}
         {shellError && (
           <p className="field-error" role="alert">
             {errorText(shellError)}

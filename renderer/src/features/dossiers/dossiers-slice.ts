@@ -178,16 +178,16 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
       void client.call('history.state', {}).then((history) => set({ history }), () => undefined);
     },
 
-    async exportDossier(format, locale) {
+    async exportDossier(format, locale, choices) {
       const id = openId();
       if (!id) throw new Error('No dossier is open.');
-      return client.call('dossiers.export', { id, format, locale });
+      return client.call('dossiers.export', { id, format, locale, ...choices });
     },
 
-    async exportDossierToFile(format, locale) {
+    async exportDossierToFile(format, locale, choices) {
       const id = openId();
       if (!id) throw new Error('No dossier is open.');
-      return client.call('dossiers.exportToFile', { id, format, locale });
+      return client.call('dossiers.exportToFile', { id, format, locale, ...choices });
     },
 
     async revealExport(path) {

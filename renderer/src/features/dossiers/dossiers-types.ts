@@ -46,9 +46,9 @@ export interface DossiersSlice {
   setDossierNote(storyId: string, note: string): Promise<boolean>;
   /** Throws a ServiceError for the confirmation to show. */
   deleteDossier(): Promise<void>;
-  exportDossier(format: ExportFormat, locale: ExportLocale): Promise<ExportedFile>;
+  exportDossier(format: ExportFormat, locale: ExportLocale, choices?: ExportChoices): Promise<ExportedFile>;
   /** Desktop app: save dialog then write; null when the editor cancelled. */
-  exportDossierToFile(format: ExportFormat, locale: ExportLocale): Promise<SavedExport | null>;
+  exportDossierToFile(format: ExportFormat, locale: ExportLocale, choices?: ExportChoices): Promise<SavedExport | null>;
   revealExport(path: string): Promise<void>;
   openExport(path: string): Promise<void>;
   /** For the create dialog's tag picker. */
@@ -57,4 +57,9 @@ export interface DossiersSlice {
   dossierSeriesSize(storyId: string): Promise<number>;
   /** For the add-stories picker: stories matching words (newest first without words). */
   findStoriesForDossier(query: string, includeBriefs: boolean): Promise<ListPage>;
+}
+
+/** What the editor chose for an export the core refused without a choice (stories whose text cannot be read). */
+export interface ExportChoices {
+  allowIncomplete?: boolean;
 }

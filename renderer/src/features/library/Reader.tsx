@@ -148,7 +148,14 @@ function StoryView({ story, t, language, matcher, briefPage, onOpenPage }: Story
           </section>
         )}
 
-        <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />
+        {story.textDamaged ? (
+          // Lost, not empty: never the "no text" line for a story whose file is damaged.
+          <p className="notice notice-warning story-text-damaged" role="alert">
+            {t.library('textDamaged', { file: story.textDamaged.file })}
+          </p>
+        ) : (
+          <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />
+        )}
 
         {briefPage && (
           <p className="brief-origin">
