@@ -1,4 +1,5 @@
 import type { IdPrefix } from '../ids';
+import { isSafeId } from '../../../shared/contract/define';
 import { listQuerySchema } from '../../../shared/contract/library';
 import { LINK_TYPES } from '../../../shared/contract/links';
 import type { ArchiveMergeCounts } from '../../../shared/contract/backups';
@@ -191,8 +192,8 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
 }
 
 const LINK_TYPE_SET: ReadonlySet<string> = new Set<LinkType>(LINK_TYPES);
-/** Ids as Kroniek makes them; never `__proto__` and the like. */
-const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Ids as Kroniek makes them; never `__proto__`, `constructor` and the like (the contract's one pattern). */
+const SAFE_ID = { test: isSafeId };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

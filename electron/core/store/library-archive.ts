@@ -3,6 +3,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/contract/envelope';
+import { isSafeId } from '../../../shared/contract/define';
 import { newId } from '../ids';
 import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/backups';
 import { mergeArchiveMeta } from './archive-merge';
@@ -18,9 +19,9 @@ import { checkMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent
 export const ARCHIVE_FORMAT = 'kroniek-library';
 export const ARCHIVE_VERSION = 1;
 
-// Story ids become keys of the segment files' JSON objects: one starting with `_`
-// (`__proto__`) would not survive that, so ids are the importer's alphabet only.
-const storyIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'invalid story id');
+// Story ids become keys of the segment files' JSON objects and of the metadata's per-story
+// records: the one id pattern (isSafeId: never `__proto__`, `constructor`, `toString`…).
+const storyIdSchema = z.string().refine(isSafeId, 'invalid story id');
 
 const storySchema = z.object({
   head: z

@@ -743,9 +743,11 @@ export class LibraryStore {
       try {
         const { heads, invalid } = await readHeadsFile(path.join(this.dataDir, file));
         for (const head of heads) this.indexHead(head, segment.name);
-        if (invalid) {
-          this.noteDamage(file, 'wrong-shape', [], invalid);
-          problems.push(`${segment.name} (${invalid} damaged)`);
+        // Entries that are not heads, or fewer than the metadata says the segment holds: stories lost with their heads.
+        const lost = Math.max(invalid, segment.count - heads.length);
+        if (lost > 0) {
+          this.noteDamage(file, 'wrong-shape', [], lost);
+          problems.push(`${segment.name} (${lost} damaged)`);
         }
       } catch (error) {
         if (!(error instanceof SegmentFileError)) throw error;
