@@ -4,6 +4,7 @@ import type { RelatedDoc } from '../analysis/related';
 import type { SearchDoc } from '../search/index';
 import type { IndexedMeta, StoryHead } from '../store/meta';
 import { own } from '../store/records';
+import { LIMITS } from '../../../shared/contract/define';
 
 // What each index reads from a stored story: one place, so the indexing worker and the
 // feature worker (which works out the related index's features during a full build)
@@ -19,7 +20,8 @@ export function searchDocOf(head: StoryHead, body: BodyBlock[], meta: IndexedMet
     body: bodyText(body),
     place: head.dateline.place,
     tags: tagNames,
-    note: own(meta.storyEdits, head.id)?.note ?? '',
+    // Within the API's limit: a schema-valid library.json with a 300 MB note made the index build abort (V8 out of memory).
+    note: (own(meta.storyEdits, head.id)?.note ?? '').slice(0, LIMITS.text),
   };
 }
 

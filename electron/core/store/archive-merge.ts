@@ -1,5 +1,5 @@
 import type { IdPrefix } from '../ids';
-import { isSafeId } from '../../../shared/contract/define';
+import { isSafeId, LIMITS } from '../../../shared/contract/define';
 import { listQuerySchema } from '../../../shared/contract/library';
 import { LINK_TYPES } from '../../../shared/contract/links';
 import type { ArchiveMergeCounts } from '../../../shared/contract/backups';
@@ -50,7 +50,7 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
   const created: Tag[] = [];
   for (const tag of archive.tags) {
     const name = typeof tag.name === 'string' ? cleanTagName(tag.name) : '';
-    if (tagIds.has(tag.id) || !name || name.length > 200) continue;
+    if (tagIds.has(tag.id) || !name || name.length > LIMITS.name) continue;
     const key = tagKey(name);
     const known = byKey.get(key);
     if (known) {
@@ -138,7 +138,8 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
         else delete next.publishedAtEstimated;
       } else if (mine.publishedAt !== edit.publishedAt && !theirsEstimated) counts.conflictsKept++;
     }
-    if (typeof edit.note === 'string' && edit.note) {
+    // A note the API would refuse (longer than LIMITS.text) is not taken in.
+    if (typeof edit.note === 'string' && edit.note && edit.note.length <= LIMITS.text) {
       if (!mine?.note) next.note = edit.note;
       else if (mine.note !== edit.note) counts.conflictsKept++;
     }
