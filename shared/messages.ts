@@ -68,6 +68,12 @@ export interface HistoryParams {
   import: Count;
   /** `count` stories taken out of the Trash. */
   'trash.restore': Count;
+  /** Chronology lines approved, rejected or set back to draft. */
+  'chronology.review': Count;
+  'chronology.edit': NoParams;
+  /** `count` lines merged into one. */
+  'chronology.merge': Count;
+  'chronology.split': NoParams;
 }
 export type HistoryLabel = MessageOf<HistoryParams>;
 export type HistoryCode = HistoryLabel['code'];

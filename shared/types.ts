@@ -137,6 +137,8 @@ export interface Dossier {
   updatedAt: string;
   /** What happened to the dossier that must stay on record (an export past an embargo). */
   history?: DossierHistoryEntry[];
+  /** The chronology lines the editor decided on (the draft itself is worked out when asked for). */
+  chronology?: ChronologyLine[];
 }
 
 /** An export made before a story's embargo had passed, because the editor said so. */
@@ -279,4 +281,37 @@ export interface DamagedContent {
   /** Their ids where known (a lost heads file loses its ids), at most 1,000. */
   storyIds: string[];
   files: DamagedFile[];
+}
+
+/** A period a chronology line is dated by: its granularity and first day (`YYYY-MM-DD`; a week starts on Monday). */
+export interface ChronologyDate {
+  granularity: 'day' | 'week' | 'month' | 'year';
+  date: string;
+}
+
+/** Where a chronology line comes from: a sentence of a story (paragraph index and character offsets in it). */
+export interface ChronologySource {
+  storyId: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** The sentence as it stood when the line was drafted. */
+  sentence: string;
+}
+
+/**
+ * A line of a dossier's chronology the editor decided on. Drafted lines are not stored until
+ * the editor approves, rejects, edits or merges them; a stored line keeps its key, so
+ * re-drafting after new stories keeps every decision.
+ */
+export interface ChronologyLine {
+  key: string;
+  date: ChronologyDate;
+  /** The source sentence, or the editor's own wording (`edited`). */
+  summary: string;
+  sources: ChronologySource[];
+  /** `merged`: taken into another line (kept so the draft does not bring it back). */
+  status: 'approved' | 'rejected' | 'merged';
+  edited?: boolean;
+  confidence: number;
 }

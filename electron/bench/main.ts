@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
        npm run -s bench -- --wire-parse N [--json]
+       npm run -s bench -- --chronology N [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -36,7 +37,8 @@ snapshot in the background; a second fresh process then opens with it
 With --export: PDF export time of a 20-story and a 200-story dossier.
 With --versions N: N agency stories, then a new version of each as one import (versions/s),
 and how long the indexes take to hold the new texts.
-With --wire-parse N: parseWire throughput over N synthetic files per wire format (ninjs 1/2/3, NewsML-G2).`;
+With --wire-parse N: parseWire throughput over N synthetic files per wire format (ninjs 1/2/3, NewsML-G2).
+With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -110,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       export: { type: 'boolean' },
       versions: { type: 'string' },
       'wire-parse': { type: 'string' },
+      chronology: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -128,6 +131,18 @@ export async function main(argv: string[]): Promise<number> {
     const { benchVersions } = await import('./versions');
     const figures = await benchVersions(count, (text) => (values.json ? process.stderr : process.stdout).write(`${text}\n`));
     if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return 0;
+  }
+  if (values.chronology !== undefined) {
+    const count = Number(values.chronology);
+    if (!Number.isInteger(count) || count < 1) {
+      console.error('bench: --chronology must be a positive whole number.');
+      return 2;
+    }
+    const { benchChronology } = await import('./chronology');
+    const figures = benchChronology(count);
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    else console.log(`Chronology of ${figures.stories} stories: drafted in ${figures.draftMs} ms (${figures.lines} lines); quotes extracted in ${figures.quotesMs} ms (${figures.quotes} quotes)`);
     return 0;
   }
   if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
 import { callThrough, type CliCommand } from './command';
+import { chronologyCommand } from './commands-chronology';
 import { DOSSIER_COMMANDS } from './commands-dossiers';
 import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
@@ -27,6 +28,7 @@ export const COMMANDS: CliCommand[] = [
   backupsCommand,
   restoreBackupCommand,
   ...DOSSIER_COMMANDS,
+  chronologyCommand,
   ...TAG_AND_LINK_COMMANDS,
   searchCommand,
   versionsCommand,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodDef } from './define';
+import { chronologyContract } from './chronology';
 import { dossiersContract } from './dossiers';
 import { libraryContract } from './library';
 import { linksContract } from './links';
@@ -25,6 +26,7 @@ export const contract = {
   ...versionsContract,
   ...trashContract,
   ...watchContract,
+  ...chronologyContract,
 } as const;
 
 export type Contract = typeof contract;

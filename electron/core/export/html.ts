@@ -1,6 +1,7 @@
 import type { BodyBlock, Story, Tag } from '../../../shared/types';
 import { cssString, escapeHtml } from './escape';
-import { formatDateline, formatDay, formatInstantDay, labelsFor, wireLines, type Labels } from './labels';
+import { exportedChronology } from './chronology';
+import { formatDateline, formatDay, formatInstantDay, formatPeriod, labelsFor, wireLines, type Labels } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences, type StoryReferences } from './relations';
 import { DOCUMENT_CSS, runningHeaderCss } from './style';
@@ -17,6 +18,8 @@ export interface PrintPageNumbers {
   /** Same order as `doc.stories`. */
   stories: number[];
   sources: number;
+  /** Where the chronology starts, when the dossier has approved lines. */
+  chronology?: number;
 }
 
 export interface HtmlOptions {
@@ -34,6 +37,7 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 /** Element ids the PDF printer turns into named destinations (via the contents links). */
 export const storyAnchor = (index: number): string => `story-${index + 1}`;
 export const SOURCES_ANCHOR = 'sources';
+export const CHRONOLOGY_ANCHOR = 'chronology';
 
 /** Text with blank-line-separated paragraphs (intro, notes) as `<p>`s; single line breaks kept. */
 function paragraphs(text: string, className?: string): string {
@@ -114,9 +118,15 @@ function renderContents(ctx: Context): string {
   const intro = doc.dossier.intro.trim()
     ? `<section class="intro" aria-label="${escapeHtml(labels.introduction)}"><p class="intro-label">${escapeHtml(labels.introduction)}</p>${paragraphs(doc.dossier.intro)}</section>`
     : '';
-  const rows = doc.stories.map(
+  const rows: string[] = [];
+  if (exportedChronology(doc).length) {
+    rows.push(
+      `<li class="toc-appendix"><a href="#${CHRONOLOGY_ANCHOR}"><span class="toc-no"></span><span class="toc-entry"><span class="toc-headline">${escapeHtml(labels.chronology)}</span></span>${pageNumber(ctx, ctx.pages?.chronology, 'right')}</a></li>`,
+    );
+  }
+  rows.push(...doc.stories.map(
     (story, index) => `<li><a href="#${storyAnchor(index)}"><span class="toc-no">${index + 1}</span><span class="toc-entry"><span class="toc-headline">${escapeHtml(story.headline)}</span>${tocMeta(story, labels)}</span>${pageNumber(ctx, ctx.pages?.stories[index], 'right')}</a></li>`,
-  );
+  ));
   rows.push(
     `<li class="toc-appendix"><a href="#${SOURCES_ANCHOR}"><span class="toc-no"></span><span class="toc-entry"><span class="toc-headline">${escapeHtml(labels.sources)}</span></span>${pageNumber(ctx, ctx.pages?.sources, 'right')}</a></li>`,
   );
@@ -126,6 +136,31 @@ ${intro}
 <h2 class="section-title">${escapeHtml(labels.contents)}</h2>
 ${empty}
 <ol class="toc">
+${rows.join('\n')}
+</ol>
+</section>`;
+}
+
+/**
+ * The approved chronology: each line's date as precise as known, its text, and the
+ * stories it came from by their number in the dossier (with the page in print).
+ */
+function renderChronology(ctx: Context): string {
+  const lines = exportedChronology(ctx.doc);
+  if (!lines.length) return '';
+  const { labels } = ctx;
+  const rows = lines.map(({ line, stories }) => {
+    const refs = stories
+      .map((k) => {
+        const page = ctx.print && ctx.pages ? ` (${escapeHtml(labels.page)} ${ctx.pages.stories[k]})` : '';
+        return `<a href="#${storyAnchor(k)}">${k + 1}</a>${page}`;
+      })
+      .join(', ');
+    return `<li><span class="chr-date">${escapeHtml(formatPeriod(line.date, labels))}</span><span class="chr-text">${escapeHtml(line.summary)}${refs ? ` <span class="chr-src">→ ${refs}</span>` : ''}</span></li>`;
+  });
+  return `<section class="chronology" id="${CHRONOLOGY_ANCHOR}">
+<h2 class="section-title">${escapeHtml(labels.chronology)}</h2>
+<ol class="chronology-lines">
 ${rows.join('\n')}
 </ol>
 </section>`;
@@ -239,7 +274,8 @@ export function outlineHeadings(doc: DossierDocument): string[] {
     story.headline,
     ...story.body.filter((block) => block.type === 'heading' && block.text.trim()).map((block) => block.text.trim()),
   ]);
-  return [doc.dossier.title, labels.contents, ...stories, labels.sources];
+  const chronology = exportedChronology(doc).length ? [labels.chronology] : [];
+  return [doc.dossier.title, labels.contents, ...chronology, ...stories, labels.sources];
 }
 
 /** At most `max` characters, cut at a word with an ellipsis (a running header has one line). */
@@ -261,7 +297,7 @@ export function renderDossierHtml(doc: DossierDocument, options: HtmlOptions): s
     tagsById: new Map(doc.tags.map((tag) => [tag.id, tag])),
   };
   const references = storyReferences(doc);
-  const content = [renderCover(ctx), renderContents(ctx), ...doc.stories.map((story, index) => renderStory(story, index, references[index]!, ctx)), renderSources(ctx)].join('\n');
+  const content = [renderCover(ctx), renderContents(ctx), renderChronology(ctx), ...doc.stories.map((story, index) => renderStory(story, index, references[index]!, ctx)), renderSources(ctx)].join('\n');
   // Running header (dossier title) and footer (page X of Y) as @page margin boxes; the cover has none.
   const running = ctx.print
     ? runningHeaderCss(cssString(shorten(doc.dossier.title, 90)), `${cssString(ctx.labels.pageOf[0])} counter(page) ${cssString(ctx.labels.pageOf[1])} counter(pages)`)

@@ -1,4 +1,4 @@
-import type { Dateline, Story } from '../../../shared/types';
+import type { ChronologyDate, Dateline, Story } from '../../../shared/types';
 import type { ExportLanguage } from './model';
 
 // The document's own words in each export language, and how dates and
@@ -37,6 +37,9 @@ export interface Labels {
   embargoUntil: string;
   rights: string;
   infoSources: string;
+  /** The dossier's chronology (its approved lines). */
+  chronology: string;
+  weekOf: (day: string) => string;
 }
 
 const NL: Labels = {
@@ -76,6 +79,8 @@ const NL: Labels = {
   embargoUntil: 'Embargo tot',
   rights: 'Rechten',
   infoSources: 'Bronnen',
+  chronology: 'Tijdlijn',
+  weekOf: (day) => `week van ${day}`,
 };
 
 const EN: Labels = {
@@ -115,6 +120,8 @@ const EN: Labels = {
   embargoUntil: 'Embargo until',
   rights: 'Rights',
   infoSources: 'Sources',
+  chronology: 'Chronology',
+  weekOf: (day) => `week of ${day}`,
 };
 
 export function labelsFor(locale: ExportLanguage): Labels {
@@ -128,6 +135,21 @@ export function formatDay(day: string | null, labels: Labels): string | null {
   const month = match ? labels.months[Number(match[2]) - 1] : undefined;
   if (!match || !month) return day;
   return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** A chronology line's date as precise as it is known: `13 september 2023`, `week van 10 juni 2024`, `juni 2024`, `2019`. */
+export function formatPeriod(date: ChronologyDate, labels: Labels): string {
+  const [y, m] = date.date.split('-').map(Number) as [number, number];
+  switch (date.granularity) {
+    case 'year':
+      return String(y);
+    case 'month':
+      return `${labels.months[m - 1] ?? m} ${y}`;
+    case 'week':
+      return labels.weekOf(formatDay(date.date, labels) ?? date.date);
+    default:
+      return formatDay(date.date, labels) ?? date.date;
+  }
 }
 
 /** An ISO time as a calendar day in this machine's time zone (where the editor is). */

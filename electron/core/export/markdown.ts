@@ -1,6 +1,7 @@
 import type { Story, Tag } from '../../../shared/types';
 import { escapeMarkdown } from './escape';
-import { formatDateline, formatDay, formatInstantDay, labelsFor, wireLines, type Labels } from './labels';
+import { exportedChronology } from './chronology';
+import { formatDateline, formatDay, formatInstantDay, formatPeriod, labelsFor, wireLines, type Labels } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences, type StoryReferences } from './relations';
 
@@ -100,6 +101,16 @@ export function renderDossierMarkdown(doc: DossierDocument): string {
   lines.push(`${escapeMarkdown(labels.exported)} ${escapeMarkdown(formatInstantDay(doc.exportedAt, labels))} · ${escapeMarkdown(labels.storyCount(doc.stories.length))}`, '');
   if (dossier.intro.trim()) lines.push(paragraphs(dossier.intro).join('\n\n'), '');
   lines.push(`## ${escapeMarkdown(labels.contents)}`, '', ...contents(doc, labels), '');
+  const chronology = exportedChronology(doc);
+  if (chronology.length) {
+    // The approved lines, each citing the numbers of the stories it came from.
+    lines.push('---', '', `## ${escapeMarkdown(labels.chronology)}`, '');
+    for (const { line, stories } of chronology) {
+      const refs = stories.length ? ` (→ ${stories.map((k) => k + 1).join(', ')})` : '';
+      lines.push(`- **${escapeMarkdown(formatPeriod(line.date, labels))}**: ${escapeMarkdown(line.summary)}${refs}`);
+    }
+    lines.push('');
+  }
   const refs = storyReferences(doc);
   doc.stories.forEach((_, index) => {
     lines.push('---', '', ...story(doc, index, refs[index]!, labels, tagsById));

@@ -1,6 +1,7 @@
 import type { Story, StoryWireInfo, Tag } from '../../../shared/types';
 import { escapeHtml } from './escape';
-import { formatDateline, formatDay, labelsFor } from './labels';
+import { exportedChronology } from './chronology';
+import { formatDateline, formatDay, formatPeriod, labelsFor } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences } from './relations';
 
@@ -169,6 +170,37 @@ function addWireFacts(item: NinjsItem, wire: StoryWireInfo): void {
   }
 }
 
+/**
+ * The approved chronology as a text item of the package (after the stories): one line per
+ * event, its date as precise as known, each line's sources as story URIs in the HTML body.
+ */
+function chronologyItem(doc: DossierDocument): (NinjsItem & { name: string; rel: string }) | null {
+  const lines = exportedChronology(doc);
+  if (!lines.length) return null;
+  const labels = labelsFor(doc.locale);
+  const plain = lines.map(({ line, stories }) => `${formatPeriod(line.date, labels)}: ${line.summary}${stories.length ? ` (→ ${stories.map((k) => k + 1).join(', ')})` : ''}`).join('\n');
+  const html = `<ol>${lines
+    .map(({ line, stories }) => {
+      const sources = stories.map((k) => `<a href="${escapeHtml(storyUri(doc.stories[k]!.id))}">${k + 1}</a>`).join(', ');
+      return `<li><time datetime="${escapeHtml(line.date.date)}">${escapeHtml(formatPeriod(line.date, labels))}</time> ${escapeHtml(line.summary)}${sources ? ` (→ ${sources})` : ''}</li>`;
+    })
+    .join('')}</ol>`;
+  return {
+    uri: `${dossierUri(doc.dossier.id)}:chronology`,
+    type: 'text',
+    representationType: 'full',
+    profile: 'kroniek-chronology',
+    language: doc.locale,
+    headlines: [{ role: 'main', value: labels.chronology }],
+    bodies: [
+      { role: 'main', contentType: 'text/plain', value: plain, charCount: plain.length, wordCount: words(plain) },
+      { role: 'main', contentType: 'text/html', value: html, charCount: plain.length, wordCount: words(plain) },
+    ],
+    name: labels.chronology,
+    rel: 'chronology',
+  };
+}
+
 /** The dossier as one ninjs 3.1 document: a composite item associating its stories in order. */
 export function renderDossierNinjs(doc: DossierDocument): NinjsItem {
   const tagsById = new Map(doc.tags.map((tag) => [tag.id, tag]));
@@ -191,6 +223,8 @@ export function renderDossierNinjs(doc: DossierDocument): NinjsItem {
       rel: 'dossier-item',
     })),
   };
+  const chronology = chronologyItem(doc);
+  if (chronology) item.associations!.push(chronology);
   if (!Number.isNaN(Date.parse(dossier.createdAt))) item.firstCreated = new Date(dossier.createdAt).toISOString();
   if (!Number.isNaN(Date.parse(doc.exportedAt))) item.versionCreated = new Date(doc.exportedAt).toISOString();
   if (dossier.intro.trim()) item.descriptions = [{ role: 'intro', contentType: 'text/plain', value: dossier.intro.trim() }];

@@ -1,6 +1,6 @@
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import type { PdfPrinter, PdfPrintOptions } from '../ports';
-import { outlineHeadings, renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
+import { CHRONOLOGY_ANCHOR, outlineHeadings, renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
 import { labelsFor } from './labels';
 import type { DossierDocument } from './model';
 
@@ -54,7 +54,7 @@ export async function exportDossierPdf(doc: DossierDocument, printer: PdfPrinter
 }
 
 function samePages(a: PrintPageNumbers, b: PrintPageNumbers): boolean {
-  return a.sources === b.sources && a.stories.length === b.stories.length && a.stories.every((page, index) => page === b.stories[index]);
+  return a.sources === b.sources && a.chronology === b.chronology && a.stories.length === b.stories.length && a.stories.every((page, index) => page === b.stories[index]);
 }
 
 /** Where each story and the appendix start, from the PDF's named destinations. */
@@ -68,7 +68,8 @@ export function startPages(pdf: PDFDocument, storyCount: number): PrintPageNumbe
     return page;
   };
   const stories = Array.from({ length: storyCount }, (_, index) => pageOf(storyAnchor(index)));
-  return { stories, sources: pageOf(SOURCES_ANCHOR) };
+  const chronology = destinations.get(CHRONOLOGY_ANCHOR);
+  return { stories, sources: pageOf(SOURCES_ANCHOR), ...(chronology !== undefined ? { chronology } : {}) };
 }
 
 /** Named destination → 1-based page number, from the catalog's `/Dests` dictionary and the `/Names` tree. */

@@ -1,31 +1,7 @@
-// First-sentence extraction for brief headlines. A sentence ends at `.`, `!`,
-// `?` or `…` (with any closing quotes or brackets) followed by a space and a
-// capital, digit or opening quote; a full stop after an initial (`J.`), an
-// abbreviation with inner dots (`o.a.`, `d.w.z.`, `V.S.`) or a common Dutch
-// abbreviation (`mr.`, `dr.`, `prof.`) does not end it. Numbers like `1.5` have
-// no space after the dot, so they never match.
+// First-sentence extraction for brief headlines (sentence boundaries: text/sentences.ts).
+import { sentenceEnds } from '../text/sentences';
 
 export const BRIEF_HEADLINE_MAX_CHARS = 200;
-
-/** Abbreviations that take a full stop in Dutch news copy and are usually followed by a capital. */
-const ABBREVIATIONS = new Set([
-  'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'mevr', 'mw', 'dhr', 'hr', 'st', 'sr', 'jr', 'ds', 'mgr', 'kard',
-  'gen', 'lt', 'kol', 'maj', 'kapt', 'sgt', 'adm', 'cdt', 'gouv', 'burg', 'min', 'staatssecr', 'sen',
-  'nr', 'no', 'blz', 'art', 'ca', 'bijv', 'bv', 'vgl', 'zgn', 'zg', 'resp', 'enz', 'etc', 'evt', 'incl', 'excl', 'ong', 'vs',
-  'feb', 'mrt', 'apr', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'mln', 'mld', 'mrd', 'pct', 'red',
-]);
-
-/**
- * Words that start a sentence and are never a surname, so `op X. Dat` ends a
- * sentence while `J. Jansen` does not. (Dutch writes `J. de Vries` in lower case.)
- */
-const SENTENCE_STARTERS = new Set([
-  'de', 'het', 'een', 'dat', 'die', 'dit', 'deze', 'hij', 'zij', 'ze', 'er', 'ook', 'maar', 'en', 'daarna', 'volgens',
-  'in', 'op', 'bij', 'na', 'toen', 'wij', 'we', 'ik', 'zo', 'nu', 'dan', 'om', 'met', 'voor', 'als', 'hoe', 'wat', 'wie',
-  'waar', 'omdat', 'wel', 'niet', 'geen', 'daar', 'hier', 'sinds', 'tijdens',
-]);
-
-const SENTENCE_END = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(]?[\p{Lu}\p{N}])/gu;
 
 /** The first sentence of `text`, capped at `maxChars` at a word boundary with `…`. */
 export function firstSentence(text: string, maxChars = BRIEF_HEADLINE_MAX_CHARS): string {
@@ -36,23 +12,8 @@ export function firstSentence(text: string, maxChars = BRIEF_HEADLINE_MAX_CHARS)
 }
 
 function firstSentenceEnd(text: string): number {
-  for (const match of text.matchAll(SENTENCE_END)) {
-    const end = match.index + match[0].length;
-    if (match[0].startsWith('.') && !/^\.{2,}/.test(match[0]) && isAbbreviationBefore(text, match.index, nextWord(text, end))) continue;
-    return end;
-  }
+  for (const end of sentenceEnds(text)) return end;
   return text.length;
-}
-
-const nextWord = (text: string, from: number) => /^\s+["“‘'«(]?([\p{L}\p{N}]+)/u.exec(text.slice(from, from + 60))?.[1] ?? '';
-
-/** Is the word right before the full stop at `dotIndex` an initial or abbreviation? */
-function isAbbreviationBefore(text: string, dotIndex: number, following: string): boolean {
-  const word = /[^\s("“‘'«[]*$/u.exec(text.slice(Math.max(0, dotIndex - 40), dotIndex))?.[0] ?? '';
-  // An initial (`J. Jansen`), unless a plain sentence opener follows (`meldt hij op X. Dat …`).
-  if (/^\p{L}$/u.test(word)) return !SENTENCE_STARTERS.has(following.toLowerCase());
-  if (/\p{L}\.\p{L}/u.test(word)) return true; // inner dots: `o.a`, `d.w.z`, `J.P`
-  return ABBREVIATIONS.has(word.toLowerCase());
 }
 
 function capLength(sentence: string, maxChars: number): string {

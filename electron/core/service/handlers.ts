@@ -1,4 +1,5 @@
 import type { Handlers } from './registry';
+import { chronologyHandlers } from '../features/chronology/handlers';
 import { dossierHandlers } from '../features/dossiers/handlers';
 import { libraryHandlers } from '../features/library/handlers';
 import { linkHandlers } from '../features/links/handlers';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...versionsHandlers,
   ...trashHandlers,
   ...watchHandlers,
+  ...chronologyHandlers,
 };

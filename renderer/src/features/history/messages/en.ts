@@ -65,4 +65,10 @@ export const historyEn = {
   import_other: 'Import {{count, number}} stories',
   'trash.restore_one': 'Restore story from Trash',
   'trash.restore_other': 'Restore {{count, number}} stories from Trash',
+  'chronology.review_one': 'Review chronology line',
+  'chronology.review_other': 'Review {{count, number}} chronology lines',
+  'chronology.edit': 'Edit chronology line',
+  'chronology.merge_one': 'Merge chronology line',
+  'chronology.merge_other': 'Merge {{count, number}} chronology lines',
+  'chronology.split': 'Split chronology line',
 } as const;

@@ -63,4 +63,10 @@ export const historyNl: Translation<typeof historyEn> = {
   import_other: '{{count, number}} verhalen importeren',
   'trash.restore_one': 'Verhaal terugzetten uit de prullenbak',
   'trash.restore_other': '{{count, number}} verhalen terugzetten uit de prullenbak',
+  'chronology.review_one': 'Regel van tijdlijn beoordelen',
+  'chronology.review_other': '{{count, number}} regels van tijdlijn beoordelen',
+  'chronology.edit': 'Regel van tijdlijn bewerken',
+  'chronology.merge_one': 'Regel van tijdlijn samenvoegen',
+  'chronology.merge_other': '{{count, number}} regels van tijdlijn samenvoegen',
+  'chronology.split': 'Regel van tijdlijn splitsen',
 };

@@ -1,0 +1,371 @@
+import { fold } from '../../text/dutch';
+import { sentenceSpans } from '../../text/sentences';
+import { isRoleWord, NAME_PARTICLES } from '../name-cues';
+
+// Who said what: direct quotes with their speaker, and indirect speech marked as such,
+// from Dutch news copy. The speaker is resolved to a person of the story where the text
+// allows it (Kim → Kim Jong-un, "de Noord-Koreaanse leider" → the person the story
+// introduced with that adjective, "hij" → the one person in focus); where it does not, the
+// quote stays unattributed and says so. Nothing is ever attributed by guessing. Pure.
+
+/** A person (or organisation) the story names. */
+export interface QuotePerson {
+  key: string;
+  name: string;
+}
+
+export interface QuoteStory {
+  id: string;
+  date: string | null;
+  paragraphs: readonly string[];
+  /** The people the story names (from entity extraction), used to resolve short names and roles. */
+  people: readonly QuotePerson[];
+}
+
+/**
+ * How the speaker was found: named in the attribution, by a role the story gave a person,
+ * by a pronoun, as the same speaker's next sentence (a quote that goes on after "…", zei
+ * Kim), or not at all.
+ */
+export type Attribution = 'named' | 'role' | 'pronoun' | 'continued' | 'unresolved';
+
+export interface Quote {
+  storyId: string;
+  kind: 'direct' | 'indirect';
+  /** The words quoted (direct) or reported (indirect), without quotation marks. */
+  text: string;
+  /** The speaker as resolved; null when unattributed. */
+  speaker: QuotePerson | null;
+  /** The speaker as written ("Kim", "de Noord-Koreaanse leider", "hij"); null when the text names none. */
+  speakerText: string | null;
+  attribution: Attribution;
+  paragraph: number;
+  /** Offsets of the quoted words in the paragraph (for a quote over several paragraphs: in its first). */
+  start: number;
+  end: number;
+  /** The story's date: the quote's date. */
+  date: string | null;
+}
+
+const SPEECH_VERBS = [
+  'zei', 'zeiden', 'zegt', 'zeggen', 'aldus', 'volgens', 'schreef', 'schreven', 'schrijft', 'stelde', 'stelden', 'stelt',
+  'verklaarde', 'verklaarden', 'verklaart', 'benadrukte', 'benadrukt', 'waarschuwde', 'waarschuwt', 'voegde', 'vertelde',
+  'vertelt', 'antwoordde', 'antwoordt', 'reageerde', 'reageert', 'twitterde', 'riep', 'roept', 'meldde', 'meldt', 'liet',
+  'laat', 'vond', 'vindt', 'meende', 'meent', 'erkende', 'erkent', 'beloofde', 'belooft', 'concludeerde', 'merkte',
+  'sprak', 'spreekt', 'dreigde', 'dreigt', 'beweerde', 'beweert', 'zo zei', 'zo zegt', 'zo stelt', 'zo stelde',
+  'omschreef', 'omschrijft', 'noemde', 'noemt', 'prees', 'prijst', 'herhaalde', 'herhaalt', 'onderstreepte', 'bevestigde',
+  'bevestigt', 'ontkende', 'ontkent', 'vroeg', 'vraagt', 'kondigde', 'verzekerde', 'verzekert', 'klaagde', 'klaagt',
+];
+const VERB = `(?:${SPEECH_VERBS.map((v) => v.replace(' ', '\\s+')).join('|')})`;
+// A name: capitalised words, with the particles that sit inside names (`Ursula von der Leyen`).
+const NAME = `\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:(?:${[...NAME_PARTICLES].join('|')})\\s+)*\\p{Lu}[\\p{L}\\p{M}'’-]*){0,3}`;
+// A role phrase: an article, up to three words, ending in a role word; checked with isRoleWord.
+// A role phrase: an article and up to four words; attribute() keeps it up to its last role word.
+const ROLE = `(?:[Dd]e|[Hh]et|[Ee]en)\\s+[\\p{L}\\p{M}\\p{N}-]+(?:\\s+[\\p{L}\\p{M}\\p{N}-]+){0,3}`;
+const PRONOUN = '(?:[Hh]ij|[Zz]ij|[Zz]e)(?![\\p{L}])';
+const SPEAKER = `(${PRONOUN}|${ROLE}|${NAME})`;
+
+// After a closing quote: `", zei Poetin`, `", aldus de Noord-Koreaanse leider`, `", liet Peskov weten`.
+const AFTER = new RegExp(`^[\\s,]*(?:${VERB})\\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eerder|later|ook|nog|dan|daarop)\\s+)?${SPEAKER}`, 'u');
+// Before an opening quote: `Poetin zei dinsdag: "`, `Kallas: "`.
+const BEFORE_COLON = new RegExp(`(?:^|[.!?]\\s+|^\\s*)${SPEAKER}(?:\\s+[\\p{Ll}\\p{N}][\\p{L}\\p{N}-]*){0,8}\\s*:\\s*$`, 'u');
+// A sentence whose subject speaks and quotes a phrase: `Kim omschreef het verdrag als "…"`.
+const SUBJECT_VERB = new RegExp(`^${SPEAKER}\\s+(?:[\\p{Ll}]+\\s+){0,2}?(?:${VERB})(?![\\p{L}])`, 'u');
+// Indirect: `X zegt dat …`, `X liet weten dat …`, `Volgens X …`.
+const INDIRECT_THAT = new RegExp(`^${SPEAKER}\\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eerder|ook|nog)\\s+)?(?:zegt|zei|zeiden|zeggen|verklaarde|verklaart|stelde|stelt|liet\\s+weten|laat\\s+weten|meldde|meldt|benadrukte|erkende|ontkende|beweerde|beweert|waarschuwde|vindt|vond|meent|meende)\\s+(?:[\\p{L}]+\\s+){0,3}?dat\\s+(.+)$`, 'u');
+// `Volgens X …`, also with a descriptor before the name (`Volgens brancheorganisatie ActiZ …`).
+const INDIRECT_VOLGENS = new RegExp(`^Volgens\\s+(?:[\\p{Ll}-]+\\s+(?=\\p{Lu})){0,2}${SPEAKER}\\s+(.+)$`, 'u');
+// Inverted after a fronted phrase: `In Frankrijk maakte president Macron zondag bekend dat …`.
+const INDIRECT_INVERTED = new RegExp(`^\\p{Lu}[^,]{0,60}?\\s(?:maakte|maakt|liet|laat|zei|zegt|verklaarde|verklaart|meldde|meldt|stelde|stelt|benadrukte|erkende|ontkende)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${NAME})\\s+(?:[\\p{Ll}]+\\s+){0,3}?dat\\s+(.+)$`, 'u');
+
+const OPEN = '"“„«‘\'';
+const CLOSE_FOR: Record<string, string> = { '"': '"”', '“': '”"', '„': '”“"', '«': '»', '‘': '’', "'": "'’" };
+/** A single-quoted phrase shorter than this many words is a scare quote ('alomvattend'), not speech. */
+const MIN_SINGLE_QUOTE_WORDS = 4;
+
+interface Span {
+  open: number;
+  close: number;
+  /** Offsets of the quoted words (inside the marks). */
+  start: number;
+  end: number;
+  /** The quote goes on in the next paragraph (Dutch repeats the opening mark there). */
+  continues: boolean;
+}
+
+/** The quoted spans of a paragraph. A double quote left open at the end of the paragraph continues in the next. */
+function quoteSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const mark = text[i]!;
+    if (!OPEN.includes(mark) || !opensHere(text, i)) {
+      i++;
+      continue;
+    }
+    const closers = CLOSE_FOR[mark]!;
+    let j = i + 1;
+    while (j < text.length && !(closers.includes(text[j]!) && closesHere(text, j))) j++;
+    const single = mark === '‘' || mark === "'";
+    if (j >= text.length) {
+      if (!single) spans.push({ open: i, close: text.length, start: i + 1, end: text.length, continues: true });
+      break;
+    }
+    const inner = text.slice(i + 1, j);
+    if (!single || inner.trim().split(/\s+/u).length >= MIN_SINGLE_QUOTE_WORDS) spans.push({ open: i, close: j + 1, start: i + 1, end: j, continues: false });
+    i = j + 1;
+  }
+  return spans;
+}
+
+// An apostrophe inside a word (`zo'n`, `'s`, `Kim’s`) opens or closes nothing.
+const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const opensHere = (text: string, i: number) => !letter(text[i - 1]) && (text[i] !== "'" || text[i + 1] !== 's' || letter(text[i + 2]));
+const closesHere = (text: string, j: number) => !letter(text[j + 1]) || text[j] === '”' || text[j] === '»';
+
+interface Focus {
+  /** The person the story is about right now (last subject or named speaker). */
+  person: QuotePerson | null;
+  /** Other people named since: a pronoun is then ambiguous. */
+  othersSince: Set<string>;
+}
+
+/** The quotes of a story, in reading order. */
+export function extractQuotes(story: QuoteStory): Quote[] {
+  const resolver = new SpeakerResolver(story);
+  const quotes: Quote[] = [];
+  const focus: Focus = { person: null, othersSince: new Set() };
+  let carried: Quote | null = null;
+
+  story.paragraphs.forEach((paragraph, index) => {
+    const spans = quoteSpans(paragraph);
+    // A quote carried over from the paragraph before: this paragraph opens with its mark again.
+    if (carried) {
+      const first = spans[0];
+      if (first && first.open === leadingSpace(paragraph)) {
+        carried.text += ' ' + paragraph.slice(first.start, first.end).trim();
+        spans.shift();
+        if (!first.continues) {
+          const after = AFTER.exec(paragraph.slice(first.close));
+          if (after && !carried.speakerText) attribute(carried, after[1]!, resolver, focus);
+          carried = null;
+        }
+      } else carried = null;
+    }
+    let previous: Quote | null = null;
+    for (const sentence of sentenceSpans(paragraph)) {
+      const text = paragraph.slice(sentence.start, sentence.end);
+      const inSentence = spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
+      for (const span of inSentence) {
+        const quote: Quote = {
+          storyId: story.id,
+          kind: 'direct',
+          text: paragraph.slice(span.start, span.end).trim().replace(/,$/u, ''),
+          speaker: null,
+          speakerText: null,
+          attribution: 'unresolved',
+          paragraph: index,
+          start: span.start,
+          end: span.end,
+          date: story.date,
+        };
+        if (!quote.text) continue;
+        const after = span.continues ? null : AFTER.exec(paragraph.slice(span.close));
+        const before = BEFORE_COLON.exec(paragraph.slice(sentence.start, span.open));
+        const subject = SUBJECT_VERB.exec(paragraph.slice(sentence.start, span.open));
+        const speakerText = after?.[1] ?? before?.[1] ?? subject?.[1] ?? null;
+        if (speakerText) attribute(quote, speakerText, resolver, focus);
+        else if (previous?.speaker && span.open === sentence.start && focus.person?.key === previous.speaker.key && focus.othersSince.size === 0) {
+          // A whole sentence quoted right after one attributed: the same speaker goes on.
+          quote.speaker = previous.speaker;
+          quote.attribution = 'continued';
+        }
+        quotes.push(quote);
+        previous = quote;
+        if (span.continues) carried = quote;
+      }
+      if (inSentence.length === 0) {
+        const indirect = INDIRECT_THAT.exec(text) ?? INDIRECT_VOLGENS.exec(text) ?? INDIRECT_INVERTED.exec(text);
+        if (indirect && !/^(?:het|dit|dat|er)$/iu.test(indirect[1]!)) {
+          const reported = indirect[2]!;
+          const quote: Quote = {
+            storyId: story.id,
+            kind: 'indirect',
+            text: reported.trim(),
+            speaker: null,
+            speakerText: null,
+            attribution: 'unresolved',
+            paragraph: index,
+            start: sentence.start + text.lastIndexOf(reported),
+            end: sentence.end,
+            date: story.date,
+          };
+          attribute(quote, indirect[1]!, resolver, focus, false);
+          if (quote.speakerText) quotes.push(quote);
+        }
+        previous = null;
+      }
+      updateFocus(text, resolver, focus);
+    }
+  });
+  return quotes;
+}
+
+const leadingSpace = (text: string) => text.length - text.trimStart().length;
+
+/**
+ * Sets a quote's speaker from the words that name it. `strong`: the attribution of a
+ * direct quote ("…", zei X), after which X is the one in focus; a weaker one ("volgens X")
+ * leaves the person in focus before it as a second candidate, so a later "hij" is ambiguous.
+ */
+function attribute(quote: Quote, written: string, resolver: SpeakerResolver, focus: Focus, strong = true): void {
+  const text = written.trim();
+  if (/^(?:hij|zij|ze)$/iu.test(text)) {
+    quote.speakerText = text;
+    if (focus.person && focus.othersSince.size === 0) {
+      quote.speaker = focus.person;
+      quote.attribution = 'pronoun';
+    }
+    return;
+  }
+  const role = rolePhrase(text);
+  // "de regering", "het land": nobody we can name. "De Groot", "De Jonge": a surname.
+  if (!role && /^(?:de|het|een)\s|^(?:De|Het|Een)\s+\p{Ll}/u.test(text)) return;
+  quote.speakerText = role ?? text;
+  let person = role ? resolver.byRole(role) : resolver.byName(text);
+  // Named but not one of the story's known people: the name as written, never a guess.
+  if (!person && !role) {
+    const name = bareName(text);
+    quote.speakerText = text;
+    person = { key: fold(name), name };
+  }
+  if (!person) return;
+  quote.speaker = person;
+  quote.attribution = role ? 'role' : 'named';
+  const previous = focus.person;
+  focus.person = person;
+  focus.othersSince.clear();
+  if (!strong && previous && previous.key !== person.key) focus.othersSince.add(previous.key);
+}
+
+/** "de Noord-Koreaanse leider op zijn beurt" → "de Noord-Koreaanse leider"; null when no role word follows the article. */
+function rolePhrase(text: string): string | null {
+  const words = text.split(/\s+/u);
+  if (!/^(?:de|het|een)$/iu.test(words[0]!)) return null;
+  for (let k = words.length - 1; k >= 1; k--) if (isRoleWord(fold(words[k]!))) return words.slice(0, k + 1).join(' ');
+  return null;
+}
+
+/** After a sentence: its subject becomes the focus; anyone else it names makes a later pronoun ambiguous. */
+function updateFocus(sentence: string, resolver: SpeakerResolver, focus: Focus): void {
+  const subject = new RegExp(`^${SPEAKER}`, 'u').exec(sentence)?.[1];
+  let subjectPerson: QuotePerson | null = null;
+  if (subject && !/^(?:hij|zij|ze)$/iu.test(subject)) {
+    const role = rolePhrase(subject);
+    subjectPerson = role ? resolver.byRole(role) : /^(?:de|het|een)\s/iu.test(subject) ? null : resolver.byName(subject);
+  }
+  if (!subjectPerson) {
+    // "Vertrekkend secretaris-generaal Jens Stoltenberg sprak …": the one person named before the verb.
+    const opening = sentence.split(/\s+/u).slice(0, 6).join(' ');
+    const named = resolver.named(opening);
+    if (named.length === 1 && !/^(?:volgens|met|tegen|door|namens|aan|over|voor|na)\s/iu.test(sentence)) subjectPerson = named[0]!;
+  }
+  if (subjectPerson) {
+    focus.person = subjectPerson;
+    focus.othersSince.clear();
+  }
+  for (const person of resolver.named(sentence)) if (person.key !== focus.person?.key) focus.othersSince.add(person.key);
+}
+
+/** Resolves a speaker as written to one of the story's people, or to nobody when that is not certain. */
+class SpeakerResolver {
+  private readonly people: { person: QuotePerson; words: string[] }[];
+  /** Role phrases the story introduced people with ("russische president" → Vladimir Poetin); null when two people share one. */
+  private readonly roles = new Map<string, QuotePerson | null>();
+
+  constructor(story: QuoteStory) {
+    this.people = story.people.map((person) => ({ person, words: nameWords(person.name) }));
+    for (const paragraph of story.paragraphs) this.learnRoles(paragraph);
+  }
+
+  /**
+   * "Kim" → Kim Jong-un, "Bestuurder Anja de Boer van FNV" → Anja de Boer: the one person
+   * of the story whose name holds all the words written, or whose whole name is written.
+   */
+  byName(written: string): QuotePerson | null {
+    const words = nameWords(written);
+    if (words.length === 0) return null;
+    const within = this.people.filter(({ words: name }) => words.every((w) => name.includes(w)));
+    if (within.length === 1) return within[0]!.person;
+    if (within.length > 1) return null;
+    const whole = this.people.filter(({ words: name }) => name.length > 0 && name.every((w) => words.includes(w)));
+    return whole.length === 1 ? whole[0]!.person : null;
+  }
+
+  /** "de Noord-Koreaanse leider" → the one person the story introduced with that role or that adjective. */
+  byRole(written: string): QuotePerson | null {
+    const words = fold(written).split(/\s+/u).slice(1); // without the article
+    const candidates = [words.join(' '), words.slice(0, -1).join(' '), words.at(-1)!].filter(Boolean);
+    for (const key of candidates) {
+      const person = this.roles.get(key);
+      if (person) return person;
+    }
+    return null;
+  }
+
+  /** The story's people named in a text. */
+  named(text: string): QuotePerson[] {
+    const folded = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const capitalised = new Set((text.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? []).map((w) => fold(w)));
+    return this.people
+      .filter(({ words }) => words.some((w) => w.length > 2 && capitalised.has(w) && folded.includes(` ${w} `)))
+      .map(({ person }) => person);
+  }
+
+  private learnRoles(paragraph: string): void {
+    for (const { person } of this.people) {
+      for (const form of [person.name, person.name.split(/\s+/u).at(-1)!]) {
+        let at = paragraph.indexOf(form);
+        while (at >= 0) {
+          // The up to four words right before the name: "De Russische president", "de Noord-Koreaanse dictator".
+          const before = paragraph.slice(Math.max(0, at - 80), at).trim().split(/\s+/u).slice(-4);
+          const roleAt = before.findLastIndex((w) => isRoleWord(fold(w)));
+          if (roleAt === before.length - 1) {
+            const articleAt = before.findLastIndex((w) => /^(?:de|het|een)$/iu.test(w));
+            const phrase = before.slice(articleAt + 1).map((w) => fold(w));
+            const keys = [phrase.join(' '), phrase.at(-1)!, ...(phrase.length > 1 ? [phrase.slice(0, -1).join(' ')] : [])];
+            for (const key of keys) {
+              const known = this.roles.get(key);
+              this.roles.set(key, known === undefined || known?.key === person.key ? person : null);
+            }
+          }
+          at = paragraph.indexOf(form, at + form.length);
+        }
+      }
+    }
+  }
+}
+
+/** The folded words of a name, without the particles inside names. */
+function nameWords(name: string): string[] {
+  return fold(name)
+    .split(/[\s-]+/u)
+    .filter((w) => w && !NAME_PARTICLES.has(w));
+}
+
+/** A name as written without the role words before it and the organisation after it: "DNB-president Klaas Knot van DNB" → "Klaas Knot". */
+function bareName(written: string): string {
+  const words = written.split(/\s+/u);
+  let start = 0;
+  while (start < words.length - 1 && isRoleWord(fold(words[start]!))) start++;
+  let end = words.length;
+  const van = words.findIndex((w, k) => k > start && (w === 'van' || w === 'namens') && /^\p{Lu}/u.test(words[k + 1] ?? '') && k >= start + 2);
+  if (van > 0) end = van;
+  return words.slice(start, end).join(' ');
+}
+
+/** The sentence a quote stands in, for showing it with its context. */
+export function sentenceOf(paragraph: string, start: number): { start: number; end: number } {
+  for (const span of sentenceSpans(paragraph)) if (span.start <= start && start < span.end) return span;
+  return { start: 0, end: paragraph.length };
+}

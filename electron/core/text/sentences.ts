@@ -1,0 +1,64 @@
+// Sentence boundaries in Dutch news copy. A sentence ends at `.`, `!`, `?` or `…`
+// (with any closing quotes or brackets) followed by a space and a capital, digit or
+// opening quote; a full stop after an initial (`J.`), an abbreviation with inner dots
+// (`o.a.`, `d.w.z.`, `V.S.`) or a common Dutch abbreviation (`mr.`, `dr.`, `prof.`)
+// does not end it. Numbers like `1.5` have no space after the dot, so they never match.
+// Used for brief headlines (import) and for the sentences a chronology or a quote cites.
+
+/** Abbreviations that take a full stop in Dutch news copy and are usually followed by a capital. */
+const ABBREVIATIONS = new Set([
+  'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'mevr', 'mw', 'dhr', 'hr', 'st', 'sr', 'jr', 'ds', 'mgr', 'kard',
+  'gen', 'lt', 'kol', 'maj', 'kapt', 'sgt', 'adm', 'cdt', 'gouv', 'burg', 'min', 'staatssecr', 'sen',
+  'nr', 'no', 'blz', 'art', 'ca', 'bijv', 'bv', 'vgl', 'zgn', 'zg', 'resp', 'enz', 'etc', 'evt', 'incl', 'excl', 'ong', 'vs',
+  'feb', 'mrt', 'apr', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'mln', 'mld', 'mrd', 'pct', 'red',
+]);
+
+/**
+ * Words that start a sentence and are never a surname, so `op X. Dat` ends a
+ * sentence while `J. Jansen` does not. (Dutch writes `J. de Vries` in lower case.)
+ */
+const SENTENCE_STARTERS = new Set([
+  'de', 'het', 'een', 'dat', 'die', 'dit', 'deze', 'hij', 'zij', 'ze', 'er', 'ook', 'maar', 'en', 'daarna', 'volgens',
+  'in', 'op', 'bij', 'na', 'toen', 'wij', 'we', 'ik', 'zo', 'nu', 'dan', 'om', 'met', 'voor', 'als', 'hoe', 'wat', 'wie',
+  'waar', 'omdat', 'wel', 'niet', 'geen', 'daar', 'hier', 'sinds', 'tijdens',
+]);
+
+const SENTENCE_END = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(]?[\p{Lu}\p{N}])/gu;
+
+/** Where the sentences of `text` end (offsets just past each end mark), in order; the last sentence ends at `text.length`. */
+export function* sentenceEnds(text: string): Generator<number> {
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const end = match.index + match[0].length;
+    if (match[0].startsWith('.') && !/^\.{2,}/.test(match[0]) && isAbbreviationBefore(text, match.index, nextWord(text, end))) continue;
+    yield end;
+  }
+}
+
+/** The sentences of a text as offsets (`text.slice(start, end)`), without the spaces between them. */
+export function sentenceSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let from = 0;
+  const push = (end: number) => {
+    let start = from;
+    while (start < end && /\s/u.test(text[start]!)) start++;
+    let stop = end;
+    while (stop > start && /\s/u.test(text[stop - 1]!)) stop--;
+    if (stop > start) spans.push({ start, end: stop });
+    from = end;
+  };
+  for (const end of sentenceEnds(text)) push(end);
+  push(text.length);
+  return spans;
+}
+
+const nextWord = (text: string, from: number) => /^\s+["“‘'«(]?([\p{L}\p{N}]+)/u.exec(text.slice(from, from + 60))?.[1] ?? '';
+
+/** Is the word right before the full stop at `dotIndex` an initial or abbreviation? */
+function isAbbreviationBefore(text: string, dotIndex: number, following: string): boolean {
+  const word = /[^\s("“‘'«[]*$/u.exec(text.slice(Math.max(0, dotIndex - 40), dotIndex))?.[0] ?? '';
+  // An initial (`J. Jansen`), unless a plain sentence opener follows (`meldt hij op X. Dat …`).
+  if (/^\p{L}$/u.test(word)) return !SENTENCE_STARTERS.has(following.toLowerCase());
+  if (/\p{L}\.\p{L}/u.test(word)) return true; // inner dots: `o.a`, `d.w.z`, `J.P`
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
