@@ -82,7 +82,7 @@ async function checkComplete(store: LibraryStore, allowIncomplete: boolean): Pro
 }
 
 /** Streams the archive to `filePath` (through a temp file, fsynced, then renamed). */
-export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ stories: number; leftOut: number }> {
+export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ stories: number; leftOut?: number }> {
   const leftOut = await checkComplete(store, Boolean(options.allowIncomplete));
   const temp = `${filePath}.kroniek-tmp-${process.pid}`;
   const out = createWriteStream(temp, { flags: 'wx' });
@@ -102,11 +102,11 @@ export async function exportLibraryArchive(store: LibraryStore, filePath: string
     await fs.rm(temp, { force: true });
     throw error;
   }
-  return { ...written, leftOut };
+  return leftOut ? { ...written, leftOut } : written;
 }
 
 /** The archive in memory, for a browser download; refused above `maxBytes` before it is all built. */
-export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ bytes: Buffer; stories: number; leftOut: number }> {
+export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ bytes: Buffer; stories: number; leftOut?: number }> {
   const leftOut = await checkComplete(store, Boolean(options.allowIncomplete));
   const parts: Buffer[] = [];
   let size = 0;
@@ -117,7 +117,7 @@ export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIV
     if (size > maxBytes) throw new ServiceError('too-large', ARCHIVE_TOO_LARGE);
     parts.push(bytes);
   }
-  return { bytes: Buffer.concat(parts), stories: written.stories, leftOut };
+  return { bytes: Buffer.concat(parts), stories: written.stories, ...(leftOut ? { leftOut } : {}) };
 }
 
 interface ParsedArchive {
