@@ -62,6 +62,8 @@ export interface HistoryParams {
   'dossier.removeStory': NoParams;
   'dossier.reorder': NoParams;
   'dossier.setNote': NoParams;
+  /** An entry's story version chosen (or set back to the newest). */
+  'dossier.pinVersion': NoParams;
   'dossier.delete': NoParams;
   'search.save': NoParams;
   'search.rename': NoParams;

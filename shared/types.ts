@@ -125,6 +125,8 @@ export interface Link {
 export interface DossierEntry {
   storyId: string;
   note: string;
+  /** An agency story's version the dossier keeps (shown and exported), as the editor chose; absent: the newest. */
+  version?: number;
 }
 
 export interface Dossier {

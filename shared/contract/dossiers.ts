@@ -35,6 +35,8 @@ export interface DossierEntryView {
    * the entry is kept (undoing the delete brings it back) and export skips it with a note.
    */
   story: StorySummary | null;
+  /** The agency version the dossier keeps (shown and exported); absent: the newest. */
+  version?: number;
 }
 
 /** A dossier with its entries resolved, in dossier order. */
@@ -144,6 +146,8 @@ export const dossiersContract = {
   /** Sets the whole order: `storyIds` must be exactly the dossier's stories, each once. */
   'dossiers.setOrder': def<DossierDetail>()(z.strictObject({ id: idSchema, storyIds: idListSchema })),
   'dossiers.setEntryNote': def<DossierDetail>()(z.strictObject({ id: idSchema, storyId: idSchema, note: textSchema })),
+  /** Keeps one version of an agency story in the dossier (shown and exported as it was), or `null`: the newest again. */
+  'dossiers.pinVersion': def<DossierDetail>()(z.strictObject({ id: idSchema, storyId: idSchema, version: z.number().int().min(1).max(1_000_000).nullable() })),
   'dossiers.delete': def<{ deleted: string }>()(dossierId),
   /** Renders the dossier and returns the bytes (browser host download; also usable in the app). */
   'dossiers.export': def<ExportedFile>()(

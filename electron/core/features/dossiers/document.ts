@@ -25,7 +25,8 @@ export async function buildDossierDocument(
   const stories: Story[] = [];
   const missing: string[] = [];
   for (const entry of dossier.entries) {
-    const story = await store.story(entry.storyId);
+    // The version the dossier keeps, else the newest (a kept version no longer stored: the newest).
+    const story = (entry.version ? await store.storyAtVersion(entry.storyId, entry.version) : undefined) ?? (await store.story(entry.storyId));
     if (story) stories.push(story);
     else missing.push(entry.storyId);
   }

@@ -13,6 +13,7 @@ import {
   findDossier,
   moveEntry,
   removeEntry,
+  pinVersion,
   setEntryNote,
   setOrder,
   updateDossierText,
@@ -161,6 +162,15 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
   'dossiers.setEntryNote': async (input, ctx) => {
     requireDossier(ctx, input.id);
     await ctx.store.update({ code: 'dossier.setNote' }, (meta) => setEntryNote(meta, input.id, input.storyId, input.note, now()));
+    return detail(ctx, input.id);
+  },
+
+  'dossiers.pinVersion': async (input, ctx) => {
+    requireDossier(ctx, input.id);
+    if (input.version !== null && !(await ctx.store.storyAtVersion(input.storyId, input.version))) {
+      throw new ServiceError('not-found', `Story ${input.storyId} has no version ${input.version}.`);
+    }
+    await ctx.store.update({ code: 'dossier.pinVersion' }, (meta) => pinVersion(meta, input.id, input.storyId, input.version, now()));
     return detail(ctx, input.id);
   },
 

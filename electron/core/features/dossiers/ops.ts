@@ -129,6 +129,20 @@ export function setEntryNote(meta: MetaDoc, id: string, storyId: string, note: s
   });
 }
 
+/** Keeps `version` of the entry's story in the dossier, or (null) the newest again. */
+export function pinVersion(meta: MetaDoc, id: string, storyId: string, version: number | null, now: string): MetaDoc {
+  return changeEntries(meta, id, now, (entries) => {
+    const at = entries.findIndex((entry) => entry.storyId === storyId);
+    if (at < 0) throw new ServiceError('not-found', 'That story is not in this dossier.');
+    if ((entries[at]!.version ?? null) === version) return entries;
+    return entries.map((entry, i) => {
+      if (i !== at) return entry;
+      const { version: _old, ...rest } = entry;
+      return version === null ? rest : { ...rest, version };
+    });
+  });
+}
+
 export function deleteDossier(meta: MetaDoc, id: string): MetaDoc {
   findDossier(meta, id);
   return { ...meta, dossiers: meta.dossiers.filter((dossier) => dossier.id !== id) };

@@ -31,6 +31,6 @@ export function listDossiers(store: LibraryStore): DossierListItem[] {
 }
 
 export function dossierDetail(store: LibraryStore, dossier: Dossier): DossierDetail {
-  const entries = dossier.entries.map((entry) => ({ storyId: entry.storyId, note: entry.note, story: store.summary(entry.storyId) ?? null }));
+  const entries = dossier.entries.map((entry) => ({ storyId: entry.storyId, note: entry.note, story: store.summary(entry.storyId) ?? null, ...(entry.version ? { version: entry.version } : {}) }));
   return { dossier, entries, missingCount: entries.filter((entry) => entry.story === null).length };
 }

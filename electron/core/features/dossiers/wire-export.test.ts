@@ -113,4 +113,21 @@ describe('agency stories in a dossier export', () => {
       expect((await core.dispatch('dossiers.export', { id, format: 'md' })).ok).toBe(true);
     });
   });
+
+  it('exports the version the dossier keeps: an older one pinned, an unknown one refused, back to the newest (undoable)', async () => {
+    await withWireDossier(async (core, id) => {
+      const pinned = await call(core, 'dossiers.pinVersion', { id, storyId: DIJK, version: 1 });
+      expect(pinned.entries.find((entry) => entry.storyId === DIJK)).toMatchObject({ version: 1 });
+      const md = text(await call(core, 'dossiers.export', { id, format: 'md', locale: 'nl' }));
+      expect(md).toContain('Dijk bij Lelystad verzakt na dagen regen');
+      expect(md).not.toContain('verzakt over 50 meter');
+      expect(await core.dispatch('dossiers.pinVersion', { id, storyId: DIJK, version: 7 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      await call(core, 'history.undo', {});
+      const newest = text(await call(core, 'dossiers.export', { id, format: 'md', locale: 'nl' }));
+      expect(newest).toContain('Dijk bij Lelystad verzakt over 50 meter');
+      await call(core, 'history.redo', {});
+      const back = await call(core, 'dossiers.pinVersion', { id, storyId: DIJK, version: null });
+      expect(back.entries.find((entry) => entry.storyId === DIJK)?.version).toBeUndefined();
+    });
+  });
 });

@@ -33,6 +33,7 @@ export function DossierEntries({ detail, readOnly }: { detail: DossierDetail; re
   const moveEntry = useApp((s) => s.moveDossierEntry);
   const removeEntry = useApp((s) => s.removeFromDossier);
   const setNote = useApp((s) => s.setDossierNote);
+  const setVersion = useApp((s) => s.setDossierVersion);
   const setView = useApp((s) => s.setView);
   const openStory = useApp((s) => s.openStory);
   const listRef = useRef<HTMLOListElement>(null);
@@ -148,6 +149,7 @@ export function DossierEntries({ detail, readOnly }: { detail: DossierDetail; re
             onRemove={() => remove(index)}
             onOpen={() => openEntry(entry)}
             onSaveNote={(note) => void setNote(entry.storyId, note)}
+            onChooseVersion={(version) => void setVersion(entry.storyId, version)}
           />
         ))}
       </ol>
@@ -173,6 +175,7 @@ interface EntryRowProps {
   onRemove(): void;
   onOpen(): void;
   onSaveNote(note: string): void;
+  onChooseVersion(version: number | null): void;
 }
 
 function EntryRow(props: EntryRowProps) {
@@ -230,6 +233,25 @@ function EntryRow(props: EntryRowProps) {
             {dateline && <span className="entry-dateline">{dateline}</span>}
             <span>{story.publishedAt ? formatDay(story.publishedAt, language) : t.library('dateUnknown')}</span>
             {story.kind === 'brief' && <span>{t.library('kindBrief')}</span>}
+            {story.wire && story.wire.versionCount > 1 && (
+              // An agency story: the dossier keeps the newest version, or the one the editor chose (shown and exported).
+              <label className="entry-version">
+                <span>{t.dossiers('versionLabel')}</span>
+                <select
+                  value={entry.version ?? ''}
+                  disabled={readOnly}
+                  aria-label={t.dossiers('versionLabelFor', { headline })}
+                  onChange={(event) => props.onChooseVersion(event.target.value === '' ? null : Number(event.target.value))}
+                >
+                  <option value="">{t.dossiers('versionNewest', { version: story.wire.latestVersion })}</option>
+                  {Array.from({ length: story.wire.latestVersion }, (_, i) => i + 1).map((version) => (
+                    <option key={version} value={version}>
+                      {t.dossiers('versionNumber', { version })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
           </p>
         ) : (
           <p className="entry-meta entry-missing-help">{t.dossiers('missingHelp')}</p>

@@ -167,6 +167,13 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
       );
     },
 
+    setDossierVersion(storyId, version) {
+      return edit(
+        (id) => client.call('dossiers.pinVersion', { id, storyId, version }),
+        () => (version === null ? get().t.dossiers('versionNewestChosen') : get().t.dossiers('versionChosen', { version })),
+      );
+    },
+
     async deleteDossier() {
       const id = openId();
       if (!id) return;

@@ -45,6 +45,8 @@ export interface DossiersSlice {
   /** Moves an entry (shown at once, then saved; put back if saving fails). */
   moveDossierEntry(from: number, to: number): Promise<boolean>;
   setDossierNote(storyId: string, note: string): Promise<boolean>;
+  /** Keeps one version of an agency story in the dossier (shown and exported), or null: the newest. */
+  setDossierVersion(storyId: string, version: number | null): Promise<boolean>;
   /** Throws a ServiceError for the confirmation to show. */
   deleteDossier(): Promise<void>;
   exportDossier(format: ExportFormat, locale: ExportLocale, choices?: ExportChoices): Promise<ExportedFile>;

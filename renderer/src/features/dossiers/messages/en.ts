@@ -136,4 +136,10 @@ export const dossiersEn = {
   noChromium: 'PDF export prints with Chromium or Google Chrome. Install one of them (or set KRONIEK_CHROMIUM to its path) and try again; the other formats work without it.',
   exportAgain: 'Export another',
   emptyExport: 'This dossier has no stories yet: the export has only the cover and introduction.',
+  versionLabel: 'Version',
+  versionLabelFor: 'Version of “{{headline}}” kept in this dossier',
+  versionNewest: 'newest (v{{version}})',
+  versionNumber: 'v{{version}}',
+  versionChosen: 'This dossier now keeps version {{version}} of the story.',
+  versionNewestChosen: 'This dossier now follows the story’s newest version.',
 } as const;

@@ -138,4 +138,10 @@ export const dossiersNl: Translation<typeof dossiersEn> = {
   noChromium: 'De PDF-export drukt af met Chromium of Google Chrome. Installeer een van beide (of zet KRONIEK_CHROMIUM op het pad ernaartoe) en probeer het opnieuw; de andere formaten werken zonder.',
   exportAgain: 'Nog een export',
   emptyExport: 'Dit dossier heeft nog geen verhalen: de export bevat alleen de omslag en de inleiding.',
+  versionLabel: 'Versie',
+  versionLabelFor: 'Versie van “{{headline}}” in dit dossier',
+  versionNewest: 'nieuwste (v{{version}})',
+  versionNumber: 'v{{version}}',
+  versionChosen: 'Dit dossier houdt nu versie {{version}} van het bericht vast.',
+  versionNewestChosen: 'Dit dossier volgt nu de nieuwste versie van het bericht.',
 };

@@ -57,6 +57,7 @@ export const historyEn = {
   'dossier.removeStory': 'Remove from dossier',
   'dossier.reorder': 'Reorder dossier',
   'dossier.setNote': 'Edit dossier note',
+  'dossier.pinVersion': 'Choose story version in dossier',
   'dossier.delete': 'Delete dossier',
   'search.save': 'Save search',
   'search.rename': 'Rename saved search',

@@ -55,6 +55,7 @@ export const historyNl: Translation<typeof historyEn> = {
   'dossier.removeStory': 'Uit dossier verwijderen',
   'dossier.reorder': 'Volgorde in dossier wijzigen',
   'dossier.setNote': 'Notitie in dossier bewerken',
+  'dossier.pinVersion': 'Versie van bericht in dossier kiezen',
   'dossier.delete': 'Dossier verwijderen',
   'search.save': 'Zoekopdracht bewaren',
   'search.rename': 'Bewaarde zoekopdracht hernoemen',
