@@ -376,7 +376,7 @@ describe('App: language', () => {
     const service = new FakeService(library());
     service.notices = [{ code: 'seeded', stories: 5, briefs: 35 }];
     renderApp(service, { languages: ['nl'] });
-    expect(await screen.findByRole('region', { name: 'Meldingen' })).toHaveTextContent('5 verhalen en 35 korte berichten');
+    expect(await screen.findByRole('region', { name: 'Meldingen' })).toHaveTextContent('5 artikelen en 35 korte berichten');
     await user.click(screen.getByRole('button', { name: 'Importeren…' }));
     pickFiles([file('leeg.txt', '')]);
     const dialog = await screen.findByRole('dialog', { name: 'Resultaat van de import' });

@@ -5,21 +5,21 @@ import type { noticesEn } from './en';
 export const noticesNl: Translation<typeof noticesEn> = {
   label: 'Meldingen',
   dismiss: 'Sluiten',
-  seeded: 'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd: {{stories, number}} verhalen en {{briefs, number}} korte berichten.',
+  seeded: 'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd: {{stories, number}} artikelen en {{briefs, number}} korte berichten.',
   seededUncounted: 'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd.',
   recovered:
     'Het bibliotheekbestand was beschadigd. Kroniek heeft de reservekopie van {{when, datetime(dateStyle: long; timeStyle: short)}} teruggezet; wijzigingen van na die kopie zijn verloren. Het beschadigde bestand is bewaard als {{keptAs}}.',
   'read-only':
     'Het bibliotheekbestand is beschadigd en er is geen bruikbare reservekopie gevonden. Het beschadigde bestand is bewaard als {{keptAs}}. Kroniek is alleen-lezen geopend, zodat er niets wordt overschreven.',
-  'content-damaged': 'Sommige verhaalbestanden konden niet worden gelezen; die verhalen worden niet getoond ({{segments}}). De bestanden zijn onaangeroerd op schijf gelaten.',
+  'content-damaged': 'Sommige berichtbestanden konden niet worden gelezen; die berichten worden niet getoond ({{segments}}). De bestanden zijn onaangeroerd op schijf gelaten.',
   migrated: 'De bibliotheek is bijgewerkt naar de nieuwe opslagversie (van versie {{fromVersion}}); het oude bestand is bewaard als {{keptAs}}.',
   'heading.recovered': 'Bibliotheek hersteld uit een reservekopie',
   'heading.read-only': 'Bibliotheek alleen-lezen geopend',
-  'heading.content-damaged': 'Sommige verhalen konden niet worden gelezen',
+  'heading.content-damaged': 'Sommige berichten konden niet worden gelezen',
   'heading.migrated': 'Bibliotheek bijgewerkt',
   'meta-missing':
-    'Het bibliotheekbestand library.json was niet bruikbaar, terwijl deze map wel verhalen of reservekopieën bevat. Kroniek heeft de reservekopie van {{when, datetime(dateStyle: long; timeStyle: short)}} teruggezet; wijzigingen van na die kopie zijn verloren.',
+    'Het bibliotheekbestand library.json was niet bruikbaar, terwijl deze map wel berichten of reservekopieën bevat. Kroniek heeft de reservekopie van {{when, datetime(dateStyle: long; timeStyle: short)}} teruggezet; wijzigingen van na die kopie zijn verloren.',
   'meta-missing.readOnly':
-    'Het bibliotheekbestand library.json was niet bruikbaar, terwijl deze map wel verhalen of reservekopieën bevat, en er is geen bruikbare reservekopie gevonden. Kroniek heeft de bibliotheek alleen-lezen geopend met de gevonden verhalen, zodat er niets wordt overschreven.',
+    'Het bibliotheekbestand library.json was niet bruikbaar, terwijl deze map wel berichten of reservekopieën bevat, en er is geen bruikbare reservekopie gevonden. Kroniek heeft de bibliotheek alleen-lezen geopend met de gevonden berichten, zodat er niets wordt overschreven.',
   'heading.meta-missing': 'Bibliotheekbestand ontbreekt',
 };
