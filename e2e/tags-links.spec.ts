@@ -496,10 +496,10 @@ test.describe('the editor desk: linking, series names, partial tags, near-duplic
     await manager.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Noord-Korea (1 story)' });
     await manager.getByRole('button', { name: 'Merge' }).click();
     const ask = manager.getByRole('group', { name: /Merge tags\?/ });
-    await expect(ask).toContainText('“Rusland” will be merged into “Noord-Korea”: its 1 tagging moves to “Noord-Korea” and “Rusland” is removed.');
+    await expect(ask).toContainText('“Rusland” will be merged into “Noord-Korea”: its 1 story is tagged “Noord-Korea” and “Rusland” is removed.');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await ask.getByRole('button', { name: 'Merge' }).click();
-    await expect(toast(page)).toContainText('Merged “Rusland” into “Noord-Korea”: 1 tagging moved.');
+    await expect(toast(page)).toContainText('Merged “Rusland” into “Noord-Korea”: 1 story retagged.');
     await page.keyboard.press('Escape');
     await toast(page).getByRole('button', { name: 'Undo' }).click();
     await expect(tagButton(page, 'Rusland', '1 story')).toBeVisible();

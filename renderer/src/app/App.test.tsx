@@ -244,7 +244,7 @@ describe('App: states', () => {
     service.notices = [{ code: 'seeded', stories: 5, briefs: 35 }];
     renderApp(service);
     const banner = await screen.findByRole('region', { name: 'Notices' });
-    expect(banner).toHaveTextContent('imported the sample library: 5 stories and 35 briefs');
+    expect(banner).toHaveTextContent('imported the sample library: 5 articles and 35 briefs');
     await user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('region', { name: 'Notices' })).toBeNull();
     expect(service.callsOf('library.dismissNotices')).toHaveLength(1);
