@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entriesOf, entrySpans, SegmentPicker, SegmentReader, type SegmentEntries } from './segment-entries';
+import { SegmentFileError } from './segment-shape';
 
 const all = (entries: SegmentEntries) => entries.ids.map((id, index) => [id, entries.value(index)]);
 /** By id: JSON.parse puts ids that look like array indexes first, the scan keeps file order (the store's ids never look like one). */
@@ -46,10 +47,11 @@ describe('entriesOf', () => {
     expect(fromText(' \n{ }\n').ids).toEqual([]);
   });
 
-  it('throws a SyntaxError for a damaged file, never a partial list', () => {
-    for (const broken of ['', '{"a":[1],', '{"a":[1]', '{"a" [1]}', '[1,2]', '{"a":[1]} trailing', '{"a":[1}']) {
-      expect(() => fromText(broken), broken).toThrow(SyntaxError);
+  it('throws a SegmentFileError naming the damage for a damaged file, never a partial list', () => {
+    for (const broken of ['', '{"a":[1],', '{"a":[1]', '{"a" [1]}', '{"a":[1]} trailing', '{"a":[1}']) {
+      expect(() => fromText(broken), broken).toThrow(new SegmentFileError('not-json'));
     }
+    for (const wrong of ['[1,2]', '"bodies"', 'null', '42']) expect(() => fromText(wrong), wrong).toThrow(new SegmentFileError('wrong-shape'));
   });
 
   it('throws when a value is broken inside, as soon as that story is read', () => {
@@ -69,7 +71,7 @@ describe('SegmentReader', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('reads files of any size one after the other through one buffer, and null for a missing file', async () => {
+  it('reads files of any size one after the other through one buffer, and a SegmentFileError for a missing, empty or non-regular file', async () => {
     const reader = new SegmentReader();
     const big = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`id${i}`, [{ type: 'paragraph', text: `Verhaal ${i} over Oekraïne. `.repeat(20) }]]));
     const small = { x: [{ type: 'heading', text: 'Genève' }] };
@@ -79,7 +81,10 @@ describe('SegmentReader', () => {
       const entries = await reader.read(path.join(dir, name));
       expect(all(entries!)).toEqual(Object.entries(bodies));
     }
-    expect(await reader.read(path.join(dir, 'missing.json'))).toBeNull();
+    await expect(reader.read(path.join(dir, 'missing.json'))).rejects.toThrow(new SegmentFileError('missing'));
+    await writeFile(path.join(dir, 'empty.json'), '');
+    await expect(reader.read(path.join(dir, 'empty.json'))).rejects.toThrow(new SegmentFileError('empty'));
+    await expect(reader.read(dir)).rejects.toThrow(new SegmentFileError('not-a-file'));
   });
 });
 
@@ -121,7 +126,7 @@ describe('SegmentPicker', () => {
     expect(Object.fromEntries((await picker.pick(file, ['s1', 's3']))!)).toEqual({ s1: body('een "citaat":[ hier'), s3: body('drie') });
     await writeFile(file, JSON.stringify({ s3: body('drie, langer nu'), s4: body('vier') }));
     expect(Object.fromEntries((await picker.pick(file, ['s1', 's3', 's4']))!)).toEqual({ s3: body('drie, langer nu'), s4: body('vier') });
-    expect(await picker.pick(path.join(dir, 'missing.bodies.json'), ['s1'])).toBeNull();
+    await expect(picker.pick(path.join(dir, 'missing.bodies.json'), ['s1'])).rejects.toBeInstanceOf(SegmentFileError);
     // Written some other way (spaces): read by the full scan.
     const other = path.join(dir, 'b.bodies.json');
     await writeFile(other, JSON.stringify({ s5: body('vijf'), s6: body('zes') }, null, 2));

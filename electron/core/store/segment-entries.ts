@@ -1,4 +1,6 @@
+import { lstat } from 'node:fs/promises';
 import { openRegularFile } from './durable-file';
+import { BODIES_FILE_MAX_BYTES, readSegmentBytes, SegmentFileError } from './segment-shape';
 
 // Reads a content segment's bodies file (`{"<id>":[…blocks…],…}`, as the store writes
 // it) one story at a time, for passes over the whole library (the index build, the
@@ -31,27 +33,18 @@ export interface SegmentEntries {
 
 /** Reads files into one buffer, grown as needed and reused: one per pass, never shared. */
 export class SegmentReader {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
 
-  /** The file's entries, or null when there is no such file. */
-  async read(file: string): Promise<SegmentEntries | null> {
-    // Only a regular file, opened without waiting (a FIFO in its place would hold the open forever).
-    const handle = await openRegularFile(file);
-    if (!handle) return null;
-    let length = 0;
-    try {
-      // Segment files are written once (temp file, then rename) and never change after.
-      const { size } = await handle.stat();
-      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.ceil(size * 1.25));
-      while (length < size) {
-        const { bytesRead } = await handle.read(this.buffer, length, size - length, length);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-      }
-    } finally {
-      await handle.close();
-    }
-    return entriesOf(this.buffer, length);
+  /**
+   * The file's entries. Throws SegmentFileError (segment-shape.ts) when the file is
+   * missing, not a regular file, too large, unreadable, not JSON or not one JSON object:
+   * the caller reports its stories as damaged.
+   */
+  async read(file: string): Promise<SegmentEntries> {
+    // Segment files are written once (temp file, then rename) and never change after.
+    const { bytes, length } = await readSegmentBytes(file, BODIES_FILE_MAX_BYTES, this.buffer);
+    this.buffer = bytes;
+    return entriesOf(bytes, length);
   }
 }
 
@@ -63,8 +56,13 @@ export function entriesOf(bytes: Buffer, length: number): SegmentEntries {
     return { ids, value: (index) => JSON.parse(bytes.toString('utf8', spans[index * 2]!, spans[index * 2 + 1]!)) };
   }
   // Not what the store writes (or something the scan does not follow): JSON.parse decides.
-  const parsed: unknown = JSON.parse(bytes.toString('utf8', 0, length));
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SyntaxError('a segment file must hold one JSON object');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8', 0, length));
+  } catch {
+    throw new SegmentFileError('not-json');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SegmentFileError('wrong-shape');
   const entries = Object.entries(parsed);
   return { ids: entries.map(([id]) => id), value: (index) => entries[index]![1] };
 }
@@ -173,58 +171,67 @@ export class SegmentPicker {
 
   constructor(private readonly keep = 64) {}
 
-  /** The values of the entries named `ids` that the file has (a broken one is left out), or null when there is no such file. */
-  async pick(file: string, ids: Iterable<string>): Promise<Map<string, unknown> | null> {
-    const handle = await openRegularFile(file);
-    if (!handle) return null;
-    try {
-      const { size, mtimeMs } = await handle.stat();
-      const known = this.known.get(file);
-      this.known.delete(file);
-      if (known && known.size === size && known.mtimeMs === mtimeMs) {
+  /**
+   * The values of the entries named `ids` that the file has (a broken one is left out).
+   * Throws SegmentFileError (segment-shape.ts) as SegmentReader does when the file has to
+   * be read whole and cannot be.
+   */
+  async pick(file: string, ids: Iterable<string>): Promise<Map<string, unknown>> {
+    const known = this.known.get(file);
+    this.known.delete(file);
+    if (known) {
+      const values = await pickKnown(file, known, ids);
+      if (values) {
         this.known.set(file, known);
-        const values = new Map<string, unknown>();
-        for (const id of ids) {
-          const span = known.spans.get(id);
-          if (!span) continue;
-          const bytes = Buffer.allocUnsafe(span[1] - span[0]);
-          let length = 0;
-          while (length < bytes.length) {
-            const { bytesRead } = await handle.read(bytes, length, bytes.length - length, span[0] + length);
-            if (bytesRead === 0) break;
-            length += bytesRead;
-          }
-          parseInto(values, id, () => JSON.parse(bytes.toString('utf8', 0, length)));
-        }
         return values;
       }
-      const bytes = Buffer.allocUnsafe(size);
+    }
+    const { bytes, length } = await readSegmentBytes(file, BODIES_FILE_MAX_BYTES);
+    const values = new Map<string, unknown>();
+    const spans = entrySpans(bytes, length);
+    if (!spans) {
+      // Not as the store writes it: the full scan (or JSON.parse) decides, nothing is kept.
+      const wanted = new Set(ids);
+      const entries = entriesOf(bytes, length);
+      entries.ids.forEach((id, index) => wanted.has(id) && parseInto(values, id, () => entries.value(index)));
+      return values;
+    }
+    const { size, mtimeMs } = await lstat(file);
+    if (size === length) {
+      this.known.set(file, { size, mtimeMs, spans });
+      while (this.known.size > this.keep) this.known.delete(this.known.keys().next().value!);
+    }
+    for (const id of ids) {
+      const span = spans.get(id);
+      if (span) parseInto(values, id, () => JSON.parse(bytes.toString('utf8', span[0], span[1])));
+    }
+    return values;
+  }
+}
+
+/** The entries from where they are known to be, or null when the file is gone or is not the one located. */
+async function pickKnown(file: string, known: { size: number; mtimeMs: number; spans: EntrySpans }, ids: Iterable<string>): Promise<Map<string, unknown> | null> {
+  const handle = await openRegularFile(file).catch(() => null);
+  if (!handle) return null;
+  try {
+    const { size, mtimeMs } = await handle.stat();
+    if (size !== known.size || mtimeMs !== known.mtimeMs) return null;
+    const values = new Map<string, unknown>();
+    for (const id of ids) {
+      const span = known.spans.get(id);
+      if (!span) continue;
+      const bytes = Buffer.allocUnsafe(span[1] - span[0]);
       let length = 0;
-      while (length < size) {
-        const { bytesRead } = await handle.read(bytes, length, size - length, length);
+      while (length < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, length, bytes.length - length, span[0] + length);
         if (bytesRead === 0) break;
         length += bytesRead;
       }
-      const spans = entrySpans(bytes, length);
-      if (!spans) {
-        // Not as the store writes it: the full scan (or JSON.parse) decides, nothing is kept.
-        const wanted = new Set(ids);
-        const entries = entriesOf(bytes, length);
-        const values = new Map<string, unknown>();
-        entries.ids.forEach((id, index) => wanted.has(id) && parseInto(values, id, () => entries.value(index)));
-        return values;
-      }
-      this.known.set(file, { size, mtimeMs, spans });
-      while (this.known.size > this.keep) this.known.delete(this.known.keys().next().value!);
-      const values = new Map<string, unknown>();
-      for (const id of ids) {
-        const span = spans.get(id);
-        if (span) parseInto(values, id, () => JSON.parse(bytes.toString('utf8', span[0], span[1])));
-      }
-      return values;
-    } finally {
-      await handle.close();
+      parseInto(values, id, () => JSON.parse(bytes.toString('utf8', 0, length)));
     }
+    return values;
+  } finally {
+    await handle.close().catch(() => {});
   }
 }
 
