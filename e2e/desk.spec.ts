@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { axeViolationsWith } from './axe';
 import { randomBytes } from 'node:crypto';
-import { expect, indexesReady, startHost, stopHost, test } from './fixtures';
+import { expect, indexesReady, ROOT, startHost, stopHost, test } from './fixtures';
 
 // The editor's desk (issue 15): reader first with an inspector, panes, narrow windows,
 // dialogs that fit, the shortcut overview; axe in every state. axe is injected as a script,
@@ -12,6 +12,8 @@ import { expect, indexesReady, startHost, stopHost, test } from './fixtures';
 const axe = (page: Page) => axeViolationsWith(page, ['landmark-unique', 'label-content-name-mismatch']);
 
 const STORY = 'Noord-Koreaanse leider vertrekt na meerdaags bezoek uit Rusland';
+/** Into docs/screenshots/ when KRONIEK_SCREENSHOTS=1 (to refresh the committed ones), else the test's output folder. */
+const shot = (page: Page, name: string) => page.screenshot({ path: process.env.KRONIEK_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/screenshots', name) : test.info().outputPath(name) });
 const rows = (page: Page) => page.locator('.story-row[data-story-id]');
 const reader = (page: Page) => page.locator('#reader');
 
@@ -41,6 +43,22 @@ function brokenWords(element: Element): string[] {
   return broken;
 }
 
+/** Switches the UI language from the sidebar's menu (shown first in a narrow window). */
+async function switchLanguage(page: Page, language: 'nl' | 'en') {
+  const select = page.getByRole('combobox', { name: /^(Language|Taal)$/ });
+  const hidden = !(await select.isVisible());
+  if (hidden) await page.getByRole('button', { name: /^(Show sidebar|Zijbalk tonen)$/ }).first().click();
+  await select.selectOption(language);
+  if (hidden) {
+    // The sidebar lies over the panes (and its toggle): folded away by its key, from the list.
+    await rows(page).first().focus();
+    await page.keyboard.press('[');
+    await expect(page.getByRole('navigation')).toBeHidden();
+  }
+}
+
+const fontOf = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).fontFamily);
+
 async function openStory(page: Page, headline: string) {
   await rows(page).filter({ hasText: headline }).click();
   await expect(reader(page).getByRole('heading', { level: 2, name: headline })).toBeVisible();
@@ -60,7 +78,19 @@ test.describe('at 1440×900, in English', () => {
     expect(side.x).toBeGreaterThan(headline.x + headline.width);
     expect(side.y).toBeLessThan(headline.y);
     await expect(inspector.getByText('Event date')).toBeVisible();
+    await shot(page, 'reader-1440-en.png');
+    // The reader's buttons speak the UI's type, not the story's serif.
+    expect(await fontOf(reader(page).getByRole('button', { name: /^Delete/ }))).toBe(await fontOf(reader(page).getByRole('button', { name: 'Hide details' })));
     expect(await axe(page)).toEqual([]);
+
+    // Date edits never add blocks (English; Dutch at 800×600 below).
+    for (const day of ['2023-09-17', '2023-09-18']) {
+      await inspector.getByLabel('Event date').fill(day);
+      await inspector.getByRole('button', { name: 'Set date' }).click();
+      await expect(reader(page).locator('.story-header time')).toHaveAttribute('datetime', day);
+    }
+    await expect(inspector.getByRole('heading', { name: 'Note' })).toHaveCount(1);
+    await expect(inspector.getByLabel('Event date')).toHaveCount(1);
 
     // The key (outside fields) and the button toggle it; the choice survives a reload.
     await reader(page).focus();
@@ -68,6 +98,7 @@ test.describe('at 1440×900, in English', () => {
     await expect(inspector).toBeHidden();
     const toggle = reader(page).getByRole('button', { name: 'Show details' });
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await shot(page, 'reader-no-inspector-1440-en.png');
     expect(await axe(page)).toEqual([]);
     await page.reload();
     await openStory(page, STORY);
@@ -102,7 +133,21 @@ test.describe('at 1440×900, in English', () => {
     await page.getByRole('button', { name: 'Compact' }).click();
     await expect(page.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(async () => (await rows(page).first().boundingBox())!.height).toBeLessThan(comfortable - 20);
+    await shot(page, 'list-compact-1440-en.png');
     expect(await axe(page)).toEqual([]);
+
+    // The same in Dutch: the inspector beside the text, toggled by key and by its button.
+    await switchLanguage(page, 'nl');
+    await openStory(page, STORY);
+    const details = page.getByRole('complementary', { name: 'Details van het bericht' });
+    await expect(details.getByText('Datum van gebeurtenis')).toBeVisible();
+    expect((await details.boundingBox())!.x).toBeGreaterThan((await reader(page).getByRole('heading', { level: 2 }).boundingBox())!.x);
+    expect(await axe(page)).toEqual([]);
+    await reader(page).focus();
+    await page.keyboard.press('i');
+    await expect(details).toBeHidden();
+    await reader(page).getByRole('button', { name: 'Details tonen' }).click();
+    await expect(details).toBeVisible();
   });
 
   test('the shortcut overview opens with ? and closes with Escape; the sidebar hides with [', async ({ page, host }) => {
@@ -115,6 +160,7 @@ test.describe('at 1440×900, in English', () => {
     await expect(overview).toContainText('Show or hide the story details');
     await expect(overview).toContainText('Toggle tag 1–9');
     await expectInWindow(page, overview);
+    await shot(page, 'shortcuts-1440-en.png');
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(overview).toBeHidden();
@@ -123,6 +169,22 @@ test.describe('at 1440×900, in English', () => {
     await expect(page.getByRole('navigation')).toBeHidden();
     await page.getByRole('button', { name: 'Show sidebar' }).click();
     await expect(page.getByRole('navigation')).toBeVisible();
+
+    // In Dutch at 800×600: the overview fits, and its list, which scrolls there, takes focus to scroll by key.
+    await switchLanguage(page, 'nl');
+    await page.setViewportSize({ width: 800, height: 600 });
+    await rows(page).first().focus();
+    await page.keyboard.press('?');
+    const sneltoetsen = page.getByRole('dialog', { name: 'Sneltoetsen' });
+    await expect(sneltoetsen).toContainText('Details van het bericht tonen of verbergen');
+    await expectInWindow(page, sneltoetsen);
+    await expectInWindow(page, sneltoetsen.getByRole('button', { name: 'Sluiten' }));
+    // No keys run into their description (alternatives wrap).
+    expect(await sneltoetsen.locator('.shortcut dt').evaluateAll((list) => list.filter((dt) => dt.scrollWidth > dt.clientWidth + 1).map((dt) => dt.textContent))).toEqual([]);
+    await shot(page, 'shortcuts-800-nl.png');
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(sneltoetsen).toBeHidden();
   });
 });
 
@@ -149,8 +211,8 @@ test.describe('at 1024×700', () => {
   });
 });
 
-test.describe('at 800×600, in Dutch', () => {
-  test.use({ viewport: { width: 800, height: 600 }, bypassCSP: true, locale: 'nl-NL' });
+test.describe('at 800×600, in Dutch, dark', () => {
+  test.use({ viewport: { width: 800, height: 600 }, bypassCSP: true, locale: 'nl-NL', colorScheme: 'dark' });
 
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(() => window.localStorage.setItem('kroniek.language', 'nl'));
@@ -164,6 +226,7 @@ test.describe('at 800×600, in Dutch', () => {
     await expect(page.locator('#list-pane')).toBeHidden();
     // No word of the headline is broken over two lines.
     expect(await reader(page).getByRole('heading', { level: 2 }).evaluate(brokenWords)).toEqual([]);
+    await shot(page, 'reader-800-nl-dark.png');
     expect(await axe(page)).toEqual([]);
 
     const details = page.getByRole('complementary', { name: 'Details van het bericht' });
@@ -179,6 +242,18 @@ test.describe('at 800×600, in Dutch', () => {
     await page.getByRole('button', { name: 'Terug naar de lijst' }).click();
     await expect(page.locator('#list-pane')).toBeVisible();
     await expect(reader(page)).toBeHidden();
+    await expect(rows(page).filter({ hasText: STORY })).toBeFocused();
+
+    // The same in English: the same story opens again from the list (it once stayed behind it),
+    // the reader takes over, the details below the text, back to the list.
+    await switchLanguage(page, 'en');
+    await openStory(page, STORY);
+    await expect(page.locator('#list-pane')).toBeHidden();
+    await expect(page.getByRole('complementary', { name: 'Story details' })).toBeVisible();
+    expect(await reader(page).getByRole('heading', { level: 2 }).evaluate(brokenWords)).toEqual([]);
+    await shot(page, 'reader-800-en-dark.png');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Back to the list' }).click();
     await expect(rows(page).filter({ hasText: STORY })).toBeFocused();
   });
 
@@ -220,6 +295,7 @@ for (const size of [
         const close = dialog.getByRole('button', { name: 'Close' });
         await expectInWindow(page, close);
         await expectInWindow(page, dialog.getByRole('heading', { name: 'Import results' }));
+        await shot(page, `import-300-${size.width}-en.png`);
         const body = dialog.locator('.dialog-body');
         expect(await body.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
         await close.click();
@@ -264,6 +340,15 @@ test.describe('at 800×600, the Dutch UI in an English (US) browser', () => {
     await expect(bar.getByRole('status')).toHaveText('3 berichten gedateerd op 15 januari 2026.');
     await expect(rows(page).locator('time[datetime="2026-01-15"]')).toHaveCount(3);
     expect(await axe(page)).toEqual([]);
+    // By date, either way round, the dated stories come first and the undated last, in the same order.
+    const dated = () => rows(page).evaluateAll((list) => list.map((row) => row.querySelector('time[datetime]') !== null));
+    const undated = async () => (await rows(page).evaluateAll((list) => list.map((row) => (row.querySelector('time[datetime]') ? '' : row.getAttribute('data-story-id'))))).filter(Boolean);
+    await expect(page.getByRole('combobox', { name: 'Sorteren op' })).toHaveValue('date');
+    await expect.poll(dated).toEqual([true, true, true, false, false]);
+    const undatedOrder = await undated();
+    await page.getByRole('button', { name: /^(Oplopend|Aflopend)/ }).click();
+    await expect.poll(dated).toEqual([true, true, true, false, false]);
+    expect(await undated()).toEqual(undatedOrder);
     await page.keyboard.press('Control+z');
     await expect(rows(page).locator('time[datetime="2026-01-15"]')).toHaveCount(0);
   });
@@ -316,6 +401,16 @@ test.describe('at 1440×900, panes and the connection', () => {
       await banner.getByRole('button', { name: 'Try again now' }).click();
       await expect(page.getByRole('alert')).toHaveCount(1);
       expect(await axe(page)).toEqual([]);
+      // In Dutch and a narrow window, still one banner, in view, and the story stays.
+      await switchLanguage(page, 'nl');
+      await page.setViewportSize({ width: 800, height: 600 });
+      await expect(page.getByRole('alert')).toHaveCount(1);
+      await expect(banner).toContainText('Geen verbinding met de dienst van Kroniek');
+      await expectInWindow(page, banner.getByRole('button', { name: 'Nu opnieuw proberen' }));
+      await expect(reader(page).getByText(firstParagraph)).toBeVisible();
+      expect(await axe(page)).toEqual([]);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await switchLanguage(page, 'en');
 
       ({ host, child } = await startHost(dataDir, ['--port', port], { KRONIEK_HOST_TOKEN: token }));
       await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 15_000 });

@@ -197,7 +197,7 @@ for (const size of [
     const shot = (name: string) => page.screenshot({ path: test.info().outputPath(`${name}-${size.width}x${size.height}-${size.language}.png`) });
     await page.goto(host.url);
     await expect(storyList(page).getByRole('option')).toHaveCount(5);
-    const box = page.getByRole('searchbox', { name: nl ? 'Zoek verhalen' : 'Search stories' });
+    const box = page.getByRole('searchbox', { name: nl ? 'Zoek berichten' : 'Search stories' });
 
     // The search tips, by keyboard: Tab from the box reaches the button, Escape closes and gives focus back.
     await box.focus();

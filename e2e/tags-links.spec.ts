@@ -148,11 +148,11 @@ test('renames and merges tags in the tag manager, with undo and redo of each', a
   await dialog.getByRole('list', { name: 'All tags' }).getByRole('button', { name: /Moskou/ }).click();
   await dialog.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Russische Federatie (2 stories)' });
   await dialog.getByRole('button', { name: 'Merge' }).click();
-  // Asked first, naming both tags and the taggings that move; confirmed after, with Undo.
+  // Asked first, naming both tags and the stories that get the one left; confirmed after, with Undo.
   const ask = dialog.getByRole('group', { name: /Merge tags\?/ });
-  await expect(ask).toContainText('“Moskou” will be merged into “Russische Federatie”: its 2 taggings move');
+  await expect(ask).toContainText('“Moskou” will be merged into “Russische Federatie”: its 2 stories are tagged “Russische Federatie”');
   await ask.getByRole('button', { name: 'Merge' }).click();
-  await expect(page.locator('.edit-feedback')).toContainText('Merged “Moskou” into “Russische Federatie”: 2 taggings moved.');
+  await expect(page.locator('.edit-feedback')).toContainText('Merged “Moskou” into “Russische Federatie”: 2 stories retagged.');
   // Every story that had either tag now has the one left (the visit had both: counted once).
   await expect(tagButton(page, 'Russische Federatie', '3 stories')).toBeVisible();
   await expect(tagButton(page, 'Moskou')).toHaveCount(0);
@@ -336,11 +336,11 @@ test('works in Dutch: link labels, suggestions, reasons and undo read in Dutch',
   // Reasons arrive as data and are worded here: `4 keer genoemd, in de kop`, `gemeenschappelijk: …`.
   await expect(reader(page).getByRole('list', { name: 'Voorgestelde tags' })).toContainText(/keer genoemd/);
   await expect(reader(page).getByRole('list', { name: 'Voorgestelde tags' })).not.toContainText(/named|times|headline/);
-  const related = reader(page).getByRole('region', { name: 'Verwante verhalen' });
+  const related = reader(page).getByRole('region', { name: 'Verwante berichten' });
   await expect(related.locator('.related-reasons').first()).toContainText('gemeenschappelijk:');
   await expect(related).not.toContainText(/shares:|similar wording|apart/);
   await reader(page).getByRole('list', { name: 'Voorgestelde tags' }).getByRole('button', { name: 'Tag Kim Jong-un toevoegen' }).click();
-  await expect(sidebar(page).getByRole('button', { name: 'Ongedaan maken: 1 verhaal taggen' })).toBeVisible();
+  await expect(sidebar(page).getByRole('button', { name: 'Ongedaan maken: 1 bericht taggen' })).toBeVisible();
 });
 
 test('the reader with tags, suggestions, links and related stories has no serious accessibility violations', async ({ browser, host }) => {
@@ -403,14 +403,14 @@ test.describe('the editor desk: linking, series names, partial tags, near-duplic
 
     await toSmallDutch(page);
     const balk = page.getByRole('region', { name: 'Selectie' });
-    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde verhalen' }).getByRole('listitem').filter({ hasText: 'Rusland' })).toContainText('op 1 van 2');
+    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde berichten' }).getByRole('listitem').filter({ hasText: 'Rusland' })).toContainText('op 1 van 2');
     await balk.getByRole('button', { name: 'Tag Rusland verwijderen (op 1 van 2)' }).click();
     const vraag = page.getByRole('dialog', { name: '„Rusland” verwijderen?' });
     await shot(page, 'partial-800-nl');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await vraag.getByRole('button', { name: 'Verwijderen van dat ene' }).click();
-    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde verhalen' })).not.toContainText('Rusland');
-    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde verhalen' })).toContainText('Noord-Korea');
+    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde berichten' })).not.toContainText('Rusland');
+    await expect(balk.getByRole('list', { name: 'Tags op de geselecteerde berichten' })).toContainText('Noord-Korea');
   });
 
   test('links a selection to several stories from the ranked picker, confirms with Undo', async ({ page, host }) => {
@@ -441,7 +441,7 @@ test.describe('the editor desk: linking, series names, partial tags, near-duplic
 
     await toSmallDutch(page);
     await page.getByRole('region', { name: 'Selectie' }).getByRole('button', { name: 'Selectie koppelen…' }).click();
-    const kiezer = page.getByRole('dialog', { name: '2 verhalen koppelen aan…' });
+    const kiezer = page.getByRole('dialog', { name: '2 berichten koppelen aan…' });
     await expect(kiezer.locator('.kind-badge').first()).toHaveText('Kort bericht');
     await shot(page, 'picker-800-nl');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -496,10 +496,10 @@ test.describe('the editor desk: linking, series names, partial tags, near-duplic
     await manager.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Noord-Korea (1 story)' });
     await manager.getByRole('button', { name: 'Merge' }).click();
     const ask = manager.getByRole('group', { name: /Merge tags\?/ });
-    await expect(ask).toContainText('“Rusland” will be merged into “Noord-Korea”: its 1 tagging moves to “Noord-Korea” and “Rusland” is removed.');
+    await expect(ask).toContainText('“Rusland” will be merged into “Noord-Korea”: its 1 story is tagged “Noord-Korea” and “Rusland” is removed.');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await ask.getByRole('button', { name: 'Merge' }).click();
-    await expect(toast(page)).toContainText('Merged “Rusland” into “Noord-Korea”: 1 tagging moved.');
+    await expect(toast(page)).toContainText('Merged “Rusland” into “Noord-Korea”: 1 story retagged.');
     await page.keyboard.press('Escape');
     await toast(page).getByRole('button', { name: 'Undo' }).click();
     await expect(tagButton(page, 'Rusland', '1 story')).toBeVisible();

@@ -11,7 +11,7 @@ import { escapeRegExp, expect, indexesReady, startHost, stopHost, test } from '.
 const HEADLINE = 'Waterschap sluit dijk af na hevige regenval in Limburg';
 const STORY = `${HEADLINE}\nMAASTRICHT (ANP) - Het waterschap heeft een dijk bij Maastricht afgesloten na dagen van hevige regen. Bewoners worden gevraagd uit de buurt te blijven.\nDe Maas staat hoger dan in jaren. Het waterschap verwacht dat het water morgen zakt.\n`;
 
-const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|verhalen/i });
+const storyList = (page: Page) => page.getByRole('listbox', { name: /stories|berichten/i });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: /^(Library|Bibliotheek)$/ });
 
 test('a file dropped into the watched folder appears in the list and the log without a reload', async ({ page }) => {

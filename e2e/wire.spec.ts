@@ -94,7 +94,7 @@ test.describe('at 1440×900, in Dutch', () => {
     expect(await axe(page)).toEqual([]);
     await dialog.getByRole('radio', { name: 'Laat ze weg uit de export' }).check();
     await go.click();
-    await expect(dialog.getByRole('alert')).toContainText(/Een verhaal in dit dossier staat onder embargo tot .*2099/);
+    await expect(dialog.getByRole('alert')).toContainText(/Een bericht in dit dossier staat onder embargo tot .*2099/);
     await dialog.getByRole('checkbox', { name: /Toch exporteren, vóór het embargo van .*2099/ }).check();
     const download = page.waitForEvent('download');
     await go.click();

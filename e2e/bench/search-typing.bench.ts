@@ -26,7 +26,7 @@ test('typing in the search box: keystroke to updated list', async ({ page }) => 
   try {
     const openStarted = Date.now();
     await page.goto(host.url);
-    const search = page.getByRole('searchbox', { name: /search stories|zoek verhalen/i });
+    const search = page.getByRole('searchbox', { name: /search stories|zoek berichten/i });
     await search.waitFor();
     await page.getByRole('listbox', { name: /stories|verhalen|berichten/i }).getByRole('option').first().waitFor();
     const firstPageMs = Date.now() - openStarted;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entriesOf, SegmentReader, type SegmentEntries } from './segment-entries';
+import { entriesOf, entrySpans, SegmentPicker, SegmentReader, type SegmentEntries } from './segment-entries';
 import { SegmentFileError } from './segment-shape';
 
 const all = (entries: SegmentEntries) => entries.ids.map((id, index) => [id, entries.value(index)]);
@@ -85,5 +85,51 @@ describe('SegmentReader', () => {
     await writeFile(path.join(dir, 'empty.json'), '');
     await expect(reader.read(path.join(dir, 'empty.json'))).rejects.toThrow(new SegmentFileError('empty'));
     await expect(reader.read(dir)).rejects.toThrow(new SegmentFileError('not-a-file'));
+  });
+});
+
+describe('entrySpans', () => {
+  it('locates every entry as JSON.parse reads it, for any object of bodies the store writes, and declines anything else', () => {
+    const block = fc.record({ type: fc.constantFrom('paragraph', 'heading'), text: fc.string({ unit: 'grapheme' }) });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.array(block, { maxLength: 4 }), { minKeys: 1 }), (bodies) => {
+        const text = JSON.stringify(bodies);
+        const bytes = Buffer.from(text, 'utf8');
+        const spans = entrySpans(bytes, bytes.length)!;
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        expect([...spans.keys()].sort()).toEqual(Object.keys(parsed).sort());
+        for (const [id, [start, end]] of spans) expect(JSON.parse(bytes.toString('utf8', start, end))).toEqual(parsed[id]);
+      }),
+      { numRuns: 300 },
+    );
+    for (const text of ['{}', '{"a": [1]}', '[{"a":[1]}]', '{"a":[{"type":"paragraph","text":"zie \\\\":[ hier"}]']) {
+      expect(entrySpans(Buffer.from(text), Buffer.byteLength(text)), text).toBeNull();
+    }
+  });
+});
+
+describe('SegmentPicker', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'kroniek-picker-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads the entries asked for, first from the whole file, then from where they are; a file written again is located again', async () => {
+    const file = path.join(dir, 'a.bodies.json');
+    const body = (text: string) => [{ type: 'paragraph', text }];
+    await writeFile(file, JSON.stringify({ s1: body('een "citaat":[ hier'), s2: body('twee'), s3: body('drie') }));
+    const picker = new SegmentPicker();
+    expect(Object.fromEntries((await picker.pick(file, ['s2', 'zz']))!)).toEqual({ s2: body('twee') });
+    expect(Object.fromEntries((await picker.pick(file, ['s1', 's3']))!)).toEqual({ s1: body('een "citaat":[ hier'), s3: body('drie') });
+    await writeFile(file, JSON.stringify({ s3: body('drie, langer nu'), s4: body('vier') }));
+    expect(Object.fromEntries((await picker.pick(file, ['s1', 's3', 's4']))!)).toEqual({ s3: body('drie, langer nu'), s4: body('vier') });
+    await expect(picker.pick(path.join(dir, 'missing.bodies.json'), ['s1'])).rejects.toBeInstanceOf(SegmentFileError);
+    // Written some other way (spaces): read by the full scan.
+    const other = path.join(dir, 'b.bodies.json');
+    await writeFile(other, JSON.stringify({ s5: body('vijf'), s6: body('zes') }, null, 2));
+    expect(Object.fromEntries((await picker.pick(other, ['s6']))!)).toEqual({ s6: body('zes') });
   });
 });

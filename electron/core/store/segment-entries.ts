@@ -1,3 +1,5 @@
+import { lstat } from 'node:fs/promises';
+import { openRegularFile } from './durable-file';
 import { BODIES_FILE_MAX_BYTES, readSegmentBytes, SegmentFileError } from './segment-shape';
 
 // Reads a content segment's bodies file (`{"<id>":[…blocks…],…}`, as the store writes
@@ -150,4 +152,146 @@ function valueEndAt(bytes: Buffer, at: number, length: number): number {
     }
   }
   return -1;
+}
+
+/** Where each entry of a bodies file is: value spans by id. */
+type EntrySpans = Map<string, [start: number, end: number]>;
+
+/**
+ * Reads a few entries of bodies files (the snippets of the rows on screen: up to one
+ * file per row). The first time a file is asked for, it is read whole and its entries
+ * are located with the native Buffer.indexOf (see entrySpans), not a byte-by-byte scan
+ * in JS; where they are is kept for the files most recently asked for, and after that
+ * only the entries asked for are read, each with one positional read. Files are written
+ * once and never change; one that did (another size or time) is located again.
+ */
+export class SegmentPicker {
+  /** Entry spans by file, least recently asked for first. */
+  private readonly known = new Map<string, { size: number; mtimeMs: number; spans: EntrySpans }>();
+
+  constructor(private readonly keep = 64) {}
+
+  /**
+   * The values of the entries named `ids` that the file has (a broken one is left out).
+   * Throws SegmentFileError (segment-shape.ts) as SegmentReader does when the file has to
+   * be read whole and cannot be.
+   */
+  async pick(file: string, ids: Iterable<string>): Promise<Map<string, unknown>> {
+    const known = this.known.get(file);
+    this.known.delete(file);
+    if (known) {
+      const values = await pickKnown(file, known, ids);
+      if (values) {
+        this.known.set(file, known);
+        return values;
+      }
+    }
+    const { bytes, length } = await readSegmentBytes(file, BODIES_FILE_MAX_BYTES);
+    const values = new Map<string, unknown>();
+    const spans = entrySpans(bytes, length);
+    if (!spans) {
+      // Not as the store writes it: the full scan (or JSON.parse) decides, nothing is kept.
+      const wanted = new Set(ids);
+      const entries = entriesOf(bytes, length);
+      entries.ids.forEach((id, index) => wanted.has(id) && parseInto(values, id, () => entries.value(index)));
+      return values;
+    }
+    const { size, mtimeMs } = await lstat(file);
+    if (size === length) {
+      this.known.set(file, { size, mtimeMs, spans });
+      while (this.known.size > this.keep) this.known.delete(this.known.keys().next().value!);
+    }
+    for (const id of ids) {
+      const span = spans.get(id);
+      if (span) parseInto(values, id, () => JSON.parse(bytes.toString('utf8', span[0], span[1])));
+    }
+    return values;
+  }
+}
+
+/** The entries from where they are known to be, or null when the file is gone or is not the one located. */
+async function pickKnown(file: string, known: { size: number; mtimeMs: number; spans: EntrySpans }, ids: Iterable<string>): Promise<Map<string, unknown> | null> {
+  const handle = await openRegularFile(file).catch(() => null);
+  if (!handle) return null;
+  try {
+    const { size, mtimeMs } = await handle.stat();
+    if (size !== known.size || mtimeMs !== known.mtimeMs) return null;
+    const values = new Map<string, unknown>();
+    for (const id of ids) {
+      const span = known.spans.get(id);
+      if (!span) continue;
+      const bytes = Buffer.allocUnsafe(span[1] - span[0]);
+      let length = 0;
+      while (length < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, length, bytes.length - length, span[0] + length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      parseInto(values, id, () => JSON.parse(bytes.toString('utf8', 0, length)));
+    }
+    return values;
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+function parseInto(values: Map<string, unknown>, id: string, parse: () => unknown): void {
+  try {
+    values.set(id, parse());
+  } catch {
+    // A broken entry: left out, as a story without text.
+  }
+}
+
+/**
+ * Where every entry of a bodies file as the store writes it is (`{"<id>":[{"type":…,"text":…},…],…}`),
+ * or null when the bytes are not that. A body's blocks hold only strings, so a real
+ * quote followed by `:[` ends a key of the file's object and nothing else (a quote
+ * inside a string is escaped); each value ends just before the comma of the next key,
+ * the last before the closing brace. Only those few bytes are looked at; JSON.parse
+ * checks each value when it is read.
+ */
+export function entrySpans(bytes: Buffer, length: number): EntrySpans | null {
+  const view = bytes.subarray(0, length);
+  const keys: Array<[id: string, open: number, valueStart: number]> = [];
+  for (let at = view.indexOf(KEY_END, 0); at >= 0; at = view.indexOf(KEY_END, at + 1)) {
+    if (escaped(bytes, at)) continue;
+    let open = at - 1;
+    while (open >= 0 && (bytes[open] !== QUOTE || escaped(bytes, open))) open--;
+    if (open < 0) return null;
+    const before = skipSpaceBack(bytes, open - 1);
+    if (before < 0 || bytes[before] !== (keys.length === 0 ? OPEN_BRACE : COMMA)) return null;
+    let id: unknown;
+    try {
+      id = JSON.parse(bytes.toString('utf8', open, at + 1));
+    } catch {
+      return null;
+    }
+    if (typeof id !== 'string') return null;
+    keys.push([id, open, at + 2]);
+  }
+  const close = skipSpaceBack(bytes, length - 1);
+  if (keys.length === 0 || bytes[close] !== CLOSE_BRACE) return null;
+  const spans: EntrySpans = new Map();
+  for (let index = 0; index < keys.length; index++) {
+    const [id, , valueStart] = keys[index]!;
+    // The value ends before the next key's comma, or the object's closing brace.
+    const next = index + 1 < keys.length ? skipSpaceBack(bytes, keys[index + 1]![1] - 1) : close;
+    spans.set(id, [valueStart, skipSpaceBack(bytes, next - 1) + 1]);
+  }
+  return spans;
+}
+
+const KEY_END = Buffer.from('":[');
+
+/** The byte at `at` has an odd number of backslashes before it. */
+function escaped(bytes: Buffer, at: number): boolean {
+  let slashes = 0;
+  while (at - slashes - 1 >= 0 && bytes[at - slashes - 1] === BACKSLASH) slashes++;
+  return slashes % 2 === 1;
+}
+
+function skipSpaceBack(bytes: Buffer, at: number): number {
+  while (at >= 0 && (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09)) at--;
+  return at;
 }

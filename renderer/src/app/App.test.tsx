@@ -244,7 +244,7 @@ describe('App: states', () => {
     service.notices = [{ code: 'seeded', stories: 5, briefs: 35 }];
     renderApp(service);
     const banner = await screen.findByRole('region', { name: 'Notices' });
-    expect(banner).toHaveTextContent('imported the sample library: 5 stories and 35 briefs');
+    expect(banner).toHaveTextContent('imported the sample library: 5 articles and 35 briefs');
     await user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('region', { name: 'Notices' })).toBeNull();
     expect(service.callsOf('library.dismissNotices')).toHaveLength(1);
@@ -376,7 +376,7 @@ describe('App: language', () => {
     const service = new FakeService(library());
     service.notices = [{ code: 'seeded', stories: 5, briefs: 35 }];
     renderApp(service, { languages: ['nl'] });
-    expect(await screen.findByRole('region', { name: 'Meldingen' })).toHaveTextContent('5 verhalen en 35 korte berichten');
+    expect(await screen.findByRole('region', { name: 'Meldingen' })).toHaveTextContent('5 artikelen en 35 korte berichten');
     await user.click(screen.getByRole('button', { name: 'Importeren…' }));
     pickFiles([file('leeg.txt', '')]);
     const dialog = await screen.findByRole('dialog', { name: 'Resultaat van de import' });

@@ -62,8 +62,8 @@ describe('i18next resources', () => {
     const label = (count: number): HistoryLabel => ({ code: 'tag.apply', count });
     expect(editName(en, label(1))).toBe('Tag story');
     expect(editName(en, label(3))).toBe('Tag 3 stories');
-    expect(editName(nl, label(1))).toBe('1 verhaal taggen');
-    expect(editName(nl, label(1200))).toBe('1.200 verhalen taggen');
+    expect(editName(nl, label(1))).toBe('1 bericht taggen');
+    expect(editName(nl, label(1200))).toBe('1.200 berichten taggen');
     expect(nl('undoWhat', { label: editName(nl, { code: 'tag.merge' }) })).toBe('Ongedaan maken: Tags samenvoegen');
     expect(en('redoWhat', { label: editName(en, { code: 'story.delete', count: 2 }) })).toBe('Redo Delete 2 stories');
   });
@@ -74,12 +74,12 @@ describe('wording with numbers, names and dates', () => {
     const en = translator('en', 'dossiers');
     const nl = translator('nl', 'dossiers');
     expect(en('storyCount', { count: 1 })).toBe('1 story');
-    expect(nl('storyCount', { count: 2 })).toBe('2 verhalen');
-    expect(nl('skippedMissing', { count: 1 })).toBe('1 verhaal dat niet meer in de bibliotheek staat, is weggelaten.');
-    expect(nl('skippedMissing', { count: 3 })).toBe('3 verhalen die niet meer in de bibliotheek staan, zijn weggelaten.');
+    expect(nl('storyCount', { count: 2 })).toBe('2 berichten');
+    expect(nl('skippedMissing', { count: 1 })).toBe('1 bericht dat niet meer in de bibliotheek staat, is weggelaten.');
+    expect(nl('skippedMissing', { count: 3 })).toBe('3 berichten die niet meer in de bibliotheek staan, zijn weggelaten.');
     expect(en('addChosen', { count: 0 })).toBe('Add stories');
     expect(en('addChosen', { count: 1200 })).toBe('Add 1,200 stories');
-    expect(nl('addChosen', { count: 1200 })).toBe('1.200 verhalen toevoegen');
+    expect(nl('addChosen', { count: 1200 })).toBe('1.200 berichten toevoegen');
     expect(translator('en', 'search')('filtersButton', { count: 0 })).toBe('Filters');
     expect(translator('nl', 'search')('filtersButton', { count: 2 })).toBe('Filters (2)');
   });
@@ -91,5 +91,16 @@ describe('wording with numbers, names and dates', () => {
 
   it('passes names through as written (React escapes them when rendered)', () => {
     expect(translator('en', 'tags')('removeTag', { name: '<b>Rutte</b> & co' })).toBe('Remove tag <b>Rutte</b> & co');
+  });
+  it('words the desk one way in Dutch: berichten, tags, no English words (issue 15)', () => {
+    // What the words say, without the {{parameters}} (named in English).
+    const words = (language: 'nl' | 'en') =>
+      NAMESPACES.flatMap((namespace) => Object.entries(resources[language][namespace]).map(([key, value]) => [`${namespace}.${key}`, value.replace(/\{\{[^}]*\}\}/g, '')] as const));
+    // A newsroom says "bericht(en)", and a tag is a tag (never "label"); no English leaks in.
+    const notDutch = /\b(verhaal|verhalen|labels?|taggings?|dateline|stories|story|briefs?|the|and)\b/i;
+    expect(words('nl').filter(([, value]) => notDutch.test(value)).map(([key]) => key)).toEqual([]);
+    // No Dutch desk words in the English UI.
+    const notEnglish = /\b(berichten|bericht|verhalen|reeks|prullenbak|tijdlijn|koppelen|de|het|een)\b/i;
+    expect(words('en').filter(([, value]) => notEnglish.test(value)).map(([key]) => key)).toEqual([]);
   });
 });

@@ -80,7 +80,8 @@ export function ShortcutsDialog() {
         <h2 id="shortcuts-title">{td('shortcutsTitle')}</h2>
         <p className="muted">{td('shortcutsIntro')}</p>
       </header>
-      <div className="dialog-body shortcut-groups">
+      {/* Focusable: in a short window the list scrolls, and must scroll from the keyboard too (nothing in it takes focus). */}
+      <div className="dialog-body shortcut-groups" tabIndex={0}>
         {SHORTCUT_GROUPS.map((group) => (
           <section key={group.title} className="shortcut-group" aria-labelledby={`shortcuts-${group.title}`}>
             <h3 id={`shortcuts-${group.title}`}>{td(group.title)}</h3>

@@ -5,7 +5,7 @@ import type { appEn } from './en';
 export const appNl: Translation<typeof appEn> = {
   languageName: 'Nederlands',
   appName: 'Kroniek',
-  skipToList: 'Naar de lijst met verhalen',
+  skipToList: 'Naar de lijst met berichten',
   skipToReader: 'Naar de lezer',
   sidebarLabel: 'Bibliotheek',
   libraryHeading: 'Bibliotheek',

@@ -6,7 +6,7 @@
 export const noticesEn = {
   label: 'Notices',
   dismiss: 'Dismiss',
-  seeded: 'This library was empty, so Kroniek imported the sample library: {{stories, number}} stories and {{briefs, number}} briefs.',
+  seeded: 'This library was empty, so Kroniek imported the sample library: {{stories, number}} articles and {{briefs, number}} briefs.',
   /** A seeded notice written before notices were data (no counts). */
   seededUncounted: 'This library was empty, so Kroniek imported the sample library.',
   recovered:

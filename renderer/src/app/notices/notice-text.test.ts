@@ -17,8 +17,8 @@ describe('library notices from their codes', () => {
     ];
     const said = notices.map((notice) => [noticeText(nl, notice), noticeText(en, notice)]);
     expect(said[0]).toEqual([
-      'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd: 1.200 verhalen en 35 korte berichten.',
-      'This library was empty, so Kroniek imported the sample library: 1,200 stories and 35 briefs.',
+      'Deze bibliotheek was leeg, dus Kroniek heeft de voorbeeldbibliotheek geïmporteerd: 1.200 artikelen en 35 korte berichten.',
+      'This library was empty, so Kroniek imported the sample library: 1,200 articles and 35 briefs.',
     ]);
     expect(said[1]![0]).toContain('reservekopie van 20 juni 2024');
     expect(said[1]![1]).toContain('restored the backup from 20 June 2024');

@@ -231,12 +231,12 @@ describe('Library archive', { timeout: 20_000 }, () => {
     expect(backups).toHaveTextContent('één per uur voor 2 dagen');
     await user.click(screen.getByRole('button', { name: 'Bibliotheekarchief importeren…' }));
     const confirm = screen.getByRole('dialog', { name: 'Bibliotheekarchief importeren?' });
-    expect(confirm).toHaveTextContent('Verhalen en labels worden toegevoegd; er wordt niets uit deze bibliotheek verwijderd of gewijzigd.');
+    expect(confirm).toHaveTextContent('Berichten en tags worden toegevoegd; er wordt niets uit deze bibliotheek verwijderd of gewijzigd.');
     expect(archiveInput()).toHaveAttribute('aria-label', 'Bibliotheekarchief (JSON-bestand)');
     pick(new File(['{}'], 'archief.json'));
     const done = await screen.findByRole('dialog', { name: 'Bibliotheekarchief geïmporteerd' });
-    expect(done).toHaveTextContent('Verhalen1 toegevoegd, 40 stonden er al in');
-    expect(done).toHaveTextContent('Labels1 toegevoegd, 2 samengevoegd met een label met dezelfde naam');
+    expect(done).toHaveTextContent('Berichten1 toegevoegd, 40 stonden er al in');
+    expect(done).toHaveTextContent('Tags1 toegevoegd, 2 samengevoegd met een tag met dezelfde naam');
   });
 });
 

@@ -10,7 +10,7 @@ describe('sizeText', () => {
   });
 
   it('counts saved stories with the plural the number asks for', () => {
-    expect(translator('nl', 'backups')('librarySaved', { count: 1, path: '/tmp/a.json' })).toBe('1 verhaal opgeslagen in /tmp/a.json.');
+    expect(translator('nl', 'backups')('librarySaved', { count: 1, path: '/tmp/a.json' })).toBe('1 bericht opgeslagen in /tmp/a.json.');
     expect(translator('en', 'backups')('libraryDownloaded', { count: 1200, fileName: 'a.json' })).toBe('Downloaded “a.json” with 1,200 stories.');
   });
 });

@@ -234,7 +234,7 @@ describe('Dossier view', { timeout: 20_000 }, () => {
   it('is in Dutch for a Dutch editor', async () => {
     const user = userEvent.setup();
     setup({ languages: ['nl-NL'] });
-    await user.click(await screen.findByRole('button', { name: /Kim en Poetin\s*3 verhalen/ }));
+    await user.click(await screen.findByRole('button', { name: /Kim en Poetin\s*3 berichten/ }));
     const view = await screen.findByRole('region', { name: 'Dossier: Kim en Poetin' });
     expect(within(view).getByRole('button', { name: 'Exporteren…' })).toBeInTheDocument();
     expect(within(view).getByRole('listitem', { name: /volledige steun.*1 van 3/ })).toBeInTheDocument();

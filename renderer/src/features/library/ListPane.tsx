@@ -66,7 +66,15 @@ export function ListPane() {
   const viewLabel = tagName !== null ? t.tags('tagViewLabel', { name: tagName }) : view.kind === 'briefs' ? t.app('viewBriefs') : t.app('viewArticles');
   const matcher = useMemo(() => compileHighlight(highlight), [highlight]);
   const searching = (renderedQuery ?? '').trim() !== '';
-  const onOpen = useCallback((id: string) => void openStory(id), [openStory]);
+  const setNarrowPane = useApp((s) => s.setNarrowPane);
+  // Opening from the list shows the reader in a narrow window, also the story it showed before Back to the list.
+  const onOpen = useCallback(
+    (id: string) => {
+      setNarrowPane('reader');
+      void openStory(id);
+    },
+    [openStory, setNarrowPane],
+  );
   const libraryEmpty = counts !== null && counts.articles + counts.briefs === 0;
 
   let body;

@@ -15,7 +15,7 @@ describe('tag suggestion reasons in English and Dutch', () => {
 
   it('adds the headline and the dateline, in order', () => {
     expect(say([{ kind: 'mentions', named: 5, adjectives: 0 }, { kind: 'inHeadline' }])).toEqual(['named 5 times, in the headline', '5 keer genoemd, in de kop']);
-    expect(say([{ kind: 'mentions', named: 0, adjectives: 2 }, { kind: 'datelinePlace' }])).toEqual(['2 times as adjective, dateline place', '2 keer bijvoeglijk, plaats in de dateline']);
+    expect(say([{ kind: 'mentions', named: 0, adjectives: 2 }, { kind: 'datelinePlace' }])).toEqual(['2 times as adjective, dateline place', '2 keer bijvoeglijk, plaatsnaam in de aanhef']);
     expect(say([{ kind: 'inHeadline' }])).toEqual(['in the headline', 'in de kop']);
   });
 });

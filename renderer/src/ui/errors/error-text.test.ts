@@ -10,10 +10,10 @@ describe('errorText', () => {
       direction: 'undo',
       label: { code: 'tag.apply', count: 3 },
     });
-    expect(errorText('nl', conflict)).toBe('„3 verhalen taggen” kan niet ongedaan worden gemaakt: dat deel van de bibliotheek is sindsdien gewijzigd.');
+    expect(errorText('nl', conflict)).toBe('„3 berichten taggen” kan niet ongedaan worden gemaakt: dat deel van de bibliotheek is sindsdien gewijzigd.');
     expect(errorText('en', conflict)).toBe('Cannot undo “Tag 3 stories”: that part of the library changed since.');
     const missing = new ServiceError('not-found', '2 of the chosen stories are no longer in the library (a, b).', { code: 'stories.missing', count: 2 });
-    expect(errorText('nl', missing)).toBe('2 van de gekozen verhalen staan niet meer in de bibliotheek.');
+    expect(errorText('nl', missing)).toBe('2 van de gekozen berichten staan niet meer in de bibliotheek.');
     expect(errorText('en', { ...missing.toData(), reason: { code: 'stories.missing', count: 1 } })).toBe('The chosen story is no longer in the library.');
   });
 
@@ -23,7 +23,7 @@ describe('errorText', () => {
       'Cannot undo the import: 1 of its 5 stories was tagged, dated, noted, linked or put in a dossier since. Delete the stories you do not want instead.',
     );
     expect(errorText('nl', { ...touched.toData(), reason: { code: 'import.touched', count: 2, stories: 1200 } })).toBe(
-      'De import kan niet ongedaan worden gemaakt: 2 van de 1.200 verhalen zijn intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de verhalen die je niet wilt.',
+      'De import kan niet ongedaan worden gemaakt: 2 van de 1.200 berichten zijn intussen getagd, gedateerd, van een notitie voorzien, gekoppeld of in een dossier gezet. Verwijder in plaats daarvan de berichten die je niet wilt.',
     );
   });
 

@@ -26,7 +26,7 @@ export const linksEn = {
   linkButton: 'Link',
   linkChosen: 'Chosen: {{headline}}',
   chooseStoryFirst: 'Choose a story in the list above first.',
-  linkSkipped_one: '{{count, number}} story was already linked (or the same story) and left as they were.',
+  linkSkipped_one: '{{count, number}} story was already linked (or was the same story) and left as it was.',
   linkSkipped_other: '{{count, number}} stories were already linked (or the same story) and left as they were.',
   deletedStory: '(story no longer in the library)',
   relatedHeading: 'Related stories',

@@ -3,8 +3,8 @@ import type { searchEn } from './en';
 
 /** The `search` namespace in Dutch (same keys as English: a missing or extra key is a type error). */
 export const searchNl: Translation<typeof searchEn> = {
-  searchBoxLabel: 'Zoek verhalen',
-  searchBoxPlaceholder: 'Zoek verhalen',
+  searchBoxLabel: 'Zoek berichten',
+  searchBoxPlaceholder: 'Zoek berichten',
   clearSearch: 'Zoekopdracht wissen',
   searchShortcutHint: 'Druk op / om te zoeken. Woorden vinden elke vorm (ontmoeting vindt ontmoetingen); zet "exacte woordgroepen" tussen aanhalingstekens.',
   resultCount_one: '{{count, number}} resultaat',
@@ -31,8 +31,8 @@ export const searchNl: Translation<typeof searchEn> = {
   facetValue: '{{value}} ({{n, number}})',
   filterFrom: 'Datum vanaf',
   filterTo: 'Datum tot en met',
-  datesAvailable: 'Verhalen met een datum lopen van {{from}} tot {{to}}. Een datumfilter laat verhalen zonder datum weg.',
-  noDatesYet: 'Nog geen verhaal heeft een datum: stel er een in bij de lezer om op datum te filteren.',
+  datesAvailable: 'Berichten met een datum lopen van {{from}} tot {{to}}. Een datumfilter laat berichten zonder datum weg.',
+  noDatesYet: 'Nog geen bericht heeft een datum: stel er een in bij de lezer om op datum te filteren.',
   filterHasLinks: 'Met koppelingen',
   filterUntagged: 'Zonder tags',
   facetsLoadFailed: 'De filterkeuzes konden niet worden geladen',
@@ -50,7 +50,7 @@ export const searchNl: Translation<typeof searchEn> = {
   removeFilter: 'Filter {{label}} verwijderen',
   clearAllFilters: 'Alles wissen',
   unknownTag: 'verwijderde tag',
-  noResultsTitle: 'Geen verhalen gevonden',
+  noResultsTitle: 'Geen berichten gevonden',
   noResultsHelp: 'Controleer de spelling, gebruik minder woorden of verwijder een filter.',
   savedSearchesHeading: 'Opgeslagen zoekopdrachten',
   noSavedSearches: 'Nog geen. Zoek of filter en kies dan Zoekopdracht opslaan…',

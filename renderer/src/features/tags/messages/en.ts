@@ -93,8 +93,8 @@ export const tagsEn = {
   createAnyway: 'Create “{{name}}” anyway',
   /** Merging one tag into another: asked first, confirmed after. */
   mergeConfirmTitle: 'Merge tags?',
-  mergeConfirmText_one: '“{{from}}” will be merged into “{{into}}”: its {{count, number}} tagging moves to “{{into}}” and “{{from}}” is removed.',
-  mergeConfirmText_other: '“{{from}}” will be merged into “{{into}}”: its {{count, number}} taggings move to “{{into}}” and “{{from}}” is removed.',
-  mergeDone_one: 'Merged “{{from}}” into “{{into}}”: {{count, number}} tagging moved.',
-  mergeDone_other: 'Merged “{{from}}” into “{{into}}”: {{count, number}} taggings moved.',
+  mergeConfirmText_one: '“{{from}}” will be merged into “{{into}}”: its {{count, number}} story is tagged “{{into}}” and “{{from}}” is removed.',
+  mergeConfirmText_other: '“{{from}}” will be merged into “{{into}}”: its {{count, number}} stories are tagged “{{into}}” and “{{from}}” is removed.',
+  mergeDone_one: 'Merged “{{from}}” into “{{into}}”: {{count, number}} story retagged.',
+  mergeDone_other: 'Merged “{{from}}” into “{{into}}”: {{count, number}} stories retagged.',
 } as const;
