@@ -378,7 +378,7 @@ function ChronologyLineRow(props: LineRowProps) {
                   {headline === null || headline === undefined ? (
                     <span className="muted">{t('sourceMissing')}</span>
                   ) : (
-                    <button type="button" className="link-button chronology-source" tabIndex={current ? 0 : -1} onClick={() => props.onOpenSource(source)} aria-label={t('sourceOpen', { headline, number: source.paragraph + 1 })} title={source.sentence}>
+                    <button type="button" className="link-button chronology-source" tabIndex={current ? 0 : -1} onClick={() => props.onOpenSource(source)} title={source.sentence}>
                       {headline}
                       <span className="chronology-paragraph"> · {t('sourceParagraph', { number: source.paragraph + 1 })}</span>
                     </button>

@@ -36,7 +36,6 @@ export const chronologyEn = {
   sourcesLabel_one: 'Source',
   sourcesLabel_other: '{{count, number}} sources',
   sourceParagraph: 'paragraph {{number, number}}',
-  sourceOpen: 'Open “{{headline}}” at paragraph {{number, number}}',
   sourceMissing: 'story no longer in the library',
   selectLine: 'Select line',
   selectedCount_one: '{{count, number}} line selected',

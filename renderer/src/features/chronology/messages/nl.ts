@@ -36,7 +36,6 @@ export const chronologyNl: Translation<typeof chronologyEn> = {
   sourcesLabel_one: 'Bron',
   sourcesLabel_other: '{{count, number}} bronnen',
   sourceParagraph: 'alinea {{number, number}}',
-  sourceOpen: '„{{headline}}” openen bij alinea {{number, number}}',
   sourceMissing: 'verhaal staat niet meer in de bibliotheek',
   selectLine: 'Regel selecteren',
   selectedCount_one: '{{count, number}} regel geselecteerd',
