@@ -72,7 +72,7 @@ describe('the chronology in the dossier view', { timeout: 20_000 }, () => {
     // Dates as precise as known, in the UI language; sources named by headline and paragraph.
     const russiaDay = lineWith(section, 'Dag van Rusland');
     expect(russiaDay.querySelector('time')!.textContent).toBe('12 June 2023');
-    expect(within(russiaDay).getByRole('button', { name: /^Kim Jong-un biedt Rusland.* · paragraph \d+$/ })).toBeInTheDocument();
+    expect(within(russiaDay).getByRole('button', { name: /^Kim Jong-un biedt Rusland.*· paragraph \d+$/ })).toBeInTheDocument();
     expect(lineWith(section, 'toen Kim op bezoek kwam in Rusland').querySelector('time')!.textContent).toBe('September 2023');
     expect(lineWith(section, '24 jaar geleden').querySelector('time')!.textContent).toBe('2000');
     const total = (await real.call<ChronologyView>('chronology.get', { id: (await real.call<{ id: string }[]>('dossiers.list'))[0]!.id })).lines.length;
