@@ -47,6 +47,10 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (_set, get) => {
         if (openDossier && (changes.taggings || changes.dates || changes.links)) tasks.push(state.reloadDossier());
       }
 
+      // The open dossier's chronology, once drafted: its lines, or the stories it is drafted from.
+      const chronology = state.refreshChronologyFor(changes);
+      if (chronology) tasks.push(chronology);
+
       if (tasks.length) pending = Promise.all([pending, ...tasks.map((task) => task.catch(() => undefined))]);
     },
     settled() {

@@ -18,6 +18,7 @@ import type { LayoutSlice } from '../app/layout/layout-slice';
 import type { ProposalsSlice } from '../features/versions/proposals-slice';
 import type { ConnectionSlice } from '../app/connection/connection-slice';
 import type { VersionsSlice } from '../features/versions/versions-types';
+import type { ChronologySlice } from '../features/chronology/chronology-slice';
 
 /** What each slice may use besides the store itself. */
 export interface StoreDeps {
@@ -101,10 +102,23 @@ export interface ReaderSlice {
   storyError: ServiceError | null;
   /** For an open brief: the article whose page it was captured with (null when unknown or gone). */
   briefPage: { id: string; headline: string } | null;
-  /** Opens a story; `reload` re-reads the open one after a change (not the editor opening it: a wire story stays "new since you last opened it"). */
-  openStory(id: string, options?: { reload?: boolean }): Promise<void>;
+  /** A range of one paragraph the reader marks and scrolls to (a chronology line's source sentence, a search hit). */
+  readerMark: ReaderMark | null;
+  /**
+   * Opens a story; `reload` re-reads the open one after a change (not the editor opening it: a wire story stays "new since you last opened it").
+   * `mark`: a range to highlight and scroll to; opening without one clears it (a reload keeps it).
+   */
+  openStory(id: string, options?: { reload?: boolean; mark?: ReaderMark }): Promise<void>;
   reloadStory(): Promise<void>;
   closeStory(): void;
+}
+
+/** Characters [start, end) of block `paragraph` (an index into the story's body) of story `storyId`. */
+export interface ReaderMark {
+  storyId: string;
+  paragraph: number;
+  start: number;
+  end: number;
 }
 
 export type ImportProgress = { phase: 'idle' } | { phase: 'dialog' } | { phase: 'sending'; done: number; total: number };
@@ -140,7 +154,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice & ProposalsSlice & ConnectionSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice & ProposalsSlice & ConnectionSlice & ChronologySlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -65,6 +65,20 @@ export const SHORTCUT_GROUPS: { title: DeskKey; shortcuts: Shortcut[] }[] = [
       { keys: [['Alt', 'Home'], ['Alt', 'End']], what: 'key.reorderEnds' },
     ],
   },
+  {
+    title: 'group.chronology',
+    shortcuts: [
+      { keys: [['↑'], ['↓']], what: 'key.chronoMove' },
+      { keys: [['Space']], what: 'key.chronoSelect' },
+      { keys: [['A']], what: 'key.chronoApprove' },
+      { keys: [['R']], what: 'key.chronoReject' },
+      { keys: [['D']], what: 'key.chronoDraft' },
+      { keys: [['E']], what: 'key.chronoEdit' },
+      { keys: [['M']], what: 'key.chronoMerge' },
+      { keys: [['S']], what: 'key.chronoSplit' },
+      { keys: [['Enter']], what: 'key.chronoOpen' },
+    ],
+  },
 ];
 
 /** The `?` overview of every shortcut, in the editor's language. */

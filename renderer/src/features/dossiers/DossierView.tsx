@@ -8,6 +8,7 @@ import { ErrorState } from '../../app/ErrorState';
 import { DossierEntries } from './DossierEntries';
 import './dossiers.css';
 import { DossierHistory, DossierWireWarnings } from '../versions/DossierWire';
+import { DossierChronology } from '../chronology/DossierChronology';
 
 export const DOSSIER_VIEW_ID = 'dossier-view';
 
@@ -101,6 +102,8 @@ function DossierDocument({ detail, t, language }: { detail: DossierDetail; t: Tr
       ) : (
         <DossierEntries detail={detail} readOnly={readOnly} />
       )}
+
+      <DossierChronology detail={detail} />
 
       <DossierHistory detail={detail} language={language} />
     </div>

@@ -101,6 +101,8 @@ function StoryView({ story: newest, t, language, matcher, briefPage, onOpenPage 
     return story.tagIds.map((id) => byId.get(id)).filter((tag) => tag !== undefined);
   }, [tags, story.tagIds]);
   const tdates = useTranslator('dates');
+  // A sentence to show (a chronology line's source): only on the newest text, whose offsets it names.
+  const readerMark = useApp((s) => (s.readerMark?.storyId === newest.id && !older ? s.readerMark : null));
   const dateline = formatDateline(story.dateline);
   return (
     <div className={inspectorOpen ? 'story-layout has-inspector' : 'story-layout'}>
@@ -181,7 +183,7 @@ function StoryView({ story: newest, t, language, matcher, briefPage, onOpenPage 
         ) : comparing ? (
           <VersionDiff storyId={newest.id} />
         ) : (
-          <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />
+          <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} mark={readerMark} />
         )}
 
         {briefPage && (

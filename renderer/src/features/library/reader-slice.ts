@@ -12,6 +12,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
     storyState: 'idle',
     storyError: null,
     briefPage: null,
+    readerMark: null,
 
     async openStory(id, options = {}) {
       const request = storyAnswer.begin();
@@ -23,6 +24,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
         storyState: 'loading',
         storyError: null,
         story: state.story?.id === id ? state.story : null,
+        readerMark: options.mark ?? (options.reload && state.readerMark?.storyId === id ? state.readerMark : null),
         // Opening another story makes it the one edits apply to; a reload of the same one keeps a multi-selection.
         selection: state.openId === id ? state.selection : selectOnly(id),
       }));
@@ -55,7 +57,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, { client 
     },
     closeStory() {
       storyAnswer.drop();
-      set({ openId: null, story: null, storyState: 'idle', storyError: null, briefPage: null });
+      set({ openId: null, story: null, storyState: 'idle', storyError: null, briefPage: null, readerMark: null });
     },
   };
 };
