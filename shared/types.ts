@@ -328,6 +328,8 @@ export interface DossierQuote {
   speakerText: string | null;
   attribution: 'named' | 'role' | 'pronoun' | 'continued' | 'unresolved';
   storyId: string;
+  /** The story's headline when the quote was added. */
+  headline: string;
   /** The story's date when the quote was added (`YYYY-MM-DD…`), null when unknown. */
   date: string | null;
   paragraph: number;

@@ -77,6 +77,7 @@ export const quotesHandlers: PartialHandlers<QuotesMethod> = {
       speakerText: hit.speakerText,
       attribution: hit.attribution,
       storyId: hit.storyId,
+      headline: ctx.store.summary(hit.storyId)?.headline ?? '',
       date: hit.date,
       paragraph: hit.paragraph,
       start: hit.start,
