@@ -12,6 +12,7 @@ import { publishedAtOf, type IndexedMeta, type StoryContent, type StoryHead } fr
 import type { FeatureSource } from './feature-feed';
 import type { StoryFeatures } from './feature-batch';
 import { relatedAndQuotesOf, searchDocOf } from './story-docs';
+import { own } from '../store/records';
 
 // Keeps the search and related-story indexes in step with the library: built in
 // the background at start (the window is usable meanwhile, with progress), then
@@ -523,7 +524,7 @@ export class LibraryIndexes {
     if (before !== undefined) pair.search.update(doc);
     else if (mode === 'bulk') pair.search.addInBulk(doc);
     else pair.search.add(doc);
-    const date = publishedAtOf(meta.storyEdits[head.id], head);
+    const date = publishedAtOf(own(meta.storyEdits, head.id), head);
     if (features) {
       pair.related.upsertFeatures(head.id, date, features.related);
       pair.quotes.set(head.id, date, features.quotes);
