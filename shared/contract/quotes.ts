@@ -10,7 +10,7 @@ export type QuoteAttribution = 'named' | 'role' | 'pronoun' | 'continued' | 'unr
 
 /** One quote as the quotes view and the CLI show it. */
 export interface QuoteItem {
-  /** `storyId:paragraph:start`: what quotes.addToDossier takes. */
+  /** `storyId:paragraph:offset of the quoted words`: what quotes.addToDossier takes. */
   key: string;
   text: string;
   kind: QuoteKind;
@@ -43,7 +43,7 @@ export interface QuoteSpeakerItem {
   count: number;
 }
 
-/** `storyId:paragraph:start`. */
+/** `storyId:paragraph:offset of the quoted words`. */
 export const quoteKeySchema = z.string().min(5).max(100).regex(/^[A-Za-z0-9_-]+:\d{1,6}:\d{1,7}$/, 'invalid quote key');
 
 export const quoteQuerySchema = z.strictObject({

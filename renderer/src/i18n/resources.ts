@@ -34,6 +34,8 @@ import { proposalsEn } from '../features/versions/messages/proposals-en';
 import { proposalsNl } from '../features/versions/messages/proposals-nl';
 import { versionsEn } from '../features/versions/messages/en';
 import { versionsNl } from '../features/versions/messages/nl';
+import { quotesEn } from '../features/quotes/messages/en';
+import { quotesNl } from '../features/quotes/messages/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
@@ -44,11 +46,11 @@ import { versionsNl } from '../features/versions/messages/nl';
 export const resources = {
   en: {
     history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
-    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn, versions: versionsEn, proposals: proposalsEn,
+    app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn, versions: versionsEn, proposals: proposalsEn, quotes: quotesEn,
   },
   nl: {
     history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
-    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl, versions: versionsNl, proposals: proposalsNl,
+    app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl, versions: versionsNl, proposals: proposalsNl, quotes: quotesNl,
   },
 } as const;
 

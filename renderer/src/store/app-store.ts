@@ -22,6 +22,7 @@ import { createLayoutSlice } from '../app/layout/layout-slice';
 import { createProposalsSlice } from '../features/versions/proposals-slice';
 import { createConnectionSlice, watchConnection } from '../app/connection/connection-slice';
 import { createVersionsSlice } from '../features/versions/versions-slice';
+import { createQuotesSlice } from '../features/quotes/quotes-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -55,6 +56,7 @@ export function createAppStore(given: StoreDeps): AppStore {
     ...createProposalsSlice(set, get, deps),
     ...createConnectionSlice(set, get, deps),
     ...createVersionsSlice(set, get, deps),
+    ...createQuotesSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.
   deps.client.onChange((changes) => store.getState().refreshFor(changes));

@@ -23,6 +23,8 @@ export interface StoredQuote {
   paragraph: number;
   start: number;
   end: number;
+  /** Where the quoted words start in the paragraph (two quotes of one sentence differ here). */
+  quoteStart: number;
 }
 
 /** The quotes of one story: its paragraphs (body blocks) and the people entity extraction found in it. */
@@ -41,6 +43,7 @@ export function storyQuotes(id: string, paragraphs: readonly string[], entities:
         paragraph: quote.paragraph,
         start: Math.min(sentence.start, quote.start),
         end: Math.max(sentence.end, Math.min(quote.end, (paragraphs[quote.paragraph] ?? '').length)),
+        quoteStart: quote.start,
       };
     });
   } catch (error) {
@@ -195,7 +198,7 @@ export class QuoteIndex {
         if (b.date === null) return -1;
         return a.date < b.date ? 1 : -1;
       }
-      return a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : a.paragraph - b.paragraph || a.start - b.start;
+      return a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : a.paragraph - b.paragraph || a.quoteStart - b.quoteStart;
     });
     return { total: hits.length, items: hits.slice(query.offset, query.offset + query.limit) };
   }

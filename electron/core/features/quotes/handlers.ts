@@ -17,7 +17,8 @@ type QuotesMethod = Extract<MethodName, `quotes.${string}`>;
 const DEFAULT_LIMIT = 50;
 const now = () => new Date().toISOString();
 
-export const quoteKeyOf = (hit: { storyId: string; paragraph: number; start: number }) => `${hit.storyId}:${hit.paragraph}:${hit.start}`;
+/** `storyId:paragraph:offset of the quoted words`: one quote (two quotes of one sentence have two keys). */
+export const quoteKeyOf = (hit: { storyId: string; paragraph: number; quoteStart: number }) => `${hit.storyId}:${hit.paragraph}:${hit.quoteStart}`;
 
 function itemOf(ctx: ServiceContext, hit: QuoteHit): QuoteItem {
   return {
@@ -67,7 +68,7 @@ export const quotesHandlers: PartialHandlers<QuotesMethod> = {
     findDossier(ctx.store.meta, input.dossierId);
     const [storyId, paragraph, start] = input.key.split(':') as [string, string, string];
     const page = await ctx.quotes.quotes({ storyIds: [storyId], offset: 0, limit: 1_000 });
-    const hit = page.items.find((candidate) => candidate.paragraph === Number(paragraph) && candidate.start === Number(start));
+    const hit = page.items.find((candidate) => candidate.paragraph === Number(paragraph) && candidate.quoteStart === Number(start));
     if (!hit) throw new ServiceError('not-found', `No quote ${input.key}; its story may have been changed or removed.`);
     const quote: DossierQuote = {
       key: input.key,

@@ -7,6 +7,7 @@ import { useApp, useT } from '../../store';
 import { ErrorState } from '../../app/ErrorState';
 import { DossierEntries } from './DossierEntries';
 import './dossiers.css';
+import { DossierQuotes } from '../quotes/DossierQuotes';
 import { DossierHistory, DossierWireWarnings } from '../versions/DossierWire';
 
 export const DOSSIER_VIEW_ID = 'dossier-view';
@@ -101,6 +102,8 @@ function DossierDocument({ detail, t, language }: { detail: DossierDetail; t: Tr
       ) : (
         <DossierEntries detail={detail} readOnly={readOnly} />
       )}
+
+      <DossierQuotes dossierId={detail.dossier.id} readOnly={readOnly} />
 
       <DossierHistory detail={detail} language={language} />
     </div>
