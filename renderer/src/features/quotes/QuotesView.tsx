@@ -17,7 +17,7 @@ function showParagraph(paragraph: number): void {
   const block = document.querySelector(`#reader .story-body`)?.children[paragraph];
   if (!(block instanceof HTMLElement)) return;
   block.setAttribute('data-quote-target', '');
-  block.scrollIntoView({ block: 'center' });
+  block.scrollIntoView?.({ block: 'center' });
 }
 
 /** Who said what, newest first: filters, the list, and the story of the quote chosen beside it. */
