@@ -484,10 +484,16 @@ export class LibraryStore {
   }
 
   /** Every stored content record, deleted stories and every agency version included but not purged stories, with its body (for the library archive). */
-  async *allStoriesWithBodies(): AsyncIterableIterator<StoryContent> {
+  /**
+   * Every stored record with its text, as written (a story showing merged page text with its
+   * own head), purged ones left out except those in `keepPurged` (merged page versions).
+   */
+  async *allStoriesWithBodies(keepPurged: ReadonlySet<string> = new Set()): AsyncIterableIterator<StoryContent> {
     yield* this.passOverBodies((id) => {
-      const head = this.versionHeads.get(id) ?? this.heads.get(id);
-      return head && !this.purgedSet.has(head.wire?.storyId ?? id) ? head : undefined;
+      const head = this.pageOwn.get(id)?.head ?? this.versionHeads.get(id) ?? this.heads.get(id);
+      if (!head) return undefined;
+      const story = head.wire?.storyId ?? id;
+      return !this.purgedSet.has(story) || keepPurged.has(story) ? head : undefined;
     });
   }
 
@@ -581,6 +587,8 @@ export class LibraryStore {
         this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
       const added = [...addedSet];
+      // An archive may bring stories with merged page text: shown once their records are known.
+      if (metaChange && written.length) this.applyPageVersions(next);
       // Undoing the import takes away the stories it brought into being (a new version of a story already here stays).
       if (undo) this.recordAdd(undo, added.filter((id) => !known.has(id)), before, next);
       if (fresh.length) this.emit({ type: 'stories-added', ids: added });
