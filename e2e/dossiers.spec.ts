@@ -172,5 +172,28 @@ test('the dossier view and its export dialog have no serious or critical accessi
   await view.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('dialog', { name: /^Export “/ })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  // Quotes: from the sidebar, filtered to Poetin, one added to the dossier, one opened at its sentence.
+  await page.getByRole('navigation').getByRole('button', { name: 'Quotes' }).click();
+  const quotes = page.getByRole('region', { name: 'Quotes' });
+  const rows = quotes.getByRole('list', { name: 'Quotes, newest first' }).getByRole('listitem');
+  await expect(rows.first()).toBeVisible();
+  await quotes.getByRole('combobox', { name: 'Person' }).fill('Poetin');
+  await quotes.getByRole('combobox', { name: 'Person' }).press('Enter');
+  await expect(rows.first()).toContainText('— Vladimir Poetin, 20 June 2024');
+  await expect.poll(async () => [...new Set(await rows.locator('.quote-speaker').allInnerTexts())]).toEqual(['— Vladimir Poetin']);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await rows.first().getByRole('button', { name: 'Add to dossier' }).click();
+  await expect(quotes.getByText('Added to Kim en Poetin')).toBeAttached();
+  const quoted = (await rows.first().locator('.quote-text').innerText()).replace(/^INDIRECT\s*/i, '').slice(0, 30);
+  await rows.first().getByRole('button', { name: TEKENEN }).click();
+  const reader = page.getByRole('region', { name: 'Reader' });
+  await expect(reader).toBeVisible();
+  await expect(reader.locator('[data-quote-target]')).toContainText(quoted.replace(/[“”]/g, ''));
+  // The dossier lists the added quote.
+  await page.getByRole('navigation').getByRole('button', { name: /Kim en Poetin/ }).click();
+  await expect(view.getByRole('heading', { name: 'Quotes' })).toBeVisible();
+  await expect(view.locator('.dossier-quotes-list li')).toHaveCount(1);
   await context.close();
 });

@@ -82,6 +82,10 @@ export interface HistoryParams {
   /** `count` lines merged into one. */
   'chronology.merge': Count;
   'chronology.split': NoParams;
+  /** A quote added to a dossier. */
+  'quote.addToDossier': NoParams;
+  /** A quote taken out of a dossier. */
+  'quote.removeFromDossier': NoParams;
 }
 export type HistoryLabel = MessageOf<HistoryParams>;
 export type HistoryCode = HistoryLabel['code'];

@@ -141,6 +141,8 @@ export interface Dossier {
   history?: DossierHistoryEntry[];
   /** The chronology lines the editor decided on (the draft itself is worked out when asked for). */
   chronology?: ChronologyLine[];
+  /** Quotes the editor added to the dossier, in the order added (shown attributed in its exports). */
+  quotes?: DossierQuote[];
 }
 
 /** An export made before a story's embargo had passed, because the editor said so. */
@@ -346,4 +348,28 @@ export interface ChronologyLine {
   status: 'approved' | 'rejected' | 'merged';
   edited?: boolean;
   confidence: number;
+}
+
+/**
+ * A quote the editor added to a dossier: a copy of what the quote index found (so the
+ * exports need no index), with the sentence it stands in. `key` is `storyId:paragraph:start`.
+ */
+export interface DossierQuote {
+  key: string;
+  kind: 'direct' | 'indirect';
+  text: string;
+  /** The speaker's entity key and display name; null when unattributed. */
+  speaker: { key: string; name: string } | null;
+  /** The speaker as written ("hij", "de minister"); null when the text names none. */
+  speakerText: string | null;
+  attribution: 'named' | 'role' | 'pronoun' | 'continued' | 'unresolved';
+  storyId: string;
+  /** The story's headline when the quote was added. */
+  headline: string;
+  /** The story's date when the quote was added (`YYYY-MM-DD…`), null when unknown. */
+  date: string | null;
+  paragraph: number;
+  start: number;
+  end: number;
+  addedAt: string;
 }

@@ -29,6 +29,7 @@ const ARCHIVE_FIELD_WORDS: Record<ArchiveField, [string, string]> = {
   'dossier.entry': ['dossier entry', 'dossier entries'],
   'dossier.history': ['dossier history record', 'dossier history records'],
   'dossier.chronology': ['chronology line', 'chronology lines'],
+  'dossier.quote': ['dossier quote', 'dossier quotes'],
   search: ['saved search', 'saved searches'],
   seriesName: ['series name', 'series names'],
   pageVersions: ['merged page version list', 'merged page version lists'],

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../core/app';
 import { callThrough, type CliCommand } from './command';
 import { chronologyCommand } from './commands-chronology';
+import { quotesCommand } from './commands-quotes';
 import { DOSSIER_COMMANDS } from './commands-dossiers';
 import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
@@ -30,6 +31,7 @@ export const COMMANDS: CliCommand[] = [
   restoreBackupCommand,
   ...DOSSIER_COMMANDS,
   chronologyCommand,
+  quotesCommand,
   ...TAG_AND_LINK_COMMANDS,
   searchCommand,
   versionsCommand,

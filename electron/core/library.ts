@@ -60,6 +60,7 @@ export class Library {
       importOptions,
       search: indexing,
       related: indexing,
+      quotes: indexing,
       exports,
       listKeys: () => this.listKeys(),
       whenIndexesReady: () => this.whenReady(),

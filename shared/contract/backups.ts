@@ -51,6 +51,7 @@ export const ARCHIVE_FIELDS = [
   'search',
   'seriesName',
   'pageVersions',
+  'dossier.quote',
 ] as const;
 export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
 

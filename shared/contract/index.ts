@@ -10,6 +10,7 @@ import { tagsContract } from './tags';
 import { versionsContract } from './versions';
 import { trashContract } from './trash';
 import { watchContract } from './watch';
+import { quotesContract } from './quotes';
 
 /**
  * The one service contract: method name → input schema → output type.
@@ -27,6 +28,7 @@ export const contract = {
   ...trashContract,
   ...watchContract,
   ...chronologyContract,
+  ...quotesContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -70,3 +72,4 @@ export * from './trash';
 export * from './changes';
 export * from './versions';
 export * from './watch';
+export * from './quotes';

@@ -1,6 +1,7 @@
 import type { BodyBlock, Story, Tag } from '../../../shared/types';
 import { cssString, escapeHtml } from './escape';
 import { exportedChronology } from './chronology';
+import { exportedQuotes, quoteAttribution, quoteWords } from './quotes';
 import { formatDateline, formatDay, formatInstantDay, formatPeriod, labelsFor, wireLines, type Labels } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences, type StoryReferences } from './relations';
@@ -20,6 +21,8 @@ export interface PrintPageNumbers {
   sources: number;
   /** Where the chronology starts, when the dossier has approved lines. */
   chronology?: number;
+  /** Where the quotes start, when the dossier has quotes. */
+  quotes?: number;
 }
 
 export interface HtmlOptions {
@@ -38,6 +41,7 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:
 export const storyAnchor = (index: number): string => `story-${index + 1}`;
 export const SOURCES_ANCHOR = 'sources';
 export const CHRONOLOGY_ANCHOR = 'chronology';
+export const QUOTES_ANCHOR = 'quotes';
 
 /** Text with blank-line-separated paragraphs (intro, notes) as `<p>`s; single line breaks kept. */
 function paragraphs(text: string, className?: string): string {
@@ -124,6 +128,11 @@ function renderContents(ctx: Context): string {
       `<li class="toc-appendix"><a href="#${CHRONOLOGY_ANCHOR}"><span class="toc-no"></span><span class="toc-entry"><span class="toc-headline">${escapeHtml(labels.chronology)}</span></span>${pageNumber(ctx, ctx.pages?.chronology, 'right')}</a></li>`,
     );
   }
+  if (exportedQuotes(doc).length) {
+    rows.push(
+      `<li class="toc-appendix"><a href="#${QUOTES_ANCHOR}"><span class="toc-no"></span><span class="toc-entry"><span class="toc-headline">${escapeHtml(labels.quotes)}</span></span>${pageNumber(ctx, ctx.pages?.quotes, 'right')}</a></li>`,
+    );
+  }
   rows.push(...doc.stories.map(
     (story, index) => `<li><a href="#${storyAnchor(index)}"><span class="toc-no">${index + 1}</span><span class="toc-entry"><span class="toc-headline">${escapeHtml(story.headline)}</span>${tocMeta(story, labels)}</span>${pageNumber(ctx, ctx.pages?.stories[index], 'right')}</a></li>`,
   ));
@@ -161,6 +170,25 @@ function renderChronology(ctx: Context): string {
   return `<section class="chronology" id="${CHRONOLOGY_ANCHOR}">
 <h2 class="section-title">${escapeHtml(labels.chronology)}</h2>
 <ol class="chronology-lines">
+${rows.join('\n')}
+</ol>
+</section>`;
+}
+
+/** The quotes the editor added: each quote's words, attributed, and the number of its story in the dossier (with the page in print). */
+function renderQuotes(ctx: Context): string {
+  const quotes = exportedQuotes(ctx.doc);
+  if (!quotes.length) return '';
+  const { labels } = ctx;
+  const rows = quotes.map(({ quote, story }) => {
+    const page = story !== null && ctx.print && ctx.pages ? ` (${escapeHtml(labels.page)} ${ctx.pages.stories[story]})` : '';
+    const ref = story !== null ? ` <span class="chr-src">→ <a href="#${storyAnchor(story)}">${story + 1}</a>${page}</span>` : '';
+    const cls = quote.speaker ? quote.kind : `${quote.kind} unattributed`;
+    return `<li class="${cls}"><blockquote>${escapeHtml(quoteWords(quote, labels))}</blockquote><p class="quote-by">— ${escapeHtml(quoteAttribution(quote, labels))}${ref}</p></li>`;
+  });
+  return `<section class="quotes" id="${QUOTES_ANCHOR}">
+<h2 class="section-title">${escapeHtml(labels.quotes)}</h2>
+<ol class="quote-list">
 ${rows.join('\n')}
 </ol>
 </section>`;
@@ -276,7 +304,8 @@ export function outlineHeadings(doc: DossierDocument): string[] {
     ...story.body.filter((block) => block.type === 'heading' && block.text.trim()).map((block) => block.text.trim()),
   ]);
   const chronology = exportedChronology(doc).length ? [labels.chronology] : [];
-  return [doc.dossier.title, labels.contents, ...chronology, ...stories, labels.sources];
+  const quotes = exportedQuotes(doc).length ? [labels.quotes] : [];
+  return [doc.dossier.title, labels.contents, ...chronology, ...quotes, ...stories, labels.sources];
 }
 
 /** At most `max` characters, cut at a word with an ellipsis (a running header has one line). */
@@ -298,7 +327,7 @@ export function renderDossierHtml(doc: DossierDocument, options: HtmlOptions): s
     tagsById: new Map(doc.tags.map((tag) => [tag.id, tag])),
   };
   const references = storyReferences(doc);
-  const content = [renderCover(ctx), renderContents(ctx), renderChronology(ctx), ...doc.stories.map((story, index) => renderStory(story, index, references[index]!, ctx)), renderSources(ctx)].join('\n');
+  const content = [renderCover(ctx), renderContents(ctx), renderChronology(ctx), renderQuotes(ctx), ...doc.stories.map((story, index) => renderStory(story, index, references[index]!, ctx)), renderSources(ctx)].join('\n');
   // Running header (dossier title) and footer (page X of Y) as @page margin boxes; the cover has none.
   const running = ctx.print
     ? runningHeaderCss(cssString(shorten(doc.dossier.title, 90)), `${cssString(ctx.labels.pageOf[0])} counter(page) ${cssString(ctx.labels.pageOf[1])} counter(pages)`)

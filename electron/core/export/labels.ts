@@ -42,6 +42,10 @@ export interface Labels {
   weekOf: (day: string) => string;
   /** Before the name of the series a story is in: `Reeks: Kim en Poetin`. */
   seriesName: string;
+  /** The dossier's quotes section, and how a quote without a speaker or in indirect speech is marked. */
+  quotes: string;
+  unattributed: string;
+  indirect: string;
 }
 
 const NL: Labels = {
@@ -84,6 +88,9 @@ const NL: Labels = {
   chronology: 'Tijdlijn',
   weekOf: (day) => `week van ${day}`,
   seriesName: 'Reeks',
+  quotes: 'Citaten',
+  unattributed: 'spreker onbekend',
+  indirect: 'indirect',
 };
 
 const EN: Labels = {
@@ -126,6 +133,9 @@ const EN: Labels = {
   chronology: 'Chronology',
   weekOf: (day) => `week of ${day}`,
   seriesName: 'Series',
+  quotes: 'Quotes',
+  unattributed: 'speaker unknown',
+  indirect: 'indirect',
 };
 
 export function labelsFor(locale: ExportLanguage): Labels {

@@ -1,6 +1,7 @@
 import type { Story, Tag } from '../../../shared/types';
 import { escapeMarkdown } from './escape';
 import { exportedChronology } from './chronology';
+import { exportedQuotes, quoteAttribution, quoteWords } from './quotes';
 import { formatDateline, formatDay, formatInstantDay, formatPeriod, labelsFor, wireLines, type Labels } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences, type StoryReferences } from './relations';
@@ -111,6 +112,14 @@ export function renderDossierMarkdown(doc: DossierDocument): string {
       lines.push(`- **${escapeMarkdown(formatPeriod(line.date, labels))}**: ${escapeMarkdown(line.summary)}${refs}`);
     }
     lines.push('');
+  }
+  const quotes = exportedQuotes(doc);
+  if (quotes.length) {
+    // Each quote as a block quote, attributed under it, citing its story's number in the dossier.
+    lines.push('---', '', `## ${escapeMarkdown(labels.quotes)}`, '');
+    for (const { quote, story } of quotes) {
+      lines.push(`> ${escapeMarkdown(quoteWords(quote, labels))}`, '', `— ${escapeMarkdown(quoteAttribution(quote, labels))}${story !== null ? ` (→ ${story + 1})` : ''}`, '');
+    }
   }
   const refs = storyReferences(doc);
   doc.stories.forEach((_, index) => {

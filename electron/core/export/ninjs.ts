@@ -1,6 +1,7 @@
 import type { Story, StoryWireInfo, Tag } from '../../../shared/types';
 import { escapeHtml } from './escape';
 import { exportedChronology } from './chronology';
+import { exportedQuotes, quoteAttribution, quoteWords } from './quotes';
 import { formatDateline, formatDay, formatPeriod, labelsFor } from './labels';
 import type { DossierDocument } from './model';
 import { storyReferences } from './relations';
@@ -204,6 +205,31 @@ function chronologyItem(doc: DossierDocument): (NinjsItem & { name: string; rel:
   };
 }
 
+/** The quotes the editor added, as a text item of the package (after the chronology): each quote attributed, its story as a URI. */
+function quotesItem(doc: DossierDocument): (NinjsItem & { name: string; rel: string }) | null {
+  const quotes = exportedQuotes(doc);
+  if (!quotes.length) return null;
+  const labels = labelsFor(doc.locale);
+  const plain = quotes.map(({ quote, story }) => `${quoteWords(quote, labels)} — ${quoteAttribution(quote, labels)}${story !== null ? ` (→ ${story + 1})` : ''}`).join('\n');
+  const html = `<ol>${quotes
+    .map(({ quote }) => `<li><blockquote>${escapeHtml(quoteWords(quote, labels))}</blockquote> — <a href="${escapeHtml(storyUri(quote.storyId))}">${escapeHtml(quoteAttribution(quote, labels))}</a></li>`)
+    .join('')}</ol>`;
+  return {
+    uri: `${dossierUri(doc.dossier.id)}:quotes`,
+    type: 'text',
+    representationType: 'full',
+    profile: 'kroniek-quotes',
+    language: doc.locale,
+    headlines: [{ role: 'main', value: labels.quotes }],
+    bodies: [
+      { role: 'main', contentType: 'text/plain', value: plain, charCount: plain.length, wordCount: words(plain) },
+      { role: 'main', contentType: 'text/html', value: html, charCount: plain.length, wordCount: words(plain) },
+    ],
+    name: labels.quotes,
+    rel: 'quotes',
+  };
+}
+
 /** The dossier as one ninjs 3.1 document: a composite item associating its stories in order. */
 export function renderDossierNinjs(doc: DossierDocument): NinjsItem {
   const tagsById = new Map(doc.tags.map((tag) => [tag.id, tag]));
@@ -228,6 +254,8 @@ export function renderDossierNinjs(doc: DossierDocument): NinjsItem {
   };
   const chronology = chronologyItem(doc);
   if (chronology) item.associations!.push(chronology);
+  const quotes = quotesItem(doc);
+  if (quotes) item.associations!.push(quotes);
   if (!Number.isNaN(Date.parse(dossier.createdAt))) item.firstCreated = new Date(dossier.createdAt).toISOString();
   if (!Number.isNaN(Date.parse(doc.exportedAt))) item.versionCreated = new Date(doc.exportedAt).toISOString();
   if (dossier.intro.trim()) item.descriptions = [{ role: 'intro', contentType: 'text/plain', value: dossier.intro.trim() }];

@@ -1,6 +1,6 @@
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import type { PdfPrinter, PdfPrintOptions } from '../ports';
-import { CHRONOLOGY_ANCHOR, outlineHeadings, renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
+import { QUOTES_ANCHOR, CHRONOLOGY_ANCHOR, outlineHeadings, renderDossierHtml, SOURCES_ANCHOR, storyAnchor, type PrintPageNumbers } from './html';
 import { labelsFor } from './labels';
 import type { DossierDocument } from './model';
 import { dossierTextChars, PDF_LIMITS, PdfCancelledError, PdfLimitError, type PdfLimits, type PdfProgress } from './pdf-limits';
@@ -100,7 +100,7 @@ export async function exportDossierPdf(doc: DossierDocument, printer: PdfPrinter
 }
 
 function samePages(a: PrintPageNumbers, b: PrintPageNumbers): boolean {
-  return a.sources === b.sources && a.chronology === b.chronology && a.stories.length === b.stories.length && a.stories.every((page, index) => page === b.stories[index]);
+  return a.sources === b.sources && a.chronology === b.chronology && a.quotes === b.quotes && a.stories.length === b.stories.length && a.stories.every((page, index) => page === b.stories[index]);
 }
 
 /** Where each story and the appendix start, from the PDF's named destinations. */
@@ -115,7 +115,8 @@ export function startPages(pdf: PDFDocument, storyCount: number): PrintPageNumbe
   };
   const stories = Array.from({ length: storyCount }, (_, index) => pageOf(storyAnchor(index)));
   const chronology = destinations.get(CHRONOLOGY_ANCHOR);
-  return { stories, sources: pageOf(SOURCES_ANCHOR), ...(chronology !== undefined ? { chronology } : {}) };
+  const quotes = destinations.get(QUOTES_ANCHOR);
+  return { stories, sources: pageOf(SOURCES_ANCHOR), ...(chronology !== undefined ? { chronology } : {}), ...(quotes !== undefined ? { quotes } : {}) };
 }
 
 /** Named destination → 1-based page number, from the catalog's `/Dests` dictionary and the `/Names` tree. */

@@ -94,6 +94,12 @@ p { margin: 0; orphans: 3; widows: 3; }
 .chr-date { font-family: ${SANS}; font-size: 8.5pt; font-weight: bold; color: ${ACCENT}; }
 .chr-src { font-family: ${SANS}; font-size: 8pt; color: ${MUTED}; white-space: nowrap; }
 .chr-src a { color: inherit; }
+.quotes { break-before: page; page-break-before: always; }
+.quote-list { list-style: none; margin: 0; padding: 0; }
+.quote-list li { padding: 2mm 0; border-bottom: 0.5pt solid ${RULE}; break-inside: avoid; page-break-inside: avoid; }
+.quote-list blockquote { margin: 0; font-size: 11pt; line-height: 1.45; }
+.quote-list .unattributed blockquote, .quote-list .indirect blockquote { font-style: italic; }
+.quote-by { margin: 1mm 0 0; font-family: ${SANS}; font-size: 8.5pt; color: ${MUTED}; }
 .sources { break-before: page; page-break-before: always; }
 .sources table { width: 100%; border-collapse: collapse; font-family: ${SANS}; font-size: 8pt; line-height: 1.35; }
 .sources th { text-align: left; font-size: 7pt; letter-spacing: 0.1em; text-transform: uppercase; color: ${MUTED}; border-bottom: 0.75pt solid ${INK}; padding: 1.5mm 2mm 1.5mm 0; }
@@ -108,7 +114,7 @@ p { margin: 0; orphans: 3; widows: 3; }
 /* A document to read on screen (HTML export) */
 @media screen {
   body.mode-file { background: #f3f1ec; padding: 24px 16px 64px; }
-  .mode-file .cover, .mode-file .contents, .mode-file .chronology, .mode-file .story, .mode-file .sources { max-width: 46em; margin: 0 auto 24px; background: #fff; padding: 40px 56px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+  .mode-file .cover, .mode-file .contents, .mode-file .chronology, .mode-file .quotes, .mode-file .story, .mode-file .sources { max-width: 46em; margin: 0 auto 24px; background: #fff; padding: 40px 56px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
   .mode-file .cover { height: auto; min-height: 0; }
   .mode-file .cover::before { width: 8px; }
   .mode-file .cover-main { margin-top: 48px; margin-bottom: 48px; }
@@ -116,7 +122,7 @@ p { margin: 0; orphans: 3; widows: 3; }
   .mode-file .refs a { text-decoration: underline; text-decoration-color: ${RULE}; }
 }
 @media screen and (max-width: 640px) {
-  .mode-file .cover, .mode-file .contents, .mode-file .chronology, .mode-file .story, .mode-file .sources { padding: 24px 20px; }
+  .mode-file .cover, .mode-file .contents, .mode-file .chronology, .mode-file .quotes, .mode-file .story, .mode-file .sources { padding: 24px 20px; }
 }
 @media print {
   .mode-file .cover { height: auto; min-height: 240mm; }

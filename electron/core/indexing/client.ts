@@ -7,6 +7,7 @@ import type { LibraryStore, StoreChange } from '../store/library-store';
 import { indexedMetaOf, type SegmentRef } from '../store/meta';
 import type { IndexOrigin, IndexSnapshotOptions } from './engine';
 import { metaPatch } from './meta-patch';
+import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, ToWorker, WorkerInit, WorkerStatus } from './protocol';
 import { indexingWorkerEntry } from './worker-entry';
 
@@ -68,6 +69,12 @@ export interface RelatedProvider {
   related(id: string, options?: { limit?: number; exclude?: Set<string> }): Promise<RelatedHit[]>;
 }
 
+/** The stories' quotes, as the indexing worker keeps them. */
+export interface QuotesProvider {
+  quotes(query: QuoteQuery): Promise<QuotePage>;
+  quotePeople(): Promise<QuoteSpeaker[]>;
+}
+
 /** The worker's story numbers, mirrored from its `numbers` events. */
 class NumberMirror implements StoryNumbers {
   private idOf: Array<string | undefined> = [];
@@ -119,7 +126,7 @@ interface Outgoing {
   segments: SegmentRef[];
 }
 
-export class IndexingClient implements SearchProvider, RelatedProvider {
+export class IndexingClient implements SearchProvider, RelatedProvider, QuotesProvider {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -198,6 +205,14 @@ export class IndexingClient implements SearchProvider, RelatedProvider {
 
   related(id: string, options: { limit?: number; exclude?: Set<string> } = {}): Promise<RelatedHit[]> {
     return this.request('related', { id, limit: options.limit, exclude: options.exclude ? [...options.exclude] : undefined });
+  }
+
+  quotes(query: QuoteQuery): Promise<QuotePage> {
+    return this.request('quotes', query);
+  }
+
+  quotePeople(): Promise<QuoteSpeaker[]> {
+    return this.request('quotePeople', {});
   }
 
   /** Writes the index snapshot now if the indexes changed since the last one. */

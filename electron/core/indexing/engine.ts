@@ -1,5 +1,6 @@
 import type { BodyBlock, Tag } from '../../../shared/types';
-import { RelatedIndex, type RelatedFeatures } from '../analysis/related';
+import { RelatedIndex } from '../analysis/related';
+import { QuoteIndex, type QuotePage, type QuoteQuery, type QuoteSpeaker } from '../analysis/chronology/quote-index';
 import { parseQuery } from '../search/query';
 import { releaseStemCache } from '../text/dutch';
 import { SearchIndex, type Matches } from '../search/index';
@@ -9,7 +10,8 @@ import { SnapshotAborted, type SliceStats } from '../snapshot/codec';
 import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from '../snapshot/index-snapshot';
 import { publishedAtOf, type IndexedMeta, type StoryContent, type StoryHead } from '../store/meta';
 import type { FeatureSource } from './feature-feed';
-import { relatedDocOf, searchDocOf } from './story-docs';
+import type { StoryFeatures } from './feature-batch';
+import { relatedAndQuotesOf, searchDocOf } from './story-docs';
 import { own } from '../store/records';
 
 // Keeps the search and related-story indexes in step with the library: built in
@@ -103,13 +105,15 @@ export interface EngineHooks {
 interface IndexPair {
   search: SearchIndex;
   related: RelatedIndex;
+  /** Each story's quotes (kept with the indexes, in the snapshot too). */
+  quotes: QuoteIndex;
 }
 
 /** A snapshot that does not fit the library as it now is. */
 class SnapshotMismatch extends Error {}
 
 export class LibraryIndexes {
-  private live: IndexPair = { search: new SearchIndex(), related: new RelatedIndex() };
+  private live: IndexPair = { search: new SearchIndex(), related: new RelatedIndex(), quotes: new QuoteIndex() };
   private indexed = 0;
   private ready = false;
   private readonly unsubscribe: () => void;
@@ -224,6 +228,22 @@ export class LibraryIndexes {
     return this.relatedIndex.related(id, options);
   }
 
+  get quoteIndex(): QuoteIndex {
+    return this.live.quotes;
+  }
+
+  /** The quotes matching a query, newest first, one page of them. */
+  quotes(query: QuoteQuery): QuotePage {
+    void this.start();
+    return this.live.quotes.query(query);
+  }
+
+  /** Who is quoted, with counts. */
+  quotePeople(): QuoteSpeaker[] {
+    void this.start();
+    return this.live.quotes.people();
+  }
+
   /** Stops following the store; writes the snapshot first if the indexes changed since the last (bounded in time). */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -269,7 +289,7 @@ export class LibraryIndexes {
       if (this.received !== this.applied) return null;
       const meta = snapshotMetaOf(this.store.meta);
       this.dirty = false;
-      return writeSnapshotFile(this.snapshotFile!, meta, this.live.search, this.live.related, stats, () => this.stopSnapshot);
+      return writeSnapshotFile(this.snapshotFile!, meta, this.live.search, this.live.related, this.live.quotes, stats, () => this.stopSnapshot);
     });
     this.updating = turn.then(
       () => {},
@@ -355,7 +375,7 @@ export class LibraryIndexes {
     try {
       const loaded = await readSnapshotFile(this.snapshotFile!, stats);
       if (!loaded) return false;
-      const pair = { search: loaded.search, related: loaded.related };
+      const pair = { search: loaded.search, related: loaded.related, quotes: loaded.quotes };
       const reconciled = await this.reconcile(pair, loaded.meta);
       this.live = pair;
       this.hooks.numbers?.reset(pair.search);
@@ -389,6 +409,8 @@ export class LibraryIndexes {
     for (const name of snapshot.segments) if (!segments.has(name)) throw new SnapshotMismatch(`it covers segment ${name}, which the library no longer lists`);
     if (pair.search.size !== pair.related.size) throw new SnapshotMismatch('its two indexes hold different stories');
     for (const id of pair.search.ids()) if (!pair.related.has(id)) throw new SnapshotMismatch('its two indexes hold different stories');
+    if (pair.quotes.size !== pair.search.size) throw new SnapshotMismatch('its quotes are of other stories than its indexes');
+    for (const id of pair.search.ids()) if (!pair.quotes.has(id)) throw new SnapshotMismatch('its quotes are of other stories than its indexes');
 
     let touched = 0;
     const count = () => touched++;
@@ -460,7 +482,7 @@ export class LibraryIndexes {
       const was = new Set(before.deleted);
       const now = new Set(after.deleted);
       for (const id of now) {
-        if (!was.has(id) && (pair.search.has(id) || pair.related.has(id))) {
+        if (!was.has(id) && (pair.search.has(id) || pair.related.has(id) || pair.quotes.has(id))) {
           this.remove(id, pair);
           onTouch?.();
         }
@@ -494,17 +516,23 @@ export class LibraryIndexes {
 
   /**
    * `bulk` for one of many new stories: see SearchIndex.addInBulk (the caller merges).
-   * `features`: the related index's, worked out elsewhere (the feature feed).
+   * `features`: the related index's and the quotes, worked out elsewhere (the feature feed).
    */
-  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: IndexedMeta, mode: 'one' | 'bulk' = 'one', features?: RelatedFeatures): void {
+  private index(pair: IndexPair, head: StoryHead, body: BodyBlock[], meta: IndexedMeta, mode: 'one' | 'bulk' = 'one', features?: StoryFeatures): void {
     const doc = searchDocOf(head, body, meta);
     const before = pair.search.numberOf(head.id);
     if (before !== undefined) pair.search.update(doc);
     else if (mode === 'bulk') pair.search.addInBulk(doc);
     else pair.search.add(doc);
     const date = publishedAtOf(own(meta.storyEdits, head.id), head);
-    if (features) pair.related.upsertFeatures(head.id, date, features);
-    else pair.related.upsert(relatedDocOf(head, body, date));
+    if (features) {
+      pair.related.upsertFeatures(head.id, date, features.related);
+      pair.quotes.set(head.id, date, features.quotes);
+    } else {
+      const { related, quotes } = relatedAndQuotesOf(head, body, date);
+      pair.related.upsert(related);
+      pair.quotes.set(head.id, date, quotes);
+    }
     this.dirty = true;
     if (pair === this.live && this.hooks.numbers) {
       const now = pair.search.numberOf(head.id);
@@ -524,6 +552,7 @@ export class LibraryIndexes {
       if (pair === this.live) this.hooks.numbers?.changed(id, before, undefined);
     }
     pair.related.remove(id);
+    pair.quotes.remove(id);
     this.dirty = true;
   }
 }

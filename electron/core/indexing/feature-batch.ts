@@ -1,4 +1,5 @@
 import type { RelatedFeatures } from '../analysis/related';
+import type { StoredQuote } from '../analysis/chronology/quote-index';
 
 // The related index's story features as the feature worker posts them: a batch of
 // stories in a few flat arrays and strings (one structured clone of a string is far
@@ -17,6 +18,14 @@ export interface FeatureBatch {
   firstWords: string;
   surfaces: string;
   entities: string;
+  /** Per story, its quotes (JSON of an array of arrays). */
+  quotes: string;
+}
+
+/** What the feature worker works out per story: the related index's features and the story's quotes. */
+export interface StoryFeatures {
+  related: RelatedFeatures;
+  quotes: StoredQuote[];
 }
 
 export class FeatureBatchWriter {
@@ -28,13 +37,15 @@ export class FeatureBatchWriter {
   private firstWords: string[] = [];
   private surfaces: string[] = [];
   private entities: string[] = [];
+  private quotes: StoredQuote[][] = [];
 
   get size(): number {
     return this.ids.length;
   }
 
-  add(id: string, features: RelatedFeatures): void {
+  add(id: string, { related: features, quotes }: StoryFeatures): void {
     this.ids.push(id);
+    this.quotes.push(quotes);
     this.signatures.push(features.contentSignature);
     this.counts.push(features.terms.length, features.surfaces.length / 3, features.entities.length / 2);
     for (let k = 0; k < features.terms.length; k++) {
@@ -57,6 +68,7 @@ export class FeatureBatchWriter {
       firstWords: this.firstWords.join(SEP),
       surfaces: this.surfaces.join(SEP),
       entities: this.entities.join(SEP),
+      quotes: JSON.stringify(this.quotes),
     };
     this.ids = [];
     this.signatures = [];
@@ -66,6 +78,7 @@ export class FeatureBatchWriter {
     this.firstWords = [];
     this.surfaces = [];
     this.entities = [];
+    this.quotes = [];
     return batch;
   }
 }
@@ -73,7 +86,8 @@ export class FeatureBatchWriter {
 const split = (text: string) => (text ? text.split(SEP) : []);
 
 /** A batch's stories, in order. */
-export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; features: RelatedFeatures }> {
+export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; features: StoryFeatures }> {
+  const quotes = JSON.parse(batch.quotes) as StoredQuote[][];
   const terms = split(batch.terms);
   const firstWords = split(batch.firstWords);
   const surfaces = split(batch.surfaces);
@@ -88,12 +102,15 @@ export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; 
     yield {
       id: batch.ids[k]!,
       features: {
+        quotes: quotes[k] ?? [],
+        related: {
         contentSignature: batch.signatures[k]!,
         terms: terms.slice(term, term + termCount),
         firstWords: firstWords.slice(term, term + termCount),
         weights: Array.from(batch.weights.subarray(term, term + termCount)),
         surfaces: surfaces.slice(surface, surface + surfaceCount),
         entities: entities.slice(entity, entity + entityCount),
+        },
       },
     };
     term += termCount;

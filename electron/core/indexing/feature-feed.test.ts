@@ -6,7 +6,8 @@ import { relatedFeatures } from '../analysis/related';
 import { FeatureBatchWriter, readFeatureBatch } from './feature-batch';
 import { FeatureFeed } from './feature-feed';
 import { LibraryIndexes } from './engine';
-import { relatedDocOf } from './story-docs';
+import { relatedAndQuotesOf } from './story-docs';
+import { storyQuotes } from '../analysis/chronology/quote-index';
 
 // Our own wire-style sentences, with names, places and diacritics, mixed per story so
 // that terms, spellings (`Oekraïne`), entities and datelines all vary.
@@ -37,7 +38,9 @@ describe('the feature feed', () => {
     const writer = new FeatureBatchWriter();
     const docs = [0, 1, 2, 3, 9].map((n) => {
       const content = story(n);
-      return { id: content.head.id, features: relatedFeatures({ kind: 'article', headline: content.head.headline, text: content.body[0]!.text, place: content.head.dateline.place, entities: [{ key: 'x', name: 'X' }] }) };
+      const related = relatedFeatures({ kind: 'article', headline: content.head.headline, text: content.body[0]!.text, place: content.head.dateline.place, entities: [{ key: 'x', name: 'X' }] });
+      const quotes = storyQuotes(content.head.id, [`"Dit is een citaat ${n}", zei Jan de Vries.`], [{ key: 'jan de vries', name: 'Jan de Vries', kind: 'person' }]);
+      return { id: content.head.id, features: { related, quotes } };
     });
     for (const doc of docs) writer.add(doc.id, doc.features);
     expect([...readFeatureBatch(writer.take())]).toEqual(docs);
@@ -72,6 +75,9 @@ describe('the feature feed', () => {
       expect(feeds).toBe(1);
       expect(fed).toBe(1_298);
       expect(withFeed.relatedIndex.size).toBe(1_298);
+      expect(withFeed.quoteIndex.size).toBe(1_298);
+      expect(withFeed.quotePeople()).toEqual(alone.quotePeople());
+      expect(withFeed.quotes({ offset: 0, limit: 5_000 })).toEqual(alone.quotes({ offset: 0, limit: 5_000 }));
       for (const id of [...store.liveIds()].filter((_, k) => k % 7 === 0)) {
         expect(withFeed.related(id, { limit: 8 }), id).toEqual(alone.related(id, { limit: 8 }));
       }
@@ -85,7 +91,10 @@ describe('the feature feed', () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);
       await store.addStories(Array.from({ length: 150 }, (_, n) => story(n)));
-      const expected = async (id: string) => relatedFeatures(relatedDocOf((await store.head(id))!, (await store.body(id))!, null));
+      const expected = async (id: string) => {
+        const { related, quotes } = relatedAndQuotesOf((await store.head(id))!, (await store.body(id))!, null);
+        return { related: relatedFeatures(related), quotes };
+      };
       const feed = new FeatureFeed(dir, store.meta, null);
       try {
         expect(await feed.take('f0')).toEqual(await expected('f0'));

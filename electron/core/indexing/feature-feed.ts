@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { RelatedFeatures } from '../analysis/related';
 import type { IndexedMeta } from '../store/meta';
-import { readFeatureBatch } from './feature-batch';
+import { readFeatureBatch, type StoryFeatures } from './feature-batch';
 import type { FeatureJob, FromFeatureWorker, ToFeatureWorker } from './feature-worker';
 import { workerEntry } from './worker-entry';
 
@@ -16,14 +15,14 @@ const AHEAD_BATCHES = 8;
 
 export interface FeatureSource {
   /** The features of the next story if it is `id`; undefined to work them out here. */
-  take(id: string): Promise<RelatedFeatures | undefined>;
+  take(id: string): Promise<StoryFeatures | undefined>;
   /** Ends the feature worker (at once; what it still had is dropped). */
   close(): void;
 }
 
 export class FeatureFeed implements FeatureSource {
   private readonly worker: Worker;
-  private current: { id: string; features: RelatedFeatures }[] = [];
+  private current: { id: string; features: StoryFeatures }[] = [];
   private at = 0;
   private readonly arrived: FromFeatureWorker[] = [];
   private waiting: (() => void) | null = null;
@@ -40,7 +39,7 @@ export class FeatureFeed implements FeatureSource {
     this.worker.postMessage({ type: 'more', batches: AHEAD_BATCHES } satisfies ToFeatureWorker);
   }
 
-  async take(id: string): Promise<RelatedFeatures | undefined> {
+  async take(id: string): Promise<StoryFeatures | undefined> {
     while (this.at >= this.current.length) {
       if (!(await this.nextBatch())) return undefined;
     }

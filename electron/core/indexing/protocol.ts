@@ -1,6 +1,7 @@
 import type { IndexedMeta, SegmentRef, StoryEdit } from '../store/meta';
 import type { RelatedReason } from '../../../shared/contract/links';
 import type { Tag } from '../../../shared/types';
+import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
 
 // The messages between the main process (client.ts) and the indexing worker (worker.ts),
@@ -70,6 +71,10 @@ export interface Requests {
   whenReady: { input: Record<string, never>; output: null };
   match: { input: { query: string }; output: MatchAnswer | null };
   related: { input: { id: string; limit?: number; exclude?: string[] }; output: RelatedHit[] };
+  /** The stories' quotes matching a query, newest first, one page. */
+  quotes: { input: QuoteQuery; output: QuotePage };
+  /** Who is quoted, with counts. */
+  quotePeople: { input: Record<string, never>; output: QuoteSpeaker[] };
   /** Writes the snapshot now if the indexes changed since the last one. */
   saveSnapshot: { input: Record<string, never>; output: SnapshotWriteReport | null };
   status: { input: Record<string, never>; output: WorkerStatus };

@@ -144,6 +144,14 @@ const handlers: { [K in RequestName]: Handler<K> } = {
     await editsApplied();
     return indexes.related(id, { limit, exclude: exclude ? new Set(exclude) : undefined });
   },
+  async quotes(query) {
+    await editsApplied();
+    return indexes.quotes(query);
+  },
+  async quotePeople() {
+    await editsApplied();
+    return indexes.quotePeople();
+  },
   async saveSnapshot() {
     await changes;
     return indexes.saveSnapshot();

@@ -1,14 +1,14 @@
 import type { Platform } from '../../../shared/contract/define';
 import type { ExportSession } from '../features/dossiers/export-session';
 import type { ImportOptions } from '../import/importer';
-import type { RelatedProvider, SearchProvider } from '../indexing/client';
+import type { QuotesProvider, RelatedProvider, SearchProvider } from '../indexing/client';
 import type { KroniekPorts } from '../ports';
 import type { LibraryStore } from '../store/library-store';
 import type { ListKeys } from '../features/library/list-keys';
 import type { WatchService } from '../features/watch/watch-service';
 
 export type { Platform };
-export type { RelatedProvider, SearchProvider } from '../indexing/client';
+export type { QuotesProvider, RelatedProvider, SearchProvider } from '../indexing/client';
 
 /**
  * What every handler works with: one open library's parts (see library.ts), all present
@@ -24,6 +24,8 @@ export interface ServiceContext {
   readonly search: SearchProvider;
   /** Related-story suggestions over the whole library. */
   readonly related: RelatedProvider;
+  /** The stories' quotes, kept by the indexing worker. */
+  readonly quotes: QuotesProvider;
   /** The PDF printer started for this library, and the files exported in this session. */
   readonly exports: ExportSession;
   /** What the list sorts and filters search hits by, per story number of the current search index. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import gazetteerData from '../analysis/gazetteer.nl.json';
 import { RelatedIndex } from '../analysis/related';
+import { QuoteIndex } from '../analysis/chronology/quote-index';
 import { SearchIndex } from '../search/index';
 import { openRegularFile, writeFileDurablyWith } from '../store/durable-file';
 import { CACHE_DIR } from '../store/library-store';
@@ -24,11 +25,12 @@ import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type By
 // those (every burst under 32 bits, any other damage with odds of 1 in 4 billion) at a
 // fraction of SHA-256's cost over 100 MB. Truncation is caught first by the length.
 // Payload: the meta inputs (JSON), the search index's state, the related index's state,
-// an end mark.
+// the stories' quotes (one JSON record per story), an end mark.
 
 export const SNAPSHOT_FILE = 'indexes.bin';
 // 2: the search state no longer ends with flexsearch's register of story numbers.
-export const SNAPSHOT_FORMAT = 2;
+// 3: the stories' quotes follow the related index's state.
+export const SNAPSHOT_FORMAT = 3;
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
 const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'
@@ -91,6 +93,7 @@ export async function writeSnapshotFile(
   meta: SnapshotMeta,
   search: SearchIndex,
   related: RelatedIndex,
+  quotes: QuoteIndex,
   stats: SliceStats,
   stop?: () => boolean,
 ): Promise<number> {
@@ -101,6 +104,7 @@ export async function writeSnapshotFile(
     yield;
     yield* search.writeState(out);
     yield* related.writeState(out);
+    yield* quotes.writeState(out);
     out.u32(END_MARK);
   }
   let size = 0;
@@ -131,6 +135,7 @@ export interface LoadedSnapshot {
   meta: SnapshotMeta;
   search: SearchIndex;
   related: RelatedIndex;
+  quotes: QuoteIndex;
   bytes: number;
 }
 
@@ -188,8 +193,9 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
       yield;
       const search = yield* SearchIndex.readState(input);
       const related = yield* RelatedIndex.readState(input);
+      const quotes = yield* QuoteIndex.readState(input);
       if (input.u32() !== END_MARK || !input.done) throw new SnapshotFormatError('no end mark');
-      return { meta, search, related, bytes: size };
+      return { meta, search, related, quotes, bytes: size };
     }
     const loaded = await runSliced(decode(), stats);
     if (source.crc >>> 0 !== expected) throw new SnapshotFormatError('checksum mismatch');

@@ -212,7 +212,7 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
     expect(merged.seriesNames).toEqual({ n1: 'Top in Pyongyang' });
   });
 
-  it('carries a dossier\'s chronology and embargo history, merged page versions, purged versions and proposals, with story ids mapped', () => {
+  it('carries a dossier\'s chronology, quotes and embargo history, merged page versions, purged versions and proposals, with story ids mapped', () => {
     const line = {
       key: 'n1:0:0',
       date: { granularity: 'day' as const, date: '2024-06-19' },
@@ -221,12 +221,28 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
       status: 'approved' as const,
       confidence: 0.9,
     };
+    const quote = {
+      key: 'n1:1:4',
+      kind: 'direct' as const,
+      text: 'Wij staan schouder aan schouder',
+      speaker: { key: 'kim jong-un', name: 'Kim Jong-un' },
+      speakerText: 'Kim',
+      attribution: 'named' as const,
+      storyId: 'n1',
+      headline: 'Top in Pyongyang',
+      date: '2024-06-19',
+      paragraph: 1,
+      start: 0,
+      end: 60,
+      addedAt: '2024-06-20T10:00:00.000Z',
+    };
     const archive = meta({
       dossiers: [
         {
           ...dossier('d1', 'Top', ['n1']),
           chronology: [line, { ...line, key: 'x9:0:0', sources: [{ ...line.sources[0]!, storyId: 'x9' }] }],
           history: [{ code: 'export.embargoOverride', at: '2024-06-19T10:00:00.000Z', format: 'pdf', storyIds: ['n1'] }],
+          quotes: [quote, { ...quote, key: 'x9:1:4', storyId: 'x9' }],
         },
       ],
       storyEdits: { s1: { pageVersions: ['n2'] } },
@@ -235,7 +251,11 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
       updateProposals: [{ id: 'p1', storyId: 's1', candidateId: 'n2', status: 'accepted', headlineSimilarity: 0.9, leadSimilarity: 0.8, proposedAt: '2024-06-19T10:00:00.000Z', decidedAt: '2024-06-19T11:00:00.000Z' }],
     });
     const { meta: merged, counts } = merge(meta({}), archive, { storyId: (id) => (id === 'n1' ? 'k1' : id.startsWith('s') || id.startsWith('n') ? id : undefined), newStories: new Set(['n2']) });
-    expect(counts.notTaken).toEqual([{ field: 'dossier.chronology', action: 'dropped', count: 1 }]);
+    expect(counts.notTaken).toEqual([
+      { field: 'dossier.chronology', action: 'dropped', count: 1 },
+      { field: 'dossier.quote', action: 'dropped', count: 1 },
+    ]);
+    expect(merged.dossiers[0]!.quotes).toEqual([{ ...quote, key: 'k1:1:4', storyId: 'k1' }]);
     expect(merged.dossiers[0]!.chronology).toEqual([{ ...line, key: 'k1:0:0', sources: [{ ...line.sources[0]!, storyId: 'k1' }] }]);
     expect(merged.dossiers[0]!.history).toEqual([{ code: 'export.embargoOverride', at: '2024-06-19T10:00:00.000Z', format: 'pdf', storyIds: ['k1'] }]);
     expect(merged.storyEdits.s1).toEqual({ pageVersions: ['n2'] });

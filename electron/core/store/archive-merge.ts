@@ -4,10 +4,11 @@ import { listQuerySchema } from '../../../shared/contract/library';
 import { LINK_TYPES } from '../../../shared/contract/links';
 import { ARCHIVE_FIELDS, type ArchiveField, type ArchiveMergeCounts, type ArchiveNotTaken } from '../../../shared/contract/backups';
 import { chronologyDateSchema, chronologyKeySchema } from '../../../shared/contract/chronology';
+import { quoteKeySchema } from '../../../shared/contract/quotes';
 import { EXPORT_FORMATS } from '../../../shared/contract/dossiers';
 import { MEDIA_TOPIC, TAG_COLOR } from '../../../shared/contract/tags';
 import { cleanLine } from '../../../shared/clean-text';
-import type { ChronologyLine, Dossier, DossierHistoryEntry, Link, LinkType, Tag, UpdateProposal } from '../../../shared/types';
+import type { ChronologyLine, Dossier, DossierHistoryEntry, DossierQuote, Link, LinkType, Tag, UpdateProposal } from '../../../shared/types';
 import { pairKey } from '../features/links/ops';
 import { cleanTagName, tagKey } from '../features/tags/ops';
 import type { MetaDoc, SavedSearch, StoryEdit } from './meta';
@@ -241,6 +242,12 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
       return checked ? [checked] : [];
     });
     if (chronology.length) added.chronology = chronology;
+    const quotes = (dossier.quotes ?? []).flatMap((quote) => {
+      const checked = dossierQuote(quote, story);
+      if (!checked) notTaken.add('dossier.quote', 'dropped');
+      return checked ? [checked] : [];
+    });
+    if (quotes.length) added.quotes = quotes;
     addedDossiers.push(added);
   }
   counts.dossiersAdded = addedDossiers.length;
@@ -399,6 +406,35 @@ function chronologyLine(line: unknown, story: (id: string) => string | undefined
     status,
     ...(edited === true ? { edited: true } : {}),
     confidence: typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? confidence : 0,
+  };
+}
+
+/** A dossier's quote with its story (and the story id in its key) mapped, or null when it is not one or names an unknown story. */
+function dossierQuote(quote: unknown, story: (id: string) => string | undefined): DossierQuote | null {
+  if (!quote || typeof quote !== 'object') return null;
+  const q = quote as Partial<DossierQuote>;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  const line = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+  const id = typeof q.storyId === 'string' ? story(q.storyId) : undefined;
+  if (!id || !quoteKeySchema.safeParse(q.key).success || !line(q.text, LIMITS.text) || !line(q.headline, LIMITS.text)) return null;
+  if ((q.kind !== 'direct' && q.kind !== 'indirect') || !whole(q.paragraph) || !whole(q.start) || !whole(q.end) || !isInstant(q.addedAt)) return null;
+  if (!['named', 'role', 'pronoun', 'continued', 'unresolved'].includes(q.attribution as string)) return null;
+  const speaker = q.speaker && typeof q.speaker === 'object' && line(q.speaker.key, LIMITS.name) && line(q.speaker.name, LIMITS.name) ? { key: q.speaker.key, name: cleanLine(q.speaker.name) } : null;
+  const [, ...rest] = q.key!.split(':');
+  return {
+    key: [id, ...rest].join(':'),
+    kind: q.kind,
+    text: q.text,
+    speaker,
+    speakerText: line(q.speakerText, LIMITS.name) ? q.speakerText : null,
+    attribution: q.attribution!,
+    storyId: id,
+    headline: cleanLine(q.headline),
+    date: line(q.date, 40) ? q.date : null,
+    paragraph: q.paragraph,
+    start: q.start,
+    end: q.end,
+    addedAt: q.addedAt!,
   };
 }
 

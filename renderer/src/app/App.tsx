@@ -7,6 +7,7 @@ import { BackupsDialog } from '../features/backups/BackupsDialog';
 import { WatchDialog } from '../features/watch/WatchDialog';
 import { DossierDialogs } from '../features/dossiers/DossierDialogs';
 import { DOSSIER_VIEW_ID, DossierView } from '../features/dossiers/DossierView';
+import { QuotesView } from '../features/quotes/QuotesView';
 import { DropOverlay } from '../features/import/DropOverlay';
 import { ErrorState } from './ErrorState';
 import { ImportResults } from '../features/import/ImportResults';
@@ -39,6 +40,7 @@ export function App() {
   const statusState = useApp((s) => s.statusState);
   const statusError = useApp((s) => s.statusError);
   const dossierOpen = useApp((s) => s.view.kind === 'dossier');
+  const quotesOpen = useApp((s) => s.view.kind === 'quotes');
   const dragging = useFileDrop();
   useUndoShortcuts();
   useLayoutKeys();
@@ -133,6 +135,8 @@ export function App() {
         {statusError && <ErrorState title={t.app('startErrorTitle')} error={statusError} onRetry={() => void startApp(store)} compact />}
         {dossierOpen ? (
           <DossierView />
+        ) : quotesOpen ? (
+          <QuotesView />
         ) : (
           <div ref={panesRef} className="panes" data-narrow-pane={showReader ? 'reader' : 'list'} data-list={listCollapsed && openId !== null ? 'collapsed' : 'shown'}>
             <ListPane />

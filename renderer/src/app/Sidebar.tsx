@@ -10,6 +10,7 @@ import { ShortcutsButton } from './layout/ShortcutsDialog';
 import { SavedSearches } from '../features/search/SavedSearches';
 import { HistoryButtons } from '../features/history/HistoryButtons';
 import { TagSidebarSection } from '../features/tags/TagSidebarSection';
+import { QuotesSidebarEntry } from '../features/quotes/QuotesSidebarEntry';
 
 interface ViewEntry {
   view: View;
@@ -58,6 +59,7 @@ export function Sidebar() {
           );
         })}
       </ul>
+      <QuotesSidebarEntry />
       <SavedSearches />
       <TagSidebarSection />
       <DossierSidebarSection />

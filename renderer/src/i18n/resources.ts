@@ -36,6 +36,8 @@ import { versionsEn } from '../features/versions/messages/en';
 import { versionsNl } from '../features/versions/messages/nl';
 import { chronologyEn } from '../features/chronology/messages/en';
 import { chronologyNl } from '../features/chronology/messages/nl';
+import { quotesEn } from '../features/quotes/messages/en';
+import { quotesNl } from '../features/quotes/messages/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
@@ -48,11 +50,13 @@ export const resources = {
     history: historyEn, notices: noticesEn, errors: errorsEn, backups: backupsEn,
     app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn, versions: versionsEn, proposals: proposalsEn,
     chronology: chronologyEn,
+    quotes: quotesEn,
   },
   nl: {
     history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
     app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl, versions: versionsNl, proposals: proposalsNl,
     chronology: chronologyNl,
+    quotes: quotesNl,
   },
 } as const;
 

@@ -23,6 +23,7 @@ import { createProposalsSlice } from '../features/versions/proposals-slice';
 import { createConnectionSlice, watchConnection } from '../app/connection/connection-slice';
 import { createVersionsSlice } from '../features/versions/versions-slice';
 import { createChronologySlice } from '../features/chronology/chronology-slice';
+import { createQuotesSlice } from '../features/quotes/quotes-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -57,6 +58,7 @@ export function createAppStore(given: StoreDeps): AppStore {
     ...createConnectionSlice(set, get, deps),
     ...createVersionsSlice(set, get, deps),
     ...createChronologySlice(set, get, deps),
+    ...createQuotesSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.
   deps.client.onChange((changes) => store.getState().refreshFor(changes));

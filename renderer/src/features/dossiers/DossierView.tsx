@@ -7,6 +7,7 @@ import { useApp, useT } from '../../store';
 import { ErrorState } from '../../app/ErrorState';
 import { DossierEntries } from './DossierEntries';
 import './dossiers.css';
+import { DossierQuotes } from '../quotes/DossierQuotes';
 import { DossierHistory, DossierWireWarnings } from '../versions/DossierWire';
 import { DossierChronology } from '../chronology/DossierChronology';
 
@@ -104,6 +105,7 @@ function DossierDocument({ detail, t, language }: { detail: DossierDetail; t: Tr
       )}
 
       <DossierChronology detail={detail} />
+      <DossierQuotes dossierId={detail.dossier.id} readOnly={readOnly} />
 
       <DossierHistory detail={detail} language={language} />
     </div>

@@ -104,6 +104,8 @@ export const backupsEn = {
   'notTaken.dossier.history_other': '{{count, number}} dossier history records',
   'notTaken.dossier.chronology_one': '{{count, number}} chronology line',
   'notTaken.dossier.chronology_other': '{{count, number}} chronology lines',
+  'notTaken.dossier.quote_one': '{{count, number}} dossier quote',
+  'notTaken.dossier.quote_other': '{{count, number}} dossier quotes',
   'notTaken.search_one': '{{count, number}} saved search',
   'notTaken.search_other': '{{count, number}} saved searches',
   'notTaken.seriesName_one': '{{count, number}} series name',

@@ -103,6 +103,8 @@ export const backupsNl: Translation<typeof backupsEn> = {
   'notTaken.dossier.history_other': '{{count, number}} regels uit de dossiergeschiedenis',
   'notTaken.dossier.chronology_one': '{{count, number}} tijdlijnregel',
   'notTaken.dossier.chronology_other': '{{count, number}} tijdlijnregels',
+  'notTaken.dossier.quote_one': '{{count, number}} citaat in een dossier',
+  'notTaken.dossier.quote_other': '{{count, number}} citaten in dossiers',
   'notTaken.search_one': '{{count, number}} bewaarde zoekopdracht',
   'notTaken.search_other': '{{count, number}} bewaarde zoekopdrachten',
   'notTaken.seriesName_one': '{{count, number}} reeksnaam',

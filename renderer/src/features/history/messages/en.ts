@@ -74,5 +74,7 @@ export const historyEn = {
   'chronology.merge_one': 'Merge chronology line',
   'chronology.merge_other': 'Merge {{count, number}} chronology lines',
   'chronology.split': 'Split chronology line',
+  'quote.addToDossier': 'Add quote to dossier',
+  'quote.removeFromDossier': 'Remove quote from dossier',
   'series.rename': 'Name series',
 } as const;

@@ -72,5 +72,7 @@ export const historyNl: Translation<typeof historyEn> = {
   'chronology.merge_one': 'Regel van tijdlijn samenvoegen',
   'chronology.merge_other': '{{count, number}} regels van tijdlijn samenvoegen',
   'chronology.split': 'Regel van tijdlijn splitsen',
+  'quote.addToDossier': 'Citaat aan dossier toevoegen',
+  'quote.removeFromDossier': 'Citaat uit dossier halen',
   'series.rename': 'Reeks een naam geven',
 };
