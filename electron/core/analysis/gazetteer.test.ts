@@ -34,7 +34,7 @@ describe('gazetteer data (gazetteer.nl.json)', () => {
   });
 
   it('uses only the known fields', () => {
-    const allowed = new Set(['name', 'aliases', 'context', 'adjective', 'demonyms']);
+    const allowed = new Set(['name', 'aliases', 'context', 'adjective', 'demonyms', 'role', 'country', 'generic']);
     for (const section of ['people', 'places', 'organisations', 'topics'] as const) {
       for (const entry of data[section]) {
         for (const field of Object.keys(entry)) expect(allowed.has(field), `${entry.name}: ${field}`).toBe(true);

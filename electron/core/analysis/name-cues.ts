@@ -51,6 +51,8 @@ const ORGANISATION_SUFFIXES = [
 
 // The end of a name that says it is an event or a thing, not a person: `Grand Prix`, `Australian Open`.
 const TOPIC_SUFFIXES = [
+  'vrede', 'pact', 'protocol', 'conventie', 'handvest', 'verklaring', 'richtlijn', 'overeenkomst', 'slag',
+  'ramp', 'pride', 'sail', 'parade', 'tour', 'giro', 'vuelta', 'expo', 'show', 'week', 'weekend', 'dag', 'nacht',
   'prix', 'spelen', 'cup', 'kampioenschap', 'kampioenschappen', 'toernooi', 'festival', 'conferentie',
   'verkiezingen', 'oorlog', 'crisis', 'prijs', 'award', 'awards', 'open', 'marathon', 'classic', 'games',
   'biennale', 'beurs', 'top', 'akkoord', 'verdrag', 'wet', 'plan', 'operatie', 'affaire', 'proces',
@@ -138,6 +140,29 @@ function lastPart(folded: string): string {
   return parts[parts.length - 1] ?? folded;
 }
 
+// A word before a name that says the name is the reporter's, not a subject of the story.
+const REPORTER_WORDS = ['correspondent', 'correspondente', 'verslaggever', 'verslaggeefster', 'redacteur', 'redactrice', 'columnist', 'commentator'];
+const REPORTER_ENDINGS = new Suffixes(REPORTER_WORDS);
+
+// First words that make a name a medium: `Radio Kootwijk`, `TV Noord`, `Omroep Brabant`.
+const MEDIA_OPENERS = new Set(['radio', 'tv', 'televisie', 'omroep', 'dagblad', 'weekblad', 'krant', 'persbureau']);
+
+// Verbs of saying just before a name (`zei Jansen`, `aldus Jansen`): a person.
+const SPEECH_VERBS = new Set(['zei', 'zegt', 'aldus', 'vertelde', 'vertelt', 'verklaarde', 'benadrukte', 'stelde', 'reageerde', 'waarschuwde', 'zeiden']);
+
+const ORGANISATION_NOUNS = new Set(ORGANISATION_NOUN_SUFFIXES);
+const PLACE_NOUNS = new Set(PLACE_NOUN_SUFFIXES);
+
+/** `correspondent`, `Azië-correspondent`, `verslaggever`: the next name is the reporter's. */
+export function isReporterWord(folded: string): boolean {
+  return endsWithAny(lastPart(folded), REPORTER_ENDINGS);
+}
+
+/** A common noun that cues the kind of the name after it (`Persbureau Kyodo`): never a name's first word when it opens a sentence. */
+export function isCueNoun(folded: string): boolean {
+  return ORGANISATION_NOUNS.has(folded) || PLACE_NOUNS.has(folded) || isReporterWord(folded);
+}
+
 export function isRoleWord(folded: string): boolean {
   const word = lastPart(folded);
   return SHORT_ROLES.has(word) || (word.length >= 3 && endsWithAny(word, ROLE_ENDINGS)) || endsWithAny(folded, ROLE_ENDINGS);
@@ -158,6 +183,9 @@ export function isSentenceWord(folded: string): boolean {
 export function kindFromNameWords(foldedWords: string[]): EntityKind | null {
   const last = lastPart(foldedWords[foldedWords.length - 1] ?? '');
   if (isTitleArticle(foldedWords[0] ?? '')) return 'organisation';
+  if (foldedWords.length > 1 && MEDIA_OPENERS.has(foldedWords[0] ?? '')) return 'organisation';
+  // `Badr bin Hamad al-Busaidi`: an Arabic patronymic names a person.
+  if (foldedWords.length > 2 && foldedWords.some((word) => word === 'bin' || word === 'ibn' || word === 'bint')) return 'person';
   for (const word of foldedWords) if (endsWithAny(lastPart(word), ORGANISATION_ENDINGS)) return 'organisation';
   if (endsWithAny(last, PLACE_ENDINGS)) return 'place';
   if (endsWithAny(last, TOPIC_ENDINGS)) return 'topic';
@@ -171,7 +199,7 @@ export function kindFromNameWords(foldedWords: string[]): EntityKind | null {
 export function kindFromContext(before: string[]): EntityKind | null {
   const nearest = before[0];
   if (nearest === undefined) return null;
-  if (isRoleWord(nearest)) return 'person';
+  if (isRoleWord(nearest) || SPEECH_VERBS.has(nearest)) return 'person';
   if (endsWithAny(lastPart(nearest), ORGANISATION_NOUN_ENDINGS)) return 'organisation';
   // `minister van Defensie`, `ministerie van Financiën`: a portfolio.
   if (nearest === 'van' && before[1] !== undefined && /minister|staatssecretaris|ministerie|departement/.test(before[1])) {
