@@ -130,7 +130,7 @@ describe('extractEntities: names found by pattern', () => {
         'De militie Rapid Support Forces (RSF) ontkent. De RSF zegt niets te weten.',
       ]),
     );
-    expect(byName(entities, 'Kyodo')?.kind).toBe('organisation');
+    expect(byName(entities, 'Kyodo News')?.kind).toBe('organisation'); // now in the gazetteer, under its full name
     expect(byName(entities, 'Kleinwelka')?.kind).toBe('place');
     expect(byName(entities, 'Sanne Visser')?.kind).toBe('person');
     expect(byName(entities, 'Groene Vallei')?.kind).toBe('place');

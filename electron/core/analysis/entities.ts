@@ -276,9 +276,16 @@ class Extraction {
 
   /** `Trump-Poetin`, `VS-China`: a headline compound of names mentions each of them. */
   private countNameParts(token: Token, inHeadline: boolean): boolean {
-    if (!token.text.includes('-') && !token.text.includes('‐')) return false;
+    const found = this.nameParts(token);
+    if (!found) return false;
+    for (const entry of found) if (!entry.generic) this.countEntry(entry, inHeadline, false);
+    return true;
+  }
+
+  private nameParts(token: Token): GazetteerEntry[] | null {
+    if (!token.text.includes('-') && !token.text.includes('‐')) return null;
     const parts = token.text.split(/[-‐]/u);
-    if (parts.length < 2 || parts.some((part) => !/^\p{Lu}/u.test(part))) return false;
+    if (parts.length < 2 || parts.some((part) => !/^\p{Lu}/u.test(part))) return null;
     const found: GazetteerEntry[] = [];
     for (let at = 0; at < parts.length; ) {
       let next = -1;
@@ -290,11 +297,10 @@ class Extraction {
           break;
         }
       }
-      if (next < 0) return false;
+      if (next < 0) return null;
       at = next;
     }
-    for (const entry of found) if (!entry.generic) this.countEntry(entry, inHeadline, false);
-    return true;
+    return found;
   }
 
   /** `kabinet-Rutte`, `regering-Trump`, `anti-Poetin`: the capitalised tail of a lower-case compound. */
@@ -364,6 +370,9 @@ class Extraction {
       if (token.allCaps && token.text.length > 1) return true;
       // `Van den Berg zei…`, `Van Weel voegde toe`: a surname with its particle opening a sentence.
       if (token.folded === 'van' && this.particleOpensSurname(tokens, i)) return true;
+      // `Reder Jan van den Berg…`: a word opening the sentence before a first name is a title or a noun, not the name.
+      const next = tokens[i + 1];
+      if (next && !next.breakBefore && next.cap && this.gaz.firstNames.has(next.folded) && !this.gaz.firstNames.has(token.folded)) return false;
       if (isSentenceWord(token.folded) || isCueNoun(token.folded) || this.occursInLowerCase(token)) return false;
     }
     // A capitalised particle or article mid-sentence (`Van der Plas`, `The Telegraph`) opens a name only if one follows.
@@ -395,6 +404,7 @@ class Extraction {
     }
     while (j < tokens.length && !tokens[j]!.breakBefore) {
       const token = tokens[j]!;
+      if (token.cap && this.nameParts(token)) break;
       if (token.cap && !token.capCompound) {
         const match = this.gaz.matchAt(tokens, j);
         if (match) {

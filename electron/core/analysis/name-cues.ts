@@ -33,6 +33,8 @@ const ROLE_SUFFIXES = [
   'collega', 'tegenstander', 'rivaal', 'staatshoofd', 'regent', 'kroonprins', 'vorst', 'sultan', 'ceo',
   'atleet', 'renner', 'wielrenner', 'schaatser', 'tennisser', 'voetballer', 'doelman', 'spits', 'keeper',
   'kunstenaar', 'fotograaf', 'regisseur', 'presentator', 'presentatrice', 'rapper', 'artiest', 'oud-premier',
+  'coureur', 'atlete', 'renster', 'middenvelder', 'verdediger', 'aanvaller', 'violist', 'maarschalk', 'formateur',
+  'tennisster', 'schaatsster', 'reder', 'boer', 'boerin', 'ondernemer', 'eigenaresse', 'huisarts', 'agent', 'presidente', 'coordinator', 'bondscoach', 'minister-president', 'vicepremier',
 ];
 const SHORT_ROLES = new Set(['heer', 'dr', 'prof', 'mr', 'ir', 'drs', 'broer', 'zus', 'vader', 'moeder', 'vrouw', 'man']);
 
