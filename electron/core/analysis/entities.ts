@@ -2,6 +2,7 @@ import { fold, toNfc } from '../text/dutch';
 import { gazetteer, type EntityKind, type GazetteerEntry, type GazetteerMatch } from './gazetteer';
 import {
   isCueNoun,
+  isKindWord,
   isReporterWord,
   isRoleWord,
   isSentenceWord,
@@ -209,6 +210,14 @@ class Extraction {
         i++;
         continue;
       }
+      if (token.sentenceStart && token.cap && token.text.includes('-')) {
+        // `Kabinet-Rutte`, `Regering-De Wever` opening a sentence: a common noun joined to a name.
+        const end = this.nameTailAfterNoun(tokens, i, inHeadline);
+        if (end > i) {
+          i = end;
+          continue;
+        }
+      }
       const genitive = this.gaz.genitive(token);
       if (genitive && !(token.sentenceStart && this.occursInLowerCase(token))) {
         this.countEntry(genitive, inHeadline, false);
@@ -314,6 +323,25 @@ class Extraction {
     }
   }
 
+  private nameTailAfterNoun(tokens: Token[], i: number, inHeadline: boolean): number {
+    const token = tokens[i]!;
+    const cut = token.text.search(/[-‐]/u);
+    const head = token.text.slice(0, cut);
+    const lowerHead = head.charAt(0).toLocaleLowerCase('nl') + head.slice(1);
+    if (!isKindWord(fold(head)) && !/^(?:kabinet|regering|regime|coalitie|team|ploeg|anti|pro|ex|oud)$/u.test(fold(head)) && !this.texts.some((text) => text.includes(lowerHead))) return i;
+    const words = [token.text.slice(cut + 1)];
+    let end = i + 1;
+    while (end < tokens.length && end - i < 3 && !tokens[end]!.breakBefore && tokens[end]!.cap) words.push(tokens[end++]!.text);
+    for (let size = words.length; size >= 1; size--) {
+      const entry = this.gaz.lookup(words.slice(0, size).join(' '));
+      if (entry && !entry.generic) {
+        this.countEntry(entry, inHeadline, false);
+        return i + size;
+      }
+    }
+    return i;
+  }
+
   /** `het Arabische Schiereiland`: a nationality adjective directly followed by a place word with a capital. */
   private adjectiveOpensPlace(tokens: Token[], match: GazetteerMatch): boolean {
     const next = tokens[match.end];
@@ -355,7 +383,8 @@ class Extraction {
   private portfolioCountry(tokens: Token[], i: number): GazetteerEntry | undefined {
     let at = i;
     if (tokens[at]?.folded === 'ministerie' || tokens[at]?.folded === 'departement') at -= 1;
-    else if (tokens[at - 1]?.folded === 'van' && /^(?:ministerie|departement|minister|staatssecretaris)$/u.test(tokens[at - 2]?.folded ?? '')) at -= 3;
+    // `de Iraanse minister van Buitenlandse Zaken`: a person's role, not a mention of the ministry.
+    else if (tokens[at - 1]?.folded === 'van' && /^(?:ministerie|departement)$/u.test(tokens[at - 2]?.folded ?? '')) at -= 3;
     else return undefined;
     const adjective = tokens[at];
     if (!adjective || !adjective.cap) return undefined;
@@ -580,6 +609,14 @@ class Extraction {
 
   /** Bare names: a first/last name of someone named in full, an introduced acronym, or a name of its own. */
   private resolveSingles(): void {
+    // `Tallon Griekspoor … Griekspoor treft`: a name whose last word comes back on its own is a person's.
+    const bare = new Set(this.singles.map((single) => single.folded));
+    for (const tally of this.tallies.values()) {
+      const words = tally.words;
+      if (tally.source !== 'pattern' || !words || words.length < 2 || !tally.kindVotes || tally.kindVotes.size > 0) continue;
+      const last = words[words.length - 1]!;
+      if (bare.has(last) && !isKindWord(last)) tally.kindVotes.set('person', 1);
+    }
     const aliases = this.storyAliases();
     for (const single of this.singles) {
       const target =
@@ -598,7 +635,7 @@ class Extraction {
         if (tally.kindVotes && single.kindCue) tally.kindVotes.set(single.kindCue, (tally.kindVotes.get(single.kindCue) ?? 0) + 1);
         continue;
       }
-      if (single.weak || this.occursInLowerCase(single.token) || single.token.text.length < 2) continue;
+      if (single.weak || this.occursInLowerCase(single.token) || single.token.text.length < 2 || isKindWord(single.folded)) continue;
       const tally = this.tally(single.folded, single.text, 'topic', 'pattern');
       tally.words ??= single.folded.split(' ');
       this.countPattern(tally, single.text, single.kindCue, single.inHeadline);
@@ -632,8 +669,9 @@ class Extraction {
     };
     for (const tally of this.tallies.values()) {
       if (tally.source === 'gazetteer') {
+        // `Kamer` after `Tweede Kamer`, `Hermans` after `Sophie Hermans`.
         const entry = this.gaz.entry(tally.key);
-        if (entry?.kind === 'person' && tally.count > tally.adjectives) for (const alias of entry.contextKeys) add(alias, tally.key);
+        if (entry && tally.count > tally.adjectives) for (const alias of entry.contextKeys) add(alias, tally.key);
         continue;
       }
       const words = tally.words;

@@ -34,7 +34,7 @@ const ROLE_SUFFIXES = [
   'atleet', 'renner', 'wielrenner', 'schaatser', 'tennisser', 'voetballer', 'doelman', 'spits', 'keeper',
   'kunstenaar', 'fotograaf', 'regisseur', 'presentator', 'presentatrice', 'rapper', 'artiest', 'oud-premier',
   'coureur', 'atlete', 'renster', 'middenvelder', 'verdediger', 'aanvaller', 'violist', 'maarschalk', 'formateur',
-  'tennisster', 'schaatsster', 'reder', 'boer', 'boerin', 'ondernemer', 'eigenaresse', 'huisarts', 'agent', 'presidente', 'coordinator', 'bondscoach', 'minister-president', 'vicepremier',
+  'tennisster', 'schaatsster', 'schilder', 'componist', 'reder', 'boer', 'boerin', 'ondernemer', 'eigenaresse', 'huisarts', 'agent', 'presidente', 'coordinator', 'bondscoach', 'minister-president', 'vicepremier',
 ];
 const SHORT_ROLES = new Set(['heer', 'dr', 'prof', 'mr', 'ir', 'drs', 'broer', 'zus', 'vader', 'moeder', 'vrouw', 'man']);
 
@@ -154,6 +154,13 @@ const SPEECH_VERBS = new Set(['zei', 'zegt', 'aldus', 'vertelde', 'vertelt', 've
 
 const ORGANISATION_NOUNS = new Set(ORGANISATION_NOUN_SUFFIXES);
 const PLACE_NOUNS = new Set(PLACE_NOUN_SUFFIXES);
+
+const KIND_WORDS = new Set([...ORGANISATION_SUFFIXES, ...PLACE_SUFFIXES, ...TOPIC_SUFFIXES]);
+
+/** `Kamer`, `Raad`, `Commissie` on their own: a capitalised short reference to an institution, not a name. */
+export function isKindWord(folded: string): boolean {
+  return KIND_WORDS.has(folded);
+}
 
 /** `correspondent`, `Azië-correspondent`, `verslaggever`: the next name is the reporter's. */
 export function isReporterWord(folded: string): boolean {

@@ -108,7 +108,8 @@ function tierOf(kind: EntityKind, source: EntitySource, named: number, broad: bo
 
 /** Guessed names need more evidence than curated ones; a country seen once as an adjective is no tag. */
 function worthSuggesting(e: { source: EntitySource; kind: EntityKind; named: number; adjectives: number; headline: number; dateline: boolean }): boolean {
-  if (e.named === 0 && !e.dateline) return e.adjectives >= 2 || e.headline > 0;
+  // `Europese landen` in a headline: one adjective, even there, says little about the story.
+  if (e.named === 0 && !e.dateline) return e.adjectives >= 2;
   if (e.source !== 'pattern') return true;
   if (e.kind === 'topic') return e.named >= 2 || e.headline > 0;
   return true;
