@@ -137,6 +137,8 @@ export interface ErrorReasonParams {
   'export.cancelled': NoParams;
   /** The renderer's transport could not reach the service (the host stopped, the connection dropped): given by the client, never by the core. */
   'service.unreachable': NoParams;
+  /** The text of `count` stories cannot be read (damaged content files): an export or archive would be incomplete; it needs `allowIncomplete`. */
+  'export.incomplete': Count;
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

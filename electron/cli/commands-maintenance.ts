@@ -22,13 +22,15 @@ export function describeImport(summary: ArchiveImportSummary): string {
 
 export const exportLibraryCommand: CliCommand = {
   name: 'export-library',
-  usage: 'export-library --out FILE [--json]',
+  usage: 'export-library --out FILE [--allow-incomplete] [--json]',
   summary: 'Write the whole library (stories and metadata) to one JSON file.',
   async run(args, { call, out }) {
-    const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({ args, options: { out: { type: 'string' }, 'allow-incomplete': { type: 'boolean' } }, strict: true });
     if (!values.out) throw new Error('Name the file to write with --out FILE.');
-    const result = await call('library.exportArchiveToPath', { path: path.resolve(values.out) });
+    // Refused (non-zero exit) when stories cannot be read, unless --allow-incomplete: then it says what it left out.
+    const result = await call('library.exportArchiveToPath', { path: path.resolve(values.out), ...(values['allow-incomplete'] ? { allowIncomplete: true } : {}) });
     out.result(result, () => `Wrote ${result.stories} stories to ${result.path}`);
+    if (result.leftOut) console.error(`Warning: ${result.leftOut === 1 ? '1 damaged story was' : `${result.leftOut} damaged stories were`} left out of the archive (--allow-incomplete): their text cannot be read.`);
     return 0;
   },
 };

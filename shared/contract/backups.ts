@@ -38,6 +38,8 @@ export interface ArchiveDownload {
   mimeType: 'application/json';
   base64: string;
   stories: number;
+  /** Damaged stories left out, as the editor chose (allowIncomplete). */
+  leftOut?: number;
 }
 
 export interface BackupInfo {
@@ -48,18 +50,31 @@ export interface BackupInfo {
 
 export const backupNameSchema = z.string().regex(/^library-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/, 'not a backup name');
 
+/**
+ * An archive is never written without stories whose text cannot be read (damaged content
+ * files), unless the editor chooses to: refused with `export.incomplete` otherwise.
+ */
+const archiveChoices = z.strictObject({ allowIncomplete: z.boolean().optional() });
+
+/** A library archive written to a file; `leftOut` counts damaged stories left out as the editor chose. */
+export interface ArchiveWritten {
+  path: string;
+  stories: number;
+  leftOut?: number;
+}
+
 export const maintenanceContract = {
   'backups.list': def<BackupInfo[]>()(empty),
   /** Makes a backup of the current state first, then restores the named one. */
   'backups.restore': def<LibraryStatus>()(z.strictObject({ name: backupNameSchema })),
   /** Desktop only: save dialog, then the whole library as one JSON archive. Null when cancelled. */
-  'library.exportArchiveToFile': def<{ path: string; stories: number } | null>()(empty),
+  'library.exportArchiveToFile': def<ArchiveWritten | null>()(archiveChoices),
   /** Local only (CLI, Electron main): the whole library as one JSON archive to a new file (an existing one is `conflict`). */
-  'library.exportArchiveToPath': localDef<{ path: string; stories: number }>()(z.strictObject({ path: localPathSchema })),
+  'library.exportArchiveToPath': localDef<ArchiveWritten>()(z.strictObject({ path: localPathSchema, ...archiveChoices.shape })),
   /** Local only (CLI, Electron main): merge the archive file at `path` into the library (any size). */
   'library.importArchiveFromPath': localDef<ArchiveImportSummary>()(z.strictObject({ path: localPathSchema })),
   /** Browser host: the whole library as one JSON archive to download (refused above ARCHIVE_UPLOAD_BYTES). */
-  'library.exportArchive': def<ArchiveDownload>()(empty),
+  'library.exportArchive': def<ArchiveDownload>()(archiveChoices),
   /** Desktop only: open dialog for one .json archive, then merge it into the library. Null when cancelled. */
   'library.importArchiveWithDialog': def<ArchiveImportSummary | null>()(empty),
   /** Browser host: an archive's bytes (base64), merged into the library. */

@@ -1,4 +1,5 @@
 import type { IdPrefix } from '../ids';
+import { isSafeId, LIMITS } from '../../../shared/contract/define';
 import { listQuerySchema } from '../../../shared/contract/library';
 import { LINK_TYPES } from '../../../shared/contract/links';
 import type { ArchiveMergeCounts } from '../../../shared/contract/backups';
@@ -49,7 +50,7 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
   const created: Tag[] = [];
   for (const tag of archive.tags) {
     const name = typeof tag.name === 'string' ? cleanTagName(tag.name) : '';
-    if (tagIds.has(tag.id) || !name || name.length > 200) continue;
+    if (tagIds.has(tag.id) || !name || name.length > LIMITS.name) continue;
     const key = tagKey(name);
     const known = byKey.get(key);
     if (known) {
@@ -137,7 +138,8 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
         else delete next.publishedAtEstimated;
       } else if (mine.publishedAt !== edit.publishedAt && !theirsEstimated) counts.conflictsKept++;
     }
-    if (typeof edit.note === 'string' && edit.note) {
+    // A note the API would refuse (longer than LIMITS.text) is not taken in.
+    if (typeof edit.note === 'string' && edit.note && edit.note.length <= LIMITS.text) {
       if (!mine?.note) next.note = edit.note;
       else if (mine.note !== edit.note) counts.conflictsKept++;
     }
@@ -191,8 +193,8 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
 }
 
 const LINK_TYPE_SET: ReadonlySet<string> = new Set<LinkType>(LINK_TYPES);
-/** Ids as Kroniek makes them; never `__proto__` and the like. */
-const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Ids as Kroniek makes them; never `__proto__`, `constructor` and the like (the contract's one pattern). */
+const SAFE_ID = { test: isSafeId };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/contract/envelope';
+import { isSafeId } from '../../../shared/contract/define';
 import { newId } from '../ids';
 import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/backups';
 import { mergeArchiveMeta } from './archive-merge';
@@ -18,9 +19,9 @@ import { checkMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent
 export const ARCHIVE_FORMAT = 'kroniek-library';
 export const ARCHIVE_VERSION = 1;
 
-// Story ids become keys of the segment files' JSON objects: one starting with `_`
-// (`__proto__`) would not survive that, so ids are the importer's alphabet only.
-const storyIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'invalid story id');
+// Story ids become keys of the segment files' JSON objects and of the metadata's per-story
+// records: the one id pattern (isSafeId: never `__proto__`, `constructor`, `toString`…).
+const storyIdSchema = z.string().refine(isSafeId, 'invalid story id');
 
 const storySchema = z.object({
   head: z
@@ -63,8 +64,26 @@ async function* archiveChunks(store: LibraryStore, now: Date, written: { stories
   yield '\n]}\n';
 }
 
+/**
+ * Every story's text is checked first: an archive that would be incomplete (stories whose
+ * text cannot be read) is refused unless the editor allows it, and then says how many it left out.
+ */
+async function checkComplete(store: LibraryStore, allowIncomplete: boolean): Promise<number> {
+  const damaged = await store.checkContent();
+  if (!damaged) return 0;
+  if (!allowIncomplete) {
+    throw new ServiceError(
+      'conflict',
+      `The text of ${damaged.stories === 1 ? 'a story' : `${damaged.stories} stories`} cannot be read (damaged content files: ${damaged.files.map((file) => file.file).join(', ')}): the archive would be incomplete. Write it without ${damaged.stories === 1 ? 'that story' : 'them'} only if you choose to.`,
+      { code: 'export.incomplete', count: damaged.stories },
+    );
+  }
+  return damaged.stories;
+}
+
 /** Streams the archive to `filePath` (through a temp file, fsynced, then renamed). */
-export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date()): Promise<{ stories: number }> {
+export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ stories: number; leftOut?: number }> {
+  const leftOut = await checkComplete(store, Boolean(options.allowIncomplete));
   const temp = `${filePath}.kroniek-tmp-${process.pid}`;
   const out = createWriteStream(temp, { flags: 'wx' });
   // A stream that fails (no such folder, disk full) rejects the export instead of an unhandled 'error' event.
@@ -86,11 +105,12 @@ export async function exportLibraryArchive(store: LibraryStore, filePath: string
     await fs.rm(temp, { force: true });
     throw error;
   }
-  return written;
+  return leftOut ? { ...written, leftOut } : written;
 }
 
 /** The archive in memory, for a browser download; refused above `maxBytes` before it is all built. */
-export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date()): Promise<{ bytes: Buffer; stories: number }> {
+export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ bytes: Buffer; stories: number; leftOut?: number }> {
+  const leftOut = await checkComplete(store, Boolean(options.allowIncomplete));
   const parts: Buffer[] = [];
   let size = 0;
   const written = { stories: 0 };
@@ -100,7 +120,7 @@ export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIV
     if (size > maxBytes) throw new ServiceError('too-large', ARCHIVE_TOO_LARGE);
     parts.push(bytes);
   }
-  return { bytes: Buffer.concat(parts), stories: written.stories };
+  return { bytes: Buffer.concat(parts), stories: written.stories, ...(leftOut ? { leftOut } : {}) };
 }
 
 interface ParsedArchive {
