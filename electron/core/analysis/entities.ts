@@ -80,8 +80,9 @@ interface SingleName {
   /** As written (`Van den Berg`). */
   text: string;
   folded: string;
-  /** A role word (and the country adjective before it) just before the name: `de Indiase premier Modi`. */
-  role: RoleCue | null;
+  /** Where the name starts, to read a role word (and country adjective) before it when needed: `de Indiase premier Modi`. */
+  tokens: Token[];
+  start: number;
   /** Opens a sentence, so its capital proves nothing: kept only if it resolves to a known name. */
   weak: boolean;
   kindCue: EntityKind | null;
@@ -498,8 +499,7 @@ class Extraction {
     const kindCue = this.kindCue(tokens, start, j, nameTokens) ?? (absorbed ? 'topic' : null);
     if (nameTokens.length === 1) {
       const token = nameTokens[0]!;
-      const role = this.roleCue(tokens, start);
-      this.singles.push({ token, text: token.text, folded: token.folded, role, weak: token.sentenceStart, kindCue, inHeadline, order: this.order++ });
+      this.singles.push({ token, text: token.text, folded: token.folded, tokens, start, weak: token.sentenceStart, kindCue, inHeadline, order: this.order++ });
       return j;
     }
     const words = nameTokens.map((token) => token.folded);
@@ -507,7 +507,7 @@ class Extraction {
     if (NAME_PARTICLES.has(words[0]!) && words.length <= 4) {
       // `Van den Berg` after `Jan van den Berg`: resolved with the bare names.
       const text = nameTokens.map((token) => token.text).join(' ');
-      this.singles.push({ token: nameTokens[nameTokens.length - 1]!, text, folded: key, role: this.roleCue(tokens, start), weak: false, kindCue, inHeadline, order: this.order++ });
+      this.singles.push({ token: nameTokens[nameTokens.length - 1]!, text, folded: key, tokens, start, weak: false, kindCue, inHeadline, order: this.order++ });
       return j;
     }
     const tally = this.tally(key, nameTokens.map((token) => token.text).join(' '), 'topic', 'pattern');
@@ -648,10 +648,11 @@ class Extraction {
    * country adjective must be theirs, and their roles include the role word when known).
    */
   private resolveByRole(single: SingleName): GazetteerEntry | undefined {
-    if (!single.role) return undefined;
     let candidates = this.gaz.peopleNamed(single.folded);
     if (candidates.length === 0) return undefined;
-    const { role, country } = single.role;
+    const cue = this.roleCue(single.tokens, single.start);
+    if (!cue) return undefined;
+    const { role, country } = cue;
     if (country) candidates = candidates.filter((entry) => entry.country === country);
     const byRole = candidates.filter((entry) => entry.roles?.some((known) => known === role || known.endsWith(role) || role.endsWith(known)));
     if (byRole.length > 0) candidates = byRole;

@@ -109,18 +109,20 @@ const TIME_PREFIXES = [
 
 /** A set of word endings, tested by slicing the word's own endings (cheaper than a loop of endsWith). */
 class Suffixes {
-  private readonly set: Set<string>;
-  private readonly min: number;
-  private readonly max: number;
+  /** The suffixes by their last two letters (every suffix has at least two): one short slice and a few endsWith per word. */
+  private readonly byEnd = new Map<string, string[]>();
   constructor(list: readonly string[]) {
-    this.set = new Set(list);
-    this.min = Math.min(...list.map((suffix) => suffix.length));
-    this.max = Math.max(...list.map((suffix) => suffix.length));
+    for (const suffix of list) {
+      const end = suffix.slice(-2);
+      const bucket = this.byEnd.get(end);
+      if (bucket) bucket.push(suffix);
+      else this.byEnd.set(end, [suffix]);
+    }
   }
   endOf(word: string): boolean {
-    for (let length = this.min; length <= Math.min(this.max, word.length); length++) {
-      if (this.set.has(word.slice(word.length - length))) return true;
-    }
+    const bucket = this.byEnd.get(word.slice(-2));
+    if (!bucket) return false;
+    for (const suffix of bucket) if (word.endsWith(suffix)) return true;
     return false;
   }
 }
