@@ -21,6 +21,43 @@ export interface ArchiveMergeCounts {
   searchesAdded: number;
   /** Notes, dates and links that differ on both sides: this library's version was kept. */
   conflictsKept: number;
+  /**
+   * Values of the archive not taken in as they were, per kind: `dropped` (refused, as the API
+   * would refuse them, or naming a story that is in neither the archive nor the library) or
+   * `repaired` (replaced by what the API accepts: no colour, a top-level tag, an empty text,
+   * the import time). Empty when everything was taken in.
+   */
+  notTaken: ArchiveNotTaken[];
+}
+
+/** What an archive's value is: a story, a tag and its parts, a tagging, a link, a story's date or note, a dossier and its parts, a saved search, a series name, a story's merged versions. */
+export const ARCHIVE_FIELDS = [
+  'story',
+  'story.importedAt',
+  'tag',
+  'tag.color',
+  'tag.mediaTopic',
+  'tag.parent',
+  'tagging',
+  'link',
+  'link.note',
+  'date',
+  'note',
+  'dossier',
+  'dossier.text',
+  'dossier.entry',
+  'dossier.history',
+  'dossier.chronology',
+  'search',
+  'seriesName',
+  'pageVersions',
+] as const;
+export type ArchiveField = (typeof ARCHIVE_FIELDS)[number];
+
+export interface ArchiveNotTaken {
+  field: ArchiveField;
+  action: 'dropped' | 'repaired';
+  count: number;
 }
 
 /** What importing a library archive did. Nothing in the library is removed or changed by it. */

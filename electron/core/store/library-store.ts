@@ -19,6 +19,7 @@ import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './
 import { storyHeadOf, StoryVersions } from './versions';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
+import { oversizedValues, withinLimit } from './limits';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -121,7 +122,10 @@ export class LibraryStore {
         // The index of segments was lost with the damaged file: show every segment found so stories stay readable.
         db.data = { ...loaded.meta, segments: await discoverSegments(dir) };
       }
-      const store = new LibraryStore(dir, db, lock, readOnly, loaded.notices, loaded.created, options.afterWrite);
+      // Values longer than the API takes are reported (and shown only up to the limit), never fatal.
+      const oversized = oversizedValues(db.data);
+      const notices = oversized.length ? [...loaded.notices, { code: 'oversized' as const, fields: oversized }] : loaded.notices;
+      const store = new LibraryStore(dir, db, lock, readOnly, notices, loaded.created, options.afterWrite);
       await store.loadHeads();
       // A backup lists the story files of its time: those imported after it are on disk still.
       if (loaded.restored && !readOnly) await store.adoptUnlistedSegments();
@@ -296,7 +300,7 @@ export class LibraryStore {
       body,
       source: { fileName: record.fileName, sha256: record.sha256, importedAt: record.importedAt },
       warnings: record.warnings,
-      note: own(this.meta.storyEdits, id)?.note ?? '',
+      note: withinLimit(own(this.meta.storyEdits, id)?.note ?? ''),
       ...(damaged ? { textDamaged: damaged } : {}),
     };
   }
@@ -365,7 +369,7 @@ export class LibraryStore {
       body: body ?? [],
       source: { fileName: head.fileName, sha256: head.sha256, importedAt: head.importedAt },
       warnings: head.warnings,
-      note: own(this.meta.storyEdits, id)?.note ?? '',
+      note: withinLimit(own(this.meta.storyEdits, id)?.note ?? ''),
       ...(damaged ? { textDamaged: damaged } : {}),
     };
   }
@@ -484,10 +488,16 @@ export class LibraryStore {
   }
 
   /** Every stored content record, deleted stories and every agency version included but not purged stories, with its body (for the library archive). */
-  async *allStoriesWithBodies(): AsyncIterableIterator<StoryContent> {
+  /**
+   * Every stored record with its text, as written (a story showing merged page text with its
+   * own head), purged ones left out except those in `keepPurged` (merged page versions).
+   */
+  async *allStoriesWithBodies(keepPurged: ReadonlySet<string> = new Set()): AsyncIterableIterator<StoryContent> {
     yield* this.passOverBodies((id) => {
-      const head = this.versionHeads.get(id) ?? this.heads.get(id);
-      return head && !this.purgedSet.has(head.wire?.storyId ?? id) ? head : undefined;
+      const head = this.pageOwn.get(id)?.head ?? this.versionHeads.get(id) ?? this.heads.get(id);
+      if (!head) return undefined;
+      const story = head.wire?.storyId ?? id;
+      return !this.purgedSet.has(story) || keepPurged.has(story) ? head : undefined;
     });
   }
 
@@ -581,6 +591,8 @@ export class LibraryStore {
         this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
       const added = [...addedSet];
+      // An archive may bring stories with merged page text: shown once their records are known.
+      if (metaChange && written.length) this.applyPageVersions(next);
       // Undoing the import takes away the stories it brought into being (a new version of a story already here stays).
       if (undo) this.recordAdd(undo, added.filter((id) => !known.has(id)), before, next);
       if (fresh.length) this.emit({ type: 'stories-added', ids: added });
@@ -914,7 +926,7 @@ export class LibraryStore {
       body,
       source: { fileName: record.head.fileName, sha256: record.head.sha256, importedAt: record.head.importedAt },
       warnings: record.head.warnings,
-      note: own(this.meta.storyEdits, id)?.note ?? '',
+      note: withinLimit(own(this.meta.storyEdits, id)?.note ?? ''),
     };
   }
 
