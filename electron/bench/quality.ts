@@ -1,5 +1,7 @@
 import { HELD_OUT, LABELLED, type LabelledStory } from '../core/analysis/chronology/test/labelled';
 import { measureChronology, qualityTable } from '../core/analysis/chronology/test/measure';
+import { HELD_OUT as TAG_HELD_OUT, TUNING as TAG_TUNING, type TagStory } from '../core/analysis/test/tags-labelled';
+import { measureTags, tagQualityTable } from '../core/analysis/test/tags-measure';
 
 // `npm run -s quality`: the chronology and quote figures of docs/QUALITY.md, measured on
 // the labelled Dutch test set, with every miss listed.
@@ -21,3 +23,17 @@ function report(title: string, stories: LabelledStory[]): void {
 report('Tuning set', LABELLED);
 report('Held-out set', HELD_OUT);
 report('Both', [...LABELLED, ...HELD_OUT]);
+
+// Tag suggestions (issue 16): the labelled stories of electron/core/analysis/test/tags-labelled.ts.
+function reportTags(title: string, stories: TagStory[]): void {
+  const quality = measureTags(stories);
+  console.log(`### Tag suggestions, ${title}: ${stories.length} labelled stories\n`);
+  console.log(tagQualityTable(quality));
+  const misses = [...quality.wrong.map((m) => `wrong tag: ${m}`), ...quality.missedPeople.map((m) => `person missed: ${m}`)];
+  if (misses.length) console.log(`\nWhat was missed:\n${misses.map((m) => `- ${m}`).join('\n')}`);
+  console.log('');
+}
+
+reportTags('tuning set', TAG_TUNING);
+reportTags('held-out set', TAG_HELD_OUT);
+reportTags('both', [...TAG_TUNING, ...TAG_HELD_OUT]);

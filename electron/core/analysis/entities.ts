@@ -1,6 +1,16 @@
 import { fold, toNfc } from '../text/dutch';
 import { gazetteer, type EntityKind, type GazetteerEntry, type GazetteerMatch } from './gazetteer';
-import { isRoleWord, isSentenceWord, isTitleArticle, kindFromContext, kindFromNameWords, NAME_PARTICLES } from './name-cues';
+import {
+  isCueNoun,
+  isKindWord,
+  isReporterWord,
+  isRoleWord,
+  isSentenceWord,
+  isTitleArticle,
+  kindFromContext,
+  kindFromNameWords,
+  NAME_PARTICLES,
+} from './name-cues';
 import { isShouting, tokenize, type Token } from './tokens';
 
 // Entity extraction for one story: gazetteer names with
@@ -67,12 +77,28 @@ interface Tally {
 
 interface SingleName {
   token: Token;
+  /** As written (`Van den Berg`). */
+  text: string;
   folded: string;
+  /** Where the name starts, to read a role word (and country adjective) before it when needed: `de Indiase premier Modi`. */
+  tokens: Token[];
+  start: number;
   /** Opens a sentence, so its capital proves nothing: kept only if it resolves to a known name. */
   weak: boolean;
   kindCue: EntityKind | null;
   inHeadline: boolean;
   order: number;
+}
+
+interface RoleCue {
+  role: string;
+  country: string | null;
+}
+
+/** A bare surname opening a sentence before a lower-case word (`De Jonge zei…`): counted only if the story names that person otherwise. */
+interface PendingSurname {
+  entry: GazetteerEntry;
+  inHeadline: boolean;
 }
 
 const KIND_PRIORITY: EntityKind[] = ['organisation', 'place', 'person', 'topic'];
@@ -106,6 +132,7 @@ class Extraction {
   private readonly gaz = gazetteer();
   private readonly tallies = new Map<string, Tally>();
   private readonly singles: SingleName[] = [];
+  private readonly pending: PendingSurname[] = [];
   /** Acronyms introduced in brackets after a name: `Rapid Support Forces (RSF)`. */
   private readonly acronyms = new Map<string, string>();
   /** The bracketed acronym tokens themselves: part of the naming, not another mention. */
@@ -119,6 +146,7 @@ class Extraction {
     const blocks = prepareBlocks(story);
     this.texts = blocks.map((block) => block.text);
     for (const block of blocks) this.scan(block);
+    this.resolvePending();
     this.resolveSingles();
     this.addDateline(typeof story?.dateline?.place === 'string' ? story.dateline.place : '');
   }
@@ -131,7 +159,7 @@ class Extraction {
       const entity: Entity = {
         key: tally.key,
         name: tally.spellings ? bestSpelling(tally.spellings) : tally.name,
-        kind: tally.kindVotes ? chooseKind(tally.kindVotes, (tally.words?.length ?? 1) > 1) : tally.kind,
+        kind: tally.kindVotes ? chooseKind(tally.kindVotes, this.looksLikePersonName(tally.words)) : tally.kind,
         count: tally.count,
         source: tally.source,
       };
@@ -160,11 +188,36 @@ class Extraction {
         i = this.scanName(tokens, i, block);
         continue;
       }
+      if (match && match.adjective && this.adjectiveOpensPlace(tokens, match)) {
+        // `het Arabische Schiereiland`, `de Zuid-Chinese Zee`: the adjective starts a place's name.
+        i = this.scanName(tokens, i, block);
+        continue;
+      }
       if (match) {
-        this.countEntry(match.entry, inHeadline, match.adjective);
+        if (match.entry.generic) this.countPortfolio(tokens, i, match.entry.name, inHeadline);
+        else if (match.surname && this.surnameNeedsEvidence(tokens, i, match)) this.pending.push({ entry: match.entry, inHeadline });
+        else this.countEntry(match.entry, inHeadline, match.adjective);
         this.noteAcronym(tokens, match.end, match.entry.key);
         i = match.end;
         continue;
+      }
+      if (token.lowerStart && !token.cap) {
+        // `kabinet-Rutte`, `anti-Poetin`: a lower-case compound ending in a name mentions it.
+        if (token.text.includes('-')) this.countNameTail(token, inHeadline);
+        i++;
+        continue;
+      }
+      if (token.cap && this.countNameParts(token, inHeadline)) {
+        i++;
+        continue;
+      }
+      if (token.sentenceStart && token.cap && token.text.includes('-')) {
+        // `Kabinet-Rutte`, `Regering-De Wever` opening a sentence: a common noun joined to a name.
+        const end = this.nameTailAfterNoun(tokens, i, inHeadline);
+        if (end > i) {
+          i = end;
+          continue;
+        }
       }
       const genitive = this.gaz.genitive(token);
       if (genitive && !(token.sentenceStart && this.occursInLowerCase(token))) {
@@ -173,8 +226,9 @@ class Extraction {
         continue;
       }
       if (token.capCompound) {
-        // `VN-sancties`, `Kremlin-functionaris`: the compound names the entity it starts with.
-        const prefix = this.compoundPrefix(token);
+        // `VN-sancties`, `Kremlin-functionaris`: the compound names the entity it starts with;
+        // `Azië-correspondent` names a reporter's beat, not a subject of the story.
+        const prefix = isReporterWord(token.folded) ? undefined : this.compoundPrefix(token);
         if (prefix) this.countEntry(prefix, inHeadline, false);
         i++;
         continue;
@@ -230,12 +284,126 @@ class Extraction {
     return undefined;
   }
 
+  /** `Trump-Poetin`, `VS-China`: a headline compound of names mentions each of them. */
+  private countNameParts(token: Token, inHeadline: boolean): boolean {
+    const found = this.nameParts(token);
+    if (!found) return false;
+    for (const entry of found) if (!entry.generic) this.countEntry(entry, inHeadline, false);
+    return true;
+  }
+
+  private nameParts(token: Token): GazetteerEntry[] | null {
+    if (!token.text.includes('-') && !token.text.includes('‐')) return null;
+    const parts = token.text.split(/[-‐]/u);
+    if (parts.length < 2 || parts.some((part) => !/^\p{Lu}/u.test(part))) return null;
+    const found: GazetteerEntry[] = [];
+    for (let at = 0; at < parts.length; ) {
+      let next = -1;
+      for (let end = parts.length; end > at; end--) {
+        const entry = this.gaz.lookup(parts.slice(at, end).join('-'));
+        if (entry && !(at === 0 && end === parts.length)) {
+          found.push(entry);
+          next = end;
+          break;
+        }
+      }
+      if (next < 0) return null;
+      at = next;
+    }
+    return found;
+  }
+
+  /** `kabinet-Rutte`, `regering-Trump`, `anti-Poetin`: the capitalised tail of a lower-case compound. */
+  private countNameTail(token: Token, inHeadline: boolean): void {
+    const parts = token.text.split(/[-‐]/u);
+    for (let at = 1; at < parts.length; at++) {
+      if (!/^\p{Lu}/u.test(parts[at]!)) continue;
+      const entry = this.gaz.lookup(parts.slice(at).join('-'));
+      if (entry && !entry.generic) this.countEntry(entry, inHeadline, false);
+      return;
+    }
+  }
+
+  private nameTailAfterNoun(tokens: Token[], i: number, inHeadline: boolean): number {
+    const token = tokens[i]!;
+    const cut = token.text.search(/[-‐]/u);
+    const head = token.text.slice(0, cut);
+    const lowerHead = head.charAt(0).toLocaleLowerCase('nl') + head.slice(1);
+    if (!isKindWord(fold(head)) && !/^(?:kabinet|regering|regime|coalitie|team|ploeg|anti|pro|ex|oud)$/u.test(fold(head)) && !this.texts.some((text) => text.includes(lowerHead))) return i;
+    const words = [token.text.slice(cut + 1)];
+    let end = i + 1;
+    while (end < tokens.length && end - i < 3 && !tokens[end]!.breakBefore && tokens[end]!.cap) words.push(tokens[end++]!.text);
+    for (let size = words.length; size >= 1; size--) {
+      const entry = this.gaz.lookup(words.slice(0, size).join(' '));
+      if (entry && !entry.generic) {
+        this.countEntry(entry, inHeadline, false);
+        return i + size;
+      }
+    }
+    return i;
+  }
+
+  /** `het Arabische Schiereiland`: a nationality adjective directly followed by a place word with a capital. */
+  private adjectiveOpensPlace(tokens: Token[], match: GazetteerMatch): boolean {
+    const next = tokens[match.end];
+    if (!next || next.breakBefore || !next.cap || next.capCompound || this.gaz.matchAt(tokens, match.end)) return false;
+    return kindFromNameWords([next.folded]) === 'place';
+  }
+
+  /**
+   * A bare surname at the start of a sentence, followed by a lower-case word (`De Jonge zei…`,
+   * `Bos staat…`), proves nothing by its capital: it needs the person named elsewhere in the story.
+   */
+  private surnameNeedsEvidence(tokens: Token[], i: number, match: GazetteerMatch): boolean {
+    if (!tokens[i]!.sentenceStart || tokens[i]!.allCaps) return false;
+    const next = tokens[match.end];
+    return next !== undefined && !next.breakBefore && next.lowerStart;
+  }
+
+  private resolvePending(): void {
+    for (const item of this.pending) {
+      const tally = this.tallies.get(item.entry.key);
+      if (tally && tally.count > tally.adjectives) this.countEntry(item.entry, item.inHeadline, false);
+    }
+  }
+
+  /**
+   * `het Russische ministerie van Defensie`: a portfolio is a tag only with the country the
+   * text gives it; `Binnenlandse Zaken` alone could be any government's and is left out.
+   */
+  private countPortfolio(tokens: Token[], i: number, name: string, inHeadline: boolean): void {
+    const country = this.portfolioCountry(tokens, i);
+    if (!country) return;
+    const display = name.replace(/^ministerie van /iu, '');
+    const tally = this.tally(`ministerie van ${fold(display)} (${country.key})`, `Ministerie van ${display} (${country.name})`, 'organisation', 'pattern');
+    tally.count++;
+    if (inHeadline) tally.headline++;
+  }
+
+  /** The country adjective before `ministerie van …` / `minister van …` (the portfolio starts at `i`), if any. */
+  private portfolioCountry(tokens: Token[], i: number): GazetteerEntry | undefined {
+    let at = i;
+    if (tokens[at]?.folded === 'ministerie' || tokens[at]?.folded === 'departement') at -= 1;
+    // `de Iraanse minister van Buitenlandse Zaken`: a person's role, not a mention of the ministry.
+    else if (tokens[at - 1]?.folded === 'van' && /^(?:ministerie|departement)$/u.test(tokens[at - 2]?.folded ?? '')) at -= 3;
+    else return undefined;
+    const adjective = tokens[at];
+    if (!adjective || !adjective.cap) return undefined;
+    const match = this.gaz.matchAt(tokens, at);
+    return match && match.adjective && match.end === at + 1 && match.entry.kind === 'place' ? match.entry : undefined;
+  }
+
   /** Whether a capitalised token may open a name (sentence-initial common words and lone particles may not). */
   private canStartName(tokens: Token[], i: number): boolean {
     const token = tokens[i]!;
     if (token.sentenceStart) {
       if (token.allCaps && token.text.length > 1) return true;
-      if (isSentenceWord(token.folded) || this.occursInLowerCase(token)) return false;
+      // `Van den Berg zei…`, `Van Weel voegde toe`: a surname with its particle opening a sentence.
+      if (token.folded === 'van' && this.particleOpensSurname(tokens, i)) return true;
+      // `Reder Jan van den Berg…`: a word opening the sentence before a first name is a title or a noun, not the name.
+      const next = tokens[i + 1];
+      if (next && !next.breakBefore && next.cap && this.gaz.firstNames.has(next.folded) && !this.gaz.firstNames.has(token.folded)) return false;
+      if (isSentenceWord(token.folded) || isCueNoun(token.folded) || this.occursInLowerCase(token)) return false;
     }
     // A capitalised particle or article mid-sentence (`Van der Plas`, `The Telegraph`) opens a name only if one follows.
     if (NAME_PARTICLES.has(token.folded) || isTitleArticle(token.folded)) {
@@ -248,13 +416,25 @@ class Extraction {
     return !isRoleWord(token.folded) || token.allCaps;
   }
 
+  private particleOpensSurname(tokens: Token[], i: number): boolean {
+    let k = i + 1;
+    while (k < tokens.length && !tokens[k]!.breakBefore && !tokens[k]!.cap && NAME_PARTICLES.has(tokens[k]!.folded) && k - i < 3) k++;
+    const next = tokens[k];
+    return next !== undefined && !next.breakBefore && next.cap && !next.capCompound && !next.allCaps && !this.gaz.matchAt(tokens, k);
+  }
+
   /** Collects a capitalised name starting at `start`; returns the index after it. */
   private scanName(tokens: Token[], start: number, block: Block): number {
     const parts = [start];
     let absorbed = false;
     let j = start + 1;
+    // `Van den Berg`: the particles after a capitalised particle belong to the name.
+    if (NAME_PARTICLES.has(tokens[start]!.folded)) {
+      while (j < tokens.length && !tokens[j]!.breakBefore && !tokens[j]!.cap && NAME_PARTICLES.has(tokens[j]!.folded)) parts.push(j++);
+    }
     while (j < tokens.length && !tokens[j]!.breakBefore) {
       const token = tokens[j]!;
+      if (token.cap && this.nameParts(token)) break;
       if (token.cap && !token.capCompound) {
         const match = this.gaz.matchAt(tokens, j);
         if (match) {
@@ -264,6 +444,14 @@ class Extraction {
             parts.push(j);
             j++;
             continue;
+          }
+          // `Universiteit Utrecht`, `Sail Amsterdam`: an unknown name directly before a place is one longer name.
+          const placeTail = !match.adjective && match.entry.kind === 'place' && match.end === j + 1 && !tokens[start]!.allCaps;
+          if (placeTail && !this.anyKnown(tokens, parts) && !isRoleWord(tokens[j - 1]!.folded)) {
+            parts.push(j);
+            j++;
+            absorbed = true;
+            break;
           }
           break;
         }
@@ -285,8 +473,8 @@ class Extraction {
           // `Dag van Rusland`, `Universiteit van Amsterdam`: a name ending in a known place or organisation.
           const absorbs = !match.adjective && (match.entry.kind === 'place' || match.entry.kind === 'organisation');
           if (!absorbs || sentenceInitial) break;
+          // The longest name wins: `Verdrag van Maastricht` is no mention of Maastricht.
           for (let p = j; p < match.end; p++) parts.push(p);
-          this.countEntry(match.entry, j < block.headlineEnd, false);
           absorbed = true;
           j = match.end;
           break;
@@ -300,15 +488,28 @@ class Extraction {
 
     const nameTokens = parts.map((p) => tokens[p]!);
     const inHeadline = start < block.headlineEnd;
+    // `correspondent Sjoerd Kleinhuis`, `verslaggever …`: the reporter, not a subject of the story.
+    if (this.afterReporterWord(tokens, start)) return j;
+    // `het ministerie van Volksgezondheid`: a portfolio, a tag only with its country.
+    if (this.portfolioStart(tokens, start)) {
+      this.countPortfolio(tokens, start, nameTokens.map((token) => token.text).join(' '), inHeadline);
+      return j;
+    }
     // A name ending in a known place (`Dag van Rusland`) is not a person's name.
     const kindCue = this.kindCue(tokens, start, j, nameTokens) ?? (absorbed ? 'topic' : null);
     if (nameTokens.length === 1) {
       const token = nameTokens[0]!;
-      this.singles.push({ token, folded: token.folded, weak: token.sentenceStart, kindCue, inHeadline, order: this.order++ });
+      this.singles.push({ token, text: token.text, folded: token.folded, tokens, start, weak: token.sentenceStart, kindCue, inHeadline, order: this.order++ });
       return j;
     }
     const words = nameTokens.map((token) => token.folded);
     const key = words.join(' ');
+    if (NAME_PARTICLES.has(words[0]!) && words.length <= 4) {
+      // `Van den Berg` after `Jan van den Berg`: resolved with the bare names.
+      const text = nameTokens.map((token) => token.text).join(' ');
+      this.singles.push({ token: nameTokens[nameTokens.length - 1]!, text, folded: key, tokens, start, weak: false, kindCue, inHeadline, order: this.order++ });
+      return j;
+    }
     const tally = this.tally(key, nameTokens.map((token) => token.text).join(' '), 'topic', 'pattern');
     tally.words = words;
     this.countPattern(tally, nameTokens.map((token) => token.text).join(' '), kindCue, inHeadline);
@@ -316,9 +517,43 @@ class Extraction {
     return j;
   }
 
+  private anyKnown(tokens: Token[], parts: number[]): boolean {
+    return parts.some((p) => this.gaz.matchAt(tokens, p) !== null || NAME_PARTICLES.has(tokens[p]!.folded));
+  }
+
+  private afterReporterWord(tokens: Token[], start: number): boolean {
+    const before = tokens[start - 1];
+    return before !== undefined && !tokens[start]!.breakBefore && isReporterWord(before.folded);
+  }
+
+  private portfolioStart(tokens: Token[], start: number): boolean {
+    if (tokens[start - 1]?.folded !== 'van' || tokens[start]!.breakBefore || tokens[start - 1]!.breakBefore) return false;
+    return /^(?:ministerie|departement|minister|staatssecretaris)$/u.test(tokens[start - 2]?.folded ?? '');
+  }
+
+  /** `premier Modi`, `de Indiase premier Modi`, `kanselier Merz`: the role word and country adjective before a name. */
+  private roleCue(tokens: Token[], start: number): RoleCue | null {
+    const roleToken = tokens[start - 1];
+    if (!roleToken || tokens[start]!.breakBefore || !isRoleWord(roleToken.folded)) return null;
+    let country: string | null = null;
+    const adjective = tokens[start - 2];
+    if (adjective && adjective.cap && !roleToken.breakBefore) {
+      const match = this.gaz.matchAt(tokens, start - 2);
+      if (match?.adjective && match.end === start - 1) country = match.entry.key;
+    }
+    const parts = roleToken.folded.split(/[-‐]/u);
+    return { role: parts[parts.length - 1]!, country };
+  }
+
   private kindCue(tokens: Token[], start: number, end: number, nameTokens: Token[]): EntityKind | null {
     const fromWords = kindFromNameWords(nameTokens.map((token) => token.folded));
     if (fromWords) return fromWords;
+    // `Persbureau Kyodo`, `Premier Schoof` opening a sentence: the capitalised cue word still says what follows.
+    const opener = tokens[start - 1];
+    if (opener && opener.sentenceStart && opener.cap && !tokens[start]!.breakBefore) {
+      const fromOpener = kindFromContext([opener.folded]);
+      if (fromOpener) return fromOpener;
+    }
     // `Jan Jansen (44)`: an age in brackets.
     const after = tokens[end];
     if (after && /^\d{1,3}$/.test(after.text) && after.gapBefore.includes('(') && nameTokens.length > 0) return 'person';
@@ -374,12 +609,25 @@ class Extraction {
 
   /** Bare names: a first/last name of someone named in full, an introduced acronym, or a name of its own. */
   private resolveSingles(): void {
+    // `Tallon Griekspoor … Griekspoor treft`: a name whose last word comes back on its own is a person's.
+    const bare = new Set(this.singles.map((single) => single.folded));
+    for (const tally of this.tallies.values()) {
+      const words = tally.words;
+      if (tally.source !== 'pattern' || !words || words.length < 2 || !tally.kindVotes || tally.kindVotes.size > 0) continue;
+      const last = words[words.length - 1]!;
+      if (bare.has(last) && !isKindWord(last)) tally.kindVotes.set('person', 1);
+    }
     const aliases = this.storyAliases();
     for (const single of this.singles) {
       const target =
         this.acronyms.get(single.folded) ??
         pickAlias(aliases, single.folded, this.tallies) ??
         pickAlias(aliases, single.folded.replace(/(?:['’]s|s)$/u, ''), this.tallies);
+      const byRole = target ? undefined : this.resolveByRole(single);
+      if (byRole) {
+        this.countEntry(byRole, single.inHeadline, false);
+        continue;
+      }
       if (target) {
         const tally = this.tallies.get(target)!;
         tally.count++;
@@ -387,11 +635,29 @@ class Extraction {
         if (tally.kindVotes && single.kindCue) tally.kindVotes.set(single.kindCue, (tally.kindVotes.get(single.kindCue) ?? 0) + 1);
         continue;
       }
-      if (single.weak || this.occursInLowerCase(single.token) || single.token.text.length < 2) continue;
-      const tally = this.tally(single.folded, single.token.text, 'topic', 'pattern');
-      tally.words ??= [single.folded];
-      this.countPattern(tally, single.token.text, single.kindCue, single.inHeadline);
+      if (single.weak || this.occursInLowerCase(single.token) || single.token.text.length < 2 || isKindWord(single.folded)) continue;
+      const tally = this.tally(single.folded, single.text, 'topic', 'pattern');
+      tally.words ??= single.folded.split(' ');
+      this.countPattern(tally, single.text, single.kindCue, single.inHeadline);
     }
+  }
+
+  /**
+   * `de Pakistaanse premier Sharif`, `minister Sánchez`: a bare surname after a role word
+   * means the curated person with that surname when the cue leaves one candidate (the
+   * country adjective must be theirs, and their roles include the role word when known).
+   */
+  private resolveByRole(single: SingleName): GazetteerEntry | undefined {
+    let candidates = this.gaz.peopleNamed(single.folded);
+    if (candidates.length === 0) return undefined;
+    const cue = this.roleCue(single.tokens, single.start);
+    if (!cue) return undefined;
+    const { role, country } = cue;
+    if (country) candidates = candidates.filter((entry) => entry.country === country);
+    const byRole = candidates.filter((entry) => entry.roles?.some((known) => known === role || known.endsWith(role) || role.endsWith(known)));
+    if (byRole.length > 0) candidates = byRole;
+    else if (!country) return undefined;
+    return candidates.length === 1 ? candidates[0] : undefined;
   }
 
   /** Folded bare names that point at a person named in full in this story. */
@@ -404,12 +670,13 @@ class Extraction {
     };
     for (const tally of this.tallies.values()) {
       if (tally.source === 'gazetteer') {
+        // `Kamer` after `Tweede Kamer`, `Hermans` after `Sophie Hermans`.
         const entry = this.gaz.entry(tally.key);
-        if (entry?.kind === 'person' && tally.count > tally.adjectives) for (const alias of entry.contextKeys) add(alias, tally.key);
+        if (entry && tally.count > tally.adjectives) for (const alias of entry.contextKeys) add(alias, tally.key);
         continue;
       }
       const words = tally.words;
-      if (!words || words.length < 2 || chooseKind(tally.kindVotes ?? new Map(), true) !== 'person') continue;
+      if (!words || words.length < 2 || chooseKind(tally.kindVotes ?? new Map(), this.looksLikePersonName(words)) !== 'person') continue;
       add(words[0]!, tally.key);
       add(words[words.length - 1]!, tally.key);
       // `von der Leyen`, `van der Plas`: the surname with its particles.
@@ -417,6 +684,13 @@ class Extraction {
       if (particle > 0) add(words.slice(particle).join(' '), tally.key);
     }
     return aliases;
+  }
+
+  /** Two or more words starting with a known first name (`Sjoerd Kleinhuis`), or an initial (`J. Jansen`). */
+  private looksLikePersonName(words: string[] | undefined): boolean {
+    if (!words || words.length < 2) return false;
+    const first = words[0]!;
+    return (first.length === 1 || this.gaz.firstNames.has(first)) && !isRoleWord(first);
   }
 
   private addDateline(place: string): void {
@@ -462,7 +736,7 @@ function bestSpelling(spellings: Map<string, number>): string {
   return best;
 }
 
-function chooseKind(votes: Map<EntityKind, number>, multiWord: boolean): EntityKind {
+function chooseKind(votes: Map<EntityKind, number>, personName: boolean): EntityKind {
   let best: EntityKind | null = null;
   let bestVotes = 0;
   for (const kind of KIND_PRIORITY) {
@@ -472,8 +746,8 @@ function chooseKind(votes: Map<EntityKind, number>, multiWord: boolean): EntityK
       bestVotes = count;
     }
   }
-  // No cue at all: two or more capitalised words are most often a person's name.
-  return best ?? (multiWord ? 'person' : 'topic');
+  // No cue at all: a person only when the name opens with a known first name; otherwise another thing.
+  return best ?? (personName ? 'person' : 'topic');
 }
 
 /** NFC, but without the cost of normalising the (usual) text that has no combining marks. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../text/dutch';
 import { gazetteer, inflectAdjective } from './gazetteer';
+import { isRoleWord } from './name-cues';
 import data from './gazetteer.nl.json';
 
 describe('gazetteer data (gazetteer.nl.json)', () => {
@@ -34,7 +35,7 @@ describe('gazetteer data (gazetteer.nl.json)', () => {
   });
 
   it('uses only the known fields', () => {
-    const allowed = new Set(['name', 'aliases', 'context', 'adjective', 'demonyms']);
+    const allowed = new Set(['name', 'aliases', 'context', 'adjective', 'demonyms', 'role', 'country', 'generic']);
     for (const section of ['people', 'places', 'organisations', 'topics'] as const) {
       for (const entry of data[section]) {
         for (const field of Object.keys(entry)) expect(allowed.has(field), `${entry.name}: ${field}`).toBe(true);
@@ -61,5 +62,32 @@ describe('gazetteer data (gazetteer.nl.json)', () => {
     expect(inflectAdjective('Indiaas')).toBe('Indiase');
     expect(inflectAdjective('Frans')).toBe('Franse');
     expect(inflectAdjective('Noord-Koreaans')).toBe('Noord-Koreaanse');
+  });
+
+  it('gives people roles that read as role words and countries that are places in the gazetteer', () => {
+    const g = gazetteer();
+    let withRole = 0;
+    for (const entry of entries) {
+      if (entry.country !== undefined) expect(g.entry(entry.country)?.kind, `${entry.name}: ${entry.country}`).toBe('place');
+      for (const role of entry.roles ?? []) expect(isRoleWord(role.split(' ').pop()!), `${entry.name}: ${role}`).toBe(true);
+      if (entry.roles) withRole++;
+    }
+    expect(withRole).toBeGreaterThan(100);
+  });
+
+  it('never lets an alias of one entry be the full name or alias of another through folding', () => {
+    const keys = new Map(entries.map((entry) => [entry.key, entry.name]));
+    for (const entry of entries) {
+      for (const alias of entry.aliasKeys) expect(keys.get(alias) ?? entry.name, `${entry.name}: ${alias}`).toBe(entry.name);
+      for (const alias of entry.contextKeys) expect(entry.aliasKeys.includes(alias), `${entry.name}: ${alias}`).toBe(false);
+    }
+  });
+
+  it('keeps transliterations as data: every spelling folds onto one entry', () => {
+    const g = gazetteer();
+    for (const spelling of ['Zelensky', 'Zelenski', 'Zelenskyj', 'Zelenskiy']) expect(g.lookup(spelling)?.name, spelling).toBe('Volodymyr Zelensky');
+    for (const spelling of ['Kyiv', 'Kiev', 'Kiëv', 'Kyjiv']) expect(g.lookup(spelling)?.name, spelling).toBe('Kyiv');
+    for (const spelling of ['Vostotsjny', 'Vostochny']) expect(g.lookup(spelling)?.name, spelling).toBe('Kosmodroom Vostotsjny');
+    expect(g.lookup('Beijing')?.name).toBe('Peking');
   });
 });

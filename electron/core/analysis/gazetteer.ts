@@ -18,6 +18,14 @@ export interface GazetteerEntry {
   aliasKeys: string[];
   /** Folded names that mean this entry only when it is named in full in the same story. */
   contextKeys: string[];
+  /** People: folded role words that may stand before the bare surname (`premier`, `kanselier`). */
+  roles?: string[];
+  /** People: the key of the country they act for (`india`), for a cue like `de Indiase premier Modi`. */
+  country?: string;
+  /** A name many governments share (`Defensie`, `Binnenlandse Zaken`): only a tag when the text names the country. */
+  generic?: true;
+  /** A place with a nationality adjective (a country or region): a generic suggestion next to the story's people. */
+  broad?: true;
 }
 
 export interface GazetteerMatch {
@@ -26,6 +34,8 @@ export interface GazetteerMatch {
   end: number;
   /** Matched a nationality adjective or inhabitant name (`Russische`, `Russen`), not the name itself. */
   adjective: boolean;
+  /** Matched a person's bare surname (`Poetin`, `De Jonge`), not a full name: weaker evidence. */
+  surname: boolean;
 }
 
 type CaseRule = 'any' | 'upper' | 'initial';
@@ -35,6 +45,9 @@ interface AliasPattern {
   entry: GazetteerEntry;
   adjective: boolean;
   caseRule: CaseRule;
+  /** Per word: written with a capital in the alias, so it must be capitalised in the text (`De Boer` is not `De boer`). */
+  capitals: boolean[];
+  surname: boolean;
 }
 
 interface RawEntry {
@@ -43,6 +56,9 @@ interface RawEntry {
   context?: string[];
   adjective?: string;
   demonyms?: string[];
+  role?: string[];
+  country?: string;
+  generic?: boolean;
 }
 
 const SECTIONS: [keyof typeof data, EntityKind][] = [
@@ -76,6 +92,10 @@ class Gazetteer {
   private readonly personWords = new Map<string, GazetteerEntry>();
   /** First words of aliases that match in any case (`coronavirus`, `paus Leo`). */
   private readonly anyCaseStarts = new Set<string>();
+  /** Bare person names that mean an entry only with evidence (context aliases and surnames), for role cues. */
+  private readonly shortNames = new Map<string, GazetteerEntry[]>();
+  /** Folded first names: a capitalised name that starts with one is a person's. */
+  readonly firstNames = new Set<string>();
 
   constructor() {
     for (const [section, kind] of SECTIONS) {
@@ -84,12 +104,29 @@ class Gazetteer {
       for (const raw of list as RawEntry[]) this.add(raw, kind);
     }
     for (const list of this.patterns.values()) list.sort((a, b) => b.words.length - a.words.length);
+    const firstNames = (data as { firstNames?: unknown }).firstNames;
+    for (const name of Array.isArray(firstNames) ? firstNames : []) if (typeof name === 'string') this.firstNames.add(fold(name));
+    for (const entry of this.entries) {
+      if (entry.kind !== 'person') continue;
+      const first = entry.key.split(' ')[0]!;
+      if (first.length > 2 && /^\p{Lu}/u.test(entry.name)) this.firstNames.add(first);
+      for (const alias of [...entry.aliasKeys, ...entry.contextKeys]) {
+        if (alias === entry.key || alias.includes(' ') && !isParticleSurname(alias)) continue;
+        const list = this.shortNames.get(alias);
+        if (!list) this.shortNames.set(alias, [entry]);
+        else if (!list.includes(entry)) list.push(entry);
+      }
+    }
   }
 
   private add(raw: RawEntry, kind: EntityKind): void {
     if (typeof raw.name !== 'string' || raw.name.trim() === '') throw new Error('gazetteer.nl.json: an entry has no name');
     const name = raw.name.normalize('NFC');
     const entry: GazetteerEntry = { key: fold(name), name, kind, aliasKeys: [], contextKeys: [] };
+    if (Array.isArray(raw.role) && raw.role.length) entry.roles = raw.role.map((role) => fold(role));
+    if (typeof raw.country === 'string' && raw.country) entry.country = fold(raw.country);
+    if (raw.generic === true) entry.generic = true;
+    if (kind === 'place' && (raw.adjective || raw.demonyms)) entry.broad = true;
     this.entries.push(entry);
     this.byKey.set(entry.key, entry);
 
@@ -128,7 +165,9 @@ class Gazetteer {
     const joined = words.join(' ');
     if (!list.some((pattern) => pattern.words.join(' ') === joined && pattern.entry === entry)) {
       const caseRule = caseRuleOf(text);
-      list.push({ words, entry, adjective, caseRule });
+      const capitals = tokenize(text).map((token) => token.cap || token.allCaps);
+      const surname = !adjective && entry.kind === 'person' && joined !== entry.key && (words.length === 1 || isParticleSurname(joined));
+      list.push({ words, entry, adjective, caseRule, capitals, surname });
       if (caseRule === 'any') this.anyCaseStarts.add(first);
     }
     return words;
@@ -165,10 +204,15 @@ class Gazetteer {
         const token = tokens[i + k]!;
         ok = token.folded === pattern.words[k] && !token.breakBefore;
       }
-      if (!ok || !caseMatches(pattern.caseRule, tokens, i, end)) continue;
-      return { entry: pattern.entry, end, adjective: pattern.adjective };
+      if (!ok || !caseMatches(pattern, tokens, i, end)) continue;
+      return { entry: pattern.entry, end, adjective: pattern.adjective, surname: pattern.surname };
     }
     return null;
+  }
+
+  /** People whose bare surname (an alias or a context name) this is: `sharif` → Shehbaz Sharif. */
+  peopleNamed(folded: string): GazetteerEntry[] {
+    return this.shortNames.get(folded) ?? [];
   }
 
   /** `Poetins`, `Trump's`: a person's genitive. */
@@ -179,11 +223,22 @@ class Gazetteer {
   }
 }
 
-function caseMatches(rule: CaseRule, tokens: Token[], start: number, end: number): boolean {
-  if (rule === 'any') return true;
-  if (rule === 'initial') return tokens[start]!.cap && !tokens[start]!.capCompound;
-  for (let k = start; k < end; k++) if (!tokens[k]!.allCaps) return false;
+function caseMatches(pattern: AliasPattern, tokens: Token[], start: number, end: number): boolean {
+  if (pattern.caseRule === 'upper') {
+    for (let k = start; k < end; k++) if (!tokens[k]!.allCaps) return false;
+    return true;
+  }
+  if (pattern.caseRule === 'initial' && (!tokens[start]!.cap || tokens[start]!.capCompound)) return false;
+  // Every word the alias writes with a capital is capitalised in the text: `De boer die…` is no `De Boer`.
+  for (let k = start + 1; k < end; k++) if (pattern.capitals[k - start] && !tokens[k]!.cap && !tokens[k]!.allCaps) return false;
   return true;
+}
+
+const PARTICLE_SURNAME = /^(?:(?:van|de|der|den|ter|ten|te|von|le|la|da|di|du|del|al|el) )+[^ ]+$/u;
+
+/** `de jonge`, `van der plas`, `le pen`: a surname with its particles. */
+function isParticleSurname(folded: string): boolean {
+  return PARTICLE_SURNAME.test(folded);
 }
 
 let instance: Gazetteer | undefined;

@@ -33,6 +33,8 @@ const ROLE_SUFFIXES = [
   'collega', 'tegenstander', 'rivaal', 'staatshoofd', 'regent', 'kroonprins', 'vorst', 'sultan', 'ceo',
   'atleet', 'renner', 'wielrenner', 'schaatser', 'tennisser', 'voetballer', 'doelman', 'spits', 'keeper',
   'kunstenaar', 'fotograaf', 'regisseur', 'presentator', 'presentatrice', 'rapper', 'artiest', 'oud-premier',
+  'coureur', 'atlete', 'renster', 'middenvelder', 'verdediger', 'aanvaller', 'violist', 'maarschalk', 'formateur',
+  'tennisster', 'schaatsster', 'schilder', 'componist', 'reder', 'boer', 'boerin', 'ondernemer', 'eigenaresse', 'huisarts', 'agent', 'presidente', 'coordinator', 'bondscoach', 'minister-president', 'vicepremier',
 ];
 const SHORT_ROLES = new Set(['heer', 'dr', 'prof', 'mr', 'ir', 'drs', 'broer', 'zus', 'vader', 'moeder', 'vrouw', 'man']);
 
@@ -51,6 +53,8 @@ const ORGANISATION_SUFFIXES = [
 
 // The end of a name that says it is an event or a thing, not a person: `Grand Prix`, `Australian Open`.
 const TOPIC_SUFFIXES = [
+  'vrede', 'pact', 'protocol', 'conventie', 'handvest', 'verklaring', 'richtlijn', 'overeenkomst', 'slag',
+  'ramp', 'pride', 'sail', 'parade', 'tour', 'giro', 'vuelta', 'expo', 'show', 'week', 'weekend', 'dag', 'nacht',
   'prix', 'spelen', 'cup', 'kampioenschap', 'kampioenschappen', 'toernooi', 'festival', 'conferentie',
   'verkiezingen', 'oorlog', 'crisis', 'prijs', 'award', 'awards', 'open', 'marathon', 'classic', 'games',
   'biennale', 'beurs', 'top', 'akkoord', 'verdrag', 'wet', 'plan', 'operatie', 'affaire', 'proces',
@@ -105,18 +109,20 @@ const TIME_PREFIXES = [
 
 /** A set of word endings, tested by slicing the word's own endings (cheaper than a loop of endsWith). */
 class Suffixes {
-  private readonly set: Set<string>;
-  private readonly min: number;
-  private readonly max: number;
+  /** The suffixes by their last two letters (every suffix has at least two): one short slice and a few endsWith per word. */
+  private readonly byEnd = new Map<string, string[]>();
   constructor(list: readonly string[]) {
-    this.set = new Set(list);
-    this.min = Math.min(...list.map((suffix) => suffix.length));
-    this.max = Math.max(...list.map((suffix) => suffix.length));
+    for (const suffix of list) {
+      const end = suffix.slice(-2);
+      const bucket = this.byEnd.get(end);
+      if (bucket) bucket.push(suffix);
+      else this.byEnd.set(end, [suffix]);
+    }
   }
   endOf(word: string): boolean {
-    for (let length = this.min; length <= Math.min(this.max, word.length); length++) {
-      if (this.set.has(word.slice(word.length - length))) return true;
-    }
+    const bucket = this.byEnd.get(word.slice(-2));
+    if (!bucket) return false;
+    for (const suffix of bucket) if (word.endsWith(suffix)) return true;
     return false;
   }
 }
@@ -136,6 +142,36 @@ function endsWithAny(word: string, suffixes: Suffixes): boolean {
 function lastPart(folded: string): string {
   const parts = folded.split(/[-‐'’]/u);
   return parts[parts.length - 1] ?? folded;
+}
+
+// A word before a name that says the name is the reporter's, not a subject of the story.
+const REPORTER_WORDS = ['correspondent', 'correspondente', 'verslaggever', 'verslaggeefster', 'redacteur', 'redactrice', 'columnist', 'commentator'];
+const REPORTER_ENDINGS = new Suffixes(REPORTER_WORDS);
+
+// First words that make a name a medium: `Radio Kootwijk`, `TV Noord`, `Omroep Brabant`.
+const MEDIA_OPENERS = new Set(['radio', 'tv', 'televisie', 'omroep', 'dagblad', 'weekblad', 'krant', 'persbureau']);
+
+// Verbs of saying just before a name (`zei Jansen`, `aldus Jansen`): a person.
+const SPEECH_VERBS = new Set(['zei', 'zegt', 'aldus', 'vertelde', 'vertelt', 'verklaarde', 'benadrukte', 'stelde', 'reageerde', 'waarschuwde', 'zeiden']);
+
+const ORGANISATION_NOUNS = new Set(ORGANISATION_NOUN_SUFFIXES);
+const PLACE_NOUNS = new Set(PLACE_NOUN_SUFFIXES);
+
+const KIND_WORDS = new Set([...ORGANISATION_SUFFIXES, ...PLACE_SUFFIXES, ...TOPIC_SUFFIXES]);
+
+/** `Kamer`, `Raad`, `Commissie` on their own: a capitalised short reference to an institution, not a name. */
+export function isKindWord(folded: string): boolean {
+  return KIND_WORDS.has(folded);
+}
+
+/** `correspondent`, `Azië-correspondent`, `verslaggever`: the next name is the reporter's. */
+export function isReporterWord(folded: string): boolean {
+  return endsWithAny(lastPart(folded), REPORTER_ENDINGS);
+}
+
+/** A common noun that cues the kind of the name after it (`Persbureau Kyodo`): never a name's first word when it opens a sentence. */
+export function isCueNoun(folded: string): boolean {
+  return ORGANISATION_NOUNS.has(folded) || PLACE_NOUNS.has(folded) || isReporterWord(folded);
 }
 
 export function isRoleWord(folded: string): boolean {
@@ -158,6 +194,9 @@ export function isSentenceWord(folded: string): boolean {
 export function kindFromNameWords(foldedWords: string[]): EntityKind | null {
   const last = lastPart(foldedWords[foldedWords.length - 1] ?? '');
   if (isTitleArticle(foldedWords[0] ?? '')) return 'organisation';
+  if (foldedWords.length > 1 && MEDIA_OPENERS.has(foldedWords[0] ?? '')) return 'organisation';
+  // `Badr bin Hamad al-Busaidi`: an Arabic patronymic names a person.
+  if (foldedWords.length > 2 && foldedWords.some((word) => word === 'bin' || word === 'ibn' || word === 'bint')) return 'person';
   for (const word of foldedWords) if (endsWithAny(lastPart(word), ORGANISATION_ENDINGS)) return 'organisation';
   if (endsWithAny(last, PLACE_ENDINGS)) return 'place';
   if (endsWithAny(last, TOPIC_ENDINGS)) return 'topic';
@@ -171,7 +210,7 @@ export function kindFromNameWords(foldedWords: string[]): EntityKind | null {
 export function kindFromContext(before: string[]): EntityKind | null {
   const nearest = before[0];
   if (nearest === undefined) return null;
-  if (isRoleWord(nearest)) return 'person';
+  if (isRoleWord(nearest) || SPEECH_VERBS.has(nearest)) return 'person';
   if (endsWithAny(lastPart(nearest), ORGANISATION_NOUN_ENDINGS)) return 'organisation';
   // `minister van Defensie`, `ministerie van Financiën`: a portfolio.
   if (nearest === 'van' && before[1] !== undefined && /minister|staatssecretaris|ministerie|departement/.test(before[1])) {

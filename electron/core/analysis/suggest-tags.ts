@@ -44,7 +44,7 @@ export function suggestTags(
     if (entry) blocked.add(entry.key);
   }
 
-  const ranked: { suggestion: TagSuggestion; score: number; source: EntitySource }[] = [];
+  const ranked: { suggestion: TagSuggestion; score: number; source: EntitySource; tier: number; named: number; headline: number }[] = [];
   const seen = new Set<string>();
   for (const entity of Array.isArray(entities) ? entities : []) {
     if (!entity || typeof entity.name !== 'string' || !entity.name.trim() || !(entity.count > 0)) continue;
@@ -52,6 +52,8 @@ export function suggestTags(
     if (seen.has(key) || blocked.has(key) || blocked.has(String(entity.key))) continue;
     const gazetteerEntry = gazetteer().entry(String(entity.key));
     if (gazetteerEntry && gazetteerEntry.aliasKeys.some((alias) => blocked.has(alias))) continue;
+    // A portfolio without its country (`Binnenlandse Zaken`, stored by an older version) could be any government's.
+    if (gazetteerEntry?.generic) continue;
 
     const source: EntitySource = entity.source ?? (gazetteerEntry ? 'gazetteer' : 'pattern');
     const kind: EntityKind = KINDS.has(entity.kind as EntityKind) ? (entity.kind as EntityKind) : 'topic';
@@ -64,7 +66,8 @@ export function suggestTags(
     seen.add(key);
     const mentions = named + (dateline ? 1 : 0) + ADJECTIVE_WEIGHT * adjectives;
     const score = SOURCE_WEIGHT[source] * (mentions + HEADLINE_WEIGHT * headline);
-    ranked.push({ suggestion: { name: entity.name, kind, reasons: reasonsFor(named, adjectives, headline, dateline) }, score, source });
+    const tier = tierOf(kind, source, named, gazetteerEntry?.broad === true);
+    ranked.push({ suggestion: { name: entity.name, kind, reasons: reasonsFor(named, adjectives, headline, dateline) }, score, source, tier, named, headline });
   }
 
   ranked.sort(
@@ -74,12 +77,39 @@ export function suggestTags(
       a.suggestion.name.localeCompare(b.suggestion.name, 'nl'),
   );
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
-  return ranked.slice(0, limit).map((item) => item.suggestion);
+  const chosen = ranked.slice(0, limit);
+  // The limit never drops a person the story names for a generic suggestion named no more
+  // often and not in the headline (a country, a dateline, a guessed topic): that makes room.
+  for (const item of ranked.slice(limit)) {
+    if (item.tier !== 0) continue;
+    let weakest = -1;
+    for (let k = chosen.length - 1; k >= 0 && weakest < 0; k--) {
+      const other = chosen[k]!;
+      if (other.tier === 2 && other.headline === 0 && other.named <= item.named) weakest = k;
+    }
+    if (weakest < 0) break;
+    chosen.splice(weakest, 1);
+    chosen.push(item);
+  }
+  return chosen.map((item) => item.suggestion);
+}
+
+/**
+ * How specific a suggestion is: 0 a person the text names, 2 something
+ * generic (a country or region, a place known only from the dateline or an adjective, a
+ * guessed topic), 1 anything else (an organisation, a town, a curated topic).
+ */
+function tierOf(kind: EntityKind, source: EntitySource, named: number, broad: boolean): number {
+  if (named === 0) return 2;
+  if (kind === 'person') return 0;
+  if (broad || (source === 'pattern' && kind === 'topic')) return 2;
+  return 1;
 }
 
 /** Guessed names need more evidence than curated ones; a country seen once as an adjective is no tag. */
 function worthSuggesting(e: { source: EntitySource; kind: EntityKind; named: number; adjectives: number; headline: number; dateline: boolean }): boolean {
-  if (e.named === 0 && !e.dateline) return e.adjectives >= 2 || e.headline > 0;
+  // `Europese landen` in a headline: one adjective, even there, says little about the story.
+  if (e.named === 0 && !e.dateline) return e.adjectives >= 2;
   if (e.source !== 'pattern') return true;
   if (e.kind === 'topic') return e.named >= 2 || e.headline > 0;
   return true;

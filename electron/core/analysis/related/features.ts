@@ -1,5 +1,6 @@
 import { fold, isStopword, stem, words } from '../../text/dutch';
 import { titleCasePlace } from '../entities';
+import { gazetteer } from '../gazetteer';
 import { contentSignatureOf, type RelatedDoc } from './doc';
 
 // What the related-story index reads from one story's text, worked out without the
@@ -87,9 +88,14 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
     features.entities.push(key, name);
   };
   for (const item of Array.isArray(doc.entities) ? doc.entities : []) {
-    if (typeof item?.key === 'string' && item.key) entity(item.key, String(item.name ?? item.key));
+    if (typeof item?.key === 'string' && item.key && sharable(item.key)) entity(item.key, String(item.name ?? item.key));
   }
   const place = typeof doc.place === 'string' ? doc.place.trim() : '';
   if (/\p{L}/u.test(place)) entity(fold(place), titleCasePlace(place));
   return features;
+}
+
+/** A ministry (`Binnenlandse Zaken`, `Ministerie van Defensie (Rusland)`) names a portfolio many stories share: never a link between stories. */
+function sharable(key: string): boolean {
+  return !key.startsWith('ministerie van ') && gazetteer().entry(key)?.generic !== true;
 }
