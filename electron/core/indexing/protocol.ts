@@ -1,5 +1,5 @@
 import type { IndexedMeta, SegmentRef, StoryEdit } from '../store/meta';
-import type { RelatedReason } from '../../../shared/contract/links';
+import type { RelatedBand, RelatedReason } from '../../../shared/contract/links';
 import type { Tag } from '../../../shared/types';
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
 
@@ -51,6 +51,8 @@ export interface RelatedHit {
   score: number;
   /** As data (codes with parameters): the renderer, the CLI and exports put them into words. */
   reasons: RelatedReason[];
+  /** Confidence band (see analysis/related/reasons.ts bandOf). */
+  band: RelatedBand;
 }
 
 export interface WorkerStatus {

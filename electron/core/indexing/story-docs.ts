@@ -1,6 +1,6 @@
 import type { BodyBlock } from '../../../shared/types';
 import { extractEntities } from '../analysis/entities';
-import type { RelatedDoc } from '../analysis/related';
+import { relatedEntities, type RelatedDoc } from '../analysis/related';
 import type { SearchDoc } from '../search/index';
 import type { IndexedMeta, StoryHead } from '../store/meta';
 
@@ -30,7 +30,7 @@ export function relatedDocOf(head: StoryHead, body: BodyBlock[], date: string | 
     headline: head.headline,
     text: `${head.headline}\n${bodyText(body)}`,
     // Extracted here, in the background build, not at import: it would cost a third of import time.
-    entities: extractEntities({ headline: head.headline, dateline: head.dateline, body }),
+    entities: relatedEntities(extractEntities({ headline: head.headline, dateline: head.dateline, body })),
     place: head.dateline.place,
     date,
   };

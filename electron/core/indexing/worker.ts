@@ -142,7 +142,7 @@ const handlers: { [K in RequestName]: Handler<K> } = {
   },
   async related({ id, limit, exclude }) {
     await editsApplied();
-    return indexes.related(id, { limit, exclude: exclude ? new Set(exclude) : undefined });
+    return indexes.relatedAsWritten(id, { limit, exclude: exclude ? new Set(exclude) : undefined });
   },
   async saveSnapshot() {
     await changes;
