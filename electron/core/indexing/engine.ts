@@ -1,8 +1,9 @@
 import type { BodyBlock, Tag } from '../../../shared/types';
 import type { RelatedReason } from '../../../shared/contract/links';
+import type { SearchExpansion } from '../../../shared/contract/library';
 import { bandOf, RelatedIndex, writtenForms, writtenTerms, type RelatedFeatures, type RelatedHit } from '../analysis/related';
 import { parseQuery } from '../search/query';
-import { releaseStemCache } from '../text/dutch';
+import { fold, releaseStemCache } from '../text/dutch';
 import { SearchIndex, type Matches } from '../search/index';
 import { withMemorySaving } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
@@ -118,7 +119,7 @@ export class LibraryIndexes {
   private loading: Promise<void> | null = null;
   /** Briefs by the page they were captured with, as indexed: a page's date change re-dates them. */
   private readonly briefsOfPage = new Map<string, Set<string>>();
-  private lastMatch: { query: string; version: number; answer: { matches: Matches; highlight: string[] } | null } | null = null;
+  private lastMatch: { query: string; version: number; answer: { matches: Matches; highlight: string[]; expansions: SearchExpansion[] } | null } | null = null;
   /** Store changes heard and applied: equal when the indexes reflect `store.meta`. */
   private received = 0;
   private applied = 0;
@@ -208,7 +209,18 @@ export class LibraryIndexes {
     const last = this.lastMatch;
     if (last && last.query === query && last.version === version) return last.answer;
     const parsed = parseQuery(query);
-    const answer = parsed.empty ? null : { matches: this.searchIndex.match(parsed), highlight: parsed.highlight };
+    let answer: { matches: Matches; highlight: string[]; expansions: SearchExpansion[] } | null = null;
+    if (!parsed.empty) {
+      const matches = this.searchIndex.match(parsed);
+      // What was also searched (other names, compounds): shown to the editor, and marked in the text.
+      const expansions = this.searchIndex.expansions(parsed);
+      const highlight = [...parsed.highlight];
+      for (const expansion of expansions) {
+        for (const name of expansion.also) highlight.push(fold(name));
+        for (const compound of expansion.compounds.slice(0, 50)) highlight.push(compound);
+      }
+      answer = { matches, highlight: [...new Set(highlight)], expansions: expansions.filter((e) => e.also.length).map((e) => ({ word: e.word, also: e.also })) };
+    }
     this.lastMatch = { query, version, answer };
     return answer;
   }

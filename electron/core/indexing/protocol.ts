@@ -1,5 +1,6 @@
 import type { IndexedMeta, SegmentRef, StoryEdit } from '../store/meta';
 import type { RelatedBand, RelatedReason } from '../../../shared/contract/links';
+import type { SearchExpansion } from '../../../shared/contract/library';
 import type { Tag } from '../../../shared/types';
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
 
@@ -44,6 +45,8 @@ export interface MatchAnswer {
   nums: Int32Array;
   scores: Int32Array;
   highlight: string[];
+  /** Other names searched too (see SearchExpansion). */
+  expansions?: SearchExpansion[];
 }
 
 export interface RelatedHit {
