@@ -12,6 +12,7 @@ import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, wr
 import { publishedAtOf, type IndexedMeta, type StoryContent, type StoryHead } from '../store/meta';
 import type { FeatureSource } from './feature-feed';
 import { relatedDocOf, searchDocOf } from './story-docs';
+import { own } from '../store/records';
 
 // Keeps the search and related-story indexes in step with the library: built in
 // the background at start (the window is usable meanwhile, with progress), then
@@ -575,9 +576,9 @@ export class LibraryIndexes {
  * and for an undated brief the date of the page it was captured with, when known.
  */
 export function relatedDateOf(head: StoryHead, meta: IndexedMeta): string | null {
-  const own = publishedAtOf(meta.storyEdits[head.id], head);
-  if (own !== null || head.kind !== 'brief' || !head.pageId) return own;
-  return meta.storyEdits[head.pageId]?.publishedAt ?? null;
+  const date = publishedAtOf(own(meta.storyEdits, head.id), head);
+  if (date !== null || head.kind !== 'brief' || !head.pageId) return date;
+  return own(meta.storyEdits, head.pageId)?.publishedAt ?? null;
 }
 
 /**

@@ -34,4 +34,6 @@ export const errorsEn = {
   'reason.export.pdfLimit_size': 'The dossier holds {{found, number}} characters of text; a PDF is made of at most {{max, number}}. Split the dossier or leave out its longest stories.',
   'reason.export.cancelled': 'The export was cancelled.',
   'reason.service.unreachable': 'Kroniek’s service cannot be reached right now; nothing was changed.',
+  'reason.export.incomplete_one': 'The text of a story cannot be read (a damaged content file): the export would be incomplete. Export without it only if you choose to.',
+  'reason.export.incomplete_other': 'The text of {{count, number}} stories cannot be read (damaged content files): the export would be incomplete. Export without them only if you choose to.',
 } as const;

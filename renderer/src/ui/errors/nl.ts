@@ -32,4 +32,6 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.export.pdfLimit_size': 'Het dossier bevat {{found, number}} tekens tekst; een pdf wordt gemaakt van hooguit {{max, number}}. Splits het dossier of laat de langste verhalen weg.',
   'reason.export.cancelled': 'De export is geannuleerd.',
   'reason.service.unreachable': 'De dienst van Kroniek is nu niet bereikbaar; er is niets gewijzigd.',
+  'reason.export.incomplete_one': 'De tekst van een verhaal kan niet worden gelezen (een beschadigd inhoudsbestand): de export zou onvolledig zijn. Exporteer zonder dat verhaal alleen als u daarvoor kiest.',
+  'reason.export.incomplete_other': 'De tekst van {{count, number}} verhalen kan niet worden gelezen (beschadigde inhoudsbestanden): de export zou onvolledig zijn. Exporteer zonder die verhalen alleen als u daarvoor kiest.',
 };
