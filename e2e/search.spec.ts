@@ -83,6 +83,11 @@ test('finds Oekraïne by typing oekraine, Genève by geneve, every form of a wor
   // Prefixes while typing.
   await search(page, 'asielcr');
   await expect(rowHeadlines(page)).toHaveText([CABINET]);
+
+  // Another spelling of a name finds the story that writes it otherwise, and the list says what else it searched.
+  await search(page, 'zelenski');
+  await expect(storyList(page).getByRole('option', { name: new RegExp(escapeRegExp(GENEVA)) })).toBeVisible();
+  await expect(page.getByTestId('also-searched')).toContainText(/^Also searched: .*Zelensky/);
 });
 
 test('keeps the index in step with notes written in the reader, their undo, and deletions', async ({ page, host }) => {

@@ -37,3 +37,19 @@ function reportTags(title: string, stories: TagStory[]): void {
 reportTags('tuning set', TAG_TUNING);
 reportTags('held-out set', TAG_HELD_OUT);
 reportTags('both', [...TAG_TUNING, ...TAG_HELD_OUT]);
+// Related stories (issue 16, classes 9–10): the labelled set of related-labelled.ts.
+{
+  const { RELATED_LABELLED } = await import('../core/analysis/test/related-labelled');
+  const { measureRelated } = await import('../core/analysis/test/related-measure');
+  const related = measureRelated(RELATED_LABELLED);
+  const worlds = new Set(RELATED_LABELLED.map((story) => story.world)).size;
+  const events = new Set(RELATED_LABELLED.map((story) => story.event)).size;
+  console.log(`### Related stories: ${related.stories} labelled stories, ${events} events in ${worlds} worlds\n`);
+  console.log('| measure | result | goal |\n| --- | --- | --- |');
+  console.log(`| share of the top five from the same event | ${related.sameEventShare.toFixed(3)} | ≥ 0.9 |`);
+  console.log(`| suggestions across worlds above the weak band | ${related.crossWorldAboveWeak.length} | 0 |`);
+  console.log(`| same-event suggestions by band (strong / possible / weak) | ${related.sameEventBands.strong} / ${related.sameEventBands.possible} / ${related.sameEventBands.weak} | |`);
+  const misses = [...related.misses.map((m) => `top k held another event: ${m}`), ...related.crossWorldAboveWeak.map((m) => `across worlds: ${m}`)];
+  if (misses.length) console.log(`\nWhat was missed:\n${misses.map((m) => `- ${m}`).join('\n')}`);
+  console.log('');
+}

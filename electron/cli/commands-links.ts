@@ -85,10 +85,10 @@ export const relatedCommand: CliCommand = {
     // Suggestions come from the related index: complete only once every story is in it.
     await call('library.ready', {});
     const suggestions = await call('related.list', { storyId: positionals[0], limit: numberArg(values.limit) });
-    const json = suggestions.map(({ id, headline, kind, score, reasons }) => ({ id, headline, kind, score, reasons }));
+    const json = suggestions.map(({ id, headline, kind, score, band, reasons }) => ({ id, headline, kind, score, band, reasons }));
     out.result(json, () =>
       json.length
-        ? json.map((item) => `${item.score.toFixed(3)}  ${item.id}  ${item.kind === 'brief' ? '[brief] ' : ''}${item.headline}\n       ${item.reasons.map(relatedReasonText).join('; ')}`).join('\n')
+        ? json.map((item) => `${item.score.toFixed(3)}  ${item.band.padEnd(8)}  ${item.id}  ${item.kind === 'brief' ? '[brief] ' : ''}${item.headline}\n       ${item.reasons.map(relatedReasonText).join('; ')}`).join('\n')
         : 'No related stories found.',
     );
     return 0;

@@ -35,6 +35,8 @@ export interface ListPage {
   scores?: number[];
   /** Folded search terms to highlight in list and reader (empty without a query). */
   highlight: string[];
+  /** Other names searched besides the typed words (`beijing` → Peking), for "also searched: …"; absent when none. */
+  expansions?: SearchExpansion[];
   /**
    * How many stories of each kind match the search text and every filter but `kind`
    * (so the list can offer the other kind with its count).
@@ -120,3 +122,11 @@ export const libraryContract = {
   'history.undo': def<HistoryState>()(empty),
   'history.redo': def<HistoryState>()(empty),
 } as const;
+
+/** A typed word and the other names and spellings searched with it (gazetteer aliases, transliterations). */
+export interface SearchExpansion {
+  /** The word as typed, folded (`beijing`). */
+  word: string;
+  /** As the editor should read them (`Peking`). */
+  also: string[];
+}

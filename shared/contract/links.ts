@@ -103,7 +103,17 @@ export interface RelatedSuggestion {
   /** Reasons a person can check, as data: the renderer and the CLI put them into words. */
   reasons: RelatedReason[];
   story: StorySummary;
+  /** How sure the suggestion is (see RELATED_BANDS); `weak` ones are shown apart, on request. */
+  band: RelatedBand;
 }
+
+/**
+ * Confidence of a related-story suggestion, from score thresholds calibrated on a labelled
+ * Dutch set (docs/QUALITY.md): `strong` ≥ 0.25, `possible` ≥ 0.10 with a shared name or two
+ * shared telling words, `weak` otherwise (no suggestion across unrelated worlds was above it).
+ */
+export type RelatedBand = 'strong' | 'possible' | 'weak';
+export const RELATED_BANDS = ['strong', 'possible', 'weak'] as const satisfies readonly RelatedBand[];
 
 const noteSchema = textSchema;
 

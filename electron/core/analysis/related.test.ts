@@ -156,17 +156,19 @@ describe('RelatedIndex mechanics', () => {
     expect(hits[1]!.id).toBe('common');
   });
 
-  it('lets date proximity tip the balance and says how far apart the stories are', () => {
+  it('lets date proximity tip the balance, keeps unknown dates neutral and says how far apart the stories are', () => {
     const index = new RelatedIndex();
-    index.upsert(doc('query', 'storm schade bomen', [], { date: '2024-06-19' }));
-    index.upsert(doc('near', 'storm schade bomen', [], { date: '2024-06-21' }));
-    index.upsert(doc('far', 'storm schade bomen', [], { date: '2021-01-01' }));
-    index.upsert(doc('unknown', 'storm schade bomen'));
+    index.upsert(doc('query', 'storm schade bomen windstoten', [], { date: '2024-06-19' }));
+    index.upsert(doc('near', 'storm schade bomen regen', [], { date: '2024-06-21' }));
+    index.upsert(doc('far', 'storm schade bomen regen', [], { date: '2021-01-01' }));
+    index.upsert(doc('unknown', 'storm schade bomen regen'));
     const hits = index.related('query');
-    expect(hits.map((hit) => hit.id)).toEqual(['near', 'unknown', 'far']);
+    // A distant date is no penalty: an undated story on the same subject does not pass a dated one.
+    expect(hits.map((hit) => hit.id)).toEqual(['near', 'far', 'unknown']);
     expect(hits[0]!.reasons).toContainEqual({ kind: 'daysApart', days: 2 });
-    expect(hits[1]!.reasons.some((reason) => reason.kind === 'daysApart')).toBe(false);
-    expect(hits[2]!.reasons).toContainEqual({ kind: 'daysApart', days: 1265 });
+    expect(hits[1]!.reasons).toContainEqual({ kind: 'daysApart', days: 1265 });
+    expect(hits[2]!.reasons.some((reason) => reason.kind === 'daysApart')).toBe(false);
+    expect(hits[1]!.score - hits[2]!.score).toBeLessThan(0.005);
   });
 
   it('honours limit and exclude, and returns nothing for an unknown story', () => {

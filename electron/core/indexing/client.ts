@@ -8,6 +8,7 @@ import { indexedMetaOf, type SegmentRef } from '../store/meta';
 import type { IndexOrigin, IndexSnapshotOptions } from './engine';
 import { metaPatch } from './meta-patch';
 import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
+import type { SearchExpansion } from '../../../shared/contract/library';
 import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, ToWorker, WorkerInit, WorkerStatus } from './protocol';
 import { indexingWorkerEntry } from './worker-entry';
 
@@ -56,7 +57,7 @@ export interface SearchProvider extends StoryNumbers {
    * all but orders only a page). Null when the query has nothing to search for
    * (blank, punctuation or stopwords only).
    */
-  match(query: string): Promise<{ matches: Matches; highlight: string[] } | null>;
+  match(query: string): Promise<{ matches: Matches; highlight: string[]; expansions?: SearchExpansion[] } | null>;
   /** Index build progress (as last heard; starts a lazy build). */
   progress(): IndexProgress;
   /** Settles once the indexes are built and every change made before the call is in them. */
@@ -198,9 +199,9 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     await this.request('whenReady', {});
   }
 
-  async match(query: string): Promise<{ matches: Matches; highlight: string[] } | null> {
+  async match(query: string): Promise<{ matches: Matches; highlight: string[]; expansions?: SearchExpansion[] } | null> {
     const answer = await this.request('match', { query });
-    return answer && { matches: { nums: answer.nums, scores: answer.scores }, highlight: answer.highlight };
+    return answer && { matches: { nums: answer.nums, scores: answer.scores }, highlight: answer.highlight, expansions: answer.expansions };
   }
 
   related(id: string, options: { limit?: number; exclude?: Set<string> } = {}): Promise<RelatedHit[]> {

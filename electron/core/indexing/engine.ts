@@ -1,8 +1,10 @@
 import type { BodyBlock, Tag } from '../../../shared/types';
-import { RelatedIndex } from '../analysis/related';
+import type { RelatedReason } from '../../../shared/contract/links';
+import type { SearchExpansion } from '../../../shared/contract/library';
+import { bandOf, RelatedIndex, writtenForms, writtenTerms, type RelatedHit } from '../analysis/related';
 import { QuoteIndex, type QuotePage, type QuoteQuery, type QuoteSpeaker } from '../analysis/chronology/quote-index';
 import { parseQuery } from '../search/query';
-import { releaseStemCache } from '../text/dutch';
+import { fold, releaseStemCache } from '../text/dutch';
 import { SearchIndex, type Matches } from '../search/index';
 import { withMemorySaving } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
@@ -120,7 +122,9 @@ export class LibraryIndexes {
   private readonly pending: IndexChange[] = [];
   private updating: Promise<void> = Promise.resolve();
   private loading: Promise<void> | null = null;
-  private lastMatch: { query: string; version: number; answer: { matches: Matches; highlight: string[] } | null } | null = null;
+  /** Briefs by the page they were captured with, as indexed: a page's date change re-dates them. */
+  private readonly briefsOfPage = new Map<string, Set<string>>();
+  private lastMatch: { query: string; version: number; answer: { matches: Matches; highlight: string[]; expansions: SearchExpansion[] } | null } | null = null;
   /** Store changes heard and applied: equal when the indexes reflect `store.meta`. */
   private received = 0;
   private applied = 0;
@@ -210,7 +214,18 @@ export class LibraryIndexes {
     const last = this.lastMatch;
     if (last && last.query === query && last.version === version) return last.answer;
     const parsed = parseQuery(query);
-    const answer = parsed.empty ? null : { matches: this.searchIndex.match(parsed), highlight: parsed.highlight };
+    let answer: { matches: Matches; highlight: string[]; expansions: SearchExpansion[] } | null = null;
+    if (!parsed.empty) {
+      const matches = this.searchIndex.match(parsed);
+      // What was also searched (other names, compounds): shown to the editor, and marked in the text.
+      const expansions = this.searchIndex.expansions(parsed);
+      const highlight = [...parsed.highlight];
+      for (const expansion of expansions) {
+        for (const name of expansion.also) highlight.push(fold(name));
+        for (const compound of expansion.compounds.slice(0, 50)) highlight.push(compound);
+      }
+      answer = { matches, highlight: [...new Set(highlight)], expansions: expansions.filter((e) => e.also.length).map((e) => ({ word: e.word, also: e.also })) };
+    }
     this.lastMatch = { query, version, answer };
     return answer;
   }
@@ -242,6 +257,25 @@ export class LibraryIndexes {
   quotePeople(): QuoteSpeaker[] {
     void this.start();
     return this.live.quotes.people();
+  }
+
+  /**
+   * As related(), with the shared words as the story itself writes them (`geweldige`, not
+   * the index's `geweld…`; one written compound for its parts) and the band worked out
+   * again from those reasons.
+   */
+  async relatedAsWritten(id: string, options?: { limit?: number; exclude?: Set<string> }): Promise<RelatedHit[]> {
+    const hits = this.related(id, options);
+    if (!hits.some((hit) => hit.wording.length)) return hits;
+    const head = await this.store.head(id);
+    const body = head ? ((await this.store.body(id)) ?? []) : [];
+    const forms = writtenForms([head?.headline ?? '', ...body.map((block) => block.text)].join('\n'));
+    return hits.map((hit) => {
+      const terms = writtenTerms(forms, hit.wording);
+      const reasons: RelatedReason[] = hit.reasons.filter((reason) => reason.kind !== 'sharedTerms');
+      if (terms.length) reasons.splice(reasons[0]?.kind === 'sharedEntities' ? 1 : 0, 0, { kind: 'sharedTerms', terms });
+      return { ...hit, reasons, band: bandOf(hit.score, reasons), wording: [] };
+    });
   }
 
   /** Stops following the store; writes the snapshot first if the indexes changed since the last (bounded in time). */
@@ -490,7 +524,11 @@ export class LibraryIndexes {
       for (const id of was) if (!now.has(id)) touched.add(id);
     }
     if (before.taggings !== after.taggings) diffKeys(before.taggings, after.taggings, touched);
-    if (before.storyEdits !== after.storyEdits) diffKeys(before.storyEdits, after.storyEdits, touched);
+    if (before.storyEdits !== after.storyEdits) {
+      diffKeys(before.storyEdits, after.storyEdits, touched);
+      // A page's date is its briefs' date too (relatedDateOf).
+      for (const id of [...touched]) for (const brief of this.briefsOfPage.get(id) ?? []) touched.add(brief);
+    }
     if (before.tags !== after.tags) {
       // A renamed or merged tag changes the indexed text of every story carrying it.
       const changedTags = new Set<string>();
@@ -524,7 +562,12 @@ export class LibraryIndexes {
     if (before !== undefined) pair.search.update(doc);
     else if (mode === 'bulk') pair.search.addInBulk(doc);
     else pair.search.add(doc);
-    const date = publishedAtOf(own(meta.storyEdits, head.id), head);
+    const date = relatedDateOf(head, meta);
+    if (head.kind === 'brief' && head.pageId) {
+      let briefs = this.briefsOfPage.get(head.pageId);
+      if (!briefs) this.briefsOfPage.set(head.pageId, (briefs = new Set()));
+      briefs.add(head.id);
+    }
     if (features) {
       pair.related.upsertFeatures(head.id, date, features.related);
       pair.quotes.set(head.id, date, features.quotes);
@@ -555,6 +598,16 @@ export class LibraryIndexes {
     pair.quotes.remove(id);
     this.dirty = true;
   }
+}
+
+/**
+ * The date the related index ranks a story by: its own (the editor's, else the feed's),
+ * and for an undated brief the date of the page it was captured with, when known.
+ */
+export function relatedDateOf(head: StoryHead, meta: IndexedMeta): string | null {
+  const date = publishedAtOf(own(meta.storyEdits, head.id), head);
+  if (date !== null || head.kind !== 'brief' || !head.pageId) return date;
+  return own(meta.storyEdits, head.pageId)?.publishedAt ?? null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IndexedMeta, SegmentRef, StoryEdit } from '../store/meta';
-import type { RelatedReason } from '../../../shared/contract/links';
+import type { RelatedBand, RelatedReason } from '../../../shared/contract/links';
+import type { SearchExpansion } from '../../../shared/contract/library';
 import type { Tag } from '../../../shared/types';
 import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
@@ -45,6 +46,8 @@ export interface MatchAnswer {
   nums: Int32Array;
   scores: Int32Array;
   highlight: string[];
+  /** Other names searched too (see SearchExpansion). */
+  expansions?: SearchExpansion[];
 }
 
 export interface RelatedHit {
@@ -52,6 +55,8 @@ export interface RelatedHit {
   score: number;
   /** As data (codes with parameters): the renderer, the CLI and exports put them into words. */
   reasons: RelatedReason[];
+  /** Confidence band (see analysis/related/reasons.ts bandOf). */
+  band: RelatedBand;
 }
 
 export interface WorkerStatus {

@@ -1,6 +1,6 @@
 import type { BodyBlock } from '../../../shared/types';
-import { extractEntities } from '../analysis/entities';
-import type { RelatedDoc } from '../analysis/related';
+import { extractEntities, type Entity } from '../analysis/entities';
+import { relatedEntities, type RelatedDoc } from '../analysis/related';
 import { storyQuotes, type StoredQuote } from '../analysis/chronology/quote-index';
 import type { SearchDoc } from '../search/index';
 import type { IndexedMeta, StoryHead } from '../store/meta';
@@ -42,13 +42,14 @@ export function relatedAndQuotesOf(head: StoryHead, body: BodyBlock[], date: str
   return { related: relatedDocWith(head, body, date, entities), quotes };
 }
 
-function relatedDocWith(head: StoryHead, body: BodyBlock[], date: string | null, entities: RelatedDoc['entities']): RelatedDoc {
+function relatedDocWith(head: StoryHead, body: BodyBlock[], date: string | null, entities: Entity[]): RelatedDoc {
   return {
     id: head.id,
     kind: head.kind,
     headline: head.headline,
     text: `${head.headline}\n${bodyText(body)}`,
-    entities,
+    // Shared only as the related index counts them (a dateline-only place is no shared name).
+    entities: relatedEntities(entities),
     place: head.dateline.place,
     date,
   };

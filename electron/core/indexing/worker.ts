@@ -138,11 +138,11 @@ const handlers: { [K in RequestName]: Handler<K> } = {
     const found = indexes.match(query);
     if (!found) return null;
     // The index's answer lives in buffers it reuses: copied, then handed over whole.
-    return { nums: found.matches.nums.slice(), scores: found.matches.scores.slice(), highlight: found.highlight };
+    return { nums: found.matches.nums.slice(), scores: found.matches.scores.slice(), highlight: found.highlight, expansions: found.expansions };
   },
   async related({ id, limit, exclude }) {
     await editsApplied();
-    return indexes.related(id, { limit, exclude: exclude ? new Set(exclude) : undefined });
+    return indexes.relatedAsWritten(id, { limit, exclude: exclude ? new Set(exclude) : undefined });
   },
   async quotes(query) {
     await editsApplied();

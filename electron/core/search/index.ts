@@ -5,6 +5,8 @@ import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './
 import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
 import { firstInOrder } from './select';
+import { hasHead, isWholeWord, nameVariants, transliterationKey } from './expand';
+import { lexiconForm, splitCompound } from '../text/compounds';
 import { Vocabulary } from './vocabulary';
 
 export type { Matches } from './candidates';
@@ -56,6 +58,26 @@ const FIRST_BODY_SLOT = 2;
 const SLOT_WEIGHTS = [16, 8, 3, 2];
 /** A prefix matching the typed word's own stem beats a longer completion. */
 const OWN_STEM_BONUS = 1;
+/**
+ * Exact matches of a searched word rank above its expansions (other names, compounds):
+ * more than any slot weight, so an exact match in the body passes an expansion in the headline.
+ */
+const EXACT_BONUS = 16;
+/** At most this many compounds stand for a searched word (the scan stops there). */
+const COMPOUND_LIMIT = 200;
+
+/** What a searched word was also searched as (issue 16, class 11). */
+export interface Expansion {
+  /** The folded word as typed. */
+  word: string;
+  /** Other names and spellings searched too, as the editor should read them (`Peking`), those found in some story. */
+  also: string[];
+  /** Compounds with the word as their head found in some story (`kruisraket`). */
+  compounds: string[];
+  /** Index terms of all of them. */
+  terms: string[];
+}
+
 /** A short prefix can start thousands of words; the most frequent ones stand for it. */
 export const PREFIX_EXPANSION_LIMIT = 100;
 /**
@@ -391,8 +413,16 @@ export class SearchIndex {
     const required: PostingList[][] = [];
     for (const term of parsed.terms.slice(0, MAX_QUERY_PARTS * 4)) {
       const slots = this.postings(term);
-      if (!slots) return NO_MATCHES;
-      required.push([{ slots, bonus: 0 }]);
+      const word = parsed.termWords?.[term];
+      const expansion = word ? this.expansion(word, term) : null;
+      if (!expansion?.terms.length) {
+        if (!slots) return NO_MATCHES;
+        required.push([{ slots, bonus: 0 }]);
+        continue;
+      }
+      const lists: PostingList[] = slots ? [{ slots, bonus: EXACT_BONUS }] : [];
+      for (const other of expansion.terms) lists.push({ slots: this.postings(other)!, bonus: 0 });
+      required.push(lists);
     }
     for (const prefix of parsed.prefixes.slice(0, MAX_QUERY_PARTS)) {
       const lists = this.prefixPostings(prefix);
@@ -519,18 +549,102 @@ export class SearchIndex {
     return slots && listSize([{ slots, bonus: 0 }]) > 0 ? slots : null;
   }
 
-  /** Posting lists of the index terms of known words starting with `prefix`, plus its own stem. */
+  /**
+   * Posting lists of the index terms of known words starting with `prefix`, plus its own
+   * stem. A prefix that is already a whole word (`wapens`, `beijing`) is read as that word
+   * too: its other names and compounds count, and a completion that has it only as its
+   * first part (`wapenstilstand`) does not.
+   */
   private prefixPostings(prefix: string): PostingList[] {
     const own = indexTerm(prefix);
     const lists: PostingList[] = [];
+    const whole = prefix.length >= 4 && own !== null && isWholeWord(prefix);
+    const expansion = whole ? this.expansion(prefix, own) : null;
+    const bonus = expansion?.terms.length ? EXACT_BONUS : 0;
     const ownSlots = own ? this.postings(own) : null;
-    if (ownSlots) lists.push({ slots: ownSlots, bonus: OWN_STEM_BONUS });
-    for (const term of this.vocabulary.termsStartingWith(prefix, PREFIX_EXPANSION_LIMIT - lists.length)) {
+    if (ownSlots) lists.push({ slots: ownSlots, bonus: OWN_STEM_BONUS + bonus });
+    const skip = whole ? (word: string) => word !== prefix && startsAsModifier(word, prefix) : undefined;
+    for (const term of this.vocabulary.termsStartingWith(prefix, PREFIX_EXPANSION_LIMIT - lists.length, skip)) {
       if (term === own) continue;
       const slots = this.postings(term);
-      if (slots) lists.push({ slots, bonus: 0 });
+      if (slots) lists.push({ slots, bonus });
+    }
+    const listed = new Set(lists.map((list) => list.slots));
+    for (const term of expansion?.terms ?? []) {
+      const slots = this.postings(term);
+      if (slots && !listed.has(slots)) lists.push({ slots, bonus: 0 });
     }
     return lists;
+  }
+
+  private expansionCache = new Map<string, Expansion>();
+  private expansionVersion = -1;
+
+  /**
+   * What a typed word also stands for here: the other names of the gazetteer entry it
+   * names and the stories' own spellings of them, and the compounds with it as head,
+   * each only when some story has it. Cached while the index is unchanged.
+   */
+  expansion(word: string, term: string): Expansion {
+    if (this.expansionVersion !== this.changes) {
+      this.expansionCache.clear();
+      this.expansionVersion = this.changes;
+    }
+    const key = `${word}\u0000${term}`;
+    let found = this.expansionCache.get(key);
+    if (found) return found;
+    found = { word, also: [], compounds: [], terms: [] };
+    const terms = new Set<string>([term]);
+    const add = (other: string | null): boolean => {
+      if (!other || terms.has(other) || !this.postings(other)) return false;
+      terms.add(other);
+      found!.terms.push(other);
+      return true;
+    };
+    const names = nameVariants(word);
+    if (names) {
+      names.words.forEach((other, k) => {
+        if (add(indexTerm(other))) found!.also.push(names.display[k]!);
+      });
+      // The stories' own spellings of the name (`zelenskyj`), by transliteration key.
+      const keys = new Set(names.keys);
+      const starts = [word, ...names.words].map((name) => name.slice(0, 2));
+      for (const id of this.vocabulary.wordsStartingWith(starts, (other) => other.length >= 4 && keys.has(transliterationKey(other)))) {
+        const other = this.vocabulary.word(id);
+        if (add(this.vocabulary.term(id))) found.also.push(other.charAt(0).toUpperCase() + other.slice(1));
+      }
+    }
+    // Compounds with the word as head: `raket` → kruisraket(ten); the scan looks for the
+    // part the word and its stem share (`huizen`, stem `huiz` → `hui` finds `woonhuis`).
+    let fragment = term;
+    while (fragment.length > 3 && !word.startsWith(fragment)) fragment = fragment.slice(0, -1);
+    if (fragment.length >= 3 && word.length >= 4 && lexiconForm(word) !== null) {
+      for (const id of this.vocabulary.wordsContaining(fragment, COMPOUND_LIMIT * 4)) {
+        const other = this.vocabulary.word(id);
+        if (found.compounds.length >= COMPOUND_LIMIT) break;
+        if (other.length < word.length + 3 || !hasHead(other, term, indexTerm)) continue;
+        found.compounds.push(other);
+        add(this.vocabulary.term(id));
+      }
+    }
+    this.expansionCache.set(key, found);
+    return found;
+  }
+
+  /** The expansions of a parsed query's typed words, those that found something (for "also searched"). */
+  expansions(parsed: ParsedQuery): Expansion[] {
+    const out: Expansion[] = [];
+    for (const [term, word] of Object.entries(parsed.termWords ?? {})) {
+      const found = this.expansion(word, term);
+      if (found.terms.length) out.push(found);
+    }
+    for (const prefix of parsed.prefixes) {
+      const own = indexTerm(prefix);
+      if (prefix.length < 4 || !own || !isWholeWord(prefix)) continue;
+      const found = this.expansion(prefix, own);
+      if (found.terms.length) out.push(found);
+    }
+    return out;
   }
 
   /**
@@ -598,4 +712,10 @@ function listSize(lists: readonly PostingList[]): number {
   let size = 0;
   for (const { slots } of lists) for (const ids of slots) size += ids?.length ?? 0;
   return size;
+}
+
+/** Whether `word` (a completion of `prefix`) is a compound whose first part the prefix already covers (`wapenstilstand` for `wapens`). */
+function startsAsModifier(word: string, prefix: string): boolean {
+  const split = splitCompound(word);
+  return split !== null && word.length - split.head.length <= prefix.length;
 }

@@ -38,6 +38,11 @@ export interface ParsedQuery {
   anyOf: QueryAlternative[][];
   /** Nothing to search for (blank, punctuation or stopwords only): callers show the unfiltered list. */
   empty: boolean;
+  /**
+   * The folded word typed for each required term that came from a plain word (not a
+   * phrase): the index expands these through names and compounds (search/expand.ts).
+   */
+  termWords?: Record<string, string>;
 }
 
 /** One side of an `OR`. */
@@ -151,6 +156,8 @@ export function parseQuery(input: string): ParsedQuery {
       if (!term || !once(term)) return;
       query.terms.push(term);
       query.highlight.push(word);
+      // A compound typed with a hyphen (`noord-korea`) is its parts; only a single word is expanded.
+      if (unitWords.length === 1) (query.termWords ??= {})[term] = word;
       parts++;
     });
   }

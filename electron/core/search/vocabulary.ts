@@ -155,12 +155,52 @@ export class Vocabulary {
     });
   }
 
+  /** All words joined by newlines (with one before and after), for substring scans; rebuilt when words were added. */
+  private joined = '';
+  private joinedCount = 0;
+
+  /**
+   * Ids of words in some story that contain `fragment` after their first letters
+   * (`kruisraket` for `raket`), at most `limit`: the candidates for compounds with it as
+   * their head. A scan of all words, so a few milliseconds at 300,000 words.
+   */
+  wordsContaining(fragment: string, limit: number): number[] {
+    if (this.joinedCount !== this.words.length) {
+      this.joined = `\n${this.words.join('\n')}\n`;
+      this.joinedCount = this.words.length;
+    }
+    const text = this.joined;
+    const out: number[] = [];
+    let at = text.indexOf(fragment, 1);
+    while (at >= 0 && out.length < limit) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      const end = text.indexOf('\n', at);
+      if (start < at) {
+        const id = this.idOf.get(text.slice(start, end));
+        if (id !== undefined && this.storyCounts[id]! > 0 && this.terms[id]) out.push(id);
+      }
+      at = text.indexOf(fragment, end);
+    }
+    return out;
+  }
+
+  /** Ids of words in some story starting with one of `starts` (two letters) for which `keep` holds. */
+  wordsStartingWith(starts: Iterable<string>, keep: (word: string) => boolean): number[] {
+    const out: number[] = [];
+    for (const start of new Set(starts)) {
+      for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET)) ?? []) {
+        if (this.storyCounts[id]! > 0 && this.terms[id] && keep(this.words[id]!)) out.push(id);
+      }
+    }
+    return out;
+  }
+
   /**
    * Distinct index terms of the words starting with `prefix` (at least two
    * characters) that occur in an indexed story; when there are more than `limit`,
    * those of the words in most stories.
    */
-  termsStartingWith(prefix: string, limit: number): string[] {
+  termsStartingWith(prefix: string, limit: number, skip?: (word: string) => boolean): string[] {
     if (prefix.length < SHORT_BUCKET) return [];
     const bucket =
       prefix.length >= LONG_BUCKET ? this.longBuckets.get(prefix.slice(0, LONG_BUCKET)) : this.shortBuckets.get(prefix);
@@ -169,7 +209,7 @@ export class Vocabulary {
     const keys: number[] = [];
     for (const id of bucket) {
       const count = this.storyCounts[id]!;
-      if (count > 0 && this.terms[id] && this.words[id]!.startsWith(prefix)) keys.push(count * 2 ** 32 + id);
+      if (count > 0 && this.terms[id] && this.words[id]!.startsWith(prefix) && !skip?.(this.words[id]!)) keys.push(count * 2 ** 32 + id);
     }
     const ranked = keys.length > limit ? Float64Array.from(keys).sort().reverse() : keys;
     const out = new Set<string>();

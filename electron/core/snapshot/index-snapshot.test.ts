@@ -67,7 +67,8 @@ async function fingerprint(indexes: Answers, storyIds: string[]) {
   const search: string[][] = [];
   for (const query of QUERIES) search.push((await searchHits(indexes, query)).map((hit) => `${hit.id}:${hit.score}`).sort());
   const related: RelatedHit[][] = [];
-  for (const id of storyIds) related.push(await indexes.related(id, { limit: 10 }));
+  // In process as the worker answers: with the shared words as the story writes them.
+  for (const id of storyIds) related.push(await (indexes instanceof LibraryIndexes ? indexes.relatedAsWritten(id, { limit: 10 }) : indexes.related(id, { limit: 10 })));
   return { search, related };
 }
 

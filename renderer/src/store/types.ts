@@ -1,3 +1,4 @@
+import type { SearchExpansion } from '../../../shared/contract/library';
 import type { ChangeSet } from '../../../shared/contract/changes';
 import type { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState, KindCounts, SortKey } from '../../../shared/contract/library';
@@ -77,6 +78,8 @@ export interface ListSlice {
   pendingCursor: number | null;
   /** Folded search terms of the shown rows, to mark in list and reader (empty without a search). */
   highlight: string[];
+  /** Other names the search also looked for (`beijing` → Peking): "also searched: …". */
+  expansions: SearchExpansion[];
   /** The search text the shown rows answer ('' for none; null before the first answer). */
   renderedQuery: string | null;
   /** How many stories of each kind the search and filters (all but kind) match. */

@@ -62,6 +62,17 @@ export function signatureOf(doc: RelatedDoc): number {
   return withDate(contentSignatureOf(doc), doc.date);
 }
 
+/**
+ * The entities the related index weighs: an entity known only from the dateline (`DEN
+ * HAAG`, named nowhere in the text) says where the copy was filed, not what it is about,
+ * and is left out; otherwise every pair of briefs from The Hague shared an entity.
+ */
+export function relatedEntities(entities: readonly { key: string; name: string; dateline?: boolean; count?: number }[] | undefined): { key: string; name: string }[] {
+  const out: { key: string; name: string }[] = [];
+  for (const entity of entities ?? []) if (!(entity.dateline && (entity.count ?? 1) <= 1)) out.push({ key: entity.key, name: entity.name });
+  return out;
+}
+
 /** The RelatedDoc of a story as the store keeps it. */
 export function toRelatedDoc(story: {
   id: string;
@@ -70,7 +81,7 @@ export function toRelatedDoc(story: {
   body: { text: string }[];
   dateline: { place: string };
   publishedAt: string | null;
-  entities?: { key: string; name: string }[];
+  entities?: { key: string; name: string; dateline?: boolean; count?: number }[];
 }): RelatedDoc {
   const body = story.body.map((block) => block.text).join('\n');
   // A brief's headline is its own first sentence; do not repeat it.
@@ -80,7 +91,7 @@ export function toRelatedDoc(story: {
     kind: story.kind,
     headline: story.headline,
     text,
-    entities: (story.entities ?? []).map((entity) => ({ key: entity.key, name: entity.name })),
+    entities: relatedEntities(story.entities),
     place: story.dateline.place,
     date: story.publishedAt,
   };

@@ -1,3 +1,4 @@
+import { splitCompound } from '../../text/compounds';
 import { fold, isStopword, stem, words } from '../../text/dutch';
 import { titleCasePlace } from '../entities';
 import { gazetteer } from '../gazetteer';
@@ -11,6 +12,39 @@ import { contentSignatureOf, type RelatedDoc } from './doc';
 
 /** Extra tf for each headline occurrence of a term. */
 export const HEADLINE_BOOST = 2;
+
+/**
+ * Near-stopwords: everyday words that are not on the stopword list but say nothing about
+ * what a story is about (`president`, `sinds`, `tijd`, `heel`, `jong`), in folded form.
+ * In a small library their idf is high, so a football story and a North Korea story
+ * could meet on `jong` (Frenkie de Jong, Kim Jong-un). They stay out of the wording score.
+ */
+export const NEAR_STOPWORDS: ReadonlySet<string> = new Set([
+  // time
+  'sinds', 'tijd', 'tijdens', 'jaar', 'jaren', 'jarige', 'maand', 'maanden', 'week', 'weken', 'dag', 'dagen', 'uur', 'uren',
+  'vandaag', 'gisteren', 'morgen', 'eergisteren', 'ochtend', 'middag', 'avond', 'nacht', 'maandag', 'dinsdag', 'woensdag',
+  'donderdag', 'vrijdag', 'zaterdag', 'zondag', 'begin', 'eind', 'einde', 'afgelopen', 'vorige', 'volgende', 'komende',
+  'eerder', 'later', 'laatst', 'laatste', 'straks', 'inmiddels', 'intussen', 'sindsdien', 'meteen', 'direct', 'opnieuw',
+  // degree, size, age, number
+  'heel', 'hele', 'zeer', 'erg', 'echt', 'vooral', 'bijna', 'ongeveer', 'zowat', 'ruim', 'flink', 'enorm', 'groot', 'grote',
+  'groter', 'grootste', 'klein', 'kleine', 'jong', 'jonge', 'jongere', 'oud', 'oude', 'oudere', 'nieuw', 'nieuwe', 'veel',
+  'weinig', 'meeste', 'aantal', 'twee', 'drie', 'vier', 'vijf', 'zes', 'tien', 'honderd', 'duizend', 'miljoen', 'miljard',
+  'procent', 'eerste', 'tweede', 'derde', 'keer', 'maal', 'deel', 'helft',
+  // generic people, places and roles
+  'president', 'premier', 'minister', 'ministers', 'mensen', 'man', 'mannen', 'vrouw', 'vrouwen', 'land', 'landen',
+  'plaats', 'plek', 'kant', 'manier', 'zaak', 'zaken', 'ding', 'dingen', 'iets', 'niets', 'elkaar', 'iedereen',
+  'woordvoerder', 'leider', 'hoofd', 'heer', 'mevrouw', 'meneer',
+  // news verbs and fillers
+  'zeggen', 'gezegd', 'zegt', 'zei', 'zeiden', 'meldt', 'melden', 'meldde', 'gemeld', 'laat', 'laten', 'liet', 'gaat',
+  'gaan', 'ging', 'gingen', 'komt', 'komen', 'kwam', 'kwamen', 'gekomen', 'krijgt', 'krijgen', 'kreeg', 'gekregen',
+  'maakt', 'maken', 'maakte', 'gemaakt', 'staat', 'staan', 'stond', 'blijft', 'blijven', 'bleef', 'geeft', 'geven', 'gaf',
+  'gegeven', 'zien', 'ziet', 'zag', 'gezien', 'willen', 'wilde', 'kunnen', 'moeten', 'zouden', 'mogen', 'goed', 'goede',
+  'beter', 'steeds', 'verder', 'tussen', 'echter', 'daarom', 'daarmee', 'daarbij', 'waarbij', 'waarin', 'omdat', 'terwijl',
+  'mogelijk', 'eigen', 'alle', 'andere', 'weer', 'want', 'onze', 'welke', 'zowel', 'nadat', 'voordat', 'zodat',
+  'houden', 'houdt', 'hield', 'hielden', 'gehouden', 'noemt', 'noemen', 'noemde', 'genoemd', 'wijst', 'wees', 'vindt',
+  'vinden', 'vond', 'denkt', 'denken', 'dacht', 'spreekt', 'sprak', 'roept', 'riep', 'vraagt', 'vroeg', 'wil', 'kan',
+  'moet', 'zal', 'lijkt', 'leek', 'nemen', 'neemt', 'nam', 'brengt', 'bracht', 'volgt', 'volgde', 'bekend', 'gisteravond',
+]);
 
 // Latin letters with diacritics (À–ɏ, minus × and ÷): only words with one need their spelling kept.
 const LATIN_DIACRITIC = /[À-ÖØ-öø-ɏ]/u;
@@ -44,30 +78,50 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
 
   const features: RelatedFeatures = { contentSignature: contentSignatureOf(doc), terms: [], firstWords: [], weights: [], surfaces: [], entities: [] };
   const at = new Map<string, number>();
+  // Name fragments: the words of a story's multi-word names (`Kim Jong-un`: kim, jong, un)
+  // count through the entity score, not again, split up, in the wording score, where
+  // `jong` would meet the `Jong` of a footballer named De Jong.
+  const nameWords = new Set<string>();
+  for (const item of Array.isArray(doc.entities) ? doc.entities : []) {
+    const parts = typeof item?.name === 'string' ? words(item.name) : [];
+    if (parts.length > 1) for (const part of parts) nameWords.add(part);
+  }
   // Per word as written (folded): its term's slot, or -1 for a word that is not a term.
   // Half of a story's running words are repeats, which then skip the stopword check
   // and the stem cache (a lookup in a map of up to 200,000 words).
   const slotOfWord = new Map<string, number>();
+  // The slots of a compound's parts (`stikstofplannen`: stikstof, plan), each counted at
+  // COMPOUND_PART_WEIGHT, so stories on `stikstofuitstoot` and `stikstof` share a word.
+  const partsOfWord = new Map<string, number[]>();
+  const slotOf = (term: string, word: string): number => {
+    let k = at.get(term);
+    if (k === undefined) {
+      k = features.terms.length;
+      at.set(term, k);
+      features.terms.push(term);
+      features.firstWords.push(word);
+      features.weights.push(0);
+    }
+    return k;
+  };
   const count = (source: string, weight: number) => {
     if (!source) return;
     for (const word of words(source)) {
       let k = slotOfWord.get(word);
       if (k === undefined) {
-        if (word.length < 2 || isStopword(word)) k = -1;
+        if (!isWordingWord(word) || nameWords.has(word)) k = -1;
         else {
-          const term = stem(word);
-          k = at.get(term);
-          if (k === undefined) {
-            k = features.terms.length;
-            at.set(term, k);
-            features.terms.push(term);
-            features.firstWords.push(word);
-            features.weights.push(0);
-          }
+          k = slotOf(wordingTerm(word), word);
+          const parts = compoundParts(word);
+          if (parts.length) partsOfWord.set(word, parts.map((part) => slotOf(wordingTerm(part), part)));
         }
         slotOfWord.set(word, k);
       }
-      if (k >= 0) features.weights[k]! += weight;
+      if (k >= 0) {
+        features.weights[k]! += weight;
+        const parts = partsOfWord.get(word);
+        if (parts) for (const part of parts) features.weights[part]! += weight * COMPOUND_PART_WEIGHT;
+      }
     }
   };
   count(text, 1);
@@ -77,7 +131,7 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
     for (const match of text.toLowerCase().matchAll(WORD_WITH_DIACRITIC)) {
       const written = match[0].normalize('NFC');
       const folded = fold(written);
-      features.surfaces.push(stem(folded), folded, written);
+      features.surfaces.push(wordingTerm(folded), folded, written);
     }
   }
 
@@ -90,12 +144,56 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
   for (const item of Array.isArray(doc.entities) ? doc.entities : []) {
     if (typeof item?.key === 'string' && item.key && sharable(item.key)) entity(item.key, String(item.name ?? item.key));
   }
+  // The dateline says where the copy was filed, not what it is about: every story from
+  // DEN HAAG would otherwise share an entity, and two short briefs with nothing else in
+  // common would look alike. It counts only when the text names the place too.
   const place = typeof doc.place === 'string' ? doc.place.trim() : '';
-  if (/\p{L}/u.test(place)) entity(fold(place), titleCasePlace(place));
+  if (/\p{L}/u.test(place) && namesPlace(text, headline, place)) entity(fold(place), titleCasePlace(place));
   return features;
 }
 
 /** A ministry (`Binnenlandse Zaken`, `Ministerie van Defensie (Rusland)`) names a portfolio many stories share: never a link between stories. */
 function sharable(key: string): boolean {
   return !key.startsWith('ministerie van ') && gazetteer().entry(key)?.generic !== true;
+}
+
+// Snowball strips derivational endings too (-ig, -ing, -lijk, -baar, -heid, -end), so
+// `geweldig` and `geweld`, `machtig` and `macht` become one term. For likeness of wording
+// that is a false friend: the term keeps such an ending (`geweldige` → `geweldig`,
+// `verkiezingen` → `verkiezing`), inflections still fold together.
+const DERIVATION = /^(?:heid|lijk|baar|ing|end|ig)/;
+
+/** A compound's parts count this much of the whole word's weight each. */
+export const COMPOUND_PART_WEIGHT = 0.5;
+/** Shorter words are seldom compounds of two parts of four letters or more. */
+const MIN_COMPOUND_LENGTH = 8;
+
+function isWordingWord(word: string): boolean {
+  return word.length >= 2 && !isStopword(word) && !NEAR_STOPWORDS.has(word);
+}
+
+/** The telling parts of a compound (`huizenprijzen` → huis, prijzen), or none. */
+export function compoundParts(word: string): string[] {
+  if (word.length < MIN_COMPOUND_LENGTH) return [];
+  const split = splitCompound(word);
+  if (!split) return [];
+  const parts: string[] = [];
+  for (const part of [split.modifier, split.head]) if (part.length >= 4 && isWordingWord(part)) parts.push(part);
+  return parts;
+}
+
+/** The related index's term for a folded word: its stem, with a derivational ending put back. */
+export function wordingTerm(word: string): string {
+  const stemmed = stem(word);
+  if (stemmed.length === word.length || !word.startsWith(stemmed)) return stemmed;
+  const ending = DERIVATION.exec(word.slice(stemmed.length));
+  return ending ? stemmed + ending[0] : stemmed;
+}
+
+/** Whether the headline or text names the dateline place (`DEN HAAG` → `Den Haag`). */
+function namesPlace(text: string, headline: string, place: string): boolean {
+  const key = words(place).join(' ');
+  if (!key) return false;
+  const haystack = ` ${words(`${headline}\n${text}`).join(' ')} `;
+  return haystack.includes(` ${key} `);
 }

@@ -1,18 +1,19 @@
-import type { RelatedReason } from '../../../../shared/contract/links';
+import type { RelatedBand, RelatedReason } from '../../../../shared/contract/links';
 import type { SnapshotReader, SnapshotWriter } from '../../snapshot/codec';
 import { compactionDue, compactSlots } from './compaction';
 import { signatureOf, withDate, type RelatedDoc } from './doc';
 import { relatedFeatures, type RelatedFeatures } from './features';
 import { PostingsLayout } from './postings';
-import { reasonsFor } from './reasons';
+import { bandOf, reasonsFor, sharedWording, type SharedWording } from './reasons';
 import { Scorer } from './scoring';
 import { readRelatedState, writeRelatedState } from './snapshot';
 import { RelatedState } from './state';
 import { StoryStore } from './stories';
 
-export { toRelatedDoc, type RelatedDoc, type RelatedKind } from './doc';
+export { relatedEntities, toRelatedDoc, type RelatedDoc, type RelatedKind } from './doc';
 export { relatedFeatures, type RelatedFeatures } from './features';
-export type { RelatedReason } from '../../../../shared/contract/links';
+export type { RelatedBand, RelatedReason } from '../../../../shared/contract/links';
+export { bandOf, writtenForms, writtenTerms, POSSIBLE_SCORE, STRONG_SCORE, type SharedWording } from './reasons';
 
 // Related-story suggestions over a whole archive, in memory. One job per module:
 //   state.ts       what the index holds (dictionaries, per-story columns, records)
@@ -30,6 +31,10 @@ export interface RelatedHit {
   score: number;
   /** Reasons an editor can check, as data (shared names, shared words, days apart). */
   reasons: RelatedReason[];
+  /** Confidence from the score and the evidence (see bandOf). */
+  band: RelatedBand;
+  /** The shared telling words by index term, for wording them as the query story writes them (writtenTerms). */
+  wording: SharedWording[];
 }
 
 export interface RelatedOptions {
@@ -136,11 +141,12 @@ export class RelatedIndex {
         if (score > 0) hits.push({ slot: candidate, score });
       }
       hits.sort((a, b) => b.score - a.score || (state.idOf[a.slot]! < state.idOf[b.slot]! ? -1 : 1));
-      return hits.slice(0, limit).map((hit) => ({
-        id: state.idOf[hit.slot]!,
-        score: Math.round(hit.score * 1000) / 1000,
-        reasons: reasonsFor(state, this.scorer.score(slot, hit.slot, true)),
-      }));
+      return hits.slice(0, limit).map((hit) => {
+        const scored = this.scorer.score(slot, hit.slot, true);
+        const score = Math.round(hit.score * 1000) / 1000;
+        const reasons = reasonsFor(state, scored);
+        return { id: state.idOf[hit.slot]!, score, reasons, band: bandOf(score, reasons), wording: sharedWording(state, scored) };
+      });
     } finally {
       this.scorer.unloadQuery(slot);
     }

@@ -90,7 +90,10 @@ export async function listStories(ctx: ServiceContext, query: ListQuery): Promis
   const text = query.query ?? '';
   // Asked of the indexing worker; the story numbers of its answer are known here by the time it arrives.
   const found = text.trim() ? await ctx.search.match(text) : null;
-  if (found) return listMatches(ctx, query, found.matches, found.highlight);
+  if (found) {
+    const page = listMatches(ctx, query, found.matches, found.highlight);
+    return found.expansions?.length ? { ...page, expansions: found.expansions } : page;
+  }
   return browse(ctx, query);
 }
 

@@ -46,7 +46,7 @@ export async function relatedSuggestions(ctx: ServiceContext, storyId: string, l
     if (out.length >= limit || exclude.has(hit.id)) continue;
     const story = ctx.store.summary(hit.id);
     if (!story) continue;
-    out.push({ id: hit.id, headline: story.headline, kind: story.kind, score: hit.score, reasons: hit.reasons, story });
+    out.push({ id: hit.id, headline: story.headline, kind: story.kind, score: hit.score, reasons: hit.reasons, story, band: hit.band });
   }
   return out;
 }

@@ -186,7 +186,7 @@ describe('kroniek link, series, related and date commands', () => {
       expect(related.length).toBeGreaterThan(0);
       expect(related.length).toBeLessThanOrEqual(6);
       for (const item of related) {
-        expect(Object.keys(item).sort()).toEqual(['headline', 'id', 'kind', 'reasons', 'score']);
+        expect(Object.keys(item).sort()).toEqual(['band', 'headline', 'id', 'kind', 'reasons', 'score']);
         expect(item.reasons.every((reason) => ['sharedEntities', 'sharedTerms', 'daysApart'].includes(reason.kind))).toBe(true);
       }
       const scores = related.map((item) => item.score);

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { compileHighlight } from '../search/highlight-ranges';
+import { AlsoSearched } from '../search/AlsoSearched';
 import { activeFilterCount } from '../search/list-query';
 import { useApp, useT } from '../../store';
 import { ErrorState } from '../../app/ErrorState';
@@ -150,6 +151,7 @@ export function ListPane() {
       <FilterPanel />
       <FilterChips />
       {narrowed && <KindBar />}
+      {searching && <AlsoSearched />}
       <div className="pane-subbar">
         <SortControl />
         <DensityControl />

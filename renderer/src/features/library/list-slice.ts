@@ -115,6 +115,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
     cursorId: null,
     pendingCursor: null,
     highlight: [],
+    expansions: [],
     renderedQuery: null,
     kinds: null,
 
@@ -184,6 +185,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
           kinds: answer.kinds ?? null,
           listKey: key,
           highlight: answer.highlight,
+          expansions: answer.expansions ?? [],
           renderedQuery: searchText,
           listState: 'ready',
           cursorId: cursorKept ? cursorId : (items[0]?.id ?? null),

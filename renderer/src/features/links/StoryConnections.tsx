@@ -167,17 +167,44 @@ function RelatedStories({ storyId, readOnly }: { storyId: string; readOnly: bool
   const related = useApp((s) => s.related);
   const state = useApp((s) => s.relatedState);
   const error = useApp((s) => s.relatedError);
+  const [showWeak, setShowWeak] = useState(false);
+  // Weak suggestions (little in common) are kept apart, behind a button.
+  const confident = related.filter((suggestion) => suggestion.band !== 'weak');
+  const weak = related.filter((suggestion) => suggestion.band === 'weak');
   let body;
   if (state === 'loading' && related.length === 0) body = <p className="muted">{t.tags('loadingExtras')}</p>;
   else if (state === 'error') body = <p className="muted">{error?.code === 'unsupported' ? t.links('relatedUnavailable') : error ? errorText(error) : null}</p>;
   else if (related.length === 0) body = <p className="muted">{t.links('noRelated')}</p>;
   else
     body = (
-      <ol className="related-list">
-        {related.map((suggestion) => (
-          <RelatedItem key={suggestion.id} storyId={storyId} suggestion={suggestion} t={t} language={language} readOnly={readOnly} />
-        ))}
-      </ol>
+      <>
+        {confident.length > 0 ? (
+          <ol className="related-list">
+            {confident.map((suggestion) => (
+              <RelatedItem key={suggestion.id} storyId={storyId} suggestion={suggestion} t={t} language={language} readOnly={readOnly} />
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">{t.links('noRelated')}</p>
+        )}
+        {weak.length > 0 && (
+          <div className="related-weak">
+            <button type="button" className="link-button" aria-expanded={showWeak} aria-controls={`weak-${storyId}`} onClick={() => setShowWeak((open) => !open)}>
+              {showWeak ? t.links('hideWeak') : t.links('showWeak', { count: weak.length })}
+            </button>
+            {showWeak && (
+              <section id={`weak-${storyId}`} aria-label={t.links('weakHeading')}>
+                <h4 className="related-weak-heading">{t.links('weakHeading')}</h4>
+                <ol className="related-list weak">
+                  {weak.map((suggestion) => (
+                    <RelatedItem key={suggestion.id} storyId={storyId} suggestion={suggestion} t={t} language={language} readOnly={readOnly} />
+                  ))}
+                </ol>
+              </section>
+            )}
+          </div>
+        )}
+      </>
     );
   return (
     <section className="related-stories" aria-labelledby="related-heading">
@@ -205,6 +232,10 @@ function RelatedItem({ storyId, suggestion, t, language, readOnly }: { storyId: 
           {suggestion.headline}
         </button>
         <span className="related-meta">
+          <span className={`related-band band-${suggestion.band}`}>
+            <span className="visually-hidden">{t.links('bandLabel', { band: t.links(`band.${suggestion.band}`) })}</span>
+            <span aria-hidden="true">{t.links(`band.${suggestion.band}`)}</span>
+          </span>
           <span className="related-score" title={t.links('relatedScore', { percent })}>
             <span className="visually-hidden">{t.links('relatedScore', { percent })}</span>
             <span aria-hidden="true">{percent}%</span>

@@ -69,4 +69,13 @@ export const linksEn = {
   seriesNameSave: 'Save name',
   seriesNameClear: 'Remove name',
   seriesTitleNamed: 'Series: {{name}}',
+  /** Confidence bands of related suggestions (the core's `band`). */
+  'band.strong': 'Strong',
+  'band.possible': 'Possible',
+  'band.weak': 'Weak',
+  bandLabel: 'Confidence: {{band}}',
+  showWeak_one: 'Show {{count, number}} weak suggestion',
+  showWeak_other: 'Show {{count, number}} weak suggestions',
+  hideWeak: 'Hide weak suggestions',
+  weakHeading: 'Weak suggestions (little in common)',
 } as const;

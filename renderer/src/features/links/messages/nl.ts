@@ -68,4 +68,12 @@ export const linksNl: Translation<typeof linksEn> = {
   seriesNameSave: 'Naam bewaren',
   seriesNameClear: 'Naam weghalen',
   seriesTitleNamed: 'Reeks: {{name}}',
+  'band.strong': 'Sterk',
+  'band.possible': 'Mogelijk',
+  'band.weak': 'Zwak',
+  bandLabel: 'Zekerheid: {{band}}',
+  showWeak_one: '{{count, number}} zwakke suggestie tonen',
+  showWeak_other: '{{count, number}} zwakke suggesties tonen',
+  hideWeak: 'Zwakke suggesties verbergen',
+  weakHeading: 'Zwakke suggesties (weinig gemeen)',
 };

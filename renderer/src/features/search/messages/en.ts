@@ -83,4 +83,6 @@ export const searchEn = {
   helpCombine: 'Combine them:',
   helpCombineExample: 'oekraine poetin OR zelensky -sport',
   kindCount: '{{count, number}}',
+  /** Other names searched with a typed word (the core's expansions): `beijing` → Peking. */
+  alsoSearched: 'Also searched: {{names}}',
 } as const;

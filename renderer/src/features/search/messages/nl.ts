@@ -86,4 +86,5 @@ export const searchNl: Translation<typeof searchEn> = {
   helpCombine: 'Combineer ze:',
   helpCombineExample: 'oekraine poetin OF zelensky -sport',
   kindCount: '{{count, number}}',
+  alsoSearched: 'Ook gezocht: {{names}}',
 };
