@@ -10,6 +10,7 @@ import { tagsContract } from './tags';
 import { versionsContract } from './versions';
 import { trashContract } from './trash';
 import { watchContract } from './watch';
+import { syncContract } from './sync';
 
 /**
  * The one service contract: method name → input schema → output type.
@@ -27,6 +28,7 @@ export const contract = {
   ...trashContract,
   ...watchContract,
   ...chronologyContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { tagHandlers } from '../features/tags/handlers';
 import { versionsHandlers } from '../features/versions/handlers';
 import { trashHandlers } from '../features/trash/handlers';
 import { watchHandlers } from '../features/watch/handlers';
+import { syncHandlers } from '../features/sync/handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...trashHandlers,
   ...watchHandlers,
   ...chronologyHandlers,
+  ...syncHandlers,
 };

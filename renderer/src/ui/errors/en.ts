@@ -34,4 +34,12 @@ export const errorsEn = {
   'reason.export.pdfLimit_size': 'The dossier holds {{found, number}} characters of text; a PDF is made of at most {{max, number}}. Split the dossier or leave out its longest stories.',
   'reason.export.cancelled': 'The export was cancelled.',
   'reason.service.unreachable': 'Kroniek’s service cannot be reached right now; nothing was changed.',
+  'reason.sync.refused_insecure-url': 'The desk database must be an https:// address (plain http:// only to this computer), without a user name or password in it.',
+  'reason.sync.refused_unauthorized': 'The desk database refused the user name or password.',
+  'reason.sync.refused_forbidden': 'This account may not use the desk database.',
+  'reason.sync.refused_unreachable': 'The desk database cannot be reached (offline, or the server is down).',
+  'reason.sync.refused_no-password': 'No password for the desk database: set KRONIEK_SYNC_PASSWORD, or KRONIEK_SYNC_PASSWORD_FILE naming a file only you can read.',
+  'reason.sync.refused_not-connected': 'This library is not connected to a desk database.',
+  'reason.sync.refused_server-error': 'The desk database answered with an error.',
+  'reason.sync.refused_no-conflict': 'There is no such conflict any more (resolved meanwhile?).',
 } as const;

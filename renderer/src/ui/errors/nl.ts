@@ -32,4 +32,12 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.export.pdfLimit_size': 'Het dossier bevat {{found, number}} tekens tekst; een pdf wordt gemaakt van hooguit {{max, number}}. Splits het dossier of laat de langste verhalen weg.',
   'reason.export.cancelled': 'De export is geannuleerd.',
   'reason.service.unreachable': 'De dienst van Kroniek is nu niet bereikbaar; er is niets gewijzigd.',
+  'reason.sync.refused_insecure-url': 'De deskdatabase moet een https://-adres zijn (gewoon http:// alleen naar deze computer), zonder gebruikersnaam of wachtwoord erin.',
+  'reason.sync.refused_unauthorized': 'De deskdatabase weigerde de gebruikersnaam of het wachtwoord.',
+  'reason.sync.refused_forbidden': 'Dit account mag de deskdatabase niet gebruiken.',
+  'reason.sync.refused_unreachable': 'De deskdatabase is niet bereikbaar (offline, of de server is uit de lucht).',
+  'reason.sync.refused_no-password': 'Geen wachtwoord voor de deskdatabase: zet KRONIEK_SYNC_PASSWORD, of KRONIEK_SYNC_PASSWORD_FILE met een bestand dat alleen jij kunt lezen.',
+  'reason.sync.refused_not-connected': 'Deze bibliotheek is niet met een deskdatabase verbonden.',
+  'reason.sync.refused_server-error': 'De deskdatabase antwoordde met een fout.',
+  'reason.sync.refused_no-conflict': 'Dat conflict bestaat niet meer (intussen opgelost?).',
 };
