@@ -78,7 +78,10 @@ const userSchema = z.string().min(1).max(LIMITS.name).regex(/^[^\s:]+$/, 'a user
 export const syncContract = {
   'sync.status': def<SyncStatus>()(empty),
   /** Connects this library to a desk database (password from the environment or the password file) and starts live sync. */
-  'sync.connect': def<SyncStatus>()(z.strictObject({ url: remoteUrlSchema, user: userSchema })),
+  'sync.connect': def<SyncStatus>()(
+    /** `once`: one replication each way, applied before the answer (the CLI's `sync --once`), instead of live sync. */
+    z.strictObject({ url: remoteUrlSchema, user: userSchema, once: z.boolean().optional() }),
+  ),
   /** Stops syncing and forgets the desk database; the local library stays as it is. */
   'sync.disconnect': def<SyncStatus>()(empty),
   'sync.conflicts': def<SyncConflict[]>()(empty),
