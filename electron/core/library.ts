@@ -99,7 +99,7 @@ export class Library {
       // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.
       indexing.onReady(() => void library.warmListKeys());
       if (options.watchFolders && !store.readOnly) await watch.resume();
-      if (options.liveSync && !store.readOnly) await sync.start({ live: true });
+      if (!store.readOnly) await sync.start({ live: Boolean(options.liveSync) });
       return library;
     } catch (error) {
       await store.close();

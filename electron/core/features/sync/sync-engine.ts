@@ -144,8 +144,10 @@ export class TeamSync {
     const config = await readConfig(this.dir);
     if (!config) return;
     this.config = config;
+    // Without live sync (the CLI) the replica opens only when a command needs it.
+    if (!options.live) return;
     await this.openReplica();
-    if (options.live) {
+    {
       try {
         await this.goLive();
       } catch (error) {
@@ -195,6 +197,7 @@ export class TeamSync {
 
   /** One replication in each direction, applied to the store before it returns (CLI `sync --once`). */
   async syncOnce(): Promise<SyncStatus> {
+    if (!this.replicaDb && this.config) await this.openReplica();
     const remote = await this.openRemote();
     const replica = this.replica();
     await this.flushOutgoing();
@@ -217,6 +220,7 @@ export class TeamSync {
   }
 
   async conflicts(): Promise<SyncConflict[]> {
+    if (!this.replicaDb && this.config) await this.openReplica();
     const replica = this.replicaDb;
     if (!replica) return [];
     const out: SyncConflict[] = [];
@@ -229,6 +233,7 @@ export class TeamSync {
 
   /** Keeps one version (`mine`, `theirs`, or a revision) and removes the others; the store follows. */
   async resolve(conflictId: string, take: string): Promise<{ resolved: string }> {
+    if (!this.replicaDb && this.config) await this.openReplica();
     const replica = this.replicaDb;
     if (!replica) throw refused('not-connected', 'This library is not connected to a desk database.');
     const conflict = this.conflictIds.has(conflictId) ? await this.readConflict(replica, conflictId) : null;

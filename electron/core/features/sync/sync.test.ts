@@ -7,6 +7,7 @@ import type { ListPage } from '../../../../shared/contract/library';
 import { openKroniek, type KroniekCore } from '../../app';
 import { fakeStory, withTempDir } from '../../store/test/helpers';
 import { failure, ok } from '../../service/test/calls';
+import { runCli } from '../../../cli/test/helpers';
 import { ACCOUNTS, startDesk, until, type Account, type Desk } from './test/desk';
 
 // Two libraries (two data folders, two cores) share one desk database on a real
@@ -250,6 +251,37 @@ describe('team library', () => {
       for (const file of files) {
         const content = await readFile(path.join(dir, 'a', file)).catch(() => null);
         if (content) expect(content.includes(Buffer.from(secret)), file).toBe(false);
+      }
+    });
+  }, 20_000);
+
+  it('the command line: sync --once, sync-status, conflicts, resolve, in Dutch or English, and refusals', async () => {
+    await withTempDir(async (dir) => {
+      const a = await open(dir, 'a', 'anna');
+      await a.context.store.addStories([fakeStory('s1')]);
+      await a.context.sync.connect({ url: desk.url('union'), user: 'anna' }, { live: false });
+      await a.close();
+      const data = path.join(dir, 'cli');
+      const saved = process.env.KRONIEK_SYNC_PASSWORD;
+      process.env.KRONIEK_SYNC_PASSWORD = ACCOUNTS.ben.password;
+      try {
+        const synced = await runCli(['--data', data, 'sync', '--remote', desk.url('union'), '--user', 'ben', '--once', '--json']);
+        expect(synced.code, synced.stderr).toBe(0);
+        expect(JSON.parse(synced.stdout)).toMatchObject({ state: 'synced', user: 'ben', remote: desk.url('union') });
+        const text = await runCli(['--data', data, 'sync-status', '--lang', 'nl']);
+        expect(text.stdout).toContain('niet gedeeld: ' + desk.url('union'));
+        expect((await runCli(['--data', data, 'list', '--json'])).stdout).toContain('"s1"');
+        expect(JSON.parse((await runCli(['--data', data, 'conflicts', '--json'])).stdout)).toEqual([]);
+        expect((await runCli(['--data', data, 'conflicts', '--lang', 'en'])).stdout).toContain('No conflicts.');
+        const resolve = await runCli(['--data', data, 'resolve', 'note:s1', '--take', 'mine']);
+        expect(resolve.code).toBe(1);
+        const insecure = await runCli(['--data', data, 'sync', '--remote', 'http://desk.example.org/redactie', '--user', 'ben', '--once']);
+        expect(insecure.code).toBe(1);
+        expect(insecure.stderr).toContain('https://');
+        expect(insecure.stdout + insecure.stderr).not.toContain(ACCOUNTS.ben.password);
+      } finally {
+        if (saved === undefined) delete process.env.KRONIEK_SYNC_PASSWORD;
+        else process.env.KRONIEK_SYNC_PASSWORD = saved;
       }
     });
   }, 20_000);
