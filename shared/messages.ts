@@ -141,6 +141,8 @@ export interface ErrorReasonParams {
   'service.unreachable': NoParams;
   /** The team library refused or stopped (see shared/contract/sync.ts). */
   'sync.refused': { why: SyncReasonCode };
+  /** The text of `count` stories cannot be read (damaged content files): an export or archive would be incomplete; it needs `allowIncomplete`. */
+  'export.incomplete': Count;
 }
 export type ErrorReason = MessageOf<ErrorReasonParams>;
 export type ErrorReasonCode = ErrorReason['code'];

@@ -62,6 +62,8 @@ export interface Story extends StorySummary {
   warnings: string[];
   /** Free-text editor note. */
   note: string;
+  /** Set when the story's text could not be read from its content file: `body` is then empty because it is lost, not because the story has none. */
+  textDamaged?: DamagedStoryText;
 }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected';
@@ -171,6 +173,8 @@ export interface LibraryStatus {
   notices: LibraryNotice[];
   /** Search index state; `ready` false while it is being built at start. */
   index: { ready: boolean; indexed: number; total: number };
+  /** Stories whose content files could not be read (absent when none were found). */
+  damaged?: DamagedContent;
 }
 
 // ---- agency (wire) stories ------------------------------------------------
@@ -277,6 +281,36 @@ export interface UpdateProposal {
 export interface UpdateProposalView extends UpdateProposal {
   storyHeadline: string;
   candidateHeadline: string;
+}
+
+// ---- damaged content ------------------------------------------------------
+
+/**
+ * Why a content file, or one story's entry in it, could not be read: the file is missing,
+ * empty, not a regular file (a folder, a FIFO), larger than any file Kroniek writes,
+ * unreadable (permissions, I/O), not JSON, of the wrong shape; or the file is fine but the
+ * story's own entry is missing or damaged.
+ */
+export type SegmentFileProblem = 'missing' | 'empty' | 'not-a-file' | 'too-large' | 'unreadable' | 'not-json' | 'wrong-shape' | 'entry-missing' | 'entry-damaged';
+
+/** One story's text that could not be read: which file (relative to the library folder) and why. */
+export interface DamagedStoryText {
+  file: string;
+  problem: SegmentFileProblem;
+}
+
+/** One damaged content file and how many stories it costs (their heads or their text). */
+export interface DamagedFile extends DamagedStoryText {
+  stories: number;
+}
+
+/** What the library knows to be damaged: never shown as empty, never left out silently. */
+export interface DamagedContent {
+  /** Stories whose text or head could not be read. */
+  stories: number;
+  /** Their ids where known (a lost heads file loses its ids), at most 1,000. */
+  storyIds: string[];
+  files: DamagedFile[];
 }
 
 /** A period a chronology line is dated by: its granularity and first day (`YYYY-MM-DD`; a week starts on Monday). */

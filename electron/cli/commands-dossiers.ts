@@ -120,18 +120,18 @@ export const dossierCommand: CliCommand = {
 
 export const exportDossierCommand: CliCommand = {
   name: 'export',
-  usage: 'export <dossierId> --format pdf|html|md|ninjs --out FILE [--locale nl|en] [--json]',
+  usage: 'export <dossierId> --format pdf|html|md|ninjs --out FILE [--locale nl|en] [--allow-incomplete] [--json]',
   summary: 'Export a dossier to FILE (replaces a file, creates missing folders).',
   async run(args, { call, out }) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string' }, out: { type: 'string' }, locale: { type: 'string' } },
+      options: { format: { type: 'string' }, out: { type: 'string' }, locale: { type: 'string' }, 'allow-incomplete': { type: 'boolean' } },
       strict: true,
     });
     if (positionals.length !== 1) throw new Error('Name exactly one dossier id to export.');
     if (!values.out) throw new Error('Name the file to write with --out FILE.');
-    const file = await call('dossiers.exportToPath', { id: positionals[0], format: values.format, locale: values.locale, path: path.resolve(values.out) });
+    const file = await call('dossiers.exportToPath', { id: positionals[0], format: values.format, locale: values.locale, path: path.resolve(values.out), ...(values['allow-incomplete'] ? { allowIncomplete: true } : {}) });
     if (file.skippedMissing) {
       console.error(`kroniek: ${file.skippedMissing} ${file.skippedMissing === 1 ? 'story is' : 'stories are'} no longer in the library and ${file.skippedMissing === 1 ? 'was' : 'were'} left out.`);
     }

@@ -112,6 +112,7 @@ describe('kroniek export-library, import-library', () => {
         dossiersAdded: 0,
         searchesAdded: 0,
         conflictsKept: 0,
+        notTaken: [],
         backup: expect.stringMatching(/^library-/),
       });
       const text = await runCli(['--data', b, 'import-library', file]);

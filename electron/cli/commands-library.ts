@@ -5,6 +5,7 @@ import type { CliCommand } from './command';
 import { formatDateline, formatSummaryLine, oneLine } from './output';
 import { versionsText, wireLines } from './commands-versions';
 import { fileStatusLabel, outcomeText, wireReasonText, wireTotalsText } from './wire-words';
+import { damagedLines, damagedTextLine } from './messages';
 
 function reportText(report: ImportReport): string {
   const lines = report.files.map((file) => {
@@ -50,7 +51,10 @@ export const listCommand: CliCommand = {
       if (page.items.length === 0 || offset >= page.total) break;
     }
     out.result(items, () => (items.length ? items.map(formatSummaryLine).join('\n') : 'The library is empty.'));
-    return 0;
+    // Stories whose content cannot be read are listed (a lost heads file cannot be) and said to be damaged.
+    const damaged = await call('library.checkContent', {});
+    if (damaged) for (const line of damagedLines(damaged)) console.error(line);
+    return damaged ? 1 : 0;
   },
 };
 
@@ -74,6 +78,7 @@ export const showCommand: CliCommand = {
     // A story from an agency feed also shows its versions (and, in JSON, its status, embargo and rights under `wire`).
     const versions = story.wire ? await call('story.versions', { id: story.id }) : null;
     out.result(versions ? { ...story, versions } : story, () => (versions ? `${storyText(story)}\n\n${versionsText(versions)}` : storyText(story)));
-    return 0;
+    if (story.textDamaged) console.error(damagedTextLine(story.textDamaged));
+    return story.textDamaged ? 1 : 0;
   },
 };

@@ -1,9 +1,38 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArchiveImportSummary } from '../../shared/contract/backups';
+import type { ArchiveField, ArchiveImportSummary } from '../../shared/contract/backups';
 import type { CliCommand } from './command';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the archive held that was not taken in as it was, one line for all kinds (never silent). */
+function notTakenLines(summary: ArchiveImportSummary): string[] {
+  if (summary.notTaken.length === 0) return [];
+  const parts = summary.notTaken.map((item) => `${item.action === 'dropped' ? 'left out' : 'repaired'}: ${count(item.count, ...ARCHIVE_FIELD_WORDS[item.field])}`);
+  return [`Not taken in as they were (values this library would refuse): ${parts.join('; ')}.`];
+}
+
+const ARCHIVE_FIELD_WORDS: Record<ArchiveField, [string, string]> = {
+  story: ['story', 'stories'],
+  'story.importedAt': ["story's import time", "stories' import times"],
+  tag: ['tag', 'tags'],
+  'tag.color': ['tag colour', 'tag colours'],
+  'tag.mediaTopic': ["tag's media topic code", "tags' media topic codes"],
+  'tag.parent': ["tag's parent", "tags' parents"],
+  tagging: ['tagging', 'taggings'],
+  link: ['link', 'links'],
+  'link.note': ['link note', 'link notes'],
+  date: ['story date', 'story dates'],
+  note: ['story note', 'story notes'],
+  dossier: ['dossier', 'dossiers'],
+  'dossier.text': ['dossier text', 'dossier texts'],
+  'dossier.entry': ['dossier entry', 'dossier entries'],
+  'dossier.history': ['dossier history record', 'dossier history records'],
+  'dossier.chronology': ['chronology line', 'chronology lines'],
+  search: ['saved search', 'saved searches'],
+  seriesName: ['series name', 'series names'],
+  pageVersions: ['merged page version list', 'merged page version lists'],
+};
 
 export function describeImport(summary: ArchiveImportSummary): string {
   if (summary.mode === 'restored') {
@@ -16,19 +45,22 @@ export function describeImport(summary: ArchiveImportSummary): string {
     summary.conflictsKept
       ? `${count(summary.conflictsKept, 'note, date or link differed', 'notes, dates or links differed')}; this library's version was kept.`
       : 'Nothing conflicted.',
+    ...notTakenLines(summary),
     `Nothing in the library was removed or changed. The state before the import was backed up as ${summary.backup} (see \`kroniek backups\`).`,
   ].join('\n');
 }
 
 export const exportLibraryCommand: CliCommand = {
   name: 'export-library',
-  usage: 'export-library --out FILE [--json]',
+  usage: 'export-library --out FILE [--allow-incomplete] [--json]',
   summary: 'Write the whole library (stories and metadata) to one JSON file.',
   async run(args, { call, out }) {
-    const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({ args, options: { out: { type: 'string' }, 'allow-incomplete': { type: 'boolean' } }, strict: true });
     if (!values.out) throw new Error('Name the file to write with --out FILE.');
-    const result = await call('library.exportArchiveToPath', { path: path.resolve(values.out) });
+    // Refused (non-zero exit) when stories cannot be read, unless --allow-incomplete: then it says what it left out.
+    const result = await call('library.exportArchiveToPath', { path: path.resolve(values.out), ...(values['allow-incomplete'] ? { allowIncomplete: true } : {}) });
     out.result(result, () => `Wrote ${result.stories} stories to ${result.path}`);
+    if (result.leftOut) console.error(`Warning: ${result.leftOut === 1 ? '1 damaged story was' : `${result.leftOut} damaged stories were`} left out of the archive (--allow-incomplete): their text cannot be read.`);
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 import type { NoticeParams } from '../../shared/messages';
-import type { LibraryNotice } from '../../shared/types';
+import type { DamagedContent, DamagedStoryText, LibraryNotice, SegmentFileProblem } from '../../shared/types';
 
 /**
  * The CLI's own English wording of what the core says as data. One entry per notice
@@ -24,4 +24,32 @@ const NOTICES: { [Code in keyof NoticeParams]: (params: NoticeParams[Code]) => s
 export function noticeLine(notice: LibraryNotice): string {
   const word = NOTICES[notice.code] as (params: LibraryNotice) => string;
   return word(notice);
+}
+
+/** Why a content file could not be read, in English (one entry per code: a new code fails the typecheck here). */
+const SEGMENT_PROBLEMS: { [Code in SegmentFileProblem]: string } = {
+  missing: 'the file is missing',
+  empty: 'the file is empty',
+  'not-a-file': 'it is not a regular file',
+  'too-large': 'the file is larger than any Kroniek writes',
+  unreadable: 'the file cannot be read',
+  'not-json': 'the file is damaged (not JSON)',
+  'wrong-shape': 'the file is damaged (unexpected content)',
+  'entry-missing': 'the story is missing from the file',
+  'entry-damaged': "the story's entry in the file is damaged",
+};
+
+/** Damaged content as warning lines (stderr): how many stories, and each file with why. */
+export function damagedLines(damaged: DamagedContent): string[] {
+  const lines = [
+    `Warning: ${damaged.stories === 1 ? '1 story' : `${damaged.stories} stories`} could not be read from the library's content files and ${damaged.stories === 1 ? 'is' : 'are'} damaged, not empty. The files were left untouched on disk.`,
+  ];
+  for (const file of damaged.files) lines.push(`  ${file.file}: ${SEGMENT_PROBLEMS[file.problem]} (${file.stories === 1 ? '1 story' : `${file.stories} stories`})`);
+  if (damaged.storyIds.length) lines.push(`  stories: ${damaged.storyIds.slice(0, 20).join(', ')}${damaged.storyIds.length > 20 ? ', …' : ''}`);
+  return lines;
+}
+
+/** A story's text that could not be read, as one warning line. */
+export function damagedTextLine(text: DamagedStoryText): string {
+  return `Warning: the text of this story could not be read (${text.file}: ${SEGMENT_PROBLEMS[text.problem]}); it is damaged, not empty.`;
 }

@@ -53,9 +53,28 @@ export const LIMITS = {
    * (`too-large`), so no single story can make a dossier's PDF run for many minutes.
    */
   storyChars: 1_000_000,
+  /** Characters of one story's headline (the importer's largest story is a 5 MB file). */
+  headline: 10_000,
+  /** Characters of one story's text, all its blocks together. */
+  storyText: 5 * 1024 * 1024,
+  /** Blocks (paragraphs, headings) of one story. */
+  storyBlocks: 50_000,
 } as const;
 
-export const idSchema = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, 'invalid id');
+/**
+ * The one id pattern, checked wherever an id comes in (the API, the library archive, the
+ * segment files, library.json's keys, sync): ids as Kroniek makes them (a letter or digit,
+ * then letters, digits, `_` and `-`, at most LIMITS.id), and never the name of an
+ * `Object.prototype` member (`constructor`, `toString`, `__proto__`…), which as a key of a
+ * plain object would find the prototype's member instead of nothing.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+export function isSafeId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value) && !PROTOTYPE_NAMES.has(value);
+}
+
+export const idSchema = z.string().min(1).max(LIMITS.id).refine(isSafeId, 'invalid id');
 export const idListSchema = z.array(idSchema).max(LIMITS.ids);
 /** A real calendar date `YYYY-MM-DD` (2024-02-30 is refused). */
 export const isoDateSchema = z

@@ -122,6 +122,8 @@ const dossierId = z.strictObject({ id: idSchema });
 const exportChoices = {
   withdrawn: z.enum(['exclude', 'include']).optional(),
   overrideEmbargo: z.boolean().optional(),
+  /** Export without the stories whose text cannot be read (damaged content files); refused (`export.incomplete`) otherwise. */
+  allowIncomplete: z.boolean().optional(),
 };
 
 export const dossiersContract = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HistoryLabel } from '../messages';
-import type { ImportReport, LibraryStatus, Story, StorySummary } from '../types';
+import type { DamagedContent, ImportReport, LibraryStatus, Story, StorySummary } from '../types';
 import { def, empty, idListSchema, idSchema, isoDateSchema, LIMITS, localDef, localPathSchema, textSchema } from './define';
 
 export const sortKeySchema = z.enum(['date', 'headline', 'place', 'imported', 'relevance']);
@@ -97,6 +97,12 @@ export const libraryContract = {
    * answers (the CLI) rather than the partial ones the list gives while indexing.
    */
   'library.ready': def<IndexProgress>()(empty),
+  /**
+   * Reads every content file once and checks every story's text (stories whose text or
+   * head cannot be read are never shown as empty or left out silently): what is damaged,
+   * or null. `library.status` carries what is known so far without reading.
+   */
+  'library.checkContent': def<DamagedContent | null>()(empty),
   'stories.list': def<ListPage>()(listQuerySchema),
   'stories.get': def<Story>()(z.strictObject({ id: idSchema })),
   'stories.setNote': def<Story>()(z.strictObject({ id: idSchema, note: textSchema })),

@@ -10,6 +10,7 @@ import { WireBatch, wireFileResult } from './wire-stories';
 import { estimatePublishedDay } from './estimate-date';
 import { proposeUpdates, withProposals } from '../features/versions/proposals';
 import type { ParsedBrief, ParsedPage } from './parse';
+import { own } from '../store/records';
 
 export interface ImportOptions {
   now?: () => Date;
@@ -67,7 +68,7 @@ export async function importPrepared(store: LibraryStore, files: (PreparedFile |
             if (estimates.size) {
               const storyEdits = { ...next.storyEdits };
               // Never over a date the editor (or an archive) already gave the story.
-              for (const [id, day] of estimates) if (storyEdits[id]?.publishedAt == null) storyEdits[id] = { ...storyEdits[id], publishedAt: day, publishedAtEstimated: true };
+              for (const [id, day] of estimates) if (own(storyEdits, id)?.publishedAt == null) storyEdits[id] = { ...own(storyEdits, id), publishedAt: day, publishedAtEstimated: true };
               next = { ...next, storyEdits };
             }
             next = withProposals(next, proposals);

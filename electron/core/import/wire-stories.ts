@@ -9,6 +9,7 @@ import type { MetaDoc, StoryContent, WireVersionFacts } from '../store/meta';
 import { WIRE_STORY_PREFIX, WIRE_VERSION_PREFIX } from '../store/versions';
 import type { WireItem, WireName, WireParseResult } from './wire/item';
 import { withoutOpeningDateline } from './wire/fields';
+import { own } from '../store/records';
 
 // Agency items as stories (see store/versions.ts): the first item of a guid makes the
 // story, every further one is a version of it. An item is stored as its version's own
@@ -176,7 +177,7 @@ export class WireBatch {
         if (!ids.includes(tag.id)) ids.push(tag.id);
       }
       if (ids.length === 0) continue;
-      const mine = taggings[storyId] ?? [];
+      const mine = own(taggings, storyId) ?? [];
       const merged = [...mine, ...ids.filter((id) => !mine.includes(id))];
       if (merged.length === mine.length) continue;
       if (taggings === next.taggings) taggings = { ...taggings };

@@ -10,6 +10,7 @@ import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, wr
 import { publishedAtOf, type IndexedMeta, type StoryContent, type StoryHead } from '../store/meta';
 import type { FeatureSource } from './feature-feed';
 import { relatedDocOf, searchDocOf } from './story-docs';
+import { own } from '../store/records';
 
 // Keeps the search and related-story indexes in step with the library: built in
 // the background at start (the window is usable meanwhile, with progress), then
@@ -501,7 +502,7 @@ export class LibraryIndexes {
     if (before !== undefined) pair.search.update(doc);
     else if (mode === 'bulk') pair.search.addInBulk(doc);
     else pair.search.add(doc);
-    const date = publishedAtOf(meta.storyEdits[head.id], head);
+    const date = publishedAtOf(own(meta.storyEdits, head.id), head);
     if (features) pair.related.upsertFeatures(head.id, date, features);
     else pair.related.upsert(relatedDocOf(head, body, date));
     this.dirty = true;

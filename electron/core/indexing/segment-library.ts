@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { BodyBlock } from '../../../shared/types';
-import { readFileIfExists } from '../store/durable-file';
 import { CONTENT_DIR } from '../store/library-store';
 import type { IndexedMeta, SegmentRef, StoryContent, StoryHead } from '../store/meta';
 import { SegmentReader, type SegmentEntries } from '../store/segment-entries';
+import { isBody, readHeadsFile } from '../store/segment-shape';
 import { storyHeadOf, StoryVersions } from '../store/versions';
 import type { IndexChange, IndexSource } from './engine';
 import { applyMetaPatch } from './meta-patch';
@@ -94,12 +94,17 @@ export class SegmentLibrary implements IndexSource {
     if (!segment) return undefined;
     id = this.versions.current(id)?.contentId ?? id;
     if (this.bodies?.segment !== segment) {
-      const entries = await this.bodyReader.read(this.bodiesFile(segment));
-      if (!entries) return undefined;
+      let entries: SegmentEntries;
+      try {
+        entries = await this.bodyReader.read(this.bodiesFile(segment));
+      } catch {
+        // Damaged: the store reports the story (its text is not indexed; its head still is).
+        return undefined;
+      }
       this.bodies = { segment, entries, at: new Map(entries.ids.map((entry, index) => [entry, index])) };
     }
     const index = this.bodies.at.get(id);
-    return index === undefined ? undefined : (this.bodies.entries.value(index) as BodyBlock[]);
+    return index === undefined ? undefined : checkedBody(this.bodies.entries, index);
   }
 
   *liveIds(): IterableIterator<string> {
@@ -119,22 +124,31 @@ export class SegmentLibrary implements IndexSource {
       if (include && !include(name)) continue;
       const heads = await this.readHeads(name);
       if (!heads) continue;
-      const entries = await reader.read(this.bodiesFile(name));
-      if (!entries) continue;
-      for (let index = 0; index < entries.ids.length; index++) {
-        const id = entries.ids[index]!;
-        const record = heads.get(id);
+      let entries: SegmentEntries | null;
+      try {
+        entries = await reader.read(this.bodiesFile(name));
+      } catch {
+        // A damaged bodies file: its stories are still found by headline, tags and note;
+        // the store reports them as damaged (never a stack trace, never silently gone).
+        entries = null;
+      }
+      const at = new Map<string, number>();
+      if (entries) for (let index = 0; index < entries.ids.length; index++) at.set(entries.ids[index]!, index);
+      for (const [id, record] of heads) {
+        const index = at.get(id);
+        // Parsed one story at a time (see segment-entries.ts).
+        const body = () => (entries && index !== undefined ? checkedBody(entries, index) : undefined) ?? [];
         const mergedInto = pageShownBy.get(id);
         if (mergedInto !== undefined) {
           const own = await this.head(mergedInto);
-          if (own && record) yield { head: own, body: entries.value(index) as BodyBlock[] };
+          if (own) yield { head: own, body: body() };
           continue;
         }
         if (merged.has(id)) continue;
         // A wire story is met where its current version is, under the story's id.
-        const head = record?.wire ? (this.versions.isCurrent(id) ? storyHeadOf(record) : undefined) : record;
-        // Parsed one story at a time (see segment-entries.ts).
-        if (head && !this.deletedSet.has(head.id)) yield { head, body: entries.value(index) as BodyBlock[] };
+        const head = record.wire ? (this.versions.isCurrent(id) ? storyHeadOf(record) : undefined) : record;
+        if (!head || this.deletedSet.has(head.id)) continue;
+        yield { head, body: body() };
       }
     }
   }
@@ -203,9 +217,8 @@ export class SegmentLibrary implements IndexSource {
     if (cached) return cached;
     let heads: StoryHead[];
     try {
-      const raw = await readFileIfExists(path.join(this.dataDir, CONTENT_DIR, `${segment}.heads.json`));
-      if (raw === null) return null;
-      heads = JSON.parse(raw.toString('utf8')) as StoryHead[];
+      // Checked as the store checks them: a damaged entry is left out here and reported there.
+      heads = (await readHeadsFile(path.join(this.dataDir, CONTENT_DIR, `${segment}.heads.json`))).heads;
     } catch {
       return null;
     }
@@ -217,5 +230,15 @@ export class SegmentLibrary implements IndexSource {
 
   private bodiesFile(segment: string): string {
     return path.join(this.dataDir, CONTENT_DIR, `${segment}.bodies.json`);
+  }
+}
+
+/** The body at `index` when it is one (see segment-shape.ts); undefined for a damaged entry. */
+function checkedBody(entries: SegmentEntries, index: number): BodyBlock[] | undefined {
+  try {
+    const body = entries.value(index);
+    return isBody(body) ? body : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -3,6 +3,8 @@ import { extractEntities } from '../analysis/entities';
 import type { RelatedDoc } from '../analysis/related';
 import type { SearchDoc } from '../search/index';
 import type { IndexedMeta, StoryHead } from '../store/meta';
+import { own } from '../store/records';
+import { LIMITS } from '../../../shared/contract/define';
 
 // What each index reads from a stored story: one place, so the indexing worker and the
 // feature worker (which works out the related index's features during a full build)
@@ -11,14 +13,15 @@ import type { IndexedMeta, StoryHead } from '../store/meta';
 const bodyText = (body: BodyBlock[]) => body.map((block) => block.text).join('\n');
 
 export function searchDocOf(head: StoryHead, body: BodyBlock[], meta: IndexedMeta): SearchDoc {
-  const tagNames = (meta.taggings[head.id] ?? []).map((id) => meta.tags.find((tag) => tag.id === id)?.name ?? '').filter(Boolean);
+  const tagNames = (own(meta.taggings, head.id) ?? []).map((id) => meta.tags.find((tag) => tag.id === id)?.name ?? '').filter(Boolean);
   return {
     id: head.id,
     headline: head.headline,
     body: bodyText(body),
     place: head.dateline.place,
     tags: tagNames,
-    note: meta.storyEdits[head.id]?.note ?? '',
+    // Within the API's limit: a schema-valid library.json with a 300 MB note made the index build abort (V8 out of memory).
+    note: (own(meta.storyEdits, head.id)?.note ?? '').slice(0, LIMITS.text),
   };
 }
 

@@ -154,8 +154,93 @@ describe('mergeArchiveMeta', () => {
     const once = merge(meta({ tags: [tag('t1', 'Kim')] }), archive).meta;
     const twice = merge(once, archive, { newStories: new Set() });
     expect(twice.meta).toEqual(once);
-    expect(twice.counts).toEqual({ tagsAdded: 0, tagsMatched: 1, linksAdded: 0, dossiersAdded: 0, searchesAdded: 0, conflictsKept: 0 });
+    expect(twice.counts).toEqual({ tagsAdded: 0, tagsMatched: 1, linksAdded: 0, dossiersAdded: 0, searchesAdded: 0, conflictsKept: 0, notTaken: [] });
     // Every part that did not change is the very same object (no rewrite, no spurious undo conflict).
     for (const key of Object.keys(once) as (keyof MetaDoc)[]) expect(twice.meta[key], key).toBe(once[key]);
+  });
+});
+
+describe('mergeArchiveMeta: values the API would refuse are counted, never silently dropped or kept', () => {
+  it('reports every dropped and repaired value by kind', () => {
+    const archive = meta({
+      tags: [
+        tag('a1', 'x'.repeat(10_000_000)),
+        tag('a2', 'Binnenland', { color: 'rood' as unknown as string, mediaTopic: 'medtop:nee' }),
+        tag('a3', 'Sport', { parentId: 'nergens' }),
+        tag('a4', 'Nul\u0000byte'),
+      ],
+      taggings: { n1: ['a1', 'a2'], x9: ['a2', 'a3'] },
+      links: [link('l1', 'n1', 'x9'), link('l2', 'n1', 'n2', 'related', 'te lang'.repeat(20_000)), link('l3', 'n1', 'n1')],
+      storyEdits: {
+        n1: { publishedAt: '99999-01-01', note: 'n'.repeat(100_001) },
+        n2: { publishedAt: '2024-02-30' },
+        n3: { publishedAt: '2024-06-19', note: 'Een gewone notitie.' },
+      },
+      dossiers: [
+        { ...dossier('d1', 'Noord-Korea', ['n1', 'x9']), intro: 'i'.repeat(100_001) },
+        dossier('constructor', 'Kwaadaardig', ['n1']),
+      ],
+      savedSearches: [{ id: 'q1', name: '', query: { query: 'poetin' } }],
+      seriesNames: { n1: 'Top in Pyongyang', x9: 'Onbekend' },
+    });
+    const { meta: merged, counts } = merge(meta({}), archive);
+    expect(counts.notTaken).toEqual([
+      { field: 'tag', action: 'dropped', count: 2 },
+      { field: 'tag.color', action: 'repaired', count: 1 },
+      { field: 'tag.mediaTopic', action: 'repaired', count: 1 },
+      { field: 'tag.parent', action: 'repaired', count: 1 },
+      // a1 on n1 (its tag refused), and both taggings of the unknown story x9.
+      { field: 'tagging', action: 'dropped', count: 3 },
+      { field: 'link', action: 'dropped', count: 2 },
+      { field: 'link.note', action: 'repaired', count: 1 },
+      { field: 'date', action: 'dropped', count: 2 },
+      { field: 'note', action: 'dropped', count: 1 },
+      { field: 'dossier', action: 'dropped', count: 1 },
+      { field: 'dossier.text', action: 'repaired', count: 1 },
+      { field: 'dossier.entry', action: 'dropped', count: 1 },
+      { field: 'search', action: 'dropped', count: 1 },
+      { field: 'seriesName', action: 'dropped', count: 1 },
+    ]);
+    // What was taken in is what the API would have taken.
+    expect(merged.tags.map((t) => [t.name, t.color, t.mediaTopic, t.parentId])).toEqual([
+      ['Binnenland', null, null, null],
+      ['Sport', null, null, null],
+    ]);
+    expect(merged.storyEdits).toEqual({ n3: { publishedAt: '2024-06-19', note: 'Een gewone notitie.' } });
+    expect(merged.links).toEqual([expect.objectContaining({ from: 'n1', to: 'n2', note: '' })]);
+    expect(merged.dossiers).toEqual([expect.objectContaining({ id: 'd1', intro: '', entries: [{ storyId: 'n1', note: '' }] })]);
+    expect(merged.seriesNames).toEqual({ n1: 'Top in Pyongyang' });
+  });
+
+  it('carries a dossier\'s chronology and embargo history, merged page versions, purged versions and proposals, with story ids mapped', () => {
+    const line = {
+      key: 'n1:0:0',
+      date: { granularity: 'day' as const, date: '2024-06-19' },
+      summary: 'Poetin landde in Pyongyang.',
+      sources: [{ storyId: 'n1', paragraph: 0, start: 0, end: 27, sentence: 'Poetin landde in Pyongyang.' }],
+      status: 'approved' as const,
+      confidence: 0.9,
+    };
+    const archive = meta({
+      dossiers: [
+        {
+          ...dossier('d1', 'Top', ['n1']),
+          chronology: [line, { ...line, key: 'x9:0:0', sources: [{ ...line.sources[0]!, storyId: 'x9' }] }],
+          history: [{ code: 'export.embargoOverride', at: '2024-06-19T10:00:00.000Z', format: 'pdf', storyIds: ['n1'] }],
+        },
+      ],
+      storyEdits: { s1: { pageVersions: ['n2'] } },
+      deleted: ['n2'],
+      purged: ['n2'],
+      updateProposals: [{ id: 'p1', storyId: 's1', candidateId: 'n2', status: 'accepted', headlineSimilarity: 0.9, leadSimilarity: 0.8, proposedAt: '2024-06-19T10:00:00.000Z', decidedAt: '2024-06-19T11:00:00.000Z' }],
+    });
+    const { meta: merged, counts } = merge(meta({}), archive, { storyId: (id) => (id === 'n1' ? 'k1' : id.startsWith('s') || id.startsWith('n') ? id : undefined), newStories: new Set(['n2']) });
+    expect(counts.notTaken).toEqual([{ field: 'dossier.chronology', action: 'dropped', count: 1 }]);
+    expect(merged.dossiers[0]!.chronology).toEqual([{ ...line, key: 'k1:0:0', sources: [{ ...line.sources[0]!, storyId: 'k1' }] }]);
+    expect(merged.dossiers[0]!.history).toEqual([{ code: 'export.embargoOverride', at: '2024-06-19T10:00:00.000Z', format: 'pdf', storyIds: ['k1'] }]);
+    expect(merged.storyEdits.s1).toEqual({ pageVersions: ['n2'] });
+    expect(merged.purged).toEqual(['n2']);
+    expect(merged.deleted).toEqual(['n2']);
+    expect(merged.updateProposals).toEqual([expect.objectContaining({ id: 'p1', storyId: 's1', candidateId: 'n2', status: 'accepted' })]);
   });
 });

@@ -1,5 +1,6 @@
 import { changedIds, type ChangeSet } from '../../../shared/contract/changes';
 import type { MetaDoc } from './meta';
+import { own } from './records';
 
 /**
  * What a commit changed, from the metadata document before and after it. Edits are
@@ -51,9 +52,9 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
 
   if (before.storyEdits !== after.storyEdits) {
     const edited = changedKeys(before.storyEdits, after.storyEdits, (a, b) => a === b);
-    set('notes', changedIds(edited.filter((id) => (before.storyEdits[id]?.note ?? '') !== (after.storyEdits[id]?.note ?? ''))));
+    set('notes', changedIds(edited.filter((id) => (own(before.storyEdits, id)?.note ?? '') !== (own(after.storyEdits, id)?.note ?? ''))));
     const dated = (edit: MetaDoc['storyEdits'][string] | undefined) => `${edit?.publishedAt ?? ''}${edit?.publishedAtEstimated ? '~' : ''}`;
-    set('dates', changedIds(edited.filter((id) => dated(before.storyEdits[id]) !== dated(after.storyEdits[id]))));
+    set('dates', changedIds(edited.filter((id) => dated(own(before.storyEdits, id)) !== dated(own(after.storyEdits, id)))));
   }
 
   const dismissed = new Set<string>();

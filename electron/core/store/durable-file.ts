@@ -103,7 +103,8 @@ export class NotAFileError extends Error {
   }
 }
 
-function kindOf(stat: Stats): string {
+/** What is at a path instead of a regular file, in words for a damage report ("a folder"). */
+export function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return 'a folder';
   if (stat.isSymbolicLink()) return 'a symbolic link';
   if (stat.isFIFO()) return 'a named pipe (FIFO)';

@@ -102,6 +102,7 @@ describe('library archive', () => {
         dossiersAdded: 1,
         searchesAdded: 0,
         conflictsKept: 1,
+        notTaken: [],
         backup: expect.stringMatching(/^library-.*\.json$/),
       });
       const meta = target.meta;
@@ -186,6 +187,38 @@ describe('library archive', () => {
       expect(target.meta).toBe(before);
       expect(await listBackups(target.dataDir)).toEqual([]);
       expect(await readdir(target.dataDir, { recursive: true })).toEqual(filesBefore);
+      await target.close();
+    });
+  });
+
+  it('holds an archive to the limits the API holds: a story too long or not as the store writes it is left out, a bad import time repaired, an oversized note refused, and the summary says each', async () => {
+    await withTempDir(async (dir) => {
+      const source = await LibraryStore.open(path.join(dir, 'a'));
+      await source.addStories(['g1', 'g2'].map((id) => fakeStory(id, `Kop ${id}`)));
+      await source.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, storyEdits: { g1: { note: 'n'.repeat(100_001) } } }));
+      const file = path.join(dir, 'a.json');
+      await exportLibraryArchive(source, file);
+      await source.close();
+      // Hand-edited afterwards: a story of 1.2 million characters, a head without its fields, an import time in year 99999.
+      const archive = JSON.parse(await readFile(file, 'utf8')) as { stories: { head: Record<string, unknown>; body: unknown[] }[] };
+      const huge = fakeStory('g3');
+      archive.stories.push({ head: huge.head as unknown as Record<string, unknown>, body: [{ type: 'paragraph', text: 'x'.repeat(1_200_000) }] });
+      archive.stories.push({ head: { id: 'g4', kind: 'article', headline: 'Kaal', dateline: { place: '', agencies: [] }, contentHash: 'h4', sha256: 's4', importedAt: '2026-01-01T00:00:00.000Z' }, body: [] });
+      archive.stories[1]!.head.importedAt = '99999-01-01T00:00:00.000Z';
+      await writeFile(file, JSON.stringify(archive));
+
+      const target = await LibraryStore.open(path.join(dir, 'b'));
+      const summary = await importLibraryArchive(target, file);
+      // Not an exact copy any more: merged, which says what it did not take.
+      expect(summary).toMatchObject({ mode: 'merged', storiesAdded: 2 });
+      expect(summary.notTaken).toEqual([
+        { field: 'story', action: 'dropped', count: 2 },
+        { field: 'story.importedAt', action: 'repaired', count: 1 },
+        { field: 'note', action: 'dropped', count: 1 },
+      ]);
+      expect(target.head('g2')?.importedAt).toMatch(/^20\d\d-/);
+      expect(target.meta.storyEdits.g1?.note).toBeUndefined();
+      expect(target.head('g3')).toBeUndefined();
       await target.close();
     });
   });

@@ -3,13 +3,16 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/contract/envelope';
+import { isSafeId } from '../../../shared/contract/define';
 import { newId } from '../ids';
-import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary } from '../../../shared/contract/backups';
-import { mergeArchiveMeta } from './archive-merge';
+import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, type ArchiveImportSummary, type ArchiveNotTaken } from '../../../shared/contract/backups';
+import { LIMITS } from '../../../shared/contract/define';
+import { isInstant, mergeArchiveMeta } from './archive-merge';
+import { isBody, isStoryHead } from './segment-shape';
 import { writeBackup } from './backups';
 import { syncDirectory } from './durable-file';
 import type { LibraryStore } from './library-store';
-import { checkMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent } from './meta';
+import { checkMeta, emptyMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent } from './meta';
 
 // One-file export of a whole library (every story, deleted ones included, and
 // all metadata), and its import: into an empty library the round trip is exact;
@@ -18,9 +21,9 @@ import { checkMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent
 export const ARCHIVE_FORMAT = 'kroniek-library';
 export const ARCHIVE_VERSION = 1;
 
-// Story ids become keys of the segment files' JSON objects: one starting with `_`
-// (`__proto__`) would not survive that, so ids are the importer's alphabet only.
-const storyIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'invalid story id');
+// Story ids become keys of the segment files' JSON objects and of the metadata's per-story
+// records: the one id pattern (isSafeId: never `__proto__`, `constructor`, `toString`…).
+const storyIdSchema = z.string().refine(isSafeId, 'invalid story id');
 
 const storySchema = z.object({
   head: z
@@ -46,16 +49,29 @@ const archiveSchema = z.object({
   stories: z.array(storySchema),
 });
 
+/** Content ids of page text merged into stories as their later versions. */
+function pageVersionIds(meta: MetaDoc): Set<string> {
+  const ids = new Set<string>();
+  for (const edit of Object.values(meta.storyEdits)) for (const id of edit.pageVersions ?? []) ids.add(id);
+  return ids;
+}
+
 /** The archive's text, piece by piece, so a big library is never one string in memory. */
 async function* archiveChunks(store: LibraryStore, now: Date, written: { stories: number }): AsyncGenerator<string> {
   const { segments: _segments, purged, ...kept } = store.meta;
   // Purged stories are not in the archive (allStoriesWithBodies leaves them out), so the
-  // archive does not name them either: it is the library as the editor sees it.
-  const gone = new Set(purged ?? []);
-  const meta = gone.size ? { ...kept, deleted: kept.deleted.filter((id) => !gone.has(id)) } : kept;
+  // archive does not name them either: it is the library as the editor sees it. The one
+  // exception is page text merged into a story as its later version (an accepted "looks
+  // like an update" proposal): purged from the list, it is the text the story shows, so it
+  // travels, still deleted and purged.
+  const versions = pageVersionIds(store.meta);
+  const gone = new Set((purged ?? []).filter((id) => !versions.has(id)));
+  const stillPurged = (purged ?? []).filter((id) => versions.has(id));
+  const trimmed = gone.size ? { ...kept, deleted: kept.deleted.filter((id) => !gone.has(id)) } : kept;
+  const meta = stillPurged.length ? { ...trimmed, purged: stillPurged } : trimmed;
   yield `{"format":"${ARCHIVE_FORMAT}","formatVersion":${ARCHIVE_VERSION},"schemaVersion":${store.meta.schemaVersion},"exportedAt":${JSON.stringify(now.toISOString())},\n"meta":${JSON.stringify(meta)},\n"stories":[`;
   let first = true;
-  for await (const story of store.allStoriesWithBodies()) {
+  for await (const story of store.allStoriesWithBodies(versions)) {
     yield `${first ? '' : ','}\n${JSON.stringify(story)}`;
     first = false;
     written.stories++;
@@ -63,8 +79,26 @@ async function* archiveChunks(store: LibraryStore, now: Date, written: { stories
   yield '\n]}\n';
 }
 
+/**
+ * Every story's text is checked first: an archive that would be incomplete (stories whose
+ * text cannot be read) is refused unless the editor allows it, and then says how many it left out.
+ */
+async function checkComplete(store: LibraryStore, allowIncomplete: boolean): Promise<number> {
+  const damaged = await store.checkContent();
+  if (!damaged) return 0;
+  if (!allowIncomplete) {
+    throw new ServiceError(
+      'conflict',
+      `The text of ${damaged.stories === 1 ? 'a story' : `${damaged.stories} stories`} cannot be read (damaged content files: ${damaged.files.map((file) => file.file).join(', ')}): the archive would be incomplete. Write it without ${damaged.stories === 1 ? 'that story' : 'them'} only if you choose to.`,
+      { code: 'export.incomplete', count: damaged.stories },
+    );
+  }
+  return damaged.stories;
+}
+
 /** Streams the archive to `filePath` (through a temp file, fsynced, then renamed). */
-export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date()): Promise<{ stories: number }> {
+export async function exportLibraryArchive(store: LibraryStore, filePath: string, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ stories: number; leftOut?: number }> {
+  const leftOut = await checkComplete(store, Boolean(options.allowIncomplete));
   const temp = `${filePath}.kroniek-tmp-${process.pid}`;
   const out = createWriteStream(temp, { flags: 'wx' });
   // A stream that fails (no such folder, disk full) rejects the export instead of an unhandled 'error' event.
@@ -86,11 +120,12 @@ export async function exportLibraryArchive(store: LibraryStore, filePath: string
     await fs.rm(temp, { force: true });
     throw error;
   }
-  return written;
+  return leftOut ? { ...written, leftOut } : written;
 }
 
 /** The archive in memory, for a browser download; refused above `maxBytes` before it is all built. */
-export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date()): Promise<{ bytes: Buffer; stories: number }> {
+export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIVE_UPLOAD_BYTES, now = new Date(), options: { allowIncomplete?: boolean } = {}): Promise<{ bytes: Buffer; stories: number; leftOut?: number }> {
+  const leftOut = await checkComplete(store, Boolean(options.allowIncomplete));
   const parts: Buffer[] = [];
   let size = 0;
   const written = { stories: 0 };
@@ -100,7 +135,7 @@ export async function libraryArchiveBytes(store: LibraryStore, maxBytes = ARCHIV
     if (size > maxBytes) throw new ServiceError('too-large', ARCHIVE_TOO_LARGE);
     parts.push(bytes);
   }
-  return { bytes: Buffer.concat(parts), stories: written.stories };
+  return { bytes: Buffer.concat(parts), stories: written.stories, ...(leftOut ? { leftOut } : {}) };
 }
 
 interface ParsedArchive {
@@ -160,9 +195,35 @@ export async function importLibraryArchiveText(store: LibraryStore, text: string
   const archive = parseLibraryArchive(text, name);
   const unique = new Map<string, StoryContent>();
   for (const story of archive.stories) if (!unique.has(story.head.id)) unique.set(story.head.id, story);
-  const stories = [...unique.values()];
+  // Stories as the store writes them and within the import limits; an import time the store
+  // would not write is repaired (the time of this import), and both are said.
+  const notTakenStories: ArchiveNotTaken[] = [];
+  const importedAt = new Date().toISOString();
+  let repairedTimes = 0;
+  let droppedStories = 0;
+  const stories: StoryContent[] = [];
+  for (const story of unique.values()) {
+    const head = isInstant(story.head.importedAt) ? story.head : { ...story.head, importedAt };
+    if (head !== story.head) repairedTimes++;
+    const chars = head.headline.length + story.body.reduce((sum, block) => sum + (typeof block.text === 'string' ? block.text.length : 0), 0);
+    if (!isStoryHead(head) || !isBody(story.body) || chars > LIMITS.storyChars) {
+      droppedStories++;
+      continue;
+    }
+    stories.push(head === story.head ? story : { head, body: story.body });
+  }
+  if (droppedStories) notTakenStories.push({ field: 'story', action: 'dropped', count: droppedStories });
+  if (repairedTimes) notTakenStories.push({ field: 'story.importedAt', action: 'repaired', count: repairedTimes });
 
-  if (isEmptyLibrary(store.meta)) {
+  // Into an empty library the archive becomes the library exactly, when every value of it is
+  // one the API takes (checked by merging it into nothing, every story id taken as known:
+  // a record of a story the archive does not carry stays, as it did in the library); otherwise it is merged, which
+  // holds each value to the API and says what it did not take.
+  const carried = new Set(stories.map((story) => story.head.id));
+  const exact =
+    notTakenStories.length === 0 &&
+    mergeArchiveMeta({ current: emptyMeta(), archive: archive.meta, storyId: (id) => id, newStories: carried, newId }).counts.notTaken.length === 0;
+  if (isEmptyLibrary(store.meta) && exact) {
     const imported = archive.migrated ? archive.meta : checkedRaw(archive.rawMeta);
     const { segments: _ignored, ...rest } = imported;
     await store.addStories(stories, (meta: MetaDoc) => ({ ...rest, segments: meta.segments }));
@@ -176,6 +237,7 @@ export async function importLibraryArchiveText(store: LibraryStore, text: string
       dossiersAdded: imported.dossiers.length,
       searchesAdded: imported.savedSearches.length,
       conflictsKept: 0,
+      notTaken: [],
       backup: null,
     };
   }
@@ -202,8 +264,8 @@ export async function importLibraryArchiveText(store: LibraryStore, text: string
     counts = merged.counts;
     return merged.meta;
   });
-  const done = counts ?? { tagsAdded: 0, tagsMatched: 0, linksAdded: 0, dossiersAdded: 0, searchesAdded: 0, conflictsKept: 0 };
-  return { mode: 'merged', storiesAdded: fresh.length, storiesAlreadyPresent: stories.length - fresh.length, ...done, backup: backup.name };
+  const done = counts ?? { tagsAdded: 0, tagsMatched: 0, linksAdded: 0, dossiersAdded: 0, searchesAdded: 0, conflictsKept: 0, notTaken: [] };
+  return { mode: 'merged', storiesAdded: fresh.length, storiesAlreadyPresent: stories.length - fresh.length, ...done, notTaken: [...notTakenStories, ...done.notTaken], backup: backup.name };
 }
 
 /** The raw metadata (original key order) once checked, so an exact round trip writes the same bytes. */

@@ -8,15 +8,17 @@ import type { HistoryState } from '../../../shared/contract/library';
 import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '../../../shared/types';
 import { changesBetween } from './changes';
 import { DurableJsonFile } from './durable-adapter';
-import { readFileIfExists, removeStaleTempFiles, writeFileDurably } from './durable-file';
+import { removeStaleTempFiles, writeFileDurably } from './durable-file';
 import type { HistoryLabel } from '../../../shared/messages';
 import { History, type HistoryGuard } from './history';
 import { acquireFolderLock, type FolderLock, type LockOptions } from './lock';
 import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
 import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
-import { SegmentReader } from './segment-entries';
+import { SegmentReader, type SegmentEntries } from './segment-entries';
+import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './segment-shape';
 import { storyHeadOf, StoryVersions } from './versions';
-import type { StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
+import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
+import { own } from './records';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -80,9 +82,17 @@ export class LibraryStore {
   private deletedSet = new Set<string>();
   private purgedSet = new Set<string>();
   private linkCounts: Map<string, number> | null = null;
+  /** Content records (by content id) of each segment, in file order: what its bodies file must hold. */
+  private readonly recordsOf = new Map<string, string[]>();
+  /** Damaged content files (relative path) → why, and the content ids they cost (a lost heads file: `lost` stories of unknown id). */
+  private readonly damage = new Map<string, { problem: SegmentProblem; ids: Set<string>; lost: number }>();
+  /** Segments whose bodies file was read whole and checked (they never change). */
+  private readonly checkedBodies = new Set<string>();
   /** Serialises writes: one metadata write at a time, in call order. */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Set once the heads are read: damage found later is announced as a change. */
+  private opened = false;
 
   private constructor(
     readonly dataDir: string,
@@ -183,7 +193,7 @@ export class LibraryStore {
 
   toSummary(head: StoryHead): StorySummary {
     const meta = this.meta;
-    const edit = meta.storyEdits[head.id];
+    const edit = own(meta.storyEdits, head.id);
     return {
       id: head.id,
       kind: head.kind,
@@ -194,7 +204,7 @@ export class LibraryStore {
       importedAt: head.importedAt,
       ageLabel: head.ageLabel,
       pageId: head.pageId,
-      tagIds: meta.taggings[head.id] ?? [],
+      tagIds: own(meta.taggings, head.id) ?? [],
       linkCount: this.linkCountOf(head.id),
       ...(head.wire ? this.wireSummary(head) : {}),
       ...(edit?.publishedAtEstimated && edit.publishedAt ? { publishedAtEstimated: true } : {}),
@@ -207,7 +217,7 @@ export class LibraryStore {
     const latest = list[list.length - 1]?.version ?? wire.version;
     let corrected = false;
     for (const ref of list) if (this.versionHeads.get(ref.contentId)?.wire?.signals.includes('correction')) corrected = true;
-    const opened = this.meta.opened[wire.storyId];
+    const opened = own(this.meta.opened, wire.storyId);
     return {
       wire: {
         guid: wire.guid,
@@ -275,7 +285,9 @@ export class LibraryStore {
     if (!head || !ref) return undefined;
     const record = this.versionHeads.get(ref.contentId)!;
     const shown = storyHeadOf(record);
-    const body = (await this.loadBodies(ref.segment)).get(ref.contentId) ?? [];
+    const text = (await this.loadBodies(ref.segment)).get(ref.contentId);
+    const damaged = text === undefined ? this.textDamageOf(ref.contentId) : undefined;
+    const body = text ?? [];
     const summary = this.toSummary(shown);
     return {
       ...summary,
@@ -284,7 +296,8 @@ export class LibraryStore {
       body,
       source: { fileName: record.fileName, sha256: record.sha256, importedAt: record.importedAt },
       warnings: record.warnings,
-      note: this.meta.storyEdits[id]?.note ?? '',
+      note: own(this.meta.storyEdits, id)?.note ?? '',
+      ...(damaged ? { textDamaged: damaged } : {}),
     };
   }
 
@@ -345,14 +358,115 @@ export class LibraryStore {
   async story(id: string): Promise<Story | undefined> {
     const head = this.head(id);
     if (!head) return undefined;
-    const body = (await this.body(id)) ?? [];
+    const body = await this.body(id);
+    const damaged = body === undefined ? this.textDamageOf(this.versions.current(id)?.contentId ?? id) : undefined;
     return {
       ...this.toSummary(head),
-      body,
+      body: body ?? [],
       source: { fileName: head.fileName, sha256: head.sha256, importedAt: head.importedAt },
       warnings: head.warnings,
-      note: this.meta.storyEdits[id]?.note ?? '',
+      note: own(this.meta.storyEdits, id)?.note ?? '',
+      ...(damaged ? { textDamaged: damaged } : {}),
     };
+  }
+
+  // ---- damaged content -------------------------------------------------
+
+  /** Why the text of a content record could not be read, or undefined when it is not known to be damaged. */
+  textDamageOf(contentId: string): DamagedStoryText | undefined {
+    for (const [file, entry] of this.damage) if (entry.ids.has(contentId)) return { file, problem: entry.problem };
+    return undefined;
+  }
+
+  /** True when the story's text (its current version's) is known to be damaged. */
+  isTextDamaged(id: string): boolean {
+    return this.textDamageOf(this.versions.current(id)?.contentId ?? id) !== undefined;
+  }
+
+  /** What is known to be damaged so far (see checkContent for a full check); null when nothing. */
+  damagedContent(): DamagedContent | null {
+    if (this.damage.size === 0) return null;
+    const storyIds = new Set<string>();
+    let lost = 0;
+    const files = [...this.damage].map(([file, entry]) => {
+      const ids = new Set<string>();
+      for (const contentId of entry.ids) {
+        const story = this.versionHeads.get(contentId)?.wire?.storyId ?? contentId;
+        if (!this.purgedSet.has(story)) ids.add(story);
+      }
+      for (const id of ids) storyIds.add(id);
+      lost += entry.lost;
+      return { file, problem: entry.problem, stories: ids.size + entry.lost };
+    });
+    if (storyIds.size + lost === 0) return null;
+    return { stories: storyIds.size + lost, storyIds: [...storyIds].slice(0, 1_000), files };
+  }
+
+  /**
+   * Reads every segment's bodies file once and checks every story's text in it, so that
+   * damage anywhere is known (an export or archive must not be incomplete without the
+   * editor's say). Segments never change, so each is checked once per opening.
+   */
+  async checkContent(): Promise<DamagedContent | null> {
+    const reader = new SegmentReader();
+    for (const segment of this.meta.segments) {
+      if (this.checkedBodies.has(segment.name) || this.bodyCache.has(segment.name)) continue;
+      let entries: SegmentEntries;
+      try {
+        entries = await reader.read(this.bodiesFile(segment.name));
+      } catch (error) {
+        this.bodiesFailed(segment.name, error);
+        continue;
+      }
+      this.checkEntries(segment.name, entries);
+    }
+    return this.damagedContent();
+  }
+
+  private noteDamage(file: string, problem: SegmentProblem, ids: Iterable<string>, lost = 0): void {
+    const entry = this.damage.get(file) ?? { problem, ids: new Set<string>(), lost: 0 };
+    const before = entry.ids.size + entry.lost;
+    for (const id of ids) entry.ids.add(id);
+    entry.lost += lost;
+    if (entry.ids.size + entry.lost === before && this.damage.has(file)) return;
+    this.damage.set(file, entry);
+    // Found after opening (a read on demand): the status changed, windows reload it.
+    if (this.opened) this.publish({ library: true });
+  }
+
+  private bodiesFailed(segment: string, error: unknown): void {
+    if (!(error instanceof SegmentFileError)) throw error;
+    this.checkedBodies.add(segment);
+    this.noteDamage(this.relativeBodiesFile(segment), error.problem, this.recordsOf.get(segment) ?? []);
+  }
+
+  /** Checks every record the heads name against the bodies file's entries; returns the good bodies by content id. */
+  private checkEntries(segment: string, entries: SegmentEntries): Map<string, BodyBlock[]> {
+    this.checkedBodies.add(segment);
+    const at = new Map<string, number>();
+    for (let index = 0; index < entries.ids.length; index++) at.set(entries.ids[index]!, index);
+    const bodies = new Map<string, BodyBlock[]>();
+    const missing: string[] = [];
+    const broken: string[] = [];
+    for (const id of this.recordsOf.get(segment) ?? []) {
+      const index = at.get(id);
+      if (index === undefined) {
+        missing.push(id);
+        continue;
+      }
+      let body: unknown;
+      try {
+        body = entries.value(index);
+      } catch {
+        body = undefined;
+      }
+      if (isBody(body)) bodies.set(id, body);
+      else broken.push(id);
+    }
+    const file = this.relativeBodiesFile(segment);
+    if (broken.length) this.noteDamage(file, 'entry-damaged', broken);
+    if (missing.length) this.noteDamage(file, broken.length ? 'entry-damaged' : 'entry-missing', missing);
+    return bodies;
   }
 
   /** Every live story with its body, segment by segment (for building indexes); `include` picks segments by name. */
@@ -370,10 +484,16 @@ export class LibraryStore {
   }
 
   /** Every stored content record, deleted stories and every agency version included but not purged stories, with its body (for the library archive). */
-  async *allStoriesWithBodies(): AsyncIterableIterator<StoryContent> {
+  /**
+   * Every stored record with its text, as written (a story showing merged page text with its
+   * own head), purged ones left out except those in `keepPurged` (merged page versions).
+   */
+  async *allStoriesWithBodies(keepPurged: ReadonlySet<string> = new Set()): AsyncIterableIterator<StoryContent> {
     yield* this.passOverBodies((id) => {
-      const head = this.versionHeads.get(id) ?? this.heads.get(id);
-      return head && !this.purgedSet.has(head.wire?.storyId ?? id) ? head : undefined;
+      const head = this.pageOwn.get(id)?.head ?? this.versionHeads.get(id) ?? this.heads.get(id);
+      if (!head) return undefined;
+      const story = head.wire?.storyId ?? id;
+      return !this.purgedSet.has(story) || keepPurged.has(story) ? head : undefined;
     });
   }
 
@@ -394,13 +514,38 @@ export class LibraryStore {
         }
         continue;
       }
-      const entries = await reader.read(this.bodiesFile(segment.name));
-      if (!entries) continue;
-      for (let index = 0; index < entries.ids.length; index++) {
-        const head = headOf(entries.ids[index]!);
-        // Parsed one story at a time; the reader's buffer is reused for the next segment only after this loop.
-        if (head) yield { head, body: entries.value(index) as BodyBlock[] };
+      let entries: SegmentEntries;
+      try {
+        entries = await reader.read(this.bodiesFile(segment.name));
+      } catch (error) {
+        // Its stories are reported as damaged (damagedContent), never passed on with no text.
+        this.bodiesFailed(segment.name, error);
+        continue;
       }
+      const known = new Set(this.recordsOf.get(segment.name));
+      const seen = new Set<string>();
+      const broken: string[] = [];
+      for (let index = 0; index < entries.ids.length; index++) {
+        const id = entries.ids[index]!;
+        if (!known.has(id)) continue;
+        seen.add(id);
+        const head = headOf(id);
+        if (!head) continue;
+        // Parsed one story at a time; the reader's buffer is reused for the next segment only after this loop.
+        let body: unknown;
+        try {
+          body = entries.value(index);
+        } catch {
+          body = undefined;
+        }
+        if (isBody(body)) yield { head, body };
+        else broken.push(id);
+      }
+      const file = this.relativeBodiesFile(segment.name);
+      if (broken.length) this.noteDamage(file, 'entry-damaged', broken);
+      const missing = [...known].filter((id) => !seen.has(id));
+      if (missing.length) this.noteDamage(file, broken.length ? 'entry-damaged' : 'entry-missing', missing);
+      this.checkedBodies.add(segment.name);
     }
   }
 
@@ -442,6 +587,8 @@ export class LibraryStore {
         this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
       const added = [...addedSet];
+      // An archive may bring stories with merged page text: shown once their records are known.
+      if (metaChange && written.length) this.applyPageVersions(next);
       // Undoing the import takes away the stories it brought into being (a new version of a story already here stays).
       if (undo) this.recordAdd(undo, added.filter((id) => !known.has(id)), before, next);
       if (fresh.length) this.emit({ type: 'stories-added', ids: added });
@@ -638,6 +785,9 @@ export class LibraryStore {
   /** Takes in a stored record; returns the id of the story it is (or is a version of). */
   private indexHead(head: StoryHead, segment: string): string {
     this.shared.head(head);
+    const records = this.recordsOf.get(segment);
+    if (records) records.push(head.id);
+    else this.recordsOf.set(segment, [head.id]);
     if (head.wire) {
       this.versionHeads.set(head.id, head);
       if (this.versions.add(head, segment) === 'current') {
@@ -657,20 +807,35 @@ export class LibraryStore {
     this.setDeleted(this.meta);
     const problems: string[] = [];
     for (const segment of this.meta.segments) {
-      const file = path.join(this.dataDir, CONTENT_DIR, `${segment.name}.heads.json`);
+      const file = `${CONTENT_DIR}/${segment.name}.heads.json`;
       try {
-        const raw = await readFileIfExists(file);
-        if (raw === null) throw new Error('missing');
-        const heads = JSON.parse(raw.toString('utf8')) as StoryHead[];
+        const { heads, invalid } = await readHeadsFile(path.join(this.dataDir, file));
         for (const head of heads) this.indexHead(head, segment.name);
+        // Entries that are not heads, or fewer than the metadata says the segment holds: stories lost with their heads.
+        const lost = Math.max(invalid, segment.count - heads.length);
+        if (lost > 0) {
+          this.noteDamage(file, 'wrong-shape', [], lost);
+          problems.push(`${segment.name} (${lost} damaged)`);
+        }
       } catch (error) {
-        problems.push(`${segment.name} (${(error as Error).message})`);
+        if (!(error instanceof SegmentFileError)) throw error;
+        // The ids went with the file; the metadata still says how many stories it held.
+        this.noteDamage(file, error.problem, [], segment.count);
+        problems.push(`${segment.name} (${error.problem})`);
+      }
+      // A bodies file that is plainly not there is known now; one that is damaged inside when it is read.
+      const bodies = await fs.lstat(this.bodiesFile(segment.name)).catch(() => null);
+      const problem: SegmentProblem | null = !bodies ? 'missing' : !bodies.isFile() ? 'not-a-file' : bodies.size === 0 ? 'empty' : null;
+      if (problem) {
+        this.checkedBodies.add(segment.name);
+        this.noteDamage(this.relativeBodiesFile(segment.name), problem, this.recordsOf.get(segment.name) ?? []);
       }
     }
     if (problems.length) {
       this.notices.push({ code: 'content-damaged', segments: problems });
     }
     this.applyPageVersions(this.meta);
+    this.opened = true;
   }
 
   /**
@@ -720,10 +885,10 @@ export class LibraryStore {
 
   /** A page-text story's versions (its own text, then each merged one): content ids, heads and segments, oldest first. */
   private pageVersionRecords(id: string): { contentId: string; head: StoryHead; segment: string }[] {
-    const own = this.pageOwn.get(id);
-    if (!own) return [];
-    const records = [{ contentId: id, head: own.head, segment: own.segment }];
-    for (const contentId of this.meta.storyEdits[id]?.pageVersions ?? []) {
+    const first = this.pageOwn.get(id);
+    if (!first) return [];
+    const records = [{ contentId: id, head: first.head, segment: first.segment }];
+    for (const contentId of own(this.meta.storyEdits, id)?.pageVersions ?? []) {
       const head = this.pageOwn.get(contentId)?.head ?? this.heads.get(contentId);
       const segment = this.pageOwn.get(contentId)?.segment ?? this.segmentOf.get(contentId);
       if (head && segment) records.push({ contentId, head, segment });
@@ -757,7 +922,7 @@ export class LibraryStore {
       body,
       source: { fileName: record.head.fileName, sha256: record.head.sha256, importedAt: record.head.importedAt },
       warnings: record.head.warnings,
-      note: this.meta.storyEdits[id]?.note ?? '',
+      note: own(this.meta.storyEdits, id)?.note ?? '',
     };
   }
 
@@ -773,10 +938,10 @@ export class LibraryStore {
       if (listed.has(name)) continue;
       let heads: StoryHead[];
       try {
-        const raw = await readFileIfExists(path.join(this.dataDir, CONTENT_DIR, `${name}.heads.json`));
-        const parsed: unknown = raw === null ? null : JSON.parse(raw.toString('utf8'));
-        if (!Array.isArray(parsed) || parsed.some((head) => !head || typeof head !== 'object' || typeof (head as StoryHead).id !== 'string')) continue;
-        heads = parsed as StoryHead[];
+        // Checked as every heads file is; a file with any entry that is not a head is not adopted.
+        const read = await readHeadsFile(path.join(this.dataDir, CONTENT_DIR, `${name}.heads.json`));
+        if (read.invalid > 0 || read.heads.length === 0) continue;
+        heads = read.heads;
       } catch {
         continue; // unreadable: left on disk, as every damaged story file is
       }
@@ -789,7 +954,8 @@ export class LibraryStore {
 
   private async writeSegment(name: string, items: StoryContent[]): Promise<void> {
     const dir = path.join(this.dataDir, CONTENT_DIR);
-    const bodies: Record<string, BodyBlock[]> = {};
+    // Null prototype: an id is a key, whatever it is (ids are checked, this is the second line).
+    const bodies = Object.create(null) as Record<string, BodyBlock[]>;
     for (const item of items) bodies[item.head.id] = item.body;
     await writeFileDurably(path.join(dir, `${name}.bodies.json`), JSON.stringify(bodies));
     await writeFileDurably(path.join(dir, `${name}.heads.json`), JSON.stringify(items.map((item) => item.head)));
@@ -799,12 +965,20 @@ export class LibraryStore {
     return path.join(this.dataDir, CONTENT_DIR, `${segment}.bodies.json`);
   }
 
+  private relativeBodiesFile(segment: string): string {
+    return `${CONTENT_DIR}/${segment}.bodies.json`;
+  }
+
+  /** A segment's stories' text, checked: a story whose text cannot be read is not in the map and is reported as damaged. */
   private async readBodies(segment: string): Promise<Map<string, BodyBlock[]>> {
     const cached = this.bodyCache.get(segment);
     if (cached) return cached;
-    const raw = await readFileIfExists(this.bodiesFile(segment));
-    if (raw === null) return new Map();
-    return new Map(Object.entries(JSON.parse(raw.toString('utf8')) as Record<string, BodyBlock[]>));
+    try {
+      return this.checkEntries(segment, await new SegmentReader().read(this.bodiesFile(segment)));
+    } catch (error) {
+      this.bodiesFailed(segment, error);
+      return new Map();
+    }
   }
 
   private async loadBodies(segment: string): Promise<Map<string, BodyBlock[]>> {

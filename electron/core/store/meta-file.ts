@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LibraryNotice } from '../../../shared/types';
 import { ServiceError } from '../../../shared/contract/envelope';
-import { isTempFileName, NotAFileError, readFileIfExists, writeFileDurably } from './durable-file';
+import { isTempFileName, kindOf, NotAFileError, readFileIfExists, writeFileDurably } from './durable-file';
 import { checkMeta, emptyMeta, migrateMeta, MIGRATIONS, SCHEMA_VERSION, type MetaDoc } from './meta';
 
 export const META_FILE = 'library.json';
+/** The largest library.json read: V8's longest string is about 512 MiB (a 300 MB note still opens, and is reported). */
+export const META_MAX_BYTES = 500 * 1024 * 1024;
 
 export interface LoadedMeta {
   meta: MetaDoc;
@@ -50,11 +53,27 @@ export function parseMetaBytes(bytes: Buffer, setup: MigrationSetup = { target: 
   return { ok: true, meta: checked.meta, migratedFrom: migrated.migrated ? migrated.from : null };
 }
 
-/** Keeps a damaged file byte-identical beside the original for later inspection. */
+/**
+ * Keeps a damaged file byte-identical beside the original for later inspection: one copy
+ * per distinct damaged content (a library opened read-only again and again, or a damage
+ * that returns, does not fill the folder with copies of the same bytes).
+ */
 export async function keepDamagedCopy(filePath: string, now = new Date()): Promise<string> {
+  const bytes = await fs.readFile(filePath);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const dir = path.dirname(filePath);
+  const prefix = `${path.basename(filePath)}.damaged-`;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix) || isTempFileName(name)) continue;
+    const candidate = path.join(dir, name);
+    const stat = await fs.lstat(candidate).catch(() => null);
+    if (!stat?.isFile() || stat.size !== bytes.length) continue;
+    const theirs = await fs.readFile(candidate).catch(() => null);
+    if (theirs && createHash('sha256').update(theirs).digest('hex') === hash) return candidate;
+  }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = `${filePath}.damaged-${stamp}`;
-  await fs.copyFile(filePath, target);
+  const target = path.join(dir, `${prefix}${stamp}`);
+  await writeFileDurably(target, bytes);
   return target;
 }
 
@@ -69,13 +88,21 @@ export async function loadMeta(
   setup?: MigrationSetup,
 ): Promise<LoadedMeta> {
   const filePath = path.join(dir, META_FILE);
+  // Only a regular file within what V8 can hold as one string is read: a folder, FIFO or
+  // device at the name (reading a FIFO would never end) or a file too large to parse is
+  // damage that is left exactly where it is (a restored backup could not be written there
+  // without removing it), and the library opens read-only with the stories found.
+  const found = await fs.lstat(filePath).catch(() => null);
+  if (found && (!found.isFile() || found.size > META_MAX_BYTES)) {
+    return openWithoutMetaFile(dir, undefined, !found.isFile() ? `it is ${kindOf(found)}` : `it is larger than ${META_MAX_BYTES} bytes`);
+  }
   let bytes: Buffer | null;
   try {
     bytes = await readFileIfExists(filePath);
   } catch (error) {
-    // Something else in its place (a folder, a FIFO) or unreadable: damaged, and left as it is.
+    // Replaced by something else since the check, or unreadable: damaged, and left as it is.
     if (!(error instanceof NotAFileError) && (error as NodeJS.ErrnoException).code !== 'EACCES') throw error;
-    return openWithoutMetaFile(dir, restoreFromBackup, error instanceof NotAFileError ? `it is ${error.kind}` : 'it cannot be read');
+    return openWithoutMetaFile(dir, undefined, error instanceof NotAFileError ? `it is ${error.kind}` : 'it cannot be read');
   }
   if (bytes === null) {
     // No metadata but stories or backups: a damaged library, never a new one to fill with the sample stories.

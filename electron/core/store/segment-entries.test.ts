@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entriesOf, SegmentReader, type SegmentEntries } from './segment-entries';
+import { SegmentFileError } from './segment-shape';
 
 const all = (entries: SegmentEntries) => entries.ids.map((id, index) => [id, entries.value(index)]);
 /** By id: JSON.parse puts ids that look like array indexes first, the scan keeps file order (the store's ids never look like one). */
@@ -46,10 +47,11 @@ describe('entriesOf', () => {
     expect(fromText(' \n{ }\n').ids).toEqual([]);
   });
 
-  it('throws a SyntaxError for a damaged file, never a partial list', () => {
-    for (const broken of ['', '{"a":[1],', '{"a":[1]', '{"a" [1]}', '[1,2]', '{"a":[1]} trailing', '{"a":[1}']) {
-      expect(() => fromText(broken), broken).toThrow(SyntaxError);
+  it('throws a SegmentFileError naming the damage for a damaged file, never a partial list', () => {
+    for (const broken of ['', '{"a":[1],', '{"a":[1]', '{"a" [1]}', '{"a":[1]} trailing', '{"a":[1}']) {
+      expect(() => fromText(broken), broken).toThrow(new SegmentFileError('not-json'));
     }
+    for (const wrong of ['[1,2]', '"bodies"', 'null', '42']) expect(() => fromText(wrong), wrong).toThrow(new SegmentFileError('wrong-shape'));
   });
 
   it('throws when a value is broken inside, as soon as that story is read', () => {
@@ -69,7 +71,7 @@ describe('SegmentReader', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('reads files of any size one after the other through one buffer, and null for a missing file', async () => {
+  it('reads files of any size one after the other through one buffer, and a SegmentFileError for a missing, empty or non-regular file', async () => {
     const reader = new SegmentReader();
     const big = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`id${i}`, [{ type: 'paragraph', text: `Verhaal ${i} over Oekraïne. `.repeat(20) }]]));
     const small = { x: [{ type: 'heading', text: 'Genève' }] };
@@ -79,6 +81,9 @@ describe('SegmentReader', () => {
       const entries = await reader.read(path.join(dir, name));
       expect(all(entries!)).toEqual(Object.entries(bodies));
     }
-    expect(await reader.read(path.join(dir, 'missing.json'))).toBeNull();
+    await expect(reader.read(path.join(dir, 'missing.json'))).rejects.toThrow(new SegmentFileError('missing'));
+    await writeFile(path.join(dir, 'empty.json'), '');
+    await expect(reader.read(path.join(dir, 'empty.json'))).rejects.toThrow(new SegmentFileError('empty'));
+    await expect(reader.read(dir)).rejects.toThrow(new SegmentFileError('not-a-file'));
   });
 });

@@ -1,4 +1,4 @@
-import { openRegularFile } from './durable-file';
+import { BODIES_FILE_MAX_BYTES, readSegmentBytes, SegmentFileError } from './segment-shape';
 
 // Reads a content segment's bodies file (`{"<id>":[…blocks…],…}`, as the store writes
 // it) one story at a time, for passes over the whole library (the index build, the
@@ -31,27 +31,18 @@ export interface SegmentEntries {
 
 /** Reads files into one buffer, grown as needed and reused: one per pass, never shared. */
 export class SegmentReader {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
 
-  /** The file's entries, or null when there is no such file. */
-  async read(file: string): Promise<SegmentEntries | null> {
-    // Only a regular file, opened without waiting (a FIFO in its place would hold the open forever).
-    const handle = await openRegularFile(file);
-    if (!handle) return null;
-    let length = 0;
-    try {
-      // Segment files are written once (temp file, then rename) and never change after.
-      const { size } = await handle.stat();
-      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.ceil(size * 1.25));
-      while (length < size) {
-        const { bytesRead } = await handle.read(this.buffer, length, size - length, length);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-      }
-    } finally {
-      await handle.close();
-    }
-    return entriesOf(this.buffer, length);
+  /**
+   * The file's entries. Throws SegmentFileError (segment-shape.ts) when the file is
+   * missing, not a regular file, too large, unreadable, not JSON or not one JSON object:
+   * the caller reports its stories as damaged.
+   */
+  async read(file: string): Promise<SegmentEntries> {
+    // Segment files are written once (temp file, then rename) and never change after.
+    const { bytes, length } = await readSegmentBytes(file, BODIES_FILE_MAX_BYTES, this.buffer);
+    this.buffer = bytes;
+    return entriesOf(bytes, length);
   }
 }
 
@@ -63,8 +54,13 @@ export function entriesOf(bytes: Buffer, length: number): SegmentEntries {
     return { ids, value: (index) => JSON.parse(bytes.toString('utf8', spans[index * 2]!, spans[index * 2 + 1]!)) };
   }
   // Not what the store writes (or something the scan does not follow): JSON.parse decides.
-  const parsed: unknown = JSON.parse(bytes.toString('utf8', 0, length));
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SyntaxError('a segment file must hold one JSON object');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8', 0, length));
+  } catch {
+    throw new SegmentFileError('not-json');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SegmentFileError('wrong-shape');
   const entries = Object.entries(parsed);
   return { ids: entries.map(([id]) => id), value: (index) => entries[index]![1] };
 }

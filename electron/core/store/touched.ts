@@ -1,4 +1,5 @@
 import type { MetaDoc } from './meta';
+import { own } from './records';
 
 /**
  * Which of `ids` an editor has worked on: tagged, dated or noted, linked, or placed in a
@@ -8,8 +9,8 @@ export function touchedStories(meta: MetaDoc, ids: readonly string[]): string[] 
   const wanted = new Set(ids);
   const touched = new Set<string>();
   for (const id of ids) {
-    if ((meta.taggings[id]?.length ?? 0) > 0) touched.add(id);
-    const edit = meta.storyEdits[id];
+    if ((own(meta.taggings, id)?.length ?? 0) > 0) touched.add(id);
+    const edit = own(meta.storyEdits, id);
     // A date the importer estimated (a capture-relative brief) is not the editor's work.
     if (edit && ((edit.note ?? '') !== '' || ((edit.publishedAt ?? null) !== null && !edit.publishedAtEstimated))) touched.add(id);
   }

@@ -17,10 +17,23 @@ export function NoticeBanner() {
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const dismissNotices = useApp((s) => s.dismissNotices);
   const openBackups = useApp((s) => s.openBackups);
-  if (notices.length === 0 && !readOnly) return null;
+  const damaged = useApp((s) => s.status?.damaged);
+  if (notices.length === 0 && !readOnly && !damaged) return null;
   return (
     <div className="notices" role="region" aria-label={tn('label')}>
       {readOnly && <p className="notice notice-readonly">{t.app('readOnly')}</p>}
+      {damaged && (
+        // Not dismissable: it stays while the damage is there.
+        <div className="notice notice-warning" data-code="damaged">
+          <strong className="notice-heading">{tn('damagedHeading')}</strong>
+          {tn('damaged', { count: damaged.stories })}
+          <ul className="notice-list">
+            {damaged.files.map((file) => (
+              <li key={file.file}>{tn('damagedFile', { file: file.file, problem: tn(`problem.${file.problem}`) })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {notices.length > 0 && (
         <div className={notices.some((notice) => WARNING_CODES.has(notice.code)) ? 'notice notice-warning' : 'notice'}>
           <ul className="notice-list">

@@ -37,12 +37,12 @@ export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
     return libraryStatus(ctx);
   },
 
-  'library.exportArchiveToFile': async (_input, ctx) => {
+  'library.exportArchiveToFile': async (input, ctx) => {
     if (!ctx.ports.dialogs) throw new ServiceError('unsupported', 'Saving the whole library is available in the desktop app and with the CLI (`kroniek export-library --out FILE`).');
     const target = await ctx.ports.dialogs.pickSavePath({ defaultName: archiveName(), extensions: ['json'] });
     if (!target) return null;
-    const { stories } = await exportLibraryArchive(ctx.store, path.resolve(target));
-    return { path: path.resolve(target), stories };
+    const { stories, leftOut } = await exportLibraryArchive(ctx.store, path.resolve(target), new Date(), input);
+    return { path: path.resolve(target), stories, ...(leftOut ? { leftOut } : {}) };
   },
 
   'library.exportArchiveToPath': async (input, ctx) => {
@@ -53,19 +53,19 @@ export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
     if (existing) throw new ServiceError('conflict', `${target} already exists; choose a new file name.`);
     const folder = await stat(path.dirname(target)).catch(() => null);
     if (!folder?.isDirectory()) throw new ServiceError('not-found', `There is no folder ${path.dirname(target)} to write ${path.basename(target)} in.`);
-    const { stories } = await exportLibraryArchive(ctx.store, target).catch((error: NodeJS.ErrnoException) => {
+    const { stories, leftOut } = await exportLibraryArchive(ctx.store, target, new Date(), input).catch((error: NodeJS.ErrnoException) => {
       // The disk refused (no room, no permission): said as such, nothing left behind (the temp file is removed).
       if (typeof error.code === 'string' && error.syscall) throw new ServiceError('conflict', `Could not write ${target} (${error.code}).`);
       throw error;
     });
-    return { path: target, stories };
+    return { path: target, stories, ...(leftOut ? { leftOut } : {}) };
   },
 
   'library.importArchiveFromPath': (input, ctx) => importLibraryArchive(ctx.store, requireAbsolute(input.path)),
 
-  'library.exportArchive': async (_input, ctx) => {
-    const { bytes, stories } = await libraryArchiveBytes(ctx.store);
-    return { fileName: archiveName(), mimeType: 'application/json', base64: bytes.toString('base64'), stories };
+  'library.exportArchive': async (input, ctx) => {
+    const { bytes, stories, leftOut } = await libraryArchiveBytes(ctx.store, undefined, new Date(), input);
+    return { fileName: archiveName(), mimeType: 'application/json', base64: bytes.toString('base64'), stories, ...(leftOut ? { leftOut } : {}) };
   },
 
   'library.importArchiveWithDialog': async (_input, ctx) => {

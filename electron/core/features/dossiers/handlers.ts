@@ -50,6 +50,7 @@ interface ExportRequest {
   locale?: ExportLocale;
   withdrawn?: 'exclude' | 'include';
   overrideEmbargo?: boolean;
+  allowIncomplete?: boolean;
 }
 
 async function render(ctx: ServiceContext, input: ExportRequest): Promise<RenderedExport> {
@@ -64,6 +65,7 @@ async function render(ctx: ServiceContext, input: ExportRequest): Promise<Render
       printer: () => printerFor(ctx),
       withdrawn: input.withdrawn,
       overrideEmbargo: input.overrideEmbargo,
+      allowIncomplete: input.allowIncomplete,
       pdf: pdf
         ? {
             signal: pdf.job.controller.signal,

@@ -60,6 +60,8 @@ export interface RenderOptions {
   overrideEmbargo?: boolean;
   /** Cancel signal, limits and progress of a PDF export. */
   pdf?: PdfExportOptions;
+  /** Export without the stories whose text cannot be read (damaged content), as the editor chose. */
+  allowIncomplete?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -68,7 +70,7 @@ const utf8 = new TextEncoder();
 export async function renderDossierExport(store: LibraryStore, dossier: Dossier, format: ExportFormat, options: RenderOptions): Promise<RenderedExport> {
   const built = await buildDossierDocument(store, dossier, { locale: options.locale, now: options.now });
   const { missing } = built;
-  const { doc, excludedWithdrawn, embargoOverridden } = applyAgencyChoices(built.doc, options);
+  const { doc, excludedWithdrawn, embargoOverridden } = applyAgencyChoices(withoutDamaged(built.doc, options), options);
   const info = FORMAT_INFO[format];
   let bytes: Uint8Array;
   switch (format) {
@@ -134,6 +136,27 @@ function applyAgencyChoices(doc: DossierDocument, options: RenderOptions): { doc
     );
   }
   return { doc: shown, excludedWithdrawn: options.withdrawn === 'exclude' ? withdrawn : [], embargoOverridden: embargoed.map((story) => story.id) };
+}
+
+/**
+ * A story whose text cannot be read (a damaged content file) is never exported as if it
+ * had none: the export is refused, unless the editor chose to export without it.
+ */
+function withoutDamaged(doc: DossierDocument, options: RenderOptions): DossierDocument {
+  const damaged = new Set(doc.stories.filter((story) => story.textDamaged).map((story) => story.id));
+  if (damaged.size === 0) return doc;
+  if (!options.allowIncomplete) {
+    throw new ServiceError(
+      'conflict',
+      `The text of ${damaged.size === 1 ? 'a story' : `${damaged.size} stories`} in this dossier cannot be read (damaged content files): export without ${damaged.size === 1 ? 'it' : 'them'} only if you choose to.`,
+      { code: 'export.incomplete', count: damaged.size },
+    );
+  }
+  return {
+    ...doc,
+    stories: doc.stories.filter((story) => !damaged.has(story.id)),
+    dossier: { ...doc.dossier, entries: doc.dossier.entries.filter((entry) => !damaged.has(entry.storyId)) },
+  };
 }
 
 /** The editor is told what is wrong in words they can act on; unknown faults stay internal. */

@@ -2,12 +2,13 @@ import path from 'node:path';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { MethodName } from '../../../../shared/contract';
 import type { IndexProgress } from '../../../../shared/contract/library';
-import type { LibraryStatus, Story } from '../../../../shared/types';
+import type { DamagedContent, LibraryStatus, Story } from '../../../../shared/types';
 import { importBytes, importPaths } from '../../import/importer';
 import type { ServiceContext } from '../../service/context';
 import type { StoryEdit } from '../../store/meta';
 import { listStories } from './list';
 import type { PartialHandlers } from '../../service/registry';
+import { own } from '../../store/records';
 
 type LibraryMethod = Exclude<
   Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>,
@@ -38,7 +39,13 @@ export function libraryStatus(ctx: ServiceContext): LibraryStatus {
     readOnly: store.readOnly,
     notices: [...store.notices, ...meta.notices],
     index: indexProgress(ctx),
+    ...damagedOf(store),
   };
+}
+
+function damagedOf(store: ServiceContext['store']): { damaged?: DamagedContent } {
+  const damaged = store.damagedContent();
+  return damaged ? { damaged } : {};
 }
 
 function indexProgress(ctx: ServiceContext): IndexProgress {
@@ -71,6 +78,8 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     return libraryStatus(ctx);
   },
 
+  'library.checkContent': (_input, ctx) => ctx.store.checkContent(),
+
   'library.ready': async (_input, ctx) => {
     await ctx.whenIndexesReady();
     return indexProgress(ctx);
@@ -84,7 +93,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     await requireStory(ctx, input.id);
     await ctx.store.update({ code: 'story.setNote' }, (meta) => ({
       ...meta,
-      storyEdits: { ...meta.storyEdits, [input.id]: { ...meta.storyEdits[input.id], note: input.note } },
+      storyEdits: { ...meta.storyEdits, [input.id]: { ...own(meta.storyEdits, input.id), note: input.note } },
     }));
     return requireStory(ctx, input.id);
   },
@@ -93,7 +102,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     await requireStory(ctx, input.id);
     await ctx.store.update({ code: 'story.setDate' }, (meta) => ({
       ...meta,
-      storyEdits: { ...meta.storyEdits, [input.id]: confirmedDate(meta.storyEdits[input.id], input.date) },
+      storyEdits: { ...meta.storyEdits, [input.id]: confirmedDate(own(meta.storyEdits, input.id), input.date) },
     }));
     return requireStory(ctx, input.id);
   },
@@ -106,7 +115,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     }
     await ctx.store.update({ code: 'story.setDates', count: ids.length }, (meta) => {
       const storyEdits = { ...meta.storyEdits };
-      for (const id of ids) storyEdits[id] = confirmedDate(storyEdits[id], input.date);
+      for (const id of ids) storyEdits[id] = confirmedDate(own(storyEdits, id), input.date);
       return { ...meta, storyEdits };
     });
     return { dated: ids.length };

@@ -1,6 +1,7 @@
 import type { StoryKind } from '../../../../shared/types';
 import type { LibraryStore } from '../../store/library-store';
 import { publishedAtOf, type MetaDoc, type StoryHead } from '../../store/meta';
+import { own } from '../../store/records';
 
 // What the list filters and sorts search hits by, kept per story number (the search
 // index's), so that the tens of thousands of hits of a common word cost a few array
@@ -156,7 +157,7 @@ export class ListKeys {
     if (state !== UNKEYED) return state === KEYED;
     const head = this.head(num);
     // Undated (no date, or an empty one): 0, which the list puts last whichever way it runs.
-    const sortDate = publishedAtOf(this.store.meta.storyEdits[head.id], head) || '';
+    const sortDate = publishedAtOf(own(this.store.meta.storyEdits, head.id), head) || '';
     const regular = (sortDate === '' || DAY.test(sortDate)) && INSTANT.test(head.importedAt);
     if (num >= this.dateState.length) this.grow(num + 1);
     if (regular) {

@@ -6,13 +6,14 @@ import { fold } from '../../text/dutch';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
 import type { SearchProvider, ServiceContext } from '../../service/context';
 import { GONE, kindStatus, type ListKeys } from './list-keys';
+import { own } from '../../store/records';
 
 const DEFAULT_LIMIT = 100;
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 
 /** The date a story is placed at (editor-set, estimated or the wire's); '' when it has none. */
 function sortDate(ctx: ServiceContext, head: StoryHead): string {
-  return publishedAtOf(ctx.store.meta.storyEdits[head.id], head) || '';
+  return publishedAtOf(own(ctx.store.meta.storyEdits, head.id), head) || '';
 }
 
 /** Sorts that order by the story's date: undated stories come after all dated ones. */
@@ -63,10 +64,10 @@ export function matchesFilters(ctx: ServiceContext, head: StoryHead, query: List
   const meta = ctx.store.meta;
   if (query.kind && head.kind !== query.kind) return false;
   if (query.tagIds?.length) {
-    const tags = meta.taggings[head.id];
+    const tags = own(meta.taggings, head.id);
     if (!tags || !query.tagIds.every((tag) => tags.includes(tag))) return false;
   }
-  if (query.untagged && (meta.taggings[head.id]?.length ?? 0) > 0) return false;
+  if (query.untagged && (own(meta.taggings, head.id)?.length ?? 0) > 0) return false;
   if (query.place && fold(head.dateline.place) !== fold(query.place)) return false;
   if (query.agency) {
     const agency = fold(query.agency);
@@ -74,7 +75,7 @@ export function matchesFilters(ctx: ServiceContext, head: StoryHead, query: List
   }
   if (query.section && fold(head.section ?? '') !== fold(query.section)) return false;
   if (query.from || query.to) {
-    const date = publishedAtOf(meta.storyEdits[head.id], head);
+    const date = publishedAtOf(own(meta.storyEdits, head.id), head);
     if (!date) return false;
     if (query.from && date < query.from) return false;
     if (query.to && date > query.to) return false;

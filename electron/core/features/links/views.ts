@@ -4,6 +4,7 @@ import type { LibraryStore } from '../../store/library-store';
 import { publishedAtOf } from '../../store/meta';
 import { describeLink, linksOf, seriesNameOf } from './ops';
 import { orderSeries, type SeriesStoryInfo } from './series';
+import { own } from '../../store/records';
 
 // Read models of links and series for the UI, the CLI and other core modules
 // (dossiers from a series, export cross-references).
@@ -59,7 +60,7 @@ export function seriesView(store: LibraryStore, storyId: string): SeriesView {
     if (!store.head(id)) return undefined;
     // Lazy: the import order is only walked when a tie has to be broken (never for a series of one).
     return {
-      date: publishedAtOf(meta.storyEdits[id], store.head(id)!),
+      date: publishedAtOf(own(meta.storyEdits, id), store.head(id)!),
       get rank() {
         return rank(id);
       },

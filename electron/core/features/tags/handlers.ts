@@ -6,6 +6,7 @@ import { applyTags, createTag, deleteTag, findTag, findTagByName, mergeTags, tag
 import { listTags, suggestionsFor, tagItem } from './views';
 import type { PartialHandlers } from '../../service/registry';
 import type { HistoryLabel } from '../../../../shared/messages';
+import { own } from '../../store/records';
 
 type TagMethod = Extract<MethodName, `tags.${string}`>;
 
@@ -82,7 +83,7 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
       added: outcome.added,
       removed: outcome.removed,
       createdTags: outcome.createdTags,
-      stories: storyIds.map((id) => ({ id, tagIds: taggings[id] ?? [] })),
+      stories: storyIds.map((id) => ({ id, tagIds: own(taggings, id) ?? [] })),
     };
   },
 
@@ -95,7 +96,7 @@ export const tagHandlers: PartialHandlers<TagMethod> = {
     requireLiveStories(ctx.store, [input.storyId]);
     const key = tagKey(input.name);
     await ctx.store.update({ code: 'tag.dismissSuggestion' }, (meta) => {
-      const dismissed = meta.dismissedTagSuggestions[input.storyId] ?? [];
+      const dismissed = own(meta.dismissedTagSuggestions, input.storyId) ?? [];
       if (dismissed.includes(key)) return meta;
       return { ...meta, dismissedTagSuggestions: { ...meta.dismissedTagSuggestions, [input.storyId]: [...dismissed, key] } };
     });

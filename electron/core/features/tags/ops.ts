@@ -4,6 +4,7 @@ import { MEDIA_TOPIC, TAG_COLOR } from '../../../../shared/contract/tags';
 import type { Tag } from '../../../../shared/types';
 import type { MetaDoc } from '../../store/meta';
 import { fold, toNfc } from '../../text/dutch';
+import { own } from '../../store/records';
 
 // Pure operations on the tags and taggings of the metadata document. Each returns
 // the next document, copying only what changes (the same object when nothing
@@ -249,7 +250,7 @@ export function applyTags(meta: MetaDoc, request: ApplyTagsRequest): ApplyTagsOu
   let added = 0;
   let removed = 0;
   for (const storyId of new Set(request.storyIds)) {
-    const before = next.taggings[storyId] ?? [];
+    const before = own(next.taggings, storyId) ?? [];
     const kept = before.filter((id) => !removeIds.has(id));
     removed += before.length - kept.length;
     const fresh = adding.filter((id) => !kept.includes(id));

@@ -3,6 +3,7 @@ import type { TagListItem, TagSuggestionItem } from '../../../../shared/contract
 import { suggestTags } from '../../analysis/suggest-tags';
 import type { LibraryStore } from '../../store/library-store';
 import { findTag, findTagByName, tagTree, tagUsage } from './ops';
+import { own } from '../../store/records';
 
 // Read models of the tags for the UI and the CLI: the tree with counts, and the
 // suggested tags of one story.
@@ -33,8 +34,8 @@ export async function suggestionsFor(store: LibraryStore, storyId: string, limit
   const story = await store.story(storyId);
   if (!story) return [];
   const meta = store.meta;
-  const onStory = (meta.taggings[storyId] ?? []).flatMap((id) => meta.tags.find((tag) => tag.id === id)?.name ?? []);
-  const dismissed = meta.dismissedTagSuggestions[storyId] ?? [];
+  const onStory = (own(meta.taggings, storyId) ?? []).flatMap((id) => meta.tags.find((tag) => tag.id === id)?.name ?? []);
+  const dismissed = own(meta.dismissedTagSuggestions, storyId) ?? [];
   return suggestTags(extractEntities(story), onStory, dismissed, { limit }).map((suggestion) => ({
     ...suggestion,
     tagId: findTagByName(meta, suggestion.name)?.id ?? null,

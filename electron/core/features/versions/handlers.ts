@@ -7,6 +7,7 @@ import { requireStory } from '../library/handlers';
 import { touchedStories } from '../../store/touched';
 import { comparableText, wordDiff } from './diff';
 import { acceptProposal, declineProposal, proposalView } from './proposals';
+import { own } from '../../store/records';
 
 type VersionsMethod = Extract<MethodName, `story.${string}` | `proposals.${string}`> | 'library.markOpened';
 
@@ -51,7 +52,7 @@ export const versionsHandlers: PartialHandlers<VersionsMethod> = {
   'library.markOpened': async (input, ctx) => {
     const story = await requireStory(ctx, input.id);
     const latest = story.wire?.latestVersion;
-    if (latest !== undefined && ctx.store.meta.opened[input.id] !== latest && !ctx.store.readOnly) {
+    if (latest !== undefined && own(ctx.store.meta.opened, input.id) !== latest && !ctx.store.readOnly) {
       // Not an edit the editor would undo: no history step.
       await ctx.store.update(null, (meta) => ({ ...meta, opened: { ...meta.opened, [input.id]: latest } }));
     }

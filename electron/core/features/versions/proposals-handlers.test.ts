@@ -129,3 +129,42 @@ describe('proposals through the contract', () => {
     });
   });
 });
+
+describe('an accepted proposal in a library archive', () => {
+  it('travels with its merged page version: restored into an empty library and merged into one with stories, the story shows the newer text and both versions', async () => {
+    await withTempDir(async (dir) => {
+      const archiveFile = `${dir}/archief.json`;
+      let storyId = '';
+      await withCore(async (core) => {
+        storyId = (await importPage(core, 'zeeland.txt', FIRST, CAPTURED)).files[0]!.articleId!;
+        await importPage(core, 'zeeland-update.txt', UPDATE, CAPTURED + 6 * HOUR);
+        const [proposal] = await call(core, 'proposals.list', {});
+        await call(core, 'proposals.accept', { id: proposal!.id });
+        await call(core, 'library.exportArchiveToPath', { path: archiveFile });
+      });
+      const expectMerged = async (core: KroniekCore, stories: number) => {
+        const story = await call(core, 'stories.get', { id: storyId });
+        expect(story.headline).toBe('Kabinet trekt extra geld uit voor dijkversterking in Zeeland en Friesland');
+        expect(story.body.map((block) => block.text).join(' ')).toContain('friesdijkgeld');
+        expect((await call(core, 'story.versions', { id: storyId })).map((version) => version.headline)).toEqual([
+          'Kabinet trekt extra geld uit voor dijkversterking in Zeeland',
+          'Kabinet trekt extra geld uit voor dijkversterking in Zeeland en Friesland',
+        ]);
+        // The merged text is no story of its own in the list.
+        expect((await call(core, 'stories.list', { limit: 10 })).items.map((item) => item.id)).toContain(storyId);
+        expect((await call(core, 'stories.list', { limit: 10 })).total).toBe(stories);
+      };
+      await withCore(async (core) => {
+        const summary = await call(core, 'library.importArchiveFromPath', { path: archiveFile });
+        expect(summary).toMatchObject({ mode: 'restored', notTaken: [] });
+        await expectMerged(core, 1);
+      });
+      await withCore(async (core) => {
+        await importPage(core, 'ander.txt', page('Brand in Rotterdamse haven snel onder controle', 'Een brand in een loods in de Rotterdamse haven is dinsdag snel geblust.', 'Niemand raakte gewond.'), CAPTURED);
+        const summary = await call(core, 'library.importArchiveFromPath', { path: archiveFile });
+        expect(summary).toMatchObject({ mode: 'merged', storiesAdded: 2, notTaken: [] });
+        await expectMerged(core, 2);
+      });
+    });
+  });
+});

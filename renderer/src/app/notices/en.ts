@@ -24,4 +24,17 @@ export const noticesEn = {
   'meta-missing.readOnly':
     'The library file library.json could not be used, although this folder holds stories or backups, and no valid backup was found. Kroniek opened the library read-only with the stories it found, so nothing is overwritten.',
   'heading.meta-missing': 'Library file missing',
+  damagedHeading: 'Some stories cannot be read',
+  damaged_one: 'The text of {{count, number}} story cannot be read from the library\'s content files: it is damaged, not empty. Exports that would leave it out ask first. The files were left untouched on disk.',
+  damaged_other: 'The text of {{count, number}} stories cannot be read from the library\'s content files: they are damaged, not empty. Exports that would leave them out ask first. The files were left untouched on disk.',
+  damagedFile: '{{file}}: {{problem}}',
+  'problem.missing': 'the file is missing',
+  'problem.empty': 'the file is empty',
+  'problem.not-a-file': 'not a regular file',
+  'problem.too-large': 'larger than any file Kroniek writes',
+  'problem.unreadable': 'the file cannot be read',
+  'problem.not-json': 'damaged (not JSON)',
+  'problem.wrong-shape': 'damaged (unexpected content)',
+  'problem.entry-missing': 'stories missing from the file',
+  'problem.entry-damaged': 'stories damaged in the file',
 } as const;

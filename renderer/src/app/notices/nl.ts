@@ -22,4 +22,17 @@ export const noticesNl: Translation<typeof noticesEn> = {
   'meta-missing.readOnly':
     'Het bibliotheekbestand library.json was niet bruikbaar, terwijl deze map wel verhalen of reservekopieën bevat, en er is geen bruikbare reservekopie gevonden. Kroniek heeft de bibliotheek alleen-lezen geopend met de gevonden verhalen, zodat er niets wordt overschreven.',
   'heading.meta-missing': 'Bibliotheekbestand ontbreekt',
+  damagedHeading: 'Sommige verhalen kunnen niet worden gelezen',
+  damaged_one: 'De tekst van {{count, number}} verhaal kan niet uit de inhoudsbestanden van de bibliotheek worden gelezen: het is beschadigd, niet leeg. Een export die het zou weglaten vraagt het eerst. De bestanden zijn onaangeroerd op schijf gelaten.',
+  damaged_other: 'De tekst van {{count, number}} verhalen kan niet uit de inhoudsbestanden van de bibliotheek worden gelezen: ze zijn beschadigd, niet leeg. Een export die ze zou weglaten vraagt het eerst. De bestanden zijn onaangeroerd op schijf gelaten.',
+  damagedFile: '{{file}}: {{problem}}',
+  'problem.missing': 'het bestand ontbreekt',
+  'problem.empty': 'het bestand is leeg',
+  'problem.not-a-file': 'geen gewoon bestand',
+  'problem.too-large': 'groter dan enig bestand dat Kroniek schrijft',
+  'problem.unreadable': 'het bestand kan niet worden gelezen',
+  'problem.not-json': 'beschadigd (geen JSON)',
+  'problem.wrong-shape': 'beschadigd (onverwachte inhoud)',
+  'problem.entry-missing': 'verhalen ontbreken in het bestand',
+  'problem.entry-damaged': 'verhalen beschadigd in het bestand',
 };

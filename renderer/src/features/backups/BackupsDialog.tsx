@@ -315,6 +315,19 @@ function ImportSummary({ summary }: { summary: ArchiveImportSummary }) {
           </div>
         ))}
       </dl>
+      {summary.notTaken.length > 0 && (
+        <section className="archive-not-taken" aria-labelledby="archive-not-taken-heading">
+          <h3 id="archive-not-taken-heading">{tb('summaryNotTaken')}</h3>
+          <ul>
+            {summary.notTaken.map((item) => (
+              <li key={`${item.field}-${item.action}`}>
+                {tb(item.action === 'dropped' ? 'notTakenDropped' : 'notTakenRepaired', { what: tb(`notTaken.${item.field}`, { count: item.count }) })}
+              </li>
+            ))}
+          </ul>
+          <p className="field-hint">{tb('summaryNotTakenHint')}</p>
+        </section>
+      )}
       {summary.mode === 'merged' && <p className="field-hint">{tb('importBackedUp')}</p>}
     </div>
   );

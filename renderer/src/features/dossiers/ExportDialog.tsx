@@ -8,6 +8,7 @@ import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
 import { dossierWireStories, ExportWireChoices, type WithdrawnChoice } from '../versions/DossierWire';
+import type { ExportChoices } from './dossiers-types';
 
 const LOCALES: readonly ExportLocale[] = ['nl', 'en'];
 
@@ -75,7 +76,7 @@ export function ExportDialog() {
   if (!detail) return null;
   const busy = phase.kind === 'busy';
 
-  async function run() {
+  async function run(extra: ExportChoices = {}) {
     if (busy || !detail) return;
     // A dossier with withdrawn stories is exported only once the editor said what to do with them.
     const hasWithdrawn = dossierWireStories(detail).withdrawn.length > 0;
@@ -83,7 +84,11 @@ export function ExportDialog() {
       setMissingChoice(true);
       return;
     }
-    const choices = { ...(hasWithdrawn && withdrawnChoice ? { withdrawn: withdrawnChoice } : {}), ...(overrideEmbargo ? { overrideEmbargo: true } : {}) };
+    const choices: ExportChoices = {
+      ...(hasWithdrawn && withdrawnChoice ? { withdrawn: withdrawnChoice } : {}),
+      ...(overrideEmbargo ? { overrideEmbargo: true } : {}),
+      ...extra,
+    };
     setPhase({ kind: 'busy', format });
     setShellError(null);
     setPdfProgress(null);
@@ -170,6 +175,14 @@ export function ExportDialog() {
         {detail.entries.length === 0 && <p className="field-hint">{t.dossiers('emptyExport')}</p>}
         <ExportOutcome phase={phase} nativeDialogs={nativeDialogs} onOpen={(path) => void shell(openExport, path)} onReveal={(path) => void shell(revealExport, path)} />
         {printing && <PdfProgressLine progress={pdfProgress} onCancel={() => void cancelPdfExport().catch(() => undefined)} />}
+        {phase.kind === 'failed' && phase.error.reason?.code === 'export.incomplete' && (
+          // An incomplete export only as the editor's explicit choice, never by default.
+          <p className="export-done-actions">
+            <button type="button" className="button" onClick={() => void run({ allowIncomplete: true })}>
+              {t.dossiers('exportWithoutDamaged', { count: phase.error.reason.count })}
+            </button>
+          </p>
+        )}
         {shellError && (
           <p className="field-error" role="alert">
             {errorText(shellError)}

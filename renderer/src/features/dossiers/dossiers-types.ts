@@ -64,8 +64,13 @@ export interface DossiersSlice {
   findStoriesForDossier(query: string, includeBriefs: boolean): Promise<ListPage>;
 }
 
-/** The editor's say on agency stories in an export: withdrawn ones left out or included with a note, an embargo overridden. */
+/**
+ * The editor's say on an export: agency stories withdrawn left out or included with a note,
+ * an embargo overridden, and (only after the core refused) going on without the stories
+ * whose text cannot be read.
+ */
 export interface ExportChoices {
   withdrawn?: 'exclude' | 'include';
   overrideEmbargo?: boolean;
+  allowIncomplete?: boolean;
 }

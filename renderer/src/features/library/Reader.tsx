@@ -173,7 +173,12 @@ function StoryView({ story: newest, t, language, matcher, briefPage, onOpenPage 
         <OlderVersionBar story={story} language={language} />
         <WireBanners story={story} language={language} />
 
-        {comparing ? (
+        {story.textDamaged ? (
+          // Lost, not empty: never the "no text" line for a story whose file is damaged.
+          <p className="notice notice-warning story-text-damaged" role="alert">
+            {t.library('textDamaged', { file: story.textDamaged.file })}
+          </p>
+        ) : comparing ? (
           <VersionDiff storyId={newest.id} />
         ) : (
           <StoryBody blocks={story.body} emptyText={t.library('emptyBody')} boldLead={story.kind === 'article'} matcher={matcher} />

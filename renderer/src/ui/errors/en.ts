@@ -42,4 +42,6 @@ export const errorsEn = {
   'reason.sync.refused_not-connected': 'This library is not connected to a desk database.',
   'reason.sync.refused_server-error': 'The desk database answered with an error.',
   'reason.sync.refused_no-conflict': 'There is no such conflict any more (resolved meanwhile?).',
+  'reason.export.incomplete_one': 'The text of a story cannot be read (a damaged content file): the export would be incomplete. Export without it only if you choose to.',
+  'reason.export.incomplete_other': 'The text of {{count, number}} stories cannot be read (damaged content files): the export would be incomplete. Export without them only if you choose to.',
 } as const;

@@ -38,6 +38,8 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.service.unreachable');
     case 'sync.refused':
       return t('reason.sync.refused', { context: reason.why });
+    case 'export.incomplete':
+      return t('reason.export.incomplete', { count: reason.count });
     default:
       // No reason, or one a newer core added that this renderer does not know yet.
       return language === 'en' ? error.message : t(error.code);

@@ -40,4 +40,6 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.sync.refused_not-connected': 'Deze bibliotheek is niet met een deskdatabase verbonden.',
   'reason.sync.refused_server-error': 'De deskdatabase antwoordde met een fout.',
   'reason.sync.refused_no-conflict': 'Dat conflict bestaat niet meer (intussen opgelost?).',
+  'reason.export.incomplete_one': 'De tekst van een verhaal kan niet worden gelezen (een beschadigd inhoudsbestand): de export zou onvolledig zijn. Exporteer zonder dat verhaal alleen als u daarvoor kiest.',
+  'reason.export.incomplete_other': 'De tekst van {{count, number}} verhalen kan niet worden gelezen (beschadigde inhoudsbestanden): de export zou onvolledig zijn. Exporteer zonder die verhalen alleen als u daarvoor kiest.',
 };

@@ -130,6 +130,8 @@ export const dossiersEn = {
   showInFolder: 'Show in folder',
   skippedMissing_one: '{{count, number}} story no longer in the library was left out.',
   skippedMissing_other: '{{count, number}} stories no longer in the library were left out.',
+  exportWithoutDamaged_one: 'Export without the damaged story',
+  exportWithoutDamaged_other: 'Export without the {{count, number}} damaged stories',
   exportFailed: 'The export failed',
   noChromium: 'PDF export prints with Chromium or Google Chrome. Install one of them (or set KRONIEK_CHROMIUM to its path) and try again; the other formats work without it.',
   exportAgain: 'Export another',

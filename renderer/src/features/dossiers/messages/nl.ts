@@ -132,6 +132,8 @@ export const dossiersNl: Translation<typeof dossiersEn> = {
   showInFolder: 'Tonen in map',
   skippedMissing_one: '{{count, number}} verhaal dat niet meer in de bibliotheek staat, is weggelaten.',
   skippedMissing_other: '{{count, number}} verhalen die niet meer in de bibliotheek staan, zijn weggelaten.',
+  exportWithoutDamaged_one: 'Exporteer zonder het beschadigde verhaal',
+  exportWithoutDamaged_other: 'Exporteer zonder de {{count, number}} beschadigde verhalen',
   exportFailed: 'Het exporteren is mislukt',
   noChromium: 'De PDF-export drukt af met Chromium of Google Chrome. Installeer een van beide (of zet KRONIEK_CHROMIUM op het pad ernaartoe) en probeer het opnieuw; de andere formaten werken zonder.',
   exportAgain: 'Nog een export',

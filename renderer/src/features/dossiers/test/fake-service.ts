@@ -191,6 +191,7 @@ export function installFakeDossiers(service: FakeService, initial: Partial<Pick<
       dossiersAdded: 1,
       searchesAdded: 0,
       conflictsKept: 1,
+      notTaken: [],
       backup: 'library-2024-06-20T14-00-00-000Z.json',
     };
   };

@@ -55,4 +55,5 @@ export const libraryEn = {
   saveStoryNote: 'Save note',
   cancelStoryNote: 'Cancel',
   storyNoteHint: 'Ctrl+Enter saves, Escape cancels.',
+  textDamaged: 'The text of this story cannot be read ({{file}}): it is damaged, not empty. The file was left untouched on disk.',
 } as const;

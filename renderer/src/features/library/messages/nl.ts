@@ -56,4 +56,5 @@ export const libraryNl: Translation<typeof libraryEn> = {
   saveStoryNote: 'Notitie opslaan',
   cancelStoryNote: 'Annuleren',
   storyNoteHint: 'Ctrl+Enter slaat op, Escape annuleert.',
+  textDamaged: 'De tekst van dit verhaal kan niet worden gelezen ({{file}}): hij is beschadigd, niet leeg. Het bestand is onaangeroerd op schijf gelaten.',
 };
