@@ -293,7 +293,7 @@ describe('team library', () => {
       const a = await open(dir, 'a', 'anna');
       const b = await open(dir, 'b', 'ben');
       try {
-        const stories = Array.from({ length: 450 }, (_, index) => fakeStory(`k${index}`));
+        const stories = Array.from({ length: 300 }, (_, index) => fakeStory(`k${index}`));
         await a.context.store.addStories(stories);
         await a.context.sync.connect({ url: desk.url('faults'), user: 'anna' }, { live: false });
         await ok(b, 'sync.connect', { url: desk.url('faults'), user: 'ben' });
@@ -301,9 +301,9 @@ describe('team library', () => {
         desk.kill();
         await until(async () => (await status(b)).state === 'offline', 'B offline');
         await desk.restart();
-        await until(() => b.context.store.storyCount === 450, 'all stories in B', 15_000);
+        await until(() => b.context.store.storyCount === 300, 'all stories in B', 15_000);
         const meta = b.context.store.meta;
-        expect(meta.segments.reduce((sum, segment) => sum + segment.count, 0)).toBe(450);
+        expect(meta.segments.reduce((sum, segment) => sum + segment.count, 0)).toBe(300);
         expect((await status(b)).refused.count).toBe(0);
       } finally {
         await a.close();
