@@ -104,7 +104,14 @@ export interface NoticeParams {
    * restored, or, when null, no backup was valid and the library opened read-only.
    */
   'meta-missing': { backupCreatedAt: string | null; damage: string };
+  /**
+   * library.json holds values longer than the API takes (written by hand or by another
+   * program): kept as they are on disk, shown and indexed only up to the limit, counted per kind.
+   */
+  oversized: { fields: { field: StoredValueKind; count: number }[] };
 }
+/** Kinds of stored values with a length limit: a story's note, a tag name, a link's note, a dossier's texts, a saved search's name, a series name. */
+export type StoredValueKind = 'note' | 'tag' | 'link.note' | 'dossier.text' | 'search' | 'seriesName';
 export type NoticeMessage = MessageOf<NoticeParams>;
 export type NoticeCode = NoticeMessage['code'];
 

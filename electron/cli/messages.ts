@@ -1,4 +1,4 @@
-import type { NoticeParams } from '../../shared/messages';
+import type { NoticeParams, StoredValueKind } from '../../shared/messages';
 import type { DamagedContent, DamagedStoryText, LibraryNotice, SegmentFileProblem } from '../../shared/types';
 
 /**
@@ -18,6 +18,17 @@ const NOTICES: { [Code in keyof NoticeParams]: (params: NoticeParams[Code]) => s
     backupCreatedAt
       ? `The library file library.json could not be used (${damage}) although the folder holds stories or backups; Kroniek restored the backup from ${backupCreatedAt}. Edits made after that backup are lost.`
       : `The library file library.json could not be used (${damage}) although the folder holds stories or backups, and no valid backup was found. Kroniek opened the library read-only, with the stories it found, so nothing is overwritten.`,
+  oversized: ({ fields }) =>
+    `library.json holds values longer than Kroniek takes (${fields.map(({ field, count }) => `${count} ${STORED_VALUE_WORDS[field][count === 1 ? 0 : 1]}`).join(', ')}): they are kept as they are, and shown and searched only up to the limit. Shorten them to edit them.`,
+};
+
+const STORED_VALUE_WORDS: { [Kind in StoredValueKind]: [string, string] } = {
+  note: ['story note', 'story notes'],
+  tag: ['tag name', 'tag names'],
+  'link.note': ['link note', 'link notes'],
+  'dossier.text': ['dossier', 'dossiers'],
+  search: ['saved search name', 'saved search names'],
+  seriesName: ['series name', 'series names'],
 };
 
 /** A library notice as one English line. */

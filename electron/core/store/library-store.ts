@@ -19,6 +19,7 @@ import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './
 import { storyHeadOf, StoryVersions } from './versions';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
+import { oversizedValues, withinLimit } from './limits';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -121,7 +122,10 @@ export class LibraryStore {
         // The index of segments was lost with the damaged file: show every segment found so stories stay readable.
         db.data = { ...loaded.meta, segments: await discoverSegments(dir) };
       }
-      const store = new LibraryStore(dir, db, lock, readOnly, loaded.notices, loaded.created, options.afterWrite);
+      // Values longer than the API takes are reported (and shown only up to the limit), never fatal.
+      const oversized = oversizedValues(db.data);
+      const notices = oversized.length ? [...loaded.notices, { code: 'oversized' as const, fields: oversized }] : loaded.notices;
+      const store = new LibraryStore(dir, db, lock, readOnly, notices, loaded.created, options.afterWrite);
       await store.loadHeads();
       // A backup lists the story files of its time: those imported after it are on disk still.
       if (loaded.restored && !readOnly) await store.adoptUnlistedSegments();
@@ -296,7 +300,7 @@ export class LibraryStore {
       body,
       source: { fileName: record.fileName, sha256: record.sha256, importedAt: record.importedAt },
       warnings: record.warnings,
-      note: own(this.meta.storyEdits, id)?.note ?? '',
+      note: withinLimit(own(this.meta.storyEdits, id)?.note ?? ''),
       ...(damaged ? { textDamaged: damaged } : {}),
     };
   }
@@ -365,7 +369,7 @@ export class LibraryStore {
       body: body ?? [],
       source: { fileName: head.fileName, sha256: head.sha256, importedAt: head.importedAt },
       warnings: head.warnings,
-      note: own(this.meta.storyEdits, id)?.note ?? '',
+      note: withinLimit(own(this.meta.storyEdits, id)?.note ?? ''),
       ...(damaged ? { textDamaged: damaged } : {}),
     };
   }
@@ -922,7 +926,7 @@ export class LibraryStore {
       body,
       source: { fileName: record.head.fileName, sha256: record.head.sha256, importedAt: record.head.importedAt },
       warnings: record.head.warnings,
-      note: own(this.meta.storyEdits, id)?.note ?? '',
+      note: withinLimit(own(this.meta.storyEdits, id)?.note ?? ''),
     };
   }
 

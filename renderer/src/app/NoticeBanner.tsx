@@ -6,7 +6,7 @@ import { noticeHeading, noticeText } from './notices/notice-text';
 // A stable empty list: a fresh [] per render would make the store selector never settle.
 const NO_NOTICES: LibraryNotice[] = [];
 /** Notices about damage and recovery: shown in warning colours, not as a friendly hint. */
-const WARNING_CODES = new Set(['recovered', 'read-only', 'content-damaged', 'meta-missing']);
+const WARNING_CODES = new Set(['recovered', 'read-only', 'content-damaged', 'meta-missing', 'oversized']);
 
 /** Things the library wants the editor to know once (sample library imported, recovered from backup…). */
 export function NoticeBanner() {

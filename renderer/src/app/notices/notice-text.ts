@@ -21,6 +21,8 @@ export function noticeText(t: TFunction<'notices'>, notice: LibraryNotice): stri
       return t('migrated', { fromVersion: notice.fromVersion, keptAs: notice.keptAs });
     case 'meta-missing':
       return notice.backupCreatedAt ? t('meta-missing', { when: new Date(notice.backupCreatedAt) }) : t('meta-missing.readOnly');
+    case 'oversized':
+      return t('oversized', { what: notice.fields.map(({ field, count }) => t(`oversized.${field}`, { count })).join(', ') });
   }
 }
 
