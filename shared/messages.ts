@@ -8,6 +8,8 @@
  * union the contract carries. The discriminating key is `code` by default; a family
  * may use another one (e.g. `MessageOf<ReasonParams, 'kind'>` for `{kind: 'daysApart', days: 18}`).
  */
+import type { SyncReasonCode } from './contract/sync';
+
 export type MessageOf<Params, Key extends string = 'code'> = {
   [Code in keyof Params & string]: { [K in Key]: Code } & Params[Code];
 }[keyof Params & string];
@@ -150,6 +152,8 @@ export interface ErrorReasonParams {
   'export.cancelled': NoParams;
   /** The renderer's transport could not reach the service (the host stopped, the connection dropped): given by the client, never by the core. */
   'service.unreachable': NoParams;
+  /** The team library refused or stopped (see shared/contract/sync.ts). */
+  'sync.refused': { why: SyncReasonCode };
   /** The text of `count` stories cannot be read (damaged content files): an export or archive would be incomplete; it needs `allowIncomplete`. */
   'export.incomplete': Count;
 }

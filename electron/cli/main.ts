@@ -11,6 +11,7 @@ import { searchCommand } from './commands-search';
 import { diffCommand, versionsCommand } from './commands-versions';
 import { proposalsCommand } from './commands-proposals';
 import { watchCommand } from './commands-watch';
+import { SYNC_COMMANDS } from './commands-sync';
 import { noticeLine } from './messages';
 import { createOutput, terminalText } from './output';
 
@@ -38,6 +39,7 @@ export const COMMANDS: CliCommand[] = [
   diffCommand,
   watchCommand,
   proposalsCommand,
+  ...SYNC_COMMANDS,
 ];
 
 function usage(): string {

@@ -13,6 +13,7 @@ import { handlers } from './service/handlers';
 import { createDispatcher } from './service/registry';
 import type { LibraryStore } from './store/library-store';
 import type { WatchServiceOptions } from './features/watch/watch-service';
+import type { SyncCredentials } from './features/sync/sync-engine';
 
 export interface KroniekCore {
   /** Validates input against the contract schema and runs the method; never throws. */
@@ -56,6 +57,10 @@ export interface OpenKroniekOptions {
   watchFolders?: boolean;
   /** Timings of the watch folders (tests use short ones). */
   watchOptions?: WatchServiceOptions;
+  /** Resume live sync with the desk database this library is connected to (app, host); default off. */
+  liveSync?: boolean;
+  /** Where the desk database's password comes from (default: KRONIEK_SYNC_PASSWORD or the 0600 file in KRONIEK_SYNC_PASSWORD_FILE). */
+  syncCredentials?: () => SyncCredentials;
 }
 
 /** The folder of sample stories that ships with the app. */

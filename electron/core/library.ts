@@ -10,6 +10,7 @@ import { sliceBreather } from './slices';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
 import { WatchService, type WatchServiceOptions } from './features/watch/watch-service';
+import { TeamSync, type SyncCredentials } from './features/sync/sync-engine';
 
 // One open library and everything that belongs to it: the store, the indexing worker's
 // client, the export session, the backup scheduler, the list's per-story keys. Handlers
@@ -35,6 +36,10 @@ export interface OpenLibraryOptions {
   watchFolders?: boolean;
   /** Timings of the watch folders (tests use short ones). */
   watchOptions?: WatchServiceOptions;
+  /** Resume the team library's live sync when this library is connected to a desk database (app, host); default off (CLI, tests). */
+  liveSync?: boolean;
+  /** Where the desk database's password comes from (default: KRONIEK_SYNC_PASSWORD or the 0600 file in KRONIEK_SYNC_PASSWORD_FILE). */
+  syncCredentials?: () => SyncCredentials;
 }
 
 export class Library {
@@ -51,9 +56,11 @@ export class Library {
     platform: Platform,
     importOptions: ImportOptions,
     readonly watch: WatchService,
+    readonly sync: TeamSync,
   ) {
     this.context = Object.freeze({
       watch,
+      sync,
       store,
       ports,
       platform,
@@ -87,11 +94,13 @@ export class Library {
       const start = options.indexes ?? 'eager';
       const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot });
       const watch = new WatchService(store, importOptions, options.watchOptions);
-      const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch);
+      const sync = new TeamSync(store, options.syncCredentials);
+      const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync);
       // Once built, the list looks up every story's sort and filter keys in one pass (in
       // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.
       indexing.onReady(() => void library.warmListKeys());
       if (options.watchFolders && !store.readOnly) await watch.resume();
+      if (!store.readOnly) await sync.start({ live: Boolean(options.liveSync) });
       return library;
     } catch (error) {
       await store.close();
@@ -130,6 +139,8 @@ export class Library {
   private async closeParts(): Promise<void> {
     // No file is taken in once closing has begun; a batch being imported finishes first.
     await this.watch.close().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
+    // Replication stops and the replica closes before the store lets go of the folder.
+    await this.sync.close().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
     // Resources started lazily (the headless Chromium that prints PDFs) stop first.
     await this.exports.close().catch((error: Error) => console.error(`[kroniek] close failed: ${error.message}`));
     // Writes the index snapshot first when the indexes changed (bounded), while the folder is still locked.

@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
-  const core = await openKroniek({ dataDir, seedsDir: values['no-seeds'] ? undefined : DEFAULT_SEEDS_DIR, platform: 'web', watchFolders: true });
+  const core = await openKroniek({ dataDir, seedsDir: values['no-seeds'] ? undefined : DEFAULT_SEEDS_DIR, platform: 'web', watchFolders: true, liveSync: true });
   // Folders named on the host's own command line, by the editor who starts it (a page never
   // names one: watch.add is local): watched for this run, in-process.
   try {

@@ -77,7 +77,7 @@ async function start(): Promise<void> {
       dataDir: locations.dataDir,
       seedsDir: locations.seedsDir,
       platform: 'electron',
-      watchFolders: true,
+      watchFolders: true, liveSync: true,
       ports: {
         printer: createElectronPrinter(),
         dialogs: createDialogPort(() => mainWindow, labels),

@@ -34,6 +34,8 @@ export interface ChangeSet {
   library?: true;
   /** The watched folders or their import log (see ./watch.ts). */
   watch?: true;
+  /** The team library's sync status or its conflicts (see ./sync.ts). */
+  sync?: true;
 }
 
 export type ChangeKey = keyof ChangeSet;
@@ -42,7 +44,7 @@ export type IdChangeKey = 'stories' | 'taggings' | 'links' | 'dossiers' | 'notes
 export type FlagChangeKey = Exclude<ChangeKey, IdChangeKey>;
 
 export const ID_CHANGE_KEYS = ['stories', 'taggings', 'links', 'dossiers', 'notes', 'dates', 'dismissals'] as const satisfies readonly IdChangeKey[];
-export const FLAG_CHANGE_KEYS = ['tags', 'savedSearches', 'history', 'library', 'watch'] as const satisfies readonly FlagChangeKey[];
+export const FLAG_CHANGE_KEYS = ['tags', 'savedSearches', 'history', 'library', 'watch', 'sync'] as const satisfies readonly FlagChangeKey[];
 
 /** Every part: what a client refreshes when it may have missed commits (its change stream was cut). */
 export const EVERYTHING: ChangeSet = Object.freeze({
@@ -58,6 +60,7 @@ export const EVERYTHING: ChangeSet = Object.freeze({
   history: true,
   library: true,
   watch: true,
+  sync: true,
 });
 
 /** Id lists longer than this are sent as `'all'`: a change set stays small whatever the edit. */

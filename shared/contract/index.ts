@@ -11,6 +11,7 @@ import { versionsContract } from './versions';
 import { trashContract } from './trash';
 import { watchContract } from './watch';
 import { quotesContract } from './quotes';
+import { syncContract } from './sync';
 
 /**
  * The one service contract: method name → input schema → output type.
@@ -29,6 +30,7 @@ export const contract = {
   ...watchContract,
   ...chronologyContract,
   ...quotesContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import type { KroniekPorts } from '../ports';
 import type { LibraryStore } from '../store/library-store';
 import type { ListKeys } from '../features/library/list-keys';
 import type { WatchService } from '../features/watch/watch-service';
+import type { TeamSync } from '../features/sync/sync-engine';
 
 export type { Platform };
 export type { QuotesProvider, RelatedProvider, SearchProvider } from '../indexing/client';
@@ -33,4 +34,6 @@ export interface ServiceContext {
   whenIndexesReady(): Promise<void>;
   /** The watched drop folders and their import log. */
   readonly watch: WatchService;
+  /** The team library: the local replica and its replication with a desk database. */
+  readonly sync: TeamSync;
 }

@@ -10,6 +10,7 @@ import { versionsHandlers } from '../features/versions/handlers';
 import { trashHandlers } from '../features/trash/handlers';
 import { watchHandlers } from '../features/watch/handlers';
 import { quotesHandlers } from '../features/quotes/handlers';
+import { syncHandlers } from '../features/sync/handlers';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...watchHandlers,
   ...chronologyHandlers,
   ...quotesHandlers,
+  ...syncHandlers,
 };

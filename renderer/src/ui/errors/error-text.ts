@@ -36,6 +36,8 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.export.cancelled');
     case 'service.unreachable':
       return t('reason.service.unreachable');
+    case 'sync.refused':
+      return t('reason.sync.refused', { context: reason.why });
     case 'export.incomplete':
       return t('reason.export.incomplete', { count: reason.count });
     default:

@@ -34,4 +34,12 @@ export const errorsNl: Translation<typeof errorsEn> = {
   'reason.service.unreachable': 'De dienst van Kroniek is nu niet bereikbaar; er is niets gewijzigd.',
   'reason.export.incomplete_one': 'De tekst van een bericht kan niet worden gelezen (een beschadigd inhoudsbestand): de export zou onvolledig zijn. Exporteer zonder dat bericht alleen als u daarvoor kiest.',
   'reason.export.incomplete_other': 'De tekst van {{count, number}} berichten kan niet worden gelezen (beschadigde inhoudsbestanden): de export zou onvolledig zijn. Exporteer zonder die berichten alleen als u daarvoor kiest.',
+  'reason.sync.refused_insecure-url': 'De deskdatabase moet een https://-adres zijn (gewoon http:// alleen naar deze computer), zonder gebruikersnaam of wachtwoord erin.',
+  'reason.sync.refused_unauthorized': 'De deskdatabase weigerde de gebruikersnaam of het wachtwoord.',
+  'reason.sync.refused_forbidden': 'Dit account mag de deskdatabase niet gebruiken.',
+  'reason.sync.refused_unreachable': 'De deskdatabase is niet bereikbaar (offline, of de server is uit de lucht).',
+  'reason.sync.refused_no-password': 'Geen wachtwoord voor de deskdatabase: zet KRONIEK_SYNC_PASSWORD, of KRONIEK_SYNC_PASSWORD_FILE met een bestand dat alleen jij kunt lezen.',
+  'reason.sync.refused_not-connected': 'Deze bibliotheek is niet met een deskdatabase verbonden.',
+  'reason.sync.refused_server-error': 'De deskdatabase antwoordde met een fout.',
+  'reason.sync.refused_no-conflict': 'Dat conflict bestaat niet meer (intussen opgelost?).',
 };

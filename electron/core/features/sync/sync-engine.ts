@@ -1,0 +1,737 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { promises as fs, statSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import PouchDB, { type PouchDoc, type PouchError, type Replication } from 'pouchdb-node';
+import { ServiceError } from '../../../../shared/contract/envelope';
+import type { SyncConflict, SyncReasonCode, SyncState, SyncStatus } from '../../../../shared/contract/sync';
+import type { LibraryStore, StoreChange } from '../../store/library-store';
+import type { MetaDoc, StoryContent } from '../../store/meta';
+import {
+  allRecordIds,
+  applyRecord,
+  changedRecordIds,
+  CONFLICT_KINDS,
+  docId,
+  parseDocId,
+  recordOf,
+  sameState,
+  stateOfDoc,
+  storyContent,
+  validateDoc,
+  type RecordState,
+  type SyncDoc,
+} from './docs';
+
+// The team library's engine (docs/TEAM-LIBRARY.md). Outgoing: every store commit's changed
+// records are mirrored into a local PouchDB replica in `<library>/sync/replica` (queued, so a
+// store write never waits for it). Incoming: the replica's changes feed, read in batches from
+// a checkpoint, is validated and applied to the store as ordinary commits without a history
+// label (not on the undo stack). Replication with the desk's CouchDB runs between the replica
+// and the remote, so the store never talks to the network.
+
+const SYNC_DIR = 'sync';
+const REPLICA_DIR = 'replica';
+const REMOTE_FILE = 'remote.json';
+/** Revisions of one document the replica keeps (CouchDB keeps 1000): conflicts need only the recent ones. */
+const REVS_LIMIT = 100;
+/** Documents per replication batch and per batch applied to the store. */
+const BATCH = 200;
+const APPLIED = '_local/kroniek-applied';
+const CONFLICTS = '_local/kroniek-conflicts';
+const MIRRORED = '_local/kroniek-mirrored';
+const IDENTITY = '_local/kroniek-identity';
+
+interface RemoteConfig {
+  url: string;
+  user: string;
+}
+
+export interface SyncCredentials {
+  user?: string;
+  password: string | null;
+}
+
+/**
+ * The password for the desk database: `KRONIEK_SYNC_PASSWORD`, or the file named by
+ * `KRONIEK_SYNC_PASSWORD_FILE`, which must be readable by its owner only (0600).
+ */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): SyncCredentials {
+  const user = env.KRONIEK_SYNC_USER || undefined;
+  if (env.KRONIEK_SYNC_PASSWORD) return { user, password: env.KRONIEK_SYNC_PASSWORD };
+  const file = env.KRONIEK_SYNC_PASSWORD_FILE;
+  if (file) {
+    const mode = statSync(file).mode;
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+      throw new ServiceError('forbidden', 'The password file may be readable by its owner only (chmod 600).', { code: 'sync.refused', why: 'no-password' });
+    }
+    return { user, password: readFileSync(file, 'utf8').replace(/\r?\n$/, '') };
+  }
+  return { user, password: null };
+}
+
+/** The desk database's URL without credentials; https, or http only to this computer. */
+export function checkRemoteUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refused('insecure-url', 'The desk database must be an https:// address.');
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    throw refused('insecure-url', 'The desk database must be an https:// address (plain http only to this computer).');
+  }
+  if (url.username || url.password || url.search || url.hash) throw refused('insecure-url', 'Give the user separately; the address holds no credentials or query.');
+  return url.toString().replace(/\/$/, '');
+}
+
+function refused(why: SyncReasonCode, message: string): ServiceError {
+  const code = why === 'unauthorized' || why === 'forbidden' ? 'forbidden' : why === 'not-connected' || why === 'no-conflict' ? 'not-found' : 'invalid-input';
+  return new ServiceError(code, message, { code: 'sync.refused', why });
+}
+
+function reasonOf(error: PouchError | undefined): SyncReasonCode {
+  if (!error) return 'unreachable';
+  if (error.status === 401) return 'unauthorized';
+  if (error.status === 403) return 'forbidden';
+  if (!error.status || error.status >= 502 || error.name === 'FetchError' || error.code === 'ECONNREFUSED') return 'unreachable';
+  return 'server-error';
+}
+
+export class TeamSync {
+  private replicaDb: PouchDB | null = null;
+  private config: RemoteConfig | null = null;
+  private password: string | null = null;
+  private replication: Replication | null = null;
+  private feed: { cancel(): void } | null = null;
+  private origin = '';
+  private state: SyncState = 'off';
+  private reason: SyncReasonCode | null = null;
+  private progress: SyncStatus['progress'] = null;
+  private lastSyncedAt: string | null = null;
+  private pushRefused = false;
+  private unpushed = new Set<string>();
+  private refusedCount = 0;
+  private refusedRecent: { id: string; reason: string }[] = [];
+  private conflictIds = new Set<string>();
+  private lastIncoming: SyncStatus['lastIncoming'] = null;
+  /** Records changed by local commits, not yet in the replica. */
+  private pendingRecords = new Set<string>();
+  private pendingStories = new Set<string>();
+  /** Documents that could not apply yet (their story or tag has not arrived). */
+  private waiting = new Set<string>();
+  /** The revision whose state the store holds, per document: a local edit is written on top of it. */
+  private baseRev = new Map<string, string>();
+  /** Metadata documents this engine committed (incoming): not mirrored back out. */
+  private ownCommits = new WeakSet<MetaDoc>();
+  private work: Promise<unknown> = Promise.resolve();
+  private flushScheduled = false;
+  private pullScheduled = false;
+  private unsubscribe: (() => void) | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly credentials: () => SyncCredentials = credentialsFromEnv,
+  ) {}
+
+  private get dir(): string {
+    return path.join(this.store.dataDir, SYNC_DIR);
+  }
+
+  /** Opens the replica and resumes live sync when this library was connected before. */
+  async start(options: { live: boolean } = { live: true }): Promise<void> {
+    const config = await readConfig(this.dir);
+    if (!config) return;
+    this.config = config;
+    // Without live sync (the CLI) the replica opens only when a command needs it.
+    if (!options.live) return;
+    await this.openReplica();
+    {
+      try {
+        await this.goLive();
+      } catch (error) {
+        // Offline at start is normal: the status says so and the next connect tries again.
+        if (!(error instanceof ServiceError)) throw error;
+      }
+    }
+  }
+
+  status(): SyncStatus {
+    return {
+      state: this.state,
+      reason: this.reason,
+      remote: this.config?.url ?? null,
+      user: this.config?.user ?? null,
+      progress: this.progress,
+      lastSyncedAt: this.lastSyncedAt,
+      pushRefused: this.pushRefused,
+      unpushed: this.unpushed.size,
+      refused: { count: this.refusedCount, recent: [...this.refusedRecent] },
+      conflicts: this.conflictIds.size,
+      lastIncoming: this.lastIncoming,
+    };
+  }
+
+  /** Connects to a desk database: checks the address and the account, then syncs live (or once). */
+  async connect(input: { url: string; user: string }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
+    const url = checkRemoteUrl(input.url);
+    if (this.store.readOnly) throw new ServiceError('read-only', 'The library is open read-only.', { code: 'library.readOnly' });
+    await this.stopReplication();
+    this.config = { url, user: input.user };
+    await this.openReplica();
+    await writeConfig(this.dir, this.config);
+    if (options.live) await this.goLive();
+    else await this.syncOnce();
+    return this.status();
+  }
+
+  /** Stops syncing and forgets the remote; the library and its replica stay. */
+  async disconnect(): Promise<SyncStatus> {
+    await this.stopReplication();
+    await fs.rm(path.join(this.dir, REMOTE_FILE), { force: true });
+    this.config = null;
+    this.setState('off', null);
+    return this.status();
+  }
+
+  /** One replication in each direction, applied to the store before it returns (CLI `sync --once`). */
+  async syncOnce(): Promise<SyncStatus> {
+    if (!this.replicaDb && this.config) await this.openReplica();
+    const remote = await this.openRemote();
+    const replica = this.replica();
+    await this.flushOutgoing();
+    this.setState('syncing', null);
+    try {
+      const pulled = await replica.replicate.from(remote, { batch_size: BATCH, batches_limit: 4 });
+      this.progress = { done: pulled.docs_written, pending: 0 };
+      await this.pull();
+      await this.flushOutgoing();
+      const pushed = await replica.replicate.to(remote, { batch_size: BATCH, batches_limit: 4 });
+      this.notePushResult(pushed.doc_write_failures, pushed.errors);
+    } catch (error) {
+      this.setState(reasonOf(error as PouchError) === 'unreachable' ? 'offline' : 'error', reasonOf(error as PouchError));
+      throw refused(reasonOf(error as PouchError), `Sync failed: ${(error as Error).message}`);
+    }
+    this.lastSyncedAt = new Date().toISOString();
+    this.progress = null;
+    this.setState('synced', null);
+    return this.status();
+  }
+
+  async conflicts(): Promise<SyncConflict[]> {
+    if (!this.replicaDb && this.config) await this.openReplica();
+    const replica = this.replicaDb;
+    if (!replica) return [];
+    const out: SyncConflict[] = [];
+    for (const id of [...this.conflictIds].sort()) {
+      const conflict = await this.readConflict(replica, id);
+      if (conflict) out.push(conflict);
+    }
+    return out;
+  }
+
+  /** Keeps one version (`mine`, `theirs`, or a revision) and removes the others; the store follows. */
+  async resolve(conflictId: string, take: string): Promise<{ resolved: string }> {
+    if (!this.replicaDb && this.config) await this.openReplica();
+    const replica = this.replicaDb;
+    if (!replica) throw refused('not-connected', 'This library is not connected to a desk database.');
+    const conflict = this.conflictIds.has(conflictId) ? await this.readConflict(replica, conflictId) : null;
+    if (!conflict) throw refused('no-conflict', 'There is no such conflict (resolved meanwhile?).');
+    const chosen =
+      take === 'mine'
+        ? conflict.versions.find((v) => v.mine) ?? conflict.versions.find((v) => v.winning)
+        : take === 'theirs'
+          ? conflict.versions.find((v) => !v.mine)
+          : conflict.versions.find((v) => v.rev === take);
+    if (!chosen) throw refused('no-conflict', 'That conflict has no such version.');
+    await this.serial(async () => {
+      const winner = await replica.get(conflictId, { conflicts: true });
+      const chosenDoc = chosen.rev === winner._rev ? winner : await replica.get(conflictId, { rev: chosen.rev });
+      const { _rev: _ignored, _conflicts: _c, ...body } = chosenDoc;
+      const stamp = this.stamp();
+      const writes: PouchDoc[] = [{ ...body, ...stamp, _id: conflictId, _rev: winner._rev }];
+      for (const rev of winner._conflicts ?? []) writes.push({ _id: conflictId, _rev: rev, _deleted: true });
+      await replica.bulkDocs(writes);
+      this.conflictIds.delete(conflictId);
+      await this.saveConflicts();
+    });
+    await this.pull();
+    return { resolved: conflictId };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe?.();
+    await this.stopReplication();
+    await this.work.catch(() => {});
+    await this.replicaDb?.close().catch(() => {});
+    this.replicaDb = null;
+  }
+
+  // ---- replica -----------------------------------------------------------------
+
+  private replica(): PouchDB {
+    if (!this.replicaDb) throw refused('not-connected', 'This library is not connected to a desk database.');
+    return this.replicaDb;
+  }
+
+  private async openReplica(): Promise<void> {
+    if (this.replicaDb) return;
+    await fs.mkdir(this.dir, { recursive: true });
+    const replica = new PouchDB(path.join(this.dir, REPLICA_DIR), { revs_limit: REVS_LIMIT, auto_compaction: true });
+    this.replicaDb = replica;
+    this.origin = String((await getLocal(replica, IDENTITY))?.origin ?? '');
+    if (!this.origin) {
+      this.origin = randomUUID().replace(/-/g, '');
+      await putLocal(replica, IDENTITY, { origin: this.origin });
+    }
+    this.conflictIds = new Set(((await getLocal(replica, CONFLICTS))?.ids as string[] | undefined) ?? []);
+    // Outgoing: a listener that only notes ids, so the store's commit never waits for the replica.
+    this.unsubscribe = this.store.onChange((change) => this.noteChange(change));
+    if (!(await getLocal(replica, MIRRORED))) await this.serial(() => this.mirrorAll());
+    // Incoming: documents replication writes into the replica.
+    const feed = replica.changes({ live: true, since: 'now' });
+    feed.on('change', () => this.schedulePull());
+    feed.on('error', () => {});
+    this.feed = feed;
+    await this.pull();
+  }
+
+  private noteChange(change: StoreChange): void {
+    if (change.type === 'stories-added') {
+      for (const id of change.ids) this.pendingStories.add(id);
+    } else {
+      if (this.ownCommits.has(change.after)) return;
+      for (const id of changedRecordIds(change.before, change.after)) this.pendingRecords.add(id);
+    }
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.closed) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flushOutgoing().catch((error: Error) => console.error(`[kroniek] sync: mirroring failed: ${error.message}`));
+    });
+  }
+
+  private schedulePull(): void {
+    if (this.pullScheduled || this.closed) return;
+    this.pullScheduled = true;
+    setImmediate(() => {
+      this.pullScheduled = false;
+      void this.pull().catch((error: Error) => console.error(`[kroniek] sync: applying failed: ${error.message}`));
+    });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.work.then(task, task);
+    this.work = run.catch(() => {});
+    return run;
+  }
+
+  private stamp(): { author: string; at: string; origin: string } {
+    return { author: this.config?.user ?? 'kroniek', at: new Date().toISOString(), origin: this.origin };
+  }
+
+  /** First connection: every story and record of the library into the replica, in batches. */
+  private async mirrorAll(): Promise<void> {
+    const replica = this.replica();
+    let batch: string[] = [];
+    for (const id of allRecordIds(this.store.meta)) {
+      batch.push(id);
+      if (batch.length >= BATCH) {
+        await this.writeRecords(batch);
+        batch = [];
+      }
+    }
+    await this.writeRecords(batch);
+    let stories: StoryContent[] = [];
+    for await (const item of this.store.storiesWithBodies()) {
+      if (item.head.wire || this.store.isDeleted(item.head.id)) continue;
+      stories.push(item);
+      if (stories.length >= BATCH) {
+        await this.writeStories(stories);
+        stories = [];
+      }
+    }
+    await this.writeStories(stories);
+    await putLocal(replica, MIRRORED, { at: new Date().toISOString() });
+  }
+
+  flushOutgoing(): Promise<void> {
+    return this.serial(async () => {
+      if (!this.replicaDb) return;
+      while (this.pendingRecords.size || this.pendingStories.size) {
+        const records = [...this.pendingRecords].slice(0, BATCH);
+        for (const id of records) this.pendingRecords.delete(id);
+        await this.writeRecords(records);
+        const storyIds = [...this.pendingStories].slice(0, BATCH);
+        for (const id of storyIds) this.pendingStories.delete(id);
+        const items: StoryContent[] = [];
+        for (const id of storyIds) {
+          const head = this.store.head(id);
+          if (!head || head.wire || this.store.isWireStory(id)) continue;
+          const body = await this.store.body(id);
+          if (body) items.push({ head, body });
+        }
+        await this.writeStories(items);
+      }
+    });
+  }
+
+  private async writeStories(items: StoryContent[]): Promise<void> {
+    if (items.length === 0) return;
+    const replica = this.replica();
+    const ids = items.map((item) => docId('story', item.head.id));
+    const existing = await replica.allDocs({ keys: ids });
+    const writes: PouchDoc[] = [];
+    items.forEach((item, index) => {
+      const row = existing.rows[index];
+      if (row && !row.error && !row.value?.deleted) return;
+      // A story version is immutable and the same everywhere: only its first writer stamps it.
+      writes.push({ _id: ids[index]!, kind: 'story', v: 1, ...this.stamp(), content: storyContent(item) } as PouchDoc);
+    });
+    if (writes.length) await replica.bulkDocs(writes);
+  }
+
+  private async writeRecords(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const replica = this.replica();
+    const meta = this.store.meta;
+    const existing = await replica.allDocs({ keys: ids, include_docs: true, conflicts: true });
+    const writes: PouchDoc[] = [];
+    const branched: PouchDoc[] = [];
+    for (const [index, id] of ids.entries()) {
+      const parsed = parseDocId(id);
+      if (!parsed) continue;
+      const state = recordOf(meta, id);
+      const row = existing.rows[index];
+      const current = row?.doc && !row.doc._deleted ? validateDoc(row.doc) : null;
+      if (current?.ok && sameState(stateOfDoc(current.doc), state)) continue;
+      if (!current && (state === null || (parsed.kind === 'tagging' && !(state as { present: boolean }).present))) continue;
+      const doc: PouchDoc = { _id: id, kind: parsed.kind, v: 1, ...this.stamp() };
+      const absent = state === null || (parsed.kind === 'note' && (state as { note: string }).note === '');
+      if (absent) doc.deleted = true;
+      else doc.content = state;
+      const base = this.baseRev.get(id);
+      const winner = row?.value?.rev;
+      if (base && winner && base !== winner && CONFLICT_KINDS.has(parsed.kind)) {
+        // Someone else's edit arrived after the one this edit was made on: a new branch, so both are kept as a conflict.
+        const ancestors = await replica.get(id, { rev: base, revs: true }).catch(() => null);
+        if (ancestors?._revisions) {
+          const start = ancestors._revisions.start + 1;
+          const hash = randomBytes(16).toString('hex');
+          branched.push({ ...doc, _rev: `${start}-${hash}`, _revisions: { start, ids: [hash, ...ancestors._revisions.ids] } });
+          continue;
+        }
+      }
+      if (winner) doc._rev = winner;
+      writes.push(doc);
+    }
+    if (writes.length) {
+      const results = await replica.bulkDocs(writes);
+      for (const result of results) if ('rev' in result) this.baseRev.set(result.id, result.rev);
+    }
+    if (branched.length) {
+      await replica.bulkDocs(branched, { new_edits: false });
+      for (const doc of branched) this.baseRev.set(doc._id, doc._rev!);
+    }
+  }
+
+  // ---- incoming ----------------------------------------------------------------
+
+  /** Applies what arrived in the replica since the checkpoint, a batch (one store commit) at a time. */
+  pull(): Promise<void> {
+    return this.serial(async () => {
+      const replica = this.replicaDb;
+      if (!replica || this.store.readOnly) return;
+      for (;;) {
+        const since = (await getLocal(replica, APPLIED))?.seq ?? 0;
+        const batch = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+        const ids = new Set<string>(this.waiting);
+        this.waiting.clear();
+        for (const row of batch.results) if (!row.id.startsWith('_')) ids.add(row.id);
+        if (ids.size) await this.applyIds(replica, [...ids], batch.results.length > 0);
+        if (batch.results.length === 0) return;
+        await putLocal(replica, APPLIED, { seq: batch.last_seq });
+        if (batch.results.length < BATCH) return;
+      }
+    });
+  }
+
+  private async applyIds(replica: PouchDB, ids: string[], fresh: boolean): Promise<void> {
+    const rows = await replica.allDocs({ keys: ids, include_docs: true, conflicts: true });
+    const docs: SyncDoc[] = [];
+    const revs = new Map<string, string>();
+    let conflictsChanged = false;
+    for (const row of rows.rows) {
+      const raw = row.doc;
+      if (!raw || raw._deleted) continue;
+      let doc: SyncDoc | null = this.checked(raw);
+      if (raw._conflicts?.length) {
+        const kind = parseDocId(row.id)?.kind;
+        if (kind && CONFLICT_KINDS.has(kind)) {
+          if (!this.conflictIds.has(row.id)) {
+            this.conflictIds.add(row.id);
+            conflictsChanged = true;
+          }
+        } else {
+          doc = await this.autoMerge(replica, raw, doc);
+        }
+      } else if (this.conflictIds.delete(row.id)) {
+        conflictsChanged = true;
+      }
+      if (!doc) continue;
+      docs.push(doc);
+      revs.set(row.id, raw._rev!);
+    }
+    if (conflictsChanged) await this.saveConflicts();
+    if (docs.length === 0) return;
+    const stories: StoryContent[] = [];
+    const records: SyncDoc[] = [];
+    for (const doc of docs) {
+      if (doc.kind === 'story') {
+        const content = doc.content as StoryContent | undefined;
+        if (content && !this.store.hasStored(content.head.id)) stories.push(content);
+      } else records.push(doc);
+    }
+    const snapshot = this.store.meta;
+    let applied = 0;
+    const byAuthor = new Map<string, number>();
+    const change = (meta: MetaDoc): MetaDoc => {
+      let next = meta;
+      const known = new Set(stories.map((item) => item.head.id));
+      const hasStory = (id: string) => known.has(id) || (this.store.hasStored(id) && !this.store.isPurged(id));
+      for (const doc of records) {
+        const state: RecordState = stateOfDoc(doc);
+        // A local edit made since this batch was read wins: it goes out as a newer revision.
+        if (!sameState(recordOf(meta, doc._id), recordOf(snapshot, doc._id))) continue;
+        if (sameState(recordOf(next, doc._id), state) && doc.kind !== 'dossier') {
+          this.baseRev.set(doc._id, revs.get(doc._id)!);
+          continue;
+        }
+        const outcome = applyRecord(next, doc._id, state, hasStory);
+        if (outcome.waiting) this.waiting.add(doc._id);
+        if (outcome.meta !== next) {
+          next = outcome.meta;
+          applied++;
+          byAuthor.set(doc.author, (byAuthor.get(doc.author) ?? 0) + 1);
+        }
+        this.baseRev.set(doc._id, revs.get(doc._id)!);
+      }
+      if (next !== meta) this.ownCommits.add(next);
+      return next;
+    };
+    if (stories.length) await this.store.addStories(stories, change);
+    else if (records.length) await this.store.update(null, change);
+    if (applied + stories.length > 0 && fresh) {
+      const author = [...byAuthor.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? docs[0]!.author;
+      this.lastIncoming = { author, count: applied + stories.length, at: new Date().toISOString() };
+      this.announce();
+    }
+  }
+
+  private checked(raw: PouchDoc): SyncDoc | null {
+    const result = validateDoc(raw);
+    if (result.ok) return result.doc;
+    this.refusedCount++;
+    this.refusedRecent = [...this.refusedRecent, { id: String(raw._id).slice(0, 200), reason: result.reason }].slice(-10);
+    console.error(`[kroniek] sync: refused document ${JSON.stringify(String(raw._id).slice(0, 80))} (${result.reason})`);
+    return null;
+  }
+
+  /**
+   * Set-like and last-writer records resolve themselves: a tagging is present when any
+   * version says so (union); a tag, link, saved search or story takes its latest edit, and a
+   * removal wins only over edits older than itself. The losing versions are removed.
+   */
+  private async autoMerge(replica: PouchDB, winner: PouchDoc, winnerDoc: SyncDoc | null): Promise<SyncDoc | null> {
+    const leaves: { rev: string; doc: SyncDoc | null }[] = [{ rev: winner._rev!, doc: winnerDoc }];
+    for (const rev of winner._conflicts ?? []) {
+      const raw = await replica.get(winner._id, { rev }).catch(() => null);
+      leaves.push({ rev, doc: raw ? this.checked(raw) : null });
+    }
+    const valid = leaves.filter((leaf) => leaf.doc) as { rev: string; doc: SyncDoc }[];
+    if (valid.length === 0) return null;
+    let merged: SyncDoc;
+    if (valid[0]!.doc.kind === 'tagging') {
+      const present = valid.find((leaf) => (stateOfDoc(leaf.doc) as { present: boolean } | null)?.present);
+      merged = (present ?? valid[0]!).doc;
+    } else {
+      merged = valid.reduce((best, leaf) => {
+        if (leaf.doc.at > best.doc.at) return leaf;
+        if (leaf.doc.at === best.doc.at && best.doc.deleted && !leaf.doc.deleted) return leaf;
+        return best;
+      }).doc;
+    }
+    const writes: PouchDoc[] = [{ ...(merged as unknown as PouchDoc), _rev: winner._rev }];
+    for (const leaf of leaves.slice(1)) writes.push({ _id: winner._id, _rev: leaf.rev, _deleted: true });
+    if (merged !== winnerDoc) await replica.bulkDocs(writes);
+    else await replica.bulkDocs(writes.slice(1));
+    return merged;
+  }
+
+  private async readConflict(replica: PouchDB, id: string): Promise<SyncConflict | null> {
+    const parsed = parseDocId(id);
+    if (!parsed || !CONFLICT_KINDS.has(parsed.kind)) return null;
+    const winner = await replica.get(id, { conflicts: true }).catch(() => null);
+    if (!winner || !winner._conflicts?.length) return null;
+    const versions: SyncConflict['versions'] = [];
+    for (const rev of [winner._rev!, ...winner._conflicts]) {
+      const raw = rev === winner._rev ? winner : await replica.get(id, { rev }).catch(() => null);
+      const doc = raw ? validateDoc(raw) : null;
+      if (!doc?.ok) continue;
+      versions.push({ rev, author: doc.doc.author, at: doc.doc.at, mine: doc.doc.origin === this.origin, winning: rev === winner._rev, value: stateOfDoc(doc.doc) });
+    }
+    return { id, kind: parsed.kind as SyncConflict['kind'], target: parsed.parts[0]!, versions };
+  }
+
+  private async saveConflicts(): Promise<void> {
+    if (this.replicaDb) await putLocal(this.replicaDb, CONFLICTS, { ids: [...this.conflictIds] });
+    this.announce();
+  }
+
+  // ---- replication ---------------------------------------------------------------
+
+  private async openRemote(): Promise<PouchDB> {
+    if (!this.config) throw refused('not-connected', 'This library is not connected to a desk database.');
+    const credentials = this.credentials();
+    if (!credentials.password) throw refused('no-password', 'Set KRONIEK_SYNC_PASSWORD or KRONIEK_SYNC_PASSWORD_FILE.');
+    this.password = credentials.password;
+    const remote = new PouchDB(this.config.url, { skip_setup: true, auth: { username: this.config.user, password: this.password } });
+    try {
+      // PouchDB's http adapter answers a refused info() with the server's error body rather than rejecting.
+      const info = (await remote.info()) as { error?: unknown; reason?: unknown };
+      if (info.error) {
+        const status = info.error === 'unauthorized' ? 401 : info.error === 'forbidden' ? 403 : 500;
+        throw Object.assign(new Error(String(info.reason ?? info.error)), { status, name: String(info.error) });
+      }
+    } catch (error) {
+      const why = reasonOf(error as PouchError);
+      this.setState(why === 'unreachable' ? 'offline' : 'error', why);
+      throw refused(why, `The desk database answered: ${(error as Error).message}`);
+    }
+    return remote;
+  }
+
+  private async goLive(): Promise<void> {
+    const remote = await this.openRemote();
+    const replica = this.replica();
+    await this.flushOutgoing();
+    this.setState('syncing', null);
+    const replication = replica.sync(remote, {
+      live: true,
+      retry: true,
+      batch_size: BATCH,
+      batches_limit: 4,
+      // 1 s, 2 s, 4 s … at most a minute between tries while the server is away.
+      back_off_function: (delay) => (delay === 0 ? 1_000 : Math.min(delay * 2, 60_000)),
+    });
+    this.replication = replication;
+    replication.on('change', (info: { direction: string; change: { docs_written: number; pending?: number; doc_write_failures: number; errors: PouchError[] } }) => {
+      const done = (this.progress?.done ?? 0) + info.change.docs_written;
+      this.progress = { done, pending: typeof info.change.pending === 'number' ? info.change.pending : null };
+      if (info.direction === 'push') this.notePushResult(info.change.doc_write_failures, info.change.errors);
+      this.setState('syncing', null);
+    });
+    replication.on('paused', (error?: PouchError) => {
+      if (error) {
+        this.setState('offline', reasonOf(error));
+        return;
+      }
+      this.lastSyncedAt = new Date().toISOString();
+      this.progress = null;
+      this.setState('synced', null);
+    });
+    replication.on('active', () => this.setState('syncing', null));
+    replication.on('denied', (error: PouchError & { id?: string }) => {
+      this.pushRefused = true;
+      if (error?.id) this.unpushed.add(error.id);
+      this.announce();
+    });
+    // A request that failed (server gone, network down): PouchDB retries with the back-off above.
+    for (const side of [replication.pull, replication.push]) {
+      side?.on('requestError', (error: PouchError) => {
+        const why = reasonOf(error);
+        if (why === 'unauthorized' || why === 'forbidden') {
+          this.setState('error', why);
+          void this.stopReplication();
+        } else this.setState('offline', why);
+      });
+    }
+    replication.on('error', (error: PouchError) => {
+      const why = reasonOf(error);
+      this.setState('error', why);
+      // Unauthorized is not retried: the editor fixes the password, then connects again.
+      if (why === 'unauthorized' || why === 'forbidden') void this.stopReplication();
+    });
+  }
+
+  private notePushResult(failures: number, errors: PouchError[] | undefined): void {
+    if (failures > 0 || errors?.some((error) => error.status === 403 || error.name === 'forbidden')) {
+      this.pushRefused = true;
+      for (const error of errors ?? []) {
+        const id = (error as PouchError & { id?: string }).id;
+        if (id) this.unpushed.add(id);
+      }
+      this.announce();
+    }
+  }
+
+  private async stopReplication(): Promise<void> {
+    const replication = this.replication;
+    this.replication = null;
+    if (replication) {
+      replication.cancel();
+      await Promise.resolve(replication).catch(() => {});
+    }
+    this.feed?.cancel();
+    this.feed = null;
+  }
+
+  private setState(state: SyncState, reason: SyncReasonCode | null): void {
+    if (this.state === state && this.reason === reason) return;
+    this.state = state;
+    this.reason = reason;
+    this.announce();
+  }
+
+  private announce(): void {
+    if (!this.closed) this.store.announce({ sync: true });
+  }
+}
+
+async function readConfig(dir: string): Promise<RemoteConfig | null> {
+  try {
+    const raw = JSON.parse(await fs.readFile(path.join(dir, REMOTE_FILE), 'utf8')) as Partial<RemoteConfig>;
+    if (typeof raw.url !== 'string' || typeof raw.user !== 'string') return null;
+    return { url: checkRemoteUrl(raw.url), user: raw.user };
+  } catch {
+    return null;
+  }
+}
+
+/** Address and user only: the password is never written here (nor in library.json). */
+async function writeConfig(dir: string, config: RemoteConfig): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, REMOTE_FILE);
+  await fs.writeFile(`${file}.tmp`, `${JSON.stringify({ url: config.url, user: config.user }, null, 2)}\n`, { mode: 0o600 });
+  await fs.rename(`${file}.tmp`, file);
+}
+
+async function getLocal(db: PouchDB, id: string): Promise<Record<string, unknown> | null> {
+  try {
+    return await db.get(id);
+  } catch {
+    return null;
+  }
+}
+
+async function putLocal(db: PouchDB, id: string, value: Record<string, unknown>): Promise<void> {
+  const old = await getLocal(db, id);
+  await db.put({ ...value, _id: id, ...(old?._rev ? { _rev: old._rev as string } : {}) });
+}
