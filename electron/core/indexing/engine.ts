@@ -562,7 +562,9 @@ export class LibraryIndexes {
     if (before !== undefined) pair.search.update(doc);
     else if (mode === 'bulk') pair.search.addInBulk(doc);
     else pair.search.add(doc);
+    // Related: a brief takes its page's date when it has none of its own. Quotes: the story's own date.
     const date = relatedDateOf(head, meta);
+    const ownDate = publishedAtOf(own(meta.storyEdits, head.id), head);
     if (head.kind === 'brief' && head.pageId) {
       let briefs = this.briefsOfPage.get(head.pageId);
       if (!briefs) this.briefsOfPage.set(head.pageId, (briefs = new Set()));
@@ -570,11 +572,11 @@ export class LibraryIndexes {
     }
     if (features) {
       pair.related.upsertFeatures(head.id, date, features.related);
-      pair.quotes.set(head.id, date, features.quotes);
+      pair.quotes.set(head.id, ownDate, features.quotes);
     } else {
       const { related, quotes } = relatedAndQuotesOf(head, body, date);
       pair.related.upsert(related);
-      pair.quotes.set(head.id, date, quotes);
+      pair.quotes.set(head.id, ownDate, quotes);
     }
     this.dirty = true;
     if (pair === this.live && this.hooks.numbers) {
