@@ -424,16 +424,20 @@ export class LibraryStore {
     const reader = new SegmentReader();
     for (const segment of this.meta.segments) {
       if (this.checkedBodies.has(segment.name) || this.bodyCache.has(segment.name)) continue;
-      let entries: SegmentEntries;
-      try {
-        entries = await reader.read(this.bodiesFile(segment.name));
-      } catch (error) {
-        this.bodiesFailed(segment.name, error);
-        continue;
-      }
-      this.checkEntries(segment.name, entries);
+      const entries = await this.readSegmentOrReport(reader, segment.name);
+      if (entries) this.checkEntries(segment.name, entries);
     }
     return this.damagedContent();
+  }
+
+  /** A segment's entries, or null when its bodies file cannot be read: then its stories are reported as damaged (damagedContent), never passed on with no text. */
+  private async readSegmentOrReport(reader: SegmentReader, segment: string): Promise<SegmentEntries | null> {
+    try {
+      return await reader.read(this.bodiesFile(segment));
+    } catch (error) {
+      this.bodiesFailed(segment, error);
+      return null;
+    }
   }
 
   private noteDamage(file: string, problem: SegmentProblem, ids: Iterable<string>, lost = 0): void {
@@ -527,14 +531,8 @@ export class LibraryStore {
         }
         continue;
       }
-      let entries: SegmentEntries;
-      try {
-        entries = await reader.read(this.bodiesFile(segment.name));
-      } catch (error) {
-        // Its stories are reported as damaged (damagedContent), never passed on with no text.
-        this.bodiesFailed(segment.name, error);
-        continue;
-      }
+      const entries = await this.readSegmentOrReport(reader, segment.name);
+      if (!entries) continue;
       const known = new Set(this.recordsOf.get(segment.name));
       const seen = new Set<string>();
       const broken: string[] = [];

@@ -20,6 +20,7 @@ const now = () => new Date().toISOString();
 /** `storyId:paragraph:offset of the quoted words`: one quote (two quotes of one sentence have two keys). */
 export const quoteKeyOf = (hit: { storyId: string; paragraph: number; quoteStart: number }) => `${hit.storyId}:${hit.paragraph}:${hit.quoteStart}`;
 
+/** A quote as the view, the CLI and a dossier show it: its words, speaker, story and sentence. */
 function itemOf(ctx: ServiceContext, hit: QuoteHit): QuoteItem {
   return {
     key: quoteKeyOf(hit),
@@ -70,21 +71,7 @@ export const quotesHandlers: PartialHandlers<QuotesMethod> = {
     const page = await ctx.quotes.quotes({ storyIds: [storyId], offset: 0, limit: 1_000 });
     const hit = page.items.find((candidate) => candidate.paragraph === Number(paragraph) && candidate.quoteStart === Number(start));
     if (!hit) throw new ServiceError('not-found', `No quote ${input.key}; its story may have been changed or removed.`);
-    const quote: DossierQuote = {
-      key: input.key,
-      kind: hit.kind,
-      text: hit.text,
-      speaker: hit.speakerKey ? { key: hit.speakerKey, name: hit.speakerName ?? hit.speakerKey } : null,
-      speakerText: hit.speakerText,
-      attribution: hit.attribution,
-      storyId: hit.storyId,
-      headline: ctx.store.summary(hit.storyId)?.headline ?? '',
-      date: hit.date,
-      paragraph: hit.paragraph,
-      start: hit.start,
-      end: hit.end,
-      addedAt: now(),
-    };
+    const quote: DossierQuote = { ...itemOf(ctx, hit), key: input.key, addedAt: now() };
     const there = (findDossier(ctx.store.meta, input.dossierId).quotes ?? []).some((known) => known.key === input.key);
     if (!there) await ctx.store.update({ code: 'quote.addToDossier' }, (meta) => addQuote(meta, input.dossierId, quote, now()));
     return dossierQuotes(ctx, input.dossierId);
