@@ -278,6 +278,8 @@ test('links the five articles as a series, dates them, and shows the Kim–Poeti
   await page.getByRole('button', { name: 'Link selected…' }).click();
   const picker = page.getByRole('dialog', { name: 'Link 4 stories to…' });
   await picker.getByRole('searchbox', { name: 'Find a story' }).fill('volledige steun');
+  // The list answers the search typed before a row is picked (rows change when the answer comes).
+  await expect(picker.getByRole('group')).toHaveAttribute('aria-busy', 'false');
   await picker.getByRole('checkbox', { name: new RegExp(escapeRegExp(SUPPORT)) }).check();
   await picker.getByRole('combobox', { name: 'This story is' }).selectOption({ label: 'Same series as' });
   await picker.getByRole('button', { name: 'Link', exact: true }).click();

@@ -95,7 +95,8 @@ function LinkPickerDialog({ sources }: { sources: string[] }) {
             <span className="field-label">{t.links('linkSearch')}</span>
             <input type="search" value={query} placeholder={t.links('linkSearchPlaceholder')} onChange={(event) => setQuery(event.target.value)} data-autofocus />
           </label>
-          <fieldset className="picker-results" aria-describedby={hintId}>
+          {/* Busy while the list still answers an earlier search than the one typed (the rows are about to change). */}
+          <fieldset className="picker-results" aria-describedby={hintId} aria-busy={results === null || found?.query !== query.trim()}>
             <legend className="field-label">{t.links('linkResultsLabel')}</legend>
             <p id={hintId} className="picker-hint muted">
               {t.links('linkRankHint')}
