@@ -410,6 +410,8 @@ test.describe('at 1440×900, panes and the connection', () => {
       await expect(reader(page).getByText(firstParagraph)).toBeVisible();
       expect(await axe(page)).toEqual([]);
       await page.setViewportSize({ width: 1440, height: 900 });
+      // The wide layout is back (sidebar and its language menu shown) before the language is switched.
+      await expect(page.getByRole('combobox', { name: /^(Language|Taal)$/ })).toBeVisible();
       await switchLanguage(page, 'en');
 
       ({ host, child } = await startHost(dataDir, ['--port', port], { KRONIEK_HOST_TOKEN: token }));
