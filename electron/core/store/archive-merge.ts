@@ -1,5 +1,5 @@
 import type { IdPrefix } from '../ids';
-import { isSafeId, LIMITS, nameSchema, optionalLineSchema, textSchema } from '../../../shared/contract/define';
+import { isoDateSchema, isSafeId, LIMITS, nameSchema, optionalLineSchema, textSchema } from '../../../shared/contract/define';
 import { listQuerySchema } from '../../../shared/contract/library';
 import { LINK_TYPES } from '../../../shared/contract/links';
 import { ARCHIVE_FIELDS, type ArchiveField, type ArchiveMergeCounts, type ArchiveNotTaken } from '../../../shared/contract/backups';
@@ -164,7 +164,7 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
     }
     const mine: StoryEdit | undefined = edits.get(id);
     const next: StoryEdit = { ...mine };
-    if (typeof edit.publishedAt === 'string' && ISO_DATE.test(edit.publishedAt) && isRealDate(edit.publishedAt)) {
+    if (typeof edit.publishedAt === 'string' && isoDateSchema.safeParse(edit.publishedAt).success) {
       // An estimated date (a brief's age label) is a gap an editor's date may fill, and stays marked as estimated.
       const theirsEstimated = edit.publishedAtEstimated === true;
       if (!mine?.publishedAt || (mine.publishedAtEstimated && !theirsEstimated)) {
@@ -329,13 +329,11 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
 const LINK_TYPE_SET: ReadonlySet<string> = new Set<LinkType>(LINK_TYPES);
 /** Ids as Kroniek makes them; never `__proto__`, `constructor` and the like (the contract's one pattern). */
 const SAFE_ID = { test: isSafeId };
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const PROPOSAL_STATUS: ReadonlySet<string> = new Set(['open', 'accepted', 'declined']);
 const EXPORT_FORMAT_SET: ReadonlySet<string> = new Set(EXPORT_FORMATS);
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const unit = (value: unknown): number => (typeof value === 'number' && value >= 0 && value <= 1 ? value : 0);
-const isRealDate = (day: string): boolean => !Number.isNaN(Date.parse(day)) && new Date(day).toISOString().slice(0, 10) === day;
 
 /** An instant as Kroniek writes them (`2024-06-19T08:00:00.000Z`), within years 1000–9999. */
 export function isInstant(value: unknown): value is string {
