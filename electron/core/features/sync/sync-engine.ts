@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { promises as fs, statSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, promises as fs, statSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import PouchDB, { type PouchDoc, type PouchError, type Replication } from 'pouchdb-node';
 import { ServiceError } from '../../../../shared/contract/envelope';
@@ -40,6 +40,21 @@ const APPLIED = '_local/kroniek-applied';
 const CONFLICTS = '_local/kroniek-conflicts';
 const MIRRORED = '_local/kroniek-mirrored';
 const IDENTITY = '_local/kroniek-identity';
+const WAITING = '_local/kroniek-waiting';
+/**
+ * The outgoing journal: one JSON line per local commit (the records and stories it changed,
+ * and the revision each record was edited on), appended synchronously in the commit's change
+ * event and emptied once all of it is in the replica. Replayed at open, so an edit made while
+ * the replica was closed (the CLI), or before a quit or a crash, still goes out.
+ */
+const JOURNAL_FILE = 'outgoing.jsonl';
+
+interface JournalLine {
+  r?: string[];
+  s?: string[];
+  /** Record id → the revision the store held when it was edited (the edit's base). */
+  b?: Record<string, string>;
+}
 
 interface RemoteConfig {
   url: string;
@@ -129,6 +144,9 @@ export class TeamSync {
   private pullScheduled = false;
   private unsubscribe: (() => void) | null = null;
   private closed = false;
+  /** The journal holds lines not yet written to the replica. */
+  private journalDirty = false;
+  private waitingSaved = '';
 
   constructor(
     private readonly store: LibraryStore,
@@ -142,6 +160,8 @@ export class TeamSync {
   /** Opens the replica and resumes live sync when this library was connected before. */
   async start(options: { live: boolean } = { live: true }): Promise<void> {
     const config = await readConfig(this.dir);
+    // A library that has (or had) a replica notes every local edit, connected or not, open or not.
+    if (!this.store.readOnly && (config || existsSync(path.join(this.dir, REPLICA_DIR)))) this.watch();
     if (!config) return;
     this.config = config;
     // Without live sync (the CLI) the replica opens only when a command needs it.
@@ -179,6 +199,7 @@ export class TeamSync {
     if (this.store.readOnly) throw new ServiceError('read-only', 'The library is open read-only.', { code: 'library.readOnly' });
     await this.stopReplication();
     this.config = { url, user: input.user };
+    this.watch();
     await this.openReplica();
     await writeConfig(this.dir, this.config);
     if (options.live) await this.goLive();
@@ -265,6 +286,8 @@ export class TeamSync {
     this.closed = true;
     this.unsubscribe?.();
     await this.stopReplication();
+    // A quit writes what is queued (the journal would bring it back at the next start anyway).
+    if (this.replicaDb) await this.flushOutgoing().catch(() => {});
     await this.work.catch(() => {});
     await this.replicaDb?.close().catch(() => {});
     this.replicaDb = null;
@@ -288,9 +311,15 @@ export class TeamSync {
       await putLocal(replica, IDENTITY, { origin: this.origin });
     }
     this.conflictIds = new Set(((await getLocal(replica, CONFLICTS))?.ids as string[] | undefined) ?? []);
-    // Outgoing: a listener that only notes ids, so the store's commit never waits for the replica.
-    this.unsubscribe = this.store.onChange((change) => this.noteChange(change));
+    const waiting = ((await getLocal(replica, WAITING))?.ids as string[] | undefined) ?? [];
+    for (const id of waiting) this.waiting.add(id);
+    this.waitingSaved = JSON.stringify([...this.waiting].sort());
+    this.watch();
+    this.replayJournal();
     if (!(await getLocal(replica, MIRRORED))) await this.serial(() => this.mirrorAll());
+    // Local edits first (those of the journal too), then what arrived: an edit that was not
+    // yet in the replica is written on the revision it was made on, never overwritten.
+    await this.flushOutgoing();
     // Incoming: documents replication writes into the replica.
     const feed = replica.changes({ live: true, since: 'now' });
     feed.on('change', () => this.schedulePull());
@@ -299,14 +328,81 @@ export class TeamSync {
     await this.pull();
   }
 
+  /** Outgoing: a listener that only notes ids (and journals them), so the store's commit never waits for the replica. */
+  private watch(): void {
+    if (this.unsubscribe || this.store.readOnly) return;
+    this.unsubscribe = this.store.onChange((change) => this.noteChange(change));
+  }
+
+  private get journalPath(): string {
+    return path.join(this.dir, JOURNAL_FILE);
+  }
+
   private noteChange(change: StoreChange): void {
+    const line: JournalLine = {};
     if (change.type === 'stories-added') {
       for (const id of change.ids) this.pendingStories.add(id);
+      line.s = change.ids;
     } else {
       if (this.ownCommits.has(change.after)) return;
-      for (const id of changedRecordIds(change.before, change.after)) this.pendingRecords.add(id);
+      const ids = changedRecordIds(change.before, change.after);
+      if (ids.length === 0) return;
+      line.r = ids;
+      for (const id of ids) {
+        this.pendingRecords.add(id);
+        const base = this.baseRev.get(id);
+        if (base) (line.b ??= {})[id] = base;
+      }
     }
+    this.journal(line);
     this.scheduleFlush();
+  }
+
+  /** Appends to the journal synchronously, inside the commit's change event (the commit is already durable). */
+  private journal(line: JournalLine): void {
+    try {
+      if (!this.journalDirty) mkdirSyncQuiet(this.dir);
+      appendFileSync(this.journalPath, `${JSON.stringify(line)}\n`, { mode: 0o600 });
+      this.journalDirty = true;
+    } catch (error) {
+      console.error(`[kroniek] sync: the outgoing journal could not be written: ${(error as Error).message}`);
+    }
+  }
+
+  /** Puts what the journal holds back in the queue (lines from an earlier run, or from another process on this library). */
+  private replayJournal(): void {
+    let text: string;
+    try {
+      text = readFileSync(this.journalPath, 'utf8');
+    } catch {
+      return;
+    }
+    for (const raw of text.split('\n')) {
+      if (!raw.trim()) continue;
+      let line: JournalLine;
+      try {
+        line = JSON.parse(raw) as JournalLine;
+      } catch {
+        continue; // a line cut short by a crash: the rest still counts
+      }
+      for (const id of Array.isArray(line.r) ? line.r : []) if (typeof id === 'string' && parseDocId(id)) this.pendingRecords.add(id);
+      for (const id of Array.isArray(line.s) ? line.s : []) if (typeof id === 'string') this.pendingStories.add(id);
+      for (const [id, rev] of Object.entries(line.b && typeof line.b === 'object' ? line.b : {})) {
+        if (typeof rev === 'string' && !this.baseRev.has(id)) this.baseRev.set(id, rev);
+      }
+    }
+    if (this.pendingRecords.size || this.pendingStories.size) this.journalDirty = true;
+  }
+
+  /** Empties the journal once everything it named is in the replica (called with nothing pending, in one tick). */
+  private clearJournal(): void {
+    if (!this.journalDirty || this.pendingRecords.size || this.pendingStories.size) return;
+    try {
+      writeFileSync(this.journalPath, '');
+      this.journalDirty = false;
+    } catch {
+      // Kept: replaying it again only rewrites what is already in the replica.
+    }
   }
 
   private scheduleFlush(): void {
@@ -380,6 +476,7 @@ export class TeamSync {
         }
         await this.writeStories(items);
       }
+      this.clearJournal();
     });
   }
 
@@ -456,6 +553,7 @@ export class TeamSync {
         this.waiting.clear();
         for (const row of batch.results) if (!row.id.startsWith('_')) ids.add(row.id);
         if (ids.size) await this.applyIds(replica, [...ids], batch.results.length > 0);
+        await this.saveWaiting(replica);
         if (batch.results.length === 0) return;
         await putLocal(replica, APPLIED, { seq: batch.last_seq });
         if (batch.results.length < BATCH) return;
@@ -533,6 +631,14 @@ export class TeamSync {
       this.lastIncoming = { author, count: applied + stories.length, at: new Date().toISOString() };
       this.announce();
     }
+  }
+
+  /** Documents that wait for their story or tag are kept in the replica: after a restart they still apply when it arrives. */
+  private async saveWaiting(replica: PouchDB): Promise<void> {
+    const now = JSON.stringify([...this.waiting].sort());
+    if (now === this.waitingSaved) return;
+    await putLocal(replica, WAITING, { ids: [...this.waiting] });
+    this.waitingSaved = now;
   }
 
   private checked(raw: PouchDoc): SyncDoc | null {
@@ -702,6 +808,14 @@ export class TeamSync {
 
   private announce(): void {
     if (!this.closed) this.store.announce({ sync: true });
+  }
+}
+
+function mkdirSyncQuiet(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // appendFileSync says what is wrong
   }
 }
 
