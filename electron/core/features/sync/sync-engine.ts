@@ -18,8 +18,12 @@ import {
   stateOfDoc,
   storyContent,
   validateDoc,
+  versionContent,
+  type DismissedContent,
+  type ProposalContent,
   type RecordState,
   type SyncDoc,
+  type TrashContent,
 } from './docs';
 
 // The team library's engine (docs/TEAM-LIBRARY.md). Outgoing: every store commit's changed
@@ -445,16 +449,23 @@ export class TeamSync {
       }
     }
     await this.writeRecords(batch);
+    // Every stored record as written: stories in the Trash too (the Trash is shared), each agency
+    // version, and page text merged into a story as its later version; purged stories are not.
+    const merged = new Set<string>();
+    for (const edit of Object.values(this.store.meta.storyEdits)) for (const id of edit.pageVersions ?? []) merged.add(id);
     let stories: StoryContent[] = [];
-    for await (const item of this.store.storiesWithBodies()) {
-      if (item.head.wire || this.store.isDeleted(item.head.id)) continue;
-      stories.push(item);
-      if (stories.length >= BATCH) {
-        await this.writeStories(stories);
-        stories = [];
+    let versions: StoryContent[] = [];
+    for await (const item of this.store.allStoriesWithBodies(merged)) {
+      const list = item.head.wire ? versions : stories;
+      list.push(item);
+      if (list.length >= BATCH) {
+        if (item.head.wire) await this.writeStories([], versions);
+        else await this.writeStories(stories);
+        if (item.head.wire) versions = [];
+        else stories = [];
       }
     }
-    await this.writeStories(stories);
+    await this.writeStories(stories, versions);
     await putLocal(replica, MIRRORED, { at: new Date().toISOString() });
   }
 
@@ -468,31 +479,68 @@ export class TeamSync {
         const storyIds = [...this.pendingStories].slice(0, BATCH);
         for (const id of storyIds) this.pendingStories.delete(id);
         const items: StoryContent[] = [];
+        const wire: string[] = [];
         for (const id of storyIds) {
           const head = this.store.head(id);
-          if (!head || head.wire || this.store.isWireStory(id)) continue;
+          if (!head) continue;
+          if (head.wire || this.store.isWireStory(id)) {
+            wire.push(id);
+            continue;
+          }
           const body = await this.store.body(id);
           if (body) items.push({ head, body });
         }
         await this.writeStories(items);
+        await this.writeVersions(wire);
       }
       this.clearJournal();
     });
   }
 
-  private async writeStories(items: StoryContent[]): Promise<void> {
-    if (items.length === 0) return;
+  /** Page-text stories (`story:`) and agency version records (`version:`, a head with its wire facts) not yet in the replica. */
+  private async writeStories(items: StoryContent[], versions: StoryContent[] = []): Promise<void> {
+    const all = [...items, ...versions];
+    if (all.length === 0) return;
     const replica = this.replica();
-    const ids = items.map((item) => docId('story', item.head.id));
+    const ids = all.map((item, index) => docId(index < items.length ? 'story' : 'version', item.head.id));
     const existing = await replica.allDocs({ keys: ids });
     const writes: PouchDoc[] = [];
-    items.forEach((item, index) => {
+    all.forEach((item, index) => {
       const row = existing.rows[index];
       if (row && !row.error && !row.value?.deleted) return;
       // A story version is immutable and the same everywhere: only its first writer stamps it.
-      writes.push({ _id: ids[index]!, kind: 'story', v: 1, ...this.stamp(), content: storyContent(item) } as PouchDoc);
+      const content = index < items.length ? storyContent(item) : versionContent(item.head, item.body);
+      writes.push({ _id: ids[index]!, kind: index < items.length ? 'story' : 'version', v: 1, ...this.stamp(), content } as PouchDoc);
     });
     if (writes.length) await replica.bulkDocs(writes);
+  }
+
+  /** Every agency version of these wire stories not yet in the replica, one immutable `version:` document each. */
+  private async writeVersions(storyIds: string[]): Promise<void> {
+    if (storyIds.length === 0) return;
+    const replica = this.replica();
+    const records: { storyId: string; version: number; contentId: string }[] = [];
+    for (const storyId of storyIds) {
+      for (const { version } of this.store.storyVersionsStored(storyId)) {
+        const head = this.store.versionRecord(storyId, version);
+        if (head) records.push({ storyId, version, contentId: head.id });
+      }
+    }
+    for (let start = 0; start < records.length; start += BATCH) {
+      const chunk = records.slice(start, start + BATCH);
+      const ids = chunk.map((record) => docId('version', record.contentId));
+      const existing = await replica.allDocs({ keys: ids });
+      const writes: PouchDoc[] = [];
+      for (const [index, record] of chunk.entries()) {
+        const row = existing.rows[index];
+        if (row && !row.error && !row.value?.deleted) continue;
+        const head = this.store.versionRecord(record.storyId, record.version);
+        const story = await this.store.storyAtVersion(record.storyId, record.version);
+        if (!head?.wire || !story) continue;
+        writes.push({ _id: ids[index]!, kind: 'version', v: 1, ...this.stamp(), content: versionContent(head, story.body) } as PouchDoc);
+      }
+      if (writes.length) await replica.bulkDocs(writes);
+    }
   }
 
   private async writeRecords(ids: string[]): Promise<void> {
@@ -595,6 +643,10 @@ export class TeamSync {
       if (doc.kind === 'story') {
         const content = doc.content as StoryContent | undefined;
         if (content && !this.store.hasStored(content.head.id)) stories.push(content);
+      } else if (doc.kind === 'version') {
+        const content = doc.content as StoryContent | undefined;
+        const wire = content?.head.wire;
+        if (content && wire && !this.store.hasVersion(wire.storyId, wire.version) && !stories.some((item) => item.head.wire?.storyId === wire.storyId && item.head.wire.version === wire.version)) stories.push(content);
       } else records.push(doc);
     }
     const snapshot = this.store.meta;
@@ -602,7 +654,7 @@ export class TeamSync {
     const byAuthor = new Map<string, number>();
     const change = (meta: MetaDoc): MetaDoc => {
       let next = meta;
-      const known = new Set(stories.map((item) => item.head.id));
+      const known = new Set(stories.map((item) => item.head.wire?.storyId ?? item.head.id));
       const hasStory = (id: string) => known.has(id) || (this.store.hasStored(id) && !this.store.isPurged(id));
       for (const doc of records) {
         const state: RecordState = stateOfDoc(doc);
@@ -663,16 +715,34 @@ export class TeamSync {
     }
     const valid = leaves.filter((leaf) => leaf.doc) as { rev: string; doc: SyncDoc }[];
     if (valid.length === 0) return null;
-    let merged: SyncDoc;
-    if (valid[0]!.doc.kind === 'tagging') {
-      const present = valid.find((leaf) => (stateOfDoc(leaf.doc) as { present: boolean } | null)?.present);
-      merged = (present ?? valid[0]!).doc;
-    } else {
-      merged = valid.reduce((best, leaf) => {
+    const latest = (leaves: { doc: SyncDoc }[]) =>
+      leaves.reduce((best, leaf) => {
         if (leaf.doc.at > best.doc.at) return leaf;
         if (leaf.doc.at === best.doc.at && best.doc.deleted && !leaf.doc.deleted) return leaf;
         return best;
       }).doc;
+    const kind = valid[0]!.doc.kind;
+    let merged: SyncDoc;
+    if (kind === 'tagging') {
+      const present = valid.find((leaf) => (stateOfDoc(leaf.doc) as { present: boolean } | null)?.present);
+      merged = (present ?? valid[0]!).doc;
+    } else if (kind === 'dismissed') {
+      // A dismissed suggestion is a set: every name dismissed on any side stays dismissed.
+      const names = new Set<string>();
+      for (const leaf of valid) for (const name of (leaf.doc.content as DismissedContent | undefined)?.names ?? []) names.add(name);
+      const base = latest(valid);
+      merged = names.size ? { ...base, deleted: undefined, content: { names: [...names].sort() } } : base;
+      if (!merged.deleted) delete merged.deleted;
+    } else if (kind === 'trash') {
+      // Purging is for good: it wins over any edit; otherwise the latest (a restore wins only over older trashings).
+      merged = valid.find((leaf) => (leaf.doc.content as TrashContent | undefined)?.state === 'purged')?.doc ?? latest(valid);
+    } else if (kind === 'proposal') {
+      // Accepting merged the stories where it was done: it wins over declining, and a decision over "open".
+      const rank = (doc: SyncDoc) => ({ accepted: 2, declined: 1, open: 0 })[(doc.content as ProposalContent | undefined)?.status ?? 'open'];
+      const top = Math.max(...valid.map((leaf) => rank(leaf.doc)));
+      merged = latest(valid.filter((leaf) => rank(leaf.doc) === top));
+    } else {
+      merged = latest(valid);
     }
     const writes: PouchDoc[] = [{ ...(merged as unknown as PouchDoc), _rev: winner._rev }];
     for (const leaf of leaves.slice(1)) writes.push({ _id: winner._id, _rev: leaf.rev, _deleted: true });
