@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportedFile } from '../../../../shared/contract/dossiers';
 import type { SyncConflict } from '../../../../shared/contract/sync';
-import type { ChronologyLine, UpdateProposal } from '../../../../shared/types';
+import type { ChronologyLine, DossierQuote, UpdateProposal } from '../../../../shared/types';
+import { createChromiumPrinter } from '../../export/chromium-printer';
+import type { PdfPrinter } from '../../ports';
 import { openKroniek, type KroniekCore } from '../../app';
 import type { StoryContent } from '../../store/meta';
 import { fakeStory, withTempDir } from '../../store/test/helpers';
@@ -16,15 +22,17 @@ import { ACCOUNTS, startDesk, type Account, type Desk } from './test/desk';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await startDesk(['kinds', 'kinds-offline']);
+  desk = await startDesk(['kinds', 'kinds-offline', 'kinds-export']);
 }, 30_000);
 afterAll(async () => {
   await desk?.stop();
 });
 
-async function open(dir: string, name: string, account: Account): Promise<KroniekCore> {
-  return openKroniek({ platform: 'cli', dataDir: path.join(dir, name), indexes: 'lazy', syncCredentials: () => ({ password: ACCOUNTS[account].password }) });
+async function open(dir: string, name: string, account: Account, printer?: PdfPrinter): Promise<KroniekCore> {
+  return openKroniek({ platform: 'cli', dataDir: path.join(dir, name), indexes: 'lazy', ports: printer ? { printer } : undefined, syncCredentials: () => ({ password: ACCOUNTS[account].password }) });
 }
+
+const run = promisify(execFile);
 
 function wireVersion(storyId: string, version: number, headline: string): StoryContent {
   const base = fakeStory(`${storyId}v${version}`, headline);
@@ -186,4 +194,80 @@ describe('every kind of record is shared', () => {
       }
     });
   }, 20_000);
+
+  it('a dossier built in A (entries, order, notes, a pinned version, chronology, quotes) exports to the same PDF, HTML and Markdown in B', async () => {
+    await withTempDir(async (dir) => {
+      const printer = createChromiumPrinter();
+      const a = await open(dir, 'a', 'anna', printer);
+      const b = await open(dir, 'b', 'ben', printer);
+      try {
+        const sa = a.context.store;
+        const story = (id: string, headline: string, text: string): StoryContent => ({ ...fakeStory(id, headline), body: [{ type: 'paragraph', text }, { type: 'paragraph', text: `Tweede alinea van ${id}.` }] });
+        await sa.addStories([
+          story('s1', 'Dijk bij Lelystad verzakt', 'Op 2 januari verzakte de dijk bij Lelystad over vijftig meter.'),
+          story('s2', 'Waterschap sluit weg af', 'Het waterschap sloot de weg op 3 januari af, zei de dijkgraaf.'),
+          story('s3', 'Minister bezoekt dijk', '"We laten niemand in de steek," zei de minister op 5 januari.'),
+          wireVersion('w1', 1, 'Dijk verzakt'),
+          wireVersion('w1', 2, 'Dijk verzakt over 50 meter'),
+        ]);
+        await ok(a, 'stories.setDate', { id: 's1', date: '2026-01-02' });
+        const { dossier } = await ok<{ dossier: { id: string } }>(a, 'dossiers.create', { title: 'Dijkval bij Lelystad', subtitle: 'Een reconstructie', intro: 'Wat er gebeurde, dag na dag.' });
+        await ok(a, 'dossiers.addStories', { id: dossier.id, storyIds: ['s1', 's2', 's3', 'w1'] });
+        await ok(a, 'dossiers.setOrder', { id: dossier.id, storyIds: ['s3', 's1', 'w1', 's2'] });
+        await ok(a, 'dossiers.setEntryNote', { id: dossier.id, storyId: 's1', note: 'Eerste melding; bron ANP.' });
+        await ok(a, 'dossiers.pinVersion', { id: dossier.id, storyId: 'w1', version: 1 });
+        const quote: DossierQuote = {
+          key: 's3:0:1',
+          kind: 'direct',
+          text: 'We laten niemand in de steek',
+          speaker: { key: 'de minister', name: 'de minister' },
+          speakerText: 'de minister',
+          attribution: 'role',
+          storyId: 's3',
+          headline: 'Minister bezoekt dijk',
+          date: '2026-01-05',
+          paragraph: 0,
+          start: 1,
+          end: 29,
+          addedAt: '2026-01-06T10:00:00.000Z',
+        };
+        await sa.update(null, (meta) => {
+          const next = storeLines(meta, dossier.id, [line('s1:0:0', 'De dijk bij Lelystad verzakt.'), { ...line('s2:0:0', 'Het waterschap sluit de weg af.'), date: { granularity: 'day', date: '2026-01-03' } }], [], '2026-01-06T00:00:00.000Z');
+          return { ...next, dossiers: next.dossiers.map((d) => (d.id === dossier.id ? { ...d, quotes: [quote] } : d)) };
+        });
+        await a.context.sync.connect({ url: desk.url('kinds-export'), user: 'anna' }, { live: false });
+        await b.context.sync.connect({ url: desk.url('kinds-export'), user: 'ben' }, { live: false });
+
+        expect(b.context.store.meta.dossiers[0]).toMatchObject({ quotes: [quote], entries: a.context.store.meta.dossiers[0]!.entries });
+        const exported = async (core: KroniekCore, format: 'pdf' | 'html' | 'md') => Buffer.from((await ok<ExportedFile>(core, 'dossiers.export', { id: dossier.id, format, locale: 'nl' })).base64, 'base64');
+        // The export time is the one thing that may differ (to the minute or second, in words or ISO).
+        const timeless = (text: string) => text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?/g, 'T').replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, 'T');
+        for (const format of ['html', 'md'] as const) {
+          const [fromA, fromB] = [await exported(a, format), await exported(b, format)];
+          expect(timeless(fromB.toString('utf8')), format).toBe(timeless(fromA.toString('utf8')));
+          expect(fromA.toString('utf8')).toContain('Eerste melding; bron ANP.');
+          expect(fromA.toString('utf8')).toContain('Citaten');
+          expect(fromA.toString('utf8')).toContain('Het waterschap sluit de weg af.');
+        }
+        const pdfText: string[] = [];
+        const pages: string[] = [];
+        for (const [name, core] of [['a', a], ['b', b]] as const) {
+          const file = path.join(dir, `${name}.pdf`);
+          await writeFile(file, await exported(core, 'pdf'));
+          pdfText.push(timeless((await run('pdftotext', ['-layout', file, '-'])).stdout));
+          pages.push(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [file])).stdout)?.[1] ?? '?');
+        }
+        expect(pdfText[1]).toBe(pdfText[0]);
+        expect(pages[1]).toBe(pages[0]);
+        expect(pdfText[0]).toContain('Dijkval bij Lelystad');
+        expect(pdfText[0]).toContain('Eerste melding; bron ANP.');
+        // The pinned first version, not the newest.
+        expect(pdfText[0]).toContain('Versie 1 van het bericht.');
+      } finally {
+        await a.close();
+        await b.close();
+        await printer.close();
+      }
+    });
+  }, 30_000);
 });
