@@ -34,6 +34,8 @@ export interface Desk {
   adminGet(database: string, id: string, query?: string): Promise<Record<string, unknown> | null>;
   /** True when the server can be killed and restarted (the child-process server). */
   readonly restartable: boolean;
+  /** The server's process id (the child-process server), for the benchmark's memory figures. */
+  pid(): number | undefined;
   kill(): void;
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -120,6 +122,7 @@ async function childDesk(databases: string[]): Promise<Desk> {
     adminPut: (database, id, body) => request(`${server()}/${database}/${encodeURIComponent(id)}`, 'PUT', auth, body),
     adminGet: (database, id, query = '') => getJson(`${server()}/${database}/${encodeURIComponent(id)}${query ? `?${query}` : ''}`, auth),
     restartable: true,
+    pid: () => (child as ChildProcess | null)?.pid,
     kill: () => {
       child?.kill('SIGKILL');
       child = null;
@@ -152,6 +155,7 @@ async function realDesk(serverUrl: string, databases: string[]): Promise<Desk> {
     adminPut: (database, id, body) => request(`${server}/${prefix}${database}/${encodeURIComponent(id)}`, 'PUT', auth, body),
     adminGet: (database, id, query = '') => getJson(`${server}/${prefix}${database}/${encodeURIComponent(id)}${query ? `?${query}` : ''}`, auth),
     restartable: false,
+    pid: () => undefined,
     kill: () => {
       throw new Error('a real CouchDB is not killed by the tests');
     },
