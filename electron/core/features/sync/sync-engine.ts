@@ -150,6 +150,8 @@ export class TeamSync {
   private closed = false;
   /** The journal holds lines not yet written to the replica. */
   private journalDirty = false;
+  /** Back-off of live sync while the server is away: the first wait, doubled up to the most (tests shorten it). */
+  retry = { firstMs: 1_000, maxMs: 60_000 };
   private waitingSaved = '';
 
   constructor(
@@ -466,6 +468,9 @@ export class TeamSync {
       }
     }
     await this.writeStories(stories, versions);
+    // What the replica holds now is this library's own: nothing to apply back (at 50,000 stories,
+    // reading and checking every one of them again took longer than writing them).
+    await putLocal(replica, APPLIED, { seq: (await replica.info()).update_seq });
     await putLocal(replica, MIRRORED, { at: new Date().toISOString() });
   }
 
@@ -599,8 +604,14 @@ export class TeamSync {
         const batch = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
         const ids = new Set<string>(this.waiting);
         this.waiting.clear();
-        for (const row of batch.results) if (!row.id.startsWith('_')) ids.add(row.id);
-        if (ids.size) await this.applyIds(replica, [...ids], batch.results.length > 0);
+        // The batch brings its documents (winning revision, conflicts): only waiting ones are read again.
+        const known = new Map<string, PouchDoc>();
+        for (const row of batch.results) {
+          if (row.id.startsWith('_')) continue;
+          ids.add(row.id);
+          if (row.doc) known.set(row.id, row.doc);
+        }
+        if (ids.size) await this.applyIds(replica, [...ids], batch.results.length > 0, known);
         await this.saveWaiting(replica);
         if (batch.results.length === 0) return;
         await putLocal(replica, APPLIED, { seq: batch.last_seq });
@@ -609,12 +620,14 @@ export class TeamSync {
     });
   }
 
-  private async applyIds(replica: PouchDB, ids: string[], fresh: boolean): Promise<void> {
-    const rows = await replica.allDocs({ keys: ids, include_docs: true, conflicts: true });
+  private async applyIds(replica: PouchDB, ids: string[], fresh: boolean, known: ReadonlyMap<string, PouchDoc> = new Map()): Promise<void> {
+    const missing = ids.filter((id) => !known.has(id));
+    const read = missing.length ? (await replica.allDocs({ keys: missing, include_docs: true, conflicts: true })).rows : [];
+    const rows = [...ids.filter((id) => known.has(id)).map((id) => ({ id, doc: known.get(id) })), ...read];
     const docs: SyncDoc[] = [];
     const revs = new Map<string, string>();
     let conflictsChanged = false;
-    for (const row of rows.rows) {
+    for (const row of rows) {
       const raw = row.doc;
       if (!raw || raw._deleted) continue;
       let doc: SyncDoc | null = this.checked(raw);
@@ -805,7 +818,7 @@ export class TeamSync {
       batch_size: BATCH,
       batches_limit: 4,
       // 1 s, 2 s, 4 s … at most a minute between tries while the server is away.
-      back_off_function: (delay) => (delay === 0 ? 1_000 : Math.min(delay * 2, 60_000)),
+      back_off_function: (delay) => (delay === 0 ? this.retry.firstMs : Math.min(delay * 2, this.retry.maxMs)),
     });
     this.replication = replication;
     replication.on('change', (info: { direction: string; change: { docs_written: number; pending?: number; doc_write_failures: number; errors: PouchError[] } }) => {

@@ -348,6 +348,8 @@ describe('team library', () => {
         const stories = Array.from({ length: 300 }, (_, index) => fakeStory(`k${index}`));
         await a.context.store.addStories(stories);
         await a.context.sync.connect({ url: desk.url('faults'), user: 'anna' }, { live: false });
+        // Retries every 250 to 500 ms (the app waits 1 s, 2 s, 4 s …): the test waits for the reconnection, not the back-off.
+        b.context.sync.retry = { firstMs: 250, maxMs: 500 };
         await ok(b, 'sync.connect', { url: desk.url('faults'), user: 'ben' });
         await until(() => b.context.store.storyCount > 0, 'the first stories in B');
         desk.kill();
