@@ -22,9 +22,6 @@ export type DocKind = (typeof KINDS)[number];
 /** Kinds whose concurrent edits are true conflicts, kept until the editor picks a side. */
 export const CONFLICT_KINDS: ReadonlySet<DocKind> = new Set(['note', 'date', 'dossier', 'chronology']);
 
-/** Kinds of immutable document (a story's page text, an agency version): the same everywhere, never edited. */
-export const IMMUTABLE_KINDS: ReadonlySet<DocKind> = new Set(['story', 'version']);
-
 /** What every edit document says about its edit: who, when, from which library. */
 export interface EditStamp {
   author: string;
