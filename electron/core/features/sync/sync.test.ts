@@ -293,7 +293,7 @@ describe('team library', () => {
     await withTempDir(async (dir) => {
       const a = await open(dir, 'a', 'anna');
       const b = await open(dir, 'b', 'ben');
-      // The writer runs as one bundle of the real core (packages stay external): tsx would take seconds.
+      // The writer runs as one bundle of the real store and sync engine (packages stay external): tsx would take seconds.
       const bundleDir = await mkdtemp(path.join(import.meta.dirname, '..', '..', '..', '..', 'node_modules', '.kroniek-writer-'));
       try {
         await a.context.store.addStories([fakeStory('s1')]);
