@@ -22,6 +22,7 @@ const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --wire-parse N [--json]
        npm run -s bench -- --wire-import N [--updates M] [--json] [--dir DIR]
        npm run -s bench -- --chronology N [--json]
+       npm run -s bench -- --sync N [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -42,7 +43,10 @@ With --wire-parse N: parseWire throughput over N synthetic files per wire format
 With --wire-import N: N generated Dutch ANP items as ninjs files, and as NewsML-G2 files, each
 imported from disk into a fresh library (files/s); with --updates M, M version-2 files of them
 imported afterwards (new versions/s).
-With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.`;
+With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.
+With --sync N: the team library against a CouchDB-protocol server on loopback: N stories shared by
+one library, the first sync of an empty library (time, peak memory of its process and the server's),
+one edit from A to B live (p50/p95), and up to 1,000 offline edits on each side reconciled (time, lost).`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -119,6 +123,7 @@ export async function main(argv: string[]): Promise<number> {
       'wire-import': { type: 'string' },
       updates: { type: 'string' },
       chronology: { type: 'string' },
+      sync: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -162,6 +167,17 @@ export async function main(argv: string[]): Promise<number> {
     const figures = benchChronology(count);
     if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
     else console.log(`Chronology of ${figures.stories} stories: drafted in ${figures.draftMs} ms (${figures.lines} lines); quotes extracted in ${figures.quotesMs} ms (${figures.quotes} quotes)`);
+    return 0;
+  }
+  if (values.sync !== undefined) {
+    const count = Number(values.sync);
+    if (!Number.isInteger(count) || count < 2) {
+      console.error('bench: --sync must be a whole number of at least 2.');
+      return 2;
+    }
+    const { benchSync } = await import('./sync');
+    const figures = await benchSync(count, (text) => (values.json ? process.stderr : process.stdout).write(`${text}\n`));
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
     return 0;
   }
   if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));

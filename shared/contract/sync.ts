@@ -66,8 +66,8 @@ export interface SyncConflictVersion {
 export interface SyncConflict {
   /** The document id, e.g. `note:<storyId>`. */
   id: string;
-  kind: 'note' | 'date' | 'dossier';
-  /** The story or dossier the record belongs to. */
+  kind: 'note' | 'date' | 'dossier' | 'chronology';
+  /** The story or dossier the record belongs to (a chronology line: its dossier; the line's key is after it in `id`). */
   target: string;
   versions: SyncConflictVersion[];
 }

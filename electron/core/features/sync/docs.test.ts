@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyMeta } from '../../store/meta';
-import { applyRecord, changedRecordIds, recordOf, validateDoc } from './docs';
+import { applyRecord, changedRecordIds, parseDocId, recordOf, validateDoc } from './docs';
 
 // The team library's documents: what an incoming document may hold, and how records map
 // to documents and back (pure; the replication itself is tested in sync.test.ts).
@@ -41,5 +41,30 @@ describe('sync documents', () => {
     expect(meta.storyEdits).toEqual(after.storyEdits);
     // A tagging of a story this library does not have waits.
     expect(applyRecord(before, 'tagging:s9:t1', { present: true }, () => false).waiting).toBe(true);
+  });
+
+  it('the newer kinds: chronology ids keep their line key, hostile versions and proposals are refused, the Trash maps both ways', () => {
+    expect(parseDocId('chronology:d1:s1:0:12')).toEqual({ kind: 'chronology', parts: ['d1', 's1:0:12'] });
+    expect(parseDocId('chronology:d1:../x')).toBeNull();
+    expect(parseDocId('version:s1v2')).toEqual({ kind: 'version', parts: ['s1v2'] });
+    // A version whose head is not its id, or without its agency facts, or with a wrong status.
+    const head = { id: 'v1', kind: 'article', headline: 'Kop', dateline: { place: '', agencies: [] }, section: null, ageLabel: null, pageId: null, fileName: 'v.json', sha256: 'a', importedAt: stamp.at, contentHash: 'b', warnings: [] };
+    expect(validateDoc({ _id: 'version:v2', kind: 'version', ...stamp, content: { head, body: [] } })).toEqual({ ok: false, reason: 'content' });
+    expect(validateDoc({ _id: 'version:v1', kind: 'version', ...stamp, content: { head: { ...head, wire: { storyId: 's1', status: 'pwned' } }, body: [] } })).toEqual({ ok: false, reason: 'content' });
+    const proposal = { storyId: 's1', candidateId: 's1', status: 'accepted', headlineSimilarity: 1, leadSimilarity: 1, proposedAt: stamp.at };
+    expect(validateDoc({ _id: 'proposal:p1', kind: 'proposal', ...stamp, content: proposal })).toEqual({ ok: false, reason: 'content' });
+    expect(validateDoc({ _id: 'trash:s1', kind: 'trash', ...stamp, content: { state: 'gone' } })).toEqual({ ok: false, reason: 'content' });
+    expect(validateDoc({ _id: 'series:s1', kind: 'series', ...stamp, content: { name: '<b>Reeks</b>' } })).toMatchObject({ ok: true, doc: { content: { name: '<b>Reeks</b>' } } });
+
+    const before = { ...emptyMeta('2026-01-01T00:00:00.000Z'), taggings: { s1: ['t1'] }, tags: [{ id: 't1', name: 'T', color: null, parentId: null, mediaTopic: null }] };
+    const trashed = applyRecord(before, 'trash:s1', { state: 'trashed' }, () => true).meta;
+    expect(trashed.deleted).toEqual(['s1']);
+    expect(changedRecordIds(before, trashed)).toEqual(['trash:s1']);
+    const purged = applyRecord(trashed, 'trash:s1', { state: 'purged' }, () => true).meta;
+    expect(purged.purged).toEqual(['s1']);
+    expect(purged.taggings).toEqual({});
+    // A purged story is never brought back by a restore.
+    expect(applyRecord(purged, 'trash:s1', null, () => true).meta).toBe(purged);
+    expect(applyRecord(trashed, 'trash:s1', null, () => true).meta.deleted).toEqual([]);
   });
 });

@@ -4,8 +4,11 @@ import { idSchema, isoDateSchema, LIMITS, nameSchema, optionalLineSchema, textSc
 import { listQuerySchema } from '../../../../shared/contract/library';
 import { linkTypeSchema } from '../../../../shared/contract/links';
 import { mediaTopicSchema, tagColorSchema } from '../../../../shared/contract/tags';
-import type { BodyBlock, Dossier, Link, Tag } from '../../../../shared/types';
-import type { MetaDoc, StoryContent, StoryHead } from '../../store/meta';
+import { chronologyDateSchema, chronologyKeySchema } from '../../../../shared/contract/chronology';
+import type { BodyBlock, ChronologyLine, Dossier, DossierQuote, Link, Tag, UpdateProposal } from '../../../../shared/types';
+import type { MetaDoc, StoryContent, StoryHead, WireVersionFacts } from '../../store/meta';
+import { acceptProposal, declineProposal } from '../versions/proposals';
+import { purge } from '../trash/ops';
 
 // The team library's documents (docs/TEAM-LIBRARY.md): how the library's records map to
 // CouchDB documents and back. One document per record, so that edits of different
@@ -13,11 +16,11 @@ import type { MetaDoc, StoryContent, StoryHead } from '../../store/meta';
 // Everything here is pure: the replica and the store are driven by sync-engine.ts.
 
 /** Kinds of document, the prefix of their id (`tag:<tagId>`, `tagging:<storyId>:<tagId>`). */
-export const KINDS = ['story', 'tag', 'tagging', 'link', 'dossier', 'note', 'date', 'search'] as const;
+export const KINDS = ['story', 'tag', 'tagging', 'link', 'dossier', 'note', 'date', 'search', 'version', 'chronology', 'trash', 'series', 'dismissed', 'proposal'] as const;
 export type DocKind = (typeof KINDS)[number];
 
 /** Kinds whose concurrent edits are true conflicts, kept until the editor picks a side. */
-export const CONFLICT_KINDS: ReadonlySet<DocKind> = new Set(['note', 'date', 'dossier']);
+export const CONFLICT_KINDS: ReadonlySet<DocKind> = new Set(['note', 'date', 'dossier', 'chronology']);
 
 /** What every edit document says about its edit: who, when, from which library. */
 export interface EditStamp {
@@ -31,13 +34,43 @@ export interface EditStamp {
 export interface TagContent { name: string; color: string | null; parentId: string | null; mediaTopic: string | null }
 export interface TaggingContent { present: boolean }
 export interface LinkContent { from: string; to: string; type: Link['type']; note: string; createdAt: string }
-export interface DossierContent { title: string; subtitle: string; intro: string; entries: { storyId: string; note: string }[]; createdAt: string }
+export interface DossierContent {
+  title: string;
+  subtitle: string;
+  intro: string;
+  entries: { storyId: string; note: string; version?: number }[];
+  createdAt: string;
+  /** The dossier's quotes, in order (absent in documents of older libraries: kept as they are). */
+  quotes?: DossierQuote[];
+}
 export interface NoteContent { note: string }
 export interface DateContent { publishedAt: string | null }
 export interface SearchContent { name: string; query: Record<string, unknown> }
 export interface StoryDocContent { head: StoryHead; body: BodyBlock[] }
+/** One agency version (its content record: `head.id` is the content id, `head.wire.storyId` its story). */
+export type VersionContent = StoryDocContent;
+/** A chronology line of a dossier, without its key (the key is in the document id). */
+export type ChronologyContent = Omit<ChronologyLine, 'key'>;
+/** A story in the Trash (`trashed`) or purged for good; a tombstone: not in the Trash (restored). */
+export interface TrashContent { state: 'trashed' | 'purged' }
+export interface SeriesContent { name: string }
+export interface DismissedContent { names: string[] }
+export type ProposalContent = Omit<UpdateProposal, 'id'>;
 
-export type Content = TagContent | TaggingContent | LinkContent | DossierContent | NoteContent | DateContent | SearchContent | StoryDocContent;
+export type Content =
+  | TagContent
+  | TaggingContent
+  | LinkContent
+  | DossierContent
+  | NoteContent
+  | DateContent
+  | SearchContent
+  | StoryDocContent
+  | ChronologyContent
+  | TrashContent
+  | SeriesContent
+  | DismissedContent
+  | ProposalContent;
 
 /** A record's state: its content, or null when it is not (or no longer) in the library. */
 export type RecordState = Content | null;
@@ -62,6 +95,13 @@ export function docId(kind: DocKind, ...parts: string[]): string {
 export function parseDocId(id: string): { kind: DocKind; parts: string[] } | null {
   const [kind, ...parts] = id.split(':');
   if (!(KINDS as readonly string[]).includes(kind ?? '')) return null;
+  if (kind === 'chronology') {
+    // `chronology:<dossierId>:<line key>`; a line key has colons of its own (`storyId:paragraph:offset`).
+    const [dossier, ...key] = parts;
+    const line = key.join(':');
+    if (!idSchema.safeParse(dossier).success || !chronologyKeySchema.safeParse(line).success) return null;
+    return { kind, parts: [dossier!, line] };
+  }
   const expected = kind === 'tagging' ? 2 : 1;
   if (parts.length !== expected || !parts.every((part) => idSchema.safeParse(part).success)) return null;
   return { kind: kind as DocKind, parts };
@@ -82,9 +122,20 @@ function dossierContent(dossier: Dossier): DossierContent {
     title: dossier.title,
     subtitle: dossier.subtitle,
     intro: dossier.intro,
-    entries: dossier.entries.map((entry) => ({ storyId: entry.storyId, note: entry.note })),
+    entries: dossier.entries.map((entry) => (entry.version === undefined ? { storyId: entry.storyId, note: entry.note } : { storyId: entry.storyId, note: entry.note, version: entry.version })),
     createdAt: dossier.createdAt,
+    quotes: dossier.quotes ?? [],
   };
+}
+
+function chronologyContent(line: ChronologyLine): ChronologyContent {
+  const { key: _key, ...rest } = line;
+  return rest;
+}
+
+function proposalContent(proposal: UpdateProposal): ProposalContent {
+  const { id: _id, ...rest } = proposal;
+  return rest;
 }
 
 /** The state of one record (by document id) in the metadata document; stories are not here (content). */
@@ -115,7 +166,26 @@ export function recordOf(meta: MetaDoc, id: string): RecordState {
       const search = meta.savedSearches.find((s) => s.id === a);
       return search ? { name: search.name, query: search.query as Record<string, unknown> } : null;
     }
+    case 'chronology': {
+      const line = meta.dossiers.find((d) => d.id === a)?.chronology?.find((l) => l.key === b);
+      return line ? chronologyContent(line) : null;
+    }
+    case 'trash':
+      return meta.purged?.includes(a) ? { state: 'purged' } : meta.deleted.includes(a) ? { state: 'trashed' } : null;
+    case 'series': {
+      const name = meta.seriesNames?.[a];
+      return name ? { name } : null;
+    }
+    case 'dismissed': {
+      const names = meta.dismissedTagSuggestions[a];
+      return names?.length ? { names: [...names] } : null;
+    }
+    case 'proposal': {
+      const proposal = meta.updateProposals?.find((p) => p.id === a);
+      return proposal ? proposalContent(proposal) : null;
+    }
     case 'story':
+    case 'version':
       return null;
   }
 }
@@ -138,6 +208,34 @@ export function changedRecordIds(before: MetaDoc, after: MetaDoc): string[] {
   diffList('link', before.links, after.links);
   diffList('dossier', before.dossiers, after.dossiers);
   diffList('search', before.savedSearches, after.savedSearches);
+  diffList('proposal', before.updateProposals ?? [], after.updateProposals ?? []);
+  if (before.dossiers !== after.dossiers) {
+    const old = byId(before.dossiers);
+    const now = byId(after.dossiers);
+    for (const id of new Set([...old.keys(), ...now.keys()])) {
+      const a = old.get(id)?.chronology ?? [];
+      const b = now.get(id)?.chronology ?? [];
+      if (a === b) continue;
+      const was = new Map(a.map((line) => [line.key, line]));
+      const is = new Map(b.map((line) => [line.key, line]));
+      for (const [key, line] of is) if (was.get(key) !== line) ids.push(docId('chronology', id, key));
+      for (const key of was.keys()) if (!is.has(key)) ids.push(docId('chronology', id, key));
+    }
+  }
+  if (before.deleted !== after.deleted || before.purged !== after.purged) {
+    const was = new Set(before.deleted);
+    const is = new Set(after.deleted);
+    const wasPurged = new Set(before.purged ?? []);
+    for (const id of is) if (!was.has(id)) ids.push(docId('trash', id));
+    for (const id of was) if (!is.has(id)) ids.push(docId('trash', id));
+    for (const id of after.purged ?? []) if (!wasPurged.has(id)) ids.push(docId('trash', id));
+  }
+  const diffRecord = (kind: DocKind, a: Record<string, unknown>, b: Record<string, unknown>) => {
+    if (a === b) return;
+    for (const id of new Set([...Object.keys(a), ...Object.keys(b)])) if (JSON.stringify(a[id]) !== JSON.stringify(b[id])) ids.push(docId(kind, id));
+  };
+  diffRecord('series', before.seriesNames ?? {}, after.seriesNames ?? {});
+  diffRecord('dismissed', before.dismissedTagSuggestions, after.dismissedTagSuggestions);
   if (before.taggings !== after.taggings) {
     for (const story of new Set([...Object.keys(before.taggings), ...Object.keys(after.taggings)])) {
       const a = before.taggings[story] ?? [];
@@ -168,6 +266,11 @@ export function* allRecordIds(meta: MetaDoc): IterableIterator<string> {
   for (const link of meta.links) yield docId('link', link.id);
   for (const dossier of meta.dossiers) yield docId('dossier', dossier.id);
   for (const search of meta.savedSearches) yield docId('search', search.id);
+  for (const dossier of meta.dossiers) for (const line of dossier.chronology ?? []) yield docId('chronology', dossier.id, line.key);
+  for (const proposal of meta.updateProposals ?? []) yield docId('proposal', proposal.id);
+  for (const id of meta.deleted) yield docId('trash', id);
+  for (const id of Object.keys(meta.seriesNames ?? {})) yield docId('series', id);
+  for (const [id, names] of Object.entries(meta.dismissedTagSuggestions)) if (names.length) yield docId('dismissed', id);
   for (const [story, edit] of Object.entries(meta.storyEdits)) {
     if (edit.note) yield docId('note', story);
     if (edit.publishedAt && !edit.publishedAtEstimated) yield docId('date', story);
@@ -253,6 +356,10 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
         entries: c.entries.filter((entry) => hasStory(entry.storyId)),
         updatedAt: new Date().toISOString(),
       };
+      if (c.quotes) {
+        if (c.quotes.length) dossier.quotes = c.quotes;
+        else delete dossier.quotes;
+      }
       const dossiers = index < 0 ? [...meta.dossiers, dossier] : meta.dossiers.map((d, i) => (i === index ? dossier : d));
       return { meta: { ...meta, dossiers }, waiting: dossier.entries.length < c.entries.length };
     }
@@ -283,15 +390,136 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
       const savedSearches = index < 0 ? [...meta.savedSearches, search] : meta.savedSearches.map((s, i) => (i === index ? search : s));
       return { meta: { ...meta, savedSearches }, waiting: false };
     }
+    case 'chronology': {
+      const index = meta.dossiers.findIndex((d) => d.id === a);
+      if (index < 0) return state ? { meta, waiting: true } : { meta, waiting: false };
+      const dossier = meta.dossiers[index]!;
+      const lines = dossier.chronology ?? [];
+      const kept = lines.filter((line) => line.key !== b);
+      if (!state && kept.length === lines.length) return { meta, waiting: false };
+      const chronology = state ? lines.some((line) => line.key === b) ? lines.map((line) => (line.key === b ? { key: b!, ...(state as ChronologyContent) } : line)) : [...lines, { key: b!, ...(state as ChronologyContent) }] : kept;
+      const next: Dossier = { ...dossier };
+      if (chronology.length) next.chronology = chronology;
+      else delete next.chronology;
+      return { meta: { ...meta, dossiers: meta.dossiers.map((d, i) => (i === index ? next : d)) }, waiting: false };
+    }
+    case 'trash': {
+      const want = (state as TrashContent | null)?.state ?? null;
+      const purged = meta.purged?.includes(a) ?? false;
+      const deleted = meta.deleted.includes(a);
+      // Purging is for good: a purged story is never brought back (see features/trash/ops.ts).
+      if (purged) return { meta, waiting: false };
+      if (want === 'purged') return { meta: purge(deleted ? meta : { ...meta, deleted: [...meta.deleted, a] }, [a]), waiting: false };
+      if (want === 'trashed') return deleted ? { meta, waiting: false } : { meta: { ...meta, deleted: [...meta.deleted, a] }, waiting: false };
+      return deleted ? { meta: { ...meta, deleted: meta.deleted.filter((id) => id !== a) }, waiting: false } : { meta, waiting: false };
+    }
+    case 'series': {
+      const name = (state as SeriesContent | null)?.name ?? '';
+      const names = meta.seriesNames ?? {};
+      if ((names[a] ?? '') === name) return { meta, waiting: false };
+      const next = { ...names };
+      if (name) next[a] = name;
+      else delete next[a];
+      return { meta: { ...meta, seriesNames: next }, waiting: false };
+    }
+    case 'dismissed': {
+      const names = (state as DismissedContent | null)?.names ?? [];
+      const next = { ...meta.dismissedTagSuggestions };
+      if (names.length) next[a] = names;
+      else delete next[a];
+      return { meta: { ...meta, dismissedTagSuggestions: next }, waiting: false };
+    }
+    case 'proposal': {
+      if (!state) return { meta, waiting: false };
+      const c = state as ProposalContent;
+      const local = meta.updateProposals?.find((p) => p.id === a);
+      const incoming: UpdateProposal = { id: a, ...c };
+      if (!local) {
+        const opened: UpdateProposal = { ...incoming, status: 'open' };
+        delete opened.decidedAt;
+        const withIt = { ...meta, updateProposals: [...(meta.updateProposals ?? []), c.status === 'open' ? incoming : opened] };
+        return { meta: decide(withIt, opened, c), waiting: false };
+      }
+      // A decision is never taken back by an older "open"; accepting (it merges the stories) wins over declining.
+      if (c.status === 'open' || local.status === 'accepted' || local.status === c.status) return { meta, waiting: false };
+      return { meta: decide(meta, local, c), waiting: false };
+    }
     case 'story':
+    case 'version':
       return { meta, waiting: false };
   }
+}
+
+function decide(meta: MetaDoc, proposal: UpdateProposal, c: ProposalContent): MetaDoc {
+  const at = c.decidedAt ?? new Date().toISOString();
+  if (c.status === 'accepted') return acceptProposal(meta, proposal, at);
+  if (c.status === 'declined') return declineProposal(meta, proposal, at);
+  return meta;
 }
 
 // ---- validation of incoming documents (untrusted) ----------------------------
 
 const isoTime = z.string().max(40).refine((value) => !Number.isNaN(Date.parse(value)), 'not a time');
 const line = z.string().max(LIMITS.name * 4).transform(cleanLine);
+const shortLine = z.string().max(LIMITS.text).transform(cleanLine);
+const hash = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
+const offset = z.number().int().min(0).max(10_000_000);
+
+const storyHeadShape = {
+  id: idSchema,
+  kind: z.enum(['article', 'brief']),
+  headline: z.string().min(1).max(LIMITS.name * 10).transform(cleanLine),
+  dateline: z.strictObject({ place: z.string().max(LIMITS.name), agencies: z.array(z.string().max(LIMITS.name)).max(20) }).transform(cleanDateline),
+  section: line.nullable(),
+  ageLabel: line.nullable(),
+  pageId: idSchema.nullable(),
+  fileName: line,
+  sha256: hash,
+  importedAt: isoTime,
+  contentHash: hash,
+  warnings: z.array(z.string().max(LIMITS.name)).max(50),
+  capturedAt: isoTime.optional(),
+};
+const bodySchema = z
+  .array(z.strictObject({ type: z.enum(['paragraph', 'heading']), text: z.string().max(LIMITS.text).transform((text) => cleanLine(text)) }))
+  .max(10_000);
+
+const wireFactsSchema = z.strictObject({
+  storyId: idSchema,
+  guid: z.string().min(1).max(1_000).transform(cleanLine),
+  version: z.number().int().min(1).max(1_000_000),
+  format: line,
+  firstCreated: isoTime.nullable(),
+  versionCreated: isoTime.nullable(),
+  date: isoDateSchema.nullable(),
+  status: z.enum(['usable', 'withheld', 'canceled']),
+  signals: z.array(z.enum(['update', 'correction', 'kill'])).max(3),
+  embargoedUntil: isoTime.nullable(),
+  edNote: shortLine.nullable(),
+  subheadline: shortLine.nullable(),
+  slugline: line.nullable(),
+  byline: line.nullable(),
+  language: z.string().max(35).regex(/^[A-Za-z0-9-]*$/).nullable(),
+  rights: z.strictObject({ copyrightHolder: line.nullable(), copyrightNotice: shortLine.nullable(), usageTerms: shortLine.nullable(), linkedRights: z.string().max(2_000).transform(cleanLine).nullable().optional() }),
+  infoSources: z.array(z.strictObject({ name: line, role: line.nullable(), uri: z.string().max(2_000).transform(cleanLine).nullable() })).max(50),
+  words: z.number().int().min(0).max(10_000_000),
+});
+
+const quoteSchema = z.strictObject({
+  key: z.string().min(5).max(100).regex(/^[A-Za-z0-9_-]+:\d{1,6}:\d{1,7}$/),
+  kind: z.enum(['direct', 'indirect']),
+  text: textSchema,
+  speaker: z.strictObject({ key: z.string().max(LIMITS.name).transform(cleanLine), name: line }).nullable(),
+  speakerText: line.nullable(),
+  attribution: z.enum(['named', 'role', 'pronoun', 'continued', 'unresolved']),
+  storyId: idSchema,
+  headline: z.string().max(LIMITS.name * 10).transform(cleanLine),
+  date: z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}/).nullable(),
+  paragraph: offset,
+  start: offset,
+  end: offset,
+  addedAt: isoTime,
+});
 
 const contentSchemas = {
   tag: z.strictObject({ name: nameSchema, color: tagColorSchema.nullable(), parentId: idSchema.nullable(), mediaTopic: mediaTopicSchema.nullable() }),
@@ -301,31 +529,36 @@ const contentSchemas = {
     title: nameSchema,
     subtitle: optionalLineSchema,
     intro: textSchema,
-    entries: z.array(z.strictObject({ storyId: idSchema, note: textSchema })).max(LIMITS.ids),
+    entries: z.array(z.strictObject({ storyId: idSchema, note: textSchema, version: z.number().int().min(1).max(1_000_000).optional() })).max(LIMITS.ids),
     createdAt: isoTime,
+    quotes: z.array(quoteSchema).max(LIMITS.ids).optional(),
   }),
   note: z.strictObject({ note: textSchema }),
   date: z.strictObject({ publishedAt: isoDateSchema.nullable() }),
   search: z.strictObject({ name: nameSchema, query: listQuerySchema.omit({ offset: true, limit: true }) }),
-  story: z.strictObject({
-    head: z.strictObject({
-      id: idSchema,
-      kind: z.enum(['article', 'brief']),
-      headline: z.string().min(1).max(LIMITS.name * 10).transform(cleanLine),
-      dateline: z.strictObject({ place: z.string().max(LIMITS.name), agencies: z.array(z.string().max(LIMITS.name)).max(20) }).transform(cleanDateline),
-      section: line.nullable(),
-      ageLabel: line.nullable(),
-      pageId: idSchema.nullable(),
-      fileName: line,
-      sha256: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/),
-      importedAt: isoTime,
-      contentHash: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/),
-      warnings: z.array(z.string().max(LIMITS.name)).max(50),
-      capturedAt: isoTime.optional(),
-    }),
-    body: z
-      .array(z.strictObject({ type: z.enum(['paragraph', 'heading']), text: z.string().max(LIMITS.text).transform((text) => cleanLine(text)) }))
-      .max(10_000),
+  story: z.strictObject({ head: z.strictObject(storyHeadShape), body: bodySchema }),
+  version: z.strictObject({ head: z.strictObject({ ...storyHeadShape, wire: wireFactsSchema }), body: bodySchema }),
+  chronology: z.strictObject({
+    date: chronologyDateSchema,
+    summary: z.string().min(1).max(8_000).transform(cleanLine),
+    sources: z
+      .array(z.strictObject({ storyId: idSchema, paragraph: offset, start: offset, end: offset, sentence: z.string().max(8_000).transform(cleanLine) }))
+      .max(1_000),
+    status: z.enum(['approved', 'rejected', 'merged']),
+    edited: z.boolean().optional(),
+    confidence: z.number().min(0).max(1),
+  }),
+  trash: z.strictObject({ state: z.enum(['trashed', 'purged']) }),
+  series: z.strictObject({ name: nameSchema }),
+  dismissed: z.strictObject({ names: z.array(z.string().min(1).max(LIMITS.name).transform(cleanLine)).max(1_000) }),
+  proposal: z.strictObject({
+    storyId: idSchema,
+    candidateId: idSchema,
+    status: z.enum(['open', 'accepted', 'declined']),
+    headlineSimilarity: z.number().min(0).max(1),
+    leadSimilarity: z.number().min(0).max(1),
+    proposedAt: isoTime,
+    decidedAt: isoTime.optional(),
   }),
 } satisfies Record<DocKind, z.ZodType>;
 
@@ -381,11 +614,19 @@ export function validateDoc(raw: unknown): { ok: true; doc: SyncDoc } | { ok: fa
   if (deleted) return { ok: true, doc: { ...base, deleted } };
   const checked = contentSchemas[kind].safeParse(content);
   if (!checked.success) return { ok: false, reason: 'content' };
-  if (kind === 'story' && (checked.data as StoryDocContent).head.id !== id.parts[0]) return { ok: false, reason: 'id' };
+  if ((kind === 'story' || kind === 'version') && (checked.data as StoryDocContent).head.id !== id.parts[0]) return { ok: false, reason: 'id' };
+  if (kind === 'proposal' && (checked.data as ProposalContent).storyId === (checked.data as ProposalContent).candidateId) return { ok: false, reason: 'content' };
   return { ok: true, doc: { ...base, content: checked.data as Content } };
 }
 
-/** The story document of a stored story (page text; agency versions stay local for now). */
+/** The version document of one agency version's content record (the record as stored: its facts are immutable). */
+export function versionContent(head: StoryHead, body: BodyBlock[]): VersionContent {
+  const { head: plain } = storyContent({ head, body });
+  const wire: WireVersionFacts = { ...head.wire! };
+  return { head: { ...plain, wire }, body };
+}
+
+/** The story document of a stored story (page text; agency versions are `version` documents). */
 export function storyContent(item: StoryContent): StoryDocContent {
   const { head, body } = item;
   const plain: StoryHead = {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { promises as fs, statSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, promises as fs, statSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import PouchDB, { type PouchDoc, type PouchError, type Replication } from 'pouchdb-node';
 import { ServiceError } from '../../../../shared/contract/envelope';
@@ -18,8 +18,12 @@ import {
   stateOfDoc,
   storyContent,
   validateDoc,
+  versionContent,
+  type DismissedContent,
+  type ProposalContent,
   type RecordState,
   type SyncDoc,
+  type TrashContent,
 } from './docs';
 
 // The team library's engine (docs/TEAM-LIBRARY.md). Outgoing: every store commit's changed
@@ -40,6 +44,21 @@ const APPLIED = '_local/kroniek-applied';
 const CONFLICTS = '_local/kroniek-conflicts';
 const MIRRORED = '_local/kroniek-mirrored';
 const IDENTITY = '_local/kroniek-identity';
+const WAITING = '_local/kroniek-waiting';
+/**
+ * The outgoing journal: one JSON line per local commit (the records and stories it changed,
+ * and the revision each record was edited on), appended synchronously in the commit's change
+ * event and emptied once all of it is in the replica. Replayed at open, so an edit made while
+ * the replica was closed (the CLI), or before a quit or a crash, still goes out.
+ */
+const JOURNAL_FILE = 'outgoing.jsonl';
+
+interface JournalLine {
+  r?: string[];
+  s?: string[];
+  /** Record id → the revision the store held when it was edited (the edit's base). */
+  b?: Record<string, string>;
+}
 
 interface RemoteConfig {
   url: string;
@@ -129,6 +148,11 @@ export class TeamSync {
   private pullScheduled = false;
   private unsubscribe: (() => void) | null = null;
   private closed = false;
+  /** The journal holds lines not yet written to the replica. */
+  private journalDirty = false;
+  /** Back-off of live sync while the server is away: the first wait, doubled up to the most (tests shorten it). */
+  retry = { firstMs: 1_000, maxMs: 60_000 };
+  private waitingSaved = '';
 
   constructor(
     private readonly store: LibraryStore,
@@ -142,6 +166,8 @@ export class TeamSync {
   /** Opens the replica and resumes live sync when this library was connected before. */
   async start(options: { live: boolean } = { live: true }): Promise<void> {
     const config = await readConfig(this.dir);
+    // A library that has (or had) a replica notes every local edit, connected or not, open or not.
+    if (!this.store.readOnly && (config || existsSync(path.join(this.dir, REPLICA_DIR)))) this.watch();
     if (!config) return;
     this.config = config;
     // Without live sync (the CLI) the replica opens only when a command needs it.
@@ -179,6 +205,7 @@ export class TeamSync {
     if (this.store.readOnly) throw new ServiceError('read-only', 'The library is open read-only.', { code: 'library.readOnly' });
     await this.stopReplication();
     this.config = { url, user: input.user };
+    this.watch();
     await this.openReplica();
     await writeConfig(this.dir, this.config);
     if (options.live) await this.goLive();
@@ -265,6 +292,8 @@ export class TeamSync {
     this.closed = true;
     this.unsubscribe?.();
     await this.stopReplication();
+    // A quit writes what is queued (the journal would bring it back at the next start anyway).
+    if (this.replicaDb) await this.flushOutgoing().catch(() => {});
     await this.work.catch(() => {});
     await this.replicaDb?.close().catch(() => {});
     this.replicaDb = null;
@@ -288,9 +317,15 @@ export class TeamSync {
       await putLocal(replica, IDENTITY, { origin: this.origin });
     }
     this.conflictIds = new Set(((await getLocal(replica, CONFLICTS))?.ids as string[] | undefined) ?? []);
-    // Outgoing: a listener that only notes ids, so the store's commit never waits for the replica.
-    this.unsubscribe = this.store.onChange((change) => this.noteChange(change));
+    const waiting = ((await getLocal(replica, WAITING))?.ids as string[] | undefined) ?? [];
+    for (const id of waiting) this.waiting.add(id);
+    this.waitingSaved = JSON.stringify([...this.waiting].sort());
+    this.watch();
+    this.replayJournal();
     if (!(await getLocal(replica, MIRRORED))) await this.serial(() => this.mirrorAll());
+    // Local edits first (those of the journal too), then what arrived: an edit that was not
+    // yet in the replica is written on the revision it was made on, never overwritten.
+    await this.flushOutgoing();
     // Incoming: documents replication writes into the replica.
     const feed = replica.changes({ live: true, since: 'now' });
     feed.on('change', () => this.schedulePull());
@@ -299,14 +334,81 @@ export class TeamSync {
     await this.pull();
   }
 
+  /** Outgoing: a listener that only notes ids (and journals them), so the store's commit never waits for the replica. */
+  private watch(): void {
+    if (this.unsubscribe || this.store.readOnly) return;
+    this.unsubscribe = this.store.onChange((change) => this.noteChange(change));
+  }
+
+  private get journalPath(): string {
+    return path.join(this.dir, JOURNAL_FILE);
+  }
+
   private noteChange(change: StoreChange): void {
+    const line: JournalLine = {};
     if (change.type === 'stories-added') {
       for (const id of change.ids) this.pendingStories.add(id);
+      line.s = change.ids;
     } else {
       if (this.ownCommits.has(change.after)) return;
-      for (const id of changedRecordIds(change.before, change.after)) this.pendingRecords.add(id);
+      const ids = changedRecordIds(change.before, change.after);
+      if (ids.length === 0) return;
+      line.r = ids;
+      for (const id of ids) {
+        this.pendingRecords.add(id);
+        const base = this.baseRev.get(id);
+        if (base) (line.b ??= {})[id] = base;
+      }
     }
+    this.journal(line);
     this.scheduleFlush();
+  }
+
+  /** Appends to the journal synchronously, inside the commit's change event (the commit is already durable). */
+  private journal(line: JournalLine): void {
+    try {
+      if (!this.journalDirty) mkdirSyncQuiet(this.dir);
+      appendFileSync(this.journalPath, `${JSON.stringify(line)}\n`, { mode: 0o600 });
+      this.journalDirty = true;
+    } catch (error) {
+      console.error(`[kroniek] sync: the outgoing journal could not be written: ${(error as Error).message}`);
+    }
+  }
+
+  /** Puts what the journal holds back in the queue (lines from an earlier run, or from another process on this library). */
+  private replayJournal(): void {
+    let text: string;
+    try {
+      text = readFileSync(this.journalPath, 'utf8');
+    } catch {
+      return;
+    }
+    for (const raw of text.split('\n')) {
+      if (!raw.trim()) continue;
+      let line: JournalLine;
+      try {
+        line = JSON.parse(raw) as JournalLine;
+      } catch {
+        continue; // a line cut short by a crash: the rest still counts
+      }
+      for (const id of Array.isArray(line.r) ? line.r : []) if (typeof id === 'string' && parseDocId(id)) this.pendingRecords.add(id);
+      for (const id of Array.isArray(line.s) ? line.s : []) if (typeof id === 'string') this.pendingStories.add(id);
+      for (const [id, rev] of Object.entries(line.b && typeof line.b === 'object' ? line.b : {})) {
+        if (typeof rev === 'string' && !this.baseRev.has(id)) this.baseRev.set(id, rev);
+      }
+    }
+    if (this.pendingRecords.size || this.pendingStories.size) this.journalDirty = true;
+  }
+
+  /** Empties the journal once everything it named is in the replica (called with nothing pending, in one tick). */
+  private clearJournal(): void {
+    if (!this.journalDirty || this.pendingRecords.size || this.pendingStories.size) return;
+    try {
+      writeFileSync(this.journalPath, '');
+      this.journalDirty = false;
+    } catch {
+      // Kept: replaying it again only rewrites what is already in the replica.
+    }
   }
 
   private scheduleFlush(): void {
@@ -349,16 +451,26 @@ export class TeamSync {
       }
     }
     await this.writeRecords(batch);
+    // Every stored record as written: stories in the Trash too (the Trash is shared), each agency
+    // version, and page text merged into a story as its later version; purged stories are not.
+    const merged = new Set<string>();
+    for (const edit of Object.values(this.store.meta.storyEdits)) for (const id of edit.pageVersions ?? []) merged.add(id);
     let stories: StoryContent[] = [];
-    for await (const item of this.store.storiesWithBodies()) {
-      if (item.head.wire || this.store.isDeleted(item.head.id)) continue;
-      stories.push(item);
-      if (stories.length >= BATCH) {
-        await this.writeStories(stories);
-        stories = [];
+    let versions: StoryContent[] = [];
+    for await (const item of this.store.allStoriesWithBodies(merged)) {
+      const list = item.head.wire ? versions : stories;
+      list.push(item);
+      if (list.length >= BATCH) {
+        if (item.head.wire) await this.writeStories([], versions);
+        else await this.writeStories(stories);
+        if (item.head.wire) versions = [];
+        else stories = [];
       }
     }
-    await this.writeStories(stories);
+    await this.writeStories(stories, versions);
+    // What the replica holds now is this library's own: nothing to apply back (at 50,000 stories,
+    // reading and checking every one of them again took longer than writing them).
+    await putLocal(replica, APPLIED, { seq: (await replica.info()).update_seq });
     await putLocal(replica, MIRRORED, { at: new Date().toISOString() });
   }
 
@@ -372,30 +484,68 @@ export class TeamSync {
         const storyIds = [...this.pendingStories].slice(0, BATCH);
         for (const id of storyIds) this.pendingStories.delete(id);
         const items: StoryContent[] = [];
+        const wire: string[] = [];
         for (const id of storyIds) {
           const head = this.store.head(id);
-          if (!head || head.wire || this.store.isWireStory(id)) continue;
+          if (!head) continue;
+          if (head.wire || this.store.isWireStory(id)) {
+            wire.push(id);
+            continue;
+          }
           const body = await this.store.body(id);
           if (body) items.push({ head, body });
         }
         await this.writeStories(items);
+        await this.writeVersions(wire);
       }
+      this.clearJournal();
     });
   }
 
-  private async writeStories(items: StoryContent[]): Promise<void> {
-    if (items.length === 0) return;
+  /** Page-text stories (`story:`) and agency version records (`version:`, a head with its wire facts) not yet in the replica. */
+  private async writeStories(items: StoryContent[], versions: StoryContent[] = []): Promise<void> {
+    const all = [...items, ...versions];
+    if (all.length === 0) return;
     const replica = this.replica();
-    const ids = items.map((item) => docId('story', item.head.id));
+    const ids = all.map((item, index) => docId(index < items.length ? 'story' : 'version', item.head.id));
     const existing = await replica.allDocs({ keys: ids });
     const writes: PouchDoc[] = [];
-    items.forEach((item, index) => {
+    all.forEach((item, index) => {
       const row = existing.rows[index];
       if (row && !row.error && !row.value?.deleted) return;
       // A story version is immutable and the same everywhere: only its first writer stamps it.
-      writes.push({ _id: ids[index]!, kind: 'story', v: 1, ...this.stamp(), content: storyContent(item) } as PouchDoc);
+      const content = index < items.length ? storyContent(item) : versionContent(item.head, item.body);
+      writes.push({ _id: ids[index]!, kind: index < items.length ? 'story' : 'version', v: 1, ...this.stamp(), content } as PouchDoc);
     });
     if (writes.length) await replica.bulkDocs(writes);
+  }
+
+  /** Every agency version of these wire stories not yet in the replica, one immutable `version:` document each. */
+  private async writeVersions(storyIds: string[]): Promise<void> {
+    if (storyIds.length === 0) return;
+    const replica = this.replica();
+    const records: { storyId: string; version: number; contentId: string }[] = [];
+    for (const storyId of storyIds) {
+      for (const { version } of this.store.storyVersionsStored(storyId)) {
+        const head = this.store.versionRecord(storyId, version);
+        if (head) records.push({ storyId, version, contentId: head.id });
+      }
+    }
+    for (let start = 0; start < records.length; start += BATCH) {
+      const chunk = records.slice(start, start + BATCH);
+      const ids = chunk.map((record) => docId('version', record.contentId));
+      const existing = await replica.allDocs({ keys: ids });
+      const writes: PouchDoc[] = [];
+      for (const [index, record] of chunk.entries()) {
+        const row = existing.rows[index];
+        if (row && !row.error && !row.value?.deleted) continue;
+        const head = this.store.versionRecord(record.storyId, record.version);
+        const story = await this.store.storyAtVersion(record.storyId, record.version);
+        if (!head?.wire || !story) continue;
+        writes.push({ _id: ids[index]!, kind: 'version', v: 1, ...this.stamp(), content: versionContent(head, story.body) } as PouchDoc);
+      }
+      if (writes.length) await replica.bulkDocs(writes);
+    }
   }
 
   private async writeRecords(ids: string[]): Promise<void> {
@@ -454,8 +604,15 @@ export class TeamSync {
         const batch = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
         const ids = new Set<string>(this.waiting);
         this.waiting.clear();
-        for (const row of batch.results) if (!row.id.startsWith('_')) ids.add(row.id);
-        if (ids.size) await this.applyIds(replica, [...ids], batch.results.length > 0);
+        // The batch brings its documents (winning revision, conflicts): only waiting ones are read again.
+        const known = new Map<string, PouchDoc>();
+        for (const row of batch.results) {
+          if (row.id.startsWith('_')) continue;
+          ids.add(row.id);
+          if (row.doc) known.set(row.id, row.doc);
+        }
+        if (ids.size) await this.applyIds(replica, [...ids], batch.results.length > 0, known);
+        await this.saveWaiting(replica);
         if (batch.results.length === 0) return;
         await putLocal(replica, APPLIED, { seq: batch.last_seq });
         if (batch.results.length < BATCH) return;
@@ -463,12 +620,14 @@ export class TeamSync {
     });
   }
 
-  private async applyIds(replica: PouchDB, ids: string[], fresh: boolean): Promise<void> {
-    const rows = await replica.allDocs({ keys: ids, include_docs: true, conflicts: true });
+  private async applyIds(replica: PouchDB, ids: string[], fresh: boolean, known: ReadonlyMap<string, PouchDoc> = new Map()): Promise<void> {
+    const missing = ids.filter((id) => !known.has(id));
+    const read = missing.length ? (await replica.allDocs({ keys: missing, include_docs: true, conflicts: true })).rows : [];
+    const rows = [...ids.filter((id) => known.has(id)).map((id) => ({ id, doc: known.get(id) })), ...read];
     const docs: SyncDoc[] = [];
     const revs = new Map<string, string>();
     let conflictsChanged = false;
-    for (const row of rows.rows) {
+    for (const row of rows) {
       const raw = row.doc;
       if (!raw || raw._deleted) continue;
       let doc: SyncDoc | null = this.checked(raw);
@@ -497,6 +656,10 @@ export class TeamSync {
       if (doc.kind === 'story') {
         const content = doc.content as StoryContent | undefined;
         if (content && !this.store.hasStored(content.head.id)) stories.push(content);
+      } else if (doc.kind === 'version') {
+        const content = doc.content as StoryContent | undefined;
+        const wire = content?.head.wire;
+        if (content && wire && !this.store.hasVersion(wire.storyId, wire.version) && !stories.some((item) => item.head.wire?.storyId === wire.storyId && item.head.wire.version === wire.version)) stories.push(content);
       } else records.push(doc);
     }
     const snapshot = this.store.meta;
@@ -504,7 +667,7 @@ export class TeamSync {
     const byAuthor = new Map<string, number>();
     const change = (meta: MetaDoc): MetaDoc => {
       let next = meta;
-      const known = new Set(stories.map((item) => item.head.id));
+      const known = new Set(stories.map((item) => item.head.wire?.storyId ?? item.head.id));
       const hasStory = (id: string) => known.has(id) || (this.store.hasStored(id) && !this.store.isPurged(id));
       for (const doc of records) {
         const state: RecordState = stateOfDoc(doc);
@@ -535,6 +698,14 @@ export class TeamSync {
     }
   }
 
+  /** Documents that wait for their story or tag are kept in the replica: after a restart they still apply when it arrives. */
+  private async saveWaiting(replica: PouchDB): Promise<void> {
+    const now = JSON.stringify([...this.waiting].sort());
+    if (now === this.waitingSaved) return;
+    await putLocal(replica, WAITING, { ids: [...this.waiting] });
+    this.waitingSaved = now;
+  }
+
   private checked(raw: PouchDoc): SyncDoc | null {
     const result = validateDoc(raw);
     if (result.ok) return result.doc;
@@ -557,16 +728,34 @@ export class TeamSync {
     }
     const valid = leaves.filter((leaf) => leaf.doc) as { rev: string; doc: SyncDoc }[];
     if (valid.length === 0) return null;
-    let merged: SyncDoc;
-    if (valid[0]!.doc.kind === 'tagging') {
-      const present = valid.find((leaf) => (stateOfDoc(leaf.doc) as { present: boolean } | null)?.present);
-      merged = (present ?? valid[0]!).doc;
-    } else {
-      merged = valid.reduce((best, leaf) => {
+    const latest = (leaves: { doc: SyncDoc }[]) =>
+      leaves.reduce((best, leaf) => {
         if (leaf.doc.at > best.doc.at) return leaf;
         if (leaf.doc.at === best.doc.at && best.doc.deleted && !leaf.doc.deleted) return leaf;
         return best;
       }).doc;
+    const kind = valid[0]!.doc.kind;
+    let merged: SyncDoc;
+    if (kind === 'tagging') {
+      const present = valid.find((leaf) => (stateOfDoc(leaf.doc) as { present: boolean } | null)?.present);
+      merged = (present ?? valid[0]!).doc;
+    } else if (kind === 'dismissed') {
+      // A dismissed suggestion is a set: every name dismissed on any side stays dismissed.
+      const names = new Set<string>();
+      for (const leaf of valid) for (const name of (leaf.doc.content as DismissedContent | undefined)?.names ?? []) names.add(name);
+      const base = latest(valid);
+      merged = names.size ? { ...base, deleted: undefined, content: { names: [...names].sort() } } : base;
+      if (!merged.deleted) delete merged.deleted;
+    } else if (kind === 'trash') {
+      // Purging is for good: it wins over any edit; otherwise the latest (a restore wins only over older trashings).
+      merged = valid.find((leaf) => (leaf.doc.content as TrashContent | undefined)?.state === 'purged')?.doc ?? latest(valid);
+    } else if (kind === 'proposal') {
+      // Accepting merged the stories where it was done: it wins over declining, and a decision over "open".
+      const rank = (doc: SyncDoc) => ({ accepted: 2, declined: 1, open: 0 })[(doc.content as ProposalContent | undefined)?.status ?? 'open'];
+      const top = Math.max(...valid.map((leaf) => rank(leaf.doc)));
+      merged = latest(valid.filter((leaf) => rank(leaf.doc) === top));
+    } else {
+      merged = latest(valid);
     }
     const writes: PouchDoc[] = [{ ...(merged as unknown as PouchDoc), _rev: winner._rev }];
     for (const leaf of leaves.slice(1)) writes.push({ _id: winner._id, _rev: leaf.rev, _deleted: true });
@@ -629,7 +818,7 @@ export class TeamSync {
       batch_size: BATCH,
       batches_limit: 4,
       // 1 s, 2 s, 4 s … at most a minute between tries while the server is away.
-      back_off_function: (delay) => (delay === 0 ? 1_000 : Math.min(delay * 2, 60_000)),
+      back_off_function: (delay) => (delay === 0 ? this.retry.firstMs : Math.min(delay * 2, this.retry.maxMs)),
     });
     this.replication = replication;
     replication.on('change', (info: { direction: string; change: { docs_written: number; pending?: number; doc_write_failures: number; errors: PouchError[] } }) => {
@@ -702,6 +891,14 @@ export class TeamSync {
 
   private announce(): void {
     if (!this.closed) this.store.announce({ sync: true });
+  }
+}
+
+function mkdirSyncQuiet(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // appendFileSync says what is wrong
   }
 }
 

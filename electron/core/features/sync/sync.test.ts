@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SyncConflict, SyncStatus } from '../../../../shared/contract/sync';
 import type { TagApplyResult } from '../../../../shared/contract/tags';
@@ -13,7 +16,7 @@ import { ACCOUNTS, startDesk, until, type Account, type Desk } from './test/desk
 // Two libraries (two data folders, two cores) share one desk database on a real
 // CouchDB-protocol server process on loopback (or a real CouchDB 3 with KRONIEK_COUCHDB_URL).
 
-const DATABASES = ['live', 'offline', 'union', 'faults', 'reader', 'hostile', 'secret'];
+const DATABASES = ['live', 'offline', 'union', 'faults', 'reader', 'hostile', 'secret', 'durable'];
 let desk: Desk;
 
 beforeAll(async () => {
@@ -286,6 +289,55 @@ describe('team library', () => {
     });
   }, 20_000);
 
+  it('an edit made offline survives a SIGKILL before it went out, and arrives on the other side exactly once', async () => {
+    await withTempDir(async (dir) => {
+      const a = await open(dir, 'a', 'anna');
+      const b = await open(dir, 'b', 'ben');
+      // The writer runs as one bundle of the real store and sync engine (packages stay external): tsx would take seconds.
+      const bundleDir = await mkdtemp(path.join(import.meta.dirname, '..', '..', '..', '..', 'node_modules', '.kroniek-writer-'));
+      try {
+        await a.context.store.addStories([fakeStory('s1')]);
+        await a.context.sync.connect({ url: desk.url('durable'), user: 'anna' }, { live: false });
+        await b.context.sync.connect({ url: desk.url('durable'), user: 'ben' }, { live: false });
+        await a.close();
+
+        const writer = path.join(bundleDir, 'offline-writer.mjs');
+        await build({ entryPoints: [path.join(import.meta.dirname, 'test', 'offline-writer.ts')], outfile: writer, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+        const child = spawn(process.execPath, [writer, path.join(dir, 'a')], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        await new Promise<void>((resolve, reject) => {
+          createInterface({ input: child.stdout! }).on('line', (line) => line === 'ack' && resolve());
+          child.once('exit', (code) => reject(new Error(`the writer stopped (${code})`)));
+        });
+        child.kill('SIGKILL');
+        await exited;
+
+        // The next start (online again) sends both edits; B gets each once.
+        const again = await open(dir, 'a', 'anna');
+        try {
+          await again.context.sync.syncOnce();
+        } finally {
+          await again.close();
+        }
+        await b.context.sync.syncOnce();
+        expect(noteOf(b, 's1')).toBe('Geschreven in de trein.');
+        expect(b.context.store.hasStored('s9')).toBe(true);
+        const doc = await desk.adminGet('durable', 'note:s1', 'revs=true');
+        expect((doc?._revisions as { ids: string[] }).ids).toHaveLength(1);
+        // Applied once: a second sync in B (and a restart of B) changes nothing.
+        const meta = b.context.store.meta;
+        const stories = b.context.store.storyCount;
+        await b.context.sync.syncOnce();
+        expect(b.context.store.meta).toBe(meta);
+        expect(b.context.store.storyCount).toBe(stories);
+      } finally {
+        await a.close();
+        await b.close();
+        await rm(bundleDir, { recursive: true, force: true });
+      }
+    });
+  }, 20_000);
+
   // Last: it restarts the server the other tests use.
   it('the server killed mid-sync and restarted: sync resumes, nothing lost or duplicated', async () => {
     if (!desk.restartable) return;
@@ -296,6 +348,8 @@ describe('team library', () => {
         const stories = Array.from({ length: 300 }, (_, index) => fakeStory(`k${index}`));
         await a.context.store.addStories(stories);
         await a.context.sync.connect({ url: desk.url('faults'), user: 'anna' }, { live: false });
+        // Retries every 250 to 500 ms (the app waits 1 s, 2 s, 4 s …): the test waits for the reconnection, not the back-off.
+        b.context.sync.retry = { firstMs: 250, maxMs: 500 };
         await ok(b, 'sync.connect', { url: desk.url('faults'), user: 'ben' });
         await until(() => b.context.store.storyCount > 0, 'the first stories in B');
         desk.kill();

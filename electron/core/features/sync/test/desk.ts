@@ -30,8 +30,12 @@ export interface Desk {
   url(database: string): string;
   /** Writes a document as the server admin (a hostile or malformed one, in tests). */
   adminPut(database: string, id: string, body: string): Promise<number>;
+  /** Reads a document as the server admin (`query` e.g. `revs=true`); null when it is not there. */
+  adminGet(database: string, id: string, query?: string): Promise<Record<string, unknown> | null>;
   /** True when the server can be killed and restarted (the child-process server). */
   readonly restartable: boolean;
+  /** The server's process id (the child-process server), for the benchmark's memory figures. */
+  pid(): number | undefined;
   kill(): void;
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -79,6 +83,16 @@ async function setUp(server: string, auth: string, databases: string[], create: 
   }
 }
 
+async function getJson(url: string, auth: string): Promise<Record<string, unknown> | null> {
+  const response = await fetch(url, { headers: { authorization: auth } });
+  if (response.status === 404) {
+    await response.arrayBuffer();
+    return null;
+  }
+  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
 async function childDesk(databases: string[]): Promise<Desk> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'kroniek-desk-'));
   const adminPassword = randomBytes(8).toString('hex');
@@ -106,7 +120,9 @@ async function childDesk(databases: string[]): Promise<Desk> {
   const desk: Desk = {
     url: (database) => `${server()}/${database}`,
     adminPut: (database, id, body) => request(`${server()}/${database}/${encodeURIComponent(id)}`, 'PUT', auth, body),
+    adminGet: (database, id, query = '') => getJson(`${server()}/${database}/${encodeURIComponent(id)}${query ? `?${query}` : ''}`, auth),
     restartable: true,
+    pid: () => (child as ChildProcess | null)?.pid,
     kill: () => {
       child?.kill('SIGKILL');
       child = null;
@@ -137,7 +153,9 @@ async function realDesk(serverUrl: string, databases: string[]): Promise<Desk> {
   return {
     url: (database) => `${server}/${prefix}${database}`,
     adminPut: (database, id, body) => request(`${server}/${prefix}${database}/${encodeURIComponent(id)}`, 'PUT', auth, body),
+    adminGet: (database, id, query = '') => getJson(`${server}/${prefix}${database}/${encodeURIComponent(id)}${query ? `?${query}` : ''}`, auth),
     restartable: false,
+    pid: () => undefined,
     kill: () => {
       throw new Error('a real CouchDB is not killed by the tests');
     },
