@@ -102,6 +102,8 @@ export class TeamSync {
   private replicaDb: PouchDB | null = null;
   private config: RemoteConfig | null = null;
   private password: string | null = null;
+  /** The password given in the Share dialog: held in this process's memory for the session only, never written. */
+  private sessionPassword: string | null = null;
   private replication: Replication | null = null;
   private feed: { cancel(): void } | null = null;
   private origin = '';
@@ -160,7 +162,8 @@ export class TeamSync {
   status(): SyncStatus {
     return {
       state: this.state,
-      reason: this.reason,
+      // Remembered from an earlier session (remote.json) but not syncing now: "not connected, connect".
+      reason: this.reason ?? (this.state === 'off' && this.config ? 'not-connected' : null),
       remote: this.config?.url ?? null,
       user: this.config?.user ?? null,
       progress: this.progress,
@@ -174,10 +177,12 @@ export class TeamSync {
   }
 
   /** Connects to a desk database: checks the address and the account, then syncs live (or once). */
-  async connect(input: { url: string; user: string }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
+  async connect(input: { url: string; user: string; password?: string }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
     const url = checkRemoteUrl(input.url);
     if (this.store.readOnly) throw new ServiceError('read-only', 'The library is open read-only.', { code: 'library.readOnly' });
     await this.stopReplication();
+    const sameAccount = this.config?.url === url && this.config.user === input.user;
+    this.sessionPassword = input.password ?? (sameAccount ? this.sessionPassword : null);
     this.config = { url, user: input.user };
     await this.openReplica();
     await writeConfig(this.dir, this.config);
@@ -191,6 +196,7 @@ export class TeamSync {
     await this.stopReplication();
     await fs.rm(path.join(this.dir, REMOTE_FILE), { force: true });
     this.config = null;
+    this.sessionPassword = null;
     this.setState('off', null);
     return this.status();
   }
@@ -291,12 +297,23 @@ export class TeamSync {
     // Outgoing: a listener that only notes ids, so the store's commit never waits for the replica.
     this.unsubscribe = this.store.onChange((change) => this.noteChange(change));
     if (!(await getLocal(replica, MIRRORED))) await this.serial(() => this.mirrorAll());
-    // Incoming: documents replication writes into the replica.
-    const feed = replica.changes({ live: true, since: 'now' });
+    this.watchReplica();
+    await this.pull();
+  }
+
+  /** Incoming: documents replication writes into the replica (again after a disconnect stopped it). */
+  private watchReplica(): void {
+    if (this.feed || !this.replicaDb) return;
+    const feed = this.replicaDb.changes({ live: true, since: 'now' });
     feed.on('change', () => this.schedulePull());
     feed.on('error', () => {});
     this.feed = feed;
-    await this.pull();
+  }
+
+  /** The password sync would use for this account: the session's (same address and user), else the environment's. */
+  passwordFor(url: string, user: string): string | null {
+    if (this.sessionPassword && this.config?.url === url && this.config.user === user) return this.sessionPassword;
+    return this.credentials().password;
   }
 
   private noteChange(change: StoreChange): void {
@@ -599,9 +616,9 @@ export class TeamSync {
 
   private async openRemote(): Promise<PouchDB> {
     if (!this.config) throw refused('not-connected', 'This library is not connected to a desk database.');
-    const credentials = this.credentials();
-    if (!credentials.password) throw refused('no-password', 'Set KRONIEK_SYNC_PASSWORD or KRONIEK_SYNC_PASSWORD_FILE.');
-    this.password = credentials.password;
+    const password = this.sessionPassword ?? this.credentials().password;
+    if (!password) throw refused('no-password', 'Set KRONIEK_SYNC_PASSWORD or KRONIEK_SYNC_PASSWORD_FILE.');
+    this.password = password;
     const remote = new PouchDB(this.config.url, { skip_setup: true, auth: { username: this.config.user, password: this.password } });
     try {
       // PouchDB's http adapter answers a refused info() with the server's error body rather than rejecting.
@@ -621,6 +638,7 @@ export class TeamSync {
   private async goLive(): Promise<void> {
     const remote = await this.openRemote();
     const replica = this.replica();
+    this.watchReplica();
     await this.flushOutgoing();
     this.setState('syncing', null);
     const replication = replica.sync(remote, {
