@@ -104,6 +104,8 @@ export class TeamSync {
   private password: string | null = null;
   /** The password given in the Share dialog: held in this process's memory for the session only, never written. */
   private sessionPassword: string | null = null;
+  /** The account last connected: edits made while disconnected are still the editor's (kept with the replica's identity). */
+  private lastAuthor: string | null = null;
   private replication: Replication | null = null;
   private feed: { cancel(): void } | null = null;
   private origin = '';
@@ -186,6 +188,10 @@ export class TeamSync {
     this.config = { url, user: input.user };
     await this.openReplica();
     await writeConfig(this.dir, this.config);
+    if (this.lastAuthor !== input.user) {
+      this.lastAuthor = input.user;
+      await putLocal(this.replica(), IDENTITY, { origin: this.origin, author: input.user });
+    }
     if (options.live) await this.goLive();
     else await this.syncOnce();
     return this.status();
@@ -288,7 +294,9 @@ export class TeamSync {
     await fs.mkdir(this.dir, { recursive: true });
     const replica = new PouchDB(path.join(this.dir, REPLICA_DIR), { revs_limit: REVS_LIMIT, auto_compaction: true });
     this.replicaDb = replica;
-    this.origin = String((await getLocal(replica, IDENTITY))?.origin ?? '');
+    const identity = await getLocal(replica, IDENTITY);
+    this.origin = String(identity?.origin ?? '');
+    if (typeof identity?.author === 'string') this.lastAuthor = identity.author;
     if (!this.origin) {
       this.origin = randomUUID().replace(/-/g, '');
       await putLocal(replica, IDENTITY, { origin: this.origin });
@@ -351,7 +359,7 @@ export class TeamSync {
   }
 
   private stamp(): { author: string; at: string; origin: string } {
-    return { author: this.config?.user ?? 'kroniek', at: new Date().toISOString(), origin: this.origin };
+    return { author: this.config?.user ?? this.lastAuthor ?? 'kroniek', at: new Date().toISOString(), origin: this.origin };
   }
 
   /** First connection: every story and record of the library into the replica, in batches. */
