@@ -104,6 +104,9 @@ test('A and B connect through the Share dialog; a tag added in A appears in B\'s
   storyId = items.find((item) => item.headline === THANKS)!.id;
   await a.host.call('tags.apply', { storyIds: [storyId], addNames: ['Deskbreed'] });
   await expect(row(b.page, THANKS)).toContainText('Deskbreed');
+  // The reader says who changed it, and when.
+  await row(b.page, THANKS).click();
+  await expect(b.page.getByText(/^Changed by anna, .+ \(tags\)$/)).toBeVisible();
 });
 
 test('both edit the same note while disconnected: the conflict shows in both with both texts, is resolved in A and leaves B', async () => {

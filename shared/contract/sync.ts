@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, LIMITS } from './define';
+import { def, empty, idSchema, LIMITS } from './define';
 
 /**
  * The team library (docs/TEAM-LIBRARY.md): this library mirrored into a local replica and
@@ -91,6 +91,8 @@ export const syncContract = {
   'sync.resolve': def<{ resolved: string }>()(
     z.strictObject({ conflictId: z.string().min(1).max(200), take: z.union([z.enum(['mine', 'theirs']), z.string().regex(/^\d+-[0-9a-f]{1,64}$/)]) }),
   ),
+  /** The latest edit of a story (its note, date or tags) that came from a colleague, or null ("changed by … at …" in the reader). */
+  'sync.storyOrigin': def<StoryOrigin | null>()(z.strictObject({ id: idSchema })),
   /** Tries the desk database with these credentials without connecting or syncing (the Share dialog's "Test connection"). */
   'sync.test': def<{ result: SyncProbeResult }>()(z.strictObject({ url: remoteUrlSchema, user: userSchema, password: passwordSchema.optional() })),
 } as const;
@@ -100,3 +102,12 @@ export const syncContract = {
  * it may read, its edits stay on this computer), `not-found` (no such database), or why not.
  */
 export type SyncProbeResult = 'ok' | 'read-only' | 'not-found' | 'unauthorized' | 'forbidden' | 'unreachable' | 'insecure-url' | 'no-password' | 'server-error';
+
+/** Who last changed a story's shared parts from another computer, and when. */
+export interface StoryOrigin {
+  author: string;
+  /** ISO-8601. */
+  at: string;
+  /** What that colleague's latest edits touched. */
+  parts: ('note' | 'date' | 'tags')[];
+}

@@ -2,7 +2,7 @@ import type { PartialHandlers } from '../../service/registry';
 import { probeRemote } from './probe';
 import { checkRemoteUrl } from './sync-engine';
 
-type SyncMethod = 'sync.status' | 'sync.connect' | 'sync.disconnect' | 'sync.conflicts' | 'sync.resolve' | 'sync.test';
+type SyncMethod = 'sync.status' | 'sync.connect' | 'sync.disconnect' | 'sync.conflicts' | 'sync.resolve' | 'sync.test' | 'sync.storyOrigin';
 
 export const syncHandlers: PartialHandlers<SyncMethod> = {
   'sync.status': (_input, ctx) => ctx.sync.status(),
@@ -10,6 +10,7 @@ export const syncHandlers: PartialHandlers<SyncMethod> = {
   'sync.disconnect': (_input, ctx) => ctx.sync.disconnect(),
   'sync.conflicts': (_input, ctx) => ctx.sync.conflicts(),
   'sync.resolve': (input, ctx) => ctx.sync.resolve(input.conflictId, input.take),
+  'sync.storyOrigin': (input, ctx) => ctx.sync.storyOrigin(input.id),
   'sync.test': (input, ctx) => {
     let password = input.password ?? null;
     if (!password) {

@@ -3,7 +3,7 @@ import { promises as fs, statSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PouchDB, { type PouchDoc, type PouchError, type Replication } from 'pouchdb-node';
 import { ServiceError } from '../../../../shared/contract/envelope';
-import type { SyncConflict, SyncReasonCode, SyncState, SyncStatus } from '../../../../shared/contract/sync';
+import type { StoryOrigin, SyncConflict, SyncReasonCode, SyncState, SyncStatus } from '../../../../shared/contract/sync';
 import type { LibraryStore, StoreChange } from '../../store/library-store';
 import type { MetaDoc, StoryContent } from '../../store/meta';
 import {
@@ -270,6 +270,27 @@ export class TeamSync {
     });
     await this.pull();
     return { resolved: conflictId };
+  }
+
+  /** The latest edit of a story's note, date or taggings that was made on another computer (for "changed by … at …"). */
+  async storyOrigin(storyId: string): Promise<StoryOrigin | null> {
+    const replica = this.replicaDb;
+    if (!replica) return null;
+    const [fixed, taggings] = await Promise.all([
+      replica.allDocs({ keys: [docId('note', storyId), docId('date', storyId)], include_docs: true }),
+      replica.allDocs({ startkey: `${docId('tagging', storyId)}:`, endkey: `${docId('tagging', storyId)}:\ufff0`, include_docs: true }),
+    ]);
+    const theirs: { author: string; at: string; part: StoryOrigin['parts'][number] }[] = [];
+    for (const row of [...fixed.rows, ...taggings.rows]) {
+      const checked = row.doc && !row.doc._deleted ? validateDoc(row.doc) : null;
+      if (!checked?.ok || checked.doc.origin === this.origin) continue;
+      const kind = checked.doc.kind;
+      theirs.push({ author: checked.doc.author, at: checked.doc.at, part: kind === 'tagging' ? 'tags' : (kind as 'note' | 'date') });
+    }
+    if (theirs.length === 0) return null;
+    const latest = theirs.reduce((best, item) => (item.at > best.at ? item : best));
+    const parts = [...new Set(theirs.filter((item) => item.author === latest.author).map((item) => item.part))];
+    return { author: latest.author, at: latest.at, parts };
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import type { TeamSlice } from './team-types';
 export const createTeamSlice: SliceCreator<TeamSlice> = (set, get, { client }) => {
   let statusRequest = 0;
   let conflictsRequest = 0;
+  let originRequest = 0;
   return {
     teamStatus: null,
     shareOpen: false,
@@ -16,6 +17,17 @@ export const createTeamSlice: SliceCreator<TeamSlice> = (set, get, { client }) =
     conflictsState: 'idle',
     conflictsError: null,
     conflictTitles: {},
+    storyOrigin: null,
+
+    async loadStoryOrigin(id) {
+      const mine = ++originRequest;
+      try {
+        const origin = await client.call('sync.storyOrigin', { id });
+        if (mine === originRequest) set({ storyOrigin: { id, origin } });
+      } catch {
+        if (mine === originRequest) set({ storyOrigin: null });
+      }
+    },
 
     async loadTeamStatus() {
       const mine = ++statusRequest;

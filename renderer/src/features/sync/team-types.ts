@@ -1,5 +1,5 @@
 import type { ServiceError } from '../../../../shared/contract/envelope';
-import type { SyncConflict, SyncProbeResult, SyncStatus } from '../../../../shared/contract/sync';
+import type { StoryOrigin, SyncConflict, SyncProbeResult, SyncStatus } from '../../../../shared/contract/sync';
 import type { LoadState } from '../../store/load-state';
 
 export interface ShareInput {
@@ -18,6 +18,9 @@ export interface TeamSlice {
   conflictsError: ServiceError | null;
   /** Headlines and dossier titles of the conflicts' records, by id. */
   conflictTitles: Record<string, string>;
+  /** The open story's latest edit from a colleague ("changed by … at …"). */
+  storyOrigin: { id: string; origin: StoryOrigin | null } | null;
+  loadStoryOrigin(id: string): Promise<void>;
   loadTeamStatus(): Promise<void>;
   openShare(): void;
   closeShare(): void;

@@ -92,6 +92,8 @@ export const syncEn = {
   resolveFailed: 'The conflict could not be resolved',
   resolved: 'Conflict resolved.',
   // Changed by … at … (the reader and the history panel).
-  changedBy: 'by {{author}}, {{at}}',
-  changedByLabel: 'Changed by a colleague',
+  changedBy: 'Changed by {{author}}, {{at}} ({{parts}})',
+  part_note: 'note',
+  part_date: 'date',
+  part_tags: 'tags',
 } as const;

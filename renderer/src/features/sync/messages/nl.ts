@@ -89,6 +89,8 @@ export const syncNl: Translation<typeof syncEn> = {
   keepVersionBy: 'Hun versie nemen: de versie van {{author}}, {{at}}',
   resolveFailed: 'Het conflict kon niet worden opgelost',
   resolved: 'Conflict opgelost.',
-  changedBy: 'van {{author}}, {{at}}',
-  changedByLabel: 'Gewijzigd door een collega',
+  changedBy: 'Gewijzigd door {{author}}, {{at}} ({{parts}})',
+  part_note: 'notitie',
+  part_date: 'datum',
+  part_tags: 'tags',
 };
