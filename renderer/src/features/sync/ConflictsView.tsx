@@ -91,7 +91,7 @@ function ConflictItem({ conflict, title, ts, disabled, onTake }: { conflict: Syn
         <span className="conflict-kind">{ts(`kind_${conflict.kind}`)}</span> {heading}
       </h3>
       <ul className="conflict-versions" aria-labelledby={headingId}>
-        {conflict.versions.map((version) => {
+        {[...conflict.versions].sort((x, y) => Number(y.mine) - Number(x.mine)).map((version) => {
           const at = formatInstant(version.at, language);
           return (
             <li key={version.rev} className="conflict-version" data-mine={version.mine ? 'true' : 'false'}>
