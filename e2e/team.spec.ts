@@ -86,7 +86,8 @@ test('A and B connect through the Share dialog; a tag added in A appears in B\'s
   await expect(dialog.getByRole('status')).toHaveText('Connection works: this account may read and change the desk library.');
   expect(await seriousAxeViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(dialog).toContainText(`Connected to ${desk.url('team')} as anna.`);
+  await expect(dialog).toContainText(`Shared with ${desk.url('team')} as anna.`);
+  await expect(dialog.locator('.share-state')).toHaveText(/^(Synced|Syncing)/);
   await expect(dialog.getByLabel('Password', { exact: true })).toHaveValue('');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(indicator(a.page)).toHaveAccessibleName('Team library: Synced');

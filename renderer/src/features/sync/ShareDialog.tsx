@@ -5,7 +5,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { useApp } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errors/use-error-text';
-import { SyncStatusLines } from './SyncIndicator';
+import { SyncStatusLines, syncStateText } from './SyncIndicator';
 import './team.css';
 
 type Outcome = { kind: 'probe'; result: SyncProbeResult } | { kind: 'error'; title: string; error: ServiceError } | { kind: 'missing' } | { kind: 'disconnected' };
@@ -27,6 +27,7 @@ function ShareForm() {
   const errorText = useErrorText();
   const titleId = useId();
   const status = useApp((s) => s.teamStatus);
+  const language = useApp((s) => s.language);
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const close = useApp((s) => s.closeShare);
   const test = useApp((s) => s.testShare);
@@ -99,6 +100,7 @@ function ShareForm() {
           {status?.remote && (
             <div className="share-current" data-state={status.state}>
               <p>{remembered ? ts('rememberedTo', { remote: status.remote, user: status.user ?? '' }) : ts('connectedTo', { remote: status.remote, user: status.user ?? '' })}</p>
+              {connected && <p className="share-state">{syncStateText(ts, status, language)}</p>}
               {connected && <SyncStatusLines status={status} />}
             </div>
           )}

@@ -22,7 +22,7 @@ export const syncEn = {
   disconnectHint: 'Disconnecting stops sharing. Your library stays on this computer exactly as it is; nothing is deleted.',
   disconnected: 'Disconnected. Your library is unchanged on this computer.',
   close: 'Close',
-  connectedTo: 'Connected to {{remote}} as {{user}}.',
+  connectedTo: 'Shared with {{remote}} as {{user}}.',
   rememberedTo: 'This library was shared with {{remote}} as {{user}}: enter the password to connect again.',
   connectFailed: 'Could not connect',
   disconnectFailed: 'Could not disconnect',

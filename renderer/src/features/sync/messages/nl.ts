@@ -22,7 +22,7 @@ export const syncNl: Translation<typeof syncEn> = {
   disconnectHint: 'Verbreken stopt het delen. Je bibliotheek blijft precies zoals ze is op deze computer; er wordt niets verwijderd.',
   disconnected: 'Verbinding verbroken. Je bibliotheek op deze computer is ongewijzigd.',
   close: 'Sluiten',
-  connectedTo: 'Verbonden met {{remote}} als {{user}}.',
+  connectedTo: 'Gedeeld met {{remote}} als {{user}}.',
   rememberedTo: 'Deze bibliotheek werd gedeeld met {{remote}} als {{user}}: vul het wachtwoord in om opnieuw te verbinden.',
   connectFailed: 'Verbinden mislukt',
   disconnectFailed: 'Verbreken mislukt',
