@@ -46,6 +46,7 @@ const WORDS = {
     removed: '(removed)',
     resolved: (id: string) => `Resolved ${id}.`,
     stop: 'Syncing live; Ctrl+C stops.',
+    notConnected: 'not connected (connect: kroniek sync --remote URL --user NAME)',
   },
   nl: {
     off: 'niet gedeeld',
@@ -64,6 +65,7 @@ const WORDS = {
     removed: '(verwijderd)',
     resolved: (id: string) => `${id} opgelost.`,
     stop: 'Live synchroniseren; Ctrl+C stopt.',
+    notConnected: 'niet verbonden (verbinden: kroniek sync --remote URL --user NAAM)',
   },
 };
 
@@ -78,9 +80,11 @@ export function syncReasonText(reason: SyncReasonCode, language: CliLanguage): s
 export function statusLines(status: SyncStatus, language: CliLanguage): string[] {
   const words = WORDS[language];
   const state =
-    status.state === 'syncing' && status.progress ? words.syncing(status.progress.done, status.progress.pending) : status.state === 'syncing' ? words.syncing(0, null) : words[status.state];
+    status.state === 'off' && status.remote
+      ? words.notConnected
+      : status.state === 'syncing' && status.progress ? words.syncing(status.progress.done, status.progress.pending) : status.state === 'syncing' ? words.syncing(0, null) : words[status.state];
   const lines = [status.remote ? `${state}: ${oneLine(status.remote)} (${oneLine(status.user ?? '')})` : state];
-  if (status.reason) lines.push(`  ${REASONS[language][status.reason]}`);
+  if (status.reason && !(status.state === 'off' && status.reason === 'not-connected')) lines.push(`  ${REASONS[language][status.reason]}`);
   if (status.lastSyncedAt) lines.push(`  ${words.lastSynced(status.lastSyncedAt)}`);
   if (status.lastIncoming) lines.push(`  ${words.from(oneLine(status.lastIncoming.author), status.lastIncoming.count)}`);
   if (status.pushRefused) lines.push(`  ${words.pushRefused(status.unpushed)}`);

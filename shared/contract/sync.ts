@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, empty, LIMITS } from './define';
+import { def, empty, idSchema, LIMITS } from './define';
 
 /**
  * The team library (docs/TEAM-LIBRARY.md): this library mirrored into a local replica and
@@ -73,14 +73,16 @@ export interface SyncConflict {
 }
 
 const remoteUrlSchema = z.string().min(1).max(2_000);
+/** Given in the Share dialog: held in memory by the process that syncs, for this session only; never written anywhere. */
+const passwordSchema = z.string().min(1).max(1_000);
 const userSchema = z.string().min(1).max(LIMITS.name).regex(/^[^\s:]+$/, 'a user name without spaces or colons');
 
 export const syncContract = {
   'sync.status': def<SyncStatus>()(empty),
-  /** Connects this library to a desk database (password from the environment or the password file) and starts live sync. */
+  /** Connects this library to a desk database and starts live sync; the password is the one given (kept in memory for the session), else the environment's or the password file's. */
   'sync.connect': def<SyncStatus>()(
     /** `once`: one replication each way, applied before the answer (the CLI's `sync --once`), instead of live sync. */
-    z.strictObject({ url: remoteUrlSchema, user: userSchema, once: z.boolean().optional() }),
+    z.strictObject({ url: remoteUrlSchema, user: userSchema, once: z.boolean().optional(), password: passwordSchema.optional() }),
   ),
   /** Stops syncing and forgets the desk database; the local library stays as it is. */
   'sync.disconnect': def<SyncStatus>()(empty),
@@ -89,4 +91,23 @@ export const syncContract = {
   'sync.resolve': def<{ resolved: string }>()(
     z.strictObject({ conflictId: z.string().min(1).max(200), take: z.union([z.enum(['mine', 'theirs']), z.string().regex(/^\d+-[0-9a-f]{1,64}$/)]) }),
   ),
+  /** The latest edit of a story (its note, date or tags) that came from a colleague, or null ("changed by … at …" in the reader). */
+  'sync.storyOrigin': def<StoryOrigin | null>()(z.strictObject({ id: idSchema })),
+  /** Tries the desk database with these credentials without connecting or syncing (the Share dialog's "Test connection"). */
+  'sync.test': def<{ result: SyncProbeResult }>()(z.strictObject({ url: remoteUrlSchema, user: userSchema, password: passwordSchema.optional() })),
 } as const;
+
+/**
+ * What "Test connection" found: `ok` (the account may read and write), `read-only` (a reader:
+ * it may read, its edits stay on this computer), `not-found` (no such database), or why not.
+ */
+export type SyncProbeResult = 'ok' | 'read-only' | 'not-found' | 'unauthorized' | 'forbidden' | 'unreachable' | 'insecure-url' | 'no-password' | 'server-error';
+
+/** Who last changed a story's shared parts from another computer, and when. */
+export interface StoryOrigin {
+  author: string;
+  /** ISO-8601. */
+  at: string;
+  /** What that colleague's latest edits touched. */
+  parts: ('note' | 'date' | 'tags')[];
+}

@@ -8,6 +8,8 @@ import { WatchDialog } from '../features/watch/WatchDialog';
 import { DossierDialogs } from '../features/dossiers/DossierDialogs';
 import { DOSSIER_VIEW_ID, DossierView } from '../features/dossiers/DossierView';
 import { QuotesView } from '../features/quotes/QuotesView';
+import { ConflictsView } from '../features/sync/ConflictsView';
+import { ShareDialog } from '../features/sync/ShareDialog';
 import { DropOverlay } from '../features/import/DropOverlay';
 import { ErrorState } from './ErrorState';
 import { ImportResults } from '../features/import/ImportResults';
@@ -41,6 +43,7 @@ export function App() {
   const statusError = useApp((s) => s.statusError);
   const dossierOpen = useApp((s) => s.view.kind === 'dossier');
   const quotesOpen = useApp((s) => s.view.kind === 'quotes');
+  const conflictsOpen = useApp((s) => s.view.kind === 'conflicts');
   const dragging = useFileDrop();
   useUndoShortcuts();
   useLayoutKeys();
@@ -137,6 +140,8 @@ export function App() {
           <DossierView />
         ) : quotesOpen ? (
           <QuotesView />
+        ) : conflictsOpen ? (
+          <ConflictsView />
         ) : (
           <div ref={panesRef} className="panes" data-narrow-pane={showReader ? 'reader' : 'list'} data-list={listCollapsed && openId !== null ? 'collapsed' : 'shown'}>
             <ListPane />
@@ -149,6 +154,7 @@ export function App() {
       <DossierDialogs />
       <BackupsDialog />
       <WatchDialog />
+      <ShareDialog />
       <TagsLayer />
       <TrashLayer />
       <ShortcutsDialog />

@@ -11,6 +11,7 @@ import { SavedSearches } from '../features/search/SavedSearches';
 import { HistoryButtons } from '../features/history/HistoryButtons';
 import { TagSidebarSection } from '../features/tags/TagSidebarSection';
 import { QuotesSidebarEntry } from '../features/quotes/QuotesSidebarEntry';
+import { TeamSidebarSection } from '../features/sync/SyncIndicator';
 
 interface ViewEntry {
   view: View;
@@ -64,6 +65,7 @@ export function Sidebar() {
       <TagSidebarSection />
       <DossierSidebarSection />
       <div className="sidebar-footer">
+        <TeamSidebarSection />
         <BackupsButton />
         <TrashButton />
         <WatchButton />

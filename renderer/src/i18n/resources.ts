@@ -38,6 +38,8 @@ import { chronologyEn } from '../features/chronology/messages/en';
 import { chronologyNl } from '../features/chronology/messages/nl';
 import { quotesEn } from '../features/quotes/messages/en';
 import { quotesNl } from '../features/quotes/messages/nl';
+import { syncEn } from '../features/sync/messages/en';
+import { syncNl } from '../features/sync/messages/nl';
 
 /**
  * One i18next namespace per feature, in both languages. English is the reference:
@@ -51,12 +53,14 @@ export const resources = {
     app: appEn, library: libraryEn, import: importEn, selection: selectionEn, tags: tagsEn, links: linksEn, search: searchEn, dossiers: dossiersEn, trash: trashEn, desk: deskEn, watch: watchEn, dates: datesEn, versions: versionsEn, proposals: proposalsEn,
     chronology: chronologyEn,
     quotes: quotesEn,
+    sync: syncEn,
   },
   nl: {
     history: historyNl, notices: noticesNl, errors: errorsNl, backups: backupsNl,
     app: appNl, library: libraryNl, import: importNl, selection: selectionNl, tags: tagsNl, links: linksNl, search: searchNl, dossiers: dossiersNl, trash: trashNl, desk: deskNl, watch: watchNl, dates: datesNl, versions: versionsNl, proposals: proposalsNl,
     chronology: chronologyNl,
     quotes: quotesNl,
+    sync: syncNl,
   },
 } as const;
 

@@ -24,6 +24,7 @@ import { createConnectionSlice, watchConnection } from '../app/connection/connec
 import { createVersionsSlice } from '../features/versions/versions-slice';
 import { createChronologySlice } from '../features/chronology/chronology-slice';
 import { createQuotesSlice } from '../features/quotes/quotes-slice';
+import { createTeamSlice } from '../features/sync/team-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -59,6 +60,7 @@ export function createAppStore(given: StoreDeps): AppStore {
     ...createVersionsSlice(set, get, deps),
     ...createChronologySlice(set, get, deps),
     ...createQuotesSlice(set, get, deps),
+    ...createTeamSlice(set, get, deps),
   }));
   // From the first call on, every change to the library (made here or elsewhere) refreshes what it touched.
   deps.client.onChange((changes) => store.getState().refreshFor(changes));
@@ -67,6 +69,6 @@ export function createAppStore(given: StoreDeps): AppStore {
 
 /** First load: status (notices, counts) and the first page of the list together. */
 export async function startApp(store: AppStore): Promise<void> {
-  const { loadStatus, reloadList, loadTags, loadHistory, loadSavedSearches } = store.getState();
-  await Promise.all([loadStatus(), reloadList(), loadTags(), loadHistory(), loadSavedSearches()]);
+  const { loadStatus, reloadList, loadTags, loadHistory, loadSavedSearches, loadTeamStatus } = store.getState();
+  await Promise.all([loadStatus(), reloadList(), loadTags(), loadHistory(), loadSavedSearches(), loadTeamStatus()]);
 }

@@ -30,6 +30,9 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (_set, get) => {
       // Watch folders and their import log, while the dialog shows them.
       if (changes.watch && state.watchOpen) tasks.push(state.loadWatch());
 
+      // The team library: the indicator, the Share dialog and the Conflicts view (loadTeamStatus reloads the conflicts when they changed).
+      if (changes.sync) tasks.push(state.loadTeamStatus());
+
       // The open story and what the reader shows beside it.
       const openId = state.openId;
       if (openId && anyStory(openId)) tasks.push(state.reloadStory());

@@ -21,6 +21,7 @@ import type { ConnectionSlice } from '../app/connection/connection-slice';
 import type { VersionsSlice } from '../features/versions/versions-types';
 import type { ChronologySlice } from '../features/chronology/chronology-slice';
 import type { QuotesSlice } from '../features/quotes/quotes-slice';
+import type { TeamSlice } from '../features/sync/team-types';
 
 /** What each slice may use besides the store itself. */
 export interface StoreDeps {
@@ -36,7 +37,7 @@ export interface StoreDeps {
 export type { LoadState } from './load-state';
 
 /** Sidebar views; tags, dossiers and saved searches will add their own. */
-export type View = { kind: 'articles' } | { kind: 'briefs' } | { kind: 'tag'; tagId: string } | { kind: 'dossier'; id: string } | { kind: 'quotes' };
+export type View = { kind: 'articles' } | { kind: 'briefs' } | { kind: 'tag'; tagId: string } | { kind: 'dossier'; id: string } | { kind: 'quotes' } | { kind: 'conflicts' };
 export type BrowseSort = Exclude<SortKey, 'relevance'>;
 
 export interface UiSlice {
@@ -158,7 +159,7 @@ export interface SyncSlice {
   settled(): Promise<void>;
 }
 
-export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice & ProposalsSlice & ConnectionSlice & ChronologySlice & QuotesSlice;
+export type AppState = SyncSlice & UiSlice & LibrarySlice & ListSlice & ReaderSlice & ImportSlice & HistorySlice & SelectionSlice & TagsSlice & StoryExtrasSlice & DossiersSlice & BackupsSlice & SearchSlice & FiltersSlice & SavedSearchesSlice & SnippetsSlice & TrashSlice & LayoutSlice & WatchSlice & VersionsSlice & ProposalsSlice & ConnectionSlice & ChronologySlice & QuotesSlice & TeamSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

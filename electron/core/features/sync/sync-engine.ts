@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, promises as fs, statSync, readFi
 import path from 'node:path';
 import PouchDB, { type PouchDoc, type PouchError, type Replication } from 'pouchdb-node';
 import { ServiceError } from '../../../../shared/contract/envelope';
-import type { SyncConflict, SyncReasonCode, SyncState, SyncStatus } from '../../../../shared/contract/sync';
+import type { StoryOrigin, SyncConflict, SyncReasonCode, SyncState, SyncStatus } from '../../../../shared/contract/sync';
 import type { LibraryStore, StoreChange } from '../../store/library-store';
 import type { MetaDoc, StoryContent } from '../../store/meta';
 import {
@@ -121,6 +121,10 @@ export class TeamSync {
   private replicaDb: PouchDB | null = null;
   private config: RemoteConfig | null = null;
   private password: string | null = null;
+  /** The password given in the Share dialog: held in this process's memory for the session only, never written. */
+  private sessionPassword: string | null = null;
+  /** The account last connected: edits made while disconnected are still the editor's (kept with the replica's identity). */
+  private lastAuthor: string | null = null;
   private replication: Replication | null = null;
   private feed: { cancel(): void } | null = null;
   private origin = '';
@@ -186,7 +190,8 @@ export class TeamSync {
   status(): SyncStatus {
     return {
       state: this.state,
-      reason: this.reason,
+      // Remembered from an earlier session (remote.json) but not syncing now: "not connected, connect".
+      reason: this.reason ?? (this.state === 'off' && this.config ? 'not-connected' : null),
       remote: this.config?.url ?? null,
       user: this.config?.user ?? null,
       progress: this.progress,
@@ -200,14 +205,20 @@ export class TeamSync {
   }
 
   /** Connects to a desk database: checks the address and the account, then syncs live (or once). */
-  async connect(input: { url: string; user: string }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
+  async connect(input: { url: string; user: string; password?: string }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
     const url = checkRemoteUrl(input.url);
     if (this.store.readOnly) throw new ServiceError('read-only', 'The library is open read-only.', { code: 'library.readOnly' });
     await this.stopReplication();
+    const sameAccount = this.config?.url === url && this.config.user === input.user;
+    this.sessionPassword = input.password ?? (sameAccount ? this.sessionPassword : null);
     this.config = { url, user: input.user };
     this.watch();
     await this.openReplica();
     await writeConfig(this.dir, this.config);
+    if (this.lastAuthor !== input.user) {
+      this.lastAuthor = input.user;
+      await putLocal(this.replica(), IDENTITY, { origin: this.origin, author: input.user });
+    }
     if (options.live) await this.goLive();
     else await this.syncOnce();
     return this.status();
@@ -218,6 +229,7 @@ export class TeamSync {
     await this.stopReplication();
     await fs.rm(path.join(this.dir, REMOTE_FILE), { force: true });
     this.config = null;
+    this.sessionPassword = null;
     this.setState('off', null);
     return this.status();
   }
@@ -287,6 +299,27 @@ export class TeamSync {
     return { resolved: conflictId };
   }
 
+  /** The latest edit of a story's note, date or taggings that was made on another computer (for "changed by … at …"). */
+  async storyOrigin(storyId: string): Promise<StoryOrigin | null> {
+    const replica = this.replicaDb;
+    if (!replica) return null;
+    const [fixed, taggings] = await Promise.all([
+      replica.allDocs({ keys: [docId('note', storyId), docId('date', storyId)], include_docs: true }),
+      replica.allDocs({ startkey: `${docId('tagging', storyId)}:`, endkey: `${docId('tagging', storyId)}:\ufff0`, include_docs: true }),
+    ]);
+    const theirs: { author: string; at: string; part: StoryOrigin['parts'][number] }[] = [];
+    for (const row of [...fixed.rows, ...taggings.rows]) {
+      const checked = row.doc && !row.doc._deleted ? validateDoc(row.doc) : null;
+      if (!checked?.ok || checked.doc.origin === this.origin) continue;
+      const kind = checked.doc.kind;
+      theirs.push({ author: checked.doc.author, at: checked.doc.at, part: kind === 'tagging' ? 'tags' : (kind as 'note' | 'date') });
+    }
+    if (theirs.length === 0) return null;
+    const latest = theirs.reduce((best, item) => (item.at > best.at ? item : best));
+    const parts = [...new Set(theirs.filter((item) => item.author === latest.author).map((item) => item.part))];
+    return { author: latest.author, at: latest.at, parts };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -311,7 +344,9 @@ export class TeamSync {
     await fs.mkdir(this.dir, { recursive: true });
     const replica = new PouchDB(path.join(this.dir, REPLICA_DIR), { revs_limit: REVS_LIMIT, auto_compaction: true });
     this.replicaDb = replica;
-    this.origin = String((await getLocal(replica, IDENTITY))?.origin ?? '');
+    const identity = await getLocal(replica, IDENTITY);
+    this.origin = String(identity?.origin ?? '');
+    if (typeof identity?.author === 'string') this.lastAuthor = identity.author;
     if (!this.origin) {
       this.origin = randomUUID().replace(/-/g, '');
       await putLocal(replica, IDENTITY, { origin: this.origin });
@@ -326,12 +361,23 @@ export class TeamSync {
     // Local edits first (those of the journal too), then what arrived: an edit that was not
     // yet in the replica is written on the revision it was made on, never overwritten.
     await this.flushOutgoing();
-    // Incoming: documents replication writes into the replica.
-    const feed = replica.changes({ live: true, since: 'now' });
+    this.watchReplica();
+    await this.pull();
+  }
+
+  /** Incoming: documents replication writes into the replica (again after a disconnect stopped it). */
+  private watchReplica(): void {
+    if (this.feed || !this.replicaDb) return;
+    const feed = this.replicaDb.changes({ live: true, since: 'now' });
     feed.on('change', () => this.schedulePull());
     feed.on('error', () => {});
     this.feed = feed;
-    await this.pull();
+  }
+
+  /** The password sync would use for this account: the session's (same address and user), else the environment's. */
+  passwordFor(url: string, user: string): string | null {
+    if (this.sessionPassword && this.config?.url === url && this.config.user === user) return this.sessionPassword;
+    return this.credentials().password;
   }
 
   /** Outgoing: a listener that only notes ids (and journals them), so the store's commit never waits for the replica. */
@@ -436,7 +482,7 @@ export class TeamSync {
   }
 
   private stamp(): { author: string; at: string; origin: string } {
-    return { author: this.config?.user ?? 'kroniek', at: new Date().toISOString(), origin: this.origin };
+    return { author: this.config?.user ?? this.lastAuthor ?? 'kroniek', at: new Date().toISOString(), origin: this.origin };
   }
 
   /** First connection: every story and record of the library into the replica, in batches. */
@@ -788,9 +834,9 @@ export class TeamSync {
 
   private async openRemote(): Promise<PouchDB> {
     if (!this.config) throw refused('not-connected', 'This library is not connected to a desk database.');
-    const credentials = this.credentials();
-    if (!credentials.password) throw refused('no-password', 'Set KRONIEK_SYNC_PASSWORD or KRONIEK_SYNC_PASSWORD_FILE.');
-    this.password = credentials.password;
+    const password = this.sessionPassword ?? this.credentials().password;
+    if (!password) throw refused('no-password', 'Set KRONIEK_SYNC_PASSWORD or KRONIEK_SYNC_PASSWORD_FILE.');
+    this.password = password;
     const remote = new PouchDB(this.config.url, { skip_setup: true, auth: { username: this.config.user, password: this.password } });
     try {
       // PouchDB's http adapter answers a refused info() with the server's error body rather than rejecting.
@@ -810,6 +856,7 @@ export class TeamSync {
   private async goLive(): Promise<void> {
     const remote = await this.openRemote();
     const replica = this.replica();
+    this.watchReplica();
     await this.flushOutgoing();
     this.setState('syncing', null);
     const replication = replica.sync(remote, {

@@ -272,7 +272,7 @@ describe('team library', () => {
         expect(synced.code, synced.stderr).toBe(0);
         expect(JSON.parse(synced.stdout)).toMatchObject({ state: 'synced', user: 'ben', remote: desk.url('union') });
         const text = await runCli(['--data', data, 'sync-status', '--lang', 'nl']);
-        expect(text.stdout).toContain('niet gedeeld: ' + desk.url('union'));
+        expect(text.stdout).toContain('niet verbonden (verbinden: kroniek sync --remote URL --user NAAM): ' + desk.url('union'));
         expect((await runCli(['--data', data, 'list', '--json'])).stdout).toContain('"s1"');
         expect(JSON.parse((await runCli(['--data', data, 'conflicts', '--json'])).stdout)).toEqual([]);
         expect((await runCli(['--data', data, 'conflicts', '--lang', 'en'])).stdout).toContain('No conflicts.');

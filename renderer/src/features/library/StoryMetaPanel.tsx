@@ -10,6 +10,7 @@ import './story-meta.css';
 import { useTranslator } from '../../i18n/use-translator';
 import { DateField } from '../../ui/DateField';
 import type { DayInput } from '../../ui/day-input';
+import { ChangedBy } from '../sync/ChangedBy';
 
 /** In the reader's inspector: the story's date (editable), its tags, the editor's note and the suggested tags. */
 export function StoryMetaPanel({ story }: { story: Story }) {
@@ -21,6 +22,7 @@ export function StoryMetaPanel({ story }: { story: Story }) {
   }, [story.id, loadStoryExtras]);
   return (
     <div className="story-meta-panel">
+      <ChangedBy story={story} />
       {/* Keyed so the field starts from the stored date whenever it changes (edit, undo, other story). */}
       <StoryDateEditor key={`date:${story.id}:${story.publishedAt ?? ''}:${story.publishedAtEstimated ? 'estimated' : ''}`} story={story} readOnly={readOnly} />
       <StoryTags story={story} readOnly={readOnly} />
