@@ -293,7 +293,8 @@ class SpeakerResolver {
    * of the story whose name holds all the words written, or whose whole name is written.
    */
   byName(written: string): QuotePerson | null {
-    const words = nameWords(written);
+    // "Minister Keijzer" → Judith Keijzer: role words before the name are no part of it.
+    const words = nameWords(bareName(written));
     if (words.length === 0) return null;
     const within = this.people.filter(({ words: name }) => words.every((w) => name.includes(w)));
     if (within.length === 1) return within[0]!.person;

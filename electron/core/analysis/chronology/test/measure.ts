@@ -1,5 +1,5 @@
-import { findDates } from '../dates';
-import { draftChronology } from '../draft';
+import { sentenceSpans } from '../../../text/sentences';
+import { draftChronology, resolveDates } from '../draft';
 import { extractQuotes } from '../quotes';
 import type { LabelledStory } from './labelled';
 
@@ -26,17 +26,18 @@ export function measureChronology(stories: readonly LabelledStory[]): Chronology
       quality.dates.labelled++;
       const paragraph = story.paragraphs.find((text) => text.includes(label.sentence)) ?? '';
       const sentence = paragraph.slice(paragraph.indexOf(label.sentence));
-      const mention = findDates(sentence, story.date).find((m) => m.text.includes(label.expression) || label.expression.includes(m.text));
+      const mention = resolveDates(sentenceOf(sentence), story.date).find((m) => m.text.includes(label.expression) || label.expression.includes(m.text));
       if (mention && asLabel(mention.value) === label.value) quality.dates.exact++;
       else quality.dates.misses.push(`${story.id}: "${label.expression}" → ${asLabel(mention?.value ?? null)}, expected ${label.value}`);
     }
 
     // Events: a drafted line is right when one of its sentences is a labelled event with the line's date.
     const lines = draftChronology([{ id: story.id, date: story.date, paragraphs: story.paragraphs }]);
-    const eventOf = (sentence: string) => story.events.find((event) => sentence.startsWith(event.sentence) || sentence.includes(event.sentence));
+    // One sentence may tell two events (a main clause and a subordinate one): any of its labels counts.
+    const eventsOf = (sentence: string) => story.events.filter((event) => sentence.startsWith(event.sentence) || sentence.includes(event.sentence));
     for (const line of lines) {
       quality.events.drafted++;
-      const right = line.sources.some((source) => eventOf(source.sentence)?.value === asLabel(line.date));
+      const right = line.sources.some((source) => eventsOf(source.sentence).some((event) => event.value === asLabel(line.date)));
       if (right) quality.events.correct++;
       else quality.events.wrong.push(`${story.id}: ${asLabel(line.date)} "${line.summary.slice(0, 60)}"`);
     }
@@ -65,6 +66,12 @@ export function measureChronology(stories: readonly LabelledStory[]): Chronology
     }
   }
   return quality;
+}
+
+/** The first sentence of `text` (a labelled sentence's opening up to the end of its paragraph). */
+function sentenceOf(text: string): string {
+  const span = sentenceSpans(text)[0];
+  return span ? text.slice(span.start, span.end) : text;
 }
 
 export const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
