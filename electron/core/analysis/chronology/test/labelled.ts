@@ -16,7 +16,9 @@ export interface LabelledStory {
   paragraphs: string[];
   dates: { sentence: string; expression: string; value: string }[];
   events: { sentence: string; value: string }[];
-  quotes: { text: string; kind: 'direct' | 'indirect'; speaker: string | null }[];
+  quotes: { text: string; kind: 'direct' | 'indirect'; speaker: string | null; speakerKind?: 'organisation' | 'country' }[];
+  /** The organisations entity extraction would find (speakers too). */
+  organisations?: { key: string; name: string }[];
 }
 
 const p = (name: string) => ({ key: name.toLowerCase(), name });
@@ -548,7 +550,7 @@ export const CLAUSES: LabelledStory[] = [
     people: [p('Sanne Bakker')],
     paragraphs: [
       'UTRECHT (ANP) - Het bedrijf, dat in 2019 naar de beurs ging, maakte vrijdag een verlies bekend.',
-      '"We zijn hier in 2015 begonnen, toen niemand in ons geloofde", zei oprichter Sanne Bakker vrijdag.',
+      '"We zijn hier in 2015 begonnen, toen niemand in ons geloofde", zei oprichter Sanne Bakker.',
       'Bakker trad vorig jaar aan als topvrouw, nadat haar voorganger was opgestapt.',
       'Het bedrijf schrapt 200 banen, meldde het Financieele Dagblad eerder deze week.',
     ],
@@ -567,5 +569,63 @@ export const CLAUSES: LabelledStory[] = [
       { sentence: 'Het bedrijf schrapt', value: 'week:2023-05-01' },
     ],
     quotes: [{ text: 'We zijn hier in 2015 begonnen', kind: 'direct', speaker: 'Sanne Bakker' }],
+  },
+];
+
+// Written for who may speak: people, and organisations or governments the text names
+// ("volgens het Pakistaanse ministerie van Buitenlandse Zaken", "volgens Pakistan"); never
+// an adjective ("aldus Amerikaanse functionarissen") or a bare place ("volgens Moskou").
+export const SPEAKERS: LabelledStory[] = [
+  {
+    id: 'kasjmir',
+    date: '2025-05-08', // Thursday
+    people: [p('Shehbaz Sharif'), p('António Guterres')],
+    organisations: [p('NAVO')],
+    paragraphs: [
+      'ISLAMABAD (ANP/RTR) - Volgens het Pakistaanse ministerie van Buitenlandse Zaken zijn bij de aanvallen zeker 26 burgers omgekomen.',
+      '"Dit is een daad van oorlog", zei premier Shehbaz Sharif in een toespraak.',
+      'Volgens Pakistan zijn er geen militaire doelen geraakt.',
+      '"Wij hebben terughoudend gereageerd", aldus het Indiase leger.',
+      '"De situatie is zeer ernstig", aldus Amerikaanse functionarissen.',
+      'Volgens Moskou is de escalatie het gevolg van westerse inmenging.',
+      '"Beide landen moeten nu de dialoog zoeken", zei de VN-chef António Guterres.',
+      'Volgens de Indiase regering was de operatie gericht en afgemeten.',
+      'Volgens de NAVO is er geen reden tot zorg voor het bondgenootschap.',
+      '"We volgen de ontwikkelingen op de voet", zei een woordvoerder van het Kremlin.',
+    ],
+    dates: [],
+    events: [],
+    quotes: [
+      { text: 'zijn bij de aanvallen zeker 26 burgers', kind: 'indirect', speaker: 'Pakistaanse ministerie van Buitenlandse Zaken', speakerKind: 'organisation' },
+      { text: 'Dit is een daad van oorlog', kind: 'direct', speaker: 'Shehbaz Sharif' },
+      { text: 'zijn er geen militaire doelen geraakt', kind: 'indirect', speaker: 'Pakistan', speakerKind: 'country' },
+      { text: 'Wij hebben terughoudend gereageerd', kind: 'direct', speaker: 'Indiase leger', speakerKind: 'organisation' },
+      { text: 'De situatie is zeer ernstig', kind: 'direct', speaker: null },
+      { text: 'Beide landen moeten nu de dialoog zoeken', kind: 'direct', speaker: 'António Guterres' },
+      { text: 'was de operatie gericht en afgemeten', kind: 'indirect', speaker: 'Indiase regering', speakerKind: 'organisation' },
+      { text: 'is er geen reden tot zorg', kind: 'indirect', speaker: 'NAVO', speakerKind: 'organisation' },
+      { text: 'We volgen de ontwikkelingen op de voet', kind: 'direct', speaker: null },
+    ],
+  },
+  {
+    id: 'oprichter',
+    date: '2025-02-14', // Friday
+    people: [p('Sanne Bakker'), p('Judith Keijzer')],
+    paragraphs: [
+      'AMSTERDAM (ANP) - Het techbedrijf Bloei gaat naar de beurs.',
+      '"We zijn hier begonnen toen niemand in ons geloofde", zei oprichter Sanne Bakker.',
+      '"De cijfers zijn slechter dan verwacht", zei tegen Keijzer een aandeelhouder.',
+      'Minister Keijzer zegt dat de regels voor start-ups eenvoudiger moeten.',
+      '"Wij nemen de zorgen serieus", aldus de Russische ambassade in Den Haag.',
+      'Volgens Russische media is de directeur inmiddels vertrokken.',
+    ],
+    dates: [],
+    events: [],
+    quotes: [
+      { text: 'We zijn hier begonnen', kind: 'direct', speaker: 'Sanne Bakker' },
+      { text: 'De cijfers zijn slechter', kind: 'direct', speaker: null },
+      { text: 'de regels voor start-ups eenvoudiger moeten', kind: 'indirect', speaker: 'Judith Keijzer' },
+      { text: 'Wij nemen de zorgen serieus', kind: 'direct', speaker: 'Russische ambassade', speakerKind: 'organisation' },
+    ],
   },
 ];

@@ -49,7 +49,7 @@ export function measureChronology(stories: readonly LabelledStory[]): Chronology
     }
 
     // Quotes: found (by their words and kind); attributed right; never to the wrong person where the text names the speaker.
-    const quotes = extractQuotes({ id: story.id, date: story.date, paragraphs: story.paragraphs, people: story.people });
+    const quotes = extractQuotes({ id: story.id, date: story.date, paragraphs: story.paragraphs, people: story.people, organisations: story.organisations ?? [] });
     for (const quote of quotes) if (quote.speaker) quality.quotes.attributed++;
     for (const label of story.quotes) {
       quality.quotes.labelled++;
@@ -60,8 +60,10 @@ export function measureChronology(stories: readonly LabelledStory[]): Chronology
         continue;
       }
       quality.quotes.found++;
-      if (quote.speaker && quote.speaker.name === label.speaker) quality.quotes.attributedRight++;
-      else if (quote.speaker) quality.quotes.wrongPerson.push(`${story.id}: "${label.text}" → ${quote.speaker.name}, expected ${label.speaker ?? 'nobody'}`);
+      // Right: the labelled speaker, and of the labelled kind (a person unless the label says organisation or country).
+      const kindRight = (quote.speaker?.kind ?? 'person') === (label.speakerKind ?? 'person');
+      if (quote.speaker && quote.speaker.name === label.speaker && kindRight) quality.quotes.attributedRight++;
+      else if (quote.speaker) quality.quotes.wrongPerson.push(`${story.id}: "${label.text}" → ${quote.speaker.name} (${quote.speaker.kind ?? 'person'}), expected ${label.speaker ?? 'nobody'}`);
       else if (label.speaker) quality.quotes.misses.push(`${story.id}: "${label.text}" unattributed, expected ${label.speaker}`);
     }
   }
