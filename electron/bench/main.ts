@@ -22,6 +22,7 @@ const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --wire-parse N [--json]
        npm run -s bench -- --wire-import N [--updates M] [--json] [--dir DIR]
        npm run -s bench -- --chronology N [--json]
+       npm run -s bench -- --quotes N [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -42,7 +43,8 @@ With --wire-parse N: parseWire throughput over N synthetic files per wire format
 With --wire-import N: N generated Dutch ANP items as ninjs files, and as NewsML-G2 files, each
 imported from disk into a fresh library (files/s); with --updates M, M version-2 files of them
 imported afterwards (new versions/s).
-With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.`;
+With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.
+With --quotes N: quote extraction's CPU per story in the background build, beside the entity extraction.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -119,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       'wire-import': { type: 'string' },
       updates: { type: 'string' },
       chronology: { type: 'string' },
+      quotes: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -150,6 +153,18 @@ export async function main(argv: string[]): Promise<number> {
     const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
     const figures = await benchWireImport(count, updates, path.resolve(values.dir ?? path.join(ROOT, 'bench-data')), log);
     if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return 0;
+  }
+  if (values.quotes !== undefined) {
+    const count = Number(values.quotes);
+    if (!Number.isInteger(count) || count < 1) {
+      console.error('bench: --quotes must be a positive whole number.');
+      return 2;
+    }
+    const { benchQuoteCost } = await import('./chronology');
+    const figures = benchQuoteCost(count);
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    else console.log(`Quotes of ${figures.stories} stories: ${figures.quotesUs} µs per story (${figures.quotes} quotes); the entity extraction beside it ${figures.entitiesUs} µs per story`);
     return 0;
   }
   if (values.chronology !== undefined) {

@@ -96,6 +96,13 @@ const INDIRECT_THAT = new RegExp(`^${SPEAKER}\\s+(?:(?:maandag|dinsdag|woensdag|
 // `Volgens X …`, also with a descriptor before the name (`Volgens brancheorganisatie ActiZ …`).
 const INDIRECT_VOLGENS = new RegExp(`^Volgens\\s+(?:(?!(?:de|het|een)\\s)[\\p{Ll}-]+\\s+(?=\\p{Lu})){0,2}${SPEAKER}\\s+(.+)$`, 'u');
 // Inverted after a fronted phrase: `In Frankrijk maakte president Macron zondag bekend dat …`.
+// Compiled once: they run on every sentence.
+const ORG_PHRASE_START = new RegExp(`^${ORG_PHRASE}`, 'u');
+const SPEAKER_START = new RegExp(`^${SPEAKER}`, 'u');
+// What every indirect-speech pattern needs somewhere in the sentence: a verb of saying, or "Volgens".
+const INDIRECT_CUE = /(?<![\p{L}])(?:zegt|zei|zeiden|zeggen|verklaarde|verklaart|stelde|stelt|liet|laat|meldde|meldt|benadrukte|erkende|ontkende|beweerde|beweert|waarschuwde|vindt|vond|meent|meende|maakte|maakt|Volgens)(?![\p{L}])/u;
+// A story without any quotation mark and without such a cue has no quotes at all.
+const ANY_QUOTE_CUE = new RegExp(`[${'"“„«‘\''}]|${INDIRECT_CUE.source}`, 'u');
 const INDIRECT_INVERTED = new RegExp(`^\\p{Lu}[^,]{0,60}?\\s(?:maakte|maakt|liet|laat|zei|zegt|verklaarde|verklaart|meldde|meldt|stelde|stelt|benadrukte|erkende|ontkende)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${NAME})\\s+(?:[\\p{Ll}]+\\s+){0,3}?dat\\s+(.+)$`, 'u');
 
 const OPEN = '"“„«‘\'';
@@ -151,7 +158,11 @@ interface Focus {
 }
 
 /** The quotes of a story, in reading order. */
-export function extractQuotes(story: QuoteStory): Quote[] {
+export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean } = {}): Quote[] {
+  // Most of a library's text is no speech: a story with no quotation mark and no verb of saying
+  // is left at once, and a sentence without a cue skips the indirect-speech patterns (the
+  // results are the same: quote-cost.test.ts compares with `exhaustive`, which tries everything).
+  if (!options.exhaustive && !story.paragraphs.some((paragraph) => ANY_QUOTE_CUE.test(paragraph))) return [];
   const resolver = new SpeakerResolver(story);
   const quotes: Quote[] = [];
   const focus: Focus = { person: null, othersSince: new Set() };
@@ -207,7 +218,8 @@ export function extractQuotes(story: QuoteStory): Quote[] {
       if (inSentence.length === 0) {
         // An agency dateline (`ISLAMABAD (ANP/RTR) - `) is no part of the sentence's speech.
         const told = text.slice(DATELINE.exec(text)?.[0].length ?? 0);
-        const indirect = INDIRECT_THAT.exec(told) ?? INDIRECT_VOLGENS.exec(told) ?? INDIRECT_INVERTED.exec(told);
+        const cued = options.exhaustive || INDIRECT_CUE.test(told);
+        const indirect = cued ? (INDIRECT_THAT.exec(told) ?? INDIRECT_VOLGENS.exec(told) ?? INDIRECT_INVERTED.exec(told)) : null;
         if (indirect && !/^(?:het|dit|dat|er)$/iu.test(indirect[1]!)) {
           let reported = indirect[2]!;
           const quote: Quote = {
@@ -334,7 +346,7 @@ function speakerOfName(name: string): QuotePerson | null {
 
 /** "het Pakistaanse ministerie van Buitenlandse Zaken", "het Kremlin", "de NAVO": an organisation the text names; null otherwise. */
 function organisationOf(text: string, resolver: SpeakerResolver): { speaker: QuotePerson; written: string } | null {
-  const phrase = new RegExp(`^${ORG_PHRASE}`, 'u').exec(text)?.[0];
+  const phrase = ORG_PHRASE_START.exec(text)?.[0];
   if (phrase) {
     const name = phrase.replace(/^\S+\s+/u, '');
     const known = gazetteer().lookup(name) ?? null;
@@ -373,7 +385,7 @@ function rolePhrase(text: string): string | null {
 
 /** After a sentence: its subject becomes the focus; anyone else it names makes a later pronoun ambiguous. */
 function updateFocus(sentence: string, resolver: SpeakerResolver, focus: Focus): void {
-  const subject = new RegExp(`^${SPEAKER}`, 'u').exec(sentence)?.[1];
+  const subject = SPEAKER_START.exec(sentence)?.[1];
   let subjectPerson: QuotePerson | null = null;
   if (subject && !/^(?:hij|zij|ze)$/iu.test(subject)) {
     const role = rolePhrase(subject);
