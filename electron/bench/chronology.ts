@@ -1,4 +1,5 @@
 import { draftChronology, type ChronologyStory } from '../core/analysis/chronology/draft';
+import { storyQuotes } from '../core/analysis/chronology/quote-index';
 import { extractQuotes } from '../core/analysis/chronology/quotes';
 import { extractEntities } from '../core/analysis/entities';
 import { parseWirePage } from '../core/import/parse';
@@ -45,4 +46,46 @@ export function benchChronology(count: number): ChronologyFigures {
     return performance.now() - started;
   });
   return { stories: count, draftMs, quotesMs, lines, quotes };
+}
+
+export interface QuoteCostFigures {
+  stories: number;
+  /** CPU per story (median of five passes), microseconds. */
+  entitiesUs: number;
+  quotesUs: number;
+  quotes: number;
+}
+
+/**
+ * `npm run -s bench -- --quotes N`: what extracting quotes costs per story in the background
+ * build (storyQuotes over the story's body and its already extracted entities), beside the
+ * entity extraction the same step does. Median of five passes after a warm-up.
+ */
+export function benchQuoteCost(count: number): QuoteCostFigures {
+  const stories: { id: string; paragraphs: string[]; article: Parameters<typeof extractEntities>[0] }[] = [];
+  for (let i = 0; stories.length < count; i++) {
+    const parsed = parseWirePage(syntheticStory(i));
+    const article = parsed.ok ? parsed.page.article : null;
+    if (!article) continue;
+    stories.push({ id: `s${i}`, paragraphs: article.body.map((block) => block.text), article });
+  }
+  const entities = stories.map((story) => extractEntities(story.article));
+  const median = (run: () => number) => {
+    run();
+    const times = Array.from({ length: 5 }, run).sort((a, b) => a - b);
+    return Math.round((times[2]! * 1000 * 10) / count) / 10;
+  };
+  let quotes = 0;
+  const entitiesUs = median(() => {
+    const started = performance.now();
+    for (const story of stories) extractEntities(story.article);
+    return performance.now() - started;
+  });
+  const quotesUs = median(() => {
+    const started = performance.now();
+    quotes = 0;
+    stories.forEach((story, k) => (quotes += storyQuotes(story.id, story.paragraphs, entities[k]!).length));
+    return performance.now() - started;
+  });
+  return { stories: count, entitiesUs, quotesUs, quotes };
 }

@@ -23,6 +23,7 @@ const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
        npm run -s bench -- --wire-import N [--updates M] [--json] [--dir DIR]
        npm run -s bench -- --chronology N [--json]
        npm run -s bench -- --sync N [--json]
+       npm run -s bench -- --quotes N [--json]
 
 Generates a deterministic synthetic corpus of N seed-format files, imports it
 into a fresh library with the real core, then measures a cold open, a durable
@@ -46,7 +47,8 @@ imported afterwards (new versions/s).
 With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.
 With --sync N: the team library against a CouchDB-protocol server on loopback: N stories shared by
 one library, the first sync of an empty library (time, peak memory of its process and the server's),
-one edit from A to B live (p50/p95), and up to 1,000 offline edits on each side reconciled (time, lost).`;
+one edit from A to B live (p50/p95), and up to 1,000 offline edits on each side reconciled (time, lost).
+With --quotes N: quote extraction's CPU per story in the background build, beside the entity extraction.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
 async function benchExport(json: boolean): Promise<number> {
@@ -124,6 +126,7 @@ export async function main(argv: string[]): Promise<number> {
       updates: { type: 'string' },
       chronology: { type: 'string' },
       sync: { type: 'string' },
+      quotes: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -155,6 +158,18 @@ export async function main(argv: string[]): Promise<number> {
     const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
     const figures = await benchWireImport(count, updates, path.resolve(values.dir ?? path.join(ROOT, 'bench-data')), log);
     if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return 0;
+  }
+  if (values.quotes !== undefined) {
+    const count = Number(values.quotes);
+    if (!Number.isInteger(count) || count < 1) {
+      console.error('bench: --quotes must be a positive whole number.');
+      return 2;
+    }
+    const { benchQuoteCost } = await import('./chronology');
+    const figures = benchQuoteCost(count);
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    else console.log(`Quotes of ${figures.stories} stories: ${figures.quotesUs} µs per story (${figures.quotes} quotes); the entity extraction beside it ${figures.entitiesUs} µs per story`);
     return 0;
   }
   if (values.chronology !== undefined) {

@@ -1,4 +1,4 @@
-import { HELD_OUT, LABELLED, type LabelledStory } from '../core/analysis/chronology/test/labelled';
+import { CLAUSES, HELD_OUT, LABELLED, SPEAKERS, type LabelledStory } from '../core/analysis/chronology/test/labelled';
 import { measureChronology, qualityTable } from '../core/analysis/chronology/test/measure';
 import { HELD_OUT as TAG_HELD_OUT, TUNING as TAG_TUNING, type TagStory } from '../core/analysis/test/tags-labelled';
 import { measureTags, tagQualityTable } from '../core/analysis/test/tags-measure';
@@ -22,7 +22,9 @@ function report(title: string, stories: LabelledStory[]): void {
 
 report('Tuning set', LABELLED);
 report('Held-out set', HELD_OUT);
-report('Both', [...LABELLED, ...HELD_OUT]);
+report('Clause set', CLAUSES);
+report('Speaker set', SPEAKERS);
+report('All', [...LABELLED, ...HELD_OUT, ...CLAUSES, ...SPEAKERS]);
 
 // Tag suggestions (issue 16): the labelled stories of electron/core/analysis/test/tags-labelled.ts.
 function reportTags(title: string, stories: TagStory[]): void {

@@ -35,12 +35,15 @@ const ARCHIVE_FIELD_WORDS: Record<ArchiveField, [string, string]> = {
   pageVersions: ['merged page version list', 'merged page version lists'],
 };
 
+/** " (3 versions)": an agency story's versions, counted apart from the stories. */
+const versionsText = (summary: ArchiveImportSummary) => (summary.versionsAdded ? ` (${count(summary.versionsAdded, 'version', 'versions')})` : '');
+
 export function describeImport(summary: ArchiveImportSummary): string {
   if (summary.mode === 'restored') {
-    return `The library was empty and is now a copy of the archive: ${count(summary.storiesAdded, 'story', 'stories')}, ${count(summary.tagsAdded, 'tag', 'tags')}, ${count(summary.linksAdded, 'link', 'links')}, ${count(summary.dossiersAdded, 'dossier', 'dossiers')}.`;
+    return `The library was empty and is now a copy of the archive: ${count(summary.storiesAdded, 'story', 'stories')}${versionsText(summary)}, ${count(summary.tagsAdded, 'tag', 'tags')}, ${count(summary.linksAdded, 'link', 'links')}, ${count(summary.dossiersAdded, 'dossier', 'dossiers')}.`;
   }
   return [
-    `Stories: ${summary.storiesAdded} added, ${summary.storiesAlreadyPresent} already in the library.`,
+    `Stories: ${summary.storiesAdded} added${versionsText(summary)}, ${summary.storiesAlreadyPresent} already in the library.`,
     `Tags: ${summary.tagsAdded} added, ${summary.tagsMatched} matched to tags of the same name.`,
     `Links added: ${summary.linksAdded}. Dossiers added: ${summary.dossiersAdded}. Saved searches added: ${summary.searchesAdded}.`,
     summary.conflictsKept

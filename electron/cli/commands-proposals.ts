@@ -6,7 +6,8 @@ import { cliLocale, type CliLocale } from './commands-versions';
 // `proposals`: the "looks like an update of …" proposals for page text, and the editor's
 // decision on one (`proposals accept|decline <id>`), in Dutch or English as `versions` is.
 
-const WORDS: Record<CliLocale, { none: string; looksLike: string; merged: string; declined: string; usage: string }> = {
+/** Exported for the wording test only. */
+export const WORDS: Record<CliLocale, { none: string; looksLike: string; merged: string; declined: string; usage: string }> = {
   en: {
     none: 'No open proposals.',
     looksLike: 'looks like an update of',
@@ -23,7 +24,7 @@ const WORDS: Record<CliLocale, { none: string; looksLike: string; merged: string
   },
 };
 
-const STATUS: Record<CliLocale, Record<UpdateProposalView['status'], string>> = {
+export const STATUS: Record<CliLocale, Record<UpdateProposalView['status'], string>> = {
   en: { open: 'open', accepted: 'merged', declined: 'kept separate' },
   nl: { open: 'open', accepted: 'samengevoegd', declined: 'apart gehouden' },
 };

@@ -31,7 +31,8 @@ interface VersionWords {
   noChange: string;
 }
 
-const WORDS: Record<CliLocale, VersionWords> = {
+/** Exported for the wording test only. */
+export const WORDS: Record<CliLocale, VersionWords> = {
   en: {
     status: { usable: 'usable', withheld: 'withheld', canceled: 'withdrawn' },
     signal: { update: 'update', correction: 'correction', kill: 'kill' },
@@ -55,7 +56,7 @@ const WORDS: Record<CliLocale, VersionWords> = {
     status: { usable: 'bruikbaar', withheld: 'achtergehouden', canceled: 'ingetrokken' },
     signal: { update: 'update', correction: 'correctie', kill: 'ingetrokken' },
     words: (count) => `${count} ${count === 1 ? 'woord' : 'woorden'}`,
-    noVersions: 'Dit verhaal komt niet van een persbureau: het heeft geen versies.',
+    noVersions: 'Dit bericht komt niet van een persbureau: het heeft geen versies.',
     version: 'Versie',
     versions: (shown, count) => `Versie ${shown} van ${count}`,
     corrected: 'gecorrigeerd',
@@ -66,7 +67,7 @@ const WORDS: Record<CliLocale, VersionWords> = {
     sources: 'Bronnen',
     firstCreated: 'Eerst verstuurd',
     newSinceOpened: 'nieuw sinds je het laatst opende',
-    nameOneStory: 'Noem precies één verhaal-id.',
+    nameOneStory: 'Noem precies één bericht-id.',
     fromTo: 'Geef de te vergelijken versies met --from N --to M.',
     noChange: 'De twee versies hebben dezelfde tekst.',
   },

@@ -5,7 +5,8 @@ import { oneLine } from './output';
 // The words of `kroniek sync`, `sync-status`, `conflicts` and `resolve`, in Dutch and English
 // (`--lang`, else the shell's LANG), from the core's states and reason codes.
 
-const REASONS: Record<CliLanguage, Record<SyncReasonCode, string>> = {
+/** Exported (with WORDS) for the wording test only. */
+export const REASONS: Record<CliLanguage, Record<SyncReasonCode, string>> = {
   en: {
     'insecure-url': 'the address must be https:// (plain http:// only to this computer), without credentials',
     unauthorized: 'the server refused the user name or password',
@@ -28,7 +29,7 @@ const REASONS: Record<CliLanguage, Record<SyncReasonCode, string>> = {
   },
 };
 
-const WORDS = {
+export const WORDS = {
   en: {
     off: 'not shared',
     synced: 'synced',

@@ -6,7 +6,8 @@ import { oneLine, terminalText } from './output';
 
 export type CliLanguage = 'nl' | 'en';
 
-const REASONS: Record<CliLanguage, Record<string, string>> = {
+/** Exported (with WORDS) for the wording test only. */
+export const REASONS: Record<CliLanguage, Record<string, string>> = {
   en: {
     empty: 'the file is empty',
     binary: 'the file is not text',
@@ -29,7 +30,7 @@ const REASONS: Record<CliLanguage, Record<string, string>> = {
   },
 };
 
-const WORDS = {
+export const WORDS = {
   en: {
     imported: 'imported',
     duplicate: 'already in library',

@@ -37,7 +37,8 @@ export const WIRE_REASONS: Record<CliLocale, Record<WireReasonCode, Detail>> = {
   },
 };
 
-const OUTCOMES: Record<CliLocale, { [O in WireImportOutcome['outcome']]: (id: string, version: number) => string } & { label: { version: string; duplicate: string } }> = {
+/** Exported for the wording test only. */
+export const OUTCOMES: Record<CliLocale, { [O in WireImportOutcome['outcome']]: (id: string, version: number) => string } & { label: { version: string; duplicate: string } }> = {
   en: {
     story: () => 'new story',
     version: (id, version) => `new version of ${id} (v${version})`,
@@ -46,7 +47,7 @@ const OUTCOMES: Record<CliLocale, { [O in WireImportOutcome['outcome']]: (id: st
     label: { version: 'version', duplicate: 'duplicate' },
   },
   nl: {
-    story: () => 'nieuw verhaal',
+    story: () => 'nieuw bericht',
     version: (id, version) => `nieuwe versie van ${id} (v${version})`,
     older: (id, version) => `oudere versie van ${id} (v${version}) bewaard; de nieuwere tekst blijft`,
     duplicate: (id, version) => `dubbele versie van ${id} (v${version})`,

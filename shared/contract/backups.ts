@@ -65,8 +65,11 @@ export interface ArchiveNotTaken {
 export interface ArchiveImportSummary extends ArchiveMergeCounts {
   /** `restored`: the library was empty and is now exactly the archive; `merged`: added to what was there. */
   mode: 'restored' | 'merged';
+  /** Stories, not records: an agency story with three versions is one story. */
   storiesAdded: number;
   storiesAlreadyPresent: number;
+  /** Agency versions added (of new stories and of stories already here); absent from older answers. */
+  versionsAdded?: number;
   /** The backup made just before a merge (restorable from Backups…), or null. */
   backup: string | null;
 }

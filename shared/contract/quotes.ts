@@ -14,8 +14,8 @@ export interface QuoteItem {
   key: string;
   text: string;
   kind: QuoteKind;
-  /** The speaker resolved to an entity (key + display name); null when unattributed. */
-  speaker: { key: string; name: string } | null;
+  /** The speaker resolved to an entity (key + display name); null when unattributed. `kind` absent: a person. */
+  speaker: { key: string; name: string; kind?: QuoteSpeakerKind } | null;
   /** The speaker as written ("hij", "de Noord-Koreaanse leider"); null when the text names none. */
   speakerText: string | null;
   attribution: QuoteAttribution;
@@ -37,10 +37,14 @@ export interface QuotePage {
   building: boolean;
 }
 
+/** Who speaks: a person, an organisation, or a country (its government) — never an adjective or a bare place. */
+export type QuoteSpeakerKind = 'person' | 'organisation' | 'country';
+
 export interface QuoteSpeakerItem {
   key: string;
   name: string;
   count: number;
+  kind: QuoteSpeakerKind;
 }
 
 /** `storyId:paragraph:offset of the quoted words`. */

@@ -41,9 +41,9 @@ const END_MARK = 0x21444e45; // 'END!'
  * other analysis is then rebuilt once instead of answering with the old one's terms.
  * (The layout of the file itself is SNAPSHOT_FORMAT.) The gazetteer's data is hashed
  * into the fingerprint, so editing it needs no bump. (2: the related index's story
- * signatures mix the date in last. 3: related wording without near-stopwords and name fragments, derivational endings kept, dateline-only places dropped. 4: entity extraction of issue 16 classes 1–8 with the quotes that share it.)
+ * signatures mix the date in last. 3: related wording without near-stopwords and name fragments, derivational endings kept, dateline-only places dropped. 4: entity extraction of issue 16 classes 1–8 with the quotes that share it. 5: quote speakers with kinds, never adjectives or bare places.)
  */
-export const ANALYSIS_REVISION = 4;
+export const ANALYSIS_REVISION = 5;
 
 let fingerprint: string | undefined;
 

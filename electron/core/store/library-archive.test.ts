@@ -223,3 +223,30 @@ describe('library archive', () => {
     });
   });
 });
+
+describe('an archive with an agency story of three versions', () => {
+  it('counts one story with three versions, into an empty library and into one that has the first version', async () => {
+    const { importPrepared } = await import('../import/importer');
+    const { dijkVersion, wireFile } = await import('../import/test/wire-items');
+    await withTempDir(async (dir) => {
+      const source = await LibraryStore.open(path.join(dir, 'src'));
+      await importPrepared(source, [1, 2, 3].map((version) => wireFile(`v${version}.json`, dijkVersion(version))));
+      await source.addStories([fakeStory('p0', 'Kop p0')]);
+      const file = path.join(dir, 'wire.json');
+      await exportLibraryArchive(source, file);
+      await source.close();
+
+      const empty = await LibraryStore.open(path.join(dir, 'empty'));
+      const restored = await importLibraryArchive(empty, file);
+      expect(restored).toMatchObject({ mode: 'restored', storiesAdded: 2, versionsAdded: 3 });
+      await empty.close();
+
+      const partial = await LibraryStore.open(path.join(dir, 'partial'));
+      await importPrepared(partial, [wireFile('v1.json', dijkVersion(1))]);
+      const merged = await importLibraryArchive(partial, file);
+      // The agency story was there (with version 1): two of its versions are new, the page story is new.
+      expect(merged).toMatchObject({ mode: 'merged', storiesAdded: 1, storiesAlreadyPresent: 1, versionsAdded: 2 });
+      await partial.close();
+    });
+  });
+});

@@ -18,6 +18,15 @@ import { checkMeta, emptyMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type S
 // all metadata), and its import: into an empty library the round trip is exact;
 // into one that has stories it is a merge that adds and never removes or changes.
 
+/** The story a stored record belongs to: an agency version's story, else the record's own id. */
+const storyOf = (story: StoryContent): string => story.head.wire?.storyId ?? story.head.id;
+
+/** `versionsAdded` when agency versions were added (left out otherwise, as before versions were counted). */
+function versionsOf(records: StoryContent[]): { versionsAdded?: number } {
+  const versions = records.filter((story) => story.head.wire).length;
+  return versions > 0 ? { versionsAdded: versions } : {};
+}
+
 export const ARCHIVE_FORMAT = 'kroniek-library';
 export const ARCHIVE_VERSION = 1;
 
@@ -229,7 +238,8 @@ export async function importLibraryArchiveText(store: LibraryStore, text: string
     await store.addStories(stories, (meta: MetaDoc) => ({ ...rest, segments: meta.segments }));
     return {
       mode: 'restored',
-      storiesAdded: stories.length,
+      storiesAdded: new Set(stories.map(storyOf)).size,
+      ...versionsOf(stories),
       storiesAlreadyPresent: 0,
       tagsAdded: imported.tags.length,
       tagsMatched: 0,
@@ -246,7 +256,8 @@ export async function importLibraryArchiveText(store: LibraryStore, text: string
   const fresh: StoryContent[] = [];
   for (const story of stories) {
     const id = story.head.id;
-    const present = store.hasStored(id) ? id : store.findByContentHash(story.head.contentHash);
+    // An agency version already stored is no new record (the store would skip it too).
+    const present = store.hasStored(id) ? id : story.head.wire && store.hasRecord(id) ? storyOf(story) : store.findByContentHash(story.head.contentHash);
     if (present) storyIds.set(id, present);
     else {
       storyIds.set(id, id);
@@ -254,6 +265,7 @@ export async function importLibraryArchiveText(store: LibraryStore, text: string
     }
   }
   const newStories = new Set(fresh.map((story) => story.head.id));
+  const storedBefore = new Set([...new Set(stories.map(storyOf))].filter((id) => store.hasStored(id)));
   // Stories the archive's metadata names but does not carry may still be in this library.
   const storyId = (id: string) => storyIds.get(id) ?? (store.hasStored(id) ? id : undefined);
 
@@ -265,7 +277,15 @@ export async function importLibraryArchiveText(store: LibraryStore, text: string
     return merged.meta;
   });
   const done = counts ?? { tagsAdded: 0, tagsMatched: 0, linksAdded: 0, dossiersAdded: 0, searchesAdded: 0, conflictsKept: 0, notTaken: [] };
-  return { mode: 'merged', storiesAdded: fresh.length, storiesAlreadyPresent: stories.length - fresh.length, ...done, notTaken: [...notTakenStories, ...done.notTaken], backup: backup.name };
+  // Stories, not records: an agency story's versions are one story (counted apart as versions).
+  const archiveStories = new Set(stories.map(storyOf));
+  const storiesAdded = new Set(fresh.map(storyOf).filter((id) => !storedBefore.has(id))).size;
+  return {
+    mode: 'merged',
+    storiesAdded,
+    storiesAlreadyPresent: archiveStories.size - storiesAdded,
+    ...versionsOf(fresh),
+    ...done, notTaken: [...notTakenStories, ...done.notTaken], backup: backup.name };
 }
 
 /** The raw metadata (original key order) once checked, so an exact round trip writes the same bytes. */

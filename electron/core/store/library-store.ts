@@ -181,6 +181,11 @@ export class LibraryStore {
     return this.heads.has(id);
   }
 
+  /** Is this record (a story, or an agency story's version by its content id) stored? */
+  hasRecord(id: string): boolean {
+    return this.heads.has(id) || this.versions.hasContent(id);
+  }
+
   /** Id of a stored story (deleted or not) with this content, if any. */
   findByContentHash(hash: string): string | undefined {
     return this.byContentHash.get(hash);

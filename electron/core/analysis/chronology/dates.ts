@@ -106,7 +106,7 @@ const NOUN_ENDING_T = /(?:ent|ant|iteit|eit|isme|ist|aat|uut|iet|oot|ijt|cht|ort
 const VERB_ENDING_T_KEEP = new Set(['reist', 'beslist', 'eist', 'staat', 'gaat', 'slaat', 'praat', 'laat', 'vecht', 'brengt', 'zoekt', 'spreekt', 'verwacht', 'wacht', 'houdt', 'start']);
 
 function presentVerbNearStart(sentence: string): boolean {
-  const words = sentence.split(/[\s,;:()"“”„]+/u).filter(Boolean).slice(0, 7);
+  const words = sentence.split(/[\s,;:()"“”„.!?]+/u).filter(Boolean).slice(0, 7);
   return words.some((word, k) => {
     if (k === 0 || !/^\p{Ll}/u.test(word)) return false;
     if (PRESENT_PLURAL.has(word)) return true;
@@ -297,7 +297,7 @@ const PATTERNS: Pattern[] = [
   },
   // in 2019, sinds 2014, eind 2023, het voorjaar van 2022, (in) 1950
   {
-    regex: rx(`(?:(sinds|vanaf|sedert|tot en met|tot|t/m|uiterlijk|voor)\\s+|(?:in|begin|eind|medio|halverwege|midden|rond|omstreeks|uit|na|het jaar|(?:het|de)\\s+(?:voorjaar|najaar|zomer|winter|lente|herfst)\\s+van|(?:voorjaar|najaar|zomer|winter|lente|herfst))\\s+)((?:1[89]|20)\\d{2})`),
+    regex: rx(`(?:(sinds|vanaf|sedert|tot en met|tot|t/m|uiterlijk|voor)\\s+(?:(?:begin|eind|medio|halverwege|midden|(?:het|de)\\s+(?:voorjaar|najaar|zomer|winter|lente|herfst)\\s+van)\\s+)?|(?:in|begin|eind|medio|halverwege|midden|rond|omstreeks|uit|na|het jaar|(?:het|de)\\s+(?:voorjaar|najaar|zomer|winter|lente|herfst)\\s+van|(?:voorjaar|najaar|zomer|winter|lente|herfst))\\s+)((?:1[89]|20)\\d{2})`),
     resolve: (m) => ({ value: yearValue(Number(m[2])), relative: false, role: roleOf(m[1]) }),
   },
   // X jaar/maanden/weken/dagen geleden; over X jaar
@@ -383,8 +383,10 @@ const PATTERNS: Pattern[] = [
  * story's date, `YYYY-MM-DD`, or null). Where two expressions overlap the longer wins
  * ("dinsdag 13 juni 2023" is one day, not a weekday and a date).
  */
-export function findDates(sentence: string, anchor: string | null): DateMention[] {
-  const context: Context = { anchor: parseDay(anchor), future: tenseOf(sentence) !== 'past' };
+export function findDates(sentence: string, anchor: string | null, tenseFrom: string = sentence): DateMention[] {
+  // `tenseFrom`: the clause whose verbs decide which way a bare weekday or month points
+  // (by default the whole sentence).
+  const context: Context = { anchor: parseDay(anchor), future: tenseOf(tenseFrom) !== 'past' };
   const found: (DateMention & { invalid?: true })[] = [];
   for (const pattern of PATTERNS) {
     pattern.regex.lastIndex = 0;

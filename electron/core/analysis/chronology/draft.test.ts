@@ -96,6 +96,28 @@ describe('a draft chronology', () => {
     expect(at('2023-06-12', 'Dag van Rusland')).toBeDefined();
   });
 
+  it('dates a subordinate clause by its own date and the main clause by its own (or the story date)', () => {
+    const drafted = draftChronology([
+      {
+        id: 'p',
+        date: '2024-06-19',
+        paragraphs: [
+          'Het is een bijzonder bezoek voor beide landen, zeggen kenners van de regio.',
+          'Poetin is in Pyongyang, waar hij 24 jaar geleden voor het laatst was.',
+          'Het water bereikt dinsdag Wroclaw, dat in 1997 zwaar werd getroffen.',
+          'Minister Jansen zegt dat de grens eind mei weer open moet zijn.',
+        ],
+      },
+    ]);
+    const dates = (words: string) => drafted.filter((l) => l.sources.some((s) => s.sentence.includes(words))).map((l) => `${l.date.granularity}:${l.date.date}`).sort();
+    // The visit is today's news; the previous one is its own line, in 2000.
+    expect(dates('Poetin is in Pyongyang')).toEqual(['day:2024-06-19', 'year:2000-01-01']);
+    // The relative clause's past tense does not turn the main clause's Tuesday into last Tuesday.
+    expect(dates('Het water bereikt')).toEqual(['day:2024-06-25', 'year:1997-01-01']);
+    // Reporting and an obligation in the subordinate clause: no event.
+    expect(dates('Minister Jansen')).toEqual([]);
+  });
+
   it('never throws on any text, and every source points at its sentence', () => {
     const pieces = ['Het kabinet', 'heeft', 'dinsdag', 'op 3 mei 2021', 'gisteren', '.', '?', ' ', '"', 'DEN HAAG (ANP) - ', 'sinds 2019', 'Dat meldde', 'ë', '\n'];
     fc.assert(

@@ -69,8 +69,7 @@ export function draftChronology(stories: readonly ChronologyStory[]): DraftLine[
       const text = paragraph.slice(dateline);
       sentenceSpans(text).forEach((span, k) => {
         const lead = index === (story.lead ?? 0) && k === 0;
-        const candidate = candidateOf(story, index, text.slice(span.start, span.end), dateline + span.start, lead);
-        if (candidate) candidates.push(candidate);
+        candidates.push(...candidateOf(story, index, text.slice(span.start, span.end), dateline + span.start, lead));
       });
     });
   }
@@ -79,31 +78,181 @@ export function draftChronology(stories: readonly ChronologyStory[]): DraftLine[
     .sort((a, b) => a.date.date.localeCompare(b.date.date) || precision(b.date) - precision(a.date));
 }
 
-function candidateOf(story: ChronologyStory, paragraph: number, sentence: string, offset: number, lead: boolean): Candidate | null {
-  if (sentence.length < MIN_SENTENCE_CHARS || /\?["”’»)]*$/u.test(sentence) || REPORT_ONLY.test(sentence) || FORECAST.test(sentence)) return null;
-  const tense = tenseOf(sentence);
-  let mention = eventDate(findDates(sentence, story.date));
-  // A story's lead tells the news of its day: in the past tense and without a date of its
-  // own ("Poetin en Kim hebben een verdrag getekend"), it happened on the story's date.
-  const fromStoryDate = !mention && lead && hasPastVerb(sentence) && story.date !== null && /^\d{4}-\d{2}-\d{2}/.test(story.date);
-  if (fromStoryDate) mention = { start: 0, end: 0, text: '', value: { granularity: 'day', date: story.date!.slice(0, 10) }, relative: true, role: 'point' };
-  if (!mention?.value) return null;
-  let confidence = 0.5;
-  if (!mention.relative) confidence += 0.2;
-  if (mention.value.granularity === 'day') confidence += 0.1;
-  if (tense === 'past') confidence += 0.15;
-  if (tense === 'future') confidence -= 0.15;
-  if (fromStoryDate) confidence -= 0.1;
-  // Inside a quotation the date is the speaker's, and the sentence is what was said.
-  if (/^["“„'‘«]/u.test(sentence)) confidence -= 0.15;
-  return {
-    date: mention.value,
-    relative: mention.relative,
-    confidence: Math.max(0.05, Math.min(1, confidence)),
-    ...contentTerms(sentence, mention),
-    source: { storyId: story.id, paragraph, start: offset, end: offset + sentence.length, sentence, dateText: mention.text },
-  };
+function candidateOf(story: ChronologyStory, paragraph: number, sentence: string, offset: number, lead: boolean): Candidate[] {
+  if (sentence.length < MIN_SENTENCE_CHARS || /\?["”’»)]*$/u.test(sentence) || REPORT_ONLY.test(sentence)) return [];
+  const clauses = subordinateClauses(sentence);
+  const main = mainClauseText(sentence, clauses);
+  const tense = tenseOf(clauses.length ? main : sentence);
+  const mentions = resolveDates(sentence, story.date, clauses);
+  const inClause = (mention: DateMention) => clauses.find((clause) => mention.start >= clause.start && mention.end <= clause.end);
+  // A main clause that expects or fears something is a forecast, not an event; its subordinate clauses may still tell one.
+  const forecast = FORECAST.test(clauses.length ? main : sentence) || /(?<![\p{L}])naar verwachting(?![\p{L}])/iu.test(clauses.length ? main : sentence);
+  const candidates: Candidate[] = [];
+  const source = (dateText: string): ChronologySource => ({ storyId: story.id, paragraph, start: offset, end: offset + sentence.length, sentence, dateText });
+  const storyDay: DateValue | null = story.date !== null && /^\d{4}-\d{2}-\d{2}/.test(story.date) ? { granularity: 'day', date: story.date.slice(0, 10) } : null;
+
+  // The main event: a date of the main clause; a date inside a subordinate clause
+  // ("…, waar hij 24 jaar geleden voor het laatst was") dates that clause only.
+  let mention = forecast ? undefined : eventDate(mentions.filter((m) => !inClause(m)));
+  let fromStoryDate = false;
+  const subordinateDated = mentions.some((m) => m.role === 'point' && m.value && inClause(m));
+  if (!mention && storyDay && !forecast) {
+    // A story's lead tells the news of its day: in the past tense and without a date of its
+    // own ("Poetin en Kim hebben een verdrag getekend"), it happened on the story's date; so
+    // does a main clause in the present or perfect tense whose only date belongs to a
+    // subordinate clause ("Poetin is in Pyongyang, waar hij …").
+    const leadOfDay = lead && hasPastVerb(main);
+    const nowBeside = subordinateDated && speaksOfNow(main) && !REPORTING_MAIN.test(main.trim());
+    if (leadOfDay || nowBeside) {
+      mention = { start: 0, end: 0, text: '', value: storyDay, relative: true, role: 'point' };
+      fromStoryDate = true;
+    }
+  }
+  if (mention?.value) {
+    let confidence = 0.5;
+    if (!mention.relative) confidence += 0.2;
+    if (mention.value.granularity === 'day') confidence += 0.1;
+    if (tense === 'past') confidence += 0.15;
+    if (tense === 'future') confidence -= 0.15;
+    if (fromStoryDate) confidence -= 0.1;
+    // Inside a quotation the date is the speaker's, and the sentence is what was said.
+    if (/^["“„'‘«]/u.test(sentence)) confidence -= 0.15;
+    const before = removedBefore(clauses, mention.start);
+    const at = { start: mention.start - before, end: mention.end - before };
+    candidates.push({
+      date: mention.value,
+      relative: mention.relative,
+      confidence: clamp(confidence),
+      ...contentTerms(main, fromStoryDate ? { start: 0, end: 0 } : at),
+      source: source(mention.text),
+    });
+  }
+
+  // A subordinate clause that is a full event of its own ("…, nadat het parlement het
+  // verdrag vorig jaar had goedgekeurd") becomes its own line with its own date.
+  for (const clause of clauses) {
+    const dated = eventDate(mentions.filter((m) => inClause(m) === clause));
+    if (!dated?.value || !fullEvent(sentence.slice(clause.start, clause.end))) continue;
+    if (candidates.some((c) => c.date.granularity === dated.value!.granularity && c.date.date === dated.value!.date)) continue;
+    let confidence = 0.45;
+    if (!dated.relative) confidence += 0.2;
+    if (dated.value.granularity === 'day') confidence += 0.1;
+    if (/^["“„'‘«]/u.test(sentence)) confidence -= 0.15;
+    const text = sentence.slice(clause.start, clause.end);
+    candidates.push({
+      date: dated.value,
+      relative: dated.relative,
+      confidence: clamp(confidence),
+      ...contentTerms(text, { start: dated.start - clause.start, end: dated.end - clause.start }),
+      source: source(dated.text),
+    });
+  }
+  return candidates;
 }
+
+const clamp = (confidence: number) => Math.max(0.05, Math.min(1, confidence));
+
+export interface Clause {
+  start: number;
+  end: number;
+}
+
+// Words that open a subordinate or relative clause. "sinds" and "tot" open one only
+// before a pronoun ("sinds hij aantrad"); before a date they are prepositions ("sinds 2019").
+const SUBORDINATOR = /^(?:waar|waarna|waarbij|waarin|waarop|waarmee|waardoor|waarvoor|toen|nadat|voordat|terwijl|omdat|doordat|zodat|hoewel|ofschoon|nu|als|wanneer|zoals|die|dat|wat|wie|(?:sinds|totdat|tot)(?=\s+(?:hij|zij|ze|het|men|wij|we|ik|u|jullie|er)(?![\p{L}])))(?![\p{L}])/iu;
+// Inside a clause without a comma before it: a relative pronoun or conjunction after a
+// noun or a verb of saying ("het verdrag dat vorig jaar werd getekend", "zei dat …").
+const INNER_SUBORDINATOR = /(?<=[\p{L}"”’]\s+)(?:waar|waarna|waarbij|waarin|waarop|toen|nadat|voordat|terwijl|omdat|doordat|zodat|hoewel|die(?!\s+(?:dag|week|maand|jaar|tijd|periode|keer|avond|nacht|ochtend|middag)(?![\p{L}]))|dat(?!\s+(?:jaar|moment|land|verdrag|akkoord|plan|bezoek|bericht|is|was|werd|heeft|had)(?![\p{L}])))(?![\p{L}])/giu;
+// Quoted text keeps its own clauses: only the narration around it is split.
+const QUOTED = /["“„«][^"”»]*["”»]/gu;
+
+/**
+ * The sentence's subordinate and relative clauses: a part between commas (or before the
+ * first, or after the last) that opens with a subordinator, and a clause opened inside a
+ * part by a relative pronoun or conjunction, up to the part's end.
+ */
+export function subordinateClauses(sentence: string): Clause[] {
+  const masked = sentence.replace(QUOTED, (quote) => ' '.repeat(quote.length));
+  const clauses: Clause[] = [];
+  let start = 0;
+  // Commas inside numbers ("3,3 procent") separate nothing.
+  for (const part of masked.split(/(,(?!\d)|[;:](?!\d)|\s[-–—]\s)/u)) {
+    const end = start + part.length;
+    if (!/^(?:[,;:]|\s[-–—]\s)$/u.test(part)) {
+      const lead = part.length - part.trimStart().length;
+      if (SUBORDINATOR.test(part.trimStart())) {
+        // The first part of a sentence is subordinate only when a main clause follows it.
+        if (start > 0 || end < masked.length) clauses.push({ start: start + lead, end });
+      } else {
+        INNER_SUBORDINATOR.lastIndex = 0;
+        const inner = INNER_SUBORDINATOR.exec(part);
+        if (inner && inner.index > lead) clauses.push({ start: start + inner.index, end });
+      }
+    }
+    start = end;
+  }
+  return clauses;
+}
+
+function mainClauseText(sentence: string, clauses: Clause[]): string {
+  let text = '';
+  let at = 0;
+  for (const clause of clauses) {
+    text += sentence.slice(at, clause.start);
+    at = clause.end;
+  }
+  return text + sentence.slice(at);
+}
+
+/**
+ * The date expressions of a sentence, each resolved with the tense of its own clause: in
+ * "Het water bereikt dinsdag Wroclaw, dat in 1997 zwaar werd getroffen" the past tense of
+ * the relative clause does not turn the main clause's Tuesday into last Tuesday.
+ */
+export function resolveDates(sentence: string, anchor: string | null, clauses: Clause[] = subordinateClauses(sentence)): DateMention[] {
+  if (clauses.length === 0) return findDates(sentence, anchor);
+  // A clause whose verbs say nothing of its tense takes the sentence's.
+  const tenseText = (text: string) => (hasPastVerb(text) || tenseOf(text) !== 'past' ? text : sentence);
+  const main = findDates(sentence, anchor, tenseText(mainClauseText(sentence, clauses)));
+  return main.map((mention) => {
+    const clause = clauses.find((c) => mention.start >= c.start && mention.end <= c.end);
+    if (!clause) return mention;
+    const own = findDates(sentence, anchor, tenseText(sentence.slice(clause.start, clause.end))).find((m) => m.start === mention.start && m.end === mention.end);
+    return own ?? mention;
+  });
+}
+
+/** How many characters of subordinate clauses lie before `position`, to map a sentence offset into the main clause's text. */
+function removedBefore(clauses: Clause[], position: number): number {
+  let removed = 0;
+  for (const clause of clauses) if (clause.end <= position) removed += clause.end - clause.start;
+  return removed;
+}
+
+// A main clause that only says who reported something ("Hij zei", "Rusland meldt") is no event.
+const REPORTING_MAIN = /^(?:[\p{L}-]+\s+){0,7}?(?:zei|zeiden|zegt|zeggen|meldt|melden|meldde|meldden|schrijft|schreef|verklaart|verklaarde|laat weten|liet weten|bevestigt|bevestigde|stelt|stelde|benadrukt|benadrukte|denkt|hoopt|vreest|wijst erop)(?:\s+\p{L}+){0,4}[\s,.]*$/iu;
+
+/** Does the main clause speak of now, in the present or perfect tense ("is in Pyongyang", "heeft getekend")? */
+function speaksOfNow(main: string): boolean {
+  if (tenseOf(main) === 'future' || PAST_SIMPLE.test(main)) return false;
+  return PRESENT_FINITE.test(main) || tenseOf(main) === 'present';
+}
+const PRESENT_FINITE = /(?<![\p{L}])(?:is|zijn|heeft|hebben|wordt|worden|blijft|blijven|staat|staan|ligt|liggen|zit|zitten)(?![\p{L}])/iu;
+const PAST_SIMPLE = /(?<![\p{L}])(?:was|waren|werd|werden|had|hadden)(?![\p{L}])/iu;
+
+/** Is a subordinate clause an event of its own: a finite verb in the past or perfect tense and some content? */
+function fullEvent(clause: string): boolean {
+  const words = clause.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+  // "terwijl" sets a background beside the main event ("…, terwijl die in november nog boven de 4 procent lag").
+  if (words.length < 4 || /^terwijl$/iu.test(words[0]!)) return false;
+  // A Dutch subordinate clause ends on its verb: "…, toen de zaak in juli voor het eerst diende".
+  const last = words.at(-1)!.replace(/[^\p{L}]+$/u, '');
+  if (hasPastVerb(clause) || /^\p{Ll}{3,}(?:de|te|den|ten)$/u.test(last)) return true;
+  // In the present tense a clause tells an event of its day ("…, die maandag gevierd wordt"),
+  // not what must or will happen ("…, dat de vaargeul eind mei weer open moet zijn").
+  return PRESENT_FINITE.test(clause) && !MODAL.test(clause);
+}
+const MODAL = /(?<![\p{L}])(?:moet|moeten|zal|zullen|gaat|gaan|kan|kunnen|wil|willen|mag|mogen|hoeft|hoeven)(?![\p{L}])/iu;
 
 /**
  * The date a sentence's event happened on: its first date that names a moment. A span
@@ -114,7 +263,7 @@ function eventDate(mentions: DateMention[]): DateMention | undefined {
   return mentions.find((mention) => mention.role === 'point' && mention.value !== null);
 }
 
-function contentTerms(sentence: string, mention: DateMention): { events: Set<string>; names: Set<string> } {
+function contentTerms(sentence: string, mention: { start: number; end: number }): { events: Set<string>; names: Set<string> } {
   // The date expression itself says nothing about what happened.
   const text = sentence.slice(0, mention.start) + ' ' + sentence.slice(mention.end);
   const events = new Set<string>();

@@ -2,7 +2,7 @@ import { fold } from '../../text/dutch';
 import type { Entity } from '../entities';
 import { gazetteer } from '../gazetteer';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from '../../snapshot/codec';
-import { extractQuotes, sentenceOf, type Attribution } from './quotes';
+import { extractQuotes, sentenceOf, type Attribution, type SpeakerKind } from './quotes';
 
 // The quotes of every indexed story, kept by the indexing worker beside the search and
 // related indexes (worked out in the background build, never at import), and the queries
@@ -16,6 +16,8 @@ export interface StoredQuote {
   /** The speaker's entity key and display name; null when unattributed. */
   speakerKey: string | null;
   speakerName: string | null;
+  /** A person (absent: snapshots made before speakers had kinds are people), an organisation or a country speaking. */
+  speakerKind?: SpeakerKind;
   /** The speaker as written ("hij", "de Noord-Koreaanse leider"); null when the text names none. */
   speakerText: string | null;
   attribution: Attribution;
@@ -30,14 +32,16 @@ export interface StoredQuote {
 /** The quotes of one story: its paragraphs (body blocks) and the people entity extraction found in it. */
 export function storyQuotes(id: string, paragraphs: readonly string[], entities: readonly Pick<Entity, 'key' | 'name' | 'kind'>[]): StoredQuote[] {
   const people = entities.filter((entity) => entity.kind === 'person').map(({ key, name }) => ({ key, name }));
+  const organisations = entities.filter((entity) => entity.kind === 'organisation').map(({ key, name }) => ({ key, name }));
   try {
-    return extractQuotes({ id, date: null, paragraphs, people }).map((quote) => {
+    return extractQuotes({ id, date: null, paragraphs, people, organisations }).map((quote) => {
       const sentence = sentenceOf(paragraphs[quote.paragraph] ?? '', quote.start);
       return {
         kind: quote.kind,
         text: quote.text,
         speakerKey: quote.speaker?.key ?? null,
         speakerName: quote.speaker?.name ?? null,
+        ...(quote.speaker?.kind && quote.speaker.kind !== 'person' ? { speakerKind: quote.speaker.kind } : {}),
         speakerText: quote.speakerText,
         attribution: quote.attribution,
         paragraph: quote.paragraph,
@@ -85,6 +89,8 @@ export interface QuoteSpeaker {
   key: string;
   name: string;
   count: number;
+  /** person, organisation or country (a government speaking). */
+  kind: SpeakerKind;
 }
 
 interface StoryEntry {
@@ -142,7 +148,7 @@ export class QuoteIndex {
         if (!quote.speakerKey) continue;
         const known = byKey.get(quote.speakerKey);
         if (known) known.count++;
-        else byKey.set(quote.speakerKey, { key: quote.speakerKey, name: quote.speakerName ?? quote.speakerKey, count: 1 });
+        else byKey.set(quote.speakerKey, { key: quote.speakerKey, name: quote.speakerName ?? quote.speakerKey, count: 1, kind: quote.speakerKind ?? 'person' });
       }
     }
     return [...byKey.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'nl'));

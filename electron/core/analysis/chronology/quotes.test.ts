@@ -118,3 +118,18 @@ describe('any text', () => {
     );
   });
 });
+
+describe('who may speak', () => {
+  const speakers = (paragraphs: string[], people: string[] = []) =>
+    extractQuotes({ id: 's', date: null, paragraphs, people: people.map((name) => ({ key: name.toLowerCase(), name })) }).map((q) => (q.speaker ? `${q.speaker.kind ?? 'person'}:${q.speaker.name}` : null));
+
+  it('never an adjective or a bare place; an organisation or a country as such', () => {
+    expect(speakers(['"De situatie is ernstig", aldus Amerikaanse functionarissen.'])).toEqual([null]);
+    expect(speakers(['Volgens Moskou is de escalatie het gevolg van westerse inmenging.'])).toEqual([null]);
+    expect(speakers(['Volgens Pakistan zijn er geen militaire doelen geraakt.'])).toEqual(['country:Pakistan']);
+    expect(speakers(['Volgens het Pakistaanse ministerie van Buitenlandse Zaken zijn er 26 doden.'])).toEqual(['organisation:Pakistaanse ministerie van Buitenlandse Zaken']);
+    expect(speakers(['"Wij reageerden terughoudend", aldus het Indiase leger.'])).toEqual(['organisation:Indiase leger']);
+    expect(speakers(['"We zijn klaar", zei oprichter Sanne Bakker.'], ['Sanne Bakker'])).toEqual(['person:Sanne Bakker']);
+    expect(speakers(['"De cijfers zijn slecht", zei tegen Keijzer een aandeelhouder.'], ['Judith Keijzer'])).toEqual([null]);
+  });
+});

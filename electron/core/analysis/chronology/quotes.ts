@@ -1,6 +1,8 @@
 import { fold } from '../../text/dutch';
 import { sentenceSpans } from '../../text/sentences';
+import { gazetteer } from '../gazetteer';
 import { isRoleWord, NAME_PARTICLES } from '../name-cues';
+import { tokenize } from '../tokens';
 
 // Who said what: direct quotes with their speaker, and indirect speech marked as such,
 // from Dutch news copy. The speaker is resolved to a person of the story where the text
@@ -8,10 +10,19 @@ import { isRoleWord, NAME_PARTICLES } from '../name-cues';
 // introduced with that adjective, "hij" → the one person in focus); where it does not, the
 // quote stays unattributed and says so. Nothing is ever attributed by guessing. Pure.
 
+/**
+ * Who speaks: a person, or an organisation or government the text names as the source
+ * ("volgens het Pakistaanse ministerie van Buitenlandse Zaken", "volgens Pakistan"): never
+ * an adjective ("Amerikaanse") or a bare place ("Moskou").
+ */
+export type SpeakerKind = 'person' | 'organisation' | 'country';
+
 /** A person (or organisation) the story names. */
 export interface QuotePerson {
   key: string;
   name: string;
+  /** Absent: a person. */
+  kind?: SpeakerKind;
 }
 
 export interface QuoteStory {
@@ -20,6 +31,8 @@ export interface QuoteStory {
   paragraphs: readonly string[];
   /** The people the story names (from entity extraction), used to resolve short names and roles. */
   people: readonly QuotePerson[];
+  /** The organisations the story names (from entity extraction): speakers too, never "hij". */
+  organisations?: readonly QuotePerson[];
 }
 
 /**
@@ -63,10 +76,17 @@ const NAME = `\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+(?:(?:${[...NAME_PARTICLES].join
 // A role phrase: an article and up to four words; attribute() keeps it up to its last role word.
 const ROLE = `(?:[Dd]e|[Hh]et|[Ee]en)\\s+[\\p{L}\\p{M}\\p{N}-]+(?:\\s+[\\p{L}\\p{M}\\p{N}-]+){0,3}`;
 const PRONOUN = '(?:[Hh]ij|[Zz]ij|[Zz]e)(?![\\p{L}])';
-const SPEAKER = `(${PRONOUN}|${ROLE}|${NAME})`;
+// An organisation named by what it is: "het Pakistaanse ministerie van Buitenlandse Zaken",
+// "de Amerikaanse centrale bank", "het Russische leger"; speaks only when a capital names whose it is.
+const ORG_HEADS = 'ministerie|regering|kabinet|leger|krijgsmacht|politie|marine|luchtmacht|centrale bank|bank|commissie|raad|rechtbank|gerechtshof|hof|parlement|senaat|congres|departement|agentschap|inlichtingendienst|veiligheidsdienst|persbureau|staatspersbureau|staatsmedia|staatstelevisie|ambassade|gemeente|provincie|vakbond|partij|presidentschap|Kremlin|Witte Huis';
+const ORG_PHRASE = `(?:[Dd]e|[Hh]et)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${ORG_HEADS})(?:\\s+(?:van|voor)\\s+(?:de\\s+)?\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*){0,3})?(?![\\p{L}])`;
+// A role word in lower case before a name: "zei oprichter Sanne Bakker".
+const ROLE_BEFORE_NAME = `[\\p{Ll}-]+\\s+${NAME}`;
+const SPEAKER = `(${PRONOUN}|${ORG_PHRASE}|${ROLE}|${NAME})`;
+const SPEAKER_AFTER = `(${PRONOUN}|${ORG_PHRASE}|${ROLE}|${NAME}|${ROLE_BEFORE_NAME})`;
 
 // After a closing quote: `", zei Poetin`, `", aldus de Noord-Koreaanse leider`, `", liet Peskov weten`.
-const AFTER = new RegExp(`^[\\s,]*(?:${VERB})\\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eerder|later|ook|nog|dan|daarop)\\s+)?${SPEAKER}`, 'u');
+const AFTER = new RegExp(`^[\\s,]*(?:${VERB})\\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eerder|later|ook|nog|dan|daarop)\\s+)?${SPEAKER_AFTER}`, 'u');
 // Before an opening quote: `Poetin zei dinsdag: "`, `Kallas: "`.
 const BEFORE_COLON = new RegExp(`(?:^|[.!?]\\s+|^\\s*)${SPEAKER}(?:\\s+[\\p{Ll}\\p{N}][\\p{L}\\p{N}-]*){0,8}\\s*:\\s*$`, 'u');
 // A sentence whose subject speaks and quotes a phrase: `Kim omschreef het verdrag als "…"`.
@@ -74,8 +94,15 @@ const SUBJECT_VERB = new RegExp(`^${SPEAKER}\\s+(?:[\\p{Ll}]+\\s+){0,2}?(?:${VER
 // Indirect: `X zegt dat …`, `X liet weten dat …`, `Volgens X …`.
 const INDIRECT_THAT = new RegExp(`^${SPEAKER}\\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eerder|ook|nog)\\s+)?(?:zegt|zei|zeiden|zeggen|verklaarde|verklaart|stelde|stelt|liet\\s+weten|laat\\s+weten|meldde|meldt|benadrukte|erkende|ontkende|beweerde|beweert|waarschuwde|vindt|vond|meent|meende)\\s+(?:[\\p{L}]+\\s+){0,3}?dat\\s+(.+)$`, 'u');
 // `Volgens X …`, also with a descriptor before the name (`Volgens brancheorganisatie ActiZ …`).
-const INDIRECT_VOLGENS = new RegExp(`^Volgens\\s+(?:[\\p{Ll}-]+\\s+(?=\\p{Lu})){0,2}${SPEAKER}\\s+(.+)$`, 'u');
+const INDIRECT_VOLGENS = new RegExp(`^Volgens\\s+(?:(?!(?:de|het|een)\\s)[\\p{Ll}-]+\\s+(?=\\p{Lu})){0,2}${SPEAKER}\\s+(.+)$`, 'u');
 // Inverted after a fronted phrase: `In Frankrijk maakte president Macron zondag bekend dat …`.
+// Compiled once: they run on every sentence.
+const ORG_PHRASE_START = new RegExp(`^${ORG_PHRASE}`, 'u');
+const SPEAKER_START = new RegExp(`^${SPEAKER}`, 'u');
+// What every indirect-speech pattern needs somewhere in the sentence: a verb of saying, or "Volgens".
+const INDIRECT_CUE = /(?<![\p{L}])(?:zegt|zei|zeiden|zeggen|verklaarde|verklaart|stelde|stelt|liet|laat|meldde|meldt|benadrukte|erkende|ontkende|beweerde|beweert|waarschuwde|vindt|vond|meent|meende|maakte|maakt|Volgens)(?![\p{L}])/u;
+// A story without any quotation mark and without such a cue has no quotes at all.
+const ANY_QUOTE_CUE = new RegExp(`[${'"“„«‘\''}]|${INDIRECT_CUE.source}`, 'u');
 const INDIRECT_INVERTED = new RegExp(`^\\p{Lu}[^,]{0,60}?\\s(?:maakte|maakt|liet|laat|zei|zegt|verklaarde|verklaart|meldde|meldt|stelde|stelt|benadrukte|erkende|ontkende)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(${NAME})\\s+(?:[\\p{Ll}]+\\s+){0,3}?dat\\s+(.+)$`, 'u');
 
 const OPEN = '"“„«‘\'';
@@ -131,7 +158,11 @@ interface Focus {
 }
 
 /** The quotes of a story, in reading order. */
-export function extractQuotes(story: QuoteStory): Quote[] {
+export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean } = {}): Quote[] {
+  // Most of a library's text is no speech: a story with no quotation mark and no verb of saying
+  // is left at once, and a sentence without a cue skips the indirect-speech patterns (the
+  // results are the same: quote-cost.test.ts compares with `exhaustive`, which tries everything).
+  if (!options.exhaustive && !story.paragraphs.some((paragraph) => ANY_QUOTE_CUE.test(paragraph))) return [];
   const resolver = new SpeakerResolver(story);
   const quotes: Quote[] = [];
   const focus: Focus = { person: null, othersSince: new Set() };
@@ -185,9 +216,12 @@ export function extractQuotes(story: QuoteStory): Quote[] {
         if (span.continues) carried = quote;
       }
       if (inSentence.length === 0) {
-        const indirect = INDIRECT_THAT.exec(text) ?? INDIRECT_VOLGENS.exec(text) ?? INDIRECT_INVERTED.exec(text);
+        // An agency dateline (`ISLAMABAD (ANP/RTR) - `) is no part of the sentence's speech.
+        const told = text.slice(DATELINE.exec(text)?.[0].length ?? 0);
+        const cued = options.exhaustive || INDIRECT_CUE.test(told);
+        const indirect = cued ? (INDIRECT_THAT.exec(told) ?? INDIRECT_VOLGENS.exec(told) ?? INDIRECT_INVERTED.exec(told)) : null;
         if (indirect && !/^(?:het|dit|dat|er)$/iu.test(indirect[1]!)) {
-          const reported = indirect[2]!;
+          let reported = indirect[2]!;
           const quote: Quote = {
             storyId: story.id,
             kind: 'indirect',
@@ -201,6 +235,13 @@ export function extractQuotes(story: QuoteStory): Quote[] {
             date: story.date,
           };
           attribute(quote, indirect[1]!, resolver, focus, false);
+          // "Volgens de NAVO is er geen reden …": the words past the speaker the pattern took are what was said.
+          const written = quote.speakerText;
+          if (written && indirect[0].startsWith('Volgens') && indirect[1]!.startsWith(written) && indirect[1]!.length > written.length) {
+            reported = `${indirect[1]!.slice(written.length).trim()} ${reported}`;
+            quote.text = reported.trim();
+            quote.start = sentence.start + text.lastIndexOf(reported);
+          }
           if (quote.speakerText) quotes.push(quote);
         }
         previous = null;
@@ -219,7 +260,7 @@ const leadingSpace = (text: string) => text.length - text.trimStart().length;
  * leaves the person in focus before it as a second candidate, so a later "hij" is ambiguous.
  */
 function attribute(quote: Quote, written: string, resolver: SpeakerResolver, focus: Focus, strong = true): void {
-  const text = written.trim();
+  let text = written.trim();
   if (/^(?:hij|zij|ze)$/iu.test(text)) {
     quote.speakerText = text;
     if (focus.person && focus.othersSince.size === 0) {
@@ -228,24 +269,110 @@ function attribute(quote: Quote, written: string, resolver: SpeakerResolver, foc
     }
     return;
   }
+  // "zei oprichter Sanne Bakker": a role word in lower case before the name; "zei tegen Poetin" names no speaker.
+  const lowerFirst = /^(\p{Ll}[\p{L}-]*)\s+(\p{Lu}.*)$/u.exec(text);
+  if (lowerFirst && !/^(?:de|het|een)$/u.test(lowerFirst[1]!)) {
+    if (!isRoleWord(fold(lowerFirst[1]!))) return;
+    text = lowerFirst[2]!;
+  }
+  // An organisation or a government speaking: "het Pakistaanse ministerie van Buitenlandse Zaken", "het Kremlin".
+  const organisation = organisationOf(text, resolver);
+  if (organisation) {
+    quote.speakerText = organisation.written;
+    quote.speaker = organisation.speaker;
+    quote.attribution = 'named';
+    return;
+  }
+  // "de VN-chef António Guterres": a person of the story named after a descriptor with an article.
+  const afterArticle = /^(?:de|het|een)\s+(\p{Lu}.*)$/u.exec(text);
+  const named = afterArticle ? resolver.byName(afterArticle[1]!) ?? resolver.byName(afterArticle[1]!.split(/\s+/u).slice(1).join(' ')) : null;
+  if (named) {
+    quote.speakerText = text;
+    quote.speaker = named;
+    quote.attribution = 'named';
+    focus.person = named;
+    focus.othersSince.clear();
+    return;
+  }
   const role = rolePhrase(text);
   // "de regering", "het land": nobody we can name. "De Groot", "De Jonge": a surname.
   if (!role && /^(?:de|het|een)\s|^(?:De|Het|Een)\s+\p{Ll}/u.test(text)) return;
   quote.speakerText = role ?? text;
   let person = role ? resolver.byRole(role) : resolver.byName(text);
-  // Named but not one of the story's known people: the name as written, never a guess.
+  // Named but not one of the story's known people: what the gazetteer knows it as, else the
+  // name as written; an adjective ("Amerikaanse") or a bare place ("Moskou") is nobody.
   if (!person && !role) {
-    const name = bareName(text);
     quote.speakerText = text;
-    person = { key: fold(name), name };
+    person = speakerOfName(bareName(text)) ?? resolver.organisationNamed(bareName(text));
   }
   if (!person) return;
   quote.speaker = person;
   quote.attribution = role ? 'role' : 'named';
+  // Only a person is someone "hij" may stand for.
+  if (person.kind && person.kind !== 'person') return;
   const previous = focus.person;
   focus.person = person;
   focus.othersSince.clear();
   if (!strong && previous && previous.key !== person.key) focus.othersSince.add(previous.key);
+}
+
+// An agency dateline opening a paragraph (`PYONGYANG (ANP/RTR) - `).
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}\s.'’/-]{1,60}\s\([^)]{1,40}\)\s*[-–—]\s*/u;
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
+// Inflected nationality adjectives the gazetteer may not list ("Amerikaanse", "Georgische").
+const DEMONYM_ADJECTIVE = /(?:aanse|iaanse|ische|sche|eese|ese)$/u;
+
+/**
+ * A name as the gazetteer knows it: a person, an organisation, a country (a government
+ * speaking: "volgens Pakistan"); null for an adjective, a demonym, a place that is no
+ * country, or a topic; otherwise a person by the name as written.
+ */
+function speakerOfName(name: string): QuotePerson | null {
+  const tokens = tokenize(name.normalize('NFC'));
+  if (tokens.length === 0) return null;
+  const match = gazetteer().matchAt(tokens, 0);
+  if (match && match.end === tokens.length) {
+    const entry = match.entry;
+    if (match.adjective) return null;
+    if (entry.kind === 'organisation') return { key: entry.key, name: entry.name, kind: 'organisation' };
+    if (entry.kind === 'place') return entry.broad ? { key: entry.key, name: entry.name, kind: 'country' } : null;
+    if (entry.kind === 'topic') return null;
+    return { key: entry.key, name: entry.name };
+  }
+  if (tokens.length === 1 && DEMONYM_ADJECTIVE.test(tokens[0]!.folded)) return null;
+  if (match && match.adjective) return null;
+  return { key: fold(name), name };
+}
+
+/** "het Pakistaanse ministerie van Buitenlandse Zaken", "het Kremlin", "de NAVO": an organisation the text names; null otherwise. */
+function organisationOf(text: string, resolver: SpeakerResolver): { speaker: QuotePerson; written: string } | null {
+  const phrase = ORG_PHRASE_START.exec(text)?.[0];
+  if (phrase) {
+    const name = phrase.replace(/^\S+\s+/u, '');
+    const known = gazetteer().lookup(name) ?? null;
+    if (known?.kind === 'organisation') return { speaker: { key: known.key, name: known.name, kind: 'organisation' }, written: phrase };
+    // Whose it is must be named: "de regering" alone is nobody.
+    return /\p{Lu}/u.test(name) ? { speaker: { key: fold(name), name, kind: 'organisation' }, written: phrase } : null;
+  }
+  // An article and a proper name: "het Kremlin", "de Verenigde Staten", "het Rode Kruis".
+  const words = text.split(/\s+/u);
+  if (!/^(?:de|het|Het)$/u.test(words[0] ?? '')) return null;
+  let end = 1;
+  while (end < words.length && CAPITALISED.test(words[end]!)) end++;
+  if (end === 1) return null;
+  const name = words.slice(1, end).join(' ');
+  const written = words.slice(0, end).join(' ');
+  const named = resolver.organisationNamed(name);
+  if (named) return { speaker: named, written };
+  // "de VN-chef António Guterres": a person of the story, not an organisation.
+  if (resolver.byName(name) || resolver.byName(words.slice(2, end).join(' '))) return null;
+  const speaker = speakerOfName(name);
+  // "de Russische president": an adjective before a role, for rolePhrase; "de Europese Commissie": the gazetteer's.
+  if (!speaker) return null;
+  if (speaker.kind) return { speaker, written };
+  // A proper name after an article and before no role word is an organisation's ("het Openbaar Ministerie").
+  const rest = words.slice(end);
+  return rest.some((w) => isRoleWord(fold(w))) ? null : { speaker: { key: fold(name), name, kind: 'organisation' }, written };
 }
 
 /** "de Noord-Koreaanse leider op zijn beurt" → "de Noord-Koreaanse leider"; null when no role word follows the article. */
@@ -258,7 +385,7 @@ function rolePhrase(text: string): string | null {
 
 /** After a sentence: its subject becomes the focus; anyone else it names makes a later pronoun ambiguous. */
 function updateFocus(sentence: string, resolver: SpeakerResolver, focus: Focus): void {
-  const subject = new RegExp(`^${SPEAKER}`, 'u').exec(sentence)?.[1];
+  const subject = SPEAKER_START.exec(sentence)?.[1];
   let subjectPerson: QuotePerson | null = null;
   if (subject && !/^(?:hij|zij|ze)$/iu.test(subject)) {
     const role = rolePhrase(subject);
@@ -283,8 +410,11 @@ class SpeakerResolver {
   /** Role phrases the story introduced people with ("russische president" → Vladimir Poetin); null when two people share one. */
   private readonly roles = new Map<string, QuotePerson | null>();
 
+  private readonly organisations: { organisation: QuotePerson; key: string }[];
+
   constructor(story: QuoteStory) {
     this.people = story.people.map((person) => ({ person, words: nameWords(person.name) }));
+    this.organisations = (story.organisations ?? []).map((organisation) => ({ organisation: { ...organisation, kind: 'organisation' as const }, key: nameWords(organisation.name).join(' ') }));
     for (const paragraph of story.paragraphs) this.learnRoles(paragraph);
   }
 
@@ -293,13 +423,20 @@ class SpeakerResolver {
    * of the story whose name holds all the words written, or whose whole name is written.
    */
   byName(written: string): QuotePerson | null {
-    const words = nameWords(written);
+    // "Minister Keijzer" → Judith Keijzer: role words before the name are no part of it.
+    const words = nameWords(bareName(written));
     if (words.length === 0) return null;
     const within = this.people.filter(({ words: name }) => words.every((w) => name.includes(w)));
     if (within.length === 1) return within[0]!.person;
     if (within.length > 1) return null;
     const whole = this.people.filter(({ words: name }) => name.length > 0 && name.every((w) => words.includes(w)));
     return whole.length === 1 ? whole[0]!.person : null;
+  }
+
+  /** One of the story's organisations by its name as written ("NAVO", "Rode Kruis"). */
+  organisationNamed(written: string): QuotePerson | null {
+    const key = nameWords(written).join(' ');
+    return this.organisations.find((known) => known.key === key)?.organisation ?? null;
   }
 
   /** "de Noord-Koreaanse leider" → the one person the story introduced with that role or that adjective. */

@@ -26,7 +26,7 @@ function itemOf(ctx: ServiceContext, hit: QuoteHit): QuoteItem {
     key: quoteKeyOf(hit),
     text: hit.text,
     kind: hit.kind,
-    speaker: hit.speakerKey ? { key: hit.speakerKey, name: hit.speakerName ?? hit.speakerKey } : null,
+    speaker: hit.speakerKey ? { key: hit.speakerKey, name: hit.speakerName ?? hit.speakerKey, ...(hit.speakerKind ? { kind: hit.speakerKind } : {}) } : null,
     speakerText: hit.speakerText,
     attribution: hit.attribution,
     storyId: hit.storyId,

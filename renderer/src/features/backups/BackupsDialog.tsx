@@ -295,7 +295,12 @@ export function BackupsDialog() {
 function ImportSummary({ summary }: { summary: ArchiveImportSummary }) {
   const tb = useTranslator('backups');
   const rows: [string, string][] = [
-    [tb('summaryStories'), tb('summaryStoriesValue', { added: summary.storiesAdded, present: summary.storiesAlreadyPresent })],
+    [
+      tb('summaryStories'),
+      summary.versionsAdded
+        ? tb('summaryStoriesVersionsValue', { added: summary.storiesAdded, present: summary.storiesAlreadyPresent, versions: summary.versionsAdded, count: summary.versionsAdded })
+        : tb('summaryStoriesValue', { added: summary.storiesAdded, present: summary.storiesAlreadyPresent }),
+    ],
     [tb('summaryTags'), tb('summaryTagsValue', { added: summary.tagsAdded, matched: summary.tagsMatched })],
     [tb('summaryLinks'), tb('summaryAdded', { added: summary.linksAdded })],
     [tb('summaryDossiers'), tb('summaryAdded', { added: summary.dossiersAdded })],

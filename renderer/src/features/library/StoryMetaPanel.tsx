@@ -1,3 +1,4 @@
+import { WhatSaidButton } from '../quotes/WhatSaid';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../../../shared/contract/define';
 import type { Story } from '../../../../shared/types';
@@ -187,6 +188,7 @@ function StoryTags({ story, readOnly }: { story: Story; readOnly: boolean }) {
               <li key={tag.id} className="tag-chip is-removable">
                 <ColorDot color={tag.color} />
                 <span className="tag-chip-name">{tag.name}</span>
+                <WhatSaidButton name={tag.name} className="chip-remove chip-what-said" />
                 <button type="button" className="chip-remove" aria-label={t.tags('removeTag', { name: tag.name })} disabled={readOnly} onClick={() => void applyTags([story.id], { removeTagIds: [tag.id] })}>
                   <span aria-hidden="true">×</span>
                 </button>

@@ -16,6 +16,7 @@ afterEach(async () => {
 const KIM = 'Kim Jong-un sprak in Pyongyang. "Wij staan schouder aan schouder met Rusland", zei Kim.';
 const POETIN = 'Vladimir Poetin was in Moskou. "Dit verdrag is een basisdocument voor de toekomst", zei Poetin dinsdag.';
 const NOBODY = '"Niemand weet wie dit heeft gezegd, maar het klinkt goed."';
+const MINISTRY = 'Volgens het Pakistaanse ministerie van Buitenlandse Zaken zijn er zeker 26 doden gevallen.';
 
 describe('the quotes view', () => {
   it('lists quotes attributed, filters by person, adds one to a dossier, and the dossier lists it until undone', async () => {
@@ -64,5 +65,38 @@ describe('the quotes view', () => {
     await within(section).findByText('“Dit verdrag is een basisdocument voor de toekomst”');
     await user.click(screen.getByRole('button', { name: /Undo/ }));
     await within(section).findByText('No quotes added yet. Add them from the Quotes view.');
+
+  });
+
+  it('lists people as people and organisations in their own group, moves by arrow keys, and goes from a person tag to their quotes', async () => {
+    real = await openRealCore();
+    await real.addStories([story('k1', 'Kim steunt Rusland', { text: KIM }), story('p1', 'Poetin over het verdrag', { text: POETIN }), story('m1', 'Pakistan telt doden', { text: MINISTRY })]);
+    await real.call('tags.apply', { storyIds: ['k1'], addNames: ['Kim Jong-un'] });
+    await real.call('library.ready', {});
+    renderApp(real);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Quotes' }));
+    const view = await screen.findByRole('region', { name: 'Quotes' });
+    const list = within(view).getByRole('list', { name: 'Quotes, newest first' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    // Who speaks: people in the person list; the ministry in its own group, never among people.
+    const options = (id: string | null) => [...(id ? document.getElementById(id)?.querySelectorAll('option') ?? [] : [])].map((o) => (o as HTMLOptionElement).value);
+    await waitFor(() => expect(options(within(view).getByRole('combobox', { name: 'Person' }).getAttribute('list'))).toEqual(expect.arrayContaining(['Kim Jong-un', 'Vladimir Poetin'])));
+    expect(options(within(view).getByRole('combobox', { name: 'Person' }).getAttribute('list'))).not.toContain('Pakistaanse ministerie van Buitenlandse Zaken');
+    const group = within(view).getByRole('combobox', { name: 'Organisation or country' });
+    expect(within(group).getByRole('group', { name: 'Organisations' })).toHaveTextContent('Pakistaanse ministerie van Buitenlandse Zaken (1)');
+    // The list keeps one tab stop; arrow keys move between quotes.
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.filter((row) => row.tabIndex === 0)).toHaveLength(1);
+    rows[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(document.activeElement).toBe(within(list).getAllByRole('listitem')[1]));
+
+    // From a person's tag to their quotes: the sidebar's tag has "What has Kim Jong-un said".
+    await user.click(await screen.findByRole('button', { name: 'What has Kim Jong-un said' }));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Quotes, newest first' })).getAllByRole('listitem')).toHaveLength(1));
+    expect((screen.getByRole('combobox', { name: 'Person' }) as HTMLInputElement).value).toBe('Kim Jong-un');
+
   });
 });

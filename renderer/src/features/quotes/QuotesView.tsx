@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { QuoteItem } from '../../../../shared/contract/quotes';
 import { useNarrow } from '../../app/layout/use-narrow';
 import { useTranslator } from '../../i18n/use-translator';
@@ -10,6 +11,8 @@ import { NO_QUOTE_FILTERS, type QuoteFilters } from './quotes-slice';
 import './quotes.css';
 
 export const QUOTES_VIEW_ID = 'quotes-view';
+/** Height assumed for a pane that has none yet. */
+const FALLBACK_VIEWPORT = 900;
 
 /** Scrolls the open story to a paragraph and marks it (until the next story or quote is opened). */
 function showParagraph(paragraph: number): void {
@@ -38,7 +41,54 @@ export function QuotesView() {
   const readOnly = useApp((s) => s.status?.readOnly ?? false);
   const [announcement, setAnnouncement] = useState('');
   const [showReader, setShowReader] = useState(false);
-  const ids = { person: useId(), people: useId(), from: useId(), to: useId(), dossier: useId(), text: useId(), kind: useId(), target: useId() };
+  const ids = { person: useId(), people: useId(), organisation: useId(), from: useId(), to: useId(), dossier: useId(), text: useId(), kind: useId(), target: useId() };
+  const pane = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const [active, setActive] = useState(0);
+  // The person field lists people; organisations and countries speaking are a group of their own.
+  const persons = people.filter((p) => (p.kind ?? 'person') === 'person');
+  const organisations = people.filter((p) => p.kind === 'organisation');
+  const countries = people.filter((p) => p.kind === 'country');
+  const speakerGroup = organisations.length > 0 || countries.length > 0;
+  const chosenGroup = [...organisations, ...countries].find((p) => p.name === filters.person)?.name ?? '';
+
+  // The list is virtual (only the rows near the viewport are in the page), scrolled by the pane it sits in.
+  // The compiler leaves this component unmemoised (its functions change with each scroll), which is what the list needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: quotes.length,
+    getScrollElement: () => pane.current,
+    estimateSize: () => 120,
+    overscan: 6,
+    scrollMargin: listRef.current?.offsetTop ?? 0,
+    getItemKey: (index) => quotes[index]?.key ?? index,
+    // A pane not laid out yet (or a test's DOM without layout) still shows a screenful.
+    observeElementRect: (instance, callback) => observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_VIEWPORT })),
+  });
+  const activeRow = Math.min(active, Math.max(0, quotes.length - 1));
+  const totalSize = virtualizer.getTotalSize();
+  useEffect(() => {
+    listRef.current?.style.setProperty('--list-height', `${totalSize}px`);
+  }, [totalSize]);
+
+  /** Arrow keys, Home and End move between quotes (the list keeps one tab stop); Enter opens the story. */
+  function onListKey(event: KeyboardEvent<HTMLOListElement>) {
+    if ((event.target as HTMLElement).closest('button, a, input, select')) return;
+    const last = quotes.length - 1;
+    const next = { ArrowDown: activeRow + 1, ArrowUp: activeRow - 1, Home: 0, End: last, PageDown: activeRow + 5, PageUp: activeRow - 5 }[event.key];
+    if (next !== undefined) {
+      event.preventDefault();
+      const index = Math.max(0, Math.min(last, next));
+      setActive(index);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus());
+      // Near the end of what is loaded: the next page.
+      if (index >= last - 2 && quotes.length < total && state === 'ready') void store.getState().loadQuotes(true);
+    } else if (event.key === 'Enter' && quotes[activeRow]) {
+      event.preventDefault();
+      void open(quotes[activeRow]);
+    }
+  }
   const [text, setText] = useState(filters.text);
   const [person, setPerson] = useState(filters.person);
 
@@ -81,7 +131,7 @@ export function QuotesView() {
   return (
     <section id={QUOTES_VIEW_ID} className="quotes-view" data-reader={readerShown ? 'shown' : 'hidden'} aria-label={tq('viewLabel')} aria-busy={state === 'loading'}>
       {listShown && (
-        <div className="quotes-pane">
+        <div className="quotes-pane" ref={pane}>
           <header className="quotes-header">
             <h2 className="quotes-title">{tq('heading')}</h2>
             <p className="quotes-count" role="status">
@@ -107,13 +157,39 @@ export function QuotesView() {
                 onKeyDown={(e) => e.key === 'Enter' && set({ person })}
               />
               <datalist id={ids.people}>
-                {people.map((p) => (
+                {persons.map((p) => (
                   <option key={p.key} value={p.name}>
                     {tq('personOption', { name: p.name, count: p.count })}
                   </option>
                 ))}
               </datalist>
             </div>
+            {speakerGroup && (
+              <div className="quote-field">
+                <label htmlFor={ids.organisation}>{tq('organisation')}</label>
+                <select id={ids.organisation} value={chosenGroup} onChange={(e) => set({ person: e.target.value })}>
+                  <option value="">{tq('anyOrganisation')}</option>
+                  {organisations.length > 0 && (
+                    <optgroup label={tq('organisations')}>
+                      {organisations.map((p) => (
+                        <option key={p.key} value={p.name}>
+                          {tq('personOption', { name: p.name, count: p.count })}
+                        </option>
+                      ))}
+                    </optgroup>
+                  )}
+                  {countries.length > 0 && (
+                    <optgroup label={tq('countries')}>
+                      {countries.map((p) => (
+                        <option key={p.key} value={p.name}>
+                          {tq('personOption', { name: p.name, count: p.count })}
+                        </option>
+                      ))}
+                    </optgroup>
+                  )}
+                </select>
+              </div>
+            )}
             <div className="quote-field">
               <label htmlFor={ids.from}>{tq('from')}</label>
               <DateField id={ids.from} value={filters.from} onChange={(input) => input.kind !== 'invalid' && set({ from: input.kind === 'day' ? input.iso : '' })} />
@@ -184,34 +260,51 @@ export function QuotesView() {
             </p>
           )}
           {state === 'ready' && quotes.length === 0 && <p className="quotes-note">{tq('none')}</p>}
-          <ol className="quote-rows" aria-label={tq('listLabel')}>
-            {quotes.map((quote) => (
-              <li key={quote.key} className={`quote-row quote-${quote.kind}${quote.speaker ? '' : ' quote-unattributed'}`} data-open={openId === quote.storyId ? 'true' : undefined}>
-                <blockquote className="quote-text" lang="nl">
-                  {quote.kind === 'indirect' ? (
-                    <>
-                      <span className="quote-badge">{tq('indirect')}</span> {quote.text}
-                    </>
-                  ) : (
-                    `“${quote.text}”`
+          <ol className="quote-rows is-virtual" ref={listRef} aria-label={tq('listLabel')} onKeyDown={onListKey}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const quote = quotes[row.index]!;
+              return (
+                <li
+                  key={row.key}
+                  ref={(element) => {
+                    // Placed through CSSOM: the CSP forbids inline styles.
+                    if (element) element.style.setProperty('--row-top', `${row.start - virtualizer.options.scrollMargin}px`);
+                    virtualizer.measureElement(element);
+                  }}
+                  data-index={row.index}
+                  tabIndex={row.index === activeRow ? 0 : -1}
+                  aria-posinset={row.index + 1}
+                  aria-setsize={total}
+                  onFocus={(e) => e.target === e.currentTarget && setActive(row.index)}
+                  className={`quote-row quote-${quote.kind}${quote.speaker ? '' : ' quote-unattributed'}`}
+                  data-open={openId === quote.storyId ? 'true' : undefined}
+                >
+                  <blockquote className="quote-text" lang="nl">
+                    {quote.kind === 'indirect' ? (
+                      <>
+                        <span className="quote-badge">{tq('indirect')}</span> {quote.text}
+                      </>
+                    ) : (
+                      `“${quote.text}”`
+                    )}
+                  </blockquote>
+                  <p className="quote-by">
+                    <span className={quote.speaker ? 'quote-speaker' : 'quote-speaker quote-unknown'}>— {attribution(quote)}</span>
+                    {', '}
+                    {quote.date ? formatDay(quote.date.slice(0, 10), language) : tq('undated')}
+                    {', '}
+                    <button type="button" className="link-button quote-story" title={tq('openStory')} onClick={() => void open(quote)}>
+                      {quote.headline}
+                    </button>
+                  </p>
+                  {!readOnly && effectiveTarget && (
+                    <button type="button" className="button quote-add" onClick={() => void add(quote)}>
+                      {tq('addTo')}
+                    </button>
                   )}
-                </blockquote>
-                <p className="quote-by">
-                  <span className={quote.speaker ? 'quote-speaker' : 'quote-speaker quote-unknown'}>— {attribution(quote)}</span>
-                  {', '}
-                  {quote.date ? formatDay(quote.date.slice(0, 10), language) : tq('undated')}
-                  {', '}
-                  <button type="button" className="link-button quote-story" title={tq('openStory')} onClick={() => void open(quote)}>
-                    {quote.headline}
-                  </button>
-                </p>
-                {!readOnly && effectiveTarget && (
-                  <button type="button" className="button quote-add" onClick={() => void add(quote)}>
-                    {tq('addTo')}
-                  </button>
-                )}
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ol>
           {state === 'ready' && quotes.length < total && (
             <button type="button" className="button quote-more" onClick={() => void store.getState().loadQuotes(true)}>

@@ -29,6 +29,8 @@ export interface QuotesSlice {
   quotesState: LoadState;
   quotesError: ServiceError | null;
   quotePeople: QuoteSpeakerItem[];
+  /** Who is quoted has been asked for at least once (a tag's "What has X said" needs it). */
+  quotePeopleAsked: boolean;
   /** The dossier "Add to dossier" adds to. */
   quoteTarget: string;
   /** The quotes of the open dossier (the dossier view's quotes section). */
@@ -66,6 +68,7 @@ export const createQuotesSlice: SliceCreator<QuotesSlice> = (set, get, { client 
     quotesState: 'idle',
     quotesError: null,
     quotePeople: [],
+    quotePeopleAsked: false,
     quoteTarget: '',
     dossierQuotes: [],
 
@@ -94,6 +97,7 @@ export const createQuotesSlice: SliceCreator<QuotesSlice> = (set, get, { client 
       }
     },
     async loadQuotePeople() {
+      set({ quotePeopleAsked: true });
       try {
         const { people } = await client.call('quotes.people', {});
         set({ quotePeople: people });

@@ -1,3 +1,4 @@
+import { WhatSaidButton } from '../quotes/WhatSaid';
 import { useMemo } from 'react';
 import { localeOf } from '../../i18n';
 import { useApp, useT } from '../../store';
@@ -81,6 +82,7 @@ export function TagSidebarSection() {
                     {tag.count.toLocaleString(localeOf(language))}
                   </span>
                 </button>
+                <WhatSaidButton name={tag.name} className="tag-what-said" />
               </li>
             );
           })}

@@ -16,7 +16,9 @@ export interface LabelledStory {
   paragraphs: string[];
   dates: { sentence: string; expression: string; value: string }[];
   events: { sentence: string; value: string }[];
-  quotes: { text: string; kind: 'direct' | 'indirect'; speaker: string | null }[];
+  quotes: { text: string; kind: 'direct' | 'indirect'; speaker: string | null; speakerKind?: 'organisation' | 'country' }[];
+  /** The organisations entity extraction would find (speakers too). */
+  organisations?: { key: string; name: string }[];
 }
 
 const p = (name: string) => ({ key: name.toLowerCase(), name });
@@ -375,9 +377,255 @@ export const HELD_OUT: LabelledStory[] = [
     ],
     events: [
       { sentence: 'Slot volgt de Duitser', value: 'month:2024-01-01' },
+      // The news of the day: Slot succeeds Klopp (the clause rule dates the main clause by the story).
+      { sentence: 'Slot volgt de Duitser', value: 'day:2024-05-13' },
       { sentence: 'Slot kwam in 2021', value: 'year:2021-01-01' },
       { sentence: 'Zondag speelt', value: 'day:2024-05-19' },
     ],
     quotes: [{ text: 'Dit is een droom', kind: 'direct', speaker: 'Arne Slot' }],
+  },
+];
+
+// Written for the clause rule (a date inside a subordinate or relative clause dates that
+// clause only): main and subordinate clauses in either order, past, present and perfect
+// tenses, spans ("sinds 2019", "tot eind 2025") and relative dates ("vorig jaar",
+// "eerder deze maand") in one clause or the other. Measured separately and with the rest.
+export const CLAUSES: LabelledStory[] = [
+  {
+    id: 'bezoek',
+    date: '2024-06-19', // Wednesday
+    people: [p('Vladimir Poetin'), p('Kim Jong-un')],
+    paragraphs: [
+      'PYONGYANG (ANP/RTR) - Poetin is in Pyongyang, waar hij 24 jaar geleden voor het laatst was.',
+      'De Russische president werd woensdag ontvangen door Kim Jong-un, die hem vorig jaar in Rusland bezocht.',
+      'Toen Kim in september 2023 naar Vladivostok reisde, beloofde Poetin een tegenbezoek.',
+      'Het verdrag dat de twee leiders woensdag tekenden, vervangt een akkoord uit de Koude Oorlog.',
+      'Sinds 2019 is het handelsvolume tussen beide landen verdrievoudigd.',
+      'Eerder deze maand kondigde het Kremlin de reis aan, nadat Zuid-Korea had gewaarschuwd voor militaire samenwerking.',
+    ],
+    dates: [
+      { sentence: 'Poetin is in Pyongyang', expression: '24 jaar geleden', value: 'year:2000-01-01' },
+      { sentence: 'De Russische president', expression: 'woensdag', value: 'day:2024-06-19' },
+      { sentence: 'De Russische president', expression: 'vorig jaar', value: 'year:2023-01-01' },
+      { sentence: 'Toen Kim', expression: 'in september 2023', value: 'month:2023-09-01' },
+      { sentence: 'Het verdrag dat', expression: 'woensdag', value: 'day:2024-06-19' },
+      { sentence: 'Sinds 2019', expression: 'Sinds 2019', value: 'year:2019-01-01' },
+      { sentence: 'Eerder deze maand', expression: 'Eerder deze maand', value: 'month:2024-06-01' },
+    ],
+    events: [
+      { sentence: 'Poetin is in Pyongyang', value: 'day:2024-06-19' },
+      { sentence: 'Poetin is in Pyongyang', value: 'year:2000-01-01' },
+      { sentence: 'De Russische president', value: 'day:2024-06-19' },
+      { sentence: 'De Russische president', value: 'year:2023-01-01' },
+      { sentence: 'Toen Kim', value: 'month:2023-09-01' },
+      { sentence: 'Het verdrag dat', value: 'day:2024-06-19' },
+      { sentence: 'Eerder deze maand', value: 'month:2024-06-01' },
+    ],
+    quotes: [],
+  },
+  {
+    id: 'wetsvoorstel',
+    date: '2025-03-12', // Wednesday
+    people: [p('Judith Keijzer')],
+    paragraphs: [
+      'DEN HAAG (ANP) - Het kabinet heeft dinsdag het wetsvoorstel ingediend, dat vorig jaar door de Raad van State werd afgekraakt.',
+      'Minister Keijzer zegt dat de wet tot eind 2025 moet gelden.',
+      'De Tweede Kamer, die het voorstel eerder deze maand nog blokkeerde, stemt volgende week opnieuw.',
+      'Nadat de coalitie vorig jaar uit elkaar viel, werden in oktober nieuwe verkiezingen gehouden.',
+      'De oppositie noemt het plan onuitvoerbaar, omdat de uitvoeringsorganisaties sinds 2021 kampen met personeelstekorten.',
+    ],
+    dates: [
+      { sentence: 'Het kabinet heeft dinsdag', expression: 'dinsdag', value: 'day:2025-03-11' },
+      { sentence: 'Het kabinet heeft dinsdag', expression: 'vorig jaar', value: 'year:2024-01-01' },
+      { sentence: 'Minister Keijzer', expression: 'tot eind 2025', value: 'year:2025-01-01' },
+      { sentence: 'De Tweede Kamer, die', expression: 'eerder deze maand', value: 'month:2025-03-01' },
+      { sentence: 'De Tweede Kamer, die', expression: 'volgende week', value: 'week:2025-03-17' },
+      { sentence: 'Nadat de coalitie', expression: 'vorig jaar', value: 'year:2024-01-01' },
+      { sentence: 'Nadat de coalitie', expression: 'in oktober', value: 'month:2024-10-01' },
+      { sentence: 'De oppositie noemt', expression: 'sinds 2021', value: 'year:2021-01-01' },
+    ],
+    events: [
+      { sentence: 'Het kabinet heeft dinsdag', value: 'day:2025-03-11' },
+      { sentence: 'Het kabinet heeft dinsdag', value: 'year:2024-01-01' },
+      { sentence: 'De Tweede Kamer, die', value: 'month:2025-03-01' },
+      { sentence: 'De Tweede Kamer, die', value: 'week:2025-03-17' },
+      { sentence: 'Nadat de coalitie', value: 'year:2024-01-01' },
+      { sentence: 'Nadat de coalitie', value: 'month:2024-10-01' },
+    ],
+    quotes: [{ text: 'de wet tot eind 2025 moet gelden', kind: 'indirect', speaker: 'Judith Keijzer' }],
+  },
+  {
+    id: 'steekpartij',
+    date: '2024-11-08', // Friday
+    people: [],
+    paragraphs: [
+      'AMSTERDAM (ANP) - De rechtbank in Amsterdam heeft vrijdag een 34-jarige man veroordeeld, die in maart een agent had neergestoken.',
+      'De verdachte, die sinds april 2024 in voorarrest zit, hoorde de uitspraak zwijgend aan.',
+      'Het Openbaar Ministerie eiste op 25 oktober twaalf jaar cel, waarna de verdediging om vrijspraak vroeg.',
+      'Toen de zaak in juli voor het eerst diende, was de verdachte niet aanwezig.',
+    ],
+    dates: [
+      { sentence: 'De rechtbank in Amsterdam', expression: 'vrijdag', value: 'day:2024-11-08' },
+      { sentence: 'De rechtbank in Amsterdam', expression: 'in maart', value: 'month:2024-03-01' },
+      { sentence: 'De verdachte, die', expression: 'sinds april 2024', value: 'month:2024-04-01' },
+      { sentence: 'Het Openbaar Ministerie', expression: 'op 25 oktober', value: 'day:2024-10-25' },
+      { sentence: 'Toen de zaak', expression: 'in juli', value: 'month:2024-07-01' },
+    ],
+    events: [
+      { sentence: 'De rechtbank in Amsterdam', value: 'day:2024-11-08' },
+      { sentence: 'De rechtbank in Amsterdam', value: 'month:2024-03-01' },
+      { sentence: 'Het Openbaar Ministerie', value: 'day:2024-10-25' },
+      { sentence: 'Toen de zaak', value: 'month:2024-07-01' },
+    ],
+    quotes: [],
+  },
+  {
+    id: 'inflatie',
+    date: '2025-01-30', // Thursday
+    people: [],
+    paragraphs: [
+      'DEN HAAG (ANP) - De inflatie is in december gedaald naar 3,9 procent, terwijl die in november nog boven de 4 procent lag.',
+      'Het CBS meldde donderdag dat de prijzen vorig jaar gemiddeld met 3,3 procent stegen.',
+      'Economen verwachten dat de inflatie dit jaar verder daalt.',
+      'De Nederlandsche Bank verhoogde de rente in juli 2023 voor het laatst, waarna een reeks verlagingen volgde.',
+      'Sinds de zomer van 2022 zijn de energieprijzen met een derde gedaald.',
+    ],
+    dates: [
+      { sentence: 'De inflatie is in december', expression: 'in december', value: 'month:2024-12-01' },
+      { sentence: 'De inflatie is in december', expression: 'in november', value: 'month:2024-11-01' },
+      { sentence: 'Het CBS meldde', expression: 'donderdag', value: 'day:2025-01-30' },
+      { sentence: 'Het CBS meldde', expression: 'vorig jaar', value: 'year:2024-01-01' },
+      { sentence: 'Economen verwachten', expression: 'dit jaar', value: 'year:2025-01-01' },
+      { sentence: 'De Nederlandsche Bank', expression: 'in juli 2023', value: 'month:2023-07-01' },
+      { sentence: 'Sinds de zomer', expression: 'Sinds de zomer van 2022', value: 'year:2022-01-01' },
+    ],
+    events: [
+      { sentence: 'De inflatie is in december', value: 'month:2024-12-01' },
+      { sentence: 'Het CBS meldde', value: 'day:2025-01-30' },
+      { sentence: 'Het CBS meldde', value: 'year:2024-01-01' },
+      { sentence: 'De Nederlandsche Bank', value: 'month:2023-07-01' },
+    ],
+    quotes: [],
+  },
+  {
+    id: 'hoogwater',
+    date: '2024-09-16', // Monday
+    people: [p('Donald Tusk')],
+    paragraphs: [
+      'WARSCHAU (ANP/RTR) - In Polen zijn zondag zeker vier mensen omgekomen bij overstromingen, nadat de Oder buiten haar oevers trad.',
+      'De stad Nysa, waar in 1997 ook al een groot deel onder water stond, werd maandag geëvacueerd.',
+      'Premier Tusk, die eerder deze maand nog waarschuwde voor paniek, riep de noodtoestand uit.',
+      'Het water bereikt dinsdag naar verwachting Wroclaw, dat in 1997 zwaar werd getroffen.',
+      'Vorig jaar trof een vergelijkbare storm Slovenië, waar toen zes doden vielen.',
+      'De Europese Commissie heeft maandag hulp toegezegd, die tot eind oktober beschikbaar blijft.',
+      'Vorige week woensdag sloot de regering de scholen in het zuiden, die sindsdien dicht zijn.',
+    ],
+    dates: [
+      { sentence: 'In Polen zijn zondag', expression: 'zondag', value: 'day:2024-09-15' },
+      { sentence: 'De stad Nysa', expression: 'in 1997', value: 'year:1997-01-01' },
+      { sentence: 'De stad Nysa', expression: 'maandag', value: 'day:2024-09-16' },
+      { sentence: 'Premier Tusk', expression: 'eerder deze maand', value: 'month:2024-09-01' },
+      { sentence: 'Het water bereikt', expression: 'dinsdag', value: 'day:2024-09-17' },
+      { sentence: 'Het water bereikt', expression: 'in 1997', value: 'year:1997-01-01' },
+      { sentence: 'Vorig jaar trof', expression: 'Vorig jaar', value: 'year:2023-01-01' },
+      { sentence: 'De Europese Commissie', expression: 'maandag', value: 'day:2024-09-16' },
+      { sentence: 'De Europese Commissie', expression: 'tot eind oktober', value: 'month:2024-10-01' },
+      { sentence: 'Vorige week woensdag', expression: 'Vorige week woensdag', value: 'day:2024-09-11' },
+    ],
+    events: [
+      { sentence: 'In Polen zijn zondag', value: 'day:2024-09-15' },
+      { sentence: 'De stad Nysa', value: 'day:2024-09-16' },
+      { sentence: 'De stad Nysa', value: 'year:1997-01-01' },
+      { sentence: 'Premier Tusk', value: 'month:2024-09-01' },
+      { sentence: 'Het water bereikt', value: 'year:1997-01-01' },
+      { sentence: 'Vorig jaar trof', value: 'year:2023-01-01' },
+      { sentence: 'De Europese Commissie', value: 'day:2024-09-16' },
+      { sentence: 'Vorige week woensdag', value: 'day:2024-09-11' },
+    ],
+    quotes: [],
+  },
+  {
+    id: 'bedrijf',
+    date: '2023-05-05', // Friday
+    people: [p('Sanne Bakker')],
+    paragraphs: [
+      'UTRECHT (ANP) - Het bedrijf, dat in 2019 naar de beurs ging, maakte vrijdag een verlies bekend.',
+      '"We zijn hier in 2015 begonnen, toen niemand in ons geloofde", zei oprichter Sanne Bakker.',
+      'Bakker trad vorig jaar aan als topvrouw, nadat haar voorganger was opgestapt.',
+      'Het bedrijf schrapt 200 banen, meldde het Financieele Dagblad eerder deze week.',
+    ],
+    dates: [
+      { sentence: 'Het bedrijf, dat', expression: 'in 2019', value: 'year:2019-01-01' },
+      { sentence: 'Het bedrijf, dat', expression: 'vrijdag', value: 'day:2023-05-05' },
+      { sentence: '"We zijn hier', expression: 'in 2015', value: 'year:2015-01-01' },
+      { sentence: 'Bakker trad', expression: 'vorig jaar', value: 'year:2022-01-01' },
+      { sentence: 'Het bedrijf schrapt', expression: 'eerder deze week', value: 'week:2023-05-01' },
+    ],
+    events: [
+      { sentence: 'Het bedrijf, dat', value: 'year:2019-01-01' },
+      { sentence: 'Het bedrijf, dat', value: 'day:2023-05-05' },
+      { sentence: '"We zijn hier', value: 'year:2015-01-01' },
+      { sentence: 'Bakker trad', value: 'year:2022-01-01' },
+      { sentence: 'Het bedrijf schrapt', value: 'week:2023-05-01' },
+    ],
+    quotes: [{ text: 'We zijn hier in 2015 begonnen', kind: 'direct', speaker: 'Sanne Bakker' }],
+  },
+];
+
+// Written for who may speak: people, and organisations or governments the text names
+// ("volgens het Pakistaanse ministerie van Buitenlandse Zaken", "volgens Pakistan"); never
+// an adjective ("aldus Amerikaanse functionarissen") or a bare place ("volgens Moskou").
+export const SPEAKERS: LabelledStory[] = [
+  {
+    id: 'kasjmir',
+    date: '2025-05-08', // Thursday
+    people: [p('Shehbaz Sharif'), p('António Guterres')],
+    organisations: [p('NAVO')],
+    paragraphs: [
+      'ISLAMABAD (ANP/RTR) - Volgens het Pakistaanse ministerie van Buitenlandse Zaken zijn bij de aanvallen zeker 26 burgers omgekomen.',
+      '"Dit is een daad van oorlog", zei premier Shehbaz Sharif in een toespraak.',
+      'Volgens Pakistan zijn er geen militaire doelen geraakt.',
+      '"Wij hebben terughoudend gereageerd", aldus het Indiase leger.',
+      '"De situatie is zeer ernstig", aldus Amerikaanse functionarissen.',
+      'Volgens Moskou is de escalatie het gevolg van westerse inmenging.',
+      '"Beide landen moeten nu de dialoog zoeken", zei de VN-chef António Guterres.',
+      'Volgens de Indiase regering was de operatie gericht en afgemeten.',
+      'Volgens de NAVO is er geen reden tot zorg voor het bondgenootschap.',
+      '"We volgen de ontwikkelingen op de voet", zei een woordvoerder van het Kremlin.',
+    ],
+    dates: [],
+    events: [],
+    quotes: [
+      { text: 'zijn bij de aanvallen zeker 26 burgers', kind: 'indirect', speaker: 'Pakistaanse ministerie van Buitenlandse Zaken', speakerKind: 'organisation' },
+      { text: 'Dit is een daad van oorlog', kind: 'direct', speaker: 'Shehbaz Sharif' },
+      { text: 'zijn er geen militaire doelen geraakt', kind: 'indirect', speaker: 'Pakistan', speakerKind: 'country' },
+      { text: 'Wij hebben terughoudend gereageerd', kind: 'direct', speaker: 'Indiase leger', speakerKind: 'organisation' },
+      { text: 'De situatie is zeer ernstig', kind: 'direct', speaker: null },
+      { text: 'Beide landen moeten nu de dialoog zoeken', kind: 'direct', speaker: 'António Guterres' },
+      { text: 'was de operatie gericht en afgemeten', kind: 'indirect', speaker: 'Indiase regering', speakerKind: 'organisation' },
+      { text: 'is er geen reden tot zorg', kind: 'indirect', speaker: 'NAVO', speakerKind: 'organisation' },
+      { text: 'We volgen de ontwikkelingen op de voet', kind: 'direct', speaker: null },
+    ],
+  },
+  {
+    id: 'oprichter',
+    date: '2025-02-14', // Friday
+    people: [p('Sanne Bakker'), p('Judith Keijzer')],
+    paragraphs: [
+      'AMSTERDAM (ANP) - Het techbedrijf Bloei gaat naar de beurs.',
+      '"We zijn hier begonnen toen niemand in ons geloofde", zei oprichter Sanne Bakker.',
+      '"De cijfers zijn slechter dan verwacht", zei tegen Keijzer een aandeelhouder.',
+      'Minister Keijzer zegt dat de regels voor start-ups eenvoudiger moeten.',
+      '"Wij nemen de zorgen serieus", aldus de Russische ambassade in Den Haag.',
+      'Volgens Russische media is de directeur inmiddels vertrokken.',
+    ],
+    dates: [],
+    events: [],
+    quotes: [
+      { text: 'We zijn hier begonnen', kind: 'direct', speaker: 'Sanne Bakker' },
+      { text: 'De cijfers zijn slechter', kind: 'direct', speaker: null },
+      { text: 'de regels voor start-ups eenvoudiger moeten', kind: 'indirect', speaker: 'Judith Keijzer' },
+      { text: 'Wij nemen de zorgen serieus', kind: 'direct', speaker: 'Russische ambassade', speakerKind: 'organisation' },
+    ],
   },
 ];

@@ -1,5 +1,5 @@
-import { findDates } from '../dates';
-import { draftChronology } from '../draft';
+import { sentenceSpans } from '../../../text/sentences';
+import { draftChronology, resolveDates } from '../draft';
 import { extractQuotes } from '../quotes';
 import type { LabelledStory } from './labelled';
 
@@ -26,17 +26,18 @@ export function measureChronology(stories: readonly LabelledStory[]): Chronology
       quality.dates.labelled++;
       const paragraph = story.paragraphs.find((text) => text.includes(label.sentence)) ?? '';
       const sentence = paragraph.slice(paragraph.indexOf(label.sentence));
-      const mention = findDates(sentence, story.date).find((m) => m.text.includes(label.expression) || label.expression.includes(m.text));
+      const mention = resolveDates(sentenceOf(sentence), story.date).find((m) => m.text.includes(label.expression) || label.expression.includes(m.text));
       if (mention && asLabel(mention.value) === label.value) quality.dates.exact++;
       else quality.dates.misses.push(`${story.id}: "${label.expression}" → ${asLabel(mention?.value ?? null)}, expected ${label.value}`);
     }
 
     // Events: a drafted line is right when one of its sentences is a labelled event with the line's date.
     const lines = draftChronology([{ id: story.id, date: story.date, paragraphs: story.paragraphs }]);
-    const eventOf = (sentence: string) => story.events.find((event) => sentence.startsWith(event.sentence) || sentence.includes(event.sentence));
+    // One sentence may tell two events (a main clause and a subordinate one): any of its labels counts.
+    const eventsOf = (sentence: string) => story.events.filter((event) => sentence.startsWith(event.sentence) || sentence.includes(event.sentence));
     for (const line of lines) {
       quality.events.drafted++;
-      const right = line.sources.some((source) => eventOf(source.sentence)?.value === asLabel(line.date));
+      const right = line.sources.some((source) => eventsOf(source.sentence).some((event) => event.value === asLabel(line.date)));
       if (right) quality.events.correct++;
       else quality.events.wrong.push(`${story.id}: ${asLabel(line.date)} "${line.summary.slice(0, 60)}"`);
     }
@@ -48,7 +49,7 @@ export function measureChronology(stories: readonly LabelledStory[]): Chronology
     }
 
     // Quotes: found (by their words and kind); attributed right; never to the wrong person where the text names the speaker.
-    const quotes = extractQuotes({ id: story.id, date: story.date, paragraphs: story.paragraphs, people: story.people });
+    const quotes = extractQuotes({ id: story.id, date: story.date, paragraphs: story.paragraphs, people: story.people, organisations: story.organisations ?? [] });
     for (const quote of quotes) if (quote.speaker) quality.quotes.attributed++;
     for (const label of story.quotes) {
       quality.quotes.labelled++;
@@ -59,12 +60,20 @@ export function measureChronology(stories: readonly LabelledStory[]): Chronology
         continue;
       }
       quality.quotes.found++;
-      if (quote.speaker && quote.speaker.name === label.speaker) quality.quotes.attributedRight++;
-      else if (quote.speaker) quality.quotes.wrongPerson.push(`${story.id}: "${label.text}" → ${quote.speaker.name}, expected ${label.speaker ?? 'nobody'}`);
+      // Right: the labelled speaker, and of the labelled kind (a person unless the label says organisation or country).
+      const kindRight = (quote.speaker?.kind ?? 'person') === (label.speakerKind ?? 'person');
+      if (quote.speaker && quote.speaker.name === label.speaker && kindRight) quality.quotes.attributedRight++;
+      else if (quote.speaker) quality.quotes.wrongPerson.push(`${story.id}: "${label.text}" → ${quote.speaker.name} (${quote.speaker.kind ?? 'person'}), expected ${label.speaker ?? 'nobody'}`);
       else if (label.speaker) quality.quotes.misses.push(`${story.id}: "${label.text}" unattributed, expected ${label.speaker}`);
     }
   }
   return quality;
+}
+
+/** The first sentence of `text` (a labelled sentence's opening up to the end of its paragraph). */
+function sentenceOf(text: string): string {
+  const span = sentenceSpans(text)[0];
+  return span ? text.slice(span.start, span.end) : text;
 }
 
 export const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);

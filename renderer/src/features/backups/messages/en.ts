@@ -116,4 +116,6 @@ export const backupsEn = {
   notTakenDropped: 'left out: {{what}}',
   notTakenRepaired: 'repaired: {{what}}',
   summaryNotTakenHint: 'Values this library would refuse (too long, not valid, or naming a story that is in neither the archive nor this library) were left out; values that could be made valid were repaired (no colour, a top-level tag, an empty text, the time of this import).',
+  summaryStoriesVersionsValue_one: '{{added, number}} added ({{versions, number}} version), {{present, number}} already in this library',
+  summaryStoriesVersionsValue_other: '{{added, number}} added ({{versions, number}} versions), {{present, number}} already in this library',
 } as const;

@@ -115,4 +115,6 @@ export const backupsNl: Translation<typeof backupsEn> = {
   notTakenDropped: 'weggelaten: {{what}}',
   notTakenRepaired: 'hersteld: {{what}}',
   summaryNotTakenHint: 'Waarden die deze bibliotheek zou weigeren (te lang, ongeldig, of verwijzend naar een bericht dat niet in het archief of in deze bibliotheek staat) zijn weggelaten; waarden die geldig te maken waren zijn hersteld (geen kleur, een tag op het hoogste niveau, een lege tekst, het tijdstip van deze import).',
+  summaryStoriesVersionsValue_one: '{{added, number}} toegevoegd ({{versions, number}} versie), {{present, number}} stonden er al in',
+  summaryStoriesVersionsValue_other: '{{added, number}} toegevoegd ({{versions, number}} versies), {{present, number}} stonden er al in',
 };
