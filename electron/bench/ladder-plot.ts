@@ -116,7 +116,7 @@ export function ladderSvg(runs: LadderRun[]): string {
   const xMax = Math.max(T1M, ...sizes) * 1.5;
   const rows = Math.ceil(LADDER_PANELS.length / COLUMNS);
   const width = PANEL_W * COLUMNS;
-  const header = 48;
+  const header = 64;
   const height = header + rows * PANEL_H;
   const load = runs.map((run) => `${sizeLabel(run.size)}: ${Math.max(...run.loadBefore, ...run.loadAfter).toFixed(1)}`).join(', ');
   const loaded = runs.some((run) => Math.max(...run.loadBefore, ...run.loadAfter) > run.cpus);
@@ -128,11 +128,12 @@ export function ladderSvg(runs: LadderRun[]): string {
 .series{fill:none;stroke:#1f5fa8;stroke-width:2}.series.second{stroke:#1f5fa8;stroke-dasharray:2 3}
 .dot{fill:#1f5fa8}.dot.second{fill:#fff;stroke:#1f5fa8}
 .target{fill:none;stroke:#c0392b;stroke-width:1.5;stroke-dasharray:6 4}.targetlabel{font-size:10px;fill:#c0392b}
-.note{font-size:11px;fill:#444}
+.note{font-size:11px;fill:#444}.note.loaded{fill:#c0392b;font-weight:bold}
 </style>
 <rect width="${width}" height="${height}" fill="#fff"/>
 <text x="12" y="20" class="title">Kroniek: each figure against library size (files imported; log scale). Dashed red: the issue's targets.</text>
-<text x="12" y="38" class="note">${escapeXml(`Commit ${[...new Set(runs.map((run) => run.commit))].join(', ')}; highest load average per size: ${load}${loaded ? ' (UNDER LOAD: more than the machine has cores)' : ''}`)}</text>
+<text x="12" y="38" class="note">${escapeXml(`Commit ${[...new Set(runs.map((run) => run.commit))].join(', ')}; ${runs[0]?.cpus ?? '?'} cores; ${runs.map((run) => run.startedAt.slice(0, 16).replace('T', ' ')).join(', ')} UTC`)}</text>
+<text x="12" y="54" class="note${loaded ? ' loaded' : ''}">${escapeXml(`Highest load average per size: ${load}${loaded ? ' (UNDER LOAD: more than the machine has cores)' : ''}`)}</text>
 ${panels.join('\n')}
 </svg>
 `;

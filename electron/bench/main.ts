@@ -17,7 +17,9 @@ import { round, timed } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
+const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR] [--corpus decade|v2] [--reuse]
+       npm run -s bench -- --ladder 50000,250000,1000000 [--json] [--dir DIR]
+       npm run -s bench -- --compaction N [--json] [--dir DIR]
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
        npm run -s bench -- --wire-parse N [--json]
@@ -43,6 +45,11 @@ With --wire-parse N: parseWire throughput over N synthetic files per wire format
 With --wire-import N: N generated Dutch ANP items as ninjs files, and as NewsML-G2 files, each
 imported from disk into a fresh library (files/s); with --updates M, M version-2 files of them
 imported afterwards (new versions/s).
+With --ladder A,B,C: the --size benchmark at each size (a library imported at a size before is
+reused), figures in DIR/ladder.json and docs/bench/ladder.{json,svg} (each figure against size,
+the issue's targets as lines). --corpus v2 uses the earlier seed-format generator.
+With --compaction N: a library of N one-story imports (N segments), then segment compaction:
+files and cold open before and after.
 With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
@@ -119,6 +126,14 @@ async function measureInChild(dataDir: string, queriesFile: string, mode: 'first
 
 let childBundle: Promise<string> | null = null;
 
+/** The cold open to the first list page, in a fresh bundled process (as measureInChild). */
+async function coldOpenInChild(dataDir: string): Promise<{ coldOpenMs: number; segments: number }> {
+  childBundle ??= bundleMeasuringChild();
+  const result = spawnSync(process.execPath, [await childBundle, '--cold-open', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { coldOpenMs: number; segments: number };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -133,6 +148,7 @@ export async function main(argv: string[]): Promise<number> {
       updates: { type: 'string' },
       chronology: { type: 'string' },
       ladder: { type: 'string' },
+      compaction: { type: 'string' },
       corpus: { type: 'string' },
       reuse: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -181,6 +197,18 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));
+  if (values.compaction !== undefined) {
+    const count = Number(values.compaction);
+    if (!Number.isInteger(count) || count < 2) {
+      console.error('bench: --compaction must be a whole number of at least 2.');
+      return 2;
+    }
+    const { benchCompaction } = await import('./compaction');
+    const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+    const figures = await benchCompaction(count, path.resolve(values.dir ?? path.join(ROOT, 'bench-data')), coldOpenInChild, log);
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return 0;
+  }
   const shape = (values.corpus ?? 'decade') as CorpusShape;
   if (shape !== 'decade' && shape !== 'v2') {
     console.error('bench: --corpus must be decade or v2.');
