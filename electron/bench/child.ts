@@ -15,10 +15,16 @@ const { values } = parseArgs({
     open: { type: 'string' },
     'open-snapshot': { type: 'string' },
     'cold-open': { type: 'string' },
+    memory: { type: 'string' },
     queries: { type: 'string' },
   },
   strict: true,
 });
+if (values.memory) {
+  const { measureMemory } = await import('./memory');
+  process.stdout.write(`${JSON.stringify(await measureMemory(values.memory))}\n`);
+  process.exit(0);
+}
 if (values['cold-open']) {
   // Only the cold open to the first list page (the compaction bench): then closed.
   const start = performance.now();

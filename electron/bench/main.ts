@@ -20,6 +20,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR] [--corpus decade|v2] [--reuse]
        npm run -s bench -- --ladder 50000,250000,1000000 [--json] [--dir DIR]
        npm run -s bench -- --compaction N [--json] [--dir DIR]
+       npm run -s bench -- --memory LIBRARY_DIR
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
        npm run -s bench -- --wire-parse N [--json]
@@ -50,6 +51,7 @@ reused), figures in DIR/ladder.json and docs/bench/ladder.{json,svg} (each figur
 the issue's targets as lines). --corpus v2 uses the earlier seed-format generator.
 With --compaction N: a library of N one-story imports (N segments), then segment compaction:
 files and cold open before and after.
+With --memory DIR: what the open library DIR keeps in memory, by structure (memory.ts).
 With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.`;
 
 /** PDF export of synthetic dossiers through the real renderer and headless Chromium printer. */
@@ -149,6 +151,7 @@ export async function main(argv: string[]): Promise<number> {
       chronology: { type: 'string' },
       ladder: { type: 'string' },
       compaction: { type: 'string' },
+      memory: { type: 'string' },
       corpus: { type: 'string' },
       reuse: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -197,6 +200,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));
+  if (values.memory !== undefined) {
+    childBundle ??= bundleMeasuringChild();
+    const result = spawnSync(process.execPath, ['--expose-gc', await childBundle, '--memory', path.resolve(values.memory)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
+    process.stdout.write(`${result.stdout.trim().split('\n').at(-1)}\n`);
+    return 0;
+  }
   if (values.compaction !== undefined) {
     const count = Number(values.compaction);
     if (!Number.isInteger(count) || count < 2) {
