@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex, parseQuery } from './index';
 import { transliterationKey } from './expand';
 import { compoundHeads, splitCompound } from '../text/compounds';
+import { bufferSource, SnapshotReader, SnapshotWriter } from '../snapshot/codec';
 
 // Issue 16, class 11: what editors type. Stories written for these tests, in Dutch wire style.
 
@@ -65,6 +66,21 @@ describe('search expands what editors type (issue 16, class 11)', () => {
     // While typing, `wapens` is already a word: its completions that merely start with it stay out.
     expect(ids(search, 'wapens')).toEqual(['wapen-2']);
     expect(ids(search, 'wapenst')).toContain('wapen-1');
+  });
+
+  it('keeps the compounds it found through a snapshot: the copy expands as the original', () => {
+    const out = new SnapshotWriter();
+    for (const _ of search.writeState(out)) void _;
+    const data = Buffer.concat(out.take(true));
+    const read = SearchIndex.readState(new SnapshotReader(bufferSource(data), 0));
+    let step = read.next();
+    while (!step.done) step = read.next();
+    const copy = step.value;
+    for (const query of ['raket ', 'wapens ', 'kiev ', 'zelensky ']) {
+      expect(ids(copy, query).sort(), query).toEqual(ids(search, query).sort());
+      expect(copy.expansions(parseQuery(query)), query).toEqual(search.expansions(parseQuery(query)));
+    }
+    expect(search.expansions(parseQuery('raket ')).flatMap((e) => e.compounds)).toEqual(expect.arrayContaining(['kruisraketten']));
   });
 
   it('leaves ordinary words alone', () => {

@@ -1,5 +1,5 @@
 import { gazetteer } from '../analysis/gazetteer';
-import { compoundHeads, lexiconForm } from '../text/compounds';
+import { lexiconForm } from '../text/compounds';
 import { fold } from '../text/dutch';
 
 // What a searched word also stands for (issue 16, class 11):
@@ -102,12 +102,6 @@ export function nameVariants(word: string): NameVariants | null {
     display.push(group.display[k]!);
   });
   return { words, display, keys: [...new Set(group.words.map(transliterationKey))] };
-}
-
-/** Whether `compound` has `word` as one of its heads (`kruisraketten` / `raket`), compared by index term. */
-export function hasHead(compound: string, wordTerm: string, termOf: (word: string) => string | null): boolean {
-  for (const head of compoundHeads(compound)) if (termOf(head) === wordTerm) return true;
-  return false;
 }
 
 /** Whether a folded word is a whole word of the language (the lexicon's or a known name): a typed prefix that is one is read as a word. */

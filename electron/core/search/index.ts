@@ -5,7 +5,7 @@ import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './
 import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
 import { firstInOrder } from './select';
-import { hasHead, isWholeWord, nameVariants, transliterationKey } from './expand';
+import { isWholeWord, nameVariants, transliterationKey } from './expand';
 import { lexiconForm, splitCompound } from '../text/compounds';
 import { Vocabulary } from './vocabulary';
 
@@ -614,15 +614,12 @@ export class SearchIndex {
         if (add(this.vocabulary.term(id))) found.also.push(other.charAt(0).toUpperCase() + other.slice(1));
       }
     }
-    // Compounds with the word as head: `raket` → kruisraket(ten); the scan looks for the
-    // part the word and its stem share (`huizen`, stem `huiz` → `hui` finds `woonhuis`).
-    let fragment = term;
-    while (fragment.length > 3 && !word.startsWith(fragment)) fragment = fragment.slice(0, -1);
-    if (fragment.length >= 3 && word.length >= 4 && lexiconForm(word) !== null) {
-      for (const id of this.vocabulary.wordsContaining(fragment, COMPOUND_LIMIT * 4)) {
-        const other = this.vocabulary.word(id);
+    // Compounds with the word as head (`raket` → kruisraket(ten)), found as the words joined.
+    if (word.length >= 4 && lexiconForm(word) !== null) {
+      for (const id of this.vocabulary.compoundsWithHead(term, COMPOUND_LIMIT * 4)) {
         if (found.compounds.length >= COMPOUND_LIMIT) break;
-        if (other.length < word.length + 3 || !hasHead(other, term, indexTerm)) continue;
+        const other = this.vocabulary.word(id);
+        if (other.length < word.length + 3) continue;
         found.compounds.push(other);
         add(this.vocabulary.term(id));
       }

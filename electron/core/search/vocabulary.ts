@@ -1,4 +1,5 @@
 import { i32s, SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
+import { compoundHeads } from '../text/compounds';
 import { indexTerm } from './query';
 
 // Every distinct folded word seen by the index gets a small number. Stories keep
@@ -15,6 +16,8 @@ const HOT_WORDS = 2_048;
 const HOT_STORY_COUNT = 64;
 const SHORT_BUCKET = 2;
 const LONG_BUCKET = 3;
+/** Shorter words are never split into compounds (a three-letter first part and a four-letter head). */
+const MIN_COMPOUND = 7;
 
 /**
  * A copy of `text` that does not share memory with the string it was cut from.
@@ -56,6 +59,12 @@ export class Vocabulary {
   /** Per word id: the story count pass that last counted it, so a story counts each word once. */
   private countedIn = new Int32Array(1024);
   private pass = 0;
+  /**
+   * Per index term: the ids (ascending) of words that are compounds with a head of that
+   * term (`raket` → kruisraket, kruisraketten). Filled as words join, so a search for a
+   * word finds its compounds by one lookup instead of a scan of all words.
+   */
+  private readonly compoundsByHead = new Map<string, number[]>();
 
   get size(): number {
     return this.words.length - 1;
@@ -78,8 +87,33 @@ export class Vocabulary {
       }
       addToBucket(this.shortBuckets, word.slice(0, SHORT_BUCKET), id);
       if (word.length >= LONG_BUCKET) addToBucket(this.longBuckets, word.slice(0, LONG_BUCKET), id);
+      this.noteHeads(word, id);
     }
     return id;
+  }
+
+  private noteHeads(word: string, id: number): void {
+    if (word.length < MIN_COMPOUND) return;
+    for (const head of compoundHeads(word, true)) {
+      const term = indexTerm(head);
+      if (!term) continue;
+      const ids = this.compoundsByHead.get(term);
+      if (!ids) this.compoundsByHead.set(term, [id]);
+      else if (ids[ids.length - 1] !== id) ids.push(id);
+    }
+  }
+
+  /**
+   * Ids (ascending) of words in some story that are compounds with a head whose index
+   * term is `term` (`kruisraketten` for `raket`), at most `limit`.
+   */
+  compoundsWithHead(term: string, limit: number): number[] {
+    const out: number[] = [];
+    for (const id of this.compoundsByHead.get(term) ?? []) {
+      if (out.length >= limit) break;
+      if (this.storyCounts[id]! > 0 && this.terms[id]) out.push(id);
+    }
+    return out;
   }
 
   /** Words, their terms and story counts for the index snapshot; the maps are rebuilt from them. */
@@ -89,6 +123,19 @@ export class Vocabulary {
     yield* out.array(this.storyCounts.subarray(0, this.words.length));
     // In the order they joined: the hot map is capped, so its members are not derivable.
     yield* out.array(Uint32Array.from(this.hot.values()));
+    // Compounds by head: the head terms, then per head its word count and ids.
+    const heads = [...this.compoundsByHead.keys()];
+    yield* out.strings(heads);
+    let length = 0;
+    for (const ids of this.compoundsByHead.values()) length += 1 + ids.length;
+    const flat = new Uint32Array(length);
+    let at = 0;
+    for (const ids of this.compoundsByHead.values()) {
+      flat[at++] = ids.length;
+      flat.set(ids, at);
+      at += ids.length;
+    }
+    yield* out.array(flat);
   }
 
   static *readState(input: SnapshotReader): Generator<void, Vocabulary> {
@@ -120,6 +167,22 @@ export class Vocabulary {
       if (id === 0 || id >= words.length) throw new SnapshotFormatError('vocabulary: hot words');
       vocabulary.hot.set(words[id]!, id);
     }
+    const heads = yield* input.strings();
+    const flat = yield* input.array(u32s, 4);
+    let at = 0;
+    for (const head of heads) {
+      const count = flat[at++];
+      if (count === undefined || count === 0 || at + count > flat.length || vocabulary.compoundsByHead.has(head)) {
+        throw new SnapshotFormatError('vocabulary: compounds');
+      }
+      const ids = Array.from(flat.subarray(at, at + count));
+      at += count;
+      for (let k = 0; k < ids.length; k++) {
+        if (ids[k]! === 0 || ids[k]! >= words.length || (k > 0 && ids[k]! <= ids[k - 1]!)) throw new SnapshotFormatError('vocabulary: compounds');
+      }
+      vocabulary.compoundsByHead.set(head, ids);
+    }
+    if (at !== flat.length) throw new SnapshotFormatError('vocabulary: compounds');
     return vocabulary;
   }
 
@@ -153,35 +216,6 @@ export class Vocabulary {
       const count = (this.storyCounts[id]! += delta);
       if (count === HOT_STORY_COUNT && this.hot.size < HOT_WORDS) this.hot.set(this.words[id]!, id);
     });
-  }
-
-  /** All words joined by newlines (with one before and after), for substring scans; rebuilt when words were added. */
-  private joined = '';
-  private joinedCount = 0;
-
-  /**
-   * Ids of words in some story that contain `fragment` after their first letters
-   * (`kruisraket` for `raket`), at most `limit`: the candidates for compounds with it as
-   * their head. A scan of all words, so a few milliseconds at 300,000 words.
-   */
-  wordsContaining(fragment: string, limit: number): number[] {
-    if (this.joinedCount !== this.words.length) {
-      this.joined = `\n${this.words.join('\n')}\n`;
-      this.joinedCount = this.words.length;
-    }
-    const text = this.joined;
-    const out: number[] = [];
-    let at = text.indexOf(fragment, 1);
-    while (at >= 0 && out.length < limit) {
-      const start = text.lastIndexOf('\n', at) + 1;
-      const end = text.indexOf('\n', at);
-      if (start < at) {
-        const id = this.idOf.get(text.slice(start, end));
-        if (id !== undefined && this.storyCounts[id]! > 0 && this.terms[id]) out.push(id);
-      }
-      at = text.indexOf(fragment, end);
-    }
-    return out;
   }
 
   /** Ids of words in some story starting with one of `starts` (two letters) for which `keep` holds. */

@@ -42,7 +42,75 @@ export function lexiconWords(): ReadonlySet<string> {
     else if (LOWER_WORD.test(word)) words.add(word.replace(/ĳ/gu, 'ij').normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   }
   lexicon = words;
+  bloom = new Uint32Array(BLOOM_BITS / 32);
+  for (const word of words) {
+    let h1 = 0;
+    let h2 = FNV_BASIS;
+    for (let k = word.length - 1; k >= 0; k--) {
+      const code = word.charCodeAt(k);
+      h1 = (Math.imul(h1, 31) + code) | 0;
+      h2 = Math.imul(h2 ^ code, FNV_PRIME);
+    }
+    bloom[(h1 & BLOOM_MASK) >>> 5]! |= 1 << (h1 & 31);
+    bloom[(h2 & BLOOM_MASK) >>> 5]! |= 1 << (h2 & 31);
+  }
   return words;
+}
+
+/**
+ * A Bloom filter over the lexicon's words, hashed from their last letter to their first:
+ * every tail of a word (each candidate head of a compound) is then hashed in one pass
+ * from the word's end, and only tails the filter may hold are looked up in the set.
+ * 2^23 bits (1 MB) for ~150,000 words: about one false "maybe" in 700.
+ */
+let bloom: Uint32Array | null = null;
+const BLOOM_BITS = 2 ** 23;
+const BLOOM_MASK = BLOOM_BITS - 1;
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/**
+ * Marks in `marks` each position `at` (from `from` on) where `form.slice(at)` may be a
+ * lexicon word. `form` is the word itself or the word with its ending changed as an
+ * inflection is undone: every tail of it starts at the same position as in the word.
+ */
+function markTails(form: string, from: number, marks: Uint8Array): void {
+  const bits = bloom!;
+  let h1 = 0;
+  let h2 = FNV_BASIS;
+  for (let k = form.length - 1; k >= from; k--) {
+    const code = form.charCodeAt(k);
+    h1 = (Math.imul(h1, 31) + code) | 0;
+    h2 = Math.imul(h2 ^ code, FNV_PRIME);
+    if (k < marks.length && (bits[(h1 & BLOOM_MASK) >>> 5]! & (1 << (h1 & 31))) !== 0 && (bits[(h2 & BLOOM_MASK) >>> 5]! & (1 << (h2 & 31))) !== 0) {
+      marks[k] = 1;
+    }
+  }
+}
+
+/**
+ * Positions of `word` where a head may start: where the tail, or the tail with an
+ * inflection undone as lexiconForm() undoes it, may be a lexicon word. A superset of the
+ * positions where lexiconForm(tail) finds a form (the filter never misses a word).
+ */
+function possibleHeads(word: string): Uint8Array {
+  lexiconWords();
+  const n = word.length;
+  const marks = new Uint8Array(n);
+  markTails(word, MIN_MODIFIER, marks);
+  const last = word.charCodeAt(n - 1);
+  if (last === 110 && word.charCodeAt(n - 2) === 101) {
+    const base = word.slice(0, -2);
+    markTails(base, MIN_MODIFIER, marks);
+    const single = undouble(base);
+    if (single !== base) markTails(single, MIN_MODIFIER, marks);
+    const end = base.charCodeAt(base.length - 1);
+    if (end === 122 || end === 118) markTails(`${base.slice(0, -1)}${end === 122 ? 's' : 'f'}`, MIN_MODIFIER, marks);
+    const long = lengthen(base);
+    if (long !== base) markTails(long, MIN_MODIFIER, marks);
+  }
+  if (last === 115 || last === 101 || last === 110) markTails(word.slice(0, -1), MIN_MODIFIER, marks);
+  return marks;
 }
 
 /** Whether the lexicon has been read (for memory figures and tests). */
@@ -70,31 +138,58 @@ const MIN_HEAD = 3;
 export function lexiconForm(part: string): string | null {
   const words = lexiconWords();
   if (words.has(part)) return part;
-  const tries: string[] = [];
-  if (part.endsWith('en')) {
+  // Called for every tail of every long word while indexing: tries in order without
+  // building a list, shortest forms last; a form counts from MIN_HEAD letters.
+  const n = part.length;
+  const known = (form: string): boolean => form.length >= MIN_HEAD && words.has(form);
+  if (n >= 2 && part.charCodeAt(n - 1) === 110 && part.charCodeAt(n - 2) === 101) {
+    // -en: raketten → raket, huizen → huis, brieven → brief, bomen → boom
     const base = part.slice(0, -2);
-    tries.push(base, undouble(base));
-    if (base.endsWith('z')) tries.push(`${base.slice(0, -1)}s`); // huizen → huis
-    if (base.endsWith('v')) tries.push(`${base.slice(0, -1)}f`); // brieven → brief
-    tries.push(lengthen(base));
+    if (known(base)) return base;
+    const single = undouble(base);
+    if (single !== base && known(single)) return single;
+    const last = base.charCodeAt(base.length - 1);
+    if (last === 122 /* z */ || last === 118 /* v */) {
+      const voiceless = `${base.slice(0, -1)}${last === 122 ? 's' : 'f'}`;
+      if (known(voiceless)) return voiceless;
+    }
+    const long = lengthen(base);
+    if (long !== base && known(long)) return long;
   }
-  if (part.endsWith('s')) tries.push(part.slice(0, -1));
-  if (part.endsWith("'s")) tries.push(part.slice(0, -2));
-  if (part.endsWith('e')) tries.push(part.slice(0, -1));
-  if (part.endsWith('n')) tries.push(part.slice(0, -1)); // ziekten → ziekte
-  for (const form of tries) if (form.length >= MIN_HEAD && words.has(form)) return form;
+  const last = part.charCodeAt(n - 1);
+  if (last === 115 /* s */) {
+    const form = part.slice(0, -1);
+    if (known(form)) return form;
+    if (n >= 2 && part.charCodeAt(n - 2) === 39 /* ' */) {
+      const bare = part.slice(0, -2);
+      if (known(bare)) return bare;
+    }
+  }
+  if (last === 101 /* e */ || last === 110 /* n */) {
+    // ziekte|n, grote → groot is not tried: only the ending goes
+    const form = part.slice(0, -1);
+    if (known(form)) return form;
+  }
   return null;
 }
 
 /** `rakett` → `raket`. */
 function undouble(stem: string): string {
-  return stem.length > 2 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : stem;
+  const n = stem.length;
+  return n > 2 && stem.charCodeAt(n - 1) === stem.charCodeAt(n - 2) ? stem.slice(0, -1) : stem;
 }
+
+const VOWEL = /[aeiou]/;
 
 /** `bomen` → `boom`, `wapenen`: an open syllable's vowel written double when closed. */
 function lengthen(stem: string): string {
-  const match = /([^aeiou])([aeou])([^aeiou])$/.exec(stem);
-  return match ? `${stem.slice(0, -2)}${match[2]}${match[2]}${match[3]}` : stem;
+  const n = stem.length;
+  if (n < 3) return stem;
+  const before = stem[n - 3]!;
+  const vowel = stem[n - 2]!;
+  const after = stem[n - 1]!;
+  if (VOWEL.test(before) || VOWEL.test(after) || !'aeou'.includes(vowel)) return stem;
+  return `${stem.slice(0, -2)}${vowel}${vowel}${after}`;
 }
 
 /** The lexicon form of a first part, linking `-s-`, `-e-`, `-en-` allowed (`oorlogs`, `boeren`, `huizen`). */
@@ -131,7 +226,9 @@ export interface CompoundSplit {
 function split(word: string): CompoundSplit | null {
   let best: CompoundSplit | null = null;
   let bestShorter = 0;
+  const heads = possibleHeads(word);
   for (let at = MIN_MODIFIER; at <= word.length - MIN_HEAD; at++) {
+    if (heads[at] === 0) continue;
     const first = word.slice(0, at);
     const head = word.slice(at);
     const shorter = Math.min(first.length, head.length);
@@ -162,21 +259,29 @@ const CACHE_LIMIT = 100_000;
 export function splitCompound(word: string): CompoundSplit | null {
   let found = cache.get(word);
   if (found !== undefined) return found;
-  found = word.length >= MIN_MODIFIER + MIN_HEAD + 1 && /^[a-z]+$/.test(word) ? split(word) : null;
+  found = splitOnce(word);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word.length < 13 ? word : (JSON.parse(JSON.stringify(word)) as string), found);
   return found;
 }
 
+function splitOnce(word: string): CompoundSplit | null {
+  return word.length >= MIN_MODIFIER + MIN_HEAD + 1 && LETTERS.test(word) ? split(word) : null;
+}
+
+const LETTERS = /^[a-z]+$/;
+
 /**
  * The heads of a compound, outermost first (`wapenstilstand` → `stilstand`, `stand`;
  * `kruisraketten` → `raketten`). A search word matches a compound when it is one of them.
+ * `once`: a word seen once (the search vocabulary splits each new word once): its own
+ * split is not cached, its heads' are.
  */
-export function compoundHeads(word: string): string[] {
+export function compoundHeads(word: string, once = false): string[] {
   const heads: string[] = [];
   let current = word;
   for (let depth = 0; depth < 3; depth++) {
-    const found = splitCompound(current);
+    const found = depth === 0 && once ? splitOnce(current) : splitCompound(current);
     if (!found) break;
     heads.push(found.head);
     current = found.head;

@@ -144,8 +144,9 @@ export class RelatedIndex {
       return hits.slice(0, limit).map((hit) => {
         const scored = this.scorer.score(slot, hit.slot, true);
         const score = Math.round(hit.score * 1000) / 1000;
-        const reasons = reasonsFor(state, scored);
-        return { id: state.idOf[hit.slot]!, score, reasons, band: bandOf(score, reasons), wording: sharedWording(state, scored) };
+        const wording = sharedWording(state, scored);
+        const reasons = reasonsFor(state, scored, wording);
+        return { id: state.idOf[hit.slot]!, score, reasons, band: bandOf(score, reasons), wording };
       });
     } finally {
       this.scorer.unloadQuery(slot);

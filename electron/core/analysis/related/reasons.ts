@@ -56,26 +56,47 @@ export function bandOf(score: number, reasons: readonly RelatedReason[]): Relate
   return evidence >= 2 ? 'possible' : 'weak';
 }
 
-/** The telling words a scored pair shares, weightiest first (for reasons worded as written, see writtenReasons). */
+/**
+ * The telling words a scored pair shares, weightiest first (for reasons worded as written,
+ * see writtenReasons). Sorted by weight first and looked at only until enough are found:
+ * a pair can share hundreds of terms, and spelling and names are checked for the first few.
+ */
 export function sharedWording(state: RelatedState, { sharedTerms, sharedEntities }: Scored): SharedWording[] {
-  const nameWords = new Set<string>();
-  for (const entity of sharedEntities) for (const word of words(state.entityNames.get(entity.id))) if (word.length >= 4) nameWords.add(word);
-  return sharedTerms
-    .map((term) => ({ ...term, term: state.terms.text(term.id), surface: surfaceOf(state, term.id) }))
-    .filter((term) => !saysName(nameWords, term.term, term.surface) && isTellingWord(term.surface))
-    .sort((x, y) => y.contribution - x.contribution || x.surface.localeCompare(y.surface))
-    .slice(0, WORDING_CANDIDATES)
-    .map(({ term, surface }) => ({ term, surface }));
+  const names = nameWordsOf(state, sharedEntities);
+  const surfaces = new Map<number, string>();
+  const surface = (id: number): string => {
+    let found = surfaces.get(id);
+    if (found === undefined) surfaces.set(id, (found = surfaceOf(state, id)));
+    return found;
+  };
+  const sorted = [...sharedTerms].sort((x, y) => y.contribution - x.contribution || surface(x.id).localeCompare(surface(y.id)));
+  const out: SharedWording[] = [];
+  for (const { id } of sorted) {
+    if (out.length >= WORDING_CANDIDATES) break;
+    const term = state.terms.text(id);
+    const written = surface(id);
+    if (!saysName(names, term, written) && isTellingWord(written)) out.push({ term, surface: written });
+  }
+  return out;
 }
 
-function saysName(nameWords: Set<string>, key: string, surface: string): boolean {
+/** The words (of four letters or more) of the shared names, folded, and their wording terms. */
+function nameWordsOf(state: RelatedState, sharedEntities: Scored['sharedEntities']): { words: string[]; terms: Set<string> } {
+  const found = new Set<string>();
+  for (const entity of sharedEntities) for (const word of words(state.entityNames.get(entity.id))) if (word.length >= 4) found.add(word);
+  const list = [...found];
+  return { words: list, terms: new Set(list.map((word) => wordingTerm(word))) };
+}
+
+function saysName(names: { words: string[]; terms: Set<string> }, key: string, surface: string): boolean {
+  if (names.terms.has(key)) return true;
   const folded = fold(surface);
-  for (const word of nameWords) if (folded.startsWith(word) || wordingTerm(word) === key) return true;
+  for (const word of names.words) if (folded.startsWith(word)) return true;
   return false;
 }
 
-/** The reasons for a scored pair (score() with `explain`). */
-export function reasonsFor(state: RelatedState, { sharedTerms, sharedEntities, days }: Scored): RelatedReason[] {
+/** The reasons for a scored pair (score() with `explain`), with its sharedWording(). */
+export function reasonsFor(state: RelatedState, { sharedEntities, days }: Scored, wording: readonly SharedWording[]): RelatedReason[] {
   const reasons: RelatedReason[] = [];
   const names = sharedEntities
     .map((entity) => ({ ...entity, name: state.entityNames.get(entity.id) }))
@@ -85,7 +106,7 @@ export function reasonsFor(state: RelatedState, { sharedTerms, sharedEntities, d
   if (names.length) reasons.push({ kind: 'sharedEntities', names });
 
   // Words already said by the shared names (`poetin`, `kim`, `noordkoreaanse`) add nothing to the reason.
-  const terms = [...new Set(sharedWording(state, { sharedTerms, sharedEntities, days, score: 0 }).map((term) => term.surface))].slice(0, SHOWN);
+  const terms = [...new Set(wording.map((term) => term.surface))].slice(0, SHOWN);
   if (terms.length) reasons.push({ kind: 'sharedTerms', terms });
 
   if (days !== null) reasons.push({ kind: 'daysApart', days });
