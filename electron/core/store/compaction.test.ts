@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -92,6 +92,21 @@ describe('segment compaction', () => {
       expect([...reopened.liveIds()]).toEqual(ids);
       await reopened.close();
       expect(await segmentFiles(dir)).toHaveLength(2);
+    });
+  });
+
+  it('stops at a segment whose text is damaged and leaves the library as it was', async () => {
+    await withTempDir(async (dir) => {
+      await smallImports(dir, 5);
+      const store = await LibraryStore.open(dir, { autoCompact: false });
+      const third = store.meta.segments[2]!.name;
+      await writeFile(path.join(dir, 'content', `${third}.bodies.json`), '{"a0002": 7}');
+      const files = await segmentFiles(dir);
+      await expect(store.compact({ retireNow: true })).rejects.toThrow(/damaged story text/);
+      expect(store.meta.segments).toHaveLength(5);
+      await store.close();
+      expect((await segmentFiles(dir)).sort()).toEqual(files.sort());
+      expect(await readJournal(dir)).toEqual([]);
     });
   });
 

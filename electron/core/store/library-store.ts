@@ -20,7 +20,7 @@ import { storyHeadOf, StoryVersions } from './versions';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
-import { COMPACT_THRESHOLD, planCompaction, readJournal, recoverCompactions, removeSegmentFiles, smallSegmentCount, writeJournal, type CompactionEntry, type CompactionStep } from './compaction';
+import { COMPACT_THRESHOLD, planCompaction, readJournal, recoverCompactions, removeSegmentFiles, smallSegmentCount, writeJournal, type CompactionEntry, type CompactionGroup, type CompactionStep } from './compaction';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -629,13 +629,18 @@ export class LibraryStore {
   // ---- compaction (compaction.ts) ------------------------------------------
 
   private compacting: Promise<CompactionResult> | null = null;
+  private autoCompactFailed = false;
 
   /** Starts a background compaction when the small segments pass the threshold (never awaited by the import). */
   private maybeCompact(): void {
-    if (this.autoCompact === false || this.compacting || this.readOnly) return;
+    if (this.autoCompact === false || this.autoCompactFailed || this.compacting || this.readOnly) return;
     if (smallSegmentCount(this.meta.segments, SEGMENT_SIZE) < this.autoCompact) return;
     // Not awaited: its reading and writing run beside later edits; its switch waits for this commit to end.
-    this.compact().catch((error: unknown) => console.error(`[kroniek] compaction failed: ${(error as Error).message}`));
+    this.compact().catch((error: unknown) => {
+      // Not tried again on its own this session (a damaged segment would fail it after every import).
+      this.autoCompactFailed = true;
+      console.error(`[kroniek] compaction failed: ${(error as Error).message}`);
+    });
   }
 
   /** Settles when a running compaction has finished (for tests, and close). */
@@ -676,24 +681,13 @@ export class LibraryStore {
     const journal = await readJournal(this.dataDir);
     await writeJournal(this.dataDir, [...journal, entry]);
     const into = new Map<string, { name: string; count: number; records: string[] }>();
-    const reader = new SegmentReader();
-    for (const { group, name } of plan) {
-      await onStep?.('segment');
-      const items: StoryContent[] = [];
-      for (const segment of group.retired) {
-        const { heads, invalid } = await readHeadsFile(path.join(this.dataDir, CONTENT_DIR, `${segment.name}.heads.json`));
-        const entries = await reader.read(this.bodiesFile(segment.name));
-        const at = new Map(entries.ids.map((id, index) => [id, index]));
-        if (invalid > 0 || heads.length !== segment.count) throw new Error(`segment ${segment.name} is not as listed; compaction stopped`);
-        for (const head of heads) {
-          const index = at.get(head.id);
-          const body = index === undefined ? undefined : entries.value(index);
-          if (!isBody(body)) throw new Error(`segment ${segment.name} has a damaged story text; compaction stopped`);
-          items.push({ head, body });
-        }
-      }
-      await writeSegmentFiles(this.dataDir, name, items);
-      for (const segment of group.retired) into.set(segment.name, { name, count: group.count, records: [] });
+    try {
+      await this.writeCompacted(plan, into, onStep);
+    } catch (error) {
+      // Nothing was switched: the new files and the plan go, the library is as it was.
+      for (const name of entry.into) await removeSegmentFiles(this.dataDir, name);
+      await writeJournal(this.dataDir, journal);
+      throw error;
     }
     await onStep?.('switch');
     const switched = await this.serial(async () => {
@@ -731,6 +725,33 @@ export class LibraryStore {
       for (const name of entry.retired) await removeSegmentFiles(this.dataDir, name);
     }
     return { segmentsBefore, segmentsAfter: this.meta.segments.length, retired: entry.retired.length, written: entry.into.length, retiredNow: retireNow };
+  }
+
+  /** Compaction step 2: the new segments, each the stories of its group's segments in order, checked as they are read. */
+  private async writeCompacted(
+    plan: { group: CompactionGroup; name: string }[],
+    into: Map<string, { name: string; count: number; records: string[] }>,
+    onStep?: (step: CompactionStep) => void | Promise<void>,
+  ): Promise<void> {
+    const reader = new SegmentReader();
+    for (const { group, name } of plan) {
+      await onStep?.('segment');
+      const items: StoryContent[] = [];
+      for (const segment of group.retired) {
+        const { heads, invalid } = await readHeadsFile(path.join(this.dataDir, CONTENT_DIR, `${segment.name}.heads.json`));
+        const entries = await reader.read(this.bodiesFile(segment.name));
+        const at = new Map(entries.ids.map((id, index) => [id, index]));
+        if (invalid > 0 || heads.length !== segment.count) throw new Error(`segment ${segment.name} is not as listed; compaction stopped`);
+        for (const head of heads) {
+          const index = at.get(head.id);
+          const body = index === undefined ? undefined : entries.value(index);
+          if (!isBody(body)) throw new Error(`segment ${segment.name} has a damaged story text; compaction stopped`);
+          items.push({ head, body });
+        }
+      }
+      await writeSegmentFiles(this.dataDir, name, items);
+      for (const segment of group.retired) into.set(segment.name, { name, count: group.count, records: [] });
+    }
   }
 
   /** After a compaction's switch: every in-memory reference to a retired segment names the segment that holds its stories now. */
