@@ -356,7 +356,8 @@ export class LibraryStore {
     for (const id of ids) {
       const segment = this.segmentOf.get(id);
       if (!segment || !this.head(id)) continue;
-      const contentId = this.versions.current(id)?.contentId ?? id;
+      // The text shown, as body() reads it: an accepted page update's, else the current agency version's.
+      const contentId = this.pageShown.get(id) ?? this.versions.current(id)?.contentId ?? id;
       const cached = this.bodyCache.get(segment);
       if (cached) {
         const body = cached.get(contentId);

@@ -121,6 +121,24 @@ describe('proposals through the contract', () => {
     });
   });
 
+  it('finds the story an update belongs to among a busy place\'s other stories of the same two days, all imported at once', async () => {
+    await withCore(async (core) => {
+      // 130 other Den Haag stories captured around the first (more than are compared): different words each.
+      const topics = ['woningbouw', 'stikstof', 'onderwijs', 'zorgkosten', 'asielopvang', 'defensie', 'belastingen', 'spoorwegen', 'energieprijzen', 'landbouw'];
+      const others = Array.from({ length: 130 }, (_, k) => ({
+        name: `anders-${k}.txt`,
+        bytes: utf8(page(`Debat over ${topics[k % 10]} loopt uit (${k})`, `De Tweede Kamer sprak ${k} uur over ${topics[k % 10]} en besluit volgende week over motie ${k}.`, `Fracties verdeeld, dossier ${k}.`)),
+        lastModified: CAPTURED - 20 * HOUR + k * 15 * 60 * 1000,
+      }));
+      await importBytes(core.context.store, [{ name: 'zeeland.txt', bytes: utf8(FIRST), lastModified: CAPTURED }, ...others], core.context.importOptions);
+      const storyId = [...core.context.store.liveHeads()].find((head) => head.headline === 'Kabinet trekt extra geld uit voor dijkversterking in Zeeland')!.id;
+      await importPage(core, 'zeeland-update.txt', UPDATE, CAPTURED + 6 * HOUR);
+      const proposals = await call(core, 'proposals.list', {});
+      expect(proposals.map((proposal) => proposal.storyId)).toEqual([storyId]);
+      expect(proposals[0]!.leadSimilarity).toBe(1);
+    });
+  });
+
   it('proposes nothing for a capture more than 48 hours later', async () => {
     await withCore(async (core) => {
       await importPage(core, 'zeeland.txt', FIRST, CAPTURED);

@@ -27,12 +27,7 @@ export function tokenSet(text: string): Set<string> {
 
 /** Jaccard similarity of two texts' word sets (0 when either has no words). */
 export function similarity(a: string, b: string): number {
-  const left = tokenSet(a);
-  const right = tokenSet(b);
-  if (left.size === 0 || right.size === 0) return 0;
-  let shared = 0;
-  for (const word of left) if (right.has(word)) shared++;
-  return shared / (left.size + right.size - shared);
+  return setSimilarity(tokenSet(a), tokenSet(b));
 }
 
 const placeKey = (place: string) => place.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -67,33 +62,123 @@ const captureTime = (head: StoryHead) => Date.parse(head.capturedAt ?? head.impo
 const isPageArticle = (head: StoryHead) => head.kind === 'article' && !head.wire;
 
 /**
+ * At most this many stored articles of the same place, the nearest in capture time, are
+ * compared with a new one (a place's stories of about two days at a busy desk): an
+ * agency's update comes within hours, and a place with more
+ * page-text articles than this within two days is not a desk's archive but a bulk import
+ * of files with one modification time (every comparison would read a stored lead).
+ */
+export const MAX_CANDIDATES = 100;
+
+interface Stored {
+  head: StoryHead;
+  capturedAt: number;
+}
+
+/**
+ * Jaccard similarity of two word sets (0 when either is empty). With `atLeast`, a pair
+ * that cannot reach it is given up as soon as too few words are left to share (the answer
+ * is then some value below `atLeast`, not the similarity).
+ */
+function setSimilarity(left: ReadonlySet<string>, right: ReadonlySet<string>, atLeast = 0): number {
+  if (left.size === 0 || right.size === 0) return 0;
+  const [small, large] = left.size <= right.size ? [left, right] : [right, left];
+  // shared / (|A| + |B| - shared) >= t  <=>  shared >= t (|A| + |B|) / (1 + t)
+  const needed = (atLeast * (left.size + right.size)) / (1 + atLeast);
+  if (small.size < needed) return small.size / large.size;
+  let shared = 0;
+  let unseen = small.size;
+  for (const word of small) {
+    if (large.has(word)) shared++;
+    if (shared + --unseen < needed) return 0;
+  }
+  return shared / (left.size + right.size - shared);
+}
+
+/** The stored entries (sorted by capture time) nearest to `at` within the window, at most MAX_CANDIDATES. */
+function nearest(sorted: readonly Stored[], at: number): Stored[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.capturedAt < at) low = middle + 1;
+    else high = middle;
+  }
+  const out: Stored[] = [];
+  let before = low - 1;
+  let after = low;
+  while (out.length < MAX_CANDIDATES) {
+    const left = before >= 0 && at - sorted[before]!.capturedAt <= CAPTURE_WINDOW_MS ? sorted[before]! : null;
+    const right = after < sorted.length && sorted[after]!.capturedAt - at <= CAPTURE_WINDOW_MS ? sorted[after]! : null;
+    if (!left && !right) break;
+    if (left && (!right || at - left.capturedAt <= right.capturedAt - at)) {
+      out.push(left);
+      before--;
+    } else {
+      out.push(right!);
+      after++;
+    }
+  }
+  return out;
+}
+
+/**
  * The proposals a batch of new stories gives rise to: each new page-text article against
- * the stored page-text articles of its place (the best match, if any). A story that was
- * ever a proposal's candidate is not proposed again (a declined pair stays declined).
+ * the stored page-text articles of its place captured within the window (the nearest
+ * MAX_CANDIDATES; the best match, if any). A story that was ever a proposal's candidate
+ * is not proposed again (a declined pair stays declined). Each stored headline and lead
+ * is read and split into words once per batch, the leads in one read of their files.
  */
 export async function proposeUpdates(store: LibraryStore, items: readonly StoryContent[], proposedAt: string): Promise<UpdateProposal[]> {
-  const fresh = items.filter((item) => isPageArticle(item.head) && item.head.dateline.place.trim());
-  if (fresh.length === 0) return [];
   const known = new Set((store.meta.updateProposals ?? []).map((proposal) => proposal.candidateId));
-  const byPlace = new Map<string, StoryHead[]>();
+  const fresh = items.filter((item) => isPageArticle(item.head) && item.head.dateline.place.trim() && !known.has(item.head.id));
+  if (fresh.length === 0) return [];
+  const places = new Set(fresh.map((item) => placeKey(item.head.dateline.place)));
+  const byPlace = new Map<string, Stored[]>();
   for (const head of store.liveHeads()) {
     if (!isPageArticle(head)) continue;
     const key = placeKey(head.dateline.place);
-    if (!key) continue;
+    if (!key || !places.has(key)) continue;
     let list = byPlace.get(key);
     if (!list) byPlace.set(key, (list = []));
-    list.push(head);
+    list.push({ head, capturedAt: captureTime(head) });
   }
-  const proposals: UpdateProposal[] = [];
+  for (const list of byPlace.values()) list.sort((x, y) => x.capturedAt - y.capturedAt);
+
+  const pairs: { item: StoryContent; candidates: Stored[] }[] = [];
+  const wanted = new Set<string>();
   for (const item of fresh) {
-    if (known.has(item.head.id)) continue;
-    const newer: UpdateSide = { place: item.head.dateline.place, headline: item.head.headline, lead: leadOf(item.body), capturedAt: captureTime(item.head) };
+    const candidates = nearest(byPlace.get(placeKey(item.head.dateline.place)) ?? [], captureTime(item.head)).filter((stored) => stored.head.id !== item.head.id);
+    if (candidates.length === 0) continue;
+    pairs.push({ item, candidates });
+    for (const stored of candidates) wanted.add(stored.head.id);
+  }
+  if (pairs.length === 0) return [];
+  const bodies = await store.bodiesOf([...wanted]);
+  const headlines = new Map<string, Set<string>>();
+  const leads = new Map<string, Set<string>>();
+  const cached = (cache: Map<string, Set<string>>, id: string, text: () => string) => {
+    let found = cache.get(id);
+    if (!found) cache.set(id, (found = tokenSet(text())));
+    return found;
+  };
+
+  const proposals: UpdateProposal[] = [];
+  for (const { item, candidates } of pairs) {
+    const headline = tokenSet(item.head.headline);
+    const lead = tokenSet(leadOf(item.body));
     let best: { storyId: string; headline: number; lead: number } | null = null;
-    for (const stored of byPlace.get(placeKey(newer.place)) ?? []) {
-      if (stored.id === item.head.id || Math.abs(captureTime(stored) - newer.capturedAt) > CAPTURE_WINDOW_MS) continue;
-      const lead = leadOf((await store.body(stored.id)) ?? []);
-      const match = looksLikeUpdate(newer, { place: stored.dateline.place, headline: stored.headline, lead, capturedAt: captureTime(stored) });
-      if (match && (!best || Math.max(match.headline, match.lead) > Math.max(best.headline, best.lead))) best = { storyId: stored.id, ...match };
+    for (const stored of candidates) {
+      const storedLead = cached(leads, stored.head.id, () => leadOf(bodies.get(stored.head.id) ?? []));
+      const headlineSimilarity = setSimilarity(headline, cached(headlines, stored.head.id, () => stored.head.headline));
+      // Most pairs are no match: the lead is compared exactly only when it decides or is reported.
+      let leadSimilarity = setSimilarity(lead, storedLead, headlineSimilarity >= SIMILARITY_THRESHOLD ? 0 : SIMILARITY_THRESHOLD);
+      if (headlineSimilarity < SIMILARITY_THRESHOLD && leadSimilarity < SIMILARITY_THRESHOLD) continue;
+      leadSimilarity = setSimilarity(lead, storedLead);
+      // The same text is a duplicate, never an update.
+      if (headlineSimilarity === 1 && leadSimilarity === 1) continue;
+      const match = { headline: round(headlineSimilarity), lead: round(leadSimilarity) };
+      if (!best || Math.max(match.headline, match.lead) > Math.max(best.headline, best.lead)) best = { storyId: stored.head.id, ...match };
     }
     if (best) {
       proposals.push({ id: newId('p'), storyId: best.storyId, candidateId: item.head.id, status: 'open', headlineSimilarity: best.headline, leadSimilarity: best.lead, proposedAt });
