@@ -11,7 +11,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * Returns the bundle's path.
  */
 export async function bundleMeasuringChild(): Promise<string> {
-  const outDir = path.join(ROOT, 'out/bench');
+  // One folder per benchmark process: two benchmarks at once never empty each other's bundle.
+  const outDir = path.join(ROOT, 'out', `bench-${process.pid}`);
   await build({
     configFile: false,
     root: ROOT,

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openKroniek } from '../core/app';
@@ -8,6 +8,7 @@ import { importPaths } from '../core/import/importer';
 import { LibraryStore } from '../core/store/library-store';
 import { baselineEditMs } from './baseline';
 import { syntheticStory } from './corpus';
+import { decadeFile } from './decade-corpus';
 import { syntheticQueries } from '../core/search/test/synthetic-corpus';
 import { CACHE_DIR } from '../core/store/library-store';
 import { bundleMeasuringChild } from './bundle-child';
@@ -16,7 +17,10 @@ import { round, timed } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR]
+const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR] [--corpus decade|v2] [--reuse]
+       npm run -s bench -- --ladder 50000,250000,1000000 [--json] [--dir DIR]
+       npm run -s bench -- --compaction N [--json] [--dir DIR]
+       npm run -s bench -- --memory LIBRARY_DIR
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
        npm run -s bench -- --wire-parse N [--json]
@@ -44,6 +48,12 @@ With --wire-parse N: parseWire throughput over N synthetic files per wire format
 With --wire-import N: N generated Dutch ANP items as ninjs files, and as NewsML-G2 files, each
 imported from disk into a fresh library (files/s); with --updates M, M version-2 files of them
 imported afterwards (new versions/s).
+With --ladder A,B,C: the --size benchmark at each size (a library imported at a size before is
+reused), figures in DIR/ladder.json and docs/bench/ladder.{json,svg} (each figure against size,
+the issue's targets as lines). --corpus v2 uses the earlier seed-format generator.
+With --compaction N: a library of N one-story imports (N segments), then segment compaction:
+files and cold open before and after.
+With --memory DIR: what the open library DIR keeps in memory, by structure (memory.ts).
 With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.
 With --sync N: the team library against a CouchDB-protocol server on loopback: N stories shared by
 one library, the first sync of an empty library (time, peak memory of its process and the server's),
@@ -79,7 +89,10 @@ async function benchWireParseCommand(count: number, json: boolean): Promise<numb
   return 0;
 }
 
-async function ensureCorpus(dir: string, size: number): Promise<void> {
+/** The corpus shapes `--corpus` picks: `decade` (the default, decade-corpus.ts) or the earlier `v2` (corpus.ts). */
+export type CorpusShape = 'decade' | 'v2';
+
+async function ensureCorpus(dir: string, size: number, shape: CorpusShape = 'decade'): Promise<void> {
   const marker = path.join(dir, '.complete');
   if (existsSync(marker)) return;
   await rm(dir, { recursive: true, force: true });
@@ -88,11 +101,20 @@ async function ensureCorpus(dir: string, size: number): Promise<void> {
     await mkdir(sub, { recursive: true });
     const end = Math.min(size, start + 1_000);
     await Promise.all(
-      Array.from({ length: end - start }, (_, i) => writeFile(path.join(sub, `story-${start + i}.txt`), syntheticStory(start + i))),
+      Array.from({ length: end - start }, async (_, i) => {
+        if (shape === 'v2') return writeFile(path.join(sub, `story-${start + i}.txt`), syntheticStory(start + i));
+        const file = decadeFile(start + i, size);
+        const target = path.join(sub, file.name);
+        await writeFile(target, file.text);
+        await utimes(target, file.modifiedAt, file.modifiedAt);
+      }),
     );
   }
   await writeFile(marker, String(size));
 }
+
+/** The corpus folder of a shape and size (the generator's version is in the name, so a changed generator never reuses an old corpus). */
+export const corpusDirName = (shape: CorpusShape, size: number) => (shape === 'v2' ? `corpus-v2-${size}` : `corpus-decade1-${size}`);
 
 /** Runs the open-library measurements in a fresh Node process, bundled as the app's main process is, so cold open and RSS are honest. */
 async function measureInChild(dataDir: string, queriesFile: string): Promise<OpenLibraryFigures>;
@@ -112,6 +134,14 @@ async function measureInChild(dataDir: string, queriesFile: string, mode: 'first
 
 let childBundle: Promise<string> | null = null;
 
+/** The cold open to the first list page, in a fresh bundled process (as measureInChild). */
+async function coldOpenInChild(dataDir: string): Promise<{ coldOpenMs: number; segments: number }> {
+  childBundle ??= bundleMeasuringChild();
+  const result = spawnSync(process.execPath, [await childBundle, '--cold-open', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { coldOpenMs: number; segments: number };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -127,6 +157,11 @@ export async function main(argv: string[]): Promise<number> {
       chronology: { type: 'string' },
       sync: { type: 'string' },
       quotes: { type: 'string' },
+      ladder: { type: 'string' },
+      compaction: { type: 'string' },
+      memory: { type: 'string' },
+      corpus: { type: 'string' },
+      reuse: { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -196,29 +231,103 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));
+  if (values.memory !== undefined) {
+    childBundle ??= bundleMeasuringChild();
+    const result = spawnSync(process.execPath, ['--expose-gc', await childBundle, '--memory', path.resolve(values.memory)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
+    process.stdout.write(`${result.stdout.trim().split('\n').at(-1)}\n`);
+    return 0;
+  }
+  if (values.compaction !== undefined) {
+    const count = Number(values.compaction);
+    if (!Number.isInteger(count) || count < 2) {
+      console.error('bench: --compaction must be a whole number of at least 2.');
+      return 2;
+    }
+    const { benchCompaction } = await import('./compaction');
+    const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+    const figures = await benchCompaction(count, path.resolve(values.dir ?? path.join(ROOT, 'bench-data')), coldOpenInChild, log);
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return 0;
+  }
+  const shape = (values.corpus ?? 'decade') as CorpusShape;
+  if (shape !== 'decade' && shape !== 'v2') {
+    console.error('bench: --corpus must be decade or v2.');
+    return 2;
+  }
+  const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+  const workDir = path.resolve(values.dir ?? path.join(ROOT, 'bench-data'));
+  if (values.ladder !== undefined) {
+    const sizes = values.ladder.split(',').map(Number);
+    if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+      console.error('bench: --ladder takes sizes separated by commas, e.g. 50000,250000,1000000.');
+      return 2;
+    }
+    const { runLadder } = await import('./ladder');
+    const ladder = await runLadder(sizes, workDir, (size, reuse) => benchSize({ size, workDir, shape, reuse, log }), log);
+    if (values.json) process.stdout.write(`${JSON.stringify(ladder)}\n`);
+    return 0;
+  }
   const size = Number(values.size ?? '1000');
   if (!Number.isInteger(size) || size < 1) {
     console.error('bench: --size must be a positive whole number.');
     return 2;
   }
-  const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
-  const workDir = path.resolve(values.dir ?? path.join(ROOT, 'bench-data'));
-  // The generator's version is in the name, so a changed generator never reuses an old corpus.
-  const corpusDir = path.join(workDir, `corpus-v2-${size}`);
-  const dataDir = path.join(workDir, `library-${size}`);
+  const figures = await benchSize({ size, workDir, shape, reuse: Boolean(values.reuse), log });
+  if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+  return 0;
+}
 
-  log(`Generating ${size} seed-format files in ${corpusDir} …`);
-  await ensureCorpus(corpusDir, size);
+/** Bytes of every regular file under `dir` (0 when it does not exist). */
+async function bytesUnder(dir: string): Promise<number> {
+  let total = 0;
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
 
-  await rm(dataDir, { recursive: true, force: true });
-  // No snapshot from the import session: the first open below must build, as every open did before snapshots.
-  const core = await openKroniek({ dataDir, platform: 'cli', indexSnapshot: { enabled: false } });
-  log('Importing …');
-  const imported = await timed(() => importPaths(core.context.store, [corpusDir], core.context.importOptions));
-  const report = imported.value;
-  await core.close();
-  const importFilesPerSec = report.totals.files / (imported.ms / 1000);
-  log(`  ${report.totals.files} files (${report.totals.imported} imported, ${report.totals.rejected} rejected, ${report.totals.briefsImported} briefs) in ${round(imported.ms)} ms: ${Math.round(importFilesPerSec)} files/s`);
+const MB = 1024 * 1024;
+const BASELINE_MAX_SIZE = 100_000;
+
+interface BenchSizeOptions {
+  size: number;
+  workDir: string;
+  shape: CorpusShape;
+  /** Use the library a previous run imported at this size (its import figures are kept beside it), instead of importing anew. */
+  reuse: boolean;
+  log: (text: string) => void;
+}
+
+/** The whole `--size N` benchmark: generate (or reuse) the corpus, import it (or reuse the library), measure in fresh processes. */
+export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeOptions) {
+  const corpusDir = path.join(workDir, corpusDirName(shape, size));
+  const dataDir = path.join(workDir, shape === 'v2' ? `library-v2-${size}` : `library-${size}`);
+  const importFile = path.join(workDir, `import-${path.basename(dataDir)}.json`);
+
+  log(`Generating ${size} ${shape === 'v2' ? 'seed-format' : 'decade-corpus'} files in ${corpusDir} …`);
+  await ensureCorpus(corpusDir, size, shape);
+
+  let importFilesPerSec: number;
+  const previous = reuse && existsSync(importFile) ? (JSON.parse(await readFile(importFile, 'utf8')) as { importFilesPerSec: number; corpus: string }) : null;
+  if (previous && previous.corpus === path.basename(corpusDir) && existsSync(dataDir)) {
+    importFilesPerSec = previous.importFilesPerSec;
+    log(`Reusing the library imported before in ${dataDir} (${importFilesPerSec} files/s then).`);
+  } else {
+    await rm(importFile, { force: true });
+    await rm(dataDir, { recursive: true, force: true });
+    // No snapshot from the import session: the first open below must build, as every open did before snapshots.
+    const core = await openKroniek({ dataDir, platform: 'cli', indexSnapshot: { enabled: false } });
+    log('Importing …');
+    const imported = await timed(() => importPaths(core.context.store, [corpusDir], core.context.importOptions));
+    const report = imported.value;
+    await core.close();
+    importFilesPerSec = report.totals.files / (imported.ms / 1000);
+    log(`  ${report.totals.files} files (${report.totals.imported} imported, ${report.totals.rejected} rejected, ${report.totals.briefsImported} briefs) in ${round(imported.ms)} ms: ${Math.round(importFilesPerSec)} files/s`);
+    await writeFile(importFile, JSON.stringify({ corpus: path.basename(corpusDir), importFilesPerSec: Math.round(importFilesPerSec), totals: report.totals }));
+  }
 
   log('Measuring a cold open, edits, search, related and memory in a fresh process …');
   await rm(path.join(dataDir, CACHE_DIR), { recursive: true, force: true });
@@ -240,13 +349,23 @@ export async function main(argv: string[]): Promise<number> {
   log('Opening again in a fresh process, with the index snapshot …');
   const second = await measureInChild(dataDir, queriesFile, 'snapshot');
   log(`  indexes ${second.origin === 'snapshot' ? 'from the snapshot' : `BUILT (${second.origin})`}: ready after ${round(second.indexReadyMs)} ms (first open ${round(open.indexReadyMs)} ms); longest block while loading ${round(second.loadBlockMs, 1)} ms in the worker, ${round(second.loadMainBlockMs, 1)} ms on the main thread`);
-  log(`  RSS ${Math.round(second.rssMB)} MB right after ready, ${Math.round(second.rssIdleMB)} MB once idle; search p95 ${round(second.searchP95Ms, 2)} ms`);
+  log(`  RSS ${Math.round(second.rssMB)} MB right after ready, ${Math.round(second.rssIdleMB)} MB once idle (all processes: ${Math.round(second.rssAllIdleMB)} MB); search p95 ${round(second.searchP95Ms, 2)} ms`);
 
-  log('Baseline: the same edit on a single-file lowdb store of the same corpus …');
-  const store = await LibraryStore.open(dataDir, { readOnly: true });
-  const baseline = await baselineEditMs(store, workDir);
-  await store.close();
-  log(`  ${round(baseline.fileMB)} MB file, edit median ${round(baseline.medianMs)} ms (${round(baseline.medianMs / open.editPersistMs)}× slower)`);
+  // Disk: what the library and its cache take against the wire text they hold (the corpus files as sent).
+  const wireBytes = (await bytesUnder(corpusDir)) - (await stat(path.join(corpusDir, '.complete'))).size;
+  const cacheBytes = await bytesUnder(path.join(dataDir, CACHE_DIR));
+  const libraryBytes = (await bytesUnder(dataDir)) - cacheBytes;
+  log(`  disk: library ${round(libraryBytes / MB)} MB + cache ${round(cacheBytes / MB)} MB for ${round(wireBytes / MB)} MB of wire text: ${round((libraryBytes + cacheBytes) / wireBytes, 2)}×`);
+
+  // The single-file lowdb yardstick stringifies the whole archive per edit: beyond 100,000 stories it says nothing new and takes minutes.
+  let baseline = { fileMB: NaN, medianMs: NaN };
+  if (size <= BASELINE_MAX_SIZE) {
+    log('Baseline: the same edit on a single-file lowdb store of the same corpus …');
+    const store = await LibraryStore.open(dataDir, { readOnly: true });
+    baseline = await baselineEditMs(store, workDir);
+    await store.close();
+    log(`  ${round(baseline.fileMB)} MB file, edit median ${round(baseline.medianMs)} ms (${round(baseline.medianMs / open.editPersistMs)}× slower)`);
+  }
 
   const figures = {
     size,
@@ -277,7 +396,12 @@ export async function main(argv: string[]): Promise<number> {
     rssSnapshotMB: Math.round(second.rssMB),
     rssSnapshotIdleMB: Math.round(second.rssIdleMB),
     searchP95FromSnapshotMs: round(second.searchP95Ms, 2),
+    rssAllMB: Math.round(open.rssAllMB),
+    rssAllSnapshotIdleMB: Math.round(second.rssAllIdleMB),
+    wireTextMB: round(wireBytes / MB),
+    libraryMB: round(libraryBytes / MB),
+    cacheMB: round(cacheBytes / MB),
+    diskRatio: round((libraryBytes + cacheBytes) / wireBytes, 2),
   };
-  if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
-  return 0;
+  return figures;
 }

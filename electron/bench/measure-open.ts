@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { call } from '../cli/command';
@@ -26,6 +27,8 @@ export interface OpenLibraryFigures {
   rssMB: number;
   /** Resident memory right after the searches and related lists, before any idle-time collection. */
   rssBusyMB: number;
+  /** rssMB of every Kroniek process together (rssAllProcessesMB), read at the same moment. */
+  rssAllMB: number;
   /** Highest resident memory seen while the indexes were being built. */
   rssPeakMB: number;
   /** Idle time until V8 had collected and rssMB was read. */
@@ -48,6 +51,8 @@ export interface SnapshotOpenFigures {
   rssMB: number;
   /** Resident memory once idle (as rssMB of the first open). */
   rssIdleMB: number;
+  /** rssIdleMB of every Kroniek process together. */
+  rssAllIdleMB: number;
   settleMs: number;
   /** The longest the snapshot's reading and decoding held the (worker's) event loop. */
   loadBlockMs: number;
@@ -57,6 +62,47 @@ export interface SnapshotOpenFigures {
 }
 
 const rssNowMB = () => process.memoryUsage().rss / 1024 / 1024;
+
+/**
+ * Resident memory of this process and every process it started (the indexing and feature
+ * workers are threads of this one and are in its RSS; a child process, if any, is added), in MB.
+ * Read from /proc on Linux; elsewhere this process's RSS alone.
+ */
+export function rssAllProcessesMB(): number {
+  const own = rssNowMB();
+  if (process.platform !== 'linux') return own;
+  try {
+    const parents = new Map<number, number>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        // Fields after the command name (which may hold spaces): state, ppid, …
+        parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    const ours = new Set([process.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, parent] of parents) {
+        if (ours.has(pid) || !ours.has(parent)) continue;
+        ours.add(pid);
+        grew = true;
+      }
+    }
+    let total = own;
+    for (const pid of ours) {
+      if (pid === process.pid) continue;
+      const status = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (status) total += Number(status[1]) / 1024;
+    }
+    return total;
+  } catch {
+    return own;
+  }
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -68,7 +114,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * "all external memory". Nothing is forced: no gc(), no flags. Reads after `timeoutMs`
  * regardless (settleMs then says so).
  */
-async function settledRss(timeoutMs = 180_000): Promise<{ rssMB: number; settleMs: number }> {
+async function settledRss(timeoutMs = 180_000): Promise<{ rssMB: number; rssAllMB: number; settleMs: number }> {
   const start = performance.now();
   let lastReducer = 0;
   const observer = new PerformanceObserver((list) => {
@@ -86,7 +132,7 @@ async function settledRss(timeoutMs = 180_000): Promise<{ rssMB: number; settleM
   } finally {
     observer.disconnect();
   }
-  return { rssMB: rssNowMB(), settleMs: performance.now() - start };
+  return { rssMB: rssNowMB(), rssAllMB: rssAllProcessesMB(), settleMs: performance.now() - start };
 }
 
 /** Opens the library in this process, timed to the first page of the list. */
@@ -163,7 +209,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
   const buildMainBlockMs = indexing.lastBuild?.mainLongestBlockMs ?? NaN;
   const written = (await indexing.saveSnapshot()) ?? (await indexing.status()).lastSnapshotWrite;
   const rssBusyMB = rssNowMB();
-  const { rssMB, settleMs } = await settledRss();
+  const { rssMB, rssAllMB, settleMs } = await settledRss();
   const stories = core.context.store.storyCount;
   await core.close();
   return {
@@ -177,6 +223,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
     relatedMs: percentile(related, 95),
     rssMB,
     rssBusyMB,
+    rssAllMB,
     rssPeakMB: Math.max(rssPeakMB, rssBusyMB),
     settleMs,
     snapshotWriteMs: written?.ms ?? NaN,
@@ -203,6 +250,7 @@ export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries
     indexReadyMs,
     rssMB,
     rssIdleMB: settled.rssMB,
+    rssAllIdleMB: settled.rssAllMB,
     settleMs: settled.settleMs,
     loadBlockMs: status.lastSnapshotLoad?.longestBlockMs ?? NaN,
     loadMainBlockMs,

@@ -106,3 +106,19 @@ export const restoreBackupCommand: CliCommand = {
     return 0;
   },
 };
+
+export const compactCommand: CliCommand = {
+  name: 'compact',
+  usage: 'compact [--json]',
+  summary: 'Pack the story files of many small imports into fewer, larger ones (nothing is rewritten in place; the old files go at the next open).',
+  async run(args, { call, out }) {
+    parseArgs({ args, options: {}, strict: true });
+    const result = await call('library.compact', {});
+    out.result(result, () =>
+      result.retired === 0
+        ? `Nothing to compact: ${count(result.segmentsBefore, 'story file pair', 'story file pairs')}, none of them in a run of small ones.`
+        : `Packed ${count(result.retired, 'small story file pair', 'small story file pairs')} into ${result.written}: ${result.segmentsBefore} → ${result.segmentsAfter} in the library. The old files are deleted the next time the library is opened.`,
+    );
+    return 0;
+  },
+};

@@ -6,7 +6,7 @@ import { quotesCommand } from './commands-quotes';
 import { DOSSIER_COMMANDS } from './commands-dossiers';
 import { TAG_AND_LINK_COMMANDS } from './commands-links';
 import { importCommand, listCommand, showCommand } from './commands-library';
-import { backupsCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
+import { backupsCommand, compactCommand, exportLibraryCommand, importLibraryCommand, restoreBackupCommand } from './commands-maintenance';
 import { searchCommand } from './commands-search';
 import { diffCommand, versionsCommand } from './commands-versions';
 import { proposalsCommand } from './commands-proposals';
@@ -27,6 +27,7 @@ export const COMMANDS: CliCommand[] = [
   listCommand,
   showCommand,
   exportLibraryCommand,
+  compactCommand,
   importLibraryCommand,
   backupsCommand,
   restoreBackupCommand,

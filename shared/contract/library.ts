@@ -121,7 +121,23 @@ export const libraryContract = {
   'history.state': def<HistoryState>()(empty),
   'history.undo': def<HistoryState>()(empty),
   'history.redo': def<HistoryState>()(empty),
+  /**
+   * Packs runs of small content segments (many small imports) into segments of up to
+   * 1,000 stories; the replaced files go at the next open (`kroniek compact`). The store
+   * also does this on its own in the background past a threshold.
+   */
+  'library.compact': def<CompactionSummary>()(empty),
 } as const;
+
+/** What a segment compaction did. */
+export interface CompactionSummary {
+  segmentsBefore: number;
+  segmentsAfter: number;
+  /** Segments replaced (their files are deleted at the next open). */
+  retired: number;
+  /** New segments written. */
+  written: number;
+}
 
 /** A typed word and the other names and spellings searched with it (gazetteer aliases, transliterations). */
 export interface SearchExpansion {

@@ -206,6 +206,8 @@ export class SegmentLibrary implements IndexSource {
       for (const [id, head] of heads) {
         if (!head.wire) this.segmentOf.set(id, name);
         else if (this.versions.add(head, name) === 'current') this.segmentOf.set(head.wire.storyId, name);
+        // A record met again in a new segment (a compaction rewrote it, store/compaction.ts): it lives there now.
+        else if (this.versions.moveContent(id, name) && this.versions.isCurrent(id)) this.segmentOf.set(head.wire.storyId, name);
       }
     }
     this.listed = new Set(segments.map((segment) => segment.name));

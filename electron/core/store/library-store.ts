@@ -20,6 +20,7 @@ import { storyHeadOf, StoryVersions } from './versions';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
+import { COMPACT_THRESHOLD, planCompaction, readJournal, recoverCompactions, removeSegmentFiles, smallSegmentCount, writeJournal, type CompactionEntry, type CompactionGroup, type CompactionStep } from './compaction';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -49,6 +50,18 @@ export interface OpenStoreOptions {
   afterWrite?: (meta: MetaDoc) => void;
   /** How the folder lock is taken: what takes it, how long a command waits for another (see lock.ts). */
   lock?: LockOptions;
+  /** Small segments at which the store compacts them in the background after an import (compaction.ts); false: never on its own. */
+  autoCompact?: number | false;
+}
+
+/** What a compaction did: segment counts before and after, and the segments it replaced. */
+export interface CompactionResult {
+  segmentsBefore: number;
+  segmentsAfter: number;
+  retired: number;
+  written: number;
+  /** True when the replaced files were deleted at once (otherwise at the next open). */
+  retiredNow: boolean;
 }
 
 /**
@@ -103,6 +116,7 @@ export class LibraryStore {
     readonly notices: LibraryNotice[],
     readonly created: boolean,
     private readonly afterWrite?: (meta: MetaDoc) => void,
+    private readonly autoCompact: number | false = COMPACT_THRESHOLD,
   ) {}
 
   static async open(dataDir: string, options: OpenStoreOptions = {}): Promise<LibraryStore> {
@@ -125,11 +139,14 @@ export class LibraryStore {
       // Values longer than the API takes are reported (and shown only up to the limit), never fatal.
       const oversized = oversizedValues(db.data);
       const notices = oversized.length ? [...loaded.notices, { code: 'oversized' as const, fields: oversized }] : loaded.notices;
-      const store = new LibraryStore(dir, db, lock, readOnly, notices, loaded.created, options.afterWrite);
+      // What a compaction left (a crash, or files to retire): finished before any segment is read.
+      const recovered = await recoverCompactions(dir, db.data.segments, readOnly);
+      if (recovered) db.data = { ...db.data, segments: recovered };
+      const store = new LibraryStore(dir, db, lock, readOnly, notices, loaded.created, options.afterWrite, options.autoCompact ?? COMPACT_THRESHOLD);
       await store.loadHeads();
       // A backup lists the story files of its time: those imported after it are on disk still.
       if (loaded.restored && !readOnly) await store.adoptUnlistedSegments();
-      if (loaded.needsWrite && !readOnly) await store.persist(db.data);
+      if ((loaded.needsWrite || recovered) && !readOnly) await store.persist(db.data);
       return store;
     } catch (error) {
       await lock?.release();
@@ -611,7 +628,153 @@ export class LibraryStore {
       if (fresh.length) this.emit({ type: 'stories-added', ids: added });
       if (next !== before) this.emit({ type: 'meta', before, after: next });
       this.publish(changesBetween(before, next, added));
+      if (segments.length) this.maybeCompact();
     });
+  }
+
+  // ---- compaction (compaction.ts) ------------------------------------------
+
+  private compacting: Promise<CompactionResult> | null = null;
+  private autoCompactFailed = false;
+
+  /** Starts a background compaction when the small segments pass the threshold (never awaited by the import). */
+  private maybeCompact(): void {
+    if (this.autoCompact === false || this.autoCompactFailed || this.compacting || this.readOnly) return;
+    if (smallSegmentCount(this.meta.segments, SEGMENT_SIZE) < this.autoCompact) return;
+    // Not awaited: its reading and writing run beside later edits; its switch waits for this commit to end.
+    this.compact().catch((error: unknown) => {
+      // Not tried again on its own this session (a damaged segment would fail it after every import).
+      this.autoCompactFailed = true;
+      console.error(`[kroniek] compaction failed: ${(error as Error).message}`);
+    });
+  }
+
+  /** Settles when a running compaction has finished (for tests, and close). */
+  async compactionSettled(): Promise<void> {
+    await this.compacting?.catch(() => {});
+  }
+
+  /**
+   * Packs runs of small segments into segments of up to SEGMENT_SIZE stories (see
+   * compaction.ts for the steps and why a crash at any of them loses nothing). Reading and
+   * writing the new files runs beside edits; only the switch waits its turn among them.
+   * `retireNow` deletes the replaced files right after the switch: only when nothing else
+   * may be reading them (no indexing worker); otherwise they go at the next open.
+   * `onStep` runs before each step (tests stop the process there).
+   */
+  compact(options: { retireNow?: boolean; onStep?: (step: CompactionStep) => void | Promise<void> } = {}): Promise<CompactionResult> {
+    this.assertWritable();
+    if (this.compacting) return this.compacting;
+    const run = this.runCompaction(options).finally(() => {
+      this.compacting = null;
+    });
+    this.compacting = run;
+    return run;
+  }
+
+  private async runCompaction({ retireNow = false, onStep }: { retireNow?: boolean; onStep?: (step: CompactionStep) => void | Promise<void> }): Promise<CompactionResult> {
+    const segmentsBefore = this.meta.segments.length;
+    // Only segments whose files are sound: a damaged one stays as it is (it is reported, never rewritten).
+    const damaged = new Set([...this.damage.keys()].map((file) => file.replace(/^content\//, '').replace(/\.(heads|bodies)\.json$/, '')));
+    const groups = planCompaction(
+      this.meta.segments.map((segment) => (damaged.has(segment.name) ? { ...segment, count: -1 } : segment)),
+      SEGMENT_SIZE,
+    );
+    if (groups.length === 0) return { segmentsBefore, segmentsAfter: segmentsBefore, retired: 0, written: 0, retiredNow: false };
+    const plan = groups.map((group) => ({ group, name: newSegmentName() }));
+    const entry: CompactionEntry = { into: plan.map((item) => item.name), retired: groups.flatMap((group) => group.retired.map((segment) => segment.name)), state: 'planned', at: new Date().toISOString() };
+    await onStep?.('journal');
+    const journal = await readJournal(this.dataDir);
+    await writeJournal(this.dataDir, [...journal, entry]);
+    const into = new Map<string, { name: string; count: number; records: string[] }>();
+    try {
+      await this.writeCompacted(plan, into, onStep);
+    } catch (error) {
+      // Nothing was switched: the new files and the plan go, the library is as it was.
+      for (const name of entry.into) await removeSegmentFiles(this.dataDir, name);
+      await writeJournal(this.dataDir, journal);
+      throw error;
+    }
+    await onStep?.('switch');
+    const switched = await this.serial(async () => {
+      this.assertWritable();
+      const before = this.meta;
+      const listed = new Set(before.segments.map((segment) => segment.name));
+      // Every retired segment must still be listed as it was planned (segments are only ever appended).
+      if (entry.retired.some((name) => !listed.has(name))) return false;
+      const segments: SegmentRef[] = [];
+      const placed = new Set<string>();
+      for (const segment of before.segments) {
+        const target = into.get(segment.name);
+        if (!target) segments.push(segment);
+        else if (!placed.has(target.name)) {
+          placed.add(target.name);
+          segments.push({ name: target.name, count: target.count });
+        }
+      }
+      const next: MetaDoc = { ...before, segments };
+      await this.persist(next);
+      this.swapMeta(next);
+      this.renameSegments(into);
+      this.emit({ type: 'meta', before, after: next });
+      return true;
+    });
+    await onStep?.('switched');
+    if (!switched) {
+      for (const name of entry.into) await removeSegmentFiles(this.dataDir, name);
+      await writeJournal(this.dataDir, journal);
+      return { segmentsBefore, segmentsAfter: this.meta.segments.length, retired: 0, written: 0, retiredNow: false };
+    }
+    await writeJournal(this.dataDir, [...journal, { ...entry, state: 'switched' }]);
+    if (retireNow) {
+      await onStep?.('retire');
+      for (const name of entry.retired) await removeSegmentFiles(this.dataDir, name);
+    }
+    return { segmentsBefore, segmentsAfter: this.meta.segments.length, retired: entry.retired.length, written: entry.into.length, retiredNow: retireNow };
+  }
+
+  /** Compaction step 2: the new segments, each the stories of its group's segments in order, checked as they are read. */
+  private async writeCompacted(
+    plan: { group: CompactionGroup; name: string }[],
+    into: Map<string, { name: string; count: number; records: string[] }>,
+    onStep?: (step: CompactionStep) => void | Promise<void>,
+  ): Promise<void> {
+    const reader = new SegmentReader();
+    for (const { group, name } of plan) {
+      await onStep?.('segment');
+      const items: StoryContent[] = [];
+      for (const segment of group.retired) {
+        const { heads, invalid } = await readHeadsFile(path.join(this.dataDir, CONTENT_DIR, `${segment.name}.heads.json`));
+        const entries = await reader.read(this.bodiesFile(segment.name));
+        const at = new Map(entries.ids.map((id, index) => [id, index]));
+        if (invalid > 0 || heads.length !== segment.count) throw new Error(`segment ${segment.name} is not as listed; compaction stopped`);
+        for (const head of heads) {
+          const index = at.get(head.id);
+          const body = index === undefined ? undefined : entries.value(index);
+          if (!isBody(body)) throw new Error(`segment ${segment.name} has a damaged story text; compaction stopped`);
+          items.push({ head, body });
+        }
+      }
+      await writeSegmentFiles(this.dataDir, name, items);
+      for (const segment of group.retired) into.set(segment.name, { name, count: group.count, records: [] });
+    }
+  }
+
+  /** After a compaction's switch: every in-memory reference to a retired segment names the segment that holds its stories now. */
+  private renameSegments(into: Map<string, { name: string }>): void {
+    const renamed = (segment: string) => into.get(segment)?.name ?? segment;
+    for (const [id, segment] of this.segmentOf) if (into.has(segment)) this.segmentOf.set(id, renamed(segment));
+    for (const [id, own] of this.pageOwn) if (into.has(own.segment)) this.pageOwn.set(id, { ...own, segment: renamed(own.segment) });
+    this.versions.renameSegments(renamed);
+    for (const [segment, target] of into) {
+      const records = this.recordsOf.get(segment) ?? [];
+      this.recordsOf.delete(segment);
+      const merged = this.recordsOf.get(target.name);
+      if (merged) merged.push(...records);
+      else this.recordsOf.set(target.name, [...records]);
+      this.bodyCache.delete(segment);
+      this.checkedBodies.delete(segment);
+    }
   }
 
   /**
@@ -731,6 +894,7 @@ export class LibraryStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.compactionSettled();
     this.closed = true;
     await this.queue.catch(() => {});
     await this.lock?.release();
@@ -970,12 +1134,7 @@ export class LibraryStore {
   }
 
   private async writeSegment(name: string, items: StoryContent[]): Promise<void> {
-    const dir = path.join(this.dataDir, CONTENT_DIR);
-    // Null prototype: an id is a key, whatever it is (ids are checked, this is the second line).
-    const bodies = Object.create(null) as Record<string, BodyBlock[]>;
-    for (const item of items) bodies[item.head.id] = item.body;
-    await writeFileDurably(path.join(dir, `${name}.bodies.json`), JSON.stringify(bodies));
-    await writeFileDurably(path.join(dir, `${name}.heads.json`), JSON.stringify(items.map((item) => item.head)));
+    await writeSegmentFiles(this.dataDir, name, items);
   }
 
   private bodiesFile(segment: string): string {
@@ -1055,6 +1214,16 @@ class SharedHeadParts {
     }
     return known;
   }
+}
+
+/** A content segment's two files, each written durably: bodies first, then heads (a heads file names only stories whose text is on disk). */
+async function writeSegmentFiles(dataDir: string, name: string, items: StoryContent[]): Promise<void> {
+  const dir = path.join(dataDir, CONTENT_DIR);
+  // Null prototype: an id is a key, whatever it is (ids are checked, this is the second line).
+  const bodies = Object.create(null) as Record<string, BodyBlock[]>;
+  for (const item of items) bodies[item.head.id] = item.body;
+  await writeFileDurably(path.join(dir, `${name}.bodies.json`), JSON.stringify(bodies));
+  await writeFileDurably(path.join(dir, `${name}.heads.json`), JSON.stringify(items.map((item) => item.head)));
 }
 
 function newSegmentName(): string {

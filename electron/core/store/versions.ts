@@ -54,6 +54,23 @@ export class StoryVersions {
     return at === list.length - 1 ? 'current' : 'older';
   }
 
+  /** After a segment compaction: each version record names the segment that holds it now. */
+  renameSegments(renamed: (segment: string) => string): void {
+    for (const list of this.byStory.values()) for (const ref of list) ref.segment = renamed(ref.segment);
+  }
+
+  /**
+   * The segment that holds a known content record now (a compaction rewrote it into a new
+   * segment). Returns true when the record is known.
+   */
+  moveContent(contentId: string, segment: string): boolean {
+    const storyId = this.owner.get(contentId);
+    if (storyId === undefined) return false;
+    const ref = this.byStory.get(storyId)?.find((each) => each.contentId === contentId);
+    if (ref) ref.segment = segment;
+    return true;
+  }
+
   /** The story a content record is a version of, if it is one. */
   ownerOf(contentId: string): string | undefined {
     return this.owner.get(contentId);

@@ -80,6 +80,12 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
 
   'library.checkContent': (_input, ctx) => ctx.store.checkContent(),
 
+  'library.compact': async (_input, ctx) => {
+    // The indexing worker may be reading the replaced files: they are deleted at the next open.
+    const { segmentsBefore, segmentsAfter, retired, written } = await ctx.store.compact();
+    return { segmentsBefore, segmentsAfter, retired, written };
+  },
+
   'library.ready': async (_input, ctx) => {
     await ctx.whenIndexesReady();
     return indexProgress(ctx);
