@@ -609,7 +609,7 @@ export class SearchIndex {
       // The stories' own spellings of the name (`zelenskyj`), by transliteration key.
       const keys = new Set(names.keys);
       const starts = [word, ...names.words].map((name) => name.slice(0, 2));
-      for (const id of this.vocabulary.wordsStartingWith(starts, (other) => other.length >= 4 && keys.has(transliterationKey(other)))) {
+      for (const id of this.vocabulary.wordsWithNameKey(starts, keys, transliterationKey)) {
         const other = this.vocabulary.word(id);
         if (add(this.vocabulary.term(id))) found.also.push(other.charAt(0).toUpperCase() + other.slice(1));
       }

@@ -218,6 +218,30 @@ export class Vocabulary {
     });
   }
 
+  /** Per word id: its name key (transliterationKey), worked out the first time a name search looks at the word. */
+  private readonly nameKeys: (string | undefined)[] = [];
+
+  /**
+   * Ids of words in some story (of four letters or more) starting with one of `starts` (two
+   * letters) whose name key, by `keyOf`, is one of `keys`. The keys are kept per word: a
+   * search for a name scans the words of its first letters, thousands of them, and the next
+   * name with those letters reads the keys instead of working them out again.
+   */
+  wordsWithNameKey(starts: Iterable<string>, keys: ReadonlySet<string>, keyOf: (word: string) => string): number[] {
+    const out: number[] = [];
+    for (const start of new Set(starts)) {
+      for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET)) ?? []) {
+        if (this.storyCounts[id]! <= 0 || !this.terms[id]) continue;
+        const word = this.words[id]!;
+        if (word.length < 4) continue;
+        let key = this.nameKeys[id];
+        if (key === undefined) this.nameKeys[id] = key = keyOf(word);
+        if (keys.has(key)) out.push(id);
+      }
+    }
+    return out;
+  }
+
   /** Ids of words in some story starting with one of `starts` (two letters) for which `keep` holds. */
   wordsStartingWith(starts: Iterable<string>, keep: (word: string) => boolean): number[] {
     const out: number[] = [];
