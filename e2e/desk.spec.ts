@@ -269,14 +269,22 @@ test.describe('at 800×600, in Dutch, dark', () => {
   });
 });
 
-for (const size of [
-  { width: 1440, height: 900 },
-  { width: 800, height: 600 },
-]) {
-  test.describe(`a 300-file import at ${size.width}×${size.height}`, () => {
+const IMPORT_WORDS = {
+  en: { title: 'Import results', files: '300 files', close: 'Close' },
+  nl: { title: 'Resultaat van de import', files: '300 bestanden', close: 'Sluiten' },
+} as const;
+
+for (const [size, language] of [
+  [{ width: 1440, height: 900 }, 'en'],
+  [{ width: 1440, height: 900 }, 'nl'],
+  [{ width: 800, height: 600 }, 'en'],
+  [{ width: 800, height: 600 }, 'nl'],
+] as const) {
+  test.describe(`a 300-file import at ${size.width}×${size.height} (${language})`, () => {
     test.use({ viewport: size });
 
     test('its result dialog fits the window, summarises, scrolls its details and closes with its button', async ({ page, host }) => {
+      const words = IMPORT_WORDS[language];
       const folder = await mkdtemp(path.join(os.tmpdir(), 'kroniek-desk-import-'));
       try {
         const files: string[] = [];
@@ -285,17 +293,18 @@ for (const size of [
           await writeFile(file, `Bericht nummer ${index} over de gemeenteraad\nUTRECHT (ANP) - De gemeenteraad sprak voor de ${index}e keer over de begroting van volgend jaar.\n`);
           files.push(file);
         }
+        if (language === 'nl') await page.addInitScript(() => window.localStorage.setItem('kroniek.language', 'nl'));
         await page.goto(host.url);
         await expect(rows(page).first()).toBeVisible();
         await page.locator('input[type=file]').first().setInputFiles(files);
-        const dialog = page.getByRole('dialog', { name: 'Import results' });
+        const dialog = page.getByRole('dialog', { name: words.title });
         await expect(dialog).toBeVisible({ timeout: 30_000 });
-        await expect(dialog).toContainText('300 files');
+        await expect(dialog).toContainText(words.files);
         await expectInWindow(page, dialog);
-        const close = dialog.getByRole('button', { name: 'Close' });
+        const close = dialog.getByRole('button', { name: words.close });
         await expectInWindow(page, close);
-        await expectInWindow(page, dialog.getByRole('heading', { name: 'Import results' }));
-        await shot(page, `import-300-${size.width}-en.png`);
+        await expectInWindow(page, dialog.getByRole('heading', { name: words.title }));
+        await shot(page, `import-300-${size.width}-${language}.png`);
         const body = dialog.locator('.dialog-body');
         expect(await body.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
         await close.click();

@@ -506,4 +506,41 @@ test.describe('the editor desk: linking, series names, partial tags, near-duplic
     await toast(page).getByRole('button', { name: 'Undo' }).click();
     await expect(tagButton(page, 'Rusland', '1 story')).toBeVisible();
   });
+
+  test('in Dutch at 800×600: the near-duplicate warning and the merge question and its confirmation', async ({ page, host }) => {
+    const ids = await articleIds(host);
+    await host.call('tags.apply', { storyIds: [ids.get(THANKS)], addNames: ['Rusland', 'Kim Jong-un'] });
+    await host.call('tags.apply', { storyIds: [ids.get(VISIT)], addNames: ['Noord-Korea'] });
+    await start(page, host);
+    await toSmallDutch(page);
+    await row(page, PACT).click();
+    const lezer = page.getByRole('region', { name: 'Lezer' });
+    await expect(lezer.getByRole('heading', { level: 2, name: PACT })).toBeVisible();
+    const input = lezer.getByRole('combobox', { name: 'Tag toevoegen' });
+    await input.fill('Kim Jong Un');
+    await input.press('Enter');
+    const warning = lezer.getByRole('alert').filter({ hasText: 'Er is al een tag „Kim Jong-un”.' });
+    await expect(warning).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await warning.getByRole('button', { name: '„Kim Jong-un” gebruiken' }).click();
+    await expect(lezer.getByRole('list', { name: 'Tags', exact: true }).getByText('Kim Jong-un', { exact: true })).toBeVisible();
+    await shot(page, 'near-duplicate-800-nl');
+
+    const back = page.getByRole('button', { name: /Terug naar de lijst/ });
+    if (await back.isVisible()) await back.click();
+    const showSidebar = page.getByRole('button', { name: 'Zijbalk tonen' }).first();
+    if (await showSidebar.isVisible()) await showSidebar.click();
+    await sidebar(page).getByRole('button', { name: 'Tags beheren…' }).click();
+    const manager = page.getByRole('dialog', { name: 'Tags' });
+    await manager.getByRole('list', { name: 'Alle tags' }).getByRole('button', { name: /Rusland/ }).click();
+    await manager.getByRole('combobox', { name: 'Samenvoegen met' }).selectOption({ label: 'Noord-Korea (1 bericht)' });
+    await manager.getByRole('button', { name: 'Samenvoegen' }).click();
+    const ask = manager.getByRole('group', { name: /Tags samenvoegen\?/ });
+    await expect(ask).toContainText('„Rusland” wordt samengevoegd met „Noord-Korea”: het 1 bericht met „Rusland” krijgt „Noord-Korea” en „Rusland” verdwijnt.');
+    await expect(ask.getByRole('button', { name: 'Samenvoegen' })).toBeInViewport();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, 'merge-ask-800-nl');
+    await ask.getByRole('button', { name: 'Samenvoegen' }).click();
+    await expect(toast(page)).toContainText('„Rusland” samengevoegd met „Noord-Korea”: 1 bericht omgezet.');
+  });
 });
