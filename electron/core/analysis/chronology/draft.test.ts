@@ -116,16 +116,20 @@ describe('a draft chronology', () => {
     expect(dates('Het water bereikt')).toEqual(['day:2024-06-25', 'year:1997-01-01']);
     // Reporting and an obligation in the subordinate clause: no event.
     expect(dates('Minister Jansen')).toEqual([]);
+    // Two lines from one sentence are two lines to approve, merge or reject: each its own key.
+    expect(new Set(drafted.map((line) => line.key)).size).toBe(drafted.length);
   });
 
-  it('never throws on any text, and every source points at its sentence', () => {
-    const pieces = ['Het kabinet', 'heeft', 'dinsdag', 'op 3 mei 2021', 'gisteren', '.', '?', ' ', '"', 'DEN HAAG (ANP) - ', 'sinds 2019', 'Dat meldde', 'ë', '\n'];
+  it('never throws on any text, every source points at its sentence, and every line has a key of its own', () => {
+    const pieces = ['Het kabinet', 'heeft', 'dinsdag', 'op 3 mei 2021', 'gisteren', '.', '?', ' ', '"', 'DEN HAAG (ANP) - ', 'sinds 2019', 'Dat meldde', 'ë', '\n', ', waar hij', '24 jaar geleden', 'was', 'is in Pyongyang', ', nadat', 'had getekend'];
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), { maxLength: 4 }), fc.constantFrom('2024-01-01', null), (paragraphs, date) => {
         const story = { id: 's', date, paragraphs: paragraphs.map((p) => p.join(' ')) };
-        for (const drafted of draftChronology([story])) {
+        const lines = draftChronology([story]);
+        for (const drafted of lines) {
           for (const source of drafted.sources) expect(story.paragraphs[source.paragraph]!.slice(source.start, source.end)).toBe(source.sentence);
         }
+        expect(new Set(lines.map((line) => line.key)).size).toBe(lines.length);
       }),
       { numRuns: 500, seed: 3 },
     );

@@ -44,6 +44,12 @@ interface Candidate {
   /** Who and where: its capitalised words (stems); one shared name is not one event. */
   names: Set<string>;
   relative: boolean;
+  /**
+   * For a subordinate clause's own line: the offset in its paragraph that names the line
+   * (inside its sentence, so no other sentence's line has it); the main event's line is
+   * named by the sentence's start.
+   */
+  keyAt?: number;
 }
 
 /** Sentences shorter than this are furniture ("Dinsdag.", a time stamp), not events. */
@@ -145,6 +151,7 @@ function candidateOf(story: ChronologyStory, paragraph: number, sentence: string
       confidence: clamp(confidence),
       ...contentTerms(text, { start: dated.start - clause.start, end: dated.end - clause.start }),
       source: source(dated.text),
+      keyAt: offset + clause.start + 1,
     });
   }
   return candidates;
@@ -338,9 +345,10 @@ function lineOf(group: Candidate[]): DraftLine {
     (a, b) => precision(b.date) - precision(a.date) || Number(a.relative) - Number(b.relative) || b.confidence - a.confidence,
   )[0]!;
   const first = group[0]!.source;
+  const keyAt = group[0]!.keyAt ?? first.start;
   const confidence = Math.min(1, Math.max(...group.map((member) => member.confidence)) + 0.05 * (group.length - 1));
   return {
-    key: `${first.storyId}:${first.paragraph}:${first.start}`,
+    key: `${first.storyId}:${first.paragraph}:${keyAt}`,
     date: lead.date,
     summary: lead.source.sentence,
     sources: group.map((member) => member.source),
