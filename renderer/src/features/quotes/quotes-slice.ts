@@ -31,6 +31,8 @@ export interface QuotesSlice {
   quotePeople: QuoteSpeakerItem[];
   /** Who is quoted has been asked for at least once (a tag's "What has X said" needs it). */
   quotePeopleAsked: boolean;
+  /** Quoted people (not organisations or countries) by folded name and by entity key → display name, built once per answer. */
+  quotedPersonByName: ReadonlyMap<string, string>;
   /** The dossier "Add to dossier" adds to. */
   quoteTarget: string;
   /** The quotes of the open dossier (the dossier view's quotes section). */
@@ -69,6 +71,7 @@ export const createQuotesSlice: SliceCreator<QuotesSlice> = (set, get, { client 
     quotesError: null,
     quotePeople: [],
     quotePeopleAsked: false,
+    quotedPersonByName: new Map(),
     quoteTarget: '',
     dossierQuotes: [],
 
@@ -100,7 +103,7 @@ export const createQuotesSlice: SliceCreator<QuotesSlice> = (set, get, { client 
       set({ quotePeopleAsked: true });
       try {
         const { people } = await client.call('quotes.people', {});
-        set({ quotePeople: people });
+        set({ quotePeople: people, quotedPersonByName: quotedPeopleIndex(people) });
       } catch {
         // The person field still takes a typed name.
       }
@@ -130,3 +133,18 @@ export const createQuotesSlice: SliceCreator<QuotesSlice> = (set, get, { client 
     },
   };
 };
+
+/** A name or key as the "What has X said" buttons look it up: case and diacritics ignored. */
+export const foldedPersonName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+/** Quoted people by folded name and by entity key (the first listed wins), for the tags' buttons. */
+function quotedPeopleIndex(people: readonly QuoteSpeakerItem[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const person of people) {
+    if ((person.kind ?? 'person') !== 'person') continue;
+    const name = foldedPersonName(person.name);
+    if (!index.has(name)) index.set(name, person.name);
+    if (!index.has(person.key)) index.set(person.key, person.name);
+  }
+  return index;
+}
