@@ -17,6 +17,7 @@ const { values } = parseArgs({
     'cold-open': { type: 'string' },
     memory: { type: 'string' },
     queries: { type: 'string' },
+    build: { type: 'string' },
   },
   strict: true,
 });
@@ -34,6 +35,22 @@ if (values['cold-open']) {
   const segments = core.context.store.meta.segments.length;
   await core.close();
   process.stdout.write(`${JSON.stringify({ coldOpenMs, segments })}\n`);
+  process.exit(0);
+}
+if (values.build) {
+  // Only a full index build (no snapshot read or written): its wall time, the CPU of the
+  // whole process (every thread) per story, and the longest main-thread block meanwhile.
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const core = await openKroniek({ dataDir: values.build, platform: 'cli', indexSnapshot: { enabled: false } });
+  await core.library.whenReady();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const stories = core.context.store.storyCount;
+  const mainBlockMs = core.library.indexing.lastBuild?.mainLongestBlockMs ?? NaN;
+  await core.close();
+  const cpuMs = (used.user + used.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ stories, wallMs, cpuMs, cpuUsPerStory: (cpuMs * 1000) / stories, mainBlockMs })}\n`);
   process.exit(0);
 }
 const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as BenchQueries;

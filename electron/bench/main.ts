@@ -21,6 +21,7 @@ const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR] [--corpu
        npm run -s bench -- --ladder 50000,250000,1000000 [--json] [--dir DIR]
        npm run -s bench -- --compaction N [--json] [--dir DIR]
        npm run -s bench -- --memory LIBRARY_DIR
+       npm run -s bench -- --build LIBRARY_DIR [--runs N] [--cpu-prof DIR] [--json]
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
        npm run -s bench -- --wire-parse N [--json]
@@ -54,6 +55,9 @@ the issue's targets as lines). --corpus v2 uses the earlier seed-format generato
 With --compaction N: a library of N one-story imports (N segments), then segment compaction:
 files and cold open before and after.
 With --memory DIR: what the open library DIR keeps in memory, by structure (memory.ts).
+With --build DIR: only the full index build of the library in DIR (no snapshot read or written),
+N times, each in a fresh bundled process: wall time, the process's CPU (all threads) per story
+and the longest main-thread block; --cpu-prof DIR writes every thread's V8 CPU profile there.
 With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.
 With --sync N: the team library against a CouchDB-protocol server on loopback: N stories shared by
 one library, the first sync of an empty library (time, peak memory of its process and the server's),
@@ -160,6 +164,9 @@ export async function main(argv: string[]): Promise<number> {
       ladder: { type: 'string' },
       compaction: { type: 'string' },
       memory: { type: 'string' },
+      build: { type: 'string' },
+      runs: { type: 'string' },
+      'cpu-prof': { type: 'string' },
       corpus: { type: 'string' },
       reuse: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -236,6 +243,19 @@ export async function main(argv: string[]): Promise<number> {
     const result = spawnSync(process.execPath, ['--expose-gc', await childBundle, '--memory', path.resolve(values.memory)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
     process.stdout.write(`${result.stdout.trim().split('\n').at(-1)}\n`);
+    return 0;
+  }
+  if (values.build !== undefined) {
+    childBundle ??= bundleMeasuringChild();
+    const runs = Number(values.runs ?? '1');
+    const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [];
+    for (let run = 0; run < runs; run++) {
+      const result = spawnSync(process.execPath, [...profile, await childBundle, '--build', path.resolve(values.build)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
+      const figures = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { stories: number; wallMs: number; cpuMs: number; cpuUsPerStory: number; mainBlockMs: number };
+      if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+      else console.log(`Full build of ${figures.stories} stories: ${round(figures.wallMs)} ms wall, ${round(figures.cpuMs)} ms CPU (${round(figures.cpuUsPerStory)} µs per story), longest main-thread block ${round(figures.mainBlockMs, 1)} ms`);
+    }
     return 0;
   }
   if (values.compaction !== undefined) {

@@ -102,6 +102,8 @@ export interface EngineHooks {
    * them out itself.
    */
   features?: (meta: IndexedMeta, only: string[] | null) => FeatureSource | null;
+  /** A build over at least this many stories uses `features` (default FEATURE_FEED_STORIES; tests use fewer). */
+  featureFeedStories?: number;
 }
 
 interface IndexPair {
@@ -376,7 +378,7 @@ export class LibraryIndexes {
    */
   private async buildFromStories(): Promise<void> {
     const breather = this.breather();
-    const feed = this.store.storyCount >= FEATURE_FEED_STORIES ? (this.hooks.features?.(this.store.meta, null) ?? null) : null;
+    const feed = this.store.storyCount >= (this.hooks.featureFeedStories ?? FEATURE_FEED_STORIES) ? (this.hooks.features?.(this.store.meta, null) ?? null) : null;
     try {
       for await (const { head, body } of this.store.storiesWithBodies()) {
         this.index(this.live, head, body, this.store.meta, 'bulk', await feed?.take(head.id));
@@ -453,7 +455,7 @@ export class LibraryIndexes {
     const breather = this.breather();
     const uncovered = meta.segments.filter((segment) => !covered.has(segment.name));
     const uncoveredStories = uncovered.reduce((sum, segment) => sum + segment.count, 0);
-    const feed = uncoveredStories >= FEATURE_FEED_STORIES ? (this.hooks.features?.(meta, uncovered.map((segment) => segment.name)) ?? null) : null;
+    const feed = uncoveredStories >= (this.hooks.featureFeedStories ?? FEATURE_FEED_STORIES) ? (this.hooks.features?.(meta, uncovered.map((segment) => segment.name)) ?? null) : null;
     try {
       for await (const { head, body } of this.store.storiesWithBodies((name) => !covered.has(name))) {
         this.index(pair, head, body, this.store.meta, 'bulk', await feed?.take(head.id));
