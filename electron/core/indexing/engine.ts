@@ -1,7 +1,7 @@
 import type { BodyBlock, Tag } from '../../../shared/types';
 import type { RelatedReason } from '../../../shared/contract/links';
 import type { SearchExpansion } from '../../../shared/contract/library';
-import { bandOf, RelatedIndex, writtenForms, writtenTerms, type RelatedHit } from '../analysis/related';
+import { bandOf, RelatedIndex, releaseWordingCache, writtenForms, writtenTerms, type RelatedHit } from '../analysis/related';
 import { QuoteIndex, type QuotePage, type QuoteQuery, type QuoteSpeaker } from '../analysis/chronology/quote-index';
 import { parseQuery } from '../search/query';
 import { fold, releaseStemCache } from '../text/dutch';
@@ -398,6 +398,7 @@ export class LibraryIndexes {
       this.live.related.pack();
     });
     releaseStemCache();
+    releaseWordingCache();
   }
 
   /**

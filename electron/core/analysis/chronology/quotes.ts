@@ -452,8 +452,11 @@ class SpeakerResolver {
 
   /** The story's people named in a text. */
   named(text: string): QuotePerson[] {
-    const folded = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    if (this.people.length === 0) return [];
     const capitalised = new Set((text.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? []).map((w) => fold(w)));
+    // Most sentences name none of the story's people: then the sentence need not be folded.
+    if (!this.people.some(({ words }) => words.some((w) => w.length > 2 && capitalised.has(w)))) return [];
+    const folded = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
     return this.people
       .filter(({ words }) => words.some((w) => w.length > 2 && capitalised.has(w) && folded.includes(` ${w} `)))
       .map(({ person }) => person);

@@ -1,5 +1,5 @@
 import { splitCompound } from '../../text/compounds';
-import { fold, isStopword, stem, words } from '../../text/dutch';
+import { detached, fold, isStopword, stem, words } from '../../text/dutch';
 import { titleCasePlace } from '../entities';
 import { gazetteer } from '../gazetteer';
 import { contentSignatureOf, type RelatedDoc } from './doc';
@@ -104,16 +104,16 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
     }
     return k;
   };
-  const count = (source: string, weight: number) => {
-    if (!source) return;
-    for (const word of words(source)) {
+  const count = (list: string[], weight: number) => {
+    for (const word of list) {
       let k = slotOfWord.get(word);
       if (k === undefined) {
-        if (!isWordingWord(word) || nameWords.has(word)) k = -1;
+        const analysis = nameWords.has(word) ? null : wordingOf(word);
+        if (!analysis) k = -1;
         else {
-          k = slotOf(wordingTerm(word), word);
-          const parts = compoundParts(word);
-          if (parts.length) partsOfWord.set(word, parts.map((part) => slotOf(wordingTerm(part), part)));
+          k = slotOf(analysis.term, word);
+          const { parts, partTerms } = analysis;
+          if (parts.length) partsOfWord.set(word, parts.map((part, p) => slotOf(partTerms[p]!, part)));
         }
         slotOfWord.set(word, k);
       }
@@ -124,8 +124,11 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
       }
     }
   };
-  count(text, 1);
-  count(headline, HEADLINE_BOOST);
+  // Each text split into words once: the place check below reads the same words.
+  const textWords = text ? words(text) : [];
+  const headlineWords = headline ? words(headline) : [];
+  count(textWords, 1);
+  count(headlineWords, HEADLINE_BOOST);
 
   if (LATIN_DIACRITIC.test(text)) {
     for (const match of text.toLowerCase().matchAll(WORD_WITH_DIACRITIC)) {
@@ -148,7 +151,7 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
   // DEN HAAG would otherwise share an entity, and two short briefs with nothing else in
   // common would look alike. It counts only when the text names the place too.
   const place = typeof doc.place === 'string' ? doc.place.trim() : '';
-  if (/\p{L}/u.test(place) && namesPlace(text, headline, place)) entity(fold(place), titleCasePlace(place));
+  if (/\p{L}/u.test(place) && namesPlace(headlineWords, textWords, place)) entity(fold(place), titleCasePlace(place));
   return features;
 }
 
@@ -167,6 +170,42 @@ const DERIVATION = /^(?:heid|lijk|baar|ing|end|ig)/;
 export const COMPOUND_PART_WEIGHT = 0.5;
 /** Shorter words are seldom compounds of two parts of four letters or more. */
 const MIN_COMPOUND_LENGTH = 8;
+
+/** What the wording score reads of a folded word: its term, and its compound parts with theirs. */
+interface WordingAnalysis {
+  term: string;
+  parts: string[];
+  partTerms: string[];
+}
+
+/**
+ * wordingOf() per distinct word, for every story a thread reads: a full build meets each
+ * word of the archive's Zipf vocabulary again and again, and its stem and compound split
+ * are the same each time (a third of the feature worker's work when worked out per story).
+ */
+const wordingCache = new Map<string, WordingAnalysis | null>();
+const WORDING_CACHE_LIMIT = 200_000;
+
+/** Lets go of the wording cache (see releaseStemCache: after a full build, the thread only reads edits' words). */
+export function releaseWordingCache(): void {
+  wordingCache.clear();
+}
+
+/** A word's term and compound parts for the wording score; null when it is no wording word. */
+function wordingOf(word: string): WordingAnalysis | null {
+  let analysis = wordingCache.get(word);
+  if (analysis === undefined) {
+    if (!isWordingWord(word)) analysis = null;
+    else {
+      // Copies: a word cut out of a story's text would keep that whole text alive in the cache.
+      const parts = compoundParts(word).map(detached);
+      analysis = { term: detached(wordingTerm(word)), parts, partTerms: parts.map((part) => detached(wordingTerm(part))) };
+    }
+    if (wordingCache.size >= WORDING_CACHE_LIMIT) wordingCache.clear();
+    wordingCache.set(detached(word), analysis);
+  }
+  return analysis;
+}
 
 function isWordingWord(word: string): boolean {
   return word.length >= 2 && !isStopword(word) && !NEAR_STOPWORDS.has(word);
@@ -190,10 +229,11 @@ export function wordingTerm(word: string): string {
   return ending ? stemmed + ending[0] : stemmed;
 }
 
-/** Whether the headline or text names the dateline place (`DEN HAAG` → `Den Haag`). */
-function namesPlace(text: string, headline: string, place: string): boolean {
+/** Whether the headline or text (their words) names the dateline place (`DEN HAAG` → `Den Haag`). */
+function namesPlace(headlineWords: string[], textWords: string[], place: string): boolean {
   const key = words(place).join(' ');
   if (!key) return false;
-  const haystack = ` ${words(`${headline}\n${text}`).join(' ')} `;
+  // The words of `${headline}\n${text}`: a word never runs across the line break.
+  const haystack = ` ${headlineWords.join(' ')}${headlineWords.length && textWords.length ? ' ' : ''}${textWords.join(' ')} `;
   return haystack.includes(` ${key} `);
 }

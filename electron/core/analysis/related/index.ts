@@ -11,7 +11,7 @@ import { RelatedState } from './state';
 import { StoryStore } from './stories';
 
 export { relatedEntities, toRelatedDoc, type RelatedDoc, type RelatedKind } from './doc';
-export { relatedFeatures, type RelatedFeatures } from './features';
+export { relatedFeatures, releaseWordingCache, type RelatedFeatures } from './features';
 export type { RelatedBand, RelatedReason } from '../../../../shared/contract/links';
 export { bandOf, writtenForms, writtenTerms, POSSIBLE_SCORE, STRONG_SCORE, type SharedWording } from './reasons';
 
