@@ -252,9 +252,9 @@ export async function main(argv: string[]): Promise<number> {
     for (let run = 0; run < runs; run++) {
       const result = spawnSync(process.execPath, [...profile, await childBundle, '--build', path.resolve(values.build)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
-      const figures = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { stories: number; wallMs: number; cpuMs: number; cpuUsPerStory: number; mainBlockMs: number };
+      const figures = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { stories: number; wallMs: number; cpuMs: number; cpuUsPerStory: number; mainBlockMs: number; threadMs: number[] };
       if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
-      else console.log(`Full build of ${figures.stories} stories: ${round(figures.wallMs)} ms wall, ${round(figures.cpuMs)} ms CPU (${round(figures.cpuUsPerStory)} µs per story), longest main-thread block ${round(figures.mainBlockMs, 1)} ms`);
+      else console.log(`Full build of ${figures.stories} stories: ${round(figures.wallMs)} ms wall, ${round(figures.cpuMs)} ms CPU (${round(figures.cpuUsPerStory)} µs per story), longest main-thread block ${round(figures.mainBlockMs, 1)} ms; the busiest threads' CPU per story ${figures.threadMs.map((ms) => round((ms * 1000) / figures.stories)).join(' / ')} µs`);
     }
     return 0;
   }

@@ -13,7 +13,7 @@ import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, wr
 import { publishedAtOf, type IndexedMeta, type StoryContent, type StoryHead } from '../store/meta';
 import type { FeatureSource } from './feature-feed';
 import type { StoryFeatures } from './feature-batch';
-import { relatedAndQuotesOf, searchDocOf } from './story-docs';
+import { quotesOf, relatedAndQuotesOf, searchDocOf } from './story-docs';
 import { own } from '../store/records';
 
 // Keeps the search and related-story indexes in step with the library: built in
@@ -575,7 +575,7 @@ export class LibraryIndexes {
     }
     if (features) {
       pair.related.upsertFeatures(head.id, date, features.related);
-      pair.quotes.set(head.id, ownDate, features.quotes);
+      pair.quotes.set(head.id, ownDate, quotesOf(head, body, features.speakers));
     } else {
       const { related, quotes } = relatedAndQuotesOf(head, body, date);
       pair.related.upsert(related);

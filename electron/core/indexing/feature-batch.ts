@@ -1,5 +1,5 @@
 import type { RelatedFeatures } from '../analysis/related';
-import type { StoredQuote } from '../analysis/chronology/quote-index';
+import type { Speaker } from './story-docs';
 
 // The related index's story features as the feature worker posts them: a batch of
 // stories in a few flat arrays and strings (one structured clone of a string is far
@@ -18,14 +18,18 @@ export interface FeatureBatch {
   firstWords: string;
   surfaces: string;
   entities: string;
-  /** Per story, its quotes (JSON of an array of arrays). */
-  quotes: string;
+  /** Per story, the people and organisations it names, whom its quotes are resolved to (JSON: per story, `key, name, kind` triples). */
+  speakers: string;
 }
 
-/** What the feature worker works out per story: the related index's features and the story's quotes. */
+/**
+ * What the feature worker works out per story: the related index's features, and the
+ * entities the story's quotes are resolved to (the quotes themselves are extracted by
+ * the indexing worker: it has the time, the feature worker is a build's longer half).
+ */
 export interface StoryFeatures {
   related: RelatedFeatures;
-  quotes: StoredQuote[];
+  speakers: Speaker[];
 }
 
 export class FeatureBatchWriter {
@@ -37,15 +41,17 @@ export class FeatureBatchWriter {
   private firstWords: string[] = [];
   private surfaces: string[] = [];
   private entities: string[] = [];
-  private quotes: StoredQuote[][] = [];
+  private speakers: string[][] = [];
 
   get size(): number {
     return this.ids.length;
   }
 
-  add(id: string, { related: features, quotes }: StoryFeatures): void {
+  add(id: string, { related: features, speakers }: StoryFeatures): void {
     this.ids.push(id);
-    this.quotes.push(quotes);
+    const flat: string[] = [];
+    for (const speaker of speakers) flat.push(speaker.key, speaker.name, speaker.kind);
+    this.speakers.push(flat);
     this.signatures.push(features.contentSignature);
     this.counts.push(features.terms.length, features.surfaces.length / 3, features.entities.length / 2);
     for (let k = 0; k < features.terms.length; k++) {
@@ -68,7 +74,7 @@ export class FeatureBatchWriter {
       firstWords: this.firstWords.join(SEP),
       surfaces: this.surfaces.join(SEP),
       entities: this.entities.join(SEP),
-      quotes: JSON.stringify(this.quotes),
+      speakers: JSON.stringify(this.speakers),
     };
     this.ids = [];
     this.signatures = [];
@@ -78,7 +84,7 @@ export class FeatureBatchWriter {
     this.firstWords = [];
     this.surfaces = [];
     this.entities = [];
-    this.quotes = [];
+    this.speakers = [];
     return batch;
   }
 }
@@ -87,7 +93,7 @@ const split = (text: string) => (text ? text.split(SEP) : []);
 
 /** A batch's stories, in order. */
 export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; features: StoryFeatures }> {
-  const quotes = JSON.parse(batch.quotes) as StoredQuote[][];
+  const speakers = JSON.parse(batch.speakers) as string[][];
   const terms = split(batch.terms);
   const firstWords = split(batch.firstWords);
   const surfaces = split(batch.surfaces);
@@ -102,7 +108,7 @@ export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; 
     yield {
       id: batch.ids[k]!,
       features: {
-        quotes: quotes[k] ?? [],
+        speakers: speakersOfFlat(speakers[k] ?? []),
         related: {
         contentSignature: batch.signatures[k]!,
         terms: terms.slice(term, term + termCount),
@@ -117,4 +123,10 @@ export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; 
     surface += surfaceCount;
     entity += entityCount;
   }
+}
+
+function speakersOfFlat(flat: string[]): Speaker[] {
+  const speakers: Speaker[] = [];
+  for (let k = 0; k + 2 < flat.length; k += 3) speakers.push({ key: flat[k]!, name: flat[k + 1]!, kind: flat[k + 2] as Speaker['kind'] });
+  return speakers;
 }

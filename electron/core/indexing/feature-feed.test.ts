@@ -6,8 +6,7 @@ import { relatedFeatures } from '../analysis/related';
 import { FeatureBatchWriter, readFeatureBatch } from './feature-batch';
 import { FeatureFeed } from './feature-feed';
 import { LibraryIndexes } from './engine';
-import { relatedAndQuotesOf } from './story-docs';
-import { storyQuotes } from '../analysis/chronology/quote-index';
+import { relatedAndSpeakersOf, type Speaker } from './story-docs';
 
 // Our own wire-style sentences, with names, places and diacritics, mixed per story so
 // that terms, spellings (`Oekraïne`), entities and datelines all vary.
@@ -39,8 +38,12 @@ describe('the feature feed', () => {
     const docs = [0, 1, 2, 3, 9].map((n) => {
       const content = story(n);
       const related = relatedFeatures({ kind: 'article', headline: content.head.headline, text: content.body[0]!.text, place: content.head.dateline.place, entities: [{ key: 'x', name: 'X' }] });
-      const quotes = storyQuotes(content.head.id, [`"Dit is een citaat ${n}", zei Jan de Vries.`], [{ key: 'jan de vries', name: 'Jan de Vries', kind: 'person' }]);
-      return { id: content.head.id, features: { related, quotes } };
+      const all: Speaker[] = [
+        { key: `jan de vries ${n}`, name: 'Jan de Vries', kind: 'person' },
+        { key: 'navo', name: 'NAVO', kind: 'organisation' },
+      ];
+      const speakers = all.slice(0, n % 3);
+      return { id: content.head.id, features: { related, speakers } };
     });
     for (const doc of docs) writer.add(doc.id, doc.features);
     expect([...readFeatureBatch(writer.take())]).toEqual(docs);
@@ -92,8 +95,8 @@ describe('the feature feed', () => {
       const store = await LibraryStore.open(dir);
       await store.addStories(Array.from({ length: 150 }, (_, n) => story(n)));
       const expected = async (id: string) => {
-        const { related, quotes } = relatedAndQuotesOf((await store.head(id))!, (await store.body(id))!, null);
-        return { related: relatedFeatures(related), quotes };
+        const { related, speakers } = relatedAndSpeakersOf((await store.head(id))!, (await store.body(id))!, null);
+        return { related: relatedFeatures(related), speakers };
       };
       const feed = new FeatureFeed(dir, store.meta, null);
       try {

@@ -4,12 +4,12 @@ import { applyMemoryPolicy } from '../memory-policy';
 import type { SegmentRef } from '../store/meta';
 import { FeatureBatchWriter, type FeatureBatch } from './feature-batch';
 import { SegmentLibrary } from './segment-library';
-import { relatedAndQuotesOf } from './story-docs';
+import { relatedAndSpeakersOf } from './story-docs';
 
 // The feature worker: during a full build of the indexes, reads the library's stories
 // in the order the indexing worker does and works out what the related index reads
 // from each (terms, spellings, entities: the larger half of a build's work), posting
-// them in batches (with each story's quotes) while the indexing worker builds the search index. Started and ended
+// them in batches (with the people and organisations each story's quotes are resolved to) while the indexing worker builds the search index. Started and ended
 // by feature-feed.ts; it writes nothing and reads only the segments it is told.
 
 export interface FeatureJob {
@@ -53,8 +53,8 @@ try {
   const only = job.only ? new Set(job.only) : null;
   const writer = new FeatureBatchWriter();
   for await (const { head, body } of library.storiesWithBodies(only ? (name) => only.has(name) : undefined)) {
-    const { related, quotes } = relatedAndQuotesOf(head, body, null);
-    writer.add(head.id, { related: relatedFeatures(related), quotes });
+    const { related, speakers } = relatedAndSpeakersOf(head, body, null);
+    writer.add(head.id, { related: relatedFeatures(related), speakers });
     if (writer.size >= FEATURE_BATCH_STORIES) await post(writer);
   }
   if (writer.size > 0) await post(writer);

@@ -31,15 +31,36 @@ export function relatedDocOf(head: StoryHead, body: BodyBlock[], date: string | 
   return relatedDocWith(head, body, date, extractEntities({ headline: head.headline, dateline: head.dateline, body }));
 }
 
+/** An entity a story's quotes may be attributed to: a person or an organisation it names. */
+export type Speaker = Pick<Entity, 'key' | 'name'> & { kind: 'person' | 'organisation' };
+
+/** The people and organisations of a story's entities, in their order: all that storyQuotes reads of them. */
+export function speakersOf(entities: readonly Entity[]): Speaker[] {
+  const speakers: Speaker[] = [];
+  for (const { key, name, kind } of entities) if (kind === 'person' || kind === 'organisation') speakers.push({ key, name, kind });
+  return speakers;
+}
+
+/** The story's quotes, resolved to its speakers (see speakersOf). */
+export function quotesOf(head: StoryHead, body: BodyBlock[], speakers: readonly Speaker[]): StoredQuote[] {
+  return storyQuotes(head.id, body.map((block) => block.text), speakers);
+}
+
 /**
- * The related index's document and the story's quotes, from one entity extraction: the
- * quote speakers are resolved to the people the related index and the tag suggestions see.
+ * The related index's document and the people and organisations the story's quotes are
+ * resolved to, from one entity extraction (the quote speakers are the people the related
+ * index and the tag suggestions see).
  */
-export function relatedAndQuotesOf(head: StoryHead, body: BodyBlock[], date: string | null): { related: RelatedDoc; quotes: StoredQuote[] } {
+export function relatedAndSpeakersOf(head: StoryHead, body: BodyBlock[], date: string | null): { related: RelatedDoc; speakers: Speaker[] } {
   // Extracted here, in the background build, not at import: it would cost a third of import time.
   const entities = extractEntities({ headline: head.headline, dateline: head.dateline, body });
-  const quotes = storyQuotes(head.id, body.map((block) => block.text), entities);
-  return { related: relatedDocWith(head, body, date, entities), quotes };
+  return { related: relatedDocWith(head, body, date, entities), speakers: speakersOf(entities) };
+}
+
+/** The related index's document and the story's quotes, from one entity extraction. */
+export function relatedAndQuotesOf(head: StoryHead, body: BodyBlock[], date: string | null): { related: RelatedDoc; quotes: StoredQuote[] } {
+  const { related, speakers } = relatedAndSpeakersOf(head, body, date);
+  return { related, quotes: quotesOf(head, body, speakers) };
 }
 
 function relatedDocWith(head: StoryHead, body: BodyBlock[], date: string | null, entities: Entity[]): RelatedDoc {
