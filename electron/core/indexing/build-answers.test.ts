@@ -95,5 +95,5 @@ describe('a full index build', () => {
         await store.close();
       }
     });
-  }, 30_000);
+  }, 90_000);
 });

@@ -86,13 +86,11 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
     const parts = typeof item?.name === 'string' ? words(item.name) : [];
     if (parts.length > 1) for (const part of parts) nameWords.add(part);
   }
-  // Per word as written (folded): its term's slot, or -1 for a word that is not a term.
-  // Half of a story's running words are repeats, which then skip the stopword check
-  // and the stem cache (a lookup in a map of up to 200,000 words).
-  const slotOfWord = new Map<string, number>();
-  // The slots of a compound's parts (`stikstofplannen`: stikstof, plan), each counted at
-  // COMPOUND_PART_WEIGHT, so stories on `stikstofuitstoot` and `stikstof` share a word.
-  const partsOfWord = new Map<string, number[]>();
+  // Per word as written (folded), through its cache entry: its term's slot in this story, or
+  // -1 for a word that is not a term, and the slots of its compound's parts (`stikstofplannen`:
+  // stikstof, plan), each counted at COMPOUND_PART_WEIGHT, so stories on `stikstofuitstoot`
+  // and `stikstof` share a word. One map lookup per running word.
+  const story = ++storyStamp;
   const slotOf = (term: string, word: string): number => {
     let k = at.get(term);
     if (k === undefined) {
@@ -106,20 +104,23 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
   };
   const count = (list: string[], weight: number) => {
     for (const word of list) {
-      let k = slotOfWord.get(word);
-      if (k === undefined) {
-        const analysis = nameWords.has(word) ? null : wordingOf(word);
-        if (!analysis) k = -1;
-        else {
-          k = slotOf(analysis.term, word);
+      const entry = wordingEntry(word);
+      if (entry.story !== story) {
+        entry.story = story;
+        const analysis = entry.analysis;
+        if (!analysis || nameWords.has(word)) {
+          entry.slot = -1;
+          entry.partSlots = null;
+        } else {
+          entry.slot = slotOf(analysis.term, word);
           const { parts, partTerms } = analysis;
-          if (parts.length) partsOfWord.set(word, parts.map((part, p) => slotOf(partTerms[p]!, part)));
+          entry.partSlots = parts.length ? parts.map((part, p) => slotOf(partTerms[p]!, part)) : null;
         }
-        slotOfWord.set(word, k);
       }
+      const k = entry.slot;
       if (k >= 0) {
         features.weights[k]! += weight;
-        const parts = partsOfWord.get(word);
+        const parts = entry.partSlots;
         if (parts) for (const part of parts) features.weights[part]! += weight * COMPOUND_PART_WEIGHT;
       }
     }
@@ -178,33 +179,44 @@ interface WordingAnalysis {
   partTerms: string[];
 }
 
+/** A word's wording analysis, and what the story being read (`story`) made of it. */
+interface WordingEntry {
+  analysis: WordingAnalysis | null;
+  story: number;
+  slot: number;
+  partSlots: number[] | null;
+}
+
 /**
- * wordingOf() per distinct word, for every story a thread reads: a full build meets each
- * word of the archive's Zipf vocabulary again and again, and its stem and compound split
- * are the same each time (a third of the feature worker's work when worked out per story).
+ * The wording analysis per distinct word, for every story a thread reads: a full build
+ * meets each word of the archive's Zipf vocabulary again and again, and its stem and
+ * compound split are the same each time. Each entry also holds the word's slots in the
+ * story being read (valid while `story` is that story's stamp), so a running word costs
+ * one lookup.
  */
-const wordingCache = new Map<string, WordingAnalysis | null>();
+const wordingCache = new Map<string, WordingEntry>();
 const WORDING_CACHE_LIMIT = 200_000;
+let storyStamp = 0;
 
 /** Lets go of the wording cache (see releaseStemCache: after a full build, the thread only reads edits' words). */
 export function releaseWordingCache(): void {
   wordingCache.clear();
 }
 
-/** A word's term and compound parts for the wording score; null when it is no wording word. */
-function wordingOf(word: string): WordingAnalysis | null {
-  let analysis = wordingCache.get(word);
-  if (analysis === undefined) {
-    if (!isWordingWord(word)) analysis = null;
-    else {
+function wordingEntry(word: string): WordingEntry {
+  let entry = wordingCache.get(word);
+  if (entry === undefined) {
+    let analysis: WordingAnalysis | null = null;
+    if (isWordingWord(word)) {
       // Copies: a word cut out of a story's text would keep that whole text alive in the cache.
       const parts = compoundParts(word).map(detached);
       analysis = { term: detached(wordingTerm(word)), parts, partTerms: parts.map((part) => detached(wordingTerm(part))) };
     }
+    entry = { analysis, story: 0, slot: -1, partSlots: null };
     if (wordingCache.size >= WORDING_CACHE_LIMIT) wordingCache.clear();
-    wordingCache.set(detached(word), analysis);
+    wordingCache.set(detached(word), entry);
   }
-  return analysis;
+  return entry;
 }
 
 function isWordingWord(word: string): boolean {
