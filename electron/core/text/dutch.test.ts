@@ -68,3 +68,50 @@ describe('words() folded word by word', () => {
     expect(words(text)).toEqual(wordsOfFoldedText(text));
   });
 });
+
+// words() as it was: every word found by one global regular expression.
+function wordsByRegex(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}\u0300-\u036f]+(?:['’-][\p{L}\p{N}\u0300-\u036f]+)*/gu)) {
+    const word = match[0];
+    if (/['’-]/.test(word)) {
+      let parts = 0;
+      let joined = '';
+      for (const part of word.split(/['’-]/)) {
+        const folded = fold(part);
+        if (folded) {
+          out.push(folded);
+          joined += folded;
+          parts++;
+          continue;
+        }
+        if (parts > 1) out.push(joined);
+        parts = 0;
+        joined = '';
+      }
+      if (parts > 1) out.push(joined);
+    } else {
+      const folded = fold(word);
+      if (folded) out.push(folded);
+    }
+  }
+  return out;
+}
+
+describe('words() with its ASCII path', () => {
+  it('finds exactly the words the one regular expression found, for any text', () => {
+    // Mostly ASCII (the fast path), with what ends or continues a word next to it: separators,
+    // non-ASCII letters and marks, astral letters and symbols, controls.
+    const alphabet = ['a', 'b', 'Z', 'Q', '0', '9', ' ', ' ', '.', ',', '-', "'", '’', '\n', '\u0000', '\u007f', 'ë', 'É', '\u0301',
+      '\u0308', 'ß', 'İ', '𝐀', '😀', '\ud835', '\udc00', '\u00a0', '“', '_', '@'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(words(text)).toEqual(wordsByRegex(text));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    const wire = "DEN HAAG (ANP) - Het Noord-Koreaanse ministerie zei dat Kim’s bezoek 'zeer geslaagd' was; co-voorzitter d'Aubigné (62) sprak over 2,5 miljard euro. E-mail: x@y.nl";
+    expect(words(wire)).toEqual(wordsByRegex(wire));
+  });
+});

@@ -22,6 +22,10 @@ export function fold(text: string): string {
 // that fold() removes (U+0300–U+036F) belong to the word too, as they vanish when folded.
 const WORD = /[\p{L}\p{N}\u0300-\u036f]+(?:['’-][\p{L}\p{N}\u0300-\u036f]+)*/gu;
 const SEPARATOR = /['’-]/;
+/** WORD, matched where a word starts; and whether a word starts at a (non-ASCII) character. */
+const WORD_AT = new RegExp(WORD.source, 'uy');
+const WORD_CHAR_AT = /[\p{L}\p{N}\u0300-\u036f]/uy;
+const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const NON_ASCII = /[^ -~]/; // anything but printable ASCII (a control character simply takes the full fold)
 
 /** fold() of one word; most words are plain ASCII, for which folding is lower-casing. */
@@ -37,33 +41,80 @@ function foldWord(word: string): string {
  */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    if (SEPARATOR.test(word)) {
-      let parts = 0;
-      let joined = '';
-      for (const part of word.split(SEPARATOR)) {
-        const folded = foldWord(part);
-        if (folded) {
-          out.push(folded);
-          joined += folded;
-          parts++;
-          continue;
-        }
-        // A part of marks only folds away, leaving two separators side by side, which
-        // end a word: the parts so far are one compound, what follows is the next.
-        if (parts > 1) out.push(joined);
-        parts = 0;
-        joined = '';
+  const n = text.length;
+  let i = 0;
+  // Most words are plain ASCII letters and digits ended by a space or punctuation: those are
+  // cut out here without the regular expression (half of the index build's word splitting);
+  // any other word (a non-ASCII character, an apostrophe or hyphen after it) is matched by
+  // WORD from its first character, which is where a global match would find it too.
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (!isAsciiAlnum(c)) {
+        i++;
+        continue;
       }
-      // Also the joined form, so `noordkorea` and `noord-korea` meet.
-      if (parts > 1) out.push(joined);
+      let j = i + 1;
+      let upper = c >= 65 && c <= 90;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) continue;
+        if (d >= 65 && d <= 90) upper = true;
+        else break;
+      }
+      const next = j < n ? text.charCodeAt(j) : 0;
+      if (next < 0x80 && next !== 0x27 /* ' */ && next !== 0x2d /* - */) {
+        const word = text.slice(i, j);
+        out.push(upper ? word.toLowerCase() : word);
+        i = j;
+        continue;
+      }
     } else {
-      const folded = foldWord(word);
-      if (folded) out.push(folded);
+      WORD_CHAR_AT.lastIndex = i;
+      if (!WORD_CHAR_AT.test(text)) {
+        // A surrogate pair is one character (not a word's start in either half).
+        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        i += c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+        continue;
+      }
     }
+    WORD_AT.lastIndex = i;
+    const match = WORD_AT.exec(text);
+    if (!match) {
+      i++;
+      continue;
+    }
+    addWord(match[0], out);
+    i = WORD_AT.lastIndex;
   }
   return out;
+}
+
+/** Folded words of one match of WORD (see words()). */
+function addWord(word: string, out: string[]): void {
+  if (SEPARATOR.test(word)) {
+    let parts = 0;
+    let joined = '';
+    for (const part of word.split(SEPARATOR)) {
+      const folded = foldWord(part);
+      if (folded) {
+        out.push(folded);
+        joined += folded;
+        parts++;
+        continue;
+      }
+      // A part of marks only folds away, leaving two separators side by side, which
+      // end a word: the parts so far are one compound, what follows is the next.
+      if (parts > 1) out.push(joined);
+      parts = 0;
+      joined = '';
+    }
+    // Also the joined form, so `noordkorea` and `noord-korea` meet.
+    if (parts > 1) out.push(joined);
+  } else {
+    const folded = foldWord(word);
+    if (folded) out.push(folded);
+  }
 }
 
 const STOPWORDS = new Set<string>(
