@@ -95,6 +95,15 @@ export function nameVariants(word: string): NameVariants | null {
   return { words, display, keys: [...new Set(group.words.map(transliterationKey))] };
 }
 
+/**
+ * Reads what query expansion needs (the gazetteer's names, the lexicon) now rather than in
+ * the editor's first search: called once the indexes are ready, in the worker's idle time.
+ */
+export function prepareExpansion(): void {
+  nameIndex();
+  lexiconForm('raket');
+}
+
 /** Whether a folded word is a whole word of the language (the lexicon's or a known name): a typed prefix that is one is read as a word. */
 export function isWholeWord(word: string): boolean {
   return lexiconForm(word) !== null || nameIndex().variants.has(word);
