@@ -23,8 +23,8 @@ export interface FeatureJob {
 export type ToFeatureWorker = { type: 'more'; batches: number };
 export type FromFeatureWorker = { type: 'batch'; batch: FeatureBatch } | { type: 'done' } | { type: 'failed'; message: string };
 
-/** Below this many batches of credit (the indexing worker is behind), this thread extracts the quotes itself. */
-const SELF_QUOTES_BELOW = 4;
+/** Below this many batches of credit (the indexing worker is behind: nearly all it may be ahead by is queued), this thread extracts the quotes itself. */
+const SELF_QUOTES_BELOW = 2;
 
 /** Stories per batch. */
 export const FEATURE_BATCH_STORIES = 64;
