@@ -336,7 +336,9 @@ export class SearchIndex {
       index.packedOf[num] = packed[k]!;
     }
     index.vocabulary = yield* Vocabulary.readState(input);
-    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum);
+    const vocabulary = index.vocabulary;
+    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum, (term) => vocabulary.sharedTerm(term));
+    vocabulary.doneReading();
     index.postingCount = index.map.postingTotal;
     return index;
   }
