@@ -20,6 +20,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR] [--corpus decade|v2] [--reuse]
        npm run -s bench -- --ladder 50000,250000,1000000 [--json] [--dir DIR]
        npm run -s bench -- --compaction N [--json] [--dir DIR]
+       npm run -s bench -- --import-speed N [--json] [--dir DIR]
        npm run -s bench -- --memory LIBRARY_DIR
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
@@ -53,6 +54,8 @@ reused), figures in DIR/ladder.json and docs/bench/ladder.{json,svg} (each figur
 the issue's targets as lines). --corpus v2 uses the earlier seed-format generator.
 With --compaction N: a library of N one-story imports (N segments), then segment compaction:
 files and cold open before and after.
+With --import-speed N: the import alone (files/s, and files per CPU second) of N decade-corpus files
+into an empty library, then of N more into it.
 With --memory DIR: what the open library DIR keeps in memory, by structure (memory.ts).
 With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.
 With --sync N: the team library against a CouchDB-protocol server on loopback: N stories shared by
@@ -92,7 +95,7 @@ async function benchWireParseCommand(count: number, json: boolean): Promise<numb
 /** The corpus shapes `--corpus` picks: `decade` (the default, decade-corpus.ts) or the earlier `v2` (corpus.ts). */
 export type CorpusShape = 'decade' | 'v2';
 
-async function ensureCorpus(dir: string, size: number, shape: CorpusShape = 'decade'): Promise<void> {
+export async function ensureCorpus(dir: string, size: number, shape: CorpusShape = 'decade'): Promise<void> {
   const marker = path.join(dir, '.complete');
   if (existsSync(marker)) return;
   await rm(dir, { recursive: true, force: true });
@@ -159,6 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       quotes: { type: 'string' },
       ladder: { type: 'string' },
       compaction: { type: 'string' },
+      'import-speed': { type: 'string' },
       memory: { type: 'string' },
       corpus: { type: 'string' },
       reuse: { type: 'boolean' },
@@ -236,6 +240,19 @@ export async function main(argv: string[]): Promise<number> {
     const result = spawnSync(process.execPath, ['--expose-gc', await childBundle, '--memory', path.resolve(values.memory)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
     process.stdout.write(`${result.stdout.trim().split('\n').at(-1)}\n`);
+    return 0;
+  }
+  if (values['import-speed'] !== undefined) {
+    const count = Number(values['import-speed']);
+    if (!Number.isInteger(count) || count < 1_000 || count % 1_000 !== 0) {
+      console.error('bench: --import-speed takes a whole number of thousands of files, e.g. 10000.');
+      return 2;
+    }
+    const { benchImportSpeed } = await import('./import-speed');
+    const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+    const workDir = path.resolve(values.dir ?? path.join(ROOT, 'bench-data'));
+    const figures = await benchImportSpeed(count, workDir, (dir, size) => ensureCorpus(dir, size), path.join(workDir, corpusDirName('decade', 2 * count)), log);
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
     return 0;
   }
   if (values.compaction !== undefined) {

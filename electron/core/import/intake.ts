@@ -3,9 +3,9 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS } from '../../../shared/contract/define';
-import { decodeBytes, type TextEncodingName } from './decode';
+import { decodeBytes, type DecodeResult, type TextEncodingName } from './decode';
 import { parseWirePage, type ParsedPage } from './parse';
-import { parseWire } from './wire';
+import { readWireOrText } from './wire';
 import type { WireParseResult, WireProblem } from './wire/item';
 
 // File intake: turns what the editor picked (files and folders on disk, or
@@ -64,12 +64,12 @@ export async function collectImportFiles(paths: string[], options: IntakeOptions
  * Size check, sha256 of the raw bytes, decoding and parsing of one file: the pure
  * CPU part of an import, the same for files from disk and bytes from the renderer.
  */
-export function prepareImportFile(fileName: string, bytes: Uint8Array, capturedAt?: Date): PreparedFile {
+export function prepareImportFile(fileName: string, bytes: Uint8Array, capturedAt?: Date, decodedAlready?: DecodeResult): PreparedFile {
   if (bytes.length > LIMITS.fileBytes) {
     return { ok: false, fileName, sha256: null, code: 'too-large', reason: tooLargeReason(bytes.length, LIMITS.fileBytes) };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const decoded = decodeBytes(bytes);
+  const decoded = decodedAlready ?? decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, fileName, sha256, code: decoded.code, reason: decoded.reason };
   const parsed = parseWirePage(decoded.text);
   if (!parsed.ok) return { ok: false, fileName, sha256, code: parsed.code, reason: parsed.reason };
@@ -90,8 +90,8 @@ export type PreparedWireFile = { ok: true; fileName: string; sha256: string; wir
  */
 export function prepareAnyImportFile(fileName: string, bytes: Uint8Array, capturedAt?: Date): PreparedFile | PreparedWireFile {
   if (bytes.length > LIMITS.fileBytes) return prepareImportFile(fileName, bytes, capturedAt);
-  const wire = parseWire(bytes, fileName);
-  if (!wire) return prepareImportFile(fileName, bytes, capturedAt);
+  const wire = readWireOrText(bytes, fileName);
+  if ('decoded' in wire) return prepareImportFile(fileName, bytes, capturedAt, wire.decoded);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (!wire.ok) return { ok: false, fileName, sha256, code: wire.problem.code, reason: problemDetail(wire.problem) };
   const longest = Math.max(0, ...wire.result.items.map((item) => storyChars(item.headline, item.body)));
@@ -183,12 +183,16 @@ async function readBounded(file: Pending, maxBytes: number): Promise<IntakeItem>
     if (!stats.isFile()) return rejectSpecial(file.fileName, stats);
     if (stats.size > maxBytes) return reject(file.fileName, 'too-large', tooLargeReason(stats.size, maxBytes));
     // The file may grow between stat and read: never read more than the cap allows.
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+    // Not zero-filled (every byte handed on is read into it) and not from the shared pool (the bytes' buffer is theirs alone).
+    const buffer = Buffer.allocUnsafeSlow(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const asked = buffer.length - length;
+      const { bytesRead } = await handle.read(buffer, length, asked, length);
       if (bytesRead === 0) break;
       length += bytesRead;
+      // Fewer bytes than asked, and all the size fstat saw: the end of the file (no second read to hear it).
+      if (bytesRead < asked && length === stats.size) break;
     }
     if (length > maxBytes) return reject(file.fileName, 'too-large', tooLargeReason(length, maxBytes, true));
     if (length === 0) return reject(file.fileName, 'empty', 'The file is empty.');
