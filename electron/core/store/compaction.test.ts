@@ -141,6 +141,18 @@ describe('segment compaction', () => {
     });
   });
 
+  it('never maps listed segments onto ones a journal names that are not on disk', async () => {
+    await withTempDir(async (dir) => {
+      const ids = await smallImports(dir, 4);
+      const store = await LibraryStore.open(dir, { autoCompact: false });
+      const [first, second] = store.meta.segments;
+      await store.close();
+      await writeFile(path.join(dir, 'content', 'compactions.json'), JSON.stringify([{ into: ['zzzzzzzzz-00000000'], retired: [first!.name, second!.name], state: 'switched', at: '', groups: [2] }]));
+      await expectEveryStory(dir, ids, 'journal naming a missing segment');
+      expect(await segmentFiles(dir)).toHaveLength(8);
+    });
+  });
+
   // Killed at each step: the library always opens with every story, and a later compaction finishes the job.
   const steps: [string, number][] = [['journal', 1], ['segment', 1], ['switch', 1], ['switched', 1], ['retire', 1], ['done', 1]];
   it.each(steps)('a crash at %s leaves a library that opens with every story', async (step, nth) => {

@@ -193,6 +193,14 @@ export async function recoverCompactions(dataDir: string, segments: readonly Seg
     kept.push(done);
     for (const name of entry.retired) retiredInto.set(name, done);
   }
+  // Old names are mapped onto the new segments (and their files deleted) only when the segments
+  // that hold their stories now (followed through later compactions) have their heads on disk:
+  // a journal naming segments that are not there must never cost the stories of those that are.
+  // Latest first, so an earlier entry is judged by what the later ones left.
+  for (const entry of [...kept].reverse()) {
+    if (await allHeadsPresent(dataDir, followInto(entry.into, retiredInto))) continue;
+    for (const name of entry.retired) if (retiredInto.get(name) === entry) retiredInto.delete(name);
+  }
   // A restored document may list retired names: the stories are in what replaced them.
   let mapped: SegmentRef[] | null = null;
   if (segments.some((segment) => retiredInto.has(segment.name))) {
@@ -216,11 +224,26 @@ export async function recoverCompactions(dataDir: string, segments: readonly Seg
   }
   const listedNow = new Set((mapped ?? segments).map((segment) => segment.name));
   if (!readOnly) {
-    for (const entry of kept) for (const name of entry.retired) if (!listedNow.has(name)) await removeSegmentFiles(dataDir, name);
+    for (const entry of kept) for (const name of entry.retired) if (!listedNow.has(name) && retiredInto.has(name)) await removeSegmentFiles(dataDir, name);
     if (changedJournal) await writeJournal(dataDir, kept);
     await syncDirectory(path.join(dataDir, 'content'));
   }
   return mapped;
+}
+
+/** The segments that hold the stories of `names` now, through the compactions in `retiredInto`. */
+function followInto(names: readonly string[], retiredInto: ReadonlyMap<string, CompactionEntry>): string[] {
+  let now = [...names];
+  for (let guard = 0; guard < 64 && now.some((name) => retiredInto.has(name)); guard++) now = now.flatMap((name) => retiredInto.get(name)?.into ?? [name]);
+  return now;
+}
+
+async function allHeadsPresent(dataDir: string, names: readonly string[]): Promise<boolean> {
+  for (const name of names) {
+    const stats = await fs.lstat(path.join(dataDir, 'content', `${name}.heads.json`)).catch(() => null);
+    if (!stats?.isFile()) return false;
+  }
+  return true;
 }
 
 async function headsCount(dataDir: string, name: string): Promise<number> {
