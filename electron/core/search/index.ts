@@ -188,8 +188,7 @@ export class SearchIndex {
     if (packed === old) return;
     this.settleBulk();
     this.changes++;
-    this.removeFromIndex(num, old);
-    this.insert(num, packed);
+    this.replaceInIndex(num, old, packed);
   }
 
   remove(id: string): void {
@@ -337,7 +336,9 @@ export class SearchIndex {
       index.packedOf[num] = packed[k]!;
     }
     index.vocabulary = yield* Vocabulary.readState(input);
-    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum);
+    const vocabulary = index.vocabulary;
+    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum, (term) => vocabulary.sharedTerm(term));
+    vocabulary.doneReading();
     index.postingCount = index.map.postingTotal;
     return index;
   }
@@ -440,17 +441,52 @@ export class SearchIndex {
   private insert(num: number, packed: string): void {
     this.packedOf[num] = packed;
     const slots = this.storyTerms(packed);
-    for (const [term, slot] of slots) {
-      let lists = this.map.mutable(term);
-      if (!lists) this.map.set(term, (lists = []));
-      const list = lists[slot];
-      // A new list holds exactly its first story: most terms occur in one or two stories.
-      if (!list) lists[slot] = [num];
-      else if (list.length === 0 || list[list.length - 1]! < num) list.push(num);
-      // A changed story keeps its number: its postings go back in order (the lists stay ascending for candidates.ts).
-      else list.splice(insertionPoint(list, num), 0, num);
-    }
+    for (const [term, slot] of slots) this.addPosting(term, slot, num);
     this.postingCount += slots.size;
+  }
+
+  /**
+   * A changed story's postings: only the terms whose best slot changed are touched (a tag
+   * edit changes a few of a story's hundreds of terms; the others' lists stay frozen).
+   */
+  private replaceInIndex(num: number, oldPacked: string, packed: string): void {
+    this.vocabulary.countStory(-1, (count) => forEachPackedWord(oldPacked, count));
+    const before = new Map(this.slotsOf(oldPacked, this.storySlots));
+    this.packedOf[num] = packed;
+    const after = this.storyTerms(packed);
+    for (const [term, slot] of before) {
+      if (after.get(term) === slot) continue;
+      this.removePosting(term, slot, num);
+    }
+    for (const [term, slot] of after) {
+      if (before.get(term) === slot) continue;
+      this.addPosting(term, slot, num);
+    }
+    this.postingCount += after.size - before.size;
+  }
+
+  /** Takes a story out of one term's list in one slot. */
+  private removePosting(term: string, slot: number, num: number): void {
+    const slots = this.map.mutable(term);
+    const ids = slots?.[slot];
+    if (!slots || !ids) return;
+    const at = insertionPoint(ids, num);
+    if (ids[at] !== num) return;
+    ids.splice(at, 1);
+    if (ids.length === 0) slots[slot] = undefined;
+    if (slots.every((list) => !list)) this.map.delete(term);
+  }
+
+  /** Puts a story in one term's list in one slot, in order. */
+  private addPosting(term: string, slot: number, num: number): void {
+    let lists = this.map.mutable(term);
+    if (!lists) this.map.set(term, (lists = []));
+    const list = lists[slot];
+    // A new list holds exactly its first story: most terms occur in one or two stories.
+    if (!list) lists[slot] = [num];
+    else if (list.length === 0 || list[list.length - 1]! < num) list.push(num);
+    // A changed story keeps its number: its postings go back in order (the lists stay ascending for candidates.ts).
+    else list.splice(insertionPoint(list, num), 0, num);
   }
 
   /**
@@ -467,7 +503,17 @@ export class SearchIndex {
         if (field === Field.Body && this.vocabulary.term(wordId)) bodyWords++;
       }),
     );
-    const slots = this.storySlots;
+    return this.slotsOf(packed, this.storySlots, bodyWords);
+  }
+
+  /** A story's index terms with their best slots, into `slots` (cleared first); `bodyWords` counted when not given. */
+  private slotsOf(packed: string, slots: Map<string, number>, bodyWords = -1): Map<string, number> {
+    if (bodyWords < 0) {
+      bodyWords = 0;
+      forEachPackedWord(packed, (wordId, _joined, field) => {
+        if (field === Field.Body && this.vocabulary.term(wordId)) bodyWords++;
+      });
+    }
     slots.clear();
     let bodyAt = 0;
     forEachPackedWord(packed, (wordId, _joined, field) => {

@@ -147,10 +147,10 @@ export class PostingStore {
   }
 
   /**
-   * Lists as `write` wrote them, checked: offsets in order and within the data, every list
+   * Lists as `write` wrote them (`shared` gives the string to keep for a term), checked: offsets in order and within the data, every list
    * ascending and of stories below `storyLimit`. Throws SnapshotFormatError otherwise.
    */
-  static *read(input: SnapshotReader, slotCount: number, storyLimit: number): Generator<void, PostingStore> {
+  static *read(input: SnapshotReader, slotCount: number, storyLimit: number, shared: (term: string) => string = (term) => term): Generator<void, PostingStore> {
     const store = new PostingStore(slotCount);
     const terms = yield* input.strings();
     const starts = yield* input.array(i32s, 4);
@@ -170,7 +170,8 @@ export class PostingStore {
     }
     terms.forEach((term, k) => {
       if (store.frozen.has(term)) throw new SnapshotFormatError('search: repeated terms');
-      store.frozen.set(term, k * slotCount);
+      // The vocabulary's own string for the term: one copy of each in memory.
+      store.frozen.set(shared(term), k * slotCount);
     });
     store.starts = starts;
     store.data = data;
