@@ -20,6 +20,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR] [--corpus decade|v2] [--reuse]
        npm run -s bench -- --ladder 50000,250000,1000000 [--json] [--dir DIR]
        npm run -s bench -- --compaction N [--json] [--dir DIR]
+       npm run -s bench -- --import-speed N [--json] [--dir DIR]
        npm run -s bench -- --memory LIBRARY_DIR
        npm run -s bench -- --build LIBRARY_DIR [--runs N] [--cpu-prof DIR] [--json]
        npm run -s bench -- --export [--json]
@@ -54,6 +55,8 @@ reused), figures in DIR/ladder.json and docs/bench/ladder.{json,svg} (each figur
 the issue's targets as lines). --corpus v2 uses the earlier seed-format generator.
 With --compaction N: a library of N one-story imports (N segments), then segment compaction:
 files and cold open before and after.
+With --import-speed N: the import alone (files/s, and files per CPU second) of N decade-corpus files
+into an empty library, then of N more into it.
 With --memory DIR: what the open library DIR keeps in memory, by structure (memory.ts).
 With --build DIR: only the full index build of the library in DIR (no snapshot read or written),
 N times, each in a fresh bundled process: wall time, the process's CPU (all threads) per story
@@ -96,7 +99,7 @@ async function benchWireParseCommand(count: number, json: boolean): Promise<numb
 /** The corpus shapes `--corpus` picks: `decade` (the default, decade-corpus.ts) or the earlier `v2` (corpus.ts). */
 export type CorpusShape = 'decade' | 'v2';
 
-async function ensureCorpus(dir: string, size: number, shape: CorpusShape = 'decade'): Promise<void> {
+export async function ensureCorpus(dir: string, size: number, shape: CorpusShape = 'decade'): Promise<void> {
   const marker = path.join(dir, '.complete');
   if (existsSync(marker)) return;
   await rm(dir, { recursive: true, force: true });
@@ -163,6 +166,7 @@ export async function main(argv: string[]): Promise<number> {
       quotes: { type: 'string' },
       ladder: { type: 'string' },
       compaction: { type: 'string' },
+      'import-speed': { type: 'string' },
       memory: { type: 'string' },
       build: { type: 'string' },
       runs: { type: 'string' },
@@ -256,6 +260,19 @@ export async function main(argv: string[]): Promise<number> {
       if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
       else console.log(`Full build of ${figures.stories} stories: ${round(figures.wallMs)} ms wall, ${round(figures.cpuMs)} ms CPU (${round(figures.cpuUsPerStory)} µs per story), longest main-thread block ${round(figures.mainBlockMs, 1)} ms; the busiest threads' CPU per story ${figures.threadMs.map((ms) => round((ms * 1000) / figures.stories)).join(' / ')} µs`);
     }
+    return 0;
+  }
+  if (values['import-speed'] !== undefined) {
+    const count = Number(values['import-speed']);
+    if (!Number.isInteger(count) || count < 1_000 || count % 1_000 !== 0) {
+      console.error('bench: --import-speed takes a whole number of thousands of files, e.g. 10000.');
+      return 2;
+    }
+    const { benchImportSpeed } = await import('./import-speed');
+    const log = (text: string) => (values.json ? process.stderr : process.stdout).write(`${text}\n`);
+    const workDir = path.resolve(values.dir ?? path.join(ROOT, 'bench-data'));
+    const figures = await benchImportSpeed(count, workDir, (dir, size) => ensureCorpus(dir, size), path.join(workDir, corpusDirName('decade', 2 * count)), log);
+    if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
     return 0;
   }
   if (values.compaction !== undefined) {

@@ -28,6 +28,13 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const { encoding, warnings } = detected;
   let raw = detected.text;
 
+  // Nothing any step below changes or reports (the usual file): only the NFC form and the
+  // check for blank text are left, and NFC leaves text below U+0300 as it is.
+  if (!NEEDS_CLEANING.test(raw)) {
+    const text = MAY_NEED_NFC.test(raw) ? raw.normalize('NFC') : raw;
+    if (text.trim() === '') return { ok: false, code: 'empty', reason: 'The file contains only whitespace, no text.' };
+    return { ok: true, text, encoding, warnings };
+  }
   if (raw.includes('\u0000')) return binary('it contains NUL characters');
   if (looksLikeControlNoise(raw)) return binary('most of it is control characters');
 
@@ -56,6 +63,16 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (text.trim() === '') return { ok: false, code: 'empty', reason: 'The file contains only whitespace, no text.' };
   return { ok: true, text, encoding, warnings };
 }
+
+/**
+ * Every character a step of decodeBytes acts on: NUL and the other C0 controls but LF (tab,
+ * CR, vertical tab and form feed included), DEL, C1 controls, U+FFFD, the line and paragraph
+ * separators, and INVISIBLE_CHARS. Text without any goes through those steps unchanged.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_CLEANING = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u00AD\u200B\u2028\u2029\u2060\uFEFF\uFFFD]/;
+/** Characters from U+0300 on (combining marks, and all that NFC may compose or change); below, NFC is the identity (astral characters are surrogates, above it too). */
+const MAY_NEED_NFC = /[\u0300-\uFFFF]/;
 
 const ENCODING_LABEL: Record<TextEncodingName, string> = {
   'utf-8': 'UTF-8',

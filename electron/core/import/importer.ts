@@ -22,7 +22,9 @@ export interface ImportOptions {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Whitespace that collapse() changes: anything but a single space between other characters. */
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
+const collapse = (text: string) => (LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
 
 /** Content identity of an article: same headline and body text = same story, whatever file it came from. */
 export function articleContentHash(page: NonNullable<ParsedPage['article']>): string {

@@ -67,13 +67,12 @@ describe('collectImportFiles', () => {
     ]);
   });
 
-  it('keeps the order of the picked paths and is the same with any concurrency', async () => {
+  it('keeps the order of the picked paths', async () => {
     for (let i = 0; i < 40; i++) await write(`map/${String(i).padStart(2, '0')}.txt`, `Kop ${i}\nTekst.`);
     const single = await write('los.txt');
-    const serial = await collectImportFiles([single, path.join(dir, 'map')], { concurrency: 1 });
-    const parallel = await collectImportFiles([single, path.join(dir, 'map')], { concurrency: 16 });
-    expect(serial.map((item) => item.fileName)).toEqual(['los.txt', ...Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}.txt`)]);
-    expect(parallel).toEqual(serial);
+    const read = await collectImportFiles([single, path.join(dir, 'map')]);
+    expect(read.map((item) => item.fileName)).toEqual(['los.txt', ...Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}.txt`)]);
+    expect(read.every((item) => 'bytes' in item)).toBe(true);
   });
 
   it('rejects a missing path without throwing, and still reads the others', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { countWords } from './count-words';
 import { cleanDateline, cleanLine } from '../../../shared/clean-text';
 import { MEDIA_TOPIC } from '../../../shared/contract/tags';
 import type { ImportFileResult, Tag, WireImportOutcome } from '../../../shared/types';
@@ -34,7 +35,6 @@ export function wireDay(iso: string | null): string | null {
   return amsterdamDay.format(time);
 }
 
-const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 
 /** A Media Topic code in Kroniek's form (`medtop:20000638`), from the short or the URI form; null otherwise. */
 export function mediaTopicOf(code: string | null): string | null {

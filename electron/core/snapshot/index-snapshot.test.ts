@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../app';
 import { call } from '../../cli/command';
 import { LibraryIndexes } from '../indexing/engine';
@@ -315,4 +318,131 @@ describe('index snapshot', () => {
       for (const name of readdirSync(path.join(dir, 'backups'))) expect(name).toMatch(/^library-.*\.json$/);
     });
   });
+});
+
+// Compaction (store/compaction.ts) moves stories into new segments without changing one:
+// the snapshot follows them (through the journal) instead of being thrown away, and is
+// still refused, or brought up to date, when the library's stories differ from its own.
+describe('index snapshot after a segment compaction', () => {
+  let bundleDir = '';
+  let CHILD = '';
+  beforeAll(async () => {
+    bundleDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-snapshot-compact-'));
+    CHILD = path.join(bundleDir, 'compact-child.mjs');
+    await build({ entryPoints: [path.join(import.meta.dirname, '..', 'store', 'test', 'compact-child.ts')], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  });
+  afterAll(async () => {
+    if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+  });
+
+  type Reference = { ids: string[]; print: Awaited<ReturnType<typeof fingerprint>> };
+
+  /**
+   * A library of `imports` small imports of 4 synthetic stories each (one segment each),
+   * closed with its snapshot; returns what its indexes answered before closing, the
+   * reference for a snapshot used as it is (stories added a few at a time are scored as
+   * added, which may differ by a rounding step from a build of all at once).
+   */
+  async function smallImportsWithSnapshot(dir: string, imports: number): Promise<Reference> {
+    const core = await openKroniek({ platform: 'cli', dataDir: dir, indexSnapshot: NO_TIMER });
+    for (let k = 0; k < imports; k++) await core.context.store.addStories(synthetic(k * 4, 4));
+    await indexesOf(core).whenReady();
+    const ids = sampleIds(core);
+    const print = await fingerprint(indexesOf(core), ids);
+    await core.close();
+    expect(existsSync(snapshotPath(dir))).toBe(true);
+    return { ids, print };
+  }
+
+  /** Edits the library without the indexes (as `kroniek compact` does): the snapshot stays as it was. */
+  async function withStore(dir: string, run: (core: KroniekCore) => Promise<void>): Promise<void> {
+    const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy', indexSnapshot: { enabled: false } });
+    try {
+      await run(core);
+    } finally {
+      await core.close();
+    }
+  }
+
+  async function expectAnswersAsFresh(core: KroniekCore): Promise<void> {
+    const ids = sampleIds(core);
+    expect((await indexesOf(core).status()).stories).toBe(core.context.store.storyCount);
+    expect(await fingerprint(indexesOf(core), ids)).toEqual(await freshFingerprint(core, ids));
+  }
+
+  async function expectUsedAsIs(dir: string, before: { ids: string[]; print: unknown }): Promise<KroniekCore> {
+    const core = await openLibrary(dir);
+    const status = await indexesOf(core).status();
+    expect(status.origin).toBe('snapshot');
+    expect(status.lastSnapshotLoad!.reconciled).toBe(0);
+    expect(status.stories).toBe(core.context.store.storyCount);
+    expect(await fingerprint(indexesOf(core), before.ids)).toEqual(before.print);
+    return core;
+  }
+
+  it('is used after a compaction (nothing to redo) and answers as before', async () => {
+    await withTempDir(async (dir) => {
+      const before = await smallImportsWithSnapshot(dir, 30);
+            const written = await readFile(snapshotPath(dir));
+      await withStore(dir, async (core) => {
+        const result = await core.context.store.compact({ retireNow: true });
+        expect(result.retired).toBe(30);
+      });
+      expect((await readFile(snapshotPath(dir))).equals(written)).toBe(true);
+      const core = await expectUsedAsIs(dir, before);
+      expect(core.context.store.meta.segments).toHaveLength(1);
+      await core.close();
+    });
+  }, 60_000);
+
+  it('indexes again only what it does not hold: a compaction that packed covered and newer segments together', async () => {
+    await withTempDir(async (dir) => {
+      await smallImportsWithSnapshot(dir, 10);
+      await withStore(dir, async (core) => {
+        for (let k = 0; k < 5; k++) await core.context.store.addStories(synthetic(1_000 + k * 4, 4));
+        await core.context.store.compact({ retireNow: true });
+        expect(core.context.store.meta.segments).toHaveLength(1);
+      });
+      const core = await openLibrary(dir);
+      const status = await indexesOf(core).status();
+      expect(status.origin).toBe('snapshot');
+      // The one new segment holds covered and uncovered stories: all of it is indexed again.
+      expect(status.lastSnapshotLoad!.reconciled).toBe(core.context.store.storyCount);
+      expect(status.stories).toBe(core.context.store.storyCount);
+      // The same stories found as by a fresh build (scores of stories indexed again may differ by a rounding step).
+      const fresh = new LibraryIndexes(core.context.store, 'lazy', { enabled: false });
+      await fresh.whenReady();
+      for (const query of QUERIES) expect((await searchHits(indexesOf(core), query)).map((hit) => hit.id).sort(), query).toEqual((await searchHits(fresh, query)).map((hit) => hit.id).sort());
+      await fresh.close();
+      await core.close();
+    });
+  }, 60_000);
+
+  it('is refused when a segment it covers went without a compaction', async () => {
+    await withTempDir(async (dir) => {
+      await smallImportsWithSnapshot(dir, 6);
+      await withStore(dir, async (core) => {
+        // A story file dropped from the list (a real change of the library's stories, not a compaction).
+        await core.context.store.update(null, (meta) => ({ ...meta, segments: meta.segments.filter((_, k) => k !== 2) }));
+      });
+      const core = await openLibrary(dir);
+      expect((await indexesOf(core).status()).origin).toBe('built');
+      expect((await indexesOf(core).status()).snapshotRejected).toMatch(/no longer lists/);
+      await expectAnswersAsFresh(core);
+      await core.close();
+    });
+  }, 60_000);
+
+  // A compaction SIGKILLed around its switch: the library opens with its snapshot, which answers as before.
+  it.each(['switch', 'switched'])('a compaction killed at %s leaves a library whose snapshot is used', async (step) => {
+    await withTempDir(async (dir) => {
+      const before = await smallImportsWithSnapshot(dir, 20);
+            const child = spawn(process.execPath, [CHILD, dir, step, '1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const exit = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+      expect(exit).toBe('SIGKILL');
+      const core = await expectUsedAsIs(dir, before);
+      expect(core.context.store.meta.segments.length).toBe(step === 'switch' ? 20 : 1);
+      await core.close();
+    });
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { RelatedIndex } from '../analysis/related';
 import { QuoteIndex } from '../analysis/chronology/quote-index';
 import { SearchIndex } from '../search/index';
 import { openRegularFile, writeFileDurablyWith } from '../store/durable-file';
+import { followCompactions, readJournal } from '../store/compaction';
 import { CACHE_DIR } from '../store/library-store';
 import type { IndexedMeta, MetaDoc } from '../store/meta';
 import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type ByteSource, type SliceStats } from './codec';
@@ -135,6 +136,7 @@ export async function writeSnapshotFile(
 }
 
 export interface LoadedSnapshot {
+  /** As written, except `segments`: followed through the compactions made since (see readSnapshotFile). */
   meta: SnapshotMeta;
   search: SearchIndex;
   related: RelatedIndex;
@@ -168,7 +170,8 @@ class SnapshotFileSource implements ByteSource {
 }
 
 /**
- * Reads and decodes a snapshot, in slices, a piece of the file at a time. Null when
+ * Reads and decodes a snapshot, in slices, a piece of the file at a time; the segments it
+ * covers are followed through the library's compaction journal. Null when
  * there is none; throws SnapshotFormatError (or whatever decoding ran into) when it
  * does not check out. The checksum is known only at the end, so what was decoded is
  * used only if it matches; decoding checks every length against the file meanwhile.
@@ -177,6 +180,11 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
   // Only a regular file, opened without waiting: a FIFO in its place would hold the open forever (NotAFileError: rebuilt).
   const handle = await openRegularFile(file);
   if (!handle) return null;
+  // A compaction since the snapshot was written moved the stories of segments it covers into
+  // new segments, unchanged: the snapshot covers those new segments (snapshotPath's folder
+  // is the library's cache/, its journal is in content/). Anything else it covers that the
+  // library no longer lists still makes it unusable (the engine's check).
+  const compactions = path.basename(path.dirname(file)) === CACHE_DIR ? await readJournal(path.dirname(path.dirname(file))) : [];
   try {
     const { size } = await handle.stat();
     if (size < HEADER_BYTES) throw new SnapshotFormatError(`shorter than its header (${size} bytes)`);
@@ -193,6 +201,7 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
     const input = new SnapshotReader(source, HEADER_BYTES);
     function* decode(): Generator<void, LoadedSnapshot> {
       const meta = parseMeta(input.string());
+      meta.segments = followCompactions(meta.segments, compactions);
       yield;
       const search = yield* SearchIndex.readState(input);
       const related = yield* RelatedIndex.readState(input);

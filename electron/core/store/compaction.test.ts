@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planCompaction, readJournal } from './compaction';
+import { followCompactions, planCompaction, readJournal, type CompactionEntry } from './compaction';
 import { LibraryStore, SEGMENT_SIZE } from './library-store';
 import { fakeStory, withTempDir } from './test/helpers';
 
@@ -59,6 +59,24 @@ describe('planCompaction', () => {
     const groups = planCompaction([seg('a', 1), seg('b', 2), seg('big', 900), seg('c', 3), seg('bad', -1), seg('d', 4), seg('e', 3), seg('f', 6)], 10);
     expect(groups.map((group) => group.retired.map((segment) => segment.name))).toEqual([['a', 'b'], ['d', 'e']]);
     expect(planCompaction([seg('a', 1)], SEGMENT_SIZE)).toEqual([]);
+  });
+});
+
+describe('followCompactions', () => {
+  const entry = (retired: string[], into: string[], groups?: number[], state: CompactionEntry['state'] = 'switched'): CompactionEntry => ({ retired, into, state, at: '', ...(groups ? { groups } : {}) });
+  it('replaces old segments by the new one that holds them, only when all of them are covered, through later compactions too', () => {
+    const journal = [entry(['a', 'b', 'c', 'd'], ['x', 'y'], [2, 2]), entry(['x', 'e'], ['z'], [2])];
+    expect(followCompactions(['a', 'b', 'c', 'd', 'big'], journal.slice(0, 1))).toEqual(['x', 'y', 'big']);
+    // c and d are covered, a is, b is not: x holds a story the snapshot does not have.
+    expect(followCompactions(['a', 'c', 'd'], journal.slice(0, 1))).toEqual(['y']);
+    expect(followCompactions(['a', 'b', 'c', 'd', 'e'], journal)).toEqual(['z', 'y']);
+    expect(followCompactions(['a', 'b', 'c', 'd'], journal)).toEqual(['y']);
+    expect(followCompactions(['f'], journal)).toEqual(['f']);
+  });
+  it('takes an entry without (or with inconsistent) groups as one group, and never follows one that did not switch', () => {
+    expect(followCompactions(['a', 'b', 'c'], [entry(['a', 'b', 'c'], ['x', 'y'])])).toEqual(['x', 'y']);
+    expect(followCompactions(['a', 'b'], [entry(['a', 'b', 'c'], ['x', 'y'], [1, 1])])).toEqual([]);
+    expect(followCompactions(['a', 'b'], [entry(['a', 'b'], ['x'], [2], 'planned')])).toEqual(['a', 'b']);
   });
 });
 
@@ -120,6 +138,18 @@ describe('segment compaction', () => {
       await store.update(null, () => old);
       await store.close();
       await expectEveryStory(dir, ids, 'old document');
+    });
+  });
+
+  it('never maps listed segments onto ones a journal names that are not on disk', async () => {
+    await withTempDir(async (dir) => {
+      const ids = await smallImports(dir, 4);
+      const store = await LibraryStore.open(dir, { autoCompact: false });
+      const [first, second] = store.meta.segments;
+      await store.close();
+      await writeFile(path.join(dir, 'content', 'compactions.json'), JSON.stringify([{ into: ['zzzzzzzzz-00000000'], retired: [first!.name, second!.name], state: 'switched', at: '', groups: [2] }]));
+      await expectEveryStory(dir, ids, 'journal naming a missing segment');
+      expect(await segmentFiles(dir)).toHaveLength(8);
     });
   });
 

@@ -34,6 +34,12 @@ export interface CompactionEntry {
   /** `planned` until the metadata lists `into`; then `switched`. */
   state: 'planned' | 'switched';
   at: string;
+  /**
+   * How many of `retired` (in order) each segment of `into` holds: the index snapshot follows
+   * its segments through a compaction only group by group (followCompactions). Absent in
+   * journals written before it was kept: the whole entry is then one group.
+   */
+  groups?: number[];
 }
 
 /** A group of consecutive small segments packed into one new segment. */
@@ -71,6 +77,50 @@ export function planCompaction(segments: readonly SegmentRef[], size: number, sm
 
 /** The segments count at which a library is compacted in the background: this many small ones. */
 export const COMPACT_THRESHOLD = 256;
+
+/**
+ * The segments whose stories a set of segments holds now, after the switched compactions
+ * of the journal (in journal order, so a compacted segment compacted again is followed
+ * too): a new segment takes the place of the old ones it replaced only when every one of
+ * them is in the set, since it holds exactly their stories, in order (a compaction copies
+ * records, never changes one). A new segment that holds only some of the set's stories is
+ * left out, and so are those old names: what holds them now is not wholly covered. For the
+ * index snapshot (its segments are the ones whose stories it indexed).
+ */
+export function followCompactions(segments: readonly string[], entries: readonly CompactionEntry[]): string[] {
+  let names = [...segments];
+  for (const entry of entries) {
+    if (entry.state !== 'switched') continue;
+    const held = new Set(names);
+    if (!entry.retired.some((name) => held.has(name))) continue;
+    const groups = groupsOf(entry);
+    const replaced = new Map<string, string[]>();
+    const dropped = new Set<string>();
+    let at = 0;
+    for (const [k, size] of groups.entries()) {
+      const retired = entry.retired.slice(at, at + size);
+      at += size;
+      const covered = retired.filter((name) => held.has(name));
+      if (covered.length === 0) continue;
+      for (const name of covered) dropped.add(name);
+      // The first old name's place in the list takes the new segment(s).
+      if (covered.length === retired.length) replaced.set(retired[0]!, groups.length === entry.into.length ? [entry.into[k]!] : entry.into);
+    }
+    names = names.flatMap((name) => replaced.get(name) ?? (dropped.has(name) ? [] : [name]));
+  }
+  return names;
+}
+
+/** An entry's groups (retired per new segment); the whole entry as one group when not known or not consistent. */
+function groupsOf(entry: CompactionEntry): number[] {
+  const groups = entry.groups;
+  const valid =
+    Array.isArray(groups) &&
+    groups.length === entry.into.length &&
+    groups.every((size) => Number.isInteger(size) && size > 0) &&
+    groups.reduce((sum, size) => sum + size, 0) === entry.retired.length;
+  return valid ? groups : [entry.retired.length];
+}
 
 /** How many segments of a list are small (candidates for compaction). */
 export function smallSegmentCount(segments: readonly SegmentRef[], size: number): number {
@@ -143,6 +193,14 @@ export async function recoverCompactions(dataDir: string, segments: readonly Seg
     kept.push(done);
     for (const name of entry.retired) retiredInto.set(name, done);
   }
+  // Old names are mapped onto the new segments (and their files deleted) only when the segments
+  // that hold their stories now (followed through later compactions) have their heads on disk:
+  // a journal naming segments that are not there must never cost the stories of those that are.
+  // Latest first, so an earlier entry is judged by what the later ones left.
+  for (const entry of [...kept].reverse()) {
+    if (await allHeadsPresent(dataDir, followInto(entry.into, retiredInto))) continue;
+    for (const name of entry.retired) if (retiredInto.get(name) === entry) retiredInto.delete(name);
+  }
   // A restored document may list retired names: the stories are in what replaced them.
   let mapped: SegmentRef[] | null = null;
   if (segments.some((segment) => retiredInto.has(segment.name))) {
@@ -166,11 +224,26 @@ export async function recoverCompactions(dataDir: string, segments: readonly Seg
   }
   const listedNow = new Set((mapped ?? segments).map((segment) => segment.name));
   if (!readOnly) {
-    for (const entry of kept) for (const name of entry.retired) if (!listedNow.has(name)) await removeSegmentFiles(dataDir, name);
+    for (const entry of kept) for (const name of entry.retired) if (!listedNow.has(name) && retiredInto.has(name)) await removeSegmentFiles(dataDir, name);
     if (changedJournal) await writeJournal(dataDir, kept);
     await syncDirectory(path.join(dataDir, 'content'));
   }
   return mapped;
+}
+
+/** The segments that hold the stories of `names` now, through the compactions in `retiredInto`. */
+function followInto(names: readonly string[], retiredInto: ReadonlyMap<string, CompactionEntry>): string[] {
+  let now = [...names];
+  for (let guard = 0; guard < 64 && now.some((name) => retiredInto.has(name)); guard++) now = now.flatMap((name) => retiredInto.get(name)?.into ?? [name]);
+  return now;
+}
+
+async function allHeadsPresent(dataDir: string, names: readonly string[]): Promise<boolean> {
+  for (const name of names) {
+    const stats = await fs.lstat(path.join(dataDir, 'content', `${name}.heads.json`)).catch(() => null);
+    if (!stats?.isFile()) return false;
+  }
+  return true;
 }
 
 async function headsCount(dataDir: string, name: string): Promise<number> {

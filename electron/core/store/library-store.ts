@@ -682,7 +682,13 @@ export class LibraryStore {
     );
     if (groups.length === 0) return { segmentsBefore, segmentsAfter: segmentsBefore, retired: 0, written: 0, retiredNow: false };
     const plan = groups.map((group) => ({ group, name: newSegmentName() }));
-    const entry: CompactionEntry = { into: plan.map((item) => item.name), retired: groups.flatMap((group) => group.retired.map((segment) => segment.name)), state: 'planned', at: new Date().toISOString() };
+    const entry: CompactionEntry = {
+      into: plan.map((item) => item.name),
+      retired: groups.flatMap((group) => group.retired.map((segment) => segment.name)),
+      state: 'planned',
+      at: new Date().toISOString(),
+      groups: groups.map((group) => group.retired.length),
+    };
     await onStep?.('journal');
     const journal = await readJournal(this.dataDir);
     await writeJournal(this.dataDir, [...journal, entry]);

@@ -1,4 +1,4 @@
-import { decodeBytes, type TextEncodingName } from '../decode';
+import { decodeBytes, type DecodeResult, type TextEncodingName } from '../decode';
 import type { WireProblem } from './item';
 
 // What a file is, from its content only (never its name): page text (today's
@@ -10,14 +10,15 @@ import type { WireProblem } from './item';
 
 export type Sniffed =
   /** Not a wire file: leave it to the page-text importer (also empty and binary files, which it reports). */
-  | { kind: 'page-text' }
+  | { kind: 'page-text'; decoded: DecodeResult }
   | { kind: 'json'; value: unknown }
   | { kind: 'xml'; text: string; encoding: TextEncodingName }
   | { kind: 'problem'; problem: WireProblem };
 
 export function sniff(bytes: Uint8Array): Sniffed {
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { kind: 'page-text' };
+  // The decoded text goes with the answer: the page-text importer would otherwise decode the bytes again.
+  if (!decoded.ok) return { kind: 'page-text', decoded };
   const text = decoded.text;
   const start = firstNonSpaceFrom(text, 0);
   const first = text[start];
@@ -33,7 +34,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
     return { kind: 'json', value };
   }
   if (first === '<' && startsMarkup(text, start + 1)) return { kind: 'xml', text, encoding: decoded.encoding };
-  return { kind: 'page-text' };
+  return { kind: 'page-text', decoded };
 }
 
 /** `[` opens JSON only when an object or `]` follows: `[Advertentie] …` stays page text. */

@@ -1,3 +1,4 @@
+import { decodeBytes, type DecodeResult } from '../decode';
 import { sniff } from './detect';
 import type { WireParse } from './item';
 import { parseNewsMl } from './newsml-g2';
@@ -16,16 +17,26 @@ export { htmlToBlocks, plainTextToBlocks } from './sanitize';
  * `fileName` is not used to decide it and is accepted for the caller's symmetry.
  */
 export function parseWire(bytes: Uint8Array, fileName: string): WireParse | null {
+  const read = readWireOrText(bytes, fileName);
+  return 'decoded' in read ? null : read;
+}
+
+/**
+ * As parseWire, but a file that is not a wire file comes back as its decoded text
+ * (`decoded`, what decodeBytes answers), so the page-text importer need not decode it again.
+ */
+export function readWireOrText(bytes: Uint8Array, fileName: string): WireParse | { decoded: DecodeResult } {
   void fileName;
   const sniffed = sniff(bytes);
   switch (sniffed.kind) {
     case 'page-text':
-      return null;
+      return { decoded: sniffed.decoded };
     case 'problem':
       return { ok: false, problem: sniffed.problem };
     case 'json':
       return parseNinjs(sniffed.value);
     case 'xml':
-      return parseNewsMl(sniffed.text, bytes, sniffed.encoding);
+      // XML that is not NewsML-G2 is page text (rare: decoded again).
+      return parseNewsMl(sniffed.text, bytes, sniffed.encoding) ?? { decoded: decodeBytes(bytes) };
   }
 }
