@@ -19,6 +19,7 @@ import {
   storyContent,
   validateDoc,
   versionContent,
+  type ApplyBatch,
   type DismissedContent,
   type ProposalContent,
   type RecordState,
@@ -713,6 +714,8 @@ export class TeamSync {
     const byAuthor = new Map<string, number>();
     const change = (meta: MetaDoc): MetaDoc => {
       let next = meta;
+      // One copy of each map the batch changes, not one per record (see ApplyBatch).
+      const batch: ApplyBatch = new WeakSet();
       const known = new Set(stories.map((item) => item.head.wire?.storyId ?? item.head.id));
       const hasStory = (id: string) => known.has(id) || (this.store.hasStored(id) && !this.store.isPurged(id));
       for (const doc of records) {
@@ -723,7 +726,7 @@ export class TeamSync {
           this.baseRev.set(doc._id, revs.get(doc._id)!);
           continue;
         }
-        const outcome = applyRecord(next, doc._id, state, hasStory);
+        const outcome = applyRecord(next, doc._id, state, hasStory, batch);
         if (outcome.waiting) this.waiting.add(doc._id);
         if (outcome.meta !== next) {
           next = outcome.meta;
@@ -868,6 +871,17 @@ export class TeamSync {
       back_off_function: (delay) => (delay === 0 ? this.retry.firstMs : Math.min(delay * 2, this.retry.maxMs)),
     });
     this.replication = replication;
+    // PouchDB's sync says "paused" as soon as one side pauses while the other has not started
+    // (both begin as paused): "synced" waits until each side has caught up at least once. (It said
+    // synced while the pull was still reading the server's changes since its checkpoint, e.g. every
+    // document this library had just shared; a disconnect then left that for the next sync.)
+    const caughtUp = { pull: false, push: false };
+    replication.pull?.on('paused', (error?: PouchError) => {
+      if (!error) caughtUp.pull = true;
+    });
+    replication.push?.on('paused', (error?: PouchError) => {
+      if (!error) caughtUp.push = true;
+    });
     replication.on('change', (info: { direction: string; change: { docs_written: number; pending?: number; doc_write_failures: number; errors: PouchError[] } }) => {
       const done = (this.progress?.done ?? 0) + info.change.docs_written;
       this.progress = { done, pending: typeof info.change.pending === 'number' ? info.change.pending : null };
@@ -879,6 +893,7 @@ export class TeamSync {
         this.setState('offline', reasonOf(error));
         return;
       }
+      if (!caughtUp.pull || !caughtUp.push) return;
       this.lastSyncedAt = new Date().toISOString();
       this.progress = null;
       this.setState('synced', null);
