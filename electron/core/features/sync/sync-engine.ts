@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, promises as fs, statSync, readFi
 import path from 'node:path';
 import PouchDB, { type PouchDoc, type PouchError, type Replication } from 'pouchdb-node';
 import { ServiceError } from '../../../../shared/contract/envelope';
+import type { HistoryLabel } from '../../../../shared/messages';
 import type { StoryOrigin, SyncConflict, SyncReasonCode, SyncState, SyncStatus } from '../../../../shared/contract/sync';
 import type { LibraryStore, StoreChange } from '../../store/library-store';
 import type { MetaDoc, StoryContent } from '../../store/meta';
@@ -712,6 +713,15 @@ export class TeamSync {
     const snapshot = this.store.meta;
     let applied = 0;
     const byAuthor = new Map<string, number>();
+    // What arrived, per author and kind: the recent changes list it ("from anna").
+    const received = new Map<string, { author: string; kind: SyncDoc['kind']; count: number; declined: boolean }>();
+    const receive = (doc: SyncDoc) => {
+      const key = `${doc.author}\u0000${doc.kind}`;
+      const entry = received.get(key) ?? { author: doc.author, kind: doc.kind, count: 0, declined: false };
+      entry.count++;
+      if (doc.kind === 'proposal' && (doc.content as ProposalContent | undefined)?.status === 'declined') entry.declined = true;
+      received.set(key, entry);
+    };
     const change = (meta: MetaDoc): MetaDoc => {
       let next = meta;
       // One copy of each map the batch changes, not one per record (see ApplyBatch).
@@ -720,6 +730,9 @@ export class TeamSync {
       const hasStory = (id: string) => known.has(id) || (this.store.hasStored(id) && !this.store.isPurged(id));
       for (const doc of records) {
         const state: RecordState = stateOfDoc(doc);
+        // A local edit not yet in the replica is newer than anything there (an undo of an edit whose
+        // own document is only now read back): it wins, and goes out on the revision it was made on.
+        if (this.pendingRecords.has(doc._id)) continue;
         // A local edit made since this batch was read wins: it goes out as a newer revision.
         if (!sameState(recordOf(meta, doc._id), recordOf(snapshot, doc._id))) continue;
         if (sameState(recordOf(next, doc._id), state) && doc.kind !== 'dossier') {
@@ -732,14 +745,25 @@ export class TeamSync {
           next = outcome.meta;
           applied++;
           byAuthor.set(doc.author, (byAuthor.get(doc.author) ?? 0) + 1);
+          receive(doc);
         }
         this.baseRev.set(doc._id, revs.get(doc._id)!);
       }
       if (next !== meta) this.ownCommits.add(next);
       return next;
     };
+    received.clear();
+    const storyAuthors = new Map<string, number>();
+    for (const doc of docs) {
+      if (doc.kind !== 'story' && doc.kind !== 'version') continue;
+      const content = doc.content as StoryContent | undefined;
+      if (content && stories.includes(content)) storyAuthors.set(doc.author, (storyAuthors.get(doc.author) ?? 0) + 1);
+    }
     if (stories.length) await this.store.addStories(stories, change);
     else if (records.length) await this.store.update(null, change);
+    const incoming: { author: string; label: HistoryLabel }[] = [...storyAuthors].map(([author, count]) => ({ author, label: { code: 'import', count } }));
+    for (const entry of received.values()) incoming.push({ author: entry.author, label: incomingLabel(entry.kind, entry.count, entry.declined) });
+    this.store.noteIncoming(incoming);
     if (applied + stories.length > 0 && fresh) {
       const author = [...byAuthor.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? docs[0]!.author;
       this.lastIncoming = { author, count: applied + stories.length, at: new Date().toISOString() };
@@ -953,6 +977,39 @@ export class TeamSync {
 
   private announce(): void {
     if (!this.closed) this.store.announce({ sync: true });
+  }
+}
+
+/** How the recent changes name what arrived from a colleague: the undo labels' codes (worded by the renderer and the CLI). */
+export function incomingLabel(kind: SyncDoc['kind'], count: number, declined = false): HistoryLabel {
+  switch (kind) {
+    case 'tag':
+      return { code: 'tag.edit' };
+    case 'tagging':
+      return { code: 'tag.editStories', count };
+    case 'link':
+      return { code: 'link.edit' };
+    case 'dossier':
+      return { code: 'dossier.edit' };
+    case 'chronology':
+      return { code: 'chronology.edit' };
+    case 'note':
+      return count === 1 ? { code: 'story.setNote' } : { code: 'story.setNotes', count };
+    case 'date':
+      return count === 1 ? { code: 'story.setDate' } : { code: 'story.setDates', count };
+    case 'trash':
+      return { code: 'story.delete', count };
+    case 'search':
+      return { code: 'search.save' };
+    case 'series':
+      return { code: 'series.rename' };
+    case 'dismissed':
+      return { code: 'tag.dismissSuggestion' };
+    case 'proposal':
+      return { code: declined ? 'proposal.decline' : 'proposal.accept' };
+    case 'story':
+    case 'version':
+      return { code: 'import', count };
   }
 }
 
