@@ -6,6 +6,7 @@ import { ServiceError } from '../../../../shared/contract/envelope';
 import type { HistoryLabel } from '../../../../shared/messages';
 import type { StoryOrigin, SyncConflict, SyncReasonCode, SyncState, SyncStatus } from '../../../../shared/contract/sync';
 import type { LibraryStore, StoreChange } from '../../store/library-store';
+import type { CredentialKey, CredentialStore } from './credential-store';
 import type { MetaDoc, StoryContent } from '../../store/meta';
 import {
   allRecordIds,
@@ -160,10 +161,19 @@ export class TeamSync {
   retry = { firstMs: 1_000, maxMs: 60_000 };
   private waitingSaved = '';
 
+  /** The password was read from the credential store (remembered on this computer). */
+  private remembered = false;
+
   constructor(
     private readonly store: LibraryStore,
     private readonly credentials: () => SyncCredentials = credentialsFromEnv,
+    /** Where "Remember password on this computer" keeps it (the app: safeStorage; the host: a 0600 file); none: not offered. */
+    private readonly credentialStore: CredentialStore | null = null,
   ) {}
+
+  private credentialKey(): CredentialKey | null {
+    return this.config && this.origin ? { library: this.origin, url: this.config.url, user: this.config.user } : null;
+  }
 
   private get dir(): string {
     return path.join(this.store.dataDir, SYNC_DIR);
@@ -179,6 +189,15 @@ export class TeamSync {
     // Without live sync (the CLI) the replica opens only when a command needs it.
     if (!options.live) return;
     await this.openReplica();
+    // A password remembered on this computer reconnects without asking.
+    const key = this.credentialKey();
+    if (key && this.credentialStore && !this.credentialStore.unavailable()) {
+      const password = await this.credentialStore.get(key).catch(() => null);
+      if (password) {
+        this.sessionPassword = password;
+        this.remembered = true;
+      }
+    }
     {
       try {
         await this.goLive();
@@ -203,11 +222,13 @@ export class TeamSync {
       refused: { count: this.refusedCount, recent: [...this.refusedRecent] },
       conflicts: this.conflictIds.size,
       lastIncoming: this.lastIncoming,
+      remembered: this.remembered,
+      rememberUnavailable: this.credentialStore ? this.credentialStore.unavailable() : 'no-store',
     };
   }
 
   /** Connects to a desk database: checks the address and the account, then syncs live (or once). */
-  async connect(input: { url: string; user: string; password?: string }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
+  async connect(input: { url: string; user: string; password?: string; remember?: boolean }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
     const url = checkRemoteUrl(input.url);
     if (this.store.readOnly) throw new ServiceError('read-only', 'The library is open read-only.', { code: 'library.readOnly' });
     await this.stopReplication();
@@ -223,15 +244,45 @@ export class TeamSync {
     }
     if (options.live) await this.goLive();
     else await this.syncOnce();
+    // Remembered only once the server took the password.
+    if (input.remember !== undefined) await this.rememberPassword(input.remember);
     return this.status();
   }
 
-  /** Stops syncing and forgets the remote; the library and its replica stay. */
-  async disconnect(): Promise<SyncStatus> {
+  /** Keeps (or forgets) the session's password for this library, desk and account in the credential store. */
+  private async rememberPassword(remember: boolean): Promise<void> {
+    const key = this.credentialKey();
+    const store = this.credentialStore;
+    if (!key || !store) {
+      if (remember) throw refused('no-password', 'Passwords cannot be remembered here.');
+      return;
+    }
+    if (remember) {
+      if (store.unavailable()) throw refused('no-password', 'Passwords cannot be remembered on this computer (no encryption available).');
+      if (!this.sessionPassword) return;
+      await store.set(key, this.sessionPassword);
+      this.remembered = true;
+    } else {
+      await store.remove(key);
+      this.remembered = false;
+    }
+    this.announce();
+  }
+
+  /** Forgets the password remembered for the current desk and account ("Forget"). */
+  async forget(): Promise<SyncStatus> {
+    await this.rememberPassword(false);
+    return this.status();
+  }
+
+  /** Stops syncing and forgets the remote; the library and its replica stay. `forget`: the remembered password goes too. */
+  async disconnect(options: { forget?: boolean } = {}): Promise<SyncStatus> {
     await this.stopReplication();
+    if (options.forget && this.config) await this.rememberPassword(false);
     await fs.rm(path.join(this.dir, REMOTE_FILE), { force: true });
     this.config = null;
     this.sessionPassword = null;
+    this.remembered = false;
     this.setState('off', null);
     return this.status();
   }
