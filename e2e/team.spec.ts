@@ -108,6 +108,15 @@ test('A and B connect through the Share dialog; a tag added in A appears in B\'s
   // The reader says who changed it, and when.
   await row(b.page, THANKS).click();
   await expect(b.page.getByText(/^Changed by anna, .+ \(tags\)$/)).toBeVisible();
+  // B's Recent changes list A's tag, from anna (keyboard: the sidebar button, Escape closes).
+  await b.page.getByRole('button', { name: 'Recent changes' }).focus();
+  await b.page.keyboard.press('Enter');
+  const recent = b.page.getByRole('dialog', { name: 'Recent changes' });
+  await expect(recent.getByRole('listitem').filter({ hasText: 'Edit tags of story' }).first()).toContainText('from anna');
+  expect(await seriousAxeViolations(b.page)).toEqual([]);
+  await recent.screenshot({ path: test.info().outputPath('recent-changes-en.png') });
+  await b.page.keyboard.press('Escape');
+  await expect(recent).toBeHidden();
 });
 
 test('both edit the same note while disconnected: the conflict shows in both with both texts, is resolved in A and leaves B', async () => {

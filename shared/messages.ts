@@ -88,6 +88,8 @@ export interface HistoryParams {
   'quote.addToDossier': NoParams;
   /** A quote taken out of a dossier. */
   'quote.removeFromDossier': NoParams;
+  /** Notes of `count` stories edited (a colleague's, listed in the recent changes). */
+  'story.setNotes': Count;
 }
 export type HistoryLabel = MessageOf<HistoryParams>;
 export type HistoryCode = HistoryLabel['code'];

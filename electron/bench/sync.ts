@@ -22,7 +22,7 @@ import { percentile, round, timed } from './stats';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATABASE = 'bench';
 
-function story(index: number): StoryContent {
+export function story(index: number): StoryContent {
   const doc = syntheticDoc(index);
   const id = `b${index}`;
   return {

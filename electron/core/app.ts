@@ -14,6 +14,7 @@ import { createDispatcher } from './service/registry';
 import type { LibraryStore } from './store/library-store';
 import type { WatchServiceOptions } from './features/watch/watch-service';
 import type { SyncCredentials } from './features/sync/sync-engine';
+import type { CredentialStore } from './features/sync/credential-store';
 
 export interface KroniekCore {
   /** Validates input against the contract schema and runs the method; never throws. */
@@ -61,6 +62,8 @@ export interface OpenKroniekOptions {
   liveSync?: boolean;
   /** Where the desk database's password comes from (default: KRONIEK_SYNC_PASSWORD or the 0600 file in KRONIEK_SYNC_PASSWORD_FILE). */
   syncCredentials?: () => SyncCredentials;
+  /** Where "Remember password on this computer" keeps the desk password (the app: safeStorage; the host: a 0600 file). */
+  credentialStore?: CredentialStore;
 }
 
 /** The folder of sample stories that ships with the app. */

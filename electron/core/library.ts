@@ -11,6 +11,7 @@ import { BackupScheduler, listBackups, newestValidBackup } from './store/backups
 import { LibraryStore } from './store/library-store';
 import { WatchService, type WatchServiceOptions } from './features/watch/watch-service';
 import { TeamSync, type SyncCredentials } from './features/sync/sync-engine';
+import type { CredentialStore } from './features/sync/credential-store';
 
 // One open library and everything that belongs to it: the store, the indexing worker's
 // client, the export session, the backup scheduler, the list's per-story keys. Handlers
@@ -40,6 +41,8 @@ export interface OpenLibraryOptions {
   liveSync?: boolean;
   /** Where the desk database's password comes from (default: KRONIEK_SYNC_PASSWORD or the 0600 file in KRONIEK_SYNC_PASSWORD_FILE). */
   syncCredentials?: () => SyncCredentials;
+  /** Where "Remember password on this computer" keeps the desk password (the app: safeStorage; the host: a 0600 file); none: not offered. */
+  credentialStore?: CredentialStore;
 }
 
 export class Library {
@@ -94,7 +97,7 @@ export class Library {
       const start = options.indexes ?? 'eager';
       const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot });
       const watch = new WatchService(store, importOptions, options.watchOptions);
-      const sync = new TeamSync(store, options.syncCredentials);
+      const sync = new TeamSync(store, options.syncCredentials, options.credentialStore ?? null);
       const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync);
       // Once built, the list looks up every story's sort and filter keys in one pass (in
       // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.

@@ -1,6 +1,8 @@
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
+import { FileCredentialStore } from '../core/features/sync/credential-store';
 import { startHost } from './server';
 
 const USAGE = `Usage: npm run -s host -- [--data DIR] [--port PORT] [--no-seeds] [--watch DIR]... [--move-imported]
@@ -37,7 +39,16 @@ export async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
-  const core = await openKroniek({ dataDir, seedsDir: values['no-seeds'] ? undefined : DEFAULT_SEEDS_DIR, platform: 'web', watchFolders: true, liveSync: true });
+  // "Remember password on this computer": a 0600 file in the host's own config folder (never the library folder).
+  const configDir = path.resolve(process.env.KRONIEK_CONFIG_DIR ?? path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'kroniek'));
+  const core = await openKroniek({
+    dataDir,
+    seedsDir: values['no-seeds'] ? undefined : DEFAULT_SEEDS_DIR,
+    platform: 'web',
+    watchFolders: true,
+    liveSync: true,
+    credentialStore: new FileCredentialStore(configDir),
+  });
   // Folders named on the host's own command line, by the editor who starts it (a page never
   // names one: watch.add is local): watched for this run, in-process.
   try {

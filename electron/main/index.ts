@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import type { ServiceError } from '../../shared/contract/envelope';
 import { openKroniek, type KroniekCore } from '../core/app';
+import { createSafeCredentialStore } from './safe-credentials';
 import { APP_ENTRY_URL, registerAppSchemePrivileges, serveAppScheme } from './protocol';
 import { createDialogPort } from './dialogs';
 import { forwardChanges, registerIpc } from './ipc';
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
       seedsDir: locations.seedsDir,
       platform: 'electron',
       watchFolders: true, liveSync: true,
+      credentialStore: createSafeCredentialStore(),
       ports: {
         printer: createElectronPrinter(),
         dialogs: createDialogPort(() => mainWindow, labels),

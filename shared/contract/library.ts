@@ -127,6 +127,8 @@ export const libraryContract = {
    * also does this on its own in the background past a threshold.
    */
   'library.compact': def<CompactionSummary>()(empty),
+  /** The library's recent changes, newest first: the editor's edits, undo/redo, and what colleagues changed (team library). */
+  'history.recent': def<RecentChange[]>()(z.strictObject({ limit: z.number().int().min(1).max(500).optional() })),
 } as const;
 
 /** What a segment compaction did. */
@@ -145,4 +147,18 @@ export interface SearchExpansion {
   word: string;
   /** As the editor should read them (`Peking`). */
   also: string[];
+}
+
+/** One of the library's recent changes (`history.recent`), worded by the renderer and the CLI from its label. */
+export interface RecentChange {
+  id: number;
+  /** ISO time of the change (for an incoming one: when it was applied here). */
+  at: string;
+  label: HistoryLabel;
+  /** `mine`: the editor's own edit; `undo` / `redo`; `incoming`: a colleague's, through the team library. */
+  source: 'mine' | 'undo' | 'redo' | 'incoming';
+  /** The colleague (the desk account) of an incoming change. */
+  author?: string;
+  /** The edit is still on this session's undo stack (Undo takes it back, newest first). */
+  undoable: boolean;
 }

@@ -49,6 +49,10 @@ export interface SyncStatus {
   conflicts: number;
   /** The last changes applied from others: who, how many records, when. */
   lastIncoming: { author: string; count: number; at: string } | null;
+  /** The password is remembered on this computer (reconnects at the next start without asking). */
+  remembered?: boolean;
+  /** Why "Remember password on this computer" is not offered: no OS encryption (the app), or no credential store (the CLI); null: offered. */
+  rememberUnavailable?: 'no-encryption' | 'no-store' | null;
 }
 
 export interface SyncConflictVersion {
@@ -82,10 +86,10 @@ export const syncContract = {
   /** Connects this library to a desk database and starts live sync; the password is the one given (kept in memory for the session), else the environment's or the password file's. */
   'sync.connect': def<SyncStatus>()(
     /** `once`: one replication each way, applied before the answer (the CLI's `sync --once`), instead of live sync. */
-    z.strictObject({ url: remoteUrlSchema, user: userSchema, once: z.boolean().optional(), password: passwordSchema.optional() }),
+    z.strictObject({ url: remoteUrlSchema, user: userSchema, once: z.boolean().optional(), password: passwordSchema.optional(), remember: z.boolean().optional() }),
   ),
   /** Stops syncing and forgets the desk database; the local library stays as it is. */
-  'sync.disconnect': def<SyncStatus>()(empty),
+  'sync.disconnect': def<SyncStatus>()(z.strictObject({ forget: z.boolean().optional() })),
   'sync.conflicts': def<SyncConflict[]>()(empty),
   /** Keeps one version of a conflict (`mine`, `theirs` or a revision) and drops the others. */
   'sync.resolve': def<{ resolved: string }>()(
@@ -93,6 +97,8 @@ export const syncContract = {
   ),
   /** The latest edit of a story (its note, date or tags) that came from a colleague, or null ("changed by … at …" in the reader). */
   'sync.storyOrigin': def<StoryOrigin | null>()(z.strictObject({ id: idSchema })),
+  /** Forgets the password remembered on this computer for the connected desk and account. */
+  'sync.forget': def<SyncStatus>()(empty),
   /** Tries the desk database with these credentials without connecting or syncing (the Share dialog's "Test connection"). */
   'sync.test': def<{ result: SyncProbeResult }>()(z.strictObject({ url: remoteUrlSchema, user: userSchema, password: passwordSchema.optional() })),
 } as const;

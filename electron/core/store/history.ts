@@ -12,6 +12,8 @@ interface Entry {
   label: HistoryLabel;
   changes: { key: Key; before: unknown; after: unknown }[];
   guard?: HistoryGuard;
+  /** The id of the edit in the recent changes (RecentChanges). */
+  recentId?: number;
 }
 
 const LIMIT = 200;
@@ -26,13 +28,15 @@ export class History {
   private undoStack: Entry[] = [];
   private redoStack: Entry[] = [];
 
-  record(label: HistoryLabel, before: MetaDoc, after: MetaDoc, guard?: HistoryGuard): void {
+  record(label: HistoryLabel, before: MetaDoc, after: MetaDoc, guard?: HistoryGuard, recentId?: number): void {
     const changes: Entry['changes'] = [];
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<Key>) {
       if (before[key] !== after[key]) changes.push({ key, before: before[key], after: after[key] });
     }
     if (changes.length === 0) return;
-    this.undoStack.push(guard ? { label, changes, guard } : { label, changes });
+    const entry: Entry = guard ? { label, changes, guard } : { label, changes };
+    if (recentId !== undefined) entry.recentId = recentId;
+    this.undoStack.push(entry);
     if (this.undoStack.length > LIMIT) this.undoStack.shift();
     this.redoStack = [];
   }
@@ -62,6 +66,18 @@ export class History {
     const to = direction === 'undo' ? this.undoStack : this.redoStack;
     const entry = from.pop();
     if (entry) to.push(entry);
+  }
+
+  /** The recent-change ids of the edits Undo can still take back. */
+  undoableIds(): Set<number> {
+    const ids = new Set<number>();
+    for (const entry of this.undoStack) if (entry.recentId !== undefined) ids.add(entry.recentId);
+    return ids;
+  }
+
+  /** The label of the entry the last undo or redo moved (for the recent changes). */
+  lastMoved(direction: 'undo' | 'redo'): HistoryLabel | null {
+    return (direction === 'undo' ? this.redoStack : this.undoStack).at(-1)?.label ?? null;
   }
 
   state(): HistoryState {

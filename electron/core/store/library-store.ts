@@ -4,12 +4,13 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { isEmptyChange, type ChangeSet, type Commit } from '../../../shared/contract/changes';
 import { ServiceError } from '../../../shared/contract/envelope';
-import type { HistoryState } from '../../../shared/contract/library';
+import type { HistoryState, RecentChange } from '../../../shared/contract/library';
 import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '../../../shared/types';
 import { changesBetween } from './changes';
 import { DurableJsonFile } from './durable-adapter';
 import { removeStaleTempFiles, writeFileDurably } from './durable-file';
 import type { HistoryLabel } from '../../../shared/messages';
+import { RECENT_KEEP, RecentChanges } from './recent';
 import { History, type HistoryGuard } from './history';
 import { acquireFolderLock, type FolderLock, type LockOptions } from './lock';
 import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
@@ -92,6 +93,8 @@ export class LibraryStore {
   private readonly commitListeners = new Set<(commit: Commit) => void>();
   private revisionCount = 0;
   private readonly history = new History();
+  /** The library's recent changes (recent.ts): undoable edits, undo/redo, and incoming team edits. */
+  private recent!: RecentChanges;
   private readonly shared = new SharedHeadParts();
   private deletedSet = new Set<string>();
   private purgedSet = new Set<string>();
@@ -143,6 +146,7 @@ export class LibraryStore {
       const recovered = await recoverCompactions(dir, db.data.segments, readOnly);
       if (recovered) db.data = { ...db.data, segments: recovered };
       const store = new LibraryStore(dir, db, lock, readOnly, notices, loaded.created, options.afterWrite, options.autoCompact ?? COMPACT_THRESHOLD);
+      store.recent = RecentChanges.load(dir, !readOnly);
       await store.loadHeads();
       // A backup lists the story files of its time: those imported after it are on disk still.
       if (loaded.restored && !readOnly) await store.adoptUnlistedSegments();
@@ -805,7 +809,7 @@ export class LibraryStore {
       if (after === before) return outcome;
       await this.persist(after);
       this.swapMeta(after);
-      if (label) this.history.record(label, before, after);
+      if (label) this.history.record(label, before, after, undefined, this.recent.add({ label, source: 'mine' }));
       this.emit({ type: 'meta', before, after });
       const changes = changesBetween(before, after);
       this.publish(label ? { ...changes, history: true } : changes);
@@ -832,7 +836,21 @@ export class LibraryStore {
       deleted: [...after.deleted, ...appeared],
       purged: [...purgedAfter, ...added, ...broughtBack.filter((id) => wasPurged.has(id))],
     };
-    this.history.record(undo.label(appeared.length), undone, after, undo.guard(appeared));
+    const label = undo.label(appeared.length);
+    this.history.record(label, undone, after, undo.guard(appeared), this.recent.add({ label, source: 'mine' }));
+  }
+
+  /** The library's recent changes, newest first (at most `limit`). */
+  recentChanges(limit = RECENT_KEEP): RecentChange[] {
+    return this.recent.list(limit, this.history.undoableIds());
+  }
+
+  /** Notes changes that arrived from colleagues (the team library), once their commit is on disk. */
+  noteIncoming(changes: { label: HistoryLabel; author: string }[]): void {
+    if (changes.length === 0) return;
+    const at = new Date().toISOString();
+    for (const change of changes) this.recent.add({ label: change.label, source: 'incoming', author: change.author, at });
+    this.publish({ history: true });
   }
 
   historyState(): HistoryState {
@@ -859,6 +877,8 @@ export class LibraryStore {
         throw error;
       });
       this.swapMeta(after);
+      const moved = this.history.lastMoved(direction);
+      if (moved) this.recent.add({ label: moved, source: direction });
       this.emit({ type: 'meta', before, after });
       this.publish({ ...changesBetween(before, after), history: true });
     });

@@ -10,6 +10,7 @@ import { DOSSIER_VIEW_ID, DossierView } from '../features/dossiers/DossierView';
 import { QuotesView } from '../features/quotes/QuotesView';
 import { ConflictsView } from '../features/sync/ConflictsView';
 import { ShareDialog } from '../features/sync/ShareDialog';
+import { RecentChangesDialog } from '../features/history/RecentChanges';
 import { DropOverlay } from '../features/import/DropOverlay';
 import { ErrorState } from './ErrorState';
 import { ImportResults } from '../features/import/ImportResults';
@@ -155,6 +156,7 @@ export function App() {
       <BackupsDialog />
       <WatchDialog />
       <ShareDialog />
+      <RecentChangesDialog />
       <TagsLayer />
       <TrashLayer />
       <ShortcutsDialog />

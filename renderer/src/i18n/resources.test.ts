@@ -13,7 +13,7 @@ const HISTORY_CODES: Record<HistoryCode, true> = {
   'dossier.create': true, 'dossier.rename': true, 'dossier.edit': true, 'dossier.addStories': true, 'dossier.removeStory': true,
   'dossier.reorder': true, 'dossier.setNote': true,
   'dossier.pinVersion': true, 'dossier.delete': true, 'search.save': true, 'search.rename': true, 'search.delete': true,
-  import: true, 'trash.restore': true, 'proposal.accept': true, 'proposal.decline': true, 'chronology.review': true, 'chronology.edit': true, 'chronology.merge': true, 'chronology.split': true, 'series.rename': true, 'quote.addToDossier': true, 'quote.removeFromDossier': true,
+  import: true, 'trash.restore': true, 'proposal.accept': true, 'proposal.decline': true, 'chronology.review': true, 'chronology.edit': true, 'chronology.merge': true, 'chronology.split': true, 'series.rename': true, 'quote.addToDossier': true, 'quote.removeFromDossier': true, 'story.setNotes': true,
 };
 
 /** A key is worded when it is there as it is, or in both plural forms Dutch and English use. */

@@ -1,7 +1,7 @@
 import type { SearchExpansion } from '../../../shared/contract/library';
 import type { ChangeSet } from '../../../shared/contract/changes';
 import type { ServiceError } from '../../../shared/contract/envelope';
-import type { HistoryState, KindCounts, SortKey } from '../../../shared/contract/library';
+import type { HistoryState, KindCounts, RecentChange, SortKey } from '../../../shared/contract/library';
 import type { ImportReport, LibraryStatus, Story, StorySummary } from '../../../shared/types';
 import type { Client } from '../client';
 import type { PickedFile } from '../features/import/picked-file';
@@ -150,6 +150,12 @@ export interface HistorySlice {
   redo(): Promise<void>;
   /** `history.state` for the Undo/Redo buttons (at start; edits refresh it themselves). */
   loadHistory(): Promise<void>;
+  /** The Recent changes dialog is open. */
+  recentOpen: boolean;
+  openRecent(): void;
+  closeRecent(): void;
+  /** `history.recent`: the library's recent changes, newest first. */
+  loadRecent(): Promise<RecentChange[]>;
 }
 
 export interface SyncSlice {

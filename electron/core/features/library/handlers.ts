@@ -156,6 +156,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
   },
 
   'history.state': (_input, ctx) => ctx.store.historyState(),
+  'history.recent': (input, ctx) => ctx.store.recentChanges(input.limit),
   'history.undo': (_input, ctx) => ctx.store.undo(),
   'history.redo': (_input, ctx) => ctx.store.redo(),
 };

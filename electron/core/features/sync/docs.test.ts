@@ -39,6 +39,16 @@ describe('sync documents', () => {
     expect(meta.tags).toEqual(after.tags);
     expect(meta.taggings).toEqual(after.taggings);
     expect(meta.storyEdits).toEqual(after.storyEdits);
+    // A batch (one ApplyBatch) copies each map once and never touches the document it started from.
+    const start = structuredClone(before);
+    const batch = new WeakSet<object>();
+    let batched = before;
+    for (const id of ['tag:t1', 'tagging:s1:t1', 'note:s1', 'note:s2', 'tagging:s2:t1']) {
+      batched = applyRecord(batched, id, id === 'note:s2' ? { note: 'Tweede' } : id === 'tagging:s2:t1' ? { present: true } : recordOf(after, id), () => true, batch).meta;
+    }
+    expect(before).toEqual(start);
+    expect(batched.storyEdits).toEqual({ s1: { note: 'Bron: ANP' }, s2: { note: 'Tweede' } });
+    expect(batched.taggings).toEqual({ s1: ['t1'], s2: ['t1'] });
     // A tagging of a story this library does not have waits.
     expect(applyRecord(before, 'tagging:s9:t1', { present: true }, () => false).waiting).toBe(true);
   });

@@ -295,7 +295,23 @@ export function stateOfDoc(doc: SyncDoc): RecordState {
  * document unchanged when the record cannot apply yet (a tagging of a tag or story this
  * library does not have): the caller keeps it for later.
  */
-export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasStory: (id: string) => boolean): { meta: MetaDoc; waiting: boolean } {
+/**
+ * The maps of the metadata document (story edits, taggings, …) that one batch of incoming
+ * records has already copied: later records of the batch change that copy in place instead of
+ * copying the whole map again (a map holds an entry per edited or tagged story, so copying it per
+ * record made a batch cost its size times the library's). Create one per batch, inside the store's
+ * change function, and never reuse it: only copies made in that change are ever mutated.
+ */
+export type ApplyBatch = WeakSet<object>;
+
+function own<T extends object>(value: T | undefined, batch: ApplyBatch | undefined): T {
+  if (value && batch?.has(value)) return value;
+  const copy = { ...value } as T;
+  batch?.add(copy);
+  return copy;
+}
+
+export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasStory: (id: string) => boolean, batch?: ApplyBatch): { meta: MetaDoc; waiting: boolean } {
   const parsed = parseDocId(id);
   if (!parsed) return { meta, waiting: false };
   const [a, b] = parsed.parts as [string, string | undefined];
@@ -323,7 +339,7 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
       if (current.includes(b!) === present) return { meta, waiting: false };
       if (present && (!hasStory(a) || !meta.tags.some((t) => t.id === b))) return { meta, waiting: true };
       const next = present ? [...current, b!] : current.filter((t) => t !== b);
-      const taggings = { ...meta.taggings };
+      const taggings = own(meta.taggings, batch);
       if (next.length) taggings[a] = next;
       else delete taggings[a];
       return { meta: { ...meta, taggings }, waiting: false };
@@ -376,7 +392,7 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
         edit.publishedAt = publishedAt;
         delete edit.publishedAtEstimated;
       }
-      const storyEdits = { ...meta.storyEdits };
+      const storyEdits = own(meta.storyEdits, batch);
       if (Object.keys(edit).length) storyEdits[a] = edit;
       else delete storyEdits[a];
       return { meta: { ...meta, storyEdits }, waiting: false };
@@ -417,14 +433,14 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
       const name = (state as SeriesContent | null)?.name ?? '';
       const names = meta.seriesNames ?? {};
       if ((names[a] ?? '') === name) return { meta, waiting: false };
-      const next = { ...names };
+      const next = own(names, batch);
       if (name) next[a] = name;
       else delete next[a];
       return { meta: { ...meta, seriesNames: next }, waiting: false };
     }
     case 'dismissed': {
       const names = (state as DismissedContent | null)?.names ?? [];
-      const next = { ...meta.dismissedTagSuggestions };
+      const next = own(meta.dismissedTagSuggestions, batch);
       if (names.length) next[a] = names;
       else delete next[a];
       return { meta: { ...meta, dismissedTagSuggestions: next }, waiting: false };

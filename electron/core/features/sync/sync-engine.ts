@@ -3,8 +3,10 @@ import { appendFileSync, existsSync, mkdirSync, promises as fs, statSync, readFi
 import path from 'node:path';
 import PouchDB, { type PouchDoc, type PouchError, type Replication } from 'pouchdb-node';
 import { ServiceError } from '../../../../shared/contract/envelope';
+import type { HistoryLabel } from '../../../../shared/messages';
 import type { StoryOrigin, SyncConflict, SyncReasonCode, SyncState, SyncStatus } from '../../../../shared/contract/sync';
 import type { LibraryStore, StoreChange } from '../../store/library-store';
+import type { CredentialKey, CredentialStore } from './credential-store';
 import type { MetaDoc, StoryContent } from '../../store/meta';
 import {
   allRecordIds,
@@ -19,6 +21,7 @@ import {
   storyContent,
   validateDoc,
   versionContent,
+  type ApplyBatch,
   type DismissedContent,
   type ProposalContent,
   type RecordState,
@@ -158,10 +161,19 @@ export class TeamSync {
   retry = { firstMs: 1_000, maxMs: 60_000 };
   private waitingSaved = '';
 
+  /** The password was read from the credential store (remembered on this computer). */
+  private remembered = false;
+
   constructor(
     private readonly store: LibraryStore,
     private readonly credentials: () => SyncCredentials = credentialsFromEnv,
+    /** Where "Remember password on this computer" keeps it (the app: safeStorage; the host: a 0600 file); none: not offered. */
+    private readonly credentialStore: CredentialStore | null = null,
   ) {}
+
+  private credentialKey(): CredentialKey | null {
+    return this.config && this.origin ? { library: this.origin, url: this.config.url, user: this.config.user } : null;
+  }
 
   private get dir(): string {
     return path.join(this.store.dataDir, SYNC_DIR);
@@ -177,6 +189,15 @@ export class TeamSync {
     // Without live sync (the CLI) the replica opens only when a command needs it.
     if (!options.live) return;
     await this.openReplica();
+    // A password remembered on this computer reconnects without asking.
+    const key = this.credentialKey();
+    if (key && this.credentialStore && !this.credentialStore.unavailable()) {
+      const password = await this.credentialStore.get(key).catch(() => null);
+      if (password) {
+        this.sessionPassword = password;
+        this.remembered = true;
+      }
+    }
     {
       try {
         await this.goLive();
@@ -201,11 +222,13 @@ export class TeamSync {
       refused: { count: this.refusedCount, recent: [...this.refusedRecent] },
       conflicts: this.conflictIds.size,
       lastIncoming: this.lastIncoming,
+      remembered: this.remembered,
+      rememberUnavailable: this.credentialStore ? this.credentialStore.unavailable() : 'no-store',
     };
   }
 
   /** Connects to a desk database: checks the address and the account, then syncs live (or once). */
-  async connect(input: { url: string; user: string; password?: string }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
+  async connect(input: { url: string; user: string; password?: string; remember?: boolean }, options: { live: boolean } = { live: true }): Promise<SyncStatus> {
     const url = checkRemoteUrl(input.url);
     if (this.store.readOnly) throw new ServiceError('read-only', 'The library is open read-only.', { code: 'library.readOnly' });
     await this.stopReplication();
@@ -221,15 +244,45 @@ export class TeamSync {
     }
     if (options.live) await this.goLive();
     else await this.syncOnce();
+    // Remembered only once the server took the password.
+    if (input.remember !== undefined) await this.rememberPassword(input.remember);
     return this.status();
   }
 
-  /** Stops syncing and forgets the remote; the library and its replica stay. */
-  async disconnect(): Promise<SyncStatus> {
+  /** Keeps (or forgets) the session's password for this library, desk and account in the credential store. */
+  private async rememberPassword(remember: boolean): Promise<void> {
+    const key = this.credentialKey();
+    const store = this.credentialStore;
+    if (!key || !store) {
+      if (remember) throw refused('no-password', 'Passwords cannot be remembered here.');
+      return;
+    }
+    if (remember) {
+      if (store.unavailable()) throw refused('no-password', 'Passwords cannot be remembered on this computer (no encryption available).');
+      if (!this.sessionPassword) return;
+      await store.set(key, this.sessionPassword);
+      this.remembered = true;
+    } else {
+      await store.remove(key);
+      this.remembered = false;
+    }
+    this.announce();
+  }
+
+  /** Forgets the password remembered for the current desk and account ("Forget"). */
+  async forget(): Promise<SyncStatus> {
+    await this.rememberPassword(false);
+    return this.status();
+  }
+
+  /** Stops syncing and forgets the remote; the library and its replica stay. `forget`: the remembered password goes too. */
+  async disconnect(options: { forget?: boolean } = {}): Promise<SyncStatus> {
     await this.stopReplication();
+    if (options.forget && this.config) await this.rememberPassword(false);
     await fs.rm(path.join(this.dir, REMOTE_FILE), { force: true });
     this.config = null;
     this.sessionPassword = null;
+    this.remembered = false;
     this.setState('off', null);
     return this.status();
   }
@@ -711,32 +764,57 @@ export class TeamSync {
     const snapshot = this.store.meta;
     let applied = 0;
     const byAuthor = new Map<string, number>();
+    // What arrived, per author and kind: the recent changes list it ("from anna").
+    const received = new Map<string, { author: string; kind: SyncDoc['kind']; count: number; declined: boolean }>();
+    const receive = (doc: SyncDoc) => {
+      const key = `${doc.author}\u0000${doc.kind}`;
+      const entry = received.get(key) ?? { author: doc.author, kind: doc.kind, count: 0, declined: false };
+      entry.count++;
+      if (doc.kind === 'proposal' && (doc.content as ProposalContent | undefined)?.status === 'declined') entry.declined = true;
+      received.set(key, entry);
+    };
     const change = (meta: MetaDoc): MetaDoc => {
       let next = meta;
+      // One copy of each map the batch changes, not one per record (see ApplyBatch).
+      const batch: ApplyBatch = new WeakSet();
       const known = new Set(stories.map((item) => item.head.wire?.storyId ?? item.head.id));
       const hasStory = (id: string) => known.has(id) || (this.store.hasStored(id) && !this.store.isPurged(id));
       for (const doc of records) {
         const state: RecordState = stateOfDoc(doc);
+        // A local edit not yet in the replica is newer than anything there (an undo of an edit whose
+        // own document is only now read back): it wins, and goes out on the revision it was made on.
+        if (this.pendingRecords.has(doc._id)) continue;
         // A local edit made since this batch was read wins: it goes out as a newer revision.
         if (!sameState(recordOf(meta, doc._id), recordOf(snapshot, doc._id))) continue;
         if (sameState(recordOf(next, doc._id), state) && doc.kind !== 'dossier') {
           this.baseRev.set(doc._id, revs.get(doc._id)!);
           continue;
         }
-        const outcome = applyRecord(next, doc._id, state, hasStory);
+        const outcome = applyRecord(next, doc._id, state, hasStory, batch);
         if (outcome.waiting) this.waiting.add(doc._id);
         if (outcome.meta !== next) {
           next = outcome.meta;
           applied++;
           byAuthor.set(doc.author, (byAuthor.get(doc.author) ?? 0) + 1);
+          receive(doc);
         }
         this.baseRev.set(doc._id, revs.get(doc._id)!);
       }
       if (next !== meta) this.ownCommits.add(next);
       return next;
     };
+    received.clear();
+    const storyAuthors = new Map<string, number>();
+    for (const doc of docs) {
+      if (doc.kind !== 'story' && doc.kind !== 'version') continue;
+      const content = doc.content as StoryContent | undefined;
+      if (content && stories.includes(content)) storyAuthors.set(doc.author, (storyAuthors.get(doc.author) ?? 0) + 1);
+    }
     if (stories.length) await this.store.addStories(stories, change);
     else if (records.length) await this.store.update(null, change);
+    const incoming: { author: string; label: HistoryLabel }[] = [...storyAuthors].map(([author, count]) => ({ author, label: { code: 'import', count } }));
+    for (const entry of received.values()) incoming.push({ author: entry.author, label: incomingLabel(entry.kind, entry.count, entry.declined) });
+    this.store.noteIncoming(incoming);
     if (applied + stories.length > 0 && fresh) {
       const author = [...byAuthor.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? docs[0]!.author;
       this.lastIncoming = { author, count: applied + stories.length, at: new Date().toISOString() };
@@ -868,6 +946,17 @@ export class TeamSync {
       back_off_function: (delay) => (delay === 0 ? this.retry.firstMs : Math.min(delay * 2, this.retry.maxMs)),
     });
     this.replication = replication;
+    // PouchDB's sync says "paused" as soon as one side pauses while the other has not started
+    // (both begin as paused): "synced" waits until each side has caught up at least once. (It said
+    // synced while the pull was still reading the server's changes since its checkpoint, e.g. every
+    // document this library had just shared; a disconnect then left that for the next sync.)
+    const caughtUp = { pull: false, push: false };
+    replication.pull?.on('paused', (error?: PouchError) => {
+      if (!error) caughtUp.pull = true;
+    });
+    replication.push?.on('paused', (error?: PouchError) => {
+      if (!error) caughtUp.push = true;
+    });
     replication.on('change', (info: { direction: string; change: { docs_written: number; pending?: number; doc_write_failures: number; errors: PouchError[] } }) => {
       const done = (this.progress?.done ?? 0) + info.change.docs_written;
       this.progress = { done, pending: typeof info.change.pending === 'number' ? info.change.pending : null };
@@ -879,6 +968,7 @@ export class TeamSync {
         this.setState('offline', reasonOf(error));
         return;
       }
+      if (!caughtUp.pull || !caughtUp.push) return;
       this.lastSyncedAt = new Date().toISOString();
       this.progress = null;
       this.setState('synced', null);
@@ -938,6 +1028,39 @@ export class TeamSync {
 
   private announce(): void {
     if (!this.closed) this.store.announce({ sync: true });
+  }
+}
+
+/** How the recent changes name what arrived from a colleague: the undo labels' codes (worded by the renderer and the CLI). */
+export function incomingLabel(kind: SyncDoc['kind'], count: number, declined = false): HistoryLabel {
+  switch (kind) {
+    case 'tag':
+      return { code: 'tag.edit' };
+    case 'tagging':
+      return { code: 'tag.editStories', count };
+    case 'link':
+      return { code: 'link.edit' };
+    case 'dossier':
+      return { code: 'dossier.edit' };
+    case 'chronology':
+      return { code: 'chronology.edit' };
+    case 'note':
+      return count === 1 ? { code: 'story.setNote' } : { code: 'story.setNotes', count };
+    case 'date':
+      return count === 1 ? { code: 'story.setDate' } : { code: 'story.setDates', count };
+    case 'trash':
+      return { code: 'story.delete', count };
+    case 'search':
+      return { code: 'search.save' };
+    case 'series':
+      return { code: 'series.rename' };
+    case 'dismissed':
+      return { code: 'tag.dismissSuggestion' };
+    case 'proposal':
+      return { code: declined ? 'proposal.decline' : 'proposal.accept' };
+    case 'story':
+    case 'version':
+      return { code: 'import', count };
   }
 }
 

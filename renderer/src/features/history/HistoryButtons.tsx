@@ -1,6 +1,7 @@
 import { useTranslator } from '../../i18n/use-translator';
 import { useApp } from '../../store';
 import { editName } from './edit-name';
+import { RecentChangesButton } from './RecentChanges';
 import './history.css';
 
 /** Visible Undo / Redo, named after what they would undo or redo (`Undo Tag 3 stories`). */
@@ -22,6 +23,7 @@ export function HistoryButtons() {
         <span aria-hidden="true">↷ </span>
         {t('redoShort')}
       </button>
+      <RecentChangesButton />
     </div>
   );
 }

@@ -25,6 +25,10 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { clien
     historyMessage: null,
     undo: () => travel('undo'),
     redo: () => travel('redo'),
+    recentOpen: false,
+    openRecent: () => set({ recentOpen: true }),
+    closeRecent: () => set({ recentOpen: false }),
+    loadRecent: () => client.call('history.recent', {}),
     async loadHistory() {
       const history = await client.call('history.state', {}).catch(() => null);
       if (history) set({ history });

@@ -8,7 +8,7 @@ import { useErrorText } from '../../ui/errors/use-error-text';
 import { SyncStatusLines, syncStateText } from './SyncIndicator';
 import './team.css';
 
-type Outcome = { kind: 'probe'; result: SyncProbeResult } | { kind: 'error'; title: string; error: ServiceError } | { kind: 'missing' } | { kind: 'disconnected' };
+type Outcome = { kind: 'probe'; result: SyncProbeResult } | { kind: 'error'; title: string; error: ServiceError } | { kind: 'missing' } | { kind: 'disconnected' } | { kind: 'forgotten' };
 
 /**
  * Share this library…: the desk database's address, the account and its password, Test
@@ -33,16 +33,20 @@ function ShareForm() {
   const test = useApp((s) => s.testShare);
   const connect = useApp((s) => s.connectShare);
   const disconnect = useApp((s) => s.disconnectShare);
+  const forget = useApp((s) => s.forgetShare);
+  const [remember, setRemember] = useState(false);
+  const [askForget, setAskForget] = useState(false);
+  const rememberBlocked = status?.rememberUnavailable ?? null;
   const [url, setUrl] = useState(status?.remote ?? '');
   const [user, setUser] = useState(status?.user ?? '');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState<'test' | 'connect' | 'disconnect' | null>(null);
+  const [busy, setBusy] = useState<'test' | 'connect' | 'disconnect' | 'forget' | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const connected = Boolean(status?.remote) && status?.state !== 'off';
   const remembered = Boolean(status?.remote) && status?.state === 'off';
   const complete = url.trim() !== '' && user.trim() !== '';
 
-  async function run(kind: 'test' | 'connect' | 'disconnect', action: () => Promise<Outcome | null>) {
+  async function run(kind: 'test' | 'connect' | 'disconnect' | 'forget', action: () => Promise<Outcome | null>) {
     setBusy(kind);
     setOutcome(null);
     try {
@@ -67,7 +71,7 @@ function ShareForm() {
     void run('connect', async () => {
       if (!complete || !password) return { kind: 'missing' };
       try {
-        await connect({ url, user, password });
+        await connect({ url, user, password, ...(remember && !rememberBlocked ? { remember: true } : {}) });
         setPassword('');
         return null;
       } catch (error) {
@@ -76,10 +80,24 @@ function ShareForm() {
     });
   };
 
-  const onDisconnect = () =>
-    void run('disconnect', async () => {
+  const onForget = () =>
+    void run('forget', async () => {
       try {
-        await disconnect();
+        await forget();
+        return { kind: 'forgotten' };
+      } catch (error) {
+        return { kind: 'error', title: ts('disconnectFailed'), error: error as ServiceError };
+      }
+    });
+
+  // Disconnect asks whether to forget a remembered password first.
+  const onDisconnect = (forgetToo?: boolean) =>
+    status?.remembered && forgetToo === undefined
+      ? setAskForget(true)
+      : void run('disconnect', async () => {
+      setAskForget(false);
+      try {
+        await disconnect(forgetToo);
         return { kind: 'disconnected' };
       } catch (error) {
         return { kind: 'error', title: ts('disconnectFailed'), error: error as ServiceError };
@@ -127,10 +145,27 @@ function ShareForm() {
               </p>
             </div>
           </div>
+          <div className="form-field share-remember">
+            <label>
+              <input type="checkbox" checked={remember && !rememberBlocked} disabled={rememberBlocked !== null} onChange={(e) => setRemember(e.target.checked)} aria-describedby={`${titleId}-remember-hint`} /> {ts('remember')}
+            </label>
+            <p id={`${titleId}-remember-hint`} className="field-hint">
+              {rememberBlocked ? ts(`rememberUnavailable_${rememberBlocked}`) : ts('rememberHint')}
+            </p>
+            {status?.remembered && (
+              <p className="share-remembered">
+                {ts('remembered')}{' '}
+                <button type="button" className="button small" disabled={busy !== null} onClick={onForget}>
+                  {ts('forget')}
+                </button>
+              </p>
+            )}
+          </div>
           <div className="share-outcome" role="status" aria-live="polite">
             {outcome?.kind === 'probe' && <p className={good ? 'share-good' : 'share-bad'}>{ts(`probe_${outcome.result}`)}</p>}
             {outcome?.kind === 'missing' && <p className="share-bad">{ts('missing')}</p>}
             {outcome?.kind === 'disconnected' && <p className="share-good">{ts('disconnected')}</p>}
+            {outcome?.kind === 'forgotten' && <p className="share-good">{ts('forgotten')}</p>}
           </div>
           {outcome?.kind === 'error' && (
             <div className="dialog-error" role="alert">
@@ -139,10 +174,21 @@ function ShareForm() {
             </div>
           )}
           {connected && <p className="field-hint">{ts('disconnectHint')}</p>}
+          {askForget && (
+            <div className="share-ask" role="group" aria-label={ts('disconnectAsk')}>
+              <p>{ts('disconnectAsk')}</p>
+              <button type="button" className="button danger-outline" disabled={busy !== null} onClick={() => onDisconnect(true)}>
+                {ts('disconnectForget')}
+              </button>{' '}
+              <button type="button" className="button" disabled={busy !== null} onClick={() => onDisconnect(false)}>
+                {ts('disconnectKeep')}
+              </button>
+            </div>
+          )}
         </div>
         <footer className="dialog-footer share-footer">
           {connected && (
-            <button type="button" className="button danger-outline share-disconnect" disabled={busy !== null} onClick={onDisconnect}>
+            <button type="button" className="button danger-outline share-disconnect" disabled={busy !== null} onClick={() => onDisconnect()}>
               {ts('disconnect')}
             </button>
           )}

@@ -59,16 +59,23 @@ export const createTeamSlice: SliceCreator<TeamSlice> = (set, get, { client }) =
     },
     async connectShare(input) {
       try {
-        const status = await client.call('sync.connect', { url: input.url?.trim() ?? '', user: input.user?.trim() ?? '', ...(input.password ? { password: input.password } : {}) });
+        const status = await client.call('sync.connect', { url: input.url?.trim() ?? '', user: input.user?.trim() ?? '', ...(input.password ? { password: input.password } : {}), ...(input.remember !== undefined ? { remember: input.remember } : {}) });
         set({ teamStatus: status });
       } catch (error) {
         void get().loadTeamStatus();
         throw toServiceError(error);
       }
     },
-    async disconnectShare() {
+    async disconnectShare(forget) {
       try {
-        set({ teamStatus: await client.call('sync.disconnect', {}) });
+        set({ teamStatus: await client.call('sync.disconnect', forget ? { forget: true } : {}) });
+      } catch (error) {
+        throw toServiceError(error);
+      }
+    },
+    async forgetShare() {
+      try {
+        set({ teamStatus: await client.call('sync.forget', {}) });
       } catch (error) {
         throw toServiceError(error);
       }

@@ -7,6 +7,8 @@ export interface ShareInput {
   user: string;
   /** Sent to the process that syncs, which holds it in memory for the session; never kept here. */
   password: string;
+  /** "Remember password on this computer" ticked (true) or unticked (false). */
+  remember?: boolean;
 }
 
 export interface TeamSlice {
@@ -28,7 +30,10 @@ export interface TeamSlice {
   testShare(input: Partial<ShareInput>): Promise<SyncProbeResult>;
   /** Throws a ServiceError (reason `sync.refused`) when the desk refused. */
   connectShare(input: Partial<ShareInput>): Promise<void>;
-  disconnectShare(): Promise<void>;
+  /** `forget`: the password remembered on this computer goes too. */
+  disconnectShare(forget?: boolean): Promise<void>;
+  /** Forgets the password remembered on this computer. */
+  forgetShare(): Promise<void>;
   openConflicts(): void;
   loadConflicts(): Promise<void>;
   /** Throws a ServiceError. */
