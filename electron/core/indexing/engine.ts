@@ -6,6 +6,7 @@ import { QuoteIndex, type QuotePage, type QuoteQuery, type QuoteSpeaker } from '
 import { parseQuery } from '../search/query';
 import { fold, releaseStemCache } from '../text/dutch';
 import { SearchIndex, type Matches } from '../search/index';
+import { prepareExpansion } from '../search/expand';
 import { withMemorySaving } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
 import { SnapshotAborted, type SliceStats } from '../snapshot/codec';
@@ -360,6 +361,12 @@ export class LibraryIndexes {
   }
 
   private async build(): Promise<void> {
+    await this.buildOrLoad();
+    // What the first search would otherwise read (names, lexicon), read while the editor looks at the list.
+    setTimeout(prepareExpansion, 0);
+  }
+
+  private async buildOrLoad(): Promise<void> {
     if (this.snapshotFile && (await this.loadSnapshot())) return;
     await this.buildFromStories();
     this.ready = true;

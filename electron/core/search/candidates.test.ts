@@ -37,6 +37,38 @@ describe('CandidateSet', () => {
     }
   });
 
+  it('gives the same answer whether it walks the lists or looks the remaining stories up in them', () => {
+    // A rare word, then common ones: the later parts are looked up (a few stories, long lists).
+    const random = prng(5);
+    const capacity = 20_000;
+    const ascending = (odds: number) => Array.from({ length: capacity }, (_, num) => num).filter(() => random() < odds);
+    for (let round = 0; round < 20; round++) {
+      const rare: PostingList[] = [{ slots: [ascending(0.0005), ascending(0.001)], bonus: 0 }];
+      const common: PostingList[] = [
+        { slots: [ascending(0.3), undefined, ascending(0.4), ascending(0.2)], bonus: 2 },
+        { slots: [undefined, ascending(0.5)], bonus: 0 },
+      ];
+      const set = new CandidateSet();
+      set.begin(capacity, 3);
+      set.require(rare, WEIGHTS);
+      set.require(common, WEIGHTS);
+      // What the walk gives: every story of the rare lists that is in a common list, with its best weights.
+      const best = (lists: PostingList[], num: number) => {
+        let out = 0;
+        for (const { slots, bonus } of lists) slots.forEach((ids, slot) => ids?.includes(num) && (out = Math.max(out, WEIGHTS[slot]! + bonus)));
+        return out;
+      };
+      const expected: Array<[number, number]> = [];
+      for (let num = 0; num < capacity; num++) {
+        const a = best(rare, num);
+        const b = a && best(common, num);
+        if (a && b) expected.push([num, a + b]);
+      }
+      expect(answer(set)).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+    }
+  });
+
   it('drops excluded and unwanted stories', () => {
     const set = new CandidateSet();
     set.begin(10, 2);

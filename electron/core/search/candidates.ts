@@ -5,7 +5,7 @@ import type { Order } from './select';
 // query costs several times more at 50,000 stories). A generation stamp marks
 // which stories are still in the running, so nothing is cleared between queries.
 
-/** One story list of a query part: postings in score slots, plus a bonus for this alternative. */
+/** One story list of a query part: postings (story numbers, ascending) in score slots, plus a bonus for this alternative. */
 export interface PostingList {
   slots: ReadonlyArray<ReadonlyArray<number> | undefined>;
   bonus: number;
@@ -61,6 +61,10 @@ export class CandidateSet {
    * to each its best slot weight (+ bonus) among the lists.
    */
   require(lists: readonly PostingList[], slotWeights: readonly number[]): void {
+    if (this.started && this.probeIsCheaper(lists)) {
+      this.requireByProbing(lists, slotWeights);
+      return;
+    }
     const before = this.step;
     const now = before + 1;
     const { mark, gain, score, started } = this;
@@ -94,6 +98,53 @@ export class CandidateSet {
     this.size = size;
     this.step = now;
     this.started = true;
+  }
+
+  /**
+   * Whether looking each remaining story up in the lists (a binary search per list) costs
+   * less than walking the lists: a rare word with a common one leaves a few stories to look
+   * up in lists of tens of thousands.
+   */
+  private probeIsCheaper(lists: readonly PostingList[]): boolean {
+    let walk = 0;
+    let searches = 0;
+    for (const { slots } of lists) {
+      for (let slot = 0; slot < slots.length; slot++) {
+        const ids = slots[slot];
+        if (!ids || ids.length === 0) continue;
+        walk += ids.length;
+        searches += 32 - Math.clz32(ids.length);
+      }
+    }
+    return this.size * searches * PROBE_COST < walk;
+  }
+
+  /** `require` by looking each remaining story up in the lists (ascending: see PostingList). */
+  private requireByProbing(lists: readonly PostingList[], slotWeights: readonly number[]): void {
+    const now = this.step + 1;
+    const { mark, score, survivors } = this;
+    const next = this.spare;
+    let size = 0;
+    for (let i = 0; i < this.size; i++) {
+      const num = survivors[i]!;
+      let best = 0;
+      for (const { slots, bonus } of lists) {
+        for (let slot = 0; slot < slots.length; slot++) {
+          const ids = slots[slot];
+          if (!ids || !contains(ids, num)) continue;
+          const weight = (slotWeights[slot] ?? 1) + bonus;
+          if (weight > best) best = weight;
+        }
+      }
+      if (best <= 0) continue;
+      mark[num] = now;
+      score[num]! += best;
+      next[size++] = num;
+    }
+    this.spare = survivors;
+    this.survivors = next;
+    this.size = size;
+    this.step = now;
   }
 
   /** Starts from every story in `nums` with score 1 (queries with no indexed term). */
@@ -152,6 +203,24 @@ export class CandidateSet {
     for (let i = 0; i < nums.length; i++) scores[i] = this.score[nums[i]!]!;
     return { nums, scores };
   }
+}
+
+/** A binary search costs a few times a step of a walk (a branch that is hard to predict). */
+const PROBE_COST = 4;
+
+/** Whether an ascending list of story numbers holds `num`. */
+function contains(ids: ReadonlyArray<number>, num: number): boolean {
+  let low = 0;
+  let high = ids.length - 1;
+  if (high < 0 || num < ids[0]! || num > ids[high]!) return false;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = ids[mid]!;
+    if (at === num) return true;
+    if (at < num) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { gazetteer } from '../analysis/gazetteer';
 import { lexiconForm } from '../text/compounds';
 import { fold } from '../text/dutch';
+import { nameSkeleton } from '../text/transliteration';
 
 // What a searched word also stands for (issue 16, class 11):
 //  - the other names of a gazetteer entry it names (`beijing` → Peking, `kiev` → Kyiv,
@@ -12,21 +13,11 @@ import { fold } from '../text/dutch';
 //    the head of `wapenstilstand`).
 
 /**
- * A transliteration skeleton: `zelensky`, `zelenski`, `zelenskyj`, `zelenskyy` → `zelenski`;
- * `vostotsjny`, `vostochny` → `vostochni`; `sjojgoe`, `shoigu` → `sioigu`… Only ever compared
- * among names, never used to match ordinary words.
+ * A transliteration skeleton of any word (folded first): `zelensky`, `zelenski`, `zelenskyj`,
+ * `zelenskyy` → `zelenski`; `vostotsjny`, `vostochny` → `vostocni`… (text/transliteration.ts).
  */
 export function transliterationKey(word: string): string {
-  return fold(word)
-    .replace(/shch|sjtsj/g, 'sc')
-    .replace(/tsj|tch|ch/g, 'c')
-    .replace(/sh|sj|sch/g, 's')
-    .replace(/zh|zj/g, 'z')
-    .replace(/kh/g, 'h')
-    .replace(/oe/g, 'u')
-    .replace(/w/g, 'v')
-    .replace(/[yj]/g, 'i')
-    .replace(/(.)\1+/g, '$1');
+  return nameSkeleton(fold(word));
 }
 
 interface NameIndex {
@@ -102,6 +93,15 @@ export function nameVariants(word: string): NameVariants | null {
     display.push(group.display[k]!);
   });
   return { words, display, keys: [...new Set(group.words.map(transliterationKey))] };
+}
+
+/**
+ * Reads what query expansion needs (the gazetteer's names, the lexicon) now rather than in
+ * the editor's first search: called once the indexes are ready, in the worker's idle time.
+ */
+export function prepareExpansion(): void {
+  nameIndex();
+  lexiconForm('raket');
 }
 
 /** Whether a folded word is a whole word of the language (the lexicon's or a known name): a typed prefix that is one is read as a word. */

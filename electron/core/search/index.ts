@@ -5,7 +5,7 @@ import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './
 import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
 import { firstInOrder } from './select';
-import { isWholeWord, nameVariants, transliterationKey } from './expand';
+import { isWholeWord, nameVariants } from './expand';
 import { lexiconForm, splitCompound } from '../text/compounds';
 import { Vocabulary } from './vocabulary';
 
@@ -479,8 +479,10 @@ export class SearchIndex {
       if (!lists) this.map.set(term, (lists = []));
       const list = lists[slot];
       // A new list holds exactly its first story: most terms occur in one or two stories.
-      if (list) list.push(num);
-      else lists[slot] = [num];
+      if (!list) lists[slot] = [num];
+      else if (list.length === 0 || list[list.length - 1]! < num) list.push(num);
+      // A changed story keeps its number: its postings go back in order (the lists stay ascending for candidates.ts).
+      else list.splice(insertionPoint(list, num), 0, num);
     }
     this.postingCount += slots.size;
   }
@@ -609,7 +611,7 @@ export class SearchIndex {
       // The stories' own spellings of the name (`zelenskyj`), by transliteration key.
       const keys = new Set(names.keys);
       const starts = [word, ...names.words].map((name) => name.slice(0, 2));
-      for (const id of this.vocabulary.wordsWithNameKey(starts, keys, transliterationKey)) {
+      for (const id of this.vocabulary.wordsWithNameKey(starts, keys)) {
         const other = this.vocabulary.word(id);
         if (add(this.vocabulary.term(id))) found.also.push(other.charAt(0).toUpperCase() + other.slice(1));
       }
@@ -715,4 +717,16 @@ function listSize(lists: readonly PostingList[]): number {
 function startsAsModifier(word: string, prefix: string): boolean {
   const split = splitCompound(word);
   return split !== null && word.length - split.head.length <= prefix.length;
+}
+
+/** Where `num` goes in an ascending list to keep it ascending. */
+function insertionPoint(list: readonly number[], num: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < num) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

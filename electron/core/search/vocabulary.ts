@@ -1,5 +1,6 @@
 import { i32s, SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { compoundHeads } from '../text/compounds';
+import { nameSkeleton, skeletonHash } from '../text/transliteration';
 import { indexTerm } from './query';
 
 // Every distinct folded word seen by the index gets a small number. Stories keep
@@ -58,6 +59,13 @@ export class Vocabulary {
   private storyCounts = new Int32Array(1024);
   /** Per word id: the story count pass that last counted it, so a story counts each word once. */
   private countedIn = new Int32Array(1024);
+  /**
+   * Per word id: the hash of its transliteration skeleton (text/transliteration.ts), worked
+   * out when the word joins and kept in the snapshot. A search for a name compares these
+   * against the name's skeletons (a scan of thousands of integers) and works out a word's
+   * skeleton again only when its hash agrees.
+   */
+  private nameHashes = new Int32Array(1024);
   private pass = 0;
   /**
    * Per index term: the ids (ascending) of words that are compounds with a head of that
@@ -84,7 +92,9 @@ export class Vocabulary {
       if (id >= this.storyCounts.length) {
         this.storyCounts = grown(this.storyCounts);
         this.countedIn = grown(this.countedIn);
+        this.nameHashes = grown(this.nameHashes);
       }
+      this.nameHashes[id] = skeletonHash(nameSkeleton(word));
       addToBucket(this.shortBuckets, word.slice(0, SHORT_BUCKET), id);
       if (word.length >= LONG_BUCKET) addToBucket(this.longBuckets, word.slice(0, LONG_BUCKET), id);
       this.noteHeads(word, id);
@@ -136,6 +146,7 @@ export class Vocabulary {
       at += ids.length;
     }
     yield* out.array(flat);
+    yield* out.array(this.nameHashes.subarray(0, this.words.length));
   }
 
   static *readState(input: SnapshotReader): Generator<void, Vocabulary> {
@@ -152,6 +163,7 @@ export class Vocabulary {
     vocabulary.storyCounts = new Int32Array(capacity);
     vocabulary.storyCounts.set(counts);
     vocabulary.countedIn = new Int32Array(capacity);
+    vocabulary.nameHashes = new Int32Array(capacity);
     for (let id = 1; id < words.length; id++) {
       const word = words[id]!;
       vocabulary.words.push(word);
@@ -183,6 +195,9 @@ export class Vocabulary {
       vocabulary.compoundsByHead.set(head, ids);
     }
     if (at !== flat.length) throw new SnapshotFormatError('vocabulary: compounds');
+    const nameHashes = yield* input.array(i32s, 4);
+    if (nameHashes.length !== words.length) throw new SnapshotFormatError('vocabulary: name keys');
+    vocabulary.nameHashes.set(nameHashes);
     return vocabulary;
   }
 
@@ -218,25 +233,19 @@ export class Vocabulary {
     });
   }
 
-  /** Per word id: its name key (transliterationKey), worked out the first time a name search looks at the word. */
-  private readonly nameKeys: (string | undefined)[] = [];
-
   /**
    * Ids of words in some story (of four letters or more) starting with one of `starts` (two
-   * letters) whose name key, by `keyOf`, is one of `keys`. The keys are kept per word: a
-   * search for a name scans the words of its first letters, thousands of them, and the next
-   * name with those letters reads the keys instead of working them out again.
+   * letters) whose transliteration skeleton (text/transliteration.ts) is one of `skeletons`.
    */
-  wordsWithNameKey(starts: Iterable<string>, keys: ReadonlySet<string>, keyOf: (word: string) => string): number[] {
+  wordsWithNameKey(starts: Iterable<string>, skeletons: ReadonlySet<string>): number[] {
+    const hashes = new Set<number>();
+    for (const skeleton of skeletons) hashes.add(skeletonHash(skeleton));
     const out: number[] = [];
     for (const start of new Set(starts)) {
       for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET)) ?? []) {
-        if (this.storyCounts[id]! <= 0 || !this.terms[id]) continue;
+        if (!hashes.has(this.nameHashes[id]!) || this.storyCounts[id]! <= 0 || !this.terms[id]) continue;
         const word = this.words[id]!;
-        if (word.length < 4) continue;
-        let key = this.nameKeys[id];
-        if (key === undefined) this.nameKeys[id] = key = keyOf(word);
-        if (keys.has(key)) out.push(id);
+        if (word.length >= 4 && skeletons.has(nameSkeleton(word))) out.push(id);
       }
     }
     return out;

@@ -30,7 +30,9 @@ import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type By
 export const SNAPSHOT_FILE = 'indexes.bin';
 // 2: the search state no longer ends with flexsearch's register of story numbers.
 // 3: the stories' quotes follow the related index's state.
-export const SNAPSHOT_FORMAT = 4;
+// 4: the vocabulary keeps its compounds by head.
+// 5: the vocabulary keeps each word's transliteration skeleton hash (name searches).
+export const SNAPSHOT_FORMAT = 5;
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
 const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'
