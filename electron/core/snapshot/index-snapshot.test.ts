@@ -133,8 +133,7 @@ describe('index snapshot', () => {
 
   it('brings a stale snapshot up to date: imports, deletions, undo, tags, renames, notes and dates since', async () => {
     await withTempDir(async (dir) => {
-      // 250 synthetic stories: enough for the slices below (up to story 205); the size is not the point.
-      await libraryWithSnapshot(dir, 250);
+      await libraryWithSnapshot(dir, 400);
       const written = await readFile(snapshotPath(dir));
 
       // Changes made without the snapshot being written again (it stays as it was).
