@@ -8,7 +8,7 @@ function mapContents(index: SearchIndex): Record<string, number[][]> {
   const out: Record<string, number[][]> = {};
   for (const [term, slots] of index.postingLists()) {
     const lists: number[][] = [];
-    for (let slot = 0; slot < slots.length; slot++) lists.push([...(slots[slot] ?? [])]);
+    for (let slot = 0; slot < slots.length; slot++) lists.push(Array.from(slots[slot] ?? []));
     while (lists.length && lists.at(-1)!.length === 0) lists.pop();
     out[term] = lists;
   }

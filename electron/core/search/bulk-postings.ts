@@ -16,7 +16,11 @@ const PREALLOCATE_LIMIT = 65_536;
 const CHUNK_NUMBERS = 1 << 18;
 
 /** The posting map: per index term, per score slot, story numbers. */
-export type PostingMap = Map<string, Array<number[] | undefined>>;
+/** Where merged lists go (posting-store.ts). */
+export interface PostingMap {
+  get(term: string): ReadonlyArray<ArrayLike<number> | undefined> | undefined;
+  set(term: string, slots: Array<number[] | undefined>): void;
+}
 
 /** An array of `length` numbers, all of them to be written, with no spare room. */
 export function exactArray(length: number): number[] {
@@ -96,7 +100,8 @@ export class BulkPostings {
         const from = starts[first + slot]!;
         const added = starts[first + slot + 1]! - from;
         if (added === 0) {
-          slots[slot] = kept;
+          // Frozen lists are views into one shared array: the merged term gets lists of its own.
+          slots[slot] = kept && (Array.isArray(kept) ? kept : Array.from(kept));
           continue;
         }
         const keptLength = kept?.length ?? 0;

@@ -55,7 +55,7 @@ describe('CandidateSet', () => {
       // What the walk gives: every story of the rare lists that is in a common list, with its best weights.
       const best = (lists: PostingList[], num: number) => {
         let out = 0;
-        for (const { slots, bonus } of lists) slots.forEach((ids, slot) => ids?.includes(num) && (out = Math.max(out, WEIGHTS[slot]! + bonus)));
+        for (const { slots, bonus } of lists) slots.forEach((ids, slot) => ids && Array.prototype.includes.call(ids, num) && (out = Math.max(out, WEIGHTS[slot]! + bonus)));
         return out;
       };
       const expected: Array<[number, number]> = [];

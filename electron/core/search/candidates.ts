@@ -7,7 +7,7 @@ import type { Order } from './select';
 
 /** One story list of a query part: postings (story numbers, ascending) in score slots, plus a bonus for this alternative. */
 export interface PostingList {
-  slots: ReadonlyArray<ReadonlyArray<number> | undefined>;
+  slots: ReadonlyArray<ArrayLike<number> | undefined>;
   bonus: number;
 }
 
@@ -209,7 +209,7 @@ export class CandidateSet {
 const PROBE_COST = 4;
 
 /** Whether an ascending list of story numbers holds `num`. */
-function contains(ids: ReadonlyArray<number>, num: number): boolean {
+function contains(ids: ArrayLike<number>, num: number): boolean {
   let low = 0;
   let high = ids.length - 1;
   if (high < 0 || num < ids[0]! || num > ids[high]!) return false;

@@ -244,6 +244,20 @@ describe('SearchIndex: keeping in step', () => {
     expect(ids(index, 'dijken steun ')).toEqual(['d3']);
   });
 
+  it('an edit that moves a word between headline and body moves the story in the ranking', () => {
+    const index = new SearchIndex();
+    index.add(doc('a', { headline: 'Wapenstilstand in zicht', body: 'Het overleg over de wapenstilstand gaat door.' }));
+    index.add(doc('b', { headline: 'Overleg in Genève', body: 'Over een wapenstilstand wordt nog gepraat.' }));
+    index.compact();
+    expect(ids(index, 'wapenstilstand ')).toEqual(['a', 'b']);
+    index.update(doc('a', { headline: 'Overleg gaat door', body: 'Het overleg over de wapenstilstand gaat door.' }));
+    index.update(doc('b', { headline: 'Wapenstilstand in Genève', body: 'Over een wapenstilstand wordt nog gepraat.' }));
+    expect(ids(index, 'wapenstilstand ')).toEqual(['b', 'a']);
+    index.update(doc('b', { headline: 'Overleg in Genève', body: 'Er wordt nog gepraat.' }));
+    expect(ids(index, 'wapenstilstand ')).toEqual(['a']);
+    expect(ids(index, 'genève overleg ')).toEqual(['b']);
+  });
+
   it('addMany yields to the event loop while it works and reports progress', async () => {
     const index = new SearchIndex();
     const docs = Array.from({ length: 3_000 }, (_, i) => doc(`d${i}`, { headline: `Bericht ${i} over Oekraïne`, body: 'De ontmoeting in Genève ging over wapens en steun. '.repeat(10) }));

@@ -1,6 +1,7 @@
 import { sliceBreather } from '../slices';
-import { SnapshotFormatError, u32s, YIELD_EVERY_NUMBERS, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
-import { BulkPostings, exactArray, SCORE_SLOTS, type PostingMap } from './bulk-postings';
+import { SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
+import { BulkPostings, SCORE_SLOTS } from './bulk-postings';
+import { PostingStore, type PostingSlots } from './posting-store';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
 import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
@@ -88,16 +89,16 @@ export const PREFIX_EXPANSION_LIMIT = 100;
  */
 const MIN_BULK_MERGE = 1 << 18;
 
-type Slots = ReadonlyArray<ReadonlyArray<number> | undefined>;
+type Slots = PostingSlots;
 
 export class SearchIndex {
   private vocabulary = new Vocabulary();
   /**
    * The inverted index: per index term, per score slot, the numbers of the stories with
-   * it, in the order added. (Until 2026-12 this was flexsearch's, reached through its
-   * private fields; all flexsearch still did was push onto these lists.)
+   * it, ascending (posting-store.ts: frozen into one typed array after a build, an import
+   * or a snapshot load; the terms an edit changes are thawed).
    */
-  private readonly map: PostingMap = new Map();
+  private map = new PostingStore(RESOLUTION);
   private readonly numOf = new Map<string, number>();
   private readonly idOf: Array<string | undefined> = [];
   private readonly packedOf: Array<string | undefined> = [];
@@ -148,7 +149,7 @@ export class SearchIndex {
    * added), read-only: for checks that two indexes hold the same postings. Stories
    * added in bulk are in it once merged (see mergeBulk).
    */
-  postingLists(): IterableIterator<[string, Slots]> {
+  postingLists(): Iterable<[string, Slots]> {
     return this.map.entries();
   }
 
@@ -187,8 +188,7 @@ export class SearchIndex {
     if (packed === old) return;
     this.settleBulk();
     this.changes++;
-    this.removeFromIndex(num, old);
-    this.insert(num, packed);
+    this.replaceInIndex(num, old, packed);
   }
 
   remove(id: string): void {
@@ -280,18 +280,17 @@ export class SearchIndex {
       if (this.bulkMergeDue) for (const _ of this.mergeBulk()) await breathe();
     }
     for (const _ of this.mergeBulk()) await breathe();
+    this.map.freeze();
     onProgress?.(done);
   }
 
   /**
-   * Trims the posting arrays to their length. Arrays grown by push keep spare room
-   * (V8 allocates 17 slots for the first element), and most terms occur in only one
-   * or two stories, so this roughly halves the memory of lists grown that way. Call it
-   * after adding many stories one by one (bulk adds leave nothing to trim).
+   * Freezes the posting lists (posting-store.ts): call it after adding many stories one by
+   * one (addMany does it itself).
    */
   compact(): void {
     this.settleBulk();
-    for (const [term, slots] of this.map) this.map.set(term, trimmed(slots));
+    this.map.freeze();
   }
 
   /**
@@ -317,23 +316,7 @@ export class SearchIndex {
     yield* out.strings(ids);
     yield* out.strings(packed, 'latin1');
     yield* this.vocabulary.writeState(out);
-    out.u32(this.map.size);
-    // Yield by volume: a common word's list alone holds tens of thousands of stories.
-    let work = 0;
-    for (const [term, slots] of this.map) {
-      out.string(term);
-      out.u8(slots.length);
-      for (let slot = 0; slot < slots.length; slot++) {
-        const list = slots[slot];
-        out.u32(list?.length ?? 0);
-        if (list) for (let i = 0; i < list.length; i++) out.u32(list[i]!);
-        work += list?.length ?? 0;
-      }
-      if ((work += 8) >= YIELD_EVERY_NUMBERS) {
-        work = 0;
-        yield;
-      }
-    }
+    yield* this.map.write(out);
   }
 
   /** An index from what writeState wrote; throws SnapshotFormatError when it does not add up. */
@@ -353,26 +336,10 @@ export class SearchIndex {
       index.packedOf[num] = packed[k]!;
     }
     index.vocabulary = yield* Vocabulary.readState(input);
-    const terms = input.count(5);
-    let work = 0;
-    for (let k = 0; k < terms; k++) {
-      const term = input.string();
-      const slotCount = input.u8();
-      if (slotCount > RESOLUTION) throw new SnapshotFormatError('search: score slots');
-      const slots = new Array<number[] | undefined>(slotCount);
-      for (let slot = 0; slot < slotCount; slot++) {
-        const length = input.count(4);
-        if (length === 0) continue;
-        slots[slot] = readPostingList(input, length);
-        index.postingCount += length;
-        work += length;
-      }
-      index.map.set(term, slots);
-      if ((work += 8) >= YIELD_EVERY_NUMBERS) {
-        work = 0;
-        yield;
-      }
-    }
+    const vocabulary = index.vocabulary;
+    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum, (term) => vocabulary.sharedTerm(term));
+    vocabulary.doneReading();
+    index.postingCount = index.map.postingTotal;
     return index;
   }
 
@@ -474,17 +441,52 @@ export class SearchIndex {
   private insert(num: number, packed: string): void {
     this.packedOf[num] = packed;
     const slots = this.storyTerms(packed);
-    for (const [term, slot] of slots) {
-      let lists = this.map.get(term);
-      if (!lists) this.map.set(term, (lists = []));
-      const list = lists[slot];
-      // A new list holds exactly its first story: most terms occur in one or two stories.
-      if (!list) lists[slot] = [num];
-      else if (list.length === 0 || list[list.length - 1]! < num) list.push(num);
-      // A changed story keeps its number: its postings go back in order (the lists stay ascending for candidates.ts).
-      else list.splice(insertionPoint(list, num), 0, num);
-    }
+    for (const [term, slot] of slots) this.addPosting(term, slot, num);
     this.postingCount += slots.size;
+  }
+
+  /**
+   * A changed story's postings: only the terms whose best slot changed are touched (a tag
+   * edit changes a few of a story's hundreds of terms; the others' lists stay frozen).
+   */
+  private replaceInIndex(num: number, oldPacked: string, packed: string): void {
+    this.vocabulary.countStory(-1, (count) => forEachPackedWord(oldPacked, count));
+    const before = new Map(this.slotsOf(oldPacked, this.storySlots));
+    this.packedOf[num] = packed;
+    const after = this.storyTerms(packed);
+    for (const [term, slot] of before) {
+      if (after.get(term) === slot) continue;
+      this.removePosting(term, slot, num);
+    }
+    for (const [term, slot] of after) {
+      if (before.get(term) === slot) continue;
+      this.addPosting(term, slot, num);
+    }
+    this.postingCount += after.size - before.size;
+  }
+
+  /** Takes a story out of one term's list in one slot. */
+  private removePosting(term: string, slot: number, num: number): void {
+    const slots = this.map.mutable(term);
+    const ids = slots?.[slot];
+    if (!slots || !ids) return;
+    const at = insertionPoint(ids, num);
+    if (ids[at] !== num) return;
+    ids.splice(at, 1);
+    if (ids.length === 0) slots[slot] = undefined;
+    if (slots.every((list) => !list)) this.map.delete(term);
+  }
+
+  /** Puts a story in one term's list in one slot, in order. */
+  private addPosting(term: string, slot: number, num: number): void {
+    let lists = this.map.mutable(term);
+    if (!lists) this.map.set(term, (lists = []));
+    const list = lists[slot];
+    // A new list holds exactly its first story: most terms occur in one or two stories.
+    if (!list) lists[slot] = [num];
+    else if (list.length === 0 || list[list.length - 1]! < num) list.push(num);
+    // A changed story keeps its number: its postings go back in order (the lists stay ascending for candidates.ts).
+    else list.splice(insertionPoint(list, num), 0, num);
   }
 
   /**
@@ -501,7 +503,17 @@ export class SearchIndex {
         if (field === Field.Body && this.vocabulary.term(wordId)) bodyWords++;
       }),
     );
-    const slots = this.storySlots;
+    return this.slotsOf(packed, this.storySlots, bodyWords);
+  }
+
+  /** A story's index terms with their best slots, into `slots` (cleared first); `bodyWords` counted when not given. */
+  private slotsOf(packed: string, slots: Map<string, number>, bodyWords = -1): Map<string, number> {
+    if (bodyWords < 0) {
+      bodyWords = 0;
+      forEachPackedWord(packed, (wordId, _joined, field) => {
+        if (field === Field.Body && this.vocabulary.term(wordId)) bodyWords++;
+      });
+    }
     slots.clear();
     let bodyAt = 0;
     forEachPackedWord(packed, (wordId, _joined, field) => {
@@ -527,7 +539,7 @@ export class SearchIndex {
       if (term) terms.add(term);
     });
     for (const term of terms) {
-      const slots = this.map.get(term);
+      const slots = this.map.mutable(term);
       if (!slots) continue;
       let left = 0;
       for (let slot = 0; slot < slots.length; slot++) {
@@ -675,7 +687,7 @@ export class SearchIndex {
     if (phrases.length === 0) return { lists };
     // Stories with a plain alternative match as they are; the others need one of the phrases.
     const plain = new Set<number>();
-    for (const { slots } of lists.slice(0, plainLists)) for (const ids of slots) if (ids) for (const num of ids) plain.add(num);
+    for (const { slots } of lists.slice(0, plainLists)) for (const ids of slots) if (ids) for (let i = 0; i < ids.length; i++) plain.add(ids[i]!);
     return { lists, check: (num) => plain.has(num) || phrases.some((ids) => containsPhrase(this.packedOf[num]!, ids)) };
   }
 
@@ -689,22 +701,6 @@ export class SearchIndex {
     }
     return ids;
   }
-}
-
-function readPostingList(input: SnapshotReader, length: number): number[] {
-  const list = exactArray(length);
-  for (let i = 0; i < length; i++) list[i] = input.u32();
-  return list;
-}
-
-/** A copy of a term's slots with every array exactly as long as its contents. */
-function trimmed(slots: Array<number[] | undefined>): Array<number[] | undefined> {
-  const copy = slots.slice();
-  for (let slot = 0; slot < copy.length; slot++) {
-    const ids = copy[slot];
-    if (ids) copy[slot] = ids.slice();
-  }
-  return copy;
 }
 
 function listSize(lists: readonly PostingList[]): number {

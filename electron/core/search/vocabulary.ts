@@ -88,7 +88,7 @@ export class Vocabulary {
       id = this.words.length;
       this.idOf.set(word, id);
       this.words.push(word);
-      this.terms.push(indexTerm(word) ?? '');
+      this.terms.push(this.shared(indexTerm(word) ?? ''));
       if (id >= this.storyCounts.length) {
         this.storyCounts = grown(this.storyCounts);
         this.countedIn = grown(this.countedIn);
@@ -101,6 +101,37 @@ export class Vocabulary {
     }
     return id;
   }
+
+  /**
+   * The one string object for a term: the word's own when the term is a word too
+   * (`oorlog` for `oorlogen`), else `term`. Hundreds of thousands of equal strings
+   * otherwise each take their own memory (in the terms, the posting map's keys).
+   */
+  private shared(term: string, pending?: Map<string, string>): string {
+    const id = this.idOf.get(term);
+    if (id !== undefined) return this.words[id]!;
+    if (!pending) return term;
+    const known = pending.get(term);
+    if (known !== undefined) return known;
+    pending.set(term, term);
+    return term;
+  }
+
+  /**
+   * Terms as read from a snapshot, each the vocabulary's own string for it (see shared):
+   * for the posting map's keys. Valid while a snapshot is being read (readState keeps the
+   * terms that are no word until `doneReading`).
+   */
+  sharedTerm(term: string): string {
+    return this.shared(term, this.readingTerms ?? undefined);
+  }
+
+  /** Forgets what sharedTerm needed while a snapshot was read. */
+  doneReading(): void {
+    this.readingTerms = null;
+  }
+
+  private readingTerms: Map<string, string> | null = null;
 
   private noteHeads(word: string, id: number): void {
     if (word.length < MIN_COMPOUND) return;
@@ -175,6 +206,11 @@ export class Vocabulary {
       if (id % 4096 === 0) yield;
     }
     if (vocabulary.idOf.size !== words.length - 1) throw new SnapshotFormatError('vocabulary: repeated words');
+    vocabulary.readingTerms = new Map();
+    for (let id = 1; id < words.length; id++) {
+      vocabulary.terms[id] = vocabulary.shared(vocabulary.terms[id]!, vocabulary.readingTerms);
+      if (id % 16_384 === 0) yield;
+    }
     for (const id of hot) {
       if (id === 0 || id >= words.length) throw new SnapshotFormatError('vocabulary: hot words');
       vocabulary.hot.set(words[id]!, id);

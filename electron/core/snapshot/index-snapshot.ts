@@ -32,7 +32,8 @@ export const SNAPSHOT_FILE = 'indexes.bin';
 // 3: the stories' quotes follow the related index's state.
 // 4: the vocabulary keeps its compounds by head.
 // 5: the vocabulary keeps each word's transliteration skeleton hash (name searches).
-export const SNAPSHOT_FORMAT = 5;
+// 6: the posting lists as two typed arrays (terms' offsets, all story numbers), search/posting-store.ts.
+export const SNAPSHOT_FORMAT = 6;
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
 const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { bufferSource, SnapshotFormatError, SnapshotReader, SnapshotWriter } from '../snapshot/codec';
+import { PostingStore, type PostingSlots } from './posting-store';
+
+const SLOTS = 4;
+
+function drain<T>(work: Generator<void, T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The store as plain data, terms sorted: per term, per slot, the numbers (trailing empty slots left out). */
+function contents(store: PostingStore): Record<string, number[][]> {
+  const out: Record<string, number[][]> = {};
+  for (const [term, slots] of store.entries()) out[term] = plain(slots);
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function plain(slots: PostingSlots | undefined): number[][] {
+  const lists = Array.from({ length: slots?.length ?? 0 }, (_, slot) => Array.from(slots![slot] ?? []));
+  while (lists.length && lists.at(-1)!.length === 0) lists.pop();
+  return lists;
+}
+
+function roundTrip(store: PostingStore, storyLimit = 1_000): PostingStore {
+  const out = new SnapshotWriter();
+  drain(store.write(out));
+  const data = Buffer.concat(out.take(true));
+  return drain(PostingStore.read(new SnapshotReader(bufferSource(data), 0, data.length, 64), SLOTS, storyLimit));
+}
+
+function sample(): PostingStore {
+  const store = new PostingStore(SLOTS);
+  store.set('oorlog', [[1, 4, 9], undefined, [2, 3]]);
+  store.set('vrede', [undefined, undefined, undefined, [7]]);
+  store.set('kabinet', [[5]]);
+  return store;
+}
+
+describe('PostingStore', () => {
+  it('answers the same before and after a freeze, and after a snapshot round trip', () => {
+    const store = sample();
+    const before = contents(store);
+    store.freeze();
+    expect(contents(store)).toEqual(before);
+    expect(plain(store.get('oorlog'))).toEqual([[1, 4, 9], [], [2, 3]]);
+    expect(store.get('vrede')![0]).toBeUndefined();
+    expect(store.get('onbekend')).toBeUndefined();
+    expect(store.size).toBe(3);
+    expect(store.postingTotal).toBe(7);
+    expect(contents(roundTrip(store))).toEqual(before);
+  });
+
+  it('thaws a frozen term for an edit without touching the others, and freezes it back', () => {
+    const store = sample();
+    store.freeze();
+    const lists = store.mutable('oorlog')!;
+    lists[0]!.push(12);
+    lists[3] = [8];
+    store.delete('kabinet');
+    store.set('steun', [[3]]);
+    expect(store.thawedCount).toBe(2);
+    expect(plain(store.get('oorlog'))).toEqual([[1, 4, 9, 12], [], [2, 3], [8]]);
+    expect(plain(store.get('vrede'))).toEqual([[], [], [], [7]]);
+    expect(store.has('kabinet')).toBe(false);
+    const expected = { oorlog: [[1, 4, 9, 12], [], [2, 3], [8]], steun: [[3]], vrede: [[], [], [], [7]] };
+    expect(contents(store)).toEqual(expected);
+    store.freeze();
+    expect(store.thawedCount).toBe(0);
+    expect(store.postingTotal).toBe(9);
+    expect(contents(store)).toEqual(expected);
+    expect(contents(roundTrip(store))).toEqual(expected);
+  });
+
+  it('refuses a snapshot whose lists are out of order, out of range or whose offsets do not add up', () => {
+    const write = (terms: string[], starts: number[], data: number[]) => {
+      const out = new SnapshotWriter();
+      drain(out.strings(terms));
+      drain(out.array(Int32Array.from(starts)));
+      drain(out.array(Int32Array.from(data)));
+      return Buffer.concat(out.take(true));
+    };
+    const read = (bytes: Buffer) => () => drain(PostingStore.read(new SnapshotReader(bufferSource(bytes), 0, bytes.length, 64), SLOTS, 100));
+    expect(read(write(['a'], [0, 2, 2, 2, 2], [3, 5]))).not.toThrow();
+    expect(read(write(['a'], [0, 2, 2, 2, 2], [5, 3]))).toThrow(SnapshotFormatError); // not ascending
+    expect(read(write(['a'], [0, 2, 2, 2, 2], [3, 500]))).toThrow(SnapshotFormatError); // no such story
+    expect(read(write(['a'], [0, 2, 1, 2, 2], [3, 5]))).toThrow(SnapshotFormatError); // offsets go back
+    expect(read(write(['a'], [0, 2, 2, 2, 3], [3, 5]))).toThrow(SnapshotFormatError); // past the data
+    expect(read(write(['a', 'a'], [0, 1, 1, 1, 1, 2, 2, 2, 2], [3, 5]))).toThrow(SnapshotFormatError); // a term twice
+    expect(read(write(['a', 'b'], [0, 2, 2, 2, 2], [3, 5]))).toThrow(SnapshotFormatError); // too few offsets
+  });
+});
