@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +10,10 @@ export default defineConfig({
     // (the CLI, Chromium printing) or a worker thread.
     maxWorkers: 2,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // The worker threads of every library a test opens run bundled (built once, when stale, by
+    // the global set-up), not from source through tsx: see electron/test/vitest-global-setup.ts.
+    globalSetup: ['electron/test/vitest-global-setup.ts'],
+    env: { KRONIEK_WORKER_BUNDLE: path.join(import.meta.dirname, 'out/test-workers') },
     // Core and contract tests run in plain Node; renderer tests in jsdom.
     projects: [
       {

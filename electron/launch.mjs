@@ -36,7 +36,7 @@ export function viteBuild(args, env = {}) {
 
 const NODE_OUT = path.join(ROOT, 'out/node');
 /** What the CLI and host bundles are built from. */
-const NODE_SOURCES = ['electron/core', 'electron/cli', 'electron/host', 'shared', 'package.json', 'package-lock.json', 'vite.node.config.ts'];
+export const NODE_SOURCES = ['electron/core', 'electron/cli', 'electron/host', 'shared', 'package.json', 'package-lock.json', 'vite.node.config.ts'];
 
 function nodeBundleIsStale() {
   const built = Math.min(newestMtime(path.join(NODE_OUT, 'cli.js')), newestMtime(path.join(NODE_OUT, 'host.js')));

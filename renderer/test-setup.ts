@@ -1,9 +1,15 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, expect } from 'vitest';
 
 // Property tests draw the same cases on every run (see electron/test-setup.ts).
 fc.configureGlobal({ seed: 20_261_203 });
+
+// findBy*/waitFor wait for their condition up to 5 s instead of testing-library's 1 s: many
+// renderer tests wait on the real core in-process (an import, an index update), and on this
+// shared 2-core machine under load 1 s was sometimes too short (four tests failed so in one
+// full run). A condition that holds sooner returns sooner: passing tests take no longer.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Unmount what each test rendered and forget per-test storage, so tests never leak into each other.
 afterEach(() => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Where the worker threads' code is, run from source or bundled.
 //
@@ -32,8 +32,17 @@ export interface WorkerEntry {
   data: Record<string, string>;
 }
 
-export function workerEntry(name: WorkerName, here = import.meta.url): WorkerEntry {
+/**
+ * Run from source, the workers may come from a bundle folder instead
+ * (`$KRONIEK_WORKER_BUNDLE`, e.g. out/node/ built from the same sources): the test runner
+ * sets it, because a worker that registers tsx and compiles its sources costs ~0.5 s of CPU
+ * at every start, and the tests open hundreds of libraries.
+ */
+export const WORKER_BUNDLE_ENV = 'KRONIEK_WORKER_BUNDLE';
+
+export function workerEntry(name: WorkerName, here = import.meta.url, bundle = process.env[WORKER_BUNDLE_ENV]): WorkerEntry {
   const extension = path.extname(fileURLToPath(here));
+  if (extension === '.ts' && bundle) return { url: pathToFileURL(path.join(bundle, `${name}.js`)), data: {} };
   if (extension === '.ts') return { url: new URL('worker-bootstrap.mjs', here), data: { entry: new URL(WORKERS[name], here).href } };
   return { url: new URL(`${name}${extension}`, here), data: {} };
 }
