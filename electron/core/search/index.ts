@@ -280,7 +280,7 @@ export class SearchIndex {
       if (this.bulkMergeDue) for (const _ of this.mergeBulk()) await breathe();
     }
     for (const _ of this.mergeBulk()) await breathe();
-    this.map.freeze();
+    for (const _ of this.map.freezeInSlices()) await breathe();
     onProgress?.(done);
   }
 

@@ -74,6 +74,21 @@ describe('PostingStore', () => {
     expect(contents(roundTrip(store))).toEqual(expected);
   });
 
+  it('keeps an edit made while a freeze was under way (the frozen copy is then not used)', () => {
+    const store = sample();
+    const freezing = store.freezeInSlices();
+    freezing.next(); // the freeze has listed the terms and yields
+    store.mutable('oorlog')![0]!.push(20);
+    store.set('steun', [[3]]);
+    drain(freezing);
+    expect(plain(store.get('oorlog'))).toEqual([[1, 4, 9, 20], [], [2, 3]]);
+    expect(plain(store.get('steun'))).toEqual([[3]]);
+    store.freeze();
+    expect(store.thawedCount).toBe(0);
+    expect(plain(store.get('oorlog'))).toEqual([[1, 4, 9, 20], [], [2, 3]]);
+    expect(plain(store.get('steun'))).toEqual([[3]]);
+  });
+
   it('refuses a snapshot whose lists are out of order, out of range or whose offsets do not add up', () => {
     const write = (terms: string[], starts: number[], data: number[]) => {
       const out = new SnapshotWriter();

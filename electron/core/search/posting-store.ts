@@ -20,15 +20,27 @@ export type PostingSlots = ReadonlyArray<ArrayLike<number> | undefined>;
 /** A thawed term's lists, changed in place. */
 export type MutableSlots = Array<number[] | undefined>;
 
+/** Numbers copied between two yields of a freeze. */
+const FREEZE_SLICE_NUMBERS = 1 << 20;
+
+/** All lists in the frozen layout: the terms in order, their offsets per slot, the numbers. */
+interface FrozenLists {
+  terms: string[];
+  starts: Int32Array;
+  data: Int32Array;
+}
+
 export class PostingStore {
   private readonly slotCount: number;
   /** Frozen terms: term → its position in `starts` (a multiple of slotCount). */
   private frozen = new Map<string, number>();
   /** Per frozen term and slot: where its numbers start in `data`; one more entry ends the last. */
-  private starts = new Int32Array(1);
-  private data = new Int32Array(0);
+  private starts: Int32Array = new Int32Array(1);
+  private data: Int32Array = new Int32Array(0);
   /** Terms changed since the last freeze, and terms new since then. */
   private readonly thawed = new Map<string, MutableSlots>();
+  /** Counts every change: a freeze done in slices is kept only if nothing changed meanwhile. */
+  private changes = 0;
 
   constructor(slotCount: number) {
     this.slotCount = slotCount;
@@ -80,6 +92,7 @@ export class PostingStore {
     const at = this.frozen.get(term);
     if (at === undefined) return undefined;
     const slots: MutableSlots = this.frozenSlots(at).map((ids) => (ids ? Array.from(ids) : undefined));
+    this.changes++;
     this.frozen.delete(term);
     this.thawed.set(term, slots);
     return slots;
@@ -87,11 +100,13 @@ export class PostingStore {
 
   /** Sets a term's lists (they are kept, not copied). */
   set(term: string, slots: MutableSlots): void {
+    this.changes++;
     this.frozen.delete(term);
     this.thawed.set(term, slots);
   }
 
   delete(term: string): void {
+    this.changes++;
     this.frozen.delete(term);
     this.thawed.delete(term);
   }
@@ -106,19 +121,39 @@ export class PostingStore {
    * thawed meanwhile are dropped from the data here, so it never grows by edits.
    */
   freeze(): void {
+    for (const _ of this.freezeInSlices());
+  }
+
+  /**
+   * freeze() yielding now and then (a million numbers a slice, a few milliseconds), so the
+   * thread answers searches meanwhile: at 50,000 stories the copy takes half a second. The
+   * result replaces the lists only if nothing changed meanwhile (a term edited after it was
+   * copied would lose the edit); either way it is returned, for the snapshot.
+   */
+  *freezeInSlices(): Generator<void, FrozenLists> {
+    const changesBefore = this.changes;
     const terms: string[] = [];
     let total = 0;
     for (const [term, slots] of this.entries()) {
       terms.push(term);
       for (const ids of slots) total += ids?.length ?? 0;
     }
+    yield;
     const { slotCount } = this;
     const starts = new Int32Array(terms.length * slotCount + 1);
-    const data = new Int32Array(total);
-    const frozen = new Map<string, number>();
+    let data = new Int32Array(total);
     let at = 0;
-    terms.forEach((term, k) => {
-      const slots = this.get(term)!;
+    let work = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const slots = this.get(terms[k]!) ?? [];
+      let length = 0;
+      for (const ids of slots) length += ids?.length ?? 0;
+      if (at + length > data.length) {
+        // Grown by an edit made while this yielded: room for it (the result is then not kept).
+        const grown = new Int32Array(Math.max(data.length * 2, at + length));
+        grown.set(data);
+        data = grown;
+      }
       for (let slot = 0; slot < slotCount; slot++) {
         starts[k * slotCount + slot] = at;
         const ids = slots[slot];
@@ -127,23 +162,30 @@ export class PostingStore {
         else for (let i = 0; i < ids.length; i++) data[at + i] = ids[i]!;
         at += ids.length;
       }
-      frozen.set(term, k * slotCount);
-    });
+      if ((work += length + 8) >= FREEZE_SLICE_NUMBERS) {
+        work = 0;
+        yield;
+      }
+    }
     starts[terms.length * slotCount] = at;
-    this.frozen = frozen;
-    this.starts = starts;
-    this.data = data;
-    this.thawed.clear();
+    const lists: FrozenLists = { terms, starts, data: at === data.length ? data : data.slice(0, at) };
+    if (this.changes === changesBefore) {
+      const frozen = new Map<string, number>();
+      terms.forEach((term, k) => frozen.set(term, k * slotCount));
+      this.frozen = frozen;
+      this.starts = lists.starts;
+      this.data = lists.data;
+      this.thawed.clear();
+    }
+    return lists;
   }
 
-  /** Writes the lists (frozen first, so a freeze before writing makes this three copies of memory). */
+  /** Writes the lists, frozen (in slices: see freezeInSlices). */
   *write(out: SnapshotWriter): Generator<void> {
-    this.freeze();
-    const terms = new Array<string>(this.frozen.size);
-    for (const [term, at] of this.frozen) terms[at / this.slotCount] = term;
+    const { terms, starts, data } = yield* this.freezeInSlices();
     yield* out.strings(terms);
-    yield* out.array(this.starts);
-    yield* out.array(this.data);
+    yield* out.array(starts);
+    yield* out.array(data);
   }
 
   /**
