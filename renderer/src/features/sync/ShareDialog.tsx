@@ -14,7 +14,8 @@ type Outcome = { kind: 'probe'; result: SyncProbeResult } | { kind: 'error'; tit
  * Share this library…: the desk database's address, the account and its password, Test
  * connection, Connect and Disconnect. The password lives only in this form's state until it is
  * sent; the process that syncs keeps it in memory for the session (never on disk, never in the
- * renderer's storage), so after a restart the editor types it again.
+ * renderer's storage), so after a restart the editor types it again, unless "Remember password on
+ * this computer" was ticked (kept encrypted outside the library by the app's credential store).
  */
 export function ShareDialog() {
   const open = useApp((s) => s.shareOpen);

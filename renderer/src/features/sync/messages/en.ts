@@ -12,7 +12,7 @@ export const syncEn = {
   user: 'User name',
   userHint: 'Your account on the desk database; colleagues see it as the author of your edits.',
   password: 'Password',
-  passwordHint: 'Kept in memory for this session only: never saved in the library, the replica or a log. After a restart you enter it again.',
+  passwordHint: 'Kept in memory for this session only: never saved in the library, the replica or a log. After a restart you enter it again, unless you let this computer remember it below.',
   test: 'Test connection',
   testing: 'Testing…',
   connect: 'Connect',

@@ -12,7 +12,7 @@ export const syncNl: Translation<typeof syncEn> = {
   user: 'Gebruikersnaam',
   userHint: 'Je account op de deskdatabase; collega’s zien die als auteur van je wijzigingen.',
   password: 'Wachtwoord',
-  passwordHint: 'Alleen voor deze sessie in het geheugen: nooit bewaard in de bibliotheek, de replica of een logboek. Na een herstart vul je het opnieuw in.',
+  passwordHint: 'Alleen voor deze sessie in het geheugen: nooit bewaard in de bibliotheek, de replica of een logboek. Na een herstart vul je het opnieuw in, tenzij je het hieronder laat onthouden.',
   test: 'Verbinding testen',
   testing: 'Testen…',
   connect: 'Verbinden',
