@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListPage, ListQuery } from '../../../../shared/contract/library';
 import type { SavedSearchItem } from '../../../../shared/contract/searches';
 import type { Story } from '../../../../shared/types';
@@ -96,13 +96,22 @@ describe('search box', () => {
     const { store } = renderApp(service);
     await storyList();
     const queries = () => service.callsOf('stories.list').map((call) => (call as ListQuery).query ?? '');
-    act(() => store.getState().setSearchInput('k'));
-    act(() => store.getState().setSearchInput('ki'));
-    act(() => store.getState().setSearchInput(''));
-    act(() => store.getState().setSearchInput('p'));
-    // 'ki' was typed within the debounce and is never sent; '' and 'p' go at once, no timer in between.
-    await waitFor(() => expect(queries().slice(-3)).toEqual(['k', '', 'p']));
-    expect(store.getState().searchQuery).toBe('p');
+    // The clock stands still while the keys are typed: on a loaded machine more than the
+    // debounce could pass between two act() calls, and 'ki' would then rightly go at once.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      act(() => store.getState().setSearchInput('k'));
+      act(() => store.getState().setSearchInput('ki'));
+      act(() => store.getState().setSearchInput(''));
+      act(() => store.getState().setSearchInput('p'));
+      await act(async () => {});
+      // 'ki' was typed within the debounce and is never sent; '' and 'p' go at once, no timer in between.
+      expect(queries().slice(-3)).toEqual(['k', '', 'p']);
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() => expect(store.getState().searchQuery).toBe('p'));
+    expect(queries().slice(-3)).toEqual(['k', '', 'p']);
   });
 
   it('focuses with / and Ctrl+F, clears with Escape, and goes on to the results with ArrowDown', async () => {
