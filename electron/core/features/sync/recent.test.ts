@@ -65,4 +65,31 @@ describe('recent changes', () => {
       }
     });
   }, 30_000);
+
+  it('names a colleague\'s restore from the Trash as a restore, not as a delete', async () => {
+    await withTempDir(async (dir) => {
+      const a = await open(dir, 'a', 'anna');
+      const b = await open(dir, 'b', 'ben');
+      try {
+        await a.context.store.addStories([fakeStory('t1')]);
+        await ok(a, 'sync.connect', { url: desk.url('recent'), user: 'anna' });
+        await ok(b, 'sync.connect', { url: desk.url('recent'), user: 'ben' });
+        await until(() => b.context.store.hasStored('t1'), 'the story in B');
+
+        await ok(b, 'stories.delete', { ids: ['t1'] });
+        await until(() => a.context.store.meta.deleted.includes('t1'), 'B\'s delete in A');
+        await ok(b, 'trash.restore', { ids: ['t1'] });
+        await until(() => !a.context.store.meta.deleted.includes('t1'), 'B\'s restore in A');
+
+        const incoming = (await recent(a)).filter((change) => change.source === 'incoming' && change.author === 'ben');
+        expect(incoming.slice(0, 2).map((change) => change.label)).toEqual([
+          { code: 'trash.restore', count: 1 },
+          { code: 'story.delete', count: 1 },
+        ]);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+  }, 30_000);
 });

@@ -764,13 +764,13 @@ export class TeamSync {
     const snapshot = this.store.meta;
     let applied = 0;
     const byAuthor = new Map<string, number>();
-    // What arrived, per author and kind: the recent changes list it ("from anna").
-    const received = new Map<string, { author: string; kind: SyncDoc['kind']; count: number; declined: boolean }>();
+    // What arrived, per author, kind and what was done: the recent changes list it ("from anna").
+    const received = new Map<string, { author: string; kind: SyncDoc['kind']; count: number; action: IncomingAction }>();
     const receive = (doc: SyncDoc) => {
-      const key = `${doc.author}\u0000${doc.kind}`;
-      const entry = received.get(key) ?? { author: doc.author, kind: doc.kind, count: 0, declined: false };
+      const action = incomingAction(doc);
+      const key = `${doc.author}\u0000${doc.kind}\u0000${action}`;
+      const entry = received.get(key) ?? { author: doc.author, kind: doc.kind, count: 0, action };
       entry.count++;
-      if (doc.kind === 'proposal' && (doc.content as ProposalContent | undefined)?.status === 'declined') entry.declined = true;
       received.set(key, entry);
     };
     const change = (meta: MetaDoc): MetaDoc => {
@@ -813,7 +813,7 @@ export class TeamSync {
     if (stories.length) await this.store.addStories(stories, change);
     else if (records.length) await this.store.update(null, change);
     const incoming: { author: string; label: HistoryLabel }[] = [...storyAuthors].map(([author, count]) => ({ author, label: { code: 'import', count } }));
-    for (const entry of received.values()) incoming.push({ author: entry.author, label: incomingLabel(entry.kind, entry.count, entry.declined) });
+    for (const entry of received.values()) incoming.push({ author: entry.author, label: incomingLabel(entry.kind, entry.count, entry.action) });
     this.store.noteIncoming(incoming);
     if (applied + stories.length > 0 && fresh) {
       const author = [...byAuthor.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? docs[0]!.author;
@@ -1031,8 +1031,17 @@ export class TeamSync {
   }
 }
 
+/** What a colleague did, where one kind of record stands for two acts: a proposal accepted or declined, a story trashed or restored. */
+type IncomingAction = 'changed' | 'declined' | 'restored';
+
+function incomingAction(doc: SyncDoc): IncomingAction {
+  if (doc.kind === 'proposal') return (doc.content as ProposalContent | undefined)?.status === 'declined' ? 'declined' : 'changed';
+  if (doc.kind === 'trash') return stateOfDoc(doc) === null ? 'restored' : 'changed';
+  return 'changed';
+}
+
 /** How the recent changes name what arrived from a colleague: the undo labels' codes (worded by the renderer and the CLI). */
-export function incomingLabel(kind: SyncDoc['kind'], count: number, declined = false): HistoryLabel {
+export function incomingLabel(kind: SyncDoc['kind'], count: number, action: IncomingAction = 'changed'): HistoryLabel {
   switch (kind) {
     case 'tag':
       return { code: 'tag.edit' };
@@ -1049,7 +1058,7 @@ export function incomingLabel(kind: SyncDoc['kind'], count: number, declined = f
     case 'date':
       return count === 1 ? { code: 'story.setDate' } : { code: 'story.setDates', count };
     case 'trash':
-      return { code: 'story.delete', count };
+      return action === 'restored' ? { code: 'trash.restore', count } : { code: 'story.delete', count };
     case 'search':
       return { code: 'search.save' };
     case 'series':
@@ -1057,7 +1066,7 @@ export function incomingLabel(kind: SyncDoc['kind'], count: number, declined = f
     case 'dismissed':
       return { code: 'tag.dismissSuggestion' };
     case 'proposal':
-      return { code: declined ? 'proposal.decline' : 'proposal.accept' };
+      return { code: action === 'declined' ? 'proposal.decline' : 'proposal.accept' };
     case 'story':
     case 'version':
       return { code: 'import', count };
