@@ -2,6 +2,12 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that need modules of their own: they replace modules with vi.mock (Electron's
+ * main process and preload) or test what a module does once per process (the memory policy).
+ */
+const NEEDS_ISOLATION = ['electron/main/**/*.test.ts', 'electron/preload/**/*.test.ts', 'electron/core/memory-policy.test.ts'];
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -22,6 +28,22 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts'],
+          exclude: NEEDS_ISOLATION,
+          setupFiles: ['electron/test-setup.ts'],
+          testTimeout: 60_000,
+          // The files of one test worker share their modules (vitest's isolation re-imported
+          // the core for each of 140 files: ~50 s of the run's CPU). The core keeps no state
+          // between libraries beyond read-only caches; the files that do need fresh modules
+          // run in the next project.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node-isolated',
+          environment: 'node',
+          include: NEEDS_ISOLATION,
           setupFiles: ['electron/test-setup.ts'],
           testTimeout: 60_000,
         },
@@ -33,6 +55,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/test-setup.ts'],
+          // Shared modules per test worker, as in the node project (each test unmounts what it
+          // rendered and clears storage: renderer/test-setup.ts).
+          isolate: false,
           // vitest's default of 5 s failed a whole-app test on this shared 2-core machine under load.
           testTimeout: 20_000,
         },
