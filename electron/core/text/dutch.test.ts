@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detached, fold, isStopword, stem, terms, words } from './dutch';
+import { detached, fold, isStopword, scanWords, stem, terms, words } from './dutch';
 
 describe('Dutch text analysis', () => {
   it('folds case and diacritics for matching only', () => {
@@ -60,6 +60,22 @@ describe('words() folded word by word', () => {
         expect(words(text)).toEqual(wordsOfFoldedText(text));
       }),
       { numRuns: 3000, seed: 12 },
+    );
+  });
+
+  it('scanWords() reports the words of words(), in order, for any text', () => {
+    const alphabet = ['a', 'Z', 'q', 'ï', 'É', 'e\u0301', '\u0301', 'İ', 'ß', 'Ж', '-', "'", '’', ' ', '.', '\n', '\u00a0', '7', 'Å'];
+    const scanned = (text: string) => {
+      const out: string[] = [];
+      scanWords(text, (start, end, upper) => out.push(upper ? text.slice(start, end).toLowerCase() : text.slice(start, end)), (word) => out.push(word));
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(scanned(text)).toEqual(words(text));
+      }),
+      { numRuns: 3000, seed: 13 },
     );
   });
 

@@ -90,6 +90,60 @@ export function words(text: string): string[] {
   return out;
 }
 
+/**
+ * words() as spans: the same words in the same order, but a plain ASCII word (the usual
+ * one) is reported as where it stands in `text` (`upper`: it has a capital, so its folded
+ * form is its lower case), without cutting it out; any other word is reported folded, as
+ * words() gives it. For a caller that looks words up in a table of its own (the related
+ * index's features) and so need not make a string of each running word.
+ */
+export function scanWords(text: string, ascii: (start: number, end: number, upper: boolean) => void, other: (word: string) => void): void {
+  const n = text.length;
+  const out: string[] = [];
+  let i = 0;
+  // The loop of words(), with the same fast path; see there.
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (!isAsciiAlnum(c)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let upper = c >= 65 && c <= 90;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) continue;
+        if (d >= 65 && d <= 90) upper = true;
+        else break;
+      }
+      const next = j < n ? text.charCodeAt(j) : 0;
+      if (next < 0x80 && next !== 0x27 /* ' */ && next !== 0x2d /* - */) {
+        ascii(i, j, upper);
+        i = j;
+        continue;
+      }
+    } else {
+      WORD_CHAR_AT.lastIndex = i;
+      if (!WORD_CHAR_AT.test(text)) {
+        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        i += c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+        continue;
+      }
+    }
+    WORD_AT.lastIndex = i;
+    const match = WORD_AT.exec(text);
+    if (!match) {
+      i++;
+      continue;
+    }
+    i = WORD_AT.lastIndex;
+    addWord(match[0], out);
+    for (const word of out) other(word);
+    out.length = 0;
+  }
+}
+
 /** Folded words of one match of WORD (see words()). */
 function addWord(word: string, out: string[]): void {
   if (SEPARATOR.test(word)) {

@@ -1,5 +1,5 @@
 import { splitCompound } from '../../text/compounds';
-import { detached, fold, isStopword, stem, words } from '../../text/dutch';
+import { detached, fold, isStopword, scanWords, stem, words } from '../../text/dutch';
 import { titleCasePlace } from '../entities';
 import { gazetteer } from '../gazetteer';
 import { contentSignatureOf, type RelatedDoc } from './doc';
@@ -77,7 +77,6 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
   if (headline && text.startsWith(`${headline}\n${headline}`)) text = text.slice(headline.length + 1);
 
   const features: RelatedFeatures = { contentSignature: contentSignatureOf(doc), terms: [], firstWords: [], weights: [], surfaces: [], entities: [] };
-  const at = new Map<string, number>();
   // Name fragments: the words of a story's multi-word names (`Kim Jong-un`: kim, jong, un)
   // count through the entity score, not again, split up, in the wording score, where
   // `jong` would meet the `Jong` of a footballer named De Jong.
@@ -89,47 +88,54 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
   // Per word as written (folded), through its cache entry: its term's slot in this story, or
   // -1 for a word that is not a term, and the slots of its compound's parts (`stikstofplannen`:
   // stikstof, plan), each counted at COMPOUND_PART_WEIGHT, so stories on `stikstofuitstoot`
-  // and `stikstof` share a word. One map lookup per running word.
-  const story = ++storyStamp;
-  const slotOf = (term: string, word: string): number => {
-    let k = at.get(term);
-    if (k === undefined) {
-      k = features.terms.length;
-      at.set(term, k);
-      features.terms.push(term);
+  // and `stikstof` share a word. One table lookup per running word, on the word where it
+  // stands in the text (see AsciiWords): no string is made of a word seen before.
+  const story = beginStory();
+  const slotOf = (term: TermRef, word: string): number => {
+    if (term.story !== story) {
+      term.story = story;
+      term.slot = features.terms.length;
+      features.terms.push(term.term);
       features.firstWords.push(word);
       features.weights.push(0);
     }
-    return k;
+    return term.slot;
   };
-  const count = (list: string[], weight: number) => {
-    for (const word of list) {
-      const entry = wordingEntry(word);
-      if (entry.story !== story) {
-        entry.story = story;
-        const analysis = entry.analysis;
-        if (!analysis || nameWords.has(word)) {
-          entry.slot = -1;
-          entry.partSlots = null;
-        } else {
-          entry.slot = slotOf(analysis.term, word);
-          const { parts, partTerms } = analysis;
-          entry.partSlots = parts.length ? parts.map((part, p) => slotOf(partTerms[p]!, part)) : null;
-        }
-      }
-      const k = entry.slot;
-      if (k >= 0) {
-        features.weights[k]! += weight;
-        const parts = entry.partSlots;
-        if (parts) for (const part of parts) features.weights[part]! += weight * COMPOUND_PART_WEIGHT;
+  let weight = 1;
+  // The running words, kept only when the dateline place is to be looked for among them.
+  const place = typeof doc.place === 'string' ? doc.place.trim() : '';
+  const placeNamed = /\p{L}/u.test(place);
+  let sequence: WordingEntry[] | null = null;
+  const visit = (entry: WordingEntry) => {
+    if (sequence) sequence.push(entry);
+    if (entry.story !== story) {
+      entry.story = story;
+      const analysis = entry.analysis;
+      if (!analysis || nameWords.has(entry.word)) {
+        entry.slot = -1;
+        entry.partSlots = null;
+      } else {
+        entry.slot = slotOf(analysis.term, entry.word);
+        const { parts, partTerms } = analysis;
+        entry.partSlots = parts.length ? parts.map((part, p) => slotOf(partTerms[p]!, part)) : null;
       }
     }
+    const k = entry.slot;
+    if (k >= 0) {
+      features.weights[k]! += weight;
+      const parts = entry.partSlots;
+      if (parts) for (const part of parts) features.weights[part]! += weight * COMPOUND_PART_WEIGHT;
+    }
   };
-  // Each text split into words once: the place check below reads the same words.
-  const textWords = text ? words(text) : [];
-  const headlineWords = headline ? words(headline) : [];
-  count(textWords, 1);
-  count(headlineWords, HEADLINE_BOOST);
+  const count = (source: string, list: WordingEntry[] | null) => {
+    sequence = list;
+    scanWords(source, (start, end, upper) => visit(asciiWords.entry(source, start, end, upper)), (word) => visit(wordingEntry(word)));
+  };
+  const textWords: WordingEntry[] | null = placeNamed ? [] : null;
+  const headlineWords: WordingEntry[] | null = placeNamed ? [] : null;
+  if (text) count(text, textWords);
+  weight = HEADLINE_BOOST;
+  if (headline) count(headline, headlineWords);
 
   if (LATIN_DIACRITIC.test(text)) {
     for (const match of text.toLowerCase().matchAll(WORD_WITH_DIACRITIC)) {
@@ -151,8 +157,7 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
   // The dateline says where the copy was filed, not what it is about: every story from
   // DEN HAAG would otherwise share an entity, and two short briefs with nothing else in
   // common would look alike. It counts only when the text names the place too.
-  const place = typeof doc.place === 'string' ? doc.place.trim() : '';
-  if (/\p{L}/u.test(place) && namesPlace(headlineWords, textWords, place)) entity(fold(place), titleCasePlace(place));
+  if (placeNamed && namesPlace(headlineWords!, textWords!, place)) entity(fold(place), titleCasePlace(place));
   return features;
 }
 
@@ -174,13 +179,26 @@ const MIN_COMPOUND_LENGTH = 8;
 
 /** What the wording score reads of a folded word: its term, and its compound parts with theirs. */
 interface WordingAnalysis {
-  term: string;
+  term: TermRef;
   parts: string[];
-  partTerms: string[];
+  partTerms: TermRef[];
+}
+
+/**
+ * A term, one object per term string (see termRef), with its slot in the story being read
+ * (valid while `story` is that story's stamp): a word's first occurrence in a story finds
+ * its term's slot without a lookup by the term's string.
+ */
+interface TermRef {
+  term: string;
+  story: number;
+  slot: number;
 }
 
 /** A word's wording analysis, and what the story being read (`story`) made of it. */
 interface WordingEntry {
+  /** The folded word. */
+  word: string;
   analysis: WordingAnalysis | null;
   story: number;
   slot: number;
@@ -195,12 +213,33 @@ interface WordingEntry {
  * one lookup.
  */
 const wordingCache = new Map<string, WordingEntry>();
+const termRefs = new Map<string, TermRef>();
 const WORDING_CACHE_LIMIT = 200_000;
 let storyStamp = 0;
 
 /** Lets go of the wording cache (see releaseStemCache: after a full build, the thread only reads edits' words). */
 export function releaseWordingCache(): void {
   wordingCache.clear();
+  termRefs.clear();
+  asciiWords.clear();
+}
+
+/**
+ * A new story's stamp. A full cache is emptied here, between stories, never while one is
+ * read: its terms must keep one TermRef each for the whole story.
+ */
+function beginStory(): number {
+  if (wordingCache.size >= WORDING_CACHE_LIMIT) releaseWordingCache();
+  return ++storyStamp;
+}
+
+function termRef(term: string): TermRef {
+  let ref = termRefs.get(term);
+  if (ref === undefined) {
+    ref = { term: detached(term), story: 0, slot: -1 };
+    termRefs.set(ref.term, ref);
+  }
+  return ref;
 }
 
 function wordingEntry(word: string): WordingEntry {
@@ -210,14 +249,84 @@ function wordingEntry(word: string): WordingEntry {
     if (isWordingWord(word)) {
       // Copies: a word cut out of a story's text would keep that whole text alive in the cache.
       const parts = compoundParts(word).map(detached);
-      analysis = { term: detached(wordingTerm(word)), parts, partTerms: parts.map((part) => detached(wordingTerm(part))) };
+      analysis = { term: termRef(wordingTerm(word)), parts, partTerms: parts.map((part) => termRef(wordingTerm(part))) };
     }
-    entry = { analysis, story: 0, slot: -1, partSlots: null };
-    if (wordingCache.size >= WORDING_CACHE_LIMIT) wordingCache.clear();
-    wordingCache.set(detached(word), entry);
+    entry = { word: detached(word), analysis, story: 0, slot: -1, partSlots: null };
+    wordingCache.set(entry.word, entry);
   }
   return entry;
 }
+
+/**
+ * The wording cache's entries of plain ASCII words, found by the word where it stands in
+ * a text (scanWords): an open-addressing table on a hash of the word's lower-cased
+ * characters, compared in place. Looking a running word up in the Map would first cut it
+ * out of the text as a fresh string and hash that; this was most of what relatedFeatures
+ * cost. A word not in the table is cut out once and looked up in the cache.
+ */
+class AsciiWordTable {
+  private mask = (1 << 16) - 1;
+  private hashes = new Int32Array(this.mask + 1);
+  private entries: (WordingEntry | undefined)[] = new Array<WordingEntry | undefined>(this.mask + 1);
+  private size = 0;
+
+  entry(text: string, start: number, end: number, upper: boolean): WordingEntry {
+    let hash = 0x811c9dc5;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    }
+    const length = end - start;
+    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
+      const found = this.entries[at];
+      if (found === undefined) break;
+      if (this.hashes[at] === hash && found.word.length === length && sameWord(found.word, text, start)) return found;
+    }
+    const word = text.slice(start, end);
+    const entry = wordingEntry(upper ? word.toLowerCase() : word);
+    this.insert(hash, entry);
+    return entry;
+  }
+
+  clear(): void {
+    this.entries.fill(undefined);
+    this.size = 0;
+  }
+
+  private insert(hash: number, entry: WordingEntry): void {
+    if (++this.size * 2 > this.mask) this.grow();
+    let at = hash & this.mask;
+    while (this.entries[at] !== undefined) at = (at + 1) & this.mask;
+    this.hashes[at] = hash;
+    this.entries[at] = entry;
+  }
+
+  private grow(): void {
+    const { hashes, entries } = this;
+    this.mask = this.mask * 2 + 1;
+    this.hashes = new Int32Array(this.mask + 1);
+    this.entries = new Array<WordingEntry | undefined>(this.mask + 1);
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k];
+      if (entry === undefined) continue;
+      let at = hashes[k]! & this.mask;
+      while (this.entries[at] !== undefined) at = (at + 1) & this.mask;
+      this.hashes[at] = hashes[k]!;
+      this.entries[at] = entry;
+    }
+  }
+}
+
+/** Whether `text` from `start` is `word` (a folded ASCII word) in upper or lower case. */
+function sameWord(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(start + k);
+    if (word.charCodeAt(k) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+  }
+  return true;
+}
+
+const asciiWords = new AsciiWordTable();
 
 function isWordingWord(word: string): boolean {
   return word.length >= 2 && !isStopword(word) && !NEAR_STOPWORDS.has(word);
@@ -242,10 +351,17 @@ export function wordingTerm(word: string): string {
 }
 
 /** Whether the headline or text (their words) names the dateline place (`DEN HAAG` → `Den Haag`). */
-function namesPlace(headlineWords: string[], textWords: string[], place: string): boolean {
-  const key = words(place).join(' ');
-  if (!key) return false;
-  // The words of `${headline}\n${text}`: a word never runs across the line break.
-  const haystack = ` ${headlineWords.join(' ')}${headlineWords.length && textWords.length ? ' ' : ''}${textWords.join(' ')} `;
-  return haystack.includes(` ${key} `);
+function namesPlace(headlineWords: WordingEntry[], textWords: WordingEntry[], place: string): boolean {
+  const key = words(place);
+  if (!key.length) return false;
+  // The words of `${headline}\n${text}` (a word never runs across the line break) have the
+  // place's words in a row: what finding ` ${key.join(' ')} ` among them joined by spaces
+  // did, as no word holds a space.
+  const all = headlineWords.length ? headlineWords.concat(textWords) : textWords;
+  for (let at = 0; at + key.length <= all.length; at++) {
+    let k = 0;
+    while (k < key.length && all[at + k]!.word === key[k]) k++;
+    if (k === key.length) return true;
+  }
+  return false;
 }
