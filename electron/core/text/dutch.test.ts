@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detached, fold, isStopword, scanWords, stem, terms, words } from './dutch';
+import { detached, fold, isStopword, foldedWords, scanWords, stem, terms, words } from './dutch';
 
 describe('Dutch text analysis', () => {
   it('folds case and diacritics for matching only', () => {
@@ -67,7 +67,7 @@ describe('words() folded word by word', () => {
     const alphabet = ['a', 'Z', 'q', 'ï', 'É', 'e\u0301', '\u0301', 'İ', 'ß', 'Ж', '-', "'", '’', ' ', '.', '\n', '\u00a0', '7', 'Å'];
     const scanned = (text: string) => {
       const out: string[] = [];
-      scanWords(text, (start, end, upper) => out.push(upper ? text.slice(start, end).toLowerCase() : text.slice(start, end)), (word) => out.push(word));
+      scanWords(text, (start, end) => out.push(text.slice(start, end).toLowerCase()), (match) => out.push(...foldedWords(match)));
       return out;
     };
     fc.assert(

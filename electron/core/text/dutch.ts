@@ -90,16 +90,19 @@ export function words(text: string): string[] {
   return out;
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /**
  * words() as spans: the same words in the same order, but a plain ASCII word (the usual
- * one) is reported as where it stands in `text` (`upper`: it has a capital, so its folded
- * form is its lower case), without cutting it out; any other word is reported folded, as
- * words() gives it. For a caller that looks words up in a table of its own (the related
- * index's features) and so need not make a string of each running word.
+ * one) is reported as where it stands in `text`, with `hash`, a 32-bit FNV-1a hash of its
+ * folded form (its lower case) made in the same pass, without cutting it out; any other word is reported as matched
+ * (`Noord-Koreaanse`, `Oekraïne`), its folded words being foldedWords() of it. For a caller
+ * that looks words up in tables of its own (the related index's features) and so need not
+ * make a string of each running word, nor fold the same written word again and again.
  */
-export function scanWords(text: string, ascii: (start: number, end: number, upper: boolean) => void, other: (word: string) => void): void {
+export function scanWords(text: string, ascii: (start: number, end: number, hash: number) => void, other: (match: string) => void): void {
   const n = text.length;
-  const out: string[] = [];
   let i = 0;
   // The loop of words(), with the same fast path; see there.
   while (i < n) {
@@ -110,16 +113,16 @@ export function scanWords(text: string, ascii: (start: number, end: number, uppe
         continue;
       }
       let j = i + 1;
-      let upper = c >= 65 && c <= 90;
+      let hash = Math.imul(FNV_OFFSET ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
       for (; j < n; j++) {
         const d = text.charCodeAt(j);
-        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) continue;
-        if (d >= 65 && d <= 90) upper = true;
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) hash = Math.imul(hash ^ d, FNV_PRIME);
+        else if (d >= 65 && d <= 90) hash = Math.imul(hash ^ (d + 32), FNV_PRIME);
         else break;
       }
       const next = j < n ? text.charCodeAt(j) : 0;
       if (next < 0x80 && next !== 0x27 /* ' */ && next !== 0x2d /* - */) {
-        ascii(i, j, upper);
+        ascii(i, j, hash);
         i = j;
         continue;
       }
@@ -138,10 +141,15 @@ export function scanWords(text: string, ascii: (start: number, end: number, uppe
       continue;
     }
     i = WORD_AT.lastIndex;
-    addWord(match[0], out);
-    for (const word of out) other(word);
-    out.length = 0;
+    other(match[0]);
   }
+}
+
+/** The folded words words() gives for one word as scanWords() reports it to `other`. */
+export function foldedWords(match: string): string[] {
+  const out: string[] = [];
+  addWord(match, out);
+  return out;
 }
 
 /** Folded words of one match of WORD (see words()). */

@@ -1,5 +1,5 @@
 import { splitCompound } from '../../text/compounds';
-import { detached, fold, isStopword, scanWords, stem, words } from '../../text/dutch';
+import { detached, fold, foldedWords, isStopword, scanWords, stem, words } from '../../text/dutch';
 import { titleCasePlace } from '../entities';
 import { gazetteer } from '../gazetteer';
 import { contentSignatureOf, type RelatedDoc } from './doc';
@@ -129,7 +129,13 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
   };
   const count = (source: string, list: WordingEntry[] | null) => {
     sequence = list;
-    scanWords(source, (start, end, upper) => visit(asciiWords.entry(source, start, end, upper)), (word) => visit(wordingEntry(word)));
+    scanWords(
+      source,
+      (start, end, hash) => visit(asciiWords.entry(source, start, end, hash)),
+      (match) => {
+        for (const entry of matchEntries(match)) visit(entry);
+      },
+    );
   };
   const textWords: WordingEntry[] | null = placeNamed ? [] : null;
   const headlineWords: WordingEntry[] | null = placeNamed ? [] : null;
@@ -220,6 +226,7 @@ let storyStamp = 0;
 /** Lets go of the wording cache (see releaseStemCache: after a full build, the thread only reads edits' words). */
 export function releaseWordingCache(): void {
   wordingCache.clear();
+  matchCache.clear();
   termRefs.clear();
   asciiWords.clear();
 }
@@ -229,7 +236,7 @@ export function releaseWordingCache(): void {
  * read: its terms must keep one TermRef each for the whole story.
  */
 function beginStory(): number {
-  if (wordingCache.size >= WORDING_CACHE_LIMIT) releaseWordingCache();
+  if (wordingCache.size >= WORDING_CACHE_LIMIT || matchCache.size >= WORDING_CACHE_LIMIT) releaseWordingCache();
   return ++storyStamp;
 }
 
@@ -258,11 +265,28 @@ function wordingEntry(word: string): WordingEntry {
 }
 
 /**
+ * The entries of the folded words of a word scanWords() reports as matched (not plain
+ * ASCII: `Oekraïne`, `Noord-Koreaanse`), by the word as written: folding such a word
+ * (normalising it twice) cost as much as looking it up.
+ */
+const matchCache = new Map<string, WordingEntry[]>();
+
+function matchEntries(match: string): WordingEntry[] {
+  let entries = matchCache.get(match);
+  if (entries === undefined) {
+    entries = foldedWords(match).map(wordingEntry);
+    matchCache.set(detached(match), entries);
+  }
+  return entries;
+}
+
+/**
  * The wording cache's entries of plain ASCII words, found by the word where it stands in
- * a text (scanWords): an open-addressing table on a hash of the word's lower-cased
- * characters, compared in place. Looking a running word up in the Map would first cut it
- * out of the text as a fresh string and hash that; this was most of what relatedFeatures
- * cost. A word not in the table is cut out once and looked up in the cache.
+ * a text (scanWords): an open-addressing table on the hash of the word's lower-cased
+ * characters that scanWords() makes as it reads them, compared in place. Looking a running
+ * word up in the Map would first cut it out of the text as a fresh string and hash that
+ * again; this was most of what relatedFeatures cost. A word not in the table is cut out
+ * once and looked up in the cache.
  */
 class AsciiWordTable {
   private mask = (1 << 16) - 1;
@@ -270,25 +294,25 @@ class AsciiWordTable {
   private entries: (WordingEntry | undefined)[] = new Array<WordingEntry | undefined>(this.mask + 1);
   private size = 0;
 
-  entry(text: string, start: number, end: number, upper: boolean): WordingEntry {
-    let hash = 0x811c9dc5;
-    for (let k = start; k < end; k++) {
-      const c = text.charCodeAt(k);
-      hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
-    }
+  /** The entry of the word from `start` to `end` of `text`, `hash` its hash as scanWords() gives it. */
+  entry(text: string, start: number, end: number, hash: number): WordingEntry {
     const length = end - start;
+    // 0 marks an empty slot: the hashes are read first, and an entry only when its hash is the word's.
+    if (hash === 0) hash = 1;
     for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
-      const found = this.entries[at];
-      if (found === undefined) break;
-      if (this.hashes[at] === hash && found.word.length === length && sameWord(found.word, text, start)) return found;
+      const h = this.hashes[at]!;
+      if (h === 0) break;
+      if (h !== hash) continue;
+      const found = this.entries[at]!;
+      if (found.word.length === length && sameWord(found.word, text, start)) return found;
     }
-    const word = text.slice(start, end);
-    const entry = wordingEntry(upper ? word.toLowerCase() : word);
+    const entry = wordingEntry(text.slice(start, end).toLowerCase());
     this.insert(hash, entry);
     return entry;
   }
 
   clear(): void {
+    this.hashes.fill(0);
     this.entries.fill(undefined);
     this.size = 0;
   }
@@ -296,7 +320,7 @@ class AsciiWordTable {
   private insert(hash: number, entry: WordingEntry): void {
     if (++this.size * 2 > this.mask) this.grow();
     let at = hash & this.mask;
-    while (this.entries[at] !== undefined) at = (at + 1) & this.mask;
+    while (this.hashes[at] !== 0) at = (at + 1) & this.mask;
     this.hashes[at] = hash;
     this.entries[at] = entry;
   }
@@ -310,7 +334,7 @@ class AsciiWordTable {
       const entry = entries[k];
       if (entry === undefined) continue;
       let at = hashes[k]! & this.mask;
-      while (this.entries[at] !== undefined) at = (at + 1) & this.mask;
+      while (this.hashes[at] !== 0) at = (at + 1) & this.mask;
       this.hashes[at] = hashes[k]!;
       this.entries[at] = entry;
     }
