@@ -127,29 +127,31 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
       if (parts) for (const part of parts) features.weights[part]! += weight * COMPOUND_PART_WEIGHT;
     }
   };
+  // The spellings with diacritics (the text's runs of WORD_WITH_DIACRITIC, in its lower
+  // case) are read off the text's words as scanWords() meets them: every such run lies in
+  // one word it reports as matched, and the run's letters come out the same lower-cased
+  // alone as in the whole text. The test of the whole text stays: a text with only, say,
+  // `ẞ` has none, though its lower case has a run.
+  let surfaces = false;
   const count = (source: string, list: WordingEntry[] | null) => {
     sequence = list;
     scanWords(
       source,
       (start, end, hash) => visit(asciiWords.entry(source, start, end, hash)),
       (match) => {
-        for (const entry of matchEntries(match)) visit(entry);
+        const known = matchWords(match);
+        for (const entry of known.entries) visit(entry);
+        if (surfaces && known.surfaces) features.surfaces.push(...known.surfaces);
       },
     );
   };
   const textWords: WordingEntry[] | null = placeNamed ? [] : null;
   const headlineWords: WordingEntry[] | null = placeNamed ? [] : null;
+  surfaces = LATIN_DIACRITIC.test(text);
   if (text) count(text, textWords);
+  surfaces = false;
   weight = HEADLINE_BOOST;
   if (headline) count(headline, headlineWords);
-
-  if (LATIN_DIACRITIC.test(text)) {
-    for (const match of text.toLowerCase().matchAll(WORD_WITH_DIACRITIC)) {
-      const written = match[0].normalize('NFC');
-      const folded = fold(written);
-      features.surfaces.push(wordingTerm(folded), folded, written);
-    }
-  }
 
   const keys = new Set<string>();
   const entity = (key: string, name: string) => {
@@ -264,20 +266,34 @@ function wordingEntry(word: string): WordingEntry {
   return entry;
 }
 
-/**
- * The entries of the folded words of a word scanWords() reports as matched (not plain
- * ASCII: `Oekraïne`, `Noord-Koreaanse`), by the word as written: folding such a word
- * (normalising it twice) cost as much as looking it up.
- */
-const matchCache = new Map<string, WordingEntry[]>();
+/** What relatedFeatures reads of a word scanWords() reports as matched: its folded words' entries, its spellings with diacritics. */
+interface MatchedWord {
+  entries: WordingEntry[];
+  /** `term, folded, written` triples of its runs of WORD_WITH_DIACRITIC, or null for none. */
+  surfaces: string[] | null;
+}
 
-function matchEntries(match: string): WordingEntry[] {
-  let entries = matchCache.get(match);
-  if (entries === undefined) {
-    entries = foldedWords(match).map(wordingEntry);
-    matchCache.set(detached(match), entries);
+/**
+ * The words scanWords() reports as matched (not plain ASCII: `Oekraïne`, `Noord-Koreaanse`),
+ * by the word as written: folding such a word and its spellings (normalising each twice)
+ * at every occurrence cost more than looking it up.
+ */
+const matchCache = new Map<string, MatchedWord>();
+
+function matchWords(match: string): MatchedWord {
+  let known = matchCache.get(match);
+  if (known === undefined) {
+    const key = detached(match);
+    let surfaces: string[] | null = null;
+    for (const run of key.toLowerCase().matchAll(WORD_WITH_DIACRITIC)) {
+      const written = detached(run[0].normalize('NFC'));
+      const folded = detached(fold(written));
+      (surfaces ??= []).push(detached(wordingTerm(folded)), folded, written);
+    }
+    known = { entries: foldedWords(key).map((word) => wordingEntry(word)), surfaces };
+    matchCache.set(key, known);
   }
-  return entries;
+  return known;
 }
 
 /**
