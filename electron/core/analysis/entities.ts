@@ -778,11 +778,21 @@ function prepareBlocks(story: EntityStoryInput): Block[] {
 /** `word` occurs in `text` as a whole word (not inside another word or compound). */
 function containsWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    const before = at > 0 ? text.charAt(at - 1) : ' ';
-    const after = text.charAt(at + word.length);
-    if (!WORD_EDGE.test(before) && !WORD_EDGE.test(after)) return true;
+    if (!wordEdgeAt(text, at - 1) && !wordEdgeAt(text, at + word.length)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the character at `at` (none outside the text) is a WORD_EDGE. Short words
+ * (`De` → `de`) occur inside many words of a story: an ASCII neighbour, the usual one, is
+ * told without the regular expression.
+ */
+function wordEdgeAt(text: string, at: number): boolean {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 0x27 /* ' */ || code === 0x2d /* - */;
+  return WORD_EDGE.test(text.charAt(at));
 }
 
 function startsWithTokens(tokens: Token[], prefix: Token[]): boolean {

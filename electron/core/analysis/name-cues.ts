@@ -140,8 +140,12 @@ function endsWithAny(word: string, suffixes: Suffixes): boolean {
 
 /** The last part of a compound (`eu-buitenlandchef` → `buitenlandchef`). */
 function lastPart(folded: string): string {
-  const parts = folded.split(/[-‐'’]/u);
-  return parts[parts.length - 1] ?? folded;
+  // What follows the last separator (the split this was): most words have none.
+  for (let k = folded.length - 1; k >= 0; k--) {
+    const code = folded.charCodeAt(k);
+    if (code === 0x2d /* - */ || code === 0x2010 /* ‐ */ || code === 0x27 /* ' */ || code === 0x2019 /* ’ */) return folded.slice(k + 1);
+  }
+  return folded;
 }
 
 // A word before a name that says the name is the reporter's, not a subject of the story.
