@@ -305,7 +305,8 @@ function matchWords(match: string): MatchedWord {
  * once and looked up in the cache.
  */
 class AsciiWordTable {
-  private mask = (1 << 16) - 1;
+  private static readonly INITIAL_SLOTS = 1 << 16;
+  private mask = AsciiWordTable.INITIAL_SLOTS - 1;
   private hashes = new Int32Array(this.mask + 1);
   private entries: (WordingEntry | undefined)[] = new Array<WordingEntry | undefined>(this.mask + 1);
   private size = 0;
@@ -327,9 +328,11 @@ class AsciiWordTable {
     return entry;
   }
 
+  /** Empties the table, back at its first size (after a full build it holds a few MB). */
   clear(): void {
-    this.hashes.fill(0);
-    this.entries.fill(undefined);
+    this.mask = AsciiWordTable.INITIAL_SLOTS - 1;
+    this.hashes = new Int32Array(this.mask + 1);
+    this.entries = new Array<WordingEntry | undefined>(this.mask + 1);
     this.size = 0;
   }
 
