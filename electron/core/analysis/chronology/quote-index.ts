@@ -2,7 +2,8 @@ import { fold } from '../../text/dutch';
 import type { Entity } from '../entities';
 import { gazetteer } from '../gazetteer';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from '../../snapshot/codec';
-import { extractQuotes, sentenceOf, type Attribution, type SpeakerKind } from './quotes';
+import { sentenceSpans } from '../../text/sentences';
+import { extractQuotes, sentenceAmong, type Attribution, type SpeakerKind } from './quotes';
 
 // The quotes of every indexed story, kept by the indexing worker beside the search and
 // related indexes (worked out in the background build, never at import), and the queries
@@ -34,8 +35,12 @@ export function storyQuotes(id: string, paragraphs: readonly string[], entities:
   const people = entities.filter((entity) => entity.kind === 'person').map(({ key, name }) => ({ key, name }));
   const organisations = entities.filter((entity) => entity.kind === 'organisation').map(({ key, name }) => ({ key, name }));
   try {
+    // The sentences of a paragraph are split once for all its quotes.
+    const sentences = new Map<number, { start: number; end: number }[]>();
     return extractQuotes({ id, date: null, paragraphs, people, organisations }).map((quote) => {
-      const sentence = sentenceOf(paragraphs[quote.paragraph] ?? '', quote.start);
+      let spans = sentences.get(quote.paragraph);
+      if (!spans) sentences.set(quote.paragraph, (spans = sentenceSpans(paragraphs[quote.paragraph] ?? '')));
+      const sentence = sentenceAmong(spans, paragraphs[quote.paragraph] ?? '', quote.start);
       return {
         kind: quote.kind,
         text: quote.text,

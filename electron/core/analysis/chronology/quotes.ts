@@ -125,14 +125,18 @@ function quoteSpans(text: string): Span[] {
   const spans: Span[] = [];
   let i = 0;
   while (i < text.length) {
+    // Most characters are no quotation mark: jump to the next one (one of OPEN).
+    OPEN_MARK.lastIndex = i;
+    if (!OPEN_MARK.exec(text)) break;
+    i = OPEN_MARK.lastIndex - 1;
     const mark = text[i]!;
-    if (!OPEN.includes(mark) || !opensHere(text, i)) {
+    if (!opensHere(text, i)) {
       i++;
       continue;
     }
     const closers = CLOSE_FOR[mark]!;
-    let j = i + 1;
-    while (j < text.length && !(closers.includes(text[j]!) && closesHere(text, j))) j++;
+    let j = nextOf(text, closers, i + 1);
+    while (j < text.length && !closesHere(text, j)) j = nextOf(text, closers, j + 1);
     const single = mark === '‘' || mark === "'";
     if (j >= text.length) {
       if (!single) spans.push({ open: i, close: text.length, start: i + 1, end: text.length, continues: true });
@@ -145,8 +149,25 @@ function quoteSpans(text: string): Span[] {
   return spans;
 }
 
-// An apostrophe inside a word (`zo'n`, `'s`, `Kim’s`) opens or closes nothing.
-const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** Where the first of the characters `marks` stands in `text` from `from` on; text.length when none does. */
+function nextOf(text: string, marks: string, from: number): number {
+  let next = text.length;
+  for (const mark of marks) {
+    const at = text.indexOf(mark, from);
+    if (at >= 0 && at < next) next = at;
+  }
+  return next;
+}
+
+const OPEN_MARK = new RegExp(`[${OPEN}]`, 'g');
+const LETTER = /[\p{L}\p{N}]/u;
+const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+// An apostrophe inside a word (`zo'n`, `'s`, `Kim’s`) opens or closes nothing. (ASCII is told by its code, the rest by LETTER.)
+const letter = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? isAsciiAlnum(code) : LETTER.test(c);
+};
 const opensHere = (text: string, i: number) => !letter(text[i - 1]) && (text[i] !== "'" || text[i + 1] !== 's' || letter(text[i + 2]));
 const closesHere = (text: string, j: number) => !letter(text[j + 1]) || text[j] === '”' || text[j] === '»';
 
@@ -161,7 +182,8 @@ interface Focus {
 export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean } = {}): Quote[] {
   // Most of a library's text is no speech: a story with no quotation mark and no verb of saying
   // is left at once, and a sentence without a cue skips the indirect-speech patterns (the
-  // results are the same: quote-cost.test.ts compares with `exhaustive`, which tries everything).
+  // results are the same: quote-cost.test.ts compares with `exhaustive`, which tries everything;
+  // so does quotes.property.test.ts for the people named, found once per paragraph).
   if (!options.exhaustive && !story.paragraphs.some((paragraph) => ANY_QUOTE_CUE.test(paragraph))) return [];
   const resolver = new SpeakerResolver(story);
   const quotes: Quote[] = [];
@@ -170,6 +192,9 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
 
   story.paragraphs.forEach((paragraph, index) => {
     const spans = quoteSpans(paragraph);
+    // Where the paragraph may name one of the story's people: a sentence without any such word names none.
+    const hits = options.exhaustive ? null : resolver.nameHits(paragraph);
+    let hit = 0;
     // A quote carried over from the paragraph before: this paragraph opens with its mark again.
     if (carried) {
       const first = spans[0];
@@ -246,7 +271,12 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
         }
         previous = null;
       }
-      updateFocus(text, resolver, focus);
+      if (hits) {
+        while (hit < hits.length && hits[hit]!.at < sentence.start) hit++;
+        let last = hit;
+        while (last < hits.length && hits[last]!.at < sentence.end) last++;
+        updateFocus(text, sentence.start, resolver, focus, last > hit ? hits.slice(hit, last) : NO_HITS);
+      } else updateFocus(text, sentence.start, resolver, focus, null);
     }
   });
   return quotes;
@@ -318,6 +348,14 @@ function attribute(quote: Quote, written: string, resolver: SpeakerResolver, foc
 
 // An agency dateline opening a paragraph (`PYONGYANG (ANP/RTR) - `).
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}\s.'’/-]{1,60}\s\([^)]{1,40}\)\s*[-–—]\s*/u;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+/** Is the character at `at` ASCII but no letter or digit (or past either end of the text)? */
+const asciiNonAlnum = (text: string, at: number) => {
+  if (at < 0 || at >= text.length) return true;
+  const code = text.charCodeAt(at);
+  return code < 128 && !isAsciiAlnum(code);
+};
+const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
 // Inflected nationality adjectives the gazetteer may not list ("Amerikaanse", "Georgische").
 const DEMONYM_ADJECTIVE = /(?:aanse|iaanse|ische|sche|eese|ese)$/u;
@@ -383,26 +421,47 @@ function rolePhrase(text: string): string | null {
   return null;
 }
 
-/** After a sentence: its subject becomes the focus; anyone else it names makes a later pronoun ambiguous. */
-function updateFocus(sentence: string, resolver: SpeakerResolver, focus: Focus): void {
+/**
+ * After a sentence: its subject becomes the focus; anyone else it names makes a later pronoun ambiguous.
+ * `hits`: the paragraph's name hits within the sentence (null: try everything, with named()).
+ */
+function updateFocus(sentence: string, offset: number, resolver: SpeakerResolver, focus: Focus, hits: readonly NameHit[] | null): void {
+  // Without people the story can resolve nobody: no subject, nobody named.
+  if (hits && !resolver.hasPeople) return;
   const subject = SPEAKER_START.exec(sentence)?.[1];
   let subjectPerson: QuotePerson | null = null;
   if (subject && !/^(?:hij|zij|ze)$/iu.test(subject)) {
     const role = rolePhrase(subject);
     subjectPerson = role ? resolver.byRole(role) : /^(?:de|het|een)\s/iu.test(subject) ? null : resolver.byName(subject);
   }
-  if (!subjectPerson) {
+  // No hits: named() of the sentence, and so of its opening words, is empty.
+  if (!subjectPerson && (!hits || hits.length > 0)) {
     // "Vertrekkend secretaris-generaal Jens Stoltenberg sprak …": the one person named before the verb.
     const opening = sentence.split(/\s+/u).slice(0, 6).join(' ');
-    const named = resolver.named(opening);
+    const openingEnd = offset + OPENING_WORDS.exec(sentence)![0].length;
+    const named = hits ? resolver.namedWith(opening, hits.filter((h) => h.at < openingEnd)) : resolver.named(opening);
     if (named.length === 1 && !/^(?:volgens|met|tegen|door|namens|aan|over|voor|na)\s/iu.test(sentence)) subjectPerson = named[0]!;
   }
   if (subjectPerson) {
     focus.person = subjectPerson;
     focus.othersSince.clear();
   }
-  for (const person of resolver.named(sentence)) if (person.key !== focus.person?.key) focus.othersSince.add(person.key);
+  for (const person of hits ? resolver.namedWith(sentence, hits) : resolver.named(sentence)) if (person.key !== focus.person?.key) focus.othersSince.add(person.key);
 }
+
+/** The first six words of a sentence, as updateFocus takes them (`split(/\s+/u).slice(0, 6)`). */
+const OPENING_WORDS = /^\S+(?:\s+\S+){0,5}/u;
+
+/** A capitalised word of a paragraph that folds to a word of a person's name (SpeakerResolver.nameHits). */
+interface NameHit {
+  /** Offset in the paragraph. */
+  at: number;
+  /** The folded word. */
+  word: string;
+  /** Plain ASCII letters between ASCII non-letters (or the paragraph's ends): named() finds the word in any text holding it whole. */
+  clean: boolean;
+}
+const NO_HITS: readonly NameHit[] = [];
 
 /** Resolves a speaker as written to one of the story's people, or to nobody when that is not certain. */
 class SpeakerResolver {
@@ -411,9 +470,14 @@ class SpeakerResolver {
   private readonly roles = new Map<string, QuotePerson | null>();
 
   private readonly organisations: { organisation: QuotePerson; key: string }[];
+  /** The words named() looks for: the people's folded name words of three letters or more. */
+  private readonly nameWordSet = new Set<string>();
+  /** Capitalised words as written → the folded word when it is in nameWordSet, else null. */
+  private readonly nameToken = new Map<string, string | null>();
 
   constructor(story: QuoteStory) {
     this.people = story.people.map((person) => ({ person, words: nameWords(person.name) }));
+    for (const { words } of this.people) for (const w of words) if (w.length > 2) this.nameWordSet.add(w);
     this.organisations = (story.organisations ?? []).map((organisation) => ({ organisation: { ...organisation, kind: 'organisation' as const }, key: nameWords(organisation.name).join(' ') }));
     for (const paragraph of story.paragraphs) this.learnRoles(paragraph);
   }
@@ -450,10 +514,49 @@ class SpeakerResolver {
     return null;
   }
 
+  get hasPeople(): boolean {
+    return this.people.length > 0;
+  }
+
+  /**
+   * Where in a paragraph the capitalised words stand that fold to a word of named()'s, in
+   * order: a sentence none of them stands in names nobody (found once per paragraph, where
+   * named() would fold every capitalised word of every sentence twice).
+   */
+  nameHits(paragraph: string): NameHit[] {
+    const hits: NameHit[] = [];
+    if (this.nameWordSet.size === 0) return hits;
+    for (const match of paragraph.matchAll(CAPITALISED_WORD)) {
+      const token = match[0];
+      let word = this.nameToken.get(token);
+      if (word === undefined) {
+        const folded = fold(token);
+        this.nameToken.set(token, (word = this.nameWordSet.has(folded) ? folded : null));
+      }
+      if (word === null) continue;
+      const at = match.index;
+      const clean = ASCII_LETTERS.test(token) && asciiNonAlnum(paragraph, at - 1) && asciiNonAlnum(paragraph, at + token.length);
+      hits.push({ at, word, clean });
+    }
+    return hits;
+  }
+
+  /**
+   * named(text), given the hits of the paragraph that stand in text (text a sentence of the
+   * paragraph, or its opening words). Where every hit is clean the capitalised words named()
+   * would fold are the hits, and each is found whole in the folded text: the people named are
+   * those with a hit word; otherwise named() itself works it out.
+   */
+  namedWith(text: string, hits: readonly NameHit[]): QuotePerson[] {
+    if (hits.length === 0) return [];
+    if (!hits.every((h) => h.clean)) return this.named(text);
+    return this.people.filter(({ words }) => words.some((w) => w.length > 2 && hits.some((h) => h.word === w))).map(({ person }) => person);
+  }
+
   /** The story's people named in a text. */
   named(text: string): QuotePerson[] {
     if (this.people.length === 0) return [];
-    const capitalised = new Set((text.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? []).map((w) => fold(w)));
+    const capitalised = new Set((text.match(CAPITALISED_WORD) ?? []).map((w) => fold(w)));
     // Most sentences name none of the story's people: then the sentence need not be folded.
     if (!this.people.some(({ words }) => words.some((w) => w.length > 2 && capitalised.has(w)))) return [];
     const folded = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -506,6 +609,11 @@ function bareName(written: string): string {
 
 /** The sentence a quote stands in, for showing it with its context. */
 export function sentenceOf(paragraph: string, start: number): { start: number; end: number } {
-  for (const span of sentenceSpans(paragraph)) if (span.start <= start && start < span.end) return span;
+  return sentenceAmong(sentenceSpans(paragraph), paragraph, start);
+}
+
+/** sentenceOf, given the paragraph's sentenceSpans. */
+export function sentenceAmong(spans: readonly { start: number; end: number }[], paragraph: string, start: number): { start: number; end: number } {
+  for (const span of spans) if (span.start <= start && start < span.end) return span;
   return { start: 0, end: paragraph.length };
 }
