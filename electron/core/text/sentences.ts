@@ -55,10 +55,24 @@ const nextWord = (text: string, from: number) => /^\s+["“‘'«(]?([\p{L}\p{N}
 
 /** Is the word right before the full stop at `dotIndex` an initial or abbreviation? */
 function isAbbreviationBefore(text: string, dotIndex: number, following: string): boolean {
-  const word = /[^\s("“‘'«[]*$/u.exec(text.slice(Math.max(0, dotIndex - 40), dotIndex))?.[0] ?? '';
+  const word = wordEndingAt(text, dotIndex);
   // An initial (`J. Jansen`), unless a plain sentence opener follows (`meldt hij op X. Dat …`).
   if (/^\p{L}$/u.test(word)) return !SENTENCE_STARTERS.has(following.toLowerCase());
   if (/\p{L}\.\p{L}/u.test(word)) return true; // inner dots: `o.a`, `d.w.z`, `J.P`
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+
+const WORD_STOP = /[\s("“‘'«[]/u;
+
+/**
+ * The run of characters right before `end`, within the 40 before it, that holds no space,
+ * bracket or opening quote: what `/[^\s("“‘'«[]*$/u` finds in `text.slice(end - 40, end)`,
+ * scanned backwards instead of tried at every offset of the slice.
+ */
+function wordEndingAt(text: string, end: number): string {
+  const from = Math.max(0, end - 40);
+  let start = end;
+  while (start > from && !WORD_STOP.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}

@@ -302,7 +302,7 @@ function attribute(quote: Quote, written: string, resolver: SpeakerResolver, foc
   // "zei oprichter Sanne Bakker": a role word in lower case before the name; "zei tegen Poetin" names no speaker.
   const lowerFirst = /^(\p{Ll}[\p{L}-]*)\s+(\p{Lu}.*)$/u.exec(text);
   if (lowerFirst && !/^(?:de|het|een)$/u.test(lowerFirst[1]!)) {
-    if (!isRoleWord(fold(lowerFirst[1]!))) return;
+    if (!isRoleWord(foldFast(lowerFirst[1]!))) return;
     text = lowerFirst[2]!;
   }
   // An organisation or a government speaking: "het Pakistaanse ministerie van Buitenlandse Zaken", "het Kremlin".
@@ -379,7 +379,7 @@ function speakerOfName(name: string): QuotePerson | null {
   }
   if (tokens.length === 1 && DEMONYM_ADJECTIVE.test(tokens[0]!.folded)) return null;
   if (match && match.adjective) return null;
-  return { key: fold(name), name };
+  return { key: foldFast(name), name };
 }
 
 /** "het Pakistaanse ministerie van Buitenlandse Zaken", "het Kremlin", "de NAVO": an organisation the text names; null otherwise. */
@@ -390,7 +390,7 @@ function organisationOf(text: string, resolver: SpeakerResolver): { speaker: Quo
     const known = gazetteer().lookup(name) ?? null;
     if (known?.kind === 'organisation') return { speaker: { key: known.key, name: known.name, kind: 'organisation' }, written: phrase };
     // Whose it is must be named: "de regering" alone is nobody.
-    return /\p{Lu}/u.test(name) ? { speaker: { key: fold(name), name, kind: 'organisation' }, written: phrase } : null;
+    return /\p{Lu}/u.test(name) ? { speaker: { key: foldFast(name), name, kind: 'organisation' }, written: phrase } : null;
   }
   // An article and a proper name: "het Kremlin", "de Verenigde Staten", "het Rode Kruis".
   const words = text.split(/\s+/u);
@@ -410,14 +410,14 @@ function organisationOf(text: string, resolver: SpeakerResolver): { speaker: Quo
   if (speaker.kind) return { speaker, written };
   // A proper name after an article and before no role word is an organisation's ("het Openbaar Ministerie").
   const rest = words.slice(end);
-  return rest.some((w) => isRoleWord(fold(w))) ? null : { speaker: { key: fold(name), name, kind: 'organisation' }, written };
+  return rest.some((w) => isRoleWord(foldFast(w))) ? null : { speaker: { key: foldFast(name), name, kind: 'organisation' }, written };
 }
 
 /** "de Noord-Koreaanse leider op zijn beurt" → "de Noord-Koreaanse leider"; null when no role word follows the article. */
 function rolePhrase(text: string): string | null {
   const words = text.split(/\s+/u);
   if (!/^(?:de|het|een)$/iu.test(words[0]!)) return null;
-  for (let k = words.length - 1; k >= 1; k--) if (isRoleWord(fold(words[k]!))) return words.slice(0, k + 1).join(' ');
+  for (let k = words.length - 1; k >= 1; k--) if (isRoleWord(foldFast(words[k]!))) return words.slice(0, k + 1).join(' ');
   return null;
 }
 
@@ -505,7 +505,7 @@ class SpeakerResolver {
 
   /** "de Noord-Koreaanse leider" → the one person the story introduced with that role or that adjective. */
   byRole(written: string): QuotePerson | null {
-    const words = fold(written).split(/\s+/u).slice(1); // without the article
+    const words = foldFast(written).split(/\s+/u).slice(1); // without the article
     const candidates = [words.join(' '), words.slice(0, -1).join(' '), words.at(-1)!].filter(Boolean);
     for (const key of candidates) {
       const person = this.roles.get(key);
@@ -530,7 +530,7 @@ class SpeakerResolver {
       const token = match[0];
       let word = this.nameToken.get(token);
       if (word === undefined) {
-        const folded = fold(token);
+        const folded = foldFast(token);
         this.nameToken.set(token, (word = this.nameWordSet.has(folded) ? folded : null));
       }
       if (word === null) continue;
@@ -556,10 +556,10 @@ class SpeakerResolver {
   /** The story's people named in a text. */
   named(text: string): QuotePerson[] {
     if (this.people.length === 0) return [];
-    const capitalised = new Set((text.match(CAPITALISED_WORD) ?? []).map((w) => fold(w)));
+    const capitalised = new Set((text.match(CAPITALISED_WORD) ?? []).map((w) => foldFast(w)));
     // Most sentences name none of the story's people: then the sentence need not be folded.
     if (!this.people.some(({ words }) => words.some((w) => w.length > 2 && capitalised.has(w)))) return [];
-    const folded = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const folded = ` ${foldFast(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
     return this.people
       .filter(({ words }) => words.some((w) => w.length > 2 && capitalised.has(w) && folded.includes(` ${w} `)))
       .map(({ person }) => person);
@@ -570,12 +570,17 @@ class SpeakerResolver {
       for (const form of [person.name, person.name.split(/\s+/u).at(-1)!]) {
         let at = paragraph.indexOf(form);
         while (at >= 0) {
+          // Nothing to learn unless the word right before the name is a role word: looked at first, on its own.
+          if (!isRoleWord(foldFast(wordBefore(paragraph, at, Math.max(0, at - 80))))) {
+            at = paragraph.indexOf(form, at + form.length);
+            continue;
+          }
           // The up to four words right before the name: "De Russische president", "de Noord-Koreaanse dictator".
           const before = paragraph.slice(Math.max(0, at - 80), at).trim().split(/\s+/u).slice(-4);
-          const roleAt = before.findLastIndex((w) => isRoleWord(fold(w)));
+          const roleAt = before.findLastIndex((w) => isRoleWord(foldFast(w)));
           if (roleAt === before.length - 1) {
             const articleAt = before.findLastIndex((w) => /^(?:de|het|een)$/iu.test(w));
-            const phrase = before.slice(articleAt + 1).map((w) => fold(w));
+            const phrase = before.slice(articleAt + 1).map((w) => foldFast(w));
             const keys = [phrase.join(' '), phrase.at(-1)!, ...(phrase.length > 1 ? [phrase.slice(0, -1).join(' ')] : [])];
             for (const key of keys) {
               const known = this.roles.get(key);
@@ -589,9 +594,25 @@ class SpeakerResolver {
   }
 }
 
+/** fold(), at the cost of lower-casing where the text is printable ASCII (which is most words): the same result. */
+function foldFast(text: string): string {
+  return NOT_PRINTABLE_ASCII.test(text) ? fold(text) : text.toLowerCase();
+}
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+
+/** The last word of paragraph.slice(from, at), as `.trim().split(/\s+/u).at(-1)` has it ('' when there is none). */
+function wordBefore(paragraph: string, at: number, from: number): string {
+  let end = at;
+  while (end > from && WHITESPACE.test(paragraph[end - 1]!)) end--;
+  let start = end;
+  while (start > from && !WHITESPACE.test(paragraph[start - 1]!)) start--;
+  return paragraph.slice(start, end);
+}
+const WHITESPACE = /\s/u;
+
 /** The folded words of a name, without the particles inside names. */
 function nameWords(name: string): string[] {
-  return fold(name)
+  return foldFast(name)
     .split(/[\s-]+/u)
     .filter((w) => w && !NAME_PARTICLES.has(w));
 }
@@ -600,7 +621,7 @@ function nameWords(name: string): string[] {
 function bareName(written: string): string {
   const words = written.split(/\s+/u);
   let start = 0;
-  while (start < words.length - 1 && isRoleWord(fold(words[start]!))) start++;
+  while (start < words.length - 1 && isRoleWord(foldFast(words[start]!))) start++;
   let end = words.length;
   const van = words.findIndex((w, k) => k > start && (w === 'van' || w === 'namens') && /^\p{Lu}/u.test(words[k + 1] ?? '') && k >= start + 2);
   if (van > 0) end = van;
