@@ -27,8 +27,15 @@ const SENTENCE_END = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(]?[\p{Lu}\p{N}]
 
 /** Where the sentences of `text` end (offsets just past each end mark), in order; the last sentence ends at `text.length`. */
 export function* sentenceEnds(text: string): Generator<number> {
-  for (const match of text.matchAll(SENTENCE_END)) {
+  // An exec loop from a position of its own (matchAll would copy the regex for every text); the
+  // position is set before each exec, so generators running side by side do not disturb each other.
+  let at = 0;
+  for (;;) {
+    SENTENCE_END.lastIndex = at;
+    const match = SENTENCE_END.exec(text);
+    if (!match) return;
     const end = match.index + match[0].length;
+    at = end;
     if (match[0].startsWith('.') && !/^\.{2,}/.test(match[0]) && isAbbreviationBefore(text, match.index, nextWord(text, end))) continue;
     yield end;
   }
@@ -38,18 +45,23 @@ export function* sentenceEnds(text: string): Generator<number> {
 export function sentenceSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let from = 0;
-  const push = (end: number) => {
-    let start = from;
-    while (start < end && /\s/u.test(text[start]!)) start++;
-    let stop = end;
-    while (stop > start && /\s/u.test(text[stop - 1]!)) stop--;
-    if (stop > start) spans.push({ start, end: stop });
+  for (const end of sentenceEnds(text)) {
+    pushSpan(spans, text, from, end);
     from = end;
-  };
-  for (const end of sentenceEnds(text)) push(end);
-  push(text.length);
+  }
+  pushSpan(spans, text, from, text.length);
   return spans;
 }
+
+/** Adds text.slice(from, end) without its spaces to `spans`, unless nothing is left. (No closure: sentenceSpans runs for every paragraph.) */
+function pushSpan(spans: { start: number; end: number }[], text: string, from: number, end: number): void {
+  let start = from;
+  while (start < end && SPACE.test(text[start]!)) start++;
+  let stop = end;
+  while (stop > start && SPACE.test(text[stop - 1]!)) stop--;
+  if (stop > start) spans.push({ start, end: stop });
+}
+const SPACE = /\s/u;
 
 const nextWord = (text: string, from: number) => /^\s+["“‘'«(]?([\p{L}\p{N}]+)/u.exec(text.slice(from, from + 60))?.[1] ?? '';
 

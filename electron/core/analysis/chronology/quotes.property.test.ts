@@ -20,6 +20,9 @@ const PIECES = [
   'hij', 'Hij', 'zij', 'Ze', 'zei', 'zegt', 'aldus', 'volgens', 'Volgens', 'liet weten dat', 'dat', 'de', 'De', 'president', 'Russische', 'leider',
   'Noord-Koreaanse', 'het', 'Kremlin', 'ministerie', 'is', 'komt', 'morgen', 'niet', 'tegen', 'met',
   '"', '“', '”', '„', "'", '‘', '’', '«', '»', ':', ',', '.', '. ', '? ', '!', '…', '(', ')', ' - ', '\u00a0', '  ', '\n',
+  // Whole sentences whose speaker is the one in focus, and words that push a name past the sixth.
+  '. "Wij gaan door," zei hij. ', '. Hij zei: "Dat klopt niet." ', '. "Nee," aldus de leider. ', 'vandaag in de stad op het plein',
+  '. Na afloop sprak', '. Volgens', 'in Moskou',
 ];
 
 const story = (paragraphs: string[], people = PEOPLE): QuoteStory => ({ id: 's', date: null, paragraphs, people });

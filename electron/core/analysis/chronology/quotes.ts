@@ -413,8 +413,13 @@ function organisationOf(text: string, resolver: SpeakerResolver): { speaker: Quo
   return rest.some((w) => isRoleWord(foldFast(w))) ? null : { speaker: { key: foldFast(name), name, kind: 'organisation' }, written };
 }
 
+/** An article as the first word (what rolePhrase tests the first word of its split for). */
+const ARTICLE_FIRST = /^(?:de|het|een)(?:\s|$)/iu;
+
 /** "de Noord-Koreaanse leider op zijn beurt" → "de Noord-Koreaanse leider"; null when no role word follows the article. */
 function rolePhrase(text: string): string | null {
+  // Most phrases open with no article: then there is nothing to split.
+  if (!ARTICLE_FIRST.test(text)) return null;
   const words = text.split(/\s+/u);
   if (!/^(?:de|het|een)$/iu.test(words[0]!)) return null;
   for (let k = words.length - 1; k >= 1; k--) if (isRoleWord(foldFast(words[k]!))) return words.slice(0, k + 1).join(' ');
@@ -437,20 +442,31 @@ function updateFocus(sentence: string, offset: number, resolver: SpeakerResolver
   // No hits: named() of the sentence, and so of its opening words, is empty.
   if (!subjectPerson && (!hits || hits.length > 0)) {
     // "Vertrekkend secretaris-generaal Jens Stoltenberg sprak …": the one person named before the verb.
-    const opening = sentence.split(/\s+/u).slice(0, 6).join(' ');
-    const openingEnd = offset + OPENING_WORDS.exec(sentence)![0].length;
-    const named = hits ? resolver.namedWith(opening, hits.filter((h) => h.at < openingEnd)) : resolver.named(opening);
+    const named = hits ? namedInOpening(sentence, offset, resolver, hits) : resolver.named(openingOf(sentence));
     if (named.length === 1 && !/^(?:volgens|met|tegen|door|namens|aan|over|voor|na)\s/iu.test(sentence)) subjectPerson = named[0]!;
   }
   if (subjectPerson) {
     focus.person = subjectPerson;
     focus.othersSince.clear();
   }
-  for (const person of hits ? resolver.namedWith(sentence, hits) : resolver.named(sentence)) if (person.key !== focus.person?.key) focus.othersSince.add(person.key);
+  for (const person of hits ? (resolver.namedWith(hits) ?? resolver.named(sentence)) : resolver.named(sentence)) if (person.key !== focus.person?.key) focus.othersSince.add(person.key);
 }
 
-/** The first six words of a sentence, as updateFocus takes them (`split(/\s+/u).slice(0, 6)`). */
+/** The first six words of a sentence, joined by single spaces. */
+const openingOf = (sentence: string) => sentence.split(/\s+/u).slice(0, 6).join(' ');
+
+/** The first six words of a sentence (starting with no space) and the spaces between them. */
 const OPENING_WORDS = /^\S+(?:\s+\S+){0,5}/u;
+
+/** named(openingOf(sentence)), from the sentence's name hits (at paragraph offsets; the sentence at `offset`). */
+function namedInOpening(sentence: string, offset: number, resolver: SpeakerResolver, hits: readonly NameHit[]): QuotePerson[] {
+  const words = OPENING_WORDS.exec(sentence);
+  if (!words) return resolver.named(openingOf(sentence));
+  const end = offset + words[0].length;
+  const inOpening = hits.every((h) => h.at < end) ? hits : hits.filter((h) => h.at < end);
+  // The opening holds the same capitalised words as the sentence up to the end of its sixth word.
+  return resolver.namedWith(inOpening) ?? resolver.named(words[0].split(/\s+/u).join(' '));
+}
 
 /** A capitalised word of a paragraph that folds to a word of a person's name (SpeakerResolver.nameHits). */
 interface NameHit {
@@ -526,7 +542,9 @@ class SpeakerResolver {
   nameHits(paragraph: string): NameHit[] {
     const hits: NameHit[] = [];
     if (this.nameWordSet.size === 0) return hits;
-    for (const match of paragraph.matchAll(CAPITALISED_WORD)) {
+    // An exec loop: matchAll would copy the regex for every paragraph.
+    CAPITALISED_WORD.lastIndex = 0;
+    for (let match = CAPITALISED_WORD.exec(paragraph); match; match = CAPITALISED_WORD.exec(paragraph)) {
       const token = match[0];
       let word = this.nameToken.get(token);
       if (word === undefined) {
@@ -545,11 +563,11 @@ class SpeakerResolver {
    * named(text), given the hits of the paragraph that stand in text (text a sentence of the
    * paragraph, or its opening words). Where every hit is clean the capitalised words named()
    * would fold are the hits, and each is found whole in the folded text: the people named are
-   * those with a hit word; otherwise named() itself works it out.
+   * those with a hit word. Otherwise null: named() itself must work it out.
    */
-  namedWith(text: string, hits: readonly NameHit[]): QuotePerson[] {
+  namedWith(hits: readonly NameHit[]): QuotePerson[] | null {
     if (hits.length === 0) return [];
-    if (!hits.every((h) => h.clean)) return this.named(text);
+    if (!hits.every((h) => h.clean)) return null;
     return this.people.filter(({ words }) => words.some((w) => w.length > 2 && hits.some((h) => h.word === w))).map(({ person }) => person);
   }
 
