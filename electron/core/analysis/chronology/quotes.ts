@@ -211,7 +211,7 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
     let previous: Quote | null = null;
     for (const sentence of sentenceSpans(paragraph)) {
       const text = paragraph.slice(sentence.start, sentence.end);
-      const inSentence = spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
+      const inSentence = spans.length === 0 ? spans : spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
       for (const span of inSentence) {
         const quote: Quote = {
           storyId: story.id,
@@ -227,7 +227,8 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
         };
         if (!quote.text) continue;
         const after = span.continues ? null : AFTER.exec(paragraph.slice(span.close));
-        const before = BEFORE_COLON.exec(paragraph.slice(sentence.start, span.open));
+        // BEFORE_COLON ends in a colon and spaces: tried only where the text before the quote does.
+        const before = endsWithColon(paragraph, sentence.start, span.open) ? BEFORE_COLON.exec(paragraph.slice(sentence.start, span.open)) : null;
         const subject = SUBJECT_VERB.exec(paragraph.slice(sentence.start, span.open));
         const speakerText = after?.[1] ?? before?.[1] ?? subject?.[1] ?? null;
         if (speakerText) attribute(quote, speakerText, resolver, focus);
@@ -280,6 +281,13 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
     }
   });
   return quotes;
+}
+
+/** Is the last character of paragraph.slice(from, to) that is no space a colon? */
+function endsWithColon(paragraph: string, from: number, to: number): boolean {
+  let at = to - 1;
+  while (at >= from && WHITESPACE.test(paragraph[at]!)) at--;
+  return at >= from && paragraph[at] === ':';
 }
 
 const leadingSpace = (text: string) => text.length - text.trimStart().length;
@@ -481,7 +489,8 @@ const NO_HITS: readonly NameHit[] = [];
 
 /** Resolves a speaker as written to one of the story's people, or to nobody when that is not certain. */
 class SpeakerResolver {
-  private readonly people: { person: QuotePerson; words: string[] }[];
+  /** `forms`: the whole name and its last word, as learnRoles looks for them. */
+  private readonly people: { person: QuotePerson; words: string[]; forms: [string, string] }[];
   /** Role phrases the story introduced people with ("russische president" → Vladimir Poetin); null when two people share one. */
   private readonly roles = new Map<string, QuotePerson | null>();
 
@@ -492,7 +501,7 @@ class SpeakerResolver {
   private readonly nameToken = new Map<string, string | null>();
 
   constructor(story: QuoteStory) {
-    this.people = story.people.map((person) => ({ person, words: nameWords(person.name) }));
+    this.people = story.people.map((person) => ({ person, words: nameWords(person.name), forms: [person.name, person.name.split(/\s+/u).at(-1)!] }));
     for (const { words } of this.people) for (const w of words) if (w.length > 2) this.nameWordSet.add(w);
     this.organisations = (story.organisations ?? []).map((organisation) => ({ organisation: { ...organisation, kind: 'organisation' as const }, key: nameWords(organisation.name).join(' ') }));
     for (const paragraph of story.paragraphs) this.learnRoles(paragraph);
@@ -584,8 +593,10 @@ class SpeakerResolver {
   }
 
   private learnRoles(paragraph: string): void {
-    for (const { person } of this.people) {
-      for (const form of [person.name, person.name.split(/\s+/u).at(-1)!]) {
+    for (const { person, forms } of this.people) {
+      // The last word is part of the whole name: where it does not stand, neither does the name.
+      if (!paragraph.includes(forms[1])) continue;
+      for (const form of forms) {
         let at = paragraph.indexOf(form);
         while (at >= 0) {
           // Nothing to learn unless the word right before the name is a role word: looked at first, on its own.
