@@ -310,7 +310,7 @@ function attribute(quote: Quote, written: string, resolver: SpeakerResolver, foc
   // "zei oprichter Sanne Bakker": a role word in lower case before the name; "zei tegen Poetin" names no speaker.
   const lowerFirst = /^(\p{Ll}[\p{L}-]*)\s+(\p{Lu}.*)$/u.exec(text);
   if (lowerFirst && !/^(?:de|het|een)$/u.test(lowerFirst[1]!)) {
-    if (!isRoleWord(foldFast(lowerFirst[1]!))) return;
+    if (!isRole(lowerFirst[1]!)) return;
     text = lowerFirst[2]!;
   }
   // An organisation or a government speaking: "het Pakistaanse ministerie van Buitenlandse Zaken", "het Kremlin".
@@ -418,7 +418,7 @@ function organisationOf(text: string, resolver: SpeakerResolver): { speaker: Quo
   if (speaker.kind) return { speaker, written };
   // A proper name after an article and before no role word is an organisation's ("het Openbaar Ministerie").
   const rest = words.slice(end);
-  return rest.some((w) => isRoleWord(foldFast(w))) ? null : { speaker: { key: foldFast(name), name, kind: 'organisation' }, written };
+  return rest.some((w) => isRole(w)) ? null : { speaker: { key: foldFast(name), name, kind: 'organisation' }, written };
 }
 
 /** An article as the first word (what rolePhrase tests the first word of its split for). */
@@ -430,7 +430,7 @@ function rolePhrase(text: string): string | null {
   if (!ARTICLE_FIRST.test(text)) return null;
   const words = text.split(/\s+/u);
   if (!/^(?:de|het|een)$/iu.test(words[0]!)) return null;
-  for (let k = words.length - 1; k >= 1; k--) if (isRoleWord(foldFast(words[k]!))) return words.slice(0, k + 1).join(' ');
+  for (let k = words.length - 1; k >= 1; k--) if (isRole(words[k]!)) return words.slice(0, k + 1).join(' ');
   return null;
 }
 
@@ -600,13 +600,13 @@ class SpeakerResolver {
         let at = paragraph.indexOf(form);
         while (at >= 0) {
           // Nothing to learn unless the word right before the name is a role word: looked at first, on its own.
-          if (!isRoleWord(foldFast(wordBefore(paragraph, at, Math.max(0, at - 80))))) {
+          if (!isRole(wordBefore(paragraph, at, Math.max(0, at - 80)))) {
             at = paragraph.indexOf(form, at + form.length);
             continue;
           }
           // The up to four words right before the name: "De Russische president", "de Noord-Koreaanse dictator".
           const before = paragraph.slice(Math.max(0, at - 80), at).trim().split(/\s+/u).slice(-4);
-          const roleAt = before.findLastIndex((w) => isRoleWord(foldFast(w)));
+          const roleAt = before.findLastIndex((w) => isRole(w));
           if (roleAt === before.length - 1) {
             const articleAt = before.findLastIndex((w) => /^(?:de|het|een)$/iu.test(w));
             const phrase = before.slice(articleAt + 1).map((w) => foldFast(w));
@@ -622,6 +622,17 @@ class SpeakerResolver {
     }
   }
 }
+
+/** isRoleWord(fold(word)), remembered: the same words come back story after story. (Bounded: emptied when full.) */
+function isRole(word: string): boolean {
+  let role = ROLE_WORDS.get(word);
+  if (role === undefined) {
+    if (ROLE_WORDS.size >= 50_000) ROLE_WORDS.clear();
+    ROLE_WORDS.set(word, (role = isRoleWord(foldFast(word))));
+  }
+  return role;
+}
+const ROLE_WORDS = new Map<string, boolean>();
 
 /** fold(), at the cost of lower-casing where the text is printable ASCII (which is most words): the same result. */
 function foldFast(text: string): string {
@@ -650,7 +661,7 @@ function nameWords(name: string): string[] {
 function bareName(written: string): string {
   const words = written.split(/\s+/u);
   let start = 0;
-  while (start < words.length - 1 && isRoleWord(foldFast(words[start]!))) start++;
+  while (start < words.length - 1 && isRole(words[start]!)) start++;
   let end = words.length;
   const van = words.findIndex((w, k) => k > start && (w === 'van' || w === 'namens') && /^\p{Lu}/u.test(words[k + 1] ?? '') && k >= start + 2);
   if (van > 0) end = van;
