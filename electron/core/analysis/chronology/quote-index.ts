@@ -35,12 +35,11 @@ export function storyQuotes(id: string, paragraphs: readonly string[], entities:
   const people = entities.filter((entity) => entity.kind === 'person').map(({ key, name }) => ({ key, name }));
   const organisations = entities.filter((entity) => entity.kind === 'organisation').map(({ key, name }) => ({ key, name }));
   try {
-    // The sentences of a paragraph are split once for all its quotes.
-    const sentences = new Map<number, { start: number; end: number }[]>();
-    return extractQuotes({ id, date: null, paragraphs, people, organisations }).map((quote) => {
-      let spans = sentences.get(quote.paragraph);
-      if (!spans) sentences.set(quote.paragraph, (spans = sentenceSpans(paragraphs[quote.paragraph] ?? '')));
-      const sentence = sentenceAmong(spans, paragraphs[quote.paragraph] ?? '', quote.start);
+    // The sentences extractQuotes split the paragraphs into, for the sentence each quote stands in.
+    const sentences: { start: number; end: number }[][] = [];
+    return extractQuotes({ id, date: null, paragraphs, people, organisations }, { sentences }).map((quote) => {
+      const paragraph = paragraphs[quote.paragraph] ?? '';
+      const sentence = sentenceAmong((sentences[quote.paragraph] ??= sentenceSpans(paragraph)), paragraph, quote.start);
       return {
         kind: quote.kind,
         text: quote.text,

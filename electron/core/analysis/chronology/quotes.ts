@@ -178,8 +178,11 @@ interface Focus {
   othersSince: Set<string>;
 }
 
-/** The quotes of a story, in reading order. */
-export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean } = {}): Quote[] {
+/**
+ * The quotes of a story, in reading order. `sentences`: where given, the sentenceSpans of each
+ * paragraph split on the way are left there by paragraph index (storyQuotes cites them).
+ */
+export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean; sentences?: { start: number; end: number }[][] } = {}): Quote[] {
   // Most of a library's text is no speech: a story with no quotation mark and no verb of saying
   // is left at once, and a sentence without a cue skips the indirect-speech patterns (the
   // results are the same: quote-cost.test.ts compares with `exhaustive`, which tries everything;
@@ -209,7 +212,9 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
       } else carried = null;
     }
     let previous: Quote | null = null;
-    for (const sentence of sentenceSpans(paragraph)) {
+    const sentences = sentenceSpans(paragraph);
+    if (options.sentences) options.sentences[index] = sentences;
+    for (const sentence of sentences) {
       const text = paragraph.slice(sentence.start, sentence.end);
       const inSentence = spans.length === 0 ? spans : spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
       for (const span of inSentence) {
