@@ -224,10 +224,10 @@ export class SearchIndex {
     }
     this.finishMerge();
     const num = this.numberNew(doc.id);
-    const packed = packFields(this.vocabulary, doc);
+    // storyTerms() without a map: the terms by number (see termSlots), of the words as packed.
+    const words = this.storyWords;
+    const packed = packFields(this.vocabulary, doc, words);
     this.packedOf[num] = packed;
-    // storyTerms() without a map: the terms by number (see termSlots).
-    const words = this.storyWords.decode(packed);
     this.vocabulary.countWords(1, words.ids, words.length);
     const count = this.termSlots(words);
     if (count === 0) return;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsPhrase, forEachPackedWord, packFields } from './packed-text';
+import { containsPhrase, forEachPackedWord, packFields, PackedWords } from './packed-text';
 import { Vocabulary } from './vocabulary';
 import { forEachWord, runningWords } from './words';
 
@@ -89,7 +89,11 @@ describe('packFields', () => {
     const glued = fc.array(fc.constantFrom(...pool), { maxLength: 12 }).map((list) => list.join(''));
     fc.assert(
       fc.property(text, glued, fc.array(text, { maxLength: 2 }), (headline, body, tags) => {
-        const packed = packFields(vocabulary, fields(headline, body, tags));
+        const words = new PackedWords();
+        const packed = packFields(vocabulary, fields(headline, body, tags), words);
+        const decoded = new PackedWords().decode(packed);
+        expect([...words.ids.subarray(0, words.length)]).toEqual([...decoded.ids.subarray(0, decoded.length)]);
+        expect([...words.fields.subarray(0, words.length)]).toEqual([...decoded.fields.subarray(0, decoded.length)]);
         const expected: Array<[string, boolean, number]> = [];
         [headline, '', '', body, ...tags].forEach((field, index) => forEachWord(field, (word, joined) => expected.push([word, joined, index])));
         expect(unpack(vocabulary, packed)).toEqual(expected);

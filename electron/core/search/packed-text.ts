@@ -32,7 +32,8 @@ let scratch = new Uint8Array(4096);
 let fieldIds = new Int32Array(1024);
 let fieldLengths = new Int32Array(1024);
 
-export function packFields(vocabulary: Vocabulary, fields: SearchFields): string {
+/** `words`, when given, gets the words as PackedWords.decode would decode them from the packed text. */
+export function packFields(vocabulary: Vocabulary, fields: SearchFields, words?: PackedWords): string {
   let length = 0;
   const write = (value: number) => {
     if (length + 5 > scratch.length) {
@@ -60,14 +61,18 @@ export function packFields(vocabulary: Vocabulary, fields: SearchFields): string
     fieldLengths[count] = wordLength;
     write(id * 2 + (joinedAt(vocabulary, count) ? 1 : 0));
     count++;
+    words?.push(id, field);
   };
   const plain = (start: number, end: number, hash: number) => word(vocabulary.internRange(text, start, end, hash), end - start);
   const other = (folded: string) => word(vocabulary.intern(folded), folded.length);
   let text = '';
+  let field = 0;
+  if (words) words.length = 0;
   const texts = [fields.headline, fields.place, fields.note, fields.body, ...fields.tags];
   for (let index = 0; index < texts.length; index++) {
     if (index > 0) write(FIELD_BREAK);
     text = typeof texts[index] === 'string' ? texts[index]! : '';
+    field = index;
     count = 0;
     scanWords(text, plain, other);
   }
@@ -165,6 +170,15 @@ export class PackedWords {
     }
     this.length = length;
     return this;
+  }
+
+  push(id: number, field: number): void {
+    if (this.length === this.ids.length) {
+      this.ids = grownInt32(this.ids);
+      this.fields = grownInt32(this.fields);
+    }
+    this.ids[this.length] = id;
+    this.fields[this.length++] = field;
   }
 }
 
