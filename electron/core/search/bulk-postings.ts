@@ -31,7 +31,9 @@ export function exactArray(length: number): number[] {
 }
 
 export class BulkPostings {
-  private readonly termNumbers = new Map<string, number>();
+  /** Per term key (see posting): its number here plus one, 0 when it has none yet. */
+  private numberOfKey = new Int32Array(1024);
+  private keys: number[] = [];
   private terms: string[] = [];
   /** Per story: its number as -1 - num, then one `term · SCORE_SLOTS + slot` per posting. */
   private chunks: Int32Array[] = [];
@@ -48,12 +50,22 @@ export class BulkPostings {
     this.push(-1 - num);
   }
 
-  /** A posting of the current story: once per term, in its best slot. */
-  posting(term: string, slot: number): void {
-    let number = this.termNumbers.get(term);
-    if (number === undefined) {
+  /**
+   * A posting of the current story: once per term, in its best slot. `key` is a small
+   * number standing for the term (the vocabulary's term number: see Vocabulary.termIds),
+   * so that a posting costs an array lookup, not a map lookup of the term string.
+   */
+  posting(key: number, term: string, slot: number): void {
+    if (key >= this.numberOfKey.length) {
+      const grown = new Int32Array(Math.max(key + 1, this.numberOfKey.length * 2));
+      grown.set(this.numberOfKey);
+      this.numberOfKey = grown;
+    }
+    let number = this.numberOfKey[key]! - 1;
+    if (number < 0) {
       number = this.terms.length;
-      this.termNumbers.set(term, number);
+      this.numberOfKey[key] = number + 1;
+      this.keys.push(key);
       this.terms.push(term);
     }
     this.push(number * SCORE_SLOTS + slot);
@@ -113,7 +125,8 @@ export class BulkPostings {
       map.set(name, slots);
       if (term % 4096 === 4095) yield;
     }
-    this.termNumbers.clear();
+    for (const key of this.keys) this.numberOfKey[key] = 0;
+    this.keys = [];
     this.terms = [];
     this.held = 0;
   }

@@ -3,7 +3,7 @@ import { SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } f
 import { BulkPostings, SCORE_SLOTS } from './bulk-postings';
 import { PostingStore, type PostingSlots } from './posting-store';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
-import { containsPhrase, Field, forEachPackedWord, packFields, type SearchFields } from './packed-text';
+import { containsPhrase, Field, forEachPackedWord, packFields, PackedWords, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
 import { firstInOrder } from './select';
 import { isWholeWord, nameVariants } from './expand';
@@ -54,6 +54,8 @@ export interface SearchOptions {
 const NO_MATCHES: Matches = Object.freeze({ nums: new Int32Array(0), scores: new Int32Array(0) });
 
 const RESOLUTION = SCORE_SLOTS;
+/** A term not (yet) seen in the story at hand (see termSlots). */
+const NO_SLOT = 255;
 const FIRST_BODY_SLOT = 2;
 /** Weight per slot: headline, place/tags/note, the first quarter of the body (the lead), the rest. */
 const SLOT_WEIGHTS = [16, 8, 3, 2];
@@ -107,6 +109,11 @@ export class SearchIndex {
   private readonly candidates = new CandidateSet();
   /** One story's index terms and their best slots (reused: see storyTerms). */
   private readonly storySlots = new Map<string, number>();
+  /** One story's words, decoded (reused). */
+  private readonly storyWords = new PackedWords();
+  /** One story's term numbers in the order they first occur, and per term number its best slot (NO_SLOT when not in the story): see termSlots. */
+  private storyTermOrder = new Int32Array(1024);
+  private bestSlot = new Uint8Array(1024).fill(NO_SLOT);
   /** Stories added in bulk whose postings are not in the map yet (see addInBulk). */
   private bulk: BulkPostings | null = null;
   private merging: Generator<void> | null = null;
@@ -217,13 +224,22 @@ export class SearchIndex {
     }
     this.finishMerge();
     const num = this.numberNew(doc.id);
-    const packed = packFields(this.vocabulary, doc);
+    // storyTerms() without a map: the terms by number (see termSlots), of the words as packed.
+    const words = this.storyWords;
+    const packed = packFields(this.vocabulary, doc, words);
     this.packedOf[num] = packed;
-    const slots = this.storyTerms(packed);
-    if (slots.size === 0) return;
+    this.vocabulary.countWords(1, words.ids, words.length);
+    const count = this.termSlots(words);
+    if (count === 0) return;
     const bulk = (this.bulk ??= new BulkPostings());
     bulk.story(num);
-    for (const [term, slot] of slots) bulk.posting(term, slot);
+    const order = this.storyTermOrder;
+    const bestSlot = this.bestSlot;
+    for (let k = 0; k < count; k++) {
+      const term = order[k]!;
+      bulk.posting(term, this.vocabulary.termText(term), bestSlot[term]!);
+      bestSlot[term] = NO_SLOT;
+    }
   }
 
   /** Whether enough postings wait (see MIN_BULK_MERGE) that `mergeBulk` should run now. */
@@ -496,34 +512,59 @@ export class SearchIndex {
    * read it before the next call.
    */
   private storyTerms(packed: string): Map<string, number> {
-    let bodyWords = 0;
-    this.vocabulary.countStory(1, (count) =>
-      forEachPackedWord(packed, (wordId, _joined, field) => {
-        count(wordId);
-        if (field === Field.Body && this.vocabulary.term(wordId)) bodyWords++;
-      }),
-    );
-    return this.slotsOf(packed, this.storySlots, bodyWords);
+    const words = this.storyWords.decode(packed);
+    this.vocabulary.countWords(1, words.ids, words.length);
+    return this.slotsOf(packed, this.storySlots, words);
   }
 
-  /** A story's index terms with their best slots, into `slots` (cleared first); `bodyWords` counted when not given. */
-  private slotsOf(packed: string, slots: Map<string, number>, bodyWords = -1): Map<string, number> {
-    if (bodyWords < 0) {
-      bodyWords = 0;
-      forEachPackedWord(packed, (wordId, _joined, field) => {
-        if (field === Field.Body && this.vocabulary.term(wordId)) bodyWords++;
-      });
-    }
+  /** A story's index terms with their best slots, into `slots` (cleared first), in the order they first occur. */
+  private slotsOf(packed: string, slots: Map<string, number>, words = this.storyWords.decode(packed)): Map<string, number> {
     slots.clear();
-    let bodyAt = 0;
-    forEachPackedWord(packed, (wordId, _joined, field) => {
-      const term = this.vocabulary.term(wordId);
-      if (!term) return;
-      const slot = field === Field.Headline ? 0 : field !== Field.Body ? 1 : bodyAt++ < bodyWords / 4 ? FIRST_BODY_SLOT : FIRST_BODY_SLOT + 1;
-      const best = slots.get(term);
-      if (best === undefined || slot < best) slots.set(term, slot);
-    });
+    const count = this.termSlots(words);
+    const order = this.storyTermOrder;
+    const bestSlot = this.bestSlot;
+    for (let k = 0; k < count; k++) {
+      const term = order[k]!;
+      slots.set(this.vocabulary.termText(term), bestSlot[term]!);
+      bestSlot[term] = NO_SLOT;
+    }
     return slots;
+  }
+
+  /**
+   * A story's terms (by number: Vocabulary.termIds) in storyTermOrder, in the order they
+   * first occur, each with the score slot of its best occurrence in bestSlot (see the file
+   * comment: headline, then place/tags/note, then the body's first quarter, then the rest);
+   * returns how many. The caller reads each term's slot and sets it back to NO_SLOT.
+   */
+  private termSlots(words: PackedWords): number {
+    const termIds = this.vocabulary.termIds();
+    const limit = this.vocabulary.termLimit;
+    if (this.bestSlot.length < limit) {
+      const grown = new Uint8Array(Math.max(limit, this.bestSlot.length * 2)).fill(NO_SLOT);
+      grown.set(this.bestSlot);
+      this.bestSlot = grown;
+    }
+    const bestSlot = this.bestSlot;
+    const { ids, fields, length } = words;
+    let bodyWords = 0;
+    for (let k = 0; k < length; k++) if (fields[k] === Field.Body && termIds[ids[k]!] !== 0) bodyWords++;
+    if (this.storyTermOrder.length < length) this.storyTermOrder = new Int32Array(Math.max(length, this.storyTermOrder.length * 2));
+    const order = this.storyTermOrder;
+    let count = 0;
+    let bodyAt = 0;
+    for (let k = 0; k < length; k++) {
+      const term = termIds[ids[k]!]!;
+      if (term === 0) continue;
+      const field = fields[k]!;
+      const slot = field === Field.Headline ? 0 : field !== Field.Body ? 1 : bodyAt++ < bodyWords / 4 ? FIRST_BODY_SLOT : FIRST_BODY_SLOT + 1;
+      const best = bestSlot[term]!;
+      if (best === NO_SLOT) {
+        order[count++] = term;
+        bestSlot[term] = slot;
+      } else if (slot < best) bestSlot[term] = slot;
+    }
+    return count;
   }
 
   /**

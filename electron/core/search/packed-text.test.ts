@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsPhrase, forEachPackedWord, packFields } from './packed-text';
+import { containsPhrase, forEachPackedWord, packFields, PackedWords } from './packed-text';
 import { Vocabulary } from './vocabulary';
-import { runningWords } from './words';
+import { forEachWord, runningWords } from './words';
 
 const fields = (headline: string, body = '', tags: string[] = []) => ({ headline, body, place: '', note: '', tags });
 
@@ -79,3 +79,26 @@ function containsPhraseByDecoding(packed: string, phrase: readonly number[]): bo
   });
   return fieldsWords.some((running) => running.some((_, start) => phrase.every((id, k) => running[start + k] === id)));
 }
+
+describe('packFields', () => {
+  it('packs the words forEachWord gives, with its joined forms, for any text', () => {
+    const vocabulary = new Vocabulary();
+    // Words that are, or by their lengths could be, the concatenation of the words before them.
+    const pool = ['Noord', 'korea', 'noordkorea', 'NoordKorea', 'Noord-Korea', 'de', 'DE', 'dede', 'ded', 'e', 'ee', 'a-b-c', 'abc', 'ab', 'c', "d'Aubigné", 'daubigne', 'Oekraïne', '-', ' ', '.'];
+    const text = fc.array(fc.constantFrom(...pool), { maxLength: 12 }).map((list) => list.join(' '));
+    const glued = fc.array(fc.constantFrom(...pool), { maxLength: 12 }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(text, glued, fc.array(text, { maxLength: 2 }), (headline, body, tags) => {
+        const words = new PackedWords();
+        const packed = packFields(vocabulary, fields(headline, body, tags), words);
+        const decoded = new PackedWords().decode(packed);
+        expect([...words.ids.subarray(0, words.length)]).toEqual([...decoded.ids.subarray(0, decoded.length)]);
+        expect([...words.fields.subarray(0, words.length)]).toEqual([...decoded.fields.subarray(0, decoded.length)]);
+        const expected: Array<[string, boolean, number]> = [];
+        [headline, '', '', body, ...tags].forEach((field, index) => forEachWord(field, (word, joined) => expected.push([word, joined, index])));
+        expect(unpack(vocabulary, packed)).toEqual(expected);
+      }),
+      { numRuns: 3_000, seed: 5 },
+    );
+  });
+});

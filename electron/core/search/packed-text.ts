@@ -1,5 +1,5 @@
 import { FIELD_BREAK, type Vocabulary } from './vocabulary';
-import { forEachWord } from './words';
+import { scanWords } from '../text/dutch';
 
 // A story's searchable text, kept compactly for exact-phrase checks and for
 // removing the story's terms from the index again. Each folded word becomes its
@@ -28,8 +28,12 @@ export interface SearchFields {
 }
 
 let scratch = new Uint8Array(4096);
+/** One field's words so far while packing: their ids and lengths (for isJoinedForm's test). */
+let fieldIds = new Int32Array(1024);
+let fieldLengths = new Int32Array(1024);
 
-export function packFields(vocabulary: Vocabulary, fields: SearchFields): string {
+/** `words`, when given, gets the words as PackedWords.decode would decode them from the packed text. */
+export function packFields(vocabulary: Vocabulary, fields: SearchFields, words?: PackedWords): string {
   let length = 0;
   const write = (value: number) => {
     if (length + 5 > scratch.length) {
@@ -43,16 +47,70 @@ export function packFields(vocabulary: Vocabulary, fields: SearchFields): string
     }
     scratch[length++] = value;
   };
+  // forEachWord(text, (word, joined) => write(intern(word) * 2 + joined)), without a
+  // string per running word: plain words are looked up where they are in the text
+  // (see scanWords), and a joined form is told from the ids and lengths of the words
+  // before it.
+  let count = 0;
+  const word = (id: number, wordLength: number) => {
+    if (count === fieldIds.length) {
+      fieldIds = grownInt32(fieldIds);
+      fieldLengths = grownInt32(fieldLengths);
+    }
+    fieldIds[count] = id;
+    fieldLengths[count] = wordLength;
+    write(id * 2 + (joinedAt(vocabulary, count) ? 1 : 0));
+    count++;
+    words?.push(id, field);
+  };
+  const plain = (start: number, end: number, hash: number) => word(vocabulary.internRange(text, start, end, hash), end - start);
+  const other = (folded: string) => word(vocabulary.intern(folded), folded.length);
+  let text = '';
+  let field = 0;
+  if (words) words.length = 0;
   const texts = [fields.headline, fields.place, fields.note, fields.body, ...fields.tags];
-  texts.forEach((text, index) => {
+  for (let index = 0; index < texts.length; index++) {
     if (index > 0) write(FIELD_BREAK);
-    forEachWord(typeof text === 'string' ? text : '', (word, joined) => write(vocabulary.intern(word) * 2 + (joined ? 1 : 0)));
-  });
+    text = typeof texts[index] === 'string' ? texts[index]! : '';
+    field = index;
+    count = 0;
+    scanWords(text, plain, other);
+  }
   let packed = '';
   for (let start = 0; start < length; start += 8192) {
     packed += String.fromCharCode.apply(null, scratch.subarray(start, Math.min(length, start + 8192)) as unknown as number[]);
   }
   return packed;
+}
+
+function grownInt32(array: Int32Array): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(array.length * 2);
+  copy.set(array);
+  return copy;
+}
+
+/**
+ * words.ts's isJoinedForm over the field's words so far (fieldIds, fieldLengths): whether
+ * word `i` is the concatenation of the two or more words right before it. Lengths first:
+ * only where they add up are the characters compared.
+ */
+function joinedAt(vocabulary: Vocabulary, i: number): boolean {
+  const length = fieldLengths[i]!;
+  if (i < 2 || length <= fieldLengths[i - 1]!) return false;
+  let sum = fieldLengths[i - 1]!;
+  for (let k = i - 2; k >= 0 && sum < length; k--) {
+    sum += fieldLengths[k]!;
+    if (sum !== length) continue;
+    const word = vocabulary.word(fieldIds[i]!);
+    let offset = 0;
+    for (let m = k; m < i; m++) {
+      const part = vocabulary.word(fieldIds[m]!);
+      if (!word.startsWith(part, offset)) return false;
+      offset += part.length;
+    }
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -74,6 +132,53 @@ export function forEachPackedWord(packed: string, visit: (wordId: number, joined
     else visit(Math.floor(value / 2), value % 2 === 1, field);
     value = 0;
     shift = 0;
+  }
+}
+
+/** A packed text's words decoded into arrays (reused from story to story): word ids and fields, in order. */
+export class PackedWords {
+  ids = new Int32Array(1024);
+  fields = new Int32Array(1024);
+  length = 0;
+
+  /** Decodes `packed` (forEachPackedWord, without a call per word; joined forms are words here too). */
+  decode(packed: string): this {
+    let field = 0;
+    let value = 0;
+    let shift = 0;
+    let length = 0;
+    let ids = this.ids;
+    let fields = this.fields;
+    for (let i = 0; i < packed.length; i++) {
+      const byte = packed.charCodeAt(i);
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte & 0x80) {
+        shift += 7;
+        continue;
+      }
+      if (value === FIELD_BREAK) field++;
+      else {
+        if (length === ids.length) {
+          ids = this.ids = grownInt32(ids);
+          fields = this.fields = grownInt32(fields);
+        }
+        ids[length] = Math.floor(value / 2);
+        fields[length++] = field;
+      }
+      value = 0;
+      shift = 0;
+    }
+    this.length = length;
+    return this;
+  }
+
+  push(id: number, field: number): void {
+    if (this.length === this.ids.length) {
+      this.ids = grownInt32(this.ids);
+      this.fields = grownInt32(this.fields);
+    }
+    this.ids[this.length] = id;
+    this.fields[this.length++] = field;
   }
 }
 

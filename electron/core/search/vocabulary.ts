@@ -1,6 +1,7 @@
 import { i32s, SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { compoundHeads } from '../text/compounds';
 import { nameSkeleton, skeletonHash } from '../text/transliteration';
+import { wordHash } from '../text/dutch';
 import { indexTerm } from './query';
 
 // Every distinct folded word seen by the index gets a small number. Stories keep
@@ -26,8 +27,10 @@ const MIN_COMPOUND = 7;
  * keeping one as a Map key would keep the whole text alive.
  */
 export function detached(text: string): string {
-  // join builds one new flat string (slicing a concatenation would still be a slice).
-  return text.split('').join('');
+  // V8 copies a slice or concatenation of fewer than 13 characters into a flat string of
+  // its own anyway (most words); join builds one new flat string (slicing a concatenation
+  // would still be a slice).
+  return text.length < 13 ? text : text.split('').join('');
 }
 
 function grown(array: Int32Array): Int32Array<ArrayBuffer> {
@@ -43,11 +46,19 @@ function addToBucket(buckets: Map<string, number[]>, key: string, id: number): v
 }
 
 export class Vocabulary {
-  private readonly idOf = new Map<string, number>();
   /**
-   * The most common words again, in a map small enough to stay in the CPU cache:
-   * looking a word up in the full vocabulary (hundreds of thousands of words) is a
-   * cache miss, and the common words are half of all running text.
+   * Word ids by the wordHash of the word (text/dutch.ts), open addressing, 0 for an empty
+   * place, at most half full. A table of our own rather than a Map from word to id: a
+   * story's words are looked up by where they are in its text (scanWords, lookupRange),
+   * with the hash worked out while the text is scanned, so no string is cut out, folded
+   * and hashed again per running word; only a new word becomes a string.
+   */
+  private table = new Int32Array(2048);
+  /** Per word id: its wordHash. */
+  private hashes = new Int32Array(1024);
+  /**
+   * The most common words, in the order they became common (HOT_STORY_COUNT): kept in
+   * the snapshot as they always were, no longer used for lookups.
    */
   private readonly hot = new Map<string, number>();
   private readonly words: string[] = [''];
@@ -78,27 +89,126 @@ export class Vocabulary {
     return this.words.length - 1;
   }
 
+  /** Per word id: its term's number (0: not indexed); words up to `numbered` have one (see termIds). */
+  private termIdOf = new Int32Array(1024);
+  private numbered = 1;
+  /** Per term number: the term (the same string as `terms` holds). */
+  private readonly termTexts: string[] = [''];
+  private readonly termNumbers = new Map<string, number>();
+
+  /**
+   * Per word id, the number of its index term (0 when the word is not indexed): dense
+   * numbers, for the index build to key arrays by instead of looking the term string up
+   * in maps per running word. Numbers the words added since the last call; not kept in
+   * the snapshot (numbered again as needed). Valid until the next word is added.
+   */
+  termIds(): Int32Array {
+    const count = this.words.length;
+    if (this.numbered < count) {
+      if (this.termIdOf.length < count) {
+        const grownIds = new Int32Array(Math.max(count, this.termIdOf.length * 2));
+        grownIds.set(this.termIdOf);
+        this.termIdOf = grownIds;
+      }
+      for (let id = this.numbered; id < count; id++) {
+        const term = this.terms[id]!;
+        if (!term) continue;
+        let number = this.termNumbers.get(term);
+        if (number === undefined) {
+          number = this.termTexts.length;
+          this.termNumbers.set(term, number);
+          this.termTexts.push(term);
+        }
+        this.termIdOf[id] = number;
+      }
+      this.numbered = count;
+    }
+    return this.termIdOf;
+  }
+
+  /** Terms are numbered below this (see termIds). */
+  get termLimit(): number {
+    return this.termTexts.length;
+  }
+
+  /** The term with this number (see termIds). */
+  termText(number: number): string {
+    return this.termTexts[number]!;
+  }
+
   /** The id of a folded word, adding it when new. */
   intern(word: string): number {
-    let id = this.hot.get(word);
-    if (id !== undefined) return id;
-    id = this.idOf.get(word);
-    if (id === undefined) {
-      word = detached(word);
-      id = this.words.length;
-      this.idOf.set(word, id);
-      this.words.push(word);
-      this.terms.push(this.shared(indexTerm(word) ?? ''));
-      if (id >= this.storyCounts.length) {
-        this.storyCounts = grown(this.storyCounts);
-        this.countedIn = grown(this.countedIn);
-        this.nameHashes = grown(this.nameHashes);
+    const hash = wordHash(word);
+    return this.find(word, hash) || this.add(word, hash);
+  }
+
+  /**
+   * The id of the plain word at `start`–`end` of `text` (as scanWords hands it over, with
+   * its hash), adding it when new: the same id as intern() of the word lower-cased.
+   */
+  internRange(text: string, start: number, end: number, hash: number): number {
+    const words = this.words;
+    const mask = this.table.length - 1;
+    const length = end - start;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const id = this.table[at]!;
+      if (id === 0) break;
+      if (this.hashes[id] !== hash) continue;
+      const word = words[id]!;
+      if (word.length !== length) continue;
+      let k = 0;
+      for (; k < length; k++) {
+        const c = text.charCodeAt(start + k);
+        if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) break;
       }
-      this.nameHashes[id] = skeletonHash(nameSkeleton(word));
-      addToBucket(this.shortBuckets, word.slice(0, SHORT_BUCKET), id);
-      if (word.length >= LONG_BUCKET) addToBucket(this.longBuckets, word.slice(0, LONG_BUCKET), id);
-      this.noteHeads(word, id);
+      if (k === length) return id;
     }
+    return this.add(text.slice(start, end).toLowerCase(), hash);
+  }
+
+  /** The id of `word` (with its wordHash), or 0. */
+  private find(word: string, hash: number): number {
+    const mask = this.table.length - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const id = this.table[at]!;
+      if (id === 0 || (this.hashes[id] === hash && this.words[id] === word)) return id;
+    }
+  }
+
+  private place(id: number, hash: number): void {
+    const mask = this.table.length - 1;
+    let at = hash & mask;
+    while (this.table[at] !== 0) at = (at + 1) & mask;
+    this.table[at] = id;
+  }
+
+  /** Puts a word that is not in the table yet in it, as `id`. */
+  private enter(word: string, id: number, hash: number): void {
+    if (id >= this.hashes.length) this.hashes = grown(this.hashes);
+    this.hashes[id] = hash;
+    if (id * 2 >= this.table.length) {
+      this.table = new Int32Array(this.table.length * 2);
+      for (let other = 1; other < id; other++) this.place(other, this.hashes[other]!);
+    }
+    this.place(id, hash);
+  }
+
+  /** A new word. */
+  private add(word: string, hash: number): number {
+    word = detached(word);
+    const id = this.words.length;
+    this.words.push(word);
+    this.enter(word, id, hash);
+    this.terms.push(this.shared(indexTerm(word) ?? ''));
+    if (id >= this.storyCounts.length) {
+      this.storyCounts = grown(this.storyCounts);
+      this.countedIn = grown(this.countedIn);
+      this.nameHashes = grown(this.nameHashes);
+    }
+    this.nameHashes[id] = skeletonHash(nameSkeleton(word));
+    addToBucket(this.shortBuckets, word.slice(0, SHORT_BUCKET), id);
+    if (word.length >= LONG_BUCKET) addToBucket(this.longBuckets, word.slice(0, LONG_BUCKET), id);
+    this.noteHeads(word, id);
     return id;
   }
 
@@ -108,8 +218,8 @@ export class Vocabulary {
    * otherwise each take their own memory (in the terms, the posting map's keys).
    */
   private shared(term: string, pending?: Map<string, string>): string {
-    const id = this.idOf.get(term);
-    if (id !== undefined) return this.words[id]!;
+    const id = this.find(term, wordHash(term));
+    if (id !== 0) return this.words[id]!;
     if (!pending) return term;
     const known = pending.get(term);
     if (known !== undefined) return known;
@@ -199,13 +309,14 @@ export class Vocabulary {
       const word = words[id]!;
       vocabulary.words.push(word);
       vocabulary.terms.push(terms[id]!);
-      vocabulary.idOf.set(word, id);
+      const hash = wordHash(word);
+      if (vocabulary.find(word, hash) !== 0) throw new SnapshotFormatError('vocabulary: repeated words');
+      vocabulary.enter(word, id, hash);
       // In id order, as intern() filled them.
       addToBucket(vocabulary.shortBuckets, word.slice(0, SHORT_BUCKET), id);
       if (word.length >= LONG_BUCKET) addToBucket(vocabulary.longBuckets, word.slice(0, LONG_BUCKET), id);
       if (id % 4096 === 0) yield;
     }
-    if (vocabulary.idOf.size !== words.length - 1) throw new SnapshotFormatError('vocabulary: repeated words');
     vocabulary.readingTerms = new Map();
     for (let id = 1; id < words.length; id++) {
       vocabulary.terms[id] = vocabulary.shared(vocabulary.terms[id]!, vocabulary.readingTerms);
@@ -239,7 +350,7 @@ export class Vocabulary {
 
   /** The id of a folded word, or undefined when no story ever contained it. */
   lookup(word: string): number | undefined {
-    return this.idOf.get(word);
+    return this.find(word, wordHash(word)) || undefined;
   }
 
   word(id: number): string {
@@ -249,6 +360,24 @@ export class Vocabulary {
   /** The index term (stem) of a word id, or '' when the word is not indexed. */
   term(id: number): string {
     return this.terms[id] ?? '';
+  }
+
+  /** As countStory, for a story's word ids `ids[0]`…`ids[length - 1]`. */
+  countWords(delta: 1 | -1, ids: Int32Array, length: number): void {
+    if (++this.pass >= 2 ** 31 - 1) {
+      this.countedIn.fill(0);
+      this.pass = 1;
+    }
+    const pass = this.pass;
+    const countedIn = this.countedIn;
+    const storyCounts = this.storyCounts;
+    for (let k = 0; k < length; k++) {
+      const id = ids[k]!;
+      if (countedIn[id] === pass) continue;
+      countedIn[id] = pass;
+      const count = (storyCounts[id]! += delta);
+      if (count === HOT_STORY_COUNT && this.hot.size < HOT_WORDS) this.hot.set(this.words[id]!, id);
+    }
   }
 
   /**

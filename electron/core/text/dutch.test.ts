@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detached, fold, isStopword, foldedWords, scanWords, stem, terms, words } from './dutch';
+import { detached, fold, foldedWords, isStopword, scanWords, scanWrittenWords, stem, terms, wordHash, words } from './dutch';
 
 describe('Dutch text analysis', () => {
   it('folds case and diacritics for matching only', () => {
@@ -63,22 +63,6 @@ describe('words() folded word by word', () => {
     );
   });
 
-  it('scanWords() reports the words of words(), in order, for any text', () => {
-    const alphabet = ['a', 'Z', 'q', 'ï', 'É', 'e\u0301', '\u0301', 'İ', 'ß', 'Ж', '-', "'", '’', ' ', '.', '\n', '\u00a0', '7', 'Å'];
-    const scanned = (text: string) => {
-      const out: string[] = [];
-      scanWords(text, (start, end) => out.push(text.slice(start, end).toLowerCase()), (match) => out.push(...foldedWords(match)));
-      return out;
-    };
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
-        const text = chars.join('');
-        expect(scanned(text)).toEqual(words(text));
-      }),
-      { numRuns: 3000, seed: 13 },
-    );
-  });
-
   it('gives the same words as before on wire-style Dutch', () => {
     const text = "DEN HAAG (ANP) - Het Noord-Koreaanse ministerie van Buitenlandse Zaken zei dinsdag dat Kim’s bezoek aan Rusland 'zeer geslaagd' was. Oekraïne reageerde één dag later; Genève en Zürich zwegen. Co-voorzitter Jean-Pierre d'Aubigné (62) sprak over 2,5 miljard euro.";
     expect(words(text)).toEqual(wordsOfFoldedText(text));
@@ -129,5 +113,60 @@ describe('words() with its ASCII path', () => {
     );
     const wire = "DEN HAAG (ANP) - Het Noord-Koreaanse ministerie zei dat Kim’s bezoek 'zeer geslaagd' was; co-voorzitter d'Aubigné (62) sprak over 2,5 miljard euro. E-mail: x@y.nl";
     expect(words(wire)).toEqual(wordsByRegex(wire));
+  });
+});
+
+describe('scanWords()', () => {
+  // words() again from what scanWords hands over: a plain word's place in the text (lower-cased), any other word as it is.
+  function scanned(text: string): string[] {
+    const out: string[] = [];
+    scanWords(
+      text,
+      (start, end, hash) => {
+        const word = text.slice(start, end).toLowerCase();
+        expect(hash).toBe(wordHash(word));
+        out.push(word);
+      },
+      (word) => out.push(word),
+    );
+    return out;
+  }
+
+  it('finds exactly the words words() finds, with the hash of a plain word, for any text', () => {
+    const alphabet = ['a', 'b', 'Z', 'Q', '0', '9', ' ', ' ', '.', ',', '-', "'", '’', '\n', '\u0000', '\u007f', 'ë', 'É', '\u0301',
+      '\u0308', 'ß', 'İ', '𝐀', '😀', '\ud835', '\udc00', '\u00a0', '“', '_', '@', 'e\u0301', 'Ж'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(scanned(text)).toEqual(words(text));
+      }),
+      { numRuns: 5000, seed: 11 },
+    );
+    const wire = "DEN HAAG (ANP) - Het Noord-Koreaanse ministerie zei dat Kim’s bezoek 'zeer geslaagd' was; co-voorzitter d'Aubigné (62) sprak over 2,5 miljard euro. E-mail: x@y.nl";
+    expect(scanned(wire)).toEqual(words(wire));
+  });
+
+  it('scanWrittenWords() hands over the same words, any other word as matched, for any text', () => {
+    const alphabet = ['a', 'Z', 'q', '0', 'ï', 'É', 'e\u0301', '\u0301', 'İ', 'ß', 'Ж', '-', "'", '’', ' ', '.', '\n', '\u00a0', '7', 'Å', '\ud835', '😀'];
+    const written = (text: string) => {
+      const out: string[] = [];
+      scanWrittenWords(
+        text,
+        (start, end, hash) => {
+          const word = text.slice(start, end).toLowerCase();
+          expect(hash).toBe(wordHash(word));
+          out.push(word);
+        },
+        (match) => out.push(...foldedWords(match)),
+      );
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(written(text)).toEqual(words(text));
+      }),
+      { numRuns: 3000, seed: 13 },
+    );
   });
 });

@@ -90,21 +90,33 @@ export function words(text: string): string[] {
   return out;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** Start of wordHash (FNV-1a over UTF-16 code units). */
+export const WORD_HASH_START = 0x811c9dc5 | 0;
+
+/** One code unit into a wordHash. */
+export function wordHashStep(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
+/** The hash scanWords hands over with a plain word: of its folded characters. */
+export function wordHash(word: string): number {
+  let hash = WORD_HASH_START;
+  for (let k = 0; k < word.length; k++) hash = wordHashStep(hash, word.charCodeAt(k));
+  return hash;
+}
+
+let otherWords: string[] = [];
 
 /**
- * words() as spans: the same words in the same order, but a plain ASCII word (the usual
- * one) is reported as where it stands in `text`, with `hash`, a 32-bit FNV-1a hash of its
- * folded form (its lower case) made in the same pass, without cutting it out; any other word is reported as matched
- * (`Noord-Koreaanse`, `Oekraïne`), its folded words being foldedWords() of it. For a caller
- * that looks words up in tables of its own (the related index's features) and so need not
- * make a string of each running word, nor fold the same written word again and again.
+ * words(), for a caller that looks each word up rather than keeping it (the search
+ * index's vocabulary): a plain ASCII word (most words) is handed over as where it is
+ * in `text` and the wordHash of its folded (lower-cased) characters, without a string
+ * cut out and lower-cased for it; any other word as its folded string. The same words
+ * in the same order as words() (a test holds the two equal): the same loop.
  */
-export function scanWords(text: string, ascii: (start: number, end: number, hash: number) => void, other: (match: string) => void): void {
+export function scanWords(text: string, plain: (start: number, end: number, hash: number) => void, other: (word: string) => void): void {
   const n = text.length;
   let i = 0;
-  // The loop of words(), with the same fast path; see there.
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -113,16 +125,72 @@ export function scanWords(text: string, ascii: (start: number, end: number, hash
         continue;
       }
       let j = i + 1;
-      let hash = Math.imul(FNV_OFFSET ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+      let hash = wordHashStep(WORD_HASH_START, c >= 65 && c <= 90 ? c + 32 : c);
       for (; j < n; j++) {
         const d = text.charCodeAt(j);
-        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) hash = Math.imul(hash ^ d, FNV_PRIME);
-        else if (d >= 65 && d <= 90) hash = Math.imul(hash ^ (d + 32), FNV_PRIME);
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) hash = wordHashStep(hash, d);
+        else if (d >= 65 && d <= 90) hash = wordHashStep(hash, d + 32);
         else break;
       }
       const next = j < n ? text.charCodeAt(j) : 0;
       if (next < 0x80 && next !== 0x27 /* ' */ && next !== 0x2d /* - */) {
-        ascii(i, j, hash);
+        plain(i, j, hash);
+        i = j;
+        continue;
+      }
+    } else {
+      WORD_CHAR_AT.lastIndex = i;
+      if (!WORD_CHAR_AT.test(text)) {
+        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        i += c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+        continue;
+      }
+    }
+    WORD_AT.lastIndex = i;
+    const match = WORD_AT.exec(text);
+    if (!match) {
+      i++;
+      continue;
+    }
+    i = WORD_AT.lastIndex;
+    // Reentrant: `other` may scan another text.
+    const out = otherWords;
+    otherWords = [];
+    addWord(match[0], out);
+    for (let k = 0; k < out.length; k++) other(out[k]!);
+    out.length = 0;
+    otherWords = out;
+  }
+}
+
+/**
+ * scanWords(), but any word that is not plain ASCII is handed over as matched in the text
+ * (`Noord-Koreaanse`, `Oekraïne`), its folded words being foldedWords() of it: for a caller
+ * that keeps what it makes of such a word by the word as written (the related index's
+ * features, which also read its spellings with diacritics) rather than fold it at every
+ * occurrence. The loop of scanWords (the same words in the same order; a test holds the two equal).
+ */
+export function scanWrittenWords(text: string, plain: (start: number, end: number, hash: number) => void, other: (match: string) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (!isAsciiAlnum(c)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let hash = wordHashStep(WORD_HASH_START, c >= 65 && c <= 90 ? c + 32 : c);
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) hash = wordHashStep(hash, d);
+        else if (d >= 65 && d <= 90) hash = wordHashStep(hash, d + 32);
+        else break;
+      }
+      const next = j < n ? text.charCodeAt(j) : 0;
+      if (next < 0x80 && next !== 0x27 /* ' */ && next !== 0x2d /* - */) {
+        plain(i, j, hash);
         i = j;
         continue;
       }
@@ -145,7 +213,7 @@ export function scanWords(text: string, ascii: (start: number, end: number, hash
   }
 }
 
-/** The folded words words() gives for one word as scanWords() reports it to `other`. */
+/** The folded words words() gives for one word as scanWrittenWords() hands it to `other`. */
 export function foldedWords(match: string): string[] {
   const out: string[] = [];
   addWord(match, out);

@@ -27,8 +27,15 @@ const SENTENCE_END = /[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(]?[\p{Lu}\p{N}]
 
 /** Where the sentences of `text` end (offsets just past each end mark), in order; the last sentence ends at `text.length`. */
 export function* sentenceEnds(text: string): Generator<number> {
-  for (const match of text.matchAll(SENTENCE_END)) {
+  // An exec loop from a position of its own (matchAll would copy the regex for every text); the
+  // position is set before each exec, so generators running side by side do not disturb each other.
+  let at = 0;
+  for (;;) {
+    SENTENCE_END.lastIndex = at;
+    const match = SENTENCE_END.exec(text);
+    if (!match) return;
     const end = match.index + match[0].length;
+    at = end;
     if (match[0].startsWith('.') && !/^\.{2,}/.test(match[0]) && isAbbreviationBefore(text, match.index, nextWord(text, end))) continue;
     yield end;
   }
@@ -38,27 +45,46 @@ export function* sentenceEnds(text: string): Generator<number> {
 export function sentenceSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let from = 0;
-  const push = (end: number) => {
-    let start = from;
-    while (start < end && /\s/u.test(text[start]!)) start++;
-    let stop = end;
-    while (stop > start && /\s/u.test(text[stop - 1]!)) stop--;
-    if (stop > start) spans.push({ start, end: stop });
+  for (const end of sentenceEnds(text)) {
+    pushSpan(spans, text, from, end);
     from = end;
-  };
-  for (const end of sentenceEnds(text)) push(end);
-  push(text.length);
+  }
+  pushSpan(spans, text, from, text.length);
   return spans;
 }
+
+/** Adds text.slice(from, end) without its spaces to `spans`, unless nothing is left. (No closure: sentenceSpans runs for every paragraph.) */
+function pushSpan(spans: { start: number; end: number }[], text: string, from: number, end: number): void {
+  let start = from;
+  while (start < end && SPACE.test(text[start]!)) start++;
+  let stop = end;
+  while (stop > start && SPACE.test(text[stop - 1]!)) stop--;
+  if (stop > start) spans.push({ start, end: stop });
+}
+const SPACE = /\s/u;
 
 const nextWord = (text: string, from: number) => /^\s+["“‘'«(]?([\p{L}\p{N}]+)/u.exec(text.slice(from, from + 60))?.[1] ?? '';
 
 /** Is the word right before the full stop at `dotIndex` an initial or abbreviation? */
 function isAbbreviationBefore(text: string, dotIndex: number, following: string): boolean {
-  const word = /[^\s("“‘'«[]*$/u.exec(text.slice(Math.max(0, dotIndex - 40), dotIndex))?.[0] ?? '';
+  const word = wordEndingAt(text, dotIndex);
   // An initial (`J. Jansen`), unless a plain sentence opener follows (`meldt hij op X. Dat …`).
   if (/^\p{L}$/u.test(word)) return !SENTENCE_STARTERS.has(following.toLowerCase());
   if (/\p{L}\.\p{L}/u.test(word)) return true; // inner dots: `o.a`, `d.w.z`, `J.P`
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+
+const WORD_STOP = /[\s("“‘'«[]/u;
+
+/**
+ * The run of characters right before `end`, within the 40 before it, that holds no space,
+ * bracket or opening quote: what `/[^\s("“‘'«[]*$/u` finds in `text.slice(end - 40, end)`,
+ * scanned backwards instead of tried at every offset of the slice.
+ */
+function wordEndingAt(text: string, end: number): string {
+  const from = Math.max(0, end - 40);
+  let start = end;
+  while (start > from && !WORD_STOP.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}

@@ -2,7 +2,8 @@ import { fold } from '../../text/dutch';
 import type { Entity } from '../entities';
 import { gazetteer } from '../gazetteer';
 import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from '../../snapshot/codec';
-import { extractQuotes, sentenceOf, type Attribution, type SpeakerKind } from './quotes';
+import { sentenceSpans } from '../../text/sentences';
+import { extractQuotes, sentenceAmong, type Attribution, type SpeakerKind } from './quotes';
 
 // The quotes of every indexed story, kept by the indexing worker beside the search and
 // related indexes (worked out in the background build, never at import), and the queries
@@ -34,8 +35,11 @@ export function storyQuotes(id: string, paragraphs: readonly string[], entities:
   const people = entities.filter((entity) => entity.kind === 'person').map(({ key, name }) => ({ key, name }));
   const organisations = entities.filter((entity) => entity.kind === 'organisation').map(({ key, name }) => ({ key, name }));
   try {
-    return extractQuotes({ id, date: null, paragraphs, people, organisations }).map((quote) => {
-      const sentence = sentenceOf(paragraphs[quote.paragraph] ?? '', quote.start);
+    // The sentences extractQuotes split the paragraphs into, for the sentence each quote stands in.
+    const sentences: { start: number; end: number }[][] = [];
+    return extractQuotes({ id, date: null, paragraphs, people, organisations }, { sentences }).map((quote) => {
+      const paragraph = paragraphs[quote.paragraph] ?? '';
+      const sentence = sentenceAmong((sentences[quote.paragraph] ??= sentenceSpans(paragraph)), paragraph, quote.start);
       return {
         kind: quote.kind,
         text: quote.text,

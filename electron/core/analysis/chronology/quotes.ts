@@ -125,14 +125,18 @@ function quoteSpans(text: string): Span[] {
   const spans: Span[] = [];
   let i = 0;
   while (i < text.length) {
+    // Most characters are no quotation mark: jump to the next one (one of OPEN).
+    OPEN_MARK.lastIndex = i;
+    if (!OPEN_MARK.exec(text)) break;
+    i = OPEN_MARK.lastIndex - 1;
     const mark = text[i]!;
-    if (!OPEN.includes(mark) || !opensHere(text, i)) {
+    if (!opensHere(text, i)) {
       i++;
       continue;
     }
     const closers = CLOSE_FOR[mark]!;
-    let j = i + 1;
-    while (j < text.length && !(closers.includes(text[j]!) && closesHere(text, j))) j++;
+    let j = nextOf(text, closers, i + 1);
+    while (j < text.length && !closesHere(text, j)) j = nextOf(text, closers, j + 1);
     const single = mark === '‘' || mark === "'";
     if (j >= text.length) {
       if (!single) spans.push({ open: i, close: text.length, start: i + 1, end: text.length, continues: true });
@@ -145,8 +149,25 @@ function quoteSpans(text: string): Span[] {
   return spans;
 }
 
-// An apostrophe inside a word (`zo'n`, `'s`, `Kim’s`) opens or closes nothing.
-const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** Where the first of the characters `marks` stands in `text` from `from` on; text.length when none does. */
+function nextOf(text: string, marks: string, from: number): number {
+  let next = text.length;
+  for (const mark of marks) {
+    const at = text.indexOf(mark, from);
+    if (at >= 0 && at < next) next = at;
+  }
+  return next;
+}
+
+const OPEN_MARK = new RegExp(`[${OPEN}]`, 'g');
+const LETTER = /[\p{L}\p{N}]/u;
+const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+// An apostrophe inside a word (`zo'n`, `'s`, `Kim’s`) opens or closes nothing. (ASCII is told by its code, the rest by LETTER.)
+const letter = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? isAsciiAlnum(code) : LETTER.test(c);
+};
 const opensHere = (text: string, i: number) => !letter(text[i - 1]) && (text[i] !== "'" || text[i + 1] !== 's' || letter(text[i + 2]));
 const closesHere = (text: string, j: number) => !letter(text[j + 1]) || text[j] === '”' || text[j] === '»';
 
@@ -157,11 +178,15 @@ interface Focus {
   othersSince: Set<string>;
 }
 
-/** The quotes of a story, in reading order. */
-export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean } = {}): Quote[] {
+/**
+ * The quotes of a story, in reading order. `sentences`: where given, the sentenceSpans of each
+ * paragraph split on the way are left there by paragraph index (storyQuotes cites them).
+ */
+export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean; sentences?: { start: number; end: number }[][] } = {}): Quote[] {
   // Most of a library's text is no speech: a story with no quotation mark and no verb of saying
   // is left at once, and a sentence without a cue skips the indirect-speech patterns (the
-  // results are the same: quote-cost.test.ts compares with `exhaustive`, which tries everything).
+  // results are the same: quote-cost.test.ts compares with `exhaustive`, which tries everything;
+  // so does quotes.property.test.ts for the people named, found once per paragraph).
   if (!options.exhaustive && !story.paragraphs.some((paragraph) => ANY_QUOTE_CUE.test(paragraph))) return [];
   const resolver = new SpeakerResolver(story);
   const quotes: Quote[] = [];
@@ -170,6 +195,9 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
 
   story.paragraphs.forEach((paragraph, index) => {
     const spans = quoteSpans(paragraph);
+    // Where the paragraph may name one of the story's people: a sentence without any such word names none.
+    const hits = options.exhaustive ? null : resolver.nameHits(paragraph);
+    let hit = 0;
     // A quote carried over from the paragraph before: this paragraph opens with its mark again.
     if (carried) {
       const first = spans[0];
@@ -184,9 +212,11 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
       } else carried = null;
     }
     let previous: Quote | null = null;
-    for (const sentence of sentenceSpans(paragraph)) {
+    const sentences = sentenceSpans(paragraph);
+    if (options.sentences) options.sentences[index] = sentences;
+    for (const sentence of sentences) {
       const text = paragraph.slice(sentence.start, sentence.end);
-      const inSentence = spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
+      const inSentence = spans.length === 0 ? spans : spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
       for (const span of inSentence) {
         const quote: Quote = {
           storyId: story.id,
@@ -202,7 +232,8 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
         };
         if (!quote.text) continue;
         const after = span.continues ? null : AFTER.exec(paragraph.slice(span.close));
-        const before = BEFORE_COLON.exec(paragraph.slice(sentence.start, span.open));
+        // BEFORE_COLON ends in a colon and spaces: tried only where the text before the quote does.
+        const before = endsWithColon(paragraph, sentence.start, span.open) ? BEFORE_COLON.exec(paragraph.slice(sentence.start, span.open)) : null;
         const subject = SUBJECT_VERB.exec(paragraph.slice(sentence.start, span.open));
         const speakerText = after?.[1] ?? before?.[1] ?? subject?.[1] ?? null;
         if (speakerText) attribute(quote, speakerText, resolver, focus);
@@ -246,10 +277,22 @@ export function extractQuotes(story: QuoteStory, options: { exhaustive?: boolean
         }
         previous = null;
       }
-      updateFocus(text, resolver, focus);
+      if (hits) {
+        while (hit < hits.length && hits[hit]!.at < sentence.start) hit++;
+        let last = hit;
+        while (last < hits.length && hits[last]!.at < sentence.end) last++;
+        updateFocus(text, sentence.start, resolver, focus, last > hit ? hits.slice(hit, last) : NO_HITS);
+      } else updateFocus(text, sentence.start, resolver, focus, null);
     }
   });
   return quotes;
+}
+
+/** Is the last character of paragraph.slice(from, to) that is no space a colon? */
+function endsWithColon(paragraph: string, from: number, to: number): boolean {
+  let at = to - 1;
+  while (at >= from && WHITESPACE.test(paragraph[at]!)) at--;
+  return at >= from && paragraph[at] === ':';
 }
 
 const leadingSpace = (text: string) => text.length - text.trimStart().length;
@@ -272,7 +315,7 @@ function attribute(quote: Quote, written: string, resolver: SpeakerResolver, foc
   // "zei oprichter Sanne Bakker": a role word in lower case before the name; "zei tegen Poetin" names no speaker.
   const lowerFirst = /^(\p{Ll}[\p{L}-]*)\s+(\p{Lu}.*)$/u.exec(text);
   if (lowerFirst && !/^(?:de|het|een)$/u.test(lowerFirst[1]!)) {
-    if (!isRoleWord(fold(lowerFirst[1]!))) return;
+    if (!isRole(lowerFirst[1]!)) return;
     text = lowerFirst[2]!;
   }
   // An organisation or a government speaking: "het Pakistaanse ministerie van Buitenlandse Zaken", "het Kremlin".
@@ -318,6 +361,14 @@ function attribute(quote: Quote, written: string, resolver: SpeakerResolver, foc
 
 // An agency dateline opening a paragraph (`PYONGYANG (ANP/RTR) - `).
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{M}\s.'’/-]{1,60}\s\([^)]{1,40}\)\s*[-–—]\s*/u;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+/** Is the character at `at` ASCII but no letter or digit (or past either end of the text)? */
+const asciiNonAlnum = (text: string, at: number) => {
+  if (at < 0 || at >= text.length) return true;
+  const code = text.charCodeAt(at);
+  return code < 128 && !isAsciiAlnum(code);
+};
+const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
 // Inflected nationality adjectives the gazetteer may not list ("Amerikaanse", "Georgische").
 const DEMONYM_ADJECTIVE = /(?:aanse|iaanse|ische|sche|eese|ese)$/u;
@@ -341,7 +392,7 @@ function speakerOfName(name: string): QuotePerson | null {
   }
   if (tokens.length === 1 && DEMONYM_ADJECTIVE.test(tokens[0]!.folded)) return null;
   if (match && match.adjective) return null;
-  return { key: fold(name), name };
+  return { key: foldFast(name), name };
 }
 
 /** "het Pakistaanse ministerie van Buitenlandse Zaken", "het Kremlin", "de NAVO": an organisation the text names; null otherwise. */
@@ -352,7 +403,7 @@ function organisationOf(text: string, resolver: SpeakerResolver): { speaker: Quo
     const known = gazetteer().lookup(name) ?? null;
     if (known?.kind === 'organisation') return { speaker: { key: known.key, name: known.name, kind: 'organisation' }, written: phrase };
     // Whose it is must be named: "de regering" alone is nobody.
-    return /\p{Lu}/u.test(name) ? { speaker: { key: fold(name), name, kind: 'organisation' }, written: phrase } : null;
+    return /\p{Lu}/u.test(name) ? { speaker: { key: foldFast(name), name, kind: 'organisation' }, written: phrase } : null;
   }
   // An article and a proper name: "het Kremlin", "de Verenigde Staten", "het Rode Kruis".
   const words = text.split(/\s+/u);
@@ -372,48 +423,91 @@ function organisationOf(text: string, resolver: SpeakerResolver): { speaker: Quo
   if (speaker.kind) return { speaker, written };
   // A proper name after an article and before no role word is an organisation's ("het Openbaar Ministerie").
   const rest = words.slice(end);
-  return rest.some((w) => isRoleWord(fold(w))) ? null : { speaker: { key: fold(name), name, kind: 'organisation' }, written };
+  return rest.some((w) => isRole(w)) ? null : { speaker: { key: foldFast(name), name, kind: 'organisation' }, written };
 }
+
+/** An article as the first word (what rolePhrase tests the first word of its split for). */
+const ARTICLE_FIRST = /^(?:de|het|een)(?:\s|$)/iu;
 
 /** "de Noord-Koreaanse leider op zijn beurt" → "de Noord-Koreaanse leider"; null when no role word follows the article. */
 function rolePhrase(text: string): string | null {
+  // Most phrases open with no article: then there is nothing to split.
+  if (!ARTICLE_FIRST.test(text)) return null;
   const words = text.split(/\s+/u);
   if (!/^(?:de|het|een)$/iu.test(words[0]!)) return null;
-  for (let k = words.length - 1; k >= 1; k--) if (isRoleWord(fold(words[k]!))) return words.slice(0, k + 1).join(' ');
+  for (let k = words.length - 1; k >= 1; k--) if (isRole(words[k]!)) return words.slice(0, k + 1).join(' ');
   return null;
 }
 
-/** After a sentence: its subject becomes the focus; anyone else it names makes a later pronoun ambiguous. */
-function updateFocus(sentence: string, resolver: SpeakerResolver, focus: Focus): void {
+/**
+ * After a sentence: its subject becomes the focus; anyone else it names makes a later pronoun ambiguous.
+ * `hits`: the paragraph's name hits within the sentence (null: try everything, with named()).
+ */
+function updateFocus(sentence: string, offset: number, resolver: SpeakerResolver, focus: Focus, hits: readonly NameHit[] | null): void {
+  // Without people the story can resolve nobody: no subject, nobody named.
+  if (hits && !resolver.hasPeople) return;
   const subject = SPEAKER_START.exec(sentence)?.[1];
   let subjectPerson: QuotePerson | null = null;
   if (subject && !/^(?:hij|zij|ze)$/iu.test(subject)) {
     const role = rolePhrase(subject);
     subjectPerson = role ? resolver.byRole(role) : /^(?:de|het|een)\s/iu.test(subject) ? null : resolver.byName(subject);
   }
-  if (!subjectPerson) {
+  // No hits: named() of the sentence, and so of its opening words, is empty.
+  if (!subjectPerson && (!hits || hits.length > 0)) {
     // "Vertrekkend secretaris-generaal Jens Stoltenberg sprak …": the one person named before the verb.
-    const opening = sentence.split(/\s+/u).slice(0, 6).join(' ');
-    const named = resolver.named(opening);
+    const named = hits ? namedInOpening(sentence, offset, resolver, hits) : resolver.named(openingOf(sentence));
     if (named.length === 1 && !/^(?:volgens|met|tegen|door|namens|aan|over|voor|na)\s/iu.test(sentence)) subjectPerson = named[0]!;
   }
   if (subjectPerson) {
     focus.person = subjectPerson;
     focus.othersSince.clear();
   }
-  for (const person of resolver.named(sentence)) if (person.key !== focus.person?.key) focus.othersSince.add(person.key);
+  for (const person of hits ? (resolver.namedWith(hits) ?? resolver.named(sentence)) : resolver.named(sentence)) if (person.key !== focus.person?.key) focus.othersSince.add(person.key);
 }
+
+/** The first six words of a sentence, joined by single spaces. */
+const openingOf = (sentence: string) => sentence.split(/\s+/u).slice(0, 6).join(' ');
+
+/** The first six words of a sentence (starting with no space) and the spaces between them. */
+const OPENING_WORDS = /^\S+(?:\s+\S+){0,5}/u;
+
+/** named(openingOf(sentence)), from the sentence's name hits (at paragraph offsets; the sentence at `offset`). */
+function namedInOpening(sentence: string, offset: number, resolver: SpeakerResolver, hits: readonly NameHit[]): QuotePerson[] {
+  const words = OPENING_WORDS.exec(sentence);
+  if (!words) return resolver.named(openingOf(sentence));
+  const end = offset + words[0].length;
+  const inOpening = hits.every((h) => h.at < end) ? hits : hits.filter((h) => h.at < end);
+  // The opening holds the same capitalised words as the sentence up to the end of its sixth word.
+  return resolver.namedWith(inOpening) ?? resolver.named(words[0].split(/\s+/u).join(' '));
+}
+
+/** A capitalised word of a paragraph that folds to a word of a person's name (SpeakerResolver.nameHits). */
+interface NameHit {
+  /** Offset in the paragraph. */
+  at: number;
+  /** The folded word. */
+  word: string;
+  /** Plain ASCII letters between ASCII non-letters (or the paragraph's ends): named() finds the word in any text holding it whole. */
+  clean: boolean;
+}
+const NO_HITS: readonly NameHit[] = [];
 
 /** Resolves a speaker as written to one of the story's people, or to nobody when that is not certain. */
 class SpeakerResolver {
-  private readonly people: { person: QuotePerson; words: string[] }[];
+  /** `forms`: the whole name and its last word, as learnRoles looks for them. */
+  private readonly people: { person: QuotePerson; words: string[]; forms: [string, string] }[];
   /** Role phrases the story introduced people with ("russische president" → Vladimir Poetin); null when two people share one. */
   private readonly roles = new Map<string, QuotePerson | null>();
 
   private readonly organisations: { organisation: QuotePerson; key: string }[];
+  /** The words named() looks for: the people's folded name words of three letters or more. */
+  private readonly nameWordSet = new Set<string>();
+  /** Capitalised words as written → the folded word when it is in nameWordSet, else null. */
+  private readonly nameToken = new Map<string, string | null>();
 
   constructor(story: QuoteStory) {
-    this.people = story.people.map((person) => ({ person, words: nameWords(person.name) }));
+    this.people = story.people.map((person) => ({ person, words: nameWords(person.name), forms: [person.name, person.name.split(/\s+/u).at(-1)!] }));
+    for (const { words } of this.people) for (const w of words) if (w.length > 2) this.nameWordSet.add(w);
     this.organisations = (story.organisations ?? []).map((organisation) => ({ organisation: { ...organisation, kind: 'organisation' as const }, key: nameWords(organisation.name).join(' ') }));
     for (const paragraph of story.paragraphs) this.learnRoles(paragraph);
   }
@@ -441,7 +535,7 @@ class SpeakerResolver {
 
   /** "de Noord-Koreaanse leider" → the one person the story introduced with that role or that adjective. */
   byRole(written: string): QuotePerson | null {
-    const words = fold(written).split(/\s+/u).slice(1); // without the article
+    const words = foldFast(written).split(/\s+/u).slice(1); // without the article
     const candidates = [words.join(' '), words.slice(0, -1).join(' '), words.at(-1)!].filter(Boolean);
     for (const key of candidates) {
       const person = this.roles.get(key);
@@ -450,29 +544,77 @@ class SpeakerResolver {
     return null;
   }
 
+  get hasPeople(): boolean {
+    return this.people.length > 0;
+  }
+
+  /**
+   * Where in a paragraph the capitalised words stand that fold to a word of named()'s, in
+   * order: a sentence none of them stands in names nobody (found once per paragraph, where
+   * named() would fold every capitalised word of every sentence twice).
+   */
+  nameHits(paragraph: string): NameHit[] {
+    const hits: NameHit[] = [];
+    if (this.nameWordSet.size === 0) return hits;
+    // An exec loop: matchAll would copy the regex for every paragraph.
+    CAPITALISED_WORD.lastIndex = 0;
+    for (let match = CAPITALISED_WORD.exec(paragraph); match; match = CAPITALISED_WORD.exec(paragraph)) {
+      const token = match[0];
+      let word = this.nameToken.get(token);
+      if (word === undefined) {
+        const folded = foldFast(token);
+        this.nameToken.set(token, (word = this.nameWordSet.has(folded) ? folded : null));
+      }
+      if (word === null) continue;
+      const at = match.index;
+      const clean = ASCII_LETTERS.test(token) && asciiNonAlnum(paragraph, at - 1) && asciiNonAlnum(paragraph, at + token.length);
+      hits.push({ at, word, clean });
+    }
+    return hits;
+  }
+
+  /**
+   * named(text), given the hits of the paragraph that stand in text (text a sentence of the
+   * paragraph, or its opening words). Where every hit is clean the capitalised words named()
+   * would fold are the hits, and each is found whole in the folded text: the people named are
+   * those with a hit word. Otherwise null: named() itself must work it out.
+   */
+  namedWith(hits: readonly NameHit[]): QuotePerson[] | null {
+    if (hits.length === 0) return [];
+    if (!hits.every((h) => h.clean)) return null;
+    return this.people.filter(({ words }) => words.some((w) => w.length > 2 && hits.some((h) => h.word === w))).map(({ person }) => person);
+  }
+
   /** The story's people named in a text. */
   named(text: string): QuotePerson[] {
     if (this.people.length === 0) return [];
-    const capitalised = new Set((text.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? []).map((w) => fold(w)));
+    const capitalised = new Set((text.match(CAPITALISED_WORD) ?? []).map((w) => foldFast(w)));
     // Most sentences name none of the story's people: then the sentence need not be folded.
     if (!this.people.some(({ words }) => words.some((w) => w.length > 2 && capitalised.has(w)))) return [];
-    const folded = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const folded = ` ${foldFast(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
     return this.people
       .filter(({ words }) => words.some((w) => w.length > 2 && capitalised.has(w) && folded.includes(` ${w} `)))
       .map(({ person }) => person);
   }
 
   private learnRoles(paragraph: string): void {
-    for (const { person } of this.people) {
-      for (const form of [person.name, person.name.split(/\s+/u).at(-1)!]) {
+    for (const { person, forms } of this.people) {
+      // The last word is part of the whole name: where it does not stand, neither does the name.
+      if (!paragraph.includes(forms[1])) continue;
+      for (const form of forms) {
         let at = paragraph.indexOf(form);
         while (at >= 0) {
+          // Nothing to learn unless the word right before the name is a role word: looked at first, on its own.
+          if (!isRole(wordBefore(paragraph, at, Math.max(0, at - 80)))) {
+            at = paragraph.indexOf(form, at + form.length);
+            continue;
+          }
           // The up to four words right before the name: "De Russische president", "de Noord-Koreaanse dictator".
           const before = paragraph.slice(Math.max(0, at - 80), at).trim().split(/\s+/u).slice(-4);
-          const roleAt = before.findLastIndex((w) => isRoleWord(fold(w)));
+          const roleAt = before.findLastIndex((w) => isRole(w));
           if (roleAt === before.length - 1) {
             const articleAt = before.findLastIndex((w) => /^(?:de|het|een)$/iu.test(w));
-            const phrase = before.slice(articleAt + 1).map((w) => fold(w));
+            const phrase = before.slice(articleAt + 1).map((w) => foldFast(w));
             const keys = [phrase.join(' '), phrase.at(-1)!, ...(phrase.length > 1 ? [phrase.slice(0, -1).join(' ')] : [])];
             for (const key of keys) {
               const known = this.roles.get(key);
@@ -486,9 +628,36 @@ class SpeakerResolver {
   }
 }
 
+/** isRoleWord(fold(word)), remembered: the same words come back story after story. (Bounded: emptied when full.) */
+function isRole(word: string): boolean {
+  let role = ROLE_WORDS.get(word);
+  if (role === undefined) {
+    if (ROLE_WORDS.size >= 50_000) ROLE_WORDS.clear();
+    ROLE_WORDS.set(word, (role = isRoleWord(foldFast(word))));
+  }
+  return role;
+}
+const ROLE_WORDS = new Map<string, boolean>();
+
+/** fold(), at the cost of lower-casing where the text is printable ASCII (which is most words): the same result. */
+function foldFast(text: string): string {
+  return NOT_PRINTABLE_ASCII.test(text) ? fold(text) : text.toLowerCase();
+}
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+
+/** The last word of paragraph.slice(from, at), as `.trim().split(/\s+/u).at(-1)` has it ('' when there is none). */
+function wordBefore(paragraph: string, at: number, from: number): string {
+  let end = at;
+  while (end > from && WHITESPACE.test(paragraph[end - 1]!)) end--;
+  let start = end;
+  while (start > from && !WHITESPACE.test(paragraph[start - 1]!)) start--;
+  return paragraph.slice(start, end);
+}
+const WHITESPACE = /\s/u;
+
 /** The folded words of a name, without the particles inside names. */
 function nameWords(name: string): string[] {
-  return fold(name)
+  return foldFast(name)
     .split(/[\s-]+/u)
     .filter((w) => w && !NAME_PARTICLES.has(w));
 }
@@ -497,7 +666,7 @@ function nameWords(name: string): string[] {
 function bareName(written: string): string {
   const words = written.split(/\s+/u);
   let start = 0;
-  while (start < words.length - 1 && isRoleWord(fold(words[start]!))) start++;
+  while (start < words.length - 1 && isRole(words[start]!)) start++;
   let end = words.length;
   const van = words.findIndex((w, k) => k > start && (w === 'van' || w === 'namens') && /^\p{Lu}/u.test(words[k + 1] ?? '') && k >= start + 2);
   if (van > 0) end = van;
@@ -506,6 +675,11 @@ function bareName(written: string): string {
 
 /** The sentence a quote stands in, for showing it with its context. */
 export function sentenceOf(paragraph: string, start: number): { start: number; end: number } {
-  for (const span of sentenceSpans(paragraph)) if (span.start <= start && start < span.end) return span;
+  return sentenceAmong(sentenceSpans(paragraph), paragraph, start);
+}
+
+/** sentenceOf, given the paragraph's sentenceSpans. */
+export function sentenceAmong(spans: readonly { start: number; end: number }[], paragraph: string, start: number): { start: number; end: number } {
+  for (const span of spans) if (span.start <= start && start < span.end) return span;
   return { start: 0, end: paragraph.length };
 }

@@ -1,5 +1,5 @@
 import { splitCompound } from '../../text/compounds';
-import { detached, fold, foldedWords, isStopword, scanWords, stem, words } from '../../text/dutch';
+import { detached, fold, foldedWords, isStopword, scanWrittenWords, stem, words } from '../../text/dutch';
 import { titleCasePlace } from '../entities';
 import { gazetteer } from '../gazetteer';
 import { contentSignatureOf, type RelatedDoc } from './doc';
@@ -128,14 +128,14 @@ export function relatedFeatures(doc: Omit<RelatedDoc, 'id' | 'date'>): RelatedFe
     }
   };
   // The spellings with diacritics (the text's runs of WORD_WITH_DIACRITIC, in its lower
-  // case) are read off the text's words as scanWords() meets them: every such run lies in
+  // case) are read off the text's words as scanWrittenWords() meets them: every such run lies in
   // one word it reports as matched, and the run's letters come out the same lower-cased
   // alone as in the whole text. The test of the whole text stays: a text with only, say,
   // `ẞ` has none, though its lower case has a run.
   let surfaces = false;
   const count = (source: string, list: WordingEntry[] | null) => {
     sequence = list;
-    scanWords(
+    scanWrittenWords(
       source,
       (start, end, hash) => visit(asciiWords.entry(source, start, end, hash)),
       (match) => {
@@ -266,7 +266,7 @@ function wordingEntry(word: string): WordingEntry {
   return entry;
 }
 
-/** What relatedFeatures reads of a word scanWords() reports as matched: its folded words' entries, its spellings with diacritics. */
+/** What relatedFeatures reads of a word scanWrittenWords() reports as matched: its folded words' entries, its spellings with diacritics. */
 interface MatchedWord {
   entries: WordingEntry[];
   /** `term, folded, written` triples of its runs of WORD_WITH_DIACRITIC, or null for none. */
@@ -274,7 +274,7 @@ interface MatchedWord {
 }
 
 /**
- * The words scanWords() reports as matched (not plain ASCII: `Oekraïne`, `Noord-Koreaanse`),
+ * The words scanWrittenWords() reports as matched (not plain ASCII: `Oekraïne`, `Noord-Koreaanse`),
  * by the word as written: folding such a word and its spellings (normalising each twice)
  * at every occurrence cost more than looking it up.
  */
@@ -298,8 +298,8 @@ function matchWords(match: string): MatchedWord {
 
 /**
  * The wording cache's entries of plain ASCII words, found by the word where it stands in
- * a text (scanWords): an open-addressing table on the hash of the word's lower-cased
- * characters that scanWords() makes as it reads them, compared in place. Looking a running
+ * a text (scanWrittenWords): an open-addressing table on the hash of the word's lower-cased
+ * characters that scanWrittenWords() makes as it reads them, compared in place. Looking a running
  * word up in the Map would first cut it out of the text as a fresh string and hash that
  * again; this was most of what relatedFeatures cost. A word not in the table is cut out
  * once and looked up in the cache.
@@ -311,7 +311,7 @@ class AsciiWordTable {
   private entries: (WordingEntry | undefined)[] = new Array<WordingEntry | undefined>(this.mask + 1);
   private size = 0;
 
-  /** The entry of the word from `start` to `end` of `text`, `hash` its hash as scanWords() gives it. */
+  /** The entry of the word from `start` to `end` of `text`, `hash` its hash as scanWrittenWords() gives it. */
   entry(text: string, start: number, end: number, hash: number): WordingEntry {
     const length = end - start;
     // 0 marks an empty slot: the hashes are read first, and an entry only when its hash is the word's.
