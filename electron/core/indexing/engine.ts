@@ -582,7 +582,7 @@ export class LibraryIndexes {
     }
     if (features) {
       pair.related.upsertFeatures(head.id, date, features.related);
-      pair.quotes.set(head.id, ownDate, features.quotes ?? quotesOf(head, body, features.speakers));
+      pair.quotes.set(head.id, ownDate, quotesOf(head, body, features.speakers));
     } else {
       const { related, quotes } = relatedAndQuotesOf(head, body, date);
       pair.related.upsert(related);

@@ -1,5 +1,4 @@
 import type { RelatedFeatures } from '../analysis/related';
-import type { StoredQuote } from '../analysis/chronology/quote-index';
 import type { Speaker } from './story-docs';
 
 // The related index's story features as the feature worker posts them: a batch of
@@ -21,19 +20,16 @@ export interface FeatureBatch {
   entities: string;
   /** Per story, the people and organisations it names, whom its quotes are resolved to (JSON: per story, `key, name, kind` triples). */
   speakers: string;
-  /** Per story, its quotes when the feature worker extracted them, else null (JSON). */
-  quotes: string;
 }
 
 /**
- * What the feature worker works out per story: the related index's features, the
- * entities the story's quotes are resolved to, and the quotes themselves when it had the
- * time (otherwise the indexing worker extracts them from the speakers: see feature-worker.ts).
+ * What the feature worker works out per story: the related index's features and the
+ * entities the story's quotes are resolved to (the indexing worker extracts the quotes
+ * with them: see feature-worker.ts).
  */
 export interface StoryFeatures {
   related: RelatedFeatures;
   speakers: Speaker[];
-  quotes?: StoredQuote[];
 }
 
 export class FeatureBatchWriter {
@@ -46,15 +42,13 @@ export class FeatureBatchWriter {
   private surfaces: string[] = [];
   private entities: string[] = [];
   private speakers: string[][] = [];
-  private quotes: (StoredQuote[] | null)[] = [];
 
   get size(): number {
     return this.ids.length;
   }
 
-  add(id: string, { related: features, speakers, quotes }: StoryFeatures): void {
+  add(id: string, { related: features, speakers }: StoryFeatures): void {
     this.ids.push(id);
-    this.quotes.push(quotes ?? null);
     const flat: string[] = [];
     for (const speaker of speakers) flat.push(speaker.key, speaker.name, speaker.kind);
     this.speakers.push(flat);
@@ -81,7 +75,6 @@ export class FeatureBatchWriter {
       surfaces: this.surfaces.join(SEP),
       entities: this.entities.join(SEP),
       speakers: JSON.stringify(this.speakers),
-      quotes: JSON.stringify(this.quotes),
     };
     this.ids = [];
     this.signatures = [];
@@ -92,7 +85,6 @@ export class FeatureBatchWriter {
     this.surfaces = [];
     this.entities = [];
     this.speakers = [];
-    this.quotes = [];
     return batch;
   }
 }
@@ -102,7 +94,6 @@ const split = (text: string) => (text ? text.split(SEP) : []);
 /** A batch's stories, in order. */
 export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; features: StoryFeatures }> {
   const speakers = JSON.parse(batch.speakers) as string[][];
-  const quotes = JSON.parse(batch.quotes) as (StoredQuote[] | null)[];
   const terms = split(batch.terms);
   const firstWords = split(batch.firstWords);
   const surfaces = split(batch.surfaces);
@@ -118,7 +109,6 @@ export function* readFeatureBatch(batch: FeatureBatch): Generator<{ id: string; 
       id: batch.ids[k]!,
       features: {
         speakers: speakersOfFlat(speakers[k] ?? []),
-        ...(quotes[k] ? { quotes: quotes[k]! } : {}),
         related: {
         contentSignature: batch.signatures[k]!,
         terms: terms.slice(term, term + termCount),

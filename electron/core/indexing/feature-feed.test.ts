@@ -6,9 +6,7 @@ import { relatedFeatures } from '../analysis/related';
 import { FeatureBatchWriter, readFeatureBatch } from './feature-batch';
 import { FeatureFeed } from './feature-feed';
 import { LibraryIndexes } from './engine';
-import { quotesOf, relatedAndSpeakersOf, type Speaker } from './story-docs';
-import type { StoryFeatures } from './feature-batch';
-import { storyQuotes } from '../analysis/chronology/quote-index';
+import { relatedAndSpeakersOf, type Speaker } from './story-docs';
 
 // Our own wire-style sentences, with names, places and diacritics, mixed per story so
 // that terms, spellings (`Oekraïne`), entities and datelines all vary.
@@ -45,9 +43,7 @@ describe('the feature feed', () => {
         { key: 'navo', name: 'NAVO', kind: 'organisation' },
       ];
       const speakers = all.slice(0, n % 3);
-      // The quotes themselves come along when the feature worker extracted them.
-      const quotes = n % 2 ? { quotes: storyQuotes(content.head.id, [`"Dit is een citaat ${n}", zei Jan de Vries.`], speakers) } : {};
-      return { id: content.head.id, features: { related, speakers, ...quotes } };
+      return { id: content.head.id, features: { related, speakers } };
     });
     for (const doc of docs) writer.add(doc.id, doc.features);
     expect([...readFeatureBatch(writer.take())]).toEqual(docs);
@@ -102,19 +98,12 @@ describe('the feature feed', () => {
         const { related, speakers } = relatedAndSpeakersOf((await store.head(id))!, (await store.body(id))!, null);
         return { related: relatedFeatures(related), speakers };
       };
-      // The quotes come along only when the feature worker had the time (see feature-worker.ts): then they are the story's.
-      const withoutQuotes = async (id: string, features: StoryFeatures | undefined) => {
-        if (!features) return features;
-        const { quotes, ...rest } = features;
-        if (quotes) expect(quotes).toEqual(quotesOf((await store.head(id))!, (await store.body(id))!, features.speakers));
-        return rest;
-      };
       const feed = new FeatureFeed(dir, store.meta, null);
       try {
-        expect(await withoutQuotes('f0', await feed.take('f0'))).toEqual(await expected('f0'));
+        expect(await feed.take('f0')).toEqual(await expected('f0'));
         expect(await feed.take('elsewhere')).toBeUndefined();
         // f1 was skipped by the engine (worked out there): the feed goes on with f2.
-        expect(await withoutQuotes('f2', await feed.take('f2'))).toEqual(await expected('f2'));
+        expect(await feed.take('f2')).toEqual(await expected('f2'));
         for (let n = 3; n < 150; n++) expect(await feed.take(`f${n}`)).toBeDefined();
         expect(await feed.take('f150')).toBeUndefined();
       } finally {
