@@ -112,55 +112,18 @@ let otherWords: string[] = [];
  * index's vocabulary): a plain ASCII word (most words) is handed over as where it is
  * in `text` and the wordHash of its folded (lower-cased) characters, without a string
  * cut out and lower-cased for it; any other word as its folded string. The same words
- * in the same order as words() (a test holds the two equal): the same loop.
+ * in the same order as words() (a test holds the two equal): scanWrittenWords, each other word folded.
  */
 export function scanWords(text: string, plain: (start: number, end: number, hash: number) => void, other: (word: string) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (!isAsciiAlnum(c)) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      let hash = wordHashStep(WORD_HASH_START, c >= 65 && c <= 90 ? c + 32 : c);
-      for (; j < n; j++) {
-        const d = text.charCodeAt(j);
-        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) hash = wordHashStep(hash, d);
-        else if (d >= 65 && d <= 90) hash = wordHashStep(hash, d + 32);
-        else break;
-      }
-      const next = j < n ? text.charCodeAt(j) : 0;
-      if (next < 0x80 && next !== 0x27 /* ' */ && next !== 0x2d /* - */) {
-        plain(i, j, hash);
-        i = j;
-        continue;
-      }
-    } else {
-      WORD_CHAR_AT.lastIndex = i;
-      if (!WORD_CHAR_AT.test(text)) {
-        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        i += c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
-        continue;
-      }
-    }
-    WORD_AT.lastIndex = i;
-    const match = WORD_AT.exec(text);
-    if (!match) {
-      i++;
-      continue;
-    }
-    i = WORD_AT.lastIndex;
+  scanWrittenWords(text, plain, (match) => {
     // Reentrant: `other` may scan another text.
     const out = otherWords;
     otherWords = [];
-    addWord(match[0], out);
+    addWord(match, out);
     for (let k = 0; k < out.length; k++) other(out[k]!);
     out.length = 0;
     otherWords = out;
-  }
+  });
 }
 
 /**
@@ -168,7 +131,7 @@ export function scanWords(text: string, plain: (start: number, end: number, hash
  * (`Noord-Koreaanse`, `Oekraïne`), its folded words being foldedWords() of it: for a caller
  * that keeps what it makes of such a word by the word as written (the related index's
  * features, which also read its spellings with diacritics) rather than fold it at every
- * occurrence. The loop of scanWords (the same words in the same order; a test holds the two equal).
+ * occurrence. scanWords is this loop with each such match folded (a test holds both equal to words()).
  */
 export function scanWrittenWords(text: string, plain: (start: number, end: number, hash: number) => void, other: (match: string) => void): void {
   const n = text.length;
