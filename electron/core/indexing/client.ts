@@ -11,7 +11,6 @@ import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology
 import type { SearchExpansion } from '../../../shared/contract/library';
 import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, ToWorker, WorkerInit, WorkerStatus } from './protocol';
 import { indexingWorkerEntry } from './worker-entry';
-import { WORKER_YOUNG_GENERATION_MB } from '../memory-policy';
 
 // The main process's side of the indexing worker (worker.ts): starts it, tells it every
 // change of the store, asks it the queries, and keeps what the list needs at hand
@@ -269,7 +268,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     this.stopProbe();
     this.probe = monitorEventLoopDelay({ resolution: 10 });
     this.probe.enable();
-    const worker = new Worker(this.entry.url, { workerData: { ...this.entry.data, init }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(this.entry.url, { workerData: { ...this.entry.data, init }, stdout: false, stderr: false });
     this.worker = worker;
     this.stateNow = 'running';
     worker.on('message', (message: FromWorker) => this.receive(message));

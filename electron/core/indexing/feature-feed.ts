@@ -3,7 +3,7 @@ import type { IndexedMeta } from '../store/meta';
 import { readFeatureBatch, type StoryFeatures } from './feature-batch';
 import type { FeatureJob, FromFeatureWorker, ToFeatureWorker } from './feature-worker';
 import { workerEntry } from './worker-entry';
-import { WORKER_YOUNG_GENERATION_MB } from '../memory-policy';
+import { FEATURE_WORKER_YOUNG_GENERATION_MB } from '../memory-policy';
 
 // The indexing worker's side of the feature worker (feature-worker.ts): during a full
 // build it takes each story's related-index features from there, in story order,
@@ -33,7 +33,7 @@ export class FeatureFeed implements FeatureSource {
   constructor(dataDir: string, meta: IndexedMeta, only: string[] | null = null) {
     const entry = workerEntry('feature-worker');
     const job: FeatureJob = { dataDir, segments: meta.segments, deleted: meta.deleted, only };
-    this.worker = new Worker(entry.url, { workerData: { ...entry.data, job }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    this.worker = new Worker(entry.url, { workerData: { ...entry.data, job }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: FEATURE_WORKER_YOUNG_GENERATION_MB } });
     this.worker.on('message', (message: FromFeatureWorker) => this.arrive(message));
     this.worker.on('error', (error) => this.arrive({ type: 'failed', message: error.message }));
     this.worker.on('exit', () => this.arrive({ type: 'done' }));
