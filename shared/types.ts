@@ -350,6 +350,9 @@ export interface ChronologyLine {
   confidence: number;
 }
 
+/** Who speaks: a person, an organisation, or a country (its government) — never an adjective or a bare place. */
+export type QuoteSpeakerKind = 'person' | 'organisation' | 'country';
+
 /**
  * A quote the editor added to a dossier: a copy of what the quote index found (so the
  * exports need no index), with the sentence it stands in. `key` is `storyId:paragraph:start`.
@@ -358,8 +361,8 @@ export interface DossierQuote {
   key: string;
   kind: 'direct' | 'indirect';
   text: string;
-  /** The speaker's entity key and display name; null when unattributed. */
-  speaker: { key: string; name: string } | null;
+  /** The speaker's entity key and display name (and its kind when not a person, as the quote index has it); null when unattributed. */
+  speaker: { key: string; name: string; kind?: QuoteSpeakerKind } | null;
   /** The speaker as written ("hij", "de minister"); null when the text names none. */
   speakerText: string | null;
   attribution: 'named' | 'role' | 'pronoun' | 'continued' | 'unresolved';

@@ -1,7 +1,9 @@
 // Who said what: the stories' quotes (kept by the background index build), listed and
 // filtered for the quotes view and the CLI, and the quotes an editor adds to a dossier.
 import { z } from 'zod';
-import type { DossierQuote } from '../types';
+import type { DossierQuote, QuoteSpeakerKind } from '../types';
+
+export type { QuoteSpeakerKind } from '../types';
 import { def, empty, idSchema, isoDateSchema, LIMITS } from './define';
 
 export type QuoteKind = 'direct' | 'indirect';
@@ -37,8 +39,6 @@ export interface QuotePage {
   building: boolean;
 }
 
-/** Who speaks: a person, an organisation, or a country (its government) — never an adjective or a bare place. */
-export type QuoteSpeakerKind = 'person' | 'organisation' | 'country';
 
 export interface QuoteSpeakerItem {
   key: string;

@@ -236,13 +236,15 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
       end: 60,
       addedAt: '2024-06-20T10:00:00.000Z',
     };
+    // A speaker that is not a person keeps its kind; a kind the app does not know is left off (the speaker stays).
+    const byOrganisation = { ...quote, key: 'n1:2:0', paragraph: 2, speaker: { key: 'navo', name: 'de NAVO', kind: 'organisation' as const } };
     const archive = meta({
       dossiers: [
         {
           ...dossier('d1', 'Top', ['n1']),
           chronology: [line, { ...line, key: 'x9:0:0', sources: [{ ...line.sources[0]!, storyId: 'x9' }] }],
           history: [{ code: 'export.embargoOverride', at: '2024-06-19T10:00:00.000Z', format: 'pdf', storyIds: ['n1'] }],
-          quotes: [quote, { ...quote, key: 'x9:1:4', storyId: 'x9' }],
+          quotes: [quote, { ...quote, key: 'x9:1:4', storyId: 'x9' }, byOrganisation, { ...byOrganisation, key: 'n1:3:0', paragraph: 3, speaker: { key: 'navo', name: 'de NAVO', kind: 'alien' as string as 'organisation' } }],
         },
       ],
       storyEdits: { s1: { pageVersions: ['n2'] } },
@@ -255,7 +257,11 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
       { field: 'dossier.chronology', action: 'dropped', count: 1 },
       { field: 'dossier.quote', action: 'dropped', count: 1 },
     ]);
-    expect(merged.dossiers[0]!.quotes).toEqual([{ ...quote, key: 'k1:1:4', storyId: 'k1' }]);
+    expect(merged.dossiers[0]!.quotes).toEqual([
+      { ...quote, key: 'k1:1:4', storyId: 'k1' },
+      { ...byOrganisation, key: 'k1:2:0', storyId: 'k1' },
+      { ...byOrganisation, key: 'k1:3:0', paragraph: 3, storyId: 'k1', speaker: { key: 'navo', name: 'de NAVO' } },
+    ]);
     expect(merged.dossiers[0]!.chronology).toEqual([{ ...line, key: 'k1:0:0', sources: [{ ...line.sources[0]!, storyId: 'k1' }] }]);
     expect(merged.dossiers[0]!.history).toEqual([{ code: 'export.embargoOverride', at: '2024-06-19T10:00:00.000Z', format: 'pdf', storyIds: ['k1'] }]);
     expect(merged.storyEdits.s1).toEqual({ pageVersions: ['n2'] });

@@ -8,7 +8,7 @@ import { quoteKeySchema } from '../../../shared/contract/quotes';
 import { EXPORT_FORMATS } from '../../../shared/contract/dossiers';
 import { MEDIA_TOPIC, TAG_COLOR } from '../../../shared/contract/tags';
 import { cleanLine } from '../../../shared/clean-text';
-import type { ChronologyLine, Dossier, DossierHistoryEntry, DossierQuote, Link, LinkType, Tag, UpdateProposal } from '../../../shared/types';
+import type { ChronologyLine, Dossier, DossierHistoryEntry, DossierQuote, Link, LinkType, QuoteSpeakerKind, Tag, UpdateProposal } from '../../../shared/types';
 import { pairKey } from '../features/links/ops';
 import { cleanTagName, tagKey } from '../features/tags/ops';
 import type { MetaDoc, SavedSearch, StoryEdit } from './meta';
@@ -407,6 +407,8 @@ function chronologyLine(line: unknown, story: (id: string) => string | undefined
   };
 }
 
+const SPEAKER_KINDS: readonly QuoteSpeakerKind[] = ['person', 'organisation', 'country'];
+
 /** A dossier's quote with its story (and the story id in its key) mapped, or null when it is not one or names an unknown story. */
 function dossierQuote(quote: unknown, story: (id: string) => string | undefined): DossierQuote | null {
   if (!quote || typeof quote !== 'object') return null;
@@ -417,7 +419,11 @@ function dossierQuote(quote: unknown, story: (id: string) => string | undefined)
   if (!id || !quoteKeySchema.safeParse(q.key).success || !line(q.text, LIMITS.text) || !line(q.headline, LIMITS.text)) return null;
   if ((q.kind !== 'direct' && q.kind !== 'indirect') || !whole(q.paragraph) || !whole(q.start) || !whole(q.end) || !isInstant(q.addedAt)) return null;
   if (!['named', 'role', 'pronoun', 'continued', 'unresolved'].includes(q.attribution as string)) return null;
-  const speaker = q.speaker && typeof q.speaker === 'object' && line(q.speaker.key, LIMITS.name) && line(q.speaker.name, LIMITS.name) ? { key: q.speaker.key, name: cleanLine(q.speaker.name) } : null;
+  const speakerKind = q.speaker && typeof q.speaker === 'object' && SPEAKER_KINDS.includes(q.speaker.kind as QuoteSpeakerKind) ? q.speaker.kind : undefined;
+  const speaker =
+    q.speaker && typeof q.speaker === 'object' && line(q.speaker.key, LIMITS.name) && line(q.speaker.name, LIMITS.name)
+      ? { key: q.speaker.key, name: cleanLine(q.speaker.name), ...(speakerKind ? { kind: speakerKind } : {}) }
+      : null;
   const [, ...rest] = q.key!.split(':');
   return {
     key: [id, ...rest].join(':'),

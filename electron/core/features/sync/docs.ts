@@ -525,7 +525,7 @@ const quoteSchema = z.strictObject({
   key: z.string().min(5).max(100).regex(/^[A-Za-z0-9_-]+:\d{1,6}:\d{1,7}$/),
   kind: z.enum(['direct', 'indirect']),
   text: textSchema,
-  speaker: z.strictObject({ key: z.string().max(LIMITS.name).transform(cleanLine), name: line }).nullable(),
+  speaker: z.strictObject({ key: z.string().max(LIMITS.name).transform(cleanLine), name: line, kind: z.enum(['person', 'organisation', 'country']).optional() }).nullable(),
   speakerText: line.nullable(),
   attribution: z.enum(['named', 'role', 'pronoun', 'continued', 'unresolved']),
   storyId: idSchema,

@@ -231,14 +231,16 @@ describe('every kind of record is shared', () => {
           end: 29,
           addedAt: '2026-01-06T10:00:00.000Z',
         };
+        // A speaker that is not a person carries its kind (the quotes view and the exports tell them apart).
+        const byOrganisation: DossierQuote = { ...quote, key: 's2:0:0', text: 'de weg gaat dicht', kind: 'indirect', speaker: { key: 'waterschap', name: 'Het waterschap', kind: 'organisation' }, speakerText: 'Het waterschap', attribution: 'named', storyId: 's2', headline: 'Waterschap sluit weg af', date: null, start: 0, end: 64 };
         await sa.update(null, (meta) => {
           const next = storeLines(meta, dossier.id, [line('s1:0:0', 'De dijk bij Lelystad verzakt.'), { ...line('s2:0:0', 'Het waterschap sluit de weg af.'), date: { granularity: 'day', date: '2026-01-03' } }], [], '2026-01-06T00:00:00.000Z');
-          return { ...next, dossiers: next.dossiers.map((d) => (d.id === dossier.id ? { ...d, quotes: [quote] } : d)) };
+          return { ...next, dossiers: next.dossiers.map((d) => (d.id === dossier.id ? { ...d, quotes: [quote, byOrganisation] } : d)) };
         });
         await a.context.sync.connect({ url: desk.url('kinds-export'), user: 'anna' }, { live: false });
         await b.context.sync.connect({ url: desk.url('kinds-export'), user: 'ben' }, { live: false });
 
-        expect(b.context.store.meta.dossiers[0]).toMatchObject({ quotes: [quote], entries: a.context.store.meta.dossiers[0]!.entries });
+        expect(b.context.store.meta.dossiers[0]).toMatchObject({ quotes: [quote, byOrganisation], entries: a.context.store.meta.dossiers[0]!.entries });
         const exported = async (core: KroniekCore, format: 'pdf' | 'html' | 'md') => Buffer.from((await ok<ExportedFile>(core, 'dossiers.export', { id: dossier.id, format, locale: 'nl' })).base64, 'base64');
         // The export time is the one thing that may differ (to the minute or second, in words or ISO).
         const timeless = (text: string) => text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?/g, 'T').replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, 'T');
