@@ -1,3 +1,4 @@
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { workerBundleInputs } from '../core/indexing/worker-entry';
@@ -13,6 +14,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export async function bundleMeasuringChild(): Promise<string> {
   // One folder per benchmark process: two benchmarks at once never empty each other's bundle.
   const outDir = path.join(ROOT, 'out', `bench-${process.pid}`);
+  removeOrphanedBundles();
+  // Removed when this benchmark ends (a crash leaves it to the next benchmark's clean-up).
+  process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
   await build({
     configFile: false,
     root: ROOT,
@@ -31,4 +35,29 @@ export async function bundleMeasuringChild(): Promise<string> {
     },
   });
   return path.join(outDir, 'child.mjs');
+}
+
+/** Deletes the bundle folders of benchmark processes that no longer run. */
+function removeOrphanedBundles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(ROOT, 'out'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^bench-(\d+)$/.exec(name)?.[1];
+    if (!pid || Number(pid) === process.pid || running(Number(pid))) continue;
+    rmSync(path.join(ROOT, 'out', name), { recursive: true, force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
