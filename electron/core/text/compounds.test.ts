@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { lexiconData, lexiconWords, WordSet, type LexiconData } from './compounds';
+import { lexiconData, lexiconOrigin, lexiconWords, useSharedLexicon, WordSet, type LexiconData } from './compounds';
 
 // The lexicon's flat form, as one thread builds it and another is handed it (shared memory
 // through a port, as workerData and postMessage carry it): the same answers as a set built
@@ -54,5 +54,13 @@ describe('the shared lexicon', () => {
     const again = new WordSet(set.data);
     for (const word of ['raket', 'kruis', 'ĳs', 'één']) expect(again.has(word)).toBe(true);
     for (const word of ['rake', 'raketten', 'kruisraket', 'ijs', 'een', '']) expect(again.has(word)).toBe(false);
+  });
+
+  it('is taken from another thread only when this thread has none', () => {
+    lexiconWords();
+    const origin = lexiconOrigin();
+    useSharedLexicon({ words: new WordSet(['raket']).data, bloom: new Uint32Array(8) });
+    expect(lexiconOrigin()).toBe(origin);
+    expect(lexiconWords().has('kruis')).toBe(true);
   });
 });

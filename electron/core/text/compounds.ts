@@ -174,11 +174,14 @@ export function lexiconWords(): WordSet {
 
 /**
  * Takes the lexicon another thread of the process built (its shared memory): this thread
- * then reads and builds nothing. Ignored when this thread has a lexicon already.
+ * then reads and builds nothing. Ignored when this thread has a lexicon already, or when
+ * the data is not of this code's shape (this thread then builds its own on first use).
  */
 export function useSharedLexicon(data: LexiconData): void {
   if (lexicon) return;
-  if (data.bloom.length !== BLOOM_BITS / 32) throw new Error('lexicon: a Bloom filter of another size');
+  const { chars, starts, slots } = data.words;
+  const shaped = data.bloom.length === BLOOM_BITS / 32 && slots.length > 0 && (slots.length & (slots.length - 1)) === 0 && starts.length > 0 && starts[starts.length - 1] === chars.length;
+  if (!shaped) return;
   lexicon = new WordSet(data.words);
   bloom = data.bloom;
   origin = 'shared';
