@@ -11,6 +11,7 @@ import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology
 import type { SearchExpansion } from '../../../shared/contract/library';
 import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, ToWorker, WorkerInit, WorkerStatus } from './protocol';
 import { indexingWorkerEntry } from './worker-entry';
+import { lexiconData, type LexiconData } from '../text/compounds';
 
 // The main process's side of the indexing worker (worker.ts): starts it, tells it every
 // change of the store, asks it the queries, and keeps what the list needs at hand
@@ -21,6 +22,41 @@ import { indexingWorkerEntry } from './worker-entry';
 // so an edit's own time does not include them. A worker that dies is started again (it
 // loads the snapshot or builds anew) up to MAX_RESTARTS times in RESTART_WINDOW_MS; after
 // that the indexes are in a failed state that every query reports.
+
+/**
+ * The compound lexicon (text/compounds.ts) as the process's first indexing worker built it,
+ * in shared memory: handed to every later worker (the next library's, a restarted one, and
+ * through it the feature worker), so that it is built once per process, and never on the
+ * main thread (~0.1 s that would hold up its event loop at open).
+ */
+let processLexicon: LexiconData | null = null;
+const lexiconWaiters: Array<(lexicon: LexiconData) => void> = [];
+
+/** The lexicon the workers of this process share, or null before a worker built it. */
+export function sharedLexicon(): LexiconData | null {
+  // A lexicon this thread has already (plain code used it here) is as good: not built for the workers.
+  return processLexicon ?? lexiconData();
+}
+
+/** Settles once the process has a lexicon to share (for tests: a worker built it and posted it). */
+export function whenLexiconShared(): Promise<LexiconData> {
+  const now = sharedLexicon();
+  return now ? Promise.resolve(now) : new Promise((resolve) => lexiconWaiters.push(resolve));
+}
+
+/** How many lexicons workers built and posted to this process (one, unless libraries opened at once). */
+let lexiconsPosted = 0;
+
+/** For tests: how many lexicons workers of this process have built and posted. */
+export function lexiconsReceived(): number {
+  return lexiconsPosted;
+}
+
+function keepLexicon(lexicon: LexiconData): void {
+  lexiconsPosted++;
+  processLexicon ??= lexicon;
+  for (const waiter of lexiconWaiters.splice(0)) waiter(processLexicon);
+}
 
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
@@ -260,6 +296,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       start: 'eager',
       snapshot: this.options.snapshot ?? {},
       sliceMs: WORKER_SLICE_MS,
+      lexicon: sharedLexicon(),
     };
     this.outbox.length = 0;
     this.numbers.clear();
@@ -289,6 +326,9 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       }
       case 'problem':
         console.error(`[kroniek] indexing: ${message.message}`);
+        return;
+      case 'lexicon':
+        keepLexicon(message.lexicon);
         return;
       case 'reply': {
         const waiting = this.pending.get(message.id);

@@ -106,6 +106,8 @@ describe('the feature feed', () => {
         expect(await feed.take('f2')).toEqual(await expected('f2'));
         for (let n = 3; n < 150; n++) expect(await feed.take(`f${n}`)).toBeDefined();
         expect(await feed.take('f150')).toBeUndefined();
+        // It split compounds with the lexicon it was handed (shared memory), building none.
+        expect(feed.workerLexicon).toBe('shared');
       } finally {
         feed.close();
       }

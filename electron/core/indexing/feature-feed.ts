@@ -4,6 +4,7 @@ import { readFeatureBatch, type StoryFeatures } from './feature-batch';
 import type { FeatureJob, FromFeatureWorker, ToFeatureWorker } from './feature-worker';
 import { workerEntry } from './worker-entry';
 import { FEATURE_WORKER_YOUNG_GENERATION_MB } from '../memory-policy';
+import { lexiconData, lexiconWords, type LexiconOrigin } from '../text/compounds';
 
 // The indexing worker's side of the feature worker (feature-worker.ts): during a full
 // build it takes each story's related-index features from there, in story order,
@@ -28,11 +29,16 @@ export class FeatureFeed implements FeatureSource {
   private readonly arrived: FromFeatureWorker[] = [];
   private waiting: (() => void) | null = null;
   private ended = false;
+  /** How the feature worker came by the lexicon, as it said when done (for tests; undefined before). */
+  workerLexicon: LexiconOrigin | null | undefined;
 
   /** Starts the feature worker over the stories the library's metadata lists (`only`: these segments). */
   constructor(dataDir: string, meta: IndexedMeta, only: string[] | null = null) {
     const entry = workerEntry('feature-worker');
-    const job: FeatureJob = { dataDir, segments: meta.segments, deleted: meta.deleted, only };
+    // The feature worker splits compounds too: it is handed this thread's lexicon (built
+    // here first if need be, as this thread needs it for the build anyway), not a copy.
+    lexiconWords();
+    const job: FeatureJob = { dataDir, segments: meta.segments, deleted: meta.deleted, only, lexicon: lexiconData() };
     this.worker = new Worker(entry.url, { workerData: { ...entry.data, job }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: FEATURE_WORKER_YOUNG_GENERATION_MB } });
     this.worker.on('message', (message: FromFeatureWorker) => this.arrive(message));
     this.worker.on('error', (error) => this.arrive({ type: 'failed', message: error.message }));
@@ -83,6 +89,7 @@ export class FeatureFeed implements FeatureSource {
 
   private arrive(message: FromFeatureWorker): void {
     if (this.ended) return;
+    if (message.type === 'done' && message.lexicon !== undefined) this.workerLexicon = message.lexicon;
     this.arrived.push(message);
     this.waiting?.();
     this.waiting = null;

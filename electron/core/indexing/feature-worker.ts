@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { relatedFeatures } from '../analysis/related';
 import { applyMemoryPolicy } from '../memory-policy';
+import { lexiconOrigin, useSharedLexicon, type LexiconData, type LexiconOrigin } from '../text/compounds';
 import type { SegmentRef } from '../store/meta';
 import { FeatureBatchWriter, type FeatureBatch } from './feature-batch';
 import { SegmentLibrary } from './segment-library';
@@ -19,10 +20,16 @@ export interface FeatureJob {
   deleted: string[];
   /** Only these segments (a snapshot's catch-up); null for all. */
   only: string[] | null;
+  /** The indexing worker's compound lexicon (shared memory): this worker builds none. */
+  lexicon: LexiconData | null;
 }
 
 export type ToFeatureWorker = { type: 'more'; batches: number };
-export type FromFeatureWorker = { type: 'batch'; batch: FeatureBatch } | { type: 'done' } | { type: 'failed'; message: string };
+export type FromFeatureWorker =
+  | { type: 'batch'; batch: FeatureBatch }
+  /** `lexicon`: whether this worker built the compound lexicon or was given it (for tests). */
+  | { type: 'done'; lexicon?: LexiconOrigin | null }
+  | { type: 'failed'; message: string };
 
 /** Stories per batch. */
 export const FEATURE_BATCH_STORIES = 64;
@@ -33,6 +40,7 @@ const job = (workerData as { job: FeatureJob }).job;
 applyMemoryPolicy();
 // Background work: the main process's event loop and its garbage collection come first.
 lowerThisThreadsPriority();
+if (job.lexicon) useSharedLexicon(job.lexicon);
 
 let credit = 0;
 let wake: (() => void) | null = null;
@@ -65,7 +73,7 @@ try {
     if (writer.size >= FEATURE_BATCH_STORIES) await post(writer);
   }
   if (writer.size > 0) await post(writer);
-  port.postMessage({ type: 'done' } satisfies FromFeatureWorker);
+  port.postMessage({ type: 'done', lexicon: lexiconOrigin() } satisfies FromFeatureWorker);
 } catch (error) {
   port.postMessage({ type: 'failed', message: (error as Error)?.message ?? String(error) } satisfies FromFeatureWorker);
 }

@@ -4,6 +4,7 @@ import type { SearchExpansion } from '../../../shared/contract/library';
 import type { Tag } from '../../../shared/types';
 import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
+import type { LexiconData, LexiconOrigin } from '../text/compounds';
 
 // The messages between the main process (client.ts) and the indexing worker (worker.ts),
 // in one place. Both ends import these types; nothing else crosses the thread boundary.
@@ -24,6 +25,8 @@ export interface WorkerInit {
   snapshot: IndexSnapshotOptions;
   /** How long the worker works between turns of its own event loop (it answers queries in those turns). */
   sliceMs: number;
+  /** The compound lexicon an earlier worker of this process built (shared memory), or null: this worker builds it and posts it back (`lexicon`). */
+  lexicon: LexiconData | null;
 }
 
 /** A change to the metadata's indexed parts: only what changed, by story id (null: removed). */
@@ -68,6 +71,8 @@ export interface WorkerStatus {
   stories: number;
   /** The worker's thread id (a build in another thread than the main one). */
   threadId: number;
+  /** Whether the worker built the compound lexicon or was given the process's; null while it has none. */
+  lexicon: LexiconOrigin | null;
 }
 
 /** Each request and the value its reply carries. */
@@ -118,4 +123,6 @@ export type FromWorker =
   | NumbersEvent
   | ProgressEvent
   /** Something failed in the worker outside a request (an update, a snapshot write): reported, the worker carries on. */
-  | { type: 'problem'; message: string };
+  | { type: 'problem'; message: string }
+  /** The worker built the compound lexicon (it was given none): the process keeps it for the next workers. */
+  | { type: 'lexicon'; lexicon: LexiconData };

@@ -4,7 +4,8 @@ import { LibraryStore } from '../store/library-store';
 import { emptyMeta, indexedMetaOf } from '../store/meta';
 import { withTempDir } from '../store/test/helpers';
 import { topicStory } from './test/topic-stories';
-import { IndexingClient } from './client';
+import { fakeStory } from '../store/test/helpers';
+import { IndexingClient, lexiconsReceived, whenLexiconShared } from './client';
 import { applyMetaPatch, metaPatch } from './meta-patch';
 
 // The indexing worker through its client, as the app uses it: a real store, a real
@@ -30,6 +31,47 @@ async function withLibrary(count: number, run: (store: LibraryStore) => Promise<
 }
 
 describe('the indexing worker', () => {
+  it('builds the compound lexicon once per process: a library opened later is handed it and splits compounds alike', async () => {
+    const compounds = [fakeStory('k1', 'Rusland vuurt kruisraketten af'), fakeStory('k2', 'De wapenstilstand houdt stand'), fakeStory('k3', 'Een raket')];
+    const raketten = async (client: IndexingClient) => {
+      const answer = await client.match('raket ');
+      return { ids: answer ? Array.from(answer.matches.nums, (num) => client.idAt(num)!).sort() : [], highlight: answer?.highlight, expansions: answer?.expansions };
+    };
+    await withLibrary(30, async (first) => {
+      await first.addStories(compounds);
+      const one = new IndexingClient(first, { snapshot: { enabled: false } });
+      try {
+        await one.whenReady();
+        const expected = await raketten(one);
+        expect(expected.ids).toEqual(['k1', 'k3']);
+        // Built by this worker (or an earlier one of this test process), never by this thread.
+        await whenLexiconShared();
+        expect(['built', 'shared']).toContain((await one.status()).lexicon);
+        const received = lexiconsReceived();
+        await withLibrary(30, async (second) => {
+          await second.addStories(compounds);
+          const two = new IndexingClient(second, { snapshot: { enabled: false } });
+          try {
+            await two.whenReady();
+            expect(await raketten(two)).toEqual(expected);
+            expect(await found(two, 'stilstand ')).toEqual(['k2']);
+            expect((await two.status()).lexicon).toBe('shared');
+            // A restarted worker is handed it too.
+            await two.crashForTest();
+            await two.whenReady();
+            expect(await raketten(two)).toEqual(expected);
+            expect((await two.status()).lexicon).toBe('shared');
+          } finally {
+            await two.close();
+          }
+        });
+        expect(lexiconsReceived()).toBe(received);
+      } finally {
+        await one.close();
+      }
+    });
+  });
+
   it('answers searches, related stories and its status over the message protocol, from another thread', async () => {
     await withLibrary(900, async (store) => {
       const client = new IndexingClient(store, { snapshot: { enabled: false } });

@@ -1,5 +1,6 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { applyMemoryPolicy } from '../memory-policy';
+import { lexiconOrigin, onLexiconBuilt, useSharedLexicon } from '../text/compounds';
 import type { SearchIndex } from '../search/index';
 import type { IndexedMeta } from '../store/meta';
 import { LibraryIndexes, type NumberListener } from './engine';
@@ -22,6 +23,11 @@ const NUMBERS_PER_EVENT = 5_000;
 const PROGRESS_MS = 100;
 
 const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
+
+// The compound lexicon: the process's, when an earlier worker built it; else this worker
+// builds it on first use and posts it (shared memory, nothing copied) for the next ones.
+if (init.lexicon) useSharedLexicon(init.lexicon);
+else onLexiconBuilt((lexicon) => post({ type: 'lexicon', lexicon }));
 
 /** Collects the numbers the live search index gives and takes, told before any reply that may name them. */
 class NumbersFeed implements NumberListener {
@@ -158,7 +164,7 @@ const handlers: { [K in RequestName]: Handler<K> } = {
   },
   status() {
     const { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad } = indexes;
-    return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId };
+    return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId, lexicon: lexiconOrigin() };
   },
   async close() {
     await changes;

