@@ -31,6 +31,9 @@ export default defineConfig({
           exclude: NEEDS_ISOLATION,
           setupFiles: ['electron/test-setup.ts'],
           testTimeout: 60_000,
+          // A beforeAll that builds a library and its indexes is as slow as a test: vitest's
+          // default of 10 s for hooks failed one on a loaded machine.
+          hookTimeout: 60_000,
           // The files of one test worker share their modules (vitest's isolation re-imported
           // the core for each of 140 files: ~50 s of the run's CPU). The core keeps no state
           // between libraries beyond read-only caches; the files that do need fresh modules
@@ -46,6 +49,7 @@ export default defineConfig({
           include: NEEDS_ISOLATION,
           setupFiles: ['electron/test-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
