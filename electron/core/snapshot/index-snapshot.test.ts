@@ -105,9 +105,22 @@ async function libraryWithSnapshot(dir: string, count: number): Promise<void> {
 }
 
 describe('index snapshot', () => {
+  // One library of the seeds and 200 synthetic stories, closed with its snapshot, made once:
+  // the cases that start from such a library work on a byte-for-byte copy of its folder
+  // (the same library and snapshot as a library made in their own folder).
+  let shared = '';
+  const copyOfShared = (dir: string) => cp(shared, dir, { recursive: true });
+  beforeAll(async () => {
+    shared = await mkdtemp(path.join(os.tmpdir(), 'kroniek-snapshot-shared-'));
+    await libraryWithSnapshot(shared, 200);
+  }, 60_000);
+  afterAll(async () => {
+    if (shared) await rm(shared, { recursive: true, force: true });
+  });
+
   it('loads instead of building and answers exactly as a fresh build, then follows changes', async () => {
     await withTempDir(async (dir) => {
-      await libraryWithSnapshot(dir, 200);
+      await copyOfShared(dir);
       const core = await openLibrary(dir);
       const indexes = indexesOf(core);
       expect((await indexes.status()).origin).toBe('snapshot');
@@ -277,7 +290,7 @@ describe('index snapshot', () => {
   it("refuses another library's snapshot copied into the cache folder", async () => {
     await withTempDir(async (dirA) => {
       await withTempDir(async (dirB) => {
-        await libraryWithSnapshot(dirA, 100);
+        await copyOfShared(dirA);
         await libraryWithSnapshot(dirB, 0);
         await copyFile(snapshotPath(dirA), snapshotPath(dirB));
         const core = await openLibrary(dirB);
@@ -320,7 +333,7 @@ describe('index snapshot', () => {
 
   it('stays out of backups and the library archive; stale temp files are cleared at open', async () => {
     await withTempDir(async (dir) => {
-      await libraryWithSnapshot(dir, 50);
+      await copyOfShared(dir);
       await writeFile(`${snapshotPath(dir)}.kroniek-tmp-1-abcdef`, 'half a snapshot');
       const core = await openLibrary(dir);
       expect(readdirSync(path.dirname(snapshotPath(dir)))).toEqual(['indexes.bin']);
