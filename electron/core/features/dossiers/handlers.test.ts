@@ -14,7 +14,7 @@ import type { HistoryLabel } from '../../../../shared/messages';
 
 async function withCore<T>(run: (core: KroniekCore, dir: string) => Promise<T>, ports: Parameters<typeof openKroniek>[0]['ports'] = {}): Promise<T> {
   return withTempDir(async (dir) => {
-    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), ports });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), ports, indexes: 'lazy' });
     try {
       await core.context.store.addStories(['s1', 's2', 's3', 's4', 's5'].map((id) => fakeStory(id, `Kop van ${id}`)));
       return await run(core, dir);
