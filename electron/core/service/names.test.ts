@@ -22,7 +22,7 @@ const BIDI: [string, string][] = [
 
 async function withCore<T>(run: (core: KroniekCore) => Promise<T>): Promise<T> {
   return withTempDir(async (dir) => {
-    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library') });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), indexes: 'lazy' });
     try {
       await core.context.store.addStories([fakeStory('s1'), fakeStory('s2')]);
       return await run(core);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -105,9 +105,22 @@ async function libraryWithSnapshot(dir: string, count: number): Promise<void> {
 }
 
 describe('index snapshot', () => {
+  // One library of the seeds and 200 synthetic stories, closed with its snapshot, made once:
+  // the cases that start from such a library work on a byte-for-byte copy of its folder
+  // (the same library and snapshot as a library made in their own folder).
+  let shared = '';
+  const copyOfShared = (dir: string) => cp(shared, dir, { recursive: true });
+  beforeAll(async () => {
+    shared = await mkdtemp(path.join(os.tmpdir(), 'kroniek-snapshot-shared-'));
+    await libraryWithSnapshot(shared, 200);
+  }, 60_000);
+  afterAll(async () => {
+    if (shared) await rm(shared, { recursive: true, force: true });
+  });
+
   it('loads instead of building and answers exactly as a fresh build, then follows changes', async () => {
     await withTempDir(async (dir) => {
-      await libraryWithSnapshot(dir, 200);
+      await copyOfShared(dir);
       const core = await openLibrary(dir);
       const indexes = indexesOf(core);
       expect((await indexes.status()).origin).toBe('snapshot');
@@ -277,7 +290,7 @@ describe('index snapshot', () => {
   it("refuses another library's snapshot copied into the cache folder", async () => {
     await withTempDir(async (dirA) => {
       await withTempDir(async (dirB) => {
-        await libraryWithSnapshot(dirA, 100);
+        await copyOfShared(dirA);
         await libraryWithSnapshot(dirB, 0);
         await copyFile(snapshotPath(dirA), snapshotPath(dirB));
         const core = await openLibrary(dirB);
@@ -320,7 +333,7 @@ describe('index snapshot', () => {
 
   it('stays out of backups and the library archive; stale temp files are cleared at open', async () => {
     await withTempDir(async (dir) => {
-      await libraryWithSnapshot(dir, 50);
+      await copyOfShared(dir);
       await writeFile(`${snapshotPath(dir)}.kroniek-tmp-1-abcdef`, 'half a snapshot');
       const core = await openLibrary(dir);
       expect(readdirSync(path.dirname(snapshotPath(dir)))).toEqual(['indexes.bin']);
@@ -342,16 +355,28 @@ describe('index snapshot', () => {
 describe('index snapshot after a segment compaction', () => {
   let bundleDir = '';
   let CHILD = '';
+  // One library of 20 small imports with its snapshot, made once: each case edits a copy of
+  // the folder (a byte-for-byte copy: the same library, segments and snapshot), and `before`
+  // is what the indexes that wrote the snapshot answered, the reference for every copy.
+  let made = '';
+  let before: Reference = { ids: [], print: { search: [], related: [] } };
   beforeAll(async () => {
     bundleDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-snapshot-compact-'));
     CHILD = path.join(bundleDir, 'compact-child.mjs');
     await build({ entryPoints: [path.join(import.meta.dirname, '..', 'store', 'test', 'compact-child.ts')], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
-  });
+    made = path.join(bundleDir, 'library');
+    await mkdir(made);
+    before = await smallImportsWithSnapshot(made, IMPORTS);
+  }, 60_000);
   afterAll(async () => {
     if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
   });
 
   type Reference = { ids: string[]; print: Awaited<ReturnType<typeof fingerprint>> };
+  const IMPORTS = 20;
+
+  /** A copy of the shared library of small imports, with its snapshot, in `dir`. */
+  const copyOfSmallImports = (dir: string) => cp(made, dir, { recursive: true });
 
   /**
    * A library of `imports` small imports of 4 synthetic stories each (one segment each),
@@ -398,11 +423,11 @@ describe('index snapshot after a segment compaction', () => {
 
   it('is used after a compaction (nothing to redo) and answers as before', async () => {
     await withTempDir(async (dir) => {
-      const before = await smallImportsWithSnapshot(dir, 30);
-            const written = await readFile(snapshotPath(dir));
+      await copyOfSmallImports(dir);
+      const written = await readFile(snapshotPath(dir));
       await withStore(dir, async (core) => {
         const result = await core.context.store.compact({ retireNow: true });
-        expect(result.retired).toBe(30);
+        expect(result.retired).toBe(IMPORTS);
       });
       expect((await readFile(snapshotPath(dir))).equals(written)).toBe(true);
       const core = await expectUsedAsIs(dir, before);
@@ -413,7 +438,7 @@ describe('index snapshot after a segment compaction', () => {
 
   it('indexes again only what it does not hold: a compaction that packed covered and newer segments together', async () => {
     await withTempDir(async (dir) => {
-      await smallImportsWithSnapshot(dir, 10);
+      await copyOfSmallImports(dir);
       await withStore(dir, async (core) => {
         for (let k = 0; k < 5; k++) await core.context.store.addStories(synthetic(1_000 + k * 4, 4));
         await core.context.store.compact({ retireNow: true });
@@ -436,7 +461,7 @@ describe('index snapshot after a segment compaction', () => {
 
   it('is refused when a segment it covers went without a compaction', async () => {
     await withTempDir(async (dir) => {
-      await smallImportsWithSnapshot(dir, 6);
+      await copyOfSmallImports(dir);
       await withStore(dir, async (core) => {
         // A story file dropped from the list (a real change of the library's stories, not a compaction).
         await core.context.store.update(null, (meta) => ({ ...meta, segments: meta.segments.filter((_, k) => k !== 2) }));
@@ -452,12 +477,12 @@ describe('index snapshot after a segment compaction', () => {
   // A compaction SIGKILLed around its switch: the library opens with its snapshot, which answers as before.
   it.each(['switch', 'switched'])('a compaction killed at %s leaves a library whose snapshot is used', async (step) => {
     await withTempDir(async (dir) => {
-      const before = await smallImportsWithSnapshot(dir, 20);
-            const child = spawn(process.execPath, [CHILD, dir, step, '1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      await copyOfSmallImports(dir);
+      const child = spawn(process.execPath, [CHILD, dir, step, '1'], { stdio: ['ignore', 'ignore', 'inherit'] });
       const exit = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
       expect(exit).toBe('SIGKILL');
       const core = await expectUsedAsIs(dir, before);
-      expect(core.context.store.meta.segments.length).toBe(step === 'switch' ? 20 : 1);
+      expect(core.context.store.meta.segments.length).toBe(step === 'switch' ? IMPORTS : 1);
       await core.close();
     });
   }, 60_000);

@@ -46,7 +46,7 @@ describe('backup retention', () => {
 describe('backups and recovery', () => {
   it('writes verified backups and restores the newest valid one when the library file is damaged', async () => {
     await withTempDir(async (dir) => {
-      const core = await openKroniek({ platform: 'cli', dataDir: dir });
+      const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
       await core.context.store.addStories([fakeStory('a1')]);
       await core.context.store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
       await core.close();
@@ -57,7 +57,7 @@ describe('backups and recovery', () => {
       const damaged = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path.join(dir, META_FILE))]);
       await writeFile(path.join(dir, META_FILE), damaged);
 
-      const reopened = await openKroniek({ platform: 'cli', dataDir: dir });
+      const reopened = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
       const status = await reopened.dispatch('library.status', {});
       expect(status).toMatchObject({ ok: true, value: { readOnly: false } });
       const notices = (status as { value: { notices: { code: string }[] } }).value.notices;
@@ -79,7 +79,7 @@ describe('backups and recovery', () => {
   ])('never overwrites a %s library file with defaults', async (_label, bytes) => {
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, META_FILE), bytes);
-      const core = await openKroniek({ platform: 'cli', dataDir: dir });
+      const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
       expect(core.context.store.readOnly).toBe(true);
       await core.close();
       expect(await readFile(path.join(dir, META_FILE))).toEqual(bytes);
@@ -92,7 +92,7 @@ describe('backups and recovery', () => {
       await writeBackup(dir, good, new Date('2026-01-01T00:00:00Z'));
       await writeFile(path.join(dir, META_FILE), 'garbage');
       for (let i = 0; i < 3; i++) {
-        const core = await openKroniek({ platform: 'cli', dataDir: dir });
+        const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
         await core.close();
       }
       const backups = await listBackups(dir);

@@ -80,7 +80,7 @@ describe('kroniek dossier commands', () => {
       const [a, b, c, d] = stories.map((story) => story.id) as [string, string, string, string];
       // Tags, dates and links are made through the service, as the tagging and linking commands do.
       const { openKroniek } = await import('../../app');
-      const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library') });
+      const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), indexes: 'lazy' });
       try {
         for (const [method, input] of [
           ['tags.apply', { storyIds: [a, d], addNames: ['Noord-Korea'] }],
@@ -162,7 +162,7 @@ describe('kroniek dossier commands', () => {
       const created = await kroniek('dossier-create', '--title', 'D', '--articles', stories.map((story) => story.id).join(','), '--json');
       const { id } = JSON.parse(created.stdout) as { id: string };
       const { openKroniek } = await import('../../app');
-      const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library') });
+      const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), indexes: 'lazy' });
       await core.dispatch('stories.delete', { ids: [stories[1]!.id] });
       await core.close();
 

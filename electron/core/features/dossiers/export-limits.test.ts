@@ -14,7 +14,7 @@ import { ok } from './test/support';
 
 async function withCore<T>(printer: PdfPrinter, run: (core: KroniekCore, id: string) => Promise<T>): Promise<T> {
   return withTempDir(async (dir) => {
-    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), ports: { printer } });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), ports: { printer }, indexes: 'lazy' });
     try {
       await core.context.store.addStories([fakeStory('s1'), fakeStory('s2')]);
       const dossier = await ok<DossierDetail>(core, 'dossiers.create', { title: 'Dossier', storyIds: ['s1', 's2'] });

@@ -15,7 +15,7 @@ import { firstPositions, htmlText, inOrder, ok, pdfComparable, pdfText, seedDoss
 
 async function withSeededCore<T>(run: (core: KroniekCore, dir: string, detail: DossierDetail) => Promise<T>, ports: KroniekPorts = {}): Promise<T> {
   return withTempDir(async (dir) => {
-    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), ports });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), ports, indexes: 'lazy' });
     try {
       const { detail } = await seedDossier(core);
       return await run(core, dir, detail);
@@ -138,7 +138,7 @@ describe('dossier export to a chosen file (desktop)', () => {
       const outDir = path.join(outer, 'out');
       await (await import('node:fs/promises')).mkdir(outDir);
       const fake = fakePorts([path.join(outDir, 'Kim: "Poetin" <bezoek>?'), path.join(outDir, 'verslag.MD'), null]);
-      const core = await openKroniek({ platform: 'cli', dataDir: path.join(outer, 'library'), ports: fake.ports });
+      const core = await openKroniek({ platform: 'cli', dataDir: path.join(outer, 'library'), ports: fake.ports, indexes: 'lazy' });
       try {
         const { detail } = await seedDossier(core);
         await ok(core, 'dossiers.update', { id: detail.dossier.id, title: 'Kim/Poetin: ../../etc <passwd>' });
@@ -178,7 +178,7 @@ describe('dossier export to a chosen file (desktop)', () => {
       const fs = await import('node:fs/promises');
       await fs.mkdir(path.join(outer, 'out', 'taken.md'), { recursive: true });
       const fake = fakePorts([path.join(outer, 'out', 'taken.md')]);
-      const core = await openKroniek({ platform: 'cli', dataDir: path.join(outer, 'library'), ports: fake.ports });
+      const core = await openKroniek({ platform: 'cli', dataDir: path.join(outer, 'library'), ports: fake.ports, indexes: 'lazy' });
       try {
         const { detail } = await seedDossier(core);
         const answer = await core.dispatch('dossiers.exportToFile', { id: detail.dossier.id, format: 'md' });

@@ -14,7 +14,7 @@ import type { HistoryLabel } from '../../../../shared/messages';
 
 async function withCore<T>(run: (core: KroniekCore, dir: string) => Promise<T>, ports: Parameters<typeof openKroniek>[0]['ports'] = {}): Promise<T> {
   return withTempDir(async (dir) => {
-    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), ports });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), ports, indexes: 'lazy' });
     try {
       await core.context.store.addStories(['s1', 's2', 's3', 's4', 's5'].map((id) => fakeStory(id, `Kop van ${id}`)));
       return await run(core, dir);
@@ -191,12 +191,12 @@ describe('dossiers service', () => {
   it('keeps dossiers across a restart', async () => {
     await withTempDir(async (dir) => {
       const dataDir = path.join(dir, 'library');
-      const first = await openKroniek({ platform: 'cli', dataDir });
+      const first = await openKroniek({ platform: 'cli', dataDir, indexes: 'lazy' });
       await first.context.store.addStories([fakeStory('s1'), fakeStory('s2')]);
       const { dossier } = await ok<DossierDetail>(first, 'dossiers.create', { title: 'Blijft', storyIds: ['s2', 's1'] });
       await ok(first, 'dossiers.setEntryNote', { id: dossier.id, storyId: 's1', note: 'Notitie' });
       await first.close();
-      const again = await openKroniek({ platform: 'cli', dataDir });
+      const again = await openKroniek({ platform: 'cli', dataDir, indexes: 'lazy' });
       try {
         const detail = await ok<DossierDetail>(again, 'dossiers.get', { id: dossier.id });
         expect(storyOrder(detail)).toEqual(['s2', 's1']);
@@ -240,10 +240,10 @@ describe('dossiers service', () => {
   it('refuses edits on a read-only library with a clear error', async () => {
     await withTempDir(async (dir) => {
       const dataDir = path.join(dir, 'library');
-      const writer = await openKroniek({ platform: 'cli', dataDir });
+      const writer = await openKroniek({ platform: 'cli', dataDir, indexes: 'lazy' });
       await writer.context.store.addStories([fakeStory('s1')]);
       await writer.close();
-      const reader = await openKroniek({ platform: 'cli', dataDir, readOnly: true });
+      const reader = await openKroniek({ platform: 'cli', dataDir, readOnly: true, indexes: 'lazy' });
       try {
         expect(await failure(reader, 'dossiers.create', { title: 'D', storyIds: ['s1'] })).toMatchObject({ code: 'read-only', reason: { code: 'library.readOnly' } });
         expect(await ok(reader, 'dossiers.list', {})).toEqual([]);

@@ -9,7 +9,7 @@ const SEEDS = path.resolve(import.meta.dirname, '../../../../seeds');
 describe('saved searches and facets', () => {
   it('saves, renames, lists and deletes searches, each undoable', async () => {
     await withTempDir(async (dir) => {
-      const core = await openKroniek({ platform: 'cli', dataDir: dir });
+      const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
       const call = async (method: string, input: unknown) => unwrap(await core.dispatch(method, input)) as never;
       const saved = (await call('searches.save', { name: 'Kim en Poetin', query: { query: 'poetin kim', kind: 'article' } })) as { id: string };
       await expect(call('searches.save', { name: 'kim en poetin', query: {} })).rejects.toMatchObject({ code: 'conflict' });
@@ -26,7 +26,7 @@ describe('saved searches and facets', () => {
 
   it('offers places, agencies and sections with counts, folded but shown as printed', async () => {
     await withTempDir(async (dir) => {
-      const core = await openKroniek({ platform: 'cli', dataDir: dir, seedsDir: SEEDS });
+      const core = await openKroniek({ platform: 'cli', dataDir: dir, seedsDir: SEEDS, indexes: 'lazy' });
       const facets = unwrap(await core.dispatch('stories.facets', {})) as { places: { value: string; count: number }[]; agencies: { value: string; count: number }[]; sections: { value: string }[] };
       expect(facets.places[0]).toEqual({ value: 'PYONGYANG', count: 4 });
       expect(facets.places.find((place) => place.value === 'GENÈVE')?.count).toBeGreaterThan(0);

@@ -22,7 +22,7 @@ function storyAboutTheVisit(id: string): StoryContent {
 
 async function withCore<T>(run: (core: KroniekCore) => Promise<T>): Promise<T> {
   return withTempDir(async (dir) => {
-    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library') });
+    const core = await openKroniek({ platform: 'cli', dataDir: path.join(dir, 'library'), indexes: 'lazy' });
     try {
       await core.context.store.addStories([
         ...['s1', 's2', 's3', 's4'].map((id) => fakeStory(id)),

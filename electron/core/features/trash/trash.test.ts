@@ -17,7 +17,7 @@ import { ok, seedDossier, SEEDS_DIR } from '../dossiers/test/support';
 async function withCore<T>(run: (core: KroniekCore, dataDir: string) => Promise<T>): Promise<T> {
   return withTempDir(async (dir) => {
     const dataDir = path.join(dir, 'library');
-    const core = await openKroniek({ dataDir, platform: 'cli' });
+    const core = await openKroniek({ dataDir, platform: 'cli', indexes: 'lazy' });
     try {
       return await run(core, dataDir);
     } finally {
@@ -62,7 +62,7 @@ describe('the Trash', () => {
 
       // Purged stays purged after reopening.
       await core.close();
-      const again = await openKroniek({ dataDir, platform: 'cli' });
+      const again = await openKroniek({ dataDir, platform: 'cli', indexes: 'lazy' });
       try {
         expect(await trashIds(again)).toEqual([]);
         expect(await liveIds(again)).toEqual(['s1', 's4']);
