@@ -6,7 +6,6 @@ import type { SegmentRef } from '../store/meta';
 import { FeatureBatchWriter, type FeatureBatch } from './feature-batch';
 import { SegmentLibrary } from './segment-library';
 import { relatedAndSpeakersOf } from './story-docs';
-import { lowerThisThreadsPriority } from './thread-priority';
 
 // The feature worker: during a full build of the indexes, reads the library's stories
 // in the order the indexing worker does and works out what the related index reads
@@ -38,8 +37,6 @@ const port = parentPort;
 if (!port) throw new Error('feature worker: not started as a worker thread');
 const job = (workerData as { job: FeatureJob }).job;
 applyMemoryPolicy();
-// Background work: the main process's event loop and its garbage collection come first.
-lowerThisThreadsPriority();
 if (job.lexicon) useSharedLexicon(job.lexicon);
 
 let credit = 0;
