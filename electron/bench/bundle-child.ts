@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { workerBundleInputs } from '../core/indexing/worker-entry';
+import { isProcessAlive } from '../core/store/lock';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -47,17 +48,8 @@ function removeOrphanedBundles(): void {
   }
   for (const name of names) {
     const pid = /^bench-(\d+)$/.exec(name)?.[1];
-    if (!pid || Number(pid) === process.pid || running(Number(pid))) continue;
+    if (!pid || Number(pid) === process.pid || isProcessAlive(Number(pid))) continue;
     rmSync(path.join(ROOT, 'out', name), { recursive: true, force: true });
   }
 }
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -71,7 +71,8 @@ function bootId(): string | null {
   return bootIdCache;
 }
 
-function isProcessAlive(pid: number): boolean {
+/** Whether a process with this id runs (EPERM: it does, as another user). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
