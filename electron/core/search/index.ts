@@ -3,7 +3,7 @@ import { SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } f
 import { BulkPostings, SCORE_SLOTS } from './bulk-postings';
 import { PostingStore, type PostingSlots } from './posting-store';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
-import { containsPhrase, Field, forEachPackedWord, packFields, PackedWords, type SearchFields } from './packed-text';
+import { containsPhrase, Field, packFields, PackedWords, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
 import { firstInOrder } from './select';
 import { isWholeWord, nameVariants } from './expand';
@@ -466,8 +466,9 @@ export class SearchIndex {
    * edit changes a few of a story's hundreds of terms; the others' lists stay frozen).
    */
   private replaceInIndex(num: number, oldPacked: string, packed: string): void {
-    this.vocabulary.countStory(-1, (count) => forEachPackedWord(oldPacked, count));
-    const before = new Map(this.slotsOf(oldPacked, this.storySlots));
+    const old = this.storyWords.decode(oldPacked);
+    this.vocabulary.countStory(-1, (count) => old.forEachId(count));
+    const before = new Map(this.slotsOf(oldPacked, this.storySlots, old));
     this.packedOf[num] = packed;
     const after = this.storyTerms(packed);
     for (const [term, slot] of before) {
@@ -573,9 +574,10 @@ export class SearchIndex {
    * at 50,000 stories).
    */
   private removeFromIndex(num: number, packed: string): void {
-    this.vocabulary.countStory(-1, (count) => forEachPackedWord(packed, count));
+    const words = this.storyWords.decode(packed);
+    this.vocabulary.countStory(-1, (count) => words.forEachId(count));
     const terms = new Set<string>();
-    forEachPackedWord(packed, (wordId) => {
+    words.forEachId((wordId) => {
       const term = this.vocabulary.term(wordId);
       if (term) terms.add(term);
     });

@@ -1,10 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsPhrase, forEachPackedWord, packFields, PackedWords } from './packed-text';
-import { Vocabulary } from './vocabulary';
+import { containsPhrase, packFields, PackedWords } from './packed-text';
+import { FIELD_BREAK, Vocabulary } from './vocabulary';
 import { forEachWord, runningWords } from './words';
 
 const fields = (headline: string, body = '', tags: string[] = []) => ({ headline, body, place: '', note: '', tags });
+
+/**
+ * The reference decoder, written out plainly here: each packed word's id, whether it is the
+ * joined form of a hyphenated compound, and its field (the production decoder, PackedWords,
+ * keeps ids and fields only).
+ */
+function forEachPackedWord(packed: string, visit: (wordId: number, joined: boolean, field: number) => void): void {
+  let field = 0;
+  let value = 0;
+  let shift = 0;
+  for (const char of packed) {
+    const byte = char.charCodeAt(0);
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte & 0x80) {
+      shift += 7;
+      continue;
+    }
+    if (value === FIELD_BREAK) field++;
+    else visit(Math.floor(value / 2), value % 2 === 1, field);
+    value = 0;
+    shift = 0;
+  }
+}
 
 function unpack(vocabulary: Vocabulary, packed: string): Array<[string, boolean, number]> {
   const out: Array<[string, boolean, number]> = [];

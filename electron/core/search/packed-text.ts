@@ -113,35 +113,13 @@ function joinedAt(vocabulary: Vocabulary, i: number): boolean {
   return false;
 }
 
-/**
- * Visits each word of a packed text: its vocabulary id, whether it is the joined
- * form of a hyphenated compound (see words.ts), and its field.
- */
-export function forEachPackedWord(packed: string, visit: (wordId: number, joined: boolean, field: number) => void): void {
-  let field = 0;
-  let value = 0;
-  let shift = 0;
-  for (let i = 0; i < packed.length; i++) {
-    const byte = packed.charCodeAt(i);
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte & 0x80) {
-      shift += 7;
-      continue;
-    }
-    if (value === FIELD_BREAK) field++;
-    else visit(Math.floor(value / 2), value % 2 === 1, field);
-    value = 0;
-    shift = 0;
-  }
-}
-
 /** A packed text's words decoded into arrays (reused from story to story): word ids and fields, in order. */
 export class PackedWords {
   ids = new Int32Array(1024);
   fields = new Int32Array(1024);
   length = 0;
 
-  /** Decodes `packed` (forEachPackedWord, without a call per word; joined forms are words here too). */
+  /** Decodes `packed`: every word id in order with its field (joined forms of compounds are words here too). */
   decode(packed: string): this {
     let field = 0;
     let value = 0;
@@ -170,6 +148,11 @@ export class PackedWords {
     }
     this.length = length;
     return this;
+  }
+
+  /** Visits the decoded word ids in order. */
+  forEachId(visit: (wordId: number) => void): void {
+    for (let k = 0; k < this.length; k++) visit(this.ids[k]!);
   }
 
   push(id: number, field: number): void {
