@@ -1,3 +1,4 @@
+import { plainHead } from '../core/store/stored-heads';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -15,7 +16,7 @@ export async function baselineEditMs(store: LibraryStore, workDir: string, edits
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const stories: unknown[] = [];
-  for await (const { head, body } of store.storiesWithBodies()) stories.push({ ...head, body });
+  for await (const { head, body } of store.storiesWithBodies()) stories.push({ ...plainHead(head), body });
   const db = new Low<{ stories: unknown[]; taggings: Record<string, string[]> }>(new JSONFile(path.join(dir, 'db.json')), { stories: [], taggings: {} });
   db.data = { stories, taggings: {} };
   await db.write();

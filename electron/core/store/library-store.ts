@@ -18,6 +18,7 @@ import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentPicker, SegmentReader, type SegmentEntries } from './segment-entries';
 import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './segment-shape';
 import { storyHeadOf, StoryVersions } from './versions';
+import { ColdHeadParts, HashIndex, StoredHead } from './stored-heads';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
@@ -75,8 +76,12 @@ export interface CompactionResult {
 export class LibraryStore {
   private readonly heads = new Map<string, StoryHead>();
   private readonly segmentOf = new Map<string, string>();
-  private readonly byContentHash = new Map<string, string>();
-  private readonly bySha = new Map<string, string>();
+  /** The heads' parts read only for one story (file name, hashes, warnings, capture time), off the JS heap (stored-heads.ts). */
+  private readonly coldParts = new ColdHeadParts();
+  /** A story's own record (not the merged page version it may show): what the hash indexes were given. */
+  private readonly ownRecord = (id: string) => this.pageOwn.get(id)?.head ?? this.heads.get(id);
+  private readonly byContentHash = new HashIndex((id) => this.ownRecord(id)?.contentHash);
+  private readonly bySha = new HashIndex((id) => this.ownRecord(id)?.sha256);
   private readonly bodyCache = new Map<string, Map<string, BodyBlock[]>>();
   /** Agency versions: each version's own content record (by content id), and which a story shows. */
   private readonly versionHeads = new Map<string, StoryHead>();
@@ -990,8 +995,9 @@ export class LibraryStore {
   }
 
   /** Takes in a stored record; returns the id of the story it is (or is a version of). */
-  private indexHead(head: StoryHead, segment: string): string {
-    this.shared.head(head);
+  private indexHead(record: StoryHead, segment: string): string {
+    this.shared.head(record);
+    const head = StoredHead.of(record, this.coldParts);
     const records = this.recordsOf.get(segment);
     if (records) records.push(head.id);
     else this.recordsOf.set(segment, [head.id]);
@@ -1067,7 +1073,7 @@ export class LibraryStore {
       const own = this.heads.get(id)!;
       const version = this.heads.get(last)!;
       this.pageOwn.set(id, { head: own, segment: this.segmentOf.get(id)! });
-      this.heads.set(id, { ...version, id, kind: own.kind, pageId: own.pageId });
+      this.heads.set(id, asStored(version).with({ id, kind: own.kind, pageId: own.pageId }));
       this.segmentOf.set(id, this.segmentOf.get(last)!);
     }
     this.pageShown = shown;
@@ -1203,6 +1209,12 @@ export class LibraryStore {
 const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
+
+/** Every head the store holds is a StoredHead (indexHead makes them). */
+function asStored(head: StoryHead): StoredHead {
+  if (!(head instanceof StoredHead)) throw new Error(`story ${head.id} is not a stored head`);
+  return head;
+}
 
 /**
  * Heads repeat a few datelines, sections, pages and import times thousands of times; as

@@ -1,3 +1,4 @@
+import { StoredHead } from './stored-heads';
 import type { StoryHead } from './meta';
 
 // One story across its agency versions. Each version an agency sends is an immutable
@@ -108,5 +109,6 @@ export class StoryVersions {
 
 /** The head a wire story shows: its current version's record under the story's own id. */
 export function storyHeadOf(record: StoryHead): StoryHead {
-  return { ...record, id: record.wire!.storyId };
+  // A stored head keeps some parts off the heap (stored-heads.ts): a spread would lose them.
+  return record instanceof StoredHead ? record.with({ id: record.wire!.storyId }) : { ...record, id: record.wire!.storyId };
 }

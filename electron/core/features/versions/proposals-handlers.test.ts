@@ -97,6 +97,9 @@ describe('proposals through the contract', () => {
       // Importing the merged text again is a duplicate of the story, not a new story or proposal.
       const again = await importPage(core, 'zeeland-update-copy.txt', UPDATE, CAPTURED + 7 * HOUR);
       expect(again.files[0]).toMatchObject({ status: 'duplicate', articleId: storyId });
+      // So is the story's own first text, which it no longer shows.
+      const first2 = await importPage(core, 'zeeland-copy.txt', FIRST, CAPTURED + 8 * HOUR);
+      expect(first2.files[0]).toMatchObject({ status: 'duplicate', articleId: storyId });
       expect(await call(core, 'proposals.list', {})).toEqual([]);
     }, 'built');
   });
