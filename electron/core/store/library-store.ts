@@ -202,6 +202,11 @@ export class LibraryStore {
     return this.deletedSet.has(id) && !this.purgedSet.has(id) ? this.heads.get(id) : undefined;
   }
 
+  /** The store's own string for a stored story's id (deleted ones included): others keep it rather than a copy. */
+  storedId(id: string): string | undefined {
+    return this.heads.get(id)?.id;
+  }
+
   /** True for any stored story, deleted ones included. */
   hasStored(id: string): boolean {
     return this.heads.has(id);
