@@ -34,7 +34,8 @@ const anyHead: fc.Arbitrary<StoryHead> = fc
     sha256: fc.oneof(fc.string().map(hex), fc.string({ maxLength: 70 })),
     contentHash: fc.oneof(fc.string().map(hex), fc.string({ maxLength: 70 }), fc.string().map((text) => hex(text).toUpperCase())),
     warnings: fc.array(fc.string({ unit: 'grapheme', maxLength: 60 }), { maxLength: 4 }),
-    capturedAt: fc.option(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), { nil: undefined }),
+    // As the importer writes it (kept as a number), in other forms (kept as written), or none.
+    capturedAt: fc.option(fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.constantFrom('2024-03-05T09:12:44Z', '2024-03-05T10:12:44.120+01:00', 'gisteren'), fc.string({ maxLength: 24 })), { nil: undefined }),
   })
   .map(({ place, ...parts }) => {
     const built = head({ ...parts, dateline: { place, agencies: [] } });

@@ -30,6 +30,19 @@ interface ColdParts {
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 
+/** `2024-03-05T09:12:44.120Z` as milliseconds when it reads back as the very same string, else NaN. */
+function instantMs(text: string | undefined): number {
+  if (text === undefined || text.length !== 24) return NaN;
+  const ms = Date.parse(text);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === text ? ms : NaN;
+}
+
+function grown(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 /**
  * An append-only record per head: a flags byte, the raw hashes that are hex SHA-256s,
  * then the rest as UTF-8 JSON (`[fileName, warnings, capturedAt, sha256?, contentHash?]`)
@@ -41,12 +54,19 @@ export class ColdHeadParts {
   private used = 0;
   /** Where each slot's record starts: chunk index × CHUNK + offset. */
   private starts = new Float64Array(1024);
+  /**
+   * The capture time as milliseconds when it is an instant as toISOString writes it (read
+   * for every same-place page story at each import: a number, not a JSON parse); NaN when
+   * there is none or it is in another form (then it is in the record's JSON).
+   */
+  private captured = new Float64Array(1024);
   private count = 0;
 
   add(parts: ColdParts): number {
     const sha = HEX64.test(parts.sha256);
     const hash = HEX64.test(parts.contentHash);
-    const rest: unknown[] = [parts.fileName, parts.warnings.length ? parts.warnings : 0, parts.capturedAt ?? 0];
+    const capturedMs = instantMs(parts.capturedAt);
+    const rest: unknown[] = [parts.fileName, parts.warnings.length ? parts.warnings : 0, Number.isNaN(capturedMs) ? (parts.capturedAt ?? 0) : 0];
     if (!sha || !hash) rest.push(sha ? 0 : parts.sha256, hash ? 0 : parts.contentHash);
     const json = JSON.stringify(rest);
     const jsonBytes = Buffer.byteLength(json);
@@ -59,11 +79,11 @@ export class ColdHeadParts {
     buffer.writeUInt32LE(jsonBytes, at);
     buffer.write(json, at + 4, jsonBytes, 'utf8');
     if (this.count === this.starts.length) {
-      const grown = new Float64Array(this.starts.length * 2);
-      grown.set(this.starts);
-      this.starts = grown;
+      this.starts = grown(this.starts);
+      this.captured = grown(this.captured);
     }
     this.starts[this.count] = start;
+    this.captured[this.count] = capturedMs;
     return this.count++;
   }
 
@@ -91,13 +111,15 @@ export class ColdHeadParts {
   }
 
   capturedAt(slot: number): string | undefined {
+    const ms = slot >= 0 && slot < this.count ? this.captured[slot]! : NaN;
+    if (!Number.isNaN(ms)) return new Date(ms).toISOString();
     const at = this.rest(slot)[2];
     return typeof at === 'string' ? at : undefined;
   }
 
   /** Bytes held (for the memory benchmark). */
   get bytes(): number {
-    return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + this.starts.byteLength;
+    return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + this.starts.byteLength + this.captured.byteLength;
   }
 
   private rest(slot: number): unknown[] {
