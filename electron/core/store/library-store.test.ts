@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,38 @@ describe('LibraryStore', () => {
       await store.close();
       const again = await LibraryStore.open(dir);
       await check(again);
+      await again.close();
+    });
+  });
+
+  it('finds stories by content and file hash, before and after a reopen, for stories added before and after the first look-up', async () => {
+    await withTempDir(async (dir) => {
+      const hex = (text: string) => createHash('sha256').update(text).digest('hex');
+      const story = (id: string, kind: 'article' | 'brief' = 'article') => {
+        const made = fakeStory(id);
+        made.head.kind = kind;
+        made.head.sha256 = hex(`bestand ${id}`);
+        made.head.contentHash = hex(`inhoud ${id}`);
+        return made;
+      };
+      const store = await LibraryStore.open(dir);
+      await store.addStories([story('a1'), story('b1', 'brief'), { ...fakeStory('x1') }]);
+      const check = (current: LibraryStore, ids: string[]) => {
+        for (const id of ids) expect(current.findByContentHash(hex(`inhoud ${id}`))).toBe(id);
+        // Only articles are found by their file (a brief shares its file with the page's other briefs).
+        for (const id of ids) expect(current.findBySourceSha(hex(`bestand ${id}`))).toBe(id.startsWith('b') ? undefined : id);
+        expect(current.findByContentHash('hash-x1')).toBe('x1');
+        expect(current.findByContentHash(hex('nergens'))).toBeUndefined();
+        expect(current.head('a1')?.sha256).toBe(hex('bestand a1'));
+      };
+      check(store, ['a1', 'b1']);
+      await store.addStories([story('a2')]);
+      check(store, ['a1', 'b1', 'a2']);
+      await store.close();
+      const again = await LibraryStore.open(dir);
+      // Added before anything was looked up in this opening.
+      await again.addStories([story('a3')]);
+      check(again, ['a1', 'b1', 'a2', 'a3']);
       await again.close();
     });
   });

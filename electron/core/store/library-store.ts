@@ -80,8 +80,8 @@ export class LibraryStore {
   private readonly coldParts = new ColdHeadParts();
   /** A story's own record (not the merged page version it may show): what the hash indexes were given. */
   private readonly ownRecord = (id: string) => this.pageOwn.get(id)?.head ?? this.heads.get(id);
-  private readonly byContentHash = new HashIndex((id) => this.ownRecord(id)?.contentHash);
-  private readonly bySha = new HashIndex((id) => this.ownRecord(id)?.sha256);
+  /** Story ids by content hash and by source file hash: made at the first look-up (an import), not at every open. */
+  private hashes: { content: HashIndex; sha: HashIndex } | null = null;
   private readonly bodyCache = new Map<string, Map<string, BodyBlock[]>>();
   /** Agency versions: each version's own content record (by content id), and which a story shows. */
   private readonly versionHeads = new Map<string, StoryHead>();
@@ -219,11 +219,29 @@ export class LibraryStore {
 
   /** Id of a stored story (deleted or not) with this content, if any. */
   findByContentHash(hash: string): string | undefined {
-    return this.byContentHash.get(hash);
+    return this.hashIndexes().content.get(hash);
   }
 
   findBySourceSha(sha256: string): string | undefined {
-    return this.bySha.get(sha256);
+    return this.hashIndexes().sha.get(sha256);
+  }
+
+  private hashIndexes(): { content: HashIndex; sha: HashIndex } {
+    if (!this.hashes) {
+      const hashes = { content: new HashIndex((id) => this.ownRecord(id)?.contentHash), sha: new HashIndex((id) => this.ownRecord(id)?.sha256) };
+      // As indexHead would have, story by story in the order they came (an agency version is found by its guid, not a hash).
+      for (const id of this.heads.keys()) {
+        const record = this.ownRecord(id);
+        if (record && !record.wire) this.noteHashes(hashes, record);
+      }
+      this.hashes = hashes;
+    }
+    return this.hashes;
+  }
+
+  private noteHashes(hashes: { content: HashIndex; sha: HashIndex }, head: StoryHead): void {
+    hashes.content.set(head.contentHash, head.id);
+    if (head.kind === 'article') hashes.sha.set(head.sha256, head.id);
   }
 
   summary(id: string): StorySummary | undefined {
@@ -1016,8 +1034,7 @@ export class LibraryStore {
     }
     this.heads.set(head.id, head);
     this.segmentOf.set(head.id, segment);
-    this.byContentHash.set(head.contentHash, head.id);
-    if (head.kind === 'article') this.bySha.set(head.sha256, head.id);
+    if (this.hashes) this.noteHashes(this.hashes, head);
     return head.id;
   }
 

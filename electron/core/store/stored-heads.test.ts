@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoryHead } from './meta';
-import { ColdHeadParts, HashIndex, plainHead, StoredHead } from './stored-heads';
+import { ColdHeadParts, HashIndex, instantMs, plainHead, StoredHead } from './stored-heads';
 
 const hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -74,6 +74,27 @@ describe('stored heads', () => {
     expect(StoredHead.of(stored, parts)).toBe(stored);
     // The private parts are not own properties: equality with a plain head sees only the list parts.
     expect(Object.keys(stored)).toEqual(['id', 'kind', 'headline', 'dateline', 'section', 'ageLabel', 'pageId', 'importedAt', 'wire']);
+  });
+});
+
+describe('capture instants kept as numbers', () => {
+  it('read back as the very same string, and anything else is left as text', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (date) => {
+        expect(instantMs(date.toISOString())).toBe(date.getTime());
+      }),
+      { numRuns: 2_000 },
+    );
+    const nearly = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 999 }));
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(fc.oneof(nearly.map(([y, mo, d, h, mi, s, ms]) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}Z`), fc.string({ minLength: 24, maxLength: 24 })), (text) => {
+        const ms = instantMs(text);
+        if (!Number.isNaN(ms)) expect(new Date(ms).toISOString()).toBe(text);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect([instantMs('2024-02-29T12:00:00.000Z'), instantMs('2023-02-29T12:00:00.000Z'), instantMs('1900-02-29T00:00:00.000Z'), instantMs('2000-02-29T00:00:00.000Z')].map(Number.isNaN)).toEqual([false, true, true, false]);
   });
 });
 

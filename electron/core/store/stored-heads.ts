@@ -13,12 +13,12 @@ import type { StoryHead, WireVersionFacts } from './meta';
 // written once into large off-heap buffers (`ColdHeadParts`) and read back on demand; the
 // hashes as their 32 bytes, the maps over them keyed by a small number (`HashIndex`).
 
-/** A lowercase hex SHA-256, as the importer writes `sha256` and `contentHash`: kept as 32 bytes. */
-const HEX64 = /^[0-9a-f]{64}$/;
-/** Bytes per buffer: one allocation per ~5,000 heads. */
+/** Bytes per buffer: one allocation per ~7,000 heads. */
 const CHUNK = 1 << 20;
+/** Record flags: the hashes are kept as 32 bytes each; a JSON part follows the file name. */
 const SHA_BYTES = 1;
 const HASH_BYTES = 2;
+const EXTRA = 4;
 
 interface ColdParts {
   fileName: string;
@@ -30,11 +30,45 @@ interface ColdParts {
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 
-/** `2024-03-05T09:12:44.120Z` as milliseconds when it reads back as the very same string, else NaN. */
-function instantMs(text: string | undefined): number {
+/** A lowercase hex SHA-256, as the importer writes `sha256` and `contentHash` (a loop: a regular expression cost twice as much at every open). */
+function isLowerHex64(text: string): boolean {
+  if (text.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digits = (text: string, from: number, count: number) => {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+};
+
+/**
+ * `2024-03-05T09:12:44.120Z` (as toISOString writes it, years 1000–9999) as milliseconds,
+ * else NaN. Checked field by field, so that the number reads back as the very same string.
+ */
+export function instantMs(text: string | undefined): number {
   if (text === undefined || text.length !== 24) return NaN;
-  const ms = Date.parse(text);
-  return !Number.isNaN(ms) && new Date(ms).toISOString() === text ? ms : NaN;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const milli = digits(text, 20, 3);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return NaN;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS[month - 1]! + (leap ? 1 : 0)) return NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
 }
 
 function grown(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
@@ -44,9 +78,10 @@ function grown(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
 }
 
 /**
- * An append-only record per head: a flags byte, the raw hashes that are hex SHA-256s,
- * then the rest as UTF-8 JSON (`[fileName, warnings, capturedAt, sha256?, contentHash?]`)
- * behind its 4-byte length. Records are never changed or removed (heads are immutable).
+ * An append-only record per head: a flags byte, the hashes that are lowercase hex
+ * SHA-256s as 32 bytes each, the file name (UTF-8 behind its 4-byte length), and only when
+ * needed a JSON part (`[warnings, capturedAt, sha256, contentHash]`, 0 where not needed)
+ * behind its length. Records are never changed or removed (heads are immutable).
  */
 export class ColdHeadParts {
   private readonly chunks: Buffer[] = [];
@@ -63,21 +98,21 @@ export class ColdHeadParts {
   private count = 0;
 
   add(parts: ColdParts): number {
-    const sha = HEX64.test(parts.sha256);
-    const hash = HEX64.test(parts.contentHash);
+    const sha = isLowerHex64(parts.sha256);
+    const hash = isLowerHex64(parts.contentHash);
     const capturedMs = instantMs(parts.capturedAt);
-    const rest: unknown[] = [parts.fileName, parts.warnings.length ? parts.warnings : 0, Number.isNaN(capturedMs) ? (parts.capturedAt ?? 0) : 0];
-    if (!sha || !hash) rest.push(sha ? 0 : parts.sha256, hash ? 0 : parts.contentHash);
-    const json = JSON.stringify(rest);
-    const jsonBytes = Buffer.byteLength(json);
-    const size = 1 + (sha ? 32 : 0) + (hash ? 32 : 0) + 4 + jsonBytes;
-    const { buffer, offset, start } = this.reserve(size);
+    const capturedText = Number.isNaN(capturedMs) && parts.capturedAt !== undefined;
+    const extra = parts.warnings.length > 0 || capturedText || !sha || !hash ? JSON.stringify([parts.warnings.length ? parts.warnings : 0, capturedText ? parts.capturedAt : 0, sha ? 0 : parts.sha256, hash ? 0 : parts.contentHash]) : null;
+    // At most 3 UTF-8 bytes per UTF-16 unit; what is not used goes back to the chunk.
+    const most = 1 + (sha ? 32 : 0) + (hash ? 32 : 0) + 4 + parts.fileName.length * 3 + (extra === null ? 0 : 4 + extra.length * 3);
+    const { buffer, offset, start } = this.reserve(most);
     let at = offset;
-    buffer[at++] = (sha ? SHA_BYTES : 0) | (hash ? HASH_BYTES : 0);
+    buffer[at++] = (sha ? SHA_BYTES : 0) | (hash ? HASH_BYTES : 0) | (extra === null ? 0 : EXTRA);
     if (sha) at += buffer.write(parts.sha256, at, 32, 'hex');
     if (hash) at += buffer.write(parts.contentHash, at, 32, 'hex');
-    buffer.writeUInt32LE(jsonBytes, at);
-    buffer.write(json, at + 4, jsonBytes, 'utf8');
+    at = writeText(buffer, at, parts.fileName);
+    if (extra !== null) at = writeText(buffer, at, extra);
+    if (buffer === this.chunk) this.used = at;
     if (this.count === this.starts.length) {
       this.starts = grown(this.starts);
       this.captured = grown(this.captured);
@@ -89,31 +124,31 @@ export class ColdHeadParts {
 
   sha256(slot: number): string {
     const { buffer, offset } = this.locate(slot);
-    const flags = buffer[offset]!;
-    return flags & SHA_BYTES ? buffer.toString('hex', offset + 1, offset + 33) : (this.rest(slot)[3] as string);
+    return buffer[offset]! & SHA_BYTES ? buffer.toString('hex', offset + 1, offset + 33) : (this.extra(slot)[2] as string);
   }
 
   contentHash(slot: number): string {
     const { buffer, offset } = this.locate(slot);
     const flags = buffer[offset]!;
-    if (!(flags & HASH_BYTES)) return this.rest(slot)[4] as string;
+    if (!(flags & HASH_BYTES)) return this.extra(slot)[3] as string;
     const at = offset + 1 + (flags & SHA_BYTES ? 32 : 0);
     return buffer.toString('hex', at, at + 32);
   }
 
   fileName(slot: number): string {
-    return this.rest(slot)[0] as string;
+    const { buffer, at } = this.afterHashes(slot);
+    return buffer.toString('utf8', at + 4, at + 4 + buffer.readUInt32LE(at));
   }
 
   warnings(slot: number): string[] {
-    const warnings = this.rest(slot)[1];
+    const warnings = this.extra(slot)[0];
     return Array.isArray(warnings) ? (warnings as string[]) : NO_WARNINGS;
   }
 
   capturedAt(slot: number): string | undefined {
     const ms = slot >= 0 && slot < this.count ? this.captured[slot]! : NaN;
     if (!Number.isNaN(ms)) return new Date(ms).toISOString();
-    const at = this.rest(slot)[2];
+    const at = this.extra(slot)[1];
     return typeof at === 'string' ? at : undefined;
   }
 
@@ -122,12 +157,18 @@ export class ColdHeadParts {
     return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + this.starts.byteLength + this.captured.byteLength;
   }
 
-  private rest(slot: number): unknown[] {
+  private afterHashes(slot: number): { buffer: Buffer; flags: number; at: number } {
     const { buffer, offset } = this.locate(slot);
     const flags = buffer[offset]!;
-    const at = offset + 1 + (flags & SHA_BYTES ? 32 : 0) + (flags & HASH_BYTES ? 32 : 0);
-    const length = buffer.readUInt32LE(at);
-    return JSON.parse(buffer.toString('utf8', at + 4, at + 4 + length)) as unknown[];
+    return { buffer, flags, at: offset + 1 + (flags & SHA_BYTES ? 32 : 0) + (flags & HASH_BYTES ? 32 : 0) };
+  }
+
+  /** The record's JSON part; all zeros (nothing beyond the common case) when it has none. */
+  private extra(slot: number): unknown[] {
+    const { buffer, flags, at } = this.afterHashes(slot);
+    if (!(flags & EXTRA)) return [0, 0, 0, 0];
+    const from = at + 4 + buffer.readUInt32LE(at);
+    return JSON.parse(buffer.toString('utf8', from + 4, from + 4 + buffer.readUInt32LE(from))) as unknown[];
   }
 
   private locate(slot: number): { buffer: Buffer; offset: number } {
@@ -137,6 +178,7 @@ export class ColdHeadParts {
     return { buffer: this.chunks[index]!, offset: start - index * CHUNK };
   }
 
+  /** Room for a record of at most `size` bytes (the caller moves `used` to where it ended). */
   private reserve(size: number): { buffer: Buffer; offset: number; start: number } {
     if (size > CHUNK) {
       // A record larger than a chunk (a very long file name, thousands of warnings) gets a buffer of its own.
@@ -150,10 +192,15 @@ export class ColdHeadParts {
       this.chunks.push(this.chunk);
       this.used = 0;
     }
-    const offset = this.used;
-    this.used += size;
-    return { buffer: this.chunk, offset, start: (this.chunks.length - 1) * CHUNK + offset };
+    return { buffer: this.chunk, offset: this.used, start: (this.chunks.length - 1) * CHUNK + this.used };
   }
+}
+
+/** Writes `text` as UTF-8 behind its 4-byte length at `at`; returns where it ends. */
+function writeText(buffer: Buffer, at: number, text: string): number {
+  const length = buffer.write(text, at + 4, 'utf8');
+  buffer.writeUInt32LE(length, at);
+  return at + 4 + length;
 }
 
 /**
@@ -270,7 +317,7 @@ export class HashIndex {
   constructor(private readonly hashOf: (id: string) => string | undefined) {}
 
   set(hash: string, id: string): void {
-    if (!HEX64.test(hash)) {
+    if (!isLowerHex64(hash)) {
       this.other.set(hash, id);
       return;
     }
@@ -288,7 +335,7 @@ export class HashIndex {
   }
 
   get(hash: string): string | undefined {
-    if (!HEX64.test(hash)) return this.other.get(hash);
+    if (!isLowerHex64(hash)) return this.other.get(hash);
     const known = this.byPrefix.get(prefixOf(hash));
     if (known === undefined) return undefined;
     if (typeof known === 'string') return this.hashOf(known) === hash ? known : undefined;
@@ -296,4 +343,12 @@ export class HashIndex {
   }
 }
 
-const prefixOf = (hash: string) => parseInt(hash.slice(0, 7), 16);
+/** The first 28 bits of a lowercase hex hash, as a small integer. */
+function prefixOf(hash: string): number {
+  let value = 0;
+  for (let i = 0; i < 7; i++) {
+    const c = hash.charCodeAt(i);
+    value = value * 16 + (c <= 57 ? c - 48 : c - 87);
+  }
+  return value;
+}
