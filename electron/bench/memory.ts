@@ -32,6 +32,7 @@ export async function measureMemory(dataDir: string) {
   const store = await LibraryStore.open(dataDir, { readOnly: true });
   const stories = store.storyCount;
   const withStore = settled();
+  const offHeap = store.offHeapBytes;
   let headJsonBytes = 0;
   for (const head of store.liveHeads()) headJsonBytes += JSON.stringify(head).length;
   await store.close();
@@ -51,6 +52,8 @@ export async function measureMemory(dataDir: string) {
     metaHeapMB: mb(withMeta.heap - start.heap),
     storeHeapMB: mb(storeHeap),
     storeBytesPerStory: Math.round(storeHeap / stories),
+    /** The heads' parts kept outside the JS heap (stored-heads.ts). */
+    storeOffHeapMB: mb(offHeap),
     headJsonBytesPerStory: Math.round(headJsonBytes / stories),
     storeRssMB: mb(withStore.rss - start.rss),
     coreIndexOrigin: origin,

@@ -202,6 +202,11 @@ export class LibraryStore {
     return this.deletedSet.has(id) && !this.purgedSet.has(id) ? this.heads.get(id) : undefined;
   }
 
+  /** Bytes of the heads' parts kept outside the JS heap (for the memory benchmark). */
+  get offHeapBytes(): number {
+    return this.coldParts.bytes;
+  }
+
   /** The store's own string for a stored story's id (deleted ones included): others keep it rather than a copy. */
   storedId(id: string): string | undefined {
     return this.heads.get(id)?.id;
