@@ -1,3 +1,4 @@
+import { plainHead } from '../../store/stored-heads';
 import { z } from 'zod';
 import { cleanDateline, cleanLine } from '../../../../shared/clean-text';
 import { idSchema, isoDateSchema, LIMITS, nameSchema, optionalLineSchema, textSchema } from '../../../../shared/contract/define';
@@ -645,20 +646,8 @@ export function versionContent(head: StoryHead, body: BodyBlock[]): VersionConte
 /** The story document of a stored story (page text; agency versions are `version` documents). */
 export function storyContent(item: StoryContent): StoryDocContent {
   const { head, body } = item;
-  const plain: StoryHead = {
-    id: head.id,
-    kind: head.kind,
-    headline: head.headline,
-    dateline: head.dateline,
-    section: head.section,
-    ageLabel: head.ageLabel,
-    pageId: head.pageId,
-    fileName: head.fileName,
-    sha256: head.sha256,
-    importedAt: head.importedAt,
-    contentHash: head.contentHash,
-    warnings: head.warnings,
-  };
-  if (head.capturedAt) plain.capturedAt = head.capturedAt;
+  // Every part of the head but the agency facts (a version document carries those).
+  const { wire: _wire, ...plain } = plainHead(head);
+  if (!plain.capturedAt) delete plain.capturedAt;
   return { head: plain, body };
 }
