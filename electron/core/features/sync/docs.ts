@@ -1,4 +1,3 @@
-import { plainHead } from '../../store/stored-heads';
 import { z } from 'zod';
 import { cleanDateline, cleanLine } from '../../../../shared/clean-text';
 import { idSchema, isoDateSchema, LIMITS, nameSchema, optionalLineSchema, textSchema } from '../../../../shared/contract/define';
@@ -8,6 +7,7 @@ import { mediaTopicSchema, tagColorSchema } from '../../../../shared/contract/ta
 import { chronologyDateSchema, chronologyKeySchema } from '../../../../shared/contract/chronology';
 import type { BodyBlock, ChronologyLine, Dossier, DossierQuote, Link, Tag, UpdateProposal } from '../../../../shared/types';
 import type { MetaDoc, StoryContent, StoryHead, WireVersionFacts } from '../../store/meta';
+import { plainHead } from '../../store/stored-heads';
 import { acceptProposal, declineProposal } from '../versions/proposals';
 import { purge } from '../trash/ops';
 
