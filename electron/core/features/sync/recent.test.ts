@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const open = (dir: string, name: string, account: 'anna' | 'ben') =>
-  openKroniek({ platform: 'cli', dataDir: path.join(dir, name), syncCredentials: () => ({ password: ACCOUNTS[account].password }) });
+  openKroniek({ platform: 'cli', dataDir: path.join(dir, name), indexes: 'lazy', syncCredentials: () => ({ password: ACCOUNTS[account].password }) });
 const recent = (core: Awaited<ReturnType<typeof open>>, limit?: number) => ok<RecentChange[]>(core, 'history.recent', limit ? { limit } : {});
 
 describe('recent changes', () => {

@@ -27,8 +27,14 @@ afterAll(async () => {
   await desk?.stop();
 });
 
-async function open(dir: string, name: string, account: Account, password: string = ACCOUNTS[account].password): Promise<KroniekCore> {
-  return openKroniek({ platform: 'cli', dataDir: path.join(dir, name), syncCredentials: () => ({ password }) });
+/**
+ * Opens a library with lazy indexes (the CLI's mode): replication never searches, so a library
+ * whose test does not search starts no indexing worker. The test of a story found by search in
+ * the other library opens both with eager indexes, as the app does, so that the replicated
+ * story reaches B's running indexes as a live change.
+ */
+async function open(dir: string, name: string, account: Account, password: string = ACCOUNTS[account].password, indexes: 'eager' | 'lazy' = 'lazy'): Promise<KroniekCore> {
+  return openKroniek({ platform: 'cli', dataDir: path.join(dir, name), indexes, syncCredentials: () => ({ password }) });
 }
 
 const status = (core: KroniekCore) => ok<SyncStatus>(core, 'sync.status', {});
@@ -38,8 +44,8 @@ const noteOf = (core: KroniekCore, id: string) => core.context.store.meta.storyE
 describe('team library', () => {
   it('a tag added in A appears in B, live, through the change feed; a story imported in A is searchable in B', async () => {
     await withTempDir(async (dir) => {
-      const a = await open(dir, 'a', 'anna');
-      const b = await open(dir, 'b', 'ben');
+      const a = await open(dir, 'a', 'anna', undefined, 'eager');
+      const b = await open(dir, 'b', 'ben', undefined, 'eager');
       try {
         await a.context.store.addStories([fakeStory('s1'), fakeStory('s2')]);
         await ok(a, 'sync.connect', { url: desk.url('live'), user: 'anna' });

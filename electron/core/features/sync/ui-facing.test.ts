@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** A library without a password in the environment, as the app and the host are. */
-const open = (dir: string, name: string) => openKroniek({ platform: 'cli', dataDir: path.join(dir, name), syncCredentials: () => ({ password: null }) });
+const open = (dir: string, name: string) => openKroniek({ platform: 'cli', dataDir: path.join(dir, name), indexes: 'lazy', syncCredentials: () => ({ password: null }) });
 const probe = async (core: KroniekCore, input: Record<string, unknown>) => (await ok<{ result: SyncProbeResult }>(core, 'sync.test', input)).result;
 
 async function filesUnder(dir: string): Promise<string[]> {
