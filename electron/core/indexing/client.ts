@@ -297,6 +297,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       readOnly: this.store.readOnly,
       // Every change so far is in this document: the worker starts from it.
       meta: indexedMetaOf(this.store.meta),
+      records: this.store.segmentRecords(),
       start: 'eager',
       snapshot: this.options.snapshot ?? {},
       sliceMs: WORKER_SLICE_MS,

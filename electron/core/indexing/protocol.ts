@@ -1,4 +1,4 @@
-import type { IndexedMeta, SegmentRef, StoryEdit } from '../store/meta';
+import type { IndexedMeta, SegmentRecords, SegmentRef, StoryEdit } from '../store/meta';
 import type { RelatedBand, RelatedReason } from '../../../shared/contract/links';
 import type { SearchExpansion } from '../../../shared/contract/library';
 import type { Tag } from '../../../shared/types';
@@ -20,6 +20,8 @@ export interface WorkerInit {
   readOnly: boolean;
   /** The library's metadata as it fed the indexes at start; later changes come as `change` messages. */
   meta: IndexedMeta;
+  /** The listed segments' records as the main process read them (store.segmentRecords): their heads files need not be parsed again. */
+  records: SegmentRecords[];
   /** `eager`: build (or load the snapshot) at once; `lazy`: at the first request that needs the indexes. */
   start: 'eager' | 'lazy';
   snapshot: IndexSnapshotOptions;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BodyBlock } from '../../../shared/types';
 import { CONTENT_DIR } from '../store/library-store';
-import type { IndexedMeta, SegmentRef, StoryContent, StoryHead } from '../store/meta';
+import type { IndexedMeta, SegmentRecords, SegmentRef, StoryContent, StoryHead } from '../store/meta';
 import { SegmentReader, type SegmentEntries } from '../store/segment-entries';
 import { isBody, readHeadsFile } from '../store/segment-shape';
 import { storyHeadOf, StoryVersions } from '../store/versions';
@@ -46,9 +46,10 @@ export class SegmentLibrary implements IndexSource {
     this.deletedSet = new Set(current.deleted);
   }
 
-  static async open(dataDir: string, meta: IndexedMeta, readOnly: boolean): Promise<SegmentLibrary> {
+  /** `records`: segments' records as the main process read them (store.segmentRecords); any other listed segment's heads are read here. */
+  static async open(dataDir: string, meta: IndexedMeta, readOnly: boolean, records: readonly SegmentRecords[] = []): Promise<SegmentLibrary> {
     const library = new SegmentLibrary(dataDir, readOnly, meta);
-    await library.learnSegments(meta.segments);
+    await library.learnSegments(meta.segments, new Map(records.map((segment) => [segment.name, segment])));
     return library;
   }
 
@@ -197,21 +198,41 @@ export class SegmentLibrary implements IndexSource {
   }
 
   /** Reads the heads of segments not seen yet: which stories each holds. A segment that cannot be read holds none (the store shows none either). */
-  private async learnSegments(segments: SegmentRef[]): Promise<void> {
+  private async learnSegments(segments: SegmentRef[], given: ReadonlyMap<string, SegmentRecords> = new Map()): Promise<void> {
     for (const { name } of segments) {
       if (this.known.has(name)) continue;
       this.known.add(name);
-      const heads = await this.readHeads(name);
-      if (!heads) continue;
-      for (const [id, head] of heads) {
-        if (!head.wire) this.segmentOf.set(id, name);
-        else if (this.versions.add(head, name) === 'current') this.segmentOf.set(head.wire.storyId, name);
+      const records = given.get(name) ?? (await this.recordsIn(name));
+      if (!records) continue;
+      const wire = new Map<number, { storyId: string; version: number }>();
+      for (let k = 0; k + 2 < records.wire.length; k += 3) wire.set(records.wire[k] as number, { storyId: records.wire[k + 1] as string, version: records.wire[k + 2] as number });
+      const seen = new Set<string>();
+      records.ids.forEach((id, index) => {
+        // As a Map over the file would (an id twice in one file counts once).
+        if (seen.has(id)) return;
+        seen.add(id);
+        const facts = wire.get(index);
+        if (!facts) this.segmentOf.set(id, name);
+        else if (this.versions.addRecord(id, facts.storyId, facts.version, name) === 'current') this.segmentOf.set(facts.storyId, name);
         // A record met again in a new segment (a compaction rewrote it, store/compaction.ts): it lives there now.
-        else if (this.versions.moveContent(id, name) && this.versions.isCurrent(id)) this.segmentOf.set(head.wire.storyId, name);
-      }
+        else if (this.versions.moveContent(id, name) && this.versions.isCurrent(id)) this.segmentOf.set(facts.storyId, name);
+      });
     }
     this.listed = new Set(segments.map((segment) => segment.name));
     this.counted = null;
+  }
+
+  /** A segment's records as its heads file lists them, or null when it cannot be read. */
+  private async recordsIn(segment: string): Promise<SegmentRecords | null> {
+    const heads = await this.readHeads(segment);
+    if (!heads) return null;
+    const ids: string[] = [];
+    const wire: Array<number | string> = [];
+    for (const [id, head] of heads) {
+      if (head.wire) wire.push(ids.length, head.wire.storyId, head.wire.version);
+      ids.push(id);
+    }
+    return { name: segment, ids, wire };
   }
 
   private async readHeads(segment: string): Promise<Map<string, StoryHead> | null> {

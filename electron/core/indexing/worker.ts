@@ -96,7 +96,7 @@ class NumbersFeed implements NumberListener {
 }
 
 const numbers = new NumbersFeed();
-const library = await SegmentLibrary.open(init.dataDir, init.meta, init.readOnly);
+const library = await SegmentLibrary.open(init.dataDir, init.meta, init.readOnly, init.records);
 // A full build's related-index half is worked out on a second thread (feature-feed.ts).
 const features = (meta: IndexedMeta, only: string[] | null) => new FeatureFeed(init.dataDir, meta, only);
 const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers, sliceMs: init.sliceMs, features });

@@ -13,7 +13,7 @@ import type { HistoryLabel } from '../../../shared/messages';
 import { RECENT_KEEP, RecentChanges } from './recent';
 import { History, type HistoryGuard } from './history';
 import { acquireFolderLock, type FolderLock, type LockOptions } from './lock';
-import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRef, type StoryContent, type StoryHead } from './meta';
+import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRecords, type SegmentRef, type StoryContent, type StoryHead } from './meta';
 import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { SegmentPicker, SegmentReader, type SegmentEntries } from './segment-entries';
 import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './segment-shape';
@@ -106,6 +106,8 @@ export class LibraryStore {
   private linkCounts: Map<string, number> | null = null;
   /** Content records (by content id) of each segment, in file order: what its bodies file must hold. */
   private readonly recordsOf = new Map<string, string[]>();
+  /** Segments whose recordsOf list is not in file order (made by a compaction in this process): read from disk by others. */
+  private readonly mergedRecords = new Set<string>();
   /** Damaged content files (relative path) → why, and the content ids they cost (a lost heads file: `lost` stories of unknown id). */
   private readonly damage = new Map<string, { problem: SegmentProblem; ids: Set<string>; lost: number }>();
   /** Segments whose bodies file was read whole and checked (they never change). */
@@ -200,6 +202,26 @@ export class LibraryStore {
   /** The head of a deleted story that is still in the Trash (deleted, not purged). */
   trashedHead(id: string): StoryHead | undefined {
     return this.deletedSet.has(id) && !this.purgedSet.has(id) ? this.heads.get(id) : undefined;
+  }
+
+  /**
+   * The records of the listed segments as their heads files list them, for the indexing
+   * worker, which would otherwise parse every heads file again (~0.3 s of CPU at 52,000
+   * stories). Segments whose list is not known in file order are left out (read from disk).
+   */
+  segmentRecords(): SegmentRecords[] {
+    const out: SegmentRecords[] = [];
+    for (const { name } of this.meta.segments) {
+      const ids = this.recordsOf.get(name);
+      if (!ids || this.mergedRecords.has(name)) continue;
+      const wire: Array<number | string> = [];
+      ids.forEach((id, index) => {
+        const facts = this.versionHeads.get(id)?.wire;
+        if (facts) wire.push(index, facts.storyId, facts.version);
+      });
+      out.push({ name, ids, wire });
+    }
+    return out;
   }
 
   /** Bytes of the heads' parts kept outside the JS heap (for the memory benchmark). */
@@ -815,6 +837,7 @@ export class LibraryStore {
       const merged = this.recordsOf.get(target.name);
       if (merged) merged.push(...records);
       else this.recordsOf.set(target.name, [...records]);
+      this.mergedRecords.add(target.name);
       this.bodyCache.delete(segment);
       this.checkedBodies.delete(segment);
     }

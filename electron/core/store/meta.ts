@@ -61,6 +61,17 @@ export interface StoryContent {
   body: BodyBlock[];
 }
 
+/**
+ * The records of one content segment as its heads file lists them (the valid ones, in
+ * file order): ids, and for each agency version its story and version number as
+ * `[index, storyId, version]` triples. What the indexing worker would read from the file.
+ */
+export interface SegmentRecords {
+  name: string;
+  ids: string[];
+  wire: Array<number | string>;
+}
+
 export interface SegmentRef {
   /** File stem in `content/`: `<name>.heads.json` and `<name>.bodies.json`. */
   name: string;

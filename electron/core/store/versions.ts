@@ -38,20 +38,24 @@ export class StoryVersions {
    * (the first stays).
    */
   add(head: StoryHead, segment: string): 'current' | 'older' | 'known' {
-    const wire = head.wire!;
-    if (this.owner.has(head.id)) return 'known';
-    const list = this.byStory.get(wire.storyId);
-    const ref: VersionRef = { contentId: head.id, segment, version: wire.version };
+    return this.addRecord(head.id, head.wire!.storyId, head.wire!.version, segment);
+  }
+
+  /** As add(), by the record's content id and its agency facts. */
+  addRecord(contentId: string, storyId: string, version: number, segment: string): 'current' | 'older' | 'known' {
+    if (this.owner.has(contentId)) return 'known';
+    const list = this.byStory.get(storyId);
+    const ref: VersionRef = { contentId, segment, version };
     if (!list) {
-      this.byStory.set(wire.storyId, [ref]);
-      this.owner.set(head.id, wire.storyId);
+      this.byStory.set(storyId, [ref]);
+      this.owner.set(contentId, storyId);
       return 'current';
     }
     let at = list.length;
     while (at > 0 && list[at - 1]!.version > ref.version) at--;
     if (at > 0 && list[at - 1]!.version === ref.version) return 'known';
     list.splice(at, 0, ref);
-    this.owner.set(head.id, wire.storyId);
+    this.owner.set(contentId, storyId);
     return at === list.length - 1 ? 'current' : 'older';
   }
 
