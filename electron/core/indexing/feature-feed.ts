@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { IndexedMeta } from '../store/meta';
+import type { IndexedMeta, SegmentRecords } from '../store/meta';
 import { readFeatureBatch, type StoryFeatures } from './feature-batch';
 import type { FeatureJob, FromFeatureWorker, ToFeatureWorker } from './feature-worker';
 import { workerEntry } from './worker-entry';
@@ -32,13 +32,13 @@ export class FeatureFeed implements FeatureSource {
   /** How the feature worker came by the lexicon, as it said when done (for tests; undefined before). */
   workerLexicon: LexiconOrigin | null | undefined;
 
-  /** Starts the feature worker over the stories the library's metadata lists (`only`: these segments). */
-  constructor(dataDir: string, meta: IndexedMeta, only: string[] | null = null) {
+  /** Starts the feature worker over the stories the library's metadata lists (`only`: these segments; `records`: as SegmentLibrary.open). */
+  constructor(dataDir: string, meta: IndexedMeta, only: string[] | null = null, records: SegmentRecords[] = []) {
     const entry = workerEntry('feature-worker');
     // The feature worker splits compounds too: it is handed this thread's lexicon (built
     // here first if need be, as this thread needs it for the build anyway), not a copy.
     lexiconWords();
-    const job: FeatureJob = { dataDir, segments: meta.segments, deleted: meta.deleted, only, lexicon: lexiconData() };
+    const job: FeatureJob = { dataDir, segments: meta.segments, deleted: meta.deleted, only, lexicon: lexiconData(), records };
     this.worker = new Worker(entry.url, { workerData: { ...entry.data, job }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: FEATURE_WORKER_YOUNG_GENERATION_MB } });
     this.worker.on('message', (message: FromFeatureWorker) => this.arrive(message));
     this.worker.on('error', (error) => this.arrive({ type: 'failed', message: error.message }));

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { relatedFeatures } from '../analysis/related';
 import { applyMemoryPolicy } from '../memory-policy';
 import { lexiconOrigin, useSharedLexicon, type LexiconData, type LexiconOrigin } from '../text/compounds';
-import type { SegmentRef } from '../store/meta';
+import type { SegmentRecords, SegmentRef } from '../store/meta';
 import { FeatureBatchWriter, type FeatureBatch } from './feature-batch';
 import { SegmentLibrary } from './segment-library';
 import { relatedAndSpeakersOf } from './story-docs';
@@ -21,6 +21,8 @@ export interface FeatureJob {
   only: string[] | null;
   /** The indexing worker's compound lexicon (shared memory): this worker builds none. */
   lexicon: LexiconData | null;
+  /** Segments' records as the main process read them (store.segmentRecords): their heads files need not be parsed to learn them. */
+  records: SegmentRecords[];
 }
 
 export type ToFeatureWorker = { type: 'more'; batches: number };
@@ -57,7 +59,7 @@ async function post(writer: FeatureBatchWriter): Promise<void> {
 
 try {
   const meta = { createdAt: '', segments: job.segments, deleted: job.deleted, tags: [], taggings: {}, storyEdits: {} };
-  const library = await SegmentLibrary.open(job.dataDir, meta, true);
+  const library = await SegmentLibrary.open(job.dataDir, meta, true, job.records);
   const only = job.only ? new Set(job.only) : null;
   const writer = new FeatureBatchWriter();
   for await (const { head, body } of library.storiesWithBodies(only ? (name) => only.has(name) : undefined)) {

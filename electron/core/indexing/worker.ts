@@ -97,14 +97,18 @@ class NumbersFeed implements NumberListener {
 
 const numbers = new NumbersFeed();
 const library = await SegmentLibrary.open(init.dataDir, init.meta, init.readOnly, init.records);
+/** The records the main process gave, for the feature worker of the first build or catch-up; let go once the indexes are ready (a segment not given is read from its file). */
+let givenRecords = init.records;
+init.records = [];
 // A full build's related-index half is worked out on a second thread (feature-feed.ts).
-const features = (meta: IndexedMeta, only: string[] | null) => new FeatureFeed(init.dataDir, meta, only);
+const features = (meta: IndexedMeta, only: string[] | null) => new FeatureFeed(init.dataDir, meta, only, givenRecords);
 const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers, sliceMs: init.sliceMs, features });
 
 let lastProgress = '';
 function tellProgress(): void {
   numbers.flush();
   const { ready, indexed, total } = indexes.peekProgress();
+  if (ready) givenRecords = [];
   const event: ProgressEvent = { type: 'progress', ready, indexed, total, origin: indexes.origin };
   const key = JSON.stringify(event);
   if (key === lastProgress) return;
