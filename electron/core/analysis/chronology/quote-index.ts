@@ -266,17 +266,23 @@ export class QuoteIndex {
 
   /** Who is quoted, with how many quotes, most quoted first. */
   people(): QuoteSpeaker[] {
-    const byKey = new Map<string, QuoteSpeaker>();
+    const byKey = new Map<number, QuoteSpeaker>();
     const KEY = STRING_FIELDS.indexOf('speakerKey');
     const NAME = STRING_FIELDS.indexOf('speakerName');
     const KIND = STRING_FIELDS.indexOf('speakerKind');
     for (const entry of this.stories.values()) {
       for (let row = entry.first; row < entry.first + entry.count; row++) {
-        const speakerKey = this.stringAt(row, KEY);
+        // By the key's number: one per distinct key, as the strings are kept once.
+        const keyNumber = this.rows[row * ROW + KEY]!;
+        if (keyNumber === NULL || keyNumber === ABSENT) continue;
+        const known = byKey.get(keyNumber);
+        if (known) {
+          known.count++;
+          continue;
+        }
+        const speakerKey = this.strings[keyNumber]!;
         if (!speakerKey) continue;
-        const known = byKey.get(speakerKey);
-        if (known) known.count++;
-        else byKey.set(speakerKey, { key: speakerKey, name: this.stringAt(row, NAME) ?? speakerKey, count: 1, kind: (this.rows[row * ROW + KIND] === ABSENT ? null : (this.stringAt(row, KIND) as SpeakerKind | null)) ?? 'person' });
+        byKey.set(keyNumber, { key: speakerKey, name: this.stringAt(row, NAME) ?? speakerKey, count: 1, kind: (this.rows[row * ROW + KIND] === ABSENT ? null : (this.stringAt(row, KIND) as SpeakerKind | null)) ?? 'person' });
       }
     }
     return [...byKey.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'nl'));
