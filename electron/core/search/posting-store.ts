@@ -1,3 +1,4 @@
+import { TermTable } from './term-table';
 import { i32s, SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 
 // The inverted index's posting lists: per index term, per score slot, the ascending numbers
@@ -32,8 +33,8 @@ interface FrozenLists {
 
 export class PostingStore {
   private readonly slotCount: number;
-  /** Frozen terms: term → its position in `starts` (a multiple of slotCount). */
-  private frozen = new Map<string, number>();
+  /** Frozen terms, numbered in term order: a term's lists start at number × slotCount in `starts`. */
+  private frozen = new TermTable();
   /** Per frozen term and slot: where its numbers start in `data`; one more entry ends the last. */
   private starts: Int32Array = new Int32Array(1);
   private data: Int32Array = new Int32Array(0);
@@ -68,8 +69,8 @@ export class PostingStore {
   get(term: string): PostingSlots | undefined {
     const thawed = this.thawed.get(term);
     if (thawed) return thawed;
-    const at = this.frozen.get(term);
-    return at === undefined ? undefined : this.frozenSlots(at);
+    const number = this.frozen.get(term);
+    return number < 0 ? undefined : this.frozenSlots(number * this.slotCount);
   }
 
   private frozenSlots(at: number): PostingSlots {
@@ -89,9 +90,9 @@ export class PostingStore {
   mutable(term: string): MutableSlots | undefined {
     const thawed = this.thawed.get(term);
     if (thawed) return thawed;
-    const at = this.frozen.get(term);
-    if (at === undefined) return undefined;
-    const slots: MutableSlots = this.frozenSlots(at).map((ids) => (ids ? Array.from(ids) : undefined));
+    const number = this.frozen.get(term);
+    if (number < 0) return undefined;
+    const slots: MutableSlots = this.frozenSlots(number * this.slotCount).map((ids) => (ids ? Array.from(ids) : undefined));
     this.changes++;
     this.frozen.delete(term);
     this.thawed.set(term, slots);
@@ -112,7 +113,7 @@ export class PostingStore {
   }
 
   *entries(): Generator<[string, PostingSlots]> {
-    for (const [term, at] of this.frozen) yield [term, this.frozenSlots(at)];
+    for (const [term, number] of this.frozen.entries()) yield [term, this.frozenSlots(number * this.slotCount)];
     yield* this.thawed;
   }
 
@@ -170,8 +171,8 @@ export class PostingStore {
     starts[terms.length * slotCount] = at;
     const lists: FrozenLists = { terms, starts, data: at === data.length ? data : data.slice(0, at) };
     if (this.changes === changesBefore) {
-      const frozen = new Map<string, number>();
-      terms.forEach((term, k) => frozen.set(term, k * slotCount));
+      const frozen = new TermTable();
+      for (const term of terms) frozen.add(term);
       this.frozen = frozen;
       this.starts = lists.starts;
       this.data = lists.data;
@@ -210,11 +211,11 @@ export class PostingStore {
       }
       if (key % 65_536 === 65_535) yield;
     }
-    terms.forEach((term, k) => {
+    for (const term of terms) {
       if (store.frozen.has(term)) throw new SnapshotFormatError('search: repeated terms');
       // The vocabulary's own string for the term: one copy of each in memory.
-      store.frozen.set(shared(term), k * slotCount);
-    });
+      store.frozen.add(shared(term));
+    }
     store.starts = starts;
     store.data = data;
     return store;

@@ -3,6 +3,7 @@ import { compoundHeads } from '../text/compounds';
 import { nameSkeleton, skeletonHash } from '../text/transliteration';
 import { wordHash } from '../text/dutch';
 import { indexTerm } from './query';
+import { TermTable } from './term-table';
 
 // Every distinct folded word seen by the index gets a small number. Stories keep
 // their text as a sequence of these numbers (see packed-text.ts), the word's index
@@ -92,9 +93,14 @@ export class Vocabulary {
   /** Per word id: its term's number (0: not indexed); words up to `numbered` have one (see termIds). */
   private termIdOf = new Int32Array(1024);
   private numbered = 1;
-  /** Per term number: the term (the same string as `terms` holds). */
-  private readonly termTexts: string[] = [''];
-  private readonly termNumbers = new Map<string, number>();
+  /** Per term number: the term (the same string as `terms` holds); 0 stands for no term. */
+  private readonly termNumbers = Vocabulary.newTermNumbers();
+
+  private static newTermNumbers(): TermTable {
+    const table = new TermTable();
+    table.add('');
+    return table;
+  }
 
   /**
    * Per word id, the number of its index term (0 when the word is not indexed): dense
@@ -114,11 +120,7 @@ export class Vocabulary {
         const term = this.terms[id]!;
         if (!term) continue;
         let number = this.termNumbers.get(term);
-        if (number === undefined) {
-          number = this.termTexts.length;
-          this.termNumbers.set(term, number);
-          this.termTexts.push(term);
-        }
+        if (number < 0) number = this.termNumbers.add(term);
         this.termIdOf[id] = number;
       }
       this.numbered = count;
@@ -128,12 +130,12 @@ export class Vocabulary {
 
   /** Terms are numbered below this (see termIds). */
   get termLimit(): number {
-    return this.termTexts.length;
+    return this.termNumbers.length;
   }
 
   /** The term with this number (see termIds). */
   termText(number: number): string {
-    return this.termTexts[number]!;
+    return this.termNumbers.text(number)!;
   }
 
   /** The id of a folded word, adding it when new. */
