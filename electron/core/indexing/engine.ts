@@ -458,6 +458,7 @@ export class LibraryIndexes {
 
     let touched = 0;
     const count = () => touched++;
+    const relatedChanges = pair.related.changeCount;
     await this.apply({ type: 'meta', before: sharedWith(snapshot, meta), after: meta }, pair, count);
     const covered = new Set(snapshot.segments);
     const breather = this.breather();
@@ -488,6 +489,10 @@ export class LibraryIndexes {
         touched++;
       }
     }
+    // Brought up to date, the related index answers as a fresh build over these stories would:
+    // its postings and norms follow today's idf again (RelatedIndex.settle). A snapshot whose
+    // stories did not change answers as the indexes that wrote it did, settled or not.
+    if (pair.related.changeCount !== relatedChanges) pair.related.settle();
     return touched;
   }
 

@@ -148,7 +148,7 @@ describe('index snapshot', () => {
 
   it('brings a stale snapshot up to date: imports, deletions, undo, tags, renames, notes and dates since', async () => {
     await withTempDir(async (dir) => {
-      await libraryWithSnapshot(dir, 400);
+      await copyOfShared(dir);
       const written = await readFile(snapshotPath(dir));
 
       // Changes made without the snapshot being written again (it stays as it was).

@@ -48,6 +48,7 @@ export class RelatedIndex {
   private readonly stories: StoryStore;
   private readonly postings: PostingsLayout;
   private readonly scorer: Scorer;
+  private changes = 0;
 
   constructor();
   /** @internal An index over state read from a snapshot (see readState). */
@@ -60,6 +61,11 @@ export class RelatedIndex {
 
   get size(): number {
     return this.state.live;
+  }
+
+  /** Stories added or removed through this object so far: whether a step changed what the index holds. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   has(id: string): boolean {
@@ -87,6 +93,8 @@ export class RelatedIndex {
     this.postings.addStory(slot);
     this.scorer.computeNorms(slot, state.live);
     state.changesSinceNorms++;
+    state.changesSincePostings++;
+    this.changes++;
     if (!this.maybeCompact()) this.postings.maybeRebuild();
   }
 
@@ -104,6 +112,28 @@ export class RelatedIndex {
    */
   pack(): void {
     if (this.postings.unpacked) this.postings.rebuild();
+  }
+
+  /**
+   * Brings the index to the state a fresh build over the same stories answers from: the
+   * postings laid out again (each story's indexed terms chosen with today's idf) and every
+   * norm computed with today's idf, if any story was added or removed since they last were.
+   * Live adds and removals between two settles are cheaper and approximate: a story's
+   * indexed terms are chosen with the idf of the moment it is added (the others keep theirs
+   * until the lists are packed again) and norms are refreshed only once 5 % of the archive
+   * changed, so a suggestion may be missing or scored a little differently until then.
+   * For after a loaded snapshot was brought up to date (a full build packs as it ends).
+   * At 20,000 stories about 0.2 s; nothing when nothing changed.
+   * What a settled index still owes to its history: the spelling shown for a shared word or
+   * name (the first one seen, maybe of a story removed since), and, only where it decides,
+   * slot and term-id order (a story added again gets a new slot and newer terms get higher
+   * ids): which postings are walked past POSTING_WALK_CAP, and ties of exactly equal weight
+   * or approximate score at the cut of INDEXED_TERMS, QUERY_TERMS and CANDIDATES.
+   */
+  settle(): void {
+    const state = this.state;
+    if (state.changesSincePostings > 0 || this.postings.unpacked) this.postings.rebuild();
+    if (state.changesSinceNorms > 0) this.scorer.refreshNorms();
   }
 
   /**
@@ -157,6 +187,8 @@ export class RelatedIndex {
     if (this.state.idOf[slot] == null) return;
     this.stories.remove(slot);
     this.state.changesSinceNorms++;
+    this.state.changesSincePostings++;
+    this.changes++;
   }
 
   /** Rebuilds records and postings without removed stories once they make up a quarter of the slots; true if it did. */

@@ -95,6 +95,7 @@ export class PostingsLayout {
     }
     state.termPostings.setBase(termStarts, termSlots);
     state.entityPostings.setBase(entityStarts, entitySlots);
+    state.changesSincePostings = 0;
   }
 
   /**

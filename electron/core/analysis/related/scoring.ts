@@ -86,8 +86,14 @@ export class Scorer {
 
   refreshNormsIfStale(): void {
     const state = this.state;
+    if (state.changesSinceNorms === 0 || state.changesSinceNorms <= NORM_REFRESH_SHARE * Math.max(state.live, state.liveAtNorms)) return;
+    this.refreshNorms();
+  }
+
+  /** Computes every live story's norms with today's idf. */
+  refreshNorms(): void {
+    const state = this.state;
     const live = state.live;
-    if (state.changesSinceNorms === 0 || state.changesSinceNorms <= NORM_REFRESH_SHARE * Math.max(live, state.liveAtNorms)) return;
     const idfs = idfTable(state, live);
     for (let slot = 0; slot < state.slotCount; slot++) if (state.slots.alive[slot]) this.computeNorms(slot, live, idfs);
     state.changesSinceNorms = 0;

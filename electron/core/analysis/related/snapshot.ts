@@ -14,6 +14,7 @@ export function* writeRelatedState(state: RelatedState, out: SnapshotWriter): Ge
   out.u32(state.dead);
   out.f64(state.changesSinceNorms);
   out.f64(state.liveAtNorms);
+  out.f64(state.changesSincePostings);
   const n = state.slotCount;
   const s = state.slots;
   for (const column of [s.record, s.entityOffset, s.termCount, s.entityCount, s.termNorm, s.entityNorm, s.day, s.signature, s.alive]) {
@@ -41,6 +42,7 @@ export function* readRelatedState(input: SnapshotReader): Generator<void, Relate
   state.dead = input.u32();
   state.changesSinceNorms = input.f64();
   state.liveAtNorms = input.f64();
+  state.changesSincePostings = input.f64();
   const s = state.slots;
   s.ensure(n);
   const column = <T extends ArrayBufferView & { length: number }>(values: T): T => {

@@ -80,6 +80,12 @@ export class RelatedState {
   /** Stories added or removed since the norms were computed, and how many were live then (see scoring.ts). */
   changesSinceNorms = 0;
   liveAtNorms = 0;
+  /**
+   * Stories added or removed since the posting lists were last laid out from the records
+   * (postings.ts, rebuild): while it is above 0, the lists may hold terms chosen with an
+   * older idf than a fresh build would choose them with (see RelatedIndex.settle).
+   */
+  changesSincePostings = 0;
 
   /** Live stories. */
   get live(): number {
