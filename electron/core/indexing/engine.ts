@@ -77,6 +77,8 @@ export interface IndexSource {
   readonly storyCount: number;
   /** A live story's head (the worker reads it from disk: hence maybe a promise). */
   head(id: string): StoryHead | undefined | Promise<StoryHead | undefined>;
+  /** Whether `head(id)` has a head to give, without reading it. */
+  isLive(id: string): boolean;
   body(id: string): Promise<BodyBlock[] | undefined>;
   /** Every live story with its body, segment by segment; `include` picks segments by name. */
   storiesWithBodies(include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent>;
@@ -478,7 +480,8 @@ export class LibraryIndexes {
     await this.mergeBulk(pair, breather);
     // Normally nothing left to do: only a snapshot written from a state this code did not foresee.
     for (const id of [...pair.search.ids()]) {
-      if (!(await this.store.head(id))) {
+      // Without reading any head: reading them all cost a snapshot start ~0.1 s of CPU at 52,000 stories.
+      if (!this.store.isLive(id)) {
         this.remove(id, pair);
         touched++;
       }

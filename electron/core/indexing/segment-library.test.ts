@@ -77,6 +77,12 @@ describe('the indexing worker\'s segment library', () => {
       expect(fromFiles.ids).toEqual(['a1', 'w1', 'a3', 'w2', 'a4']);
       expect(fromFiles.heads.map((head) => head?.headline)).toEqual(['Kop a1', 'Dijkversterking w1, versie 3', 'Kop a3', 'Dijkversterking w2, versie 2', 'Kop a4']);
       expect(await view(given)).toEqual(fromFiles);
+      // isLive answers as head() would, without reading a head (deleted, agency records by content id, unknown ids).
+      const asked = ['a1', 'a2', 'a3', 'w1', 'w1-v1', 'w1-v3', 'w2', 'w2-v2', 'a4', 'nergens'];
+      for (const library of [given, await SegmentLibrary.open(dir, meta, true)]) {
+        expect(asked.map((id) => library.isLive(id))).toEqual(await Promise.all(asked.map(async (id) => (await library.head(id)) !== undefined)));
+      }
+      expect(asked.map((id) => given.isLive(id))).toEqual([true, false, true, true, false, false, true, false, true, false]);
       await reopened.close();
     });
   });

@@ -88,6 +88,11 @@ export class SegmentLibrary implements IndexSource {
     return (await this.readHeads(this.segmentOf.get(id)!))?.get(id);
   }
 
+  /** As head(id) would find one: the segments' records were read (or given) when they were learned. */
+  isLive(id: string): boolean {
+    return !this.deletedSet.has(id) && this.isListed(id);
+  }
+
   async body(id: string): Promise<BodyBlock[] | undefined> {
     const page = this.pageShown(id);
     if (page !== undefined) id = page;

@@ -190,6 +190,11 @@ export class LibraryStore {
     return head && !this.deletedSet.has(id) ? head : undefined;
   }
 
+  /** A live (not deleted) story: head(id) gives its head. */
+  isLive(id: string): boolean {
+    return this.head(id) !== undefined;
+  }
+
   isDeleted(id: string): boolean {
     return this.deletedSet.has(id);
   }
