@@ -2,8 +2,8 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_DIR, LibraryStore } from '../store/library-store';
-import { indexedMetaOf, type StoryContent } from '../store/meta';
-import { fakeStory, withTempDir } from '../store/test/helpers';
+import { indexedMetaOf } from '../store/meta';
+import { fakeStory, withTempDir, wireVersion as versionOf } from '../store/test/helpers';
 import { SegmentLibrary } from './segment-library';
 
 // The indexing worker learns which segment holds each record either from the main
@@ -11,35 +11,7 @@ import { SegmentLibrary } from './segment-library';
 // files itself. Both must give the very same library: the same live stories in the same
 // order (the order numbers the stories in the search index), the same heads and texts.
 
-function wireVersion(storyId: string, version: number): StoryContent {
-  const base = fakeStory(`${storyId}-v${version}`, `Dijkversterking ${storyId}, versie ${version}`);
-  return {
-    head: {
-      ...base.head,
-      wire: {
-        storyId,
-        guid: `urn:anp:${storyId}`,
-        version,
-        format: 'ninjs',
-        firstCreated: '2026-01-01T08:00:00.000Z',
-        versionCreated: `2026-01-01T${String(8 + version).padStart(2, '0')}:00:00.000Z`,
-        date: '2026-01-01',
-        status: 'usable',
-        signals: version > 1 ? ['update'] : [],
-        embargoedUntil: null,
-        edNote: null,
-        subheadline: null,
-        slugline: 'dijk',
-        byline: null,
-        language: 'nl',
-        rights: { copyrightHolder: 'ANP', copyrightNotice: null, usageTerms: null },
-        infoSources: [],
-        words: 5,
-      },
-    },
-    body: [{ type: 'paragraph', text: `Tekst van ${storyId} versie ${version}.` }],
-  };
-}
+const wireVersion = (storyId: string, version: number) => versionOf(storyId, version, `Dijkversterking ${storyId}, versie ${version}`);
 
 async function view(library: SegmentLibrary) {
   const ids = [...library.liveIds()];
@@ -78,7 +50,7 @@ describe('the indexing worker\'s segment library', () => {
       expect(fromFiles.heads.map((head) => head?.headline)).toEqual(['Kop a1', 'Dijkversterking w1, versie 3', 'Kop a3', 'Dijkversterking w2, versie 2', 'Kop a4']);
       expect(await view(given)).toEqual(fromFiles);
       // isLive answers as head() would, without reading a head (deleted, agency records by content id, unknown ids).
-      const asked = ['a1', 'a2', 'a3', 'w1', 'w1-v1', 'w1-v3', 'w2', 'w2-v2', 'a4', 'nergens'];
+      const asked = ['a1', 'a2', 'a3', 'w1', 'w1v1', 'w1v3', 'w2', 'w2v2', 'a4', 'nergens'];
       for (const library of [given, await SegmentLibrary.open(dir, meta, true)]) {
         expect(asked.map((id) => library.isLive(id))).toEqual(await Promise.all(asked.map(async (id) => (await library.head(id)) !== undefined)));
       }

@@ -10,7 +10,7 @@ import { createChromiumPrinter } from '../../export/chromium-printer';
 import type { PdfPrinter } from '../../ports';
 import { openKroniek, type KroniekCore } from '../../app';
 import type { StoryContent } from '../../store/meta';
-import { fakeStory, withTempDir } from '../../store/test/helpers';
+import { fakeStory, withTempDir, wireVersion } from '../../store/test/helpers';
 import { ok } from '../../service/test/calls';
 import { storeLines } from '../chronology/ops';
 import { nameSeries } from '../links/ops';
@@ -33,36 +33,6 @@ async function open(dir: string, name: string, account: Account, printer?: PdfPr
 }
 
 const run = promisify(execFile);
-
-function wireVersion(storyId: string, version: number, headline: string): StoryContent {
-  const base = fakeStory(`${storyId}v${version}`, headline);
-  return {
-    head: {
-      ...base.head,
-      wire: {
-        storyId,
-        guid: `urn:anp:${storyId}`,
-        version,
-        format: 'ninjs',
-        firstCreated: '2026-01-01T08:00:00.000Z',
-        versionCreated: `2026-01-01T${String(8 + version).padStart(2, '0')}:00:00.000Z`,
-        date: '2026-01-01',
-        status: 'usable',
-        signals: version > 1 ? ['update'] : [],
-        embargoedUntil: null,
-        edNote: null,
-        subheadline: null,
-        slugline: 'dijk',
-        byline: null,
-        language: 'nl',
-        rights: { copyrightHolder: 'ANP', copyrightNotice: null, usageTerms: null },
-        infoSources: [],
-        words: 5,
-      },
-    },
-    body: [{ type: 'paragraph', text: `Versie ${version} van het bericht.` }],
-  };
-}
 
 const line = (key: string, summary: string): ChronologyLine => ({
   key,

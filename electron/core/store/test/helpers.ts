@@ -32,3 +32,34 @@ export function fakeStory(id: string, headline = `Kop ${id}`): StoryContent {
     body: [{ type: 'paragraph', text: `Tekst van ${id}.` }],
   };
 }
+
+/** One agency version of a wire story (content id `<storyId>v<version>`), as the importer stores it. */
+export function wireVersion(storyId: string, version: number, headline: string): StoryContent {
+  const base = fakeStory(`${storyId}v${version}`, headline);
+  return {
+    head: {
+      ...base.head,
+      wire: {
+        storyId,
+        guid: `urn:anp:${storyId}`,
+        version,
+        format: 'ninjs',
+        firstCreated: '2026-01-01T08:00:00.000Z',
+        versionCreated: `2026-01-01T${String(8 + version).padStart(2, '0')}:00:00.000Z`,
+        date: '2026-01-01',
+        status: 'usable',
+        signals: version > 1 ? ['update'] : [],
+        embargoedUntil: null,
+        edNote: null,
+        subheadline: null,
+        slugline: 'dijk',
+        byline: null,
+        language: 'nl',
+        rights: { copyrightHolder: 'ANP', copyrightNotice: null, usageTerms: null },
+        infoSources: [],
+        words: 5,
+      },
+    },
+    body: [{ type: 'paragraph', text: `Versie ${version} van het bericht.` }],
+  };
+}
