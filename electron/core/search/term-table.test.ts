@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wordHash } from '../text/dutch';
 import { TermTable } from './term-table';
 
 describe('TermTable', () => {
@@ -28,5 +29,25 @@ describe('TermTable', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('finds a string by where it stands in a text, A–Z read as a–z, without cutting it out', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[a-zé]{1,8}$/), { maxLength: 200 }), fc.string({ unit: fc.constantFrom('a', 'B', 'c', 'É', 'é', 'z', ' '), maxLength: 12 }), fc.nat(), fc.nat(), (words, text, a, b) => {
+        const table = new TermTable();
+        for (const word of words) table.add(word);
+        const start = a % (text.length + 1);
+        const end = start + (b % (text.length - start + 1));
+        const cut = text.slice(start, end);
+        const folded = cut.replace(/[A-Z]/g, (c) => c.toLowerCase());
+        expect(table.findRange(text, start, end, wordHash(folded))).toBe(table.get(folded));
+      }),
+      { numRuns: 2_000 },
+    );
+    const table = new TermTable();
+    table.add('oorlog');
+    expect(table.findRange('De OORLOG duurt', 3, 9, wordHash('oorlog'))).toBe(0);
+    expect(table.findRange('De Oorlogen', 3, 9, wordHash('oorlog'))).toBe(0);
+    expect(table.findRange('De ÖORLOG', 3, 9, wordHash('öorlog'))).toBe(-1);
   });
 });

@@ -4,7 +4,9 @@ import { wordHash } from '../text/dutch';
 // table of numbers rather than a Map: the strings are kept anyway (one array of them), so a
 // term costs its place in that array and a few bytes of table. At 50,000 stories the search
 // index's 200,000–300,000 terms in a Map<string, number> took 14 MB of table each time
-// (the frozen posting lists, the vocabulary's term numbers); here 3–5 MB.
+// (the frozen posting lists, the vocabulary's term numbers); here 3–5 MB. The vocabulary's
+// words are numbered by one too, looked up also by where a word is in a story's text
+// (findRange), with the hash worked out while the text was scanned.
 
 const REMOVED = undefined;
 
@@ -26,13 +28,41 @@ export class TermTable {
     return this.texts.length;
   }
 
-  /** The number of `text`, or -1. */
-  get(text: string): number {
-    return this.find(text, wordHash(text));
+  /** The number of `text` (`hash`: its wordHash, when known), or -1. */
+  get(text: string, hash = wordHash(text)): number {
+    return this.find(text, hash);
+  }
+
+  /**
+   * The number of the string that is `text` from `start` to `end` with A–Z read as a–z
+   * (`hash`: that string's wordHash), or -1; no string is cut out of `text`.
+   */
+  findRange(text: string, start: number, end: number, hash: number): number {
+    const { places, hashes, texts } = this;
+    const mask = places.length - 1;
+    const length = end - start;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const number = places[at]! - 1;
+      if (number < 0) return -1;
+      if (hashes[number] !== hash) continue;
+      const candidate = texts[number];
+      if (candidate === undefined || candidate.length !== length) continue;
+      let k = 0;
+      for (; k < length; k++) {
+        const c = text.charCodeAt(start + k);
+        if ((c >= 65 && c <= 90 ? c + 32 : c) !== candidate.charCodeAt(k)) break;
+      }
+      if (k === length) return number;
+    }
   }
 
   has(text: string): boolean {
     return this.get(text) >= 0;
+  }
+
+  /** Every number's string, in number order (undefined where one was deleted). */
+  all(): ReadonlyArray<string | undefined> {
+    return this.texts;
   }
 
   /** The string with this number (undefined once deleted). */
@@ -40,10 +70,9 @@ export class TermTable {
     return this.texts[number];
   }
 
-  /** Adds `text`, which must not be in the table, as the next number; returns it. */
-  add(text: string): number {
+  /** Adds `text`, which must not be in the table, as the next number (`hash`: its wordHash, when known); returns it. */
+  add(text: string, hash = wordHash(text)): number {
     const number = this.texts.length;
-    const hash = wordHash(text);
     this.texts.push(text);
     if (number >= this.hashes.length) {
       const grown = new Int32Array(this.hashes.length * 2);

@@ -48,21 +48,19 @@ function addToBucket(buckets: Map<string, number[]>, key: string, id: number): v
 
 export class Vocabulary {
   /**
-   * Word ids by the wordHash of the word (text/dutch.ts), open addressing, 0 for an empty
-   * place, at most half full. A table of our own rather than a Map from word to id: a
-   * story's words are looked up by where they are in its text (scanWords, lookupRange),
-   * with the hash worked out while the text is scanned, so no string is cut out, folded
-   * and hashed again per running word; only a new word becomes a string.
+   * The words by id (id 0: the empty word, reserved). A table of numbers rather than a Map
+   * from word to id (term-table.ts): a story's words are looked up by where they are in its
+   * text (scanWords, lookupRange), with the hash worked out while the text is scanned, so no
+   * string is cut out, folded and hashed again per running word; only a new word becomes a string.
    */
-  private table = new Int32Array(2048);
-  /** Per word id: its wordHash. */
-  private hashes = new Int32Array(1024);
+  private readonly wordTable = Vocabulary.newTermNumbers();
   /**
    * The most common words, in the order they became common (HOT_STORY_COUNT): kept in
    * the snapshot as they always were, no longer used for lookups.
    */
   private readonly hot = new Map<string, number>();
-  private readonly words: string[] = [''];
+  /** Per word id: the word (the table's own array; words are never deleted). */
+  private readonly words = this.wordTable.all() as ReadonlyArray<string>;
   /** Index term per word id; '' when the word is not indexed (stopword, single character). */
   private readonly terms: string[] = [''];
   private readonly shortBuckets = new Map<string, number[]>();
@@ -149,58 +147,19 @@ export class Vocabulary {
    * its hash), adding it when new: the same id as intern() of the word lower-cased.
    */
   internRange(text: string, start: number, end: number, hash: number): number {
-    const words = this.words;
-    const mask = this.table.length - 1;
-    const length = end - start;
-    for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const id = this.table[at]!;
-      if (id === 0) break;
-      if (this.hashes[id] !== hash) continue;
-      const word = words[id]!;
-      if (word.length !== length) continue;
-      let k = 0;
-      for (; k < length; k++) {
-        const c = text.charCodeAt(start + k);
-        if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) break;
-      }
-      if (k === length) return id;
-    }
-    return this.add(text.slice(start, end).toLowerCase(), hash);
+    const id = this.wordTable.findRange(text, start, end, hash);
+    return id > 0 ? id : this.add(text.slice(start, end).toLowerCase(), hash);
   }
 
   /** The id of `word` (with its wordHash), or 0. */
   private find(word: string, hash: number): number {
-    const mask = this.table.length - 1;
-    for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const id = this.table[at]!;
-      if (id === 0 || (this.hashes[id] === hash && this.words[id] === word)) return id;
-    }
-  }
-
-  private place(id: number, hash: number): void {
-    const mask = this.table.length - 1;
-    let at = hash & mask;
-    while (this.table[at] !== 0) at = (at + 1) & mask;
-    this.table[at] = id;
-  }
-
-  /** Puts a word that is not in the table yet in it, as `id`. */
-  private enter(word: string, id: number, hash: number): void {
-    if (id >= this.hashes.length) this.hashes = grown(this.hashes);
-    this.hashes[id] = hash;
-    if (id * 2 >= this.table.length) {
-      this.table = new Int32Array(this.table.length * 2);
-      for (let other = 1; other < id; other++) this.place(other, this.hashes[other]!);
-    }
-    this.place(id, hash);
+    return Math.max(0, this.wordTable.get(word, hash));
   }
 
   /** A new word. */
   private add(word: string, hash: number): number {
     word = detached(word);
-    const id = this.words.length;
-    this.words.push(word);
-    this.enter(word, id, hash);
+    const id = this.wordTable.add(word, hash);
     this.terms.push(this.shared(indexTerm(word) ?? ''));
     if (id >= this.storyCounts.length) {
       this.storyCounts = grown(this.storyCounts);
@@ -309,11 +268,10 @@ export class Vocabulary {
     vocabulary.nameHashes = new Int32Array(capacity);
     for (let id = 1; id < words.length; id++) {
       const word = words[id]!;
-      vocabulary.words.push(word);
       vocabulary.terms.push(terms[id]!);
       const hash = wordHash(word);
       if (vocabulary.find(word, hash) !== 0) throw new SnapshotFormatError('vocabulary: repeated words');
-      vocabulary.enter(word, id, hash);
+      vocabulary.wordTable.add(word, hash);
       // In id order, as intern() filled them.
       addToBucket(vocabulary.shortBuckets, word.slice(0, SHORT_BUCKET), id);
       if (word.length >= LONG_BUCKET) addToBucket(vocabulary.longBuckets, word.slice(0, LONG_BUCKET), id);
