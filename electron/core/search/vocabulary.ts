@@ -1,7 +1,7 @@
 import { i32s, SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { compoundHeads } from '../text/compounds';
 import { nameSkeleton, skeletonHash } from '../text/transliteration';
-import { wordHash } from '../text/dutch';
+import { detached, wordHash } from '../text/dutch';
 import { indexTerm } from './query';
 import { TermTable } from './term-table';
 
@@ -21,18 +21,6 @@ const SHORT_BUCKET = 2;
 const LONG_BUCKET = 3;
 /** Shorter words are never split into compounds (a three-letter first part and a four-letter head). */
 const MIN_COMPOUND = 7;
-
-/**
- * A copy of `text` that does not share memory with the string it was cut from.
- * Words found by a regex over a story's text are slices of that whole text, and
- * keeping one as a Map key would keep the whole text alive.
- */
-export function detached(text: string): string {
-  // V8 copies a slice or concatenation of fewer than 13 characters into a flat string of
-  // its own anyway (most words); join builds one new flat string (slicing a concatenation
-  // would still be a slice).
-  return text.length < 13 ? text : text.split('').join('');
-}
 
 function grown(array: Int32Array): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(array.length * 2);
