@@ -11,6 +11,7 @@ import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology
 import type { SearchExpansion } from '../../../shared/contract/library';
 import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, ToWorker, WorkerInit, WorkerStatus } from './protocol';
 import { indexingWorkerEntry } from './worker-entry';
+import { started, stopWorker, type WorkerEnd } from './worker-exit';
 import { lexiconData, type LexiconData } from '../text/compounds';
 
 // The main process's side of the indexing worker (worker.ts): starts it, tells it every
@@ -186,6 +187,8 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   private closing = false;
   /** The last build (or snapshot load) that reached ready. */
   lastBuild: BuildReport | null = null;
+  /** How the worker ended at close (for tests: 'exited' unless it hung). */
+  workerEnd: WorkerEnd | null = null;
 
   constructor(
     private readonly store: LibraryStore,
@@ -283,7 +286,8 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     this.stateNow = 'closed';
     this.stopProbe();
     this.worker = null;
-    if (worker) await worker.terminate();
+    // Asked to exit, never terminated mid-task (worker-exit.ts).
+    if (worker) this.workerEnd = await stopWorker(worker);
     this.rejectAll(new ServiceError('internal', 'The library is closed.'));
   }
 
@@ -312,7 +316,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     // 1 ms (a 10 ms probe overstated a block by up to 10 ms).
     this.probe = monitorEventLoopDelay({ resolution: 1 });
     this.probe.enable();
-    const worker = new Worker(this.entry.url, { workerData: { ...this.entry.data, init }, stdout: false, stderr: false });
+    const worker = started(new Worker(this.entry.url, { workerData: { ...this.entry.data, init }, stdout: false, stderr: false }));
     this.worker = worker;
     this.stateNow = 'running';
     worker.on('message', (message: FromWorker) => this.receive(message));

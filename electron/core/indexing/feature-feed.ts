@@ -3,6 +3,7 @@ import type { IndexedMeta, SegmentRecords } from '../store/meta';
 import { readFeatureBatch, type StoryFeatures } from './feature-batch';
 import type { FeatureJob, FromFeatureWorker, ToFeatureWorker } from './feature-worker';
 import { workerEntry } from './worker-entry';
+import { started, stopWorker, type WorkerEnd } from './worker-exit';
 import { FEATURE_WORKER_YOUNG_GENERATION_MB } from '../memory-policy';
 import { lexiconData, lexiconWords, type LexiconOrigin } from '../text/compounds';
 
@@ -29,6 +30,8 @@ export class FeatureFeed implements FeatureSource {
   private readonly arrived: FromFeatureWorker[] = [];
   private waiting: (() => void) | null = null;
   private ended = false;
+  /** How the feature worker ended, once the feed was closed (for tests). */
+  stopped: Promise<WorkerEnd> | undefined;
   /** How the feature worker came by the lexicon, as it said when done (for tests; undefined before). */
   workerLexicon: LexiconOrigin | null | undefined;
 
@@ -39,7 +42,7 @@ export class FeatureFeed implements FeatureSource {
     // here first if need be, as this thread needs it for the build anyway), not a copy.
     lexiconWords();
     const job: FeatureJob = { dataDir, segments: meta.segments, deleted: meta.deleted, only, lexicon: lexiconData(), records };
-    this.worker = new Worker(entry.url, { workerData: { ...entry.data, job }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: FEATURE_WORKER_YOUNG_GENERATION_MB } });
+    this.worker = started(new Worker(entry.url, { workerData: { ...entry.data, job }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: FEATURE_WORKER_YOUNG_GENERATION_MB } }));
     this.worker.on('message', (message: FromFeatureWorker) => this.arrive(message));
     this.worker.on('error', (error) => this.arrive({ type: 'failed', message: error.message }));
     this.worker.on('exit', () => this.arrive({ type: 'done' }));
@@ -64,7 +67,8 @@ export class FeatureFeed implements FeatureSource {
     this.ended = true;
     this.arrived.length = 0;
     this.current = [];
-    void this.worker.terminate();
+    // Asked to exit, never terminated mid-read (worker-exit.ts); exiting the indexing worker waits for it.
+    this.stopped ??= stopWorker(this.worker);
   }
 
   private async nextBatch(): Promise<boolean> {

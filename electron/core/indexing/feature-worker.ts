@@ -5,6 +5,7 @@ import { lexiconOrigin, useSharedLexicon, type LexiconData, type LexiconOrigin }
 import type { SegmentRecords, SegmentRef } from '../store/meta';
 import { FeatureBatchWriter, type FeatureBatch } from './feature-batch';
 import { SegmentLibrary } from './segment-library';
+import { exitThread, type ExitRequest } from './worker-exit';
 import { relatedAndSpeakersOf } from './story-docs';
 
 // The feature worker: during a full build of the indexes, reads the library's stories
@@ -25,7 +26,7 @@ export interface FeatureJob {
   records: SegmentRecords[];
 }
 
-export type ToFeatureWorker = { type: 'more'; batches: number };
+export type ToFeatureWorker = { type: 'more'; batches: number } | ExitRequest;
 export type FromFeatureWorker =
   | { type: 'batch'; batch: FeatureBatch }
   /** `lexicon`: whether this worker built the compound lexicon or was given it (for tests). */
@@ -44,7 +45,8 @@ if (job.lexicon) useSharedLexicon(job.lexicon);
 let credit = 0;
 let wake: (() => void) | null = null;
 port.on('message', (message: ToFeatureWorker) => {
-  if (message.type !== 'more') return;
+  // Asked by the feed (worker-exit.ts): never terminated mid-read.
+  if (message.type === 'exit') return void exitThread(0);
   credit += message.batches;
   wake?.();
   wake = null;

@@ -5,6 +5,7 @@ import type { Tag } from '../../../shared/types';
 import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
 import type { LexiconData, LexiconOrigin } from '../text/compounds';
+import type { ExitRequest } from './worker-exit';
 
 // The messages between the main process (client.ts) and the indexing worker (worker.ts),
 // in one place. Both ends import these types; nothing else crosses the thread boundary.
@@ -100,6 +101,7 @@ export type RequestName = keyof Requests;
 
 export type ToWorker =
   | { type: 'change'; change: ChangeMessage }
+  | ExitRequest
   | { [K in RequestName]: { type: 'request'; id: number; op: K; input: Requests[K]['input'] } }[RequestName];
 
 /** Numbers the live search index gave (`ids[k]` is `nums[k]`) or took away, in order; `reset`: forget all before. */

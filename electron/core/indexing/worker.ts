@@ -7,6 +7,7 @@ import { LibraryIndexes, type NumberListener } from './engine';
 import { FeatureFeed } from './feature-feed';
 import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, ToWorker, WorkerInit } from './protocol';
 import { SegmentLibrary } from './segment-library';
+import { exitThread } from './worker-exit';
 
 // The indexing worker: owns the search and related indexes of one open library, builds
 // them (or loads their snapshot), follows the changes the main process sends, and
@@ -177,7 +178,8 @@ const handlers: { [K in RequestName]: Handler<K> } = {
     return null;
   },
   crash() {
-    process.exit(70);
+    void exitThread(70);
+    return null;
   },
 };
 
@@ -188,13 +190,14 @@ async function answer(message: Extract<ToWorker, { type: 'request' }>): Promise<
     numbers.flush();
     const transfer = value && typeof value === 'object' && 'nums' in value ? [value.nums.buffer as ArrayBuffer, value.scores.buffer as ArrayBuffer] : [];
     post({ type: 'reply', id: message.id, ok: true, value }, transfer);
-    if (message.op === 'close') port!.close();
   } catch (error) {
     post({ type: 'reply', id: message.id, ok: false, error: { message: (error as Error)?.message ?? String(error) } });
   }
 }
 
 port.on('message', (message: ToWorker) => {
+  // After `close` the client asks this thread to exit (worker-exit.ts: never terminated mid-task).
+  if (message.type === 'exit') return void exitThread(0);
   if (message.type === 'change') {
     const large = message.change.type === 'stories-added' && message.change.ids.length >= LARGE_IMPORT;
     if (large) largeImports++;
