@@ -118,6 +118,8 @@ class NumberMirror implements StoryNumbers {
   private idOf: Array<string | undefined> = [];
   private readonly numOf = new Map<string, number>();
   generation = 0;
+  /** See StoryNumbers.numbersRevision. */
+  numbersRevision = 0;
 
   /** `intern` gives the store's own string for an id: a message's ids are new copies (1.7 MB at 52,000 stories). */
   constructor(private readonly intern: (id: string) => string) {}
@@ -126,10 +128,12 @@ class NumberMirror implements StoryNumbers {
     this.idOf = [];
     this.numOf.clear();
     this.generation++;
+    this.numbersRevision++;
   }
 
   apply(event: NumbersEvent): void {
     if (event.reset) this.clear();
+    if (event.removed.length || event.ids.length) this.numbersRevision++;
     for (const num of event.removed) {
       const id = this.idOf[num];
       if (id === undefined) continue;
@@ -225,6 +229,10 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
 
   numberOf(id: string): number | undefined {
     return this.numbers.numberOf(id);
+  }
+
+  get numbersRevision(): number {
+    return this.numbers.numbersRevision;
   }
 
   progress(): IndexProgress {

@@ -102,6 +102,8 @@ export class LibraryStore {
   private recent!: RecentChanges;
   private readonly shared = new SharedHeadParts();
   private deletedSet = new Set<string>();
+  /** Counts changes to which stories liveHeads() gives, in what order (see headsRevision). */
+  private headsChanges = 0;
   private purgedSet = new Set<string>();
   private linkCounts: Map<string, number> | null = null;
   /** Content records (by content id) of each segment, in file order: what its bodies file must hold. */
@@ -170,6 +172,11 @@ export class LibraryStore {
   }
 
   // ---- reading ---------------------------------------------------------
+
+  /** Changes whenever liveHeads() would give other heads or another order (an import, a deletion, a restore, a version shown): what is kept in that order is then stale. */
+  get headsRevision(): number {
+    return this.headsChanges;
+  }
 
   get storyCount(): number {
     return this.heads.size - this.deletedSet.size;
@@ -1027,8 +1034,15 @@ export class LibraryStore {
     this.afterWrite?.(next);
   }
 
+  /** The head liveHeads() gives for `id` from now on. */
+  private showHead(id: string, head: StoryHead): void {
+    this.heads.set(id, head);
+    this.headsChanges++;
+  }
+
   /** A purged story is gone whatever `deleted` says (purged is a subset of deleted, kept so even if an edit broke that). */
   private setDeleted(meta: MetaDoc): void {
+    this.headsChanges++;
     this.purgedSet = new Set(meta.purged ?? []);
     this.deletedSet = this.purgedSet.size ? new Set([...meta.deleted, ...this.purgedSet]) : new Set(meta.deleted);
   }
@@ -1060,12 +1074,12 @@ export class LibraryStore {
     if (head.wire) {
       this.versionHeads.set(head.id, head);
       if (this.versions.add(head, segment) === 'current') {
-        this.heads.set(head.wire.storyId, storyHeadOf(head));
+        this.showHead(head.wire.storyId, storyHeadOf(head));
         this.segmentOf.set(head.wire.storyId, segment);
       }
       return head.wire.storyId;
     }
-    this.heads.set(head.id, head);
+    this.showHead(head.id, head);
     this.segmentOf.set(head.id, segment);
     if (this.hashes) this.noteHashes(this.hashes, head);
     return head.id;
@@ -1119,7 +1133,7 @@ export class LibraryStore {
     }
     for (const [id, own] of this.pageOwn) {
       if (shown.get(id) === this.pageShown.get(id)) continue;
-      this.heads.set(id, own.head);
+      this.showHead(id, own.head);
       this.segmentOf.set(id, own.segment);
       this.pageOwn.delete(id);
     }
@@ -1128,7 +1142,7 @@ export class LibraryStore {
       const own = this.heads.get(id)!;
       const version = this.heads.get(last)!;
       this.pageOwn.set(id, { head: own, segment: this.segmentOf.get(id)! });
-      this.heads.set(id, asStored(version).with({ id, kind: own.kind, pageId: own.pageId }));
+      this.showHead(id, asStored(version).with({ id, kind: own.kind, pageId: own.pageId }));
       this.segmentOf.set(id, this.segmentOf.get(last)!);
     }
     this.pageShown = shown;

@@ -15,6 +15,8 @@ import { own } from '../../store/records';
 export interface StoryNumbers {
   idAt(num: number): string | undefined;
   numberOf(id: string): number | undefined;
+  /** Changes whenever a story is given a number or loses one: what is kept by number per story is then stale. */
+  readonly numbersRevision: number;
 }
 
 /** What `status` tells of a story number: not looked up yet, not a live story, or a live one of a kind. */
@@ -55,6 +57,8 @@ export class ListKeys {
   private importedTime = new Int32Array(1024);
   private deleted: MetaDoc['deleted'] | null = null;
   private edits: MetaDoc['storyEdits'] | null = null;
+  /** The numbers of the live stories in the store's order, and the revisions they are of (see liveNumbers). */
+  private live: { nums: Int32Array; heads: number; numbers: number } | null = null;
 
   constructor(
     readonly store: LibraryStore,
@@ -92,13 +96,45 @@ export class ListKeys {
 
   /** As warm(), a story at a time between yields: the caller hands the event loop back now and then. */
   *warmSteps(): Generator<void> {
+    // The live numbers in store order come with it (see liveNumbers), kept if nothing changed meanwhile.
+    const heads = this.store.headsRevision;
+    const numbers = this.numbers.numbersRevision;
+    const list: number[] = [];
+    let complete = true;
     for (const head of this.store.liveHeads()) {
       const num = this.numbers.numberOf(head.id);
-      if (num === undefined) continue;
+      if (num === undefined) {
+        complete = false;
+        continue;
+      }
+      list.push(num);
       if ((this.statuses[num] ?? UNKNOWN) === UNKNOWN) this.remember(num, head);
       this.keyDates(num);
       yield;
     }
+    if (complete && heads === this.store.headsRevision && numbers === this.numbers.numbersRevision) this.live = { nums: Int32Array.from(list), heads, numbers };
+  }
+
+  /**
+   * The numbers of the live stories, in the store's order (liveHeads(), the list's
+   * tiebreak); null when a live story has no number yet (the index is behind the store).
+   * Kept until a story is added, deleted, restored, shown in another version or
+   * renumbered: a browse then reads a number per story instead of looking up every
+   * story's id (two hash lookups each, ~4 of the ~6 ms per page at 52,000 stories).
+   */
+  liveNumbers(): Int32Array | null {
+    const heads = this.store.headsRevision;
+    const numbers = this.numbers.numbersRevision;
+    if (this.live && this.live.heads === heads && this.live.numbers === numbers) return this.live.nums;
+    const list: number[] = [];
+    for (const head of this.store.liveHeads()) {
+      const num = this.numbers.numberOf(head.id);
+      if (num === undefined) return null;
+      list.push(num);
+    }
+    const nums = Int32Array.from(list);
+    this.live = { nums, heads, numbers };
+    return nums;
   }
 
   /** GONE (deleted since the index last heard), else the story's `kindStatus`. */

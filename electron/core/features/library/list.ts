@@ -4,7 +4,7 @@ import { sortedSlice, sortedSliceSliced, type Order } from '../../search/select'
 import { sliceBreather } from '../../slices';
 import { fold } from '../../text/dutch';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
-import type { SearchProvider, ServiceContext } from '../../service/context';
+import type { ServiceContext } from '../../service/context';
 import { GONE, kindStatus, type ListKeys } from './list-keys';
 import { own } from '../../store/records';
 
@@ -101,7 +101,7 @@ export async function listStories(ctx: ServiceContext, query: ListQuery): Promis
 async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const byKeys = ctx.search.progress().ready ? browseByKeys(ctx, ctx.search, query) : null;
+  const byKeys = ctx.search.progress().ready ? browseByKeys(ctx, query) : null;
   if (byKeys) return byKeys;
   // Before the indexes are ready (the list the app opens on, while they are built): every
   // story's date string is compared, tens of milliseconds at 50,000 stories, so the work
@@ -139,7 +139,7 @@ async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> 
  * story's date string took 12 of the 25 ms per page. Null where it cannot answer
  * exactly (another sort, the index behind the store, dates in an unusual form).
  */
-function browseByKeys(ctx: ServiceContext, search: SearchProvider, query: ListQuery): ListPage | null {
+function browseByKeys(ctx: ServiceContext, query: ListQuery): ListPage | null {
   const sort: SortKey = query.sort ?? 'date';
   if (sort !== 'date' && sort !== 'relevance' && sort !== 'imported') return null;
   const offset = query.offset ?? 0;
@@ -152,15 +152,17 @@ function browseByKeys(ctx: ServiceContext, search: SearchProvider, query: ListQu
   let total = 0;
   const kinds = { article: 0, brief: 0 };
   const others = filtered ? withoutKind(query) : query;
-  for (const head of ctx.store.liveHeads()) {
-    const num = search.numberOf(head.id);
-    const status = num === undefined ? GONE : keys.status(num);
-    if (status === GONE || !keys.keyDates(num!)) return null;
-    if (filtered && !matchesFilters(ctx, head, others)) continue;
+  const live = keys.liveNumbers();
+  if (!live) return null;
+  for (let k = 0; k < live.length; k++) {
+    const num = live[k]!;
+    const status = keys.status(num);
+    if (status === GONE || !keys.keyDates(num)) return null;
+    if (filtered && !matchesFilters(ctx, keys.head(num), others)) continue;
     if (status === ARTICLE) kinds.article++;
     else if (status === BRIEF) kinds.brief++;
     if (kind && status !== kind) continue;
-    nums[total++] = num!;
+    nums[total++] = num;
   }
   const compare = keyOrder(keys, sort, nums);
   const dir = query.dir ?? defaultDir(sort);
