@@ -309,6 +309,12 @@ export class SearchIndex {
     this.map.freeze();
   }
 
+  /** compact(), yielding now and then (see PostingStore.freezeInSlices). */
+  *compactInSlices(): Generator<void> {
+    yield* this.mergeBulk();
+    yield* this.map.freezeInSlices();
+  }
+
   /**
    * Writes the whole state for the index snapshot: story numbers, ids and packed texts,
    * the vocabulary, and the posting map as it stands (not the text), so that reading it

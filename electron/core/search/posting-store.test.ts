@@ -74,6 +74,21 @@ describe('PostingStore', () => {
     expect(contents(roundTrip(store))).toEqual(expected);
   });
 
+  it('freezes a frozen store without copying it again, unless a term was taken out', () => {
+    const store = sample();
+    store.freeze();
+    const expected = contents(store);
+    const lists = drain(store.freezeInSlices());
+    expect(drain(store.freezeInSlices()).data).toBe(lists.data);
+    expect(contents(store)).toEqual(expected);
+    expect(contents(roundTrip(store))).toEqual(expected);
+    // A frozen term deleted leaves its numbers in the data until the next freeze copies the rest.
+    store.delete('oorlog');
+    expect(drain(store.freezeInSlices()).data).not.toBe(lists.data);
+    expect(store.postingTotal).toBe(2);
+    expect(contents(roundTrip(store))).toEqual({ kabinet: [[5]], vrede: [[], [], [], [7]] });
+  });
+
   it('keeps an edit made while a freeze was under way (the frozen copy is then not used)', () => {
     const store = sample();
     const freezing = store.freezeInSlices();

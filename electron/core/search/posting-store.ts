@@ -132,6 +132,9 @@ export class PostingStore {
    * copied would lose the edit); either way it is returned, for the snapshot.
    */
   *freezeInSlices(): Generator<void, FrozenLists> {
+    // Nothing changed since the last freeze: the lists are frozen as they are (a snapshot
+    // written after a build, which freezes them, copies nothing again).
+    if (this.thawed.size === 0 && this.frozen.size === this.frozen.length) return { terms: this.frozen.all() as string[], starts: this.starts, data: this.data };
     const changesBefore = this.changes;
     const terms: string[] = [];
     let total = 0;
