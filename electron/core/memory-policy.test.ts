@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyMemoryPolicy, MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, withMemorySaving } from './memory-policy';
+import { applyMemoryPolicy, collectGarbage, COMPACTING_FLAG, MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, withMemorySaving } from './memory-policy';
 
 // V8 offers no way to read a flag back, so these tests watch what the policy hands to
 // V8 (the spy still calls the real v8.setFlagsFromString) and check separately that
@@ -16,7 +16,7 @@ describe('memory policy', () => {
 
   it('sets only flags this V8 knows (an unknown one would be ignored without a word)', () => {
     const known = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
-    for (const flag of [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG]) {
+    for (const flag of [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, COMPACTING_FLAG]) {
       const name = flag.replace(/^--/, '').replace(/=.*$/, '');
       expect(known, name).toContain(`--${name} `);
     }
@@ -61,5 +61,22 @@ describe('memory policy', () => {
     // And the next wrapped work switches it on again.
     await withMemorySaving(async () => undefined);
     expect(setFlags.mock.calls).toEqual([[MEMORY_SAVING_FLAG], [SAVING_OFF], [MEMORY_SAVING_FLAG], [SAVING_OFF]]);
+  });
+
+  it('collects this thread’s garbage at once and gives its pages back, compacting only for that collection', () => {
+    // Fragmented: one object in ten kept, the rest garbage spread over every page.
+    const kept: object[] = [];
+    const allocate = () => {
+      const garbage: object[] = [];
+      for (let i = 0; i < 600_000; i++) (i % 10 === 0 ? kept : garbage).push({ n: i, text: `woord ${i}` });
+      return garbage.length;
+    };
+    expect(allocate()).toBe(540_000);
+    const before = v8.getHeapStatistics().total_heap_size;
+    const setFlags = vi.spyOn(v8, 'setFlagsFromString');
+    expect(collectGarbage()).toBe(true);
+    expect(setFlags.mock.calls.map(([flag]) => flag).filter((flag) => flag.includes('compact'))).toEqual([COMPACTING_FLAG, '--no-compact-on-every-full-gc']);
+    expect(before - v8.getHeapStatistics().total_heap_size).toBeGreaterThan(20_000_000);
+    expect(kept.length).toBe(60_000);
   });
 });

@@ -1,4 +1,5 @@
 import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 // How V8 manages the heap of the process that owns the library (Electron's main process,
 // the web host, the CLI, the benchmark): all of them open the library through
@@ -70,4 +71,44 @@ export async function withMemorySaving<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     if (--savers === 0) v8.setFlagsFromString(MEMORY_SAVING_FLAG.replace(/^--/, '--no-'));
   }
+}
+
+/** Makes a full collection move every live object off fragmented pages so that they can be given back (as V8's memory reducer does). */
+export const COMPACTING_FLAG = '--compact-on-every-full-gc';
+let collector: (() => void) | null | undefined;
+
+/**
+ * One full garbage collection of this thread's heap, compacting, now; false where V8
+ * offers none.
+ *
+ * The indexing worker calls it once its indexes are ready: the load or build leaves its
+ * garbage in the worker's heap (after a snapshot load at 52,000 stories 200 MB used, 117 MB
+ * of it live), and V8's memory reducer gave those pages back only ~25 s later. Compacting,
+ * the collection gives them back at once (the process's RSS 523 → 440 MB; ~110 ms of the
+ * worker's time); a plain full collection frees the objects but keeps their pages (the
+ * worker's heap 231 → 215 MB). `gc` is V8's, exposed by its flag: set at run time, it is
+ * there in a context made after.
+ */
+export function collectGarbage(): boolean {
+  if (collector === undefined) {
+    try {
+      const exposed = (globalThis as { gc?: () => void }).gc;
+      if (typeof exposed === 'function') collector = exposed;
+      else {
+        v8.setFlagsFromString('--expose-gc');
+        const made: unknown = runInNewContext('typeof gc === "function" ? gc : null');
+        collector = typeof made === 'function' ? (made as () => void) : null;
+      }
+    } catch {
+      collector = null;
+    }
+  }
+  if (!collector) return false;
+  v8.setFlagsFromString(COMPACTING_FLAG);
+  try {
+    collector();
+  } finally {
+    v8.setFlagsFromString(COMPACTING_FLAG.replace(/^--/, '--no-'));
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { applyMemoryPolicy } from '../memory-policy';
+import { applyMemoryPolicy, collectGarbage } from '../memory-policy';
 import { lexiconOrigin, onLexiconBuilt, useSharedLexicon } from '../text/compounds';
 import type { SearchIndex } from '../search/index';
 import type { IndexedMeta } from '../store/meta';
@@ -22,6 +22,12 @@ applyMemoryPolicy();
 const NUMBERS_PER_EVENT = 5_000;
 /** How often progress is told while the indexes are being built. */
 const PROGRESS_MS = 100;
+/**
+ * Once the indexes are ready, the worker collects the garbage of their load or build (see
+ * collectGarbage: ~0.1 s of this thread at 52,000 stories) as soon as no request or change
+ * has come for this long, so that no search waits behind it.
+ */
+const COLLECT_WHEN_QUIET_MS = 2_000;
 
 const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
 
@@ -106,10 +112,22 @@ const features = (meta: IndexedMeta, only: string[] | null) => new FeatureFeed(i
 const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers, sliceMs: init.sliceMs, features });
 
 let lastProgress = '';
+let collectScheduled = false;
+/** When the last request or change came (see COLLECT_WHEN_QUIET_MS). */
+let lastHeard = 0;
 function tellProgress(): void {
   numbers.flush();
   const { ready, indexed, total } = indexes.peekProgress();
-  if (ready) givenRecords = [];
+  if (ready && !collectScheduled) {
+    collectScheduled = true;
+    givenRecords = [];
+    const waiting = setInterval(() => {
+      if (performance.now() - lastHeard < COLLECT_WHEN_QUIET_MS) return;
+      clearInterval(waiting);
+      collectGarbage();
+    }, COLLECT_WHEN_QUIET_MS / 4);
+    waiting.unref();
+  }
   const event: ProgressEvent = { type: 'progress', ready, indexed, total, origin: indexes.origin };
   const key = JSON.stringify(event);
   if (key === lastProgress) return;
@@ -196,6 +214,7 @@ async function answer(message: Extract<ToWorker, { type: 'request' }>): Promise<
 }
 
 port.on('message', (message: ToWorker) => {
+  lastHeard = performance.now();
   // After `close` the client asks this thread to exit (worker-exit.ts: never terminated mid-task).
   if (message.type === 'exit') return void exitThread(0);
   if (message.type === 'change') {
