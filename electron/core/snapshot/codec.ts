@@ -7,7 +7,8 @@ import { crc32 } from 'node:zlib';
 // slices: at 50,000 stories a snapshot is tens of megabytes.
 
 const CHUNK = 1 << 20;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A UTF-16 surrogate without its other half: UTF-8 cannot carry it. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Work units (strings, posting lists, stories) between two chances to yield. */
 export const YIELD_EVERY = 512;

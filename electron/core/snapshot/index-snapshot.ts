@@ -35,7 +35,8 @@ export const SNAPSHOT_FILE = 'indexes.bin';
 // 5: the vocabulary keeps each word's transliteration skeleton hash (name searches).
 // 6: the posting lists as two typed arrays (terms' offsets, all story numbers), search/posting-store.ts.
 // 7: the related index's count of stories added or removed since its postings were laid out.
-export const SNAPSHOT_FORMAT = 7;
+// 8: the quotes as rows of numbers and a string table (chronology/quote-index.ts), not a JSON record per story.
+export const SNAPSHOT_FORMAT = 8;
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
 const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'

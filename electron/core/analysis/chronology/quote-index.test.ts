@@ -84,12 +84,53 @@ describe('QuoteIndex', () => {
     }
   });
 
-  it('refuses a snapshot record whose quote is of the wrong shape', () => {
-    for (const bad of [{ ...quote(1), start: 1.5 }, { ...quote(1), text: 3 }, { ...quote(1), speakerKey: 7 }, null]) {
+  it('reads back texts that UTF-8 cannot carry (a lone surrogate from an escaped wire text) as they were', () => {
+    const index = new QuoteIndex();
+    const odd = [quote(1, { text: 'half \uD83D of a pair', speakerName: 'Kim \uDC00' }), quote(2)];
+    index.set('s1', '2024-02-01', odd);
+    index.set('s2', '', []);
+    const copy = roundTrip(index);
+    expect(JSON.stringify(copy.quotesOf('s1'))).toBe(JSON.stringify(odd));
+    expect(copy.query({ offset: 0, limit: 10 }).items.map((hit) => hit.date)).toEqual(['2024-02-01', '2024-02-01']);
+    expect(copy.has('s2')).toBe(true);
+  });
+
+  it('refuses a snapshot whose parts do not add up: counts, string numbers, a story twice, a text', () => {
+    const index = new QuoteIndex();
+    index.set('s1', null, [quote(1), quote(2)]);
+    index.set('s2', '2024-01-05', [quote(3)]);
+    // The sections as writeState writes them, each replaceable.
+    const write = (over: Partial<{ strings: string[]; ids: string[]; counts: number[]; rows: (rows: Int32Array) => Int32Array; textsJson: boolean }>) => {
+      const copy = roundTrip(index);
+      const state = copy as unknown as { strings: string[]; rows: Int32Array; texts: string[] };
       const out = new SnapshotWriter();
-      drain(out.strings([JSON.stringify(['s1', null, [bad]])]));
+      const strings = over.strings ?? state.strings;
+      drain(out.array(new Uint8Array(strings.length)));
+      drain(out.strings(strings));
+      const ids = over.ids ?? ['s1', 's2'];
+      drain(out.strings(ids));
+      drain(out.strings(ids.map(() => '')));
+      drain(out.array(new Uint8Array(ids.length)));
+      drain(out.array(Int32Array.from(over.counts ?? [2, 1])));
+      const rows = state.rows.slice(0, 3 * 10);
+      drain(out.array(over.rows ? over.rows(rows) : rows));
+      const texts = state.texts.slice(0, 3);
+      drain(out.array(over.textsJson ? new Uint8Array([1, 0, 0]) : new Uint8Array(3)));
+      drain(out.strings(texts));
       const data = Buffer.concat(out.take(true));
-      expect(() => drain(QuoteIndex.readState(new SnapshotReader(bufferSource(data), 0, data.length)))).toThrow(SnapshotFormatError);
+      return () => drain(QuoteIndex.readState(new SnapshotReader(bufferSource(data), 0, data.length)));
+    };
+    expect(write({})().count).toBe(3);
+    for (const bad of [
+      write({ counts: [2, 2] }),
+      write({ counts: [4, -1] }),
+      write({ ids: ['s1', 's1'] }),
+      write({ strings: [''] }),
+      write({ rows: (rows) => rows.map((value, k) => (k === 2 ? 999 : value)) }),
+      write({ rows: (rows) => rows.map((value, k) => (k === 0 ? -1 : value)) }),
+      write({ textsJson: true }),
+    ]) {
+      expect(bad).toThrow(SnapshotFormatError);
     }
   });
 });

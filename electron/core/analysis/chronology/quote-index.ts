@@ -1,7 +1,7 @@
 import { detached, fold } from '../../text/dutch';
 import type { Entity } from '../entities';
 import { gazetteer } from '../gazetteer';
-import { SnapshotFormatError, type SnapshotReader, type SnapshotWriter } from '../../snapshot/codec';
+import { i32s, LONE_SURROGATE, SnapshotFormatError, u8s, type SnapshotReader, type SnapshotWriter } from '../../snapshot/codec';
 import { sentenceSpans } from '../../text/sentences';
 import { extractQuotes, sentenceAmong, type Attribution, type SpeakerKind } from './quotes';
 
@@ -347,31 +347,108 @@ export class QuoteIndex {
     return { total: hits.length, items: hits.slice(query.offset, query.offset + query.limit) };
   }
 
-  /** One JSON record per story, in slices. */
+  /**
+   * The index as it keeps itself (format 8): the string table, the stories (ids, dates,
+   * quote counts) and the quotes' rows and texts, live rows only. One JSON record per story
+   * before: parsing them took ~0.5 s of a 2.4 s snapshot start at 52,000 stories.
+   */
   *writeState(out: SnapshotWriter): Generator<void> {
-    const records: string[] = [];
-    for (const [id, entry] of this.stories) records.push(JSON.stringify([id, entry.date, this.quotesOf(id)]));
-    yield;
-    yield* out.strings(records);
+    const ids: string[] = [];
+    const dates: string[] = [];
+    const dated = new Uint8Array(this.stories.size);
+    const counts = new Int32Array(this.stories.size);
+    const rows = new Int32Array(this.quoteCount * ROW);
+    const texts: string[] = [];
+    let k = 0;
+    for (const [id, entry] of this.stories) {
+      ids.push(id);
+      dates.push(entry.date ?? '');
+      dated[k] = entry.date === null ? 0 : 1;
+      counts[k] = entry.count;
+      rows.set(this.rows.subarray(entry.first * ROW, (entry.first + entry.count) * ROW), texts.length * ROW);
+      for (let row = entry.first; row < entry.first + entry.count; row++) texts.push(this.texts[row]!);
+      if (++k % 4_096 === 0) yield;
+    }
+    yield* writeTexts(out, this.strings);
+    yield* out.strings(ids);
+    yield* out.strings(dates);
+    yield* out.array(dated);
+    yield* out.array(counts);
+    yield* out.array(rows);
+    yield* writeTexts(out, texts);
   }
 
+  /** The index as writeState wrote it, checked: SnapshotFormatError for anything that does not add up. */
   static *readState(input: SnapshotReader): Generator<void, QuoteIndex> {
-    const records = yield* input.strings();
-    const index = new QuoteIndex();
-    let k = 0;
-    for (const record of records) {
-      const parsed = JSON.parse(record) as unknown;
-      if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || !(parsed[1] === null || typeof parsed[1] === 'string') || !Array.isArray(parsed[2])) {
-        throw new SnapshotFormatError('quotes: a story record of the wrong shape');
-      }
-      try {
-        index.set(parsed[0], parsed[1] as string | null, parsed[2] as StoredQuote[]);
-      } catch (error) {
-        if (error instanceof TypeError) throw new SnapshotFormatError(`quotes: ${error.message}`);
-        throw error;
-      }
-      if (++k % 512 === 0) yield;
+    const strings = yield* readTexts(input);
+    const ids = yield* input.strings();
+    const dates = yield* input.strings();
+    const dated = yield* input.array(u8s, 1);
+    const counts = yield* input.array(i32s, 4);
+    const rows = yield* input.array(i32s, 4);
+    const texts = yield* readTexts(input);
+    if (strings.length < 2 || dates.length !== ids.length || dated.length !== ids.length || counts.length !== ids.length) throw new SnapshotFormatError('quotes: the stories do not add up');
+    let total = 0;
+    for (let k = 0; k < counts.length; k++) {
+      if (counts[k]! < 0) throw new SnapshotFormatError('quotes: a negative count');
+      total += counts[k]!;
     }
+    if (texts.length !== total || rows.length !== total * ROW) throw new SnapshotFormatError('quotes: the quotes do not add up');
+    for (let row = 0; row < total; row++) {
+      for (let field = 0; field < STRING_FIELDS.length; field++) {
+        const number = rows[row * ROW + field]!;
+        if (number < 0 || number >= strings.length) throw new SnapshotFormatError('quotes: a string number out of range');
+      }
+      if (row % 16_384 === 16_383) yield;
+    }
+    const index = new QuoteIndex();
+    for (let number = 2; number < strings.length; number++) {
+      index.strings.push(strings[number]!);
+      index.stringNumbers.set(strings[number]!, number);
+    }
+    let first = 0;
+    for (let k = 0; k < ids.length; k++) {
+      if (index.stories.has(ids[k]!)) throw new SnapshotFormatError('quotes: a story twice');
+      index.stories.set(ids[k]!, { date: dated[k] ? dates[k]! : null, first, count: counts[k]! });
+      first += counts[k]!;
+    }
+    index.rows = total > 0 ? rows : new Int32Array(ROW * 1024);
+    index.texts = texts;
+    index.rowCount = total;
+    index.quoteCount = total;
     return index;
   }
+}
+
+/** Marks a string that UTF-8 cannot carry (a lone surrogate, from an escaped JSON wire text): written as JSON. */
+const AS_JSON = 1;
+
+/** Strings of any content: as UTF-8, and the few with a lone surrogate as JSON (flagged), so they read back the same. */
+function* writeTexts(out: SnapshotWriter, texts: readonly string[]): Generator<void> {
+  const flags = new Uint8Array(texts.length);
+  const written = texts.map((text, k) => {
+    if (!LONE_SURROGATE.test(text)) return text;
+    flags[k] = AS_JSON;
+    return JSON.stringify(text);
+  });
+  yield* out.array(flags);
+  yield* out.strings(written);
+}
+
+function* readTexts(input: SnapshotReader): Generator<void, string[]> {
+  const flags = yield* input.array(u8s, 1);
+  const texts = yield* input.strings();
+  if (flags.length !== texts.length) throw new SnapshotFormatError('quotes: texts and their flags do not add up');
+  for (let k = 0; k < texts.length; k++) {
+    if (flags[k] !== AS_JSON) continue;
+    let text: unknown;
+    try {
+      text = JSON.parse(texts[k]!);
+    } catch {
+      throw new SnapshotFormatError('quotes: a text that does not parse');
+    }
+    if (typeof text !== 'string') throw new SnapshotFormatError('quotes: a text of the wrong shape');
+    texts[k] = text;
+  }
+  return texts;
 }
