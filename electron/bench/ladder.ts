@@ -16,9 +16,12 @@ export const LADDER_OUT = path.join(ROOT, 'docs', 'bench');
 
 const loadAverage = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
+/** The commit measured, `+changes` when the working tree differed from it: read at the start, as the code is bundled once then. */
 function commitOf(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return changed ? `${commit}+changes` : commit;
   } catch {
     return 'unknown';
   }
@@ -34,12 +37,13 @@ export async function runLadder(
   await mkdir(workDir, { recursive: true });
   const file = path.join(workDir, 'ladder.json');
   const runs: LadderRun[] = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as LadderRun[]) : [];
+  const commit = commitOf();
   for (const size of [...sizes].sort((a, b) => a - b)) {
     log(`\n== ladder: ${size} files ==`);
     const loadBefore = loadAverage();
     const startedAt = new Date().toISOString();
     const figures = await runOne(size, true);
-    const run: LadderRun = { size, startedAt, commit: commitOf(), loadBefore, loadAfter: loadAverage(), cpus: os.cpus().length, figures };
+    const run: LadderRun = { size, startedAt, commit, loadBefore, loadAfter: loadAverage(), cpus: os.cpus().length, figures };
     const at = runs.findIndex((other) => other.size === size);
     if (at >= 0) runs[at] = run;
     else runs.push(run);
