@@ -5,7 +5,7 @@ import { fakeStory, withTempDir } from '../store/test/helpers';
 import { topicStory } from './test/topic-stories';
 import { IndexingClient } from './client';
 import { FeatureFeed } from './feature-feed';
-import { started, stopWorker } from './worker-exit';
+import { runningWorkers, started, stopWorker, whenStopped } from './worker-exit';
 
 // Workers are asked to exit and exit by themselves; terminate() only for one that does not
 // answer. (A terminate() that lands as a worker starts a node:fs promise call aborts the
@@ -38,6 +38,17 @@ describe('stopping a worker', () => {
       expect(await code).toBe(0);
       expect(await stopWorker(worker)).toBe('ended');
     }
+  });
+
+  it('tells the workers left running (for the test set-up) from those asked to stop, and waits for these', async () => {
+    const worker = busyReader();
+    await once(worker, 'message');
+    expect(runningWorkers()).toContain(worker);
+    const ending = stopWorker(worker);
+    expect(runningWorkers()).not.toContain(worker);
+    await whenStopped();
+    expect(await stopWorker(worker)).toBe('ended');
+    expect(await ending).toBe('exited');
   });
 
   it('terminates a worker that does not exit within the grace period', async () => {

@@ -57,6 +57,16 @@ export function stopWorker(worker: Worker, graceMs = EXIT_GRACE_MS): Promise<Wor
   return ending;
 }
 
+/** The workers this thread started that are running and have not been asked to stop (for tests: leaks). */
+export function runningWorkers(): Worker[] {
+  return [...running].filter((worker) => !stopping.has(worker));
+}
+
+/** Settles once every worker this thread asked to stop has ended. */
+export async function whenStopped(): Promise<void> {
+  await Promise.all(stopping.values());
+}
+
 /** Ends this worker thread with `code`: the workers it started first (each asked as above), then itself. */
 export async function exitThread(code: number): Promise<never> {
   if (isMainThread) throw new Error('exitThread ends a worker thread, not the process');
