@@ -76,4 +76,17 @@ describe('snapshot reader', () => {
     expect(() => new SnapshotReader(bufferSource(data), 0, data.length, 3).string()).toThrow(SnapshotFormatError);
     expect(() => drain(new SnapshotReader(bufferSource(data), 0, data.length, 3).array(u8s, 1))).toThrow(SnapshotFormatError);
   });
+
+  it('reads back any text exactly, lone surrogates too, where string() refuses one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 20 }), fc.integer({ min: 1, max: 64 }), (texts, windowSize) => {
+        const out = new SnapshotWriter();
+        drain(out.texts(texts));
+        const data = Buffer.concat(out.take(true));
+        expect(drain(new SnapshotReader(bufferSource(data), 0, data.length, windowSize).texts())).toEqual(texts);
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => new SnapshotWriter().string('half \uD83D')).toThrow();
+  });
 });

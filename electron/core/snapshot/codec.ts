@@ -8,7 +8,7 @@ import { crc32 } from 'node:zlib';
 
 const CHUNK = 1 << 20;
 /** A UTF-16 surrogate without its other half: UTF-8 cannot carry it. */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Work units (strings, posting lists, stories) between two chances to yield. */
 export const YIELD_EVERY = 512;
@@ -91,6 +91,11 @@ export class SnapshotWriter {
   string(text: string, encoding: 'utf8' | 'latin1' = 'utf8'): void {
     // A lone surrogate would come back as U+FFFD: refuse rather than write a different word.
     if (encoding === 'utf8' && LONE_SURROGATE.test(text)) throw new Error('a string that UTF-8 cannot carry');
+    this.checkedString(text, encoding);
+  }
+
+  /** `string` once the text is known to be one the encoding carries. */
+  private checkedString(text: string, encoding: 'utf8' | 'latin1'): void {
     const bytes = encoding === 'latin1' ? text.length : Buffer.byteLength(text, 'utf8');
     this.u32(bytes);
     this.room(bytes);
@@ -118,7 +123,31 @@ export class SnapshotWriter {
       if (k % YIELD_EVERY === 0) yield;
     }
   }
+
+  /**
+   * Strings of any content (imported text): as UTF-8, and the few that UTF-8 cannot carry
+   * (a lone surrogate, which an escaped JSON wire text can bring) as JSON, flagged, so that
+   * they read back the same (SnapshotReader.texts).
+   */
+  *texts(list: ReadonlyArray<string>): Generator<void> {
+    const flags = new Uint8Array(list.length);
+    const written = list.map((text, k) => {
+      if (!LONE_SURROGATE.test(text)) return text;
+      flags[k] = AS_JSON;
+      return JSON.stringify(text);
+    });
+    yield* this.array(flags);
+    // Each checked above (a JSON string is plain ASCII).
+    this.u32(written.length);
+    for (let k = 0; k < written.length; k++) {
+      this.checkedString(written[k]!, 'utf8');
+      if (k % YIELD_EVERY === 0) yield;
+    }
+  }
 }
+
+/** A `texts` entry written as JSON. */
+const AS_JSON = 1;
 
 /** Thrown for anything that does not decode: the caller falls back to a full build. */
 export class SnapshotFormatError extends Error {}
@@ -257,6 +286,25 @@ export class SnapshotReader {
       if (k % YIELD_EVERY === 0) yield;
     }
     return out;
+  }
+
+  /** Strings as SnapshotWriter.texts wrote them. */
+  *texts(): Generator<void, string[]> {
+    const flags = yield* this.array(u8s, 1);
+    const texts = yield* this.strings();
+    if (flags.length !== texts.length) throw new SnapshotFormatError('texts and their flags do not add up');
+    for (let k = 0; k < texts.length; k++) {
+      if (flags[k] !== AS_JSON) continue;
+      let text: unknown;
+      try {
+        text = JSON.parse(texts[k]!);
+      } catch {
+        throw new SnapshotFormatError('a text that does not parse');
+      }
+      if (typeof text !== 'string') throw new SnapshotFormatError('a text of the wrong shape');
+      texts[k] = text;
+    }
+    return texts;
   }
 }
 

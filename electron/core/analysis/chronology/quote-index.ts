@@ -1,7 +1,7 @@
 import { detached, fold } from '../../text/dutch';
 import type { Entity } from '../entities';
 import { gazetteer } from '../gazetteer';
-import { i32s, LONE_SURROGATE, SnapshotFormatError, u8s, type SnapshotReader, type SnapshotWriter } from '../../snapshot/codec';
+import { i32s, SnapshotFormatError, u8s, type SnapshotReader, type SnapshotWriter } from '../../snapshot/codec';
 import { sentenceSpans } from '../../text/sentences';
 import { extractQuotes, sentenceAmong, type Attribution, type SpeakerKind } from './quotes';
 
@@ -369,24 +369,24 @@ export class QuoteIndex {
       for (let row = entry.first; row < entry.first + entry.count; row++) texts.push(this.texts[row]!);
       if (++k % 4_096 === 0) yield;
     }
-    yield* writeTexts(out, this.strings);
+    yield* out.texts(this.strings);
     yield* out.strings(ids);
     yield* out.strings(dates);
     yield* out.array(dated);
     yield* out.array(counts);
     yield* out.array(rows);
-    yield* writeTexts(out, texts);
+    yield* out.texts(texts);
   }
 
   /** The index as writeState wrote it, checked: SnapshotFormatError for anything that does not add up. */
   static *readState(input: SnapshotReader): Generator<void, QuoteIndex> {
-    const strings = yield* readTexts(input);
+    const strings = yield* input.texts();
     const ids = yield* input.strings();
     const dates = yield* input.strings();
     const dated = yield* input.array(u8s, 1);
     const counts = yield* input.array(i32s, 4);
     const rows = yield* input.array(i32s, 4);
-    const texts = yield* readTexts(input);
+    const texts = yield* input.texts();
     if (strings.length < 2 || dates.length !== ids.length || dated.length !== ids.length || counts.length !== ids.length) throw new SnapshotFormatError('quotes: the stories do not add up');
     let total = 0;
     for (let k = 0; k < counts.length; k++) {
@@ -418,37 +418,4 @@ export class QuoteIndex {
     index.quoteCount = total;
     return index;
   }
-}
-
-/** Marks a string that UTF-8 cannot carry (a lone surrogate, from an escaped JSON wire text): written as JSON. */
-const AS_JSON = 1;
-
-/** Strings of any content: as UTF-8, and the few with a lone surrogate as JSON (flagged), so they read back the same. */
-function* writeTexts(out: SnapshotWriter, texts: readonly string[]): Generator<void> {
-  const flags = new Uint8Array(texts.length);
-  const written = texts.map((text, k) => {
-    if (!LONE_SURROGATE.test(text)) return text;
-    flags[k] = AS_JSON;
-    return JSON.stringify(text);
-  });
-  yield* out.array(flags);
-  yield* out.strings(written);
-}
-
-function* readTexts(input: SnapshotReader): Generator<void, string[]> {
-  const flags = yield* input.array(u8s, 1);
-  const texts = yield* input.strings();
-  if (flags.length !== texts.length) throw new SnapshotFormatError('quotes: texts and their flags do not add up');
-  for (let k = 0; k < texts.length; k++) {
-    if (flags[k] !== AS_JSON) continue;
-    let text: unknown;
-    try {
-      text = JSON.parse(texts[k]!);
-    } catch {
-      throw new SnapshotFormatError('quotes: a text that does not parse');
-    }
-    if (typeof text !== 'string') throw new SnapshotFormatError('quotes: a text of the wrong shape');
-    texts[k] = text;
-  }
-  return texts;
 }
