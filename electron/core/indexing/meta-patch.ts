@@ -1,4 +1,5 @@
 import type { IndexedMeta } from '../store/meta';
+import { changedRecordKeys } from '../store/records';
 import type { MetaPatch } from './protocol';
 
 // The metadata changes the indexing worker hears, as patches: the store replaces its
@@ -38,10 +39,7 @@ export function metaPatch(before: IndexedMeta, after: IndexedMeta): MetaPatch | 
 
 function changedEntries<T>(before: Record<string, T>, after: Record<string, T>): Record<string, T | null> | null {
   let entries: Record<string, T | null> | null = null;
-  for (const key of Object.keys(after)) {
-    if (!Object.hasOwn(before, key) || before[key] !== after[key]) (entries ??= Object.create(null) as Record<string, T | null>)[key] = after[key]!;
-  }
-  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) (entries ??= Object.create(null) as Record<string, T | null>)[key] = null;
+  for (const key of changedRecordKeys(before, after)) (entries ??= Object.create(null) as Record<string, T | null>)[key] = Object.hasOwn(after, key) ? after[key]! : null;
   return entries;
 }
 

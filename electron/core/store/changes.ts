@@ -1,6 +1,6 @@
 import { changedIds, type ChangeSet } from '../../../shared/contract/changes';
 import type { MetaDoc } from './meta';
-import { own } from './records';
+import { changedRecordKeys, own } from './records';
 
 /**
  * What a commit changed, from the metadata document before and after it. Edits are
@@ -88,10 +88,7 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 
 /** Keys of a record whose entry was added, removed or differs. */
 function changedKeys<T>(before: Record<string, T>, after: Record<string, T>, same: (a: T | undefined, b: T | undefined) => boolean): string[] {
-  const keys: string[] = [];
-  for (const key of Object.keys(after)) if (!same(before[key], after[key])) keys.push(key);
-  for (const key of Object.keys(before)) if (!(key in after) && !same(before[key], undefined)) keys.push(key);
-  return keys;
+  return changedRecordKeys(before, after).filter((key) => !same(own(before, key), own(after, key)));
 }
 
 /** Entries (by id) that were added, removed or replaced; the old and the new version of a replaced one. */

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../service/context';
 import type { StoryEdit } from '../../store/meta';
 import { listStories } from './list';
 import type { PartialHandlers } from '../../service/registry';
-import { own } from '../../store/records';
+import { own, recordWith, withOwn } from '../../store/records';
 
 type LibraryMethod = Exclude<
   Extract<MethodName, `library.${string}` | `stories.${string}` | `import.${string}` | `history.${string}`>,
@@ -99,7 +99,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     await requireStory(ctx, input.id);
     await ctx.store.update({ code: 'story.setNote' }, (meta) => ({
       ...meta,
-      storyEdits: { ...meta.storyEdits, [input.id]: { ...own(meta.storyEdits, input.id), note: input.note } },
+      storyEdits: withOwn<StoryEdit>(meta.storyEdits, input.id, { ...own(meta.storyEdits, input.id), note: input.note }),
     }));
     return requireStory(ctx, input.id);
   },
@@ -108,7 +108,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
     await requireStory(ctx, input.id);
     await ctx.store.update({ code: 'story.setDate' }, (meta) => ({
       ...meta,
-      storyEdits: { ...meta.storyEdits, [input.id]: confirmedDate(own(meta.storyEdits, input.id), input.date) },
+      storyEdits: withOwn(meta.storyEdits, input.id, confirmedDate(own(meta.storyEdits, input.id), input.date)),
     }));
     return requireStory(ctx, input.id);
   },
@@ -120,9 +120,7 @@ export const libraryHandlers: PartialHandlers<LibraryMethod> = {
       throw new ServiceError('not-found', 'Some of those stories are no longer in the library.', { code: 'stories.missing', count: new Set(input.ids).size - ids.length });
     }
     await ctx.store.update({ code: 'story.setDates', count: ids.length }, (meta) => {
-      const storyEdits = { ...meta.storyEdits };
-      for (const id of ids) storyEdits[id] = confirmedDate(own(storyEdits, id), input.date);
-      return { ...meta, storyEdits };
+      return { ...meta, storyEdits: recordWith(meta.storyEdits, ids.map((id) => [id, confirmedDate(own(meta.storyEdits, id), input.date)] as const)) };
     });
     return { dated: ids.length };
   },

@@ -4,7 +4,7 @@ import { MEDIA_TOPIC, TAG_COLOR } from '../../../../shared/contract/tags';
 import type { Tag } from '../../../../shared/types';
 import type { MetaDoc } from '../../store/meta';
 import { fold, toNfc } from '../../text/dutch';
-import { own } from '../../store/records';
+import { own, recordWith } from '../../store/records';
 
 // Pure operations on the tags and taggings of the metadata document. Each returns
 // the next document, copying only what changes (the same object when nothing
@@ -135,11 +135,7 @@ export function updateTag(meta: MetaDoc, id: string, changes: TagFields & { name
 /** Replaces the tag lists of some stories; an empty list removes the story's entry. */
 function withTaggings(meta: MetaDoc, changed: Map<string, string[]>): MetaDoc {
   if (changed.size === 0) return meta;
-  const taggings = { ...meta.taggings };
-  for (const [storyId, tagIds] of changed) {
-    if (tagIds.length) taggings[storyId] = tagIds;
-    else delete taggings[storyId];
-  }
+  const taggings = recordWith(meta.taggings, [...changed].map(([storyId, tagIds]) => [storyId, tagIds.length ? tagIds : undefined] as const));
   return { ...meta, taggings };
 }
 
