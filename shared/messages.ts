@@ -117,6 +117,11 @@ export interface NoticeParams {
    * program): kept as they are on disk, shown and indexed only up to the limit, counted per kind.
    */
   oversized: { fields: { field: StoredValueKind; count: number }[] };
+  /**
+   * The library's edit log (the edits since library.json was last written whole) was damaged,
+   * or belongs to another library.json: `lost` edits could not be applied; the log was kept as `keptAs`.
+   */
+  'edits-damaged': { lost: number; keptAs: string };
 }
 /** Kinds of stored values with a length limit: a story's note, a tag name, a link's note, a dossier's texts, a saved search's name, a series name. */
 export type StoredValueKind = 'note' | 'tag' | 'link.note' | 'dossier.text' | 'search' | 'seriesName';

@@ -18,6 +18,8 @@ const NOTICES: { [Code in keyof NoticeParams]: (params: NoticeParams[Code]) => s
     backupCreatedAt
       ? `The library file library.json could not be used (${damage}) although the folder holds stories or backups; Kroniek restored the backup from ${backupCreatedAt}. Edits made after that backup are lost.`
       : `The library file library.json could not be used (${damage}) although the folder holds stories or backups, and no valid backup was found. Kroniek opened the library read-only, with the stories it found, so nothing is overwritten.`,
+  'edits-damaged': ({ lost, keptAs }) =>
+    `The library's log of recent edits was damaged: ${lost} ${lost === 1 ? 'edit' : 'edits'} could not be restored (the library holds everything before them). The log was kept as ${keptAs}.`,
   oversized: ({ fields }) =>
     `library.json holds values longer than Kroniek takes (${fields.map(({ field, count }) => `${count} ${STORED_VALUE_WORDS[field][count === 1 ? 0 : 1]}`).join(', ')}): they are kept as they are, and shown and searched only up to the limit. Shorten them to edit them.`,
 };

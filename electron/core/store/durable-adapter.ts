@@ -7,6 +7,9 @@ import { readFileIfExists, writeFileDurably } from './durable-file';
  * damaged file must be reported and kept, never replaced by defaults.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
+  /** Bytes of the last document written (what the store weighs its edit log against). */
+  lastBytes = 0;
+
   constructor(readonly filePath: string) {}
 
   async read(): Promise<T | null> {
@@ -16,6 +19,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.filePath, JSON.stringify(data));
+    const text = JSON.stringify(data);
+    await writeFileDurably(this.filePath, text);
+    this.lastBytes = text.length;
   }
 }

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listBackups, readBackup } from './backups';
 import { exportLibraryArchive, importLibraryArchive, libraryArchiveBytes } from './library-archive';
 import { LibraryStore } from './library-store';
-import { META_FILE } from './meta-file';
-import { fakeStory, withTempDir } from './test/helpers';
+import { durableMeta, fakeStory, withTempDir } from './test/helpers';
 
 const withoutTime = (text: string) => text.replace(/"exportedAt":"[^"]*"/, '"exportedAt":"-"');
 
@@ -123,8 +122,8 @@ describe('library archive', () => {
       expect(target.storyCount).toBe(6);
       // The backup is the state before, and restorable.
       expect(await readBackup(target.dataDir, summary.backup!)).toEqual(before);
-      // One store commit: the file on disk is the merged document.
-      expect(JSON.parse(await readFile(path.join(target.dataDir, META_FILE), 'utf8'))).toEqual(meta);
+      // One store commit: the document on disk (library.json and its edit log) is the merged one.
+      expect(await durableMeta(target.dataDir)).toEqual(meta);
 
       // A second import adds nothing and changes nothing.
       const again = await importLibraryArchive(target, file);

@@ -124,6 +124,8 @@ describe('LibraryStore', () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);
       await store.addStories([fakeStory('a1')]);
+      // A long note fills the edit log: the next edit writes library.json whole (which fails below).
+      await store.update(null, (meta) => ({ ...meta, storyEdits: { a1: { note: 'Lange notitie. '.repeat(20_000) } } }));
       const before = store.meta;
       const diskBefore = await readFile(path.join(dir, META_FILE), 'utf8');
       // Make the rename target impossible to replace: a non-empty folder in its place.

@@ -15,6 +15,8 @@ import { History, type HistoryGuard } from './history';
 import { acquireFolderLock, type FolderLock, type LockOptions } from './lock';
 import { emptyMeta, publishedAtOf, type MetaDoc, type SegmentRecords, type SegmentRef, type StoryContent, type StoryHead } from './meta';
 import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
+import { continueWithLog } from './meta-continued';
+import { EDIT_LOG_FIELD, EDIT_LOG_FILE, EditLog, metaDelta, readEditLog } from './edit-log';
 import { SegmentPicker, SegmentReader, type SegmentEntries } from './segment-entries';
 import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './segment-shape';
 import { storyHeadOf, StoryVersions } from './versions';
@@ -116,6 +118,10 @@ export class LibraryStore {
   private readonly checkedBodies = new Set<string>();
   /** Serialises writes: one metadata write at a time, in call order. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Where edits are written (null when read-only): see edit-log.ts. */
+  private editLog: EditLog | null = null;
+  /** Bytes of library.json as last written whole (the edit log is folded in at half of it). */
+  private documentBytes = 0;
   private closed = false;
   /** Set once the heads are read: damage found later is announced as a change. */
   private opened = false;
@@ -139,27 +145,35 @@ export class LibraryStore {
       await removeStaleTempFiles(dir);
       await removeStaleTempFiles(path.join(dir, CONTENT_DIR));
       if (!options.readOnly) await removeStaleTempFiles(path.join(dir, CACHE_DIR));
+      // The edit log is read before the document it continues (see edit-log.ts).
+      const logged = await readEditLog(dir);
       const loaded = await loadMeta(dir, options.restoreFromBackup);
+      const continued = await continueWithLog(dir, loaded, logged);
       const readOnly = Boolean(options.readOnly) || loaded.readOnly;
       const adapter = new DurableJsonFile<MetaDoc>(path.join(dir, META_FILE));
       const db = new Low<MetaDoc>(adapter, emptyMeta());
-      db.data = loaded.meta;
+      db.data = continued.meta;
       if (loaded.readOnly && loaded.meta.segments.length === 0) {
         // The index of segments was lost with the damaged file: show every segment found so stories stay readable.
         db.data = { ...loaded.meta, segments: await discoverSegments(dir) };
       }
       // Values longer than the API takes are reported (and shown only up to the limit), never fatal.
       const oversized = oversizedValues(db.data);
-      const notices = oversized.length ? [...loaded.notices, { code: 'oversized' as const, fields: oversized }] : loaded.notices;
+      const known = [...loaded.notices, ...continued.notices];
+      const notices = oversized.length ? [...known, { code: 'oversized' as const, fields: oversized }] : known;
       // What a compaction left (a crash, or files to retire): finished before any segment is read.
       const recovered = await recoverCompactions(dir, db.data.segments, readOnly);
       if (recovered) db.data = { ...db.data, segments: recovered };
       const store = new LibraryStore(dir, db, lock, readOnly, notices, loaded.created, options.afterWrite, options.autoCompact ?? COMPACT_THRESHOLD);
       store.recent = RecentChanges.load(dir, !readOnly);
+      if (!readOnly) {
+        store.editLog = await EditLog.resume(path.join(dir, EDIT_LOG_FILE), continued.generation, continued.resumeAt);
+        store.documentBytes = continued.documentBytes;
+      }
       await store.loadHeads();
       // A backup lists the story files of its time: those imported after it are on disk still.
       if (loaded.restored && !readOnly) await store.adoptUnlistedSegments();
-      if ((loaded.needsWrite || recovered) && !readOnly) await store.persist(db.data);
+      if ((loaded.needsWrite || recovered || continued.needsWrite) && !readOnly) await store.writeWhole(db.data);
       return store;
     } catch (error) {
       await lock?.release();
@@ -991,6 +1005,14 @@ export class LibraryStore {
     await this.compactionSettled();
     this.closed = true;
     await this.queue.catch(() => {});
+    // The logged edits go into library.json, so the next opening reads one file.
+    const log = this.editLog;
+    if (log?.holdsEdits) {
+      await this.writeWhole(this.meta).catch((error: unknown) => {
+        console.error(`[kroniek] library.json could not be written at closing (${(error as Error).message}); the edit log keeps the edits`);
+      });
+    }
+    await log?.drop();
     await this.lock?.release();
   }
 
@@ -1019,8 +1041,28 @@ export class LibraryStore {
    * keeps the guarantee that a failed write leaves memory and disk as they were. The
    * adapter is ours (DurableJsonFile: temp file, fsync, rename, folder fsync).
    */
-  private persist(next: MetaDoc): Promise<void> {
-    return this.db.adapter.write(next);
+  private async persist(next: MetaDoc): Promise<void> {
+    const log = this.editLog;
+    if (!log || log.shouldFold(this.documentBytes)) return this.writeWhole(next);
+    const ops = metaDelta(this.db.data, next);
+    if (ops.length) await log.append(ops);
+  }
+
+  /**
+   * Writes the whole document (with the next generation of the edit log), then starts that
+   * generation's empty log. Once the document is written the change is durable: a log that
+   * cannot be started is only reported, and the next edit writes the document whole again.
+   */
+  private async writeWhole(next: MetaDoc): Promise<void> {
+    const log = this.editLog;
+    const generation = log?.nextGeneration ?? 1;
+    await this.db.adapter.write({ ...next, [EDIT_LOG_FIELD]: generation } as MetaDoc);
+    if (this.db.adapter instanceof DurableJsonFile) this.documentBytes = this.db.adapter.lastBytes;
+    if (!log) return;
+    await log.reset(generation).catch(async (error: unknown) => {
+      console.error(`[kroniek] the edit log could not be started (${(error as Error).message}); edits write library.json whole meanwhile`);
+      await log.drop();
+    });
   }
 
   private swapMeta(next: MetaDoc): void {

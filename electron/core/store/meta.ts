@@ -6,7 +6,7 @@ import type { BodyBlock, Dateline, Dossier, Link, LibraryNotice, StoryKind, Tag,
 // segment files) apart from the small, often-edited metadata document below, so
 // that one edit rewrites kilobytes, not the archive.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Immutable per-story facts, loaded at start for every story (the list needs them). */
 export interface StoryHead {
@@ -212,9 +212,15 @@ export function checkMeta(value: unknown): MetaCheck {
  * 1 → 2: agency versions. A wire story's versions live in the content segments (each
  * version's record carries its own facts, see WireVersionFacts), so the document only
  * gains `opened`: which version the editor last opened, per story. Nothing else changes.
+ *
+ * 2 → 3: the edit log (store/edit-log.ts). The document's shape is unchanged, but from version
+ * 3 on it may be continued by `library-edits.jsonl`, which an older Kroniek would not read: a
+ * library left with logged edits (a crash) must not open there without them, nor be changed
+ * there and then have the log replayed over those changes. The bump makes older versions refuse.
  */
 export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   1: (doc) => ({ ...doc, opened: {} }),
+  2: (doc) => ({ ...doc }),
 };
 
 /** The date a story is listed and sorted by: the editor's, else the feed's, else none. */

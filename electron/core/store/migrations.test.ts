@@ -20,27 +20,40 @@ describe('schema versions and migrations', () => {
     for (let version = 1; version < SCHEMA_VERSION; version++) expect(MIGRATIONS[version], `migration ${version}→${version + 1}`).toBeTypeOf('function');
   });
 
-  it('opens a version 1 library as version 2: every part as it was, and nothing opened yet', async () => {
+  it('opens a version 1 library as the current version: every part as it was, and nothing opened yet', async () => {
     const v1 = JSON.parse(await readFile(path.join(FIXTURES, 'library-v1.json'), 'utf8')) as Record<string, unknown>;
     const parsed = parseMetaBytes(Buffer.from(JSON.stringify(v1)));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.migratedFrom).toBe(1);
     const { schemaVersion, opened, ...rest } = parsed.meta;
-    expect(schemaVersion).toBe(2);
+    expect(schemaVersion).toBe(SCHEMA_VERSION);
     expect(opened).toEqual({});
     const { schemaVersion: _v1, ...before } = v1;
     expect(rest).toEqual(before);
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, META_FILE), JSON.stringify(v1));
       const store = await LibraryStore.open(dir);
-      expect(store.meta.schemaVersion).toBe(2);
+      expect(store.meta.schemaVersion).toBe(SCHEMA_VERSION);
       expect(store.meta.tags).toEqual(v1.tags);
       await store.close();
-      // Written as version 2 once opened, the version 1 file kept beside it.
-      expect(JSON.parse(await readFile(path.join(dir, META_FILE), 'utf8'))).toMatchObject({ schemaVersion: 2, opened: {} });
+      // Written as the current version once opened, the version 1 file kept beside it.
+      expect(JSON.parse(await readFile(path.join(dir, META_FILE), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, opened: {} });
       expect((await readdir(dir)).some((name) => name.startsWith(`${META_FILE}.schema-v1-`))).toBe(true);
     });
+  });
+
+  it('opens a version 2 library as version 3 unchanged, and a Kroniek that reads up to 2 refuses version 3 (an edit log it would not read may continue it)', async () => {
+    const v2 = JSON.parse(await readFile(path.join(FIXTURES, 'library-v2.json'), 'utf8')) as Record<string, unknown>;
+    const parsed = parseMetaBytes(Buffer.from(JSON.stringify(v2)));
+    expect(parsed).toMatchObject({ ok: true, migratedFrom: 2 });
+    if (!parsed.ok) return;
+    const { schemaVersion, ...rest } = parsed.meta;
+    const { schemaVersion: _v2, ...before } = v2;
+    expect(schemaVersion).toBe(3);
+    expect(rest).toEqual(before);
+    const v3 = await readFile(path.join(FIXTURES, 'library-v3.json'));
+    expect(parseMetaBytes(v3, { target: 2, migrations: MIGRATIONS })).toMatchObject({ ok: false, newer: true });
   });
 
   it('runs migrations one version at a time, purely', () => {

@@ -8,7 +8,7 @@ import type { SyncConflict, SyncStatus } from '../../../../shared/contract/sync'
 import type { TagApplyResult } from '../../../../shared/contract/tags';
 import type { ListPage } from '../../../../shared/contract/library';
 import { openKroniek, type KroniekCore } from '../../app';
-import { fakeStory, withTempDir } from '../../store/test/helpers';
+import { durableMeta, fakeStory, withTempDir } from '../../store/test/helpers';
 import { failure, ok } from '../../service/test/calls';
 import { runCli } from '../../../cli/test/helpers';
 import { ACCOUNTS, startDesk, until, type Account, type Desk } from './test/desk';
@@ -226,8 +226,8 @@ describe('team library', () => {
         expect(noteOf(b, 's1')).toBe('');
         expect(b.context.store.hasStored('evil') || b.context.store.hasStored('other')).toBe(false);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        // The library file is still a valid library.
-        const reopened = JSON.parse(await readFile(path.join(dir, 'b', 'library.json'), 'utf8')) as { tags: unknown[] };
+        // The library on disk (library.json and its edit log) is still a valid library.
+        const reopened = (await durableMeta(path.join(dir, 'b'))) as { tags: unknown[] };
         expect(reopened.tags).toHaveLength(b.context.store.meta.tags.length);
       } finally {
         await a.close();

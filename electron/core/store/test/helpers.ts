@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { applyOpsInPlace, EDIT_LOG_FIELD, generationOf, readEditLog } from '../edit-log';
 import type { StoryContent } from '../meta';
+import { META_FILE } from '../meta-file';
 
 /** A fresh temp folder per test, removed afterwards. */
 export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
@@ -11,6 +13,18 @@ export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The metadata document as it is durably on disk while the library is open: library.json
+ * continued by its edit log (as the next opening would read it, without its checks).
+ */
+export async function durableMeta(dir: string): Promise<Record<string, unknown>> {
+  const log = await readEditLog(dir);
+  const doc = JSON.parse(await readFile(path.join(dir, META_FILE), 'utf8')) as Record<string, unknown>;
+  if (log.generation !== null && log.generation === generationOf(doc)) for (const ops of log.edits) applyOpsInPlace(doc, ops);
+  delete doc[EDIT_LOG_FIELD];
+  return doc;
 }
 
 export function fakeStory(id: string, headline = `Kop ${id}`): StoryContent {

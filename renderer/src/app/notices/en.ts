@@ -39,6 +39,11 @@ export const noticesEn = {
   'problem.entry-damaged': 'stories damaged in the file',
   oversized: 'library.json holds values longer than Kroniek takes ({{what}}). They are kept as they are, and shown and searched only up to the limit; shorten them to edit them.',
   'heading.oversized': 'Values longer than Kroniek takes',
+  'edits-damaged_one':
+    "The library's log of recent edits was damaged: {{count, number}} edit could not be restored. Everything before it is in the library. The log was kept as {{keptAs}}.",
+  'edits-damaged_other':
+    "The library's log of recent edits was damaged: {{count, number}} edits could not be restored. Everything before them is in the library. The log was kept as {{keptAs}}.",
+  'heading.edits-damaged': 'Recent edits lost',
   'oversized.note_one': '{{count, number}} story note',
   'oversized.note_other': '{{count, number}} story notes',
   'oversized.tag_one': '{{count, number}} tag name',

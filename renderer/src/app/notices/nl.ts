@@ -37,6 +37,11 @@ export const noticesNl: Translation<typeof noticesEn> = {
   'problem.entry-damaged': 'berichten beschadigd in het bestand',
   oversized: 'library.json bevat waarden die langer zijn dan Kroniek aanneemt ({{what}}). Ze blijven bewaard zoals ze zijn, en worden alleen tot de grens getoond en doorzocht; maak ze korter om ze te bewerken.',
   'heading.oversized': 'Waarden langer dan Kroniek aanneemt',
+  'edits-damaged_one':
+    'Het logboek van recente wijzigingen in de bibliotheek was beschadigd: {{count, number}} wijziging kon niet worden hersteld. Alles van daarvoor staat in de bibliotheek. Het logboek is bewaard als {{keptAs}}.',
+  'edits-damaged_other':
+    'Het logboek van recente wijzigingen in de bibliotheek was beschadigd: {{count, number}} wijzigingen konden niet worden hersteld. Alles van daarvoor staat in de bibliotheek. Het logboek is bewaard als {{keptAs}}.',
+  'heading.edits-damaged': 'Recente wijzigingen verloren',
   'oversized.note_one': '{{count, number}} notitie bij een bericht',
   'oversized.note_other': '{{count, number}} notities bij berichten',
   'oversized.tag_one': '{{count, number}} tagnaam',

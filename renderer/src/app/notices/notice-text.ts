@@ -23,6 +23,8 @@ export function noticeText(t: TFunction<'notices'>, notice: LibraryNotice): stri
       return notice.backupCreatedAt ? t('meta-missing', { when: new Date(notice.backupCreatedAt) }) : t('meta-missing.readOnly');
     case 'oversized':
       return t('oversized', { what: notice.fields.map(({ field, count }) => t(`oversized.${field}`, { count })).join(', ') });
+    case 'edits-damaged':
+      return t('edits-damaged', { count: notice.lost, keptAs: notice.keptAs });
   }
 }
 
