@@ -7,8 +7,8 @@ import { readFileIfExists, writeFileDurably } from './durable-file';
  * damaged file must be reported and kept, never replaced by defaults.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  /** Bytes of the last document written (what the store weighs its edit log against). */
-  lastBytes = 0;
+  /** Length (UTF-16 units) of the last document written: what the store weighs its edit log against. */
+  lastLength = 0;
 
   constructor(readonly filePath: string) {}
 
@@ -21,6 +21,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const text = JSON.stringify(data);
     await writeFileDurably(this.filePath, text);
-    this.lastBytes = text.length;
+    this.lastLength = text.length;
   }
 }

@@ -1057,7 +1057,7 @@ export class LibraryStore {
     const log = this.editLog;
     const generation = log?.nextGeneration ?? 1;
     await this.db.adapter.write({ ...next, [EDIT_LOG_FIELD]: generation } as MetaDoc);
-    if (this.db.adapter instanceof DurableJsonFile) this.documentBytes = this.db.adapter.lastBytes;
+    if (this.db.adapter instanceof DurableJsonFile) this.documentBytes = this.db.adapter.lastLength;
     if (!log) return;
     await log.reset(generation).catch(async (error: unknown) => {
       console.error(`[kroniek] the edit log could not be started (${(error as Error).message}); edits write library.json whole meanwhile`);
