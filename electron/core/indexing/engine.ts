@@ -5,6 +5,7 @@ import { bandOf, RelatedIndex, releaseWordingCache, writtenForms, writtenTerms, 
 import { QuoteIndex, type QuotePage, type QuoteQuery, type QuoteSpeaker } from '../analysis/chronology/quote-index';
 import { parseQuery } from '../search/query';
 import { fold, releaseStemCache } from '../text/dutch';
+import { useCachedLexicon } from '../text/compounds';
 import { SearchIndex, type Matches } from '../search/index';
 import { prepareExpansion } from '../search/expand';
 import { withMemorySaving } from '../memory-policy';
@@ -425,6 +426,8 @@ export class LibraryIndexes {
     try {
       const loaded = await readSnapshotFile(this.snapshotFile!, stats);
       if (!loaded) return false;
+      // Before reconciling, which may index stories: a lexicon of this code is then not built again.
+      if (loaded.lexicon) useCachedLexicon(loaded.lexicon.data, loaded.lexicon.fingerprint);
       const pair = { search: loaded.search, related: loaded.related, quotes: loaded.quotes };
       const reconciled = await this.reconcile(pair, loaded.meta);
       this.live = pair;

