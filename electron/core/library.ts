@@ -6,7 +6,7 @@ import type { IndexSnapshotOptions } from './indexing/engine';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
-import { sliceBreather } from './slices';
+import { Foreground, sliceBreather } from './slices';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
 import { WatchService, type WatchServiceOptions } from './features/watch/watch-service';
@@ -49,6 +49,7 @@ export class Library {
   readonly context: ServiceContext;
   private listKeysNow: ListKeys | null = null;
   private closing: Promise<void> | null = null;
+  private readonly foreground = new Foreground();
 
   private constructor(
     readonly store: LibraryStore,
@@ -74,6 +75,7 @@ export class Library {
       exports,
       listKeys: () => this.listKeys(),
       whenIndexesReady: () => this.whenReady(),
+      foreground: this.foreground,
     });
   }
 
@@ -131,6 +133,8 @@ export class Library {
       // Stale once the numbering started over (a restarted worker warms its own).
       if (this.closing || keys !== this.listKeysNow) return;
       await breather();
+      // Background work: the editor's requests go first (see Foreground).
+      if (this.foreground.busy) await this.foreground.idle();
     }
   }
 

@@ -7,6 +7,7 @@ import type { LibraryStore } from '../store/library-store';
 import type { ListKeys } from '../features/library/list-keys';
 import type { WatchService } from '../features/watch/watch-service';
 import type { TeamSync } from '../features/sync/sync-engine';
+import type { Foreground } from '../slices';
 
 export type { Platform };
 export type { QuotesProvider, RelatedProvider, SearchProvider } from '../indexing/client';
@@ -36,4 +37,6 @@ export interface ServiceContext {
   readonly watch: WatchService;
   /** The team library: the local replica and its replication with a desk database. */
   readonly sync: TeamSync;
+  /** The requests being answered now (the dispatcher counts them), which background work gives way to. */
+  readonly foreground: Foreground;
 }

@@ -31,7 +31,7 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext) {
     const commits: Commit[] = [];
     try {
       const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => unknown;
-      const value = await callCommits.run(commits, () => handler(parsed.data, ctx));
+      const value = await ctx.foreground.during(() => callCommits.run(commits, async () => handler(parsed.data, ctx)));
       return { ok: true, value: value === undefined ? null : value, ...(commits.length ? { commits } : {}) };
     } catch (error) {
       return fail(error);

@@ -1,0 +1,49 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { Foreground } from './slices';
+
+describe('Foreground', () => {
+  it('is idle once no request is in flight, after the last answer went out', async () => {
+    const foreground = new Foreground();
+    await foreground.idle();
+    const events: string[] = [];
+    let finishFirst!: () => void;
+    let finishSecond!: () => void;
+    const first = foreground.during(() => new Promise<string>((resolve) => (finishFirst = () => resolve('first'))));
+    const second = foreground.during(() => new Promise<string>((resolve) => (finishSecond = () => resolve('second'))));
+    expect(foreground.busy).toBe(true);
+    const idle = foreground.idle().then(() => events.push('idle'));
+    finishFirst();
+    events.push(await first);
+    await nextTurn();
+    expect(events).toEqual(['first']);
+    finishSecond();
+    events.push(await second);
+    await idle;
+    expect(events).toEqual(['first', 'second', 'idle']);
+    expect(foreground.busy).toBe(false);
+  });
+
+  it('keeps background work waiting for a request that follows at once, and counts a failed request as done', async () => {
+    const foreground = new Foreground();
+    let woken = false;
+    let finishFirst!: () => void;
+    const first = foreground.during(() => new Promise<void>((resolve) => (finishFirst = resolve)));
+    const waiting = foreground.idle().then(() => (woken = true));
+    finishFirst();
+    await first;
+    // The next request starts before the turn that would wake the waiting work.
+    let finishNext!: () => void;
+    const next = foreground.during(() => new Promise<void>((resolve) => (finishNext = resolve)));
+    await nextTurn();
+    await nextTurn();
+    expect(woken).toBe(false);
+    finishNext();
+    await next;
+    await waiting;
+    expect(woken).toBe(true);
+    await expect(foreground.during(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    expect(foreground.busy).toBe(false);
+    await foreground.idle();
+  });
+});
