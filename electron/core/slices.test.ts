@@ -46,4 +46,16 @@ describe('Foreground', () => {
     expect(foreground.busy).toBe(false);
     await foreground.idle();
   });
+
+  it('lets background work through after at most the time it asked for, while requests go on', async () => {
+    const foreground = new Foreground();
+    let finish!: () => void;
+    const long = foreground.during(() => new Promise<void>((resolve) => (finish = resolve)));
+    const started = performance.now();
+    await foreground.idle(30);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    expect(foreground.busy).toBe(true);
+    finish();
+    await long;
+  });
 });

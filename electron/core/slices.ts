@@ -46,9 +46,17 @@ export class Foreground {
     }
   }
 
-  /** Settles once no request is in flight. */
-  idle(): Promise<void> {
-    return this.active === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+  /**
+   * Settles once no request is in flight, or after `atMostMs` (when given) even if one is:
+   * background work that must finish some time (a stream of requests back to back would
+   * hold it back for good) takes a slice now and then.
+   */
+  idle(atMostMs?: number): Promise<void> {
+    if (this.active === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      if (atMostMs !== undefined) setTimeout(resolve, atMostMs).unref?.();
+    });
   }
 
   private release(): void {
