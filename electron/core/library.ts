@@ -8,13 +8,14 @@ import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
 import { Foreground, sliceBreather, SLICE_MS } from './slices';
 
-/** The longest the warming of the list keys waits for a moment without requests (see warmListKeys). */
-const WARM_WAIT_AT_MOST_MS = 50;
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
 import { WatchService, type WatchServiceOptions } from './features/watch/watch-service';
 import { TeamSync, type SyncCredentials } from './features/sync/sync-engine';
 import type { CredentialStore } from './features/sync/credential-store';
+
+/** The longest the warming of the list keys waits for a moment without requests (see warmListKeys). */
+const WARM_WAIT_AT_MOST_MS = 50;
 
 // One open library and everything that belongs to it: the store, the indexing worker's
 // client, the export session, the backup scheduler, the list's per-story keys. Handlers

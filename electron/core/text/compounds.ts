@@ -197,6 +197,26 @@ function shapedLike(data: LexiconData): boolean {
 }
 
 /**
+ * Whether a set read from a file reads safely (~1 ms): words that start in order within the
+ * characters, and a hash table of word numbers with at least one empty slot (a full one would
+ * make a lookup of a missing word go round for ever). The checksum catches a damaged file;
+ * this, a file that is whole but not one this code wrote.
+ */
+function wellFormed({ chars, starts, slots }: WordSetData): boolean {
+  if (starts[0] !== 0) return false;
+  for (let k = 1; k < starts.length; k++) if (starts[k]! < starts[k - 1]!) return false;
+  if (starts[starts.length - 1] !== chars.length) return false;
+  const size = starts.length - 1;
+  let empty = false;
+  for (let k = 0; k < slots.length; k++) {
+    const entry = slots[k]!;
+    if (entry < 0 || entry > size) return false;
+    if (entry === 0) empty = true;
+  }
+  return empty;
+}
+
+/**
  * Takes the lexicon another thread of the process built (its shared memory): this thread
  * then reads and builds nothing. Ignored when this thread has a lexicon already, or when
  * the data is not of this code's shape (this thread then builds its own on first use).
@@ -215,7 +235,7 @@ export function useSharedLexicon(data: LexiconData): void {
  * and nothing taken, when this thread has a lexicon already or the data does not fit.
  */
 export function useCachedLexicon(data: LexiconData, dataFingerprint: string): boolean {
-  if (lexicon || dataFingerprint !== lexiconFingerprint() || !shapedLike(data)) return false;
+  if (lexicon || dataFingerprint !== lexiconFingerprint() || !shapedLike(data) || !wellFormed(data.words)) return false;
   lexicon = new WordSet(data.words);
   bloom = data.bloom;
   origin = 'cached';

@@ -2,7 +2,7 @@
 // been handed the compound lexicon yet. `open DIR`: opens the library through the indexing
 // client and prints how its worker came by the lexicon. `take DIR`: reads the library's index
 // snapshot and prints what useCachedLexicon makes of its lexicon under a wrong fingerprint,
-// in another shape, and as kept.
+// in another shape, whole but not as this code writes it, and as kept.
 import { snapshotPath, readSnapshotFile } from '../../snapshot/index-snapshot';
 import { LibraryStore } from '../../store/library-store';
 import { lexiconLoaded, lexiconOrigin, lexiconWords, useCachedLexicon } from '../../text/compounds';
@@ -31,7 +31,10 @@ if (mode === 'open') {
   const { chars, starts, slots } = kept.data.words;
   const otherFingerprint = useCachedLexicon(kept.data, `${kept.fingerprint}-other`);
   const otherShape = useCachedLexicon({ words: { chars, starts, slots: slots.subarray(1) }, bloom: kept.data.bloom }, kept.fingerprint);
+  // Of the right shape, but a hash table without an empty slot: a lookup would never end.
+  const fullTable = useCachedLexicon({ words: { chars, starts, slots: slots.map(() => 1) }, bloom: kept.data.bloom }, kept.fingerprint);
+  const startsOutOfOrder = useCachedLexicon({ words: { chars, starts: starts.map((start, k) => (k === 1 ? chars.length : start)), slots }, bloom: kept.data.bloom }, kept.fingerprint);
   const takenBefore = lexiconLoaded();
   const taken = useCachedLexicon(kept.data, kept.fingerprint);
-  print({ otherFingerprint, otherShape, takenBefore, taken, origin: lexiconOrigin(), words: ['raket', 'kruis', 'stilstand', 'qqxq'].map((word) => lexiconWords().has(word)) });
+  print({ otherFingerprint, otherShape, fullTable, startsOutOfOrder, takenBefore, taken, origin: lexiconOrigin(), words: ['raket', 'kruis', 'stilstand', 'qqxq'].map((word) => lexiconWords().has(word)) });
 }
