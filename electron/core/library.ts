@@ -7,7 +7,6 @@ import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
 import { Foreground, sliceBreather, SLICE_MS } from './slices';
-
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
 import { WatchService, type WatchServiceOptions } from './features/watch/watch-service';

@@ -42,7 +42,8 @@ export class Foreground {
       return await work();
     } finally {
       // Woken after the answer went out, on a turn of its own: a request that follows at once goes first.
-      if (--this.active === 0) setImmediate(() => this.release());
+      // (Most requests find nothing waiting: no turn is asked for then.)
+      if (--this.active === 0 && this.waiters.length > 0) setImmediate(() => this.release());
     }
   }
 
