@@ -78,8 +78,8 @@ try {
   let lost = 0;
   for (const core of [a, b]) {
     for (let k = 0; k < edits; k++) {
-      if (core.context.store.meta.storyEdits[`b${k}`]?.note !== `Offline A ${k}`) lost++;
-      if (core.context.store.meta.storyEdits[`b${edits + k}`]?.note !== `Offline B ${k}`) lost++;
+      if (core.context.store.meta.storyEdits.get(`b${k}`)?.note !== `Offline A ${k}`) lost++;
+      if (core.context.store.meta.storyEdits.get(`b${edits + k}`)?.note !== `Offline B ${k}`) lost++;
     }
   }
   const cpu = process.cpuUsage(cpu0);

@@ -139,7 +139,7 @@ export async function benchSync(count: number, log: (text: string) => void): Pro
         const id = `b${round}`;
         const note = `Live-notitie ${round}`;
         const start = performance.now();
-        const arrived = waitFor(b, () => b.context.store.meta.storyEdits[id]?.note === note);
+        const arrived = waitFor(b, () => b.context.store.meta.storyEdits.get(id)?.note === note);
         const answer = await a.dispatch('stories.setNote', { id, note });
         if (!answer.ok) throw new Error(answer.error.message);
         await arrived;
@@ -165,8 +165,8 @@ export async function benchSync(count: number, log: (text: string) => void): Pro
       let lost = 0;
       for (const core of [a, b]) {
         for (let k = 0; k < edits; k++) {
-          if (core.context.store.meta.storyEdits[`b${k}`]?.note !== `Offline A ${k}`) lost++;
-          if (core.context.store.meta.storyEdits[`b${edits + k}`]?.note !== `Offline B ${k}`) lost++;
+          if (core.context.store.meta.storyEdits.get(`b${k}`)?.note !== `Offline A ${k}`) lost++;
+          if (core.context.store.meta.storyEdits.get(`b${edits + k}`)?.note !== `Offline B ${k}`) lost++;
         }
       }
       log(`  ${edits} offline edits on each side reconciled in ${round(reconcile.ms)} ms; lost: ${lost}`);

@@ -172,7 +172,7 @@ export class Ledger {
       const idOf = new Map(store.meta.tags.map((tag) => [tag.name, tag.id]));
       for (const edit of this.acked) {
         const id = idOf.get(edit.tag);
-        if (!id || !(store.meta.taggings[edit.story] ?? []).includes(id)) this.figures.lost.push(`${edit.story} ${edit.tag}`);
+        if (!id || !(store.meta.taggings.get(edit.story) ?? []).includes(id)) this.figures.lost.push(`${edit.story} ${edit.tag}`);
       }
     } finally {
       await store.close();

@@ -7,6 +7,7 @@ import { measureRelated } from './test/related-measure';
 import { RELATED_LABELLED } from './test/related-labelled';
 import type { SeedStory } from './test/seeds';
 import type { IndexedMeta, StoryHead } from '../store/meta';
+import { StoryMap } from '../store/story-map';
 
 // Issue 16, classes 9 and 10: confidence bands, near-stopwords and name fragments kept
 // out of the wording score, reasons in the story's own words, neutral unknown dates.
@@ -139,7 +140,7 @@ describe('related suggestions: dates (issue 16, class 10)', () => {
 
   it('gives an undated brief the date of its page, and keeps its own date when it has one', () => {
     const head = (id: string, kind: 'article' | 'brief', pageId: string | null) => ({ id, kind, pageId, wire: undefined }) as unknown as StoryHead;
-    const meta = { storyEdits: { page: { publishedAt: '2026-05-04' }, dated: { publishedAt: '2026-05-01' } } } as unknown as IndexedMeta;
+    const meta = { storyEdits: StoryMap.from({ page: { publishedAt: '2026-05-04' }, dated: { publishedAt: '2026-05-01' } }) } as unknown as IndexedMeta;
     expect(relatedDateOf(head('brief', 'brief', 'page'), meta)).toBe('2026-05-04');
     expect(relatedDateOf(head('dated', 'brief', 'page'), meta)).toBe('2026-05-01');
     expect(relatedDateOf(head('orphan', 'brief', null), meta)).toBeNull();

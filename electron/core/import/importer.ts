@@ -10,7 +10,6 @@ import { WireBatch, wireFileResult } from './wire-stories';
 import { estimatePublishedDay } from './estimate-date';
 import { proposeUpdates, withProposals } from '../features/versions/proposals';
 import type { ParsedBrief, ParsedPage } from './parse';
-import { own } from '../store/records';
 
 export interface ImportOptions {
   now?: () => Date;
@@ -68,10 +67,10 @@ export async function importPrepared(store: LibraryStore, files: (PreparedFile |
         ? (meta: MetaDoc) => {
             let next = undelete.size ? bringBack(meta, undelete) : meta;
             if (estimates.size) {
-              const storyEdits = { ...next.storyEdits };
+              const edits = next.storyEdits;
               // Never over a date the editor (or an archive) already gave the story.
-              for (const [id, day] of estimates) if (own(storyEdits, id)?.publishedAt == null) storyEdits[id] = { ...own(storyEdits, id), publishedAt: day, publishedAtEstimated: true };
-              next = { ...next, storyEdits };
+              const dated = [...estimates].flatMap(([id, day]) => (edits.get(id)?.publishedAt == null ? [[id, { ...edits.get(id), publishedAt: day, publishedAtEstimated: true }] as const] : []));
+              next = { ...next, storyEdits: edits.with(dated) };
             }
             next = withProposals(next, proposals);
             return wire.size ? wire.metaChange(next) : next;

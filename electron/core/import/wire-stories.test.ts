@@ -8,6 +8,7 @@ import { withTempDir } from '../store/test/helpers';
 import { importPrepared } from './importer';
 import { dijkVersion, wireFile, wireItem } from './test/wire-items';
 import { mediaTopicOf, wireDay, wireStoryId } from './wire-stories';
+import { StoryMap } from '../store/story-map';
 
 const now = () => new Date('2026-12-03T12:00:00.000Z');
 const STORY = wireStoryId(dijkVersion(1).guid);
@@ -56,12 +57,12 @@ describe('agency items as stories across their versions', () => {
       await store.update(null, (meta) => ({
         ...meta,
         tags: [...meta.tags, { id: 'tmine', name: 'Mijn tag', color: null, parentId: null, mediaTopic: null }],
-        taggings: { ...meta.taggings, [STORY]: [...(meta.taggings[STORY] ?? []), 'tmine'] },
-        storyEdits: { [STORY]: { note: 'Nabellen met waterschap' } },
+        taggings: meta.taggings.with([[STORY, [...(meta.taggings.get(STORY) ?? []), 'tmine']]]),
+        storyEdits: StoryMap.from({ [STORY]: { note: 'Nabellen met waterschap' } }),
         links: [{ id: 'l1', from: STORY, to: other, type: 'follow-up', note: '', createdAt: '2026-12-03T10:00:00Z' }],
         dossiers: [{ id: 'd1', title: 'Dijken', subtitle: '', intro: '', entries: [{ storyId: STORY, note: '' }], createdAt: '', updatedAt: '' }],
       }));
-      const tagsBefore = store.meta.taggings[STORY];
+      const tagsBefore = store.meta.taggings.get(STORY);
 
       const report = await importVersions(store, 2);
       expect(report.files[0]!.versions).toEqual([{ guid: wireItem().guid, storyId: STORY, version: 2, outcome: 'version' }]);

@@ -10,7 +10,6 @@ import type { MetaDoc, StoryContent, WireVersionFacts } from '../store/meta';
 import { WIRE_STORY_PREFIX, WIRE_VERSION_PREFIX } from '../store/versions';
 import type { WireItem, WireName, WireParseResult } from './wire/item';
 import { withoutOpeningDateline } from './wire/fields';
-import { own } from '../store/records';
 
 // Agency items as stories (see store/versions.ts): the first item of a guid makes the
 // story, every further one is a version of it. An item is stored as its version's own
@@ -153,7 +152,7 @@ export class WireBatch {
     if (this.undelete.size) next = { ...next, deleted: next.deleted.filter((id) => !this.undelete.has(id)) };
     if (this.subjects.size === 0) return next;
     let tags = next.tags;
-    let taggings = next.taggings;
+    const tagged: Array<[string, string[]]> = [];
     const byCode = new Map<string, Tag>();
     const byName = new Map<string, Tag>();
     for (const tag of tags) {
@@ -177,13 +176,12 @@ export class WireBatch {
         if (!ids.includes(tag.id)) ids.push(tag.id);
       }
       if (ids.length === 0) continue;
-      const mine = own(taggings, storyId) ?? [];
+      const mine = next.taggings.get(storyId) ?? [];
       const merged = [...mine, ...ids.filter((id) => !mine.includes(id))];
       if (merged.length === mine.length) continue;
-      if (taggings === next.taggings) taggings = { ...taggings };
-      taggings[storyId] = merged;
+      tagged.push([storyId, merged]);
     }
-    return tags === next.tags && taggings === next.taggings ? next : { ...next, tags, taggings };
+    return tags === next.tags && tagged.length === 0 ? next : { ...next, tags, taggings: tagged.length ? next.taggings.with(tagged) : next.taggings };
   }
 }
 

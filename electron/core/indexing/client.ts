@@ -6,7 +6,7 @@ import type { StoryNumbers } from '../features/library/list-keys';
 import type { LibraryStore, StoreChange } from '../store/library-store';
 import { indexedMetaOf, type SegmentRef } from '../store/meta';
 import type { IndexOrigin, IndexSnapshotOptions } from './engine';
-import { metaPatch } from './meta-patch';
+import { indexedMetaMessage, metaPatch } from './meta-patch';
 import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { SearchExpansion } from '../../../shared/contract/library';
 import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, ToWorker, WorkerInit, WorkerStatus } from './protocol';
@@ -308,7 +308,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       dataDir: this.store.dataDir,
       readOnly: this.store.readOnly,
       // Every change so far is in this document: the worker starts from it.
-      meta: indexedMetaOf(this.store.meta),
+      meta: indexedMetaMessage(indexedMetaOf(this.store.meta)),
       records: this.store.segmentRecords(),
       start: 'eager',
       snapshot: this.options.snapshot ?? {},

@@ -17,6 +17,7 @@ import type { FeatureSource } from './feature-feed';
 import type { StoryFeatures } from './feature-batch';
 import { quotesOf, relatedAndQuotesOf, searchDocOf } from './story-docs';
 import { own } from '../store/records';
+import { StoryMap } from '../store/story-map';
 
 // Keeps the search and related-story indexes in step with the library: built in
 // the background at start (the window is usable meanwhile, with progress), then
@@ -548,9 +549,9 @@ export class LibraryIndexes {
       }
       for (const id of was) if (!now.has(id)) touched.add(id);
     }
-    if (before.taggings !== after.taggings) diffKeys(before.taggings, after.taggings, touched);
+    if (before.taggings !== after.taggings) for (const id of StoryMap.changedKeys(before.taggings, after.taggings)) touched.add(id);
     if (before.storyEdits !== after.storyEdits) {
-      diffKeys(before.storyEdits, after.storyEdits, touched);
+      for (const id of StoryMap.changedKeys(before.storyEdits, after.storyEdits)) touched.add(id);
       // A page's date is its briefs' date too (relatedDateOf).
       for (const id of [...touched]) for (const brief of this.briefsOfPage.get(id) ?? []) touched.add(brief);
     }
@@ -560,7 +561,7 @@ export class LibraryIndexes {
       const beforeById = new Map(before.tags.map((tag) => [tag.id, tag.name]));
       for (const tag of after.tags) if (beforeById.get(tag.id) !== tag.name) changedTags.add(tag.id);
       for (const tag of before.tags) if (!after.tags.some((t) => t.id === tag.id)) changedTags.add(tag.id);
-      for (const [storyId, tagIds] of Object.entries(after.taggings)) if (tagIds.some((id) => changedTags.has(id))) touched.add(storyId);
+      for (const [storyId, tagIds] of after.taggings) if (tagIds.some((id) => changedTags.has(id))) touched.add(storyId);
     }
     for (const id of touched) {
       if (await this.upsert(id, meta, pair)) onTouch?.();
@@ -656,22 +657,16 @@ function sharedWith(snapshot: SnapshotMeta, meta: IndexedMeta): IndexedMeta {
   };
 }
 
-function shareEqual<T>(before: Record<string, T>, after: Record<string, T>, same: (a: T, b: T | undefined) => boolean): Record<string, T> {
-  // No prototype: story ids are keys, whatever they are.
-  const shared = Object.create(null) as Record<string, T>;
-  let all = Object.keys(before).length === Object.keys(after).length;
-  for (const key of Object.keys(before)) {
-    const now = Object.hasOwn(after, key) ? after[key] : undefined;
-    if (same(before[key]!, now)) shared[key] = now!;
+function shareEqual<T>(before: StoryMap<T>, after: StoryMap<T>, same: (a: T, b: T | undefined) => boolean): StoryMap<T> {
+  const shared: Array<[string, T]> = [];
+  let all = before.size === after.size;
+  before.forEach((value, key) => {
+    const now = after.get(key);
+    if (same(value, now)) shared.push([key, now!]);
     else {
-      shared[key] = before[key]!;
+      shared.push([key, value]);
       all = false;
     }
-  }
-  return all ? after : shared;
-}
-
-function diffKeys(before: Record<string, unknown>, after: Record<string, unknown>, into: Set<string>): void {
-  for (const key of Object.keys(after)) if (before[key] !== after[key]) into.add(key);
-  for (const key of Object.keys(before)) if (!(key in after)) into.add(key);
+  });
+  return all ? after : StoryMap.from(shared);
 }

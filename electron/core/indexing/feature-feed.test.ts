@@ -7,6 +7,7 @@ import { FeatureBatchWriter, readFeatureBatch } from './feature-batch';
 import { FeatureFeed } from './feature-feed';
 import { LibraryIndexes } from './engine';
 import { relatedAndSpeakersOf, type Speaker } from './story-docs';
+import { StoryMap } from '../store/story-map';
 
 // Our own wire-style sentences, with names, places and diacritics, mixed per story so
 // that terms, spellings (`Oekraïne`), entities and datelines all vary.
@@ -55,7 +56,7 @@ describe('the feature feed', () => {
       const store = await LibraryStore.open(dir);
       await store.addStories(Array.from({ length: 700 }, (_, n) => story(n)));
       await store.addStories(Array.from({ length: 600 }, (_, n) => story(700 + n)));
-      await store.update(null, (meta) => ({ ...meta, deleted: ['f5', 'f800'], storyEdits: { f9: { publishedAt: '2024-03-01' }, f10: { publishedAt: '2024-03-04' } } }));
+      await store.update(null, (meta) => ({ ...meta, deleted: ['f5', 'f800'], storyEdits: StoryMap.from({ f9: { publishedAt: '2024-03-01' }, f10: { publishedAt: '2024-03-04' } }) }));
       let feeds = 0;
       let fed = 0;
       const withFeed = new LibraryIndexes(store, 'lazy', { enabled: false }, {

@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { relatedFeatures } from '../analysis/related';
 import { applyMemoryPolicy } from '../memory-policy';
 import { lexiconOrigin, useSharedLexicon, type LexiconData, type LexiconOrigin } from '../text/compounds';
-import type { SegmentRecords, SegmentRef } from '../store/meta';
+import type { SegmentRecords, SegmentRef, StoryEdit } from '../store/meta';
+import { StoryMap } from '../store/story-map';
 import { FeatureBatchWriter, type FeatureBatch } from './feature-batch';
 import { SegmentLibrary } from './segment-library';
 import { exitThread, type ExitRequest } from './worker-exit';
@@ -60,7 +61,7 @@ async function post(writer: FeatureBatchWriter): Promise<void> {
 }
 
 try {
-  const meta = { createdAt: '', segments: job.segments, deleted: job.deleted, tags: [], taggings: {}, storyEdits: {} };
+  const meta = { createdAt: '', segments: job.segments, deleted: job.deleted, tags: [], taggings: StoryMap.empty<string[]>(), storyEdits: StoryMap.empty<StoryEdit>() };
   const library = await SegmentLibrary.open(job.dataDir, meta, true, job.records);
   const only = job.only ? new Set(job.only) : null;
   const writer = new FeatureBatchWriter();

@@ -1,6 +1,6 @@
 import type { IndexedMeta } from '../store/meta';
-import { changedRecordKeys } from '../store/records';
-import type { MetaPatch } from './protocol';
+import { StoryMap } from '../store/story-map';
+import type { IndexedMetaMessage, MetaPatch } from './protocol';
 
 // The metadata changes the indexing worker hears, as patches: the store replaces its
 // document on every write and never edits one in place, so a part that is the same
@@ -37,9 +37,9 @@ export function metaPatch(before: IndexedMeta, after: IndexedMeta): MetaPatch | 
   return changed ? patch : null;
 }
 
-function changedEntries<T>(before: Record<string, T>, after: Record<string, T>): Record<string, T | null> | null {
+function changedEntries<T>(before: StoryMap<T>, after: StoryMap<T>): Record<string, T | null> | null {
   let entries: Record<string, T | null> | null = null;
-  for (const key of changedRecordKeys(before, after)) (entries ??= Object.create(null) as Record<string, T | null>)[key] = Object.hasOwn(after, key) ? after[key]! : null;
+  for (const key of StoryMap.changedKeys(before, after)) (entries ??= Object.create(null) as Record<string, T | null>)[key] = after.get(key) ?? null;
   return entries;
 }
 
@@ -58,13 +58,16 @@ export function applyMetaPatch(meta: IndexedMeta, patch: MetaPatch): IndexedMeta
   };
 }
 
-function withEntries<T>(record: Record<string, T>, entries: Record<string, T | null>): Record<string, T> {
-  // No prototype: story ids are keys, whatever they are.
-  const next = Object.assign(Object.create(null) as Record<string, T>, record);
-  for (const key of Object.keys(entries)) {
-    const value = entries[key];
-    if (value === null || value === undefined) delete next[key];
-    else next[key] = value;
-  }
-  return next;
+function withEntries<T>(record: StoryMap<T>, entries: Record<string, T | null>): StoryMap<T> {
+  return record.with(Object.keys(entries).map((key) => [key, entries[key] ?? undefined] as const));
+}
+
+/** The document's indexed parts as the worker is started with them (see IndexedMetaMessage). */
+export function indexedMetaMessage(meta: IndexedMeta): IndexedMetaMessage {
+  return { ...meta, taggings: meta.taggings.toJSON(), storyEdits: meta.storyEdits.toJSON() };
+}
+
+/** The worker's document from its start message. */
+export function indexedMetaFromMessage(message: IndexedMetaMessage): IndexedMeta {
+  return { ...message, taggings: StoryMap.from(message.taggings), storyEdits: StoryMap.from(message.storyEdits) };
 }

@@ -20,7 +20,7 @@ export interface WorkerInit {
   dataDir: string;
   readOnly: boolean;
   /** The library's metadata as it fed the indexes at start; later changes come as `change` messages. */
-  meta: IndexedMeta;
+  meta: IndexedMetaMessage;
   /** The listed segments' records as the main process read them (store.segmentRecords): their heads files need not be parsed again. */
   records: SegmentRecords[];
   /** `eager`: build (or load the snapshot) at once; `lazy`: at the first request that needs the indexes. */
@@ -31,6 +31,9 @@ export interface WorkerInit {
   /** The compound lexicon an earlier worker of this process built (shared memory), or null: this worker builds it and posts it back (`lexicon`). */
   lexicon: LexiconData | null;
 }
+
+/** IndexedMeta as it crosses to the worker (structured clone keeps no classes): the StoryMaps as their JSON objects (meta-patch.ts). */
+export type IndexedMetaMessage = Omit<IndexedMeta, 'taggings' | 'storyEdits'> & { taggings: Record<string, string[]>; storyEdits: Record<string, StoryEdit> };
 
 /** A change to the metadata's indexed parts: only what changed, by story id (null: removed). */
 export interface MetaPatch {

@@ -68,7 +68,7 @@ export class SegmentLibrary implements IndexSource {
 
   /** The last page-text story merged into this one as a version (StoryEdit.pageVersions): its text is the story's (the same rule as the store's). */
   private pageShown(id: string): string | undefined {
-    const last = this.current.storyEdits[id]?.pageVersions?.at(-1);
+    const last = this.current.storyEdits.get(id)?.pageVersions?.at(-1);
     return last !== undefined && this.segmentOf.has(last) ? last : undefined;
   }
 
@@ -121,7 +121,7 @@ export class SegmentLibrary implements IndexSource {
     const reader = new SegmentReader();
     // Stories with merged page text are met where their last merged version is, under their own id.
     const pageShownBy = new Map<string, string>();
-    for (const [id, edit] of Object.entries(this.current.storyEdits)) {
+    for (const [id, edit] of this.current.storyEdits) {
       const last = edit.pageVersions?.at(-1);
       if (last !== undefined && this.segmentOf.has(last)) pageShownBy.set(last, id);
     }

@@ -1,12 +1,13 @@
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { LibraryStore } from '../store/library-store';
-import { emptyMeta, indexedMetaOf } from '../store/meta';
+import { emptyMeta, indexedMetaOf, type StoryEdit } from '../store/meta';
 import { withTempDir } from '../store/test/helpers';
 import { topicStory } from './test/topic-stories';
 import { fakeStory } from '../store/test/helpers';
 import { IndexingClient, lexiconsReceived, whenLexiconShared } from './client';
 import { applyMetaPatch, metaPatch } from './meta-patch';
+import { StoryMap } from '../store/story-map';
 
 // The indexing worker through its client, as the app uses it: a real store, a real
 // worker thread running the engine over the library's files.
@@ -132,8 +133,8 @@ describe('the indexing worker', () => {
         // All while the worker is building (it has 3,000 stories to analyse).
         await store.addStories([topicStory(9_000)]);
         await store.update(null, (meta) => ({ ...meta, deleted: ['s3'] }));
-        await store.update(null, (meta) => ({ ...meta, storyEdits: { ...meta.storyEdits, s5: { note: 'eindredactiewoord' } } }));
-        await store.update(null, (meta) => ({ ...meta, tags: [{ id: 't1', name: 'Zeldzametag', parentId: null, color: null, mediaTopic: null }], taggings: { s8: ['t1'] } }));
+        await store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with(Object.entries({ s5: { note: 'eindredactiewoord' } })) }));
+        await store.update(null, (meta) => ({ ...meta, tags: [{ id: 't1', name: 'Zeldzametag', parentId: null, color: null, mediaTopic: null }], taggings: StoryMap.from({ s8: ['t1'] }) }));
         expect(client.progress().ready).toBe(false);
         await client.whenReady();
         expect(await found(client, 'verslag9000woord')).toEqual(['s9000']);
@@ -198,15 +199,15 @@ describe('the indexing worker', () => {
 
 describe('metadata patches', () => {
   it('carry only what changed, and rebuild the document with every unchanged part as it was', () => {
-    const before = indexedMetaOf({ ...emptyMeta('2026-01-01T00:00:00.000Z'), taggings: { a: ['t1'], b: ['t2'] }, storyEdits: { a: { note: 'x' } } });
-    const after = { ...before, taggings: { ...before.taggings, b: ['t1', 't2'], c: ['t3'] }, storyEdits: {} };
+    const before = indexedMetaOf({ ...emptyMeta('2026-01-01T00:00:00.000Z'), taggings: StoryMap.from({ a: ['t1'], b: ['t2'] }), storyEdits: StoryMap.from({ a: { note: 'x' } }) });
+    const after = { ...before, taggings: before.taggings.with([['b', ['t1', 't2']], ['c', ['t3']]]), storyEdits: StoryMap.empty<StoryEdit>() };
     const patch = metaPatch(before, after)!;
     expect({ ...patch.taggings }).toEqual({ b: ['t1', 't2'], c: ['t3'] });
     expect({ ...patch.storyEdits }).toEqual({ a: null });
     expect(patch.deleted).toBeUndefined();
     const rebuilt = applyMetaPatch(before, structuredClone(patch));
-    expect({ ...rebuilt, taggings: { ...rebuilt.taggings }, storyEdits: { ...rebuilt.storyEdits } }).toEqual(after);
-    expect(rebuilt.taggings.a).toBe(before.taggings.a);
+    expect({ ...rebuilt, taggings: rebuilt.taggings.toJSON(), storyEdits: rebuilt.storyEdits.toJSON() }).toEqual({ ...after, taggings: after.taggings.toJSON(), storyEdits: after.storyEdits.toJSON() });
+    expect(rebuilt.taggings.get('a')).toBe(before.taggings.get('a'));
     expect(rebuilt.tags).toBe(before.tags);
     expect(metaPatch(before, { ...before })).toBeNull();
   });

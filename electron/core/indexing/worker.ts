@@ -6,6 +6,7 @@ import type { IndexedMeta } from '../store/meta';
 import { LibraryIndexes, type NumberListener } from './engine';
 import { FeatureFeed } from './feature-feed';
 import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, ToWorker, WorkerInit } from './protocol';
+import { indexedMetaFromMessage } from './meta-patch';
 import { SegmentLibrary } from './segment-library';
 import { exitThread } from './worker-exit';
 
@@ -103,7 +104,7 @@ class NumbersFeed implements NumberListener {
 }
 
 const numbers = new NumbersFeed();
-const library = await SegmentLibrary.open(init.dataDir, init.meta, init.readOnly, init.records);
+const library = await SegmentLibrary.open(init.dataDir, indexedMetaFromMessage(init.meta), init.readOnly, init.records);
 /** The records the main process gave, for the feature worker of the first build or catch-up; let go once the indexes are ready (a segment not given is read from its file). */
 let givenRecords = init.records;
 init.records = [];

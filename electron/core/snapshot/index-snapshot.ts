@@ -10,7 +10,8 @@ import { SearchIndex } from '../search/index';
 import { openRegularFile, writeFileDurablyWith } from '../store/durable-file';
 import { followCompactions, readJournal } from '../store/compaction';
 import { CACHE_DIR } from '../store/library-store';
-import type { IndexedMeta, MetaDoc } from '../store/meta';
+import type { IndexedMeta, MetaDoc, StoryEdit } from '../store/meta';
+import { StoryMap } from '../store/story-map';
 import { lexiconData, lexiconFingerprint, type LexiconData } from '../text/compounds';
 import { runSliced, SnapshotFormatError, SnapshotReader, SnapshotWriter, type ByteSource, type SliceStats } from './codec';
 
@@ -269,5 +270,7 @@ function parseMeta(text: string): SnapshotMeta {
   ) {
     throw new SnapshotFormatError('metadata inputs of the wrong shape');
   }
-  return meta as SnapshotMeta;
+  // Written as JSON objects (StoryMap.toJSON); kept as the document keeps them.
+  const records = meta as unknown as { taggings: Record<string, string[]>; storyEdits: Record<string, StoryEdit> };
+  return { ...(meta as SnapshotMeta), taggings: StoryMap.from(records.taggings), storyEdits: StoryMap.from(records.storyEdits) };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dossier, Link, Tag } from '../../../shared/types';
 import { mergeArchiveMeta, type MergeInput } from './archive-merge';
 import { emptyMeta, type MetaDoc } from './meta';
+import { StoryMap } from './story-map';
 
 const tag = (id: string, name: string, fields: Partial<Tag> = {}): Tag => ({ id, name, color: null, parentId: null, mediaTopic: null, ...fields });
 const link = (id: string, from: string, to: string, type: Link['type'] = 'related', note = ''): Link => ({ id, from, to, type, note, createdAt: '2024-06-20T10:00:00.000Z' });
@@ -31,7 +32,7 @@ function merge(current: MetaDoc, archive: MetaDoc, extra: Partial<MergeInput> = 
 
 describe('mergeArchiveMeta', () => {
   it('matches tags without case or diacritics and creates the rest with colour, code and parent, ids remapped', () => {
-    const current = meta({ tags: [tag('t1', 'Oekraïne', { color: '#112233' })], taggings: { s1: ['t1'] } });
+    const current = meta({ tags: [tag('t1', 'Oekraïne', { color: '#112233' })], taggings: StoryMap.from({ s1: ['t1'] }) });
     const archive = meta({
       tags: [
         tag('a1', 'OEKRAINE', { color: '#ffffff' }),
@@ -39,7 +40,7 @@ describe('mergeArchiveMeta', () => {
         tag('a3', 'Buitenland'),
         tag('a4', 'Onder Oekraïne', { parentId: 'a1' }),
       ],
-      taggings: { s1: ['a1', 'a2'], n1: ['a3', 'gone'], x1: ['a2'] },
+      taggings: StoryMap.from({ s1: ['a1', 'a2'], n1: ['a3', 'gone'], x1: ['a2'] }),
     });
     const { meta: merged, counts } = merge(current, archive);
     expect(counts).toMatchObject({ tagsAdded: 3, tagsMatched: 1 });
@@ -50,7 +51,7 @@ describe('mergeArchiveMeta', () => {
       tag('tnew2', 'Buitenland'),
       tag('tnew3', 'Onder Oekraïne', { parentId: 't1' }),
     ]);
-    expect(merged.taggings).toEqual({ s1: ['t1', 'tnew1'], n1: ['tnew2'] });
+    expect(merged.taggings.toJSON()).toEqual({ s1: ['t1', 'tnew1'], n1: ['tnew2'] });
     expect(current.tags).toHaveLength(1);
   });
 
@@ -88,17 +89,17 @@ describe('mergeArchiveMeta', () => {
   });
 
   it('fills missing notes and dates, keeps this library’s where both differ, and counts those', () => {
-    const current = meta({ storyEdits: { s1: { note: 'Mijn notitie', publishedAt: '2024-06-19' }, s2: { publishedAt: null } } });
+    const current = meta({ storyEdits: StoryMap.from({ s1: { note: 'Mijn notitie', publishedAt: '2024-06-19' }, s2: { publishedAt: null } }) });
     const archive = meta({
-      storyEdits: {
+      storyEdits: StoryMap.from({
         s1: { note: 'Andere notitie', publishedAt: '2024-06-19' },
         s2: { note: 'Nieuw', publishedAt: '2024-06-18' },
         n1: { note: 'Genève' },
         x1: { note: 'onbekend' },
-      },
+      }),
     });
     const { meta: merged, counts } = merge(current, archive);
-    expect(merged.storyEdits).toEqual({
+    expect(merged.storyEdits.toJSON()).toEqual({
       s1: { note: 'Mijn notitie', publishedAt: '2024-06-19' },
       s2: { note: 'Nieuw', publishedAt: '2024-06-18' },
       n1: { note: 'Genève' },
@@ -142,9 +143,9 @@ describe('mergeArchiveMeta', () => {
   it('changes nothing when merging the same archive a second time', () => {
     const archive = meta({
       tags: [tag('a1', 'Rusland', { color: '#aa3300' })],
-      taggings: { n1: ['a1'] },
+      taggings: StoryMap.from({ n1: ['a1'] }),
       links: [link('la', 'n1', 's1', 'follow-up')],
-      storyEdits: { n1: { note: 'Genève' } },
+      storyEdits: StoryMap.from({ n1: { note: 'Genève' } }),
       dossiers: [dossier('d2', 'Kim', ['n1'])],
       savedSearches: [{ id: 'q2', name: 'Rusland', query: { tagIds: ['a1'] } }],
       deleted: ['n2'],
@@ -169,13 +170,13 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
         tag('a3', 'Sport', { parentId: 'nergens' }),
         tag('a4', 'Nul\u0000byte'),
       ],
-      taggings: { n1: ['a1', 'a2'], x9: ['a2', 'a3'] },
+      taggings: StoryMap.from({ n1: ['a1', 'a2'], x9: ['a2', 'a3'] }),
       links: [link('l1', 'n1', 'x9'), link('l2', 'n1', 'n2', 'related', 'te lang'.repeat(20_000)), link('l3', 'n1', 'n1')],
-      storyEdits: {
+      storyEdits: StoryMap.from({
         n1: { publishedAt: '99999-01-01', note: 'n'.repeat(100_001) },
         n2: { publishedAt: '2024-02-30' },
         n3: { publishedAt: '2024-06-19', note: 'Een gewone notitie.' },
-      },
+      }),
       dossiers: [
         { ...dossier('d1', 'Noord-Korea', ['n1', 'x9']), intro: 'i'.repeat(100_001) },
         dossier('constructor', 'Kwaadaardig', ['n1']),
@@ -206,7 +207,7 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
       ['Binnenland', null, null, null],
       ['Sport', null, null, null],
     ]);
-    expect(merged.storyEdits).toEqual({ n3: { publishedAt: '2024-06-19', note: 'Een gewone notitie.' } });
+    expect(merged.storyEdits.toJSON()).toEqual({ n3: { publishedAt: '2024-06-19', note: 'Een gewone notitie.' } });
     expect(merged.links).toEqual([expect.objectContaining({ from: 'n1', to: 'n2', note: '' })]);
     expect(merged.dossiers).toEqual([expect.objectContaining({ id: 'd1', intro: '', entries: [{ storyId: 'n1', note: '' }] })]);
     expect(merged.seriesNames).toEqual({ n1: 'Top in Pyongyang' });
@@ -247,7 +248,7 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
           quotes: [quote, { ...quote, key: 'x9:1:4', storyId: 'x9' }, byOrganisation, { ...byOrganisation, key: 'n1:3:0', paragraph: 3, speaker: { key: 'navo', name: 'de NAVO', kind: 'alien' as string as 'organisation' } }],
         },
       ],
-      storyEdits: { s1: { pageVersions: ['n2'] } },
+      storyEdits: StoryMap.from({ s1: { pageVersions: ['n2'] } }),
       deleted: ['n2'],
       purged: ['n2'],
       updateProposals: [{ id: 'p1', storyId: 's1', candidateId: 'n2', status: 'accepted', headlineSimilarity: 0.9, leadSimilarity: 0.8, proposedAt: '2024-06-19T10:00:00.000Z', decidedAt: '2024-06-19T11:00:00.000Z' }],
@@ -264,7 +265,7 @@ describe('mergeArchiveMeta: values the API would refuse are counted, never silen
     ]);
     expect(merged.dossiers[0]!.chronology).toEqual([{ ...line, key: 'k1:0:0', sources: [{ ...line.sources[0]!, storyId: 'k1' }] }]);
     expect(merged.dossiers[0]!.history).toEqual([{ code: 'export.embargoOverride', at: '2024-06-19T10:00:00.000Z', format: 'pdf', storyIds: ['k1'] }]);
-    expect(merged.storyEdits.s1).toEqual({ pageVersions: ['n2'] });
+    expect(merged.storyEdits.get('s1')).toEqual({ pageVersions: ['n2'] });
     expect(merged.purged).toEqual(['n2']);
     expect(merged.deleted).toEqual(['n2']);
     expect(merged.updateProposals).toEqual([expect.objectContaining({ id: 'p1', storyId: 's1', candidateId: 'n2', status: 'accepted' })]);

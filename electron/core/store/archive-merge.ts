@@ -12,6 +12,8 @@ import type { ChronologyLine, Dossier, DossierHistoryEntry, DossierQuote, Link, 
 import { pairKey } from '../features/links/ops';
 import { cleanTagName, tagKey } from '../features/tags/ops';
 import type { MetaDoc, SavedSearch, StoryEdit } from './meta';
+import { entriesOf, own, recordWith } from './records';
+import { StoryMap } from './story-map';
 
 // Merging a library archive's metadata into a library that already has some: a
 // pure function over the two documents, so every rule is tested without a disk.
@@ -152,9 +154,8 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
 
   // ---- dates, notes and merged page versions: a value fills a gap; two different values keep the current one.
   // One copy, written into as the archive's edits are met (a copy per edit would be quadratic in a 50,000-story library).
-  const edits = new Map<string, StoryEdit>(Object.entries(current.storyEdits));
-  let editsChanged = false;
-  for (const [archiveId, edit] of Object.entries(archive.storyEdits)) {
+  const edits = new Map<string, StoryEdit>();
+  for (const [archiveId, edit] of archive.storyEdits) {
     const id = story(archiveId);
     if (!id) {
       if (typeof edit.publishedAt === 'string') notTaken.add('date', 'dropped');
@@ -162,7 +163,7 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
       if (edit.pageVersions?.length) notTaken.add('pageVersions', 'dropped');
       continue;
     }
-    const mine: StoryEdit | undefined = edits.get(id);
+    const mine: StoryEdit | undefined = edits.get(id) ?? current.storyEdits.get(id);
     const next: StoryEdit = { ...mine };
     if (typeof edit.publishedAt === 'string' && isoDateSchema.safeParse(edit.publishedAt).success) {
       // An estimated date (a brief's age label) is a gap an editor's date may fill, and stays marked as estimated.
@@ -187,10 +188,9 @@ export function mergeArchiveMeta({ current, archive, storyId: story, newStories,
     }
     if (next.publishedAt !== mine?.publishedAt || next.publishedAtEstimated !== mine?.publishedAtEstimated || next.note !== mine?.note || next.pageVersions !== mine?.pageVersions) {
       edits.set(id, next);
-      editsChanged = true;
     }
   }
-  const storyEdits = editsChanged ? (Object.fromEntries(edits) as Record<string, StoryEdit>) : current.storyEdits;
+  const storyEdits = edits.size ? current.storyEdits.with(edits) : current.storyEdits;
 
   // ---- deletions: only stories new to the library bring theirs.
   const deletedSet = new Set(current.deleted);
@@ -453,27 +453,26 @@ function reaches(parentOf: ReadonlyMap<string, string | null>, start: string, ta
 }
 
 /** Per-story list union (no duplicates, current entries first); the same object when nothing is added. */
-function unionRecord(
-  current: Record<string, string[]>,
-  archive: Record<string, string[]>,
+function unionRecord<R extends StoryMap<string[]> | Record<string, string[]>>(
+  current: R,
+  archive: StoryMap<string[]> | Record<string, string[]>,
   story: (id: string) => string | undefined,
   map: (values: string[]) => string[],
   onUnknownStory?: (values: string[]) => void,
-): Record<string, string[]> {
-  const merged = new Map<string, string[]>(Object.entries(current));
-  let changed = false;
-  for (const [archiveId, values] of Object.entries(archive)) {
+): R {
+  const merged = new Map<string, string[]>();
+  for (const [archiveId, values] of entriesOf(archive)) {
     const id = story(archiveId);
     if (!id) {
       onUnknownStory?.(values);
       continue;
     }
-    const mine = merged.get(id) ?? [];
+    const mine = merged.get(id) ?? own(current, id) ?? [];
     const have = new Set(mine);
     const extra = [...new Set(map(values))].filter((value) => !have.has(value));
     if (extra.length === 0) continue;
     merged.set(id, [...mine, ...extra]);
-    changed = true;
   }
-  return changed ? Object.fromEntries(merged) : current;
+  if (merged.size === 0) return current;
+  return (current instanceof StoryMap ? current.with(merged) : recordWith(current as Record<string, string[]>, merged)) as R;
 }

@@ -7,6 +7,7 @@ import { BACKUP_DIR, BackupScheduler, listBackups, writeBackup, type BackupClock
 import { emptyMeta } from './meta';
 import { META_FILE } from './meta-file';
 import { fakeStory, withTempDir } from './test/helpers';
+import { StoryMap } from './story-map';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -48,7 +49,7 @@ describe('backups and recovery', () => {
     await withTempDir(async (dir) => {
       const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
       await core.context.store.addStories([fakeStory('a1')]);
-      await core.context.store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
+      await core.context.store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: StoryMap.from({ a1: ['t1'] }) }));
       await core.close();
       expect((await listBackups(dir)).length).toBeGreaterThan(0);
 
@@ -62,7 +63,7 @@ describe('backups and recovery', () => {
       expect(status).toMatchObject({ ok: true, value: { readOnly: false } });
       const notices = (status as { value: { notices: { code: string }[] } }).value.notices;
       expect(notices.map((notice) => notice.code)).toContain('recovered');
-      expect(reopened.context.store.meta.taggings).toEqual({ a1: ['t1'] });
+      expect(reopened.context.store.meta.taggings.toJSON()).toEqual({ a1: ['t1'] });
       expect(reopened.context.store.head('a1')).toBeDefined();
       const kept = (await readdir(dir)).find((name) => name.startsWith(`${META_FILE}.damaged-`));
       expect(await readFile(path.join(dir, kept!))).toEqual(damaged);

@@ -142,7 +142,7 @@ describe('edits answer with what they changed', () => {
       expect(two.changes).toEqual([{ notes: ['s2'], history: true }]);
       expect(three.changes).toEqual([{ dates: ['s3'], history: true }]);
       // An edit made without the dispatcher (another transport, later a team server) is on the feed too.
-      await core.context.store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { ...meta.taggings, s1: ['x'] } }));
+      await core.context.store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: meta.taggings.with(Object.entries({ s1: ['x'] })) }));
       expect(feed.map((commit) => commit.revision)).toEqual([1, 2, 3, 4].map((n) => n + feed[0]!.revision - 1));
       expect(feed.slice(0, 3)).toEqual([...one.commits, ...two.commits, ...three.commits]);
       expect(feed[3]!.changes).toEqual({ taggings: ['s1'], history: true });

@@ -1,5 +1,6 @@
-import { changedIds, type ChangeSet } from '../../../shared/contract/changes';
-import type { MetaDoc } from './meta';
+import { changedIds, MAX_CHANGED_IDS, type ChangeSet } from '../../../shared/contract/changes';
+import type { MetaDoc, StoryEdit } from './meta';
+import { StoryMap } from './story-map';
 import { changedRecordKeys, own } from './records';
 
 /**
@@ -27,7 +28,7 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
   }
   // A story that took in another's text as a new version shows another text.
   if (before.storyEdits !== after.storyEdits) {
-    for (const id of changedKeys(before.storyEdits, after.storyEdits, (a, b) => a === b)) if (!sameList(before.storyEdits[id]?.pageVersions ?? [], after.storyEdits[id]?.pageVersions ?? [])) storyIds.add(id);
+    for (const id of changedKeys(before.storyEdits, after.storyEdits, (a, b) => a === b)) if (!sameList(before.storyEdits.get(id)?.pageVersions ?? [], after.storyEdits.get(id)?.pageVersions ?? [])) storyIds.add(id);
   }
   set('stories', changedIds(storyIds));
 
@@ -53,7 +54,7 @@ export function changesBetween(before: MetaDoc, after: MetaDoc, addedStories: re
   if (before.storyEdits !== after.storyEdits) {
     const edited = changedKeys(before.storyEdits, after.storyEdits, (a, b) => a === b);
     set('notes', changedIds(edited.filter((id) => (own(before.storyEdits, id)?.note ?? '') !== (own(after.storyEdits, id)?.note ?? ''))));
-    const dated = (edit: MetaDoc['storyEdits'][string] | undefined) => `${edit?.publishedAt ?? ''}${edit?.publishedAtEstimated ? '~' : ''}`;
+    const dated = (edit: StoryEdit | undefined) => `${edit?.publishedAt ?? ''}${edit?.publishedAtEstimated ? '~' : ''}`;
     set('dates', changedIds(edited.filter((id) => dated(own(before.storyEdits, id)) !== dated(own(after.storyEdits, id)))));
   }
 
@@ -87,8 +88,15 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 }
 
 /** Keys of a record whose entry was added, removed or differs. */
-function changedKeys<T>(before: Record<string, T>, after: Record<string, T>, same: (a: T | undefined, b: T | undefined) => boolean): string[] {
-  return changedRecordKeys(before, after).filter((key) => !same(own(before, key), own(after, key)));
+function changedKeys<T>(before: StoryMap<T> | Record<string, T>, after: StoryMap<T> | Record<string, T>, same: (a: T | undefined, b: T | undefined) => boolean): string[] {
+  // A StoryMap's keys come bucket by bucket; a change set short enough to name its stories names them in order.
+  const keys =
+    before instanceof StoryMap && after instanceof StoryMap ? sortedIfNamed(StoryMap.changedKeys(before, after)) : changedRecordKeys(before as Record<string, T>, after as Record<string, T>);
+  return keys.filter((key) => !same(own(before, key), own(after, key)));
+}
+
+function sortedIfNamed(keys: string[]): string[] {
+  return keys.length <= MAX_CHANGED_IDS ? keys.sort() : keys;
 }
 
 /** Entries (by id) that were added, removed or replaced; the old and the new version of a replaced one. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followCompactions, planCompaction, readJournal, type CompactionEntry } from './compaction';
 import { LibraryStore, SEGMENT_SIZE } from './library-store';
 import { fakeStory, withTempDir } from './test/helpers';
+import { StoryMap } from './story-map';
 
 const CHILD_SOURCE = path.join(import.meta.dirname, 'test', 'compact-child.ts');
 
@@ -27,7 +28,7 @@ async function smallImports(dir: string, count: number): Promise<string[]> {
   const store = await LibraryStore.open(dir, { autoCompact: false });
   const ids = Array.from({ length: count }, (_, i) => `a${String(i).padStart(4, '0')}`);
   for (const id of ids) await store.addStories([fakeStory(id)]);
-  await store.update(null, (meta) => ({ ...meta, taggings: Object.fromEntries(ids.filter((_, i) => i % 3 === 0).map((id) => [id, ['t']])) }));
+  await store.update(null, (meta) => ({ ...meta, taggings: StoryMap.from(ids.filter((_, i) => i % 3 === 0).map((id): [string, string[]] => [id, ['t']])) }));
   await store.close();
   return ids;
 }
@@ -40,7 +41,7 @@ async function expectEveryStory(dir: string, ids: string[], label: string): Prom
   try {
     expect([...store.liveIds()], label).toEqual(ids);
     for (const id of ids) expect((await store.body(id))?.[0]?.text, `${label}: text of ${id}`).toBe(`Tekst van ${id}.`);
-    expect(store.meta.taggings[ids[0]!], label).toEqual(['t']);
+    expect(store.meta.taggings.get(ids[0]!), label).toEqual(['t']);
     expect(store.damagedContent(), label).toBeNull();
     expect(store.notices.filter((notice) => notice.code === 'content-damaged'), label).toEqual([]);
   } finally {

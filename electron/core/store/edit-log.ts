@@ -3,6 +3,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { MetaDoc } from './meta';
 import { changedRecordKeys } from './records';
+import { StoryMap } from './story-map';
 import { readFileIfExists, writeFileDurably } from './durable-file';
 
 // The edit log: what made an edit cost the size of the library. library.json is the whole
@@ -52,7 +53,15 @@ export function metaDelta(before: MetaDoc, after: MetaDoc): MetaOp[] {
       continue;
     }
     const old = b[key];
-    if (RECORD_FIELDS.has(key) && isPlainRecord(old) && isPlainRecord(value)) {
+    if (RECORD_FIELDS.has(key) && old instanceof StoryMap && value instanceof StoryMap) {
+      const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      let any = false;
+      for (const id of StoryMap.changedKeys(old, value)) {
+        define(values, id, value.get(id) ?? null);
+        any = true;
+      }
+      if (any) ops.push({ entries: key, values });
+    } else if (RECORD_FIELDS.has(key) && isPlainRecord(old) && isPlainRecord(value) && !(old instanceof StoryMap) && !(value instanceof StoryMap)) {
       const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       let any = false;
       for (const id of changedRecordKeys(old, value)) {
@@ -68,12 +77,15 @@ export function metaDelta(before: MetaDoc, after: MetaDoc): MetaOp[] {
   return ops;
 }
 
-/** Applies logged operations to a document this reader owns (just parsed): changed in place. */
+/** Applies logged operations to a document this reader owns (just read): changed in place (a StoryMap field is replaced by its successor). */
 export function applyOpsInPlace(doc: Record<string, unknown>, ops: readonly MetaOp[]): void {
   for (const op of ops) {
     if ('set' in op) define(doc, op.set, op.value);
     else if ('remove' in op) delete doc[op.remove];
-    else {
+    else if (doc[op.entries] instanceof StoryMap) {
+      const values = op.values;
+      define(doc, op.entries, (doc[op.entries] as StoryMap<unknown>).with(Object.keys(values).map((id) => [id, values[id] ?? undefined] as const)));
+    } else {
       let record = doc[op.entries];
       if (!isPlainRecord(record)) define(doc, op.entries, (record = {}));
       const target = record as Record<string, unknown>;

@@ -53,7 +53,7 @@ describe('durability under SIGKILL', () => {
       for (let round = 0; round < rounds; round++) {
         allAcked.push(...(await runAndKill(dir, 5 + Math.floor(random() * 120))));
         const store = await LibraryStore.open(dir);
-        for (const i of allAcked) expect(store.meta.taggings[`s${i}`], `edit ${i} (round ${round})`).toEqual(['t']);
+        for (const i of allAcked) expect(store.meta.taggings.get(`s${i}`), `edit ${i} (round ${round})`).toEqual(['t']);
         for (const i of allAcked.filter((n) => n % 7 === 0)) expect(store.head(`k${i}`), `story k${i}`).toBeDefined();
         const leftovers = [...(await readdir(dir)), ...(await readdir(path.join(dir, 'content')))].filter((name) => name.includes('kroniek-tmp'));
         expect(leftovers).toEqual([]);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { listBackups, readBackup } from './backups';
 import { exportLibraryArchive, importLibraryArchive, libraryArchiveBytes } from './library-archive';
 import { LibraryStore } from './library-store';
-import { durableMeta, fakeStory, withTempDir } from './test/helpers';
+import { durableMeta, fakeStory, plain, withTempDir } from './test/helpers';
+import { StoryMap } from './story-map';
 
 const withoutTime = (text: string) => text.replace(/"exportedAt":"[^"]*"/, '"exportedAt":"-"');
 
@@ -19,9 +20,9 @@ async function libraryA(dir: string): Promise<string> {
       { id: 'ta', name: 'Oekraïne', color: '#aa3300', parentId: null, mediaTopic: 'medtop:20000638' },
       { id: 'tb', name: 'Kim–Poetin', color: '#0055aa', parentId: 'ta', mediaTopic: null },
     ],
-    taggings: { a1: ['ta', 'tb'], shared: ['tb'] },
+    taggings: StoryMap.from({ a1: ['ta', 'tb'], shared: ['tb'] }),
     links: [{ id: 'la', from: 'a1', to: 'a2', type: 'follow-up', note: 'vervolg', createdAt: '2024-06-20T10:00:00.000Z' }],
-    storyEdits: { a1: { note: 'Genève', publishedAt: '2024-06-19' }, shared: { note: 'Notitie van A' } },
+    storyEdits: StoryMap.from({ a1: { note: 'Genève', publishedAt: '2024-06-19' }, shared: { note: 'Notitie van A' } }),
     dossiers: [
       { id: 'da', title: 'Kim en Poetin', subtitle: '', intro: '', entries: [{ storyId: 'a1', note: '' }], createdAt: '2024-06-20T10:00:00.000Z', updatedAt: '2024-06-20T10:00:00.000Z' },
     ],
@@ -39,8 +40,8 @@ async function libraryB(dir: string): Promise<LibraryStore> {
   await target.update({ code: 'tag.apply', count: 1 }, (meta) => ({
     ...meta,
     tags: [{ id: 'tB', name: 'OEKRAINE', color: '#111111', parentId: null, mediaTopic: null }],
-    taggings: { b0: ['tB'] },
-    storyEdits: { shared: { note: 'Notitie van B' } },
+    taggings: StoryMap.from({ b0: ['tB'] }),
+    storyEdits: StoryMap.from({ shared: { note: 'Notitie van B' } }),
   }));
   return target;
 }
@@ -54,8 +55,8 @@ describe('library archive', () => {
         ...meta,
         deleted: ['s3'],
         tags: [{ id: 't1', name: 'Kim–Poetin', color: '#aa3300', parentId: null, mediaTopic: 'medtop:20000638' }],
-        taggings: { s1: ['t1'] },
-        storyEdits: { s2: { publishedAt: '2024-06-19', note: 'Genève' } },
+        taggings: StoryMap.from({ s1: ['t1'] }),
+        storyEdits: StoryMap.from({ s2: { publishedAt: '2024-06-19', note: 'Genève' } }),
       }));
       const first = path.join(dir, 'first.json');
       expect(await exportLibraryArchive(source, first)).toEqual({ stories: 1_200 });
@@ -107,28 +108,28 @@ describe('library archive', () => {
       const meta = target.meta;
       // B's own things are untouched.
       expect(meta.tags[0]).toEqual(before.tags[0]);
-      expect(meta.taggings.b0).toEqual(['tB']);
+      expect(meta.taggings.get('b0')).toEqual(['tB']);
       expect((await target.story('shared'))?.note).toBe('Notitie van B');
       // A's things came in, mapped: Oekraïne is B's OEKRAINE, Kim–Poetin is new under it.
       const kimPoetin = meta.tags.find((tag) => tag.name === 'Kim–Poetin')!;
       expect(kimPoetin).toMatchObject({ color: '#0055aa', parentId: 'tB' });
       expect(kimPoetin.id).not.toBe('tb');
-      expect(meta.taggings.a1).toEqual(['tB', kimPoetin.id]);
-      expect(meta.taggings.shared).toEqual([kimPoetin.id]);
+      expect(meta.taggings.get('a1')).toEqual(['tB', kimPoetin.id]);
+      expect(meta.taggings.get('shared')).toEqual([kimPoetin.id]);
       expect(meta.links).toMatchObject([{ from: 'a1', to: 'a2', type: 'follow-up', note: 'vervolg' }]);
       expect(meta.dossiers.map((dossier) => dossier.title)).toEqual(['Kim en Poetin']);
       expect(await target.story('a1')).toMatchObject({ note: 'Genève', publishedAt: '2024-06-19', headline: 'Kop a1' });
       expect(target.isDeleted('a3')).toBe(true);
       expect(target.storyCount).toBe(6);
       // The backup is the state before, and restorable.
-      expect(await readBackup(target.dataDir, summary.backup!)).toEqual(before);
+      expect(plain(await readBackup(target.dataDir, summary.backup!))).toEqual(plain(before));
       // One store commit: the document on disk (library.json and its edit log) is the merged one.
-      expect(await durableMeta(target.dataDir)).toEqual(meta);
+      expect(await durableMeta(target.dataDir)).toEqual(plain(meta));
 
       // A second import adds nothing and changes nothing.
       const again = await importLibraryArchive(target, file);
       expect(again).toMatchObject({ storiesAdded: 0, storiesAlreadyPresent: 5, tagsAdded: 0, tagsMatched: 2, linksAdded: 0, dossiersAdded: 0, conflictsKept: 1 });
-      expect(target.meta).toEqual(meta);
+      expect(plain(target.meta)).toEqual(plain(meta));
       await target.close();
     });
   });
@@ -194,7 +195,7 @@ describe('library archive', () => {
     await withTempDir(async (dir) => {
       const source = await LibraryStore.open(path.join(dir, 'a'));
       await source.addStories(['g1', 'g2'].map((id) => fakeStory(id, `Kop ${id}`)));
-      await source.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, storyEdits: { g1: { note: 'n'.repeat(100_001) } } }));
+      await source.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, storyEdits: StoryMap.from({ g1: { note: 'n'.repeat(100_001) } }) }));
       const file = path.join(dir, 'a.json');
       await exportLibraryArchive(source, file);
       await source.close();
@@ -216,7 +217,7 @@ describe('library archive', () => {
         { field: 'note', action: 'dropped', count: 1 },
       ]);
       expect(target.head('g2')?.importedAt).toMatch(/^20\d\d-/);
-      expect(target.meta.storyEdits.g1?.note).toBeUndefined();
+      expect(target.meta.storyEdits.get('g1')?.note).toBeUndefined();
       expect(target.head('g3')).toBeUndefined();
       await target.close();
     });

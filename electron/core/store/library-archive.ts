@@ -61,7 +61,7 @@ const archiveSchema = z.object({
 /** Content ids of page text merged into stories as their later versions. */
 function pageVersionIds(meta: MetaDoc): Set<string> {
   const ids = new Set<string>();
-  for (const edit of Object.values(meta.storyEdits)) for (const id of edit.pageVersions ?? []) ids.add(id);
+  for (const edit of meta.storyEdits.values()) for (const id of edit.pageVersions ?? []) ids.add(id);
   return ids;
 }
 
@@ -189,8 +189,8 @@ function isEmptyLibrary(meta: MetaDoc): boolean {
     meta.dossiers.length === 0 &&
     meta.savedSearches.length === 0 &&
     meta.deleted.length === 0 &&
-    Object.keys(meta.taggings).length === 0 &&
-    Object.keys(meta.storyEdits).length === 0
+    meta.taggings.size === 0 &&
+    meta.storyEdits.size === 0
   );
 }
 

@@ -6,6 +6,7 @@ import { LibraryStore } from './library-store';
 import { emptyMeta, SCHEMA_VERSION } from './meta';
 import { META_FILE } from './meta-file';
 import { fakeStory, withTempDir } from './test/helpers';
+import { StoryMap } from './story-map';
 
 describe('LibraryStore', () => {
   it('persists stories and metadata across reopen', async () => {
@@ -13,7 +14,7 @@ describe('LibraryStore', () => {
       const store = await LibraryStore.open(dir);
       expect(store.created).toBe(true);
       await store.addStories([fakeStory('a1'), fakeStory('a2')]);
-      await store.update({ code: 'story.setDate' }, (meta) => ({ ...meta, storyEdits: { a1: { publishedAt: '2024-06-19' } } }));
+      await store.update({ code: 'story.setDate' }, (meta) => ({ ...meta, storyEdits: StoryMap.from({ a1: { publishedAt: '2024-06-19' } }) }));
       await store.close();
 
       const again = await LibraryStore.open(dir);
@@ -91,7 +92,7 @@ describe('LibraryStore', () => {
       const store = await LibraryStore.open(dir);
       await store.addStories(Array.from({ length: 1_500 }, (_, i) => fakeStory(`s${i}`)));
       const metaBefore = (await readFile(path.join(dir, META_FILE))).length;
-      await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { s1: ['t1'] } }));
+      await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: StoryMap.from({ s1: ['t1'] }) }));
       const metaAfter = (await readFile(path.join(dir, META_FILE))).length;
       expect(metaAfter - metaBefore).toBeLessThan(100);
       expect(metaAfter).toBeLessThan(5_000);
@@ -125,14 +126,14 @@ describe('LibraryStore', () => {
       const store = await LibraryStore.open(dir);
       await store.addStories([fakeStory('a1')]);
       // A long note fills the edit log: the next edit writes library.json whole (which fails below).
-      await store.update(null, (meta) => ({ ...meta, storyEdits: { a1: { note: 'Lange notitie. '.repeat(20_000) } } }));
+      await store.update(null, (meta) => ({ ...meta, storyEdits: StoryMap.from({ a1: { note: 'Lange notitie. '.repeat(20_000) } }) }));
       const before = store.meta;
       const diskBefore = await readFile(path.join(dir, META_FILE), 'utf8');
       // Make the rename target impossible to replace: a non-empty folder in its place.
       const metaPath = path.join(dir, META_FILE);
       await (await import('node:fs/promises')).rm(metaPath);
       await mkdir(path.join(metaPath, 'blocker'), { recursive: true });
-      await expect(store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { a1: ['t'] } }))).rejects.toThrow();
+      await expect(store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: StoryMap.from({ a1: ['t'] }) }))).rejects.toThrow();
       expect(store.meta).toBe(before);
       expect(store.historyState().canUndo).toBe(false);
       expect(diskBefore).toContain('"schemaVersion"');
@@ -146,19 +147,19 @@ describe('LibraryStore', () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);
       await store.addStories([fakeStory('a1')]);
-      await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { a1: ['t1'] } }));
+      await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: StoryMap.from({ a1: ['t1'] }) }));
       await store.addStories([fakeStory('a2')]);
       expect(store.historyState()).toMatchObject({ canUndo: true, undoLabel: { code: 'tag.apply', count: 1 } });
       await store.undo();
-      expect(store.meta.taggings).toEqual({});
+      expect(store.meta.taggings.toJSON()).toEqual({});
       expect(store.storyCount).toBe(2);
       expect(store.historyState()).toMatchObject({ canRedo: true, redoLabel: { code: 'tag.apply', count: 1 } });
       await store.redo();
-      expect(store.meta.taggings).toEqual({ a1: ['t1'] });
+      expect(store.meta.taggings.toJSON()).toEqual({ a1: ['t1'] });
       await store.close();
       // Undo/redo were written to disk.
       const reopened = await LibraryStore.open(dir);
-      expect(reopened.meta.taggings).toEqual({ a1: ['t1'] });
+      expect(reopened.meta.taggings.toJSON()).toEqual({ a1: ['t1'] });
       await reopened.close();
     });
   });

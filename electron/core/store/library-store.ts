@@ -1169,7 +1169,7 @@ export class LibraryStore {
    */
   private applyPageVersions(meta: MetaDoc): void {
     const shown = new Map<string, string>();
-    for (const [id, edit] of Object.entries(meta.storyEdits)) {
+    for (const [id, edit] of meta.storyEdits) {
       const last = edit.pageVersions?.at(-1);
       if (last !== undefined && this.heads.has(last) && (this.heads.has(id) || this.pageOwn.has(id))) shown.set(id, last);
     }
@@ -1203,7 +1203,7 @@ export class LibraryStore {
 
   /** The page-text story whose text became a version of another, and that other: for the importer (a re-import is a duplicate of it). */
   mergedInto(id: string): string | undefined {
-    for (const [story, edit] of Object.entries(this.meta.storyEdits)) if (edit.pageVersions?.includes(id)) return story;
+    for (const [story, edit] of this.meta.storyEdits) if (edit.pageVersions?.includes(id)) return story;
     return undefined;
   }
 

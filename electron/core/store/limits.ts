@@ -16,7 +16,7 @@ export function oversizedValues(meta: MetaDoc): { field: StoredValueKind; count:
   const over = (field: StoredValueKind, value: unknown, limit: number) => {
     if (typeof value === 'string' && value.length > limit) counts.set(field, (counts.get(field) ?? 0) + 1);
   };
-  for (const edit of Object.values(meta.storyEdits)) over('note', edit.note, LIMITS.text);
+  for (const edit of meta.storyEdits.values()) over('note', edit.note, LIMITS.text);
   for (const tag of meta.tags) over('tag', tag.name, LIMITS.name);
   for (const link of meta.links) over('link.note', link.note, LIMITS.text);
   for (const dossier of meta.dossiers) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ListQuery } from '../../../shared/contract/library';
 import type { BodyBlock, Dateline, Dossier, Link, LibraryNotice, StoryKind, Tag, UpdateProposal, WireRightsInfo, WireSignalName, WireSourceInfo, WireStatus } from '../../../shared/types';
+import { StoryMap } from './story-map';
 
 // The store keeps immutable story content (written once per import batch, in
 // segment files) apart from the small, often-edited metadata document below, so
@@ -109,10 +110,11 @@ export interface MetaDoc {
    * exported or archived again. Absent in libraries written before the Trash.
    */
   purged?: string[];
-  storyEdits: Record<string, StoryEdit>;
+  /** storyId → the editor's note, date and page versions (a StoryMap: one entry changes in constant time). */
+  storyEdits: StoryMap<StoryEdit>;
   tags: Tag[];
-  /** storyId → tag ids. */
-  taggings: Record<string, string[]>;
+  /** storyId → tag ids (a StoryMap, as storyEdits). */
+  taggings: StoryMap<string[]>;
   links: Link[];
   dossiers: Dossier[];
   /** storyId → folded names of dismissed tag suggestions. */
@@ -155,9 +157,9 @@ export function emptyMeta(now = new Date().toISOString()): MetaDoc {
     createdAt: now,
     segments: [],
     deleted: [],
-    storyEdits: {},
+    storyEdits: StoryMap.empty(),
     tags: [],
-    taggings: {},
+    taggings: StoryMap.empty(),
     links: [],
     dossiers: [],
     dismissedTagSuggestions: {},
@@ -197,12 +199,20 @@ export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: strin
 
 /** Validates a parsed meta document of the current schema version. */
 export function checkMeta(value: unknown): MetaCheck {
-  const result = metaShape.safeParse(value);
+  // A document already held (continued by its edit log) is checked as it would be written.
+  const held = value as { taggings?: unknown; storyEdits?: unknown } | null;
+  const viewed =
+    held && (held.taggings instanceof StoryMap || held.storyEdits instanceof StoryMap)
+      ? { ...held, taggings: held.taggings instanceof StoryMap ? held.taggings.toJSON() : held.taggings, storyEdits: held.storyEdits instanceof StoryMap ? held.storyEdits.toJSON() : held.storyEdits }
+      : value;
+  const result = metaShape.safeParse(viewed);
   if (!result.success) {
     const issue = result.error.issues[0];
     return { ok: false, reason: `unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
   }
-  return { ok: true, meta: value as MetaDoc };
+  // The per-story records that grow with the library are kept as StoryMaps (story-map.ts).
+  const doc = value as Record<string, unknown> & { taggings: Record<string, string[]>; storyEdits: Record<string, StoryEdit> };
+  return { ok: true, meta: { ...doc, taggings: StoryMap.from(doc.taggings), storyEdits: StoryMap.from(doc.storyEdits) } as unknown as MetaDoc };
 }
 
 /**

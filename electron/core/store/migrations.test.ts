@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateMeta, MIGRATIONS, SCHEMA_VERSION } from './meta';
 import { loadMeta, META_FILE, parseMetaBytes } from './meta-file';
 import { LibraryStore } from './library-store';
-import { withTempDir } from './test/helpers';
+import { plain, withTempDir } from './test/helpers';
 
 const FIXTURES = path.join(import.meta.dirname, 'test', 'fixtures');
 
@@ -30,7 +30,7 @@ describe('schema versions and migrations', () => {
     expect(schemaVersion).toBe(SCHEMA_VERSION);
     expect(opened).toEqual({});
     const { schemaVersion: _v1, ...before } = v1;
-    expect(rest).toEqual(before);
+    expect(plain(rest)).toEqual(before);
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, META_FILE), JSON.stringify(v1));
       const store = await LibraryStore.open(dir);
@@ -51,7 +51,7 @@ describe('schema versions and migrations', () => {
     const { schemaVersion, ...rest } = parsed.meta;
     const { schemaVersion: _v2, ...before } = v2;
     expect(schemaVersion).toBe(3);
-    expect(rest).toEqual(before);
+    expect(plain(rest)).toEqual(before);
     const v3 = await readFile(path.join(FIXTURES, 'library-v3.json'));
     expect(parseMetaBytes(v3, { target: 2, migrations: MIGRATIONS })).toMatchObject({ ok: false, newer: true });
   });

@@ -1,3 +1,5 @@
+import { StoryMap } from './story-map';
+
 // The metadata document keeps per-story data in JSON objects keyed by story id
 // (`taggings`, `storyEdits`, `dismissedTagSuggestions`, `opened`). Ids are checked at every
 // entry point (isSafeId), and every read of such a record goes through `own`, so even a key
@@ -5,18 +7,32 @@
 // `taggings['constructor']` is the Object function, `own(taggings, 'constructor')` is
 // undefined unless the document itself says otherwise.
 
+// The two records that grow with the library (`taggings`, `storyEdits`) are StoryMaps
+// (story-map.ts); the helpers here take either kind, so a reader need not care which.
+
 /** The record's own value under `key`, never an inherited one. */
-export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+export function own<T>(record: StoryMap<T> | Readonly<Record<string, T>>, key: string): T | undefined {
+  if (record instanceof StoryMap) return record.get(key);
+  return Object.hasOwn(record, key) ? (record as Readonly<Record<string, T>>)[key] : undefined;
+}
+
+/** The record's entries, of either kind. */
+export function entriesOf<T>(record: StoryMap<T> | Readonly<Record<string, T>>): Iterable<[string, T]> {
+  return record instanceof StoryMap ? record : Object.entries(record as Readonly<Record<string, T>>);
 }
 
 /** A copy of `record` with `key` set, made as data (a `__proto__` key stays a key). */
-export function withOwn<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
-  return recordWith(record, [[key, value]]);
+export function withOwn<T>(record: StoryMap<T>, key: string, value: T): StoryMap<T>;
+export function withOwn<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T>;
+export function withOwn<T>(record: StoryMap<T> | Readonly<Record<string, T>>, key: string, value: T): StoryMap<T> | Record<string, T> {
+  return record instanceof StoryMap ? record.with([[key, value]]) : recordWith(record as Readonly<Record<string, T>>, [[key, value]]);
 }
 
 /** A copy of `record` with each `[key, value]` set (undefined: removed), as data; it remembers what changed (changedRecordKeys). */
-export function recordWith<T>(record: Readonly<Record<string, T>>, changes: Iterable<readonly [string, T | undefined]>): Record<string, T> {
+export function recordWith<T>(record: StoryMap<T>, changes: Iterable<readonly [string, T | undefined]>): StoryMap<T>;
+export function recordWith<T>(record: Readonly<Record<string, T>>, changes: Iterable<readonly [string, T | undefined]>): Record<string, T>;
+export function recordWith<T>(record: StoryMap<T> | Readonly<Record<string, T>>, changes: Iterable<readonly [string, T | undefined]>): StoryMap<T> | Record<string, T> {
+  if (record instanceof StoryMap) return record.with(changes);
   const copy: Record<string, T> = { ...record };
   const keys: string[] = [];
   for (const [key, value] of changes) {
@@ -42,8 +58,12 @@ export function noteDerived(before: object, after: object, keys: readonly string
 }
 
 /** The keys whose entry was added, removed or replaced (by reference) from `before` to `after`. */
-export function changedRecordKeys<T>(before: Readonly<Record<string, T>>, after: Readonly<Record<string, T>>): readonly string[] {
+export function changedRecordKeys<T>(before: StoryMap<T>, after: StoryMap<T>): readonly string[];
+export function changedRecordKeys<T>(before: Readonly<Record<string, T>>, after: Readonly<Record<string, T>>): readonly string[];
+export function changedRecordKeys<T>(before: StoryMap<T> | Readonly<Record<string, T>>, after: StoryMap<T> | Readonly<Record<string, T>>): readonly string[] {
   if (before === after) return [];
+  if (before instanceof StoryMap && after instanceof StoryMap) return StoryMap.changedKeys(before, after);
+  if (before instanceof StoryMap || after instanceof StoryMap) throw new TypeError('changedRecordKeys: a StoryMap compared with a plain record');
   const known = lineage.get(after);
   if (known?.base === before) {
     return known.keys.filter((key) => Object.hasOwn(before, key) !== Object.hasOwn(after, key) || own(before, key) !== own(after, key));

@@ -8,6 +8,7 @@ import type { ShellPort } from '../../ports';
 import { fakeStory, withTempDir } from '../../store/test/helpers';
 import { failure, ok } from '../../service/test/calls';
 import type { HistoryLabel } from '../../../../shared/messages';
+import { StoryMap } from '../../store/story-map';
 
 // The dossier service through the same dispatcher every transport uses, on a
 // real store in a temp folder.
@@ -73,9 +74,9 @@ describe('dossiers service', () => {
           { id: 't1', name: 'Noord-Korea', color: null, parentId: null, mediaTopic: null },
           { id: 't2', name: 'Rusland', color: null, parentId: null, mediaTopic: null },
         ],
-        taggings: { s1: ['t1'], s2: ['t1', 't2'], s3: ['t2'], s4: ['t1'], s5: ['t1'] },
+        taggings: StoryMap.from({ s1: ['t1'], s2: ['t1', 't2'], s3: ['t2'], s4: ['t1'], s5: ['t1'] }),
         // s4 has no editor-set date: it is placed at its import day (2026-01-01), like the list does.
-        storyEdits: { s1: { publishedAt: '2024-06-19' }, s2: { publishedAt: '2023-06-12' }, s5: { publishedAt: '2024-06-19' } },
+        storyEdits: StoryMap.from({ s1: { publishedAt: '2024-06-19' }, s2: { publishedAt: '2023-06-12' }, s5: { publishedAt: '2024-06-19' } }),
       }));
       const detail = await ok<DossierDetail>(core, 'dossiers.create', { title: 'Noord-Korea', tagId: 't1' });
       expect(storyOrder(detail)).toEqual(['s2', 's1', 's5', 's4']);
@@ -89,7 +90,7 @@ describe('dossiers service', () => {
         ...meta,
         // s4 follows up on s1 (no date of its own), s2 and s3 are dated; s5 is only "related".
         links: [link('l1', 's3', 's1', 'series'), link('l2', 's1', 's4', 'follow-up'), link('l3', 's2', 's3', 'series'), link('l4', 's5', 's1', 'related')],
-        storyEdits: { s1: { publishedAt: '2024-06-19' }, s2: { publishedAt: '2023-06-12' }, s3: { publishedAt: '2023-09-17' } },
+        storyEdits: StoryMap.from({ s1: { publishedAt: '2024-06-19' }, s2: { publishedAt: '2023-06-12' }, s3: { publishedAt: '2023-09-17' } }),
       }));
       const detail = await ok<DossierDetail>(core, 'dossiers.create', { title: 'Reeks', seriesOf: 's4' });
       expect(storyOrder(detail)).toEqual(['s2', 's3', 's1', 's4']);

@@ -1,7 +1,7 @@
 import type { StoryKind } from '../../../../shared/types';
 import type { LibraryStore } from '../../store/library-store';
 import { publishedAtOf, type MetaDoc, type StoryHead } from '../../store/meta';
-import { own } from '../../store/records';
+import { changedRecordKeys, own } from '../../store/records';
 
 // What the list filters and sorts search hits by, kept per story number (the search
 // index's), so that the tens of thousands of hits of a common word cost a few array
@@ -78,8 +78,7 @@ export class ListKeys {
       const before = this.edits;
       const after = meta.storyEdits;
       if (before) {
-        for (const id of Object.keys(after)) if (before[id] !== after[id]) this.forgetDates(id);
-        for (const id of Object.keys(before)) if (!(id in after)) this.forgetDates(id);
+        for (const id of changedRecordKeys(before, after)) this.forgetDates(id);
       }
       this.edits = after;
     }

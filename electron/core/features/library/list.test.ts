@@ -10,6 +10,7 @@ import type { SearchProvider, ServiceContext } from '../../service/context';
 import { ListKeys } from './list-keys';
 import { listStories, matchesFilters, prepareSearchList } from './list';
 import { ok } from '../../service/test/calls';
+import { StoryMap } from '../../store/story-map';
 
 // The list orders only the page it returns (see listMatches). These tests hold it to
 // the plain way: every hit in search order, filtered, sorted with a stable sort, sliced.
@@ -31,7 +32,7 @@ function plainList(ctx: ServiceContext, index: SearchIndex, query: ListQuery) {
   for (const head of hits ? hits.map((hit) => ctx.store.head(hit.id)) : ctx.store.liveHeads()) if (head && matchesFilters(ctx, head, query)) candidates.push(head);
   // The editor's date, else an agency story's own; undated stories (no date, or an empty
   // one) come after the dated ones, whichever way the list runs.
-  const sortDate = (head: StoryHead) => publishedAtOf(ctx.store.meta.storyEdits[head.id], head) || '';
+  const sortDate = (head: StoryHead) => publishedAtOf(ctx.store.meta.storyEdits.get(head.id), head) || '';
   const compareBy = (sort: SortKey): ((a: StoryHead, b: StoryHead) => number) => {
     switch (sort) {
       case 'headline':
@@ -80,8 +81,8 @@ async function withLibrary(run: (core: KroniekCore, index: SearchIndex) => Promi
       const random = prng(5);
       await core.context.store.update(null, (meta) => ({
         ...meta,
-        storyEdits: Object.fromEntries(stories.filter(() => random() < 0.6).map((story) => [story.head.id, { publishedAt: DAYS[Math.floor(random() * DAYS.length)]! }])),
-        taggings: Object.fromEntries(stories.filter(() => random() < 0.3).map((story) => [story.head.id, ['t1']])),
+        storyEdits: StoryMap.from(stories.filter(() => random() < 0.6).map((story) => [story.head.id, { publishedAt: DAYS[Math.floor(random() * DAYS.length)]! }] as const)),
+        taggings: StoryMap.from(stories.filter(() => random() < 0.3).map((story): [string, string[]] => [story.head.id, ['t1']])),
       }));
       // The same engine as the indexing worker's, in this process over the same store: it
       // numbers and scores the stories as the worker does, for the plain list to compare with.
@@ -192,7 +193,7 @@ describe('stories.list with a search: counts every hit, orders only the page', (
     await withLibrary(async (core, index) => {
       await core.context.store.update(null, (meta) => ({
         ...meta,
-        storyEdits: { ...meta.storyEdits, s010: { publishedAt: '2024-3-1' }, s011: { publishedAt: '' }, s012: { publishedAt: null }, s013: { publishedAt: '2024-03-01 ' } },
+        storyEdits: meta.storyEdits.with(Object.entries({ s010: { publishedAt: '2024-3-1' }, s011: { publishedAt: '' }, s012: { publishedAt: null }, s013: { publishedAt: '2024-03-01 ' } })),
       }));
       await expectSameAsPlain(core.context, index, ['oorlog ', 'kim '], [{}]);
     });

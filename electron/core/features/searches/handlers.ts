@@ -59,13 +59,13 @@ export async function facets(ctx: ServiceContext, query: FacetsQuery = {}): Prom
     if (placeOk && sectionOk && dateOk) agencies.push(...head.dateline.agencies);
     if (placeOk && agencyOk && dateOk && head.section) sections.push(head.section);
     if (placeOk && agencyOk && sectionOk) {
-      const date = publishedAtOf(edits[head.id], head);
+      const date = publishedAtOf(edits.get(head.id), head);
       if (date) {
         if (!from || date < from) from = date;
         if (!to || date > to) to = date;
       }
     }
-    if (placeOk && agencyOk && sectionOk && dateOk) for (const tagId of taggings[head.id] ?? []) tagCounts.set(tagId, (tagCounts.get(tagId) ?? 0) + 1);
+    if (placeOk && agencyOk && sectionOk && dateOk) for (const tagId of taggings.get(head.id) ?? []) tagCounts.set(tagId, (tagCounts.get(tagId) ?? 0) + 1);
   }
   const tags = [...tagCounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   return { places: countValues(places), agencies: countValues(agencies), sections: countValues(sections), dates: from && to ? { from, to } : null, tags };

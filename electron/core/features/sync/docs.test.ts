@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyMeta } from '../../store/meta';
 import { applyRecord, changedRecordIds, parseDocId, recordOf, validateDoc } from './docs';
+import { StoryMap } from '../../store/story-map';
 
 // The team library's documents: what an incoming document may hold, and how records map
 // to documents and back (pure; the replication itself is tested in sync.test.ts).
@@ -30,15 +31,15 @@ describe('sync documents', () => {
     const after = {
       ...before,
       tags: [{ id: 't1', name: 'Defensie', color: null, parentId: null, mediaTopic: null }],
-      taggings: { s1: ['t1'] },
-      storyEdits: { s1: { note: 'Bron: ANP' } },
+      taggings: StoryMap.from({ s1: ['t1'] }),
+      storyEdits: StoryMap.from({ s1: { note: 'Bron: ANP' } }),
     };
     expect(changedRecordIds(before, after).sort()).toEqual(['note:s1', 'tag:t1', 'tagging:s1:t1']);
     let meta = before;
     for (const id of ['tag:t1', 'tagging:s1:t1', 'note:s1']) meta = applyRecord(meta, id, recordOf(after, id), () => true).meta;
     expect(meta.tags).toEqual(after.tags);
-    expect(meta.taggings).toEqual(after.taggings);
-    expect(meta.storyEdits).toEqual(after.storyEdits);
+    expect(meta.taggings.toJSON()).toEqual(after.taggings.toJSON());
+    expect(meta.storyEdits.toJSON()).toEqual(after.storyEdits.toJSON());
     // A batch (one ApplyBatch) copies each map once and never touches the document it started from.
     const start = structuredClone(before);
     const batch = new WeakSet<object>();
@@ -47,8 +48,8 @@ describe('sync documents', () => {
       batched = applyRecord(batched, id, id === 'note:s2' ? { note: 'Tweede' } : id === 'tagging:s2:t1' ? { present: true } : recordOf(after, id), () => true, batch).meta;
     }
     expect(before).toEqual(start);
-    expect(batched.storyEdits).toEqual({ s1: { note: 'Bron: ANP' }, s2: { note: 'Tweede' } });
-    expect(batched.taggings).toEqual({ s1: ['t1'], s2: ['t1'] });
+    expect(batched.storyEdits.toJSON()).toEqual({ s1: { note: 'Bron: ANP' }, s2: { note: 'Tweede' } });
+    expect(batched.taggings.toJSON()).toEqual({ s1: ['t1'], s2: ['t1'] });
     // A tagging of a story this library does not have waits.
     expect(applyRecord(before, 'tagging:s9:t1', { present: true }, () => false).waiting).toBe(true);
   });
@@ -66,13 +67,13 @@ describe('sync documents', () => {
     expect(validateDoc({ _id: 'trash:s1', kind: 'trash', ...stamp, content: { state: 'gone' } })).toEqual({ ok: false, reason: 'content' });
     expect(validateDoc({ _id: 'series:s1', kind: 'series', ...stamp, content: { name: '<b>Reeks</b>' } })).toMatchObject({ ok: true, doc: { content: { name: '<b>Reeks</b>' } } });
 
-    const before = { ...emptyMeta('2026-01-01T00:00:00.000Z'), taggings: { s1: ['t1'] }, tags: [{ id: 't1', name: 'T', color: null, parentId: null, mediaTopic: null }] };
+    const before = { ...emptyMeta('2026-01-01T00:00:00.000Z'), taggings: StoryMap.from({ s1: ['t1'] }), tags: [{ id: 't1', name: 'T', color: null, parentId: null, mediaTopic: null }] };
     const trashed = applyRecord(before, 'trash:s1', { state: 'trashed' }, () => true).meta;
     expect(trashed.deleted).toEqual(['s1']);
     expect(changedRecordIds(before, trashed)).toEqual(['trash:s1']);
     const purged = applyRecord(trashed, 'trash:s1', { state: 'purged' }, () => true).meta;
     expect(purged.purged).toEqual(['s1']);
-    expect(purged.taggings).toEqual({});
+    expect(purged.taggings.toJSON()).toEqual({});
     // A purged story is never brought back by a restore.
     expect(applyRecord(purged, 'trash:s1', null, () => true).meta).toBe(purged);
     expect(applyRecord(trashed, 'trash:s1', null, () => true).meta.deleted).toEqual([]);

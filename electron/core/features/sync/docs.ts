@@ -8,6 +8,7 @@ import { chronologyDateSchema, chronologyKeySchema } from '../../../../shared/co
 import type { BodyBlock, ChronologyLine, Dossier, DossierQuote, Link, Tag, UpdateProposal } from '../../../../shared/types';
 import type { MetaDoc, StoryContent, StoryHead, WireVersionFacts } from '../../store/meta';
 import { plainHead } from '../../store/stored-heads';
+import { StoryMap } from '../../store/story-map';
 import { acceptProposal, declineProposal } from '../versions/proposals';
 import { purge } from '../trash/ops';
 
@@ -150,7 +151,7 @@ export function recordOf(meta: MetaDoc, id: string): RecordState {
       return tag ? tagContent(tag) : null;
     }
     case 'tagging':
-      return meta.taggings[a]?.includes(b!) ? { present: true } : { present: false };
+      return meta.taggings.get(a)?.includes(b!) ? { present: true } : { present: false };
     case 'link': {
       const link = meta.links.find((l) => l.id === a);
       return link ? linkContent(link) : null;
@@ -160,9 +161,9 @@ export function recordOf(meta: MetaDoc, id: string): RecordState {
       return dossier ? dossierContent(dossier) : null;
     }
     case 'note':
-      return { note: meta.storyEdits[a]?.note ?? '' };
+      return { note: meta.storyEdits.get(a)?.note ?? '' };
     case 'date':
-      return { publishedAt: meta.storyEdits[a]?.publishedAt ?? null };
+      return { publishedAt: meta.storyEdits.get(a)?.publishedAt ?? null };
     case 'search': {
       const search = meta.savedSearches.find((s) => s.id === a);
       return search ? { name: search.name, query: search.query as Record<string, unknown> } : null;
@@ -238,9 +239,9 @@ export function changedRecordIds(before: MetaDoc, after: MetaDoc): string[] {
   diffRecord('series', before.seriesNames ?? {}, after.seriesNames ?? {});
   diffRecord('dismissed', before.dismissedTagSuggestions, after.dismissedTagSuggestions);
   if (before.taggings !== after.taggings) {
-    for (const story of new Set([...Object.keys(before.taggings), ...Object.keys(after.taggings)])) {
-      const a = before.taggings[story] ?? [];
-      const b = after.taggings[story] ?? [];
+    for (const story of StoryMap.changedKeys(before.taggings, after.taggings)) {
+      const a = before.taggings.get(story) ?? [];
+      const b = after.taggings.get(story) ?? [];
       if (a === b) continue;
       const was = new Set(a);
       const is = new Set(b);
@@ -249,9 +250,9 @@ export function changedRecordIds(before: MetaDoc, after: MetaDoc): string[] {
     }
   }
   if (before.storyEdits !== after.storyEdits) {
-    for (const story of new Set([...Object.keys(before.storyEdits), ...Object.keys(after.storyEdits)])) {
-      const a = before.storyEdits[story];
-      const b = after.storyEdits[story];
+    for (const story of StoryMap.changedKeys(before.storyEdits, after.storyEdits)) {
+      const a = before.storyEdits.get(story);
+      const b = after.storyEdits.get(story);
       if (a === b) continue;
       if ((a?.note ?? '') !== (b?.note ?? '')) ids.push(docId('note', story));
       if ((a?.publishedAt ?? null) !== (b?.publishedAt ?? null)) ids.push(docId('date', story));
@@ -263,7 +264,7 @@ export function changedRecordIds(before: MetaDoc, after: MetaDoc): string[] {
 /** Every record of a library, as document ids (for the first mirroring of a library into its replica). */
 export function* allRecordIds(meta: MetaDoc): IterableIterator<string> {
   for (const tag of meta.tags) yield docId('tag', tag.id);
-  for (const [story, tags] of Object.entries(meta.taggings)) for (const tag of tags) yield docId('tagging', story, tag);
+  for (const [story, tags] of meta.taggings) for (const tag of tags) yield docId('tagging', story, tag);
   for (const link of meta.links) yield docId('link', link.id);
   for (const dossier of meta.dossiers) yield docId('dossier', dossier.id);
   for (const search of meta.savedSearches) yield docId('search', search.id);
@@ -272,7 +273,7 @@ export function* allRecordIds(meta: MetaDoc): IterableIterator<string> {
   for (const id of meta.deleted) yield docId('trash', id);
   for (const id of Object.keys(meta.seriesNames ?? {})) yield docId('series', id);
   for (const [id, names] of Object.entries(meta.dismissedTagSuggestions)) if (names.length) yield docId('dismissed', id);
-  for (const [story, edit] of Object.entries(meta.storyEdits)) {
+  for (const [story, edit] of meta.storyEdits) {
     if (edit.note) yield docId('note', story);
     if (edit.publishedAt && !edit.publishedAtEstimated) yield docId('date', story);
   }
@@ -297,7 +298,8 @@ export function stateOfDoc(doc: SyncDoc): RecordState {
  * library does not have): the caller keeps it for later.
  */
 /**
- * The maps of the metadata document (story edits, taggings, …) that one batch of incoming
+ * The plain maps of the metadata document (series names, dismissed suggestions; taggings and
+ * story edits are StoryMaps, changed per entry anyway) that one batch of incoming
  * records has already copied: later records of the batch change that copy in place instead of
  * copying the whole map again (a map holds an entry per edited or tagged story, so copying it per
  * record made a batch cost its size times the library's). Create one per batch, inside the store's
@@ -321,11 +323,13 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
       const rest = meta.tags.filter((t) => t.id !== a);
       if (!state) {
         if (rest.length === meta.tags.length) return { meta, waiting: false };
-        const taggings: MetaDoc['taggings'] = {};
-        for (const [story, tags] of Object.entries(meta.taggings)) {
+        const changes: Array<[string, string[] | undefined]> = [];
+        for (const [story, tags] of meta.taggings) {
+          if (!tags.includes(a)) continue;
           const kept = tags.filter((t) => t !== a);
-          if (kept.length) taggings[story] = kept.length === tags.length ? tags : kept;
+          changes.push([story, kept.length ? kept : undefined]);
         }
+        const taggings = meta.taggings.with(changes);
         return { meta: { ...meta, tags: rest.map((t) => (t.parentId === a ? { ...t, parentId: null } : t)), taggings }, waiting: false };
       }
       const c = state as TagContent;
@@ -336,13 +340,12 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
     }
     case 'tagging': {
       const present = (state as TaggingContent | null)?.present === true;
-      const current = meta.taggings[a] ?? [];
+      const current = meta.taggings.get(a) ?? [];
       if (current.includes(b!) === present) return { meta, waiting: false };
       if (present && (!hasStory(a) || !meta.tags.some((t) => t.id === b))) return { meta, waiting: true };
       const next = present ? [...current, b!] : current.filter((t) => t !== b);
-      const taggings = own(meta.taggings, batch);
-      if (next.length) taggings[a] = next;
-      else delete taggings[a];
+      // A StoryMap: one entry changes without copying the others (no batch copy needed).
+      const taggings = meta.taggings.with([[a, next.length ? next : undefined]]);
       return { meta: { ...meta, taggings }, waiting: false };
     }
     case 'link': {
@@ -383,7 +386,7 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
     case 'note':
     case 'date': {
       if (!hasStory(a)) return { meta, waiting: true };
-      const edit = { ...meta.storyEdits[a] };
+      const edit = { ...meta.storyEdits.get(a) };
       if (parsed.kind === 'note') {
         const note = (state as NoteContent | null)?.note ?? '';
         if (note) edit.note = note;
@@ -393,9 +396,7 @@ export function applyRecord(meta: MetaDoc, id: string, state: RecordState, hasSt
         edit.publishedAt = publishedAt;
         delete edit.publishedAtEstimated;
       }
-      const storyEdits = own(meta.storyEdits, batch);
-      if (Object.keys(edit).length) storyEdits[a] = edit;
-      else delete storyEdits[a];
+      const storyEdits = meta.storyEdits.with([[a, Object.keys(edit).length ? edit : undefined]]);
       return { meta: { ...meta, storyEdits }, waiting: false };
     }
     case 'search': {

@@ -98,7 +98,7 @@ describe('every kind of record is shared', () => {
         expect(sb.meta.updateProposals?.map((p) => [p.id, p.status])).toEqual([['p1', 'declined'], ['p2', 'accepted']]);
         // Accepting merged c2 into s5 in B too: c2 is purged, s5 shows its text as a later version.
         expect(sb.isPurged('c2')).toBe(true);
-        expect(sb.meta.storyEdits.s5?.pageVersions).toEqual(['c2']);
+        expect(sb.meta.storyEdits.get('s5')?.pageVersions).toEqual(['c2']);
         // None of it is on B's undo stack.
         expect(sb.historyState().canUndo).toBe(false);
 

@@ -36,7 +36,7 @@ describe('recent changes', () => {
         await until(() => b.context.store.hasStored('r2'), 'the stories in B');
 
         await ok(b, 'stories.setNote', { id: 'r1', note: 'van Ben' });
-        await until(() => a.context.store.meta.storyEdits.r1?.note === 'van Ben', 'B\'s note in A');
+        await until(() => a.context.store.meta.storyEdits.get('r1')?.note === 'van Ben', 'B\'s note in A');
         await ok(a, 'stories.setNote', { id: 'r2', note: 'van Anna' });
         await ok(a, 'stories.setDate', { id: 'r2', date: '2026-03-01' });
         await ok(a, 'history.undo', {});

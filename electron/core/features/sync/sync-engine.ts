@@ -553,7 +553,7 @@ export class TeamSync {
     // Every stored record as written: stories in the Trash too (the Trash is shared), each agency
     // version, and page text merged into a story as its later version; purged stories are not.
     const merged = new Set<string>();
-    for (const edit of Object.values(this.store.meta.storyEdits)) for (const id of edit.pageVersions ?? []) merged.add(id);
+    for (const edit of this.store.meta.storyEdits.values()) for (const id of edit.pageVersions ?? []) merged.add(id);
     let stories: StoryContent[] = [];
     let versions: StoryContent[] = [];
     for await (const item of this.store.allStoriesWithBodies(merged)) {

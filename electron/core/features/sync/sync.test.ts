@@ -38,8 +38,8 @@ async function open(dir: string, name: string, account: Account, password: strin
 }
 
 const status = (core: KroniekCore) => ok<SyncStatus>(core, 'sync.status', {});
-const tagsOf = (core: KroniekCore, id: string) => core.context.store.meta.taggings[id] ?? [];
-const noteOf = (core: KroniekCore, id: string) => core.context.store.meta.storyEdits[id]?.note ?? '';
+const tagsOf = (core: KroniekCore, id: string) => core.context.store.meta.taggings.get(id) ?? [];
+const noteOf = (core: KroniekCore, id: string) => core.context.store.meta.storyEdits.get(id)?.note ?? '';
 
 describe('team library', () => {
   it('a tag added in A appears in B, live, through the change feed; a story imported in A is searchable in B', async () => {

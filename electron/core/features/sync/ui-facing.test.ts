@@ -67,9 +67,9 @@ describe('team library: what the UI needs', () => {
         await ok(a, 'sync.disconnect', {});
         await ok(a, 'stories.setNote', { id: 'u1', note: 'offline geschreven' });
         await ok(a, 'sync.connect', { url: desk.url('ui'), user: 'anna', password: ACCOUNTS.anna.password });
-        await until(() => b.context.store.meta.storyEdits.u1?.note === 'offline geschreven', 'the note in B');
+        await until(() => b.context.store.meta.storyEdits.get('u1')?.note === 'offline geschreven', 'the note in B');
         await ok(b, 'stories.setNote', { id: 'u1', note: 'terug van B' });
-        await until(() => a.context.store.meta.storyEdits.u1?.note === 'terug van B', 'B\'s note back in A');
+        await until(() => a.context.store.meta.storyEdits.get('u1')?.note === 'terug van B', 'B\'s note back in A');
       } finally {
         await a.close();
         await b.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import { emptyMeta, type MetaDoc } from '../../store/meta';
 import { applyTags, createTag, deleteTag, findTag, findTagByName, mergeTags, tagTree, tagUsage, updateTag } from './ops';
+import { StoryMap } from '../../store/story-map';
 
 // The tag operations are pure functions on the metadata document: these tests
 // check what they change, that they keep every tagging, and what they refuse.
@@ -19,7 +20,7 @@ function errorOf(run: () => unknown): ServiceError {
 /** Every (story, tag) pair, as tag names, sorted: what an editor would check after an edit. */
 function taggingNames(meta: MetaDoc): string[] {
   const pairs: string[] = [];
-  for (const [storyId, tagIds] of Object.entries(meta.taggings)) {
+  for (const [storyId, tagIds] of [...meta.taggings]) {
     for (const id of tagIds) pairs.push(`${storyId}:${findTag(meta, id).name}`);
   }
   return pairs.sort();
@@ -33,7 +34,7 @@ function library(): MetaDoc {
   meta = createTag(meta, 'oek', 'Oekraïne', { parentId: 'rus' });
   meta = {
     ...meta,
-    taggings: { s1: ['rus', 'nk'], s2: ['rus'], s3: ['nk', 'diplo'], s4: ['oek'], gone: ['rus'] },
+    taggings: StoryMap.from({ s1: ['rus', 'nk'], s2: ['rus'], s3: ['nk', 'diplo'], s4: ['oek'], gone: ['rus'] }),
   };
   return meta;
 }
@@ -105,10 +106,10 @@ describe('merging tags', () => {
     const { meta: merged, moved } = mergeTags(meta, 'rus', 'nk');
     expect(moved).toBe(2); // s2 and gone; s1 already had nk
     expect(merged.tags.map((tag) => tag.id)).not.toContain('rus');
-    expect(merged.taggings).toEqual({ s1: ['nk'], s2: ['nk'], s3: ['nk', 'diplo'], s4: ['oek'], gone: ['nk'] });
+    expect(merged.taggings.toJSON()).toEqual({ s1: ['nk'], s2: ['nk'], s3: ['nk', 'diplo'], s4: ['oek'], gone: ['nk'] });
     // Every story that had either tag has INTO now; no other tagging changed.
-    const before = new Set(Object.entries(meta.taggings).filter(([, ids]) => ids.includes('rus') || ids.includes('nk')).map(([id]) => id));
-    const after = new Set(Object.entries(merged.taggings).filter(([, ids]) => ids.includes('nk')).map(([id]) => id));
+    const before = new Set([...meta.taggings].filter(([, ids]) => ids.includes('rus') || ids.includes('nk')).map(([id]) => id));
+    const after = new Set([...merged.taggings].filter(([, ids]) => ids.includes('nk')).map(([id]) => id));
     expect(after).toEqual(before);
   });
 
@@ -139,7 +140,7 @@ describe('deleting tags', () => {
     meta = createTag(meta, 'kyiv', 'Kyiv', { parentId: 'oek' });
     const { meta: after, storyIds } = deleteTag(meta, 'oek');
     expect(storyIds).toEqual(['s4']);
-    expect(after.taggings.s4).toBeUndefined();
+    expect(after.taggings.get('s4')).toBeUndefined();
     expect(findTag(after, 'kyiv').parentId).toBe('rus');
 
     const rus = deleteTag(library(), 'rus');
@@ -161,9 +162,9 @@ describe('applying tags to many stories', () => {
     });
     expect(outcome.createdTags.map((tag) => tag.name)).toEqual(['Vladimir Poetin']);
     const poetin = outcome.createdTags[0]!.id;
-    expect(outcome.meta.taggings.s1).toEqual(['nk', 'diplo', poetin]);
-    expect(outcome.meta.taggings.s2).toEqual(['nk', 'diplo', poetin]);
-    expect(outcome.meta.taggings.s5).toEqual(['nk', 'diplo', poetin]);
+    expect(outcome.meta.taggings.get('s1')).toEqual(['nk', 'diplo', poetin]);
+    expect(outcome.meta.taggings.get('s2')).toEqual(['nk', 'diplo', poetin]);
+    expect(outcome.meta.taggings.get('s5')).toEqual(['nk', 'diplo', poetin]);
     expect(outcome.changedStories).toEqual(['s1', 's2', 's5']);
     expect(outcome.added).toBe(2 + 3 + 3);
     expect(outcome.removed).toBe(2);

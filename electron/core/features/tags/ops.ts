@@ -167,7 +167,7 @@ export function mergeTags(meta: MetaDoc, fromId: string, intoId: string): { meta
 
   const changed = new Map<string, string[]>();
   let moved = 0;
-  for (const [storyId, tagIds] of Object.entries(meta.taggings)) {
+  for (const [storyId, tagIds] of meta.taggings) {
     const at = tagIds.indexOf(fromId);
     if (at < 0) continue;
     const hasInto = tagIds.includes(intoId);
@@ -188,7 +188,7 @@ export function deleteTag(meta: MetaDoc, id: string): { meta: MetaDoc; storyIds:
   const tag = findTag(meta, id);
   const tags = meta.tags.filter((candidate) => candidate.id !== id).map((candidate) => (candidate.parentId === id ? { ...candidate, parentId: tag.parentId } : candidate));
   const changed = new Map<string, string[]>();
-  for (const [storyId, tagIds] of Object.entries(meta.taggings)) {
+  for (const [storyId, tagIds] of meta.taggings) {
     if (tagIds.includes(id)) changed.set(storyId, tagIds.filter((tagId) => tagId !== id));
   }
   return { meta: withTaggings({ ...meta, tags }, changed), storyIds: [...changed.keys()] };
@@ -259,7 +259,7 @@ export function applyTags(meta: MetaDoc, request: ApplyTagsRequest): ApplyTagsOu
 /** How many stories carry each tag, counting only the stories `isLive` accepts. */
 export function tagUsage(meta: MetaDoc, isLive: (storyId: string) => boolean): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [storyId, tagIds] of Object.entries(meta.taggings)) {
+  for (const [storyId, tagIds] of meta.taggings) {
     if (!isLive(storyId)) continue;
     for (const id of tagIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   }

@@ -31,8 +31,8 @@ export function purge(meta: MetaDoc, ids: readonly string[]): MetaDoc {
     // out of `deleted` (undo of their delete) now finds it changed and refuses.
     deleted: [...meta.deleted],
     purged: [...(meta.purged ?? []), ...ids],
-    taggings: without(meta.taggings),
-    storyEdits: without(meta.storyEdits),
+    taggings: gone.size && [...gone].some((id) => meta.taggings.has(id)) ? meta.taggings.without(gone) : meta.taggings,
+    storyEdits: gone.size && [...gone].some((id) => meta.storyEdits.has(id)) ? meta.storyEdits.without(gone) : meta.storyEdits,
     dismissedTagSuggestions: without(meta.dismissedTagSuggestions),
     links,
     dismissedRelated,

@@ -55,7 +55,7 @@ describe('the Trash', () => {
       expect(await failure(core, 'stories.get', { id: 's2' })).toMatchObject({ code: 'not-found' });
       expect(await failure(core, 'trash.restore', { ids: ['s2'] })).toMatchObject({ code: 'not-found' });
       // What was attached to a purged story goes with it.
-      expect(core.context.store.meta.taggings.s2).toBeUndefined();
+      expect(core.context.store.meta.taggings.get('s2')).toBeUndefined();
       // The delete before the purge can no longer be undone: the purge changed that part of the library.
       expect(await failure(core, 'history.undo', {})).toMatchObject({ code: 'conflict' });
       expect(await liveIds(core)).toEqual(['s1', 's4']);
@@ -174,7 +174,7 @@ describe('undoing an import', () => {
       await importPaths(core.context.store, [SEEDS_DIR], core.context.importOptions);
       const ids = await liveIds(core);
       // An edit that is not in the undo history (as an archive merge is) notes one of them.
-      await core.context.store.update(null, (meta) => ({ ...meta, storyEdits: { ...meta.storyEdits, [ids[0]!]: { note: 'Nagaan' } } }));
+      await core.context.store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with([[ids[0]!, { note: 'Nagaan' }]]) }));
       const refused = await failure(core, 'history.undo', {});
       expect(refused).toMatchObject({ code: 'conflict', reason: { code: 'import.touched', count: 1, stories: ids.length } });
       expect(await liveIds(core)).toEqual(ids);

@@ -194,11 +194,11 @@ export function withProposals(meta: MetaDoc, proposals: readonly UpdateProposal[
 
 /** Accepting: the candidate's text becomes the story's next version, and the candidate leaves the list (deleted and purged: it lives on as the version). */
 export function acceptProposal(meta: MetaDoc, proposal: UpdateProposal, at: string): MetaDoc {
-  const edit = meta.storyEdits[proposal.storyId] ?? {};
+  const edit = meta.storyEdits.get(proposal.storyId) ?? {};
   const purged = meta.purged ?? [];
   return {
     ...meta,
-    storyEdits: { ...meta.storyEdits, [proposal.storyId]: { ...edit, pageVersions: [...(edit.pageVersions ?? []), proposal.candidateId] } },
+    storyEdits: meta.storyEdits.with([[proposal.storyId, { ...edit, pageVersions: [...(edit.pageVersions ?? []), proposal.candidateId] }]]),
     deleted: meta.deleted.includes(proposal.candidateId) ? meta.deleted : [...meta.deleted, proposal.candidateId],
     purged: purged.includes(proposal.candidateId) ? purged : [...purged, proposal.candidateId],
     updateProposals: decided(meta, proposal.id, 'accepted', at),

@@ -27,6 +27,11 @@ export async function durableMeta(dir: string): Promise<Record<string, unknown>>
   return doc;
 }
 
+/** A document as JSON reads it back (its StoryMaps as objects): to compare with what is on disk. */
+export function plain(meta: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(meta)) as Record<string, unknown>;
+}
+
 export function fakeStory(id: string, headline = `Kop ${id}`): StoryContent {
   return {
     head: {

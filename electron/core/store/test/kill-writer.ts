@@ -6,10 +6,10 @@ import { fakeStory } from './helpers';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: kill-writer DIR');
 const store = await LibraryStore.open(dir);
-const start = Object.keys(store.meta.taggings).length;
+const start = store.meta.taggings.size;
 process.stdout.write('ready\n');
 for (let i = start; ; i++) {
   if (i % 7 === 0) await store.addStories([fakeStory(`k${i}`)]);
-  await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: { ...meta.taggings, [`s${i}`]: ['t'] } }));
+  await store.update({ code: 'tag.apply', count: 1 }, (meta) => ({ ...meta, taggings: meta.taggings.with([[`s${i}`, ['t']]]) }));
   process.stdout.write(`ack ${i}\n`);
 }

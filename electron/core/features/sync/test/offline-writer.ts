@@ -12,7 +12,7 @@ if (!dir) throw new Error('usage: offline-writer DIR');
 const store = await LibraryStore.open(dir);
 const sync = new TeamSync(store, () => ({ password: null }));
 await sync.start({ live: false });
-await store.update(null, (meta) => ({ ...meta, storyEdits: { ...meta.storyEdits, s1: { ...meta.storyEdits.s1, note: 'Geschreven in de trein.' } } }));
+await store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with([['s1', { ...meta.storyEdits.get('s1'), note: 'Geschreven in de trein.' }]]) }));
 await store.addStories([fakeStory('s9', 'Onderweg geïmporteerd')]);
 process.stdout.write('ack\n');
 setInterval(() => {}, 1_000);
