@@ -73,4 +73,30 @@ describe('LibraryIndexes', () => {
       await store.close();
     });
   });
+
+  it('closes without waiting for a large import to be indexed, and the next opening catches up on it', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(Array.from({ length: 300 }, (_, n) => topicStory(n)));
+      const live = new LibraryIndexes(store, 'lazy');
+      await live.whenReady();
+      const written = await live.saveSnapshot();
+      expect(written).not.toBeNull();
+      // Thousands of stories take seconds to index one by one; the library is closed at once.
+      await store.addStories(Array.from({ length: 3_000 }, (_, n) => topicStory(300 + n)));
+      await live.close();
+      expect(live.searchIndex.size).toBeLessThan(3_300);
+      // The snapshot on disk is still the one of 300 stories: a newer one would claim the import.
+      expect(live.lastSnapshotWrite).toBe(written);
+
+      const next = new LibraryIndexes(store, 'lazy');
+      await next.whenReady();
+      expect(next.origin).toBe('snapshot');
+      expect(next.searchIndex.size).toBe(3_300);
+      expect(next.match('verslag3299woord')?.matches.nums.length).toBe(1);
+      expect(next.relatedIndex.size).toBe(3_300);
+      await next.close();
+      await store.close();
+    });
+  });
 });

@@ -139,6 +139,14 @@ export class LibraryIndexes {
   /** The indexes changed since the snapshot on disk (or there is none). */
   private dirty = false;
   private closed = false;
+  /**
+   * Set once the library is closing: the stories of a large import not indexed yet are left
+   * (indexing a million of them one thread long took half an hour, and closing waited for it).
+   * The snapshot is then not written: the one on disk, if any, is older than the library, and
+   * the next opening catches up on the segments it does not hold, as after a crash.
+   */
+  private leaving = false;
+  private leftUnindexed = false;
   private readonly snapshotFile: string | null;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotWrite: Promise<unknown> = Promise.resolve();
@@ -286,9 +294,15 @@ export class LibraryIndexes {
   }
 
   /** Stops following the store; writes the snapshot first if the indexes changed since the last (bounded in time). */
+  /** The library is closing: a large import still being indexed is left where it is (see `leaving`); edits are still applied. */
+  leave(): void {
+    this.leaving = true;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.leave();
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     const budget = setTimeout(() => (this.stopSnapshot = true), this.snapshotOptions.closeBudgetMs ?? SNAPSHOT_CLOSE_BUDGET_MS);
     try {
@@ -296,7 +310,7 @@ export class LibraryIndexes {
         // Changes still queued (or waiting behind a snapshot being written) count too.
         await this.snapshotWrite;
         await this.updating;
-        if (this.dirty) await this.saveSnapshot();
+        if (this.dirty && !this.leftUnindexed) await this.saveSnapshot();
       }
       await this.snapshotWrite;
     } finally {
@@ -320,7 +334,8 @@ export class LibraryIndexes {
   }
 
   private async writeSnapshot(): Promise<SnapshotWriteReport | null> {
-    if (!this.ready || !this.dirty || !this.canWriteSnapshot()) return null;
+    // Never of indexes a closing left incomplete: the snapshot would say they hold every listed segment.
+    if (!this.ready || !this.dirty || this.leftUnindexed || !this.canWriteSnapshot()) return null;
     const started = performance.now();
     const stats: SliceStats = { longestBlockMs: 0, slices: 0 };
     // Written as a turn of the update chain (encoding in slices, each slice's bytes written
@@ -528,6 +543,10 @@ export class LibraryIndexes {
       // (a bulk merge copies every list it extends, common words' lists included).
       const mode = change.ids.length >= BULK_IMPORT_STORIES ? 'bulk' : 'one';
       for (const id of change.ids) {
+        if (this.leaving && mode === 'bulk') {
+          this.leftUnindexed = true;
+          return;
+        }
         await this.upsert(id, meta, pair, mode);
         onTouch?.();
         await breather();

@@ -191,6 +191,8 @@ const handlers: { [K in RequestName]: Handler<K> } = {
     return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId, lexicon: lexiconOrigin() };
   },
   async close() {
+    // A large import still being indexed is left for the next opening to catch up on (engine.ts `leave`).
+    indexes.leave();
     await changes;
     await indexes.close();
     clearInterval(progressTimer);
