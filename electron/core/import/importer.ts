@@ -5,7 +5,7 @@ import { ServiceError } from '../../../shared/contract/envelope';
 import type { LibraryStore, UndoableAdd } from '../store/library-store';
 import { touchedStories } from '../store/touched';
 import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
-import { collectImportFiles, prepareAnyImportFile, type PreparedFile, type PreparedWireFile } from './intake';
+import { prepareAnyImportFile, readImportFiles, type PreparedFile, type PreparedWireFile } from './intake';
 import { WireBatch, wireFileResult } from './wire-stories';
 import { estimatePublishedDay } from './estimate-date';
 import { proposeUpdates, withProposals } from '../features/versions/proposals';
@@ -237,8 +237,8 @@ export async function importBytes(store: LibraryStore, files: { name: string; by
 
 /** Import files and folders (recursively, `.txt`) from disk: dialogs, CLI, first-run seeds. */
 export async function importPaths(store: LibraryStore, paths: string[], options?: ImportOptions): Promise<ImportReport> {
-  const items = await collectImportFiles(paths);
-  const prepared: (PreparedFile | PreparedWireFile)[] = items.map((item) =>
+  // Each file is prepared as it is read, and its bytes let go.
+  const prepared = await readImportFiles<PreparedFile | PreparedWireFile>(paths, (item) =>
     'bytes' in item ? prepareAnyImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
   );
   return importPrepared(store, prepared, options);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../shared/contract/define';
-import { collectImportFiles, prepareImportFile, type IntakeItem } from './intake';
+import { collectImportFiles, prepareImportFile, readImportFiles, type IntakeItem } from './intake';
 
 const SEED = fileURLToPath(new URL('../../../seeds/003_a38223e90e707fe3.txt', import.meta.url));
 const STORY = 'Kop\nDEN HAAG (ANP) - Een alinea.\n';
@@ -73,6 +73,19 @@ describe('collectImportFiles', () => {
     const read = await collectImportFiles([single, path.join(dir, 'map')]);
     expect(read.map((item) => item.fileName)).toEqual(['los.txt', ...Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}.txt`)]);
     expect(read.every((item) => 'bytes' in item)).toBe(true);
+  });
+
+  it('hands each file over as it is read, in the same order, rejections included (the importer keeps only what it made of them)', async () => {
+    for (let i = 0; i < 30; i++) await write(`map/${String(i).padStart(2, '0')}.txt`, `Kop ${i}\nTekst.`);
+    const picked = [path.join(dir, 'bestaat-niet.txt'), path.join(dir, 'map')];
+    let bytesHeld = 0;
+    const taken = await readImportFiles(picked, (item) => {
+      if ('bytes' in item) bytesHeld = Math.max(bytesHeld, item.bytes.length);
+      return 'bytes' in item ? `${item.fileName}:${new TextDecoder().decode(item.bytes).split('\n')[0]}` : `${item.fileName}:${item.rejected.code}`;
+    });
+    expect(taken).toEqual(['bestaat-niet.txt:not-found', ...Array.from({ length: 30 }, (_, i) => `${String(i).padStart(2, '0')}.txt:Kop ${i}`)]);
+    expect(summary(await collectImportFiles(picked)).map(([name, what]) => `${name}:${what}`)).toEqual(['bestaat-niet.txt:not-found', ...Array.from({ length: 30 }, (_, i) => `${String(i).padStart(2, '0')}.txt:bytes`)]);
+    expect(bytesHeld).toBeGreaterThan(0);
   });
 
   it('rejects a missing path without throwing, and still reads the others', async () => {

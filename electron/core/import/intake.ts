@@ -49,25 +49,36 @@ type Slot = IntakeItem | Pending;
  * listed by its base name. Every path yields at least one item.
  */
 export async function collectImportFiles(paths: string[], options: IntakeOptions = {}): Promise<IntakeItem[]> {
+  return readImportFiles(paths, (item) => item, options);
+}
+
+/**
+ * As collectImportFiles, handing each item to `take` as soon as it is read, in the same order,
+ * and keeping what `take` returns instead: the importer prepares each file there, so the bytes
+ * of a large import are not all held at once (a million files: 5 GB).
+ */
+export async function readImportFiles<T>(paths: string[], take: (item: IntakeItem) => T, options: IntakeOptions = {}): Promise<T[]> {
   const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
   let slots: Slot[] = [];
   // concat, not push(...): a folder can hold more files than the call stack has room for arguments.
   for (const picked of paths) slots = slots.concat(await expandPicked(picked, maxBytes));
-  const toRead = slots.filter(isPending);
   // Read with blocking calls, a slice at a time: a small file is read in a few microseconds, less
   // than the promise API's hops to the thread pool and back (four per file) cost; the slices
   // keep the event loop answering meanwhile.
-  const read: IntakeItem[] = [];
+  const taken: T[] = [];
   let sliceStart = performance.now();
-  for (const file of toRead) {
-    read.push(readBounded(file, maxBytes));
+  for (const slot of slots) {
+    if (!isPending(slot)) {
+      taken.push(take(slot));
+      continue;
+    }
+    taken.push(take(readBounded(slot, maxBytes)));
     if (performance.now() - sliceStart >= READ_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
   }
-  const results = new Map(toRead.map((file, index) => [file, read[index]!]));
-  return slots.map((slot) => (isPending(slot) ? results.get(slot)! : slot));
+  return taken;
 }
 
 /**
