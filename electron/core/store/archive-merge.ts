@@ -13,7 +13,7 @@ import { pairKey } from '../features/links/ops';
 import { cleanTagName, tagKey } from '../features/tags/ops';
 import type { MetaDoc, SavedSearch, StoryEdit } from './meta';
 import { entriesOf, own, recordWith } from './records';
-import { StoryMap } from './story-map';
+import type { StoryMap } from './story-map';
 
 // Merging a library archive's metadata into a library that already has some: a
 // pure function over the two documents, so every rule is tested without a disk.
@@ -474,5 +474,5 @@ function unionRecord<R extends StoryMap<string[]> | Record<string, string[]>>(
     merged.set(id, [...mine, ...extra]);
   }
   if (merged.size === 0) return current;
-  return (current instanceof StoryMap ? current.with(merged) : recordWith(current as Record<string, string[]>, merged)) as R;
+  return recordWith(current, merged) as R;
 }

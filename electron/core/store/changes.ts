@@ -90,8 +90,8 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 /** Keys of a record whose entry was added, removed or differs. */
 function changedKeys<T>(before: StoryMap<T> | Record<string, T>, after: StoryMap<T> | Record<string, T>, same: (a: T | undefined, b: T | undefined) => boolean): string[] {
   // A StoryMap's keys come bucket by bucket; a change set short enough to name its stories names them in order.
-  const keys =
-    before instanceof StoryMap && after instanceof StoryMap ? sortedIfNamed(StoryMap.changedKeys(before, after)) : changedRecordKeys(before as Record<string, T>, after as Record<string, T>);
+  const changed = changedRecordKeys(before, after);
+  const keys = before instanceof StoryMap ? sortedIfNamed([...changed]) : changed;
   return keys.filter((key) => !same(own(before, key), own(after, key)));
 }
 

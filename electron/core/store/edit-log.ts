@@ -2,7 +2,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { MetaDoc } from './meta';
-import { changedRecordKeys } from './records';
+import { changedRecordKeys, own } from './records';
 import { StoryMap } from './story-map';
 import { readFileIfExists, writeFileDurably } from './durable-file';
 
@@ -53,19 +53,15 @@ export function metaDelta(before: MetaDoc, after: MetaDoc): MetaOp[] {
       continue;
     }
     const old = b[key];
-    if (RECORD_FIELDS.has(key) && old instanceof StoryMap && value instanceof StoryMap) {
+    // Both StoryMaps (taggings, storyEdits) or both plain records: only the changed entries.
+    const records = old instanceof StoryMap ? value instanceof StoryMap : isPlainRecord(old) && isPlainRecord(value) && !(value instanceof StoryMap);
+    if (RECORD_FIELDS.has(key) && records) {
+      const before = old as StoryMap<unknown> | Record<string, unknown>;
+      const now = value as StoryMap<unknown> | Record<string, unknown>;
       const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       let any = false;
-      for (const id of StoryMap.changedKeys(old, value)) {
-        define(values, id, value.get(id) ?? null);
-        any = true;
-      }
-      if (any) ops.push({ entries: key, values });
-    } else if (RECORD_FIELDS.has(key) && isPlainRecord(old) && isPlainRecord(value) && !(old instanceof StoryMap) && !(value instanceof StoryMap)) {
-      const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-      let any = false;
-      for (const id of changedRecordKeys(old, value)) {
-        define(values, id, Object.hasOwn(value, id) ? value[id] : null);
+      for (const id of changedRecordKeys(before, now)) {
+        define(values, id, own(now, id) ?? null);
         any = true;
       }
       if (any) ops.push({ entries: key, values });

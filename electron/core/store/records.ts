@@ -31,6 +31,7 @@ export function withOwn<T>(record: StoryMap<T> | Readonly<Record<string, T>>, ke
 /** A copy of `record` with each `[key, value]` set (undefined: removed), as data; it remembers what changed (changedRecordKeys). */
 export function recordWith<T>(record: StoryMap<T>, changes: Iterable<readonly [string, T | undefined]>): StoryMap<T>;
 export function recordWith<T>(record: Readonly<Record<string, T>>, changes: Iterable<readonly [string, T | undefined]>): Record<string, T>;
+export function recordWith<T>(record: StoryMap<T> | Readonly<Record<string, T>>, changes: Iterable<readonly [string, T | undefined]>): StoryMap<T> | Record<string, T>;
 export function recordWith<T>(record: StoryMap<T> | Readonly<Record<string, T>>, changes: Iterable<readonly [string, T | undefined]>): StoryMap<T> | Record<string, T> {
   if (record instanceof StoryMap) return record.with(changes);
   const copy: Record<string, T> = { ...record };
@@ -60,6 +61,7 @@ export function noteDerived(before: object, after: object, keys: readonly string
 /** The keys whose entry was added, removed or replaced (by reference) from `before` to `after`. */
 export function changedRecordKeys<T>(before: StoryMap<T>, after: StoryMap<T>): readonly string[];
 export function changedRecordKeys<T>(before: Readonly<Record<string, T>>, after: Readonly<Record<string, T>>): readonly string[];
+export function changedRecordKeys<T>(before: StoryMap<T> | Readonly<Record<string, T>>, after: StoryMap<T> | Readonly<Record<string, T>>): readonly string[];
 export function changedRecordKeys<T>(before: StoryMap<T> | Readonly<Record<string, T>>, after: StoryMap<T> | Readonly<Record<string, T>>): readonly string[] {
   if (before === after) return [];
   if (before instanceof StoryMap && after instanceof StoryMap) return StoryMap.changedKeys(before, after);

@@ -1,4 +1,5 @@
 import type { MetaDoc } from '../../store/meta';
+import type { StoryMap } from '../../store/story-map';
 
 /** Takes `ids` (deleted, not purged) out of the Trash. */
 export function restore(meta: MetaDoc, ids: readonly string[]): MetaDoc {
@@ -21,6 +22,7 @@ export function purge(meta: MetaDoc, ids: readonly string[]): MetaDoc {
     if (!Object.keys(record).some((id) => gone.has(id))) return record;
     return Object.fromEntries(Object.entries(record).filter(([id]) => !gone.has(id)));
   };
+  const withoutGone = <T>(map: StoryMap<T>): StoryMap<T> => ([...gone].some((id) => map.has(id)) ? map.without(gone) : map);
   const links = meta.links.some((link) => gone.has(link.from) || gone.has(link.to)) ? meta.links.filter((link) => !gone.has(link.from) && !gone.has(link.to)) : meta.links;
   const dismissedRelated = meta.dismissedRelated.some((pair) => pair.split('|').some((id) => gone.has(id)))
     ? meta.dismissedRelated.filter((pair) => !pair.split('|').some((id) => gone.has(id)))
@@ -31,8 +33,8 @@ export function purge(meta: MetaDoc, ids: readonly string[]): MetaDoc {
     // out of `deleted` (undo of their delete) now finds it changed and refuses.
     deleted: [...meta.deleted],
     purged: [...(meta.purged ?? []), ...ids],
-    taggings: gone.size && [...gone].some((id) => meta.taggings.has(id)) ? meta.taggings.without(gone) : meta.taggings,
-    storyEdits: gone.size && [...gone].some((id) => meta.storyEdits.has(id)) ? meta.storyEdits.without(gone) : meta.storyEdits,
+    taggings: withoutGone(meta.taggings),
+    storyEdits: withoutGone(meta.storyEdits),
     dismissedTagSuggestions: without(meta.dismissedTagSuggestions),
     links,
     dismissedRelated,
