@@ -7,6 +7,7 @@ import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
 import { Foreground, sliceBreather, SLICE_MS } from './slices';
+import { withUncappedGrowth } from './memory-policy';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
 import { LibraryStore } from './store/library-store';
 import { WatchService, type WatchServiceOptions } from './features/watch/watch-service';
@@ -85,13 +86,16 @@ export class Library {
   static async open(options: OpenLibraryOptions): Promise<Library> {
     const dataDir = path.resolve(options.dataDir);
     let backups: BackupScheduler | null = null;
-    const store = await LibraryStore.open(dataDir, {
-      readOnly: options.readOnly,
-      restoreFromBackup: () => newestValidBackup(dataDir),
-      afterWrite: () => backups?.noteWrite(),
-      // A command waits a little for another command to finish; the app and host never wait.
-      lock: { by: options.platform, waitForCommandMs: options.platform === 'cli' ? CLI_LOCK_WAIT_MS : 0 },
-    });
+    // Every head read is kept while the library is open: collecting meanwhile would find little to free.
+    const store = await withUncappedGrowth(() =>
+      LibraryStore.open(dataDir, {
+        readOnly: options.readOnly,
+        restoreFromBackup: () => newestValidBackup(dataDir),
+        afterWrite: () => backups?.noteWrite(),
+        // A command waits a little for another command to finish; the app and host never wait.
+        lock: { by: options.platform, waitForCommandMs: options.platform === 'cli' ? CLI_LOCK_WAIT_MS : 0 },
+      }),
+    );
     try {
       if (!store.readOnly) {
         backups = new BackupScheduler(dataDir, () => store.meta, (error) => console.error(`[kroniek] backup failed: ${error.message}`));

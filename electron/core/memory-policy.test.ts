@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyMemoryPolicy, collectGarbage, COMPACTING_FLAG, MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, withMemorySaving } from './memory-policy';
+import { applyMemoryPolicy, collectGarbage, COMPACTING_FLAG, MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, UNCAPPED_GROWTH_FLAG, withMemorySaving, withUncappedGrowth } from './memory-policy';
 
 // V8 offers no way to read a flag back, so these tests watch what the policy hands to
 // V8 (the spy still calls the real v8.setFlagsFromString) and check separately that
@@ -16,14 +16,14 @@ describe('memory policy', () => {
 
   it('sets only flags this V8 knows (an unknown one would be ignored without a word)', () => {
     const known = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
-    for (const flag of [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, COMPACTING_FLAG]) {
+    for (const flag of [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, COMPACTING_FLAG, UNCAPPED_GROWTH_FLAG]) {
       const name = flag.replace(/^--/, '').replace(/=.*$/, '');
       expect(known, name).toContain(`--${name} `);
     }
   });
 
   it('is accepted by V8 at start-up', () => {
-    const run = spawnSync(process.execPath, [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, SAVING_OFF, '-e', 'process.exit(0)'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, SAVING_OFF, UNCAPPED_GROWTH_FLAG, '-e', 'process.exit(0)'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
   });
@@ -48,6 +48,25 @@ describe('memory policy', () => {
     expect(inner).toBe(7);
     // The inner call ending did not switch it off under the outer one; the outer one did.
     expect(flagsSoFar()).toEqual([MEMORY_SAVING_FLAG, SAVING_OFF]);
+  });
+
+  it('lifts the cap on heap growth for the work it wraps, through nesting and failure, and sets it again after', async () => {
+    applyMemoryPolicy();
+    const setFlags = vi.spyOn(v8, 'setFlagsFromString');
+    const flagsSoFar = () => setFlags.mock.calls.map(([flag]) => flag);
+    const inner = await withUncappedGrowth(async () => {
+      expect(flagsSoFar()).toEqual([UNCAPPED_GROWTH_FLAG]);
+      return withUncappedGrowth(async () => 7);
+    });
+    expect(inner).toBe(7);
+    expect(flagsSoFar()).toEqual([UNCAPPED_GROWTH_FLAG, ...MEMORY_POLICY_FLAGS]);
+    setFlags.mockClear();
+    await expect(
+      withUncappedGrowth(async () => {
+        throw new Error('open failed');
+      }),
+    ).rejects.toThrow('open failed');
+    expect(flagsSoFar()).toEqual([UNCAPPED_GROWTH_FLAG, ...MEMORY_POLICY_FLAGS]);
   });
 
   it('switches the memory-saving mode off when the work fails', async () => {

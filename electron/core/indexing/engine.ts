@@ -8,7 +8,7 @@ import { fold, releaseStemCache } from '../text/dutch';
 import { useCachedLexicon } from '../text/compounds';
 import { SearchIndex, type Matches } from '../search/index';
 import { prepareExpansion } from '../search/expand';
-import { withMemorySaving } from '../memory-policy';
+import { withMemorySaving, withUncappedGrowth } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
 import { SnapshotAborted, type SliceStats } from '../snapshot/codec';
 import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from '../snapshot/index-snapshot';
@@ -440,7 +440,8 @@ export class LibraryIndexes {
     const started = performance.now();
     const stats: SliceStats = { longestBlockMs: 0, slices: 0 };
     try {
-      const loaded = await readSnapshotFile(this.snapshotFile!, stats);
+      // What is read is kept (the indexes): collecting under the cap meanwhile would find little to free.
+      const loaded = await withUncappedGrowth(() => readSnapshotFile(this.snapshotFile!, stats));
       if (!loaded) return false;
       // Before reconciling, which may index stories: a lexicon of this code is then not built again.
       if (loaded.lexicon) useCachedLexicon(loaded.lexicon.data, loaded.lexicon.fingerprint);
