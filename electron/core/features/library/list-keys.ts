@@ -41,6 +41,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** `2024-06-19` as 20240619. */
 const dayNumber = (day: string) => Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+/** A list date (editor-set, estimated or the wire's; '' when undated) as yyyymmdd, 0 when undated; -1 when it is in another form (its string is compared then). */
+export const listDayNumber = (date: string): number => (date === '' ? 0 : DAY.test(date) ? dayNumber(date) : -1);
 /** The time of day of an ISO instant as HHMMSSmmm. */
 const timeNumber = (instant: string) =>
   Number(instant.slice(11, 13)) * 10_000_000 + Number(instant.slice(14, 16)) * 100_000 + Number(instant.slice(17, 19)) * 1_000 + Number(instant.slice(20, 23));

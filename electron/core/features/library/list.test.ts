@@ -189,6 +189,19 @@ describe('stories.list with a search: counts every hit, orders only the page', (
     });
   });
 
+  it('browses alike before the indexes are ready (every story looked at), on numbers and, for dates in another form, on strings', async () => {
+    await withLibrary(async (core, index) => {
+      // The list the app opens on, while the indexes are still being built.
+      const building = (): ServiceContext => ({ ...core.context, search: { ...core.context.search, progress: () => ({ ready: false, indexed: 0, total: core.context.store.storyCount }) } });
+      await expectSameAsPlain(building(), index, [''], FILTERS);
+      await ok(core, 'stories.delete', { ids: ['s004', 's005'] });
+      await ok(core, 'stories.setDate', { id: 's006', date: '2031-05-05' });
+      await expectSameAsPlain(building(), index, [''], FILTERS);
+      await core.context.store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with([['s010', { publishedAt: '2024-3-1' }]]) }));
+      await expectSameAsPlain(building(), index, [''], [{}]);
+    });
+  });
+
   it('compares the strings when a date is not in the usual form', async () => {
     await withLibrary(async (core, index) => {
       await core.context.store.update(null, (meta) => ({

@@ -5,7 +5,8 @@ import { sliceBreather } from '../../slices';
 import { fold } from '../../text/dutch';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
 import type { ServiceContext } from '../../service/context';
-import { GONE, kindStatus, type ListKeys } from './list-keys';
+import { GONE, kindStatus, listDayNumber, type ListKeys } from './list-keys';
+import { instantMs } from '../../store/stored-heads';
 import { own } from '../../store/records';
 
 const DEFAULT_LIMIT = 100;
@@ -123,13 +124,47 @@ async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> 
   const sort: SortKey = query.sort ?? 'date';
   const dir = query.dir ?? defaultDir(sort);
   // As a stable sort of the stories in import order would, for the page only.
-  const compare = compareBy(ctx, sort, (at) => candidates[at]!, candidates.length);
+  const numeric = await numericDateOrder(ctx, sort, candidates, breather);
+  const compare = numeric?.compare ?? compareBy(ctx, sort, (at) => candidates[at]!, candidates.length);
+  const undated = numeric?.undated ?? ((at: number) => sortDate(ctx, candidates[at]!) === '');
   const directed: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
-  const order = byDate(sort) ? undatedLast(directed, (at) => sortDate(ctx, candidates[at]!) === '') : directed;
+  const order = byDate(sort) ? undatedLast(directed, undated) : directed;
   const all = new Int32Array(candidates.length);
   for (let i = 0; i < all.length; i++) all[i] = i;
   const page = await sortedSliceSliced(all, candidates.length, order, offset, limit, breather);
   return { total: candidates.length, offset, items: Array.from(page, (at) => ctx.store.toSummary(candidates[at]!)), highlight: [], kinds };
+}
+
+/**
+ * The date sorts' order of `candidates` (positions) on numbers worked out once per story:
+ * the list's day as yyyymmdd (0: undated) and the import instant in milliseconds, the order
+ * compareBy's strings give. At 1,340,000 stories comparing the strings, each looked up again
+ * per comparison, took ~2 of the opening's seconds. Null for another sort, or when a date is
+ * in an unusual form (the strings are compared then).
+ */
+async function numericDateOrder(ctx: ServiceContext, sort: SortKey, candidates: StoryHead[], breather: () => Promise<void>): Promise<{ compare: Order; undated: (at: number) => boolean } | null> {
+  if (sort !== 'date' && sort !== 'relevance' && sort !== 'imported') return null;
+  const count = candidates.length;
+  const days = new Int32Array(sort === 'imported' ? 0 : count);
+  const imported = new Float64Array(sort === 'relevance' ? 0 : count);
+  for (let at = 0; at < count; at++) {
+    const head = candidates[at]!;
+    if (sort !== 'imported') {
+      const day = listDayNumber(sortDate(ctx, head));
+      if (day < 0) return null;
+      days[at] = day;
+    }
+    if (sort !== 'relevance') {
+      const ms = instantMs(head.importedAt);
+      if (Number.isNaN(ms)) return null;
+      imported[at] = ms;
+    }
+    if ((at & 4095) === 4095) await breather();
+  }
+  const undated = (at: number) => days[at] === 0;
+  if (sort === 'imported') return { compare: (a, b) => imported[a]! - imported[b]!, undated };
+  if (sort === 'relevance') return { compare: (a, b) => days[a]! - days[b]!, undated };
+  return { compare: (a, b) => days[a]! - days[b]! || imported[a]! - imported[b]!, undated };
 }
 
 /**
