@@ -45,6 +45,22 @@ describe('backup retention', () => {
 });
 
 describe('backups and recovery', () => {
+  it('writes the document as JSON.stringify would, made a slice at a time, and says how many bytes', async () => {
+    await withTempDir(async (dir) => {
+      const ids = Array.from({ length: 20_000 }, (_, i) => `s${i.toString(16).padStart(6, '0')}`);
+      const meta = {
+        ...emptyMeta(),
+        deleted: ids.slice(0, 500),
+        taggings: StoryMap.from(ids.map((id, i) => [id, i % 3 ? ['t1'] : ['t1', 't2']] as [string, string[]])),
+        storyEdits: StoryMap.from(ids.filter((_, i) => i % 4 === 0).map((id) => [id, { note: 'Bron: ANP — “citaat” é' }] as [string, { note: string }])),
+      };
+      const info = await writeBackup(dir, meta);
+      const text = await readFile(path.join(dir, BACKUP_DIR, info.name), 'utf8');
+      expect(text).toBe(JSON.stringify(meta));
+      expect(info.bytes).toBe(Buffer.byteLength(text));
+    });
+  });
+
   it('writes verified backups and restores the newest valid one when the library file is damaged', async () => {
     await withTempDir(async (dir) => {
       const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });

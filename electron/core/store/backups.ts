@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BACKUP_INTERVAL_MINUTES } from '../../../shared/contract/backups';
 import { selectBackupsToKeep } from './backup-retention';
-import { readFileIfExists, writeFileDurably } from './durable-file';
+import { openRegularFile, readFileIfExists, writeFileDurablyWith } from './durable-file';
+import { metaJsonPieces } from './meta-json';
 import type { MetaDoc } from './meta';
 import { parseMetaBytes, type RestoredBackup } from './meta-file';
 
@@ -53,14 +55,45 @@ export async function readBackup(dataDir: string, name: string): Promise<MetaDoc
   return parsed.ok ? parsed.meta : null;
 }
 
+/** Characters of JSON made between two turns of the event loop while a backup is prepared (a few milliseconds' work). */
+const BACKUP_SLICE_CHARS = 1 << 16;
+
 /**
  * Writes a backup of a (valid, in-memory) metadata document, verifies it by
  * reading it back, then prunes old backups by the retention policy. The newest
  * verified backup is never pruned.
+ *
+ * Backups are made while the editor works (the first edit after opening sets one off). As one
+ * JSON.stringify, and a parse of the copy read back to check it, a backup held the event loop
+ * for as long: at 67,000 stories an edit then took 55–105 ms, at 336,000 two of the first 30
+ * edits 459 and 703 ms. Now the JSON is made a slice at a time (meta-json.ts) and hashed as it
+ * is made, the file is written once it is all there (written as it was made, its stream of
+ * dirty pages made every edit's own sync wait on the disk: edits of 6–10 ms throughout), and
+ * the copy read back must hash the same. The first 30 edits at 336,000 stories: median
+ * 2.2–3.0 ms, none over ~20 ms.
  */
 export async function writeBackup(dataDir: string, meta: MetaDoc, now = new Date()): Promise<BackupInfo> {
   const dir = path.join(dataDir, BACKUP_DIR);
   await fs.mkdir(dir, { recursive: true });
+  const made = createHash('sha256');
+  const chunks: Buffer[] = [];
+  let pending: string[] = [];
+  let length = 0;
+  const seal = () => {
+    const chunk = Buffer.from(pending.join(''), 'utf8');
+    made.update(chunk);
+    chunks.push(chunk);
+    pending = [];
+    length = 0;
+  };
+  for (const piece of metaJsonPieces(meta)) {
+    pending.push(piece);
+    length += piece.length;
+    if (length < BACKUP_SLICE_CHARS) continue;
+    seal();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  seal();
   let date = now;
   let name = backupName(date);
   // Two backups in the same millisecond: keep both.
@@ -68,14 +101,40 @@ export async function writeBackup(dataDir: string, meta: MetaDoc, now = new Date
     date = new Date(date.getTime() + 1);
     name = backupName(date);
   }
-  const text = JSON.stringify(meta);
-  await writeFileDurably(path.join(dir, name), text);
-  if (!(await readBackup(dataDir, name))) {
-    await fs.rm(path.join(dir, name), { force: true });
+  const file = path.join(dir, name);
+  await writeFileDurablyWith(file, async (handle) => {
+    for (const chunk of chunks) for (let at = 0; at < chunk.length; ) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+  });
+  if ((await hashOfFile(file)) !== made.digest('hex')) {
+    await fs.rm(file, { force: true });
     throw new Error(`The backup ${name} did not verify after writing; it was removed.`);
   }
   await pruneBackups(dataDir, now.getTime());
-  return { name, createdAt: date.toISOString(), bytes: Buffer.byteLength(text) };
+  return { name, createdAt: date.toISOString(), bytes: chunks.reduce((sum, chunk) => sum + chunk.length, 0) };
+}
+
+/** Bytes per read while a backup is read back. */
+const BACKUP_READ_BYTES = 1 << 18;
+
+/** The SHA-256 of a file as it reads back now, read a piece at a time; null when it cannot be read. */
+async function hashOfFile(file: string): Promise<string | null> {
+  // As every read in the library folder: only a regular file, never waited on.
+  const handle = await openRegularFile(file).catch(() => null);
+  if (!handle) return null;
+  try {
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(BACKUP_READ_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
 
 async function pruneBackups(dataDir: string, now: number): Promise<void> {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { prng } from '../search/test/synthetic-corpus';
+import { emptyMeta, type MetaDoc } from './meta';
+import { metaJsonPieces } from './meta-json';
+import { StoryMap } from './story-map';
+
+// The pieces, joined, must be the document as JSON.stringify writes it: a backup is this text.
+
+function richMeta(stories: number, seed: number): MetaDoc {
+  const random = prng(seed);
+  const id = (i: number) => `s${i.toString(16).padStart(6, '0')}`;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const meta = emptyMeta();
+  const ids = Array.from({ length: stories }, (_, i) => id(i));
+  return {
+    ...meta,
+    segments: Array.from({ length: Math.ceil(stories / 100) }, (_, i) => ({ name: `seg-${i}`, count: 100 })),
+    deleted: ids.filter(() => random() < 0.05),
+    tags: [{ id: 't1', name: 'Oekraïne "oorlog"', color: '#aa0000' } as never, { id: 't2', name: 'Noord-Korea \\ raketten\n', color: '#00aa00' } as never],
+    taggings: StoryMap.from(ids.filter(() => random() < 0.4).map((story) => [story, random() < 0.5 ? ['t1'] : ['t1', 't2']] as [string, string[]])),
+    storyEdits: StoryMap.from(
+      ids.filter(() => random() < 0.3).map((story) => [story, pick([{ publishedAt: '2024-03-05' }, { publishedAt: null }, { note: 'Bron: ANP — “citaat” \u2028 regel' }, { publishedAt: '2023-12-31', publishedAtEstimated: true }])] as [string, object]),
+    ),
+  } as MetaDoc;
+}
+
+describe('the metadata document as JSON in pieces', () => {
+  it('joins to exactly what JSON.stringify writes, whatever the piece size', () => {
+    for (const [stories, piece] of [[0, 64], [7, 1], [3_000, 512], [3_000, 1 << 16]] as const) {
+      const meta = richMeta(stories, stories + piece);
+      const pieces = [...metaJsonPieces(meta, piece)];
+      expect(pieces.join('')).toBe(JSON.stringify(meta));
+      // Split for real: no piece much longer than asked (one entry more at most).
+      if (stories > 100) expect(pieces.length).toBeGreaterThan(JSON.stringify(meta).length / (piece * 4));
+    }
+  });
+
+  it('leaves out what JSON.stringify leaves out and keeps ids that are Object.prototype names', () => {
+    const meta = {
+      ...emptyMeta(),
+      absent: undefined,
+      fn: () => 1,
+      when: new Date(Date.UTC(2024, 2, 5)),
+      many: Array.from({ length: 600 }, (_, i) => (i % 100 === 0 ? undefined : i % 3 ? `w${i}` : { n: i })),
+      taggings: StoryMap.from([
+        ['__proto__', ['t1']],
+        ['constructor', ['t2']],
+        ['gone', undefined as unknown as string[]],
+      ]),
+    };
+    const text = [...metaJsonPieces(meta, 16)].join('');
+    expect(text).toBe(JSON.stringify(meta));
+    expect(Object.keys(JSON.parse(text).taggings)).toEqual(['__proto__', 'constructor']);
+  });
+});
