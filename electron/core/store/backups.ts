@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BACKUP_INTERVAL_MINUTES } from '../../../shared/contract/backups';
 import { selectBackupsToKeep } from './backup-retention';
 import { openRegularFile, readFileIfExists, writeFileDurablyWith } from './durable-file';
-import { metaJsonPieces } from './meta-json';
+import { jsonInSlices, writeChunks } from './meta-json';
 import type { MetaDoc } from './meta';
 import { parseMetaBytes, type RestoredBackup } from './meta-file';
 
@@ -55,9 +55,6 @@ export async function readBackup(dataDir: string, name: string): Promise<MetaDoc
   return parsed.ok ? parsed.meta : null;
 }
 
-/** Characters of JSON made between two turns of the event loop while a backup is prepared (a few milliseconds' work). */
-const BACKUP_SLICE_CHARS = 1 << 16;
-
 /**
  * Writes a backup of a (valid, in-memory) metadata document, verifies it by
  * reading it back, then prunes old backups by the retention policy. The newest
@@ -75,25 +72,7 @@ const BACKUP_SLICE_CHARS = 1 << 16;
 export async function writeBackup(dataDir: string, meta: MetaDoc, now = new Date()): Promise<BackupInfo> {
   const dir = path.join(dataDir, BACKUP_DIR);
   await fs.mkdir(dir, { recursive: true });
-  const made = createHash('sha256');
-  const chunks: Buffer[] = [];
-  let pending: string[] = [];
-  let length = 0;
-  const seal = () => {
-    const chunk = Buffer.from(pending.join(''), 'utf8');
-    made.update(chunk);
-    chunks.push(chunk);
-    pending = [];
-    length = 0;
-  };
-  for (const piece of metaJsonPieces(meta)) {
-    pending.push(piece);
-    length += piece.length;
-    if (length < BACKUP_SLICE_CHARS) continue;
-    seal();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  seal();
+  const json = await jsonInSlices(meta, { hash: true });
   let date = now;
   let name = backupName(date);
   // Two backups in the same millisecond: keep both.
@@ -102,15 +81,13 @@ export async function writeBackup(dataDir: string, meta: MetaDoc, now = new Date
     name = backupName(date);
   }
   const file = path.join(dir, name);
-  await writeFileDurablyWith(file, async (handle) => {
-    for (const chunk of chunks) for (let at = 0; at < chunk.length; ) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
-  });
-  if ((await hashOfFile(file)) !== made.digest('hex')) {
+  await writeFileDurablyWith(file, (handle) => writeChunks(handle, json.chunks));
+  if ((await hashOfFile(file)) !== json.sha256) {
     await fs.rm(file, { force: true });
     throw new Error(`The backup ${name} did not verify after writing; it was removed.`);
   }
   await pruneBackups(dataDir, now.getTime());
-  return { name, createdAt: date.toISOString(), bytes: chunks.reduce((sum, chunk) => sum + chunk.length, 0) };
+  return { name, createdAt: date.toISOString(), bytes: json.bytes };
 }
 
 /** Bytes per read while a backup is read back. */

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DurableJsonFile } from './durable-adapter';
+import { withTempDir } from './test/helpers';
 import { prng } from '../search/test/synthetic-corpus';
 import { emptyMeta, type MetaDoc } from './meta';
-import { metaJsonPieces } from './meta-json';
+import { jsonInSlices, metaJsonPieces } from './meta-json';
 import { StoryMap } from './story-map';
 
 // The pieces, joined, must be the document as JSON.stringify writes it: a backup is this text.
@@ -51,5 +56,35 @@ describe('the metadata document as JSON in pieces', () => {
     const text = [...metaJsonPieces(meta, 16)].join('');
     expect(text).toBe(JSON.stringify(meta));
     expect(Object.keys(JSON.parse(text).taggings)).toEqual(['__proto__', 'constructor']);
+  });
+});
+
+describe('the metadata document written a slice at a time', () => {
+  it('gives the bytes, length and hash of JSON.stringify, in chunks made between turns of the event loop', async () => {
+    const meta = richMeta(5_000, 9);
+    const text = JSON.stringify(meta);
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    const json = await jsonInSlices(meta, { hash: true, sliceChars: 4_096 });
+    clearInterval(counting);
+    expect(Buffer.concat(json.chunks).toString('utf8')).toBe(text);
+    expect(json.chars).toBe(text.length);
+    expect(json.bytes).toBe(Buffer.byteLength(text));
+    expect(json.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(json.chunks.length).toBeGreaterThan(10);
+    expect(turns).toBeGreaterThan(0);
+    expect((await jsonInSlices(meta)).sha256).toBeNull();
+  });
+
+  it('writes library.json through the store adapter as JSON.stringify would, and weighs it in UTF-16 units', async () => {
+    await withTempDir(async (dir) => {
+      const meta = richMeta(2_000, 4);
+      const adapter = new DurableJsonFile<object>(path.join(dir, 'library.json'));
+      await adapter.write(meta);
+      const text = JSON.stringify(meta);
+      expect(await readFile(path.join(dir, 'library.json'), 'utf8')).toBe(text);
+      expect(adapter.lastLength).toBe(text.length);
+      expect(await adapter.read()).toEqual(JSON.parse(text));
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
 import { StoryMap } from './story-map';
 
 // The metadata document as JSON text, a piece at a time. JSON.stringify of the whole document
@@ -76,4 +78,59 @@ function* arrayPieces(array: unknown[], emit: Emit): Generator<string> {
     yield* emit(`${at === 0 ? '' : ','}${text ?? 'null'}`);
   }
   yield* emit(']');
+}
+
+/** Characters of JSON made between two turns of the event loop (a few milliseconds' work). */
+export const JSON_SLICE_CHARS = 1 << 16;
+
+export interface JsonChunks {
+  /** The JSON as UTF-8, in order. */
+  chunks: Buffer[];
+  /** Its length in UTF-16 units (as `text.length` would be). */
+  chars: number;
+  bytes: number;
+  /** The SHA-256 of the bytes, when asked for. */
+  sha256: string | null;
+}
+
+/**
+ * `meta`'s JSON (metaJsonPieces) as UTF-8 chunks, made a slice at a time with a turn of the
+ * event loop between slices (hashed as made, when asked), for a writer that then writes the
+ * file in one go: written as it was made, a large file's stream of dirty pages made every
+ * edit's own sync wait on the disk meanwhile. `meta` must not change meanwhile (the metadata
+ * document never does: each edit makes a new one).
+ */
+export async function jsonInSlices(meta: object, options: { hash?: boolean; sliceChars?: number } = {}): Promise<JsonChunks> {
+  const sliceChars = options.sliceChars ?? JSON_SLICE_CHARS;
+  const hash = options.hash ? createHash('sha256') : null;
+  const chunks: Buffer[] = [];
+  let chars = 0;
+  let bytes = 0;
+  let pending: string[] = [];
+  let length = 0;
+  const seal = () => {
+    const chunk = Buffer.from(pending.join(''), 'utf8');
+    hash?.update(chunk);
+    chunks.push(chunk);
+    bytes += chunk.length;
+    pending = [];
+    length = 0;
+  };
+  for (const piece of metaJsonPieces(meta, Math.min(META_JSON_PIECE, sliceChars))) {
+    pending.push(piece);
+    length += piece.length;
+    chars += piece.length;
+    if (length < sliceChars) continue;
+    seal();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  seal();
+  return { chunks, chars, bytes, sha256: hash ? hash.digest('hex') : null };
+}
+
+/** Writes `chunks` through `handle`, every byte (a short write goes on from where it stopped). */
+export async function writeChunks(handle: FileHandle, chunks: readonly Buffer[]): Promise<void> {
+  for (const chunk of chunks) {
+    for (let at = 0; at < chunk.length; ) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+  }
 }
