@@ -89,7 +89,8 @@ export interface BackupInfo {
   bytes: number;
 }
 
-export const backupNameSchema = z.string().regex(/^library-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/, 'not a backup name');
+// Written gzip-compressed (`.json.gz`); plain `.json` backups of earlier versions are still listed and restored.
+export const backupNameSchema = z.string().regex(/^library-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json(?:\.gz)?$/, 'not a backup name');
 
 /**
  * An archive is never written without stories whose text cannot be read (damaged content

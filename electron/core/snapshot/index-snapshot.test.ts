@@ -348,7 +348,7 @@ describe('index snapshot', () => {
       const text = await readFile(archive, 'utf8');
       expect(text).not.toMatch(/KRNXIDX|indexes\.bin|"cache"/);
       expect(exported.stories).toBeGreaterThan(50);
-      for (const name of readdirSync(path.join(dir, 'backups'))) expect(name).toMatch(/^library-.*\.json$/);
+      for (const name of readdirSync(path.join(dir, 'backups'))) expect(name).toMatch(/^library-.*\.json\.gz$/);
     });
   });
 });

@@ -1,9 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openKroniek } from '../app';
 import { selectBackupsToKeep } from './backup-retention';
-import { BACKUP_DIR, BackupScheduler, listBackups, writeBackup, type BackupClock } from './backups';
+import { BACKUP_DIR, BackupScheduler, listBackups, readBackup, writeBackup, type BackupClock } from './backups';
 import { emptyMeta } from './meta';
 import { META_FILE } from './meta-file';
 import { fakeStory, withTempDir } from './test/helpers';
@@ -45,7 +46,23 @@ describe('backup retention', () => {
 });
 
 describe('backups and recovery', () => {
-  it('writes the document as JSON.stringify would, made a slice at a time, and says how many bytes', async () => {
+  it('reads the plain JSON backups of earlier versions, and refuses a compressed one that is damaged or would expand beyond a library file', async () => {
+    await withTempDir(async (dir) => {
+      const meta = { ...emptyMeta(), taggings: StoryMap.from({ a1: ['t1'] }) };
+      await writeBackup(dir, meta);
+      await writeFile(path.join(dir, BACKUP_DIR, 'library-2020-01-01T00-00-00-000Z.json'), JSON.stringify(meta));
+      expect((await readBackup(dir, 'library-2020-01-01T00-00-00-000Z.json'))?.taggings.get('a1')).toEqual(['t1']);
+      expect((await listBackups(dir)).map((backup) => backup.name.replace(/\d/g, '0'))).toEqual(['library-0000-00-00T00-00-00-000Z.json.gz', 'library-0000-00-00T00-00-00-000Z.json']);
+      const zipped = gzipSync(JSON.stringify(meta));
+      await writeFile(path.join(dir, BACKUP_DIR, 'library-2021-01-01T00-00-00-000Z.json.gz'), zipped.subarray(0, zipped.length - 9));
+      expect(await readBackup(dir, 'library-2021-01-01T00-00-00-000Z.json.gz')).toBeNull();
+      // 600 MB of spaces in ~600 kB: more than library.json may ever be (META_MAX_BYTES).
+      await writeFile(path.join(dir, BACKUP_DIR, 'library-2022-01-01T00-00-00-000Z.json.gz'), gzipSync(Buffer.alloc(600 * 1024 * 1024, 0x20), { level: 9 }));
+      expect(await readBackup(dir, 'library-2022-01-01T00-00-00-000Z.json.gz')).toBeNull();
+    });
+  });
+
+  it('writes the document as JSON.stringify would, made a slice at a time, gzip-compressed, and reads it back', async () => {
     await withTempDir(async (dir) => {
       const ids = Array.from({ length: 20_000 }, (_, i) => `s${i.toString(16).padStart(6, '0')}`);
       const meta = {
@@ -55,9 +72,13 @@ describe('backups and recovery', () => {
         storyEdits: StoryMap.from(ids.filter((_, i) => i % 4 === 0).map((id) => [id, { note: 'Bron: ANP — “citaat” é' }] as [string, { note: string }])),
       };
       const info = await writeBackup(dir, meta);
-      const text = await readFile(path.join(dir, BACKUP_DIR, info.name), 'utf8');
-      expect(text).toBe(JSON.stringify(meta));
-      expect(info.bytes).toBe(Buffer.byteLength(text));
+      expect(info.name).toMatch(/^library-.*\.json\.gz$/);
+      const stored = await readFile(path.join(dir, BACKUP_DIR, info.name));
+      expect(gunzipSync(stored).toString('utf8')).toBe(JSON.stringify(meta));
+      expect(info.bytes).toBe(stored.length);
+      // Compressed: the ids and records repeat.
+      expect(stored.length).toBeLessThan(Buffer.byteLength(JSON.stringify(meta)) / 3);
+      expect((await readBackup(dir, info.name))?.taggings.get('s000001')).toEqual(['t1']);
     });
   });
 
@@ -113,7 +134,7 @@ describe('backups and recovery', () => {
         await core.close();
       }
       const backups = await listBackups(dir);
-      expect(backups.some((backup) => backup.name === 'library-2026-01-01T00-00-00-000Z.json')).toBe(true);
+      expect(backups.some((backup) => backup.name === 'library-2026-01-01T00-00-00-000Z.json.gz')).toBe(true);
     });
   });
 });
@@ -243,7 +264,7 @@ describe('backup at quit', () => {
       expect(answer.ok).toBe(true);
       await core.close();
       const [newest] = await listBackups(dir);
-      const meta = JSON.parse(await readFile(path.join(dir, BACKUP_DIR, newest!.name), 'utf8')) as { storyEdits: Record<string, { note?: string }> };
+      const meta = JSON.parse(gunzipSync(await readFile(path.join(dir, BACKUP_DIR, newest!.name))).toString('utf8')) as { storyEdits: Record<string, { note?: string }> };
       expect(meta.storyEdits.q1?.note).toBe('vlak voor het afsluiten');
     });
   });

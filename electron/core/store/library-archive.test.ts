@@ -103,7 +103,7 @@ describe('library archive', () => {
         searchesAdded: 0,
         conflictsKept: 1,
         notTaken: [],
-        backup: expect.stringMatching(/^library-.*\.json$/),
+        backup: expect.stringMatching(/^library-.*\.json\.gz$/),
       });
       const meta = target.meta;
       // B's own things are untouched.

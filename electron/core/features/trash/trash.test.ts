@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,7 +113,7 @@ describe('the Trash', () => {
 
       // A backup made after the purge keeps it; restoring it leaves the story gone.
       const afterPurge = await writeBackup(dataDir, core.context.store.meta, new Date(Date.now() - 1_000));
-      const saved = JSON.parse(await readFile(path.join(dataDir, 'backups', afterPurge.name), 'utf8')) as { purged: string[] };
+      const saved = JSON.parse(gunzipSync(await readFile(path.join(dataDir, 'backups', afterPurge.name))).toString('utf8')) as { purged: string[] };
       expect(saved.purged).toEqual(['s2']);
       await ok(core, 'backups.restore', { name: afterPurge.name });
       expect(await trashIds(core)).toEqual(['s1']);
