@@ -72,15 +72,14 @@ export async function readBackup(dataDir: string, name: string): Promise<MetaDoc
  * Backups are made while the editor works (the first edit after opening sets one off). As one
  * JSON.stringify, and a parse of the copy read back to check it, a backup held the event loop
  * for as long: at 67,000 stories an edit then took 55–105 ms, at 336,000 two of the first 30
- * edits 459 and 703 ms. Now the JSON is made a slice at a time (meta-json.ts) and hashed as it
- * is made, the file is written once it is all there (written as it was made, its stream of
- * dirty pages made every edit's own sync wait on the disk: edits of 6–10 ms throughout), and
- * the copy read back must hash the same. The first 30 edits at 336,000 stories: median
- * 2.2–3.0 ms, none over ~20 ms.
+ * edits 459 and 703 ms. Now the JSON is made a slice at a time (meta-json.ts) and compressed
+ * (gzip, in the thread pool), the file is written once it is all there (written as it was made,
+ * its stream of dirty pages made every edit's own sync wait on the disk: edits of 6–10 ms
+ * throughout), and the file read back must hash as the compressed bytes did. The first 30 edits
+ * at 336,000 stories: median 2.2–3.0 ms, none over ~25 ms.
  *
- * Written gzip-compressed (in the thread pool): the retention keeps up to ~90 backups, which
- * at a decade's 50 MB document would be several GB; compressed, a 13 MB document takes 2.9 MB.
- * The hash checked is the compressed file's.
+ * Compressed because the retention keeps up to ~90 backups, which at a decade's 50 MB document
+ * would be several GB: the 336,000-story library's 13 MB document takes 2.7 MB.
  */
 export async function writeBackup(dataDir: string, meta: MetaDoc, now = new Date()): Promise<BackupInfo> {
   const dir = path.join(dataDir, BACKUP_DIR);
