@@ -206,11 +206,11 @@ export class ListKeys {
     if (state !== UNKEYED) return state === KEYED;
     const head = this.head(num);
     // Undated (no date, or an empty one): 0, which the list puts last whichever way it runs.
-    const sortDate = publishedAtOf(own(this.store.meta.storyEdits, head.id), head) || '';
-    const regular = (sortDate === '' || DAY.test(sortDate)) && INSTANT.test(head.importedAt);
+    const day = listDayNumber(publishedAtOf(own(this.store.meta.storyEdits, head.id), head) || '');
+    const regular = day >= 0 && INSTANT.test(head.importedAt);
     if (num >= this.dateState.length) this.grow(num + 1);
     if (regular) {
-      this.sortDay[num] = sortDate === '' ? 0 : dayNumber(sortDate);
+      this.sortDay[num] = day;
       this.importedDay[num] = dayNumber(head.importedAt);
       this.importedTime[num] = timeNumber(head.importedAt);
     }
