@@ -21,5 +21,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: 'es2022',
     sourcemap: false,
+    // Non-ASCII characters escaped: the page's scripts are then kept one byte a character.
+    rolldownOptions: { output: { charset: 'ascii' } },
   },
 });

@@ -31,7 +31,7 @@ export async function bundleMeasuringChild(): Promise<string> {
       rolldownOptions: {
         // The worker threads are entries of their own, beside the child and their shared chunks (see indexing/worker-entry.ts).
         input: { child: path.join(ROOT, 'electron/bench/child.ts'), ...workerBundleInputs(ROOT) },
-        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', charset: 'ascii', comments: { legal: true, annotation: true, jsdoc: false } },
       },
     },
   });
