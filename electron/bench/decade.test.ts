@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWire } from '../core/import/wire';
+import { loadNinjsValidators } from '../core/import/wire/validators/load';
 import { decadeFile } from './decade-corpus';
 import { ladderSvg, targetAt } from './ladder-plot';
 
@@ -24,7 +25,8 @@ describe('the decade corpus', () => {
     expect(files.some((file) => /[äëïöüéèçşøñ]/i.test(file.text))).toBe(true);
   });
 
-  it('writes agency items the wire parser reads', () => {
+  it('writes agency items the wire parser reads', async () => {
+    await loadNinjsValidators();
     const wire = Array.from({ length: 40 }, (_, i) => decadeFile(i, 40)).filter((file) => file.name.endsWith('.json'));
     for (const file of wire) {
       const parsed = parseWire(new TextEncoder().encode(file.text), file.name);

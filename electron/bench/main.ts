@@ -88,6 +88,8 @@ async function benchWireParseCommand(count: number, json: boolean): Promise<numb
     return 2;
   }
   const { benchWireParse } = await import('./wire-parse');
+  const { loadNinjsValidators } = await import('../core/import/wire/validators/load');
+  await loadNinjsValidators();
   const figures = benchWireParse(count);
   for (const [format, figure] of Object.entries(figures)) {
     (json ? process.stderr : process.stdout).write(`  ${format}: ${figure.files} files of ${figure.kbPerFile} kB, ${figure.filesPerSec} files/s (${figure.usPerFile} µs each; first file ${figure.firstMs} ms)\n`);

@@ -6,6 +6,7 @@ import type { LibraryStore, UndoableAdd } from '../store/library-store';
 import { touchedStories } from '../store/touched';
 import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
 import { prepareAnyImportFile, readImportFiles, type PreparedFile, type PreparedWireFile } from './intake';
+import { loadNinjsValidators } from './wire/validators/load';
 import { WireBatch, wireFileResult } from './wire-stories';
 import { estimatePublishedDay } from './estimate-date';
 import { proposeUpdates, withProposals } from '../features/versions/proposals';
@@ -232,11 +233,13 @@ function summarise(files: ImportFileResult[]): ImportReport {
 /** Import bytes the renderer sent (file picker, drag and drop). */
 /** `lastModified`: the file's modification time (ms) as the browser knows it, when the page was captured. */
 export async function importBytes(store: LibraryStore, files: { name: string; bytes: Uint8Array; lastModified?: number }[], options?: ImportOptions): Promise<ImportReport> {
+  await loadNinjsValidators();
   return importPrepared(store, files.map((file) => prepareAnyImportFile(file.name, file.bytes, file.lastModified === undefined ? undefined : new Date(file.lastModified))), options);
 }
 
 /** Import files and folders (recursively, `.txt`) from disk: dialogs, CLI, first-run seeds. */
 export async function importPaths(store: LibraryStore, paths: string[], options?: ImportOptions): Promise<ImportReport> {
+  await loadNinjsValidators();
   // Each file is prepared as it is read, and its bytes let go.
   const prepared = await readImportFiles<PreparedFile | PreparedWireFile>(paths, (item) =>
     'bytes' in item ? prepareAnyImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },

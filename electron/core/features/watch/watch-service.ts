@@ -5,6 +5,7 @@ import { ServiceError } from '../../../../shared/contract/envelope';
 import { WATCH_LOG_LIMIT, type WatchFolder, type WatchLogEntry } from '../../../../shared/contract/watch';
 import { importPrepared, type ImportOptions } from '../../import/importer';
 import { collectImportFiles, prepareAnyImportFile, type PreparedFile, type PreparedWireFile } from '../../import/intake';
+import { loadNinjsValidators } from '../../import/wire/validators/load';
 import type { LibraryStore } from '../../store/library-store';
 import type { WatchFolderConfig } from '../../store/meta';
 import { DEFAULT_TIMINGS, FolderWatcher, isFolder, moveToImported, type FolderWatcherTimings } from './folder-watcher';
@@ -174,6 +175,7 @@ export class WatchService {
   /** Imports one batch of fully written files as one store commit, then logs (and moves) each. */
   private async handle(entry: Watched, paths: string[]): Promise<void> {
     if (this.closed || this.store.readOnly) return;
+    await loadNinjsValidators();
     const items = await collectImportFiles(paths);
     // Agency files (ninjs, NewsML-G2) and page text alike: the content decides.
     const prepared: (PreparedFile | PreparedWireFile)[] = items.map((item) =>

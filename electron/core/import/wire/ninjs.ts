@@ -1,11 +1,9 @@
-import type { ValidateFunction } from 'ajv';
 import type { BodyBlock } from '../../../../shared/types';
 import { isRecord, looksLikeNinjs, ninjsVersion, type NinjsMajor } from './detect';
 import { bodyDateline, datelinePlace, isoDate, pubStatus, signalsFrom, str, unique, versionNumber, wireName, withoutRepeatedHeadline, headlineFromBody } from './fields';
 import type { WireFormat, WireInfoSource, WireItem, WireName, WireParse, WireParseResult, WireProblem } from './item';
 import { htmlToBlocks, plainTextToBlocks } from './sanitize';
-import { v1_6 } from './validators/ninjs-1.js';
-import { v2_1, v2_2, v3_0, v3_1 } from './validators/ninjs-2020.js';
+import { ninjsValidators, type NinjsValidators } from './validators/load';
 
 // IPTC ninjs 1.x, 2.x and 3.x → WireItem. The version is read from the
 // document (detect.ts); the document is validated with ajv against the official
@@ -17,18 +15,19 @@ import { v2_1, v2_2, v3_0, v3_1 } from './validators/ninjs-2020.js';
 
 // The schemas are compiled at build time (validators/build.mjs, ajv's standalone code), so the
 // first ninjs file of a run is not held up compiling one (ajv's 2020-12 compile took up to two
-// seconds in a fresh process).
-const VALIDATORS: Record<string, ValidateFunction> = { '1.6': v1_6, '2.1': v2_1, '2.2': v2_2, '3.0': v3_0, '3.1': v3_1 };
+// seconds in a fresh process); they are loaded when an import starts (validators/load.ts).
+type SchemaVersion = keyof NinjsValidators;
 /** The schema a document of a major version is checked against when it names no minor version we have. */
-const LATEST: Record<NinjsMajor, string> = { 1: '1.6', 2: '2.2', 3: '3.1' };
+const LATEST: Record<NinjsMajor, SchemaVersion> = { 1: '1.6', 2: '2.2', 3: '3.1' };
 
 /** The schema version a document is validated against: its own minor version when vendored, else the newest of its major. */
-function schemaVersion(major: NinjsMajor, minor: string | null): string {
-  return minor && minor in VALIDATORS ? minor : LATEST[major];
+function schemaVersion(validators: NinjsValidators, major: NinjsMajor, minor: string | null): SchemaVersion {
+  return minor && Object.hasOwn(validators, minor) ? (minor as SchemaVersion) : LATEST[major];
 }
 
 function validate(doc: Record<string, unknown>, major: NinjsMajor, minor: string | null): WireProblem | null {
-  const check = VALIDATORS[schemaVersion(major, minor)]!;
+  const validators = ninjsValidators();
+  const check = validators[schemaVersion(validators, major, minor)];
   if (check(doc)) return null;
   const error = check.errors?.[0];
   const params = (error?.params ?? {}) as Record<string, unknown>;

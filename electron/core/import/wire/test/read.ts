@@ -3,8 +3,11 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { parseWire } from '../index';
 import type { WireParse, WireParseResult, WireProblem } from '../item';
+import { loadNinjsValidators } from '../validators/load';
 
-// Test helpers: read a fixture beside this file and parse it the way the importer will.
+// Test helpers: read a fixture beside this file and parse it the way the importer will
+// (which loads the ninjs schemas first, as here).
+await loadNinjsValidators();
 
 export const TEST_DIR = import.meta.dirname;
 
