@@ -6,6 +6,8 @@ import type { IndexSnapshotOptions } from './indexing/engine';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
+import { listStories } from './features/library/list';
+import { warmQueries } from './features/library/warm-search';
 import { Foreground, sliceBreather } from './slices';
 import { withUncappedGrowth } from './memory-policy';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
@@ -116,7 +118,8 @@ export class Library {
       const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync);
       // Once built, the list looks up every story's sort and filter keys in one pass (in
       // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.
-      indexing.onReady(() => void library.warmListKeys());
+      // Then a few searches of its own warm the search code (features/library/warm-search.ts).
+      indexing.onReady(() => void library.warmListKeys().then(() => library.warmSearch()));
       if (options.watchFolders && !store.readOnly) await watch.resume();
       if (!store.readOnly) await sync.start({ live: Boolean(options.liveSync) });
       return library;
@@ -154,6 +157,20 @@ export class Library {
       if (this.foreground.busy && performance.now() >= grantedUntil) {
         await this.foreground.idle(WARM_WAIT_AT_MOST_MS);
         if (this.foreground.busy) grantedUntil = performance.now() + WARM_SLICE_MS;
+      }
+    }
+  }
+
+  /** Searches of the library's own words, each once no request of the editor is in flight; their answers are dropped. */
+  private async warmSearch(): Promise<void> {
+    for (const query of warmQueries(this.store.liveHeads())) {
+      await this.foreground.idle();
+      if (this.closing) return;
+      try {
+        await listStories(this.context, { query, limit: 100 });
+      } catch {
+        // Closed meanwhile, or the worker restarted: the editor's own searches will do.
+        return;
       }
     }
   }

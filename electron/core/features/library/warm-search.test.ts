@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openKroniek } from '../../app';
+import { IndexingClient } from '../../indexing/client';
+import { fakeStory, withTempDir } from '../../store/test/helpers';
+import { WARM_SEARCHES, warmQueries } from './warm-search';
+
+const heads = (...headlines: string[]) => headlines.map((headline, i) => fakeStory(`s${i}`, headline).head);
+
+describe('warmQueries', () => {
+  it('makes finished two-word, typed-prefix and one-word searches of headline words of five letters or more', () => {
+    expect(warmQueries(heads('Kabinet presenteert plan voor woningbouw', 'Oekraïense drones raken Russische raffinaderij'))).toEqual([
+      'kabinet presenteert ',
+      'kab',
+      'presenteert ',
+      'oekraïense drones ',
+      'oek',
+      'drones ',
+    ]);
+  });
+
+  it('skips headlines with fewer than two such words and stops at the count asked', () => {
+    expect(warmQueries(heads('Brand in Ede', '12345 67890', 'Storm legt treinverkeer plat'), 2)).toEqual(['storm treinverkeer ', 'sto']);
+    expect(warmQueries(heads(...Array.from({ length: 40 }, (_, i) => `Gemeenteraad Utrecht stemt ${i}`)))).toHaveLength(WARM_SEARCHES);
+    expect(warmQueries([])).toEqual([]);
+  });
+});
+
+describe('the library warms its search once the indexes are ready', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('searches its own headlines in the background, and stops when closed', async () => {
+    const asked: string[] = [];
+    const match = IndexingClient.prototype.match;
+    vi.spyOn(IndexingClient.prototype, 'match').mockImplementation(function (this: IndexingClient, query: string) {
+      asked.push(query);
+      return match.call(this, query);
+    });
+    await withTempDir(async (dir) => {
+      // The stories are there before the indexes are built: their build is what warms.
+      const first = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
+      await first.context.store.addStories([fakeStory('a1', 'Kabinet presenteert plan voor woningbouw'), fakeStory('a2', 'Waterschap versterkt dijken langs de Lek')]);
+      await first.close();
+      expect(asked).toEqual([]);
+      const core = await openKroniek({ platform: 'cli', dataDir: dir });
+      try {
+        await core.library.whenReady();
+        await vi.waitFor(() => expect(asked).toEqual(warmQueries(core.context.store.liveHeads())), { timeout: 10_000 });
+        expect(asked).toContain('kabinet presenteert ');
+      } finally {
+        await core.close();
+      }
+      // Nothing more is asked once closed.
+      const count = asked.length;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(asked).toHaveLength(count);
+    });
+  });
+});
