@@ -25,6 +25,7 @@ import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireIn
 import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
 import { COMPACT_THRESHOLD, planCompaction, readJournal, recoverCompactions, removeSegmentFiles, smallSegmentCount, writeJournal, type CompactionEntry, type CompactionGroup, type CompactionStep } from './compaction';
+import { asciiJson } from './ascii-json';
 
 export const CONTENT_DIR = 'content';
 /**
@@ -1372,7 +1373,8 @@ async function writeSegmentFiles(dataDir: string, name: string, items: StoryCont
   const bodies = Object.create(null) as Record<string, BodyBlock[]>;
   for (const item of items) bodies[item.head.id] = item.body;
   await writeFileDurably(path.join(dir, `${name}.bodies.json`), JSON.stringify(bodies));
-  await writeFileDurably(path.join(dir, `${name}.heads.json`), JSON.stringify(items.map((item) => item.head)));
+  // ASCII JSON: read back a byte a character at every opening (ascii-json.ts).
+  await writeFileDurably(path.join(dir, `${name}.heads.json`), asciiJson(items.map((item) => item.head)));
 }
 
 function newSegmentName(): string {

@@ -1,4 +1,5 @@
 import { lstat } from 'node:fs/promises';
+import { jsonEncodingOf } from './ascii-json';
 import { openRegularFile } from './durable-file';
 import { BODIES_FILE_MAX_BYTES, readSegmentBytes, SegmentFileError } from './segment-shape';
 
@@ -51,14 +52,16 @@ export class SegmentReader {
 /** The entries of the JSON object in `bytes[0, length)`. */
 export function entriesOf(bytes: Buffer, length: number): SegmentEntries {
   const located = locateEntries(bytes, length);
+  // An ASCII file (text without accents, or written escaped: ascii-json.ts) is read a byte a character.
+  const encoding = jsonEncodingOf(bytes, length);
   if (located) {
     const { ids, spans } = located;
-    return { ids, value: (index) => JSON.parse(bytes.toString('utf8', spans[index * 2]!, spans[index * 2 + 1]!)) };
+    return { ids, value: (index) => JSON.parse(bytes.toString(encoding, spans[index * 2]!, spans[index * 2 + 1]!)) };
   }
   // Not what the store writes (or something the scan does not follow): JSON.parse decides.
   let parsed: unknown;
   try {
-    parsed = JSON.parse(bytes.toString('utf8', 0, length));
+    parsed = JSON.parse(bytes.toString(encoding, 0, length));
   } catch {
     throw new SegmentFileError('not-json');
   }

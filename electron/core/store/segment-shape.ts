@@ -2,6 +2,7 @@ import type { promises as fs } from 'node:fs';
 import { isSafeId, LIMITS } from '../../../shared/contract/define';
 import type { SegmentFileProblem } from '../../../shared/types';
 import type { BodyBlock } from '../../../shared/types';
+import { jsonEncodingOf } from './ascii-json';
 import { NotAFileError, openRegularFile } from './durable-file';
 import type { StoryHead } from './meta';
 
@@ -129,5 +130,5 @@ export function parseHeads(text: string): { heads: StoryHead[]; invalid: number 
 /** Reads and checks a heads file (see parseHeads, readSegmentBytes). */
 export async function readHeadsFile(file: string): Promise<{ heads: StoryHead[]; invalid: number }> {
   const { bytes, length } = await readSegmentBytes(file, HEADS_FILE_MAX_BYTES);
-  return parseHeads(bytes.toString('utf8', 0, length));
+  return parseHeads(bytes.toString(jsonEncodingOf(bytes, length), 0, length));
 }
