@@ -132,4 +132,23 @@ describe('SegmentPicker', () => {
     await writeFile(other, JSON.stringify({ s5: body('vijf'), s6: body('zes') }, null, 2));
     expect(Object.fromEntries((await picker.pick(other, ['s6']))!)).toEqual({ s6: body('zes') });
   });
+
+  it('reads files of different sizes whole, one after another and many at once, each to its own entries', async () => {
+    const body = (text: string) => [{ type: 'paragraph', text }];
+    // Sizes up and down: a buffer kept from a larger file must not show its old bytes, nor one
+    // being read be taken by a pick that overlaps it.
+    const files = await Promise.all(
+      [3, 400, 20, 2_000, 1].map(async (stories, n) => {
+        const file = path.join(dir, `f${n}.bodies.json`);
+        const entries = Object.fromEntries(Array.from({ length: stories }, (_, i) => [`f${n}s${i}`, body(`Bericht ${i} uit bestand ${n}: ${'tekst '.repeat(i % 7)}`)]));
+        await writeFile(file, JSON.stringify(entries));
+        return { file, entries, last: `f${n}s${stories - 1}` };
+      }),
+    );
+    const picker = new SegmentPicker(0);
+    for (const { file, entries, last } of files) expect(Object.fromEntries(await picker.pick(file, [last, 'f9s9']))).toEqual({ [last]: entries[last] });
+    const together = await Promise.all(files.map(({ file, last }) => picker.pick(file, [last])));
+    expect(together.map((values) => [...values.keys()])).toEqual(files.map(({ last }) => [last]));
+    expect(together.map((values, n) => values.get(files[n]!.last))).toEqual(files.map(({ entries, last }) => entries[last]));
+  });
 });

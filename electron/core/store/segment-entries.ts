@@ -172,6 +172,9 @@ export class SegmentPicker {
   /** Entry spans by file, least recently asked for first. */
   private readonly known = new Map<string, { size: number; mtimeMs: number; spans: EntrySpans }>();
 
+  /** The buffer the last whole-file read used, for the next (none while a read holds it: picks may overlap). */
+  private spare: Buffer | undefined;
+
   constructor(private readonly keep = 64) {}
 
   /**
@@ -189,7 +192,23 @@ export class SegmentPicker {
         return values;
       }
     }
-    const { bytes, length } = await readSegmentBytes(file, BODIES_FILE_MAX_BYTES);
+    // One buffer for the files read whole, one after the other: a new one per file (a page of
+    // snippets reads up to 20 files of ~2.4 MB the first time) made the main thread's
+    // collector run for its external memory.
+    const spare = this.spare;
+    this.spare = undefined;
+    const { bytes, length } = await readSegmentBytes(file, BODIES_FILE_MAX_BYTES, spare).catch((error: unknown) => {
+      this.spare ??= spare;
+      throw error;
+    });
+    try {
+      return await this.pickFrom(file, bytes, length, ids);
+    } finally {
+      this.spare = bytes;
+    }
+  }
+
+  private async pickFrom(file: string, bytes: Buffer, length: number, ids: Iterable<string>): Promise<Map<string, unknown>> {
     const values = new Map<string, unknown>();
     const spans = entrySpans(bytes, length);
     if (!spans) {
