@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EVERYTHING } from '../../../../shared/contract/changes';
 import { openRealCore, story, type RealCore } from '../../test/real-core';
 import { renderApp } from '../../test/render-app';
 
@@ -47,6 +48,27 @@ describe('losing the connection to the service', () => {
     await within(reader).findByText(TEXT);
     // Everything on screen is asked for afresh: the list in the order chosen while offline.
     await waitFor(() => expect(within(screen.getByRole('listbox')).getAllByRole('option').map((row) => row.querySelector('.row-headline')!.textContent)).toEqual(['Kim vertrekt uit Rusland', 'Poetin dankt Kim']));
+  });
+
+  it('a refresh of everything on screen while offline: only the banner, the sidebar keeps what it showed', async () => {
+    const { view, setUp } = await setup(30);
+    await screen.findByText('No tags yet. Add one to a story in the reader.');
+    await screen.findByText('No dossiers yet.');
+    setUp(false);
+    // As a change set touching everything would (tags, saved searches, dossiers, the list, the story).
+    view.store.getState().refreshFor(EVERYTHING);
+    expect(await screen.findByRole('alert')).toHaveTextContent('No connection to Kroniek’s service');
+    await view.store.getState().settled();
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.queryByText('The tags could not be loaded')).toBeNull();
+    expect(screen.queryByText('The saved searches could not be loaded')).toBeNull();
+    expect(screen.queryByText('The dossiers could not be listed')).toBeNull();
+    expect(screen.getByText('No tags yet. Add one to a story in the reader.')).toBeInTheDocument();
+    expect(screen.getByText('None yet. Search or filter, then choose Save search…')).toBeInTheDocument();
+    expect(screen.getByText('No dossiers yet.')).toBeInTheDocument();
+    setUp(true);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.getByText('No dossiers yet.')).toBeInTheDocument();
   });
 
   it('keeps the open story’s text while offline and comes back by itself', async () => {

@@ -1,5 +1,6 @@
 import type { DossierDetail } from '../../../../shared/contract/dossiers';
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import { moveItem } from './reorder';
 import type { DossiersSlice } from './dossiers-types';
 import { latestAnswer } from '../../store/latest-answer';
@@ -57,11 +58,14 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
     dossierDialog: null,
 
     async loadDossiers() {
+      const before = get().dossiersState;
       set((state) => ({ dossiersState: state.dossiers.length ? state.dossiersState : 'loading', dossiersError: null }));
       try {
         set({ dossiers: await client.call('dossiers.list', {}), dossiersState: 'ready' });
       } catch (error) {
-        set({ dossiersState: 'error', dossiersError: toServiceError(error) });
+        // The service out of reach: the connection banner says so, and the list loads again when it answers.
+        if (isUnreachable(error)) set({ dossiersState: before === 'ready' ? 'ready' : 'loading' });
+        else set({ dossiersState: 'error', dossiersError: toServiceError(error) });
       }
     },
 

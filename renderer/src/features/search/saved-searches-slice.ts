@@ -1,4 +1,5 @@
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import { restoreSavedQuery, savedQueryOf } from './list-query';
 import { listQueryOf } from '../library/list-slice';
 import type { SavedSearchesSlice } from './search-types';
@@ -29,6 +30,7 @@ export const createSavedSearchesSlice: SliceCreator<SavedSearchesSlice> = (set, 
     savedSearchMessage: null,
 
     async loadSavedSearches() {
+      const before = get().savedSearchesState;
       set((state) => ({ savedSearchesState: state.savedSearchesState === 'ready' ? 'ready' : 'loading', savedSearchesError: null }));
       await listAnswer.load(
         () => client.call('searches.list', {}),
@@ -40,7 +42,8 @@ export const createSavedSearchesSlice: SliceCreator<SavedSearchesSlice> = (set, 
             activeSavedSearchId: active && savedSearches.some((item) => item.id === active) ? active : null,
           });
         },
-        (error) => set({ savedSearchesState: 'error', savedSearchesError: toServiceError(error) }),
+        // The service out of reach: the connection banner says so, and the list loads again when it answers.
+        (error) => set(isUnreachable(error) ? { savedSearchesState: before === 'ready' ? 'ready' : 'loading' } : { savedSearchesState: 'error', savedSearchesError: toServiceError(error) }),
       );
     },
 

@@ -1,4 +1,5 @@
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import { flatten } from '../library/list-slice';
 import { latestAnswer } from '../../store/latest-answer';
 import { runEdit } from '../../store/run-edit';
@@ -23,6 +24,7 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) =
     editFeedback: null,
 
     async loadTags() {
+      const before = get().tagsState;
       set((state) => ({ tagsState: state.tags.length ? state.tagsState : 'loading', tagsError: null }));
       await tagsAnswer.load(
         () => client.call('tags.list', {}),
@@ -32,7 +34,8 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) =
           const view = get().view;
           if (view.kind === 'tag' && !tags.some((tag) => tag.id === view.tagId)) get().setView({ kind: 'articles' });
         },
-        (error) => set({ tagsState: 'error', tagsError: toServiceError(error) }),
+        // The service out of reach: the connection banner says so, and the tags load again when it answers.
+        (error) => set(isUnreachable(error) ? { tagsState: before === 'ready' ? 'ready' : 'loading' } : { tagsState: 'error', tagsError: toServiceError(error) }),
       );
     },
     toggleTagCollapsed(id) {
