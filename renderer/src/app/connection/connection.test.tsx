@@ -50,10 +50,12 @@ describe('losing the connection to the service', () => {
     await waitFor(() => expect(within(screen.getByRole('listbox')).getAllByRole('option').map((row) => row.querySelector('.row-headline')!.textContent)).toEqual(['Kim vertrekt uit Rusland', 'Poetin dankt Kim']));
   });
 
-  it('a refresh of everything on screen while offline: only the banner, the sidebar keeps what it showed', async () => {
-    const { view, setUp } = await setup(30);
+  it('a refresh of everything on screen while offline: only the banner, the sidebar and the filters keep what they showed', async () => {
+    const { user, view, setUp } = await setup(30);
     await screen.findByText('No tags yet. Add one to a story in the reader.');
     await screen.findByText('No dossiers yet.');
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    await waitFor(() => expect(view.store.getState().facetsState).toBe('ready'));
     setUp(false);
     // As a change set touching everything would (tags, saved searches, dossiers, the list, the story).
     view.store.getState().refreshFor(EVERYTHING);
@@ -63,6 +65,7 @@ describe('losing the connection to the service', () => {
     expect(screen.queryByText('The tags could not be loaded')).toBeNull();
     expect(screen.queryByText('The saved searches could not be loaded')).toBeNull();
     expect(screen.queryByText('The dossiers could not be listed')).toBeNull();
+    expect(screen.queryByText(/The filter choices could not be loaded/)).toBeNull();
     expect(screen.getByText('No tags yet. Add one to a story in the reader.')).toBeInTheDocument();
     expect(screen.getByText('None yet. Search or filter, then choose Save search…')).toBeInTheDocument();
     expect(screen.getByText('No dossiers yet.')).toBeInTheDocument();

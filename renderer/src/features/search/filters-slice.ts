@@ -1,4 +1,5 @@
 import { toServiceError } from '../../client';
+import { isUnreachable } from '../../client/transport';
 import { NO_FILTERS } from './list-query';
 import { listQueryOf } from '../library/list-slice';
 import type { AppState } from '../../store/types';
@@ -53,11 +54,13 @@ export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get, { clien
     },
 
     async loadFacets() {
+      const before = get().facetsState;
       set((state) => ({ facetsState: state.facets ? state.facetsState : 'loading', facetsError: null }));
       await facetsAnswer.load(
         () => client.call('stories.facets', facetsQueryOf(get())),
         (facets) => set({ facets, facetsState: 'ready' }),
-        (error) => set({ facetsState: 'error', facetsError: toServiceError(error) }),
+        // The service out of reach: the connection banner says so, and the choices load again when it answers.
+        (error) => set(isUnreachable(error) ? { facetsState: before === 'ready' ? 'ready' : 'loading' } : { facetsState: 'error', facetsError: toServiceError(error) }),
       );
     },
   };
