@@ -9,16 +9,7 @@ import { isAscii } from 'node:buffer';
 // are read as they always were; any reader of JSON reads both.
 
 const NON_ASCII = /[\u007f-\uffff]/g;
-const escapes = new Map<string, string>();
-const escape = (char: string) => {
-  let escaped = escapes.get(char);
-  if (escaped === undefined) {
-    escaped = `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    // Bounded: a file of many scripts must not grow the cache without end.
-    if (escapes.size < 4096) escapes.set(char, escaped);
-  }
-  return escaped;
-};
+const escape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** JSON.stringify's text with every character outside printable ASCII escaped (parses to the same value). */
 export function asciiJson(value: unknown): string {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { StoryMap } from './story-map';
 
@@ -89,20 +88,17 @@ export interface JsonChunks {
   /** Its length in UTF-16 units (as `text.length` would be). */
   chars: number;
   bytes: number;
-  /** The SHA-256 of the bytes, when asked for. */
-  sha256: string | null;
 }
 
 /**
  * `meta`'s JSON (metaJsonPieces) as UTF-8 chunks, made a slice at a time with a turn of the
- * event loop between slices (hashed as made, when asked), for a writer that then writes the
+ * event loop between slices, for a writer that then writes the
  * file in one go: written as it was made, a large file's stream of dirty pages made every
  * edit's own sync wait on the disk meanwhile. `meta` must not change meanwhile (the metadata
  * document never does: each edit makes a new one).
  */
-export async function jsonInSlices(meta: object, options: { hash?: boolean; sliceChars?: number } = {}): Promise<JsonChunks> {
+export async function jsonInSlices(meta: object, options: { sliceChars?: number } = {}): Promise<JsonChunks> {
   const sliceChars = options.sliceChars ?? JSON_SLICE_CHARS;
-  const hash = options.hash ? createHash('sha256') : null;
   const chunks: Buffer[] = [];
   let chars = 0;
   let bytes = 0;
@@ -110,7 +106,6 @@ export async function jsonInSlices(meta: object, options: { hash?: boolean; slic
   let length = 0;
   const seal = () => {
     const chunk = Buffer.from(pending.join(''), 'utf8');
-    hash?.update(chunk);
     chunks.push(chunk);
     bytes += chunk.length;
     pending = [];
@@ -125,7 +120,7 @@ export async function jsonInSlices(meta: object, options: { hash?: boolean; slic
     await new Promise((resolve) => setImmediate(resolve));
   }
   seal();
-  return { chunks, chars, bytes, sha256: hash ? hash.digest('hex') : null };
+  return { chunks, chars, bytes };
 }
 
 /** Writes `chunks` through `handle`, every byte (a short write goes on from where it stopped). */
