@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { call } from '../cli/command';
 import { openKroniek } from '../core/app';
+import { lowerRuntimeHelpers } from '../core/thread-priority';
 import { measureOpenLibrary, measureSnapshotOpen, type BenchQueries } from './measure-open';
 
 // The measuring process of `npm run bench`: opens a library the way the desktop app's
@@ -18,9 +19,13 @@ const { values } = parseArgs({
     memory: { type: 'string' },
     queries: { type: 'string' },
     build: { type: 'string' },
+    'keep-helpers': { type: 'boolean' },
   },
   strict: true,
 });
+// As the web host: V8's helper threads give way to the main thread (thread-priority.ts);
+// --keep-helpers leaves them as Electron's main process does.
+if (!values['keep-helpers']) lowerRuntimeHelpers();
 if (values.memory) {
   const { measureMemory } = await import('./memory');
   process.stdout.write(`${JSON.stringify(await measureMemory(values.memory))}\n`);

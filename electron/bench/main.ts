@@ -22,7 +22,7 @@ const USAGE = `Usage: npm run -s bench -- --size N [--json] [--dir DIR] [--corpu
        npm run -s bench -- --compaction N [--json] [--dir DIR]
        npm run -s bench -- --import-speed N [--json] [--dir DIR]
        npm run -s bench -- --memory LIBRARY_DIR
-       npm run -s bench -- --build LIBRARY_DIR [--runs N] [--cpu-prof DIR] [--json]
+       npm run -s bench -- --build LIBRARY_DIR [--runs N] [--keep-helpers] [--cpu-prof DIR] [--json]
        npm run -s bench -- --export [--json]
        npm run -s bench -- --versions N [--json]
        npm run -s bench -- --wire-parse N [--json]
@@ -60,7 +60,8 @@ into an empty library, then of N more into it.
 With --memory DIR: what the open library DIR keeps in memory, by structure (memory.ts).
 With --build DIR: only the full index build of the library in DIR (no snapshot read or written),
 N times, each in a fresh bundled process: wall time, the process's CPU (all threads) per story
-and the longest main-thread block; --cpu-prof DIR writes every thread's V8 CPU profile there.
+and the longest main-thread block; V8's helper threads give way to the main thread as in the web
+host, --keep-helpers leaves them as in Electron's main process; --cpu-prof DIR writes every thread's V8 CPU profile there.
 With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.
 With --sync N: the team library against a CouchDB-protocol server on loopback: N stories shared by
 one library, the first sync of an empty library (time, peak memory of its process and the server's),
@@ -171,6 +172,7 @@ export async function main(argv: string[]): Promise<number> {
       'import-speed': { type: 'string' },
       memory: { type: 'string' },
       build: { type: 'string' },
+      'keep-helpers': { type: 'boolean' },
       runs: { type: 'string' },
       'cpu-prof': { type: 'string' },
       corpus: { type: 'string' },
@@ -256,7 +258,7 @@ export async function main(argv: string[]): Promise<number> {
     const runs = Number(values.runs ?? '1');
     const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [];
     for (let run = 0; run < runs; run++) {
-      const result = spawnSync(process.execPath, [...profile, await childBundle, '--build', path.resolve(values.build)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const result = spawnSync(process.execPath, [...profile, await childBundle, '--build', path.resolve(values.build), ...(values['keep-helpers'] ? ['--keep-helpers'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
       const figures = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { stories: number; wallMs: number; cpuMs: number; cpuUsPerStory: number; mainBlockMs: number; threadMs: number[] };
       if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);

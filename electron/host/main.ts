@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEEDS_DIR, openKroniek } from '../core/app';
 import { FileCredentialStore } from '../core/features/sync/credential-store';
+import { lowerRuntimeHelpers } from '../core/thread-priority';
 import { startHost } from './server';
 
 const USAGE = `Usage: npm run -s host -- [--data DIR] [--port PORT] [--no-seeds] [--watch DIR]... [--move-imported]
@@ -40,6 +41,8 @@ export async function main(argv: string[]): Promise<void> {
   const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
   // "Remember password on this computer": a 0600 file in the host's own config folder (never the library folder).
+  // V8's helper threads, which collect the indexing workers' garbage, give way to this thread (thread-priority.ts).
+  lowerRuntimeHelpers();
   const configDir = path.resolve(process.env.KRONIEK_CONFIG_DIR ?? path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'kroniek'));
   const core = await openKroniek({
     dataDir,

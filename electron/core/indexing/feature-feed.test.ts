@@ -5,6 +5,7 @@ import { fakeStory, withTempDir } from '../store/test/helpers';
 import { relatedFeatures } from '../analysis/related';
 import { FeatureBatchWriter, readFeatureBatch } from './feature-batch';
 import { FeatureFeed } from './feature-feed';
+import { FEATURE_WORKER_NICE } from '../thread-priority';
 import { LibraryIndexes } from './engine';
 import { relatedAndSpeakersOf, type Speaker } from './story-docs';
 import { StoryMap } from '../store/story-map';
@@ -109,6 +110,8 @@ describe('the feature feed', () => {
         expect(await feed.take('f150')).toBeUndefined();
         // It split compounds with the lexicon it was handed (shared memory), building none.
         expect(feed.workerLexicon).toBe('shared');
+        // It only ever builds: it gives way most (thread-priority.ts).
+        expect(feed.workerPriority).toBe(process.platform === 'linux' ? FEATURE_WORKER_NICE : null);
       } finally {
         feed.close();
       }

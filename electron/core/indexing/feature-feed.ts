@@ -34,6 +34,8 @@ export class FeatureFeed implements FeatureSource {
   stopped: Promise<WorkerEnd> | undefined;
   /** How the feature worker came by the lexicon, as it said when done (for tests; undefined before). */
   workerLexicon: LexiconOrigin | null | undefined;
+  /** The feature worker thread's nice value, as it said when done (for tests; undefined before, null where threads have none). */
+  workerPriority: number | null | undefined;
 
   /** Starts the feature worker over the stories the library's metadata lists (`only`: these segments; `records`: as SegmentLibrary.open). */
   constructor(dataDir: string, meta: IndexedMeta, only: string[] | null = null, records: SegmentRecords[] = []) {
@@ -94,6 +96,7 @@ export class FeatureFeed implements FeatureSource {
   private arrive(message: FromFeatureWorker): void {
     if (this.ended) return;
     if (message.type === 'done' && message.lexicon !== undefined) this.workerLexicon = message.lexicon;
+    if (message.type === 'done' && message.priority !== undefined) this.workerPriority = message.priority;
     this.arrived.push(message);
     this.waiting?.();
     this.waiting = null;

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { relatedFeatures } from '../analysis/related';
 import { applyMemoryPolicy } from '../memory-policy';
+import { FEATURE_WORKER_NICE, lowerThisThread } from '../thread-priority';
 import { lexiconOrigin, useSharedLexicon, type LexiconData, type LexiconOrigin } from '../text/compounds';
 import type { SegmentRecords, SegmentRef, StoryEdit } from '../store/meta';
 import { StoryMap } from '../store/story-map';
@@ -30,8 +31,8 @@ export interface FeatureJob {
 export type ToFeatureWorker = { type: 'more'; batches: number } | ExitRequest;
 export type FromFeatureWorker =
   | { type: 'batch'; batch: FeatureBatch }
-  /** `lexicon`: whether this worker built the compound lexicon or was given it (for tests). */
-  | { type: 'done'; lexicon?: LexiconOrigin | null }
+  /** `lexicon`: whether this worker built the compound lexicon or was given it; `priority`: its thread's nice value (both for tests). */
+  | { type: 'done'; lexicon?: LexiconOrigin | null; priority?: number | null }
   | { type: 'failed'; message: string };
 
 /** Stories per batch. */
@@ -41,6 +42,8 @@ const port = parentPort;
 if (!port) throw new Error('feature worker: not started as a worker thread');
 const job = (workerData as { job: FeatureJob }).job;
 applyMemoryPolicy();
+/** This thread's nice value: it only ever builds, so it gives way most (thread-priority.ts). */
+const priority = lowerThisThread(FEATURE_WORKER_NICE);
 if (job.lexicon) useSharedLexicon(job.lexicon);
 
 let credit = 0;
@@ -75,7 +78,7 @@ try {
     if (writer.size >= FEATURE_BATCH_STORIES) await post(writer);
   }
   if (writer.size > 0) await post(writer);
-  port.postMessage({ type: 'done', lexicon: lexiconOrigin() } satisfies FromFeatureWorker);
+  port.postMessage({ type: 'done', lexicon: lexiconOrigin(), priority } satisfies FromFeatureWorker);
 } catch (error) {
   port.postMessage({ type: 'failed', message: (error as Error)?.message ?? String(error) } satisfies FromFeatureWorker);
 }

@@ -79,6 +79,8 @@ export interface WorkerStatus {
   threadId: number;
   /** Whether the worker built the compound lexicon or was given the process's; null while it has none. */
   lexicon: LexiconOrigin | null;
+  /** The worker thread's nice value (thread-priority.ts); null where threads have none of their own. */
+  priority: number | null;
 }
 
 /** Each request and the value its reply carries. */

@@ -6,6 +6,7 @@ import { withTempDir } from '../store/test/helpers';
 import { topicStory } from './test/topic-stories';
 import { fakeStory } from '../store/test/helpers';
 import { IndexingClient, lexiconsReceived, whenLexiconShared } from './client';
+import { INDEXING_WORKER_NICE } from '../thread-priority';
 import { applyMetaPatch, metaPatch } from './meta-patch';
 import { StoryMap } from '../store/story-map';
 
@@ -99,6 +100,8 @@ describe('the indexing worker', () => {
         expect(status.origin).toBe('built');
         expect(status.stories).toBe(900);
         expect(status.threadId).not.toBe(threadId);
+        // It gives way to the main thread (thread-priority.ts), where threads have priorities of their own.
+        expect(status.priority).toBe(process.platform === 'linux' ? INDEXING_WORKER_NICE : null);
       } finally {
         await client.close();
       }

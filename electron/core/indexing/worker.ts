@@ -1,5 +1,6 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { applyMemoryPolicy, collectGarbage } from '../memory-policy';
+import { INDEXING_WORKER_NICE, lowerThisThread } from '../thread-priority';
 import { lexiconOrigin, onLexiconBuilt, useSharedLexicon } from '../text/compounds';
 import type { SearchIndex } from '../search/index';
 import type { IndexedMeta } from '../store/meta';
@@ -18,6 +19,8 @@ const port = parentPort;
 if (!port) throw new Error('indexing worker: not started as a worker thread');
 const init = (workerData as { init: WorkerInit }).init;
 applyMemoryPolicy();
+/** This thread's nice value, lowered to give the main thread the cores first (thread-priority.ts); null where threads have none. */
+const priority = lowerThisThread(INDEXING_WORKER_NICE);
 
 /** Story numbers per `numbers` event. */
 const NUMBERS_PER_EVENT = 5_000;
@@ -188,7 +191,7 @@ const handlers: { [K in RequestName]: Handler<K> } = {
   },
   status() {
     const { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad } = indexes;
-    return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId, lexicon: lexiconOrigin() };
+    return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId, lexicon: lexiconOrigin(), priority };
   },
   async close() {
     // A large import still being indexed is left for the next opening to catch up on (engine.ts `leave`).
