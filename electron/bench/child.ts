@@ -70,9 +70,10 @@ if (values.build) {
   const threadMs = [...threads.values()].sort((a, b) => b - a).slice(0, 4);
   const stories = core.context.store.storyCount;
   const mainBlockMs = core.library.indexing.lastBuild?.mainLongestBlockMs ?? NaN;
+  const startBlockMs = core.library.indexing.lastBuild?.startBlockMs ?? NaN;
   await core.close();
   const cpuMs = (used.user + used.system) / 1000;
-  process.stdout.write(`${JSON.stringify({ stories, wallMs, cpuMs, cpuUsPerStory: (cpuMs * 1000) / stories, mainBlockMs, threadMs })}\n`);
+  process.stdout.write(`${JSON.stringify({ stories, wallMs, cpuMs, cpuUsPerStory: (cpuMs * 1000) / stories, mainBlockMs, startBlockMs, threadMs })}\n`);
   process.exit(0);
 }
 const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as BenchQueries;

@@ -4,12 +4,12 @@ import { ServiceError } from '../../../shared/contract/envelope';
 import type { Matches } from '../search/index';
 import type { StoryNumbers } from '../features/library/list-keys';
 import type { LibraryStore, StoreChange } from '../store/library-store';
-import { indexedMetaOf, type SegmentRef } from '../store/meta';
+import { indexedMetaOf, type SegmentRecords, type SegmentRef } from '../store/meta';
 import type { IndexOrigin, IndexSnapshotOptions } from './engine';
 import { indexedMetaMessage, metaPatch } from './meta-patch';
 import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { SearchExpansion } from '../../../shared/contract/library';
-import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, ToWorker, WorkerInit, WorkerStatus } from './protocol';
+import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, StartPart, ToWorker, WorkerInit, WorkerStatus } from './protocol';
 import { indexingWorkerEntry } from './worker-entry';
 import { started, stopWorker, type WorkerEnd } from './worker-exit';
 import { lexiconData, type LexiconData } from '../text/compounds';
@@ -61,6 +61,8 @@ function keepLexicon(lexicon: LexiconData): void {
 
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
+/** Entries (stories' taggings, edits, records) per part of a worker's start (feedStart): ~1 ms of cloning each. */
+const START_PART_ENTRIES = 5_000;
 /** A worker slice: long enough that yielding costs nothing, short enough that a query waits little. */
 const WORKER_SLICE_MS = 25;
 
@@ -81,8 +83,10 @@ export interface BuildReport {
   origin: IndexOrigin;
   /** From the worker's start to ready. */
   ms: number;
-  /** The longest the main process's event loop was held up meanwhile (monitorEventLoopDelay's max). */
+  /** The longest the main process's event loop was held up meanwhile: the worker's start itself (its message cloned on this thread) or the longest gap monitorEventLoopDelay saw after it. */
   mainLongestBlockMs: number;
+  /** How long starting the worker held up this thread (the init message's clone, the thread's creation). */
+  startBlockMs: number;
 }
 
 export type IndexingState = 'idle' | 'running' | 'closed' | 'failed';
@@ -185,6 +189,9 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   private stateNow: IndexingState = 'idle';
   private failure: string | null = null;
   private startedAt = 0;
+  private startBlockMs = 0;
+  /** Requests made while the worker's start is being posted (feedStart), sent after it; null once it is. */
+  private held: Pending[] | null = null;
   private probe: IntervalHistogram | null = null;
   private readonly readyListeners = new Set<() => void>();
   /** Set once close() began: the worker's exit is then expected, not a crash. */
@@ -304,12 +311,14 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   }
 
   private spawn(): void {
+    const spawnAt = performance.now();
+    // Every change so far is in this document: the worker starts from it (its per-story
+    // records follow in parts, feedStart; the document is never changed in place).
+    const { taggings, storyEdits, ...meta } = indexedMetaMessage(indexedMetaOf(this.store.meta));
     const init: WorkerInit = {
       dataDir: this.store.dataDir,
       readOnly: this.store.readOnly,
-      // Every change so far is in this document: the worker starts from it.
-      meta: indexedMetaMessage(indexedMetaOf(this.store.meta)),
-      records: this.store.segmentRecords(),
+      meta,
       start: 'eager',
       snapshot: this.options.snapshot ?? {},
       sliceMs: WORKER_SLICE_MS,
@@ -326,7 +335,11 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     this.probe.enable();
     const worker = started(new Worker(this.entry.url, { workerData: { ...this.entry.data, init }, stdout: false, stderr: false }));
     this.worker = worker;
+    // The probe's first tick only starts its clock: the start's own block is timed here.
+    this.startBlockMs = performance.now() - spawnAt;
     this.stateNow = 'running';
+    this.held ??= [];
+    void this.feedStart(worker, taggings.buckets, storyEdits.buckets, this.store.eachSegmentRecords());
     worker.on('message', (message: FromWorker) => this.receive(message));
     worker.on('error', (error) => console.error(`[kroniek] the indexing worker failed: ${error.message}`));
     worker.on('exit', (code) => this.exited(worker, code));
@@ -360,9 +373,9 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   }
 
   private becameReady(origin: IndexOrigin): void {
-    const mainLongestBlockMs = this.probe ? this.probe.max / 1e6 : 0;
+    const mainLongestBlockMs = Math.max(this.startBlockMs, this.probe ? this.probe.max / 1e6 : 0);
     this.stopProbe();
-    this.lastBuild = { origin, ms: performance.now() - this.startedAt, mainLongestBlockMs };
+    this.lastBuild = { origin, ms: performance.now() - this.startedAt, mainLongestBlockMs, startBlockMs: this.startBlockMs };
     for (const listener of this.readyListeners) listener();
   }
 
@@ -399,9 +412,49 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     }
   }
 
+  /**
+   * Posts what the worker starts from beyond its workerData (protocol.ts StartPart): parts of
+   * about START_PART_ENTRIES entries, one per turn of the event loop, so that no clone holds
+   * this thread up for long; then `start-done`, and what was held back meanwhile.
+   */
+  private async feedStart(worker: Worker, taggings: Readonly<StartPart['taggings']>, storyEdits: Readonly<StartPart['storyEdits']>, records: Iterable<SegmentRecords>): Promise<void> {
+    const segments = records[Symbol.iterator]();
+    let bucket = 0;
+    let segmentsLeft = true;
+    while (bucket < taggings.length || segmentsLeft) {
+      const part: StartPart = { type: 'start-part', taggings: [], storyEdits: [], records: [] };
+      for (let entries = 0; entries < START_PART_ENTRIES && (bucket < taggings.length || segmentsLeft); ) {
+        if (bucket < taggings.length) {
+          part.taggings.push(taggings[bucket]);
+          part.storyEdits.push(storyEdits[bucket]);
+          entries += 1 + (taggings[bucket]?.size ?? 0) + (storyEdits[bucket]?.size ?? 0);
+          bucket++;
+        } else {
+          const next = segments.next();
+          if (next.done) segmentsLeft = false;
+          else {
+            part.records.push(next.value);
+            entries += 1 + next.value.ids.length;
+          }
+        }
+      }
+      // A worker that ended meanwhile is fed no more (a restarted one is fed by its own start).
+      if (worker !== this.worker) return;
+      worker.postMessage(part satisfies ToWorker);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (worker !== this.worker) return;
+    worker.postMessage({ type: 'start-done' } satisfies ToWorker);
+    const held = this.held ?? [];
+    this.held = null;
+    this.flushChanges();
+    for (const waiting of held) this.send(waiting, worker);
+  }
+
   private rejectAll(error: Error): void {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
+    for (const waiting of this.held?.splice(0) ?? []) waiting.reject(error);
   }
 
   private request<K extends RequestName>(op: K, input: Requests[K]['input']): Promise<Requests[K]['output']> {
@@ -416,6 +469,11 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   }
 
   private send(waiting: Pending, worker: Worker): void {
+    // While the worker's start is still being posted, requests wait for it (in order).
+    if (this.held) {
+      this.held.push(waiting);
+      return;
+    }
     const id = this.nextId++;
     this.pending.set(id, waiting);
     worker.postMessage({ type: 'request', id, op: waiting.op, input: waiting.input } as ToWorker);
@@ -429,6 +487,8 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       this.outbox.length = 0;
       return;
     }
+    // Posted once the worker's start is (feedStart).
+    if (this.held) return;
     for (const { change, segments } of this.outbox.splice(0)) {
       const message = changeMessage(change, segments);
       if (message) worker.postMessage({ type: 'change', change: message } satisfies ToWorker);

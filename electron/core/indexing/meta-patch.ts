@@ -64,10 +64,10 @@ function withEntries<T>(record: StoryMap<T>, entries: Record<string, T | null>):
 
 /** The document's indexed parts as the worker is started with them (see IndexedMetaMessage). */
 export function indexedMetaMessage(meta: IndexedMeta): IndexedMetaMessage {
-  return { ...meta, taggings: meta.taggings.toJSON(), storyEdits: meta.storyEdits.toJSON() };
+  return { ...meta, taggings: meta.taggings.toMessage(), storyEdits: meta.storyEdits.toMessage() };
 }
 
 /** The worker's document from its start message. */
 export function indexedMetaFromMessage(message: IndexedMetaMessage): IndexedMeta {
-  return { ...message, taggings: StoryMap.from(message.taggings), storyEdits: StoryMap.from(message.storyEdits) };
+  return { ...message, taggings: StoryMap.fromMessage(message.taggings), storyEdits: StoryMap.fromMessage(message.storyEdits) };
 }

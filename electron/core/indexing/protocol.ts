@@ -6,6 +6,7 @@ import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
 import type { LexiconData, LexiconOrigin } from '../text/compounds';
 import type { ExitRequest } from './worker-exit';
+import type { StoryMapMessage } from '../store/story-map';
 
 // The messages between the main process (client.ts) and the indexing worker (worker.ts),
 // in one place. Both ends import these types; nothing else crosses the thread boundary.
@@ -19,10 +20,8 @@ import type { ExitRequest } from './worker-exit';
 export interface WorkerInit {
   dataDir: string;
   readOnly: boolean;
-  /** The library's metadata as it fed the indexes at start; later changes come as `change` messages. */
-  meta: IndexedMetaMessage;
-  /** The listed segments' records as the main process read them (store.segmentRecords): their heads files need not be parsed again. */
-  records: SegmentRecords[];
+  /** The library's metadata as it fed the indexes at start, but for its per-story records (they come in `start-part` messages); later changes come as `change` messages. */
+  meta: Omit<IndexedMetaMessage, 'taggings' | 'storyEdits'>;
   /** `eager`: build (or load the snapshot) at once; `lazy`: at the first request that needs the indexes. */
   start: 'eager' | 'lazy';
   snapshot: IndexSnapshotOptions;
@@ -32,8 +31,8 @@ export interface WorkerInit {
   lexicon: LexiconData | null;
 }
 
-/** IndexedMeta as it crosses to the worker (structured clone keeps no classes): the StoryMaps as their JSON objects (meta-patch.ts). */
-export type IndexedMetaMessage = Omit<IndexedMeta, 'taggings' | 'storyEdits'> & { taggings: Record<string, string[]>; storyEdits: Record<string, StoryEdit> };
+/** IndexedMeta as it crosses to the worker (structured clone keeps no classes): the StoryMaps as their buckets (story-map.ts, meta-patch.ts). */
+export type IndexedMetaMessage = Omit<IndexedMeta, 'taggings' | 'storyEdits'> & { taggings: StoryMapMessage<string[]>; storyEdits: StoryMapMessage<StoryEdit> };
 
 /** A change to the metadata's indexed parts: only what changed, by story id (null: removed). */
 export interface MetaPatch {
@@ -104,7 +103,24 @@ export interface Requests {
 
 export type RequestName = keyof Requests;
 
+/**
+ * The rest of what a worker starts from, posted in parts right after its start, a turn of
+ * the main thread's event loop each (client.ts): cloning it all with the start held that
+ * thread up for ~30 ms at 67,000 stories. Parts are concatenated in order; `start-done`
+ * ends them, and nothing else is posted to the worker before it.
+ */
+export interface StartPart {
+  type: 'start-part';
+  /** The next buckets of the metadata's `taggings` and `storyEdits` (StoryMapMessage), as many of each. */
+  taggings: Array<ReadonlyMap<string, string[]> | undefined>;
+  storyEdits: Array<ReadonlyMap<string, StoryEdit> | undefined>;
+  /** The next listed segments' records as the main process read them (store.eachSegmentRecords): their heads files need not be parsed again. */
+  records: SegmentRecords[];
+}
+
 export type ToWorker =
+  | StartPart
+  | { type: 'start-done' }
   | { type: 'change'; change: ChangeMessage }
   | ExitRequest
   | { [K in RequestName]: { type: 'request'; id: number; op: K; input: Requests[K]['input'] } }[RequestName];

@@ -157,6 +157,33 @@ describe('the indexing worker', () => {
     });
   });
 
+  it('starts from a library too large for one message: its records come in parts, and what is asked or changed meanwhile waits for them', async () => {
+    await withLibrary(6_000, async (store) => {
+      const tag = (id: string, name: string) => ({ id, name, parentId: null, color: null, mediaTopic: null });
+      const taggings = Object.fromEntries(Array.from({ length: 6_000 }, (_, n) => [`s${n}`, [n % 2 ? 't1' : 't2']]));
+      await store.update(null, (meta) => ({ ...meta, tags: [tag('t1', 'Oneventag'), tag('t2', 'Eventag')], taggings: StoryMap.from(taggings), storyEdits: meta.storyEdits.with([['s4321', { note: 'startnotitiewoord' }]]) }));
+      const client = new IndexingClient(store, { snapshot: { enabled: false } });
+      try {
+        // In the same turn as the start (its parts are still being posted): a question and an edit.
+        const asked = found(client, 'oneventag');
+        const edited = store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with([['s17', { note: 'tijdensstartwoord' }]]) }));
+        // Answered from what was in by then (the build had only begun), never from another story.
+        expect((await asked).every((id) => Number(id.slice(1)) % 2 === 1)).toBe(true);
+        await edited;
+        await client.whenReady();
+        const odd = await found(client, 'oneventag');
+        expect(odd).toHaveLength(3_000);
+        expect(odd.every((id) => Number(id.slice(1)) % 2 === 1)).toBe(true);
+        expect(await found(client, 'eventag')).toHaveLength(3_000);
+        expect(await found(client, 'startnotitiewoord')).toEqual(['s4321']);
+        expect(await found(client, 'tijdensstartwoord')).toEqual(['s17']);
+        expect((await client.status()).stories).toBe(6_000);
+      } finally {
+        await client.close();
+      }
+    });
+  });
+
   it('starts a worker that died again, with the library as it then is, and answers as before', async () => {
     await withLibrary(600, async (store) => {
       const client = new IndexingClient(store, { snapshot: { enabled: false } });

@@ -3,10 +3,10 @@ import { applyMemoryPolicy, collectGarbage } from '../memory-policy';
 import { INDEXING_WORKER_NICE, lowerThisThread } from '../thread-priority';
 import { lexiconOrigin, onLexiconBuilt, useSharedLexicon } from '../text/compounds';
 import type { SearchIndex } from '../search/index';
-import type { IndexedMeta } from '../store/meta';
+import type { IndexedMeta, SegmentRecords } from '../store/meta';
 import { LibraryIndexes, type NumberListener } from './engine';
 import { FeatureFeed } from './feature-feed';
-import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, ToWorker, WorkerInit } from './protocol';
+import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, StartPart, ToWorker, WorkerInit } from './protocol';
 import { indexedMetaFromMessage } from './meta-patch';
 import { SegmentLibrary } from './segment-library';
 import { exitThread } from './worker-exit';
@@ -106,11 +106,35 @@ class NumbersFeed implements NumberListener {
   }
 }
 
+// The rest of the start comes in parts (protocol.ts StartPart) before any other message;
+// whatever comes before this thread can handle it waits here, in order.
+type AfterStart = Exclude<ToWorker, StartPart | { type: 'start-done' }>;
+const early: AfterStart[] = [];
+let handle: ((message: AfterStart) => void) | null = null;
+const given: { taggings: StartPart['taggings']; storyEdits: StartPart['storyEdits']; records: SegmentRecords[] } = { taggings: [], storyEdits: [], records: [] };
+const startDone = new Promise<void>((resolve) => {
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'start-part') {
+      given.taggings.push(...message.taggings);
+      given.storyEdits.push(...message.storyEdits);
+      given.records.push(...message.records);
+    } else if (message.type === 'start-done') resolve();
+    else if (handle) handle(message);
+    // Asked to exit before the start was all here (worker-exit.ts): nothing to finish.
+    else if (message.type === 'exit') void exitThread(0);
+    else early.push(message);
+  });
+});
+await startDone;
+
 const numbers = new NumbersFeed();
-const library = await SegmentLibrary.open(init.dataDir, indexedMetaFromMessage(init.meta), init.readOnly, init.records);
+const startMeta = indexedMetaFromMessage({ ...init.meta, taggings: { buckets: given.taggings }, storyEdits: { buckets: given.storyEdits } });
+const library = await SegmentLibrary.open(init.dataDir, startMeta, init.readOnly, given.records);
 /** The records the main process gave, for the feature worker of the first build or catch-up; let go once the indexes are ready (a segment not given is read from its file). */
-let givenRecords = init.records;
-init.records = [];
+let givenRecords = given.records;
+given.records = [];
+given.taggings = [];
+given.storyEdits = [];
 // A full build's related-index half is worked out on a second thread (feature-feed.ts).
 const features = (meta: IndexedMeta, only: string[] | null) => new FeatureFeed(init.dataDir, meta, only, givenRecords);
 const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers, sliceMs: init.sliceMs, features });
@@ -219,7 +243,7 @@ async function answer(message: Extract<ToWorker, { type: 'request' }>): Promise<
   }
 }
 
-port.on('message', (message: ToWorker) => {
+handle = (message: AfterStart) => {
   lastHeard = performance.now();
   // After `close` the client asks this thread to exit (worker-exit.ts: never terminated mid-task).
   if (message.type === 'exit') return void exitThread(0);
@@ -236,6 +260,7 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   void answer(message);
-});
+};
+for (const message of early.splice(0)) handle(message);
 
 tellProgress();

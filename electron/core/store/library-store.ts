@@ -237,18 +237,30 @@ export class LibraryStore {
    * stories). Segments whose list is not known in file order are left out (read from disk).
    */
   segmentRecords(): SegmentRecords[] {
-    const out: SegmentRecords[] = [];
+    return [...this.eachSegmentRecords()];
+  }
+
+  /**
+   * segmentRecords one segment at a time, of the segments listed at the call (their lists
+   * copied then: an import or a compaction adds to a list): a caller may pause between them.
+   */
+  eachSegmentRecords(): Iterable<SegmentRecords> {
+    const listed: Array<{ name: string; ids: string[] }> = [];
     for (const { name } of this.meta.segments) {
       const ids = this.recordsOf.get(name);
-      if (!ids || this.mergedRecords.has(name)) continue;
-      const wire: Array<number | string> = [];
-      ids.forEach((id, index) => {
-        const facts = this.versionHeads.get(id)?.wire;
-        if (facts) wire.push(index, facts.storyId, facts.version);
-      });
-      out.push({ name, ids, wire });
+      if (ids && !this.mergedRecords.has(name)) listed.push({ name, ids: ids.slice() });
     }
-    return out;
+    const versionHeads = this.versionHeads;
+    return (function* () {
+      for (const { name, ids } of listed) {
+        const wire: Array<number | string> = [];
+        ids.forEach((id, index) => {
+          const facts = versionHeads.get(id)?.wire;
+          if (facts) wire.push(index, facts.storyId, facts.version);
+        });
+        yield { name, ids, wire };
+      }
+    })();
   }
 
   /** Bytes of the heads' parts kept outside the JS heap (for the memory benchmark). */

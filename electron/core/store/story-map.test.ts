@@ -90,4 +90,18 @@ describe('StoryMap', () => {
     expect(back.toJSON()).toEqual(map.toJSON());
     expect(StoryMap.from(map)).toBe(map);
   });
+
+  it('crosses to a worker thread as its buckets, and anything else in their place is read entry by entry', () => {
+    const map = StoryMap.from(ids(700).map((key, i) => [key, [`t${i % 7}`]] as const));
+    // What postMessage does to it: a structured clone.
+    const back = StoryMap.fromMessage(structuredClone(map.toMessage()));
+    expect(back.size).toBe(700);
+    expect(back.toJSON()).toEqual(map.toJSON());
+    expect(back.get(ids(700)[5]!)).toEqual(['t5']);
+    // Buckets that are not this map's (another bucket count, a stray value): placed anew.
+    const odd = StoryMap.fromMessage({ buckets: [new Map([['x1', ['a']]]), undefined, new Map([['x2', ['b']]])] });
+    expect(odd.size).toBe(2);
+    expect(odd.get('x1')).toEqual(['a']);
+    expect(odd.get('x2')).toEqual(['b']);
+  });
 });
