@@ -15,8 +15,9 @@ import { getPriority, setPriority } from 'node:os';
 //     privileges, so it cannot give way only while it builds;
 //   - V8's helper threads in a Node process (the web host, the benchmark), which do most of
 //     the workers' garbage collection (~4 s of CPU each in a 40 s build at 67,000 stories),
-//     as much as the indexing worker (lowerRuntimeHelpers, called by those entry points at
-//     start).
+//     a little (lowerRuntimeHelpers, called by those entry points at start): below the main
+//     thread, above the workers, since the main thread's own collections wait for them too
+//     (at the workers' value one waited 40 ms for a helper that could not get a core).
 // On a Linux desktop each program usually has a scheduling group of its own (a systemd
 // scope, or the kernel's autogroup per session): there these values rank Kroniek's threads
 // against each other, not against other programs.
@@ -30,8 +31,8 @@ import { getPriority, setPriority } from 'node:os';
 export const FEATURE_WORKER_NICE = 19;
 /** The nice value of the indexing worker (builds, and the window's searches). */
 export const INDEXING_WORKER_NICE = 10;
-/** The nice value of V8's helper threads in a Node process that owns a library. */
-export const RUNTIME_HELPERS_NICE = 10;
+/** The nice value of V8's helper threads in a Node process that owns a library (above the workers': see above). */
+export const RUNTIME_HELPERS_NICE = 5;
 
 /** The calling thread's id as the kernel knows it (Linux), or null. */
 export function kernelThreadId(): number | null {
