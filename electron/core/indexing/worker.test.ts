@@ -184,6 +184,28 @@ describe('the indexing worker', () => {
     });
   });
 
+  it('starts a worker that died while its start was still being sent, and feeds the new one in full', async () => {
+    await withLibrary(6_000, async (store) => {
+      const client = new IndexingClient(store, { snapshot: { enabled: false } });
+      try {
+        let readyCalls = 0;
+        client.onReady(() => readyCalls++);
+        // Asked in the same turn as the start: held with it, then the worker dies.
+        const crashed = client.crashForTest();
+        const asked = client.whenReady();
+        await crashed;
+        await asked;
+        expect(client.state).toBe('running');
+        expect(readyCalls).toBe(1);
+        expect((await client.status()).stories).toBe(6_000);
+        expect(await found(client, 'verslag5999woord')).toEqual(['s5999']);
+      } finally {
+        await client.close();
+      }
+      expect(client.workerEnd).toBe('exited');
+    });
+  });
+
   it('starts a worker that died again, with the library as it then is, and answers as before', async () => {
     await withLibrary(600, async (store) => {
       const client = new IndexingClient(store, { snapshot: { enabled: false } });
