@@ -339,7 +339,11 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     this.startBlockMs = performance.now() - spawnAt;
     this.stateNow = 'running';
     this.held ??= [];
-    void this.feedStart(worker, taggings.buckets, storyEdits.buckets, this.store.eachSegmentRecords());
+    this.feedStart(worker, taggings.buckets, storyEdits.buckets, this.store.eachSegmentRecords()).catch((error: Error) => {
+      // Not expected (nothing in it throws on bad data): the worker is ended and started again, as after a crash.
+      console.error(`[kroniek] starting the indexing worker failed: ${error.message}`);
+      void worker.terminate();
+    });
     worker.on('message', (message: FromWorker) => this.receive(message));
     worker.on('error', (error) => console.error(`[kroniek] the indexing worker failed: ${error.message}`));
     worker.on('exit', (code) => this.exited(worker, code));

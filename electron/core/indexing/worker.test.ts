@@ -1,5 +1,5 @@
 import { threadId } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LibraryStore } from '../store/library-store';
 import { emptyMeta, indexedMetaOf, type StoryEdit } from '../store/meta';
 import { withTempDir } from '../store/test/helpers';
@@ -203,6 +203,28 @@ describe('the indexing worker', () => {
         await client.close();
       }
       expect(client.workerEnd).toBe('exited');
+    });
+  });
+
+  it('ends a worker whose start could not be sent, starts it again, and gives up as after crashes', { timeout: 30_000 }, async () => {
+    await withLibrary(50, async (store) => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      // As if gathering the segments' records failed, every time.
+      const broken = vi.spyOn(store, 'eachSegmentRecords').mockImplementation(function* () {
+        yield* [];
+        throw new Error('records unreadable');
+      });
+      const client = new IndexingClient(store, { snapshot: { enabled: false } });
+      try {
+        await expect(client.whenReady()).rejects.toThrow(/stopped working/);
+        expect(client.state).toBe('failed');
+        expect(broken.mock.calls.length).toBe(4);
+        expect(errors.mock.calls.some(([line]) => /starting the indexing worker failed: records unreadable/.test(String(line)))).toBe(true);
+      } finally {
+        await client.close();
+        broken.mockRestore();
+        errors.mockRestore();
+      }
     });
   });
 
