@@ -24,7 +24,7 @@ export interface FeatureJob {
   only: string[] | null;
   /** The indexing worker's compound lexicon (shared memory): this worker builds none. */
   lexicon: LexiconData | null;
-  /** Segments' records as the main process read them (store.segmentRecords): their heads files need not be parsed to learn them. */
+  /** Segments' records as the main process read them (store.eachSegmentRecords): their heads files need not be parsed to learn them. */
   records: SegmentRecords[];
 }
 

@@ -7,7 +7,7 @@ import { fakeStory, withTempDir, wireVersion as versionOf } from '../store/test/
 import { SegmentLibrary } from './segment-library';
 
 // The indexing worker learns which segment holds each record either from the main
-// process (store.segmentRecords, what the store read at open) or by reading the heads
+// process (store.eachSegmentRecords, what the store read at open) or by reading the heads
 // files itself. Both must give the very same library: the same live stories in the same
 // order (the order numbers the stories in the search index), the same heads and texts.
 
@@ -34,7 +34,7 @@ describe('the indexing worker\'s segment library', () => {
 
       const reopened = await LibraryStore.open(dir, { autoCompact: false });
       const meta = indexedMetaOf(reopened.meta);
-      const records = reopened.segmentRecords();
+      const records = [...reopened.eachSegmentRecords()];
       expect(records.map((segment) => segment.ids.length)).toEqual([3, 3, 3]);
       expect(records[1]!.wire).toEqual([0, 'w1', 3, 2, 'w2', 2]);
       const fromFiles = await view(await SegmentLibrary.open(dir, meta, true));
@@ -66,17 +66,17 @@ describe('the indexing worker\'s segment library', () => {
       await store.addStories([wireVersion('w9', 2), wireVersion('w9', 1)]);
       await store.compact({ retireNow: true });
       const merged = store.meta.segments.map((segment) => segment.name);
-      expect(store.segmentRecords().filter((segment) => merged.includes(segment.name))).toEqual([]);
+      expect([...store.eachSegmentRecords()].filter((segment) => merged.includes(segment.name))).toEqual([]);
       const meta = indexedMetaOf(store.meta);
       const fromFiles = await view(await SegmentLibrary.open(dir, meta, true));
-      expect(await view(await SegmentLibrary.open(dir, meta, true, store.segmentRecords()))).toEqual(fromFiles);
+      expect(await view(await SegmentLibrary.open(dir, meta, true, [...store.eachSegmentRecords()]))).toEqual(fromFiles);
       expect(fromFiles.ids).toEqual(['b1', 'b2', 'b3', 'b4', 'w9']);
       await store.close();
 
       // Opened again, the compacted segments are read in file order: given, and the same library.
       const again = await LibraryStore.open(dir, { autoCompact: false });
-      expect(again.segmentRecords().map((segment) => segment.name)).toEqual(again.meta.segments.map((segment) => segment.name));
-      expect(await view(await SegmentLibrary.open(dir, indexedMetaOf(again.meta), true, again.segmentRecords()))).toEqual(fromFiles);
+      expect([...again.eachSegmentRecords()].map((segment) => segment.name)).toEqual(again.meta.segments.map((segment) => segment.name));
+      expect(await view(await SegmentLibrary.open(dir, indexedMetaOf(again.meta), true, [...again.eachSegmentRecords()]))).toEqual(fromFiles);
       await again.close();
     });
   });

@@ -46,7 +46,7 @@ export class SegmentLibrary implements IndexSource {
     this.deletedSet = new Set(current.deleted);
   }
 
-  /** `records`: segments' records as the main process read them (store.segmentRecords); any other listed segment's heads are read here. */
+  /** `records`: segments' records as the main process read them (store.eachSegmentRecords); any other listed segment's heads are read here. */
   static async open(dataDir: string, meta: IndexedMeta, readOnly: boolean, records: readonly SegmentRecords[] = []): Promise<SegmentLibrary> {
     const library = new SegmentLibrary(dataDir, readOnly, meta);
     await library.learnSegments(meta.segments, new Map(records.map((segment) => [segment.name, segment])));

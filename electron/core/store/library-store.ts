@@ -235,14 +235,8 @@ export class LibraryStore {
    * The records of the listed segments as their heads files list them, for the indexing
    * worker, which would otherwise parse every heads file again (~0.3 s of CPU at 52,000
    * stories). Segments whose list is not known in file order are left out (read from disk).
-   */
-  segmentRecords(): SegmentRecords[] {
-    return [...this.eachSegmentRecords()];
-  }
-
-  /**
-   * segmentRecords one segment at a time, of the segments listed at the call (their lists
-   * copied then: an import or a compaction adds to a list): a caller may pause between them.
+   * One segment at a time, of the segments listed at the call (their lists copied then: an
+   * import or a compaction adds to a list): the caller may pause between them.
    */
   eachSegmentRecords(): Iterable<SegmentRecords> {
     const listed: Array<{ name: string; ids: string[] }> = [];
