@@ -1,6 +1,6 @@
 import type { DossierDetail } from '../../../../shared/contract/dossiers';
 import { toServiceError } from '../../client';
-import { isUnreachable } from '../../client/transport';
+import { afterFailedLoad } from '../../store/load-state';
 import { moveItem } from './reorder';
 import type { DossiersSlice } from './dossiers-types';
 import { latestAnswer } from '../../store/latest-answer';
@@ -63,9 +63,8 @@ export const createDossiersSlice: SliceCreator<DossiersSlice> = (set, get, { cli
       try {
         set({ dossiers: await client.call('dossiers.list', {}), dossiersState: 'ready' });
       } catch (error) {
-        // The service out of reach: the connection banner says so, and the list loads again when it answers.
-        if (isUnreachable(error)) set({ dossiersState: before === 'ready' ? 'ready' : 'loading' });
-        else set({ dossiersState: 'error', dossiersError: toServiceError(error) });
+        const failed = afterFailedLoad(error, before);
+        set({ dossiersState: failed.state, dossiersError: failed.error });
       }
     },
 

@@ -1,5 +1,4 @@
-import { toServiceError } from '../../client';
-import { isUnreachable } from '../../client/transport';
+import { afterFailedLoad } from '../../store/load-state';
 import { NO_FILTERS } from './list-query';
 import { listQueryOf } from '../library/list-slice';
 import type { AppState } from '../../store/types';
@@ -59,8 +58,10 @@ export const createFiltersSlice: SliceCreator<FiltersSlice> = (set, get, { clien
       await facetsAnswer.load(
         () => client.call('stories.facets', facetsQueryOf(get())),
         (facets) => set({ facets, facetsState: 'ready' }),
-        // The service out of reach: the connection banner says so, and the choices load again when it answers.
-        (error) => set(isUnreachable(error) ? { facetsState: before === 'ready' ? 'ready' : 'loading' } : { facetsState: 'error', facetsError: toServiceError(error) }),
+        (error) => {
+          const failed = afterFailedLoad(error, before);
+          set({ facetsState: failed.state, facetsError: failed.error });
+        },
       );
     },
   };

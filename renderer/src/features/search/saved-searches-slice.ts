@@ -1,5 +1,5 @@
 import { toServiceError } from '../../client';
-import { isUnreachable } from '../../client/transport';
+import { afterFailedLoad } from '../../store/load-state';
 import { restoreSavedQuery, savedQueryOf } from './list-query';
 import { listQueryOf } from '../library/list-slice';
 import type { SavedSearchesSlice } from './search-types';
@@ -42,8 +42,10 @@ export const createSavedSearchesSlice: SliceCreator<SavedSearchesSlice> = (set, 
             activeSavedSearchId: active && savedSearches.some((item) => item.id === active) ? active : null,
           });
         },
-        // The service out of reach: the connection banner says so, and the list loads again when it answers.
-        (error) => set(isUnreachable(error) ? { savedSearchesState: before === 'ready' ? 'ready' : 'loading' } : { savedSearchesState: 'error', savedSearchesError: toServiceError(error) }),
+        (error) => {
+          const failed = afterFailedLoad(error, before);
+          set({ savedSearchesState: failed.state, savedSearchesError: failed.error });
+        },
       );
     },
 

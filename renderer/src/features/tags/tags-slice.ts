@@ -1,5 +1,4 @@
-import { toServiceError } from '../../client';
-import { isUnreachable } from '../../client/transport';
+import { afterFailedLoad } from '../../store/load-state';
 import { flatten } from '../library/list-slice';
 import { latestAnswer } from '../../store/latest-answer';
 import { runEdit } from '../../store/run-edit';
@@ -34,8 +33,10 @@ export const createTagsSlice: SliceCreator<TagsSlice> = (set, get, { client }) =
           const view = get().view;
           if (view.kind === 'tag' && !tags.some((tag) => tag.id === view.tagId)) get().setView({ kind: 'articles' });
         },
-        // The service out of reach: the connection banner says so, and the tags load again when it answers.
-        (error) => set(isUnreachable(error) ? { tagsState: before === 'ready' ? 'ready' : 'loading' } : { tagsState: 'error', tagsError: toServiceError(error) }),
+        (error) => {
+          const failed = afterFailedLoad(error, before);
+          set({ tagsState: failed.state, tagsError: failed.error });
+        },
       );
     },
     toggleTagCollapsed(id) {
