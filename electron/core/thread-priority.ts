@@ -85,12 +85,3 @@ export function lowerRuntimeHelpers(nice: number = RUNTIME_HELPERS_NICE): number
   }
   return lowered;
 }
-
-/** Thread `tid`'s nice value (Linux), or null. */
-export function niceOf(tid: number): number | null {
-  try {
-    return getPriority(tid);
-  } catch {
-    return null;
-  }
-}
