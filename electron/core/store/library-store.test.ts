@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LibraryStore } from './library-store';
 import { emptyMeta, SCHEMA_VERSION } from './meta';
 import { META_FILE } from './meta-file';
-import { fakeStory, withTempDir } from './test/helpers';
+import { fakeStory, wireVersion, withTempDir } from './test/helpers';
 import { StoryMap } from './story-map';
 
 describe('LibraryStore', () => {
@@ -51,6 +51,44 @@ describe('LibraryStore', () => {
       await store.close();
       const again = await LibraryStore.open(dir);
       await check(again);
+      await again.close();
+    });
+  });
+
+  it("shares an agency's repeated version facts, frozen, and reads every version back as written", async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      const first = wireVersion('w1', 1, 'Dijk bij Zwolle doorgebroken');
+      first.head.wire!.versionCreated = first.head.wire!.firstCreated;
+      const second = wireVersion('w1', 2, 'Dijk bij Zwolle doorgebroken, dorp ontruimd');
+      second.head.wire!.infoSources = [{ name: 'Waterschap Drents Overijsselse Delta', role: 'source', uri: null }];
+      second.head.wire!.rights = { copyrightHolder: 'ANP', copyrightNotice: null, usageTerms: null, linkedRights: null };
+      const other = wireVersion('w2', 1, 'Kabinet presenteert plannen voor de dijken');
+      other.head.wire!.infoSources = [{ name: 'Waterschap Drents Overijsselse Delta', role: 'source', uri: null }];
+      const written = [first, second, other].map((story) => JSON.parse(JSON.stringify(story.head)) as unknown);
+      await store.addStories([first, second, other]);
+      const check = (current: LibraryStore) => {
+        const [a, b, c] = (
+          [
+            ['w1', 1],
+            ['w1', 2],
+            ['w2', 1],
+          ] as const
+        ).map(([id, version]) => current.versionRecord(id, version)!.wire!);
+        expect([a, b, c].map((wire) => JSON.parse(JSON.stringify(wire)) as unknown)).toEqual(written.map((head) => (head as { wire: unknown }).wire));
+        // The rights of w1v2 have a linkedRights field the others lack: not shared with them.
+        expect(c!.rights).toBe(a!.rights);
+        expect(b!.rights).not.toBe(a!.rights);
+        expect(c!.infoSources).toBe(b!.infoSources);
+        expect(a!.signals).toBe(c!.signals);
+        expect(a!.versionCreated).toBe(a!.firstCreated);
+        expect(Object.isFrozen(a!.rights) && Object.isFrozen(b!.infoSources) && Object.isFrozen(b!.infoSources[0]) && Object.isFrozen(b!.signals)).toBe(true);
+        expect(() => b!.signals.push('kill')).toThrow();
+      };
+      check(store);
+      await store.close();
+      const again = await LibraryStore.open(dir);
+      check(again);
       await again.close();
     });
   });

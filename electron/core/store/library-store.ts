@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import { isEmptyChange, type ChangeSet, type Commit } from '../../../shared/contract/changes';
 import { ServiceError } from '../../../shared/contract/envelope';
 import type { HistoryState, RecentChange } from '../../../shared/contract/library';
-import type { BodyBlock, Dateline, LibraryNotice, Story, StorySummary } from '../../../shared/types';
+import type { BodyBlock, LibraryNotice, Story, StorySummary } from '../../../shared/types';
 import { changesBetween } from './changes';
 import { DurableJsonFile } from './durable-adapter';
 import { removeStaleTempFiles, writeFileDurably } from './durable-file';
@@ -21,6 +21,7 @@ import { SegmentPicker, SegmentReader, type SegmentEntries } from './segment-ent
 import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './segment-shape';
 import { storyHeadOf, StoryVersions } from './versions';
 import { ColdHeadParts, HashIndex, StoredHead } from './stored-heads';
+import { SharedHeadParts } from './shared-head-parts';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
@@ -1326,50 +1327,10 @@ export class LibraryStore {
 
 const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 
-const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
-
 /** Every head the store holds is a StoredHead (indexHead makes them). */
 function asStored(head: StoryHead): StoredHead {
   if (!(head instanceof StoredHead)) throw new Error(`story ${head.id} is not a stored head`);
   return head;
-}
-
-/**
- * Heads repeat a few datelines, sections, pages and import times thousands of times; as
- * parsed, each head has its own copy of each (some 140 bytes a story). Heads are never
- * changed, so they share one copy, frozen so that a change would fail loudly.
- */
-class SharedHeadParts {
-  private readonly strings = new Map<string, string>();
-  private readonly datelines = new Map<string, Dateline>();
-
-  head(head: StoryHead): void {
-    head.dateline = this.dateline(head.dateline);
-    head.section = this.string(head.section);
-    head.ageLabel = this.string(head.ageLabel);
-    head.pageId = this.string(head.pageId);
-    head.importedAt = this.string(head.importedAt);
-    if (Array.isArray(head.warnings) && head.warnings.length === 0) head.warnings = NO_WARNINGS;
-  }
-
-  private string<T extends string | null>(value: T): T {
-    if (typeof value !== 'string') return value;
-    const known = this.strings.get(value);
-    if (known !== undefined) return known as T;
-    this.strings.set(value, value);
-    return value;
-  }
-
-  private dateline(dateline: Dateline): Dateline {
-    if (!dateline || typeof dateline.place !== 'string' || !Array.isArray(dateline.agencies)) return dateline;
-    const key = `${dateline.place}\u0000${dateline.agencies.join('\u0000')}`;
-    let known = this.datelines.get(key);
-    if (!known) {
-      known = Object.freeze({ place: this.string(dateline.place), agencies: Object.freeze(dateline.agencies.map((agency) => this.string(agency))) as string[] });
-      this.datelines.set(key, known);
-    }
-    return known;
-  }
 }
 
 /** A content segment's two files, each written durably: bodies first, then heads (a heads file names only stories whose text is on disk). */
