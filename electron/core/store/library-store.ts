@@ -22,6 +22,7 @@ import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './
 import { storyHeadOf, StoryVersions } from './versions';
 import { ColdHeadParts, HashIndex, StoredHead } from './stored-heads';
 import { SharedHeadParts } from './shared-head-parts';
+import { HeadsCache, type CachedHead } from './heads-cache';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
@@ -34,6 +35,9 @@ export const CONTENT_DIR = 'content';
  * read as stories, never in backups or the library archive, safe to delete.
  */
 export const CACHE_DIR = 'cache';
+/** The heads cache is made this long after an opening or a write of segments (their own work first), with a pause after each segment. */
+const HEADS_CACHE_DELAY_MS = 3_000;
+const HEADS_CACHE_PAUSE_MS = 20;
 /** Stories per content segment: small enough to load one reader's story fast, large enough to keep file counts low. */
 export const SEGMENT_SIZE = 1_000;
 const BODY_CACHE_SEGMENTS = 6;
@@ -105,6 +109,15 @@ export class LibraryStore {
   /** The library's recent changes (recent.ts): undoable edits, undo/redo, and incoming team edits. */
   private recent!: RecentChanges;
   private readonly shared = new SharedHeadParts();
+  /** Heads cache files (heads-cache.ts), and the segments read or written without one since the opening. */
+  private readonly headsCache: HeadsCache;
+  private readonly uncached = new Set<string>();
+  private cacheKeeping: Promise<void> | null = null;
+  private cacheHurried = false;
+  /** When the last segment was written (performance.now()). */
+  private lastSegmentWrite = -Infinity;
+  private fromCache = 0;
+  private wakeCacheKeeper: () => void = () => {};
   private deletedSet = new Set<string>();
   /** Counts changes to which stories liveHeads() gives, in what order (see headsRevision). */
   private headsChanges = 0;
@@ -137,7 +150,9 @@ export class LibraryStore {
     readonly created: boolean,
     private readonly afterWrite?: (meta: MetaDoc) => void,
     private readonly autoCompact: number | false = COMPACT_THRESHOLD,
-  ) {}
+  ) {
+    this.headsCache = new HeadsCache(path.join(dataDir, CACHE_DIR), path.join(dataDir, CONTENT_DIR));
+  }
 
   static async open(dataDir: string, options: OpenStoreOptions = {}): Promise<LibraryStore> {
     const dir = path.resolve(dataDir);
@@ -173,6 +188,7 @@ export class LibraryStore {
         store.documentBytes = continued.documentBytes;
       }
       await store.loadHeads();
+      store.keepHeadsCache(HEADS_CACHE_DELAY_MS);
       // A backup lists the story files of its time: those imported after it are on disk still.
       if (loaded.restored && !readOnly) await store.adoptUnlistedSegments();
       if ((loaded.needsWrite || recovered || continued.needsWrite) && !readOnly) await store.writeWhole(db.data);
@@ -192,6 +208,11 @@ export class LibraryStore {
   /** Changes whenever liveHeads() would give other heads or another order (an import, a deletion, a restore, a version shown): what is kept in that order is then stale. */
   get headsRevision(): number {
     return this.headsChanges;
+  }
+
+  /** Segments whose heads came from their cache file at the opening (heads-cache.ts). */
+  get segmentsFromCache(): number {
+    return this.fromCache;
   }
 
   get storyCount(): number {
@@ -707,6 +728,11 @@ export class LibraryStore {
       if (metaChange) next = metaChange(next);
       if (next !== before) await this.persist(next);
       this.swapMeta(next);
+      for (const segment of written) this.uncached.add(segment.name);
+      if (written.length) {
+        this.lastSegmentWrite = performance.now();
+        this.keepHeadsCache(HEADS_CACHE_DELAY_MS);
+      }
       // A new version names its story (the index and the list show the story, not the record).
       const addedSet = new Set<string>();
       for (const segment of written) {
@@ -1012,6 +1038,8 @@ export class LibraryStore {
     if (this.closed) return;
     await this.compactionSettled();
     this.closed = true;
+    this.wakeCacheKeeper();
+    await this.cacheKeeping;
     await this.queue.catch(() => {});
     // The logged edits go into library.json, so the next opening reads one file.
     const log = this.editLog;
@@ -1117,7 +1145,16 @@ export class LibraryStore {
   /** Takes in a stored record; returns the id of the story it is (or is a version of). */
   private indexHead(record: StoryHead, segment: string): string {
     this.shared.head(record);
-    const head = StoredHead.of(record, this.coldParts);
+    return this.keepHead(StoredHead.of(record, this.coldParts), segment);
+  }
+
+  /** Takes in a record from a heads cache file (its other parts already in `coldParts`). */
+  private indexCachedHead({ head, slot }: CachedHead, segment: string): string {
+    this.shared.head(head as StoryHead);
+    return this.keepHead(new StoredHead(head, this.coldParts, slot), segment);
+  }
+
+  private keepHead(head: StoredHead, segment: string): string {
     const records = this.recordsOf.get(segment);
     if (records) records.push(head.id);
     else this.recordsOf.set(segment, [head.id]);
@@ -1141,8 +1178,16 @@ export class LibraryStore {
     for (const segment of this.meta.segments) {
       const file = `${CONTENT_DIR}/${segment.name}.heads.json`;
       try {
-        const { heads, invalid } = await readHeadsFile(path.join(this.dataDir, file));
-        for (const head of heads) this.indexHead(head, segment.name);
+        // From its cache file when the heads file is as it was cached (then all its entries were heads).
+        const cached = await this.headsCache.read(segment.name, this.coldParts);
+        const { heads, invalid } = cached ? { heads: cached, invalid: 0 } : await readHeadsFile(path.join(this.dataDir, file));
+        if (cached) {
+          for (const head of cached) this.indexCachedHead(head, segment.name);
+          this.fromCache++;
+        } else {
+          for (const head of heads as StoryHead[]) this.indexHead(head, segment.name);
+          this.uncached.add(segment.name);
+        }
         // Entries that are not heads, or fewer than the metadata says the segment holds: stories lost with their heads.
         const lost = Math.max(invalid, segment.count - heads.length);
         if (lost > 0) {
@@ -1286,6 +1331,68 @@ export class LibraryStore {
 
   private async writeSegment(name: string, items: StoryContent[]): Promise<void> {
     await writeSegmentFiles(this.dataDir, name, items);
+  }
+
+  /**
+   * Makes the cache files of the segments read from their heads files or written since
+   * the opening, and removes those of segments no longer listed (heads-cache.ts): in the
+   * background, a segment at a time, a while after the opening (not in a read-only library).
+   * Its pauses do not keep a process alive; closing ends them at once.
+   */
+  private keepHeadsCache(delayMs = HEADS_CACHE_PAUSE_MS): void {
+    if (this.readOnly || this.closed || this.cacheKeeping) return;
+    this.cacheKeeping = (async () => {
+      await this.cachePause(delayMs);
+      const listed = () => new Set(this.meta.segments.map((segment) => segment.name));
+      if (this.closed) return;
+      await this.headsCache.prune(listed());
+      for (const name of this.uncached) {
+        // Not while an import writes segment after segment: once it has paused.
+        while (!this.closed && !this.cacheHurried && performance.now() - this.lastSegmentWrite < HEADS_CACHE_DELAY_MS) await this.cachePause(HEADS_CACHE_DELAY_MS);
+        if (this.closed) return;
+        this.uncached.delete(name);
+        if (!listed().has(name)) continue;
+        await this.headsCache.write(name);
+        await this.cachePause(HEADS_CACHE_PAUSE_MS);
+      }
+    })()
+      .catch((error: unknown) => {
+        if (this.closed) return;
+        // Not tried again until the next opening: the heads files are read as before.
+        this.uncached.clear();
+        console.error(`[kroniek] the heads cache could not be written (${(error as Error).message}); the heads files are read instead`);
+      })
+      .finally(() => {
+        this.cacheKeeping = null;
+        if (this.uncached.size && !this.closed) this.keepHeadsCache(HEADS_CACHE_DELAY_MS);
+      });
+  }
+
+  /** Waits `ms` (unless hurried or closed: see wakeCacheKeeper). */
+  private cachePause(ms: number): Promise<void> {
+    if (this.cacheHurried || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      timer.unref?.();
+      this.wakeCacheKeeper = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** Makes the heads cache now and settles when it is written for every segment so far (tests, benchmarks). */
+  async headsCacheSettled(): Promise<void> {
+    this.cacheHurried = true;
+    this.wakeCacheKeeper();
+    // The keeper's pauses do not keep a process alive: this wait does.
+    const alive = setInterval(() => {}, 1_000);
+    try {
+      while (this.cacheKeeping) await this.cacheKeeping;
+    } finally {
+      clearInterval(alive);
+      this.cacheHurried = false;
+    }
   }
 
   private bodiesFile(segment: string): string {

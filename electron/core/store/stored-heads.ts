@@ -113,6 +113,10 @@ export class ColdHeadParts {
     at = writeText(buffer, at, parts.fileName);
     if (extra !== null) at = writeText(buffer, at, extra);
     if (buffer === this.chunk) this.used = at;
+    return this.noteSlot(start, capturedMs);
+  }
+
+  private noteSlot(start: number, capturedMs: number): number {
     if (this.count === this.starts.length) {
       this.starts = grown(this.starts);
       this.captured = grown(this.captured);
@@ -120,6 +124,40 @@ export class ColdHeadParts {
     this.starts[this.count] = start;
     this.captured[this.count] = capturedMs;
     return this.count++;
+  }
+
+  /**
+   * Appends a record as `recordBytes` gave it (from a heads cache file): `bytes[from, to)`
+   * with its capture time (`capturedMs`). Returns its slot.
+   */
+  addRecord(bytes: Buffer, from: number, to: number, capturedMs: number): number {
+    const { buffer, offset, start } = this.reserve(to - from);
+    bytes.copy(buffer, offset, from, to);
+    if (buffer === this.chunk) this.used = offset + (to - from);
+    return this.noteSlot(start, capturedMs);
+  }
+
+  /** The slot's record as it is kept (a view, valid while this store lives): see addRecord. */
+  recordBytes(slot: number): Buffer {
+    const { buffer, offset } = this.locate(slot);
+    return buffer.subarray(offset, offset + ColdHeadParts.recordLength(buffer, offset));
+  }
+
+  /** The slot's capture time as kept (milliseconds, or NaN: then it is in the record). */
+  capturedMs(slot: number): number {
+    this.locate(slot);
+    return this.captured[slot]!;
+  }
+
+  /** The length of the record at `offset` of `buffer`, from its flags and lengths (a RangeError past the end). */
+  static recordLength(buffer: Buffer, offset: number): number {
+    const flags = buffer[offset];
+    if (flags === undefined) throw new RangeError('no record here');
+    let at = offset + 1 + (flags & SHA_BYTES ? 32 : 0) + (flags & HASH_BYTES ? 32 : 0);
+    at += 4 + buffer.readUInt32LE(at);
+    if (flags & EXTRA) at += 4 + buffer.readUInt32LE(at);
+    if (at > buffer.length) throw new RangeError('record cut short');
+    return at - offset;
   }
 
   sha256(slot: number): string {

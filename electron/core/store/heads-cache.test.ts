@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeHeadsCache, encodeHeadsCache, HEADS_CACHE_DIR } from './heads-cache';
+import { CACHE_DIR, CONTENT_DIR, LibraryStore } from './library-store';
+import type { StoryContent, StoryHead } from './meta';
+import { ColdHeadParts, plainHead } from './stored-heads';
+import { fakeStory, wireVersion, withTempDir } from './test/helpers';
+
+const hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Heads of every form a heads file holds: briefs, pages, warnings, capture times, hashes in both forms, text beyond ASCII, agency versions. */
+function variedStories(): StoryContent[] {
+  const plain = fakeStory('a1', 'Kabinet wil snelheid op A-wegen verlagen');
+  const brief = fakeStory('b1', 'Brand in loods bij Zwolle geblust');
+  brief.head.kind = 'brief';
+  brief.head.pageId = 'p-0412';
+  brief.head.ageLabel = '2 uur geleden';
+  brief.head.section = null;
+  brief.head.sha256 = hex('pagina 0412');
+  brief.head.contentHash = hex('inhoud b1');
+  brief.head.capturedAt = '2024-03-05T09:12:44.120Z';
+  const odd = fakeStory('c1', 'Zeeën bij Genève stijgen ‘sneller dan gedacht’ — IJsselmeer volgt');
+  odd.head.dateline = { place: 'GENÈVE', agencies: ['AFP', 'ANP'] };
+  odd.head.warnings = ['Joined 2 lines to the line before.', 'Encoding: windows-1252'];
+  odd.head.capturedAt = 'maandag 4 maart';
+  odd.head.fileName = 'map/Zeeën — bericht.txt';
+  const first = wireVersion('w1', 1, 'Dijk bij Olst houdt het');
+  first.head.wire!.versionCreated = first.head.wire!.firstCreated;
+  const second = wireVersion('w1', 2, 'Dijk bij Olst houdt het, water zakt');
+  second.head.wire!.rights = { copyrightHolder: 'ANP', copyrightNotice: '© ANP', usageTerms: 'Alleen redactioneel', linkedRights: null };
+  second.head.wire!.infoSources = [{ name: 'Rijkswaterstaat', role: 'source', uri: null }];
+  // Facts in another order and with a field of a later version of Kroniek: kept as they are.
+  const later = wireVersion('w2', 1, 'Stormvloedkering gaat dicht');
+  const { storyId, ...rest } = later.head.wire!;
+  later.head.wire = { ...rest, storyId, urgency: 3 } as unknown as typeof later.head.wire;
+  return [plain, brief, odd, first, second, later];
+}
+
+/** Everything the store tells about its stories' heads, as plain data. */
+function headsOf(store: LibraryStore): unknown {
+  const live = [...store.liveHeads()].map((head) => plainHead(head));
+  const versions = ['w1', 'w2'].flatMap((id) => [1, 2].map((version) => store.versionRecord(id, version)).filter((head): head is StoryHead => head !== undefined).map((head) => plainHead(head)));
+  const summaries = [...store.liveIds()].map((id) => store.summary(id));
+  const found = [hex('inhoud b1'), 'hash-a1', 'hash-c1'].map((hash) => store.findByContentHash(hash));
+  return JSON.parse(JSON.stringify({ live, versions, summaries, found })) as unknown;
+}
+
+async function cacheFiles(dir: string): Promise<string[]> {
+  return (await readdir(path.join(dir, CACHE_DIR, HEADS_CACHE_DIR)).catch(() => [] as string[])).sort();
+}
+
+/** A library of two segments (two imports), its heads cache made, closed; the heads as read from the heads files. */
+async function cachedLibrary(dir: string): Promise<unknown> {
+  const store = await LibraryStore.open(dir);
+  const stories = variedStories();
+  await store.addStories(stories.slice(0, 3));
+  await store.addStories(stories.slice(3));
+  await store.close();
+  const fromFiles = await LibraryStore.open(dir);
+  expect(fromFiles.segmentsFromCache).toBe(0);
+  const heads = headsOf(fromFiles);
+  await fromFiles.headsCacheSettled();
+  await fromFiles.close();
+  expect(await cacheFiles(dir)).toHaveLength(2);
+  return heads;
+}
+
+describe('heads cache', () => {
+  it('gives at the next opening exactly the heads the heads files give', async () => {
+    await withTempDir(async (dir) => {
+      const fromFiles = await cachedLibrary(dir);
+      const again = await LibraryStore.open(dir);
+      expect(again.segmentsFromCache).toBe(2);
+      expect(headsOf(again)).toEqual(fromFiles);
+      expect(again.head('c1')?.warnings).toEqual(['Joined 2 lines to the line before.', 'Encoding: windows-1252']);
+      expect(again.head('b1')?.capturedAt).toBe('2024-03-05T09:12:44.120Z');
+      expect((await again.story('c1'))?.source.fileName).toBe('map/Zeeën — bericht.txt');
+      // Shared as the store shares what it reads from a heads file.
+      expect(again.head('a1')!.dateline).toBe(again.head('b1')!.dateline);
+      expect(Object.isFrozen(again.versionRecord('w1', 2)!.wire!.rights)).toBe(true);
+      await again.close();
+    });
+  });
+
+  it('caches the segments an import writes, and the story added is there at the next opening', async () => {
+    await withTempDir(async (dir) => {
+      await cachedLibrary(dir);
+      const store = await LibraryStore.open(dir);
+      await store.addStories([fakeStory('d1', 'Nieuw bericht uit Deventer')]);
+      await store.headsCacheSettled();
+      await store.close();
+      expect(await cacheFiles(dir)).toHaveLength(3);
+      const again = await LibraryStore.open(dir);
+      expect(again.segmentsFromCache).toBe(3);
+      expect(again.head('d1')?.headline).toBe('Nieuw bericht uit Deventer');
+      await again.close();
+    });
+  });
+
+  it('reads a heads file changed after its cache was made, and reports its damage as before', async () => {
+    await withTempDir(async (dir) => {
+      await cachedLibrary(dir);
+      const segments = (await readdir(path.join(dir, CONTENT_DIR))).filter((name) => name.endsWith('.heads.json')).sort();
+      // The same length, another modification time: not the file that was cached.
+      const changed = path.join(dir, CONTENT_DIR, segments[0]!);
+      const text = await readFile(changed, 'utf8');
+      await writeFile(changed, text.replace('Kabinet wil', 'Kabinet zal'));
+      await utimes(changed, new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z'));
+      await writeFile(path.join(dir, CONTENT_DIR, segments[1]!), '[{"id": "kapot"}]');
+      const again = await LibraryStore.open(dir);
+      expect(again.segmentsFromCache).toBe(0);
+      expect(again.head('a1')?.headline).toBe('Kabinet zal snelheid op A-wegen verlagen');
+      expect(again.notices.some((notice) => notice.code === 'content-damaged')).toBe(true);
+      expect(again.head('w1')).toBeUndefined();
+      await again.close();
+    });
+  });
+
+  it('does not use a cache file cut short or altered, and makes it again', async () => {
+    await withTempDir(async (dir) => {
+      const fromFiles = await cachedLibrary(dir);
+      const [first, second] = (await cacheFiles(dir)).map((name) => path.join(dir, CACHE_DIR, HEADS_CACHE_DIR, name));
+      await truncate(first!, (await stat(first!)).size - 9);
+      const bytes = await readFile(second!);
+      const middle = Math.floor(bytes.length / 2);
+      bytes[middle] = bytes[middle]! ^ 0x20;
+      await writeFile(second!, bytes);
+      const again = await LibraryStore.open(dir);
+      expect(again.segmentsFromCache).toBe(0);
+      expect(headsOf(again)).toEqual(fromFiles);
+      await again.headsCacheSettled();
+      await again.close();
+      const third = await LibraryStore.open(dir);
+      expect(third.segmentsFromCache).toBe(2);
+      expect(headsOf(third)).toEqual(fromFiles);
+      await third.close();
+    });
+  });
+
+  it('removes the cache files of segments the library no longer lists; a read-only opening writes none', async () => {
+    await withTempDir(async (dir) => {
+      await cachedLibrary(dir);
+      const stray = path.join(dir, CACHE_DIR, HEADS_CACHE_DIR, '0000000aa-00000000.bin');
+      await writeFile(stray, 'weg ermee');
+      const readOnly = await LibraryStore.open(dir, { readOnly: true });
+      expect(readOnly.segmentsFromCache).toBe(2);
+      await readOnly.headsCacheSettled();
+      await readOnly.close();
+      expect(await cacheFiles(dir)).toContain('0000000aa-00000000.bin');
+      await rm(path.join(dir, CACHE_DIR, HEADS_CACHE_DIR), { recursive: true });
+      const store = await LibraryStore.open(dir);
+      // Closed before the cache is made (it waits for the opening's own work): nothing written, and closing does not wait for it.
+      await store.close();
+      expect(await cacheFiles(dir)).toEqual([]);
+      const again = await LibraryStore.open(dir);
+      await again.headsCacheSettled();
+      await again.close();
+      expect(await cacheFiles(dir)).toHaveLength(2);
+    });
+  });
+
+  it('decodes only the file it was made from, and adds nothing when it cannot decode', () => {
+    const heads = variedStories().map((story) => JSON.parse(JSON.stringify(story.head)) as StoryHead);
+    const stamp = { size: 4_096, mtimeMs: 1_733_480_000_123.5, ino: 77 };
+    const bytes = encodeHeadsCache(heads, stamp);
+    const parts = new ColdHeadParts();
+    expect(decodeHeadsCache(bytes, { ...stamp, mtimeMs: stamp.mtimeMs + 1 }, parts)).toBeNull();
+    expect(decodeHeadsCache(bytes, { ...stamp, ino: 78 }, parts)).toBeNull();
+    expect(decodeHeadsCache(bytes.subarray(0, bytes.length - 1), stamp, parts)).toBeNull();
+    expect(decodeHeadsCache(Buffer.from('[]'), stamp, parts)).toBeNull();
+    expect(parts.bytes).toBe(new ColdHeadParts().bytes);
+    const decoded = decodeHeadsCache(bytes, stamp, parts)!;
+    expect(decoded.map(({ head, slot }) => ({ ...head, fileName: parts.fileName(slot), sha256: parts.sha256(slot), contentHash: parts.contentHash(slot), warnings: parts.warnings(slot), capturedAt: parts.capturedAt(slot) }))).toEqual(
+      heads.map((head) => ({ ...head, capturedAt: head.capturedAt })),
+    );
+  });
+});

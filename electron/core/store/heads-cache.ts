@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { Dateline, StoryKind } from '../../../shared/types';
+import { asciiJson, jsonEncodingOf } from './ascii-json';
+import { isTempFileName, tempFileMark } from './durable-file';
+import type { StoryHead, WireVersionFacts } from './meta';
+import { readHeadsFile } from './segment-shape';
+import { ColdHeadParts } from './stored-heads';
+
+// Every opening reads every story head, and parsing the heads files (JSON with the file
+// name, both SHA-256s and the warnings of every story, and each agency version's facts
+// written out in full) was most of an opening's time. A heads file never changes once
+// written, so what its parse gives is cached in `cache/heads/<segment>.bin` in the form the
+// store keeps: the list's parts as compact JSON (repeated values once per file, an agency
+// version's facts as a row), the other parts as the off-heap records ColdHeadParts keeps,
+// copied as they are. A cache file is used only for the very file it was made from (its
+// size, modification time and inode) and only when its checksum holds; anything else and
+// the heads file is read as before. Cache files are made from the heads file (read again),
+// never from memory, in the background after an opening and after a write.
+
+/** The folder under the library's cache folder. */
+export const HEADS_CACHE_DIR = 'heads';
+const MAGIC = 0x3143484b; // 'KHC1'
+const FORMAT = 1;
+
+/** What tells one version of a heads file from another without reading it (the store never rewrites one in place). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** A head's list parts as the cache gives them, and where its other parts went. */
+export interface CachedHead {
+  head: Omit<StoryHead, 'fileName' | 'sha256' | 'contentHash' | 'warnings' | 'capturedAt'>;
+  /** Its slot in the ColdHeadParts the heads were read into. */
+  slot: number;
+}
+
+/** An agency version's facts in the order the importer writes them: kept as a row when a version has exactly these. */
+const WIRE_KEYS = ['storyId', 'guid', 'version', 'format', 'firstCreated', 'versionCreated', 'date', 'status', 'signals', 'embargoedUntil', 'edNote', 'subheadline', 'slugline', 'byline', 'language', 'rights', 'infoSources', 'words'] as const;
+/** Facts that repeat from version to version: kept once in the file's table of values, the row holding their place in it. */
+const WIRE_SHARED = new Set<string>(['format', 'date', 'status', 'signals', 'byline', 'language', 'rights', 'infoSources']);
+/** In a row, `versionCreated` when it is the same as `firstCreated` (never a value of its own: those are strings or null). */
+const SAME_AS_FIRST = -1;
+
+/** The file stamp of the heads file, or null when it is not a regular file. */
+export async function stampOf(file: string): Promise<FileStamp | null> {
+  const stat = await fs.lstat(file).catch(() => null);
+  return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } : null;
+}
+
+/** The cache file's bytes for the heads `heads` of a heads file stamped `stamp`. */
+export function encodeHeadsCache(heads: StoryHead[], stamp: FileStamp): Buffer {
+  const parts = new ColdHeadParts();
+  const table: unknown[] = [];
+  const known = new Map<string, number>();
+  const ref = (value: unknown): number => {
+    const key = typeof value === 'string' ? `s${value}` : `j${JSON.stringify(value)}`;
+    let at = known.get(key);
+    if (at === undefined) {
+      at = table.push(value) - 1;
+      known.set(key, at);
+    }
+    return at;
+  };
+  const rows: unknown[] = [];
+  const cold: Buffer[] = [];
+  const captured = Buffer.allocUnsafe(heads.length * 8);
+  heads.forEach((head, k) => {
+    const slot = parts.add({ fileName: head.fileName, sha256: head.sha256, contentHash: head.contentHash, warnings: head.warnings, capturedAt: head.capturedAt });
+    cold.push(parts.recordBytes(slot));
+    captured.writeDoubleLE(parts.capturedMs(slot), k * 8);
+    const dateline = { place: head.dateline.place, agencies: head.dateline.agencies };
+    const row: unknown[] = [head.id, head.kind, head.headline, ref(dateline), ref(head.section), ref(head.ageLabel), ref(head.pageId), ref(head.importedAt)];
+    if (head.wire !== undefined) row.push(wireRow(head.wire, ref));
+    rows.push(row);
+  });
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, size: stamp.size, mtimeMs: stamp.mtimeMs, ino: stamp.ino, count: heads.length }), 'latin1');
+  const hot = Buffer.from(asciiJson([table, rows]), 'latin1');
+  const coldBytes = Buffer.concat(cold);
+  const body = Buffer.concat([u32(MAGIC), u32(header.length), header, u32(hot.length), hot, u32(coldBytes.length), coldBytes, captured]);
+  return Buffer.concat([body, u32(crc32(body))]);
+}
+
+/** A version's facts as a row (values that repeat as their place in the table), or as they are when they are not in the usual form. */
+function wireRow(wire: WireVersionFacts, ref: (value: unknown) => number): unknown {
+  const facts = wire as unknown as Record<string, unknown>;
+  const keys = Object.keys(facts);
+  if (keys.length !== WIRE_KEYS.length || keys.some((key, i) => key !== WIRE_KEYS[i])) return facts;
+  return WIRE_KEYS.map((key) => {
+    if (key === 'versionCreated' && facts.versionCreated === facts.firstCreated) return SAME_AS_FIRST;
+    return WIRE_SHARED.has(key) ? ref(facts[key]) : facts[key];
+  });
+}
+
+function wireOf(row: unknown, table: unknown[]): WireVersionFacts {
+  if (!Array.isArray(row)) return row as WireVersionFacts;
+  const facts: Record<string, unknown> = {};
+  for (let i = 0; i < WIRE_KEYS.length; i++) {
+    const key = WIRE_KEYS[i]!;
+    const value: unknown = row[i];
+    facts[key] = WIRE_SHARED.has(key) ? table[value as number] : value;
+  }
+  if (facts.versionCreated === SAME_AS_FIRST) facts.versionCreated = facts.firstCreated;
+  return facts as unknown as WireVersionFacts;
+}
+
+/**
+ * The heads a cache file holds, their other parts added to `parts`; null when the file is
+ * not a cache of the heads file stamped `stamp` (another version of it, another format,
+ * damaged, cut short). Nothing is added to `parts` then.
+ */
+export function decodeHeadsCache(bytes: Buffer, stamp: FileStamp, parts: ColdHeadParts): CachedHead[] | null {
+  try {
+    if (bytes.length < 20 || bytes.readUInt32LE(0) !== MAGIC) return null;
+    const end = bytes.length - 4;
+    if (crc32(bytes.subarray(0, end)) !== bytes.readUInt32LE(end)) return null;
+    let at = 4;
+    const section = () => {
+      const length = bytes.readUInt32LE(at);
+      const from = at + 4;
+      at = from + length;
+      if (at > end) throw new RangeError('cut short');
+      return { from, to: at };
+    };
+    const headerAt = section();
+    const header = JSON.parse(bytes.toString('latin1', headerAt.from, headerAt.to)) as Record<string, unknown>;
+    if (header.format !== FORMAT || header.size !== stamp.size || header.mtimeMs !== stamp.mtimeMs || header.ino !== stamp.ino) return null;
+    const count = header.count as number;
+    const hotAt = section();
+    const [table, rows] = JSON.parse(bytes.toString(jsonEncodingOf(bytes.subarray(hotAt.from), hotAt.to - hotAt.from), hotAt.from, hotAt.to)) as [unknown[], unknown[][]];
+    const coldAt = section();
+    if (rows.length !== count || at + count * 8 !== end) return null;
+    // Every record's length first: nothing is added to `parts` unless all are whole.
+    const ends: number[] = [];
+    for (let from = coldAt.from; ends.length < count; ) {
+      from += ColdHeadParts.recordLength(bytes, from);
+      if (from > coldAt.to) return null;
+      ends.push(from);
+    }
+    if (ends.at(-1) !== coldAt.to && count > 0) return null;
+    const rowsRead = rows.map((row) => {
+      const head: CachedHead['head'] = {
+        id: row[0] as string,
+        kind: row[1] as StoryKind,
+        headline: row[2] as string,
+        // One object per dateline of the file (the store shares one per dateline of the library).
+        dateline: table[row[3] as number] as Dateline,
+        section: table[row[4] as number] as string | null,
+        ageLabel: table[row[5] as number] as string | null,
+        pageId: table[row[6] as number] as string | null,
+        importedAt: table[row[7] as number] as string,
+      };
+      if (row.length > 8) head.wire = wireOf(row[8], table);
+      return head;
+    });
+    // Only now, with every row read, are the records added.
+    const heads: CachedHead[] = [];
+    let from = coldAt.from;
+    for (let k = 0; k < count; k++) {
+      heads.push({ head: rowsRead[k]!, slot: parts.addRecord(bytes, from, ends[k]!, bytes.readDoubleLE(at + k * 8)) });
+      from = ends[k]!;
+    }
+    return heads;
+  } catch {
+    return null;
+  }
+}
+
+function u32(value: number): Buffer {
+  const bytes = Buffer.allocUnsafe(4);
+  bytes.writeUInt32LE(value >>> 0);
+  return bytes;
+}
+
+/**
+ * The heads cache of one library folder: reads a segment's cache file at an opening, and
+ * makes and removes cache files (not in a read-only library).
+ */
+export class HeadsCache {
+  private readonly dir: string;
+
+  constructor(
+    cacheDir: string,
+    private readonly contentDir: string,
+  ) {
+    this.dir = path.join(cacheDir, HEADS_CACHE_DIR);
+  }
+
+  private headsFile(segment: string): string {
+    return path.join(this.contentDir, `${segment}.heads.json`);
+  }
+
+  private cacheFile(segment: string): string {
+    return path.join(this.dir, `${segment}.bin`);
+  }
+
+  /** The segment's heads from its cache file, their other parts added to `parts`; null when there is no cache of its heads file as it is now. */
+  async read(segment: string, parts: ColdHeadParts): Promise<CachedHead[] | null> {
+    const stamp = await stampOf(this.headsFile(segment));
+    if (!stamp) return null;
+    const bytes = await fs.readFile(this.cacheFile(segment)).catch(() => null);
+    return bytes && decodeHeadsCache(bytes, stamp, parts);
+  }
+
+  /**
+   * Makes the segment's cache file from its heads file as it is now. False when the heads
+   * file cannot be read or holds any entry that is not a head (it is then read at every
+   * opening, so that its damage is reported every time).
+   */
+  async write(segment: string): Promise<boolean> {
+    const file = this.headsFile(segment);
+    const stamp = await stampOf(file);
+    if (!stamp) return false;
+    const read = await readHeadsFile(file).catch(() => null);
+    if (!read || read.invalid > 0) return false;
+    // The file changed while it was read (it never should): no cache rather than a wrong one.
+    const after = await stampOf(file);
+    if (!after || after.size !== stamp.size || after.mtimeMs !== stamp.mtimeMs || after.ino !== stamp.ino) return false;
+    const bytes = encodeHeadsCache(read.heads, stamp);
+    await fs.mkdir(this.dir, { recursive: true });
+    // Not written durably: a cache file cut short by a crash fails its checksum and is made again.
+    const temp = `${this.cacheFile(segment)}${tempFileMark()}${process.pid}-${randomBytes(6).toString('hex')}`;
+    try {
+      await fs.writeFile(temp, bytes);
+      await fs.rename(temp, this.cacheFile(segment));
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+    return true;
+  }
+
+  /** Segments that have a cache file (valid or not). */
+  async listed(): Promise<Set<string>> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    return new Set(names.filter((name) => name.endsWith('.bin') && !isTempFileName(name)).map((name) => name.slice(0, -'.bin'.length)));
+  }
+
+  /** Removes the cache files of segments the library no longer lists (compacted or lost), and temporary files left by a crash. */
+  async prune(keep: ReadonlySet<string>): Promise<void> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const stale = isTempFileName(name) || !name.endsWith('.bin') || !keep.has(name.slice(0, -'.bin'.length));
+      if (stale) await fs.rm(path.join(this.dir, name), { force: true, recursive: false }).catch(() => {});
+    }
+  }
+}
