@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeHeadsCache, encodeHeadsCache, HEADS_CACHE_DIR } from './heads-cache';
 import { CACHE_DIR, CONTENT_DIR, LibraryStore } from './library-store';
@@ -159,6 +160,52 @@ describe('heads cache', () => {
       await again.close();
       expect(await cacheFiles(dir)).toHaveLength(2);
     });
+  });
+
+  it('gives back any head as it was encoded', () => {
+    const anyHead = fc
+      .record({
+        id: fc.stringMatching(/^[a-z0-9-]{1,30}$/),
+        kind: fc.constantFrom('article' as const, 'brief' as const),
+        headline: fc.string({ unit: 'grapheme', maxLength: 120 }),
+        place: fc.string({ maxLength: 20 }),
+        agencies: fc.array(fc.constantFrom('ANP', 'AFP', 'RTR', 'dpa'), { maxLength: 3 }),
+        section: fc.option(fc.string({ maxLength: 20 })),
+        ageLabel: fc.option(fc.constantFrom('2 uur geleden', '8 minuten geleden')),
+        pageId: fc.option(fc.stringMatching(/^[a-f0-9]{16}$/)),
+        importedAt: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+        fileName: fc.string({ unit: 'grapheme', maxLength: 80 }),
+        sha256: fc.oneof(fc.string().map(hex), fc.string({ maxLength: 70 })),
+        contentHash: fc.oneof(fc.string().map(hex), fc.string({ maxLength: 70 })),
+        warnings: fc.array(fc.string({ unit: 'grapheme', maxLength: 60 }), { maxLength: 3 }),
+        capturedAt: fc.option(fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.string({ maxLength: 24 })), { nil: undefined }),
+        version: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+        sameTimes: fc.boolean(),
+      })
+      .map(({ place, agencies, version, sameTimes, ...parts }): StoryHead => {
+        const made: StoryHead = { ...parts, dateline: { place, agencies } };
+        if (made.capturedAt === undefined) delete made.capturedAt;
+        if (version !== undefined) {
+          made.wire = wireVersion(`w-${made.id}`, version, made.headline).head.wire!;
+          if (sameTimes) made.wire.versionCreated = made.wire.firstCreated;
+        }
+        return made;
+      });
+    fc.assert(
+      fc.property(fc.uniqueArray(anyHead, { selector: (head) => head.id, maxLength: 20 }), (heads) => {
+        const stamp = { size: 100, mtimeMs: 5, ino: 6 };
+        const parts = new ColdHeadParts();
+        const decoded = decodeHeadsCache(encodeHeadsCache(heads, stamp), stamp, parts)!;
+        const back = decoded.map(({ head, slot }) => {
+          const whole: StoryHead = { ...head, fileName: parts.fileName(slot), sha256: parts.sha256(slot), contentHash: parts.contentHash(slot), warnings: parts.warnings(slot) };
+          const capturedAt = parts.capturedAt(slot);
+          if (capturedAt !== undefined) whole.capturedAt = capturedAt;
+          return plainHead(whole);
+        });
+        expect(back).toEqual(heads.map((head) => plainHead(head)));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('decodes only the file it was made from, and adds nothing when it cannot decode', () => {

@@ -158,12 +158,8 @@ export function decodeHeadsCache(bytes: Buffer, stamp: FileStamp, parts: ColdHea
       return head;
     });
     // Only now, with every row read, are the records added.
-    const heads: CachedHead[] = [];
-    let from = coldAt.from;
-    for (let k = 0; k < count; k++) {
-      heads.push({ head: rowsRead[k]!, slot: parts.addRecord(bytes, from, ends[k]!, bytes.readDoubleLE(at + k * 8)) });
-      from = ends[k]!;
-    }
+    const first = parts.addRecords(bytes, coldAt.from, ends, (k) => bytes.readDoubleLE(at + k * 8));
+    const heads = rowsRead.map((head, k): CachedHead => ({ head, slot: first + k }));
     return heads;
   } catch {
     return null;
@@ -198,12 +194,12 @@ export class HeadsCache {
     return path.join(this.dir, `${segment}.bin`);
   }
 
-  /** The segment's heads from its cache file, their other parts added to `parts`; null when there is no cache of its heads file as it is now. */
-  async read(segment: string, parts: ColdHeadParts): Promise<CachedHead[] | null> {
+  /** The segment's cache file and its heads file's stamp, as read now (decode with `decodeHeadsCache`); null when either is not there. */
+  async fetch(segment: string): Promise<{ bytes: Buffer; stamp: FileStamp } | null> {
     const stamp = await stampOf(this.headsFile(segment));
     if (!stamp) return null;
     const bytes = await fs.readFile(this.cacheFile(segment)).catch(() => null);
-    return bytes && decodeHeadsCache(bytes, stamp, parts);
+    return bytes && { bytes, stamp };
   }
 
   /**

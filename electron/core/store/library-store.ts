@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { isEmptyChange, type ChangeSet, type Commit } from '../../../shared/contract/changes';
@@ -22,7 +22,7 @@ import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './
 import { storyHeadOf, StoryVersions } from './versions';
 import { ColdHeadParts, HashIndex, StoredHead } from './stored-heads';
 import { SharedHeadParts } from './shared-head-parts';
-import { HeadsCache, type CachedHead } from './heads-cache';
+import { decodeHeadsCache, HeadsCache, type CachedHead } from './heads-cache';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
@@ -38,6 +38,8 @@ export const CACHE_DIR = 'cache';
 /** The heads cache is made this long after an opening or a write of segments (their own work first), with a pause after each segment. */
 const HEADS_CACHE_DELAY_MS = 3_000;
 const HEADS_CACHE_PAUSE_MS = 20;
+/** Segments whose files are asked for ahead at an opening. */
+const READ_AHEAD_SEGMENTS = 6;
 /** Stories per content segment: small enough to load one reader's story fast, large enough to keep file counts low. */
 export const SEGMENT_SIZE = 1_000;
 const BODY_CACHE_SEGMENTS = 6;
@@ -1175,11 +1177,22 @@ export class LibraryStore {
   private async loadHeads(): Promise<void> {
     this.setDeleted(this.meta);
     const problems: string[] = [];
-    for (const segment of this.meta.segments) {
+    const segments = this.meta.segments;
+    // What is read of the next few segments is asked for ahead (each read waits for the thread pool); they are taken in, in order.
+    const ahead: Array<Promise<[Awaited<ReturnType<HeadsCache['fetch']>>, Stats | null]>> = [];
+    const readAhead = (k: number) => {
+      const segment = segments[k];
+      if (segment && !ahead[k]) ahead[k] = Promise.all([this.headsCache.fetch(segment.name), fs.lstat(this.bodiesFile(segment.name)).catch(() => null)]);
+    };
+    for (let k = 0; k < segments.length; k++) {
+      const segment = segments[k]!;
+      for (let next = k; next < k + READ_AHEAD_SEGMENTS; next++) readAhead(next);
+      const [fetched, bodies] = await ahead[k]!;
+      delete ahead[k];
       const file = `${CONTENT_DIR}/${segment.name}.heads.json`;
       try {
         // From its cache file when the heads file is as it was cached (then all its entries were heads).
-        const cached = await this.headsCache.read(segment.name, this.coldParts);
+        const cached = fetched && decodeHeadsCache(fetched.bytes, fetched.stamp, this.coldParts);
         const { heads, invalid } = cached ? { heads: cached, invalid: 0 } : await readHeadsFile(path.join(this.dataDir, file));
         if (cached) {
           for (const head of cached) this.indexCachedHead(head, segment.name);
@@ -1201,7 +1214,6 @@ export class LibraryStore {
         problems.push(`${segment.name} (${error.problem})`);
       }
       // A bodies file that is plainly not there is known now; one that is damaged inside when it is read.
-      const bodies = await fs.lstat(this.bodiesFile(segment.name)).catch(() => null);
       const problem: SegmentProblem | null = !bodies ? 'missing' : !bodies.isFile() ? 'not-a-file' : bodies.size === 0 ? 'empty' : null;
       if (problem) {
         this.checkedBodies.add(segment.name);

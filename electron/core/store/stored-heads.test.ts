@@ -66,6 +66,25 @@ describe('stored heads', () => {
     expect(parts.bytes).toBeGreaterThan(1_500_000);
   });
 
+  it('take records copied as they are kept, in bulk, across buffers and with a record larger than a buffer', () => {
+    const source = new ColdHeadParts();
+    const plains = Array.from({ length: 9_000 }, (_, i) => head({ id: `s-${i}`, fileName: `anp-${i}-${'ë'.repeat(i % 90)}.txt`, sha256: hex(`b${i}`), contentHash: i % 11 ? hex(`c${i}`) : `hash-${i}`, warnings: i % 7 ? [] : [`waarschuwing ${i}`], capturedAt: i % 3 ? undefined : i % 2 ? '2024-03-05T09:12:44.120Z' : 'gisteren' }));
+    plains.splice(4_000, 0, head({ id: 'groot', fileName: `${'x'.repeat(1_200_000)}.txt` }));
+    const slots = plains.map((plain) => StoredHead.of(plain, source)).map((_, k) => k);
+    const records = slots.map((slot) => Buffer.from(source.recordBytes(slot)));
+    const ends: number[] = [];
+    records.reduce((at, record) => (ends.push(at + 5 + record.length), at + record.length), 0);
+    // Behind 5 bytes of something else, as in a cache file.
+    const bytes = Buffer.concat([Buffer.from('kop!!'), ...records]);
+    const target = new ColdHeadParts();
+    StoredHead.of(head({ fileName: 'eerst.txt' }), target);
+    const first = target.addRecords(bytes, 5, ends, (k) => source.capturedMs(k));
+    expect(first).toBe(1);
+    const read = (parts: ColdHeadParts, slot: number) => [parts.fileName(slot), parts.sha256(slot), parts.contentHash(slot), parts.warnings(slot), parts.capturedAt(slot)];
+    for (const slot of slots) expect(read(target, first + slot)).toEqual(read(source, slot));
+    expect(read(target, 0)[0]).toBe('eerst.txt');
+  });
+
   it('show another id or kind with the same parts, and are never copied by a spread', () => {
     const parts = new ColdHeadParts();
     const stored = StoredHead.of(head({ capturedAt: '2024-03-05T09:00:00.000Z' }), parts);

@@ -137,6 +137,35 @@ export class ColdHeadParts {
     return this.noteSlot(start, capturedMs);
   }
 
+  /**
+   * Appends the records `bytes[from, ends[0])`, `[ends[0], ends[1])`, … as addRecord would,
+   * copied a chunk's worth at a time; `capturedMs(k)` is the k-th record's capture time.
+   * Returns the first record's slot (the others follow it).
+   */
+  addRecords(bytes: Buffer, from: number, ends: readonly number[], capturedMs: (k: number) => number): number {
+    const first = this.count;
+    let k = 0;
+    while (k < ends.length) {
+      const start = k === 0 ? from : ends[k - 1]!;
+      // As many whole records as fit in the chunk's room (at least one: a chunk of its own if need be).
+      const room = this.chunk ? CHUNK - this.used : 0;
+      let last = k;
+      while (last + 1 < ends.length && ends[last + 1]! - start <= room) last++;
+      if (ends[last]! - start > room) {
+        this.addRecord(bytes, start, ends[k]!, capturedMs(k));
+        k++;
+        continue;
+      }
+      const offset = this.used;
+      bytes.copy(this.chunk!, offset, start, ends[last]!);
+      this.used = offset + (ends[last]! - start);
+      const base = (this.chunks.length - 1) * CHUNK + offset;
+      for (let j = k; j <= last; j++) this.noteSlot(base + ((j === 0 ? from : ends[j - 1]!) - start), capturedMs(j));
+      k = last + 1;
+    }
+    return first;
+  }
+
   /** The slot's record as it is kept (a view, valid while this store lives): see addRecord. */
   recordBytes(slot: number): Buffer {
     const { buffer, offset } = this.locate(slot);
