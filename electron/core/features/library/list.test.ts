@@ -197,6 +197,15 @@ describe('stories.list with a search: counts every hit, orders only the page', (
       await ok(core, 'stories.delete', { ids: ['s004', 's005'] });
       await ok(core, 'stories.setDate', { id: 's006', date: '2031-05-05' });
       await expectSameAsPlain(building(), index, [''], FILTERS);
+      // Agency stories are dated by the wire unless the editor set a date, took it away (null) or left it empty.
+      await core.context.store.addStories([wireVersion('w1', 1, 'Dijk bij Olst houdt'), wireVersion('w2', 1, 'Veerpont vaart weer'), wireVersion('w3', 1, 'Sluis dicht')]);
+      await core.context.store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with(Object.entries({ w1: { publishedAt: null }, w2: { publishedAt: '' }, w3: { note: 'alleen een notitie' }, s007: { publishedAt: null } })) }));
+      expect((await listStories(building(), { sort: 'date', dir: 'asc', limit: 1_000 })).items.filter((item) => item.id.startsWith('w')).map((item) => [item.id, item.publishedAt])).toEqual([
+        ['w3', '2026-01-01'],
+        ['w1', null],
+        ['w2', ''],
+      ]);
+      await expectSameAsPlain(building(), index, [''], FILTERS);
       await core.context.store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with([['s010', { publishedAt: '2024-3-1' }]]) }));
       await expectSameAsPlain(building(), index, [''], [{}]);
     });
