@@ -61,7 +61,6 @@ export class Library {
   readonly context: ServiceContext;
   private listKeysNow: ListKeys | null = null;
   private closing: Promise<void> | null = null;
-  private readonly foreground = new Foreground();
 
   private constructor(
     readonly store: LibraryStore,
@@ -73,6 +72,7 @@ export class Library {
     importOptions: ImportOptions,
     readonly watch: WatchService,
     readonly sync: TeamSync,
+    private readonly foreground: Foreground,
   ) {
     this.context = Object.freeze({
       watch,
@@ -112,10 +112,11 @@ export class Library {
       const importOptions: ImportOptions = {};
       await options.beforeIndexing?.({ store, importOptions });
       const start = options.indexes ?? 'eager';
-      const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot });
+      const foreground = new Foreground();
+      const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot, foreground });
       const watch = new WatchService(store, importOptions, options.watchOptions);
       const sync = new TeamSync(store, options.syncCredentials, options.credentialStore ?? null);
-      const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync);
+      const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync, foreground);
       // Once built, the list looks up every story's sort and filter keys in one pass (in
       // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.
       // Then a few searches of its own warm the search code (features/library/warm-search.ts).

@@ -13,6 +13,7 @@ import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, 
 import { indexingWorkerEntry } from './worker-entry';
 import { started, stopWorker, type WorkerEnd } from './worker-exit';
 import { lexiconData, type LexiconData } from '../text/compounds';
+import type { Foreground } from '../slices';
 
 // The main process's side of the indexing worker (worker.ts): starts it, tells it every
 // change of the store, asks it the queries, and keeps what the list needs at hand
@@ -61,6 +62,8 @@ function keepLexicon(lexicon: LexiconData): void {
 
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
+/** A request answered while the worker's start is posted holds each part back at most this long (feedStart). */
+const START_GIVES_WAY_AT_MOST_MS = 50;
 /** Entries (stories' taggings, edits, records) per part of a worker's start (feedStart): ~1 ms of cloning each. */
 const START_PART_ENTRIES = 5_000;
 /** A worker slice: long enough that yielding costs nothing, short enough that a query waits little. */
@@ -70,6 +73,8 @@ export interface IndexingOptions {
   /** `eager` starts the worker and the build at once (app, host); `lazy` at the first query (CLI). */
   start?: 'eager' | 'lazy';
   snapshot?: IndexSnapshotOptions;
+  /** The requests being answered: the worker's start gives way to them (see feedStart). */
+  foreground?: Foreground;
 }
 
 export interface IndexProgress {
@@ -190,6 +195,8 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   private failure: string | null = null;
   private startedAt = 0;
   private startBlockMs = 0;
+  /** Ends the start's wait for the requests in flight (giveWay). */
+  private wakeStart: (() => void) | null = null;
   /** Requests made while the worker's start is being posted (feedStart), sent after it; null once it is. */
   private held: Pending[] | null = null;
   private probe: IntervalHistogram | null = null;
@@ -446,6 +453,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       if (worker !== this.worker) return;
       worker.postMessage(part satisfies ToWorker);
       await new Promise((resolve) => setImmediate(resolve));
+      await this.giveWay();
     }
     if (worker !== this.worker) return;
     worker.postMessage({ type: 'start-done' } satisfies ToWorker);
@@ -453,6 +461,20 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     this.held = null;
     this.flushChanges();
     for (const waiting of held) this.send(waiting, worker);
+  }
+
+  /**
+   * Between two parts of the start: requests being answered now (the app's first list page,
+   * its filters) go first, unless one of them waits for this start (then it goes on at once).
+   */
+  private async giveWay(): Promise<void> {
+    const foreground = this.options.foreground;
+    if (!foreground?.busy || this.held?.length !== 0) return;
+    await new Promise<void>((resolve) => {
+      this.wakeStart = resolve;
+      void foreground.idle(START_GIVES_WAY_AT_MOST_MS).then(resolve);
+    });
+    this.wakeStart = null;
   }
 
   private rejectAll(error: Error): void {
@@ -476,6 +498,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     // While the worker's start is still being posted, requests wait for it (in order).
     if (this.held) {
       this.held.push(waiting);
+      this.wakeStart?.();
       return;
     }
     const id = this.nextId++;

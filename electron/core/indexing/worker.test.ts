@@ -9,6 +9,7 @@ import { IndexingClient, lexiconsReceived, whenLexiconShared } from './client';
 import { INDEXING_WORKER_NICE } from '../thread-priority';
 import { applyMetaPatch, metaPatch } from './meta-patch';
 import { StoryMap } from '../store/story-map';
+import { Foreground } from '../slices';
 
 // The indexing worker through its client, as the app uses it: a real store, a real
 // worker thread running the engine over the library's files.
@@ -179,6 +180,29 @@ describe('the indexing worker', () => {
         expect(await found(client, 'tijdensstartwoord')).toEqual(['s17']);
         expect((await client.status()).stories).toBe(6_000);
       } finally {
+        await client.close();
+      }
+    });
+  });
+
+  it('gives its start way to requests in flight, but not for good, and not to one that waits for the start', async () => {
+    await withLibrary(6_000, async (store) => {
+      const taggings = Object.fromEntries(Array.from({ length: 6_000 }, (_, n) => [`s${n}`, ['t1']]));
+      await store.update(null, (meta) => ({ ...meta, tags: [{ id: 't1', name: 'Starttag', parentId: null, color: null, mediaTopic: null }], taggings: StoryMap.from(taggings) }));
+      const foreground = new Foreground();
+      const client = new IndexingClient(store, { snapshot: { enabled: false }, foreground });
+      let release = () => {};
+      // A request that stays in flight the whole time (an export, say), and one that asks the worker meanwhile.
+      const long = foreground.during(() => new Promise<void>((resolve) => (release = resolve)));
+      try {
+        const asked = foreground.during(() => found(client, 'starttag'));
+        expect((await asked).length).toBeLessThanOrEqual(6_000);
+        await client.whenReady();
+        expect(await foreground.during(() => found(client, 'starttag'))).toHaveLength(6_000);
+        expect(foreground.busy).toBe(true);
+      } finally {
+        release();
+        await long;
         await client.close();
       }
     });
