@@ -162,7 +162,7 @@ describe('heads cache', () => {
     });
   });
 
-  it('gives back any head as it was encoded', () => {
+  it('gives back any head as it was encoded', async () => {
     const anyHead = fc
       .record({
         id: fc.stringMatching(/^[a-z0-9-]{1,30}$/),
@@ -191,11 +191,11 @@ describe('heads cache', () => {
         }
         return made;
       });
-    fc.assert(
-      fc.property(fc.uniqueArray(anyHead, { selector: (head) => head.id, maxLength: 20 }), (heads) => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(anyHead, { selector: (head) => head.id, maxLength: 20 }), async (heads) => {
         const stamp = { size: 100, mtimeMs: 5, ino: 6 };
         const parts = new ColdHeadParts();
-        const decoded = decodeHeadsCache(encodeHeadsCache(heads, stamp), stamp, parts)!;
+        const decoded = decodeHeadsCache(await encodeHeadsCache(heads, stamp), stamp, parts)!;
         const back = decoded.map(({ head, slot }) => {
           const whole: StoryHead = { ...head, fileName: parts.fileName(slot), sha256: parts.sha256(slot), contentHash: parts.contentHash(slot), warnings: parts.warnings(slot) };
           const capturedAt = parts.capturedAt(slot);
@@ -208,10 +208,10 @@ describe('heads cache', () => {
     );
   });
 
-  it('decodes only the file it was made from, and adds nothing when it cannot decode', () => {
+  it('decodes only the file it was made from, and adds nothing when it cannot decode', async () => {
     const heads = variedStories().map((story) => JSON.parse(JSON.stringify(story.head)) as StoryHead);
     const stamp = { size: 4_096, mtimeMs: 1_733_480_000_123.5, ino: 77 };
-    const bytes = encodeHeadsCache(heads, stamp);
+    const bytes = await encodeHeadsCache(heads, stamp);
     const parts = new ColdHeadParts();
     expect(decodeHeadsCache(bytes, { ...stamp, mtimeMs: stamp.mtimeMs + 1 }, parts)).toBeNull();
     expect(decodeHeadsCache(bytes, { ...stamp, ino: 78 }, parts)).toBeNull();

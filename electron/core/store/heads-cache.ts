@@ -45,6 +45,9 @@ const WIRE_KEYS = ['storyId', 'guid', 'version', 'format', 'firstCreated', 'vers
 const WIRE_SHARED = new Set<string>(['format', 'date', 'status', 'signals', 'byline', 'language', 'rights', 'infoSources']);
 /** In a row, `versionCreated` when it is the same as `firstCreated` (never a value of its own: those are strings or null). */
 const SAME_AS_FIRST = -1;
+/** Heads encoded between two pauses of a cache file's making (~1 ms). */
+const ENCODE_SLICE = 250;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The file stamp of the heads file, or null when it is not a regular file. */
 export async function stampOf(file: string): Promise<FileStamp | null> {
@@ -52,8 +55,11 @@ export async function stampOf(file: string): Promise<FileStamp | null> {
   return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } : null;
 }
 
-/** The cache file's bytes for the heads `heads` of a heads file stamped `stamp`. */
-export function encodeHeadsCache(heads: StoryHead[], stamp: FileStamp): Buffer {
+/**
+ * The cache file's bytes for the heads `heads` of a heads file stamped `stamp`; `pause` is
+ * awaited after every ENCODE_SLICE heads (the store makes cache files while the app is in use).
+ */
+export async function encodeHeadsCache(heads: StoryHead[], stamp: FileStamp, pause: () => Promise<void> = async () => {}): Promise<Buffer> {
   const parts = new ColdHeadParts();
   const table: unknown[] = [];
   const known = new Map<string, number>();
@@ -69,7 +75,9 @@ export function encodeHeadsCache(heads: StoryHead[], stamp: FileStamp): Buffer {
   const rows: unknown[] = [];
   const cold: Buffer[] = [];
   const captured = Buffer.allocUnsafe(heads.length * 8);
-  heads.forEach((head, k) => {
+  for (let k = 0; k < heads.length; k++) {
+    if (k > 0 && k % ENCODE_SLICE === 0) await pause();
+    const head = heads[k]!;
     const slot = parts.add({ fileName: head.fileName, sha256: head.sha256, contentHash: head.contentHash, warnings: head.warnings, capturedAt: head.capturedAt });
     cold.push(parts.recordBytes(slot));
     captured.writeDoubleLE(parts.capturedMs(slot), k * 8);
@@ -77,7 +85,8 @@ export function encodeHeadsCache(heads: StoryHead[], stamp: FileStamp): Buffer {
     const row: unknown[] = [head.id, head.kind, head.headline, ref(dateline), ref(head.section), ref(head.ageLabel), ref(head.pageId), ref(head.importedAt)];
     if (head.wire !== undefined) row.push(wireRow(head.wire, ref));
     rows.push(row);
-  });
+  }
+  await pause();
   const header = Buffer.from(JSON.stringify({ format: FORMAT, size: stamp.size, mtimeMs: stamp.mtimeMs, ino: stamp.ino, count: heads.length }), 'latin1');
   const hot = Buffer.from(asciiJson([table, rows]), 'latin1');
   const coldBytes = Buffer.concat(cold);
@@ -213,10 +222,12 @@ export class HeadsCache {
     if (!stamp) return false;
     const read = await readHeadsFile(file).catch(() => null);
     if (!read || read.invalid > 0) return false;
+    // In turns of about a millisecond each (the parse above is the longest, ~3 ms for 1,000 heads).
+    await nextTurn();
     // The file changed while it was read (it never should): no cache rather than a wrong one.
     const after = await stampOf(file);
     if (!after || after.size !== stamp.size || after.mtimeMs !== stamp.mtimeMs || after.ino !== stamp.ino) return false;
-    const bytes = encodeHeadsCache(read.heads, stamp);
+    const bytes = await encodeHeadsCache(read.heads, stamp, nextTurn);
     await fs.mkdir(this.dir, { recursive: true });
     // Not written durably: a cache file cut short by a crash fails its checksum and is made again.
     const temp = `${this.cacheFile(segment)}${tempFileMark()}${process.pid}-${randomBytes(6).toString('hex')}`;
