@@ -389,7 +389,7 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
 
   log('Opening again in a fresh process, with the index snapshot …');
   const second = await measureInChild(dataDir, queriesFile, 'snapshot');
-  log(`  indexes ${second.origin === 'snapshot' ? 'from the snapshot' : `BUILT (${second.origin})`}: ready after ${round(second.indexReadyMs)} ms (first open ${round(open.indexReadyMs)} ms); longest block while loading ${round(second.loadBlockMs, 1)} ms in the worker, ${round(second.loadMainBlockMs, 1)} ms on the main thread`);
+  log(`  indexes ${second.origin === 'snapshot' ? 'from the snapshot' : `BUILT (${second.origin})`}: ready after ${round(second.indexReadyMs)} ms (first open ${round(open.indexReadyMs)} ms); longest block while loading ${round(second.loadBlockMs, 1)} ms in the worker, ${round(second.loadMainBlockMs, 1)} ms on the main thread; cold open ${round(second.coldOpenMs)} ms, the heads of ${second.segmentsFromCache} of ${second.segments} segments from their cache`);
   log(`  RSS ${Math.round(second.rssMB)} MB right after ready, ${Math.round(second.rssIdleMB)} MB once idle (all processes: ${Math.round(second.rssAllIdleMB)} MB); search p95 ${round(second.searchP95Ms, 2)} ms`);
 
   // Disk: what the library and its cache take against the wire text they hold (the corpus files as sent).
@@ -431,6 +431,7 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
     snapshotWriteBlockMs: round(open.snapshotWriteBlockMs, 1),
     snapshotOrigin: second.origin,
     coldOpenFromSnapshotMs: round(second.coldOpenMs),
+    headsCacheSegments: second.segmentsFromCache,
     indexReadyFromSnapshotMs: round(second.indexReadyMs),
     snapshotLoadBlockMs: round(second.loadBlockMs, 1),
     snapshotLoadMainBlockMs: round(second.loadMainBlockMs, 1),

@@ -58,6 +58,9 @@ export interface SnapshotOpenFigures {
   loadBlockMs: number;
   /** The longest the main process's event loop was held up while the snapshot loaded. */
   loadMainBlockMs: number;
+  /** Content segments whose heads the opening read from their cache file (store/heads-cache.ts), of `segments`. */
+  segmentsFromCache: number;
+  segments: number;
   searchP95Ms: number;
 }
 
@@ -236,6 +239,8 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
 /** Opens the library again, in a fresh process, with the index snapshot the first open wrote. */
 export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries): Promise<SnapshotOpenFigures> {
   const { core, start, coldOpenMs } = await openTimed(dataDir);
+  const { segmentsFromCache } = core.context.store;
+  const segments = core.context.store.meta.segments.length;
   await untilIndexesReady(core);
   const indexReadyMs = performance.now() - start;
   const rssMB = rssNowMB();
@@ -254,6 +259,8 @@ export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries
     settleMs: settled.settleMs,
     loadBlockMs: status.lastSnapshotLoad?.longestBlockMs ?? NaN,
     loadMainBlockMs,
+    segmentsFromCache,
+    segments,
     searchP95Ms: percentile(searches, 95),
   };
 }
