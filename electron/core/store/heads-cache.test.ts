@@ -140,6 +140,25 @@ describe('heads cache', () => {
     });
   });
 
+  it('caches the segment a compaction writes and drops those of the segments it retires', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir, { autoCompact: false });
+      for (let n = 0; n < 4; n++) await store.addStories([fakeStory(`k${n}`, `Korte melding ${n} uit Almelo`)]);
+      await store.headsCacheSettled();
+      expect(await cacheFiles(dir)).toHaveLength(4);
+      await store.compact({ retireNow: true });
+      await store.headsCacheSettled();
+      const listed = store.meta.segments.map((segment) => `${segment.name}.bin`).sort();
+      await store.close();
+      expect(listed).toHaveLength(1);
+      expect(await cacheFiles(dir)).toEqual(listed);
+      const again = await LibraryStore.open(dir, { autoCompact: false });
+      expect(again.segmentsFromCache).toBe(1);
+      expect([...again.liveIds()]).toEqual(['k0', 'k1', 'k2', 'k3']);
+      await again.close();
+    });
+  });
+
   it('removes the cache files of segments the library no longer lists; a read-only opening writes none', async () => {
     await withTempDir(async (dir) => {
       await cachedLibrary(dir);

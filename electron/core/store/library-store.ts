@@ -844,6 +844,10 @@ export class LibraryStore {
       this.swapMeta(next);
       this.renameSegments(into);
       this.emit({ type: 'meta', before, after: next });
+      // The new segments' heads are cached like an import's (the retired ones' cache files go with them).
+      for (const name of placed) this.uncached.add(name);
+      this.lastSegmentWrite = performance.now();
+      this.keepHeadsCache(HEADS_CACHE_DELAY_MS);
       return true;
     });
     await onStep?.('switched');
