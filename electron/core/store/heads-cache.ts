@@ -50,7 +50,7 @@ const ENCODE_SLICE = 250;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The file stamp of the heads file, or null when it is not a regular file. */
-export async function stampOf(file: string): Promise<FileStamp | null> {
+async function stampOf(file: string): Promise<FileStamp | null> {
   const stat = await fs.lstat(file).catch(() => null);
   return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } : null;
 }
@@ -239,12 +239,6 @@ export class HeadsCache {
       throw error;
     }
     return true;
-  }
-
-  /** Segments that have a cache file (valid or not). */
-  async listed(): Promise<Set<string>> {
-    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
-    return new Set(names.filter((name) => name.endsWith('.bin') && !isTempFileName(name)).map((name) => name.slice(0, -'.bin'.length)));
   }
 
   /** Removes the cache files of segments the library no longer lists (compacted or lost), and temporary files left by a crash. */
