@@ -15,6 +15,11 @@ export function tempFileMark(): string {
   return TEMP_MARK;
 }
 
+/** A temp file's path beside `filePath`, unique across processes (removed at the next opening if left). */
+export function tempPathFor(filePath: string): string {
+  return `${filePath}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
 export function isTempFileName(name: string): boolean {
   return name.includes(TEMP_MARK);
 }
@@ -30,7 +35,7 @@ export async function writeFileDurably(filePath: string, data: string | Uint8Arr
  */
 export async function writeFileDurablyWith(filePath: string, fill: (handle: fs.FileHandle) => Promise<void>): Promise<void> {
   const dir = path.dirname(filePath);
-  const temp = path.join(dir, `${path.basename(filePath)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = tempPathFor(filePath);
   const handle = await fs.open(temp, 'wx', 0o600);
   try {
     await fill(handle);

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Dateline, StoryKind } from '../../../shared/types';
 import { asciiJson, jsonEncodingOf } from './ascii-json';
-import { isTempFileName, tempFileMark } from './durable-file';
+import { isTempFileName, tempPathFor } from './durable-file';
 import type { StoryHead, WireVersionFacts } from './meta';
 import { readHeadsFile } from './segment-shape';
 import { ColdHeadParts } from './stored-heads';
@@ -53,6 +52,11 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function stampOf(file: string): Promise<FileStamp | null> {
   const stat = await fs.lstat(file).catch(() => null);
   return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } : null;
+}
+
+/** Whether `a` names the same version of a heads file as `b`. */
+function sameStamp(a: Partial<Record<keyof FileStamp, unknown>>, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
 /**
@@ -137,7 +141,7 @@ export function decodeHeadsCache(bytes: Buffer, stamp: FileStamp, parts: ColdHea
     };
     const headerAt = section();
     const header = JSON.parse(bytes.toString('latin1', headerAt.from, headerAt.to)) as Record<string, unknown>;
-    if (header.format !== FORMAT || header.size !== stamp.size || header.mtimeMs !== stamp.mtimeMs || header.ino !== stamp.ino) return null;
+    if (header.format !== FORMAT || !sameStamp(header, stamp)) return null;
     const count = header.count as number;
     const hotAt = section();
     const [table, rows] = JSON.parse(bytes.toString(jsonEncodingOf(bytes.subarray(hotAt.from), hotAt.to - hotAt.from), hotAt.from, hotAt.to)) as [unknown[], unknown[][]];
@@ -226,11 +230,11 @@ export class HeadsCache {
     await nextTurn();
     // The file changed while it was read (it never should): no cache rather than a wrong one.
     const after = await stampOf(file);
-    if (!after || after.size !== stamp.size || after.mtimeMs !== stamp.mtimeMs || after.ino !== stamp.ino) return false;
+    if (!after || !sameStamp(after, stamp)) return false;
     const bytes = await encodeHeadsCache(read.heads, stamp, nextTurn);
     await fs.mkdir(this.dir, { recursive: true });
     // Not written durably: a cache file cut short by a crash fails its checksum and is made again.
-    const temp = `${this.cacheFile(segment)}${tempFileMark()}${process.pid}-${randomBytes(6).toString('hex')}`;
+    const temp = tempPathFor(this.cacheFile(segment));
     try {
       await fs.writeFile(temp, bytes);
       await fs.rename(temp, this.cacheFile(segment));

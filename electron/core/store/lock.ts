@@ -3,7 +3,7 @@ import { lstatSync, readFileSync, rmSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ServiceError } from '../../../shared/contract/envelope';
-import { NotAFileError, openRegularFile, tempFileMark } from './durable-file';
+import { NotAFileError, openRegularFile, tempFileMark, tempPathFor } from './durable-file';
 
 // One process owns a data folder. A second one (another app instance, the CLI
 // while the host runs) gets a clear error instead of interleaving writes.
@@ -162,7 +162,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Puts our record in place atomically; false when a lock is already there. */
 async function placeLock(lockPath: string, record: string): Promise<boolean> {
   // Named as a temp file, so one a crash left behind goes at the next opening (removeStaleTempFiles).
-  const temp = `${lockPath}${tempFileMark()}${process.pid}-${randomBytes(6).toString('hex')}`;
+  const temp = tempPathFor(lockPath);
   const handle = await fs.open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(record);
