@@ -3,7 +3,7 @@ import type { Matches } from '../../search/index';
 import { sortedSlice, sortedSliceSliced, type Order } from '../../search/select';
 import { sliceBreather } from '../../slices';
 import { fold } from '../../text/dutch';
-import { publishedAtOf, type StoryHead } from '../../store/meta';
+import { publishedAtOf, type StoryEdit, type StoryHead } from '../../store/meta';
 import type { ServiceContext } from '../../service/context';
 import { GONE, kindStatus, listDayNumber, type ListKeys } from './list-keys';
 import { instantMs } from '../../store/stored-heads';
@@ -147,18 +147,18 @@ async function numericDateOrder(ctx: ServiceContext, sort: SortKey, candidates: 
   const count = candidates.length;
   const days = new Int32Array(sort === 'imported' ? 0 : count);
   const imported = new Float64Array(sort === 'relevance' ? 0 : count);
-  // Per story: its editor-set date if it has one (read once from the edits, not looked up per
-  // story), else its wire date. Dates and import times repeat (the store shares each as one
-  // string): each is worked out once (BENCHMARKS.md, session 21).
-  const edited = new Map<string, string | null>();
-  if (sort !== 'imported') for (const [id, edit] of entriesOf(ctx.store.meta.storyEdits)) if (edit.publishedAt !== undefined) edited.set(id, edit.publishedAt);
+  // The edits that set a date, read once into a Map (not looked up per story in the StoryMap,
+  // which hashes the id in JavaScript). Dates and import times repeat (the store shares each
+  // as one string): each is worked out once (BENCHMARKS.md, session 21).
+  const dated = new Map<string, StoryEdit>();
+  if (sort !== 'imported') for (const [id, edit] of entriesOf(ctx.store.meta.storyEdits)) if (edit.publishedAt !== undefined) dated.set(id, edit);
   const dayOf = new Map<string, number>();
   let lastImported = '';
   let lastMs = NaN;
   for (let at = 0; at < count; at++) {
     const head = candidates[at]!;
     if (sort !== 'imported') {
-      const date = (edited.has(head.id) ? edited.get(head.id) : head.wire?.date) || '';
+      const date = publishedAtOf(dated.get(head.id), head) || '';
       let day = dayOf.get(date);
       if (day === undefined) dayOf.set(date, (day = listDayNumber(date)));
       if (day < 0) return null;
