@@ -11,7 +11,7 @@ import { prepareExpansion } from '../search/expand';
 import { withMemorySaving, withUncappedGrowth } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
 import { SnapshotAborted, type SliceStats } from '../snapshot/codec';
-import { analysisFingerprint, readSnapshotFile, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from '../snapshot/index-snapshot';
+import { analysisFingerprint, readSnapshotFile, SNAPSHOT_FORMAT, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from '../snapshot/index-snapshot';
 import { publishedAtOf, type IndexedMeta, type StoryContent, type StoryHead } from '../store/meta';
 import type { FeatureSource } from './feature-feed';
 import type { StoryFeatures } from './feature-batch';
@@ -455,6 +455,8 @@ export class LibraryIndexes {
       this.origin = 'snapshot';
       this.lastSnapshotLoad = { ms: performance.now() - started, bytes: loaded.bytes, longestBlockMs: stats.longestBlockMs, reconciled };
       for (const change of this.pending.splice(0)) await this.applyCounted(change);
+      // Written again in this version's format, so that the next opening reads it as it is.
+      if (loaded.format !== SNAPSHOT_FORMAT) this.dirty = true;
       if (this.dirty) this.scheduleSnapshot();
       return true;
     } catch (error) {

@@ -1,7 +1,7 @@
 import { sliceBreather } from '../slices';
 import { SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { BulkPostings, SCORE_SLOTS } from './bulk-postings';
-import { PostingStore, type PostingSlots } from './posting-store';
+import { PostingStore, type PostingLayout, type PostingSlots } from './posting-store';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
 import { containsPhrase, Field, packFields, PackedWords, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
@@ -341,8 +341,8 @@ export class SearchIndex {
     yield* this.map.write(out);
   }
 
-  /** An index from what writeState wrote; throws SnapshotFormatError when it does not add up. */
-  static *readState(input: SnapshotReader): Generator<void, SearchIndex> {
+  /** An index from what writeState wrote (its posting lists in `layout`: see PostingLayout); throws SnapshotFormatError when it does not add up. */
+  static *readState(input: SnapshotReader, layout: PostingLayout = 'varint'): Generator<void, SearchIndex> {
     const index = new SearchIndex();
     index.nextNum = input.u32();
     index.changes = input.f64();
@@ -359,7 +359,7 @@ export class SearchIndex {
     }
     index.vocabulary = yield* Vocabulary.readState(input);
     const vocabulary = index.vocabulary;
-    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum, (term) => vocabulary.sharedTerm(term));
+    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum, (term) => vocabulary.sharedTerm(term), layout);
     vocabulary.doneReading();
     index.postingCount = index.map.postingTotal;
     return index;
@@ -659,7 +659,7 @@ export class SearchIndex {
     found = { word, also: [], compounds: [], terms: [] };
     const terms = new Set<string>([term]);
     const add = (other: string | null): boolean => {
-      if (!other || terms.has(other) || !this.postings(other)) return false;
+      if (!other || terms.has(other) || !this.map.hasPostings(other)) return false;
       terms.add(other);
       found!.terms.push(other);
       return true;

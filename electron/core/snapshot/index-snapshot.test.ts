@@ -10,12 +10,15 @@ import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../app';
 import { call } from '../../cli/command';
 import { LibraryIndexes } from '../indexing/engine';
 import type { RelatedHit } from '../indexing/protocol';
+import { SCORE_SLOTS } from '../search/bulk-postings';
 import type { Matches } from '../search/index';
+import type { PostingStore } from '../search/posting-store';
 import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from '../search/test/synthetic-corpus';
 import { exportLibraryArchive } from '../store/library-archive';
 import type { StoryContent } from '../store/meta';
 import { fakeStory, withTempDir } from '../store/test/helpers';
-import { analysisFingerprint, snapshotPath } from './index-snapshot';
+import { SnapshotWriter } from './codec';
+import { analysisFingerprint, readSnapshotFile, SNAPSHOT_FORMAT, snapshotPath } from './index-snapshot';
 
 // A loaded snapshot must answer exactly as a fresh build over the same library: same
 // hits with the same scores, same related lists with the same reasons, also when the
@@ -304,6 +307,66 @@ describe('index snapshot', () => {
         expect(await fingerprint(indexes, ids)).toEqual(await freshFingerprint(core, ids));
         await core.close();
       });
+    });
+  });
+
+  it("reads a snapshot of the format before (posting lists as 32-bit numbers) as it is, and writes it again in this version's", async () => {
+    await withTempDir(async (dir) => {
+      await libraryWithSnapshot(dir, 20);
+      const file = snapshotPath(dir);
+      const bytes = await readFile(file);
+      expect(bytes.readUInt32LE(8)).toBe(SNAPSHOT_FORMAT);
+      // What this version's file answers (closed without a change: the file stays as it is).
+      const current = await openLibrary(dir);
+      expect((await indexesOf(current).status()).origin).toBe('snapshot');
+      const ids = sampleIds(current);
+      const expected = await fingerprint(indexesOf(current), ids);
+      expect(expected.search.filter((hits) => hits.length > 0).length).toBeGreaterThan(QUERIES.length / 2);
+      await current.close();
+      expect((await readFile(file)).equals(bytes)).toBe(true);
+      // The same file as format 9 wrote it: its posting lists' section as terms, offsets and
+      // numbers of 32 bits (found by its bytes as this version writes them).
+      const loaded = (await readSnapshotFile(file, { longestBlockMs: 0, slices: 0 }))!;
+      const postings = (loaded.search as unknown as { map: PostingStore }).map;
+      const section = (write: (out: SnapshotWriter) => Generator<void>) => {
+        const out = new SnapshotWriter();
+        for (const _ of write(out));
+        return Buffer.concat(out.take(true));
+      };
+      const encoded = section((out) => postings.write(out));
+      const at = bytes.indexOf(encoded);
+      expect(at).toBeGreaterThan(32);
+      expect(bytes.indexOf(encoded, at + 1)).toBe(-1);
+      const terms = [...postings.entries()].map(([term]) => term);
+      const starts = [0];
+      const numbers: number[] = [];
+      for (const term of terms) {
+        const slots = postings.get(term)!;
+        for (let slot = 0; slot < SCORE_SLOTS; slot++) {
+          numbers.push(...Array.from(slots[slot] ?? []));
+          starts.push(numbers.length);
+        }
+      }
+      const old = section(function* (out) {
+        yield* out.strings(terms);
+        yield* out.array(Int32Array.from(starts));
+        yield* out.array(Int32Array.from(numbers));
+      });
+      const previous = Buffer.concat([bytes.subarray(0, at), old, bytes.subarray(at + encoded.length)]);
+      previous.writeUInt32LE(9, 8);
+      previous.writeDoubleLE(previous.length - 32, 16);
+      previous.writeUInt32LE(crc32(previous.subarray(32)) >>> 0, 24);
+      await writeFile(file, previous);
+
+      const core = await openLibrary(dir);
+      const indexes = indexesOf(core);
+      expect((await indexes.status()).origin).toBe('snapshot');
+      expect(await fingerprint(indexes, ids)).toEqual(expected);
+      await core.close();
+      // Written again on close in this version's format, with the same lists.
+      const after = await readFile(file);
+      expect(after.readUInt32LE(8)).toBe(SNAPSHOT_FORMAT);
+      expect(after.indexOf(encoded)).toBeGreaterThan(32);
     });
   });
 

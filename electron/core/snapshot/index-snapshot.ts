@@ -39,7 +39,10 @@ export const SNAPSHOT_FILE = 'indexes.bin';
 // 7: the related index's count of stories added or removed since its postings were laid out.
 // 8: the quotes as rows of numbers and a string table (chronology/quote-index.ts), not a JSON record per story.
 // 9: the compound lexicon follows the quotes (text/compounds.ts: ~0.13 s of the worker's start no longer spent building it).
-export const SNAPSHOT_FORMAT = 9;
+// 10: the posting lists' numbers as gaps in variable-length integers (a third of the bytes); format 9 is still read.
+export const SNAPSHOT_FORMAT = 10;
+/** The format before, read as well (its posting lists as 32-bit integers, encoded on the way in): no rebuild after an update. */
+const PREVIOUS_FORMAT = 9;
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
 const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'
@@ -150,6 +153,8 @@ export interface LoadedSnapshot {
   /** The compound lexicon the writer had, with the fingerprint it was built under (text/compounds.ts: useCachedLexicon checks it). */
   lexicon: { fingerprint: string; data: LexiconData } | null;
   bytes: number;
+  /** The file's format: one before SNAPSHOT_FORMAT is worth writing again. */
+  format: number;
 }
 
 /**
@@ -200,7 +205,7 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
     await handle.read(header, 0, HEADER_BYTES, 0);
     if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new SnapshotFormatError('not an index snapshot');
     const format = header.readUInt32LE(8);
-    if (format !== SNAPSHOT_FORMAT) throw new SnapshotFormatError(`format ${format}, this version reads ${SNAPSHOT_FORMAT}`);
+    if (format !== SNAPSHOT_FORMAT && format !== PREVIOUS_FORMAT) throw new SnapshotFormatError(`format ${format}, this version reads ${PREVIOUS_FORMAT} and ${SNAPSHOT_FORMAT}`);
     const bytes = header.readDoubleLE(16);
     if (bytes !== size - HEADER_BYTES) throw new SnapshotFormatError(`${size - HEADER_BYTES} payload bytes, the header says ${bytes}`);
     const expected = header.readUInt32LE(24);
@@ -211,12 +216,12 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
       const meta = parseMeta(input.string());
       meta.segments = followCompactions(meta.segments, compactions);
       yield;
-      const search = yield* SearchIndex.readState(input);
+      const search = yield* SearchIndex.readState(input, format === PREVIOUS_FORMAT ? 'int32' : 'varint');
       const related = yield* RelatedIndex.readState(input);
       const quotes = yield* QuoteIndex.readState(input);
       const lexicon = yield* readLexicon(input);
       if (input.u32() !== END_MARK || !input.done) throw new SnapshotFormatError('no end mark');
-      return { meta, search, related, quotes, lexicon, bytes: size };
+      return { meta, search, related, quotes, lexicon, bytes: size, format };
     }
     const loaded = await runSliced(decode(), stats);
     if (source.crc >>> 0 !== expected) throw new SnapshotFormatError('checksum mismatch');
