@@ -160,6 +160,16 @@ export class SearchIndex {
     return this.map.entries();
   }
 
+  /**
+   * The index's own string for a story's id (`id` itself when the story is not in it): the
+   * other indexes read from a snapshot keep it instead of a copy of their own (at 67,000
+   * stories 2 MB a copy).
+   */
+  sharedId(id: string): string {
+    const num = this.numOf.get(id);
+    return num === undefined ? id : this.idOf[num]!;
+  }
+
   /** The ids of the stories in the index. */
   ids(): IterableIterator<string> {
     return this.numOf.keys();

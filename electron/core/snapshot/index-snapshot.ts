@@ -217,8 +217,10 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
       meta.segments = followCompactions(meta.segments, compactions);
       yield;
       const search = yield* SearchIndex.readState(input, format === PREVIOUS_FORMAT ? 'int32' : 'varint');
-      const related = yield* RelatedIndex.readState(input);
-      const quotes = yield* QuoteIndex.readState(input);
+      // One string per story id in all three indexes.
+      const sharedId = (id: string) => search.sharedId(id);
+      const related = yield* RelatedIndex.readState(input, sharedId);
+      const quotes = yield* QuoteIndex.readState(input, sharedId);
       const lexicon = yield* readLexicon(input);
       if (input.u32() !== END_MARK || !input.done) throw new SnapshotFormatError('no end mark');
       return { meta, search, related, quotes, lexicon, bytes: size, format };

@@ -379,7 +379,7 @@ export class QuoteIndex {
   }
 
   /** The index as writeState wrote it, checked: SnapshotFormatError for anything that does not add up. */
-  static *readState(input: SnapshotReader): Generator<void, QuoteIndex> {
+  static *readState(input: SnapshotReader, sharedId: (id: string) => string = (id) => id): Generator<void, QuoteIndex> {
     const strings = yield* input.texts();
     const ids = yield* input.strings();
     const dates = yield* input.strings();
@@ -407,9 +407,16 @@ export class QuoteIndex {
       index.stringNumbers.set(strings[number]!, number);
     }
     let first = 0;
+    // Each date once (stories share their days), each id the search index's own string.
+    const days = new Map<string, string>();
     for (let k = 0; k < ids.length; k++) {
       if (index.stories.has(ids[k]!)) throw new SnapshotFormatError('quotes: a story twice');
-      index.stories.set(ids[k]!, { date: dated[k] ? dates[k]! : null, first, count: counts[k]! });
+      let date: string | null = null;
+      if (dated[k]) {
+        date = days.get(dates[k]!) ?? dates[k]!;
+        days.set(date, date);
+      }
+      index.stories.set(sharedId(ids[k]!), { date, first, count: counts[k]! });
       first += counts[k]!;
     }
     index.rows = total > 0 ? rows : new Int32Array(ROW * 1024);

@@ -145,9 +145,9 @@ export class RelatedIndex {
     yield* writeRelatedState(this.state, out);
   }
 
-  /** An index from what writeState wrote; throws SnapshotFormatError when it does not add up. */
-  static *readState(input: SnapshotReader): Generator<void, RelatedIndex> {
-    return new RelatedIndex(yield* readRelatedState(input));
+  /** An index from what writeState wrote (`sharedId`: see readRelatedState); throws SnapshotFormatError when it does not add up. */
+  static *readState(input: SnapshotReader, sharedId?: (id: string) => string): Generator<void, RelatedIndex> {
+    return new RelatedIndex(yield* readRelatedState(input, sharedId));
   }
 
   /** Stories related to `id`, best first. Empty when `id` is not indexed. */

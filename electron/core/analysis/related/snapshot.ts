@@ -34,8 +34,11 @@ export function* writeRelatedState(state: RelatedState, out: SnapshotWriter): Ge
   yield* state.arena.write(out);
 }
 
-/** The state writeRelatedState wrote; throws SnapshotFormatError when it does not add up. */
-export function* readRelatedState(input: SnapshotReader): Generator<void, RelatedState> {
+/**
+ * The state writeRelatedState wrote; throws SnapshotFormatError when it does not add up.
+ * `sharedId` gives the string to keep for a story's id (the search index's: one copy of each).
+ */
+export function* readRelatedState(input: SnapshotReader, sharedId: (id: string) => string = (id) => id): Generator<void, RelatedState> {
   const state = new RelatedState();
   const n = input.u32();
   state.slotCount = n;
@@ -65,8 +68,9 @@ export function* readRelatedState(input: SnapshotReader): Generator<void, Relate
   for (let slot = 0; slot < n; slot++) {
     const alive = s.alive[slot] === 1;
     if (alive !== (ids[slot] !== '') || (alive && state.slotOf.has(ids[slot]!))) throw new SnapshotFormatError('related: stories');
-    state.idOf[slot] = alive ? ids[slot]! : null;
-    if (alive) state.slotOf.set(ids[slot]!, slot);
+    const id = alive ? sharedId(ids[slot]!) : null;
+    state.idOf[slot] = id;
+    if (id !== null) state.slotOf.set(id, slot);
     else dead++;
     if (slot % 4_096 === 4_095) yield;
   }
