@@ -1,7 +1,7 @@
 import { sliceBreather } from '../slices';
 import { SnapshotFormatError, u32s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 import { BulkPostings, SCORE_SLOTS } from './bulk-postings';
-import { PostingStore, type PostingLayout, type PostingSlots } from './posting-store';
+import { PostingStore, type PostingSlots } from './posting-store';
 import { CandidateSet, relevanceOrder, type Matches, type PostingList } from './candidates';
 import { containsPhrase, Field, packFields, PackedWords, type SearchFields } from './packed-text';
 import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlternative } from './query';
@@ -348,11 +348,15 @@ export class SearchIndex {
     yield* out.strings(ids);
     yield* out.strings(packed, 'latin1');
     yield* this.vocabulary.writeState(out);
-    yield* this.map.write(out);
+    yield* this.map.write(out, (to, terms) => this.vocabulary.writeTerms(to, terms));
   }
 
-  /** An index from what writeState wrote (its posting lists in `layout`: see PostingLayout); throws SnapshotFormatError when it does not add up. */
-  static *readState(input: SnapshotReader, layout: PostingLayout = 'varint'): Generator<void, SearchIndex> {
+  /**
+   * An index from what writeState wrote (`previousFormat`: as snapshot format 9 wrote it, its
+   * terms as strings and its posting lists as 32-bit numbers); throws SnapshotFormatError
+   * when it does not add up.
+   */
+  static *readState(input: SnapshotReader, previousFormat = false): Generator<void, SearchIndex> {
     const index = new SearchIndex();
     index.nextNum = input.u32();
     index.changes = input.f64();
@@ -367,9 +371,15 @@ export class SearchIndex {
       index.idOf[num] = ids[k]!;
       index.packedOf[num] = packed[k]!;
     }
-    index.vocabulary = yield* Vocabulary.readState(input);
+    index.vocabulary = yield* Vocabulary.readState(input, previousFormat);
     const vocabulary = index.vocabulary;
-    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum, (term) => vocabulary.sharedTerm(term), layout);
+    // The posting lists' terms as the vocabulary's own strings: one copy of each in memory.
+    const readTerms = previousFormat
+      ? function* (from: SnapshotReader): Generator<void, string[]> {
+          return (yield* from.strings()).map((term) => vocabulary.sharedTerm(term));
+        }
+      : (from: SnapshotReader) => vocabulary.readTerms(from);
+    index.map = yield* PostingStore.read(input, RESOLUTION, index.nextNum, readTerms, previousFormat ? 'int32' : 'varint');
     vocabulary.doneReading();
     index.postingCount = index.map.postingTotal;
     return index;

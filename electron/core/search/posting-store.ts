@@ -31,6 +31,11 @@ export type MutableSlots = Array<number[] | undefined>;
  */
 export type PostingLayout = 'varint' | 'int32';
 
+/** Writes the terms of the lists, in order (by default as strings; the search index writes them as its vocabulary's). */
+export type TermsWriter = (out: SnapshotWriter, terms: readonly string[]) => Generator<void>;
+/** Reads what a TermsWriter wrote. */
+export type TermsReader = (input: SnapshotReader) => Generator<void, string[]>;
+
 /** Numbers (or bytes copied) between two yields of a freeze. */
 const FREEZE_SLICE_NUMBERS = 1 << 20;
 /** A story number takes at most five bytes (31 bits); the fifth holds its top 3 bits. */
@@ -117,13 +122,16 @@ function checkedCount(data: Uint8Array, from: number, to: number, storyLimit: nu
   let count = 0;
   let id = -1;
   for (let i = from; i < to; ) {
-    let gap = 0;
-    for (let shift = 0; ; shift += 7) {
-      if (i >= to || shift > 28) return -1;
-      const byte = data[i++]!;
-      if (shift === 28 && byte > MAX_LAST_BYTE) return -1;
-      gap += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) break;
+    let byte = data[i++]!;
+    let gap = byte;
+    if (byte >= 0x80) {
+      gap = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        if (i >= to || shift > 28) return -1;
+        byte = data[i++]!;
+        if (shift === 28 && byte > MAX_LAST_BYTE) return -1;
+        gap += (byte & 0x7f) * 2 ** shift;
+      }
     }
     id += gap + 1;
     if (id >= storyLimit) return -1;
@@ -344,23 +352,23 @@ export class PostingStore {
     return lists;
   }
 
-  /** Writes the lists, frozen (in slices: see freezeInSlices), in the varint layout. */
-  *write(out: SnapshotWriter): Generator<void> {
+  /** Writes the lists, frozen (in slices: see freezeInSlices), in the varint layout, their terms as `writeTerms` does. */
+  *write(out: SnapshotWriter, writeTerms: TermsWriter = (to, terms) => to.strings(terms)): Generator<void> {
     const { terms, starts, data } = yield* this.freezeInSlices();
-    yield* out.strings(terms);
+    yield* writeTerms(out, terms);
     yield* out.array(starts);
     yield* out.array(data);
   }
 
   /**
-   * Lists as `write` wrote them (`layout`: or as snapshot format 9 did, encoded on the way
-   * in; `shared` gives the string to keep for a term), checked: offsets in order and within
-   * the data, every list well formed, ascending and of stories below `storyLimit`. Throws
-   * SnapshotFormatError otherwise.
+   * Lists as `write` wrote them (their terms read by `readTerms`, the counterpart of the
+   * writer's TermsWriter; `layout`: or as snapshot format 9 did, encoded on the way in),
+   * checked: offsets in order and within the data, every list well formed, ascending and of
+   * stories below `storyLimit`. Throws SnapshotFormatError otherwise.
    */
-  static *read(input: SnapshotReader, slotCount: number, storyLimit: number, shared: (term: string) => string = (term) => term, layout: PostingLayout = 'varint'): Generator<void, PostingStore> {
+  static *read(input: SnapshotReader, slotCount: number, storyLimit: number, readTerms: TermsReader = (from) => from.strings(), layout: PostingLayout = 'varint'): Generator<void, PostingStore> {
     const store = new PostingStore(slotCount);
-    const terms = yield* input.strings();
+    const terms = yield* readTerms(input);
     let starts: Int32Array = yield* input.array(i32s, 4);
     const lists = starts.length - 1;
     if (lists !== terms.length * slotCount || starts[0] !== 0) throw new SnapshotFormatError('search: posting offsets');
@@ -384,8 +392,7 @@ export class PostingStore {
     }
     for (const term of terms) {
       if (store.frozen.has(term)) throw new SnapshotFormatError('search: repeated terms');
-      // The vocabulary's own string for the term: one copy of each in memory.
-      store.frozen.add(shared(term));
+      store.frozen.add(term);
     }
     store.starts = starts;
     store.data = data;

@@ -13,6 +13,7 @@ import type { RelatedHit } from '../indexing/protocol';
 import { SCORE_SLOTS } from '../search/bulk-postings';
 import type { Matches } from '../search/index';
 import type { PostingStore } from '../search/posting-store';
+import type { Vocabulary } from '../search/vocabulary';
 import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from '../search/test/synthetic-corpus';
 import { exportLibraryArchive } from '../store/library-archive';
 import type { StoryContent } from '../store/meta';
@@ -310,7 +311,7 @@ describe('index snapshot', () => {
     });
   });
 
-  it("reads a snapshot of the format before (posting lists as 32-bit numbers) as it is, and writes it again in this version's", async () => {
+  it("reads a snapshot of the format before (terms as strings, posting lists as 32-bit numbers) as it is, and writes it again in this version's", async () => {
     await withTempDir(async (dir) => {
       await libraryWithSnapshot(dir, 20);
       const file = snapshotPath(dir);
@@ -324,30 +325,53 @@ describe('index snapshot', () => {
       expect(expected.search.filter((hits) => hits.length > 0).length).toBeGreaterThan(QUERIES.length / 2);
       await current.close();
       expect((await readFile(file)).equals(bytes)).toBe(true);
-      // The same file as format 9 wrote it: its posting lists' section as terms, offsets and
-      // numbers of 32 bits (found by its bytes as this version writes them).
+      // The same file as format 9 wrote it: the search index's vocabulary with its terms as
+      // strings, its posting lists with their terms as strings and numbers of 32 bits (the
+      // sections found by their bytes as this version writes them).
       const loaded = (await readSnapshotFile(file, { longestBlockMs: 0, slices: 0 }))!;
-      const postings = (loaded.search as unknown as { map: PostingStore }).map;
+      const search = loaded.search as unknown as { vocabulary: Vocabulary; map: PostingStore };
+      const vocabulary = search.vocabulary as unknown as {
+        words: string[];
+        terms: string[];
+        storyCounts: Int32Array;
+        hot: Map<string, number>;
+        compoundsByHead: Map<string, number[]>;
+        nameHashes: Int32Array;
+      };
+      const postings = search.map;
       const section = (write: (out: SnapshotWriter) => Generator<void>) => {
         const out = new SnapshotWriter();
         for (const _ of write(out));
         return Buffer.concat(out.take(true));
       };
-      const encoded = section((out) => postings.write(out));
+      const encoded = section(function* (out) {
+        yield* search.vocabulary.writeState(out);
+        yield* postings.write(out, (to, terms) => search.vocabulary.writeTerms(to, terms));
+      });
       const at = bytes.indexOf(encoded);
       expect(at).toBeGreaterThan(32);
       expect(bytes.indexOf(encoded, at + 1)).toBe(-1);
-      const terms = [...postings.entries()].map(([term]) => term);
-      const starts = [0];
-      const numbers: number[] = [];
-      for (const term of terms) {
-        const slots = postings.get(term)!;
-        for (let slot = 0; slot < SCORE_SLOTS; slot++) {
-          numbers.push(...Array.from(slots[slot] ?? []));
-          starts.push(numbers.length);
-        }
-      }
+      const words = vocabulary.words;
       const old = section(function* (out) {
+        // Format 9's Vocabulary.writeState.
+        yield* out.strings(words);
+        yield* out.strings(vocabulary.terms);
+        yield* out.array(vocabulary.storyCounts.subarray(0, words.length));
+        yield* out.array(Uint32Array.from(vocabulary.hot.values()));
+        yield* out.strings([...vocabulary.compoundsByHead.keys()]);
+        yield* out.array(Uint32Array.from([...vocabulary.compoundsByHead.values()].flatMap((ids) => [ids.length, ...ids])));
+        yield* out.array(vocabulary.nameHashes.subarray(0, words.length));
+        // Format 9's PostingStore.write.
+        const terms = [...postings.entries()].map(([term]) => term);
+        const starts = [0];
+        const numbers: number[] = [];
+        for (const term of terms) {
+          const slots = postings.get(term)!;
+          for (let slot = 0; slot < SCORE_SLOTS; slot++) {
+            numbers.push(...Array.from(slots[slot] ?? []));
+            starts.push(numbers.length);
+          }
+        }
         yield* out.strings(terms);
         yield* out.array(Int32Array.from(starts));
         yield* out.array(Int32Array.from(numbers));

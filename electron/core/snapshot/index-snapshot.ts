@@ -39,7 +39,8 @@ export const SNAPSHOT_FILE = 'indexes.bin';
 // 7: the related index's count of stories added or removed since its postings were laid out.
 // 8: the quotes as rows of numbers and a string table (chronology/quote-index.ts), not a JSON record per story.
 // 9: the compound lexicon follows the quotes (text/compounds.ts: ~0.13 s of the worker's start no longer spent building it).
-// 10: the posting lists' numbers as gaps in variable-length integers (a third of the bytes); format 9 is still read.
+// 10: the posting lists' numbers as gaps in variable-length integers (a third of the bytes), the vocabulary's and
+//     the posting lists' terms as word numbers (read without lookups); format 9 is still read.
 export const SNAPSHOT_FORMAT = 10;
 /** The format before, read as well (its posting lists as 32-bit integers, encoded on the way in): no rebuild after an update. */
 const PREVIOUS_FORMAT = 9;
@@ -216,7 +217,7 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
       const meta = parseMeta(input.string());
       meta.segments = followCompactions(meta.segments, compactions);
       yield;
-      const search = yield* SearchIndex.readState(input, format === PREVIOUS_FORMAT ? 'int32' : 'varint');
+      const search = yield* SearchIndex.readState(input, format === PREVIOUS_FORMAT);
       // One string per story id in all three indexes.
       const sharedId = (id: string) => search.sharedId(id);
       const related = yield* RelatedIndex.readState(input, sharedId);

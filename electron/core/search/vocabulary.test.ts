@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { bufferSource, SnapshotFormatError, SnapshotReader, SnapshotWriter } from '../snapshot/codec';
+import { Vocabulary } from './vocabulary';
+
+function drain<T>(work: Generator<void, T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+function bytesOf(write: (out: SnapshotWriter) => Generator<void>): Buffer {
+  const out = new SnapshotWriter();
+  drain(write(out));
+  return Buffer.concat(out.take(true));
+}
+
+const reader = (bytes: Buffer) => new SnapshotReader(bufferSource(bytes), 0, bytes.length, 64);
+
+// Words of a wire story: plurals and verb forms whose term is another word (`oorlog`), and
+// forms whose term is no word of the text.
+const WORDS = ['oorlog', 'oorlogen', 'kabinet', 'kabinetten', 'onderhandelingen', 'onderhandelde', 'de', 'raketten', 'gemeenteraad'];
+
+function sample(): Vocabulary {
+  const vocabulary = new Vocabulary();
+  for (const word of WORDS) vocabulary.intern(word);
+  return vocabulary;
+}
+
+describe('Vocabulary snapshot state', () => {
+  it('reads back every word with its term, terms that are words and terms that are not', () => {
+    const vocabulary = sample();
+    const read = drain(Vocabulary.readState(reader(bytesOf((out) => vocabulary.writeState(out)))));
+    for (const word of WORDS) {
+      const id = vocabulary.lookup(word)!;
+      expect(read.lookup(word), word).toBe(id);
+      expect(read.term(id), word).toBe(vocabulary.term(id));
+    }
+    // The terms of the posting lists, written as word numbers: the same strings back.
+    const terms = [...new Set(WORDS.map((word) => vocabulary.term(vocabulary.lookup(word)!)).filter(Boolean))];
+    expect(terms.some((term) => WORDS.includes(term))).toBe(true);
+    expect(terms.some((term) => !WORDS.includes(term))).toBe(true);
+    const written = bytesOf((out) => vocabulary.writeTerms(out, [...terms, 'geenwoord']));
+    expect(drain(read.readTerms(reader(written)))).toEqual([...terms, 'geenwoord']);
+  });
+
+  it('refuses term references out of range', () => {
+    const vocabulary = sample();
+    const refs = (values: number[], others: string[] = []) =>
+      bytesOf(function* (out) {
+        yield* out.array(Int32Array.from(values));
+        yield* out.strings(others);
+      });
+    expect(drain(vocabulary.readTerms(reader(refs([1, -1], ['x']))))).toEqual([vocabulary.term(1), 'x']);
+    expect(() => drain(vocabulary.readTerms(reader(refs([0]))))).toThrow(SnapshotFormatError);
+    expect(() => drain(vocabulary.readTerms(reader(refs([WORDS.length + 1]))))).toThrow(SnapshotFormatError);
+    expect(() => drain(vocabulary.readTerms(reader(refs([-2], ['x']))))).toThrow(SnapshotFormatError);
+  });
+});
