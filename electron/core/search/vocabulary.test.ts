@@ -51,9 +51,14 @@ describe('Vocabulary snapshot state', () => {
         yield* out.array(Int32Array.from(values));
         yield* out.strings(others);
       });
-    expect(drain(vocabulary.readTerms(reader(refs([1, -1], ['x']))))).toEqual([vocabulary.term(1), 'x']);
-    expect(() => drain(vocabulary.readTerms(reader(refs([0]))))).toThrow(SnapshotFormatError);
+    // A word's own string, the term of a word, a string of its own.
+    expect(drain(vocabulary.readTerms(reader(refs([1, -2, 0], ['x']))))).toEqual([vocabulary.word(1), vocabulary.term(2), 'x']);
+    expect(() => drain(vocabulary.readTerms(reader(refs([0]))))).toThrow(SnapshotFormatError); // no string for it
+    expect(() => drain(vocabulary.readTerms(reader(refs([1], ['x']))))).toThrow(SnapshotFormatError); // a string too many
     expect(() => drain(vocabulary.readTerms(reader(refs([WORDS.length + 1]))))).toThrow(SnapshotFormatError);
-    expect(() => drain(vocabulary.readTerms(reader(refs([-2], ['x']))))).toThrow(SnapshotFormatError);
+    expect(() => drain(vocabulary.readTerms(reader(refs([-(WORDS.length + 1)]))))).toThrow(SnapshotFormatError);
+    const stopword = vocabulary.lookup('de')!;
+    expect(vocabulary.term(stopword)).toBe('');
+    expect(() => drain(vocabulary.readTerms(reader(refs([-stopword]))))).toThrow(SnapshotFormatError); // a word without a term
   });
 });

@@ -186,36 +186,47 @@ export class Vocabulary {
   }
 
   /**
-   * Writes `terms` (the posting lists', each some word's index term) as the ids of words
-   * whose term they are, so that reading them back (readTerms) gives the vocabulary's own
-   * strings without a lookup; a term of no word (none is expected) as -(k + 1) for the k-th
-   * string after.
+   * Writes `terms` (the posting lists', each some word's index term) as numbers that
+   * readTerms turns back into the vocabulary's own strings without a lookup: a term that is a
+   * word as that word's id (`oorlog`), any other as minus the id of a word whose term it is
+   * (`onderhandel`, of `onderhandelen`), and 0 for a term of no word (none is expected),
+   * written as a string after.
    */
   *writeTerms(out: SnapshotWriter, terms: readonly string[]): Generator<void> {
+    // Only the terms that are no word need an entry: most are words, found in the word table.
     const wordOf = new Map<string, number>();
     for (let id = 1; id < this.words.length; id++) {
       const term = this.terms[id]!;
-      if (term && !wordOf.has(term)) wordOf.set(term, id);
+      if (term && !wordOf.has(term) && this.find(term, wordHash(term)) === 0) wordOf.set(term, id);
       if (id % 16_384 === 0) yield;
     }
     const refs = new Int32Array(terms.length);
     const others: string[] = [];
-    for (let k = 0; k < terms.length; k++) refs[k] = wordOf.get(terms[k]!) ?? -others.push(terms[k]!);
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      const word = this.find(term, wordHash(term));
+      const of = word === 0 ? wordOf.get(term) : undefined;
+      if (word !== 0) refs[k] = word;
+      else if (of !== undefined) refs[k] = -of;
+      else others.push(term);
+    }
     yield* out.array(refs);
     yield* out.strings(others);
   }
 
-  /** What writeTerms wrote, after this vocabulary was read; throws SnapshotFormatError when a reference is out of range. */
+  /** What writeTerms wrote, after this vocabulary was read; throws SnapshotFormatError when a number is out of range. */
   *readTerms(input: SnapshotReader): Generator<void, string[]> {
     const refs = yield* input.array(i32s, 4);
     const others = yield* input.strings();
     const terms = new Array<string>(refs.length);
+    let next = 0;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k]!;
-      const term = ref > 0 ? this.terms[ref] : ref < 0 ? others[-ref - 1] : undefined;
+      const term = ref > 0 ? this.words[ref] : ref < 0 ? this.terms[-ref] : others[next++];
       if (!term) throw new SnapshotFormatError('search: term references');
       terms[k] = term;
     }
+    if (next !== others.length) throw new SnapshotFormatError('search: term references');
     return terms;
   }
 

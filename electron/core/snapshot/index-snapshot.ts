@@ -40,8 +40,10 @@ export const SNAPSHOT_FILE = 'indexes.bin';
 // 8: the quotes as rows of numbers and a string table (chronology/quote-index.ts), not a JSON record per story.
 // 9: the compound lexicon follows the quotes (text/compounds.ts: ~0.13 s of the worker's start no longer spent building it).
 // 10: the posting lists' numbers as gaps in variable-length integers (a third of the bytes), the vocabulary's and
-//     the posting lists' terms as word numbers (read without lookups); format 9 is still read.
-export const SNAPSHOT_FORMAT = 10;
+//     the posting lists' terms as word numbers (read without lookups); never released.
+// 11: as 10, a posting list's term that is a word named by that word's number (10 named a word whose term it is).
+//     Format 9 is still read.
+export const SNAPSHOT_FORMAT = 11;
 /** The format before, read as well (its posting lists as 32-bit integers, encoded on the way in): no rebuild after an update. */
 const PREVIOUS_FORMAT = 9;
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
