@@ -19,7 +19,7 @@ import { exportLibraryArchive } from '../store/library-archive';
 import type { StoryContent } from '../store/meta';
 import { fakeStory, withTempDir } from '../store/test/helpers';
 import { SnapshotWriter } from './codec';
-import { analysisFingerprint, readSnapshotFile, SNAPSHOT_FORMAT, snapshotPath } from './index-snapshot';
+import { analysisFingerprint, readSnapshotFile, SNAPSHOT_FILE, SNAPSHOT_FORMAT, snapshotPath } from './index-snapshot';
 
 // A loaded snapshot must answer exactly as a fresh build over the same library: same
 // hits with the same scores, same related lists with the same reasons, also when the
@@ -223,7 +223,8 @@ describe('index snapshot', () => {
       await indexes.whenReady();
       const before = await readFile(snapshotPath(dir));
       await again.close();
-      expect(readdirSync(path.dirname(snapshotPath(dir)))).toEqual(['indexes.bin']);
+      // No temp file of the snapshot left beside it (the heads cache's folder may be there: it is made 3 s after an opening).
+      expect(readdirSync(path.dirname(snapshotPath(dir))).filter((name) => name.startsWith(SNAPSHOT_FILE))).toEqual([SNAPSHOT_FILE]);
       const after = await readFile(snapshotPath(dir));
       expect(after.equals(before) || after.subarray(0, 8).toString('latin1') === 'KRNXIDX\n').toBe(true);
       const third = await openLibrary(dir);
@@ -427,7 +428,8 @@ describe('index snapshot', () => {
       await copyOfShared(dir);
       await writeFile(`${snapshotPath(dir)}.kroniek-tmp-1-abcdef`, 'half a snapshot');
       const core = await openLibrary(dir);
-      expect(readdirSync(path.dirname(snapshotPath(dir)))).toEqual(['indexes.bin']);
+      // No temp file of the snapshot left beside it (the heads cache's folder may be there: it is made 3 s after an opening).
+      expect(readdirSync(path.dirname(snapshotPath(dir))).filter((name) => name.startsWith(SNAPSHOT_FILE))).toEqual([SNAPSHOT_FILE]);
       await call(core, 'stories.setNote', { id: sampleIds(core)[0]!, note: 'backup na deze wijziging' });
       const archive = path.join(dir, 'export.json');
       const exported = await exportLibraryArchive(core.context.store, archive);
