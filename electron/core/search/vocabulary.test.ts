@@ -61,4 +61,26 @@ describe('Vocabulary snapshot state', () => {
     expect(vocabulary.term(stopword)).toBe('');
     expect(() => drain(vocabulary.readTerms(reader(refs([-stopword]))))).toThrow(SnapshotFormatError); // a word without a term
   });
+
+  it('refuses a vocabulary whose terms name words or strings it does not have', () => {
+    // Two words ('' and `oorlogen`), the second's term as given.
+    const state = (refs: number[], others: string[]) =>
+      bytesOf(function* (out) {
+        yield* out.strings(['', 'oorlogen']);
+        yield* out.array(Int32Array.from(refs));
+        yield* out.strings(others);
+        yield* out.array(Int32Array.from([0, 1]));
+        yield* out.array(new Uint32Array(0));
+        yield* out.strings([]);
+        yield* out.array(new Uint32Array(0));
+        yield* out.array(new Int32Array(2));
+      });
+    const read = (bytes: Buffer) => drain(Vocabulary.readState(reader(bytes)));
+    expect(read(state([0, -1], ['oorlog'])).term(1)).toBe('oorlog');
+    expect(read(state([0, 1], [])).term(1)).toBe('oorlogen');
+    expect(() => read(state([0, 2], []))).toThrow(SnapshotFormatError); // no word 2
+    expect(() => read(state([0, -2], ['oorlog']))).toThrow(SnapshotFormatError); // no second string
+    expect(() => read(state([0, -1], ['']))).toThrow(SnapshotFormatError); // an empty term named
+    expect(() => read(state([0], []))).toThrow(SnapshotFormatError); // a term too few
+  });
 });
