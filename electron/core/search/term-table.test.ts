@@ -50,4 +50,34 @@ describe('TermTable', () => {
     expect(table.findRange('De Oorlogen', 3, 9, wordHash('oorlog'))).toBe(0);
     expect(table.findRange('De ÖORLOG', 3, 9, wordHash('öorlog'))).toBe(-1);
   });
+
+  it('takes strings at numbers of its own, with gaps, deletions and growth, as a Map of them would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('put', 'put', 'delete'), fc.stringMatching(/^[a-f0-9]{1,6}$/), fc.nat({ max: 3_000 })), { maxLength: 300 }),
+        (steps) => {
+          const table = new TermTable();
+          const model = new Map<string, number>();
+          let next = 0;
+          for (const [step, text, gap] of steps) {
+            if (step === 'delete') {
+              expect(table.delete(text)).toBe(model.delete(text));
+            } else if (!model.has(text)) {
+              next += gap % 7 === 0 ? gap : 0;
+              expect(table.put(text, next)).toBe(next);
+              model.set(text, next++);
+            }
+            expect(table.size).toBe(model.size);
+          }
+          for (const [text, number] of model) {
+            expect(table.get(text)).toBe(number);
+            expect(table.text(number)).toBe(text);
+          }
+          expect([...table.entries()]).toEqual([...model].sort((a, b) => a[1] - b[1]));
+          expect(() => table.put('nieuw-verhaal', next - 1)).toThrow(RangeError);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { wordHash } from '../text/dutch';
 
-// Strings numbered 0, 1, 2, … in the order they were added, looked up by an open-addressing
+// Strings numbered 0, 1, 2, … in the order they were added (or at numbers given, upwards: the
+// search index's story ids, see put), looked up by an open-addressing
 // table of numbers rather than a Map: the strings are kept anyway (one array of them), so a
 // term costs its place in that array and a few bytes of table. At 50,000 stories the search
 // index's 200,000–300,000 terms in a Map<string, number> took 14 MB of table each time
@@ -75,17 +76,30 @@ export class TermTable {
     const number = this.texts.length;
     this.texts.push(text);
     if (number >= this.hashes.length) {
-      const grown = new Int32Array(this.hashes.length * 2);
+      const grown = new Int32Array(Math.max(this.hashes.length * 2, number + 1));
       grown.set(this.hashes);
       this.hashes = grown;
     }
     this.hashes[number] = hash;
     if ((number + 1) * 10 > this.places.length * 7) {
-      this.places = new Int32Array(this.places.length * 2);
-      for (let other = 0; other <= number; other++) this.place(other);
+      let size = this.places.length * 2;
+      while ((number + 1) * 10 > size * 7) size *= 2;
+      this.places = new Int32Array(size);
+      // Numbers deleted or never used are left out: no lookup finds them anyway.
+      for (let other = 0; other <= number; other++) if (this.texts[other] !== REMOVED) this.place(other);
     } else this.place(number);
     this.live++;
     return number;
+  }
+
+  /**
+   * Adds `text`, which must not be in the table, as `number`, at or past `length` (the numbers
+   * between are never used); returns it. For numbers given elsewhere (a snapshot's).
+   */
+  put(text: string, number: number, hash = wordHash(text)): number {
+    if (number < this.texts.length) throw new RangeError(`number ${number} is taken or was`);
+    while (this.texts.length < number) this.texts.push(REMOVED);
+    return this.add(text, hash);
   }
 
   /** Takes `text` out (its number keeps its place, never found again); false when it was not in. */
