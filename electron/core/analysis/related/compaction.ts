@@ -1,5 +1,6 @@
 import { ByteArena } from '../compact';
 import { IdCursor, StoryColumns, type RelatedState } from './state';
+import { TermTable } from '../../search/term-table';
 
 // Removed stories stay in the columns and the arena as dead slots until they are a
 // quarter of all slots; then the live ones are copied into fresh columns and a fresh
@@ -14,21 +15,18 @@ export function compactionDue(state: RelatedState): boolean {
 
 /** Copies the live stories into new columns and a new arena, dropping the dead slots. Posting lists are left stale. */
 export function compactSlots(state: RelatedState): void {
-  const old = { slots: state.slots, idOf: state.idOf, arena: state.arena, count: state.slotCount };
+  const old = { slots: state.slots, stories: state.stories, arena: state.arena, count: state.slotCount };
   const cursor = new IdCursor();
   state.slots = new StoryColumns();
-  state.slots.ensure(state.slotOf.size);
-  state.idOf = [];
+  state.slots.ensure(state.stories.size);
+  state.stories = new TermTable();
   state.arena = new ByteArena();
-  state.slotOf.clear();
   state.slotCount = 0;
   state.dead = 0;
   for (let from = 0; from < old.count; from++) {
     if (!old.slots.alive[from]) continue;
     const slot = state.slotCount++;
-    const id = old.idOf[from]!;
-    state.slotOf.set(id, slot);
-    state.idOf[slot] = id;
+    state.stories.put(old.stories.text(from)!, slot);
     state.slots.alive[slot] = 1;
     state.slots.signature[slot] = old.slots.signature[from]!;
     state.slots.day[slot] = old.slots.day[from]!;

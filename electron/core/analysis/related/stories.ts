@@ -20,8 +20,7 @@ export class StoryStore {
     const state = this.state;
     const slot = state.slotCount++;
     state.slots.ensure(state.slotCount);
-    state.slotOf.set(id, slot);
-    state.idOf[slot] = id;
+    state.stories.put(id, slot);
     state.slots.alive[slot] = 1;
     state.slots.signature[slot] = signature;
     state.slots.day[slot] = dayNumber(date);
@@ -86,15 +85,14 @@ export class StoryStore {
   /** Marks the story's slot dead and takes its terms and entities out of the document frequencies. */
   remove(slot: number): void {
     const state = this.state;
-    const id = state.idOf[slot];
-    if (id === null || id === undefined) return;
+    const id = state.stories.text(slot);
+    if (id === undefined) return;
     const terms = this.cursor.terms(state, slot);
     while (terms.next()) state.termDf.data[terms.id]!--;
     const entities = this.cursor.entities(state, slot);
     while (entities.next()) state.entityDf.data[entities.id]!--;
     state.slots.alive[slot] = 0;
-    state.slotOf.delete(id);
-    state.idOf[slot] = null;
+    state.stories.delete(id);
     state.dead++;
   }
 
