@@ -209,6 +209,7 @@ export class Vocabulary {
       if (word !== 0) refs[k] = word;
       else if (of !== undefined) refs[k] = -of;
       else others.push(term);
+      if (k % 16_384 === 16_383) yield;
     }
     yield* out.array(refs);
     yield* out.strings(others);
