@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bufferSource, SnapshotFormatError, SnapshotReader, SnapshotWriter } from '../snapshot/codec';
 import { PostingStore, type PostingSlots } from './posting-store';
+import { writeInt32Postings } from './test/int32-postings';
 
 const SLOTS = 4;
 
@@ -133,19 +134,7 @@ describe('PostingStore', () => {
     store.freeze();
     const expected = contents(store);
     const out = new SnapshotWriter();
-    const terms = [...store.entries()].map(([term]) => term);
-    const starts = [0];
-    const numbers: number[] = [];
-    for (const term of terms) {
-      const slots = store.get(term)!;
-      for (let slot = 0; slot < SLOTS; slot++) {
-        numbers.push(...Array.from(slots[slot] ?? []));
-        starts.push(numbers.length);
-      }
-    }
-    drain(out.strings(terms));
-    drain(out.array(Int32Array.from(starts)));
-    drain(out.array(Int32Array.from(numbers)));
+    drain(writeInt32Postings(out, store, SLOTS));
     const bytes = Buffer.concat(out.take(true));
     const read = drain(PostingStore.read(new SnapshotReader(bufferSource(bytes), 0, bytes.length, 64), SLOTS, 1_000, undefined, 'int32'));
     expect(contents(read)).toEqual(expected);

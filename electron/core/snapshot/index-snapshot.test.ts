@@ -13,6 +13,7 @@ import type { RelatedHit } from '../indexing/protocol';
 import { SCORE_SLOTS } from '../search/bulk-postings';
 import type { Matches } from '../search/index';
 import type { PostingStore } from '../search/posting-store';
+import { writeInt32Postings } from '../search/test/int32-postings';
 import type { Vocabulary } from '../search/vocabulary';
 import { syntheticDoc, syntheticPrefixQueries, syntheticQueries } from '../search/test/synthetic-corpus';
 import { exportLibraryArchive } from '../store/library-archive';
@@ -363,19 +364,7 @@ describe('index snapshot', () => {
         yield* out.array(Uint32Array.from([...vocabulary.compoundsByHead.values()].flatMap((ids) => [ids.length, ...ids])));
         yield* out.array(vocabulary.nameHashes.subarray(0, words.length));
         // Format 9's PostingStore.write.
-        const terms = [...postings.entries()].map(([term]) => term);
-        const starts = [0];
-        const numbers: number[] = [];
-        for (const term of terms) {
-          const slots = postings.get(term)!;
-          for (let slot = 0; slot < SCORE_SLOTS; slot++) {
-            numbers.push(...Array.from(slots[slot] ?? []));
-            starts.push(numbers.length);
-          }
-        }
-        yield* out.strings(terms);
-        yield* out.array(Int32Array.from(starts));
-        yield* out.array(Int32Array.from(numbers));
+        yield* writeInt32Postings(out, postings, SCORE_SLOTS);
       });
       const previous = Buffer.concat([bytes.subarray(0, at), old, bytes.subarray(at + encoded.length)]);
       previous.writeUInt32LE(9, 8);
