@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
 import { escapeRegExp, expect, startHost, stopHost, test, type Host } from './fixtures';
 
@@ -24,6 +24,9 @@ async function articleIds(host: Host): Promise<Map<string, string>> {
   return new Map(page.items.map((item) => [item.headline, item.id]));
 }
 
+/** What the Backups dialog shows once its list has loaded: the table of backups, or that there are none. */
+const backupsLoaded = (dialog: Locator) => dialog.getByRole('table', { name: 'Backups, newest first' }).or(dialog.getByText(/^No backups yet\./));
+
 test('moves a library: download from A, import into a fresh B that keeps its own tag, no duplicate stories', async ({ page, host: a }) => {
   test.setTimeout(120_000);
   // Library A: a tag on a story, a link with a note, a dossier and an editor's note (arranged over HTTP).
@@ -37,6 +40,9 @@ test('moves a library: download from A, import into a fresh B that keeps its own
   await expect(storyList(page).getByRole('option')).toHaveCount(5);
   await page.getByRole('button', { name: 'Backups…' }).click();
   const backupsA = page.getByRole('dialog', { name: 'Backups' });
+  // The list of backups loads after the dialog opens and moves the footer's buttons down: a click
+  // before it has loaded can land where a button was (CI, 2026-12-06).
+  await expect(backupsLoaded(backupsA)).toBeVisible();
   const downloading = page.waitForEvent('download');
   await backupsA.getByRole('button', { name: 'Download whole library' }).click();
   const download = await downloading;
@@ -60,7 +66,9 @@ test('moves a library: download from A, import into a fresh B that keeps its own
     await expect(tagButton(page, 'Kim–Poetin')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Backups…' }).click();
-    await page.getByRole('dialog', { name: 'Backups' }).getByRole('button', { name: 'Import library archive…' }).click();
+    const backupsB = page.getByRole('dialog', { name: 'Backups' });
+    await expect(backupsLoaded(backupsB)).toBeVisible();
+    await backupsB.getByRole('button', { name: 'Import library archive…' }).click();
     const confirm = page.getByRole('dialog', { name: 'Import a library archive?' });
     await expect(confirm).toContainText('Stories and tags are added; nothing in this library is removed or changed.');
     await expect(confirm.getByRole('button', { name: 'Back' })).toBeFocused();
