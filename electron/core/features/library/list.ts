@@ -129,8 +129,12 @@ async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> 
   const undated = numeric?.undated ?? ((at: number) => sortDate(ctx, candidates[at]!) === '');
   const directed: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
   const order = byDate(sort) ? undatedLast(directed, undated) : directed;
+  // Newest first is the usual list, and a library is mostly imported oldest first: fed last
+  // to first, the page's stories come early and the rest are turned away by one comparison
+  // each (fed first to last, nearly every story entered the page's heap). The order is
+  // total, so what is fed first does not change the page.
   const all = new Int32Array(candidates.length);
-  for (let i = 0; i < all.length; i++) all[i] = i;
+  for (let i = 0; i < all.length; i++) all[i] = dir === 'desc' ? all.length - 1 - i : i;
   const page = await sortedSliceSliced(all, candidates.length, order, offset, limit, breather);
   return { total: candidates.length, offset, items: Array.from(page, (at) => ctx.store.toSummary(candidates[at]!)), highlight: [], kinds };
 }
@@ -190,34 +194,50 @@ async function numericDateOrder(ctx: ServiceContext, sort: SortKey, candidates: 
 function browseByKeys(ctx: ServiceContext, query: ListQuery): ListPage | null {
   const sort: SortKey = query.sort ?? 'date';
   if (sort !== 'date' && sort !== 'relevance' && sort !== 'imported') return null;
-  const offset = query.offset ?? 0;
+  const offset = Math.max(0, query.offset ?? 0);
   const limit = query.limit ?? DEFAULT_LIMIT;
   const keys = ctx.listKeys();
+  // Every live story in the list's order, kept between calls (ListKeys.browseOrder).
+  const order = keys.browseOrder(sort, query.dir ?? defaultDir(sort));
+  if (!order) return null;
+  const { nums } = order;
   const kind = query.kind ? kindStatus(query.kind) : 0;
-  const filtered = hasOtherFilters(query);
-  // Live stories passing the filters, by number, in import order (the tiebreak of the list).
-  const nums = browseNumbers(ctx.store.storyCount);
-  let total = 0;
-  const kinds = { article: 0, brief: 0 };
-  const others = filtered ? withoutKind(query) : query;
-  const live = keys.liveNumbers();
-  if (!live) return null;
-  for (let k = 0; k < live.length; k++) {
-    const num = live[k]!;
-    const status = keys.status(num);
-    if (status === GONE || !keys.keyDates(num)) return null;
-    if (filtered && !matchesFilters(ctx, keys.head(num), others)) continue;
-    if (status === ARTICLE) kinds.article++;
-    else if (status === BRIEF) kinds.brief++;
-    if (kind && status !== kind) continue;
-    nums[total++] = num;
+  const page: number[] = [];
+  let total: number;
+  let kinds: { article: number; brief: number };
+  if (!hasOtherFilters(query)) {
+    // Counted when the order was made; the page read off the order.
+    kinds = { article: order.articles, brief: order.briefs };
+    if (!kind) {
+      total = nums.length;
+      for (let at = offset; at < Math.min(total, offset + limit); at++) page.push(nums[at]!);
+    } else {
+      total = kind === ARTICLE ? order.articles : kind === BRIEF ? order.briefs : 0;
+      let seen = 0;
+      for (let at = 0; at < nums.length && page.length < limit && seen < total; at++) {
+        if (keys.status(nums[at]!) !== kind) continue;
+        if (seen++ >= offset) page.push(nums[at]!);
+      }
+    }
+  } else {
+    // Every story is looked at for the counts; the page is the passing ones in order.
+    const others = withoutKind(query);
+    total = 0;
+    kinds = { article: 0, brief: 0 };
+    for (let at = 0; at < nums.length; at++) {
+      const num = nums[at]!;
+      const status = keys.status(num);
+      if (status === GONE) return null;
+      if (!matchesFilters(ctx, keys.head(num), others)) continue;
+      if (status === ARTICLE) kinds.article++;
+      else if (status === BRIEF) kinds.brief++;
+      if (kind && status !== kind) continue;
+      if (total++ >= offset && page.length < limit) page.push(num);
+    }
   }
-  const compare = keyOrder(keys, sort, nums);
-  const dir = query.dir ?? defaultDir(sort);
-  const directed: Order = dir === 'asc' ? (a, b) => compare(a, b) || a - b : (a, b) => compare(b, a) || a - b;
-  const order = byDate(sort) ? undatedLast(directed, (at) => keys.undated(nums[at]!)) : directed;
-  const page = sortedSlice(positions(total), total, order, offset, limit);
-  return { total, offset, items: Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!))), highlight: [], kinds };
+  // The order is of the live stories as the store last told; one gone since is not shown.
+  if (page.some((num) => keys.status(num) === GONE)) return null;
+  return { total, offset: query.offset ?? 0, items: page.map((num) => ctx.store.toSummary(keys.head(num))), highlight: [], kinds };
 }
 
 /**
@@ -232,21 +252,12 @@ function reusedBuffer(): (n: number) => Int32Array {
 
 /** Positions in a list of stories (see sortedSlice). */
 const scratchPositions = reusedBuffer();
-/** Story numbers of the browse list. */
-const browseNumbers = reusedBuffer();
 
 /** Order of positions in `nums` by the per-story date keys ('relevance' without a search is by date alone, as in compareBy). */
 function keyOrder(keys: ListKeys, sort: 'date' | 'imported' | 'relevance', nums: Int32Array): Order {
   if (sort === 'date') return (a, b) => keys.compareDates(nums[a]!, nums[b]!);
   if (sort === 'imported') return (a, b) => keys.compareImported(nums[a]!, nums[b]!);
   return (a, b) => keys.compareSortDays(nums[a]!, nums[b]!);
-}
-
-/** 0, 1, … n - 1 (in the scratch buffer). */
-function positions(n: number): Int32Array {
-  const all = scratchPositions(n);
-  for (let i = 0; i < n; i++) all[i] = i;
-  return all;
 }
 
 const defaultDir = (sort: SortKey) => (sort === 'headline' || sort === 'place' ? 'asc' : 'desc');
