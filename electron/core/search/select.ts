@@ -114,3 +114,54 @@ function siftDown(heap: Int32Array, size: number, item: number, order: Order): v
   }
   heap[i] = item;
 }
+
+/** Key ranges up to this wide are counted (highestKeys); wider ones are not narrowed. */
+const COUNTED_RANGE = 1 << 16;
+let keyCounts = new Int32Array(1024);
+
+/**
+ * Narrows `items[0..length)` for an order that puts higher `keys[item]` first: writes to
+ * the start of `into` every item whose key is at least the `k`-th highest (ties at that key
+ * included; last to first) and returns how many; so the first `k` in the order
+ * are all among them. -1 when there is nothing to narrow (`k` not below `length`) or the
+ * keys span more than COUNTED_RANGE (then every item must be ordered).
+ *
+ * A search's scores are small integers: a count of each score finds the threshold in three
+ * passes over typed arrays, and the bounded heap that orders the page then sees a few hundred
+ * stories instead of every hit (~18 ns a hit in the heap: 0.7 ms of a 37,000-hit search).
+ */
+export function highestKeys(items: Int32Array, length: number, keys: Int32Array, k: number, into: Int32Array): number {
+  if (k >= length) return -1;
+  if (k <= 0) return 0;
+  let min = keys[items[0]!]!;
+  let max = min;
+  for (let i = 1; i < length; i++) {
+    const key = keys[items[i]!]!;
+    if (key < min) min = key;
+    else if (key > max) max = key;
+  }
+  const range = max - min;
+  if (range >= COUNTED_RANGE) return -1;
+  if (keyCounts.length <= range) keyCounts = new Int32Array(Math.max(range + 1, keyCounts.length * 2));
+  const counts = keyCounts;
+  counts.fill(0, 0, range + 1);
+  for (let i = 0; i < length; i++) counts[keys[items[i]!]! - min]!++;
+  let seen = 0;
+  let threshold = max;
+  for (let at = range; at >= 0; at--) {
+    seen += counts[at]!;
+    if (seen >= k) {
+      threshold = at + min;
+      break;
+    }
+  }
+  // Last to first: among equal keys the order mostly prefers the later items (a search's
+  // ties go to the more recent story, and hits come in story order), so fed first the page
+  // fills early and the rest of the ties are turned away by one comparison each.
+  let kept = 0;
+  for (let i = length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (keys[item]! >= threshold) into[kept++] = item;
+  }
+  return kept;
+}

@@ -1,6 +1,6 @@
 import type { ListPage, ListQuery, SortKey } from '../../../../shared/contract/library';
 import type { Matches } from '../../search/index';
-import { sortedSlice, sortedSliceSliced, type Order } from '../../search/select';
+import { highestKeys, sortedSlice, sortedSliceSliced, type Order } from '../../search/select';
 import { sliceBreather } from '../../slices';
 import { fold } from '../../text/dutch';
 import { publishedAtOf, type StoryEdit, type StoryHead } from '../../store/meta';
@@ -252,6 +252,8 @@ function reusedBuffer(): (n: number) => Int32Array {
 
 /** Positions in a list of stories (see sortedSlice). */
 const scratchPositions = reusedBuffer();
+/** The positions among them that can make a page best first (see highestKeys). */
+const scratchBest = reusedBuffer();
 
 /** Order of positions in `nums` by the per-story date keys ('relevance' without a search is by date alone, as in compareBy). */
 function keyOrder(keys: ListKeys, sort: 'date' | 'imported' | 'relevance', nums: Int32Array): Order {
@@ -319,7 +321,9 @@ function listMatches(ctx: ServiceContext, query: ListQuery, matches: Matches, hi
     const directed: Order = dir === 'asc' ? (a, b) => compare(a, b) || relevance(a, b) : (a, b) => compare(b, a) || relevance(a, b);
     order = byDate(sort) ? undatedLast(directed, undated) : directed;
   }
-  const page = sortedSlice(kept, total, order, offset, limit);
+  // Best first (the search's own order): only the stories whose score can make the page are ordered.
+  const best = sort === 'relevance' && dir === 'desc' ? highestKeys(kept, total, scores, offset + limit, scratchBest(total)) : -1;
+  const page = best < 0 ? sortedSlice(kept, total, order, offset, limit) : sortedSlice(scratchBest(total), best, order, offset, limit);
   const items = Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!)));
   return { total, offset, items, scores: Array.from(page, (at) => scores[at]!), highlight, kinds };
 }
