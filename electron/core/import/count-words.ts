@@ -22,10 +22,23 @@ function wordCharAt(text: string, at: number): boolean {
 const width = (text: string, at: number) => (text.codePointAt(at)! > 0xffff ? 2 : 1);
 const isJoiner = (code: number) => code === 0x27 || code === 0x2019 || code === 0x2d;
 
+/** An ASCII letter or digit. */
+const asciiWordChar = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
 export function countWords(text: string): number {
   let count = 0;
   let inWord = false;
-  for (let at = 0; at < text.length; at += width(text, at)) {
+  for (let at = 0; at < text.length; ) {
+    // ASCII (most of a Dutch text) without the code point work below.
+    const code = text.charCodeAt(at);
+    if (code < 0x80) {
+      if (asciiWordChar(code)) {
+        if (!inWord) count++;
+        inWord = true;
+      } else if (!(inWord && (code === 0x27 || code === 0x2d) && at + 1 < text.length && wordCharAt(text, at + 1))) inWord = false;
+      at++;
+      continue;
+    }
     if (wordCharAt(text, at)) {
       if (!inWord) count++;
       inWord = true;
@@ -34,6 +47,7 @@ export function countWords(text: string): number {
     } else {
       inWord = false;
     }
+    at += width(text, at);
   }
   return count;
 }

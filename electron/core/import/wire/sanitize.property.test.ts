@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { htmlToBlocks, plainTextToBlocks } from './sanitize';
+import { cleanText, htmlToBlocks, plainTextToBlocks } from './sanitize';
 
 // Whatever markup arrives, sanitising never throws and never lets a tag through:
 // text without `<` wrapped in any tags comes out without `<`.
@@ -47,6 +47,23 @@ describe('sanitize (property)', () => {
         expect(Array.isArray(plainTextToBlocks(text))).toBe(true);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('cleanText (property)', () => {
+  // eslint-disable-next-line no-control-regex -- the rule cleanText applies, as it was written first
+  const plainRule = (text: string) => text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u00AD]/g, '').replace(/\s+/g, ' ').trim();
+  // Every kind of character the rule treats apart (whitespace, controls, invisibles), and ordinary ones.
+  const SPECIAL = [' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u0000', '\u0008', '\u001c', '\u001f', '\u007f', '\u0085', '\u009f', '\u00a0', '\u00ad', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u2060', '\u3000', '\ufeff'];
+  const ORDINARY = ['a', 'Z', '9', '.', '~', 'é', 'ë', '’', '—', '€', '\u00a1', '\u0100', '\u1679', '\u200c', '\u2030', '\ud83d\ude00', '\ud800'];
+  it('gives what the plain rule gives, for any mix of ordinary, space, control and invisible characters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SPECIAL, ...ORDINARY, ...ORDINARY), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(cleanText(text)).toBe(plainRule(text));
+      }),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -37,7 +37,27 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u00
 
 /** Collapses runs of whitespace to one space and trims, dropping invisible and control characters. */
 export function cleanText(text: string): string {
-  return text.replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+  // Most texts are clean already: told in one pass, then returned as they are (the three
+  // replacements made new strings of every paragraph of every imported item: ~9% of an import).
+  return isClean(text) ? text : text.replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+}
+
+/** No character CONTROLS drops, no whitespace but single spaces between other characters: cleanText would return `text` unchanged. */
+function isClean(text: string): boolean {
+  const last = text.length - 1;
+  for (let at = 0; at <= last; at++) {
+    const c = text.charCodeAt(at);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c === 0x20) {
+      if (at === 0 || at === last || text.charCodeAt(at - 1) === 0x20) return false;
+      continue;
+    }
+    // Below: C0 controls, tab and line breaks; DEL and C1 controls; no-break and soft hyphen.
+    if (c < 0x20 || c <= 0xa0 || c === 0xad) return false;
+    // Other whitespace (\s) and the invisible characters CONTROLS drops.
+    if (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff)) return false;
+  }
+  return true;
 }
 
 /** Collects paragraphs and headings from open/text/close events of any markup parser. */
