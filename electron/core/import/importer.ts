@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BodyBlock, ImportFileResult, ImportReport } from '../../../shared/types';
 import { cleanDateline, cleanLine } from '../../../shared/clean-text';
 import { ServiceError } from '../../../shared/contract/envelope';
-import type { LibraryStore, UndoableAdd } from '../store/library-store';
+import { SEGMENT_SIZE, type AheadSegment, type LibraryStore, type UndoableAdd } from '../store/library-store';
 import { touchedStories } from '../store/touched';
 import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
 import { prepareAnyImportFile, readImportFiles, type PreparedFile, type PreparedWireFile } from './intake';
@@ -10,6 +10,7 @@ import { loadNinjsValidators } from './wire/validators/load';
 import { WireBatch, wireFileResult } from './wire-stories';
 import { estimatePublishedDay } from './estimate-date';
 import { proposeUpdates, withProposals } from '../features/versions/proposals';
+import type { UpdateProposal } from '../../../shared/types';
 import type { ParsedBrief, ParsedPage } from './parse';
 
 export interface ImportOptions {
@@ -19,6 +20,8 @@ export interface ImportOptions {
    * sample library, whose files' times say when they were installed, not captured.
    */
   estimateDates?: boolean;
+  /** Stories held before their content is written ahead of the import's commit (default AHEAD_STORIES; at least a segment's worth). */
+  aheadStories?: number;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -53,33 +56,110 @@ interface Pending {
  * the store.
  */
 export async function importPrepared(store: LibraryStore, files: (PreparedFile | PreparedWireFile)[], options: ImportOptions = {}): Promise<ImportReport> {
-  const importedAt = (options.now?.() ?? new Date()).toISOString();
-  const pending: Pending = { items: [], undelete: new Set(), seenHashes: new Map(), estimates: new Map(), estimateDates: options.estimateDates ?? true };
-  const wire = new WireBatch(store);
-  const results = files.map((file) =>
-    file.ok && 'wire' in file ? wireFileResult(file.fileName, file.wire, wire, file, importedAt) : importOne(store, file as PreparedFile, importedAt, pending),
-  );
-  // Page text has no guid: a new article that looks like an update of a stored one is proposed to the editor.
-  const proposals = pending.items.length ? await proposeUpdates(store, pending.items, importedAt) : [];
-  if (pending.items.length || pending.undelete.size || wire.size) {
-    const { undelete, estimates } = pending;
-    const metaChange =
-      undelete.size || estimates.size || wire.size || proposals.length
-        ? (meta: MetaDoc) => {
-            let next = undelete.size ? bringBack(meta, undelete) : meta;
-            if (estimates.size) {
-              const edits = next.storyEdits;
-              // Never over a date the editor (or an archive) already gave the story.
-              const dated = [...estimates].flatMap(([id, day]) => (edits.get(id)?.publishedAt == null ? [[id, { ...edits.get(id), publishedAt: day, publishedAtEstimated: true }] as const] : []));
-              next = { ...next, storyEdits: edits.with(dated) };
-            }
-            next = withProposals(next, proposals);
-            return wire.size ? wire.metaChange(next) : next;
-          }
-        : undefined;
-    await store.addStories([...pending.items, ...wire.items], metaChange, UNDO_IMPORT);
+  const run = new ImportRun(store, options);
+  return run.whole(async () => {
+    for (const file of files) {
+      run.take(file);
+      await run.writeAheadIfFull();
+    }
+  });
+}
+
+/**
+ * Stories an import holds before it writes their content ahead of its commit: a large
+ * import (an archive of hundreds of thousands of files) held every prepared story until
+ * its one commit, 8.4 GB at a million files, and each file cost more as the heap grew.
+ */
+const AHEAD_STORIES = 4 * SEGMENT_SIZE;
+
+/**
+ * One import: its files taken in one by one (deduped against the store and each other),
+ * its new stories' content written ahead in whole segments once AHEAD_STORIES are held
+ * (only their heads kept), and one commit at the end that lists every segment: until
+ * then nothing of it is in the library, and a failure leaves the library as it was.
+ */
+class ImportRun {
+  private readonly importedAt: string;
+  private readonly pending: Pending;
+  private readonly wire: WireBatch;
+  private readonly results: ImportFileResult[] = [];
+  private readonly proposals: UpdateProposal[] = [];
+  private readonly ahead: AheadSegment[] = [];
+  /** Stories held back from a write ahead (less than a segment), written with the commit. */
+  private rest: StoryContent[] = [];
+  private readonly aheadStories: number;
+
+  constructor(
+    private readonly store: LibraryStore,
+    options: ImportOptions,
+  ) {
+    this.importedAt = (options.now?.() ?? new Date()).toISOString();
+    this.pending = { items: [], undelete: new Set(), seenHashes: new Map(), estimates: new Map(), estimateDates: options.estimateDates ?? true };
+    this.wire = new WireBatch(store);
+    this.aheadStories = Math.max(SEGMENT_SIZE, options.aheadStories ?? AHEAD_STORIES);
   }
-  return summarise(results);
+
+  /**
+   * Takes the files in (`takeAll`), then commits. When taking them in fails, what was written
+   * ahead is deleted again; not when the commit fails (its metadata may be on disk already:
+   * then the files are the library's, and otherwise unreferenced and ignored).
+   */
+  async whole(takeAll: () => Promise<unknown>): Promise<ImportReport> {
+    try {
+      await takeAll();
+    } catch (error) {
+      await this.store.discardAhead(this.ahead);
+      throw error;
+    }
+    return this.commit();
+  }
+
+  take(file: PreparedFile | PreparedWireFile): void {
+    this.results.push(file.ok && 'wire' in file ? wireFileResult(file.fileName, file.wire, this.wire, file, this.importedAt) : importOne(this.store, file as PreparedFile, this.importedAt, this.pending));
+  }
+
+  /** Writes the stories held so far ahead of the commit, in whole segments, when there are enough of them. */
+  async writeAheadIfFull(): Promise<void> {
+    if (this.rest.length + this.pending.items.length + this.wire.items.length < this.aheadStories) return;
+    const items = [...this.rest, ...(await this.takePageItems()), ...this.wire.takeItems()];
+    const whole = items.length - (items.length % SEGMENT_SIZE);
+    this.ahead.push(...(await this.store.writeAhead(items.slice(0, whole))));
+    this.rest = items.slice(whole);
+  }
+
+  /** The page-text stories held, once their update proposals are worked out (they read the bodies). */
+  private async takePageItems(): Promise<StoryContent[]> {
+    const items = this.pending.items;
+    this.pending.items = [];
+    // Page text has no guid: a new article that looks like an update of a stored one is proposed to the editor.
+    if (items.length) this.proposals.push(...(await proposeUpdates(this.store, items, this.importedAt)));
+    return items;
+  }
+
+  private async commit(): Promise<ImportReport> {
+    const { undelete, estimates } = this.pending;
+    const items = [...this.rest, ...(await this.takePageItems()), ...this.wire.takeItems()];
+    const proposals = this.proposals;
+    const wire = this.wire;
+    if (items.length || this.ahead.length || undelete.size || wire.size) {
+      const metaChange =
+        undelete.size || estimates.size || wire.size || proposals.length
+          ? (meta: MetaDoc) => {
+              let next = undelete.size ? bringBack(meta, undelete) : meta;
+              if (estimates.size) {
+                const edits = next.storyEdits;
+                // Never over a date the editor (or an archive) already gave the story.
+                const dated = [...estimates].flatMap(([id, day]) => (edits.get(id)?.publishedAt == null ? [[id, { ...edits.get(id), publishedAt: day, publishedAtEstimated: true }] as const] : []));
+                next = { ...next, storyEdits: edits.with(dated) };
+              }
+              next = withProposals(next, proposals);
+              return wire.size ? wire.metaChange(next) : next;
+            }
+          : undefined;
+      await this.store.addStories(items, metaChange, UNDO_IMPORT, this.ahead);
+    }
+    return summarise(this.results);
+  }
 }
 
 /** Deleted stories imported again come back (also from a purge: the editor chose to import them). */
@@ -238,11 +318,14 @@ export async function importBytes(store: LibraryStore, files: { name: string; by
 }
 
 /** Import files and folders (recursively, `.txt`) from disk: dialogs, CLI, first-run seeds. */
-export async function importPaths(store: LibraryStore, paths: string[], options?: ImportOptions): Promise<ImportReport> {
+export async function importPaths(store: LibraryStore, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
   await loadNinjsValidators();
-  // Each file is prepared as it is read, and its bytes let go.
-  const prepared = await readImportFiles<PreparedFile | PreparedWireFile>(paths, (item) =>
-    'bytes' in item ? prepareAnyImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
+  const run = new ImportRun(store, options);
+  // Each file is prepared and taken in as it is read, and its bytes and parse let go.
+  return run.whole(() =>
+    readImportFiles(paths, async (item) => {
+      run.take('bytes' in item ? prepareAnyImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason });
+      await run.writeAheadIfFull();
+    }),
   );
-  return importPrepared(store, prepared, options);
 }

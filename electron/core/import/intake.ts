@@ -55,9 +55,10 @@ export async function collectImportFiles(paths: string[], options: IntakeOptions
 /**
  * As collectImportFiles, handing each item to `take` as soon as it is read, in the same order,
  * and keeping what `take` returns instead: the importer prepares each file there, so the bytes
- * of a large import are not all held at once (a million files: 5 GB).
+ * of a large import are not all held at once (a million files: 5 GB). A promise `take` returns
+ * is awaited before the next file is read (the importer writes stories ahead there).
  */
-export async function readImportFiles<T>(paths: string[], take: (item: IntakeItem) => T, options: IntakeOptions = {}): Promise<T[]> {
+export async function readImportFiles<T>(paths: string[], take: (item: IntakeItem) => T | Promise<T>, options: IntakeOptions = {}): Promise<T[]> {
   const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
   let slots: Slot[] = [];
   // concat, not push(...): a folder can hold more files than the call stack has room for arguments.
@@ -69,10 +70,10 @@ export async function readImportFiles<T>(paths: string[], take: (item: IntakeIte
   let sliceStart = performance.now();
   for (const slot of slots) {
     if (!isPending(slot)) {
-      taken.push(take(slot));
+      taken.push(await take(slot));
       continue;
     }
-    taken.push(take(readBounded(slot, maxBytes)));
+    taken.push(await take(readBounded(slot, maxBytes)));
     if (performance.now() - sliceStart >= READ_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();

@@ -91,17 +91,34 @@ export function versionRecord(item: WireItem, version: number, source: { fileNam
 
 /** What one import batch has decided about agency items so far (before its one commit). */
 export class WireBatch {
-  readonly items: StoryContent[] = [];
+  /** The version records taken and not yet handed on (takeItems). */
+  private pendingItems: StoryContent[] = [];
   /** storyId → versions taken in this batch. */
   private readonly versions = new Map<string, Set<number>>();
+  /** storyId → versionCreated → the version taken in this batch with it (see versionMadeAt). */
+  private readonly madeAt = new Map<string, Map<string, number>>();
+  /** Version records taken in this batch, handed on or not. */
+  private taken = 0;
   /** New stories and their subjects (tags are given to a story when it is made, never again). */
   private readonly subjects = new Map<string, WireName[]>();
   readonly undelete = new Set<string>();
 
   constructor(private readonly store: LibraryStore) {}
 
+  /** Records taken and, restored stories: whether the batch changes the library at all. */
   get size(): number {
-    return this.items.length + this.undelete.size;
+    return this.taken + this.undelete.size;
+  }
+
+  /** The version records taken since the last call (the batch keeps what it needs to place later versions). */
+  get items(): readonly StoryContent[] {
+    return this.pendingItems;
+  }
+
+  takeItems(): StoryContent[] {
+    const items = this.pendingItems;
+    this.pendingItems = [];
+    return items;
   }
 
   private highest(storyId: string): number | null {
@@ -128,10 +145,17 @@ export class WireBatch {
   private place(item: WireItem, storyId: string, version: number, highest: number | null, source: { fileName: string; sha256: string }, importedAt: string): WireImportOutcome {
     if (this.has(storyId, version)) return { guid: item.guid, storyId, version, outcome: 'duplicate' };
     const record = versionRecord(item, version, source, importedAt);
-    this.items.push(record);
+    this.pendingItems.push(record);
+    this.taken++;
     let taken = this.versions.get(storyId);
     if (!taken) this.versions.set(storyId, (taken = new Set()));
     taken.add(version);
+    const created = record.head.wire?.versionCreated;
+    if (created) {
+      let made = this.madeAt.get(storyId);
+      if (!made) this.madeAt.set(storyId, (made = new Map()));
+      if (!made.has(created)) made.set(created, version);
+    }
     if (highest === null) {
       this.subjects.set(storyId, item.subjects);
       return { guid: item.guid, storyId, version, outcome: 'story' };
@@ -141,7 +165,9 @@ export class WireBatch {
 
   private versionMadeAt(storyId: string, versionCreated: string | null): number | null {
     if (!versionCreated) return null;
-    for (const record of this.items) if (record.head.wire?.storyId === storyId && record.head.wire.versionCreated === versionCreated) return record.head.wire.version;
+    // The first record of the batch made then (a look-up: a scan of every record taken cost each item the batch's size).
+    const inBatch = this.madeAt.get(storyId)?.get(versionCreated);
+    if (inBatch !== undefined) return inBatch;
     for (const stored of this.store.storyVersionsStored(storyId)) if (stored.versionCreated === versionCreated) return stored.version;
     return null;
   }

@@ -42,6 +42,12 @@ const HEADS_CACHE_PAUSE_MS = 20;
 const READ_AHEAD_SEGMENTS = 6;
 /** Stories per content segment: small enough to load one reader's story fast, large enough to keep file counts low. */
 export const SEGMENT_SIZE = 1_000;
+
+/** Content segments written ahead of an import's commit (LibraryStore.writeAhead): their names and their records' heads. */
+export interface AheadSegment {
+  readonly name: string;
+  readonly heads: readonly StoryHead[];
+}
 const BODY_CACHE_SEGMENTS = 6;
 
 export type StoreChange =
@@ -706,24 +712,27 @@ export class LibraryStore {
    * metadata write that lists them; that write is the commit point, so a crash
    * before it leaves only unreferenced segment files, which are ignored.
    */
-  async addStories(items: StoryContent[], metaChange?: (meta: MetaDoc) => MetaDoc, undo?: UndoableAdd): Promise<void> {
-    if (items.length === 0 && !metaChange) return;
+  async addStories(items: StoryContent[], metaChange?: (meta: MetaDoc) => MetaDoc, undo?: UndoableAdd, ahead: readonly AheadSegment[] = []): Promise<void> {
+    if (items.length === 0 && !metaChange && ahead.length === 0) return;
     await this.serial(async () => {
       this.assertWritable();
-      const fresh = items.filter((item) => (item.head.wire ? !this.versions.hasContent(item.head.id) : !this.heads.has(item.head.id)));
-      const segments: SegmentRef[] = [];
-      const written: { name: string; items: StoryContent[] }[] = [];
+      const fresh = items.filter((item) => this.isNewRecord(item.head));
+      // Segments written ahead (writeAhead) are listed first, as their stories came first.
+      const segments: SegmentRef[] = ahead.map((segment) => ({ name: segment.name, count: segment.heads.length }));
+      const written: { name: string; heads: readonly StoryHead[]; items?: StoryContent[] }[] = [...ahead];
       for (let i = 0; i < fresh.length; i += SEGMENT_SIZE) {
         const chunk = fresh.slice(i, i + SEGMENT_SIZE);
         const name = newSegmentName();
         await this.writeSegment(name, chunk);
         segments.push({ name, count: chunk.length });
-        written.push({ name, items: chunk });
+        written.push({ name, heads: chunk.map((item) => item.head), items: chunk });
       }
       const known = new Set<string>();
-      for (const item of fresh) {
-        const story = item.head.wire?.storyId ?? item.head.id;
-        if (this.heads.has(story)) known.add(story);
+      for (const segment of written) {
+        for (const head of segment.heads) {
+          const story = head.wire?.storyId ?? head.id;
+          if (this.heads.has(story)) known.add(story);
+        }
       }
       const before = this.meta;
       let next: MetaDoc = segments.length ? { ...before, segments: [...before.segments, ...segments] } : before;
@@ -738,19 +747,58 @@ export class LibraryStore {
       // A new version names its story (the index and the list show the story, not the record).
       const addedSet = new Set<string>();
       for (const segment of written) {
-        for (const item of segment.items) addedSet.add(this.indexHead(item.head, segment.name));
-        this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
+        // A record written ahead that the library took in meanwhile (the same content, from elsewhere) stays a spare copy in its file.
+        for (const head of segment.heads) if (segment.items || this.isNewRecord(head)) addedSet.add(this.indexHead(head, segment.name));
+        if (segment.items) this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
       const added = [...addedSet];
       // An archive may bring stories with merged page text: shown once their records are known.
       if (metaChange && written.length) this.applyPageVersions(next);
       // Undoing the import takes away the stories it brought into being (a new version of a story already here stays).
       if (undo) this.recordAdd(undo, added.filter((id) => !known.has(id)), before, next);
-      if (fresh.length) this.emit({ type: 'stories-added', ids: added });
+      if (added.length) this.emit({ type: 'stories-added', ids: added });
       if (next !== before) this.emit({ type: 'meta', before, after: next });
       this.publish(changesBetween(before, next, added));
       if (segments.length) this.maybeCompact();
     });
+  }
+
+  /**
+   * Writes the content segments of new stories ahead of the commit that will list them
+   * (addStories' `ahead`), for an import too large to hold in memory until its one commit:
+   * the files are unreferenced, and ignored, until then (a crash or a failed import leaves
+   * them unread, as it leaves an import's segments that addStories had not listed yet).
+   * Records the library holds already are left out. Only the heads are kept for the commit.
+   */
+  async writeAhead(items: readonly StoryContent[]): Promise<AheadSegment[]> {
+    this.assertWritable();
+    const fresh = items.filter((item) => this.isNewRecord(item.head));
+    const segments: AheadSegment[] = [];
+    for (let i = 0; i < fresh.length; i += SEGMENT_SIZE) {
+      const chunk = fresh.slice(i, i + SEGMENT_SIZE);
+      const name = newSegmentName();
+      await this.writeSegment(name, chunk);
+      segments.push({ name, heads: chunk.map((item) => item.head) });
+    }
+    return segments;
+  }
+
+  /**
+   * Deletes the files of segments written ahead of a commit that will not come (the import
+   * failed): a large import may have written gigabytes. A segment the metadata lists is left
+   * alone; a file that cannot be deleted stays, unreferenced and ignored, as before.
+   */
+  async discardAhead(segments: readonly AheadSegment[]): Promise<void> {
+    const listed = new Set(this.meta.segments.map((segment) => segment.name));
+    for (const { name } of segments) {
+      if (listed.has(name)) continue;
+      for (const kind of ['heads', 'bodies']) await fs.rm(path.join(this.dataDir, CONTENT_DIR, `${name}.${kind}.json`), { force: true }).catch(() => {});
+    }
+  }
+
+  /** A record the library does not hold yet: a story by its id, an agency version by its content id. */
+  private isNewRecord(head: StoryHead): boolean {
+    return head.wire ? !this.versions.hasContent(head.id) : !this.heads.has(head.id);
   }
 
   // ---- compaction (compaction.ts) ------------------------------------------
