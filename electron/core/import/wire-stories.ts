@@ -93,12 +93,14 @@ export function versionRecord(item: WireItem, version: number, source: { fileNam
 export class WireBatch {
   /** The version records taken and not yet handed on (takeItems). */
   private pendingItems: StoryContent[] = [];
-  /** storyId → versions taken in this batch. */
-  private readonly versions = new Map<string, Set<number>>();
-  /** storyId → versionCreated → the version taken in this batch with it (see versionMadeAt). */
-  private readonly madeAt = new Map<string, Map<string, number>>();
-  /** Version records taken in this batch, handed on or not. */
-  private taken = 0;
+  /** The facts of every version record taken in this batch, handed on or not. */
+  private readonly taken: WireVersionFacts[] = [];
+  /**
+   * storyId → where its versions are in `taken`: one number for the usual one version, an
+   * array for more. A Set (and a Map of creation times) per story cost ~400 bytes a story
+   * for the length of the import: 0.5 GB at a million.
+   */
+  private readonly takenOf = new Map<string, number | number[]>();
   /** New stories and their subjects (tags are given to a story when it is made, never again). */
   private readonly subjects = new Map<string, WireName[]>();
   readonly undelete = new Set<string>();
@@ -107,7 +109,7 @@ export class WireBatch {
 
   /** Records taken and, restored stories: whether the batch changes the library at all. */
   get size(): number {
-    return this.taken + this.undelete.size;
+    return this.taken.length + this.undelete.size;
   }
 
   /** The version records taken since the last call (the batch keeps what it needs to place later versions). */
@@ -121,14 +123,21 @@ export class WireBatch {
     return items;
   }
 
+  /** The facts of the versions of `storyId` taken in this batch, in the order taken. */
+  private takenVersions(storyId: string): WireVersionFacts[] {
+    const at = this.takenOf.get(storyId);
+    if (at === undefined) return [];
+    return typeof at === 'number' ? [this.taken[at]!] : at.map((k) => this.taken[k]!);
+  }
+
   private highest(storyId: string): number | null {
     let highest = this.store.latestVersionOf(storyId);
-    for (const version of this.versions.get(storyId) ?? []) if (highest === null || version > highest) highest = version;
+    for (const { version } of this.takenVersions(storyId)) if (highest === null || version > highest) highest = version;
     return highest;
   }
 
   private has(storyId: string, version: number): boolean {
-    return this.store.hasVersion(storyId, version) || (this.versions.get(storyId)?.has(version) ?? false);
+    return this.store.hasVersion(storyId, version) || this.takenVersions(storyId).some((facts) => facts.version === version);
   }
 
   /** Takes in one item: what became of it, and whether it brought a deleted story back. */
@@ -146,16 +155,12 @@ export class WireBatch {
     if (this.has(storyId, version)) return { guid: item.guid, storyId, version, outcome: 'duplicate' };
     const record = versionRecord(item, version, source, importedAt);
     this.pendingItems.push(record);
-    this.taken++;
-    let taken = this.versions.get(storyId);
-    if (!taken) this.versions.set(storyId, (taken = new Set()));
-    taken.add(version);
-    const created = record.head.wire?.versionCreated;
-    if (created) {
-      let made = this.madeAt.get(storyId);
-      if (!made) this.madeAt.set(storyId, (made = new Map()));
-      if (!made.has(created)) made.set(created, version);
-    }
+    const at = this.taken.length;
+    this.taken.push(record.head.wire!);
+    const before = this.takenOf.get(storyId);
+    if (before === undefined) this.takenOf.set(storyId, at);
+    else if (typeof before === 'number') this.takenOf.set(storyId, [before, at]);
+    else before.push(at);
     if (highest === null) {
       this.subjects.set(storyId, item.subjects);
       return { guid: item.guid, storyId, version, outcome: 'story' };
@@ -165,9 +170,8 @@ export class WireBatch {
 
   private versionMadeAt(storyId: string, versionCreated: string | null): number | null {
     if (!versionCreated) return null;
-    // The first record of the batch made then (a look-up: a scan of every record taken cost each item the batch's size).
-    const inBatch = this.madeAt.get(storyId)?.get(versionCreated);
-    if (inBatch !== undefined) return inBatch;
+    // The first record of this story in the batch made then (only its own records are looked at).
+    for (const facts of this.takenVersions(storyId)) if (facts.versionCreated === versionCreated) return facts.version;
     for (const stored of this.store.storyVersionsStored(storyId)) if (stored.versionCreated === versionCreated) return stored.version;
     return null;
   }
