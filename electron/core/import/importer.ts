@@ -74,9 +74,10 @@ const AHEAD_STORIES = 4 * SEGMENT_SIZE;
 
 /**
  * One import: its files taken in one by one (deduped against the store and each other),
- * its new stories' content written ahead in whole segments once AHEAD_STORIES are held
- * (only their heads kept), and one commit at the end that lists every segment: until
- * then nothing of it is in the library, and a failure leaves the library as it was.
+ * its new stories written ahead in whole segments once AHEAD_STORIES are held (then let
+ * go: the commit reads their heads back), and one commit at the end that lists every
+ * segment: until then nothing of it is in the library, and a failure leaves the library
+ * as it was.
  */
 class ImportRun {
   private readonly importedAt: string;

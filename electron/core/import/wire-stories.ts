@@ -90,26 +90,34 @@ export function versionRecord(item: WireItem, version: number, source: { fileNam
 }
 
 /** What one import batch has decided about agency items so far (before its one commit). */
+/** A version taken in a batch: its number and when the feed says it was made. */
+interface TakenVersion {
+  version: number;
+  versionCreated: string | null;
+}
+
 export class WireBatch {
   /** The version records taken and not yet handed on (takeItems). */
   private pendingItems: StoryContent[] = [];
-  /** The facts of every version record taken in this batch, handed on or not. */
-  private readonly taken: WireVersionFacts[] = [];
+  private takenCount = 0;
   /**
-   * storyId → where its versions are in `taken`: one number for the usual one version, an
-   * array for more. A Set (and a Map of creation times) per story cost ~400 bytes a story
-   * for the length of the import: 0.5 GB at a million.
+   * storyId → the versions taken in this batch, in the order taken: one for the usual single
+   * version, an array for more. Held for the length of an import, so kept small (a Set of
+   * numbers and a Map of creation times per story cost ~400 bytes a story: 0.5 GB at a million).
    */
-  private readonly takenOf = new Map<string, number | number[]>();
-  /** New stories and their subjects (tags are given to a story when it is made, never again). */
-  private readonly subjects = new Map<string, WireName[]>();
+  private readonly takenOf = new Map<string, TakenVersion | TakenVersion[]>();
+  /** New stories and their subjects (tags are given to a story when it is made, never again), as numbers into `subjectList`. */
+  private readonly subjects = new Map<string, number[]>();
+  /** Each distinct subject once (a feed's stories share a few hundred), and its number. */
+  private readonly subjectList: WireName[] = [];
+  private readonly subjectNumbers = new Map<string, number>();
   readonly undelete = new Set<string>();
 
   constructor(private readonly store: LibraryStore) {}
 
   /** Records taken and, restored stories: whether the batch changes the library at all. */
   get size(): number {
-    return this.taken.length + this.undelete.size;
+    return this.takenCount + this.undelete.size;
   }
 
   /** The version records taken since the last call (the batch keeps what it needs to place later versions). */
@@ -123,11 +131,10 @@ export class WireBatch {
     return items;
   }
 
-  /** The facts of the versions of `storyId` taken in this batch, in the order taken. */
-  private takenVersions(storyId: string): WireVersionFacts[] {
-    const at = this.takenOf.get(storyId);
-    if (at === undefined) return [];
-    return typeof at === 'number' ? [this.taken[at]!] : at.map((k) => this.taken[k]!);
+  /** The versions of `storyId` taken in this batch, in the order taken. */
+  private takenVersions(storyId: string): readonly TakenVersion[] {
+    const taken = this.takenOf.get(storyId);
+    return taken === undefined ? [] : Array.isArray(taken) ? taken : [taken];
   }
 
   private highest(storyId: string): number | null {
@@ -137,7 +144,7 @@ export class WireBatch {
   }
 
   private has(storyId: string, version: number): boolean {
-    return this.store.hasVersion(storyId, version) || this.takenVersions(storyId).some((facts) => facts.version === version);
+    return this.store.hasVersion(storyId, version) || this.takenVersions(storyId).some((taken) => taken.version === version);
   }
 
   /** Takes in one item: what became of it, and whether it brought a deleted story back. */
@@ -155,14 +162,14 @@ export class WireBatch {
     if (this.has(storyId, version)) return { guid: item.guid, storyId, version, outcome: 'duplicate' };
     const record = versionRecord(item, version, source, importedAt);
     this.pendingItems.push(record);
-    const at = this.taken.length;
-    this.taken.push(record.head.wire!);
+    this.takenCount++;
+    const taken: TakenVersion = { version, versionCreated: record.head.wire?.versionCreated ?? null };
     const before = this.takenOf.get(storyId);
-    if (before === undefined) this.takenOf.set(storyId, at);
-    else if (typeof before === 'number') this.takenOf.set(storyId, [before, at]);
-    else before.push(at);
+    if (before === undefined) this.takenOf.set(storyId, taken);
+    else if (Array.isArray(before)) before.push(taken);
+    else this.takenOf.set(storyId, [before, taken]);
     if (highest === null) {
-      this.subjects.set(storyId, item.subjects);
+      this.subjects.set(storyId, item.subjects.map((subject) => this.subjectNumber(subject)));
       return { guid: item.guid, storyId, version, outcome: 'story' };
     }
     return { guid: item.guid, storyId, version, outcome: version > highest ? 'version' : 'older' };
@@ -171,9 +178,19 @@ export class WireBatch {
   private versionMadeAt(storyId: string, versionCreated: string | null): number | null {
     if (!versionCreated) return null;
     // The first record of this story in the batch made then (only its own records are looked at).
-    for (const facts of this.takenVersions(storyId)) if (facts.versionCreated === versionCreated) return facts.version;
+    for (const taken of this.takenVersions(storyId)) if (taken.versionCreated === versionCreated) return taken.version;
     for (const stored of this.store.storyVersionsStored(storyId)) if (stored.versionCreated === versionCreated) return stored.version;
     return null;
+  }
+
+  private subjectNumber(subject: WireName): number {
+    const key = `${subject.code ?? ''}\n${subject.name}`;
+    let number = this.subjectNumbers.get(key);
+    if (number === undefined) {
+      number = this.subjectList.push({ name: subject.name, code: subject.code }) - 1;
+      this.subjectNumbers.set(key, number);
+    }
+    return number;
   }
 
   /** The batch's change to the metadata document: restored stories, and the subject tags of new stories. */
@@ -189,9 +206,10 @@ export class WireBatch {
       if (tag.mediaTopic) byCode.set(tag.mediaTopic, tag);
       byName.set(tagKey(tag.name), tag);
     }
-    for (const [storyId, subjects] of this.subjects) {
+    for (const [storyId, numbers] of this.subjects) {
       const ids: string[] = [];
-      for (const subject of subjects) {
+      for (const number of numbers) {
+        const subject = this.subjectList[number]!;
         const code = mediaTopicOf(subject.code);
         if (!code) continue;
         const name = cleanTagName(subject.name).slice(0, 200) || code;

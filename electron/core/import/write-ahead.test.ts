@@ -74,7 +74,7 @@ describe('a large import, written ahead of its commit', () => {
       await importPaths(store, [path.join(folder, '00000.txt')], { now });
       // Written ahead, then the app stopped: the segment files exist, no metadata lists them.
       const ahead = await store.writeAhead(Array.from({ length: SEGMENT_SIZE }, (_, n) => fakeStory(`a${String(n).padStart(15, '0')}`)));
-      expect(ahead.map((segment) => segment.heads.length)).toEqual([SEGMENT_SIZE]);
+      expect(ahead.map((segment) => segment.count)).toEqual([SEGMENT_SIZE]);
       await store.close();
       const reopened = await LibraryStore.open(library);
       expect(reopened.storyCount).toBe(1);

@@ -18,7 +18,7 @@ import { loadMeta, META_FILE, type RestoredBackup } from './meta-file';
 import { continueWithLog } from './meta-continued';
 import { EDIT_LOG_FIELD, EDIT_LOG_FILE, EditLog, metaDelta, readEditLog } from './edit-log';
 import { SegmentPicker, SegmentReader, type SegmentEntries } from './segment-entries';
-import { isBody, readHeadsFile, SegmentFileError, type SegmentProblem } from './segment-shape';
+import { headsOfBytes, isBody, readHeadsBytes, readHeadsFile, SegmentFileError, type SegmentProblem } from './segment-shape';
 import { storyHeadOf, StoryVersions } from './versions';
 import { ColdHeadParts, HashIndex, StoredHead } from './stored-heads';
 import { SharedHeadParts } from './shared-head-parts';
@@ -43,10 +43,16 @@ const READ_AHEAD_SEGMENTS = 6;
 /** Stories per content segment: small enough to load one reader's story fast, large enough to keep file counts low. */
 export const SEGMENT_SIZE = 1_000;
 
-/** Content segments written ahead of an import's commit (LibraryStore.writeAhead): their names and their records' heads. */
+/**
+ * A content segment written ahead of an import's commit (LibraryStore.writeAhead): its name,
+ * how many records it holds, and the stories among them the library held already when it was
+ * written (new versions of them: an undo of the import leaves those stories). The heads are
+ * read back from the file at the commit, not held meanwhile.
+ */
 export interface AheadSegment {
   readonly name: string;
-  readonly heads: readonly StoryHead[];
+  readonly count: number;
+  readonly known: readonly string[];
 }
 const BODY_CACHE_SEGMENTS = 6;
 
@@ -718,22 +724,25 @@ export class LibraryStore {
       this.assertWritable();
       const fresh = items.filter((item) => this.isNewRecord(item.head));
       // Segments written ahead (writeAhead) are listed first, as their stories came first.
-      const segments: SegmentRef[] = ahead.map((segment) => ({ name: segment.name, count: segment.heads.length }));
-      const written: { name: string; heads: readonly StoryHead[]; items?: StoryContent[] }[] = [...ahead];
+      const segments: SegmentRef[] = ahead.map((segment) => ({ name: segment.name, count: segment.count }));
+      const written: { name: string; items: StoryContent[] }[] = [];
       for (let i = 0; i < fresh.length; i += SEGMENT_SIZE) {
         const chunk = fresh.slice(i, i + SEGMENT_SIZE);
         const name = newSegmentName();
         await this.writeSegment(name, chunk);
         segments.push({ name, count: chunk.length });
-        written.push({ name, heads: chunk.map((item) => item.head), items: chunk });
+        written.push({ name, items: chunk });
       }
-      const known = new Set<string>();
-      for (const segment of written) {
-        for (const head of segment.heads) {
-          const story = head.wire?.storyId ?? head.id;
-          if (this.heads.has(story)) known.add(story);
-        }
+      const known = new Set<string>(ahead.flatMap((segment) => segment.known));
+      for (const item of fresh) {
+        const story = item.head.wire?.storyId ?? item.head.id;
+        if (this.heads.has(story)) known.add(story);
       }
+      // The segments written ahead must read back whole before anything is committed (else the
+      // import fails). Their bytes are kept (off the JS heap) and parsed again one segment at a
+      // time below, after the commit and without a pause, rather than every head held at once.
+      const aheadBytes: Array<Buffer | null> = [];
+      for (const segment of ahead) aheadBytes.push(await this.readAheadBytes(segment));
       const before = this.meta;
       let next: MetaDoc = segments.length ? { ...before, segments: [...before.segments, ...segments] } : before;
       if (metaChange) next = metaChange(next);
@@ -746,10 +755,16 @@ export class LibraryStore {
       }
       // A new version names its story (the index and the list show the story, not the record).
       const addedSet = new Set<string>();
-      for (const segment of written) {
+      ahead.forEach((segment, k) => {
+        const { heads } = headsOfBytes(aheadBytes[k]!);
+        aheadBytes[k] = null;
         // A record written ahead that the library took in meanwhile (the same content, from elsewhere) stays a spare copy in its file.
-        for (const head of segment.heads) if (segment.items || this.isNewRecord(head)) addedSet.add(this.indexHead(head, segment.name));
-        if (segment.items) this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
+        for (const head of heads) if (this.isNewRecord(head)) addedSet.add(this.indexHead(head, segment.name));
+        this.uncached.add(segment.name);
+      });
+      for (const segment of written) {
+        for (const item of segment.items) addedSet.add(this.indexHead(item.head, segment.name));
+        this.cacheBodies(segment.name, new Map(segment.items.map((item) => [item.head.id, item.body])));
       }
       const added = [...addedSet];
       // An archive may bring stories with merged page text: shown once their records are known.
@@ -768,7 +783,8 @@ export class LibraryStore {
    * (addStories' `ahead`), for an import too large to hold in memory until its one commit:
    * the files are unreferenced, and ignored, until then (a crash or a failed import leaves
    * them unread, as it leaves an import's segments that addStories had not listed yet).
-   * Records the library holds already are left out. Only the heads are kept for the commit.
+   * Records the library holds already are left out. Nothing of the stories is kept for the
+   * commit but how many there are: it reads their heads back from the files.
    */
   async writeAhead(items: readonly StoryContent[]): Promise<AheadSegment[]> {
     this.assertWritable();
@@ -778,9 +794,28 @@ export class LibraryStore {
       const chunk = fresh.slice(i, i + SEGMENT_SIZE);
       const name = newSegmentName();
       await this.writeSegment(name, chunk);
-      segments.push({ name, heads: chunk.map((item) => item.head) });
+      const known = new Set<string>();
+      for (const { head } of chunk) {
+        const story = head.wire?.storyId ?? head.id;
+        if (this.heads.has(story)) known.add(story);
+      }
+      segments.push({ name, count: chunk.length, known: [...known] });
     }
     return segments;
+  }
+
+  /** The bytes of a segment written ahead's heads file, checked to hold every head it was written with; else the import fails. */
+  private async readAheadBytes(segment: AheadSegment): Promise<Buffer> {
+    const fail = () => new ServiceError('internal', `The stories written ahead in segment ${segment.name} did not read back; nothing was imported.`);
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(await readHeadsBytes(path.join(this.dataDir, CONTENT_DIR, `${segment.name}.heads.json`)));
+    } catch {
+      throw fail();
+    }
+    const { heads, invalid } = headsOfBytes(bytes);
+    if (invalid > 0 || heads.length !== segment.count) throw fail();
+    return bytes;
   }
 
   /**

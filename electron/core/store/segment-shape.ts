@@ -129,6 +129,16 @@ export function parseHeads(text: string): { heads: StoryHead[]; invalid: number 
 
 /** Reads and checks a heads file (see parseHeads, readSegmentBytes). */
 export async function readHeadsFile(file: string): Promise<{ heads: StoryHead[]; invalid: number }> {
+  return headsOfBytes(await readHeadsBytes(file));
+}
+
+/** A heads file's bytes as readHeadsFile reads them (off the JS heap), for headsOfBytes to parse later. */
+export async function readHeadsBytes(file: string): Promise<Buffer> {
   const { bytes, length } = await readSegmentBytes(file, HEADS_FILE_MAX_BYTES);
-  return parseHeads(bytes.toString(jsonEncodingOf(bytes, length), 0, length));
+  return bytes.subarray(0, length);
+}
+
+/** The heads in a heads file's bytes, as readHeadsFile gives them. */
+export function headsOfBytes(bytes: Buffer): { heads: StoryHead[]; invalid: number } {
+  return parseHeads(bytes.toString(jsonEncodingOf(bytes, bytes.length), 0, bytes.length));
 }
