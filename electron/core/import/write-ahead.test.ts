@@ -121,4 +121,20 @@ describe('a large import, written ahead of its commit', () => {
       await store.close();
     });
   });
+
+  it('commits nothing when a segment written ahead does not read back whole', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      const ahead = await store.writeAhead(Array.from({ length: SEGMENT_SIZE }, (_, n) => fakeStory(`a${String(n).padStart(15, '0')}`)));
+      // Damaged on disk before the commit (a failing disk, another program).
+      await writeFile(path.join(dir, 'content', `${ahead[0]!.name}.heads.json`), '[{"id":"a0"}]');
+      await expect(store.addStories([], undefined, undefined, ahead)).rejects.toThrow(/did not read back/);
+      expect(store.storyCount).toBe(0);
+      expect(store.meta.segments).toEqual([]);
+      await store.close();
+      const reopened = await LibraryStore.open(dir);
+      expect(reopened.storyCount).toBe(0);
+      await reopened.close();
+    });
+  });
 });

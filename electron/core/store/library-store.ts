@@ -42,6 +42,7 @@ const HEADS_CACHE_PAUSE_MS = 20;
 const READ_AHEAD_SEGMENTS = 6;
 /** Stories per content segment: small enough to load one reader's story fast, large enough to keep file counts low. */
 export const SEGMENT_SIZE = 1_000;
+const BODY_CACHE_SEGMENTS = 6;
 
 /**
  * A content segment written ahead of an import's commit (LibraryStore.writeAhead): its name,
@@ -54,7 +55,6 @@ export interface AheadSegment {
   readonly count: number;
   readonly known: readonly string[];
 }
-const BODY_CACHE_SEGMENTS = 6;
 
 export type StoreChange =
   | { type: 'stories-added'; ids: string[] }
