@@ -7,8 +7,9 @@ import { importPaths, importPrepared } from './importer';
 import { dijkVersion, wireFile, wireItem } from './test/wire-items';
 import { wireStoryId } from './wire-stories';
 
-// A large import writes its stories' content ahead of its one commit, a segment at a
-// time, and keeps only their heads: these tests lower the threshold to one segment.
+// A large import writes its stories ahead of its one commit, a segment at a time, and
+// lets them go (the commit reads their heads back): these tests lower the threshold to
+// one segment.
 
 const now = () => new Date('2026-12-03T12:00:00.000Z');
 
