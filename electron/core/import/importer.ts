@@ -60,7 +60,7 @@ export async function importPrepared(store: LibraryStore, files: (PreparedFile |
   return run.whole(async () => {
     for (const file of files) {
       run.take(file);
-      await run.writeAheadIfFull();
+      if (run.aheadDue) await run.writeAhead();
     }
   });
 }
@@ -119,27 +119,37 @@ class ImportRun {
     this.results.push(file.ok && 'wire' in file ? wireFileResult(file.fileName, file.wire, this.wire, file, this.importedAt) : importOne(this.store, file as PreparedFile, this.importedAt, this.pending));
   }
 
-  /** Writes the stories held so far ahead of the commit, in whole segments, when there are enough of them. */
-  async writeAheadIfFull(): Promise<void> {
-    if (this.rest.length + this.pending.items.length + this.wire.items.length < this.aheadStories) return;
-    const items = [...this.rest, ...(await this.takePageItems()), ...this.wire.takeItems()];
+  /** Enough stories are held to write them ahead (writeAhead). */
+  get aheadDue(): boolean {
+    return this.rest.length + this.pending.items.length + this.wire.heldCount >= this.aheadStories;
+  }
+
+  /** Writes the stories held so far ahead of the commit, in whole segments (the rest is held on). */
+  async writeAhead(): Promise<void> {
+    const items = await this.takeHeld();
     const whole = items.length - (items.length % SEGMENT_SIZE);
     this.ahead.push(...(await this.store.writeAhead(items.slice(0, whole))));
     this.rest = items.slice(whole);
   }
 
-  /** The page-text stories held, once their update proposals are worked out (they read the bodies). */
-  private async takePageItems(): Promise<StoryContent[]> {
-    const items = this.pending.items;
+  /**
+   * Every story held (the rest of the last write ahead, then page text, then agency
+   * versions), handed over; the page-text ones once their update proposals are worked out
+   * (they read the bodies).
+   */
+  private async takeHeld(): Promise<StoryContent[]> {
+    const pages = this.pending.items;
     this.pending.items = [];
     // Page text has no guid: a new article that looks like an update of a stored one is proposed to the editor.
-    if (items.length) this.proposals.push(...(await proposeUpdates(this.store, items, this.importedAt)));
+    if (pages.length) this.proposals.push(...(await proposeUpdates(this.store, pages, this.importedAt)));
+    const items = [...this.rest, ...pages, ...this.wire.takeItems()];
+    this.rest = [];
     return items;
   }
 
   private async commit(): Promise<ImportReport> {
     const { undelete, estimates } = this.pending;
-    const items = [...this.rest, ...(await this.takePageItems()), ...this.wire.takeItems()];
+    const items = await this.takeHeld();
     const proposals = this.proposals;
     const wire = this.wire;
     if (items.length || this.ahead.length || undelete.size || wire.size) {
@@ -324,9 +334,9 @@ export async function importPaths(store: LibraryStore, paths: string[], options:
   const run = new ImportRun(store, options);
   // Each file is prepared and taken in as it is read, and its bytes and parse let go.
   return run.whole(() =>
-    readImportFiles(paths, async (item) => {
+    readImportFiles(paths, (item) => {
       run.take('bytes' in item ? prepareAnyImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason });
-      await run.writeAheadIfFull();
+      return run.aheadDue ? run.writeAhead() : undefined;
     }),
   );
 }

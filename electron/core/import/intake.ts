@@ -70,10 +70,13 @@ export async function readImportFiles<T>(paths: string[], take: (item: IntakeIte
   let sliceStart = performance.now();
   for (const slot of slots) {
     if (!isPending(slot)) {
-      taken.push(await take(slot));
+      const result = take(slot);
+      // Awaited only when it is a promise: a synchronous `take` costs no turn of the microtask queue per file.
+      taken.push(result instanceof Promise ? await result : result);
       continue;
     }
-    taken.push(await take(readBounded(slot, maxBytes)));
+    const result = take(readBounded(slot, maxBytes));
+    taken.push(result instanceof Promise ? await result : result);
     if (performance.now() - sliceStart >= READ_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();

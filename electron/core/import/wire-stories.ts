@@ -120,11 +120,12 @@ export class WireBatch {
     return this.takenCount + this.undelete.size;
   }
 
-  /** The version records taken since the last call (the batch keeps what it needs to place later versions). */
-  get items(): readonly StoryContent[] {
-    return this.pendingItems;
+  /** Version records taken and not handed on yet. */
+  get heldCount(): number {
+    return this.pendingItems.length;
   }
 
+  /** The version records taken since the last call (the batch keeps what it needs to place later versions). */
   takeItems(): StoryContent[] {
     const items = this.pendingItems;
     this.pendingItems = [];
