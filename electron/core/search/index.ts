@@ -182,7 +182,7 @@ export class SearchIndex {
 
   /** The numbers of the stories in the index, ascending. */
   private *numbers(): Generator<number> {
-    for (const [, num] of this.stories.entries()) yield num;
+    for (let num = 0; num < this.nextNum; num++) if (this.stories.text(num) !== undefined) yield num;
   }
 
   add(doc: SearchDoc): void {

@@ -198,7 +198,6 @@ export class ListKeys {
       else if (status === BRIEF) briefs++;
     }
     const dates = this.datesRevision;
-    if (this.live?.nums !== live) return null;
     // What the browse compares, per position in `live`, turned the list's way: the day (the
     // undated after every dated one, for the date sorts), then the import instant as
     // milliseconds since day 0 of yyyymmdd (exact: below 2^53), then the position itself.
