@@ -6,6 +6,7 @@ import type { IndexSnapshotOptions } from './indexing/engine';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
+import { PreparedKeys } from './features/library/key-columns';
 import { listStories } from './features/library/list';
 import { warmQueries } from './features/library/warm-search';
 import { Foreground, sliceBreather } from './slices';
@@ -117,10 +118,13 @@ export class Library {
       const watch = new WatchService(store, importOptions, options.watchOptions);
       const sync = new TeamSync(store, options.syncCredentials, options.credentialStore ?? null);
       const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync, foreground);
-      // Once built, the list looks up every story's sort and filter keys in one pass (in
-      // slices: ~25 ms at 50,000 stories), rather than the first searches doing it hit by hit.
-      // Then a few searches of its own warm the search code (features/library/warm-search.ts).
-      indexing.onReady(() => void library.warmListKeys().then(() => library.warmSearch()));
+      // While the indexes are read or built, the list works out every live story's sort and
+      // filter keys (PreparedKeys); once they are ready, it gives each its number in one pass
+      // (in slices), rather than the first searches looking the keys up hit by hit. Then a few
+      // searches of its own warm the search code (features/library/warm-search.ts).
+      // (Not for a command-line command, whose indexes start on first use, if at all.)
+      const preparing = start === 'eager' ? library.prepareListKeys() : Promise.resolve(null);
+      indexing.onReady(() => void preparing.then((prepared) => library.warmListKeys(prepared)).then(() => library.warmSearch()));
       if (options.watchFolders && !store.readOnly) await watch.resume();
       if (!store.readOnly) await sync.start({ live: Boolean(options.liveSync) });
       return library;
@@ -143,23 +147,47 @@ export class Library {
     return keys;
   }
 
-  private async warmListKeys(): Promise<void> {
+  /** The live stories' list keys in the store's order (see PreparedKeys); null when the stories changed meanwhile or the library closed. */
+  private async prepareListKeys(): Promise<PreparedKeys | null> {
+    const steps = PreparedKeys.prepare(this.store);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (!(await this.inBackground())) return null;
+    }
+  }
+
+  private async warmListKeys(prepared: PreparedKeys | null): Promise<void> {
     const keys = this.listKeys();
+    keys.adopt(prepared);
+    for (const _ of keys.warmSteps()) {
+      // Stale once the numbering started over (a restarted worker warms its own).
+      if (keys !== this.listKeysNow || !(await this.inBackground())) return;
+    }
+  }
+
+  /** The breather of background work on the main thread (see backgroundTurn); false once the library is closing. */
+  private readonly inBackground = this.backgroundTurn();
+
+  /**
+   * Hands the event loop back after every WARM_SLICE_MS of work. Background work: the
+   * editor's requests go first (see Foreground), but a stream of them back to back (a
+   * script, the benchmark) lets a slice through now and then, so that the keys are warm
+   * after a while and its searches stop working out keys hit by hit.
+   */
+  private backgroundTurn(): () => Promise<boolean> {
     const breather = sliceBreather(undefined, WARM_SLICE_MS);
     /** Until when a slice runs although requests are in flight (it waited long enough). */
     let grantedUntil = 0;
-    for (const _ of keys.warmSteps()) {
-      // Stale once the numbering started over (a restarted worker warms its own).
-      if (this.closing || keys !== this.listKeysNow) return;
+    return async () => {
+      if (this.closing) return false;
       await breather();
-      // Background work: the editor's requests go first (see Foreground), but a stream of them
-      // back to back (a script, the benchmark) lets a slice through now and then, so that the
-      // keys are warm after a while and its searches stop working out keys hit by hit.
       if (this.foreground.busy && performance.now() >= grantedUntil) {
         await this.foreground.idle(WARM_WAIT_AT_MOST_MS);
         if (this.foreground.busy) grantedUntil = performance.now() + WARM_SLICE_MS;
       }
-    }
+      return !this.closing;
+    };
   }
 
   /** Searches of the library's own words, each once no request of the editor is in flight; their answers are dropped. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ListQuery, SortKey } from '../../../../shared/contract/library';
 import { openKroniek, type KroniekCore } from '../../app';
 import { LibraryIndexes } from '../../indexing/engine';
@@ -7,6 +7,7 @@ import { prng } from '../../search/test/synthetic-corpus';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
 import { fakeStory, wireVersion, withTempDir } from '../../store/test/helpers';
 import type { SearchProvider, ServiceContext } from '../../service/context';
+import { KeyColumns, listDayNumber, PreparedKeys } from './key-columns';
 import { ListKeys } from './list-keys';
 import { listStories, matchesFilters, prepareSearchList } from './list';
 import { ok } from '../../service/test/calls';
@@ -214,6 +215,81 @@ describe('stories.list with a search: counts every hit, orders only the page', (
     });
   });
 
+  it('gives the same pages with the keys prepared in store order before the stories were numbered, and never uses keys gone stale', async () => {
+    await withLibrary(async (core, index) => {
+      const ctx = core.context;
+      const { indexing } = core.library;
+      // Some dates in another form, some undated, some agency stories dated by the wire.
+      await ctx.store.addStories([wireVersion('w1', 1, 'Dijk bij Olst houdt'), wireVersion('w2', 1, 'Veerpont vaart weer')]);
+      await ctx.store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with(Object.entries({ s010: { publishedAt: '2024-3-1' }, s011: { publishedAt: '' }, w1: { publishedAt: null } })) }));
+      await ctx.whenIndexesReady();
+      const prepare = () => {
+        const steps = PreparedKeys.prepare(ctx.store);
+        for (;;) {
+          const step = steps.next();
+          if (step.done) return step.value;
+        }
+      };
+      /** Keys warmed from `prepared`, and how many stories' dates were worked out meanwhile (not copied). */
+      const warmed = (prepared: PreparedKeys | null) => {
+        const keys = new ListKeys(ctx.store, indexing, indexing.numbering);
+        keys.adopt(prepared);
+        const workedOut = vi.spyOn(KeyColumns.prototype, 'keyDates');
+        try {
+          for (const _ of keys.warmSteps()) continue;
+          return { keys, workedOut: workedOut.mock.calls.length };
+        } finally {
+          workedOut.mockRestore();
+        }
+      };
+      const withKeys = (keys: ListKeys): ServiceContext => ({
+        ...ctx,
+        listKeys: () => {
+          keys.sync();
+          return keys;
+        },
+      });
+      const prepared = prepare();
+      expect(prepared?.count).toBe(ctx.store.storyCount);
+      const copied = warmed(prepared);
+      expect(copied.workedOut).toBe(0);
+      const plain = warmed(null);
+      expect(plain.workedOut).toBe(ctx.store.storyCount);
+      for (const sort of ['date', 'imported', 'relevance'] as const) for (const dir of ['asc', 'desc'] as const) expect(copied.keys.browseOrder(sort, dir), `${sort} ${dir}`).toEqual(plain.keys.browseOrder(sort, dir));
+      await expectSameAsPlain(withKeys(copied.keys), index, ['oorlog ', 'kor', ''], FILTERS);
+      // A browse before the warm walk: the prepared keys are copied, none worked out.
+      const early = new ListKeys(ctx.store, indexing, indexing.numbering);
+      early.adopt(prepared);
+      const workedOut = vi.spyOn(KeyColumns.prototype, 'keyDates');
+      try {
+        expect(early.browseOrder('date', 'desc')).toEqual(plain.keys.browseOrder('date', 'desc'));
+        expect(workedOut).not.toHaveBeenCalled();
+      } finally {
+        workedOut.mockRestore();
+      }
+
+      // A date set and stories deleted after the keys were prepared: they are not used.
+      const stale = prepare();
+      await ok(core, 'stories.setDate', { id: 's020', date: '2031-05-05' });
+      expect(stale?.fresh(ctx.store)).toBe(false);
+      const afterDate = warmed(stale);
+      expect(afterDate.workedOut).toBe(ctx.store.storyCount);
+      await expectSameAsPlain(withKeys(afterDate.keys), index, ['oorlog ', ''], [{}, { kind: 'brief' }]);
+      const beforeDelete = prepare();
+      await ok(core, 'stories.delete', { ids: ['s004', 's030'] });
+      await ctx.whenIndexesReady();
+      expect(beforeDelete?.fresh(ctx.store)).toBe(false);
+      await expectSameAsPlain(withKeys(warmed(beforeDelete).keys), index, ['oorlog ', ''], [{}, { kind: 'brief' }]);
+      // Changed while being prepared: no keys at all.
+      const steps = PreparedKeys.prepare(ctx.store);
+      steps.next();
+      await ok(core, 'history.undo', {});
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      expect(step.value).toBeNull();
+    });
+  });
+
   it('compares the strings when a date is not in the usual form', async () => {
     await withLibrary(async (core, index) => {
       await core.context.store.update(null, (meta) => ({
@@ -290,6 +366,43 @@ describe('sort keys: the numbers the list compares stand for the strings it used
       expect(Math.sign(a.localeCompare(b)), `${a} ${b}`).toBe(Math.sign(compareNumbers(number(a), number(b))));
       expect(Math.sign(a.slice(0, 10).localeCompare(b.slice(0, 10)))).toBe(Math.sign(compareNumbers(number(a).slice(0, 3), number(b).slice(0, 3))));
     }
+  });
+});
+
+describe('date keys: read character by character as the patterns read them', () => {
+  // The rules as they were written before (regular expressions, slices, Number).
+  const DAY = /^\d{4}-\d{2}-\d{2}$/;
+  const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+  const dayNumber = (day: string) => Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+  const timeNumber = (instant: string) => Number(instant.slice(11, 13)) * 10_000_000 + Number(instant.slice(14, 16)) * 100_000 + Number(instant.slice(17, 19)) * 1_000 + Number(instant.slice(20, 23));
+
+  it('gives the same day numbers, import keys and irregular forms for well-formed and broken dates', () => {
+    const random = prng(11);
+    const digits = (n: number) => String(Math.floor(random() * 10 ** n)).padStart(n, '0');
+    const wellFormed = () => `${digits(4)}-${digits(2)}-${digits(2)}T${digits(2)}:${digits(2)}:${digits(2)}.${digits(3)}Z`;
+    // One character changed, dropped or added: a letter, a space, another digit system, a sign, a dot.
+    const ODD = ['a', ' ', '٣', '１', '+', '-', '.', ':', 'T', 'Z', '/', '\u0000', '9'];
+    const broken = (text: string) => {
+      const at = Math.floor(random() * text.length);
+      const choice = random();
+      if (choice < 0.6) return text.slice(0, at) + ODD[Math.floor(random() * ODD.length)] + text.slice(at + 1);
+      if (choice < 0.8) return text.slice(0, at) + text.slice(at + 1);
+      return text.slice(0, at) + ODD[Math.floor(random() * ODD.length)] + text.slice(at);
+    };
+    const head = (importedAt: string): StoryHead => ({ ...fakeStory('x1', 'Kop').head, importedAt });
+    for (let i = 0; i < 5_000; i++) {
+      const instant = i % 2 ? wellFormed() : broken(wellFormed());
+      const day = i % 3 ? instant.slice(0, 10) : broken(instant.slice(0, 10));
+      const expectedDay = day === '' ? 0 : DAY.test(day) ? dayNumber(day) : -1;
+      expect(listDayNumber(day), day).toBe(expectedDay);
+      const columns = new KeyColumns(1);
+      const regular = columns.keyDates(0, head(instant), StoryMap.from([['x1', { publishedAt: day }]]));
+      expect(regular, `${day} ${instant}`).toBe(expectedDay >= 0 && INSTANT.test(instant));
+      if (regular) {
+        expect([columns.sortDay[0], columns.importedDay[0], columns.importedTime[0]]).toEqual([expectedDay, dayNumber(instant), timeNumber(instant)]);
+      }
+    }
+    expect(listDayNumber('')).toBe(0);
   });
 });
 
