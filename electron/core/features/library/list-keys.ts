@@ -44,6 +44,63 @@ const msOfDay = (time: number) => Math.floor(time / 10_000_000) * 3_600_000 + (M
  * one day ordered by comparisons: at 67,000 stories ~4 comparisons a story instead of ~16
  * (one sort with a comparator over all of them took 11–21 ms).
  */
+/** Runs up to this long are ordered by insertion (see orderByKeys). */
+const INSERTION_RUN = 48;
+/** A position takes the low 21 bits of a sort key beside a 32-bit value: exact in a double (53 bits). */
+const POSITION_BITS = 2 ** 21;
+
+/**
+ * The positions 0 … n-1 ordered by `first`, then `second`, then the position itself. One
+ * numeric sort (no comparator) of `first` and the position packed into a double groups the
+ * positions by `first`, ascending within each group; then each group (one day: a decade
+ * holds a few thousand) is ordered by `second`, mostly by insertion. At 67,000 stories one
+ * sort with a comparator over all of them took 13–17 ms.
+ */
+export function orderByKeys(first: Int32Array, second: Float64Array): Int32Array {
+  const count = first.length;
+  const positions = new Int32Array(count);
+  const bySecond = (a: number, b: number) => second[a]! - second[b]! || a - b;
+  if (count > POSITION_BITS) {
+    for (let at = 0; at < count; at++) positions[at] = at;
+    return positions.sort((a, b) => first[a]! - first[b]! || bySecond(a, b));
+  }
+  const packed = new Float64Array(count);
+  for (let at = 0; at < count; at++) packed[at] = first[at]! * POSITION_BITS + at;
+  packed.sort();
+  let start = 0;
+  let runValue = 0;
+  for (let at = 0; at <= count; at++) {
+    const value = at < count ? Math.floor(packed[at]! / POSITION_BITS) : 0;
+    if (at === count || (at > start && value !== runValue)) {
+      orderRun(positions, start, at, second, bySecond);
+      start = at;
+    }
+    if (at < count) {
+      runValue = value;
+      positions[at] = packed[at]! - value * POSITION_BITS;
+    }
+  }
+  return positions;
+}
+
+/** Orders positions[start … end-1] (ascending) by `second`, the earlier position first on equal keys. */
+function orderRun(positions: Int32Array, start: number, end: number, second: Float64Array, bySecond: (a: number, b: number) => number): void {
+  if (end - start > INSERTION_RUN) {
+    positions.subarray(start, end).sort(bySecond);
+    return;
+  }
+  for (let at = start + 1; at < end; at++) {
+    const position = positions[at]!;
+    const key = second[position]!;
+    let to = at;
+    while (to > start && second[positions[to - 1]!]! > key) {
+      positions[to] = positions[to - 1]!;
+      to--;
+    }
+    positions[to] = position;
+  }
+}
+
 export class ListKeys {
   /** Live heads by number, where `statuses` says the story is live. */
   private readonly heads: Array<StoryHead | undefined> = [];
@@ -216,9 +273,7 @@ export class ListKeys {
       if (sort !== 'imported') first[at] = sortDay[num] === 0 ? UNDATED_LAST : sign * sortDay[num]!;
       if (sort !== 'relevance') second[at] = sign * (importedDay[num]! * DAY_MS + msOfDay(importedTime[num]!));
     }
-    const positions = new Int32Array(count);
-    for (let at = 0; at < count; at++) positions[at] = at;
-    positions.sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]! || a - b);
+    const positions = orderByKeys(first, second);
     const nums = new Int32Array(count);
     for (let at = 0; at < count; at++) nums[at] = live[positions[at]!]!;
     const order = { nums, articles, briefs, live, dates };

@@ -8,7 +8,7 @@ import { publishedAtOf, type StoryHead } from '../../store/meta';
 import { fakeStory, wireVersion, withTempDir } from '../../store/test/helpers';
 import type { SearchProvider, ServiceContext } from '../../service/context';
 import { KeyColumns, listDayNumber, PreparedKeys } from './key-columns';
-import { ListKeys } from './list-keys';
+import { ListKeys, orderByKeys } from './list-keys';
 import { listStories, matchesFilters, prepareSearchList } from './list';
 import { ok } from '../../service/test/calls';
 import { StoryMap } from '../../store/story-map';
@@ -365,6 +365,20 @@ describe('sort keys: the numbers the list compares stand for the strings it used
       const b = i % 3 ? instant() : sameDay(a);
       expect(Math.sign(a.localeCompare(b)), `${a} ${b}`).toBe(Math.sign(compareNumbers(number(a), number(b))));
       expect(Math.sign(a.slice(0, 10).localeCompare(b.slice(0, 10)))).toBe(Math.sign(compareNumbers(number(a).slice(0, 3), number(b).slice(0, 3))));
+    }
+  });
+});
+
+describe('browse order: a counting sort by day, then each day by comparisons', () => {
+  it('orders as one sort by day, then instant, then position', () => {
+    const random = prng(23);
+    for (const [count, days, instants] of [[0, 1, 1], [1, 1, 1], [2, 1, 1], [500, 1, 1_000], [500, 7, 3], [2_000, 400, 50], [2_000, 2_000, 2_000], [3_000, 30, 1]] as const) {
+      const pick = (n: number) => Math.floor(random() * n);
+      // Signed days (the list runs either way) and the undated marker; instants with ties, some negative.
+      const first = Int32Array.from({ length: count }, () => (pick(days) === 0 ? 2 ** 31 - 1 : (random() < 0.5 ? -1 : 1) * (20_000_000 + pick(days))));
+      const second = Float64Array.from({ length: count }, () => (random() < 0.5 ? -1 : 1) * pick(instants) * 86_400_123);
+      const expected = Array.from({ length: count }, (_, at) => at).sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]! || a - b);
+      expect([...orderByKeys(first, second)], `${count} ${days} ${instants}`).toEqual(expected);
     }
   });
 });
