@@ -6,7 +6,7 @@ import type { IndexSnapshotOptions } from './indexing/engine';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
-import { PreparedKeys } from './features/library/key-columns';
+import { PREPARE_STEP, PreparedKeys } from './features/library/key-columns';
 import { listStories } from './features/library/list';
 import { warmQueries } from './features/library/warm-search';
 import { Foreground, sliceBreather } from './slices';
@@ -61,6 +61,9 @@ export interface OpenLibraryOptions {
 export class Library {
   readonly context: ServiceContext;
   private listKeysNow: ListKeys | null = null;
+  /** The live stories' list keys in the store's order, until the indexes are ready and they are copied (see warmListKeys). */
+  private prepared: PreparedKeys | null = null;
+  private preparing = false;
   private closing: Promise<void> | null = null;
 
   private constructor(
@@ -118,13 +121,18 @@ export class Library {
       const watch = new WatchService(store, importOptions, options.watchOptions);
       const sync = new TeamSync(store, options.syncCredentials, options.credentialStore ?? null);
       const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync, foreground);
-      // While the indexes are read or built, the list works out every live story's sort and
-      // filter keys (PreparedKeys); once they are ready, it gives each its number in one pass
-      // (in slices), rather than the first searches looking the keys up hit by hit. Then a few
-      // searches of its own warm the search code (features/library/warm-search.ts).
-      // (Not for a command-line command, whose indexes start on first use, if at all.)
-      const preparing = start === 'eager' ? library.prepareListKeys() : Promise.resolve(null);
-      indexing.onReady(() => void preparing.then((prepared) => library.warmListKeys(prepared)).then(() => library.warmSearch()));
+      // While the worker reads or builds the indexes, the list works out every live story's
+      // sort and filter keys in the store's order (PreparedKeys; in slices, once the worker has
+      // been sent its start: before, they held up the opening, its first page and the worker's
+      // start); the list is read off them until the indexes are ready, and then it gives each
+      // its number in one pass (in slices) rather than the first searches looking the keys up
+      // hit by hit. Then a few searches of its own warm the search code (warm-search.ts). Not
+      // for a command-line command, whose indexes start on first use, if at all.
+      if (start === 'eager') {
+        library.prepared = new PreparedKeys(store);
+        indexing.onStartSent(() => void library.prepareListKeys());
+      }
+      indexing.onReady(() => void library.warmListKeys().then(() => library.warmSearch()));
       if (options.watchFolders && !store.readOnly) await watch.resume();
       if (!store.readOnly) await sync.start({ live: Boolean(options.liveSync) });
       return library;
@@ -142,28 +150,36 @@ export class Library {
   /** The list's per-story keys, kept by the search index's story numbers (new ones when the numbering starts over). */
   listKeys(): ListKeys {
     let keys = this.listKeysNow;
-    if (!keys || keys.numbering !== this.indexing.numbering) keys = this.listKeysNow = new ListKeys(this.store, this.indexing, this.indexing.numbering);
+    if (!keys || keys.numbering !== this.indexing.numbering) {
+      keys = this.listKeysNow = new ListKeys(this.store, this.indexing, this.indexing.numbering);
+      keys.adopt(this.prepared);
+    }
     keys.sync();
     return keys;
   }
 
-  /** The live stories' list keys in the store's order (see PreparedKeys); null when the stories changed meanwhile or the library closed. */
-  private async prepareListKeys(): Promise<PreparedKeys | null> {
-    const steps = PreparedKeys.prepare(this.store);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (!(await this.inBackground())) return null;
+  /** Works out the prepared list keys (see PreparedKeys) in the background, unless they are or are being worked out. */
+  private async prepareListKeys(): Promise<void> {
+    const { prepared } = this;
+    if (!prepared || this.preparing) return;
+    this.preparing = true;
+    try {
+      while (!prepared.advance(PREPARE_STEP)) if (!(await this.inBackground())) return;
+    } finally {
+      this.preparing = false;
     }
   }
 
-  private async warmListKeys(prepared: PreparedKeys | null): Promise<void> {
+  private async warmListKeys(): Promise<void> {
+    const { prepared } = this;
+    if (prepared) while (!prepared.advance(PREPARE_STEP)) if (!(await this.inBackground())) return;
     const keys = this.listKeys();
-    keys.adopt(prepared);
     for (const _ of keys.warmSteps()) {
       // Stale once the numbering started over (a restarted worker warms its own).
       if (keys !== this.listKeysNow || !(await this.inBackground())) return;
     }
+    // Copied to their numbers: let go.
+    if (this.prepared === prepared) this.prepared = null;
   }
 
   /** The breather of background work on the main thread (see backgroundTurn); false once the library is closing. */

@@ -197,6 +197,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   private startBlockMs = 0;
   /** Ends the start's wait for the requests in flight (giveWay). */
   private wakeStart: (() => void) | null = null;
+  private readonly startSentListeners = new Set<() => void>();
   /** Requests made while the worker's start is being posted (feedStart), sent after it; null once it is. */
   private held: Pending[] | null = null;
   private probe: IntervalHistogram | null = null;
@@ -252,6 +253,16 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   progress(): IndexProgress {
     this.ensureStarted();
     return { ready: this.heard.ready, indexed: this.heard.indexed, total: this.store.storyCount };
+  }
+
+  /**
+   * Called whenever the worker has been sent everything it starts from (see feedStart; after
+   * a restart too): the main thread's own background work, started after, does not hold up
+   * that start. Returns an unsubscribe.
+   */
+  onStartSent(listener: () => void): () => void {
+    this.startSentListeners.add(listener);
+    return () => this.startSentListeners.delete(listener);
   }
 
   /** Called whenever the indexes become ready (after a build, a snapshot load, a restart); returns an unsubscribe. */
@@ -461,6 +472,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
     this.held = null;
     this.flushChanges();
     for (const waiting of held) this.send(waiting, worker);
+    for (const listener of this.startSentListeners) listener();
   }
 
   /**

@@ -164,8 +164,13 @@ describe('the indexing worker', () => {
       const taggings = Object.fromEntries(Array.from({ length: 6_000 }, (_, n) => [`s${n}`, [n % 2 ? 't1' : 't2']]));
       await store.update(null, (meta) => ({ ...meta, tags: [tag('t1', 'Oneventag'), tag('t2', 'Eventag')], taggings: StoryMap.from(taggings), storyEdits: meta.storyEdits.with([['s4321', { note: 'startnotitiewoord' }]]) }));
       const client = new IndexingClient(store, { snapshot: { enabled: false } });
+      // Told once every part is sent (the list's background work waits for it), before the indexes can be ready.
+      const heard: string[] = [];
+      client.onStartSent(() => heard.push('start sent'));
+      client.onReady(() => heard.push('ready'));
       try {
         // In the same turn as the start (its parts are still being posted): a question and an edit.
+        expect(heard).toEqual([]);
         const asked = found(client, 'oneventag');
         const edited = store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with([['s17', { note: 'tijdensstartwoord' }]]) }));
         // Answered from what was in by then (the build had only begun), never from another story.
@@ -179,6 +184,7 @@ describe('the indexing worker', () => {
         expect(await found(client, 'startnotitiewoord')).toEqual(['s4321']);
         expect(await found(client, 'tijdensstartwoord')).toEqual(['s17']);
         expect((await client.status()).stories).toBe(6_000);
+        expect(heard).toEqual(['start sent', 'ready']);
       } finally {
         await client.close();
       }

@@ -1,7 +1,7 @@
 import type { LibraryStore } from '../../store/library-store';
 import type { MetaDoc, StoryHead } from '../../store/meta';
-import { changedRecordKeys } from '../../store/records';
-import { GONE, KEYED, KeyColumns, kindStatus, UNKEYED, UNKNOWN, type PreparedKeys } from './key-columns';
+import { changedRecordKeys, own } from '../../store/records';
+import { ARTICLE, BRIEF, GONE, KEYED, KeyColumns, kindStatus, orderSlots, UNKEYED, UNKNOWN, type BrowseOrder, type BrowseSort, type PreparedKeys } from './key-columns';
 
 // What the list filters and sorts search hits by, kept per story number (the search
 // index's), so that the tens of thousands of hits of a common word cost a few array
@@ -20,86 +20,10 @@ export interface StoryNumbers {
 }
 
 export { GONE, kindStatus, listDayNumber } from './key-columns';
-
-/** A browse order (see ListKeys.browseOrder): the live stories' numbers in the list's order, and how many are of each kind. */
-export interface BrowseOrder {
-  readonly nums: Int32Array;
-  readonly articles: number;
-  readonly briefs: number;
-}
+export type { BrowseOrder } from './key-columns';
 
 /** Stories walked between two yields of warmSteps (a yield each cost more than copying a story's keys). */
 const WALK_STEP = 64;
-const ARTICLE = kindStatus('article');
-const BRIEF = kindStatus('brief');
-/** Above every signed yyyymmdd: the undated come last whichever way the list runs. */
-const UNDATED_LAST = 2 ** 31 - 1;
-const DAY_MS = 86_400_000;
-/** HHMMSSmmm as milliseconds since midnight. */
-const msOfDay = (time: number) => Math.floor(time / 10_000_000) * 3_600_000 + (Math.floor(time / 100_000) % 100) * 60_000 + (Math.floor(time / 1_000) % 100) * 1_000 + (time % 1_000);
-
-/**
- * The positions 0 … n-1 ordered by `first`, then `second`, then the position itself. A
- * counting sort by `first` (the list's day: a decade holds a few thousand), then each run of
- * one day ordered by comparisons: at 67,000 stories ~4 comparisons a story instead of ~16
- * (one sort with a comparator over all of them took 11–21 ms).
- */
-/** Runs up to this long are ordered by insertion (see orderByKeys). */
-const INSERTION_RUN = 48;
-/** A position takes the low 21 bits of a sort key beside a 32-bit value: exact in a double (53 bits). */
-const POSITION_BITS = 2 ** 21;
-
-/**
- * The positions 0 … n-1 ordered by `first`, then `second`, then the position itself. One
- * numeric sort (no comparator) of `first` and the position packed into a double groups the
- * positions by `first`, ascending within each group; then each group (one day: a decade
- * holds a few thousand) is ordered by `second`, mostly by insertion. At 67,000 stories one
- * sort with a comparator over all of them took 13–17 ms.
- */
-export function orderByKeys(first: Int32Array, second: Float64Array): Int32Array {
-  const count = first.length;
-  const positions = new Int32Array(count);
-  const bySecond = (a: number, b: number) => second[a]! - second[b]! || a - b;
-  if (count > POSITION_BITS) {
-    for (let at = 0; at < count; at++) positions[at] = at;
-    return positions.sort((a, b) => first[a]! - first[b]! || bySecond(a, b));
-  }
-  const packed = new Float64Array(count);
-  for (let at = 0; at < count; at++) packed[at] = first[at]! * POSITION_BITS + at;
-  packed.sort();
-  let start = 0;
-  let runValue = 0;
-  for (let at = 0; at <= count; at++) {
-    const value = at < count ? Math.floor(packed[at]! / POSITION_BITS) : 0;
-    if (at === count || (at > start && value !== runValue)) {
-      orderRun(positions, start, at, second, bySecond);
-      start = at;
-    }
-    if (at < count) {
-      runValue = value;
-      positions[at] = packed[at]! - value * POSITION_BITS;
-    }
-  }
-  return positions;
-}
-
-/** Orders positions[start … end-1] (ascending) by `second`, the earlier position first on equal keys. */
-function orderRun(positions: Int32Array, start: number, end: number, second: Float64Array, bySecond: (a: number, b: number) => number): void {
-  if (end - start > INSERTION_RUN) {
-    positions.subarray(start, end).sort(bySecond);
-    return;
-  }
-  for (let at = start + 1; at < end; at++) {
-    const position = positions[at]!;
-    const key = second[position]!;
-    let to = at;
-    while (to > start && second[positions[to - 1]!]! > key) {
-      positions[to] = positions[to - 1]!;
-      to--;
-    }
-    positions[to] = position;
-  }
-}
 
 export class ListKeys {
   /** Live heads by number, where `statuses` says the story is live. */
@@ -112,7 +36,7 @@ export class ListKeys {
   private live: { nums: Int32Array; heads: number; numbers: number } | null = null;
   /** Changes whenever a story's date keys are forgotten: a browse order made before is then stale. */
   private datesRevision = 0;
-  /** Keys worked out before the numbering, until the warm walk has copied them (see adopt). */
+  /** Keys worked out in the store's order before the numbering, until the warm walk has copied them (see adopt). */
   private prepared: PreparedKeys | null = null;
   /** Browse orders by sort and direction (see browseOrder), each with the live numbers and dates revision it was made from. */
   private readonly orders = new Map<string, BrowseOrder & { live: Int32Array; dates: number }>();
@@ -152,11 +76,17 @@ export class ListKeys {
 
   /**
    * Takes the live stories' keys worked out in the store's order before the index numbered
-   * them (PreparedKeys): the warm walk, or a browse that comes before it, copies a story's
-   * keys from there while they still hold, instead of working them out.
+   * them (PreparedKeys): the list before the indexes are ready is read off them; the warm
+   * walk, or a browse that comes before it, copies a story's keys from there while they
+   * still hold, instead of working them out.
    */
   adopt(prepared: PreparedKeys | null): void {
     this.prepared = prepared;
+  }
+
+  /** The keys adopted (see adopt), until the warm walk has copied them; perhaps not all worked out yet. */
+  preparedKeys(): PreparedKeys | null {
+    return this.prepared;
   }
 
   /** As warm(), a few stories between yields: the caller hands the event loop back now and then. */
@@ -165,7 +95,7 @@ export class ListKeys {
     // The live numbers in store order come with it (see liveNumbers).
     const nums = yield* this.walkLive((num, head, at) => {
       if (this.columns.status(num) === UNKNOWN) {
-        if (prepared && at < prepared.count && prepared.fresh(this.store)) {
+        if (prepared?.ready && at < prepared.count) {
           this.keep(num, head);
           this.columns.copy(prepared.columns, at, num);
           return;
@@ -241,39 +171,32 @@ export class ListKeys {
    * oldest first puts nearly every story into a newest-first heap); with the order kept, a
    * page of the unfiltered or kind-filtered list is read straight from it.
    */
-  browseOrder(sort: 'date' | 'imported' | 'relevance', dir: 'asc' | 'desc'): BrowseOrder | null {
+  browseOrder(sort: BrowseSort, dir: 'asc' | 'desc'): BrowseOrder | null {
+    const { prepared } = this;
     // Keys prepared and not yet copied: copied now, every story at once (rather than looked up one by one below).
-    if (this.prepared?.fresh(this.store)) this.warm();
+    if (prepared?.ready) this.warm();
     const live = this.liveNumbers();
     if (!live) return null;
     const name = `${sort} ${dir}`;
     const kept = this.orders.get(name);
     if (kept && kept.live === live && kept.dates === this.datesRevision) return kept;
     const count = live.length;
-    let articles = 0;
-    let briefs = 0;
+    // Made already of the same stories in the store's order (before the indexes were ready): by number.
+    const byPosition = prepared?.ready && prepared.count === count ? prepared.browseOrder(sort, dir) : null;
+    let articles = byPosition?.articles ?? 0;
+    let briefs = byPosition?.briefs ?? 0;
     // Looking a story up can replace its head by a newer version's (see head): the revision is read after.
-    for (let at = 0; at < count; at++) {
-      const num = live[at]!;
-      const status = this.status(num);
-      if (status === GONE || !this.keyDates(num)) return null;
-      if (status === ARTICLE) articles++;
-      else if (status === BRIEF) briefs++;
+    if (!byPosition) {
+      for (let at = 0; at < count; at++) {
+        const num = live[at]!;
+        const status = this.status(num);
+        if (status === GONE || !this.keyDates(num)) return null;
+        if (status === ARTICLE) articles++;
+        else if (status === BRIEF) briefs++;
+      }
     }
     const dates = this.datesRevision;
-    // What the browse compares, per position in `live`, turned the list's way: the day (the
-    // undated after every dated one, for the date sorts), then the import instant as
-    // milliseconds since day 0 of yyyymmdd (exact: below 2^53), then the position itself.
-    const sign = dir === 'asc' ? 1 : -1;
-    const { sortDay, importedDay, importedTime } = this.columns;
-    const first = new Int32Array(count);
-    const second = new Float64Array(count);
-    for (let at = 0; at < count; at++) {
-      const num = live[at]!;
-      if (sort !== 'imported') first[at] = sortDay[num] === 0 ? UNDATED_LAST : sign * sortDay[num]!;
-      if (sort !== 'relevance') second[at] = sign * (importedDay[num]! * DAY_MS + msOfDay(importedTime[num]!));
-    }
-    const positions = orderByKeys(first, second);
+    const positions = byPosition?.nums ?? orderSlots(this.columns, live, count, sort, dir);
     const nums = new Int32Array(count);
     for (let at = 0; at < count; at++) nums[at] = live[positions[at]!]!;
     const order = { nums, articles, briefs, live, dates };
@@ -337,7 +260,8 @@ export class ListKeys {
   keyDates(num: number): boolean {
     const state = this.columns.dateStateOf(num);
     if (state !== UNKEYED) return state === KEYED;
-    return this.columns.keyDates(num, this.head(num), this.store.meta.storyEdits);
+    const head = this.head(num);
+    return this.columns.keyDatesOf(num, head, own(this.store.meta.storyEdits, head.id));
   }
 
   /** By the list's date, then the import instant (stories keyed by `keyDates`). */

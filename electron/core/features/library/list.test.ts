@@ -7,8 +7,8 @@ import { prng } from '../../search/test/synthetic-corpus';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
 import { fakeStory, wireVersion, withTempDir } from '../../store/test/helpers';
 import type { SearchProvider, ServiceContext } from '../../service/context';
-import { KeyColumns, listDayNumber, PreparedKeys } from './key-columns';
-import { ListKeys, orderByKeys } from './list-keys';
+import { KeyColumns, listDayNumber, orderByKeys, PreparedKeys } from './key-columns';
+import { ListKeys } from './list-keys';
 import { listStories, matchesFilters, prepareSearchList } from './list';
 import { ok } from '../../service/test/calls';
 import { StoryMap } from '../../store/story-map';
@@ -219,74 +219,102 @@ describe('stories.list with a search: counts every hit, orders only the page', (
     await withLibrary(async (core, index) => {
       const ctx = core.context;
       const { indexing } = core.library;
-      // Some dates in another form, some undated, some agency stories dated by the wire.
+      // Some undated stories, some agency stories dated by the wire.
       await ctx.store.addStories([wireVersion('w1', 1, 'Dijk bij Olst houdt'), wireVersion('w2', 1, 'Veerpont vaart weer')]);
-      await ctx.store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with(Object.entries({ s010: { publishedAt: '2024-3-1' }, s011: { publishedAt: '' }, w1: { publishedAt: null } })) }));
+      await ctx.store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with(Object.entries({ s011: { publishedAt: '' }, w1: { publishedAt: null } })) }));
       await ctx.whenIndexesReady();
       const prepare = () => {
-        const steps = PreparedKeys.prepare(ctx.store);
-        for (;;) {
-          const step = steps.next();
-          if (step.done) return step.value;
-        }
+        const prepared = new PreparedKeys(ctx.store);
+        while (!prepared.advance(7)) continue;
+        return prepared;
       };
-      /** Keys warmed from `prepared`, and how many stories' dates were worked out meanwhile (not copied). */
-      const warmed = (prepared: PreparedKeys | null) => {
-        const keys = new ListKeys(ctx.store, indexing, indexing.numbering);
-        keys.adopt(prepared);
-        const workedOut = vi.spyOn(KeyColumns.prototype, 'keyDates');
+      /** Calls of `work`, and how many stories' dates were worked out meanwhile (not copied). */
+      const counted = <T>(work: () => T) => {
+        const workedOut = vi.spyOn(KeyColumns.prototype, 'keyDatesOf');
         try {
-          for (const _ of keys.warmSteps()) continue;
-          return { keys, workedOut: workedOut.mock.calls.length };
+          return { value: work(), workedOut: workedOut.mock.calls.length };
         } finally {
           workedOut.mockRestore();
         }
       };
-      const withKeys = (keys: ListKeys): ServiceContext => ({
+      /** Keys warmed from `prepared`, and how many stories' dates were worked out meanwhile. */
+      const warmed = (prepared: PreparedKeys | null) => {
+        const keys = new ListKeys(ctx.store, indexing, indexing.numbering);
+        keys.adopt(prepared);
+        const { workedOut } = counted(() => keys.warm());
+        return { keys, workedOut };
+      };
+      const withKeys = (keys: ListKeys, ready = true): ServiceContext => ({
         ...ctx,
         listKeys: () => {
           keys.sync();
           return keys;
         },
+        // Before the indexes are ready: the list the app opens on.
+        ...(ready ? {} : { search: { ...ctx.search, progress: () => ({ ready: false, indexed: 0, total: ctx.store.storyCount }) } }),
       });
+      const SORTED = ['date', 'imported', 'relevance'] as const;
       const prepared = prepare();
-      expect(prepared?.count).toBe(ctx.store.storyCount);
+      expect(prepared.ready).toBe(true);
+      expect(prepared.count).toBe(ctx.store.storyCount);
       const copied = warmed(prepared);
       expect(copied.workedOut).toBe(0);
       const plain = warmed(null);
       expect(plain.workedOut).toBe(ctx.store.storyCount);
-      for (const sort of ['date', 'imported', 'relevance'] as const) for (const dir of ['asc', 'desc'] as const) expect(copied.keys.browseOrder(sort, dir), `${sort} ${dir}`).toEqual(plain.keys.browseOrder(sort, dir));
+      for (const sort of SORTED) for (const dir of ['asc', 'desc'] as const) expect(copied.keys.browseOrder(sort, dir), `${sort} ${dir}`).toEqual(plain.keys.browseOrder(sort, dir));
       await expectSameAsPlain(withKeys(copied.keys), index, ['oorlog ', 'kor', ''], FILTERS);
-      // A browse before the warm walk: the prepared keys are copied, none worked out.
+      // A browse before the warm walk: the prepared keys are copied (none worked out), the order is the prepared one by number.
       const early = new ListKeys(ctx.store, indexing, indexing.numbering);
       early.adopt(prepared);
-      const workedOut = vi.spyOn(KeyColumns.prototype, 'keyDates');
-      try {
-        expect(early.browseOrder('date', 'desc')).toEqual(plain.keys.browseOrder('date', 'desc'));
-        expect(workedOut).not.toHaveBeenCalled();
-      } finally {
-        workedOut.mockRestore();
-      }
+      const browsed = counted(() => early.browseOrder('date', 'desc'));
+      expect(browsed.value).toEqual(plain.keys.browseOrder('date', 'desc'));
+      expect(browsed.workedOut).toBe(0);
+      expect(early.preparedKeys()).toBeNull(); // copied: let go
+      // Before the indexes are ready, the list is read off the prepared keys by position.
+      const opening = new ListKeys(ctx.store, indexing, indexing.numbering);
+      opening.adopt(prepare());
+      await expectSameAsPlain(withKeys(opening, false), index, [''], FILTERS);
+      expect(opening.preparedKeys()?.browseOrder('date', 'desc')).not.toBeNull();
 
-      // A date set and stories deleted after the keys were prepared: they are not used.
+      // A date set, stories deleted, a story added after the keys were prepared: not used, worked out again where asked.
       const stale = prepare();
       await ok(core, 'stories.setDate', { id: 's020', date: '2031-05-05' });
-      expect(stale?.fresh(ctx.store)).toBe(false);
+      expect(stale.ready).toBe(false);
+      expect(stale.browseOrder('date', 'desc')).toBeNull();
       const afterDate = warmed(stale);
       expect(afterDate.workedOut).toBe(ctx.store.storyCount);
       await expectSameAsPlain(withKeys(afterDate.keys), index, ['oorlog ', ''], [{}, { kind: 'brief' }]);
       const beforeDelete = prepare();
+      const opened = new ListKeys(ctx.store, indexing, indexing.numbering);
+      opened.adopt(beforeDelete);
       await ok(core, 'stories.delete', { ids: ['s004', 's030'] });
       await ctx.whenIndexesReady();
-      expect(beforeDelete?.fresh(ctx.store)).toBe(false);
+      expect(beforeDelete.ready).toBe(false);
       await expectSameAsPlain(withKeys(warmed(beforeDelete).keys), index, ['oorlog ', ''], [{}, { kind: 'brief' }]);
-      // Changed while being prepared: no keys at all.
-      const steps = PreparedKeys.prepare(ctx.store);
-      steps.next();
+      // The list before ready does without them, until they are worked out again.
+      await expectSameAsPlain(withKeys(opened, false), index, [''], [{}, { kind: 'article' }]);
+      expect(beforeDelete.ready).toBe(false);
+      while (!beforeDelete.advance(1_000)) continue;
+      expect(beforeDelete.count).toBe(ctx.store.storyCount);
+      await expectSameAsPlain(withKeys(opened, false), index, [''], FILTERS);
+      // Changed while being worked out: worked out again from the start.
+      const midway = new PreparedKeys(ctx.store);
+      midway.advance(10);
       await ok(core, 'history.undo', {});
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      expect(step.value).toBeNull();
+      while (!midway.advance(7)) continue;
+      expect(midway.count).toBe(ctx.store.storyCount);
+      const again = new ListKeys(ctx.store, indexing, indexing.numbering);
+      again.adopt(midway);
+      expect(counted(() => again.browseOrder('imported', 'asc')).workedOut).toBe(0);
+      expect(again.browseOrder('imported', 'asc')).toEqual(warmed(null).keys.browseOrder('imported', 'asc'));
+      // A date in another form: no order by position; the list compares the strings as before.
+      await ctx.store.update(null, (meta) => ({ ...meta, storyEdits: meta.storyEdits.with([['s010', { publishedAt: '2024-3-1' }]]) }));
+      const irregular = prepare();
+      expect(irregular.browseOrder('date', 'desc')).toBeNull();
+      const late = new ListKeys(ctx.store, indexing, indexing.numbering);
+      late.adopt(irregular);
+      await expectSameAsPlain(withKeys(late, false), index, [''], [{}, { kind: 'brief' }]);
+      await expectSameAsPlain(withKeys(late), index, ['oorlog ', ''], [{}, { kind: 'brief' }]);
     });
   });
 
@@ -410,7 +438,7 @@ describe('date keys: read character by character as the patterns read them', () 
       const expectedDay = day === '' ? 0 : DAY.test(day) ? dayNumber(day) : -1;
       expect(listDayNumber(day), day).toBe(expectedDay);
       const columns = new KeyColumns(1);
-      const regular = columns.keyDates(0, head(instant), StoryMap.from([['x1', { publishedAt: day }]]));
+      const regular = columns.keyDatesOf(0, head(instant), { publishedAt: day });
       expect(regular, `${day} ${instant}`).toBe(expectedDay >= 0 && INSTANT.test(instant));
       if (regular) {
         expect([columns.sortDay[0], columns.importedDay[0], columns.importedTime[0]]).toEqual([expectedDay, dayNumber(instant), timeNumber(instant)]);

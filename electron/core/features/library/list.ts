@@ -5,7 +5,7 @@ import { sliceBreather } from '../../slices';
 import { fold } from '../../text/dutch';
 import { publishedAtOf, type StoryEdit, type StoryHead } from '../../store/meta';
 import type { ServiceContext } from '../../service/context';
-import { GONE, kindStatus, listDayNumber, type ListKeys } from './list-keys';
+import { GONE, kindStatus, listDayNumber, type BrowseOrder, type ListKeys } from './list-keys';
 import { instantMs } from '../../store/stored-heads';
 import { entriesOf, own } from '../../store/records';
 
@@ -102,7 +102,7 @@ export async function listStories(ctx: ServiceContext, query: ListQuery): Promis
 async function browse(ctx: ServiceContext, query: ListQuery): Promise<ListPage> {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? DEFAULT_LIMIT;
-  const byKeys = ctx.search.progress().ready ? browseByKeys(ctx, query) : null;
+  const byKeys = ctx.search.progress().ready ? browseByKeys(ctx, query) : browseByPrepared(ctx, query);
   if (byKeys) return byKeys;
   // Before the indexes are ready (the list the app opens on, while they are built): every
   // story's date string is compared, tens of milliseconds at 50,000 stories, so the work
@@ -185,6 +185,45 @@ async function numericDateOrder(ctx: ServiceContext, sort: SortKey, candidates: 
 }
 
 /**
+ * Browsing by date before the indexes are ready (the list the app opens on) with no filter
+ * but the kind, once the list keys have been worked out meanwhile (PreparedKeys): read off an
+ * order of every live story by position in the store's order, made once and kept until a
+ * story or a date changes. Null where it cannot answer (not worked out yet: the opening's
+ * first page does not wait for them).
+ */
+function browseByPrepared(ctx: ServiceContext, query: ListQuery): ListPage | null {
+  const sort: SortKey = query.sort ?? 'date';
+  if ((sort !== 'date' && sort !== 'relevance' && sort !== 'imported') || hasOtherFilters(query)) return null;
+  const prepared = ctx.listKeys().preparedKeys();
+  if (!prepared?.ready) return null;
+  const order = prepared.browseOrder(sort, query.dir ?? defaultDir(sort));
+  if (!order) return null;
+  const { statuses } = prepared.columns;
+  const { total, page } = pageOf(order, (position) => statuses[position]!, query);
+  return { total, offset: query.offset ?? 0, items: page.map((position) => ctx.store.toSummary(prepared.headAt(position))), highlight: [], kinds: { article: order.articles, brief: order.briefs } };
+}
+
+/** The page of `order` with no filter but the kind (`statusOf` an entry of it), and how many it holds in all. */
+function pageOf(order: BrowseOrder, statusOf: (entry: number) => number, query: ListQuery): { total: number; page: number[] } {
+  const offset = Math.max(0, query.offset ?? 0);
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const { nums } = order;
+  const kind = query.kind ? kindStatus(query.kind) : 0;
+  const page: number[] = [];
+  if (!kind) {
+    for (let at = offset; at < Math.min(nums.length, offset + limit); at++) page.push(nums[at]!);
+    return { total: nums.length, page };
+  }
+  const total = kind === ARTICLE ? order.articles : kind === BRIEF ? order.briefs : 0;
+  let seen = 0;
+  for (let at = 0; at < nums.length && page.length < limit && seen < total; at++) {
+    if (statusOf(nums[at]!) !== kind) continue;
+    if (seen++ >= offset) page.push(nums[at]!);
+  }
+  return { total, page };
+}
+
+/**
  * Browsing by date (the list with no search: what the app opens on, and what a search
  * box holding one letter shows) through the per-story keys the search list keeps, in
  * the order the string comparisons below give: at 50,000 stories working out every
@@ -202,23 +241,13 @@ function browseByKeys(ctx: ServiceContext, query: ListQuery): ListPage | null {
   if (!order) return null;
   const { nums } = order;
   const kind = query.kind ? kindStatus(query.kind) : 0;
-  const page: number[] = [];
+  let page: number[] = [];
   let total: number;
   let kinds: { article: number; brief: number };
   if (!hasOtherFilters(query)) {
     // Counted when the order was made; the page read off the order.
     kinds = { article: order.articles, brief: order.briefs };
-    if (!kind) {
-      total = nums.length;
-      for (let at = offset; at < Math.min(total, offset + limit); at++) page.push(nums[at]!);
-    } else {
-      total = kind === ARTICLE ? order.articles : kind === BRIEF ? order.briefs : 0;
-      let seen = 0;
-      for (let at = 0; at < nums.length && page.length < limit && seen < total; at++) {
-        if (keys.status(nums[at]!) !== kind) continue;
-        if (seen++ >= offset) page.push(nums[at]!);
-      }
-    }
+    ({ total, page } = pageOf(order, (num) => keys.status(num), query));
   } else {
     // Every story is looked at for the counts; the page is the passing ones in order.
     const others = withoutKind(query);
