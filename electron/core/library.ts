@@ -123,7 +123,7 @@ export class Library {
       const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync, foreground);
       // While the worker reads or builds the indexes, the list works out every live story's
       // sort and filter keys in the store's order (PreparedKeys; in slices, once the worker has
-      // been sent its start: before, they held up the opening, its first page and the worker's
+      // been sent its start, so as not to compete with the opening, its first page and that
       // start); the list is read off them until the indexes are ready, and then it gives each
       // its number in one pass (in slices) rather than the first searches looking the keys up
       // hit by hit. Then a few searches of its own warm the search code (warm-search.ts). Not
