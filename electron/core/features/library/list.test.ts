@@ -9,7 +9,7 @@ import { fakeStory, wireVersion, withTempDir } from '../../store/test/helpers';
 import type { SearchProvider, ServiceContext } from '../../service/context';
 import { KeyColumns, listDayNumber, orderByKeys, PreparedKeys } from './key-columns';
 import { ListKeys } from './list-keys';
-import { listStories, matchesFilters, prepareSearchList } from './list';
+import { listStories, matchesFilters } from './list';
 import { ok } from '../../service/test/calls';
 import { StoryMap } from '../../store/story-map';
 
@@ -181,14 +181,14 @@ describe('stories.list with a search: counts every hit, orders only the page', (
       const ctx = core.context;
       await ok(core, 'stories.delete', { ids: ['s004', 's005'] });
       await ctx.whenIndexesReady();
-      prepareSearchList(ctx);
+      ctx.listKeys().warm();
       await expectSameAsPlain(ctx, index, ['oorlog ', 'kor', ''], FILTERS);
       await ok(core, 'stories.setDate', { id: 's006', date: '2031-05-05' });
       await expectSameAsPlain(ctx, index, [''], FILTERS);
       await ok(core, 'history.undo', {}); // s006 keeps no date
       await ok(core, 'history.undo', {}); // s004 and s005 back
       await ctx.whenIndexesReady();
-      prepareSearchList(ctx);
+      ctx.listKeys().warm();
       await expectSameAsPlain(ctx, index, ['oorlog ', 'kor', ''], FILTERS);
     });
   });
@@ -480,7 +480,7 @@ describe('stories.list by date: undated stories last, in a stable order', () => 
         // Before the indexes exist (strings compared), then through the per-story keys.
         const before = await check();
         await core.context.whenIndexesReady();
-        prepareSearchList(core.context);
+        core.context.listKeys().warm();
         expect(await check()).toEqual(before);
       } finally {
         await core.close();

@@ -293,11 +293,6 @@ function keyOrder(keys: ListKeys, sort: 'date' | 'imported' | 'relevance', nums:
 
 const defaultDir = (sort: SortKey) => (sort === 'headline' || sort === 'place' ? 'asc' : 'desc');
 
-/** Works out what the list sorts and filters search hits by, for every story, ahead of the first search (once the index is built). */
-export function prepareSearchList(ctx: ServiceContext): void {
-  ctx.listKeys().warm();
-}
-
 /** The query without its kind filter: what the counts per kind are of. */
 function withoutKind({ kind: _kind, ...query }: ListQuery): ListQuery {
   return query;
