@@ -1,6 +1,7 @@
 import type { StoryKind } from '../../../../shared/types';
 import { publishedAtOf, type MetaDoc, type StoryEdit, type StoryHead } from '../../store/meta';
 import { entriesOf } from '../../store/records';
+import { digitsAt } from '../../store/stored-heads';
 
 // What the list filters and sorts a story by, a column per key in typed arrays, by slot:
 // a story number of the search index (ListKeys), or a position in the store's order
@@ -22,17 +23,6 @@ export const BRIEF = KIND_STATUS.brief;
 export const UNKEYED = 0;
 export const KEYED = 1;
 export const IRREGULAR = 2;
-
-/** The number written by `count` decimal digits of `text` from `start`; -1 when one of them is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let at = start; at < start + count; at++) {
-    const digit = text.charCodeAt(at) - 48;
-    if (!(digit >= 0 && digit <= 9)) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
 
 const DASH = 45;
 /** `2024-06-19` at `start` of `text` as 20240619; -1 when it is not in that form there. */
