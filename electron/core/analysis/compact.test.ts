@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { ByteArena, ByteWriter, kthLargest, Labels, Postings, StringTable } from './compact';
+import { ByteArena, ByteWriter, CharPool, kthLargest, Labels, Postings, StringTable } from './compact';
+
+describe('CharPool', () => {
+  it('gives back every string as it was appended, ASCII, any other character and a lone half of a pair, through growth and copies', () => {
+    const texts = ['', 'kort', 'één', '“Wij gaan door”', '€ 5', '😀 lacht', 'half \uD83D', '\uDC00', 'x'.repeat(5_000), 'ĳ'.repeat(3_000), 'a'];
+    const pool = new CharPool();
+    const spans: Array<[number, number]> = [];
+    for (let round = 0; round < 50; round++) {
+      for (const text of texts) {
+        const start = pool.append(text);
+        spans.push([start, pool.length - start]);
+        if (round % 7 === 0) pool.end();
+      }
+    }
+    const copy = new CharPool();
+    copy.appendBytes(pool.data.subarray(0, pool.length));
+    spans.forEach(([start, length], k) => {
+      expect(pool.read(start, length)).toBe(texts[k % texts.length]);
+      expect(copy.read(start, length)).toBe(texts[k % texts.length]);
+    });
+    // ASCII is a byte per character, anything else two or three per code unit, never 0xff.
+    expect(pool.data.subarray(spans[1]![0], spans[1]![0] + 4)).toEqual(new Uint8Array([0x6b, 0x6f, 0x72, 0x74]));
+    expect(spans.slice(0, texts.length).map(([, length]) => length)).toEqual([0, 4, 5, 19, 5, 12, 8, 3, 5_000, 6_000, 1]);
+  });
+});
 
 describe('StringTable', () => {
   it('gives each string one dense id and reads it back', () => {

@@ -40,9 +40,11 @@ export class U32List {
  * code units, so any string comes back exactly): folded Dutch words are nearly all ASCII.
  * No byte written is ever 0xff.
  */
-class CharPool {
+export class CharPool {
   data = new Uint8Array(1024);
   length = 0;
+  /** `data` as a Buffer, for decoding (made again when `data` is another array). */
+  private view: Buffer | null = null;
 
   /** Appends `text`; returns where it starts. Its length in bytes is `this.length` after minus before. */
   append(text: string): number {
@@ -53,6 +55,11 @@ class CharPool {
       this.data = next;
     }
     const data = this.data;
+    // All ASCII (most of what is pooled): copied natively, a byte per character.
+    if (Buffer.byteLength(text, 'utf8') === text.length) {
+      this.length = at + this.buffer().write(text, at, 'latin1');
+      return at;
+    }
     let end = at;
     for (let k = 0; k < text.length; k++) {
       const unit = text.charCodeAt(k);
@@ -70,6 +77,12 @@ class CharPool {
     return at;
   }
 
+  /** `data` as a Buffer (the same bytes). */
+  private buffer(): Buffer {
+    if (this.view?.buffer !== this.data.buffer || this.view.length !== this.data.length) this.view = Buffer.from(this.data.buffer, this.data.byteOffset, this.data.length);
+    return this.view;
+  }
+
   /** Appends the end mark 0xff, a byte no character is written with. */
   end(): void {
     if (this.length === this.data.length) {
@@ -78,6 +91,19 @@ class CharPool {
       this.data = next;
     }
     this.data[this.length++] = 0xff;
+  }
+
+  /** Appends bytes another pool wrote (a piece of its `data`); returns where they start. */
+  appendBytes(bytes: Uint8Array): number {
+    const at = this.length;
+    if (at + bytes.length > this.data.length) {
+      const next = new Uint8Array(Math.max(at + bytes.length, Math.ceil(this.data.length * 1.25)));
+      next.set(this.data.subarray(0, at));
+      this.data = next;
+    }
+    this.data.set(bytes, at);
+    this.length = at + bytes.length;
+    return at;
   }
 
   /** Bytes from `start` to the next end mark. */
@@ -118,19 +144,28 @@ class CharPool {
 
   read(start: number, length: number): string {
     const data = this.data;
-    const units: number[] = [];
-    for (let at = start; at < start + length; ) {
+    const end = start + length;
+    let at = start;
+    while (at < end && data[at]! < 0x80) at++;
+    // All ASCII (most of what is pooled): one byte per character, decoded natively.
+    if (at === end) return this.buffer().toString('latin1', start, end);
+    if (scratch.length < length) scratch = new Uint16Array(Math.max(length, scratch.length * 2));
+    let units = 0;
+    for (at = start; at < end; ) {
       const byte = data[at++]!;
-      if (byte < 0x80) units.push(byte);
-      else if (byte < 0xe0) units.push(((byte & 0x1f) << 6) | (data[at++]! & 0x3f));
-      else units.push(((byte & 0x0f) << 12) | ((data[at++]! & 0x3f) << 6) | (data[at++]! & 0x3f));
+      if (byte < 0x80) scratch[units++] = byte;
+      else if (byte < 0xe0) scratch[units++] = ((byte & 0x1f) << 6) | (data[at++]! & 0x3f);
+      else scratch[units++] = ((byte & 0x0f) << 12) | ((data[at++]! & 0x3f) << 6) | (data[at++]! & 0x3f);
     }
     let out = '';
     // In pieces: fromCharCode takes its arguments on the stack.
-    for (let k = 0; k < units.length; k += 4096) out += String.fromCharCode(...units.slice(k, k + 4096));
+    for (let k = 0; k < units; k += 4096) out += String.fromCharCode.apply(null, scratch.subarray(k, Math.min(units, k + 4096)) as unknown as number[]);
     return out;
   }
 }
+
+/** CharPool.read's code units (reused). */
+let scratch = new Uint16Array(256);
 
 function hashOf(text: string): number {
   let hash = 0x811c9dc5;

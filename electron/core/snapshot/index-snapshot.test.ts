@@ -10,6 +10,7 @@ import { DEFAULT_SEEDS_DIR, openKroniek, type KroniekCore } from '../app';
 import { call } from '../../cli/command';
 import { LibraryIndexes } from '../indexing/engine';
 import type { RelatedHit } from '../indexing/protocol';
+import type { QuoteIndex, QuotePage, QuoteQuery } from '../analysis/chronology/quote-index';
 import { SCORE_SLOTS } from '../search/bulk-postings';
 import type { Matches } from '../search/index';
 import type { PostingStore } from '../search/posting-store';
@@ -61,6 +62,7 @@ interface Answers {
   match(query: string): { matches: Matches } | null | Promise<{ matches: Matches } | null>;
   idAt(num: number): string | undefined;
   related(id: string, options?: { limit?: number }): RelatedHit[] | Promise<RelatedHit[]>;
+  quotes(query: QuoteQuery): QuotePage | Promise<QuotePage>;
 }
 
 /** The stories a search finds, with their scores. */
@@ -77,7 +79,51 @@ async function fingerprint(indexes: Answers, storyIds: string[]) {
   const related: RelatedHit[][] = [];
   // In process as the worker answers: with the shared words as the story writes them.
   for (const id of storyIds) related.push(await (indexes instanceof LibraryIndexes ? indexes.relatedAsWritten(id, { limit: 10 }) : indexes.related(id, { limit: 10 })));
-  return { search, related };
+  // Every quote, and those with a word in them (the folded column's search).
+  const all = await indexes.quotes({ offset: 0, limit: 100_000 });
+  const word = all.items.flatMap((quote) => quote.text.split(/\s+/u)).find((each) => each.length > 5)?.toLocaleUpperCase('nl') ?? 'geen';
+  const quotes = [all, await indexes.quotes({ text: word, offset: 0, limit: 100_000 }), await indexes.quotes({ text: 'de', offset: 0, limit: 100_000 })];
+  return { search, related, quotes };
+}
+
+/** A section of a snapshot as `write` writes it. */
+function section(write: (out: SnapshotWriter) => Generator<void>): Buffer {
+  const out = new SnapshotWriter();
+  for (const _ of write(out));
+  return Buffer.concat(out.take(true));
+}
+
+/**
+ * The quotes' section of this version (`encoded`) and as formats 8–11 wrote it (`old`): the
+ * same up to the quotes' words, then the words as one string each (SnapshotWriter.texts)
+ * instead of a column of bytes and their lengths.
+ */
+function quoteSections(quotes: QuoteIndex): { encoded: Buffer; old: Buffer } {
+  const encoded = section((out) => quotes.writeState(out));
+  const texts = [...quotes.ids()].flatMap((id) => quotes.quotesOf(id)!.map((quote) => quote.text));
+  // The lengths (the last array: a byte count, then a 32-bit length per quote) and the bytes before them.
+  const lengthsAt = encoded.length - 4 * texts.length;
+  expect(encoded.readUInt32LE(lengthsAt - 4)).toBe(4 * texts.length);
+  let bytes = 0;
+  for (let k = 0; k < texts.length; k++) bytes += encoded.readInt32LE(lengthsAt + 4 * k);
+  const wordsAt = lengthsAt - 4 - bytes - 4;
+  expect(encoded.readUInt32LE(wordsAt)).toBe(bytes);
+  return { encoded, old: Buffer.concat([encoded.subarray(0, wordsAt), section((out) => out.texts(texts))]) };
+}
+
+/** `bytes` (a snapshot file) with `encoded` replaced by `old`, as format `format`, its header's length and checksum made to match. */
+function asFormat(bytes: Buffer, format: number, ...replaced: Array<{ encoded: Buffer; old: Buffer }>): Buffer {
+  let file = bytes;
+  for (const { encoded, old } of replaced) {
+    const at = file.indexOf(encoded);
+    expect(at).toBeGreaterThan(32);
+    expect(file.indexOf(encoded, at + 1)).toBe(-1);
+    file = Buffer.concat([file.subarray(0, at), old, file.subarray(at + encoded.length)]);
+  }
+  file.writeUInt32LE(format, 8);
+  file.writeDoubleLE(file.length - 32, 16);
+  file.writeUInt32LE(crc32(file.subarray(32)) >>> 0, 24);
+  return file;
 }
 
 /** A sample of live stories: seeds' articles and briefs and synthetic ones. */
@@ -313,7 +359,7 @@ describe('index snapshot', () => {
     });
   });
 
-  it("reads a snapshot of the format before (terms as strings, posting lists as 32-bit numbers) as it is, and writes it again in this version's", async () => {
+  it("reads a snapshot of format 9 (terms as strings, posting lists as 32-bit numbers, quotes' words as strings) as it is, and writes it again in this version's", async () => {
     await withTempDir(async (dir) => {
       await libraryWithSnapshot(dir, 20);
       const file = snapshotPath(dir);
@@ -341,18 +387,10 @@ describe('index snapshot', () => {
         nameHashes: Int32Array;
       };
       const postings = search.map;
-      const section = (write: (out: SnapshotWriter) => Generator<void>) => {
-        const out = new SnapshotWriter();
-        for (const _ of write(out));
-        return Buffer.concat(out.take(true));
-      };
       const encoded = section(function* (out) {
         yield* search.vocabulary.writeState(out);
         yield* postings.write(out, (to, terms) => search.vocabulary.writeTerms(to, terms));
       });
-      const at = bytes.indexOf(encoded);
-      expect(at).toBeGreaterThan(32);
-      expect(bytes.indexOf(encoded, at + 1)).toBe(-1);
       const words = vocabulary.words;
       const old = section(function* (out) {
         // Format 9's Vocabulary.writeState.
@@ -366,11 +404,8 @@ describe('index snapshot', () => {
         // Format 9's PostingStore.write.
         yield* writeInt32Postings(out, postings, SCORE_SLOTS);
       });
-      const previous = Buffer.concat([bytes.subarray(0, at), old, bytes.subarray(at + encoded.length)]);
-      previous.writeUInt32LE(9, 8);
-      previous.writeDoubleLE(previous.length - 32, 16);
-      previous.writeUInt32LE(crc32(previous.subarray(32)) >>> 0, 24);
-      await writeFile(file, previous);
+      // … and its quotes' words as strings.
+      await writeFile(file, asFormat(bytes, 9, { encoded, old }, quoteSections(loaded.quotes)));
 
       const core = await openLibrary(dir);
       const indexes = indexesOf(core);
@@ -381,6 +416,31 @@ describe('index snapshot', () => {
       const after = await readFile(file);
       expect(after.readUInt32LE(8)).toBe(SNAPSHOT_FORMAT);
       expect(after.indexOf(encoded)).toBeGreaterThan(32);
+    });
+  });
+
+  it("reads a snapshot of format 11 (the quotes' words as strings) as it is, and writes it again in this version's", async () => {
+    await withTempDir(async (dir) => {
+      await libraryWithSnapshot(dir, 20);
+      const file = snapshotPath(dir);
+      const bytes = await readFile(file);
+      const current = await openLibrary(dir);
+      const ids = sampleIds(current);
+      const expected = await fingerprint(indexesOf(current), ids);
+      expect(expected.quotes[0]!.total).toBeGreaterThan(5);
+      expect(expected.quotes[1]!.total).toBeGreaterThan(0);
+      await current.close();
+      const loaded = (await readSnapshotFile(file, { longestBlockMs: 0, slices: 0 }))!;
+      const quotes = quoteSections(loaded.quotes);
+      await writeFile(file, asFormat(bytes, 11, quotes));
+
+      const core = await openLibrary(dir);
+      expect((await indexesOf(core).status()).origin).toBe('snapshot');
+      expect(await fingerprint(indexesOf(core), ids)).toEqual(expected);
+      await core.close();
+      const after = await readFile(file);
+      expect(after.readUInt32LE(8)).toBe(SNAPSHOT_FORMAT);
+      expect(after.indexOf(quotes.encoded)).toBeGreaterThan(32);
     });
   });
 
@@ -441,7 +501,7 @@ describe('index snapshot after a segment compaction', () => {
   // the folder (a byte-for-byte copy: the same library, segments and snapshot), and `before`
   // is what the indexes that wrote the snapshot answered, the reference for every copy.
   let made = '';
-  let before: Reference = { ids: [], print: { search: [], related: [] } };
+  let before: Reference = { ids: [], print: { search: [], related: [], quotes: [] } };
   beforeAll(async () => {
     bundleDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-snapshot-compact-'));
     CHILD = path.join(bundleDir, 'compact-child.mjs');

@@ -42,10 +42,13 @@ export const SNAPSHOT_FILE = 'indexes.bin';
 // 10: the posting lists' numbers as gaps in variable-length integers (a third of the bytes), the vocabulary's and
 //     the posting lists' terms as word numbers (read without lookups); never released.
 // 11: as 10, a posting list's term that is a word named by that word's number (10 named a word whose term it is).
-//     Format 9 is still read.
-export const SNAPSHOT_FORMAT = 11;
-/** The format before, read as well (its posting lists as 32-bit integers, encoded on the way in): no rebuild after an update. */
-const PREVIOUS_FORMAT = 9;
+// 12: the quotes' words as one column of bytes and their lengths, not a string each.
+//     Formats 9 and 11 are still read.
+export const SNAPSHOT_FORMAT = 12;
+/** Formats before, read as well: no rebuild after an update. 9: its posting lists as 32-bit integers (encoded on the way in); 9 and 11: the quotes' words as strings. */
+const POSTINGS_AS_INT32_FORMAT = 9;
+const QUOTE_STRINGS_FORMAT = 11;
+const READ_FORMATS: readonly number[] = [POSTINGS_AS_INT32_FORMAT, QUOTE_STRINGS_FORMAT, SNAPSHOT_FORMAT];
 const MAGIC = Buffer.from('KRNXIDX\n', 'latin1');
 const HEADER_BYTES = 32;
 const END_MARK = 0x21444e45; // 'END!'
@@ -208,7 +211,7 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
     await handle.read(header, 0, HEADER_BYTES, 0);
     if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new SnapshotFormatError('not an index snapshot');
     const format = header.readUInt32LE(8);
-    if (format !== SNAPSHOT_FORMAT && format !== PREVIOUS_FORMAT) throw new SnapshotFormatError(`format ${format}, this version reads ${PREVIOUS_FORMAT} and ${SNAPSHOT_FORMAT}`);
+    if (!READ_FORMATS.includes(format)) throw new SnapshotFormatError(`format ${format}, this version reads ${READ_FORMATS.join(', ')}`);
     const bytes = header.readDoubleLE(16);
     if (bytes !== size - HEADER_BYTES) throw new SnapshotFormatError(`${size - HEADER_BYTES} payload bytes, the header says ${bytes}`);
     const expected = header.readUInt32LE(24);
@@ -219,11 +222,11 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
       const meta = parseMeta(input.string());
       meta.segments = followCompactions(meta.segments, compactions);
       yield;
-      const search = yield* SearchIndex.readState(input, format === PREVIOUS_FORMAT);
+      const search = yield* SearchIndex.readState(input, format === POSTINGS_AS_INT32_FORMAT);
       // One string per story id in all three indexes.
       const sharedId = (id: string) => search.sharedId(id);
       const related = yield* RelatedIndex.readState(input, sharedId);
-      const quotes = yield* QuoteIndex.readState(input, sharedId);
+      const quotes = yield* QuoteIndex.readState(input, sharedId, format <= QUOTE_STRINGS_FORMAT);
       const lexicon = yield* readLexicon(input);
       if (input.u32() !== END_MARK || !input.done) throw new SnapshotFormatError('no end mark');
       return { meta, search, related, quotes, lexicon, bytes: size, format };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bufferSource, SnapshotFormatError, SnapshotReader, SnapshotWriter } from '../../snapshot/codec';
+import { fold } from '../../text/dutch';
+import { CharPool } from '../compact';
 import { QuoteIndex, type StoredQuote } from './quote-index';
 
 function drain<T>(work: Generator<void, T>): T {
@@ -84,6 +86,37 @@ describe('QuoteIndex', () => {
     }
   });
 
+  it('finds words within quotes as a folded substring search of each text would: diacritics, case, any character, between edits', () => {
+    // Texts of pieces with characters of one, two and three bytes in the column, pairs and a
+    // lone half of one: a search of the bytes must agree with fold(text).includes(fold(words)).
+    const pieces = ['Poetin', 'poëzie', 'CAFÉ', 'zeggen', ' ', ' ', '“', '”', '€', 'ĳs', 'Łódź', '😀', '\uD83D', 'de', 'ér', 'x', '-', 'Ü'];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const text = () => Array.from({ length: 1 + next(12) }, () => pieces[next(pieces.length)]).join('');
+    const index = new QuoteIndex();
+    const model = new Map<string, string[]>();
+    for (let step = 0; step < 3_000; step++) {
+      const id = `s${next(400)}`;
+      if (next(5) === 0) {
+        index.remove(id);
+        model.delete(id);
+      } else {
+        const texts = Array.from({ length: next(4) }, text);
+        index.set(id, null, texts.map((words, k) => quote(k, { text: words })));
+        model.set(id, texts);
+      }
+      if (step % 50 !== 0) continue;
+      const words = next(3) === 0 ? pieces[next(pieces.length)]! : text().slice(next(4), 8);
+      const folded = fold(words.trim());
+      const found = index.query({ text: words, offset: 0, limit: 1_000_000 }).items.map((hit) => `${hit.storyId} ${hit.text}`);
+      const expected = [...model].flatMap(([storyId, texts]) => texts.filter((each) => !folded || fold(each).includes(folded)).map((each) => `${storyId} ${each}`));
+      expect(found.sort(), words).toEqual(expected.sort());
+    }
+  });
+
   it('reads back texts that UTF-8 cannot carry (a lone surrogate from an escaped wire text) as they were', () => {
     const index = new QuoteIndex();
     const odd = [quote(1, { text: 'half \uD83D of a pair', speakerName: 'Kim \uDC00' }), quote(2)];
@@ -100,9 +133,9 @@ describe('QuoteIndex', () => {
     index.set('s1', null, [quote(1), quote(2)]);
     index.set('s2', '2024-01-05', [quote(3)]);
     // The sections as writeState writes them, each replaceable.
-    const write = (over: Partial<{ strings: string[]; ids: string[]; counts: number[]; rows: (rows: Int32Array) => Int32Array; textsJson: boolean }>) => {
+    const write = (over: Partial<{ strings: string[]; ids: string[]; counts: number[]; rows: (rows: Int32Array) => Int32Array; lengths: (lengths: number[]) => number[]; asStrings: boolean; textsJson: boolean }>) => {
       const copy = roundTrip(index);
-      const state = copy as unknown as { strings: string[]; rows: Int32Array; texts: string[] };
+      const state = copy as unknown as { strings: string[]; rows: Int32Array };
       const out = new SnapshotWriter();
       const strings = over.strings ?? state.strings;
       drain(out.array(new Uint8Array(strings.length)));
@@ -114,13 +147,26 @@ describe('QuoteIndex', () => {
       drain(out.array(Int32Array.from(over.counts ?? [2, 1])));
       const rows = state.rows.slice(0, 3 * 10);
       drain(out.array(over.rows ? over.rows(rows) : rows));
-      const texts = state.texts.slice(0, 3);
-      drain(out.array(over.textsJson ? new Uint8Array([1, 0, 0]) : new Uint8Array(3)));
-      drain(out.strings(texts));
+      const texts = [1, 2, 3].map((n) => quote(n).text);
+      if (over.asStrings) {
+        // As snapshot formats 8–11 wrote them: a string each.
+        drain(out.array(over.textsJson ? new Uint8Array([1, 0, 0]) : new Uint8Array(3)));
+        drain(out.strings(texts));
+      } else {
+        const pool = new CharPool();
+        const lengths = texts.map((text) => {
+          const before = pool.length;
+          pool.append(text);
+          return pool.length - before;
+        });
+        drain(pool.write(out));
+        drain(out.array(Int32Array.from(over.lengths ? over.lengths(lengths) : lengths)));
+      }
       const data = Buffer.concat(out.take(true));
-      return () => drain(QuoteIndex.readState(new SnapshotReader(bufferSource(data), 0, data.length)));
+      return () => drain(QuoteIndex.readState(new SnapshotReader(bufferSource(data), 0, data.length), undefined, over.asStrings));
     };
     expect(write({})().count).toBe(3);
+    expect(write({ asStrings: true })().quotesOf('s2')).toEqual(index.quotesOf('s2'));
     for (const bad of [
       write({ counts: [2, 2] }),
       write({ counts: [4, -1] }),
@@ -128,7 +174,10 @@ describe('QuoteIndex', () => {
       write({ strings: [''] }),
       write({ rows: (rows) => rows.map((value, k) => (k === 2 ? 999 : value)) }),
       write({ rows: (rows) => rows.map((value, k) => (k === 0 ? -1 : value)) }),
-      write({ textsJson: true }),
+      write({ asStrings: true, textsJson: true }),
+      write({ lengths: ([a, b, c]) => [a! + 1, b!, c! - 1].slice(0, 2) }),
+      write({ lengths: ([a, b, c]) => [a! + 1, b!, c!] }),
+      write({ lengths: ([a, b, c]) => [a! + c!, b!, -c!] }),
     ]) {
       expect(bad).toThrow(SnapshotFormatError);
     }

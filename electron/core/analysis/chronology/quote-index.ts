@@ -2,6 +2,7 @@ import { detached, fold } from '../../text/dutch';
 import type { Entity } from '../entities';
 import { gazetteer } from '../gazetteer';
 import { i32s, SnapshotFormatError, u8s, type SnapshotReader, type SnapshotWriter } from '../../snapshot/codec';
+import { CharPool } from '../compact';
 import { sentenceSpans } from '../../text/sentences';
 import { extractQuotes, sentenceAmong, type Attribution, type SpeakerKind } from './quotes';
 
@@ -110,25 +111,53 @@ const nameWords = (name: string) => fold(name).split(/[\s-]+/u).filter(Boolean);
 // numbers in a table of strings kept once each), its words in a column of their own.
 // At 50,000 stories (227,000 quotes) an object per quote, with a copy of its speaker's
 // key, name and wording each, held ~45 MB of the indexing worker's heap; the rows ~10.
+// The words are one column of bytes (a CharPool: no string object per quote, 19.2 → 15 MB
+// at 67,000 stories and none of the 218,000 strings made again at each snapshot load);
+// a quote's text becomes a string only when it is answered with.
 /** The string fields, in StoredQuote's key order, then the numbers. */
 const STRING_FIELDS = ['kind', 'speakerKey', 'speakerName', 'speakerKind', 'speakerText', 'attribution'] as const;
 const NUMBER_FIELDS = ['paragraph', 'start', 'end', 'quoteStart'] as const;
 const ROW = STRING_FIELDS.length + NUMBER_FIELDS.length;
+const PARAGRAPH = STRING_FIELDS.length + NUMBER_FIELDS.indexOf('paragraph');
+const QUOTE_START = STRING_FIELDS.length + NUMBER_FIELDS.indexOf('quoteStart');
 /** A string field's number for null, and for a key the quote does not have (speakerKind of a person). */
 const NULL = 0;
 const ABSENT = 1;
 /** Rows of removed stories are dropped once there are this many and they are at least half of all rows. */
 const COMPACT_DEAD_ROWS = 4_096;
 
+function grownStarts(starts: Int32Array, least: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(Math.max(least, starts.length * 2));
+  grown.set(starts);
+  return grown;
+}
+
+/** The row whose bytes hold byte `at`: the last of rows 0 … count - 1 to start at or before it (`starts` ascending). */
+function rowAt(starts: Int32Array, count: number, at: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 export class QuoteIndex {
   private readonly stories = new Map<string, StoryEntry>();
   private quoteCount = 0;
   /** ROW numbers per quote: STRING_FIELDS as numbers into `strings`, then NUMBER_FIELDS. */
   private rows = new Int32Array(ROW * 1024);
-  /** Per row: the quoted words. */
-  private texts: string[] = [];
-  /** Per row: its words folded, worked out on the first text query that reads it (not kept in the snapshot). */
-  private folded: Array<string | undefined> | null = null;
+  /** The quoted words, row after row: row r's from textStarts[r] to textStarts[r + 1]. */
+  private texts = new CharPool();
+  private textStarts = new Int32Array(1025);
+  /**
+   * The words folded, row after row, each followed by CharPool's end mark (a byte no
+   * character is written with, so a match never runs from one quote into the next): worked
+   * out for the rows added since, on the first text query after (not kept in the snapshot).
+   */
+  private folded: { pool: CharPool; starts: Int32Array; rows: number } | null = null;
   /** Rows in use, some of them of removed stories (`dead`). */
   private rowCount = 0;
   private dead = 0;
@@ -169,6 +198,7 @@ export class QuoteIndex {
       grown.set(this.rows.subarray(0, first * ROW));
       this.rows = grown;
     }
+    if (first + quotes.length + 1 > this.textStarts.length) this.textStarts = grownStarts(this.textStarts, first + quotes.length + 1);
     for (const quote of quotes) {
       const at = this.rowCount * ROW;
       const fields = quote as unknown as Record<string, unknown>;
@@ -179,10 +209,10 @@ export class QuoteIndex {
         this.rows[at + STRING_FIELDS.length + k] = value;
       });
       if (typeof quote.text !== 'string') throw new TypeError("a quote's text is not a string");
-      // A copy of its own: the quote is a slice of its paragraph, which it would keep alive.
-      this.texts[this.rowCount] = detached(quote.text);
-      if (this.folded) this.folded[this.rowCount] = undefined;
+      this.textStarts[this.rowCount] = this.texts.length;
+      this.texts.append(quote.text);
       this.rowCount++;
+      this.textStarts[this.rowCount] = this.texts.length;
     }
     this.stories.set(id, { date, first, count: quotes.length });
     this.quoteCount += quotes.length;
@@ -194,31 +224,28 @@ export class QuoteIndex {
     this.quoteCount -= entry.count;
     this.stories.delete(id);
     this.dead += entry.count;
-    for (let row = entry.first; row < entry.first + entry.count; row++) {
-      this.texts[row] = '';
-      if (this.folded) this.folded[row] = undefined;
-    }
+    // Its rows stay, read by nothing (the stories lead to rows), until the index is compacted.
     if (this.dead >= COMPACT_DEAD_ROWS && this.dead * 2 >= this.rowCount) this.compact();
   }
 
   /** Drops the rows of removed stories. */
   private compact(): void {
     const rows = new Int32Array(Math.max(1024, this.quoteCount) * ROW);
-    const texts: string[] = [];
-    const folded: Array<string | undefined> | null = this.folded ? [] : null;
+    const texts = new CharPool();
+    const textStarts = new Int32Array(Math.max(1024, this.quoteCount) + 1);
     let count = 0;
     for (const entry of this.stories.values()) {
       rows.set(this.rows.subarray(entry.first * ROW, (entry.first + entry.count) * ROW), count * ROW);
-      for (let k = 0; k < entry.count; k++) {
-        texts[count + k] = this.texts[entry.first + k]!;
-        if (folded) folded[count + k] = this.folded![entry.first + k];
-      }
+      const shift = texts.appendBytes(this.texts.data.subarray(this.textStarts[entry.first]!, this.textStarts[entry.first + entry.count]!)) - this.textStarts[entry.first]!;
+      for (let k = 0; k <= entry.count; k++) textStarts[count + k] = this.textStarts[entry.first + k]! + shift;
       entry.first = count;
       count += entry.count;
     }
     this.rows = rows;
     this.texts = texts;
-    this.folded = folded;
+    this.textStarts = textStarts;
+    // Folded again, for the rows' new numbers, by the next text query.
+    this.folded = null;
     this.rowCount = count;
     this.dead = 0;
   }
@@ -249,7 +276,7 @@ export class QuoteIndex {
     for (let k = 0; k < STRING_FIELDS.length; k++) {
       const number = this.rows[at + k]!;
       if (number !== ABSENT) quote[STRING_FIELDS[k]!] = number === NULL ? null : this.strings[number];
-      if (k === 0) quote.text = this.texts[row];
+      if (k === 0) quote.text = this.textAt(row);
     }
     for (let k = 0; k < NUMBER_FIELDS.length; k++) quote[NUMBER_FIELDS[k]!] = this.rows[at + STRING_FIELDS.length + k];
     if (extra) {
@@ -259,9 +286,43 @@ export class QuoteIndex {
     return quote as unknown as StoredQuote;
   }
 
-  private foldedAt(row: number): string {
-    this.folded ??= new Array<string | undefined>(this.rowCount).fill(undefined);
-    return (this.folded[row] ??= fold(this.texts[row]!));
+  private textAt(row: number): string {
+    return this.texts.read(this.textStarts[row]!, this.textStarts[row + 1]! - this.textStarts[row]!);
+  }
+
+  /**
+   * Per row, 1 when its folded words hold `words` (folded, not empty): one search of the
+   * folded column for the bytes of `words` (CharPool writes a character's bytes the same way
+   * wherever it stands, and no character's bytes start inside another's, so a match of
+   * the bytes is a match of the characters), not a string per quote.
+   */
+  private rowsWith(words: string): Uint8Array {
+    if (!this.folded) {
+      // Folded words take no more bytes than the words, and each its end mark.
+      const pool = new CharPool();
+      pool.data = new Uint8Array(this.texts.length + this.rowCount + 1024);
+      this.folded = { pool, starts: new Int32Array(this.rowCount + 1), rows: 0 };
+    }
+    const folded = this.folded;
+    if (folded.starts.length < this.rowCount + 1) folded.starts = grownStarts(folded.starts, this.rowCount + 1);
+    for (let row = folded.rows; row < this.rowCount; row++) {
+      folded.starts[row] = folded.pool.length;
+      folded.pool.append(fold(this.textAt(row)));
+      folded.pool.end();
+    }
+    folded.starts[this.rowCount] = folded.pool.length;
+    folded.rows = this.rowCount;
+    const needle = new CharPool();
+    needle.append(words);
+    const bytes = needle.data.subarray(0, needle.length);
+    const column = Buffer.from(folded.pool.data.buffer, folded.pool.data.byteOffset, folded.pool.length);
+    const hits = new Uint8Array(this.rowCount);
+    for (let at = column.indexOf(bytes); at >= 0; ) {
+      const row = rowAt(folded.starts, this.rowCount, at);
+      hits[row] = 1;
+      at = column.indexOf(bytes, folded.starts[row + 1]!);
+    }
+    return hits;
   }
 
   /** Who is quoted, with how many quotes, most quoted first. */
@@ -310,7 +371,8 @@ export class QuoteIndex {
     const keys = query.person?.trim() ? this.speakerKeys(query.person) : null;
     const words = query.text?.trim() ? fold(query.text.trim()) : null;
     const storyIds = query.storyIds ? new Set(query.storyIds) : null;
-    const hits: QuoteHit[] = [];
+    const withWords = words ? this.rowsWith(words) : null;
+    const hits: Array<{ row: number; storyId: string; date: string | null }> = [];
     const KIND = STRING_FIELDS.indexOf('kind');
     const KEY = STRING_FIELDS.indexOf('speakerKey');
     const consider = (storyId: string, entry: StoryEntry) => {
@@ -325,8 +387,8 @@ export class QuoteIndex {
         if (keys && !(speakerKey && keys.has(speakerKey))) continue;
         if (query.kind && (this.rows[row * ROW + KIND] === ABSENT ? undefined : this.stringAt(row, KIND)) !== query.kind) continue;
         if (query.unattributed !== undefined && (speakerKey === null) !== query.unattributed) continue;
-        if (words && !this.foldedAt(row).includes(words)) continue;
-        hits.push(this.quoteAt(row, { storyId, date: entry.date }) as QuoteHit);
+        if (withWords && !withWords[row]) continue;
+        hits.push({ row, storyId, date: entry.date });
       }
     };
     if (storyIds) {
@@ -342,15 +404,19 @@ export class QuoteIndex {
         if (b.date === null) return -1;
         return a.date < b.date ? 1 : -1;
       }
-      return a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : a.paragraph - b.paragraph || a.quoteStart - b.quoteStart;
+      if (a.storyId !== b.storyId) return a.storyId < b.storyId ? -1 : 1;
+      return this.rows[a.row * ROW + PARAGRAPH]! - this.rows[b.row * ROW + PARAGRAPH]! || this.rows[a.row * ROW + QUOTE_START]! - this.rows[b.row * ROW + QUOTE_START]!;
     });
-    return { total: hits.length, items: hits.slice(query.offset, query.offset + query.limit) };
+    const items = hits.slice(query.offset, query.offset + query.limit).map(({ row, storyId, date }) => this.quoteAt(row, { storyId, date }) as QuoteHit);
+    return { total: hits.length, items };
   }
 
   /**
-   * The index as it keeps itself (format 8): the string table, the stories (ids, dates,
-   * quote counts) and the quotes' rows and texts, live rows only. One JSON record per story
-   * before: parsing them took ~0.5 s of a 2.4 s snapshot start at 52,000 stories.
+   * The index as it keeps itself (snapshot format 12): the string table, the stories (ids,
+   * dates, quote counts) and the quotes' rows, the bytes of their words and each one's
+   * length in bytes, live rows only. One JSON record per story before format 8: parsing
+   * them took ~0.5 s of a 2.4 s snapshot start at 52,000 stories; the words as one string
+   * each before format 12.
    */
   *writeState(out: SnapshotWriter): Generator<void> {
     const ids: string[] = [];
@@ -358,15 +424,18 @@ export class QuoteIndex {
     const dated = new Uint8Array(this.stories.size);
     const counts = new Int32Array(this.stories.size);
     const rows = new Int32Array(this.quoteCount * ROW);
-    const texts: string[] = [];
+    const texts = new CharPool();
+    const lengths = new Int32Array(this.quoteCount);
     let k = 0;
+    let written = 0;
     for (const [id, entry] of this.stories) {
       ids.push(id);
       dates.push(entry.date ?? '');
       dated[k] = entry.date === null ? 0 : 1;
       counts[k] = entry.count;
-      rows.set(this.rows.subarray(entry.first * ROW, (entry.first + entry.count) * ROW), texts.length * ROW);
-      for (let row = entry.first; row < entry.first + entry.count; row++) texts.push(this.texts[row]!);
+      rows.set(this.rows.subarray(entry.first * ROW, (entry.first + entry.count) * ROW), written * ROW);
+      texts.appendBytes(this.texts.data.subarray(this.textStarts[entry.first]!, this.textStarts[entry.first + entry.count]!));
+      for (let row = entry.first; row < entry.first + entry.count; row++) lengths[written++] = this.textStarts[row + 1]! - this.textStarts[row]!;
       if (++k % 4_096 === 0) yield;
     }
     yield* out.texts(this.strings);
@@ -375,25 +444,50 @@ export class QuoteIndex {
     yield* out.array(dated);
     yield* out.array(counts);
     yield* out.array(rows);
-    yield* out.texts(texts);
+    yield* texts.write(out);
+    yield* out.array(lengths);
   }
 
-  /** The index as writeState wrote it, checked: SnapshotFormatError for anything that does not add up. */
-  static *readState(input: SnapshotReader, sharedId: (id: string) => string = (id) => id): Generator<void, QuoteIndex> {
+  /**
+   * The index as writeState wrote it, checked: SnapshotFormatError for anything that does
+   * not add up. `textsAsStrings`: as snapshot formats 8–11 wrote it, the words one string
+   * per quote.
+   */
+  static *readState(input: SnapshotReader, sharedId: (id: string) => string = (id) => id, textsAsStrings = false): Generator<void, QuoteIndex> {
     const strings = yield* input.texts();
     const ids = yield* input.strings();
     const dates = yield* input.strings();
     const dated = yield* input.array(u8s, 1);
     const counts = yield* input.array(i32s, 4);
     const rows = yield* input.array(i32s, 4);
-    const texts = yield* input.texts();
+    let texts: CharPool;
+    let lengths: Int32Array;
+    if (textsAsStrings) {
+      const words = yield* input.texts();
+      texts = new CharPool();
+      lengths = new Int32Array(words.length);
+      for (let k = 0; k < words.length; k++) {
+        const before = texts.length;
+        texts.append(words[k]!);
+        lengths[k] = texts.length - before;
+      }
+    } else {
+      texts = yield* CharPool.read(input);
+      lengths = yield* input.array(i32s, 4);
+    }
     if (strings.length < 2 || dates.length !== ids.length || dated.length !== ids.length || counts.length !== ids.length) throw new SnapshotFormatError('quotes: the stories do not add up');
     let total = 0;
     for (let k = 0; k < counts.length; k++) {
       if (counts[k]! < 0) throw new SnapshotFormatError('quotes: a negative count');
       total += counts[k]!;
     }
-    if (texts.length !== total || rows.length !== total * ROW) throw new SnapshotFormatError('quotes: the quotes do not add up');
+    if (lengths.length !== total || rows.length !== total * ROW) throw new SnapshotFormatError('quotes: the quotes do not add up');
+    const textStarts = new Int32Array(Math.max(1024, total) + 1);
+    for (let row = 0; row < total; row++) {
+      if (lengths[row]! < 0) throw new SnapshotFormatError('quotes: a negative length');
+      textStarts[row + 1] = textStarts[row]! + lengths[row]!;
+    }
+    if (textStarts[total] !== texts.length) throw new SnapshotFormatError('quotes: the words do not add up');
     for (let row = 0; row < total; row++) {
       for (let field = 0; field < STRING_FIELDS.length; field++) {
         const number = rows[row * ROW + field]!;
@@ -421,6 +515,7 @@ export class QuoteIndex {
     }
     index.rows = total > 0 ? rows : new Int32Array(ROW * 1024);
     index.texts = texts;
+    index.textStarts = textStarts;
     index.rowCount = total;
     index.quoteCount = total;
     return index;
