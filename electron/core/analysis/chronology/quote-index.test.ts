@@ -117,6 +117,24 @@ describe('QuoteIndex', () => {
     }
   });
 
+  it('gives the numbers of stories set again back when it compacts, quotes or none', () => {
+    const index = new QuoteIndex();
+    index.set('a', '2024-03-01', [quote(1), quote(2)]);
+    index.set('b', null, [quote(3)]);
+    // A story without quotes set again and again (a date edited, say) leaves no rows behind, only numbers.
+    for (let k = 0; k < 20_000; k++) index.set('c', `2024-03-${String((k % 28) + 1).padStart(2, '0')}`, []);
+    const numbers = (index as unknown as { stories: { length: number } }).stories.length;
+    expect(numbers).toBeLessThanOrEqual(2 * 4_096 + 3);
+    expect(index.size).toBe(3);
+    expect([...index.ids()]).toEqual(['a', 'b', 'c']);
+    expect(index.query({ offset: 0, limit: 10 }).items.map((hit) => [hit.storyId, hit.date, hit.text])).toEqual([
+      ['a', '2024-03-01', quote(1).text],
+      ['a', '2024-03-01', quote(2).text],
+      ['b', null, quote(3).text],
+    ]);
+    expect(roundTrip(index).quotesOf('c')).toEqual([]);
+  });
+
   it('reads back texts that UTF-8 cannot carry (a lone surrogate from an escaped wire text) as they were', () => {
     const index = new QuoteIndex();
     const odd = [quote(1, { text: 'half \uD83D of a pair', speakerName: 'Kim \uDC00' }), quote(2)];
