@@ -96,8 +96,8 @@ export interface CompactionResult {
  * disk unchanged.
  */
 export class LibraryStore {
-  private readonly heads = new Map<string, StoryHead>();
-  private readonly segmentOf = new Map<string, string>();
+  /** Every story's head as shown (a wire story's current version, a merged page's last text), each placed in the segment that holds that text. */
+  private readonly heads = new Map<string, StoredHead>();
   /** The heads' parts read only for one story (file name, hashes, warnings, capture time), off the JS heap (stored-heads.ts). */
   private readonly coldParts = new ColdHeadParts();
   /** A story's own record (not the merged page version it may show): what the hash indexes were given. */
@@ -115,7 +115,7 @@ export class LibraryStore {
    */
   private pageShown = new Map<string, string>();
   private pageShownBy = new Map<string, string>();
-  private readonly pageOwn = new Map<string, { head: StoryHead; segment: string }>();
+  private readonly pageOwn = new Map<string, { head: StoredHead; segment: string }>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly commitListeners = new Set<(commit: Commit) => void>();
   private revisionCount = 0;
@@ -468,7 +468,7 @@ export class LibraryStore {
   }
 
   async body(id: string): Promise<BodyBlock[] | undefined> {
-    const segment = this.segmentOf.get(id);
+    const segment = this.heads.get(id)?.segment;
     if (!segment) return undefined;
     const bodies = await this.loadBodies(segment);
     return bodies.get(this.pageShown.get(id) ?? this.versions.current(id)?.contentId ?? id);
@@ -487,7 +487,7 @@ export class LibraryStore {
     const bodies = new Map<string, BodyBlock[]>();
     const wanted = new Map<string, Map<string, string>>();
     for (const id of ids) {
-      const segment = this.segmentOf.get(id);
+      const segment = this.heads.get(id)?.segment;
       if (!segment || !this.head(id)) continue;
       // The text shown, as body() reads it: an accepted page update's, else the current agency version's.
       const contentId = this.pageShown.get(id) ?? this.versions.current(id)?.contentId ?? id;
@@ -977,7 +977,7 @@ export class LibraryStore {
   /** After a compaction's switch: every in-memory reference to a retired segment names the segment that holds its stories now. */
   private renameSegments(into: Map<string, { name: string }>): void {
     const renamed = (segment: string) => into.get(segment)?.name ?? segment;
-    for (const [id, segment] of this.segmentOf) if (into.has(segment)) this.segmentOf.set(id, renamed(segment));
+    for (const head of this.heads.values()) if (into.has(head.segment)) head.placeIn(renamed(head.segment));
     for (const [id, own] of this.pageOwn) if (into.has(own.segment)) this.pageOwn.set(id, { ...own, segment: renamed(own.segment) });
     this.versions.renameSegments(renamed);
     for (const [segment, target] of into) {
@@ -1201,8 +1201,9 @@ export class LibraryStore {
     this.afterWrite?.(next);
   }
 
-  /** The head liveHeads() gives for `id` from now on. */
-  private showHead(id: string, head: StoryHead): void {
+  /** The head liveHeads() gives for `id` from now on, its text in `segment`. */
+  private showHead(id: string, head: StoredHead, segment: string): void {
+    head.placeIn(segment);
     this.heads.set(id, head);
     this.headsChanges++;
   }
@@ -1249,14 +1250,10 @@ export class LibraryStore {
     else this.recordsOf.set(segment, [head.id]);
     if (head.wire) {
       this.versionHeads.set(head.id, head);
-      if (this.versions.add(head, segment) === 'current') {
-        this.showHead(head.wire.storyId, storyHeadOf(head));
-        this.segmentOf.set(head.wire.storyId, segment);
-      }
+      if (this.versions.add(head, segment) === 'current') this.showHead(head.wire.storyId, asStored(storyHeadOf(head)), segment);
       return head.wire.storyId;
     }
-    this.showHead(head.id, head);
-    this.segmentOf.set(head.id, segment);
+    this.showHead(head.id, head, segment);
     if (this.hashes) this.noteHashes(this.hashes, head);
     return head.id;
   }
@@ -1327,17 +1324,15 @@ export class LibraryStore {
     }
     for (const [id, own] of this.pageOwn) {
       if (shown.get(id) === this.pageShown.get(id)) continue;
-      this.showHead(id, own.head);
-      this.segmentOf.set(id, own.segment);
+      this.showHead(id, own.head, own.segment);
       this.pageOwn.delete(id);
     }
     for (const [id, last] of shown) {
       if (this.pageOwn.has(id)) continue;
       const own = this.heads.get(id)!;
       const version = this.heads.get(last)!;
-      this.pageOwn.set(id, { head: own, segment: this.segmentOf.get(id)! });
-      this.showHead(id, asStored(version).with({ id, kind: own.kind, pageId: own.pageId }));
-      this.segmentOf.set(id, this.segmentOf.get(last)!);
+      this.pageOwn.set(id, { head: own, segment: own.segment });
+      this.showHead(id, version.with({ id, kind: own.kind, pageId: own.pageId }), version.segment);
     }
     this.pageShown = shown;
     this.pageShownBy = new Map([...shown].map(([id, last]) => [last, id]));
@@ -1366,7 +1361,7 @@ export class LibraryStore {
     const records = [{ contentId: id, head: first.head, segment: first.segment }];
     for (const contentId of own(this.meta.storyEdits, id)?.pageVersions ?? []) {
       const head = this.pageOwn.get(contentId)?.head ?? this.heads.get(contentId);
-      const segment = this.pageOwn.get(contentId)?.segment ?? this.segmentOf.get(contentId);
+      const segment = this.pageOwn.get(contentId)?.segment ?? this.heads.get(contentId)?.segment;
       if (head && segment) records.push({ contentId, head, segment });
     }
     return records;
