@@ -92,6 +92,16 @@ describe('wording with numbers, names and dates', () => {
   it('passes names through as written (React escapes them when rendered)', () => {
     expect(translator('en', 'tags')('removeTag', { name: '<b>Rutte</b> & co' })).toBe('Remove tag <b>Rutte</b> & co');
   });
+  it('shows every count with the digit grouping of its language (218.384 citaten, 218,384 quotes)', () => {
+    const bare = NAMESPACES.flatMap((namespace) =>
+      (['nl', 'en'] as const).flatMap((language) => Object.entries(resources[language][namespace]).filter(([, value]) => /\{\{count\}\}/.test(value)).map(([key]) => `${language}.${namespace}.${key}`)),
+    );
+    expect(bare).toEqual([]);
+    expect(translator('nl', 'quotes')('count', { count: 218_384 })).toBe('218.384 citaten');
+    expect(translator('en', 'quotes')('count', { count: 218_384 })).toBe('218,384 quotes');
+    expect(translator('en', 'quotes')('count', { count: 1 })).toBe('1 quote');
+  });
+
   it('words the desk one way in Dutch: berichten, tags, no English words (issue 15)', () => {
     // What the words say, without the {{parameters}} (named in English).
     const words = (language: 'nl' | 'en') =>

@@ -71,8 +71,8 @@ export const dossiersEn = {
   removed: 'Removed “{{headline}}” from the dossier.',
   /** `added` is `addedCount`, already worded. */
   added: '{{added}}.',
-  addedAlreadyIn_one: '{{added}} ({{count}} already in the dossier).',
-  addedAlreadyIn_other: '{{added}} ({{count}} already in the dossier).',
+  addedAlreadyIn_one: '{{added}} ({{count, number}} already in the dossier).',
+  addedAlreadyIn_other: '{{added}} ({{count, number}} already in the dossier).',
   addedCount_zero: 'No stories added',
   addedCount_one: 'Added {{count, number}} story',
   addedCount_other: 'Added {{count, number}} stories',

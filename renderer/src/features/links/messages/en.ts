@@ -18,7 +18,7 @@ export const linksEn = {
   openLinked: 'Open {{headline}}',
   linkTo: 'Link to…',
   linkPickerTitle_one: 'Link this story to…',
-  linkPickerTitle_other: 'Link {{count}} stories to…',
+  linkPickerTitle_other: 'Link {{count, number}} stories to…',
   linkSearch: 'Find a story',
   linkSearchPlaceholder: 'Words from the headline or text',
   linkResultsLabel: 'Stories to link to',

@@ -21,7 +21,7 @@ export const linksNl: Translation<typeof linksEn> = {
   openLinked: '{{headline}} openen',
   linkTo: 'Koppelen aan…',
   linkPickerTitle_one: 'Dit bericht koppelen aan…',
-  linkPickerTitle_other: '{{count}} berichten koppelen aan…',
+  linkPickerTitle_other: '{{count, number}} berichten koppelen aan…',
   linkSearch: 'Bericht zoeken',
   linkSearchPlaceholder: 'Woorden uit de kop of de tekst',
   linkResultsLabel: 'Berichten om aan te koppelen',
