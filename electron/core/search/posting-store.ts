@@ -378,6 +378,7 @@ export class PostingStore {
     const lists: FrozenLists = { terms, starts, data: at === data.length ? data : data.slice(0, at), count };
     if (this.changes === changesBefore) {
       const frozen = new TermTable();
+      frozen.reserve(terms.length);
       for (const term of terms) frozen.add(term);
       this.frozen = frozen;
       this.starts = lists.starts;
@@ -426,6 +427,7 @@ export class PostingStore {
         yield;
       }
     }
+    store.frozen.reserve(terms.length);
     for (const term of terms) {
       const hash = wordHash(term);
       if (store.frozen.get(term, hash) >= 0) throw new SnapshotFormatError('search: repeated terms');

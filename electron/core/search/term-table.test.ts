@@ -80,4 +80,27 @@ describe('TermTable', () => {
       { numRuns: 200 },
     );
   });
+
+  it('reserved for a count up front, holds and finds the same as grown, then grows past it', () => {
+    const words = Array.from({ length: 5_000 }, (_, k) => `woord${k.toString(36)}`);
+    const grown = new TermTable();
+    const reserved = new TermTable();
+    reserved.add('vooraf');
+    reserved.reserve(3_001);
+    grown.add('vooraf');
+    for (const word of words) {
+      grown.add(word);
+      reserved.add(word);
+    }
+    expect(reserved.delete('woord1')).toBe(true);
+    expect(grown.delete('woord1')).toBe(true);
+    for (const word of ['vooraf', ...words, 'ontbreekt']) expect(reserved.get(word), word).toBe(grown.get(word));
+    expect(reserved.findRange('Zij zei WOORD2s', 8, 14, wordHash('woord2'))).toBe(grown.get('woord2'));
+    expect([...reserved.entries()]).toEqual([...grown.entries()]);
+    // Exactly the room asked for, until more came.
+    const exact = new TermTable();
+    exact.reserve(3_000);
+    for (const word of words.slice(0, 3_000)) exact.add(word);
+    expect((exact as unknown as { hashes: Int32Array }).hashes.length).toBe(3_000);
+  });
 });

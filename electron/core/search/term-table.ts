@@ -71,6 +71,24 @@ export class TermTable {
     return this.texts[number];
   }
 
+  /**
+   * Makes room for `count` numbers in all, when they are known up front (a snapshot's, a
+   * freeze's): the table is sized once, with no rehash on the way and no spare half past it
+   * (grown by doubling, 270,000 terms kept room for 524,288: 2.1 MB of hashes where 1.1 do).
+   */
+  reserve(count: number): void {
+    if (count > this.hashes.length) {
+      const hashes = new Int32Array(count);
+      hashes.set(this.hashes.subarray(0, this.texts.length));
+      this.hashes = hashes;
+    }
+    let size = this.places.length;
+    while (count * 10 > size * 7) size *= 2;
+    if (size === this.places.length) return;
+    this.places = new Int32Array(size);
+    for (let number = 0; number < this.texts.length; number++) if (this.texts[number] !== REMOVED) this.place(number);
+  }
+
   /** Adds `text`, which must not be in the table, as the next number (`hash`: its wordHash, when known); returns it. */
   add(text: string, hash = wordHash(text)): number {
     const number = this.texts.length;

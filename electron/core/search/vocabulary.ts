@@ -318,8 +318,9 @@ export class Vocabulary {
     if (words.length === 0 || words[0] !== '' || terms.length !== words.length || counts.length !== words.length || hot.length > HOT_WORDS) {
       throw new SnapshotFormatError('vocabulary: sizes');
     }
-    let capacity = 1024;
-    while (capacity <= words.length) capacity *= 2;
+    // Room for the words read and as many again as a day's imports bring (grown by doubling past that).
+    const capacity = words.length + 4096;
+    vocabulary.wordTable.reserve(capacity);
     vocabulary.storyCounts = new Int32Array(capacity);
     vocabulary.storyCounts.set(counts);
     vocabulary.countedIn = new Int32Array(capacity);
