@@ -28,11 +28,42 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
   return copy;
 }
 
-function addToBucket(buckets: Map<string, number[]>, key: string, id: number): void {
-  const bucket = buckets.get(key);
-  if (bucket) bucket.push(id);
-  else buckets.set(key, [id]);
+/**
+ * The ids of a bucket's words, ascending, in an Int32Array grown by half again when full
+ * and trimmed to its count once a snapshot is read: a JavaScript array of them held 8 bytes
+ * an id and room to grow (the two-letter and three-letter buckets 5.8 MB at 280,000 words).
+ */
+class IdBucket {
+  private ids = new Int32Array(4);
+  private count = 0;
+
+  push(id: number): void {
+    if (this.count === this.ids.length) {
+      const grown = new Int32Array(Math.ceil(this.count * 1.5) + 4);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.count++] = id;
+  }
+
+  /** The ids (a view: valid until the next push). */
+  view(): Int32Array {
+    return this.ids.subarray(0, this.count);
+  }
+
+  /** Gives back the room past its count. */
+  trim(): void {
+    if (this.count < this.ids.length) this.ids = this.ids.slice(0, this.count);
+  }
 }
+
+function addToBucket(buckets: Map<string, IdBucket>, key: string, id: number): void {
+  let bucket = buckets.get(key);
+  if (!bucket) buckets.set(key, (bucket = new IdBucket()));
+  bucket.push(id);
+}
+
+const NO_IDS = new Int32Array(0);
 
 export class Vocabulary {
   /**
@@ -51,8 +82,8 @@ export class Vocabulary {
   private readonly words = this.wordTable.all() as ReadonlyArray<string>;
   /** Index term per word id; '' when the word is not indexed (stopword, single character). */
   private readonly terms: string[] = [''];
-  private readonly shortBuckets = new Map<string, number[]>();
-  private readonly longBuckets = new Map<string, number[]>();
+  private readonly shortBuckets = new Map<string, IdBucket>();
+  private readonly longBuckets = new Map<string, IdBucket>();
   /** Per word id: how many indexed stories contain the word (ranks prefix completions). */
   private storyCounts = new Int32Array(1024);
   /** Per word id: the story count pass that last counted it, so a story counts each word once. */
@@ -336,6 +367,8 @@ export class Vocabulary {
       if (word.length >= LONG_BUCKET) addToBucket(vocabulary.longBuckets, word.slice(0, LONG_BUCKET), id);
       if (id % 4096 === 0) yield;
     }
+    for (const bucket of vocabulary.shortBuckets.values()) bucket.trim();
+    for (const bucket of vocabulary.longBuckets.values()) bucket.trim();
     if (termsAsStrings) {
       vocabulary.readingTerms = new Map();
       for (let id = 1; id < words.length; id++) {
@@ -428,7 +461,7 @@ export class Vocabulary {
     for (const skeleton of skeletons) hashes.add(skeletonHash(skeleton));
     const out: number[] = [];
     for (const start of new Set(starts)) {
-      for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET)) ?? []) {
+      for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET))?.view() ?? NO_IDS) {
         if (!hashes.has(this.nameHashes[id]!) || this.storyCounts[id]! <= 0 || !this.terms[id]) continue;
         const word = this.words[id]!;
         if (word.length >= 4 && skeletons.has(nameSkeleton(word))) out.push(id);
@@ -441,7 +474,7 @@ export class Vocabulary {
   wordsStartingWith(starts: Iterable<string>, keep: (word: string) => boolean): number[] {
     const out: number[] = [];
     for (const start of new Set(starts)) {
-      for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET)) ?? []) {
+      for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET))?.view() ?? NO_IDS) {
         if (this.storyCounts[id]! > 0 && this.terms[id] && keep(this.words[id]!)) out.push(id);
       }
     }
@@ -455,8 +488,7 @@ export class Vocabulary {
    */
   termsStartingWith(prefix: string, limit: number, skip?: (word: string) => boolean): string[] {
     if (prefix.length < SHORT_BUCKET) return [];
-    const bucket =
-      prefix.length >= LONG_BUCKET ? this.longBuckets.get(prefix.slice(0, LONG_BUCKET)) : this.shortBuckets.get(prefix);
+    const bucket = (prefix.length >= LONG_BUCKET ? this.longBuckets.get(prefix.slice(0, LONG_BUCKET)) : this.shortBuckets.get(prefix))?.view();
     if (!bucket) return [];
     // Keys of story count · 2^32 + id, so one numeric sort ranks them (no comparator).
     const keys: number[] = [];
