@@ -1,4 +1,3 @@
-import { wordHash } from '../text/dutch';
 import { TermTable } from './term-table';
 import { i32s, SnapshotFormatError, u8s, type SnapshotReader, type SnapshotWriter } from '../snapshot/codec';
 
@@ -427,12 +426,9 @@ export class PostingStore {
         yield;
       }
     }
-    store.frozen.reserve(terms.length);
-    for (const term of terms) {
-      const hash = wordHash(term);
-      if (store.frozen.get(term, hash) >= 0) throw new SnapshotFormatError('search: repeated terms');
-      store.frozen.add(term, hash);
-    }
+    const frozen = TermTable.of(terms);
+    if (!frozen) throw new SnapshotFormatError('search: repeated terms');
+    store.frozen = frozen;
     store.starts = starts;
     store.data = data;
     store.count = count;

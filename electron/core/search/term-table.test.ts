@@ -103,4 +103,14 @@ describe('TermTable', () => {
     for (const word of words.slice(0, 3_000)) exact.add(word);
     expect((exact as unknown as { hashes: Int32Array }).hashes.length).toBe(3_000);
   });
+
+  it('keeps a given array of strings as its numbering, and refuses one with a string twice', () => {
+    const texts = ['', 'oorlog', 'vrede', 'poetin'];
+    const table = TermTable.of(texts)!;
+    expect(table.all()).toBe(texts);
+    expect(texts.map((text) => table.get(text))).toEqual([0, 1, 2, 3]);
+    expect(table.add('kim')).toBe(4);
+    expect(table.get('kim')).toBe(4);
+    expect(TermTable.of(['oorlog', 'vrede', 'oorlog'])).toBeNull();
+  });
 });

@@ -13,7 +13,7 @@ const REMOVED = undefined;
 
 export class TermTable {
   /** Per number: its string (REMOVED once deleted: the number is not used again). */
-  private readonly texts: Array<string | undefined> = [];
+  private texts: Array<string | undefined> = [];
   private hashes = new Int32Array(1024);
   /** Number + 1 per place, 0 for an empty place; at most 70 % full (linear probing stays short). */
   private places = new Int32Array(2048);
@@ -69,6 +69,32 @@ export class TermTable {
   /** The string with this number (undefined once deleted). */
   text(number: number): string | undefined {
     return this.texts[number];
+  }
+
+  /**
+   * A table of `texts`, numbered by their places, keeping that very array (a snapshot's, of
+   * exactly their number: one grown by push keeps up to half again as much room); null when
+   * one of them repeats.
+   */
+  static of(texts: string[]): TermTable | null {
+    const table = new TermTable();
+    table.reserve(texts.length);
+    for (const text of texts) {
+      const hash = wordHash(text);
+      if (table.find(text, hash) >= 0) return null;
+      table.add(text, hash);
+    }
+    table.keepArray(texts);
+    return table;
+  }
+
+  /**
+   * Takes `texts` as its own array of strings by number: the very strings added, in the
+   * order they were (a snapshot's array, of exactly their number, for the one grown by push).
+   */
+  keepArray(texts: string[]): void {
+    if (texts.length !== this.texts.length) throw new RangeError(`${texts.length} strings for a table of ${this.texts.length}`);
+    this.texts = texts;
   }
 
   /**

@@ -72,16 +72,16 @@ export class Vocabulary {
    * text (scanWords, lookupRange), with the hash worked out while the text is scanned, so no
    * string is cut out, folded and hashed again per running word; only a new word becomes a string.
    */
-  private readonly wordTable = Vocabulary.newTermNumbers();
+  private wordTable = Vocabulary.newTermNumbers();
   /**
    * The most common words, in the order they became common (HOT_STORY_COUNT): kept in
    * the snapshot as they always were, no longer used for lookups.
    */
   private readonly hot = new Map<string, number>();
   /** Per word id: the word (the table's own array; words are never deleted). */
-  private readonly words = this.wordTable.all() as ReadonlyArray<string>;
+  private words = this.wordTable.all() as ReadonlyArray<string>;
   /** Index term per word id; '' when the word is not indexed (stopword, single character). */
-  private readonly terms: string[] = [''];
+  private terms: string[] = [''];
   private readonly shortBuckets = new Map<string, IdBucket>();
   private readonly longBuckets = new Map<string, IdBucket>();
   /** Per word id: how many indexed stories contain the word (ranks prefix completions). */
@@ -349,6 +349,9 @@ export class Vocabulary {
     if (words.length === 0 || words[0] !== '' || terms.length !== words.length || counts.length !== words.length || hot.length > HOT_WORDS) {
       throw new SnapshotFormatError('vocabulary: sizes');
     }
+    // The terms as read (an array of their exact length: grown by push, it kept a third more room).
+    vocabulary.terms = terms;
+    terms[0] = '';
     // Room for the words read and as many again as a day's imports bring (grown by doubling past that).
     const capacity = words.length + 4096;
     vocabulary.wordTable.reserve(capacity);
@@ -358,7 +361,6 @@ export class Vocabulary {
     vocabulary.nameHashes = new Int32Array(capacity);
     for (let id = 1; id < words.length; id++) {
       const word = words[id]!;
-      vocabulary.terms.push(terms[id]!);
       const hash = wordHash(word);
       if (vocabulary.find(word, hash) !== 0) throw new SnapshotFormatError('vocabulary: repeated words');
       vocabulary.wordTable.add(word, hash);
@@ -367,6 +369,9 @@ export class Vocabulary {
       if (word.length >= LONG_BUCKET) addToBucket(vocabulary.longBuckets, word.slice(0, LONG_BUCKET), id);
       if (id % 4096 === 0) yield;
     }
+    // The words as read (an array of their exact length) become the table's.
+    vocabulary.wordTable.keepArray(words);
+    vocabulary.words = words;
     for (const bucket of vocabulary.shortBuckets.values()) bucket.trim();
     for (const bucket of vocabulary.longBuckets.values()) bucket.trim();
     if (termsAsStrings) {
