@@ -85,6 +85,8 @@ export interface IndexSource {
   /** Every live story with its body, segment by segment; `include` picks segments by name. */
   storiesWithBodies(include?: (segment: string) => boolean): AsyncIterableIterator<StoryContent>;
   liveIds(): IterableIterator<string>;
+  /** The source's own string for a story's id, if it knows the story: what the indexes read from a snapshot keep instead of a copy. */
+  storedId(id: string): string | undefined;
   onChange(listener: (change: IndexChange) => void): () => void;
 }
 
@@ -441,7 +443,7 @@ export class LibraryIndexes {
     const stats: SliceStats = { longestBlockMs: 0, slices: 0 };
     try {
       // What is read is kept (the indexes): collecting under the cap meanwhile would find little to free.
-      const loaded = await withUncappedGrowth(() => readSnapshotFile(this.snapshotFile!, stats));
+      const loaded = await withUncappedGrowth(() => readSnapshotFile(this.snapshotFile!, stats, (id) => this.store.storedId(id) ?? id));
       if (!loaded) return false;
       // Before reconciling, which may index stories: a lexicon of this code is then not built again.
       if (loaded.lexicon) useCachedLexicon(loaded.lexicon.data, loaded.lexicon.fingerprint);

@@ -59,6 +59,19 @@ describe('the indexing worker\'s segment library', () => {
     });
   });
 
+  it('gives its own string for the ids of the stories it holds, and none for others', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir, { autoCompact: false });
+      await store.addStories([fakeStory('a1'), wireVersion('w1', 1)]);
+      await store.addStories([wireVersion('w1', 2), fakeStory('a2')]);
+      const meta = indexedMetaOf(store.meta);
+      await store.close();
+      const library = await SegmentLibrary.open(dir, meta, true);
+      expect(['a1', 'a2', 'w1', 'w9'].map((id) => library.storedId(id))).toEqual(['a1', 'a2', 'w1', undefined]);
+      expect([...library.liveIds()]).toEqual(['a1', 'w1', 'a2']);
+    });
+  });
+
   it('leaves a segment a compaction merged in this process to the heads file (its record list is not in file order)', async () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir, { autoCompact: false });

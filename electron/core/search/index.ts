@@ -364,7 +364,7 @@ export class SearchIndex {
    * terms as strings and its posting lists as 32-bit numbers); throws SnapshotFormatError
    * when it does not add up.
    */
-  static *readState(input: SnapshotReader, previousFormat = false): Generator<void, SearchIndex> {
+  static *readState(input: SnapshotReader, previousFormat = false, intern: (id: string) => string = (id) => id): Generator<void, SearchIndex> {
     const index = new SearchIndex();
     index.nextNum = input.u32();
     index.changes = input.f64();
@@ -376,7 +376,7 @@ export class SearchIndex {
       const num = nums[k]!;
       // In ascending order, as written (the table takes numbers only upwards).
       if (num >= index.nextNum || num < index.stories.length || index.stories.has(ids[k]!)) throw new SnapshotFormatError('search: stories');
-      index.stories.put(ids[k]!, num);
+      index.stories.put(intern(ids[k]!), num);
       index.packedOf[num] = packed[k]!;
     }
     index.vocabulary = yield* Vocabulary.readState(input, previousFormat);

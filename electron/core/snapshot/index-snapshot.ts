@@ -194,8 +194,10 @@ class SnapshotFileSource implements ByteSource {
  * there is none; throws SnapshotFormatError (or whatever decoding ran into) when it
  * does not check out. The checksum is known only at the end, so what was decoded is
  * used only if it matches; decoding checks every length against the file meanwhile.
+ * `intern` gives the library's own string for a story's id, which the indexes then keep
+ * (one copy of each id in memory, not one more per snapshot load).
  */
-export async function readSnapshotFile(file: string, stats: SliceStats): Promise<LoadedSnapshot | null> {
+export async function readSnapshotFile(file: string, stats: SliceStats, intern: (id: string) => string = (id) => id): Promise<LoadedSnapshot | null> {
   // Only a regular file, opened without waiting: a FIFO in its place would hold the open forever (NotAFileError: rebuilt).
   const handle = await openRegularFile(file);
   if (!handle) return null;
@@ -222,7 +224,7 @@ export async function readSnapshotFile(file: string, stats: SliceStats): Promise
       const meta = parseMeta(input.string());
       meta.segments = followCompactions(meta.segments, compactions);
       yield;
-      const search = yield* SearchIndex.readState(input, format === POSTINGS_AS_INT32_FORMAT);
+      const search = yield* SearchIndex.readState(input, format === POSTINGS_AS_INT32_FORMAT, intern);
       // One string per story id in all three indexes.
       const sharedId = (id: string) => search.sharedId(id);
       const related = yield* RelatedIndex.readState(input, sharedId);
