@@ -9,6 +9,7 @@ import type { IndexChange, IndexSource } from './engine';
 import { applyMetaPatch } from './meta-patch';
 import { TermTable } from '../search/term-table';
 import type { ChangeMessage } from './protocol';
+import { grownInt32 } from '../grown';
 
 // The library as the indexing worker sees it: the content segments read from disk (they
 // are immutable once written, so reading them beside the main process is safe) and the
@@ -57,11 +58,7 @@ class StorySegments {
     }
     let number = this.ids.get(id);
     if (number < 0) number = this.ids.add(id);
-    if (number >= this.segmentOf.length) {
-      const grown = new Int32Array(Math.max(number + 1, this.segmentOf.length * 2));
-      grown.set(this.segmentOf);
-      this.segmentOf = grown;
-    }
+    if (number >= this.segmentOf.length) this.segmentOf = grownInt32(this.segmentOf, number + 1);
     this.segmentOf[number] = name;
   }
 

@@ -1,5 +1,6 @@
 import { FIELD_BREAK, type Vocabulary } from './vocabulary';
 import { scanWords } from '../text/dutch';
+import { grownInt32 } from '../grown';
 
 // A story's searchable text, kept compactly for exact-phrase checks and for
 // removing the story's terms from the index again. Each folded word becomes its
@@ -81,12 +82,6 @@ export function packFields(vocabulary: Vocabulary, fields: SearchFields, words?:
     packed += String.fromCharCode.apply(null, scratch.subarray(start, Math.min(length, start + 8192)) as unknown as number[]);
   }
   return packed;
-}
-
-function grownInt32(array: Int32Array): Int32Array<ArrayBuffer> {
-  const copy = new Int32Array(array.length * 2);
-  copy.set(array);
-  return copy;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { wordHash } from '../text/dutch';
+import { grownInt32 } from '../grown';
 
 // Strings numbered 0, 1, 2, … in the order they were added (or at numbers given, upwards: the
 // search index's story ids, see put), looked up by an open-addressing
@@ -119,11 +120,7 @@ export class TermTable {
   add(text: string, hash = wordHash(text)): number {
     const number = this.texts.length;
     this.texts.push(text);
-    if (number >= this.hashes.length) {
-      const grown = new Int32Array(Math.max(this.hashes.length * 2, number + 1));
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
+    if (number >= this.hashes.length) this.hashes = grownInt32(this.hashes, number + 1);
     this.hashes[number] = hash;
     if ((number + 1) * 10 > this.places.length * 7) {
       let size = this.places.length * 2;

@@ -4,6 +4,7 @@ import { nameSkeleton, skeletonHash } from '../text/transliteration';
 import { detached, wordHash } from '../text/dutch';
 import { indexTerm } from './query';
 import { TermTable } from './term-table';
+import { grownInt32 } from '../grown';
 
 // Every distinct folded word seen by the index gets a small number. Stories keep
 // their text as a sequence of these numbers (see packed-text.ts), the word's index
@@ -21,12 +22,6 @@ const SHORT_BUCKET = 2;
 const LONG_BUCKET = 3;
 /** Shorter words are never split into compounds (a three-letter first part and a four-letter head). */
 const MIN_COMPOUND = 7;
-
-function grown(array: Int32Array): Int32Array<ArrayBuffer> {
-  const copy = new Int32Array(array.length * 2);
-  copy.set(array);
-  return copy;
-}
 
 /**
  * The ids of a bucket's words, ascending, in an Int32Array grown by half again when full
@@ -181,9 +176,9 @@ export class Vocabulary {
     const id = this.wordTable.add(word, hash);
     this.terms.push(this.shared(indexTerm(word) ?? ''));
     if (id >= this.storyCounts.length) {
-      this.storyCounts = grown(this.storyCounts);
-      this.countedIn = grown(this.countedIn);
-      this.nameHashes = grown(this.nameHashes);
+      this.storyCounts = grownInt32(this.storyCounts);
+      this.countedIn = grownInt32(this.countedIn);
+      this.nameHashes = grownInt32(this.nameHashes);
     }
     this.nameHashes[id] = skeletonHash(nameSkeleton(word));
     addToBucket(this.shortBuckets, word.slice(0, SHORT_BUCKET), id);

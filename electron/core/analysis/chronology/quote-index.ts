@@ -6,6 +6,7 @@ import { CharPool } from '../compact';
 import { TermTable } from '../../search/term-table';
 import { sentenceSpans } from '../../text/sentences';
 import { extractQuotes, sentenceAmong, type Attribution, type SpeakerKind } from './quotes';
+import { grownInt32 } from '../../grown';
 
 // The quotes of every indexed story, kept by the indexing worker beside the search and
 // related indexes (worked out in the background build, never at import), and the queries
@@ -128,8 +129,8 @@ class QuoteStories {
   add(id: string, date: string | null, first: number, count: number): void {
     const number = this.ids.add(id);
     if (number >= this.first.length) {
-      this.first = grownStarts(this.first, number + 1);
-      this.count = grownStarts(this.count, number + 1);
+      this.first = grownInt32(this.first, number + 1);
+      this.count = grownInt32(this.count, number + 1);
     }
     this.first[number] = first;
     this.count[number] = count;
@@ -167,12 +168,6 @@ const NULL = 0;
 const ABSENT = 1;
 /** Rows of removed stories are dropped once there are this many and they are at least half of all rows. */
 const COMPACT_DEAD_ROWS = 4_096;
-
-function grownStarts(starts: Int32Array, least: number): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(Math.max(least, starts.length * 2));
-  grown.set(starts);
-  return grown;
-}
 
 /** The row whose bytes hold byte `at`: the last of rows 0 … count - 1 to start at or before it (`starts` ascending). */
 function rowAt(starts: Int32Array, count: number, at: number): number {
@@ -241,7 +236,7 @@ export class QuoteIndex {
       grown.set(this.rows.subarray(0, first * ROW));
       this.rows = grown;
     }
-    if (first + quotes.length + 1 > this.textStarts.length) this.textStarts = grownStarts(this.textStarts, first + quotes.length + 1);
+    if (first + quotes.length + 1 > this.textStarts.length) this.textStarts = grownInt32(this.textStarts, first + quotes.length + 1);
     for (const quote of quotes) {
       const at = this.rowCount * ROW;
       const fields = quote as unknown as Record<string, unknown>;
@@ -352,7 +347,7 @@ export class QuoteIndex {
       this.folded = { pool, starts: new Int32Array(this.rowCount + 1), rows: 0 };
     }
     const folded = this.folded;
-    if (folded.starts.length < this.rowCount + 1) folded.starts = grownStarts(folded.starts, this.rowCount + 1);
+    if (folded.starts.length < this.rowCount + 1) folded.starts = grownInt32(folded.starts, this.rowCount + 1);
     for (let row = folded.rows; row < this.rowCount; row++) {
       folded.starts[row] = folded.pool.length;
       folded.pool.append(fold(this.textAt(row)));
