@@ -4,6 +4,7 @@ import { nameSkeleton, skeletonHash } from '../text/transliteration';
 import { detached, wordHash } from '../text/dutch';
 import { indexTerm } from './query';
 import { TermTable } from './term-table';
+import { U32List } from '../analysis/compact';
 import { grownInt32 } from '../grown';
 
 // Every distinct folded word seen by the index gets a small number. Stories keep
@@ -24,41 +25,20 @@ const LONG_BUCKET = 3;
 const MIN_COMPOUND = 7;
 
 /**
- * The ids of a bucket's words, ascending, in an Int32Array grown by half again when full
- * and trimmed to its count once a snapshot is read: a JavaScript array of them held 8 bytes
- * an id and room to grow (the two-letter and three-letter buckets 5.8 MB at 280,000 words).
+ * A bucket's word ids, ascending, in a growable Uint32Array (compact.ts), trimmed to its count
+ * once a snapshot is read: a JavaScript array of them held 8 bytes an id and room to grow (the
+ * two-letter and three-letter buckets 5.8 MB at 280,000 words).
  */
-class IdBucket {
-  private ids = new Int32Array(4);
-  private count = 0;
-
-  push(id: number): void {
-    if (this.count === this.ids.length) {
-      const grown = new Int32Array(Math.ceil(this.count * 1.5) + 4);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
-    this.ids[this.count++] = id;
-  }
-
-  /** The ids (a view: valid until the next push). */
-  view(): Int32Array {
-    return this.ids.subarray(0, this.count);
-  }
-
-  /** Gives back the room past its count. */
-  trim(): void {
-    if (this.count < this.ids.length) this.ids = this.ids.slice(0, this.count);
-  }
-}
-
-function addToBucket(buckets: Map<string, IdBucket>, key: string, id: number): void {
+function addToBucket(buckets: Map<string, U32List>, key: string, id: number): void {
   let bucket = buckets.get(key);
-  if (!bucket) buckets.set(key, (bucket = new IdBucket()));
+  if (!bucket) buckets.set(key, (bucket = new U32List()));
   bucket.push(id);
 }
 
-const NO_IDS = new Int32Array(0);
+/** The ids of a bucket (a view: valid until the next push). */
+const idsOf = (bucket: U32List | undefined): Uint32Array => (bucket ? bucket.data.subarray(0, bucket.length) : NO_IDS);
+
+const NO_IDS = new Uint32Array(0);
 
 export class Vocabulary {
   /**
@@ -77,8 +57,8 @@ export class Vocabulary {
   private words = this.wordTable.all() as ReadonlyArray<string>;
   /** Index term per word id; '' when the word is not indexed (stopword, single character). */
   private terms: string[] = [''];
-  private readonly shortBuckets = new Map<string, IdBucket>();
-  private readonly longBuckets = new Map<string, IdBucket>();
+  private readonly shortBuckets = new Map<string, U32List>();
+  private readonly longBuckets = new Map<string, U32List>();
   /** Per word id: how many indexed stories contain the word (ranks prefix completions). */
   private storyCounts = new Int32Array(1024);
   /** Per word id: the story count pass that last counted it, so a story counts each word once. */
@@ -367,8 +347,8 @@ export class Vocabulary {
     // The words as read (an array of their exact length) become the table's.
     vocabulary.wordTable.keepArray(words);
     vocabulary.words = words;
-    for (const bucket of vocabulary.shortBuckets.values()) bucket.trim();
-    for (const bucket of vocabulary.longBuckets.values()) bucket.trim();
+    for (const bucket of vocabulary.shortBuckets.values()) bucket.grow(bucket.length);
+    for (const bucket of vocabulary.longBuckets.values()) bucket.grow(bucket.length);
     if (termsAsStrings) {
       vocabulary.readingTerms = new Map();
       for (let id = 1; id < words.length; id++) {
@@ -461,7 +441,7 @@ export class Vocabulary {
     for (const skeleton of skeletons) hashes.add(skeletonHash(skeleton));
     const out: number[] = [];
     for (const start of new Set(starts)) {
-      for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET))?.view() ?? NO_IDS) {
+      for (const id of idsOf(this.shortBuckets.get(start.slice(0, SHORT_BUCKET)))) {
         if (!hashes.has(this.nameHashes[id]!) || this.storyCounts[id]! <= 0 || !this.terms[id]) continue;
         const word = this.words[id]!;
         if (word.length >= 4 && skeletons.has(nameSkeleton(word))) out.push(id);
@@ -474,7 +454,7 @@ export class Vocabulary {
   wordsStartingWith(starts: Iterable<string>, keep: (word: string) => boolean): number[] {
     const out: number[] = [];
     for (const start of new Set(starts)) {
-      for (const id of this.shortBuckets.get(start.slice(0, SHORT_BUCKET))?.view() ?? NO_IDS) {
+      for (const id of idsOf(this.shortBuckets.get(start.slice(0, SHORT_BUCKET)))) {
         if (this.storyCounts[id]! > 0 && this.terms[id] && keep(this.words[id]!)) out.push(id);
       }
     }
@@ -488,8 +468,8 @@ export class Vocabulary {
    */
   termsStartingWith(prefix: string, limit: number, skip?: (word: string) => boolean): string[] {
     if (prefix.length < SHORT_BUCKET) return [];
-    const bucket = (prefix.length >= LONG_BUCKET ? this.longBuckets.get(prefix.slice(0, LONG_BUCKET)) : this.shortBuckets.get(prefix))?.view();
-    if (!bucket) return [];
+    const bucket = idsOf(prefix.length >= LONG_BUCKET ? this.longBuckets.get(prefix.slice(0, LONG_BUCKET)) : this.shortBuckets.get(prefix));
+    if (bucket.length === 0) return [];
     // Keys of story count · 2^32 + id, so one numeric sort ranks them (no comparator).
     const keys: number[] = [];
     for (const id of bucket) {
