@@ -90,7 +90,9 @@ test('in Dutch at 800×600: the stored chronology shows at once, and a source op
   const page = await context.newPage();
   await page.addInitScript(() => window.localStorage.setItem('kroniek.language', 'nl'));
   await page.goto(host.url);
-  // A narrow window hides the sidebar: open it with its button first.
+  // A narrow window hides the sidebar: open it with its button first (asked once the app has
+  // drawn its list, not before: isVisible does not wait, and asked too early it found no button).
+  await expect(page.getByRole('heading', { name: 'Berichten', level: 2 })).toBeVisible();
   const sidebarButton = page.getByRole('button', { name: 'Zijbalk tonen' }).first();
   if (await sidebarButton.isVisible()) await sidebarButton.click();
   const section = await openDossier(page);
