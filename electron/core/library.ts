@@ -8,7 +8,7 @@ import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
 import { PREPARE_STEP, PreparedKeys } from './features/library/key-columns';
 import { listStories } from './features/library/list';
-import { warmQueries } from './features/library/warm-search';
+import { WARM_QUIET_MS, warmQueries } from './features/library/warm-search';
 import { Foreground, sliceBreather } from './slices';
 import { withUncappedGrowth } from './memory-policy';
 import { BackupScheduler, listBackups, newestValidBackup } from './store/backups';
@@ -65,6 +65,8 @@ export class Library {
   private prepared: PreparedKeys | null = null;
   private preparing = false;
   private closing: Promise<void> | null = null;
+  /** The warm-up searches (warm-search.ts) have all run since the indexes were last ready. */
+  searchIsWarm = false;
 
   private constructor(
     readonly store: LibraryStore,
@@ -206,10 +208,11 @@ export class Library {
     };
   }
 
-  /** Searches of the library's own words, each once no request of the editor is in flight; their answers are dropped. */
+  /** Searches of the library's own words, each once the editor's requests have paused for WARM_QUIET_MS; their answers are dropped. */
   private async warmSearch(): Promise<void> {
+    this.searchIsWarm = false;
     for (const query of warmQueries(this.store.liveHeads())) {
-      await this.foreground.idle();
+      await this.foreground.quiet(WARM_QUIET_MS);
       if (this.closing) return;
       try {
         await listStories(this.context, { query, limit: 100 });
@@ -218,6 +221,7 @@ export class Library {
         return;
       }
     }
+    this.searchIsWarm = true;
   }
 
   close(): Promise<void> {

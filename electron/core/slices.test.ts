@@ -58,4 +58,28 @@ describe('Foreground', () => {
     finish();
     await long;
   });
+
+  it('is quiet only once no request is in flight and none began within the pause asked for', async () => {
+    const foreground = new Foreground();
+    const started = performance.now();
+    await foreground.quiet(200);
+    expect(performance.now() - started).toBeLessThan(200);
+    let quietAt = 0;
+    let finish!: () => void;
+    const request = foreground.during(() => new Promise<void>((resolve) => (finish = resolve)));
+    const quiet = foreground.quiet(200).then(() => (quietAt = performance.now()));
+    // Requests one after another, each well within the pause of the last: still not quiet.
+    for (let k = 0; k < 4; k++) {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      if (k === 0) {
+        finish();
+        await request;
+      }
+      await foreground.during(() => Promise.resolve());
+      expect(quietAt).toBe(0);
+    }
+    const lastRequest = performance.now();
+    await quiet;
+    expect(quietAt - lastRequest).toBeGreaterThanOrEqual(190);
+  });
 });

@@ -29,6 +29,8 @@ export function sliceBreather(beforeTurn?: () => void, sliceMs = SLICE_MS): () =
 export class Foreground {
   private active = 0;
   private readonly waiters: Array<() => void> = [];
+  /** When the last request began (performance.now()). */
+  private lastStart = -Infinity;
 
   /** Whether a request is being answered now. */
   get busy(): boolean {
@@ -38,6 +40,7 @@ export class Foreground {
   /** Runs one request's work, counted as in flight until it settles. */
   async during<T>(work: () => Promise<T>): Promise<T> {
     this.active++;
+    this.lastStart = performance.now();
     try {
       return await work();
     } finally {
@@ -58,6 +61,20 @@ export class Foreground {
       this.waiters.push(resolve);
       if (atMostMs !== undefined) setTimeout(resolve, atMostMs).unref?.();
     });
+  }
+
+  /**
+   * Settles once no request is in flight and none began in the last `ms`: work that would
+   * otherwise slip in between requests sent one after another (an editor typing, each
+   * keystroke a search) waits until the burst is over.
+   */
+  async quiet(ms: number): Promise<void> {
+    for (;;) {
+      await this.idle();
+      const wait = this.lastStart + ms - performance.now();
+      if (wait <= 0 && this.active === 0) return;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref?.());
+    }
   }
 
   private release(): void {

@@ -7,19 +7,21 @@ import { WARM_SEARCHES, warmQueries } from './warm-search';
 const heads = (...headlines: string[]) => headlines.map((headline, i) => fakeStory(`s${i}`, headline).head);
 
 describe('warmQueries', () => {
-  it('makes finished two-word, typed-prefix and one-word searches of headline words of five letters or more', () => {
+  it('makes two-word searches of headline words of five letters or more: typed, finished, as a phrase, and a word’s start', () => {
     expect(warmQueries(heads('Kabinet presenteert plan voor woningbouw', 'Oekraïense drones raken Russische raffinaderij'))).toEqual([
+      'kabinet presenteert',
       'kabinet presenteert ',
+      '"kabinet presenteert"',
       'kab',
-      'presenteert ',
+      'oekraïense drones',
       'oekraïense drones ',
+      '"oekraïense drones"',
       'oek',
-      'drones ',
     ]);
   });
 
   it('skips headlines with fewer than two such words and stops at the count asked', () => {
-    expect(warmQueries(heads('Brand in Ede', '12345 67890', 'Storm legt treinverkeer plat'), 2)).toEqual(['storm treinverkeer ', 'sto']);
+    expect(warmQueries(heads('Brand in Ede', '12345 67890', 'Storm legt treinverkeer plat'), 2)).toEqual(['storm treinverkeer', 'storm treinverkeer ']);
     expect(warmQueries(heads(...Array.from({ length: 40 }, (_, i) => `Gemeenteraad Utrecht stemt ${i}`)))).toHaveLength(WARM_SEARCHES);
     expect(warmQueries([])).toEqual([]);
   });
@@ -45,7 +47,8 @@ describe('the library warms its search once the indexes are ready', () => {
       try {
         await core.library.whenReady();
         await vi.waitFor(() => expect(asked).toEqual(warmQueries(core.context.store.liveHeads())), { timeout: 10_000 });
-        expect(asked).toContain('kabinet presenteert ');
+        expect(asked).toContain('"kabinet presenteert"');
+        await vi.waitFor(() => expect(core.library.searchIsWarm).toBe(true), { timeout: 10_000 });
       } finally {
         await core.close();
       }
