@@ -20,6 +20,7 @@ const { values } = parseArgs({
     queries: { type: 'string' },
     build: { type: 'string' },
     'keep-helpers': { type: 'boolean' },
+    'after-warm-up': { type: 'boolean' },
   },
   strict: true,
 });
@@ -77,5 +78,5 @@ if (values.build) {
   process.exit(0);
 }
 const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as BenchQueries;
-const figures = values.open ? await measureOpenLibrary(values.open, queries) : await measureSnapshotOpen(values['open-snapshot']!, queries);
+const figures = values.open ? await measureOpenLibrary(values.open, queries) : await measureSnapshotOpen(values['open-snapshot']!, queries, values['after-warm-up']);
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -128,11 +128,11 @@ export const corpusDirName = (shape: CorpusShape, size: number) => (shape === 'v
 
 /** Runs the open-library measurements in a fresh Node process, bundled as the app's main process is, so cold open and RSS are honest. */
 async function measureInChild(dataDir: string, queriesFile: string): Promise<OpenLibraryFigures>;
-async function measureInChild(dataDir: string, queriesFile: string, mode: 'snapshot'): Promise<SnapshotOpenFigures>;
-async function measureInChild(dataDir: string, queriesFile: string, mode: 'first' | 'snapshot' = 'first'): Promise<OpenLibraryFigures | SnapshotOpenFigures> {
+async function measureInChild(dataDir: string, queriesFile: string, mode: 'snapshot' | 'warm'): Promise<SnapshotOpenFigures>;
+async function measureInChild(dataDir: string, queriesFile: string, mode: 'first' | 'snapshot' | 'warm' = 'first'): Promise<OpenLibraryFigures | SnapshotOpenFigures> {
   childBundle ??= bundleMeasuringChild();
-  const flag = mode === 'first' ? '--open' : '--open-snapshot';
-  const result = spawnSync(process.execPath, [await childBundle, flag, dataDir, '--queries', queriesFile], {
+  const flags = mode === 'first' ? ['--open'] : ['--open-snapshot'];
+  const result = spawnSync(process.execPath, [await childBundle, ...flags, dataDir, '--queries', queriesFile, ...(mode === 'warm' ? ['--after-warm-up'] : [])], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -391,6 +391,8 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
   const second = await measureInChild(dataDir, queriesFile, 'snapshot');
   log(`  indexes ${second.origin === 'snapshot' ? 'from the snapshot' : `BUILT (${second.origin})`}: ready after ${round(second.indexReadyMs)} ms (first open ${round(open.indexReadyMs)} ms); longest block while loading ${round(second.loadBlockMs, 1)} ms in the worker, ${round(second.loadMainBlockMs, 1)} ms on the main thread; cold open ${round(second.coldOpenMs)} ms, the heads of ${second.segmentsFromCache} of ${second.segments} segments from their cache`);
   log(`  RSS ${Math.round(second.rssMB)} MB right after ready, ${Math.round(second.rssIdleMB)} MB once idle (all processes: ${Math.round(second.rssAllIdleMB)} MB); search p95 ${round(second.searchP95Ms, 2)} ms`);
+  const warm = await measureInChild(dataDir, queriesFile, 'warm');
+  log(`  once more, searching only once the library's warm-up searches have run (${round(warm.warmUpMs)} ms after ready): search p95 ${round(warm.searchP95Ms, 2)} ms`);
 
   // Disk: what the library and its cache take against the wire text they hold (the corpus files as sent).
   const wireBytes = (await bytesUnder(corpusDir)) - (await stat(path.join(corpusDir, '.complete'))).size;
@@ -438,6 +440,8 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
     rssSnapshotMB: Math.round(second.rssMB),
     rssSnapshotIdleMB: Math.round(second.rssIdleMB),
     searchP95FromSnapshotMs: round(second.searchP95Ms, 2),
+    searchP95WarmMs: round(warm.searchP95Ms, 2),
+    warmUpMs: round(warm.warmUpMs),
     rssAllMB: Math.round(open.rssAllMB),
     rssAllSnapshotIdleMB: Math.round(second.rssAllIdleMB),
     wireTextMB: round(wireBytes / MB),

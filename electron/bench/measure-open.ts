@@ -62,6 +62,8 @@ export interface SnapshotOpenFigures {
   segmentsFromCache: number;
   segments: number;
   searchP95Ms: number;
+  /** With `afterWarmUp`: how long after ready the library's own warm-up searches had all run (features/library/warm-search.ts). */
+  warmUpMs: number;
 }
 
 const rssNowMB = () => process.memoryUsage().rss / 1024 / 1024;
@@ -236,8 +238,12 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
   };
 }
 
-/** Opens the library again, in a fresh process, with the index snapshot the first open wrote. */
-export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries): Promise<SnapshotOpenFigures> {
+/**
+ * Opens the library again, in a fresh process, with the index snapshot the first open wrote.
+ * `afterWarmUp`: the searches wait until the library's warm-up searches have run (what an
+ * editor who searches a moment after ready sees), and the memory once idle is not waited for.
+ */
+export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries, afterWarmUp = false): Promise<SnapshotOpenFigures> {
   const { core, start, coldOpenMs } = await openTimed(dataDir);
   const { segmentsFromCache } = core.context.store;
   const segments = core.context.store.meta.segments.length;
@@ -246,8 +252,14 @@ export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries
   const rssMB = rssNowMB();
   const status = await core.library.indexing.status();
   const loadMainBlockMs = core.library.indexing.lastBuild?.mainLongestBlockMs ?? NaN;
+  let warmUpMs = NaN;
+  if (afterWarmUp) {
+    const deadline = performance.now() + 60_000;
+    while (!core.library.searchIsWarm && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    warmUpMs = performance.now() - start - indexReadyMs;
+  }
   const searches = await searchTimes(core, queries.searches);
-  const settled = await settledRss();
+  const settled = afterWarmUp ? { rssMB: NaN, rssAllMB: NaN, settleMs: NaN } : await settledRss();
   await core.close();
   return {
     origin: status.origin,
@@ -262,5 +274,6 @@ export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries
     segmentsFromCache,
     segments,
     searchP95Ms: percentile(searches, 95),
+    warmUpMs,
   };
 }
