@@ -90,6 +90,22 @@ describe('SearchIndex: Dutch matching', () => {
     expect(ids(index, 'xyzq')).toEqual([]);
   });
 
+  it('leaves out a word being typed that so far is a stopword starting no indexed word, as it does once finished', () => {
+    const index = fixtureIndex();
+    // `een` is a stopword, and no word of these stories starts with it.
+    expect(ids(index, 'poetin een')).toEqual(ids(index, 'poetin een '));
+    expect(ids(index, 'poetin een')).toEqual(['poetin']);
+    expect(ids(index, 'delegaties een')).toEqual(['geneve']);
+    expect(ids(index, '"warm welkom" een')).toEqual(['poetin']);
+    // Alone it finds nothing (finished, the query is empty and the list unfiltered); a word that is no stopword still must match.
+    expect(ids(index, 'een')).toEqual([]);
+    expect(ids(index, 'poetin xyzq')).toEqual([]);
+    // A stopword that starts indexed words is a prefix like any other: `in` → `india`.
+    const more = fixtureIndex();
+    more.add(doc('india', { headline: 'Poetin reist naar India' }));
+    expect(ids(more, 'poetin in')).toEqual(['india']);
+  });
+
   it('finds exact phrases and rejects near misses', () => {
     const index = fixtureIndex();
     expect(ids(index, '"warm welkom"')).toEqual(['poetin']);

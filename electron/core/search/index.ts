@@ -9,6 +9,7 @@ import { indexTerm, MAX_QUERY_PARTS, parseQuery, type ParsedQuery, type QueryAlt
 import { firstInOrder } from './select';
 import { isWholeWord, nameVariants } from './expand';
 import { lexiconForm, splitCompound } from '../text/compounds';
+import { isStopword } from '../text/dutch';
 import { Vocabulary } from './vocabulary';
 
 export type { Matches } from './candidates';
@@ -441,10 +442,13 @@ export class SearchIndex {
       for (const other of expansion.terms) lists.push({ slots: this.postings(other)!, bonus: 0 });
       required.push(lists);
     }
+    const partCount = parsed.terms.length + parsed.prefixes.length + parsed.phrases.length + parsed.anyOf.length;
     for (const prefix of parsed.prefixes.slice(0, MAX_QUERY_PARTS)) {
       const lists = this.prefixPostings(prefix);
-      if (lists.length === 0) return NO_MATCHES;
-      required.push(lists);
+      if (lists.length > 0) required.push(lists);
+      // A word being typed that so far is a stopword starting no indexed word (`poetin nog`):
+      // left out, as it is once finished, rather than the list going blank for a keystroke.
+      else if (!isStopword(prefix) || partCount === 1) return NO_MATCHES;
     }
     const requiredPhrases: number[][] = [];
     for (const phrase of parsed.phrases) {
