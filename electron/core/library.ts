@@ -65,8 +65,7 @@ export class Library {
   private prepared: PreparedKeys | null = null;
   private preparing = false;
   private closing: Promise<void> | null = null;
-  /** The warm-up searches (warm-search.ts) have all run since the indexes were last ready. */
-  searchIsWarm = false;
+  private warmed = false;
 
   private constructor(
     readonly store: LibraryStore,
@@ -208,9 +207,14 @@ export class Library {
     };
   }
 
+  /** Whether the warm-up searches (warm-search.ts) have all run since the indexes were last ready. */
+  get searchIsWarm(): boolean {
+    return this.warmed;
+  }
+
   /** Searches of the library's own words, each once the editor's requests have paused for WARM_QUIET_MS; their answers are dropped. */
   private async warmSearch(): Promise<void> {
-    this.searchIsWarm = false;
+    this.warmed = false;
     for (const query of warmQueries(this.store.liveHeads())) {
       await this.foreground.quiet(WARM_QUIET_MS);
       if (this.closing) return;
@@ -221,7 +225,7 @@ export class Library {
         return;
       }
     }
-    this.searchIsWarm = true;
+    this.warmed = true;
   }
 
   close(): Promise<void> {
