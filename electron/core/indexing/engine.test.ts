@@ -3,6 +3,7 @@ import { LibraryIndexes } from './engine';
 import { LibraryStore } from '../store/library-store';
 import { withTempDir } from '../store/test/helpers';
 import { topicStory } from './test/topic-stories';
+import { fakeStory } from '../store/test/helpers';
 
 
 describe('LibraryIndexes', () => {
@@ -96,6 +97,22 @@ describe('LibraryIndexes', () => {
       expect(next.match('verslag3299woord')?.matches.nums.length).toBe(1);
       expect(next.relatedIndex.size).toBe(3_300);
       await next.close();
+      await store.close();
+    });
+  });
+
+  it('marks in the text only what it searched: not a stopword being typed that it left out', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories([fakeStory('p1', 'Poetin bezoekt een fabriek'), fakeStory('p2', 'Poetin spreekt in Moskou')]);
+      const indexes = new LibraryIndexes(store, 'lazy', { enabled: false });
+      await indexes.whenReady();
+      const typing = indexes.match('poetin een');
+      expect(Array.from(typing!.matches.nums, (num) => indexes.idAt(num)).sort()).toEqual(['p1', 'p2']);
+      expect(typing!.highlight).toEqual(['poetin']);
+      // A word being typed that does start an indexed word is marked as a prefix.
+      expect(indexes.match('poetin fab')!.highlight).toEqual(['poetin', 'fab*']);
+      await indexes.close();
       await store.close();
     });
   });

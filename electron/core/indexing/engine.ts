@@ -236,7 +236,8 @@ export class LibraryIndexes {
       const matches = this.searchIndex.match(parsed);
       // What was also searched (other names, compounds): shown to the editor, and marked in the text.
       const expansions = this.searchIndex.expansions(parsed);
-      const highlight = [...parsed.highlight];
+      const leftOut = new Set(this.searchIndex.leftOutPrefixes(parsed).map((prefix) => `${prefix}*`));
+      const highlight = parsed.highlight.filter((word) => !leftOut.has(word));
       for (const expansion of expansions) {
         for (const name of expansion.also) highlight.push(fold(name));
         for (const compound of expansion.compounds.slice(0, 50)) highlight.push(compound);

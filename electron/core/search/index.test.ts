@@ -104,6 +104,10 @@ describe('SearchIndex: Dutch matching', () => {
     const more = fixtureIndex();
     more.add(doc('india', { headline: 'Poetin reist naar India' }));
     expect(ids(more, 'poetin in')).toEqual(['india']);
+    // What is left out is not marked in the text either.
+    expect(index.leftOutPrefixes(parseQuery('poetin een'))).toEqual(['een']);
+    expect(index.leftOutPrefixes(parseQuery('een'))).toEqual([]);
+    expect(more.leftOutPrefixes(parseQuery('poetin in'))).toEqual([]);
   });
 
   it('finds exact phrases and rejects near misses', () => {

@@ -442,13 +442,10 @@ export class SearchIndex {
       for (const other of expansion.terms) lists.push({ slots: this.postings(other)!, bonus: 0 });
       required.push(lists);
     }
-    const partCount = parsed.terms.length + parsed.prefixes.length + parsed.phrases.length + parsed.anyOf.length;
     for (const prefix of parsed.prefixes.slice(0, MAX_QUERY_PARTS)) {
       const lists = this.prefixPostings(prefix);
       if (lists.length > 0) required.push(lists);
-      // A word being typed that so far is a stopword starting no indexed word (`poetin nog`):
-      // left out, as it is once finished, rather than the list going blank for a keystroke.
-      else if (!isStopword(prefix) || partCount === 1) return NO_MATCHES;
+      else if (!this.leavesOut(prefix, parsed)) return NO_MATCHES;
     }
     const requiredPhrases: number[][] = [];
     for (const phrase of parsed.phrases) {
@@ -650,6 +647,20 @@ export class SearchIndex {
    * too: its other names and compounds count, and a completion that has it only as its
    * first part (`wapenstilstand`) does not.
    */
+  /**
+   * Whether `match` leaves out this word being typed, having found no indexed word starting
+   * with it (`poetin nog`): when it is a stopword and the query has other parts, as the
+   * finished word is left out, rather than the list going blank for a keystroke.
+   */
+  private leavesOut(prefix: string, parsed: ParsedQuery): boolean {
+    return isStopword(prefix) && parsed.terms.length + parsed.prefixes.length + parsed.phrases.length + parsed.anyOf.length > 1;
+  }
+
+  /** The words being typed that `match` leaves out (see leavesOut): not to be marked in the text either. */
+  leftOutPrefixes(parsed: ParsedQuery): string[] {
+    return parsed.prefixes.filter((prefix) => this.leavesOut(prefix, parsed) && this.prefixPostings(prefix).length === 0);
+  }
+
   private prefixPostings(prefix: string): PostingList[] {
     const own = indexTerm(prefix);
     const lists: PostingList[] = [];
