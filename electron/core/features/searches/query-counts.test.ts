@@ -54,6 +54,14 @@ describe('counts that follow the query', () => {
       expect(await call<StorySnippet[]>('stories.snippets', { query: 'oekraine ', ids: [all.items[0]!.id] })).toEqual([snippets[0]]);
       await call('stories.setNote', { id: all.items[0]!.id, note: 'nagaan' });
       expect(await call<StorySnippet[]>('stories.snippets', { query: 'oekraine ', ids: [all.items[0]!.id] })).toEqual([snippets[0]]);
+      // The snippets mark what the search marks: not a stopword being typed that it left out.
+      const typing = await call<ListPage>('stories.list', { query: 'poetin een' });
+      expect(typing.total).toBe((await call<ListPage>('stories.list', { query: 'poetin een ' })).total);
+      expect(typing.highlight).toEqual(['poetin']);
+      const typed = await call<StorySnippet[]>('stories.snippets', { query: 'poetin een', ids: typing.items.map((item) => item.id) });
+      const typedMarks = typed.flatMap(({ snippet }) => (snippet ? snippet.highlights.map(([start, end]) => snippet.text.slice(start, end).toLowerCase()) : []));
+      expect(typedMarks).toContain('poetin');
+      expect(typedMarks).not.toContain('een');
       // Browsing counts the whole (filtered) library.
       const status = await call<{ counts: { articles: number; briefs: number } }>('library.status', {});
       const browse = await call<ListPage>('stories.list', { kind: 'article' });
