@@ -233,11 +233,11 @@ export class LibraryIndexes {
     const parsed = parseQuery(query);
     let answer: { matches: Matches; highlight: string[]; expansions: SearchExpansion[] } | null = null;
     if (!parsed.empty) {
-      const matches = this.searchIndex.match(parsed);
+      const leftOut: string[] = [];
+      const matches = this.searchIndex.match(parsed, undefined, leftOut);
       // What was also searched (other names, compounds): shown to the editor, and marked in the text.
       const expansions = this.searchIndex.expansions(parsed);
-      const leftOut = new Set(this.searchIndex.leftOutPrefixes(parsed).map((prefix) => `${prefix}*`));
-      const highlight = parsed.highlight.filter((word) => !leftOut.has(word));
+      const highlight = parsed.highlight.filter((word) => !leftOut.some((prefix) => word === `${prefix}*`));
       for (const expansion of expansions) {
         for (const name of expansion.also) highlight.push(fold(name));
         for (const compound of expansion.compounds.slice(0, 50)) highlight.push(compound);

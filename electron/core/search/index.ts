@@ -422,9 +422,10 @@ export class SearchIndex {
   /**
    * Every story matching the query, by number (see `idAt`), with its score, in no
    * particular order: for callers that count all hits but show only a few, and rank
-   * or sort those themselves. `keep`, when given, is asked about each candidate.
+   * or sort those themselves. `keep`, when given, is asked about each candidate; `leftOut`,
+   * when given, gets the words being typed the search left out (see leavesOut), not to be marked.
    */
-  match(query: ParsedQuery | string, keep?: (num: number) => boolean): Matches {
+  match(query: ParsedQuery | string, keep?: (num: number) => boolean, leftOut?: string[]): Matches {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     if (parsed.empty || this.stories.size === 0) return NO_MATCHES;
     // Every term and prefix must match: gather their posting lists first, smallest first.
@@ -445,7 +446,8 @@ export class SearchIndex {
     for (const prefix of parsed.prefixes.slice(0, MAX_QUERY_PARTS)) {
       const lists = this.prefixPostings(prefix);
       if (lists.length > 0) required.push(lists);
-      else if (!this.leavesOut(prefix, parsed)) return NO_MATCHES;
+      else if (this.leavesOut(prefix, parsed)) leftOut?.push(prefix);
+      else return NO_MATCHES;
     }
     const requiredPhrases: number[][] = [];
     for (const phrase of parsed.phrases) {
@@ -642,25 +644,20 @@ export class SearchIndex {
   }
 
   /**
-   * Posting lists of the index terms of known words starting with `prefix`, plus its own
-   * stem. A prefix that is already a whole word (`wapens`, `beijing`) is read as that word
-   * too: its other names and compounds count, and a completion that has it only as its
-   * first part (`wapenstilstand`) does not.
-   */
-  /**
-   * Whether `match` leaves out this word being typed, having found no indexed word starting
-   * with it (`poetin nog`): when it is a stopword and the query has other parts, as the
-   * finished word is left out, rather than the list going blank for a keystroke.
+   * Whether `match` leaves out this word being typed when no indexed word starts with it
+   * (`poetin nog`): a stopword, in a query with other parts, is left out as the finished word
+   * is, rather than the list going blank for a keystroke.
    */
   private leavesOut(prefix: string, parsed: ParsedQuery): boolean {
     return isStopword(prefix) && parsed.terms.length + parsed.prefixes.length + parsed.phrases.length + parsed.anyOf.length > 1;
   }
 
-  /** The words being typed that `match` leaves out (see leavesOut): not to be marked in the text either. */
-  leftOutPrefixes(parsed: ParsedQuery): string[] {
-    return parsed.prefixes.filter((prefix) => this.leavesOut(prefix, parsed) && this.prefixPostings(prefix).length === 0);
-  }
-
+  /**
+   * Posting lists of the index terms of known words starting with `prefix`, plus its own
+   * stem. A prefix that is already a whole word (`wapens`, `beijing`) is read as that word
+   * too: its other names and compounds count, and a completion that has it only as its
+   * first part (`wapenstilstand`) does not.
+   */
   private prefixPostings(prefix: string): PostingList[] {
     const own = indexTerm(prefix);
     const lists: PostingList[] = [];
