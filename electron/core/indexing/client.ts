@@ -104,6 +104,8 @@ export interface SearchProvider extends StoryNumbers {
    * (blank, punctuation or stopwords only).
    */
   match(query: string): Promise<{ matches: Matches; highlight: string[]; expansions?: SearchExpansion[] } | null>;
+  /** The words the search for `query` marks in the text (match's highlight, without its stories). */
+  highlight(query: string): Promise<string[] | null>;
   /** Index build progress (as last heard; starts a lazy build). */
   progress(): IndexProgress;
   /** Settles once the indexes are built and every change made before the call is in them. */
@@ -278,6 +280,10 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   async match(query: string): Promise<{ matches: Matches; highlight: string[]; expansions?: SearchExpansion[] } | null> {
     const answer = await this.request('match', { query });
     return answer && { matches: { nums: answer.nums, scores: answer.scores }, highlight: answer.highlight, expansions: answer.expansions };
+  }
+
+  highlight(query: string): Promise<string[] | null> {
+    return this.request('highlight', { query });
   }
 
   related(id: string, options: { limit?: number; exclude?: Set<string> } = {}): Promise<RelatedHit[]> {

@@ -87,6 +87,8 @@ export interface Requests {
   /** Settles once the indexes are built and every change posted before it is in them. */
   whenReady: { input: Record<string, never>; output: null };
   match: { input: { query: string }; output: MatchAnswer | null };
+  /** The words a search marks in the text (its answer's highlight, without the stories): null when it has nothing to search for. */
+  highlight: { input: { query: string }; output: string[] | null };
   related: { input: { id: string; limit?: number; exclude?: string[] }; output: RelatedHit[] };
   /** The stories' quotes matching a query, newest first, one page. */
   quotes: { input: QuoteQuery; output: QuotePage };

@@ -197,6 +197,11 @@ const handlers: { [K in RequestName]: Handler<K> } = {
     // The index's answer lives in buffers it reuses: copied, then handed over whole.
     return { nums: found.matches.nums.slice(), scores: found.matches.scores.slice(), highlight: found.highlight, expansions: found.expansions };
   },
+  async highlight({ query }) {
+    await editsApplied();
+    // The list's search has just been answered: the kept answer, not a second search.
+    return indexes.match(query)?.highlight ?? null;
+  },
   async related({ id, limit, exclude }) {
     await editsApplied();
     return indexes.relatedAsWritten(id, { limit, exclude: exclude ? new Set(exclude) : undefined });

@@ -338,6 +338,7 @@ describe('stories.list with a search: counts every hit, orders only the page', (
       }
       const provider: SearchProvider = {
         match: async (text) => ({ matches: index.match(text), highlight: parseQuery(text).highlight }),
+        highlight: async (text) => parseQuery(text).highlight,
         idAt: (num) => index.idAt(num),
         numberOf: (id) => index.numberOf(id),
         get numbersRevision() {

@@ -24,8 +24,8 @@ export async function storySnippets(ctx: ServiceContext, input: { query: string;
   // The words the search itself marks (the list's answer: with the other names and compounds it
   // also searched, without a stopword being typed that it left out); the query's own words when
   // there is no answer to ask for.
-  const found = input.query.trim() ? await ctx.search.match(input.query).catch(() => null) : null;
-  const highlight = found?.highlight ?? parseQuery(input.query).highlight;
+  const marked = input.query.trim() ? await ctx.search.highlight(input.query).catch(() => null) : null;
+  const highlight = marked ?? parseQuery(input.query).highlight;
   const texts = await textsOf(ctx, [...new Set(input.ids)]);
   return input.ids.map((id) => {
     const blocks = texts.get(id);
