@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyMemoryPolicy, collectGarbage, COMPACTING_FLAG, MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, UNCAPPED_GROWTH_FLAG, withMemorySaving, withUncappedGrowth } from './memory-policy';
+import { applyMemoryPolicy, BUILD_GROWTH_FLAG, collectGarbage, COMPACTING_FLAG, MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, UNCAPPED_GROWTH_FLAG, withBuildGrowth, withMemorySaving, withUncappedGrowth } from './memory-policy';
 
 // V8 offers no way to read a flag back, so these tests watch what the policy hands to
 // V8 (the spy still calls the real v8.setFlagsFromString) and check separately that
@@ -16,14 +16,14 @@ describe('memory policy', () => {
 
   it('sets only flags this V8 knows (an unknown one would be ignored without a word)', () => {
     const known = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
-    for (const flag of [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, COMPACTING_FLAG, UNCAPPED_GROWTH_FLAG]) {
+    for (const flag of [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, COMPACTING_FLAG, UNCAPPED_GROWTH_FLAG, BUILD_GROWTH_FLAG]) {
       const name = flag.replace(/^--/, '').replace(/=.*$/, '');
       expect(known, name).toContain(`--${name} `);
     }
   });
 
   it('is accepted by V8 at start-up', () => {
-    const run = spawnSync(process.execPath, [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, SAVING_OFF, UNCAPPED_GROWTH_FLAG, '-e', 'process.exit(0)'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...MEMORY_POLICY_FLAGS, MEMORY_SAVING_FLAG, SAVING_OFF, UNCAPPED_GROWTH_FLAG, BUILD_GROWTH_FLAG, '-e', 'process.exit(0)'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
   });
@@ -67,6 +67,28 @@ describe('memory policy', () => {
       }),
     ).rejects.toThrow('open failed');
     expect(flagsSoFar()).toEqual([UNCAPPED_GROWTH_FLAG, ...MEMORY_POLICY_FLAGS]);
+  });
+
+  it('lets the heap grow more during a build, V8 its own way inside that, and caps it again after, also when the build fails', async () => {
+    applyMemoryPolicy();
+    const setFlags = vi.spyOn(v8, 'setFlagsFromString');
+    const flagsSoFar = () => setFlags.mock.calls.map(([flag]) => flag);
+    await withBuildGrowth(async () => {
+      expect(flagsSoFar()).toEqual([BUILD_GROWTH_FLAG]);
+      // A snapshot load or an opening meanwhile: uncapped, then back to the build's growth, not the cap.
+      await withUncappedGrowth(async () => expect(flagsSoFar()).toEqual([BUILD_GROWTH_FLAG, UNCAPPED_GROWTH_FLAG]));
+      expect(flagsSoFar()).toEqual([BUILD_GROWTH_FLAG, UNCAPPED_GROWTH_FLAG, BUILD_GROWTH_FLAG]);
+      // A nested build period changes nothing.
+      await withBuildGrowth(async () => undefined);
+    });
+    expect(flagsSoFar()).toEqual([BUILD_GROWTH_FLAG, UNCAPPED_GROWTH_FLAG, BUILD_GROWTH_FLAG, ...MEMORY_POLICY_FLAGS]);
+    setFlags.mockClear();
+    await expect(
+      withBuildGrowth(async () => {
+        throw new Error('build failed');
+      }),
+    ).rejects.toThrow('build failed');
+    expect(flagsSoFar()).toEqual([BUILD_GROWTH_FLAG, ...MEMORY_POLICY_FLAGS]);
   });
 
   it('switches the memory-saving mode off when the work fails', async () => {

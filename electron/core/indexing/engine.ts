@@ -8,7 +8,7 @@ import { fold, releaseStemCache } from '../text/dutch';
 import { useCachedLexicon } from '../text/compounds';
 import { SearchIndex, type Matches } from '../search/index';
 import { prepareExpansion } from '../search/expand';
-import { withMemorySaving, withUncappedGrowth } from '../memory-policy';
+import { withBuildGrowth, withMemorySaving, withUncappedGrowth } from '../memory-policy';
 import { sliceBreather, SLICE_MS } from '../slices';
 import { SnapshotAborted, type SliceStats } from '../snapshot/codec';
 import { analysisFingerprint, readSnapshotFile, SNAPSHOT_FORMAT, snapshotMetaOf, snapshotPath, writeSnapshotFile, type SnapshotMeta } from '../snapshot/index-snapshot';
@@ -409,12 +409,15 @@ export class LibraryIndexes {
     const breather = this.breather();
     const feed = this.store.storyCount >= (this.hooks.featureFeedStories ?? FEATURE_FEED_STORIES) ? (this.hooks.features?.(this.store.meta, null) ?? null) : null;
     try {
-      for await (const { head, body } of this.store.storiesWithBodies()) {
-        this.index(this.live, head, body, this.store.meta, 'bulk', await feed?.take(head.id));
-        this.indexed++;
-        await breather();
-        if (this.live.search.bulkMergeDue) await this.mergeBulk(this.live, breather);
-      }
+      // With more room for the old generation to grow than the lasting cap (memory-policy.ts).
+      await withBuildGrowth(async () => {
+        for await (const { head, body } of this.store.storiesWithBodies()) {
+          this.index(this.live, head, body, this.store.meta, 'bulk', await feed?.take(head.id));
+          this.indexed++;
+          await breather();
+          if (this.live.search.bulkMergeDue) await this.mergeBulk(this.live, breather);
+        }
+      });
     } finally {
       feed?.close();
     }

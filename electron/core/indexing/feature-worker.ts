@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { relatedFeatures } from '../analysis/related';
-import { applyMemoryPolicy } from '../memory-policy';
 import { FEATURE_WORKER_NICE, lowerThisThread } from '../thread-priority';
 import { lexiconOrigin, useSharedLexicon, type LexiconData, type LexiconOrigin } from '../text/compounds';
 import type { SegmentRecords, SegmentRef, StoryEdit } from '../store/meta';
@@ -41,7 +40,8 @@ export const FEATURE_BATCH_STORIES = 64;
 const port = parentPort;
 if (!port) throw new Error('feature worker: not started as a worker thread');
 const job = (workerData as { job: FeatureJob }).job;
-applyMemoryPolicy();
+// No applyMemoryPolicy() here: V8's flags are one set per process, and the indexing worker that
+// starts this thread has set them (setting them again would end the build's growth period, memory-policy.ts).
 /** This thread's nice value: it only ever builds, so it gives way most (thread-priority.ts). */
 const priority = lowerThisThread(FEATURE_WORKER_NICE);
 if (job.lexicon) useSharedLexicon(job.lexicon);
