@@ -329,6 +329,11 @@ export class PreparedKeys {
     return order;
   }
 
+  /** The browse orders made so far (see browseOrder) by sort and direction, while the keys hold. */
+  *madeOrders(): Generator<[string, BrowseOrder]> {
+    if (this.ready) yield* this.orders;
+  }
+
   private restart(): void {
     this.headsRevision = this.store.headsRevision;
     this.storyEdits = this.store.meta.storyEdits;

@@ -263,13 +263,25 @@ describe('stories.list with a search: counts every hit, orders only the page', (
       expect(plain.workedOut).toBe(ctx.store.storyCount);
       for (const sort of SORTED) for (const dir of ['asc', 'desc'] as const) expect(copied.keys.browseOrder(sort, dir), `${sort} ${dir}`).toEqual(plain.keys.browseOrder(sort, dir));
       await expectSameAsPlain(withKeys(copied.keys), index, ['oorlog ', 'kor', ''], FILTERS);
-      // A browse before the warm walk: the prepared keys are copied (none worked out), the order is the prepared one by number.
+      // A browse before the warm walk: the order is the prepared one by number (none worked
+      // out, none copied: the keys stay prepared for the walk), and the walk keeps it.
       const early = new ListKeys(ctx.store, indexing, indexing.numbering);
       early.adopt(prepared);
       const browsed = counted(() => early.browseOrder('date', 'desc'));
       expect(browsed.value).toEqual(plain.keys.browseOrder('date', 'desc'));
       expect(browsed.workedOut).toBe(0);
+      expect(early.preparedKeys()).toBe(prepared);
+      expect(counted(() => early.warm()).workedOut).toBe(0);
       expect(early.preparedKeys()).toBeNull(); // copied: let go
+      expect(early.browseOrder('date', 'desc')).toBe(browsed.value);
+      // The walk first: the orders made of the prepared keys before the indexes were ready are kept by number.
+      const walked = new ListKeys(ctx.store, indexing, indexing.numbering);
+      walked.adopt(prepared);
+      expect(prepared.browseOrder('imported', 'asc')).not.toBeNull();
+      walked.warm();
+      const kept = walked.browseOrder('imported', 'asc');
+      expect(kept).toEqual(plain.keys.browseOrder('imported', 'asc'));
+      expect(walked.browseOrder('imported', 'asc')).toBe(kept);
       // Before the indexes are ready, the list is read off the prepared keys by position.
       const opening = new ListKeys(ctx.store, indexing, indexing.numbering);
       opening.adopt(prepare());
