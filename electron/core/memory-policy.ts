@@ -73,29 +73,31 @@ export function applyMemoryPolicy(): void {
   for (const flag of MEMORY_POLICY_FLAGS) v8.setFlagsFromString(flag);
 }
 
-let growers = 0;
-let builders = 0;
+/** Periods under way in this thread, by kind: V8's own growth (withUncappedGrowth), a build's (withBuildGrowth). */
+const periods = { uncapped: 0, build: 0 };
 
 /** The growth flag the periods under way call for: V8's own over a build's, over the lasting cap. */
 function growthFlag(): string {
-  if (growers > 0) return UNCAPPED_GROWTH_FLAG;
-  return builders > 0 ? BUILD_GROWTH_FLAG : LASTING_GROWTH_FLAG;
+  if (periods.uncapped > 0) return UNCAPPED_GROWTH_FLAG;
+  return periods.build > 0 ? BUILD_GROWTH_FLAG : LASTING_GROWTH_FLAG;
 }
 
-/** Runs `work` in a period of its kind (counted per thread: `enter(1)` / `enter(-1)`), setting the growth flag whenever that changes it. */
-async function withGrowth<T>(enter: (delta: 1 | -1) => void, work: () => Promise<T>): Promise<T> {
+/** Counts a period of `kind` in or out, setting the growth flag when that changes it. */
+function count(kind: keyof typeof periods, delta: 1 | -1): void {
+  const before = growthFlag();
+  periods[kind] += delta;
+  const after = growthFlag();
+  if (after !== before) v8.setFlagsFromString(after);
+}
+
+/** Runs `work` in a period of `kind` (nested and concurrent periods counted, per thread). */
+async function withGrowth<T>(kind: keyof typeof periods, work: () => Promise<T>): Promise<T> {
   if (!applied) return work();
-  const change = (delta: 1 | -1) => {
-    const before = growthFlag();
-    enter(delta);
-    const after = growthFlag();
-    if (after !== before) v8.setFlagsFromString(after);
-  };
-  change(1);
+  count(kind, 1);
   try {
     return await work();
   } finally {
-    change(-1);
+    count(kind, -1);
   }
 }
 
@@ -113,7 +115,7 @@ async function withGrowth<T>(enter: (delta: 1 | -1) => void, work: () => Promise
  * while another is in its own caps that one early (it collects more, nothing else).
  */
 export function withUncappedGrowth<T>(work: () => Promise<T>): Promise<T> {
-  return withGrowth((delta) => (growers += delta), work);
+  return withGrowth('uncapped', work);
 }
 
 /**
@@ -127,7 +129,7 @@ export function withUncappedGrowth<T>(work: () => Promise<T>): Promise<T> {
  * last steps (memory-saving, engine.ts) run capped again. Measured: BENCHMARKS.md, session 27.
  */
 export function withBuildGrowth<T>(work: () => Promise<T>): Promise<T> {
-  return withGrowth((delta) => (builders += delta), work);
+  return withGrowth('build', work);
 }
 
 /** Runs `work` with V8's memory-saving mode on (nested calls share it: off once the last ends). */
