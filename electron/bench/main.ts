@@ -10,7 +10,7 @@ import { baselineEditMs } from './baseline';
 import { syntheticStory } from './corpus';
 import { decadeFile } from './decade-corpus';
 import { syntheticQueries } from '../core/search/test/synthetic-corpus';
-import { CACHE_DIR } from '../core/store/library-store';
+import { CACHE_DIR } from '../core/store/layout';
 import { bundleMeasuringChild } from './bundle-child';
 import type { BenchQueries, OpenLibraryFigures, SnapshotOpenFigures } from './measure-open';
 import { round, timed } from './stats';

@@ -1,7 +1,8 @@
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_DIR, LibraryStore } from '../store/library-store';
+import { CONTENT_DIR } from '../store/layout';
+import { LibraryStore } from '../store/library-store';
 import { indexedMetaOf } from '../store/meta';
 import { fakeStory, withTempDir, wireVersion as versionOf } from '../store/test/helpers';
 import { SegmentLibrary } from './segment-library';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BodyBlock } from '../../../shared/types';
-import { CONTENT_DIR } from '../store/library-store';
+import { CONTENT_DIR } from '../store/layout';
 import type { IndexedMeta, SegmentRecords, SegmentRef, StoryContent, StoryHead } from '../store/meta';
 import { SegmentReader, type SegmentEntries } from '../store/segment-entries';
 import { isBody, readHeadsFile } from '../store/segment-shape';

@@ -5,7 +5,7 @@ import { storyQuotes, type StoredQuote } from '../analysis/chronology/quote-inde
 import type { SearchDoc } from '../search/index';
 import type { IndexedMeta, StoryHead } from '../store/meta';
 import { own } from '../store/records';
-import { LIMITS } from '../../../shared/contract/define';
+import { LIMITS } from '../../../shared/contract/limits';
 
 // What each index reads from a stored story: one place, so the indexing worker and the
 // feature worker (which works out the related index's features during a full build)

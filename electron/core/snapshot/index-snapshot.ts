@@ -9,7 +9,7 @@ import { QuoteIndex } from '../analysis/chronology/quote-index';
 import { SearchIndex } from '../search/index';
 import { openRegularFile, writeFileDurablyWith } from '../store/durable-file';
 import { followCompactions, readJournal } from '../store/compaction';
-import { CACHE_DIR } from '../store/library-store';
+import { CACHE_DIR } from '../store/layout';
 import type { IndexedMeta, MetaDoc, StoryEdit } from '../store/meta';
 import { StoryMap } from '../store/story-map';
 import { lexiconData, lexiconFingerprint, type LexiconData } from '../text/compounds';

@@ -12,7 +12,8 @@ import { isBody, isStoryHead } from './segment-shape';
 import { writeBackup } from './backups';
 import { syncDirectory } from './durable-file';
 import type { LibraryStore } from './library-store';
-import { checkMeta, emptyMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent } from './meta';
+import { emptyMeta, migrateMeta, SCHEMA_VERSION, type MetaDoc, type StoryContent } from './meta';
+import { checkMeta } from './meta-shape';
 
 // One-file export of a whole library (every story, deleted ones included, and
 // all metadata), and its import: into an empty library the round trip is exact;

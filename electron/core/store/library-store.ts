@@ -28,13 +28,8 @@ import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
 import { COMPACT_THRESHOLD, planCompaction, readJournal, recoverCompactions, removeSegmentFiles, smallSegmentCount, writeJournal, type CompactionEntry, type CompactionGroup, type CompactionStep } from './compaction';
 import { asciiJson } from './ascii-json';
+import { CACHE_DIR, CONTENT_DIR } from './layout';
 
-export const CONTENT_DIR = 'content';
-/**
- * Derived data that can always be rebuilt from the library (the index snapshot): never
- * read as stories, never in backups or the library archive, safe to delete.
- */
-export const CACHE_DIR = 'cache';
 /** The heads cache is made this long after an opening or a write of segments (their own work first), with a pause after each segment. */
 const HEADS_CACHE_DELAY_MS = 3_000;
 const HEADS_CACHE_PAUSE_MS = 20;

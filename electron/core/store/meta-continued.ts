@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LibraryNotice } from '../../../shared/types';
 import { applyOpsInPlace, EDIT_LOG_FILE, EDIT_LOG_FIELD, generationOf, type ReadLog } from './edit-log';
-import { checkMeta, type MetaDoc } from './meta';
+import { type MetaDoc } from './meta';
+import { checkMeta } from './meta-shape';
 import { keepDamagedCopy, loadMeta, META_FILE, type LoadedMeta } from './meta-file';
 
 /** The document as the library holds it: library.json continued by its edit log. */

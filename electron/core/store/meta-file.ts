@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { LibraryNotice } from '../../../shared/types';
 import { ServiceError } from '../../../shared/contract/envelope';
 import { isTempFileName, kindOf, NotAFileError, readFileIfExists, writeFileDurably } from './durable-file';
-import { checkMeta, emptyMeta, migrateMeta, MIGRATIONS, SCHEMA_VERSION, type MetaDoc } from './meta';
+import { emptyMeta, migrateMeta, MIGRATIONS, SCHEMA_VERSION, type MetaDoc } from './meta';
+import { checkMeta } from './meta-shape';
 
 export const META_FILE = 'library.json';
 /** The largest library.json read: V8's longest string is about 512 MiB (a 300 MB note still opens, and is reported). */

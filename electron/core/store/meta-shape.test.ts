@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkMeta, emptyMeta } from './meta';
+import { emptyMeta } from './meta';
+import { checkMeta } from './meta-shape';
 import { StoryMap } from './story-map';
 
 // The document's shape check on open; the two records that grow with the library are checked
-// by hand (meta.ts recordProblem), by the same rules a schema would apply.
+// by hand (meta-shape.ts recordProblem), by the same rules a schema would apply.
 const doc = (patch: Record<string, unknown>) => ({ ...JSON.parse(JSON.stringify(emptyMeta('2026-01-01T00:00:00.000Z'))), ...patch });
 
 describe('checkMeta', () => {

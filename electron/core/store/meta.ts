@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ListQuery } from '../../../shared/contract/library';
 import type { BodyBlock, Dateline, Dossier, Link, LibraryNotice, StoryKind, Tag, UpdateProposal, WireRightsInfo, WireSignalName, WireSourceInfo, WireStatus } from '../../../shared/types';
 import { StoryMap } from './story-map';
@@ -168,83 +167,6 @@ export function emptyMeta(now = new Date().toISOString()): MetaDoc {
     notices: [],
     opened: {},
   };
-}
-
-// Shape check on open: valid JSON of the wrong shape must be treated as damage,
-// never silently replaced by defaults. Loose on unknown extra keys (forward notes).
-const stringArray = z.array(z.string());
-const metaShape = z.object({
-  schemaVersion: z.number().int().positive(),
-  createdAt: z.string(),
-  segments: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), count: z.number().int().nonnegative() })),
-  deleted: stringArray,
-  purged: stringArray.optional(),
-  // storyEdits and taggings: checked by recordProblem below.
-  tags: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
-  links: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), type: z.string() }).passthrough()),
-  dossiers: z.array(z.object({ id: z.string(), title: z.string(), entries: z.array(z.object({ storyId: z.string() }).passthrough()) }).passthrough()),
-  dismissedTagSuggestions: z.record(z.string(), stringArray),
-  dismissedRelated: stringArray,
-  savedSearches: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
-  // Notices are code + parameters; older libraries also have an English `message`.
-  notices: z.array(z.object({ code: z.string(), message: z.string().optional() }).passthrough()),
-  opened: z.record(z.string(), z.number().int().positive()),
-  watchFolders: z.array(z.object({ path: z.string(), moveImported: z.boolean() })).optional(),
-  updateProposals: z.array(z.object({ id: z.string(), storyId: z.string(), candidateId: z.string(), status: z.enum(['open', 'accepted', 'declined']) }).passthrough()).optional(),
-  seriesNames: z.record(z.string(), z.string()).optional(),
-});
-
-export type MetaCheck = { ok: true; meta: MetaDoc } | { ok: false; reason: string };
-
-/** Validates a parsed meta document of the current schema version. */
-export function checkMeta(value: unknown): MetaCheck {
-  const result = metaShape.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    return { ok: false, reason: `unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
-  }
-  const records = value as { taggings?: unknown; storyEdits?: unknown };
-  const problem = recordProblem('storyEdits', records.storyEdits, storyEditProblem) ?? recordProblem('taggings', records.taggings, (tags) => (isStringArray(tags) ? null : ': expected an array of strings'));
-  if (problem) return { ok: false, reason: `unexpected shape at ${problem}` };
-  // The per-story records that grow with the library are kept as StoryMaps (story-map.ts).
-  const doc = value as Record<string, unknown> & { taggings: Record<string, string[]>; storyEdits: Record<string, StoryEdit> };
-  return { ok: true, meta: { ...doc, taggings: StoryMap.from(doc.taggings), storyEdits: StoryMap.from(doc.storyEdits) } as unknown as MetaDoc };
-}
-
-// The two records that grow with the library are checked by hand, by the rules a zod schema
-// would apply (`z.record(z.string(), …)`): zod took ~2 µs per entry, 2 s of every opening of a
-// million-story library. A document already held (continued by its edit log) has them as
-// StoryMaps, checked the same way.
-
-const isStringArray = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');
-
-/** `name.key…: what is wrong` for the first entry of the record that breaks `entry`'s rule, or null. */
-function recordProblem(name: string, record: unknown, entry: (value: unknown) => string | null): string | null {
-  if (record instanceof StoryMap) {
-    for (const [key, value] of record as StoryMap<unknown>) {
-      const problem = entry(value);
-      if (problem) return `${name}.${key}${problem}`;
-    }
-    return null;
-  }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return `${name}: expected an object`;
-  const values = record as Record<string, unknown>;
-  for (const key of Object.keys(values)) {
-    const problem = entry(values[key]);
-    if (problem) return `${name}.${key}${problem}`;
-  }
-  return null;
-}
-
-/** A StoryEdit: optional publishedAt (string or null), publishedAtEstimated (boolean), note (string), pageVersions (strings); other keys are let be. */
-function storyEditProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ': expected an object';
-  const edit = value as Record<string, unknown>;
-  if (edit.publishedAt !== undefined && edit.publishedAt !== null && typeof edit.publishedAt !== 'string') return '.publishedAt: expected a string or null';
-  if (edit.publishedAtEstimated !== undefined && typeof edit.publishedAtEstimated !== 'boolean') return '.publishedAtEstimated: expected a boolean';
-  if (edit.note !== undefined && typeof edit.note !== 'string') return '.note: expected a string';
-  if (edit.pageVersions !== undefined && !isStringArray(edit.pageVersions)) return '.pageVersions: expected an array of strings';
-  return null;
 }
 
 /**

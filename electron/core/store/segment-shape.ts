@@ -1,5 +1,5 @@
 import type { promises as fs } from 'node:fs';
-import { isSafeId, LIMITS } from '../../../shared/contract/define';
+import { isSafeId, LIMITS } from '../../../shared/contract/limits';
 import type { SegmentFileProblem } from '../../../shared/types';
 import type { BodyBlock } from '../../../shared/types';
 import { jsonEncodingOf } from './ascii-json';
