@@ -287,6 +287,18 @@ describe('stories.list with a search: counts every hit, orders only the page', (
       opening.adopt(prepare());
       await expectSameAsPlain(withKeys(opening, false), index, [''], FILTERS);
       expect(opening.preparedKeys()?.browseOrder('date', 'desc')).not.toBeNull();
+      // Right after ready, before the warm walk: a plain browse is still read off them, with no
+      // look-up of every story's number on its turn; the filtered ones go by number, alike.
+      const justReady = new ListKeys(ctx.store, indexing, indexing.numbering);
+      justReady.adopt(prepare());
+      const lookups = vi.spyOn(indexing, 'numberOf');
+      try {
+        for (const kind of [undefined, 'brief'] as const) expect((await listStories(withKeys(justReady), { kind, sort: 'date', limit: 20 })).items).toHaveLength(20);
+        expect(lookups).not.toHaveBeenCalled();
+      } finally {
+        lookups.mockRestore();
+      }
+      await expectSameAsPlain(withKeys(justReady), index, [''], FILTERS);
 
       // A date set, stories deleted, a story added after the keys were prepared: not used, worked out again where asked.
       const stale = prepare();
