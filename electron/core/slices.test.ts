@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { Foreground } from './slices';
+import { Foreground, nextTurn as ownTurn } from './slices';
 
 describe('Foreground', () => {
   it('is idle once no request is in flight, after the last answer went out', async () => {
@@ -81,5 +81,44 @@ describe('Foreground', () => {
     const lastRequest = performance.now();
     await quiet;
     expect(quietAt - lastRequest).toBeGreaterThanOrEqual(190);
+  });
+});
+
+describe('nextTurn', () => {
+  it('gives each waiting slice a check phase of its own, in the order they asked', async () => {
+    // Iterations of the event loop, counted in each one's check phase (an immediate set in a
+    // check phase runs in the next iteration's).
+    let iteration = 0;
+    let counting = true;
+    const count = () => {
+      iteration++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    try {
+      const slices: Array<[string, number]> = [];
+      const task = async (name: string) => {
+        for (let slice = 0; slice < 4; slice++) {
+          slices.push([name, iteration]);
+          await ownTurn();
+        }
+      };
+      await Promise.all([task('list page'), task('list keys'), task('worker start')]);
+      // The three take turns, and never two slices in one iteration of the loop.
+      expect(slices.slice(0, 6).map(([name]) => name)).toEqual(['list page', 'list keys', 'worker start', 'list page', 'list keys', 'worker start']);
+      const after = slices.slice(3).map(([, at]) => at);
+      expect(new Set(after).size).toBe(after.length);
+    } finally {
+      counting = false;
+    }
+  });
+
+  it('takes one turn when only one slice waits', async () => {
+    const order: string[] = [];
+    const immediate = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('immediate set before'))));
+    await ownTurn();
+    order.push('turn');
+    await immediate;
+    expect(order).toEqual(['immediate set before', 'turn']);
   });
 });

@@ -1,6 +1,36 @@
 /** Long work hands the event loop back after at most this long, so the app stays responsive. */
 export const SLICE_MS = 8;
 
+/** Sliced work waiting for its next turn (see nextTurn), first come first served. */
+const waitingForTurn: Array<() => void> = [];
+let turnScheduled = false;
+
+function giveTurn(): void {
+  const next = waitingForTurn.shift();
+  // The next one's turn comes in the next check phase: an immediate set now runs in the next
+  // iteration of the event loop, after its timers and I/O.
+  turnScheduled = waitingForTurn.length > 0;
+  if (turnScheduled) setImmediate(giveTurn);
+  next?.();
+}
+
+/**
+ * A turn of the event loop of its own for the next slice of long work: settles in a check
+ * phase in which no other slice awaiting nextTurn runs. With a setImmediate each, every sliced
+ * task waiting then (a list page before the indexes are ready, the list keys' preparation, the
+ * indexing worker's start, the heads cache) ran its slice in the same check phase, back to back,
+ * before any timer or request: at 67,256 stories the main thread's longest block at an opening
+ * (50 ms) was three such slices.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    waitingForTurn.push(resolve);
+    if (turnScheduled) return;
+    turnScheduled = true;
+    setImmediate(giveTurn);
+  });
+}
+
 /**
  * A function to await between units of long work: it takes a turn of the event loop
  * once the work since the last turn has run a slice (`beforeTurn` runs first, e.g. to
@@ -12,7 +42,7 @@ export function sliceBreather(beforeTurn?: () => void, sliceMs = SLICE_MS): () =
   return async () => {
     if (performance.now() - sliceStart < sliceMs) return;
     beforeTurn?.();
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     sliceStart = performance.now();
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LIMITS } from '../../../shared/contract/define';
 import { decodeBytes, type DecodeResult, type TextEncodingName } from './decode';
 import { parseWirePage, type ParsedPage } from './parse';
+import { nextTurn } from '../slices';
 import { readWireOrText } from './wire';
 import type { WireParseResult, WireProblem } from './wire/item';
 
@@ -78,7 +79,7 @@ export async function readImportFiles<T>(paths: string[], take: (item: IntakeIte
     const result = take(readBounded(slot, maxBytes));
     taken.push(result instanceof Promise ? await result : result);
     if (performance.now() - sliceStart >= READ_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       sliceStart = performance.now();
     }
   }

@@ -13,7 +13,7 @@ import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, 
 import { indexingWorkerEntry } from './worker-entry';
 import { started, stopWorker, type WorkerEnd } from './worker-exit';
 import { lexiconData, type LexiconData } from '../text/compounds';
-import type { Foreground } from '../slices';
+import { nextTurn, type Foreground } from '../slices';
 
 // The main process's side of the indexing worker (worker.ts): starts it, tells it every
 // change of the store, asks it the queries, and keeps what the list needs at hand
@@ -469,7 +469,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       // A worker that ended meanwhile is fed no more (a restarted one is fed by its own start).
       if (worker !== this.worker) return;
       worker.postMessage(part satisfies ToWorker);
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       await this.giveWay();
     }
     if (worker !== this.worker) return;

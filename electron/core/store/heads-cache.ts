@@ -7,6 +7,7 @@ import { isTempFileName, tempPathFor } from './durable-file';
 import type { StoryHead, WireVersionFacts } from './meta';
 import { readHeadsFile } from './segment-shape';
 import { ColdHeadParts } from './stored-heads';
+import { nextTurn } from '../slices';
 
 // Every opening reads every story head, and parsing the heads files (JSON with the file
 // name, both SHA-256s and the warnings of every story, and each agency version's facts
@@ -46,7 +47,6 @@ const WIRE_SHARED = new Set<string>(['format', 'date', 'status', 'signals', 'byl
 const SAME_AS_FIRST = -1;
 /** Heads encoded between two pauses of a cache file's making (~1 ms). */
 const ENCODE_SLICE = 250;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The file stamp of the heads file, or null when it is not a regular file. */
 async function stampOf(file: string): Promise<FileStamp | null> {

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { StoryMap } from './story-map';
+import { nextTurn } from '../slices';
 
 // The metadata document as JSON text, a piece at a time. JSON.stringify of the whole document
 // holds the thread for as long as it takes (a backup of a 50 MB document at a decade's archive:
@@ -117,7 +118,7 @@ export async function jsonInSlices(meta: object, options: { sliceChars?: number 
     chars += piece.length;
     if (length < sliceChars) continue;
     seal();
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   seal();
   return { chunks, chars, bytes };
