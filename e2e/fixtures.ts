@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -74,10 +74,21 @@ export async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-export const test = base.extend<{ host: Host; hostArgs: string[] }>({
+/** Where the global set-up left the sample library as the host made it at its first start (see global-setup.ts). */
+export const SAMPLE_LIBRARY_ENV = 'KRONIEK_E2E_SAMPLE_LIBRARY';
+
+export const test = base.extend<{ host: Host; hostArgs: string[]; hostLibrary: 'sample' | 'fresh' }>({
   hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
+  /**
+   * `sample`: the host starts on a copy of the sample library the global set-up had a host make
+   * (its first start, with the index snapshot its close wrote): half the CPU of seeding and
+   * building again in every test. `fresh`: an empty folder, which the host fills at its first start.
+   */
+  hostLibrary: ['sample', { option: true }],
+  host: async ({ hostArgs, hostLibrary }, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kroniek-e2e-'));
+    const sample = process.env[SAMPLE_LIBRARY_ENV];
+    if (hostLibrary === 'sample' && sample) await cp(sample, dataDir, { recursive: true });
     const { host, child } = await startHost(dataDir, hostArgs);
     try {
       await indexesReady(host);
