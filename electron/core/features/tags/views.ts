@@ -2,7 +2,7 @@ import { extractEntities } from '../../analysis/entities';
 import type { TagListItem, TagSuggestionItem } from '../../../../shared/contract/tags';
 import { suggestTags } from '../../analysis/suggest-tags';
 import type { LibraryStore } from '../../store/library-store';
-import { findTag, findTagByName, tagTree, tagUsage } from './ops';
+import { findTag, findTagByName, tagCount, tagTree, tagUsage } from './ops';
 import { own } from '../../store/records';
 
 // Read models of the tags for the UI and the CLI: the tree with counts, and the
@@ -15,12 +15,13 @@ export function listTags(store: LibraryStore): TagListItem[] {
   return tagTree(meta.tags).map(({ tag, depth, childCount }) => ({ ...tag, count: counts.get(tag.id) ?? 0, depth, childCount }));
 }
 
-/** One tag as `tags.list` shows it. */
+/** One tag as `tags.list` shows it (the answer of each tag edit: its own count only). */
 export function tagItem(store: LibraryStore, id: string): TagListItem {
-  const item = listTags(store).find((candidate) => candidate.id === id);
-  if (item) return item;
+  const meta = store.meta;
+  const row = tagTree(meta.tags).find((candidate) => candidate.tag.id === id);
+  if (row) return { ...row.tag, count: tagCount(meta, id, (storyId) => store.isLive(storyId)), depth: row.depth, childCount: row.childCount };
   // Unreachable while the tag exists (tagTree lists every tag); findTag gives the not-found error.
-  const tag = findTag(store.meta, id);
+  const tag = findTag(meta, id);
   return { ...tag, count: 0, depth: 0, childCount: 0 };
 }
 
