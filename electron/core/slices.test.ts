@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { Foreground, nextTurn as ownTurn } from './slices';
+import { Foreground, nextTurn as ownTurn, OrderedInbox } from './slices';
 
 describe('Foreground', () => {
   it('is idle once no request is in flight, after the last answer went out', async () => {
@@ -120,5 +120,38 @@ describe('nextTurn', () => {
     order.push('turn');
     await immediate;
     expect(order).toEqual(['immediate set before', 'turn']);
+  });
+});
+
+describe('OrderedInbox', () => {
+  it('handles a burst in order, a heavy message the last of its turn, the first at once', async () => {
+    let iteration = 0;
+    let counting = true;
+    const count = () => {
+      iteration++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    try {
+      const handled: Array<[string, number]> = [];
+      const inbox = new OrderedInbox<string>(
+        (message) => handled.push([message, iteration]),
+        (message) => message.startsWith('numbers'),
+      );
+      for (const message of ['numbers 1', 'numbers 2', 'progress', 'numbers 3', 'reply']) inbox.push(message);
+      expect(handled).toEqual([['numbers 1', 0]]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(handled.map(([message]) => message)).toEqual(['numbers 1', 'numbers 2', 'progress', 'numbers 3', 'reply']);
+      const turnOf = new Map(handled);
+      expect(turnOf.get('numbers 2')).toBeGreaterThan(turnOf.get('numbers 1')!);
+      expect(turnOf.get('progress')).toBeGreaterThan(turnOf.get('numbers 2')!);
+      expect(turnOf.get('numbers 3')).toBe(turnOf.get('progress'));
+      expect(turnOf.get('reply')).toBeGreaterThan(turnOf.get('numbers 3')!);
+      // Handled at once again once none is waiting.
+      inbox.push('reply 2');
+      expect(handled.at(-1)?.[0]).toBe('reply 2');
+    } finally {
+      counting = false;
+    }
   });
 });

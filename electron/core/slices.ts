@@ -32,6 +32,41 @@ export function nextTurn(): Promise<void> {
 }
 
 /**
+ * Messages handled in the order they came, each `heavy` one the last of its turn of the event
+ * loop (nextTurn): a burst that arrives in one turn (a worker thread's messages posted together
+ * are delivered together) is spread over several, in order. A message that comes while none is
+ * waiting and no heavy one was handled in this turn is handled at once.
+ */
+export class OrderedInbox<M> {
+  private readonly waiting: M[] = [];
+  private handling = false;
+
+  constructor(
+    private readonly handle: (message: M) => void,
+    private readonly heavy: (message: M) => boolean,
+  ) {}
+
+  push(message: M): void {
+    this.waiting.push(message);
+    if (!this.handling) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.handling = true;
+    try {
+      while (this.waiting.length > 0) {
+        const message = this.waiting.shift()!;
+        this.handle(message);
+        // Messages that arrive meanwhile, in this turn too (a worker's are emitted one by one), wait for the next.
+        if (this.heavy(message)) await nextTurn();
+      }
+    } finally {
+      this.handling = false;
+    }
+  }
+}
+
+/**
  * A function to await between units of long work: it takes a turn of the event loop
  * once the work since the last turn has run a slice (`beforeTurn` runs first, e.g. to
  * report progress), and returns at once otherwise. A worker thread, which holds up no

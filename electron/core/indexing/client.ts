@@ -13,7 +13,7 @@ import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, 
 import { indexingWorkerEntry } from './worker-entry';
 import { started, stopWorker, type WorkerEnd } from './worker-exit';
 import { lexiconData, type LexiconData } from '../text/compounds';
-import { nextTurn, type Foreground } from '../slices';
+import { nextTurn, OrderedInbox, type Foreground } from '../slices';
 
 // The main process's side of the indexing worker (worker.ts): starts it, tells it every
 // change of the store, asks it the queries, and keeps what the list needs at hand
@@ -68,6 +68,12 @@ const START_GIVES_WAY_AT_MOST_MS = 50;
 const START_PART_ENTRIES = 5_000;
 /** A worker slice: long enough that yielding costs nothing, short enough that a query waits little. */
 const WORKER_SLICE_MS = 25;
+/**
+ * A `numbers` message with at least this many stories takes a turn of the main thread's event
+ * loop of its own: a snapshot load tells every story's number at once when it ends (14 messages
+ * of 5,000 at 67,000 stories, delivered in one turn), ~6 ms of mirroring each.
+ */
+const NUMBERS_PER_TURN = 1_000;
 
 export interface IndexingOptions {
   /** `eager` starts the worker and the build at once (app, host); `lazy` at the first query (CLI). */
@@ -204,6 +210,13 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   private held: Pending[] | null = null;
   private probe: IntervalHistogram | null = null;
   private readonly readyListeners = new Set<() => void>();
+  /** The current worker's messages, in order (a large piece of story numbers a turn of its own, see NUMBERS_PER_TURN); a stopped worker's are dropped. */
+  private readonly inbox = new OrderedInbox<{ worker: Worker; message: FromWorker }>(
+    ({ worker, message }) => {
+      if (worker === this.worker) this.receive(message);
+    },
+    ({ message }) => message.type === 'numbers' && message.ids.length >= NUMBERS_PER_TURN,
+  );
   /** Set once close() began: the worker's exit is then expected, not a crash. */
   private closing = false;
   /** The last build (or snapshot load) that reached ready. */
@@ -368,7 +381,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       console.error(`[kroniek] starting the indexing worker failed: ${error.message}`);
       void worker.terminate();
     });
-    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('message', (message: FromWorker) => this.inbox.push({ worker, message }));
     worker.on('error', (error) => console.error(`[kroniek] the indexing worker failed: ${error.message}`));
     worker.on('exit', (code) => this.exited(worker, code));
   }
