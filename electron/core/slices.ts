@@ -56,7 +56,14 @@ export class OrderedInbox<M> {
     try {
       while (this.waiting.length > 0) {
         const message = this.waiting.shift()!;
-        this.handle(message);
+        try {
+          this.handle(message);
+        } catch (error) {
+          // Thrown as an event handler's error would be, without holding up the messages after it.
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
         // Messages that arrive meanwhile, in this turn too (a worker's are emitted one by one), wait for the next.
         if (this.heavy(message)) await nextTurn();
       }
