@@ -84,22 +84,29 @@ describe('Foreground', () => {
   });
 });
 
+/**
+ * The iterations of the event loop, counted in each one's check phase (an immediate set in a
+ * check phase runs in the next iteration's), until stopped.
+ */
+function loopIterations(): { now: () => number; stop: () => void } {
+  let iteration = 0;
+  let counting = true;
+  const count = () => {
+    iteration++;
+    if (counting) setImmediate(count);
+  };
+  setImmediate(count);
+  return { now: () => iteration, stop: () => (counting = false) };
+}
+
 describe('nextTurn', () => {
   it('gives each waiting slice a check phase of its own, in the order they asked', async () => {
-    // Iterations of the event loop, counted in each one's check phase (an immediate set in a
-    // check phase runs in the next iteration's).
-    let iteration = 0;
-    let counting = true;
-    const count = () => {
-      iteration++;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
+    const loop = loopIterations();
     try {
       const slices: Array<[string, number]> = [];
       const task = async (name: string) => {
         for (let slice = 0; slice < 4; slice++) {
-          slices.push([name, iteration]);
+          slices.push([name, loop.now()]);
           await ownTurn();
         }
       };
@@ -109,7 +116,7 @@ describe('nextTurn', () => {
       const after = slices.slice(3).map(([, at]) => at);
       expect(new Set(after).size).toBe(after.length);
     } finally {
-      counting = false;
+      loop.stop();
     }
   });
 
@@ -125,17 +132,11 @@ describe('nextTurn', () => {
 
 describe('OrderedInbox', () => {
   it('handles a burst in order, a heavy message the last of its turn, the first at once', async () => {
-    let iteration = 0;
-    let counting = true;
-    const count = () => {
-      iteration++;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
+    const loop = loopIterations();
     try {
       const handled: Array<[string, number]> = [];
       const inbox = new OrderedInbox<string>(
-        (message) => handled.push([message, iteration]),
+        (message) => handled.push([message, loop.now()]),
         (message) => message.startsWith('numbers'),
       );
       for (const message of ['numbers 1', 'numbers 2', 'progress', 'numbers 3', 'reply']) inbox.push(message);
@@ -151,7 +152,7 @@ describe('OrderedInbox', () => {
       inbox.push('reply 2');
       expect(handled.at(-1)?.[0]).toBe('reply 2');
     } finally {
-      counting = false;
+      loop.stop();
     }
   });
 });
