@@ -4,6 +4,8 @@ import { LibraryStore } from '../store/library-store';
 import { withTempDir } from '../store/test/helpers';
 import { topicStory } from './test/topic-stories';
 import { fakeStory } from '../store/test/helpers';
+import { extractQuotes, rememberedRoleWords } from '../analysis/chronology/quotes';
+import { rememberedCompounds, splitCompound } from '../text/compounds';
 
 
 describe('LibraryIndexes', () => {
@@ -112,6 +114,29 @@ describe('LibraryIndexes', () => {
       expect(typing!.highlight).toEqual(['poetin']);
       // A word being typed that does start an indexed word is marked as a prefix.
       expect(indexes.match('poetin fab')!.highlight).toEqual(['poetin', 'fab*']);
+      await indexes.close();
+      await store.close();
+    });
+  });
+});
+
+describe('after a full build', () => {
+  it('lets go of what the build remembered of its words (stems, compound splits, role words)', async () => {
+    // What the caches hold before: words of an earlier story, as any build or query leaves them.
+    const poetin = { key: 'vladimir poetin', name: 'Vladimir Poetin', kind: 'person' as const };
+    extractQuotes({ id: 'q1', date: '2024-03-01', paragraphs: ['De Russische president Vladimir Poetin zei dinsdag dat de wapenleveranties doorgaan.', '"We geven niet op", zei Poetin.'], people: [poetin] });
+    splitCompound('wapenleveranties');
+    expect(rememberedRoleWords()).toBeGreaterThan(0);
+    expect(rememberedCompounds()).toBeGreaterThan(0);
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(Array.from({ length: 300 }, (_, n) => topicStory(n)));
+      const indexes = new LibraryIndexes(store, 'eager', { enabled: false });
+      await indexes.whenReady();
+      expect(rememberedRoleWords()).toBe(0);
+      expect(rememberedCompounds()).toBe(0);
+      // Still answered: the caches fill again as words come.
+      expect(indexes.match('verslag12woord')?.matches.nums.length).toBe(1);
       await indexes.close();
       await store.close();
     });

@@ -3,9 +3,10 @@ import type { RelatedReason } from '../../../shared/contract/links';
 import type { SearchExpansion } from '../../../shared/contract/library';
 import { bandOf, RelatedIndex, releaseWordingCache, writtenForms, writtenTerms, type RelatedHit } from '../analysis/related';
 import { QuoteIndex, type QuotePage, type QuoteQuery, type QuoteSpeaker } from '../analysis/chronology/quote-index';
+import { releaseRoleWords } from '../analysis/chronology/quotes';
 import { parseQuery } from '../search/query';
 import { fold, releaseStemCache } from '../text/dutch';
-import { useCachedLexicon } from '../text/compounds';
+import { releaseCompoundCache, useCachedLexicon } from '../text/compounds';
 import { SearchIndex, type Matches } from '../search/index';
 import { prepareExpansion } from '../search/expand';
 import { withBuildGrowth, withMemorySaving, withUncappedGrowth } from '../memory-policy';
@@ -433,8 +434,11 @@ export class LibraryIndexes {
       // write did 10 s later, and never in a read-only library.
       for (const _ of this.live.search.compactInSlices()) await breather();
     });
+    // What the build's words filled: the thread now reads only the few words of edits and queries.
     releaseStemCache();
     releaseWordingCache();
+    releaseCompoundCache();
+    releaseRoleWords();
   }
 
   /**

@@ -453,6 +453,19 @@ const cache = new Map<string, CompoundSplit | null>();
 const CACHE_LIMIT = 100_000;
 
 /**
+ * Lets go of the splits remembered (up to 100,000 words): after a full index build, whose
+ * words filled it, the thread only splits the few words of edits and queries (see releaseStemCache).
+ */
+export function releaseCompoundCache(): void {
+  cache.clear();
+}
+
+/** How many splits are remembered (for tests). */
+export function rememberedCompounds(): number {
+  return cache.size;
+}
+
+/**
  * The split of a folded word into a first part and a head that are both words of the
  * lexicon (with Dutch linking letters and plural endings), or null when it is no compound
  * (`raket`, `verkeer`, `aanval`). Words of letters only; cached.

@@ -1,4 +1,4 @@
-import { fold } from '../../text/dutch';
+import { detached, fold } from '../../text/dutch';
 import { sentenceSpans } from '../../text/sentences';
 import { gazetteer } from '../gazetteer';
 import { isRoleWord, NAME_PARTICLES } from '../name-cues';
@@ -628,16 +628,31 @@ class SpeakerResolver {
   }
 }
 
-/** isRoleWord(fold(word)), remembered: the same words come back story after story. (Bounded: emptied when full.) */
+/**
+ * isRoleWord(fold(word)), remembered: the same words come back story after story. (Bounded:
+ * emptied when full.) The words are cut out of paragraphs: each is kept as a copy, or a word
+ * of 13 letters or more would keep its whole story's text alive in the cache (~15 MB of
+ * texts after a full build of 67,000 stories).
+ */
 function isRole(word: string): boolean {
   let role = ROLE_WORDS.get(word);
   if (role === undefined) {
     if (ROLE_WORDS.size >= 50_000) ROLE_WORDS.clear();
-    ROLE_WORDS.set(word, (role = isRoleWord(foldFast(word))));
+    ROLE_WORDS.set(detached(word), (role = isRoleWord(foldFast(word))));
   }
   return role;
 }
 const ROLE_WORDS = new Map<string, boolean>();
+
+/** Lets go of the role words remembered (see releaseStemCache: after a full build, the thread only reads edits' quotes). */
+export function releaseRoleWords(): void {
+  ROLE_WORDS.clear();
+}
+
+/** How many words isRole remembers (for tests). */
+export function rememberedRoleWords(): number {
+  return ROLE_WORDS.size;
+}
 
 /** fold(), at the cost of lower-casing where the text is printable ASCII (which is most words): the same result. */
 function foldFast(text: string): string {
