@@ -7,7 +7,7 @@ import { prng } from '../../search/test/synthetic-corpus';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
 import { fakeStory, wireVersion, withTempDir } from '../../store/test/helpers';
 import type { SearchProvider, ServiceContext } from '../../service/context';
-import { KeyColumns, listDayNumber, orderByKeys, PreparedKeys } from './key-columns';
+import { KeyColumns, listDayNumber, OPENING_ORDER, orderByKeys, PreparedKeys } from './key-columns';
 import { ListKeys } from './list-keys';
 import { listStories, matchesFilters } from './list';
 import { ok } from '../../service/test/calls';
@@ -339,6 +339,67 @@ describe('stories.list with a search: counts every hit, orders only the page', (
       late.adopt(irregular);
       await expectSameAsPlain(withKeys(late, false), index, [''], [{}, { kind: 'brief' }]);
       await expectSameAsPlain(withKeys(late), index, ['oorlog ', ''], [{}, { kind: 'brief' }]);
+    });
+  });
+
+  it('makes the order of the list the app opens on in steps, keeps it for the browse, and drops one made of keys gone stale', async () => {
+    await withLibrary(async (core) => {
+      const ctx = core.context;
+      const prepare = () => {
+        const prepared = new PreparedKeys(ctx.store);
+        while (!prepared.advance(50)) continue;
+        return prepared;
+      };
+      const finish = <T>(steps: Generator<void, T>) => {
+        let yields = 0;
+        for (;;) {
+          const step = steps.next();
+          if (step.done) return { value: step.value, yields };
+          yields++;
+        }
+      };
+      for (const sort of ['date', 'imported', 'relevance'] as const) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const prepared = prepare();
+          const made = finish(prepared.orderSteps(sort, dir));
+          // At least around the one numeric sort: a background task hands the event loop back there.
+          expect(made.yields).toBeGreaterThanOrEqual(2);
+          expect(made.value, `${sort} ${dir}`).toEqual(prepare().browseOrder(sort, dir));
+          // Kept: the browse reads it, and making it again is no work.
+          expect(prepared.browseOrder(sort, dir)).toBe(made.value);
+          expect(finish(prepared.orderSteps(sort, dir))).toEqual({ value: made.value, yields: 0 });
+        }
+      }
+      // A date set while it is being made: not kept (the keys no longer hold).
+      const stale = prepare();
+      const steps = stale.orderSteps('date', 'desc');
+      steps.next();
+      await ok(core, 'stories.setDate', { id: 's020', date: '2031-05-05' });
+      expect(finish(steps).value).toBeNull();
+      expect(stale.browseOrder('date', 'desc')).toBeNull();
+    });
+  });
+
+  it('has the opening order made in the background when a library opens, not by the first browse after ready', async () => {
+    await withTempDir(async (dir) => {
+      const first = await openKroniek({ platform: 'cli', dataDir: dir });
+      await first.context.store.addStories(fixtureStories(120));
+      await first.close();
+      const made = vi.spyOn(PreparedKeys.prototype, 'orderSteps');
+      try {
+        const core = await openKroniek({ platform: 'cli', dataDir: dir, indexSnapshot: { enabled: false } });
+        try {
+          await core.context.whenIndexesReady();
+          await vi.waitFor(() => expect(made).toHaveBeenCalledWith(OPENING_ORDER.sort, OPENING_ORDER.dir));
+          const page = (await listStories(core.context, { limit: 10 })).items.map((item) => item.id);
+          expect(page).toHaveLength(10);
+          expect(page).toEqual((await listStories(core.context, { sort: OPENING_ORDER.sort, dir: OPENING_ORDER.dir, limit: 10 })).items.map((item) => item.id));
+        } finally {
+          await core.close();
+        }
+      } finally {
+        made.mockRestore();
+      }
     });
   });
 
