@@ -629,7 +629,7 @@ export class LibraryIndexes {
       briefs.add(head.id);
     }
     if (features) {
-      pair.related.upsertFeatures(head.id, date, features.related);
+      pair.related.upsertFeatures(head.id, date, features.related, features.terms);
       pair.quotes.set(head.id, ownDate, quotesOf(head, body, features.speakers));
     } else {
       const { related, quotes } = relatedAndQuotesOf(head, body, date);

@@ -3,7 +3,7 @@ import type { StoryContent } from '../store/meta';
 import { LibraryStore } from '../store/library-store';
 import { fakeStory, withTempDir } from '../store/test/helpers';
 import { relatedFeatures } from '../analysis/related';
-import { FeatureBatchWriter, readFeatureBatch } from './feature-batch';
+import { FeatureBatchReader, FeatureBatchWriter, type StoryFeatures } from './feature-batch';
 import { FeatureFeed } from './feature-feed';
 import { FEATURE_WORKER_NICE } from '../thread-priority';
 import { LibraryIndexes } from './engine';
@@ -47,9 +47,28 @@ describe('the feature feed', () => {
       const speakers = all.slice(0, n % 3);
       return { id: content.head.id, features: { related, speakers } };
     });
-    for (const doc of docs) writer.add(doc.id, doc.features);
-    expect([...readFeatureBatch(writer.take())]).toEqual(docs);
-    expect(writer.size).toBe(0);
+    // Two batches of one writer, read by one reader: a term's string goes once, with the first story that has it.
+    const reader = new FeatureBatchReader();
+    const read: { id: string; features: StoryFeatures }[] = [];
+    const batches = [docs.slice(0, 2), docs.slice(2)].map((part) => {
+      for (const doc of part) writer.add(doc.id, doc.features);
+      const batch = writer.take();
+      expect(writer.size).toBe(0);
+      read.push(...reader.read(batch));
+      return batch;
+    });
+    const firstWord = new Map<string, string>();
+    for (const { features } of docs) features.related.terms.forEach((term, k) => firstWord.has(term) || firstWord.set(term, features.related.firstWords[k]!));
+    expect(batches.flatMap((batch) => batch.newTerms.split('\u0000'))).toEqual([...firstWord.keys()]);
+    expect(read.map(({ id }) => id)).toEqual(docs.map(({ id }) => id));
+    read.forEach(({ features }, k) => {
+      const { related, speakers } = docs[k]!.features;
+      const { stream, numbers } = features.terms!;
+      expect([...numbers].map((n) => stream.term(n))).toEqual(related.terms);
+      expect([...numbers].map((n) => stream.word(n))).toEqual(related.terms.map((term) => firstWord.get(term)));
+      expect(features.related).toEqual({ ...related, terms: [], firstWords: [] });
+      expect(features.speakers).toEqual(speakers);
+    });
   });
 
   it('gives the same related index as a build that works the features out itself', { timeout: 60_000 }, async () => {
@@ -96,16 +115,18 @@ describe('the feature feed', () => {
     await withTempDir(async (dir) => {
       const store = await LibraryStore.open(dir);
       await store.addStories(Array.from({ length: 150 }, (_, n) => story(n)));
+      // The terms spelled out (their first words are the feed's: see the test above).
       const expected = async (id: string) => {
         const { related, speakers } = relatedAndSpeakersOf((await store.head(id))!, (await store.body(id))!, null);
-        return { related: relatedFeatures(related), speakers };
+        return { related: { ...relatedFeatures(related), firstWords: [] }, speakers };
       };
+      const spelled = (features: StoryFeatures | undefined) => features && { related: { ...features.related, terms: [...features.terms!.numbers].map((n) => features.terms!.stream.term(n)) }, speakers: features.speakers };
       const feed = new FeatureFeed(dir, store.meta, null);
       try {
-        expect(await feed.take('f0')).toEqual(await expected('f0'));
+        expect(spelled(await feed.take('f0'))).toEqual(await expected('f0'));
         expect(await feed.take('elsewhere')).toBeUndefined();
         // f1 was skipped by the engine (worked out there): the feed goes on with f2.
-        expect(await feed.take('f2')).toEqual(await expected('f2'));
+        expect(spelled(await feed.take('f2'))).toEqual(await expected('f2'));
         for (let n = 3; n < 150; n++) expect(await feed.take(`f${n}`)).toBeDefined();
         expect(await feed.take('f150')).toBeUndefined();
         // It split compounds with the lexicon it was handed (shared memory), building none.

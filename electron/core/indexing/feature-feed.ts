@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { IndexedMeta, SegmentRecords } from '../store/meta';
-import { readFeatureBatch, type StoryFeatures } from './feature-batch';
+import { FeatureBatchReader, type StoryFeatures } from './feature-batch';
 import type { FeatureJob, FromFeatureWorker, ToFeatureWorker } from './feature-worker';
 import { workerEntry } from './worker-entry';
 import { started, stopWorker, type WorkerEnd } from './worker-exit';
@@ -28,6 +28,7 @@ export class FeatureFeed implements FeatureSource {
   private current: { id: string; features: StoryFeatures }[] = [];
   private at = 0;
   private readonly arrived: FromFeatureWorker[] = [];
+  private readonly reader = new FeatureBatchReader();
   private waiting: (() => void) | null = null;
   private ended = false;
   /** How the feature worker ended, once the feed was closed (for tests). */
@@ -82,7 +83,7 @@ export class FeatureFeed implements FeatureSource {
         continue;
       }
       if (message.type === 'batch') {
-        this.current = [...readFeatureBatch(message.batch)];
+        this.current = [...this.reader.read(message.batch)];
         this.at = 0;
         this.worker.postMessage({ type: 'more', batches: 1 } satisfies ToFeatureWorker);
         return true;

@@ -60,7 +60,7 @@ async function post(writer: FeatureBatchWriter): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
   const batch = writer.take();
-  port!.postMessage({ type: 'batch', batch } satisfies FromFeatureWorker, [batch.signatures.buffer as ArrayBuffer, batch.counts.buffer as ArrayBuffer, batch.weights.buffer as ArrayBuffer]);
+  port!.postMessage({ type: 'batch', batch } satisfies FromFeatureWorker, [batch.signatures.buffer as ArrayBuffer, batch.counts.buffer as ArrayBuffer, batch.termNumbers.buffer as ArrayBuffer, batch.weights.buffer as ArrayBuffer]);
 }
 
 try {

@@ -9,9 +9,11 @@ import { Scorer } from './scoring';
 import { readRelatedState, writeRelatedState } from './snapshot';
 import { RelatedState } from './state';
 import { StoryStore } from './stories';
+import type { StreamedTerms } from './term-stream';
 
 export { relatedEntities, toRelatedDoc, type RelatedDoc, type RelatedKind } from './doc';
 export { relatedFeatures, releaseWordingCache, type RelatedFeatures } from './features';
+export { TermStream, type StreamedTerms } from './term-stream';
 export type { RelatedBand, RelatedReason } from '../../../../shared/contract/links';
 export { bandOf, writtenForms, writtenTerms, POSSIBLE_SCORE, STRONG_SCORE, type SharedWording } from './reasons';
 
@@ -86,8 +88,8 @@ export class RelatedIndex {
     this.upsertFeatures(doc.id, doc.date, relatedFeatures(doc));
   }
 
-  /** As upsert(), with the story's features worked out beforehand (maybe by another thread). */
-  upsertFeatures(id: string, date: string | null, features: RelatedFeatures): void {
+  /** As upsert(), with the story's features worked out beforehand (maybe by another thread; `streamed`: its terms as numbers, see StoryStore.add). */
+  upsertFeatures(id: string, date: string | null, features: RelatedFeatures, streamed?: StreamedTerms): void {
     const state = this.state;
     const signature = withDate(features.contentSignature, date);
     const existing = this.slotOf(id);
@@ -95,7 +97,7 @@ export class RelatedIndex {
       if (state.slots.signature[existing] === signature) return;
       this.removeSlot(existing);
     }
-    const slot = this.stories.add(id, date, features, signature);
+    const slot = this.stories.add(id, date, features, signature, streamed);
     this.postings.addStory(slot);
     this.scorer.computeNorms(slot, state.live);
     state.changesSinceNorms++;

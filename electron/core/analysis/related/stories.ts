@@ -2,6 +2,7 @@ import { ByteWriter } from '../compact';
 import { dayNumber } from './doc';
 import type { RelatedFeatures } from './features';
 import { IdCursor, quantizeWeight, type RelatedState } from './state';
+import type { StreamedTerms } from './term-stream';
 
 // Term storage: a story goes in as one record (its terms with their weights, its
 // entities), with document frequencies counted and each term's spelling kept for the
@@ -15,8 +16,12 @@ export class StoryStore {
 
   constructor(private readonly state: RelatedState) {}
 
-  /** Gives the story a new slot and stores its record; returns the slot. */
-  add(id: string, date: string | null, features: RelatedFeatures, signature: number): number {
+  /**
+   * Gives the story a new slot and stores its record; returns the slot. `streamed`: its terms as
+   * numbers of a term stream (then `features.terms` and `firstWords` are not read; the
+   * weights are in the numbers' order).
+   */
+  add(id: string, date: string | null, features: RelatedFeatures, signature: number, streamed?: StreamedTerms): number {
     const state = this.state;
     const slot = state.slotCount++;
     state.slots.ensure(state.slotCount);
@@ -28,19 +33,9 @@ export class StoryStore {
     // Terms: numbered in the order they first occur, with their tf.
     const { terms, firstWords, weights } = features;
     const seen: number[] = [];
-    for (let k = 0; k < terms.length; k++) {
-      const term = terms[k]!;
-      let termId = state.terms.get(term);
-      if (termId < 0) {
-        termId = state.terms.add(term);
-        setSurface(state, termId, term, firstWords[k]!);
-        state.termDf.push(0);
-        if (state.termScratch.length <= termId) {
-          const grown = new Float32Array(Math.max(1024, Math.ceil((termId + 1) * 1.5)));
-          grown.set(state.termScratch);
-          state.termScratch = grown;
-        }
-      }
+    const count = streamed ? streamed.numbers.length : terms.length;
+    for (let k = 0; k < count; k++) {
+      const termId = streamed ? streamed.stream.idOf(streamed.numbers[k]!, state.terms, this.termIdOf) : this.termIdOf(terms[k]!, firstWords[k]!);
       if (state.termScratch[termId] === 0) seen.push(termId);
       state.termScratch[termId]! += weights[k]!;
     }
@@ -81,6 +76,23 @@ export class StoryStore {
     state.slots.entityCount[slot] = entityIds.length;
     return slot;
   }
+
+  /** The id of `term`, added when new (with `word`, the folded word it came from, as its spelling). */
+  private readonly termIdOf = (term: string, word: string): number => {
+    const state = this.state;
+    let termId = state.terms.get(term);
+    if (termId < 0) {
+      termId = state.terms.add(term);
+      setSurface(state, termId, term, word);
+      state.termDf.push(0);
+      if (state.termScratch.length <= termId) {
+        const grown = new Float32Array(Math.max(1024, Math.ceil((termId + 1) * 1.5)));
+        grown.set(state.termScratch);
+        state.termScratch = grown;
+      }
+    }
+    return termId;
+  };
 
   /** Marks the story's slot dead and takes its terms and entities out of the document frequencies. */
   remove(slot: number): void {
