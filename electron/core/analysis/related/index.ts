@@ -25,6 +25,7 @@ export { bandOf, writtenForms, writtenTerms, POSSIBLE_SCORE, STRONG_SCORE, type 
 //   reasons.ts     why two stories are related, as data
 //   compaction.ts  dropping removed stories once they are a quarter of all
 //   snapshot.ts    the index's state in the index snapshot
+//   term-stream.ts terms sent by number (the feature worker's batches), and their ids in the index
 // An upsert whose indexed content did not change (a tag edit) is a no-op.
 
 export interface RelatedHit {
