@@ -1,6 +1,14 @@
 /** Long work hands the event loop back after at most this long, so the app stays responsive. */
 export const SLICE_MS = 8;
 
+/** Runs work written in steps (a generator that yields between them) to its end at once; its result. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Sliced work waiting for its next turn (see nextTurn), first come first served. */
 const waitingForTurn: Array<() => void> = [];
 let turnScheduled = false;

@@ -5,6 +5,8 @@
 // item that cannot make the page (nearly all of them) instead of the ~15 per item
 // of a full sort, and allocates nothing per item.
 
+import { runToEnd } from '../slices';
+
 /** Negative when `a` comes before `b`. Must be a strict total order (no ties) for stable results. */
 export type Order = (a: number, b: number) => number;
 
@@ -15,11 +17,7 @@ export type Order = (a: number, b: number) => number;
  * `items` is left unchanged.
  */
 export function sortedSlice(items: Int32Array, length: number, order: Order, from: number, count: number): Int32Array {
-  const steps = sortedSliceSteps(items, length, order, from, count, 0);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(sortedSliceSteps(items, length, order, from, count, 0));
 }
 
 /**
@@ -52,11 +50,7 @@ function* sortedSliceSteps(items: Int32Array, length: number, order: Order, from
 
 /** The first `k` of `items[0..length)` in `order`, sorted. */
 export function firstInOrder(items: Int32Array, length: number, order: Order, k: number): Int32Array {
-  const steps = firstInOrderSteps(items, length, order, k, 0);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(firstInOrderSteps(items, length, order, k, 0));
 }
 
 /** firstInOrder, yielding after every `step` items looked at (0: never; a sort of most of the items is one step). */

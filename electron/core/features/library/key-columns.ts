@@ -2,6 +2,7 @@ import type { StoryKind } from '../../../../shared/types';
 import { publishedAtOf, type MetaDoc, type StoryEdit, type StoryHead } from '../../store/meta';
 import { entriesOf } from '../../store/records';
 import { digitsAt } from '../../store/stored-heads';
+import { runToEnd } from '../../slices';
 
 // What the list filters and sorts a story by, a column per key in typed arrays, by slot:
 // a story number of the search index (ListKeys), or a position in the store's order
@@ -165,7 +166,7 @@ const msOfDay = (time: number) => Math.floor(time / 10_000_000) * 3_600_000 + (M
  * the order of `slots` itself. The slots must all be KEYED.
  */
 export function orderSlots(columns: KeyColumns, slots: Int32Array | null, count: number, sort: BrowseSort, dir: 'asc' | 'desc'): Int32Array {
-  return finish(orderSlotsSteps(columns, slots, count, sort, dir));
+  return runToEnd(orderSlotsSteps(columns, slots, count, sort, dir));
 }
 
 /** Stories an ordering step takes between two yields of orderSlotsSteps (a few milliseconds at most). */
@@ -206,7 +207,7 @@ const POSITION_BITS = 2 ** 21;
  * sort with a comparator over all of them took 13–17 ms.
  */
 export function orderByKeys(first: Int32Array, second: Float64Array): Int32Array {
-  return finish(orderByKeysSteps(first, second));
+  return runToEnd(orderByKeysSteps(first, second));
 }
 
 /** orderByKeys() in steps (see orderSlotsSteps). */
@@ -244,14 +245,6 @@ function* orderByKeysSteps(first: Int32Array, second: Float64Array): Generator<v
     }
   }
   return positions;
-}
-
-/** Runs steps to the end, at once. */
-function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Orders positions[start … end-1] (ascending) by `second`, the earlier position first on equal keys. */
@@ -351,7 +344,7 @@ export class PreparedKeys {
    */
   browseOrder(sort: BrowseSort, dir: 'asc' | 'desc'): BrowseOrder | null {
     if (!this.ready || !this.regular) return null;
-    return this.orders.get(`${sort} ${dir}`) ?? finish(this.orderSteps(sort, dir));
+    return this.orders.get(`${sort} ${dir}`) ?? runToEnd(this.orderSteps(sort, dir));
   }
 
   /**
@@ -376,7 +369,7 @@ export class PreparedKeys {
       else if (statuses[at] === BRIEF) briefs++;
     }
     const nums = yield* orderSlotsSteps(columns, null, count, sort, dir);
-    // Worked out again meanwhile (a story or a date changed), or made by a browse: not kept.
+    // Worked out again meanwhile (a story or a date changed): dropped. Made by a browse meanwhile: that one stays.
     if (!this.ready || this.columns !== columns) return null;
     const order = this.orders.get(name) ?? { nums, articles, briefs };
     this.orders.set(name, order);

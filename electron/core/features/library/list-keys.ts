@@ -2,6 +2,7 @@ import type { LibraryStore } from '../../store/library-store';
 import type { MetaDoc, StoryHead } from '../../store/meta';
 import { changedRecordKeys, own } from '../../store/records';
 import { ARTICLE, BRIEF, GONE, KEYED, KeyColumns, kindStatus, orderSlots, UNKEYED, UNKNOWN, type BrowseOrder, type BrowseSort, type PreparedKeys } from './key-columns';
+import { runToEnd } from '../../slices';
 
 // What the list filters and sorts search hits by, kept per story number (the search
 // index's), so that the tens of thousands of hits of a common word cost a few array
@@ -123,11 +124,7 @@ export class ListKeys {
   liveNumbers(): Int32Array | null {
     const { live } = this;
     if (live && live.heads === this.store.headsRevision && live.numbers === this.numbers.numbersRevision) return live.nums;
-    const walk = this.walkLive();
-    for (;;) {
-      const step = walk.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.walkLive());
   }
 
   /**
