@@ -126,6 +126,23 @@ export async function ensureCorpus(dir: string, size: number, shape: CorpusShape
 /** The corpus folder of a shape and size (the generator's version is in the name, so a changed generator never reuses an old corpus). */
 export const corpusDirName = (shape: CorpusShape, size: number) => (shape === 'v2' ? `corpus-v2-${size}` : `corpus-decade1-${size}`);
 
+/**
+ * The measuring processes' environment: glibc's malloc hands out every block of 1 MiB or more
+ * as pages of its own, given back when freed, as PartitionAlloc does in the app (Electron
+ * allocates array buffers with it, inside V8's memory cage, and maps each allocation of about
+ * a megabyte or more directly). glibc's default raises that threshold to the size of each
+ * such block freed (up to 32 MiB): after a full build its freed buffers made later ones come
+ * from arenas whose free pages are never given back, +80-90 MB of RSS once idle at 52,000
+ * stories (BENCHMARKS.md, session 30). `KRONIEK_BENCH_GLIBC_DEFAULT=1` measures with glibc's default.
+ */
+export function measuringEnv(): NodeJS.ProcessEnv {
+  if (process.env.KRONIEK_BENCH_GLIBC_DEFAULT === '1') return process.env;
+  return { ...process.env, MALLOC_MMAP_THRESHOLD_: String(MEASURING_MMAP_THRESHOLD) };
+}
+
+/** See measuringEnv. */
+const MEASURING_MMAP_THRESHOLD = 1024 * 1024;
+
 /** Runs the open-library measurements in a fresh Node process, bundled as the app's main process is, so cold open and RSS are honest. */
 async function measureInChild(dataDir: string, queriesFile: string): Promise<OpenLibraryFigures>;
 async function measureInChild(dataDir: string, queriesFile: string, mode: 'snapshot' | 'warm'): Promise<SnapshotOpenFigures>;
@@ -136,6 +153,7 @@ async function measureInChild(dataDir: string, queriesFile: string, mode: 'first
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: measuringEnv(),
   });
   if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
   const last = result.stdout.trim().split('\n').at(-1) ?? '{}';
@@ -147,7 +165,7 @@ let childBundle: Promise<string> | null = null;
 /** The cold open to the first list page, in a fresh bundled process (as measureInChild). */
 async function coldOpenInChild(dataDir: string): Promise<{ coldOpenMs: number; segments: number }> {
   childBundle ??= bundleMeasuringChild();
-  const result = spawnSync(process.execPath, [await childBundle, '--cold-open', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const result = spawnSync(process.execPath, [await childBundle, '--cold-open', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: measuringEnv() });
   if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { coldOpenMs: number; segments: number };
 }
@@ -248,7 +266,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values['wire-parse'] !== undefined) return benchWireParseCommand(Number(values['wire-parse']), Boolean(values.json));
   if (values.memory !== undefined) {
     childBundle ??= bundleMeasuringChild();
-    const result = spawnSync(process.execPath, ['--expose-gc', await childBundle, '--memory', path.resolve(values.memory)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const result = spawnSync(process.execPath, ['--expose-gc', await childBundle, '--memory', path.resolve(values.memory)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: measuringEnv() });
     if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
     process.stdout.write(`${result.stdout.trim().split('\n').at(-1)}\n`);
     return 0;
@@ -258,7 +276,7 @@ export async function main(argv: string[]): Promise<number> {
     const runs = Number(values.runs ?? '1');
     const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : [];
     for (let run = 0; run < runs; run++) {
-      const result = spawnSync(process.execPath, [...profile, await childBundle, '--build', path.resolve(values.build), ...(values['keep-helpers'] ? ['--keep-helpers'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const result = spawnSync(process.execPath, [...profile, await childBundle, '--build', path.resolve(values.build), ...(values['keep-helpers'] ? ['--keep-helpers'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: measuringEnv() });
       if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
       const figures = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { stories: number; wallMs: number; cpuMs: number; cpuUsPerStory: number; mainBlockMs: number; threadMs: number[] };
       if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -370,7 +388,7 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
     await writeFile(importFile, JSON.stringify({ corpus: path.basename(corpusDir), importFilesPerSec: Math.round(importFilesPerSec), totals: report.totals }));
   }
 
-  log('Measuring a cold open, edits, search, related and memory in a fresh process …');
+  log(`Measuring a cold open, edits, search, related and memory in a fresh process (${measuringEnv().MALLOC_MMAP_THRESHOLD_ ? 'malloc maps blocks of 1 MiB or more on their own, as in the app' : "glibc malloc's default"}) …`);
   await rm(path.join(dataDir, CACHE_DIR), { recursive: true, force: true });
   const queries: BenchQueries = {
     searches: syntheticQueries(200),
@@ -448,6 +466,8 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
     libraryMB: round(libraryBytes / MB),
     cacheMB: round(cacheBytes / MB),
     diskRatio: round((libraryBytes + cacheBytes) / wireBytes, 2),
+    // How the measuring processes' malloc was set (measuringEnv): 0 is glibc's default.
+    glibcMmapThresholdKiB: measuringEnv().MALLOC_MMAP_THRESHOLD_ ? MEASURING_MMAP_THRESHOLD / 1024 : 0,
   };
   return figures;
 }
