@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LibraryStore } from '../core/store/library-store';
 import { withTempDir } from '../core/store/test/helpers';
 import { runCli } from './test/helpers';
 
@@ -18,6 +19,24 @@ describe('kroniek import, list, show, search', () => {
       expect(report.files.find((file: { fileName: string }) => file.fileName === 'empty.txt')).toMatchObject({ status: 'rejected', code: 'empty' });
       const again = JSON.parse((await runCli(['import', SEEDS, '--data', data, '--json'])).stdout);
       expect(again.totals).toMatchObject({ imported: 0, duplicate: 5 });
+    });
+  });
+
+  it('leaves the heads cache of what it imported, so that the next opening reads the heads from it', async () => {
+    await withTempDir(async (dir) => {
+      const data = path.join(dir, 'lib');
+      await runCli(['--data', data, 'import', SEEDS]);
+      const segments = (await readdir(path.join(data, 'content'))).filter((name) => name.endsWith('.heads.json')).map((name) => name.replace(/\.heads\.json$/, ''));
+      expect(segments.length).toBeGreaterThan(0);
+      const cached = await readdir(path.join(data, 'cache', 'heads'));
+      expect(cached.sort()).toEqual(segments.map((name) => `${name}.bin`).sort());
+      const store = await LibraryStore.open(data, { readOnly: true });
+      try {
+        expect(store.segmentsFromCache).toBe(segments.length);
+        expect(store.storyCount).toBe(40);
+      } finally {
+        await store.close();
+      }
     });
   });
 

@@ -271,6 +271,11 @@ export class Library {
     // Writes the index snapshot first when the indexes changed (bounded), while the folder is still locked.
     await this.indexing.close();
     await this.backups?.close();
+    // A command-line process ends with its command, before the store's background turns would
+    // make the heads cache of what it wrote or read without one (store/heads-cache.ts): made
+    // now, so that the next opening reads it: ~0.7 s once at 67,000 stories, and the first open
+    // after such an import to its first list page took 720-840 ms without it, ~520 ms with it.
+    if (this.context.platform === 'cli') await this.store.headsCacheSettled();
     await this.store.close();
   }
 }
