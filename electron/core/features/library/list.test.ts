@@ -7,7 +7,7 @@ import { prng } from '../../search/test/synthetic-corpus';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
 import { fakeStory, wireVersion, withTempDir } from '../../store/test/helpers';
 import type { SearchProvider, ServiceContext } from '../../service/context';
-import { KeyColumns, listDayNumber, OPENING_ORDER, orderByKeys, PreparedKeys } from './key-columns';
+import { KeyColumns, listDayNumber, OPENING_ORDER, orderByKeys, PreparedKeys, sortedSteps } from './key-columns';
 import { ListKeys } from './list-keys';
 import { listStories, matchesFilters } from './list';
 import { ok } from '../../service/test/calls';
@@ -362,7 +362,7 @@ describe('stories.list with a search: counts every hit, orders only the page', (
         for (const dir of ['asc', 'desc'] as const) {
           const prepared = prepare();
           const made = finish(prepared.orderSteps(sort, dir));
-          // At least around the one numeric sort: a background task hands the event loop back there.
+          // At least around the numeric sort (in steps of its own at scale): a background task hands the event loop back there.
           expect(made.yields).toBeGreaterThanOrEqual(2);
           expect(made.value, `${sort} ${dir}`).toEqual(prepare().browseOrder(sort, dir));
           // Kept: the browse reads it, and making it again is no work.
@@ -493,6 +493,39 @@ describe('browse order: a counting sort by day, then each day by comparisons', (
       const second = Float64Array.from({ length: count }, () => (random() < 0.5 ? -1 : 1) * pick(instants) * 86_400_123);
       const expected = Array.from({ length: count }, (_, at) => at).sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]! || a - b);
       expect([...orderByKeys(first, second)], `${count} ${days} ${instants}`).toEqual(expected);
+    }
+  });
+
+  it('orders long days imported in order, in reverse or mixed, and more stories than one sorted chunk', () => {
+    const random = prng(29);
+    for (const [count, days, shape] of [[5_000, 3, 'ascending'], [5_000, 3, 'descending'], [5_000, 3, 'ties'], [40_000, 60, 'ascending'], [40_000, 60, 'descending'], [40_000, 900, 'mixed']] as const) {
+      const first = Int32Array.from({ length: count }, () => 20_000_000 + Math.floor(random() * days));
+      // The import instant of each position: rising with it (the usual library), falling (the list newest first), with ties, or at random.
+      const second = Float64Array.from({ length: count }, (_, at) =>
+        shape === 'ascending' ? at * 1_000 : shape === 'descending' ? -at * 1_000 : shape === 'ties' ? Math.floor(at / 7) * 1_000 : Math.floor(random() * 5_000) * 1_000,
+      );
+      const expected = Array.from({ length: count }, (_, at) => at).sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]! || a - b);
+      expect([...orderByKeys(first, second)], `${count} ${days} ${shape}`).toEqual(expected);
+    }
+  });
+});
+
+describe('sortedSteps: a numeric sort in steps', () => {
+  it('sorts as one native sort, whatever the chunk, yielding between steps', () => {
+    const random = prng(31);
+    for (const [count, chunk] of [[0, 4], [1, 4], [4, 4], [5, 4], [1_000, 7], [1_000, 1_000], [10_000, 64], [33_333, 1_024], [40_000, 16_384]] as const) {
+      // Integers with repeats, negatives and large magnitudes (as packed keys are).
+      const values = Float64Array.from({ length: count }, () => (random() < 0.5 ? -1 : 1) * Math.floor(random() * count) * 2 ** 21 + Math.floor(random() * 3));
+      const expected = Float64Array.from(values).sort();
+      const steps = sortedSteps(values, chunk);
+      let yields = 0;
+      let step = steps.next();
+      while (!step.done) {
+        yields++;
+        step = steps.next();
+      }
+      expect([...step.value], `${count} ${chunk}`).toEqual([...expected]);
+      if (count > chunk) expect(yields, `${count} ${chunk}`).toBeGreaterThanOrEqual(Math.ceil(count / chunk));
     }
   });
 });
