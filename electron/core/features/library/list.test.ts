@@ -4,10 +4,11 @@ import { openKroniek, type KroniekCore } from '../../app';
 import { LibraryIndexes } from '../../indexing/engine';
 import { parseQuery, SearchIndex } from '../../search/index';
 import { prng } from '../../search/test/synthetic-corpus';
+import { runToEnd } from '../../slices';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
 import { fakeStory, wireVersion, withTempDir } from '../../store/test/helpers';
 import type { SearchProvider, ServiceContext } from '../../service/context';
-import { KeyColumns, listDayNumber, OPENING_ORDER, orderByKeys, PreparedKeys, sortedSteps } from './key-columns';
+import { KeyColumns, listDayNumber, OPENING_ORDER, orderByKeys, orderSlots, orderSlotsSteps, PreparedKeys, sortedSteps } from './key-columns';
 import { ListKeys } from './list-keys';
 import { listStories, matchesFilters } from './list';
 import { ok } from '../../service/test/calls';
@@ -506,6 +507,30 @@ describe('browse order: a counting sort by day, then each day by comparisons', (
       );
       const expected = Array.from({ length: count }, (_, at) => at).sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]! || a - b);
       expect([...orderByKeys(first, second)], `${count} ${days} ${shape}`).toEqual(expected);
+    }
+  });
+});
+
+describe('orderSlotsSteps: the same order in steps as at once', () => {
+  it('sorts the keys in chunks and merges them to the order one sort gives, for every sort and direction', () => {
+    const random = prng(37);
+    for (const [count, days] of [[3_000, 20], [9_000, 400], [9_000, 9_000]] as const) {
+      const columns = new KeyColumns(count);
+      for (let at = 0; at < count; at++) {
+        // Some undated, days over a few years, import instants with repeats.
+        columns.sortDay[at] = random() < 0.05 ? 0 : 20_200_101 + Math.floor(random() * days);
+        columns.importedDay[at] = 20_240_101 + Math.floor(random() * 28);
+        columns.importedTime[at] = Math.floor(random() * 24) * 10_000_000 + Math.floor(random() * 60) * 100_000 + Math.floor(random() * 3) * 1_000;
+      }
+      const slots = Int32Array.from({ length: count }, (_, at) => count - 1 - at);
+      for (const sort of ['date', 'imported', 'relevance'] as const) {
+        for (const dir of ['asc', 'desc'] as const) {
+          for (const some of [null, slots]) {
+            const stepped = runToEnd(orderSlotsSteps(columns, some, count, sort, dir, 256));
+            expect([...stepped], `${count} ${days} ${sort} ${dir}`).toEqual([...orderSlots(columns, some, count, sort, dir)]);
+          }
+        }
+      }
     }
   });
 });
