@@ -17,7 +17,7 @@ import { WatchService, type WatchServiceOptions } from './features/watch/watch-s
 import { TeamSync, type SyncCredentials } from './features/sync/sync-engine';
 import type { CredentialStore } from './features/sync/credential-store';
 
-/** The longest the warming of the list keys waits for a moment without requests (see warmListKeys). */
+/** The longest the main thread's background work (preparing the list keys, the opening order) waits for a moment without requests (see backgroundTurn). */
 const WARM_WAIT_AT_MOST_MS = 50;
 /**
  * The warming's slices: short, since a request that comes while one runs waits for it. With
@@ -68,6 +68,10 @@ export class Library {
   private makingOrder: Promise<boolean> | null = null;
   private closing: Promise<void> | null = null;
   private warmed = false;
+  /** The walk that copies the list keys to the index's numbers once the indexes are ready (warmListKeys); `whenReady` waits for it. */
+  private keysWarm: Promise<void> = Promise.resolve();
+  /** How many of those walks run: meanwhile the background turns do not wait for the editor's requests to pause (see backgroundTurn). */
+  private hurrying = 0;
 
   private constructor(
     readonly store: LibraryStore,
@@ -135,7 +139,11 @@ export class Library {
         library.prepared = new PreparedKeys(store);
         indexing.onStartSent(() => void library.prepareListKeys());
       }
-      indexing.onReady(() => void library.warmListKeys().then(() => library.warmSearch()));
+      indexing.onReady(() => {
+        const walk = library.warmListKeys();
+        library.keysWarm = walk.catch((error: unknown) => console.error('[kroniek] preparing the list keys failed:', error));
+        void walk.then(() => library.warmSearch());
+      });
       if (options.watchFolders && !store.readOnly) await watch.resume();
       if (!store.readOnly) await sync.start({ live: Boolean(options.liveSync) });
       return library;
@@ -145,9 +153,15 @@ export class Library {
     }
   }
 
-  /** Settles once the indexes are built (or loaded) and hold every change made before the call. */
-  whenReady(): Promise<void> {
-    return this.indexing.whenReady();
+  /**
+   * Settles once the indexes are built (or loaded) and hold every change made before the
+   * call, and the list's keys are copied to the index's numbers (see warmListKeys): the
+   * searches from then on look up no story hit by hit.
+   */
+  async whenReady(): Promise<void> {
+    // The worker reports ready (and the walk starts, see open) before it answers this.
+    await this.indexing.whenReady();
+    await this.keysWarm;
   }
 
   /** The list's per-story keys, kept by the search index's story numbers (new ones when the numbering starts over). */
@@ -196,19 +210,31 @@ export class Library {
     return this.makingOrder;
   }
 
+  /**
+   * Copies the list keys to the index's numbers, right after the indexes became ready. Until
+   * then a search works out the keys of its hits one by one (at 52,000 stories, the first
+   * 80 searches of a stream took p95 8–14 ms instead of ~1.5), so the walk does not wait for
+   * the editor's requests to pause (~40 ms of 2 ms slices at 52,000 stories; a request that
+   * comes meanwhile waits for at most one).
+   */
   private async warmListKeys(): Promise<void> {
-    const { prepared } = this;
-    if (prepared) {
-      while (!prepared.advance(PREPARE_STEP)) if (!(await this.inBackground())) return;
-      if (!(await this.makeOpeningOrder(prepared))) return;
+    this.hurrying++;
+    try {
+      const { prepared } = this;
+      if (prepared) {
+        while (!prepared.advance(PREPARE_STEP)) if (!(await this.inBackground())) return;
+        if (!(await this.makeOpeningOrder(prepared))) return;
+      }
+      const keys = this.listKeys();
+      for (const _ of keys.warmSteps()) {
+        // Stale once the numbering started over (a restarted worker warms its own).
+        if (keys !== this.listKeysNow || !(await this.inBackground())) return;
+      }
+      // Copied to their numbers: let go.
+      if (this.prepared === prepared) this.prepared = null;
+    } finally {
+      this.hurrying--;
     }
-    const keys = this.listKeys();
-    for (const _ of keys.warmSteps()) {
-      // Stale once the numbering started over (a restarted worker warms its own).
-      if (keys !== this.listKeysNow || !(await this.inBackground())) return;
-    }
-    // Copied to their numbers: let go.
-    if (this.prepared === prepared) this.prepared = null;
   }
 
   /** The breather of background work on the main thread (see backgroundTurn); false once the library is closing. */
@@ -217,8 +243,9 @@ export class Library {
   /**
    * Hands the event loop back after every WARM_SLICE_MS of work. Background work: the
    * editor's requests go first (see Foreground), but a stream of them back to back (a
-   * script, the benchmark) lets a slice through now and then, so that the keys are warm
-   * after a while and its searches stop working out keys hit by hit.
+   * script, the benchmark) lets a slice through now and then. Not while the keys are copied
+   * to the index's numbers right after ready (see warmListKeys): then a slice runs between
+   * any two turns.
    */
   private backgroundTurn(): () => Promise<boolean> {
     const breather = sliceBreather(undefined, WARM_SLICE_MS);
@@ -227,7 +254,7 @@ export class Library {
     return async () => {
       if (this.closing) return false;
       await breather();
-      if (this.foreground.busy && performance.now() >= grantedUntil) {
+      if (this.hurrying === 0 && this.foreground.busy && performance.now() >= grantedUntil) {
         await this.foreground.idle(WARM_WAIT_AT_MOST_MS);
         if (this.foreground.busy) grantedUntil = performance.now() + WARM_SLICE_MS;
       }

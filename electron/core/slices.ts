@@ -103,8 +103,8 @@ export function sliceBreather(beforeTurn?: () => void, sliceMs = SLICE_MS): () =
  * flight. Warming the list's keys right after the indexes became ready, in 8 ms slices,
  * held up each of the editor's first edits and searches by a slice at every I/O turn
  * (tag edits of 5–30 ms instead of ~1 at 52,000 stories); waiting until no request is in
- * flight costs the warming nothing but time, and a search before it finished works out
- * the keys it needs itself.
+ * flight costs background work nothing but time. (The copy of the keys to the index's
+ * numbers right after ready no longer waits: see Library.warmListKeys.)
  */
 export class Foreground {
   private active = 0;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openKroniek } from '../../app';
 import { IndexingClient } from '../../indexing/client';
 import { fakeStory, withTempDir } from '../../store/test/helpers';
+import { ListKeys } from './list-keys';
 import { WARM_SEARCHES, warmQueries } from './warm-search';
 
 const heads = (...headlines: string[]) => headlines.map((headline, i) => fakeStory(`s${i}`, headline).head);
@@ -56,6 +57,38 @@ describe('the library warms its search once the indexes are ready', () => {
       const count = asked.length;
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(asked).toHaveLength(count);
+    });
+  });
+
+  it('is ready once the list keys are copied to the index’s numbers: the first search after looks up no story', async () => {
+    // A walk slow enough to take many turns (as at tens of thousands of stories).
+    const walk = ListKeys.prototype.warmSteps;
+    let walked = false;
+    vi.spyOn(ListKeys.prototype, 'warmSteps').mockImplementation(function* (this: ListKeys) {
+      for (let turn = 0; turn < 20; turn++) {
+        const start = performance.now();
+        while (performance.now() - start < 3);
+        yield;
+      }
+      yield* walk.call(this);
+      walked = true;
+    });
+    await withTempDir(async (dir) => {
+      const first = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
+      await first.context.store.addStories(Array.from({ length: 300 }, (_, i) => fakeStory(`d${i}`, `Dijkwacht meldt hoogwater bij post ${i}`)));
+      await first.close();
+      const core = await openKroniek({ platform: 'cli', dataDir: dir });
+      try {
+        await core.library.whenReady();
+        expect(walked).toBe(true);
+        expect(core.library.listKeys().preparedKeys()).toBeNull();
+        const lookups = vi.spyOn(IndexingClient.prototype, 'idAt');
+        const page = (await core.dispatch('stories.list', { query: 'dijkwacht hoogwater', limit: 20 })) as { ok: boolean; value: { total: number } };
+        expect(page.value.total).toBe(300);
+        expect(lookups).not.toHaveBeenCalled();
+      } finally {
+        await core.close();
+      }
     });
   });
 });
