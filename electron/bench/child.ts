@@ -4,6 +4,7 @@ import { call } from '../cli/command';
 import { openKroniek } from '../core/app';
 import { lowerRuntimeHelpers } from '../core/thread-priority';
 import { measureOpenLibrary, measureSnapshotOpen, type BenchQueries } from './measure-open';
+import { buildGaps, ThreadGaps } from './thread-gaps';
 
 // The measuring process of `npm run bench`: opens a library the way the desktop app's
 // main process does and prints its figures as one JSON line. It runs bundled
@@ -43,6 +44,8 @@ if (values['cold-open']) {
   process.stdout.write(`${JSON.stringify({ coldOpenMs, segments })}\n`);
   process.exit(0);
 }
+// What the main thread did in each gap of its event loop (Linux), for the build's longest block.
+const gaps = values.build || values.open ? ThreadGaps.start() : null;
 if (values.build) {
   // Only a full index build (no snapshot read or written): its wall time, the CPU of the
   // whole process (every thread) per story, and the longest main-thread block meanwhile.
@@ -72,11 +75,12 @@ if (values.build) {
   const stories = core.context.store.storyCount;
   const mainBlockMs = core.library.indexing.lastBuild?.mainLongestBlockMs ?? NaN;
   const startBlockMs = core.library.indexing.lastBuild?.startBlockMs ?? NaN;
+  const mainGaps = buildGaps(gaps, core.library.indexing.lastBuild);
   await core.close();
   const cpuMs = (used.user + used.system) / 1000;
-  process.stdout.write(`${JSON.stringify({ stories, wallMs, cpuMs, cpuUsPerStory: (cpuMs * 1000) / stories, mainBlockMs, startBlockMs, threadMs })}\n`);
+  process.stdout.write(`${JSON.stringify({ stories, wallMs, cpuMs, cpuUsPerStory: (cpuMs * 1000) / stories, mainBlockMs, startBlockMs, mainGaps, threadMs })}\n`);
   process.exit(0);
 }
 const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as BenchQueries;
-const figures = values.open ? await measureOpenLibrary(values.open, queries) : await measureSnapshotOpen(values['open-snapshot']!, queries, values['after-warm-up']);
+const figures = values.open ? await measureOpenLibrary(values.open, queries, gaps) : await measureSnapshotOpen(values['open-snapshot']!, queries, values['after-warm-up']);
 process.stdout.write(`${JSON.stringify(figures)}\n`);

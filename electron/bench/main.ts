@@ -15,6 +15,7 @@ import { snapshotPath } from '../core/snapshot/index-snapshot';
 import { bundleMeasuringChild } from './bundle-child';
 import type { BenchQueries, OpenLibraryFigures, SnapshotOpenFigures } from './measure-open';
 import { round, timed } from './stats';
+import { describeGaps, type BuildGaps } from './thread-gaps';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -61,7 +62,8 @@ into an empty library, then of N more into it.
 With --memory DIR: what the open library DIR keeps in memory, by structure (memory.ts).
 With --build DIR: only the full index build of the library in DIR (no snapshot read or written),
 N times, each in a fresh bundled process: wall time, the process's CPU (all threads) per story
-and the longest main-thread block; V8's helper threads give way to the main thread as in the web
+and the longest main-thread block (on Linux split into the thread's own work, its wait for a core
+and its sleep, and the thread's own longest block: thread-gaps.ts); V8's helper threads give way to the main thread as in the web
 host, --keep-helpers leaves them as in Electron's main process; --cpu-prof DIR writes every thread's V8 CPU profile there.
 With --chronology N: drafting the chronology of a dossier of N synthetic articles, and extracting their quotes.
 With --sync N: the team library against a CouchDB-protocol server on loopback: N stories shared by
@@ -279,9 +281,9 @@ export async function main(argv: string[]): Promise<number> {
     for (let run = 0; run < runs; run++) {
       const result = spawnSync(process.execPath, [...profile, await childBundle, '--build', path.resolve(values.build), ...(values['keep-helpers'] ? ['--keep-helpers'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: measuringEnv() });
       if (result.status !== 0) throw new Error(`the measuring process failed (exit ${result.status})`);
-      const figures = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { stories: number; wallMs: number; cpuMs: number; cpuUsPerStory: number; mainBlockMs: number; threadMs: number[] };
+      const figures = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { stories: number; wallMs: number; cpuMs: number; cpuUsPerStory: number; mainBlockMs: number; mainGaps: BuildGaps | null; threadMs: number[] };
       if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
-      else console.log(`Full build of ${figures.stories} stories: ${round(figures.wallMs)} ms wall, ${round(figures.cpuMs)} ms CPU (${round(figures.cpuUsPerStory)} µs per story), longest main-thread block ${round(figures.mainBlockMs, 1)} ms; the busiest threads' CPU per story ${figures.threadMs.map((ms) => round((ms * 1000) / figures.stories)).join(' / ')} µs`);
+      else console.log(`Full build of ${figures.stories} stories: ${round(figures.wallMs)} ms wall, ${round(figures.cpuMs)} ms CPU (${round(figures.cpuUsPerStory)} µs per story), longest main-thread block ${round(figures.mainBlockMs, 1)} ms${describeGaps(figures.mainGaps)}; the busiest threads' CPU per story ${figures.threadMs.map((ms) => round((ms * 1000) / figures.stories)).join(' / ')} µs`);
     }
     return 0;
   }
@@ -400,7 +402,7 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
   const queriesFile = path.join(workDir, `queries-${size}.json`);
   await writeFile(queriesFile, JSON.stringify(queries));
   const open = await measureInChild(dataDir, queriesFile);
-  log(`  cold open to first page ${round(open.coldOpenMs)} ms; index ready after ${round(open.indexReadyMs)} ms (built in the indexing worker; longest main-thread block meanwhile ${round(open.buildMainBlockMs, 1)} ms)`);
+  log(`  cold open to first page ${round(open.coldOpenMs)} ms; index ready after ${round(open.indexReadyMs)} ms (built in the indexing worker; longest main-thread block meanwhile ${round(open.buildMainBlockMs, 1)} ms${describeGaps(open.buildMainGaps)})`);
   log(`  tag edit durably on disk: median ${round(open.editPersistMs, 2)} ms`);
   log(`  search 2-word p95 ${round(open.searchP95Ms, 2)} ms, as a quoted phrase p95 ${round(open.searchPhraseP95Ms, 2)} ms; related p95 ${round(open.relatedMs, 2)} ms`);
   log(`  snippets of a page's first 20 rows p95 ${round(open.snippetP95Ms, 2)} ms`);
@@ -438,6 +440,11 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
     coldOpenMs: round(open.coldOpenMs),
     indexReadyMs: round(open.indexReadyMs),
     buildMainBlockMs: round(open.buildMainBlockMs, 1),
+    // The longest gap split (thread-gaps.ts; NaN where threads have no scheduler statistics).
+    buildMainOwnBlockMs: open.buildMainGaps?.ranMs ?? NaN,
+    buildMainGapRanMs: open.buildMainGaps?.gapRanMs ?? NaN,
+    buildMainGapWaitedMs: open.buildMainGaps?.gapWaitedMs ?? NaN,
+    buildMainGapSleptMs: open.buildMainGaps?.gapSleptMs ?? NaN,
     editPersistMs: round(open.editPersistMs, 2),
     baselineEditPersistMs: round(baseline.medianMs),
     baselineRatio: round(baseline.medianMs / open.editPersistMs),

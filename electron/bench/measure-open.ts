@@ -3,6 +3,7 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { openKroniek, type KroniekCore } from '../core/app';
 import { call } from '../cli/command';
 import { percentile, timed } from './stats';
+import { buildGaps, type BuildGaps, type ThreadGaps } from './thread-gaps';
 
 /** The queries to time, made by the parent (the synthetic corpus reads the seeds beside the sources). */
 export interface BenchQueries {
@@ -40,6 +41,8 @@ export interface OpenLibraryFigures {
   snapshotWriteBlockMs: number;
   /** The longest the main process's event loop was held up while the indexes were built (in the worker). */
   buildMainBlockMs: number;
+  /** The build's longest main-thread gap split into the thread's work, its wait for a core and its sleep (Linux; see thread-gaps.ts). */
+  buildMainGaps: BuildGaps | null;
 }
 
 export interface SnapshotOpenFigures {
@@ -177,7 +180,7 @@ async function snippetTimes(core: KroniekCore, queries: string[]): Promise<numbe
 }
 
 /** Opens an existing library in this (fresh) process and measures what an editor feels. */
-export async function measureOpenLibrary(dataDir: string, queries: BenchQueries): Promise<OpenLibraryFigures> {
+export async function measureOpenLibrary(dataDir: string, queries: BenchQueries, gaps: ThreadGaps | null = null): Promise<OpenLibraryFigures> {
   const { core, first, start, coldOpenMs } = await openTimed(dataDir);
   let rssPeakMB = rssNowMB();
   await untilIndexesReady(core, () => (rssPeakMB = Math.max(rssPeakMB, rssNowMB())));
@@ -212,6 +215,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
   // so that its own collections are not taken for the idle memory reducer's.
   const indexing = core.library.indexing;
   const buildMainBlockMs = indexing.lastBuild?.mainLongestBlockMs ?? NaN;
+  const buildMainGaps = buildGaps(gaps, indexing.lastBuild);
   const written = (await indexing.saveSnapshot()) ?? (await indexing.status()).lastSnapshotWrite;
   const rssBusyMB = rssNowMB();
   const { rssMB, rssAllMB, settleMs } = await settledRss();
@@ -235,6 +239,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries)
     snapshotBytes: written?.bytes ?? NaN,
     snapshotWriteBlockMs: written?.longestBlockMs ?? NaN,
     buildMainBlockMs,
+    buildMainGaps,
   };
 }
 

@@ -92,6 +92,8 @@ export interface IndexProgress {
 /** How the indexes came to be ready, as the main process saw it. */
 export interface BuildReport {
   origin: IndexOrigin;
+  /** When the worker was started (performance.now() of this thread). */
+  startedAt: number;
   /** From the worker's start to ready. */
   ms: number;
   /** The longest the main process's event loop was held up meanwhile: the worker's start itself (its message cloned on this thread) or the longest gap monitorEventLoopDelay saw after it. */
@@ -416,7 +418,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
   private becameReady(origin: IndexOrigin): void {
     const mainLongestBlockMs = Math.max(this.startBlockMs, this.probe ? this.probe.max / 1e6 : 0);
     this.stopProbe();
-    this.lastBuild = { origin, ms: performance.now() - this.startedAt, mainLongestBlockMs, startBlockMs: this.startBlockMs };
+    this.lastBuild = { origin, startedAt: this.startedAt, ms: performance.now() - this.startedAt, mainLongestBlockMs, startBlockMs: this.startBlockMs };
     for (const listener of this.readyListeners) listener();
   }
 

@@ -284,10 +284,13 @@ describe('the indexing worker', () => {
 
   it('reports how long the main thread was held up while the worker built the indexes', async () => {
     await withLibrary(1_500, async (store) => {
+      const before = performance.now();
       const client = new IndexingClient(store, { snapshot: { enabled: false } });
       try {
         await client.whenReady();
         const report = client.lastBuild!;
+        expect(report.startedAt).toBeGreaterThanOrEqual(before);
+        expect(report.startedAt + report.ms).toBeLessThanOrEqual(performance.now());
         expect(report.origin).toBe('built');
         expect(Number.isFinite(report.mainLongestBlockMs)).toBe(true);
         expect(report.mainLongestBlockMs).toBeGreaterThanOrEqual(0);
