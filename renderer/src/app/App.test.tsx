@@ -114,6 +114,31 @@ describe('App: browsing', () => {
   });
 });
 
+describe('App: sidebar', () => {
+  it('keeps the line of each section’s empty note while it loads, so nothing below moves when the loads end', async () => {
+    const service = new FakeService(library());
+    const release: Array<() => void> = [];
+    const held = <T,>(value: T) => new Promise<T>((resolve) => release.push(() => resolve(value)));
+    service.overrides['tags.list'] = () => held([]);
+    service.overrides['searches.list'] = () => held([]);
+    service.overrides['dossiers.list'] = () => held([]);
+    renderApp(service);
+    await screen.findByRole('listbox', { name: /stories/i });
+    await waitFor(() => expect(release).toHaveLength(3));
+    const notes = ['No tags yet. Add one to a story in the reader.', 'None yet. Search or filter, then choose Save search…', 'No dossiers yet.'];
+    for (const note of notes) {
+      // There, taking its line, but neither shown nor read out.
+      expect(screen.getByText(note).classList.contains('sidebar-reserve'), note).toBe(true);
+      expect(screen.getByText(note).getAttribute('aria-hidden'), note).toBe('true');
+    }
+    await act(async () => release.forEach((answer) => answer()));
+    for (const note of notes) {
+      expect(screen.getByText(note).classList.contains('sidebar-reserve'), note).toBe(false);
+      expect(screen.getByText(note).getAttribute('aria-hidden'), note).toBeNull();
+    }
+  });
+});
+
 describe('App: keyboard', () => {
   it('moves a roving focus with arrows, j/k, Home/End and opens with Enter', async () => {
     const user = userEvent.setup();

@@ -62,7 +62,9 @@ export function DossierSidebarSection() {
           ))}
         </ul>
       ) : (
-        dossiersState === 'ready' && <p className="sidebar-empty">{t.dossiers('none')}</p>
+        <p className={dossiersState === 'ready' ? 'sidebar-empty' : 'sidebar-empty sidebar-reserve'} aria-hidden={dossiersState === 'ready' ? undefined : true}>
+          {t.dossiers('none')}
+        </p>
       )}
       <button type="button" className="sidebar-add" onClick={() => openDossierDialog({ kind: 'create' })} disabled={readOnly} title={readOnly ? t.app('readOnly') : undefined}>
         <span aria-hidden="true">+</span> {t.dossiers('newDossier')}

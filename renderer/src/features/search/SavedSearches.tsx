@@ -47,7 +47,9 @@ export function SavedSearches() {
           </button>
         </p>
       ) : savedSearches.length === 0 ? (
-        state === 'ready' && <p className="saved-search-empty">{t.search('noSavedSearches')}</p>
+        <p className={state === 'ready' ? 'saved-search-empty' : 'saved-search-empty sidebar-reserve'} aria-hidden={state === 'ready' ? undefined : true}>
+          {t.search('noSavedSearches')}
+        </p>
       ) : (
         <ul className="saved-search-list" aria-labelledby={headingId}>
           {savedSearches.map((item) => (

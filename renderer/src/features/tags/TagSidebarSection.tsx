@@ -41,7 +41,11 @@ export function TagSidebarSection() {
           </button>
         </p>
       )}
-      {tagsState === 'ready' && tags.length === 0 && <p className="sidebar-note">{t.tags('noTagsYet')}</p>}
+      {tagsState !== 'error' && tags.length === 0 && (
+        <p className={tagsState === 'ready' ? 'sidebar-note' : 'sidebar-note sidebar-reserve'} aria-hidden={tagsState === 'ready' ? undefined : true}>
+          {t.tags('noTagsYet')}
+        </p>
+      )}
       {shown.length > 0 && (
         <ul className="tag-tree" aria-labelledby="sidebar-tags">
           {shown.map((tag) => {
