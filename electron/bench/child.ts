@@ -45,7 +45,7 @@ if (values['cold-open']) {
   process.exit(0);
 }
 // What the main thread did in each gap of its event loop (Linux), for the build's longest block.
-const gaps = values.build || values.open ? ThreadGaps.start() : null;
+const gaps = values.build || values.open || values['open-snapshot'] ? ThreadGaps.start() : null;
 if (values.build) {
   // Only a full index build (no snapshot read or written): its wall time, the CPU of the
   // whole process (every thread) per story, and the longest main-thread block meanwhile.
@@ -82,5 +82,5 @@ if (values.build) {
   process.exit(0);
 }
 const queries = JSON.parse(readFileSync(values.queries!, 'utf8')) as BenchQueries;
-const figures = values.open ? await measureOpenLibrary(values.open, queries, gaps) : await measureSnapshotOpen(values['open-snapshot']!, queries, values['after-warm-up']);
+const figures = values.open ? await measureOpenLibrary(values.open, queries, gaps) : await measureSnapshotOpen(values['open-snapshot']!, queries, values['after-warm-up'], gaps);
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -61,6 +61,8 @@ export interface SnapshotOpenFigures {
   loadBlockMs: number;
   /** The longest the main process's event loop was held up while the snapshot loaded. */
   loadMainBlockMs: number;
+  /** That block split as buildMainGaps (the load's window: from the worker's start to ready). */
+  loadMainGaps: BuildGaps | null;
   /** Content segments whose heads the opening read from their cache file (store/heads-cache.ts), of `segments`. */
   segmentsFromCache: number;
   segments: number;
@@ -248,7 +250,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries,
  * `afterWarmUp`: the searches wait until the library's warm-up searches have run (what an
  * editor who searches a moment after ready sees), and the memory once idle is not waited for.
  */
-export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries, afterWarmUp = false): Promise<SnapshotOpenFigures> {
+export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries, afterWarmUp = false, gaps: ThreadGaps | null = null): Promise<SnapshotOpenFigures> {
   const { core, start, coldOpenMs } = await openTimed(dataDir);
   const { segmentsFromCache } = core.context.store;
   const segments = core.context.store.meta.segments.length;
@@ -257,6 +259,7 @@ export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries
   const rssMB = rssNowMB();
   const status = await core.library.indexing.status();
   const loadMainBlockMs = core.library.indexing.lastBuild?.mainLongestBlockMs ?? NaN;
+  const loadMainGaps = buildGaps(gaps, core.library.indexing.lastBuild);
   let warmUpMs = NaN;
   if (afterWarmUp) {
     const deadline = performance.now() + 60_000;
@@ -276,6 +279,7 @@ export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries
     settleMs: settled.settleMs,
     loadBlockMs: status.lastSnapshotLoad?.longestBlockMs ?? NaN,
     loadMainBlockMs,
+    loadMainGaps,
     segmentsFromCache,
     segments,
     searchP95Ms: percentile(searches, 95),
