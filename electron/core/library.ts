@@ -140,9 +140,9 @@ export class Library {
         indexing.onStartSent(() => void library.prepareListKeys());
       }
       indexing.onReady(() => {
-        const walk = library.warmListKeys();
-        library.keysWarm = walk.catch((error: unknown) => console.error('[kroniek] preparing the list keys failed:', error));
-        void walk.then(() => library.warmSearch());
+        // A failed walk is said, not thrown: the searches then work out their keys themselves.
+        library.keysWarm = library.warmListKeys().catch((error: unknown) => console.error('[kroniek] preparing the list keys failed:', error));
+        void library.keysWarm.then(() => library.warmSearch());
       });
       if (options.watchFolders && !store.readOnly) await watch.resume();
       if (!store.readOnly) await sync.start({ live: Boolean(options.liveSync) });
