@@ -187,6 +187,7 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries,
   let rssPeakMB = rssNowMB();
   await untilIndexesReady(core, () => (rssPeakMB = Math.max(rssPeakMB, rssNowMB())));
   const indexReadyMs = performance.now() - start;
+  const buildMainGaps = buildGaps(gaps, core.library.indexing.lastBuild);
 
   const ids = first.items.map((item) => item.id);
   const tag = (await core.dispatch('tags.create', { name: 'bench' })) as { ok: boolean; value?: { id: string } };
@@ -217,7 +218,6 @@ export async function measureOpenLibrary(dataDir: string, queries: BenchQueries,
   // so that its own collections are not taken for the idle memory reducer's.
   const indexing = core.library.indexing;
   const buildMainBlockMs = indexing.lastBuild?.mainLongestBlockMs ?? NaN;
-  const buildMainGaps = buildGaps(gaps, indexing.lastBuild);
   const written = (await indexing.saveSnapshot()) ?? (await indexing.status()).lastSnapshotWrite;
   const rssBusyMB = rssNowMB();
   const { rssMB, rssAllMB, settleMs } = await settledRss();
@@ -256,10 +256,11 @@ export async function measureSnapshotOpen(dataDir: string, queries: BenchQueries
   const segments = core.context.store.meta.segments.length;
   await untilIndexesReady(core);
   const indexReadyMs = performance.now() - start;
+  const loadMainGaps = buildGaps(gaps, core.library.indexing.lastBuild);
   const rssMB = rssNowMB();
   const status = await core.library.indexing.status();
   const loadMainBlockMs = core.library.indexing.lastBuild?.mainLongestBlockMs ?? NaN;
-  const loadMainGaps = buildGaps(gaps, core.library.indexing.lastBuild);
+
   let warmUpMs = NaN;
   if (afterWarmUp) {
     const deadline = performance.now() + 60_000;

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { round } from './stats';
 
 // What the main thread did while its event loop did not turn (Linux). A 1 ms timer notes
 // every gap between two of its ticks longer than GAP_MS, and reads the thread's scheduler
@@ -93,8 +94,10 @@ export class ThreadGaps {
     this.timer.unref();
   }
 
+  /** Stops the timer (what was recorded stays for summary); once only. */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (!this.timer) return;
+    clearInterval(this.timer);
     this.timer = null;
     closeSync(this.fd);
   }
@@ -126,11 +129,16 @@ export interface BuildGaps {
   over20: number;
 }
 
-/** The gaps from the worker's start to ready (BuildReport's window), or null without a recorder or a build. */
+/**
+ * The gaps from the worker's start to ready (BuildReport's window), or null without a recorder
+ * or a build. Stops the recorder: called once the indexes are ready, so that its 1 ms timer
+ * runs neither during the searches measured next nor through the idle wait for V8's memory
+ * reducer (whose allocations it would keep from looking idle).
+ */
 export function buildGaps(gaps: ThreadGaps | null, build: { startedAt: number; ms: number } | null | undefined): BuildGaps | null {
+  gaps?.stop();
   if (!gaps || !build) return null;
   const { longest, longestMs, longestRanMs, over20 } = gaps.summary(build.startedAt, build.startedAt + build.ms);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
   return { gapMs: round(longestMs), gapRanMs: round(longest?.ranMs ?? 0), gapWaitedMs: round(longest?.waitedMs ?? 0), gapSleptMs: round(longest?.sleptMs ?? 0), ranMs: round(longestRanMs), over20 };
 }
 
