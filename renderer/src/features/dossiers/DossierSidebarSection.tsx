@@ -3,6 +3,7 @@ import { localeOf } from '../../i18n';
 import { useApp, useT } from '../../store';
 import './dossiers.css';
 import { useErrorText } from '../../ui/errors/use-error-text';
+import { EmptyNote } from '../../ui/EmptyNote';
 
 /** The sidebar's dossier list: one button per dossier (opens it in the main area) and "New dossier…". */
 export function DossierSidebarSection() {
@@ -62,9 +63,9 @@ export function DossierSidebarSection() {
           ))}
         </ul>
       ) : (
-        <p className={dossiersState === 'ready' ? 'sidebar-empty' : 'sidebar-empty sidebar-reserve'} aria-hidden={dossiersState === 'ready' ? undefined : true}>
+        <EmptyNote className="sidebar-empty" pending={dossiersState !== 'ready'}>
           {t.dossiers('none')}
-        </p>
+        </EmptyNote>
       )}
       <button type="button" className="sidebar-add" onClick={() => openDossierDialog({ kind: 'create' })} disabled={readOnly} title={readOnly ? t.app('readOnly') : undefined}>
         <span aria-hidden="true">+</span> {t.dossiers('newDossier')}

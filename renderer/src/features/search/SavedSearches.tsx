@@ -3,6 +3,7 @@ import type { SavedSearchItem } from '../../../../shared/contract/searches';
 import { activeFilterCount } from './list-query';
 import { useApp, useT } from '../../store';
 import { Dialog } from '../../ui/Dialog';
+import { EmptyNote } from '../../ui/EmptyNote';
 import './search.css';
 import { useErrorText } from '../../ui/errors/use-error-text';
 
@@ -47,9 +48,9 @@ export function SavedSearches() {
           </button>
         </p>
       ) : savedSearches.length === 0 ? (
-        <p className={state === 'ready' ? 'saved-search-empty' : 'saved-search-empty sidebar-reserve'} aria-hidden={state === 'ready' ? undefined : true}>
+        <EmptyNote className="saved-search-empty" pending={state !== 'ready'}>
           {t.search('noSavedSearches')}
-        </p>
+        </EmptyNote>
       ) : (
         <ul className="saved-search-list" aria-labelledby={headingId}>
           {savedSearches.map((item) => (

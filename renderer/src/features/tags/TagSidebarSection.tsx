@@ -2,6 +2,7 @@ import { WhatSaidButton } from '../quotes/WhatSaid';
 import { useMemo } from 'react';
 import { localeOf } from '../../i18n';
 import { useApp, useT } from '../../store';
+import { EmptyNote } from '../../ui/EmptyNote';
 import { ColorDot } from './TagChip';
 import { hotkeyMap, visibleInTree } from './hotkeys';
 import './tags.css';
@@ -42,9 +43,9 @@ export function TagSidebarSection() {
         </p>
       )}
       {tagsState !== 'error' && tags.length === 0 && (
-        <p className={tagsState === 'ready' ? 'sidebar-note' : 'sidebar-note sidebar-reserve'} aria-hidden={tagsState === 'ready' ? undefined : true}>
+        <EmptyNote className="sidebar-note" pending={tagsState !== 'ready'}>
           {t.tags('noTagsYet')}
-        </p>
+        </EmptyNote>
       )}
       {shown.length > 0 && (
         <ul className="tag-tree" aria-labelledby="sidebar-tags">
