@@ -25,7 +25,7 @@ function reportText(report: ImportReport): string {
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import <file-or-folder>... [--json]',
-  summary: 'Import wire stories (.txt files; folders recursively).',
+  summary: 'Import wire stories: page text (.txt), ninjs (.json) and NewsML-G2 (.xml) files; folders recursively.',
   async run(args, { call, out }) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
     if (positionals.length === 0) throw new Error('Name at least one file or folder to import.');

@@ -328,7 +328,7 @@ export async function importBytes(store: LibraryStore, files: { name: string; by
   return importPrepared(store, files.map((file) => prepareAnyImportFile(file.name, file.bytes, file.lastModified === undefined ? undefined : new Date(file.lastModified))), options);
 }
 
-/** Import files and folders (recursively, `.txt`) from disk: dialogs, CLI, first-run seeds. */
+/** Import files and folders (recursively: `.txt`, `.json`, `.xml`) from disk: dialogs, CLI, first-run seeds. */
 export async function importPaths(store: LibraryStore, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
   await loadNinjsValidators();
   const run = new ImportRun(store, options);
