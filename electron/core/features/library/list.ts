@@ -324,23 +324,18 @@ function listMatches(ctx: ServiceContext, query: ListQuery, matches: Matches, hi
   const { nums, scores } = matches;
   const kind = query.kind ? kindStatus(query.kind) : 0;
   const filtered = hasOtherFilters(query);
-  // Positions in `matches` of the live stories that pass the filters.
-  const kept = scratchPositions(nums.length);
-  let total = 0;
-  // Hits per kind, whatever the kind filter: the list offers the other kind with its count.
-  const kinds = { article: 0, brief: 0 };
-  const others = filtered ? withoutKind(query) : query;
-  for (let at = 0; at < nums.length; at++) {
-    const status = keys.status(nums[at]!);
-    if (status === GONE) continue;
-    if (filtered && !matchesFilters(ctx, keys.head(nums[at]!), others)) continue;
-    if (status === ARTICLE) kinds.article++;
-    else if (status === BRIEF) kinds.brief++;
-    if (!kind || status === kind) kept[total++] = at;
-  }
-
   const sort: SortKey = query.sort ?? 'relevance';
   const dir = query.dir ?? defaultDir(sort);
+  // Positions in `matches` of the live stories that pass the filters.
+  const kept = scratchPositions(nums.length);
+  // Hits per kind, whatever the kind filter: the list offers the other kind with its count.
+  const kinds = { article: 0, brief: 0 };
+  let keep: ((num: number) => boolean) | null = null;
+  if (filtered) {
+    const others = withoutKind(query);
+    keep = (num) => matchesFilters(ctx, keys.head(num), others);
+  }
+  const total = keepHits(keys, nums, kind, keep, kept, kinds);
   // Search order: the best score first, ties to the more recently added story.
   const relevance: Order = (a, b) => scores[b]! - scores[a]! || nums[b]! - nums[a]!;
   let order: Order;
@@ -355,6 +350,28 @@ function listMatches(ctx: ServiceContext, query: ListQuery, matches: Matches, hi
   const page = best < 0 ? sortedSlice(kept, total, order, offset, limit) : sortedSlice(scratchBest(total), best, order, offset, limit);
   const items = Array.from(page, (at) => ctx.store.toSummary(keys.head(nums[at]!)));
   return { total, offset, items, scores: Array.from(page, (at) => scores[at]!), highlight, kinds };
+}
+
+/**
+ * Writes to `kept` the positions in `nums` of the live stories of `kind` (0: any) that `keep`
+ * lets through (null: all), and returns how many; counts in `kinds` the live ones `keep` lets
+ * through, of either kind. The hot loop of a search's page, in a function of its own: inside
+ * listMatches, V8 optimised the loop alone while it ran (on-stack replacement) and threw that
+ * code away at the first use after the loop of what the first call had not reached yet (the
+ * sort, say), again and again: 43–71 times in the first few hundred searches of a process.
+ */
+function keepHits(keys: ListKeys, nums: Int32Array, kind: number, keep: ((num: number) => boolean) | null, kept: Int32Array, kinds: { article: number; brief: number }): number {
+  let total = 0;
+  for (let at = 0; at < nums.length; at++) {
+    const num = nums[at]!;
+    const status = keys.status(num);
+    if (status === GONE) continue;
+    if (keep && !keep(num)) continue;
+    if (status === ARTICLE) kinds.article++;
+    else if (status === BRIEF) kinds.brief++;
+    if (!kind || status === kind) kept[total++] = at;
+  }
+  return total;
 }
 
 /** `compareBy` over positions in the matches, on numeric keys where the dates allow; and which of them are undated. */
