@@ -124,7 +124,7 @@ export class Library {
       await options.beforeIndexing?.({ store, importOptions });
       const start = options.indexes ?? 'eager';
       const foreground = new Foreground();
-      const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot, foreground });
+      const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot, foreground, warmQueries: () => warmQueries(store.liveHeads()) });
       const watch = new WatchService(store, importOptions, options.watchOptions);
       const sync = new TeamSync(store, options.syncCredentials, options.credentialStore ?? null);
       const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync, foreground);

@@ -81,6 +81,8 @@ export interface IndexingOptions {
   snapshot?: IndexSnapshotOptions;
   /** The requests being answered: the worker's start gives way to them (see feedStart). */
   foreground?: Foreground;
+  /** Searches of the library's own words, which the worker runs once its indexes are ready (asked at each start of a worker; see warm-up.ts). */
+  warmQueries?: () => string[];
 }
 
 export interface IndexProgress {
@@ -362,6 +364,7 @@ export class IndexingClient implements SearchProvider, RelatedProvider, QuotesPr
       snapshot: this.options.snapshot ?? {},
       sliceMs: WORKER_SLICE_MS,
       lexicon: sharedLexicon(),
+      warmQueries: this.options.warmQueries?.() ?? [],
     };
     this.outbox.length = 0;
     this.numbers.clear();

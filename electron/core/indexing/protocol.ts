@@ -29,6 +29,8 @@ export interface WorkerInit {
   sliceMs: number;
   /** The compound lexicon an earlier worker of this process built (shared memory), or null: this worker builds it and posts it back (`lexicon`). */
   lexicon: LexiconData | null;
+  /** Searches the worker runs on its own once the indexes are ready, before it says so to `whenReady` (see warm-up.ts). */
+  warmQueries: string[];
 }
 
 /** IndexedMeta as it crosses to the worker (structured clone keeps no classes): the StoryMaps as their buckets (story-map.ts, meta-patch.ts). */
@@ -80,6 +82,8 @@ export interface WorkerStatus {
   lexicon: LexiconOrigin | null;
   /** The worker thread's nice value (thread-priority.ts); null where threads have none of their own. */
   priority: number | null;
+  /** How many of its warm-up searches (warm-up.ts) the worker has run. */
+  warmSearches: number;
 }
 
 /** Each request and the value its reply carries. */

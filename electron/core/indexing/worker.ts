@@ -10,6 +10,7 @@ import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, St
 import { indexedMetaFromMessage } from './meta-patch';
 import { SegmentLibrary } from './segment-library';
 import { exitThread } from './worker-exit';
+import { warmUp } from './warm-up';
 
 // The indexing worker: owns the search and related indexes of one open library, builds
 // them (or loads their snapshot), follows the changes the main process sends, and
@@ -32,6 +33,8 @@ const PROGRESS_MS = 100;
  * has come for this long, so that no search waits behind it.
  */
 const COLLECT_WHEN_QUIET_MS = 2_000;
+/** How long the warm-up searches (warm-up.ts) may take in all, from the first. */
+const WARM_UP_BUDGET_MS = 300;
 
 const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
 
@@ -141,6 +144,14 @@ const indexes = new LibraryIndexes(library, init.start, init.snapshot, { numbers
 
 let lastProgress = '';
 let collectScheduled = false;
+/** The warm-up searches (warm-up.ts), started once the indexes are ready; how many have run. */
+let warmedUp: Promise<number> | null = null;
+let warmSearches = 0;
+const warmUpOnce = () =>
+  (warmedUp ??= warmUp(init.warmQueries, (query) => {
+    indexes.match(query);
+    warmSearches++;
+  }, WARM_UP_BUDGET_MS));
 /** When the last request or change came (see COLLECT_WHEN_QUIET_MS). */
 let lastHeard = 0;
 function tellProgress(): void {
@@ -149,6 +160,7 @@ function tellProgress(): void {
   if (ready && !collectScheduled) {
     collectScheduled = true;
     givenRecords = [];
+    void warmUpOnce();
     const waiting = setInterval(() => {
       if (performance.now() - lastHeard < COLLECT_WHEN_QUIET_MS) return;
       clearInterval(waiting);
@@ -187,6 +199,7 @@ const handlers: { [K in RequestName]: Handler<K> } = {
   async whenReady() {
     await changes;
     await indexes.whenReady();
+    await warmUpOnce();
     tellProgress();
     return null;
   },
@@ -220,7 +233,7 @@ const handlers: { [K in RequestName]: Handler<K> } = {
   },
   status() {
     const { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad } = indexes;
-    return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId, lexicon: lexiconOrigin(), priority };
+    return { origin, snapshotRejected, lastSnapshotWrite, lastSnapshotLoad, stories: indexes.searchIndex.size, threadId, lexicon: lexiconOrigin(), priority, warmSearches };
   },
   async close() {
     // A large import still being indexed is left for the next opening to catch up on (engine.ts `leave`).

@@ -60,6 +60,22 @@ describe('the library warms its search once the indexes are ready', () => {
     });
   });
 
+  it('is ready once the indexing worker has run its own warm-up searches of the library’s headlines', async () => {
+    await withTempDir(async (dir) => {
+      const first = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
+      await first.context.store.addStories([fakeStory('a1', 'Kabinet presenteert plan voor woningbouw'), fakeStory('a2', 'Waterschap versterkt dijken langs de Lek')]);
+      await first.close();
+      const core = await openKroniek({ platform: 'cli', dataDir: dir });
+      try {
+        await core.library.whenReady();
+        // Both headlines' four searches, run in the worker before it said it was ready.
+        expect((await core.library.indexing.status()).warmSearches).toBe(8);
+      } finally {
+        await core.close();
+      }
+    });
+  });
+
   it('is ready once the list keys are copied to the index’s numbers: the first search after looks up no story', async () => {
     // A walk slow enough to take many turns (as at tens of thousands of stories).
     const walk = ListKeys.prototype.warmSteps;

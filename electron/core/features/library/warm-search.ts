@@ -8,6 +8,9 @@ import type { StoryHead } from '../../store/meta';
 // the paths a real search takes: two words with the second still being typed (a prefix, as
 // every keystroke in the search box asks), two finished words, the two as a quoted phrase,
 // and a word's first letters.
+// The indexing worker runs the first of them itself before it says it is ready (its own
+// part of each search, without the round trips: indexing/warm-up.ts); the library runs all
+// of them through the list as well (both threads' code), each once the editor is quiet.
 // Each waits until the editor's requests have paused for WARM_QUIET_MS: waiting only until
 // none was in flight, a warm-up search slipped in between searches sent one after another
 // (typing; the benchmark's 200 right after ready), and each of those waited for one. At
