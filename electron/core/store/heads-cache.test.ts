@@ -86,6 +86,33 @@ describe('heads cache', () => {
     });
   });
 
+  it('shares one copy of a value repeated in the cache files of different segments, as reading the heads files does', async () => {
+    await withTempDir(async (dir) => {
+      await cachedLibrary(dir);
+      const store = await LibraryStore.open(dir);
+      // A third segment: a story with a1's dateline, and a version with the rights and sources of w1's second.
+      const same = fakeStory('e1', 'Nieuw bericht met dezelfde plaats');
+      same.head.dateline = { place: store.head('a1')!.dateline.place, agencies: [...store.head('a1')!.dateline.agencies] };
+      const third = wireVersion('w3', 1, 'Waterstand daalt verder');
+      third.head.wire!.rights = { copyrightHolder: 'ANP', copyrightNotice: '© ANP', usageTerms: 'Alleen redactioneel', linkedRights: null };
+      third.head.wire!.infoSources = [{ name: 'Rijkswaterstaat', role: 'source', uri: null }];
+      await store.addStories([same, third]);
+      await store.headsCacheSettled();
+      await store.close();
+      const again = await LibraryStore.open(dir);
+      expect(again.segmentsFromCache).toBe(3);
+      expect(again.head('e1')!.dateline).toBe(again.head('a1')!.dateline);
+      expect(Object.isFrozen(again.head('e1')!.dateline)).toBe(true);
+      const w1 = again.versionRecord('w1', 2)!.wire!;
+      const w3 = again.versionRecord('w3', 1)!.wire!;
+      expect(w3.rights).toBe(w1.rights);
+      expect(w3.infoSources).toBe(w1.infoSources);
+      expect(w3.signals).toBe(again.versionRecord('w1', 1)!.wire!.signals);
+      expect(Object.isFrozen(w3.rights) && Object.isFrozen(w3.infoSources) && Object.isFrozen(w3.infoSources[0])).toBe(true);
+      await again.close();
+    });
+  });
+
   it('caches the segments an import writes, and the story added is there at the next opening', async () => {
     await withTempDir(async (dir) => {
       await cachedLibrary(dir);

@@ -1233,9 +1233,8 @@ export class LibraryStore {
     return this.keepHead(StoredHead.of(record, this.coldParts), segment);
   }
 
-  /** Takes in a record from a heads cache file (its other parts already in `coldParts`). */
+  /** Takes in a record from a heads cache file, decoded with this store's shared parts (its other parts already in `coldParts`). */
   private indexCachedHead({ head, slot }: CachedHead, segment: string): string {
-    this.shared.head(head as StoryHead);
     return this.keepHead(new StoredHead(head, this.coldParts, slot), segment);
   }
 
@@ -1271,7 +1270,7 @@ export class LibraryStore {
       const file = `${CONTENT_DIR}/${segment.name}.heads.json`;
       try {
         // From its cache file when the heads file is as it was cached (then all its entries were heads).
-        const cached = fetched && decodeHeadsCache(fetched.bytes, fetched.stamp, this.coldParts);
+        const cached = fetched && decodeHeadsCache(fetched.bytes, fetched.stamp, this.coldParts, this.shared);
         const { heads, invalid } = cached ? { heads: cached, invalid: 0 } : await readHeadsFile(path.join(this.dataDir, file));
         if (cached) {
           for (const head of cached) this.indexCachedHead(head, segment.name);

@@ -3,6 +3,9 @@ import type { StoryHead, WireVersionFacts } from './meta';
 
 const EMPTY = Object.freeze([]) as unknown as never[];
 
+/** The facts of an agency version that repeat from version to version, and that `wire` shares. */
+export const SHARED_WIRE_FACTS = ['format', 'date', 'status', 'signals', 'byline', 'language', 'rights', 'infoSources'] as const;
+
 /**
  * Heads repeat a few datelines, sections, pages and import times thousands of times, and
  * an agency's versions the same rights, format, status, language and (mostly empty) lists
@@ -30,20 +33,36 @@ export class SharedHeadParts {
     if (head.wire) this.wire(head.wire);
   }
 
-  private wire(wire: WireVersionFacts): void {
-    wire.format = this.string(wire.format);
-    wire.status = this.string(wire.status);
-    wire.language = this.string(wire.language);
-    wire.date = this.string(wire.date);
-    wire.byline = this.string(wire.byline);
+  /** An agency version's facts, shared in place (as `head` shares a head's). */
+  wire(wire: WireVersionFacts): void {
+    const facts = wire as unknown as Record<string, unknown>;
+    for (const key of SHARED_WIRE_FACTS) if (key in facts) facts[key] = this.wireFact(key, facts[key]);
     // A first version is sent when it is created: the two times are one string.
     if (wire.versionCreated !== null && wire.versionCreated === wire.firstCreated) wire.versionCreated = wire.firstCreated;
-    if (Array.isArray(wire.signals)) wire.signals = this.list(wire.signals, wire.signals.join('\u0000'));
-    if (Array.isArray(wire.infoSources)) wire.infoSources = this.list(wire.infoSources, wire.infoSources.length ? JSON.stringify(wire.infoSources) : '', (source) => Object.freeze(source));
-    wire.rights = this.rights(wire.rights);
   }
 
-  private string<T extends string | null>(value: T): T {
+  /** The library's copy of what an agency version's fact `key` (one of SHARED_WIRE_FACTS) holds; another key's value as it is. */
+  wireFact(key: string, value: unknown): unknown {
+    switch (key) {
+      case 'format':
+      case 'status':
+      case 'language':
+      case 'date':
+      case 'byline':
+        return this.string(value as string | null);
+      case 'signals':
+        return Array.isArray(value) ? this.list(value, value.join('\u0000')) : value;
+      case 'infoSources':
+        return Array.isArray(value) ? this.list(value, value.length ? JSON.stringify(value) : '', (source) => Object.freeze(source)) : value;
+      case 'rights':
+        return this.rights(value as WireRightsInfo);
+      default:
+        return value;
+    }
+  }
+
+  /** The library's copy of a string (null and other values as they are). */
+  string<T extends string | null>(value: T): T {
     if (typeof value !== 'string') return value;
     const known = this.strings.get(value);
     if (known !== undefined) return known as T;
@@ -51,7 +70,8 @@ export class SharedHeadParts {
     return value;
   }
 
-  private dateline(dateline: Dateline): Dateline {
+  /** The library's frozen copy of a dateline (a value of another shape as it is). */
+  dateline(dateline: Dateline): Dateline {
     if (!dateline || typeof dateline.place !== 'string' || !Array.isArray(dateline.agencies)) return dateline;
     const key = `${dateline.place}\u0000${dateline.agencies.join('\u0000')}`;
     let known = this.datelines.get(key);
