@@ -84,3 +84,41 @@ describe('Vocabulary snapshot state', () => {
     expect(() => read(state([0], []))).toThrow(SnapshotFormatError); // a term too few
   });
 });
+
+describe('Vocabulary.termsStartingWith', () => {
+  /** A vocabulary of `count` words starting with `noord`, word k in k + 1 stories. */
+  function prefixed(count: number) {
+    const vocabulary = new Vocabulary();
+    const letters = (k: number) => String.fromCharCode(97 + (k % 26)) + String.fromCharCode(97 + Math.floor(k / 26));
+    const words = Array.from({ length: count }, (_, k) => `noordwind${letters(k)}`);
+    const ids = words.map((word) => vocabulary.intern(word));
+    words.forEach((_, k) => {
+      for (let story = 0; story <= k; story++) vocabulary.countWords(1, Int32Array.of(ids[k]!), 1);
+    });
+    return { vocabulary, words, ids };
+  }
+
+  it('takes the terms of the most frequent words, and asks `skip` only of the words it reaches', () => {
+    const { vocabulary, words, ids } = prefixed(600);
+    const left = (word: string) => words.indexOf(word) % 3 === 0;
+    let asked = 0;
+    const got = vocabulary.termsStartingWith('noord', 100, (word) => {
+      asked++;
+      return left(word);
+    });
+    // What filtering every word first and then ranking them gives.
+    const expected = new Set<string>();
+    for (let k = words.length - 1; k >= 0 && expected.size < 100; k--) if (!left(words[k]!)) expected.add(vocabulary.term(ids[k]!));
+    expect(new Set(got)).toEqual(expected);
+    expect(got).toHaveLength(100);
+    expect(asked).toBeLessThan(200);
+  });
+
+  it('takes every term when no more than the limit are left', () => {
+    const { vocabulary, words, ids } = prefixed(150);
+    const got = vocabulary.termsStartingWith('noord', 100, (word) => words.indexOf(word) >= 60);
+    expect(new Set(got)).toEqual(new Set(ids.slice(0, 60).map((id) => vocabulary.term(id))));
+    expect(vocabulary.termsStartingWith('noord', 100, () => true)).toEqual([]);
+    expect(vocabulary.termsStartingWith('zuid', 100)).toEqual([]);
+  });
+});

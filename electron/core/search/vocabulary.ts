@@ -463,8 +463,11 @@ export class Vocabulary {
 
   /**
    * Distinct index terms of the words starting with `prefix` (at least two
-   * characters) that occur in an indexed story; when there are more than `limit`,
-   * those of the words in most stories.
+   * characters) that occur in an indexed story and that `skip` does not leave out; when
+   * there are more than `limit`, those of the words in most stories. `skip` is asked only
+   * of the words reached, most frequent first (in any order when all are taken): it splits
+   * compounds, and a common prefix starts thousands of words (at 52,000 stories, the first
+   * `noord` split 12,054 words, 139 ms, to take 100).
    */
   termsStartingWith(prefix: string, limit: number, skip?: (word: string) => boolean): string[] {
     if (prefix.length < SHORT_BUCKET) return [];
@@ -474,13 +477,15 @@ export class Vocabulary {
     const keys: number[] = [];
     for (const id of bucket) {
       const count = this.storyCounts[id]!;
-      if (count > 0 && this.terms[id] && this.words[id]!.startsWith(prefix) && !skip?.(this.words[id]!)) keys.push(count * 2 ** 32 + id);
+      if (count > 0 && this.terms[id] && this.words[id]!.startsWith(prefix)) keys.push(count * 2 ** 32 + id);
     }
     const ranked = keys.length > limit ? Float64Array.from(keys).sort().reverse() : keys;
     const out = new Set<string>();
     for (const key of ranked) {
       if (out.size >= limit) break;
-      out.add(this.terms[key % 2 ** 32]!);
+      const id = key % 2 ** 32;
+      if (skip?.(this.words[id]!)) continue;
+      out.add(this.terms[id]!);
     }
     return [...out];
   }
