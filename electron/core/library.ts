@@ -124,7 +124,10 @@ export class Library {
       await options.beforeIndexing?.({ store, importOptions });
       const start = options.indexes ?? 'eager';
       const foreground = new Foreground();
-      const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot, foreground, warmQueries: () => warmQueries(store.liveHeads()) });
+      // The worker warms its search code before it is ready only for a library that stays open
+      // (app, host): a command-line command searches once and would only wait for it.
+      const warm = start === 'eager' ? () => warmQueries(store.liveHeads()) : undefined;
+      const indexing = new IndexingClient(store, { start, snapshot: options.indexSnapshot, foreground, warmQueries: warm });
       const watch = new WatchService(store, importOptions, options.watchOptions);
       const sync = new TeamSync(store, options.syncCredentials, options.credentialStore ?? null);
       const library = new Library(store, indexing, new ExportSession(), backups, options.ports ?? {}, options.platform, importOptions, watch, sync, foreground);

@@ -60,7 +60,7 @@ describe('the library warms its search once the indexes are ready', () => {
     });
   });
 
-  it('is ready once the indexing worker has run its own warm-up searches of the library’s headlines', async () => {
+  it('is ready once the indexing worker has run its own warm-up searches of the library’s headlines (not for a command-line command)', async () => {
     await withTempDir(async (dir) => {
       const first = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
       await first.context.store.addStories([fakeStory('a1', 'Kabinet presenteert plan voor woningbouw'), fakeStory('a2', 'Waterschap versterkt dijken langs de Lek')]);
@@ -72,6 +72,14 @@ describe('the library warms its search once the indexes are ready', () => {
         expect((await core.library.indexing.status()).warmSearches).toBe(8);
       } finally {
         await core.close();
+      }
+      // A command-line command's library (indexes on first use) searches once: no warm-up to wait for.
+      const command = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
+      try {
+        await command.library.whenReady();
+        expect((await command.library.indexing.status()).warmSearches).toBe(0);
+      } finally {
+        await command.close();
       }
     });
   });
