@@ -86,6 +86,80 @@ describe('heads cache', () => {
     });
   });
 
+  it('keeps where each body is in its bodies file, and the snippets read them from there', async () => {
+    await withTempDir(async (dir) => {
+      await cachedLibrary(dir);
+      const content = path.join(dir, CONTENT_DIR);
+      const segments = (await readdir(content)).filter((name) => name.endsWith('.heads.json')).map((name) => name.slice(0, -'.heads.json'.length));
+      const ids: string[] = [];
+      for (const segment of segments) {
+        const headsFile = path.join(content, `${segment}.heads.json`);
+        const bodiesFile = path.join(content, `${segment}.bodies.json`);
+        const { size, mtimeMs, ino } = await stat(headsFile);
+        const decoded = decodeHeadsCache(await readFile(path.join(dir, CACHE_DIR, HEADS_CACHE_DIR, `${segment}.bin`)), { size, mtimeMs, ino }, new ColdHeadParts())!;
+        const bodiesStat = await stat(bodiesFile);
+        expect(decoded.bodies!.stamp).toEqual({ size: bodiesStat.size, mtimeMs: bodiesStat.mtimeMs, ino: bodiesStat.ino });
+        const bodies = await readFile(bodiesFile);
+        const written = JSON.parse(bodies.toString('utf8')) as Record<string, unknown>;
+        decoded.heads.forEach(({ head }, k) => {
+          const [start, end] = [decoded.bodies!.spans[k * 2]!, decoded.bodies!.spans[k * 2 + 1]!];
+          expect(JSON.parse(bodies.toString('utf8', start, end))).toEqual(written[head.id]);
+          ids.push(head.id);
+        });
+      }
+      expect(ids.sort()).toEqual(['a1', 'b1', 'c1', 'w1v1', 'w1v2', 'w2v1'].sort());
+      const again = await LibraryStore.open(dir);
+      const snippets = await again.bodiesOf(['a1', 'c1', 'w1', 'w2', 'onbekend']);
+      expect([...snippets.keys()].sort()).toEqual(['a1', 'c1', 'w1', 'w2']);
+      for (const id of ['a1', 'c1', 'w1', 'w2']) expect(snippets.get(id)).toEqual(await again.body(id));
+      await again.close();
+
+      // Only those places are read: a bodies file broken outside them (same size and time) still gives its bodies.
+      const when = new Date('2025-06-01T12:00:00Z');
+      for (const segment of segments) await utimes(path.join(content, `${segment}.bodies.json`), when, when);
+      await rm(path.join(dir, CACHE_DIR, HEADS_CACHE_DIR), { recursive: true });
+      const recache = await LibraryStore.open(dir);
+      await recache.headsCacheSettled();
+      await recache.close();
+      for (const segment of segments) {
+        const bodiesFile = path.join(content, `${segment}.bodies.json`);
+        const bytes = await readFile(bodiesFile);
+        bytes[0] = 0x20;
+        await writeFile(bodiesFile, bytes);
+        await utimes(bodiesFile, when, when);
+      }
+      const broken = await LibraryStore.open(dir);
+      expect(broken.segmentsFromCache).toBe(segments.length);
+      expect((await broken.bodiesOf(['a1', 'w2'])).get('w2')).toEqual(snippets.get('w2'));
+      expect((await broken.story('a1'))?.textDamaged).toBeDefined();
+      await broken.close();
+    });
+  });
+
+  it('keeps no places for a bodies file not as the store writes it, and its bodies are read as before', async () => {
+    await withTempDir(async (dir) => {
+      const store = await LibraryStore.open(dir);
+      await store.addStories(variedStories().slice(0, 3));
+      await store.close();
+      const content = path.join(dir, CONTENT_DIR);
+      const [segment] = (await readdir(content)).filter((name) => name.endsWith('.heads.json')).map((name) => name.slice(0, -'.heads.json'.length));
+      const bodiesFile = path.join(content, `${segment}.bodies.json`);
+      // The same bodies, written with spaces (a hand-made or restored file).
+      await writeFile(bodiesFile, JSON.stringify(JSON.parse(await readFile(bodiesFile, 'utf8')), null, 1));
+      const opened = await LibraryStore.open(dir);
+      await opened.headsCacheSettled();
+      await opened.close();
+      const { size, mtimeMs, ino } = await stat(path.join(content, `${segment}.heads.json`));
+      const decoded = decodeHeadsCache(await readFile(path.join(dir, CACHE_DIR, HEADS_CACHE_DIR, `${segment}.bin`)), { size, mtimeMs, ino }, new ColdHeadParts())!;
+      expect(decoded.heads).toHaveLength(3);
+      expect(decoded.bodies).toBeNull();
+      const again = await LibraryStore.open(dir);
+      expect(again.segmentsFromCache).toBe(1);
+      expect((await again.bodiesOf(['b1'])).get('b1')).toEqual(await again.body('b1'));
+      await again.close();
+    });
+  });
+
   it('shares one copy of a value repeated in the cache files of different segments, as reading the heads files does', async () => {
     await withTempDir(async (dir) => {
       await cachedLibrary(dir);
@@ -243,7 +317,7 @@ describe('heads cache', () => {
         const stamp = { size: 100, mtimeMs: 5, ino: 6 };
         const parts = new ColdHeadParts();
         const decoded = decodeHeadsCache(await encodeHeadsCache(heads, stamp), stamp, parts)!;
-        const back = decoded.map(({ head, slot }) => {
+        const back = decoded.heads.map(({ head, slot }) => {
           const whole: StoryHead = { ...head, fileName: parts.fileName(slot), sha256: parts.sha256(slot), contentHash: parts.contentHash(slot), warnings: parts.warnings(slot) };
           const capturedAt = parts.capturedAt(slot);
           if (capturedAt !== undefined) whole.capturedAt = capturedAt;
@@ -266,7 +340,7 @@ describe('heads cache', () => {
     expect(decodeHeadsCache(Buffer.from('[]'), stamp, parts)).toBeNull();
     expect(parts.bytes).toBe(new ColdHeadParts().bytes);
     const decoded = decodeHeadsCache(bytes, stamp, parts)!;
-    expect(decoded.map(({ head, slot }) => ({ ...head, fileName: parts.fileName(slot), sha256: parts.sha256(slot), contentHash: parts.contentHash(slot), warnings: parts.warnings(slot), capturedAt: parts.capturedAt(slot) }))).toEqual(
+    expect(decoded.heads.map(({ head, slot }) => ({ ...head, fileName: parts.fileName(slot), sha256: parts.sha256(slot), contentHash: parts.contentHash(slot), warnings: parts.warnings(slot), capturedAt: parts.capturedAt(slot) }))).toEqual(
       heads.map((head) => ({ ...head, capturedAt: head.capturedAt })),
     );
   });

@@ -1271,10 +1271,15 @@ export class LibraryStore {
       try {
         // From its cache file when the heads file is as it was cached (then all its entries were heads).
         const cached = fetched && decodeHeadsCache(fetched.bytes, fetched.stamp, this.coldParts, this.shared);
-        const { heads, invalid } = cached ? { heads: cached, invalid: 0 } : await readHeadsFile(path.join(this.dataDir, file));
+        const { heads, invalid } = cached ? { heads: cached.heads, invalid: 0 } : await readHeadsFile(path.join(this.dataDir, file));
         if (cached) {
-          for (const head of cached) this.indexCachedHead(head, segment.name);
+          for (const head of cached.heads) this.indexCachedHead(head, segment.name);
           this.fromCache++;
+          // Where the bodies are, for the snippets (SegmentPicker), when the bodies file is the one the cache was made with.
+          const spans = cached.bodies;
+          if (spans && bodies?.isFile() && bodies.size === spans.stamp.size && bodies.mtimeMs === spans.stamp.mtimeMs && bodies.ino === spans.stamp.ino) {
+            this.picker.note(this.bodiesFile(segment.name), bodies, cached.heads.map(({ head }) => head.id), spans.spans);
+          }
         } else {
           for (const head of heads as StoryHead[]) this.indexHead(head, segment.name);
           this.uncached.add(segment.name);

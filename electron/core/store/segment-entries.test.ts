@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -131,6 +131,29 @@ describe('SegmentPicker', () => {
     const other = path.join(dir, 'b.bodies.json');
     await writeFile(other, JSON.stringify({ s5: body('vijf'), s6: body('zes') }, null, 2));
     expect(Object.fromEntries((await picker.pick(other, ['s6']))!)).toEqual({ s6: body('zes') });
+  });
+
+  it('reads the entries of a file told of beforehand only where they are, and a file changed since as before', async () => {
+    const file = path.join(dir, 'c.bodies.json');
+    const body = (text: string) => [{ type: 'paragraph', text }];
+    const first = JSON.stringify(body('Eerste bericht uit Zwolle'));
+    const second = JSON.stringify(body('Tweede bericht, met “aanhalingstekens” en één accent'));
+    // Bytes around the entries that are no JSON at all: a whole read of this file fails.
+    const text = `rommel ${first} meer rommel ${second} einde`;
+    await writeFile(file, text);
+    const at = (part: string) => Buffer.byteLength(text.slice(0, text.indexOf(part)));
+    const spans = Uint32Array.from([at(first), at(first) + Buffer.byteLength(first), 0, 0, at(second), at(second) + Buffer.byteLength(second)]);
+    const { size, mtimeMs } = await stat(file);
+    const picker = new SegmentPicker();
+    expect(() => picker.note(file, { size, mtimeMs }, ['s1'], spans)).toThrow(RangeError);
+    picker.note(file, { size, mtimeMs }, ['s1', 'weg', 's2'], spans);
+    expect(Object.fromEntries(await picker.pick(file, ['s2', 'weg', 'zz', 's1']))).toEqual({ s1: body('Eerste bericht uit Zwolle'), s2: body('Tweede bericht, met “aanhalingstekens” en één accent') });
+    expect(Object.fromEntries(await picker.pick(file, ['s2']))).toEqual({ s2: body('Tweede bericht, met “aanhalingstekens” en één accent') });
+    // Written again since: what was told is not used; the file is read whole (and is damaged now).
+    await writeFile(file, `${text} `);
+    await expect(picker.pick(file, ['s1'])).rejects.toBeInstanceOf(SegmentFileError);
+    await writeFile(file, JSON.stringify({ s1: body('Nieuw') }));
+    expect(Object.fromEntries(await picker.pick(file, ['s1', 's2']))).toEqual({ s1: body('Nieuw') });
   });
 
   it('reads files of different sizes whole, one after another and many at once, each to its own entries', async () => {

@@ -158,19 +158,24 @@ function valueEndAt(bytes: Buffer, at: number, length: number): number {
 }
 
 /** Where each entry of a bodies file is: value spans by id. */
-type EntrySpans = Map<string, [start: number, end: number]>;
+export type EntrySpans = Map<string, [start: number, end: number]>;
 
 /**
  * Reads a few entries of bodies files (the snippets of the rows on screen: up to one
  * file per row). The first time a file is asked for, it is read whole and its entries
  * are located with the native Buffer.indexOf (see entrySpans), not a byte-by-byte scan
  * in JS; where they are is kept for the files most recently asked for, and after that
- * only the entries asked for are read, each with one positional read. Files are written
- * once and never change; one that did (another size or time) is located again.
+ * only the entries asked for are read, each with one positional read. Where the entries of
+ * a file are may also be told beforehand (`note`: the heads cache keeps it), and then the
+ * file is never read whole. Files are written once and never change; one that did (another
+ * size or time) is located again.
  */
 export class SegmentPicker {
   /** Entry spans by file, least recently asked for first. */
-  private readonly known = new Map<string, { size: number; mtimeMs: number; spans: EntrySpans }>();
+  private readonly known = new Map<string, KnownFile>();
+
+  /** Where the entries of files are, as told (`note`), compactly: made into spans when a file is first asked for. */
+  private readonly noted = new Map<string, { size: number; mtimeMs: number; ids: readonly string[]; spans: Uint32Array }>();
 
   /** The buffer the last whole-file read used, for the next (none while a read holds it: picks may overlap). */
   private spare: Buffer | undefined;
@@ -183,14 +188,17 @@ export class SegmentPicker {
    * be read whole and cannot be.
    */
   async pick(file: string, ids: Iterable<string>): Promise<Map<string, unknown>> {
-    const known = this.known.get(file);
+    const known = this.known.get(file) ?? this.fromNoted(file);
     this.known.delete(file);
     if (known) {
       const values = await pickKnown(file, known, ids);
       if (values) {
         this.known.set(file, known);
+        while (this.known.size > this.keep) this.known.delete(this.known.keys().next().value!);
         return values;
       }
+      // Not the file that was located: what was told of it is no longer true.
+      this.noted.delete(file);
     }
     // One buffer for the files read whole, one after the other: a new one per file (a page of
     // snippets reads up to 20 files of ~2.4 MB the first time) made the main thread's
@@ -206,6 +214,27 @@ export class SegmentPicker {
     } finally {
       this.spare = bytes;
     }
+  }
+
+  /**
+   * Tells where the entries of `file` are while it has this size and modification time:
+   * the entry `ids[k]` is bytes `[spans[2k], spans[2k + 1])` (not there when they are equal).
+   */
+  note(file: string, stamp: { size: number; mtimeMs: number }, ids: readonly string[], spans: Uint32Array): void {
+    if (spans.length !== ids.length * 2) throw new RangeError('a span for each id');
+    this.noted.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs, ids, spans });
+  }
+
+  private fromNoted(file: string): KnownFile | undefined {
+    const noted = this.noted.get(file);
+    if (!noted) return undefined;
+    const spans: EntrySpans = new Map();
+    noted.ids.forEach((id, k) => {
+      const start = noted.spans[k * 2]!;
+      const end = noted.spans[k * 2 + 1]!;
+      if (end > start) spans.set(id, [start, end]);
+    });
+    return { size: noted.size, mtimeMs: noted.mtimeMs, spans };
   }
 
   private async pickFrom(file: string, bytes: Buffer, length: number, ids: Iterable<string>): Promise<Map<string, unknown>> {
@@ -231,8 +260,15 @@ export class SegmentPicker {
   }
 }
 
+/** A file whose entries are located: its size and time then, and its entries' spans. */
+interface KnownFile {
+  size: number;
+  mtimeMs: number;
+  spans: EntrySpans;
+}
+
 /** The entries from where they are known to be, or null when the file is gone or is not the one located. */
-async function pickKnown(file: string, known: { size: number; mtimeMs: number; spans: EntrySpans }, ids: Iterable<string>): Promise<Map<string, unknown> | null> {
+async function pickKnown(file: string, known: KnownFile, ids: Iterable<string>): Promise<Map<string, unknown> | null> {
   const handle = await openRegularFile(file).catch(() => null);
   if (!handle) return null;
   try {
