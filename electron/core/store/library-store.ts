@@ -501,17 +501,25 @@ export class LibraryStore {
     // made snippets slow to follow scrolling and typing).
     // A damaged file or entry leaves its stories without a body here (no snippet); the
     // reader and exports report the damage (story, checkContent).
-    for (const [segment, byContent] of wanted) {
-      let values: Map<string, unknown>;
-      try {
-        values = await this.picker.pick(this.bodiesFile(segment), byContent.keys());
-      } catch (error) {
-        if (error instanceof SegmentFileError) continue;
-        throw error;
+    // A few files side by side (each read is a few waits on the thread pool; a file read
+    // whole takes a buffer of its size, so not all of a page's at once).
+    const queue = [...wanted];
+    const pickNext = async (): Promise<void> => {
+      for (let next = queue.pop(); next; next = queue.pop()) {
+        const [segment, byContent] = next;
+        let values: Map<string, unknown>;
+        try {
+          values = await this.picker.pick(this.bodiesFile(segment), byContent.keys());
+        } catch (error) {
+          if (error instanceof SegmentFileError) continue;
+          throw error;
+        }
+        for (const [contentId, value] of values) if (isBody(value)) bodies.set(byContent.get(contentId)!, value);
       }
-      for (const [contentId, value] of values) if (isBody(value)) bodies.set(byContent.get(contentId)!, value);
-    }
-    return bodies;
+    };
+    await Promise.all(Array.from({ length: Math.min(BODY_PICKS_AT_ONCE, queue.length) }, pickNext));
+    // In the order asked for.
+    return new Map(ids.filter((id) => bodies.has(id)).map((id) => [id, bodies.get(id)!]));
   }
 
   async story(id: string): Promise<Story | undefined> {
@@ -1524,6 +1532,9 @@ export class LibraryStore {
     }
   }
 }
+
+/** Bodies files read at once for a page's snippets (bodiesOf): libuv's thread pool has four threads. */
+const BODY_PICKS_AT_ONCE = 4;
 
 const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 
