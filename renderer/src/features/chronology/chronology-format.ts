@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ChronologyDate } from '../../../../shared/types';
-import { localeOf, type Language } from '../../i18n';
-import { formatDay } from '../../ui/format';
+import type { Language } from '../../i18n';
+import { dateFormat, formatDay } from '../../ui/format';
 
 /**
  * A chronology date as precise as it is known, in the UI language: `13 september 2023`,
@@ -14,7 +14,7 @@ export function formatChronologyDate(date: ChronologyDate, language: Language, t
     case 'year':
       return String(y);
     case 'month':
-      return new Intl.DateTimeFormat(localeOf(language), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
+      return dateFormat(language, 'month', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
     case 'week':
       return t('date.week', { date: formatDay(date.date, language) });
     default:

@@ -1,11 +1,12 @@
 import type { StorySummary, StoryVersionSummary } from '../../../../shared/types';
-import { localeOf, type Language } from '../../i18n';
+import type { Language } from '../../i18n';
+import { dateFormat } from '../../ui/format';
 
 /** An agency instant (embargo, version sent) in the editor's own time zone and language. */
 export function formatWireInstant(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  return dateFormat(language, 'wire-instant', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 const dayKey = (date: Date) => `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
@@ -17,7 +18,7 @@ const dayKey = (date: Date) => `${date.getFullYear()}-${date.getMonth()}-${date.
 export function railTimes(versions: readonly StoryVersionSummary[], language: Language): string[] {
   const dates = versions.map((version) => (version.versionCreated ? new Date(version.versionCreated) : null));
   const days = new Set(dates.filter((date) => date && !Number.isNaN(date.getTime())).map((date) => dayKey(date!)));
-  const format = new Intl.DateTimeFormat(localeOf(language), days.size > 1 ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
+  const format = days.size > 1 ? dateFormat(language, 'rail-day-time', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : dateFormat(language, 'rail-time', { hour: '2-digit', minute: '2-digit' });
   return dates.map((date) => (date && !Number.isNaN(date.getTime()) ? format.format(date) : ''));
 }
 
