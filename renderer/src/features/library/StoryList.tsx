@@ -93,6 +93,8 @@ export function StoryList({
   const focusPending = useRef(false);
   // Focus is in the list: when new results replace the focused row, focus stays in the list.
   const hasFocus = useRef(false);
+  // The list is scrolled to its top, as last seen (a scroll event, a reveal, a resize).
+  const atTop = useRef(true);
 
   // Stable, so memoised rows only re-render when their own props change.
   const activate = useCallback(
@@ -109,11 +111,17 @@ export function StoryList({
   const rowWindow = visibleWindow({ scrollTop: scroll.top, viewportHeight: scroll.height, rowHeight, total, overscan: OVERSCAN });
   const tabStopIndex = cursorIndex !== null && cursorIndex < total ? cursorIndex : rowWindow.start;
 
-  // Row height from the stylesheet (one place to change it), read again for each query:
-  // search results are taller (they show the matched passage).
+  // Row height from the stylesheet (one place to change it), read again when the classes it
+  // depends on have changed: search results are taller (they show the matched passage), compact rows
+  // shorter. Not at every render: getComputedStyle makes the browser work out the styles of
+  // every row just rendered there and then, at every keystroke of a search.
+  const rowHeightFor = useRef<string | null>(null);
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
+    const classes = `${list.closest('.list-pane')?.className ?? ''} | ${list.className}`;
+    if (classes === rowHeightFor.current) return;
+    rowHeightFor.current = classes;
     const fromCss = parseFloat(getComputedStyle(list).getPropertyValue('--story-row-height'));
     if (fromCss > 0) setRowHeight(fromCss);
   }, [listKey]);
@@ -123,7 +131,10 @@ export function StoryList({
     const list = listRef.current;
     const viewport = viewportRef.current;
     if (!list || !viewport) return;
-    const measure = () => setScroll((current) => ({ ...current, top: viewport.scrollTop, height: viewport.clientHeight || FALLBACK_VIEWPORT }));
+    const measure = () => {
+      atTop.current = viewport.scrollTop === 0;
+      setScroll((current) => ({ ...current, top: viewport.scrollTop, height: viewport.clientHeight || FALLBACK_VIEWPORT }));
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -150,10 +161,13 @@ export function StoryList({
     list.querySelector<HTMLElement>('[tabindex="0"]')?.focus({ preventScroll: true });
   });
 
-  // Another query: back to the top (the scroll state already reads 0 for it).
+  // Another query: back to the top (the scroll state already reads 0 for it). Only when the
+  // list is scrolled: setting scrollTop, even to what it is, lays the page out there and then.
   useLayoutEffect(() => {
     const viewport = viewportRef.current;
-    if (viewport) viewport.scrollTop = 0;
+    if (!viewport || atTop.current) return;
+    viewport.scrollTop = 0;
+    atTop.current = true;
   }, [listKey]);
 
   useEffect(() => {
@@ -175,6 +189,7 @@ export function StoryList({
       const top = scrollToReveal(index, rowHeight, viewport.scrollTop, viewport.clientHeight || scroll.height);
       if (top !== null) {
         viewport.scrollTop = top;
+        atTop.current = top === 0;
         setScroll((current) => ({ ...current, top, key: listKey }));
       }
     },
@@ -257,6 +272,7 @@ export function StoryList({
     const viewport = viewportRef.current;
     if (!viewport) return;
     const top = viewport.scrollTop;
+    atTop.current = top === 0;
     // Re-render only when the window of rows changes, not for every pixel.
     const next = visibleWindow({ scrollTop: top, viewportHeight: scroll.height, rowHeight, total, overscan: OVERSCAN });
     if (next.start !== rowWindow.start || next.end !== rowWindow.end || scrollState.key !== listKey) setScroll((current) => ({ ...current, top, key: listKey }));

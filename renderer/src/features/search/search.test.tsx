@@ -280,6 +280,40 @@ describe('virtual list', () => {
   });
 });
 
+describe('virtual list, another query', () => {
+  it('goes back to the top for another query, and leaves the scroll position alone when it is there', async () => {
+    real = await openRealCore();
+    const service = real;
+    await service.addStories(Array.from({ length: 600 }, (_, i) => story(`s${i}`, `Stormschade ${String(i).padStart(3, '0')} in Zeeland`)));
+    const user = userEvent.setup();
+    renderApp(service);
+    const list = await storyList();
+    const viewport = list.parentElement!;
+    // No layout here: tell the list where it is scrolled to, as a browser would; count the writes.
+    let top = 0;
+    let writes = 0;
+    Object.defineProperty(viewport, 'scrollTop', {
+      get: () => top,
+      set: (value: number) => {
+        top = value;
+        writes++;
+      },
+      configurable: true,
+    });
+    top = 300 * 100;
+    fireEvent.scroll(viewport);
+    await user.type(searchBox(), 'storm');
+    const shown = () => document.querySelector('[data-query-rendered]');
+    await waitFor(() => expect(shown()).toHaveAttribute('data-query-rendered', 'storm'));
+    expect(top).toBe(0);
+    // Back at the top once; the keystrokes after it found the list there.
+    expect(writes).toBe(1);
+    await user.type(searchBox(), 'schade');
+    await waitFor(() => expect(shown()).toHaveAttribute('data-query-rendered', 'stormschade'));
+    expect(writes).toBe(1);
+  });
+});
+
 /** A brief and an article about Oekraïne besides the four articles. */
 const ONE_LIST_MORE: { id: string; headline: string; options: StoryOptions }[] = [
   { id: 'b1', headline: 'Graanschip vertrekt', options: { kind: 'brief', place: 'ODESSA', text: 'Een graanschip is vanochtend uit de haven vertrokken. Het is het eerste schip sinds weken dat Oekraïne verlaat met <b>graan</b>.' } },
