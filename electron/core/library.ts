@@ -6,7 +6,7 @@ import type { IndexSnapshotOptions } from './indexing/engine';
 import type { KroniekPorts } from './ports';
 import type { Platform, ServiceContext } from './service/context';
 import { ListKeys } from './features/library/list-keys';
-import { OPENING_ORDER, PREPARE_STEP, PreparedKeys } from './features/library/key-columns';
+import { PREPARE_STEP, PREPARED_ORDERS, PreparedKeys } from './features/library/key-columns';
 import { listStories } from './features/library/list';
 import { WARM_QUIET_MS, warmQueries } from './features/library/warm-search';
 import { Foreground, sliceBreather } from './slices';
@@ -194,14 +194,17 @@ export class Library {
   /**
    * Makes the order of the list the app opens on from the prepared keys, in steps (see
    * PreparedKeys.orderSteps): the list asks for it again when the indexes become ready, and
-   * that request would otherwise make it (~29 ms of the main thread at 67,000 stories).
+   * that request would otherwise make it (~29 ms of the main thread at 67,000 stories). Then
+   * the order the first letter of a search shows (PREPARED_ORDERS).
    */
   private makeOpeningOrder(prepared: PreparedKeys): Promise<boolean> {
     // One at a time: the keys' preparation and the warm walk both come here, and the second waits for the first's.
     if (!this.makingOrder) {
       const making = (async () => {
-        const steps = prepared.orderSteps(OPENING_ORDER.sort, OPENING_ORDER.dir);
-        while (!steps.next().done) if (!(await this.inBackground())) return false;
+        for (const { sort, dir } of PREPARED_ORDERS) {
+          const steps = prepared.orderSteps(sort, dir);
+          while (!steps.next().done) if (!(await this.inBackground())) return false;
+        }
         return true;
       })();
       this.makingOrder = making;

@@ -8,7 +8,7 @@ import { runToEnd } from '../../slices';
 import { publishedAtOf, type StoryHead } from '../../store/meta';
 import { fakeStory, wireVersion, withTempDir } from '../../store/test/helpers';
 import type { SearchProvider, ServiceContext } from '../../service/context';
-import { KeyColumns, listDayNumber, OPENING_ORDER, orderByKeys, orderSlots, orderSlotsSteps, PreparedKeys, sortedSteps } from './key-columns';
+import { FIRST_LETTER_ORDER, KeyColumns, listDayNumber, OPENING_ORDER, orderByKeys, orderSlots, orderSlotsSteps, PreparedKeys, sortedSteps } from './key-columns';
 import { ListKeys } from './list-keys';
 import { listStories, matchesFilters } from './list';
 import { ok } from '../../service/test/calls';
@@ -395,6 +395,14 @@ describe('stories.list with a search: counts every hit, orders only the page', (
           const page = (await listStories(core.context, { limit: 10 })).items.map((item) => item.id);
           expect(page).toHaveLength(10);
           expect(page).toEqual((await listStories(core.context, { sort: OPENING_ORDER.sort, dir: OPENING_ORDER.dir, limit: 10 })).items.map((item) => item.id));
+          // And the order the first letter of a search shows, kept by the list for it.
+          expect(made).toHaveBeenCalledWith(FIRST_LETTER_ORDER.sort, FIRST_LETTER_ORDER.dir);
+          const keys = core.context.listKeys();
+          const order = keys.browseOrder(FIRST_LETTER_ORDER.sort, FIRST_LETTER_ORDER.dir);
+          expect(keys.browseOrder(FIRST_LETTER_ORDER.sort, FIRST_LETTER_ORDER.dir)).toBe(order);
+          const letter = await listStories(core.context, { query: 'o', sort: FIRST_LETTER_ORDER.sort, dir: FIRST_LETTER_ORDER.dir, limit: 10 });
+          expect(letter.total).toBe(120);
+          expect(letter.items.map((item) => item.id)).toEqual(Array.from(order!.nums.subarray(0, 10), (num) => keys.head(num).id));
         } finally {
           await core.close();
         }
