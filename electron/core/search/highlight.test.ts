@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightRanges } from './highlight';
+import fc from 'fast-check';
+import { highlightMatcher, highlightRanges } from './highlight';
 import { parseQuery } from './query';
 
 const marked = (text: string, highlight: string[]) => highlightRanges(text, highlight).map(([start, end]) => text.slice(start, end));
@@ -64,5 +65,29 @@ describe('highlightRanges', () => {
     expect(highlightRanges('tekst', ['', ' ', '*', '  *  '])).toEqual([]);
     expect(() => highlightRanges('\uD800 <b>oekraine</b> 🙂', ['oekraine', '\u0000'])).not.toThrow();
     expect(marked('<script>Oekraïne</script>', ['oekraine'])).toEqual(['Oekraïne']);
+  });
+
+  it('marks with one matcher for many texts what it marks for each text alone', () => {
+    const texts = [
+      'Kim Jong-un ontving Poetin in Pyongyang; de ontmoeting duurde twee uur.',
+      'Noord-Korea en Rusland sloten een verdrag. Noord-Koreaanse media spraken van een „warm welkom”.',
+      'Het Kremlin bevestigde de ontmoetingen, Pyongyang zweeg. Poetins woordvoerder: ‘geen commentaar’.',
+      '',
+    ];
+    const highlights = [['poetin', 'ontmoet', 'noordkorea', 'warm welkom', 'pyong*'], parseQuery('"de ontmoeting" kremlin* rus').highlight, []];
+    for (const highlight of highlights) {
+      const matcher = highlightMatcher(highlight);
+      // Twice over: what the matcher remembers of the first texts does not change the later answers.
+      for (const text of [...texts, ...texts]) expect(matcher(text)).toEqual(highlightRanges(text, highlight));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 4 }), fc.array(fc.constantFrom('kim', 'jong-un', 'oekraïne', 'noord-korea', 'İstanbul', 'ca', 'cafe', 'café', 'ü'), { maxLength: 20 }), (highlight, wordsOf) => {
+        const matcher = highlightMatcher(highlight);
+        const text = wordsOf.join(' ');
+        expect(matcher(text)).toEqual(highlightRanges(text, highlight));
+        expect(matcher(text)).toEqual(matcher(text));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { highlightMatcher } from './highlight';
 import { parseQuery } from './query';
 import { snippetOf, SNIPPET_CHARS } from './snippet';
 
@@ -16,6 +17,9 @@ describe('snippetOf', () => {
   it('starts a little before the first match in the first paragraph that has one, at a word', () => {
     const blocks = [LONG_LEAD, `${LONG_LEAD} Daarna ging het over de steun aan Oekraïne, die volgend jaar verder gaat. ${LONG_LEAD}`];
     const snippet = snippetOf(blocks, parseQuery('oekraine ').highlight)!;
+    // The same with the query's matcher, as a page of rows makes them.
+    expect(snippetOf(blocks, highlightMatcher(parseQuery('oekraine ').highlight))).toEqual(snippet);
+    expect(snippetOf(['', '  ', ...blocks], highlightMatcher(parseQuery('oekraine ').highlight))).toEqual(snippet);
     expect(marked(snippet)).toEqual(['Oekraïne']);
     expect(snippet.clippedStart).toBe(true);
     expect(snippet.clippedEnd).toBe(true);

@@ -1,5 +1,5 @@
 import type { Snippet } from '../../../shared/contract/searches';
-import { highlightRanges } from './highlight';
+import { highlightMatcher, type HighlightMatcher } from './highlight';
 
 // A few lines of a story's text around the first words a search matched, for the
 // result list: why the story matched, when the headline does not say. The text is
@@ -18,21 +18,23 @@ const MAX_BLOCKS = 200;
 
 /**
  * The snippet of a story's text blocks (paragraphs, in order) for a query's
- * `highlight` (ParsedQuery.highlight): around the first block with a match, else the
- * start of the text (the match was in the headline, place, tags or note). Null when
- * the text is empty.
+ * `highlight` (ParsedQuery.highlight, or its highlightMatcher when many stories' snippets
+ * are made for one query): around the first block with a match, else the start of the
+ * text (the match was in the headline, place, tags or note). Null when the text is empty.
  */
-export function snippetOf(blocks: readonly string[], highlight: readonly string[], maxChars = SNIPPET_CHARS): Snippet | null {
-  const texts = blocks.slice(0, MAX_BLOCKS).map(collapse).filter((text) => text.length > 0);
-  if (texts.length === 0) return null;
-  if (highlight.length > 0) {
-    for (let block = 0; block < texts.length; block++) {
-      const text = texts[block]!;
-      const ranges = highlightRanges(text, highlight);
-      if (ranges.length > 0) return cut(text, ranges, ranges[0]![0], maxChars, block > 0);
-    }
+export function snippetOf(blocks: readonly string[], highlight: readonly string[] | HighlightMatcher, maxChars = SNIPPET_CHARS): Snippet | null {
+  const ranges = typeof highlight === 'function' ? highlight : highlightMatcher(highlight);
+  let first: string | null = null;
+  // Each paragraph made ready only when it is reached: most snippets are in the first few.
+  for (let block = 0, seen = 0; block < Math.min(blocks.length, MAX_BLOCKS); block++) {
+    const text = collapse(blocks[block]!);
+    if (text.length === 0) continue;
+    first ??= text;
+    const found = ranges(text);
+    if (found.length > 0) return cut(text, found, found[0]![0], maxChars, seen > 0);
+    seen++;
   }
-  return cut(texts[0]!, [], 0, maxChars, false);
+  return first === null ? null : cut(first, [], 0, maxChars, false);
 }
 
 /** Whitespace runs (line breaks in a paragraph, tabs) as single spaces. */

@@ -1,5 +1,6 @@
 import type { StorySnippet } from '../../../../shared/contract/searches';
 import type { BodyBlock } from '../../../../shared/types';
+import { highlightMatcher } from '../../search/highlight';
 import { parseQuery } from '../../search/query';
 import { snippetOf } from '../../search/snippet';
 import type { MetaDoc } from '../../store/meta';
@@ -25,7 +26,8 @@ export async function storySnippets(ctx: ServiceContext, input: { query: string;
   // also searched, without a stopword being typed that it left out); the query's own words when
   // there is no answer to ask for.
   const marked = input.query.trim() ? await ctx.search.highlight(input.query).catch(() => null) : null;
-  const highlight = marked ?? parseQuery(input.query).highlight;
+  // Read once for the page's rows: their words are folded and matched once each.
+  const highlight = highlightMatcher(marked ?? parseQuery(input.query).highlight);
   const texts = await textsOf(ctx, [...new Set(input.ids)]);
   return input.ids.map((id) => {
     const blocks = texts.get(id);
