@@ -10,6 +10,7 @@ import { FilterPanel } from '../search/FilterPanel';
 import { SearchBar } from '../search/SearchBar';
 import { KindBar } from '../search/KindBar';
 import { SortControl } from './SortControl';
+import { storyRowHeight } from './row-height';
 import { StoryList } from './StoryList';
 import type { SelectGesture } from './StoryRow';
 import { SelectionBar } from '../selection/SelectionBar';
@@ -108,13 +109,14 @@ export function ListPane() {
     body = (
       <>
         <StoryList
-          // Remounted on a density change: the list measures its row height from the stylesheet per query.
+          // Remounted on a density change: rows of another height, from the top.
           key={density}
           id={STORY_LIST_ID}
           label={t.library('listLabel', { view: viewLabel })}
           pages={pages}
           total={total}
           listKey={listKey}
+          rowHeight={storyRowHeight(density, searching)}
           cursorId={cursorId}
           pendingCursor={pendingCursor}
           openId={openId}

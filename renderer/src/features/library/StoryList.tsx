@@ -17,6 +17,8 @@ export interface StoryListProps {
   total: number;
   /** Changes when the list answers another query: scroll back to the top. */
   listKey: string | null;
+  /** Each row's height in pixels (storyRowHeight): a row's place is its index × this. */
+  rowHeight: number;
   cursorId: string | null;
   /** A row the cursor moved to whose page is still loading. */
   pendingCursor: number | null;
@@ -45,7 +47,6 @@ export interface StoryListProps {
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 8;
 /** Used until the list is laid out (and in test DOMs without layout). */
-const FALLBACK_ROW_HEIGHT = 100;
 const FALLBACK_VIEWPORT = 800;
 
 /**
@@ -66,6 +67,7 @@ export function StoryList({
   pages,
   total,
   listKey,
+  rowHeight,
   cursorId,
   pendingCursor,
   openId,
@@ -88,7 +90,6 @@ export function StoryList({
   // Scroll state belongs to one query (`key`): another query starts at the top.
   const [scrollState, setScroll] = useState({ top: 0, height: FALLBACK_VIEWPORT, key: listKey });
   const scroll = scrollState.key === listKey ? scrollState : { ...scrollState, top: 0 };
-  const [rowHeight, setRowHeight] = useState(FALLBACK_ROW_HEIGHT);
   // Focus follows the cursor only after a key press in the list, never on reloads.
   const focusPending = useRef(false);
   // Focus is in the list: when new results replace the focused row, focus stays in the list.
@@ -111,21 +112,6 @@ export function StoryList({
   const rowWindow = visibleWindow({ scrollTop: scroll.top, viewportHeight: scroll.height, rowHeight, total, overscan: OVERSCAN });
   const tabStopIndex = cursorIndex !== null && cursorIndex < total ? cursorIndex : rowWindow.start;
 
-  // Row height from the stylesheet (one place to change it), read again when the classes it
-  // depends on have changed: search results are taller (they show the matched passage), compact rows
-  // shorter. Not at every render: getComputedStyle makes the browser work out the styles of
-  // every row just rendered there and then, at every keystroke of a search.
-  const rowHeightFor = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list) return;
-    const classes = `${list.closest('.list-pane')?.className ?? ''} | ${list.className}`;
-    if (classes === rowHeightFor.current) return;
-    rowHeightFor.current = classes;
-    const fromCss = parseFloat(getComputedStyle(list).getPropertyValue('--story-row-height'));
-    if (fromCss > 0) setRowHeight(fromCss);
-  }, [listKey]);
-
   // Viewport size from layout.
   useLayoutEffect(() => {
     const list = listRef.current;
@@ -142,10 +128,11 @@ export function StoryList({
     return () => observer.disconnect();
   }, []);
 
-  // The list's full height, and each rendered row at its place (CSP: no inline styles, so CSSOM).
+  // The rows' height, the list's full height, and each rendered row at its place (CSP: no inline styles, so CSSOM).
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
+    list.style.setProperty('--story-row-height', `${rowHeight}px`);
     list.style.setProperty('--list-height', `${total * rowHeight}px`);
     for (const row of Array.from(list.children) as HTMLElement[]) {
       const index = Number(row.dataset.index);

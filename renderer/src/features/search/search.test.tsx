@@ -267,7 +267,10 @@ describe('virtual list', () => {
     Object.defineProperty(viewport, 'scrollTop', { get: () => top, set: (value: number) => (top = value), configurable: true });
     // The story the core lists at position 2,501.
     const [target] = (await service.call<ListPage>('stories.list', { kind: 'article', sort: 'date', dir: 'desc', offset: 2_500, limit: 1 })).items;
-    top = 2_500 * 100;
+    // Rows of the height the list gives them.
+    const rowHeight = parseFloat(list.style.getPropertyValue('--story-row-height'));
+    expect(rowHeight).toBeGreaterThan(0);
+    top = 2_500 * rowHeight;
     fireEvent.scroll(viewport);
     await waitFor(() => expect(within(list).getByRole('option', { name: new RegExp(target!.headline) })).toBeInTheDocument());
     const calls = service.callsOf('stories.list') as ListQuery[];
@@ -300,7 +303,7 @@ describe('virtual list, another query', () => {
       },
       configurable: true,
     });
-    top = 300 * 100;
+    top = 300 * parseFloat(list.style.getPropertyValue('--story-row-height'));
     fireEvent.scroll(viewport);
     await user.type(searchBox(), 'storm');
     const shown = () => document.querySelector('[data-query-rendered]');
