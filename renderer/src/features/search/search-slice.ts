@@ -14,7 +14,11 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
    */
   function commit(text: string): boolean {
     const state = get();
-    if (text === state.searchQuery) return false;
+    if (text === state.searchQuery) {
+      // No new list comes to ask for the snippets a keystroke held (see holdSnippets).
+      state.resumeSnippets();
+      return false;
+    }
     const wasSearching = state.searchQuery.trim() !== '';
     const searching = text.trim() !== '';
     // A kind filter the view now lists by itself (articles once a search from All stories ends) is no filter.
@@ -42,6 +46,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     searchQuery: '',
     setSearchInput(text) {
       set({ searchInput: text, activeSavedSearchId: null });
+      get().holdSnippets();
       if (text.trim() === '') {
         // Emptying the box is one action, not typing: the full list comes back at once,
         // and the first key typed next is not held back behind it.

@@ -65,4 +65,8 @@ export interface SnippetsSlice {
   /** The list shows rows [start, end): their snippets are asked for once that settles. */
   wantSnippets(start: number, end: number): void;
   forgetSnippets(): void;
+  /** The editor typed: the snippets not yet asked for wait for the list that answers it. */
+  holdSnippets(): void;
+  /** What was typed left the search as it was (no new list): the rows on screen get their snippets after all. */
+  resumeSnippets(): void;
 }

@@ -8,9 +8,14 @@ import type { SliceCreator } from '../../store/types';
 // is virtual, and a common word matches tens of thousands of stories. Asked for once
 // scrolling or typing pauses; a row keeps the snippet it has (of the last query) until
 // the new one arrives, so rows do not flicker while the editor types.
+//
+// Not while the editor types: snippets asked for between two keystrokes (60 ms after a list,
+// at a brisk 120 ms a key) were worked out by the service while the next key's list waited
+// behind them, for a list that was already being replaced. A key typed holds them (see
+// holdSnippets), and they are asked for once the list has stood for SNIPPET_DELAY_MS.
 
 /** Quiet time after the visible rows change before their snippets are asked for. */
-export const SNIPPET_DELAY_MS = 60;
+export const SNIPPET_DELAY_MS = 150;
 
 export interface RowSnippet {
   /** The search text this snippet answers. */
@@ -65,6 +70,13 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get, { cli
     },
     forgetSnippets() {
       set({ snippets: new Map() });
+    },
+    holdSnippets() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+    resumeSnippets() {
+      get().wantSnippets(range.start, range.end);
     },
   };
 };
