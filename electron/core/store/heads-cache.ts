@@ -78,8 +78,8 @@ async function stampOf(file: string): Promise<FileStamp | null> {
   return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } : null;
 }
 
-/** Whether `a` names the same version of a heads file as `b`. */
-function sameStamp(a: Partial<Record<keyof FileStamp, unknown>>, b: FileStamp): boolean {
+/** Whether `a` names the same version of a file (a heads or bodies file) as `b`. */
+export function sameStamp(a: Partial<Record<keyof FileStamp, unknown>>, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 

@@ -22,7 +22,7 @@ import { headsOfBytes, isBody, readHeadsBytes, readHeadsFile, SegmentFileError, 
 import { storyHeadOf, StoryVersions } from './versions';
 import { ColdHeadParts, HashIndex, StoredHead } from './stored-heads';
 import { SharedHeadParts } from './shared-head-parts';
-import { decodeHeadsCache, HeadsCache, type CachedHead } from './heads-cache';
+import { decodeHeadsCache, HeadsCache, sameStamp, type CachedHead } from './heads-cache';
 import type { DamagedContent, DamagedStoryText, StoryVersionSummary, StoryWireInfo } from '../../../shared/types';
 import { own } from './records';
 import { oversizedValues, withinLimit } from './limits';
@@ -518,8 +518,7 @@ export class LibraryStore {
       }
     };
     await Promise.all(Array.from({ length: Math.min(BODY_PICKS_AT_ONCE, queue.length) }, pickNext));
-    // In the order asked for.
-    return new Map(ids.filter((id) => bodies.has(id)).map((id) => [id, bodies.get(id)!]));
+    return bodies;
   }
 
   async story(id: string): Promise<Story | undefined> {
@@ -1285,7 +1284,7 @@ export class LibraryStore {
           this.fromCache++;
           // Where the bodies are, for the snippets (SegmentPicker), when the bodies file is the one the cache was made with.
           const spans = cached.bodies;
-          if (spans && bodies?.isFile() && bodies.size === spans.stamp.size && bodies.mtimeMs === spans.stamp.mtimeMs && bodies.ino === spans.stamp.ino) {
+          if (spans && bodies?.isFile() && sameStamp(bodies, spans.stamp)) {
             this.picker.note(this.bodiesFile(segment.name), bodies, cached.heads.map(({ head }) => head.id), spans.spans);
           }
         } else {
