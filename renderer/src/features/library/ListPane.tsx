@@ -159,7 +159,7 @@ export function ListPane() {
         <DensityControl />
         {listState === 'ready' && (
           <p className="list-count" aria-live="polite">
-            {searching ? t.search('resultCount', { count: total }) : (total < total ? t.library('storyCountOf', { shown: total, count: total }) : t.library('storyCount', { count: total }))}
+            {searching ? t.search('resultCount', { count: total }) : t.library('storyCount', { count: total })}
           </p>
         )}
       </div>

@@ -11,8 +11,6 @@ export const libraryEn = {
   storyCount_one: '{{count, number}} story',
   storyCount_other: '{{count, number}} stories',
   /** Part of the list shown: `40 of 1,200 stories`. */
-  storyCountOf_one: '{{shown, number}} of {{count, number}} story',
-  storyCountOf_other: '{{shown, number}} of {{count, number}} stories',
   loadingStories: 'Loading stories…',
   loadMore: 'Load more stories',
   loadingMore: 'Loading more…',

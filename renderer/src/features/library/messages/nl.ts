@@ -13,8 +13,6 @@ export const libraryNl: Translation<typeof libraryEn> = {
   sortDescending: 'Aflopend (klik voor oplopend)',
   storyCount_one: '{{count, number}} bericht',
   storyCount_other: '{{count, number}} berichten',
-  storyCountOf_one: '{{shown, number}} van {{count, number}} bericht',
-  storyCountOf_other: '{{shown, number}} van {{count, number}} berichten',
   loadingStories: 'Berichten laden…',
   loadMore: 'Meer berichten laden',
   loadingMore: 'Meer laden…',
