@@ -31,7 +31,11 @@ export interface ListPage {
   total: number;
   offset: number;
   items: StorySummary[];
-  /** For a search: each item's relevance score, in item order (higher is better). Absent when browsing. */
+  /**
+   * For a search: each item's relevance score, in item order (higher is better). Absent when
+   * browsing, also for a search text with nothing to search for (one letter): the renderer
+   * shows search rows only for a page with scores.
+   */
   scores?: number[];
   /** Folded search terms to highlight in list and reader (empty without a query). */
   highlight: string[];

@@ -83,6 +83,12 @@ export interface ListSlice {
   expansions: SearchExpansion[];
   /** The search text the shown rows answer ('' for none; null before the first answer). */
   renderedQuery: string | null;
+  /**
+   * Whether the shown rows are a search's results (ranked, their matches marked, with
+   * snippets): false when browsing, also for a search text with nothing to search for (one
+   * letter), which lists every story as browsing does.
+   */
+  listSearched: boolean;
   /** How many stories of each kind the search and filters (all but kind) match. */
   kinds: KindCounts | null;
   setView(view: View): void;

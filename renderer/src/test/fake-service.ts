@@ -143,7 +143,9 @@ export class FakeService {
         if ((q.dir ?? 'desc') === 'desc') items.reverse();
         const offset = q.offset ?? 0;
         const page: ListPage = { total: items.length, offset, items: items.slice(offset, offset + (q.limit ?? 100)).map((s) => this.summary(s)), highlight: words };
-        return page;
+        // A search's page has scores (the real core's: none for browsing, nor for one letter).
+        const searched = words.length > 0 && (words.length > 1 || words[0]!.length > 1);
+        return searched ? { ...page, scores: page.items.map(() => 1) } : page;
       }
       case 'stories.get': {
         const story = this.stories.find((s) => s.id === input.id);

@@ -67,7 +67,8 @@ export function ListPane() {
   const tagName = view.kind === 'tag' ? (tagsById.get(view.tagId)?.name ?? '') : null;
   const viewLabel = tagName !== null ? t.tags('tagViewLabel', { name: tagName }) : view.kind === 'briefs' ? t.app('viewBriefs') : t.app('viewArticles');
   const matcher = useMemo(() => compileHighlight(highlight), [highlight]);
-  const searching = (renderedQuery ?? '').trim() !== '';
+  // Search rows (taller, with snippets) only for a search's results: a first letter typed lists every story, as browsing.
+  const searching = useApp((s) => s.listSearched);
   const setNarrowPane = useApp((s) => s.setNarrowPane);
   // Opening from the list shows the reader in a narrow window, also the story it showed before Back to the list.
   const onOpen = useCallback(

@@ -117,6 +117,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
     highlight: [],
     expansions: [],
     renderedQuery: null,
+    listSearched: false,
     kinds: null,
 
     setView(view) {
@@ -187,6 +188,8 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get, { client }) =
           highlight: answer.highlight,
           expansions: answer.expansions ?? [],
           renderedQuery: searchText,
+          // Scores come with a search's results only (shared/contract/library.ts).
+          listSearched: answer.scores !== undefined,
           listState: 'ready',
           cursorId: cursorKept ? cursorId : (items[0]?.id ?? null),
           pendingCursor: null,

@@ -7,6 +7,7 @@ import type { Story } from '../../../../shared/types';
 import { FakeService, makeStory } from '../../test/fake-service';
 import { openRealCore, story, type RealCore, type StoryOptions } from '../../test/real-core';
 import { renderApp } from '../../test/render-app';
+import { SNIPPET_DELAY_MS } from './snippets-slice';
 
 // These tests run against the real core in-process (real search index, Dutch folding,
 // highlighting, facets, saved searches), except the one that must hold answers back and
@@ -46,7 +47,7 @@ const searchBox = () => screen.getByRole('searchbox', { name: 'Search stories' }
 function pageFor(stories: Story[], query: ListQuery): ListPage {
   const words = (query.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const items = stories.filter((s) => words.every((w) => s.headline.toLowerCase().includes(w)));
-  return { total: items.length, offset: 0, items, highlight: words };
+  return { total: items.length, offset: 0, items, highlight: words, ...(words.length ? { scores: items.map(() => 1) } : {}) };
 }
 
 describe('search box', () => {
@@ -355,6 +356,29 @@ describe('one list of articles and briefs', () => {
     expect(within(kinds).getByRole('button', { pressed: true })).toHaveTextContent('Briefs 1');
     await user.click(within(kinds).getByRole('button', { name: /^All/ }));
     await waitFor(() => expect(headlines(list)).toHaveLength(3));
+  });
+
+  it('shows a first letter typed, which searches nothing, as the list it is: every story, browse rows, no snippets', async () => {
+    const service = await realLibrary(ONE_LIST_MORE);
+    const { store } = renderApp(service);
+    const list = await storyList();
+    const pane = () => list.closest('.list-pane')!;
+    act(() => store.getState().setSearchInput('o'));
+    act(() => store.getState().flushSearch());
+    await waitFor(() => expect(store.getState().renderedQuery).toBe('o'));
+    // The core lists every story for one letter (no scores: not a search's results).
+    expect(headlines(list)).toHaveLength(6);
+    expect(pane().classList.contains('is-searching')).toBe(false);
+    expect(screen.getByText('6 stories')).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, SNIPPET_DELAY_MS * 2));
+    expect(service.callsOf('stories.snippets')).toEqual([]);
+    expect(list.querySelector('.row-snippet')).toBeNull();
+    // The second letter searches: ranked rows with their matched passages.
+    act(() => store.getState().setSearchInput('oe'));
+    act(() => store.getState().flushSearch());
+    await waitFor(() => expect(pane().classList.contains('is-searching')).toBe(true));
+    await waitFor(() => expect(service.callsOf('stories.snippets').map((call) => (call as { query: string }).query)).toContain('oe'));
+    expect(screen.getByText(/^\d+ results?$/)).toBeInTheDocument();
   });
 
   it('counts facets under the query, and leaves no kind filter over when the search ends', async () => {

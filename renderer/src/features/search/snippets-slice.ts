@@ -30,9 +30,9 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get, { cli
 
   async function fetchVisible() {
     timer = null;
-    const { renderedQuery, pages, snippets } = get();
+    const { renderedQuery, listSearched, pages, snippets } = get();
     const query = listQueryText(renderedQuery);
-    if (!query) return;
+    if (!query || !listSearched) return;
     const ids: string[] = [];
     for (let index = range.start; index < range.end && ids.length < MAX_SNIPPET_IDS; index++) {
       const row = rowAt(pages, index);
@@ -64,7 +64,7 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get, { cli
     snippets: new Map(),
     wantSnippets(start, end) {
       range = { start, end };
-      if (!listQueryText(get().renderedQuery)) return;
+      if (!listQueryText(get().renderedQuery) || !get().listSearched) return;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => void fetchVisible(), SNIPPET_DELAY_MS);
     },
