@@ -136,6 +136,8 @@ export type NoticeCode = NoticeMessage['code'];
 export interface ErrorReasonParams {
   /** The library is open read-only (damaged file without a backup). */
   'library.readOnly': NoParams;
+  /** A library folder or archive written by a newer Kroniek: its schema version `found`, above the `supported` one this version reads. */
+  'library.newer': { what: 'library' | 'archive'; found: number; supported: number };
   /** Undo/redo refused: a later edit changed the same part of the library. */
   'history.changedSince': { direction: 'undo' | 'redo'; label: HistoryLabel };
   /** `count` of the chosen stories are no longer in the library (deleted meanwhile). */

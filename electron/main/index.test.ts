@@ -153,6 +153,16 @@ describe('main entry', () => {
     expect(h.state.errorBoxes[0]![1]).toMatch(/library/);
   });
 
+  it('says in the system language that a newer Kroniek wrote the library, and which versions', async () => {
+    h.state.openError = new ServiceError('conflict', 'This library was written by a newer Kroniek (schema version 9; this version reads up to 3).', { code: 'library.newer', what: 'library', found: 9, supported: 3 });
+    await startMain();
+    const [title, message] = h.state.errorBoxes[0]!;
+    expect(title).toBe('Kroniek kan de bibliotheek niet openen');
+    expect(message).toMatch(/nieuwere Kroniek \(schemaversie 9; deze versie leest tot en met 3\)\. Werk Kroniek bij/);
+    expect(message).not.toMatch(/newer/);
+    expect(h.state.exitCode).toBe(1);
+  });
+
   it('closes the library before quitting', async () => {
     await startMain();
     const willQuit = h.state.appListeners.get('will-quit')!;

@@ -62,7 +62,8 @@ function createWindow(labels: MainLabels): BrowserWindow {
 function startupFailure(labels: MainLabels, error: unknown): string {
   // By its code, not its class: the core may be bundled with its own copy of ServiceError.
   if (error instanceof Error && (error as Partial<ServiceError>).code === 'locked') return labels.lockedMessage;
-  const detail = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof Error ? (error as Partial<ServiceError>).reason : undefined;
+  const detail = reason?.code === 'library.newer' ? labels.newerLibrary(reason.found, reason.supported) : error instanceof Error ? error.message : String(error);
   return `${labels.startFailed} ${locations.dataDir}:\n\n${detail}`;
 }
 

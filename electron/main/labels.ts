@@ -29,6 +29,8 @@ export interface MainLabels {
   startFailedTitle: string;
   startFailed: string;
   lockedMessage: string;
+  /** The library was written by a newer Kroniek: its schema version `found`, this one reads up to `supported`. */
+  newerLibrary: (found: number, supported: number) => string;
   openLinkTitle: string;
   openLinkQuestion: string;
   openMailQuestion: string;
@@ -59,6 +61,7 @@ const en: MainLabels = {
   startFailedTitle: 'Kroniek cannot open the library',
   startFailed: 'Kroniek could not open the library in',
   lockedMessage: 'Another Kroniek (the app, the web host or the command line) is using this library. Close it and start Kroniek again.',
+  newerLibrary: (found, supported) => `This library was written by a newer Kroniek (schema version ${found}; this version reads up to ${supported}). Update Kroniek to open it.`,
   openLinkTitle: 'Open link',
   openLinkQuestion: 'Open this address in your browser? Check it first: the link text may say something else.',
   openMailQuestion: 'Write an e-mail to this address with your mail program?',
@@ -89,6 +92,7 @@ const nl: MainLabels = {
   startFailedTitle: 'Kroniek kan de bibliotheek niet openen',
   startFailed: 'Kroniek kon de bibliotheek niet openen in',
   lockedMessage: 'Een andere Kroniek (de app, de webhost of de opdrachtregel) gebruikt deze bibliotheek. Sluit die en start Kroniek opnieuw.',
+  newerLibrary: (found, supported) => `Deze bibliotheek is geschreven door een nieuwere Kroniek (schemaversie ${found}; deze versie leest tot en met ${supported}). Werk Kroniek bij om haar te openen.`,
   openLinkTitle: 'Link openen',
   openLinkQuestion: 'Dit adres openen in je browser? Controleer het eerst: de tekst van de link kan iets anders zeggen.',
   openMailQuestion: 'Een e-mail schrijven aan dit adres met je e-mailprogramma?',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listBackups, readBackup } from './backups';
 import { exportLibraryArchive, importLibraryArchive, libraryArchiveBytes } from './library-archive';
 import { LibraryStore } from './library-store';
+import { SCHEMA_VERSION } from './meta';
 import { durableMeta, fakeStory, plain, withTempDir } from './test/helpers';
 import { StoryMap } from './story-map';
 
@@ -154,7 +155,7 @@ describe('library archive', () => {
       const newer = path.join(dir, 'newer.json');
       await writeFile(newer, JSON.stringify({ ...archive, schemaVersion: 99, meta: { ...archive.meta, schemaVersion: 99 } }));
       const target = await libraryB(dir);
-      await expect(importLibraryArchive(target, newer)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('newer Kroniek (schema 99)') });
+      await expect(importLibraryArchive(target, newer)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('newer Kroniek (schema 99)'), reason: { code: 'library.newer', what: 'archive', found: 99, supported: SCHEMA_VERSION } });
       // Version 1 is the oldest schema; its archive is read through the same migration runner.
       const v1 = path.join(dir, 'v1.json');
       await writeFile(v1, JSON.stringify({ ...archive, schemaVersion: 1 }));

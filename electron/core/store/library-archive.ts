@@ -172,10 +172,10 @@ export function parseLibraryArchive(text: string, name: string): ParsedArchive {
   }
   // Keep the original objects (zod's output reorders keys), so the round trip is byte-exact.
   const archive = raw as { meta: Record<string, unknown>; stories: StoryContent[]; schemaVersion: number };
-  const newer = `The archive was written by a newer Kroniek (schema ${archive.schemaVersion}). Update Kroniek to import it.`;
-  if (archive.schemaVersion > SCHEMA_VERSION) throw new ServiceError('conflict', newer);
+  const newer = () => new ServiceError('conflict', `The archive was written by a newer Kroniek (schema ${archive.schemaVersion}). Update Kroniek to import it.`, { code: 'library.newer', what: 'archive', found: archive.schemaVersion, supported: SCHEMA_VERSION });
+  if (archive.schemaVersion > SCHEMA_VERSION) throw newer();
   const migrated = migrateMeta({ schemaVersion: archive.schemaVersion, ...archive.meta, segments: [] });
-  if (!migrated.ok) throw new ServiceError(migrated.code === 'newer' ? 'conflict' : 'invalid-input', migrated.code === 'newer' ? newer : `The archive's metadata is damaged: ${migrated.reason}.`);
+  if (!migrated.ok) throw migrated.code === 'newer' ? newer() : new ServiceError('invalid-input', `The archive's metadata is damaged: ${migrated.reason}.`);
   const checked = checkMeta(migrated.doc);
   if (!checked.ok) throw new ServiceError('invalid-input', `The archive's metadata is damaged: ${checked.reason}.`);
   return { rawMeta: archive.meta, meta: checked.meta, migrated: migrated.migrated, stories: archive.stories };

@@ -206,6 +206,8 @@ describe('LibraryStore', () => {
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, META_FILE), JSON.stringify({ ...emptyMeta(), schemaVersion: SCHEMA_VERSION + 1 }));
       await expect(LibraryStore.open(dir)).rejects.toThrow(/newer Kroniek/);
+      // With its versions as data, for the UI to word.
+      await expect(LibraryStore.open(dir)).rejects.toMatchObject({ code: 'conflict', reason: { code: 'library.newer', what: 'library', found: SCHEMA_VERSION + 1, supported: SCHEMA_VERSION } });
       // The folder is not left locked.
       await writeFile(path.join(dir, META_FILE), JSON.stringify(emptyMeta()));
       const store = await LibraryStore.open(dir);

@@ -30,7 +30,7 @@ export interface RestoredBackup {
   createdAt: string;
 }
 
-export type MetaParse = { ok: true; meta: MetaDoc; migratedFrom: number | null } | { ok: false; newer: boolean; reason: string };
+export type MetaParse = { ok: true; meta: MetaDoc; migratedFrom: number | null } | { ok: false; newer: boolean; reason: string; found?: number };
 
 export interface MigrationSetup {
   target: number;
@@ -48,7 +48,7 @@ export function parseMetaBytes(bytes: Buffer, setup: MigrationSetup = { target: 
     return { ok: false, newer: false, reason: `not valid JSON (${(error as Error).message})` };
   }
   const migrated = migrateMeta(value, setup.target, setup.migrations);
-  if (!migrated.ok) return { ok: false, newer: migrated.code === 'newer', reason: migrated.reason };
+  if (!migrated.ok) return migrated.code === 'newer' ? { ok: false, newer: true, reason: migrated.reason, found: migrated.found } : { ok: false, newer: false, reason: migrated.reason };
   const checked = checkMeta(migrated.doc);
   if (!checked.ok) return { ok: false, newer: false, reason: checked.reason };
   return { ok: true, meta: checked.meta, migratedFrom: migrated.migrated ? migrated.from : null };
@@ -121,7 +121,7 @@ export async function loadMeta(
     }
     return { meta: parsed.meta, created: false, readOnly: false, notices, needsWrite: parsed.migratedFrom !== null };
   }
-  if (parsed.newer) throw new ServiceError('conflict', parsed.reason);
+  if (parsed.newer) throw new ServiceError('conflict', parsed.reason, { code: 'library.newer', what: 'library', found: parsed.found ?? NaN, supported: setup?.target ?? SCHEMA_VERSION });
   const kept = await keepDamagedCopy(filePath);
   const restored = restoreFromBackup ? await restoreFromBackup(parsed.reason) : null;
   if (restored) {

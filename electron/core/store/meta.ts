@@ -195,7 +195,8 @@ export function publishedAtOf(edit: StoryEdit | undefined, head: StoryHead): str
 
 export type MigrationResult =
   | { ok: true; doc: Record<string, unknown>; from: number; migrated: boolean }
-  | { ok: false; code: 'newer' | 'invalid'; reason: string };
+  | { ok: false; code: 'invalid'; reason: string }
+  | { ok: false; code: 'newer'; reason: string; found: number };
 
 export function migrateMeta(doc: unknown, target = SCHEMA_VERSION, migrations = MIGRATIONS): MigrationResult {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, code: 'invalid', reason: 'not a JSON object' };
@@ -207,6 +208,7 @@ export function migrateMeta(doc: unknown, target = SCHEMA_VERSION, migrations = 
     return {
       ok: false,
       code: 'newer',
+      found: version,
       reason: `This library was written by a newer Kroniek (schema version ${version}; this version reads up to ${target}). Update Kroniek to open it.`,
     };
   }

@@ -16,6 +16,8 @@ export const errorsEn = {
   locked: 'Another Kroniek is using this library.',
   internal: 'Something went wrong inside Kroniek.',
   'reason.library.readOnly': 'The library is open read-only; nothing can be changed.',
+  'reason.library.newer_library': 'This library was written by a newer Kroniek (schema version {{found}}; this version reads up to {{supported}}). Update Kroniek to open it.',
+  'reason.library.newer_archive': 'This archive was written by a newer Kroniek (schema version {{found}}; this version reads up to {{supported}}). Update Kroniek to import it.',
   'reason.history.changedSince_undo': 'Cannot undo “{{label}}”: that part of the library changed since.',
   'reason.history.changedSince_redo': 'Cannot redo “{{label}}”: that part of the library changed since.',
   'reason.stories.missing_one': 'The chosen story is no longer in the library.',

@@ -17,6 +17,13 @@ describe('errorText', () => {
     expect(errorText('en', { ...missing.toData(), reason: { code: 'stories.missing', count: 1 } })).toBe('The chosen story is no longer in the library.');
   });
 
+  it('says that a newer Kroniek wrote a library or an archive, and which schema versions', () => {
+    const library = new ServiceError('conflict', 'This library was written by a newer Kroniek.', { code: 'library.newer', what: 'library', found: 5, supported: 3 });
+    expect(errorText('nl', library)).toBe('Deze bibliotheek is geschreven door een nieuwere Kroniek (schemaversie 5; deze versie leest tot en met 3). Werk Kroniek bij om haar te openen.');
+    const archive = { ...library.toData(), reason: { code: 'library.newer' as const, what: 'archive' as const, found: 4, supported: 3 } };
+    expect(errorText('en', archive)).toBe('This archive was written by a newer Kroniek (schema version 4; this version reads up to 3). Update Kroniek to import it.');
+  });
+
   it('says why an import cannot be undone, and how many of its stories were worked on', () => {
     const touched = new ServiceError('conflict', 'Cannot undo the import: 1 of its 5 stories were tagged since.', { code: 'import.touched', count: 1, stories: 5 });
     expect(errorText('en', touched)).toBe(

@@ -15,6 +15,8 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
   switch (reason?.code) {
     case 'library.readOnly':
       return t('reason.library.readOnly');
+    case 'library.newer':
+      return t('reason.library.newer', { context: reason.what, found: reason.found, supported: reason.supported });
     case 'history.changedSince':
       return t('reason.history.changedSince', { context: reason.direction, label: editName(translator(language, 'history'), reason.label) });
     case 'stories.missing':

@@ -14,6 +14,8 @@ export const errorsNl: Translation<typeof errorsEn> = {
   locked: 'Een andere Kroniek gebruikt deze bibliotheek.',
   internal: 'Er ging iets mis in Kroniek.',
   'reason.library.readOnly': 'De bibliotheek is alleen-lezen geopend; er kan niets worden gewijzigd.',
+  'reason.library.newer_library': 'Deze bibliotheek is geschreven door een nieuwere Kroniek (schemaversie {{found}}; deze versie leest tot en met {{supported}}). Werk Kroniek bij om haar te openen.',
+  'reason.library.newer_archive': 'Dit archief is geschreven door een nieuwere Kroniek (schemaversie {{found}}; deze versie leest tot en met {{supported}}). Werk Kroniek bij om het te importeren.',
   'reason.history.changedSince_undo': '„{{label}}” kan niet ongedaan worden gemaakt: dat deel van de bibliotheek is sindsdien gewijzigd.',
   'reason.history.changedSince_redo': '„{{label}}” kan niet opnieuw worden gedaan: dat deel van de bibliotheek is sindsdien gewijzigd.',
   'reason.stories.missing_one': 'Het gekozen bericht staat niet meer in de bibliotheek.',
