@@ -141,6 +141,10 @@ test('renames and merges tags in the tag manager, with undo and redo of each', a
   await sidebar(page).getByRole('button', { name: 'Manage tags…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tags' });
   await dialog.getByRole('list', { name: 'All tags' }).getByRole('button', { name: /Rusland/ }).click();
+  // Onto another tag's name (without its capital): refused, saying how to combine the two.
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('moskou');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toContainText('There is a tag “Moskou” already. Merge “Rusland” into “Moskou” to combine them.');
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Russische Federatie');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(tagButton(page, 'Russische Federatie', '2 stories')).toBeVisible();

@@ -138,6 +138,14 @@ export interface ErrorReasonParams {
   'library.readOnly': NoParams;
   /** A library folder or archive written by a newer Kroniek: its schema version `found`, above the `supported` one this version reads. */
   'library.newer': { what: 'library' | 'archive'; found: number; supported: number };
+  /** A tag name that cannot be one: empty, with control characters, or longer than `max` characters. */
+  'tag.badName': { problem: 'empty' | 'control' | 'tooLong'; max: number };
+  /** Another tag is called `name` (names compare without case and diacritics); `renaming`: the tag being renamed (merging combines two tags), null when creating. */
+  'tag.nameTaken': { name: string; renaming: string | null };
+  /** A tag cannot go under itself or one of its own sub-tags (`parent`). */
+  'tag.underItself': { parent: string };
+  /** Not an IPTC Media Topic code (`given`; the form is medtop:20000638). */
+  'tag.badMediaTopic': { given: string };
   /** Undo/redo refused: a later edit changed the same part of the library. */
   'history.changedSince': { direction: 'undo' | 'redo'; label: HistoryLabel };
   /** `count` of the chosen stories are no longer in the library (deleted meanwhile). */

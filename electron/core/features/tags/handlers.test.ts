@@ -90,6 +90,7 @@ describe('tags service', () => {
       const clash = await failure(core, 'tags.update', { id: poetin, name: 'vladimir poetin' });
       expect(clash.code).toBe('conflict');
       expect(clash.message).toContain('Merge "Poetin" into "Vladimir Poetin"');
+      expect(clash.reason).toEqual({ code: 'tag.nameTaken', name: 'Vladimir Poetin', renaming: 'Poetin' });
 
       const renamed = await ok<TagListItem>(core, 'tags.update', { id: poetin, name: 'Poetin, Vladimir' });
       expect(renamed).toMatchObject({ id: poetin, name: 'Poetin, Vladimir', count: 2 });
@@ -153,7 +154,7 @@ describe('tags service', () => {
       expect((await failure(core, 'tags.create', { name: 'X', color: 'blue' })).code).toBe('invalid-input');
       expect((await failure(core, 'tags.create', { name: 'X', mediaTopic: 'medtop:1' })).code).toBe('invalid-input');
       await ok(core, 'tags.create', { name: 'Genève' });
-      expect(await failure(core, 'tags.create', { name: 'geneve' })).toEqual({ code: 'conflict', message: 'A tag called "Genève" already exists.' });
+      expect(await failure(core, 'tags.create', { name: 'geneve' })).toEqual({ code: 'conflict', message: 'A tag called "Genève" already exists.', reason: { code: 'tag.nameTaken', name: 'Genève', renaming: null } });
       expect((await failure(core, 'tags.merge', { fromId: 'tx', intoId: 'ty' })).code).toBe('not-found');
       expect(await names(core)).toEqual(['Genève:0']);
     });

@@ -61,8 +61,10 @@ describe('creating and editing tags', () => {
   it('refuses bad colours, media topics, empty names and missing parents', () => {
     const meta = library();
     expect(errorOf(() => createTag(meta, 'x', 'Gaza', { color: 'red' })).code).toBe('invalid-input');
-    expect(errorOf(() => createTag(meta, 'x', 'Gaza', { mediaTopic: 'politics' })).code).toBe('invalid-input');
-    expect(errorOf(() => createTag(meta, 'x', '   ')).code).toBe('invalid-input');
+    expect(errorOf(() => createTag(meta, 'x', 'Gaza', { mediaTopic: 'politics' })).reason).toEqual({ code: 'tag.badMediaTopic', given: 'politics' });
+    expect(errorOf(() => createTag(meta, 'x', '   ')).reason).toEqual({ code: 'tag.badName', problem: 'empty', max: 200 });
+    expect(errorOf(() => createTag(meta, 'x', 'G'.repeat(201))).reason).toEqual({ code: 'tag.badName', problem: 'tooLong', max: 200 });
+    expect(errorOf(() => createTag(meta, 'x', 'Ga\u0007za')).reason).toEqual({ code: 'tag.badName', problem: 'control', max: 200 });
     expect(errorOf(() => createTag(meta, 'x', 'Gaza', { parentId: 'nope' })).code).toBe('not-found');
   });
 

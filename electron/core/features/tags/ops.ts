@@ -46,12 +46,15 @@ export function findTagByName(meta: MetaDoc, name: string): Tag | undefined {
   return meta.tags.find((tag) => tagKey(tag.name) === key);
 }
 
+/** The longest tag name (characters). */
+const TAG_NAME_MAX = 200;
+
 function requireName(name: string): string {
   const checked = cleanName(name, Number.MAX_SAFE_INTEGER);
-  if (!checked.ok && checked.problem === 'control') throw new ServiceError('invalid-input', 'A tag name cannot hold control characters.');
+  if (!checked.ok && checked.problem === 'control') throw new ServiceError('invalid-input', 'A tag name cannot hold control characters.', { code: 'tag.badName', problem: 'control', max: TAG_NAME_MAX });
   const clean = cleanTagName(name);
-  if (!clean) throw new ServiceError('invalid-input', 'A tag needs a name.');
-  if (clean.length > 200) throw new ServiceError('invalid-input', 'A tag name can be at most 200 characters.');
+  if (!clean) throw new ServiceError('invalid-input', 'A tag needs a name.', { code: 'tag.badName', problem: 'empty', max: TAG_NAME_MAX });
+  if (clean.length > TAG_NAME_MAX) throw new ServiceError('invalid-input', `A tag name can be at most ${TAG_NAME_MAX} characters.`, { code: 'tag.badName', problem: 'tooLong', max: TAG_NAME_MAX });
   return clean;
 }
 
@@ -64,7 +67,7 @@ function checkColor(color: string | null): string | null {
 function checkMediaTopic(code: string | null): string | null {
   if (code === null) return null;
   const clean = code.trim();
-  if (!MEDIA_TOPIC.test(clean)) throw new ServiceError('invalid-input', `"${code}" is not an IPTC Media Topic code; use the form medtop:20000638.`);
+  if (!MEDIA_TOPIC.test(clean)) throw new ServiceError('invalid-input', `"${code}" is not an IPTC Media Topic code; use the form medtop:20000638.`, { code: 'tag.badMediaTopic', given: code });
   return clean;
 }
 
@@ -84,7 +87,7 @@ function checkParent(meta: MetaDoc, tagId: string, parentId: string | null): str
   const parent = meta.tags.find((tag) => tag.id === parentId);
   if (!parent) throw new ServiceError('not-found', `No tag with id ${parentId} to put this tag under.`);
   if (isSelfOrDescendant(meta.tags, tagId, parentId)) {
-    throw new ServiceError('conflict', `A tag cannot be placed under itself or one of its own sub-tags ("${parent.name}").`);
+    throw new ServiceError('conflict', `A tag cannot be placed under itself or one of its own sub-tags ("${parent.name}").`, { code: 'tag.underItself', parent: parent.name });
   }
   return parentId;
 }
@@ -98,7 +101,7 @@ export function createTag(meta: MetaDoc, id: string, name: string, fields: TagFi
   if (meta.tags.some((tag) => tag.id === id)) throw new ServiceError('conflict', `A tag with id ${id} already exists.`);
   const clean = requireName(name);
   const clash = nameClash(meta, clean, null);
-  if (clash) throw new ServiceError('conflict', `A tag called "${clash.name}" already exists.`);
+  if (clash) throw new ServiceError('conflict', `A tag called "${clash.name}" already exists.`, { code: 'tag.nameTaken', name: clash.name, renaming: null });
   const tag: Tag = {
     id,
     name: clean,
@@ -121,7 +124,7 @@ export function updateTag(meta: MetaDoc, id: string, changes: TagFields & { name
     const clean = requireName(changes.name);
     const clash = nameClash(meta, clean, id);
     if (clash) {
-      throw new ServiceError('conflict', `A tag called "${clash.name}" already exists. Merge "${tag.name}" into "${clash.name}" to combine them.`);
+      throw new ServiceError('conflict', `A tag called "${clash.name}" already exists. Merge "${tag.name}" into "${clash.name}" to combine them.`, { code: 'tag.nameTaken', name: clash.name, renaming: tag.name });
     }
     next.name = clean;
   }

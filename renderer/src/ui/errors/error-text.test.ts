@@ -17,6 +17,18 @@ describe('errorText', () => {
     expect(errorText('en', { ...missing.toData(), reason: { code: 'stories.missing', count: 1 } })).toBe('The chosen story is no longer in the library.');
   });
 
+  it('words a tag name refused: taken (with the way to combine two tags when renaming), empty, too long', () => {
+    const taken = new ServiceError('conflict', 'A tag called "Rusland" already exists.', { code: 'tag.nameTaken', name: 'Rusland', renaming: null });
+    expect(errorText('nl', taken)).toBe('Er is al een tag „Rusland”.');
+    const renaming = { ...taken.toData(), reason: { code: 'tag.nameTaken' as const, name: 'Rusland', renaming: 'Noord-Korea' } };
+    expect(errorText('nl', renaming)).toBe('Er is al een tag „Rusland”. Voeg „Noord-Korea” samen met „Rusland” om ze te combineren.');
+    expect(errorText('en', renaming)).toBe('There is a tag “Rusland” already. Merge “Noord-Korea” into “Rusland” to combine them.');
+    const long = new ServiceError('invalid-input', 'A tag name can be at most 1000 characters.', { code: 'tag.badName', problem: 'tooLong', max: 1000 });
+    expect(errorText('nl', long)).toBe('Een tagnaam mag hoogstens 1.000 tekens lang zijn.');
+    expect(errorText('en', { ...long.toData(), reason: { code: 'tag.badName', problem: 'empty', max: 1000 } })).toBe('A tag needs a name.');
+    expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'tag.underItself', parent: 'Azië' }))).toBe('Een tag kan niet onder zichzelf of een van zijn eigen subtags („Azië”) staan.');
+  });
+
   it('says that a newer Kroniek wrote a library or an archive, and which schema versions', () => {
     const library = new ServiceError('conflict', 'This library was written by a newer Kroniek.', { code: 'library.newer', what: 'library', found: 5, supported: 3 });
     expect(errorText('nl', library)).toBe('Deze bibliotheek is geschreven door een nieuwere Kroniek (schemaversie 5; deze versie leest tot en met 3). Werk Kroniek bij om haar te openen.');

@@ -15,6 +15,14 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
   switch (reason?.code) {
     case 'library.readOnly':
       return t('reason.library.readOnly');
+    case 'tag.badName':
+      return t('reason.tag.badName', { context: reason.problem, max: reason.max });
+    case 'tag.nameTaken':
+      return reason.renaming === null ? t('reason.tag.nameTaken', { name: reason.name }) : t('reason.tag.nameTaken_renaming', { name: reason.name, renaming: reason.renaming });
+    case 'tag.underItself':
+      return t('reason.tag.underItself', { parent: reason.parent });
+    case 'tag.badMediaTopic':
+      return t('reason.tag.badMediaTopic', { given: reason.given });
     case 'library.newer':
       return t('reason.library.newer', { context: reason.what, found: reason.found, supported: reason.supported });
     case 'history.changedSince':
