@@ -138,6 +138,13 @@ export interface ErrorReasonParams {
   'library.readOnly': NoParams;
   /** A library folder or archive written by a newer Kroniek: its schema version `found`, above the `supported` one this version reads. */
   'library.newer': { what: 'library' | 'archive'; found: number; supported: number };
+  /**
+   * A library archive that cannot be imported (`name`: its file's name, when known): it could not
+   * be read, is not complete JSON, is not in an archive's form, or its metadata is damaged.
+   */
+  'archive.unreadable': { name: string | null; problem: 'read' | 'json' | 'shape' | 'metadata' };
+  /** The backup `name` is missing or damaged: another one must be picked. */
+  'backup.unusable': { name: string };
   /** A tag name that cannot be one: empty, with control characters, or longer than `max` characters. */
   'tag.badName': { problem: 'empty' | 'control' | 'tooLong'; max: number };
   /** Another tag is called `name` (names compare without case and diacritics); `renaming`: the tag being renamed (merging combines two tags), null when creating. */

@@ -177,14 +177,17 @@ describe('library archive', () => {
         'meta.json': JSON.stringify({ ...archive, meta: { ...archive.meta, tags: 'kapot' } }),
         'proto-id.json': JSON.stringify({ ...archive, stories: [{ ...archive.stories[0], head: { ...archive.stories[0].head, id: '__proto__' } }] }),
       };
+      // What is wrong, as data for the UI to word.
+      const problems: Record<string, string> = { 'not-json.json': 'json', 'truncated.json': 'json', 'other.json': 'shape', 'shape.json': 'shape', 'meta.json': 'metadata', 'proto-id.json': 'shape' };
       const target = await libraryB(dir);
       const before = target.meta;
       const filesBefore = await readdir(target.dataDir, { recursive: true });
       for (const [name, content] of Object.entries(bad)) {
         await writeFile(path.join(dir, name), content);
         const failure = importLibraryArchive(target, path.join(dir, name));
-        await expect(failure, name).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(new RegExp(`${name.replace('.', '\\.')}|archive's metadata is damaged`)) });
+        await expect(failure, name).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(new RegExp(`${name.replace('.', '\\.')}|archive's metadata is damaged`)), reason: { code: 'archive.unreadable', name, problem: problems[name] } });
       }
+      await expect(importLibraryArchive(target, path.join(dir, 'not-there.json'))).rejects.toMatchObject({ code: 'not-found', reason: { code: 'archive.unreadable', name: 'not-there.json', problem: 'read' } });
       expect(target.meta).toBe(before);
       expect(await listBackups(target.dataDir)).toEqual([]);
       expect(await readdir(target.dataDir, { recursive: true })).toEqual(filesBefore);

@@ -163,21 +163,22 @@ export function parseLibraryArchive(text: string, name: string): ParsedArchive {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ServiceError('invalid-input', `${name} is not a readable Kroniek library archive: it is not complete JSON (${(error as Error).message}).`);
+    throw new ServiceError('invalid-input', `${name} is not a readable Kroniek library archive: it is not complete JSON (${(error as Error).message}).`, { code: 'archive.unreadable', name, problem: 'json' });
   }
   const parsed = archiveSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ServiceError('invalid-input', `${name} is not a Kroniek library archive (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'unexpected shape'}).`);
+    throw new ServiceError('invalid-input', `${name} is not a Kroniek library archive (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'unexpected shape'}).`, { code: 'archive.unreadable', name, problem: 'shape' });
   }
   // Keep the original objects (zod's output reorders keys), so the round trip is byte-exact.
   const archive = raw as { meta: Record<string, unknown>; stories: StoryContent[]; schemaVersion: number };
   const newer = () => new ServiceError('conflict', `The archive was written by a newer Kroniek (schema ${archive.schemaVersion}). Update Kroniek to import it.`, { code: 'library.newer', what: 'archive', found: archive.schemaVersion, supported: SCHEMA_VERSION });
   if (archive.schemaVersion > SCHEMA_VERSION) throw newer();
   const migrated = migrateMeta({ schemaVersion: archive.schemaVersion, ...archive.meta, segments: [] });
-  if (!migrated.ok) throw migrated.code === 'newer' ? newer() : new ServiceError('invalid-input', `The archive's metadata is damaged: ${migrated.reason}.`);
+  const damaged = (reason: string) => new ServiceError('invalid-input', `The archive's metadata is damaged: ${reason}.`, { code: 'archive.unreadable', name, problem: 'metadata' });
+  if (!migrated.ok) throw migrated.code === 'newer' ? newer() : damaged(migrated.reason);
   const checked = checkMeta(migrated.doc);
-  if (!checked.ok) throw new ServiceError('invalid-input', `The archive's metadata is damaged: ${checked.reason}.`);
+  if (!checked.ok) throw damaged(checked.reason);
   return { rawMeta: archive.meta, meta: checked.meta, migrated: migrated.migrated, stories: archive.stories };
 }
 
@@ -292,7 +293,7 @@ export async function importLibraryArchiveText(store: LibraryStore, text: string
 /** The raw metadata (original key order) once checked, so an exact round trip writes the same bytes. */
 function checkedRaw(raw: Record<string, unknown>): MetaDoc {
   const checked = checkMeta({ ...raw, segments: [] });
-  if (!checked.ok) throw new ServiceError('invalid-input', `The archive's metadata is damaged: ${checked.reason}.`);
+  if (!checked.ok) throw new ServiceError('invalid-input', `The archive's metadata is damaged: ${checked.reason}.`, { code: 'archive.unreadable', name: null, problem: 'metadata' });
   return checked.meta;
 }
 
@@ -302,7 +303,7 @@ export async function importLibraryArchive(store: LibraryStore, filePath: string
   try {
     text = await fs.readFile(filePath, 'utf8');
   } catch (error) {
-    throw new ServiceError('not-found', `${path.basename(filePath)} could not be read (${(error as Error).message}).`);
+    throw new ServiceError('not-found', `${path.basename(filePath)} could not be read (${(error as Error).message}).`, { code: 'archive.unreadable', name: path.basename(filePath), problem: 'read' });
   }
   return importLibraryArchiveText(store, text, path.basename(filePath));
 }

@@ -30,7 +30,7 @@ export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
   'backups.restore': async (input, ctx) => {
     const name = backupNameSchema.parse(input.name);
     const restored = await readBackup(ctx.store.dataDir, name);
-    if (!restored) throw new ServiceError('not-found', `The backup ${name} is missing or damaged; pick another one.`);
+    if (!restored) throw new ServiceError('not-found', `The backup ${name} is missing or damaged; pick another one.`, { code: 'backup.unusable', name });
     // The current state is backed up first, so a restore can itself be reversed.
     await writeBackup(ctx.store.dataDir, ctx.store.meta);
     await ctx.store.update(null, (meta) => ({ ...restored, segments: meta.segments }));

@@ -198,9 +198,9 @@ describe('Library archive', { timeout: 20_000 }, () => {
     expect(alert).toHaveTextContent('desktop app or the command line (kroniek import-library FILE)');
     expect(service.callsOf('library.importArchive')).toEqual([]);
 
-    service.failures.set('library.importArchive', new ServiceError('invalid-input', 'kapot.json is not a readable Kroniek library archive: it is not complete JSON.'));
+    service.failures.set('library.importArchive', new ServiceError('invalid-input', 'kapot.json is not a readable Kroniek library archive: it is not complete JSON.', { code: 'archive.unreadable', name: 'kapot.json', problem: 'json' }));
     pick(new File(['{"format":'], 'kapot.json'));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('kapot.json is not a readable Kroniek library archive'));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('kapot.json is not a readable library archive: it is not complete JSON (cut short, or another kind of file).'));
     // Still on the confirmation, ready for another file.
     expect(screen.getByRole('dialog', { name: 'Import a library archive?' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Choose archive file…' })).toHaveProperty('disabled', false);

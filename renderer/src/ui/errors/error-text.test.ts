@@ -29,6 +29,13 @@ describe('errorText', () => {
     expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'tag.underItself', parent: 'Azië' }))).toBe('Een tag kan niet onder zichzelf of een van zijn eigen subtags („Azië”) staan.');
   });
 
+  it('says what is wrong with an archive that cannot be imported, and which backup cannot be restored', () => {
+    const json = new ServiceError('invalid-input', 'kapot.json is not a readable Kroniek library archive: it is not complete JSON (Unexpected end).', { code: 'archive.unreadable', name: 'kapot.json', problem: 'json' });
+    expect(errorText('nl', json)).toBe('kapot.json is geen leesbaar bibliotheekarchief: het is geen volledige JSON (afgebroken, of een ander soort bestand).');
+    expect(errorText('en', { ...json.toData(), reason: { code: 'archive.unreadable', name: null, problem: 'metadata' } })).toBe('The library archive’s metadata is damaged; it cannot be imported.');
+    expect(errorText('nl', new ServiceError('not-found', 'x', { code: 'backup.unusable', name: 'backup-2026-12-07.json' }))).toBe('De back-up backup-2026-12-07.json ontbreekt of is beschadigd; kies een andere.');
+  });
+
   it('says that a newer Kroniek wrote a library or an archive, and which schema versions', () => {
     const library = new ServiceError('conflict', 'This library was written by a newer Kroniek.', { code: 'library.newer', what: 'library', found: 5, supported: 3 });
     expect(errorText('nl', library)).toBe('Deze bibliotheek is geschreven door een nieuwere Kroniek (schemaversie 5; deze versie leest tot en met 3). Werk Kroniek bij om haar te openen.');

@@ -15,6 +15,10 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
   switch (reason?.code) {
     case 'library.readOnly':
       return t('reason.library.readOnly');
+    case 'archive.unreadable':
+      return t(reason.name === null ? 'reason.archive.unreadable' : 'reason.archive.unreadableNamed', { context: reason.problem, name: reason.name ?? '' });
+    case 'backup.unusable':
+      return t('reason.backup.unusable', { name: reason.name });
     case 'tag.badName':
       return t('reason.tag.badName', { context: reason.problem, max: reason.max });
     case 'tag.nameTaken':
