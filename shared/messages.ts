@@ -145,6 +145,12 @@ export interface ErrorReasonParams {
   'archive.unreadable': { name: string | null; problem: 'read' | 'json' | 'shape' | 'metadata' };
   /** The backup `name` is missing or damaged: another one must be picked. */
   'backup.unusable': { name: string };
+  /**
+   * Nothing was linked: every requested link was a story and itself (`self`), already there
+   * (`linked`), there with another relation (`linkedOtherwise`: change that one instead), or a
+   * mix of these (`several`).
+   */
+  'link.nothing': { why: 'self' | 'linked' | 'linkedOtherwise' | 'several' };
   /** A tag name that cannot be one: empty, with control characters, or longer than `max` characters. */
   'tag.badName': { problem: 'empty' | 'control' | 'tooLong'; max: number };
   /** Another tag is called `name` (names compare without case and diacritics); `renaming`: the tag being renamed (merging combines two tags), null when creating. */

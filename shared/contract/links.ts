@@ -36,11 +36,23 @@ export interface LinkView {
   other: StorySummary | null;
 }
 
+/**
+ * A requested link that was not made: `self` (a story and itself), `linked` (the two are
+ * linked already, as asked) or `linkedOtherwise` (linked already with another relation, which
+ * can be changed instead).
+ */
+export interface LinkSkip {
+  storyId: string;
+  reason: 'self' | 'linked' | 'linkedOtherwise';
+  /** The relation the two have (`linked`, `linkedOtherwise`). */
+  linkedAs?: LinkType;
+}
+
 export interface LinkCreateResult {
   /** New links, seen from `from`. */
   created: LinkView[];
-  /** Requested stories that were not linked, with the reason (self, already linked). */
-  skipped: { storyId: string; reason: string }[];
+  /** Requested stories that were not linked, and why. */
+  skipped: LinkSkip[];
 }
 
 /** How a story got its place on the timeline. */
@@ -151,7 +163,7 @@ export const linksContract = {
    * (`from` → `to`, as `links.create` reads them). Pairs of one story, pairs already
    * linked and repeated pairs are skipped and reported; when none is left, `conflict`.
    */
-  'links.createPairs': def<{ created: Link[]; skipped: { storyId: string; reason: string }[] }>()(
+  'links.createPairs': def<{ created: Link[]; skipped: LinkSkip[] }>()(
     z.strictObject({
       pairs: z.array(z.strictObject({ from: idSchema, to: idSchema })).min(1).max(1_000),
       type: linkTypeSchema,

@@ -88,7 +88,7 @@ describe('links service', () => {
 
   it('refuses self-links, duplicates and a second type between a linked pair, changing nothing', async () => {
     await withSeeds(async (core, s) => {
-      expect(await failure(core, 'links.create', { from: s.visit, to: s.visit, type: 'related' })).toEqual({ code: 'invalid-input', message: 'A story cannot be linked to itself.' });
+      expect(await failure(core, 'links.create', { from: s.visit, to: s.visit, type: 'related' })).toEqual({ code: 'invalid-input', message: 'A story cannot be linked to itself.', reason: { code: 'link.nothing', why: 'self' } });
       await ok(core, 'links.create', { from: s.visit, to: s.thanks, type: 'same-event' });
       expect((await failure(core, 'links.create', { from: s.thanks, to: s.visit, type: 'same-event' })).code).toBe('conflict');
       const second = await failure(core, 'links.create', { from: s.visit, to: s.thanks, type: 'series' });
@@ -132,7 +132,11 @@ describe('links service', () => {
         [s.visit, s.leaves, 'series'],
         [s.thanks, s.leaves, 'series'],
       ]);
-      expect(result.skipped.map((skip) => skip.storyId)).toEqual([s.support, s.thanks, s.visit]);
+      expect(result.skipped).toEqual([
+        { storyId: s.support, reason: 'linkedOtherwise', linkedAs: 'related' },
+        { storyId: s.thanks, reason: 'self' },
+        { storyId: s.visit, reason: 'linked', linkedAs: 'series' },
+      ]);
       expect(await linkCount(core, s.leaves)).toBe(2);
       expect(await undoLabel(core)).toEqual({ code: 'link.create', count: 5 });
       await undo(core);

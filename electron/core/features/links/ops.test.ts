@@ -58,7 +58,10 @@ describe('creating links', () => {
       now: NOW,
     });
     expect(outcome.created.map((made) => made.to)).toEqual(['b', 'd']);
-    expect(outcome.skipped.map((skip) => skip.storyId)).toEqual(['a', 'c']);
+    expect(outcome.skipped).toEqual([
+      { storyId: 'a', reason: 'self' },
+      { storyId: 'c', reason: 'linkedOtherwise', linkedAs: 'related' },
+    ]);
     expect(outcome.meta.links).toHaveLength(3);
   });
 
@@ -66,6 +69,11 @@ describe('creating links', () => {
     const meta = link(emptyMeta(), 'a', 'c', 'related');
     const error = errorOf(() => createLinks(meta, { from: 'a', targets: [{ id: 'x', to: 'a' }, { id: 'y', to: 'c' }], type: 'related', now: NOW }));
     expect(error.code).toBe('conflict');
+    expect(error.reason).toEqual({ code: 'link.nothing', why: 'several' });
+    // One story asked for: why it was not linked, as data.
+    expect(errorOf(() => createLinks(meta, { from: 'a', targets: [{ id: 'x', to: 'a' }], type: 'related', now: NOW })).reason).toEqual({ code: 'link.nothing', why: 'self' });
+    expect(errorOf(() => createLinks(meta, { from: 'a', targets: [{ id: 'y', to: 'c' }], type: 'related', now: NOW })).reason).toEqual({ code: 'link.nothing', why: 'linked' });
+    expect(errorOf(() => createLinks(meta, { from: 'c', targets: [{ id: 'y', to: 'a' }], type: 'series', now: NOW })).reason).toEqual({ code: 'link.nothing', why: 'linkedOtherwise' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { ServiceError } from '../../../../shared/contract/envelope';
-import type { LinkLabel } from '../../../../shared/contract/links';
+import type { LinkLabel, LinkSkip } from '../../../../shared/contract/links';
 import type { Link, LinkType } from '../../../../shared/types';
 import type { MetaDoc } from '../../store/meta';
 import { toNfc } from '../../text/dutch';
@@ -51,7 +51,7 @@ export interface NewLink {
 export interface CreateLinksOutcome {
   meta: MetaDoc;
   created: Link[];
-  skipped: { storyId: string; reason: string }[];
+  skipped: LinkSkip[];
 }
 
 /**
@@ -67,22 +67,18 @@ export function createLinks(meta: MetaDoc, input: { from: string; targets: reado
     else if (link.to === input.from) linked.set(link.from, link);
   }
   const created: Link[] = [];
-  const skipped: { storyId: string; reason: string }[] = [];
+  const skipped: LinkSkip[] = [];
   const seen = new Set<string>();
   for (const target of input.targets) {
     if (seen.has(target.to)) continue;
     seen.add(target.to);
     if (target.to === input.from) {
-      skipped.push({ storyId: target.to, reason: 'A story cannot be linked to itself.' });
+      skipped.push({ storyId: target.to, reason: 'self' });
       continue;
     }
     const existing = linked.get(target.to);
     if (existing) {
-      const reason =
-        existing.type === input.type
-          ? `These stories are already linked as "${existing.type}".`
-          : `These stories are already linked as "${existing.type}"; change that link's type instead of adding a second link.`;
-      skipped.push({ storyId: target.to, reason });
+      skipped.push({ storyId: target.to, reason: existing.type === input.type ? 'linked' : 'linkedOtherwise', linkedAs: existing.type });
       continue;
     }
     if (meta.links.some((link) => link.id === target.id)) throw new ServiceError('conflict', `A link with id ${target.id} already exists.`);
@@ -90,8 +86,12 @@ export function createLinks(meta: MetaDoc, input: { from: string; targets: reado
   }
   if (created.length === 0) {
     const only = skipped.length === 1 ? skipped[0]! : undefined;
-    if (only && only.storyId === input.from) throw new ServiceError('invalid-input', only.reason);
-    throw new ServiceError('conflict', only ? only.reason : 'Nothing to link: every chosen story is this story itself or already linked to it.');
+    if (only?.reason === 'self') throw new ServiceError('invalid-input', 'A story cannot be linked to itself.', { code: 'link.nothing', why: 'self' });
+    if (only?.reason === 'linked') throw new ServiceError('conflict', `These stories are already linked as "${only.linkedAs}".`, { code: 'link.nothing', why: 'linked' });
+    if (only?.reason === 'linkedOtherwise') {
+      throw new ServiceError('conflict', `These stories are already linked as "${only.linkedAs}"; change that link's type instead of adding a second link.`, { code: 'link.nothing', why: 'linkedOtherwise' });
+    }
+    throw new ServiceError('conflict', 'Nothing to link: every chosen story is this story itself or already linked to it.', { code: 'link.nothing', why: 'several' });
   }
   return { meta: { ...meta, links: [...meta.links, ...created] }, created, skipped };
 }
@@ -191,25 +191,27 @@ export function createLinkPairs(
   input: { pairs: readonly { id: string; from: string; to: string }[]; type: LinkType; note?: string; now: string },
 ): CreateLinksOutcome {
   const note = cleanNote(input.note ?? '');
-  const linked = new Set(meta.links.map((link) => pairKey(link.from, link.to)));
+  // Each pair of stories linked, with its relation.
+  const linked = new Map(meta.links.map((link) => [pairKey(link.from, link.to), link.type]));
   const ids = new Set(meta.links.map((link) => link.id));
   const created: Link[] = [];
-  const skipped: { storyId: string; reason: string }[] = [];
+  const skipped: LinkSkip[] = [];
   for (const pair of input.pairs) {
     if (pair.from === pair.to) {
-      skipped.push({ storyId: pair.to, reason: 'A story cannot be linked to itself.' });
+      skipped.push({ storyId: pair.to, reason: 'self' });
       continue;
     }
     const key = pairKey(pair.from, pair.to);
-    if (linked.has(key)) {
-      skipped.push({ storyId: pair.to, reason: `Story ${pair.from} and ${pair.to} are already linked.` });
+    const existing = linked.get(key);
+    if (existing !== undefined) {
+      skipped.push({ storyId: pair.to, reason: existing === input.type ? 'linked' : 'linkedOtherwise', linkedAs: existing });
       continue;
     }
     if (ids.has(pair.id)) throw new ServiceError('conflict', `A link with id ${pair.id} already exists.`);
-    linked.add(key);
+    linked.set(key, input.type);
     ids.add(pair.id);
     created.push({ id: pair.id, from: pair.from, to: pair.to, type: input.type, note, createdAt: input.now });
   }
-  if (created.length === 0) throw new ServiceError('conflict', 'Nothing to link: every pair is one story twice or already linked.');
+  if (created.length === 0) throw new ServiceError('conflict', 'Nothing to link: every pair is one story twice or already linked.', { code: 'link.nothing', why: 'several' });
   return { meta: { ...meta, links: [...meta.links, ...created] }, created, skipped };
 }

@@ -29,6 +29,13 @@ describe('errorText', () => {
     expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'tag.underItself', parent: 'Azië' }))).toBe('Een tag kan niet onder zichzelf of een van zijn eigen subtags („Azië”) staan.');
   });
 
+  it('says why nothing was linked', () => {
+    expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'link.nothing', why: 'linkedOtherwise' }))).toBe(
+      'Deze berichten zijn al met een andere relatie gekoppeld; wijzig de relatie van die koppeling in plaats van een tweede toe te voegen.',
+    );
+    expect(errorText('en', new ServiceError('invalid-input', 'x', { code: 'link.nothing', why: 'self' }))).toBe('A story cannot be linked to itself.');
+  });
+
   it('says what is wrong with an archive that cannot be imported, and which backup cannot be restored', () => {
     const json = new ServiceError('invalid-input', 'kapot.json is not a readable Kroniek library archive: it is not complete JSON (Unexpected end).', { code: 'archive.unreadable', name: 'kapot.json', problem: 'json' });
     expect(errorText('nl', json)).toBe('kapot.json is geen leesbaar bibliotheekarchief: het is geen volledige JSON (afgebroken, of een ander soort bestand).');

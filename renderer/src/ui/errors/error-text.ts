@@ -15,6 +15,8 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
   switch (reason?.code) {
     case 'library.readOnly':
       return t('reason.library.readOnly');
+    case 'link.nothing':
+      return t('reason.link.nothing', { context: reason.why });
     case 'archive.unreadable':
       return t(reason.name === null ? 'reason.archive.unreadable' : 'reason.archive.unreadableNamed', { context: reason.problem, name: reason.name ?? '' });
     case 'backup.unusable':
