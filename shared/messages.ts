@@ -151,6 +151,12 @@ export interface ErrorReasonParams {
    * mix of these (`several`).
    */
   'link.nothing': { why: 'self' | 'linked' | 'linkedOtherwise' | 'several' };
+  /** Another saved search is called `name` (names compare without case and diacritics). */
+  'search.nameTaken': { name: string };
+  /** A dossier's title cannot be empty. */
+  'dossier.noTitle': NoParams;
+  /** An update proposal cannot be accepted: the new story was worked on (tagged, dated, noted, linked, in a dossier) since. */
+  'proposal.touched': NoParams;
   /** A tag name that cannot be one: empty, with control characters, or longer than `max` characters. */
   'tag.badName': { problem: 'empty' | 'control' | 'tooLong'; max: number };
   /** Another tag is called `name` (names compare without case and diacritics); `renaming`: the tag being renamed (merging combines two tags), null when creating. */

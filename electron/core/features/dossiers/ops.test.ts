@@ -50,6 +50,7 @@ describe('dossier operations', () => {
     expect(findDossier(renamed, 'd1')).toMatchObject({ title: 'Rusland en Noord-Korea', subtitle: '', createdAt: T0, updatedAt: T1 });
     const edited = updateDossierText(renamed, 'd1', { subtitle: 'Bondgenoten', intro: 'Een\n\nverhaal' }, T1);
     expect(findDossier(edited, 'd1')).toMatchObject({ title: 'Rusland en Noord-Korea', subtitle: 'Bondgenoten', intro: 'Een\n\nverhaal' });
+    expect(() => updateDossierText(meta, 'd1', { title: '   ' }, T1)).toThrow(expect.objectContaining({ code: 'invalid-input', reason: { code: 'dossier.noTitle' } }));
   });
 
   it('adds stories at the end or at an index, leaving ones already present where they are', () => {

@@ -68,7 +68,7 @@ export function updateDossierText(meta: MetaDoc, id: string, patch: Partial<Doss
   if (patch.subtitle !== undefined) next.subtitle = cleanText(patch.subtitle).trim();
   if (patch.intro !== undefined) next.intro = cleanBlock(patch.intro);
   if (next.title === dossier.title && next.subtitle === dossier.subtitle && next.intro === dossier.intro) return meta;
-  if (!next.title) throw new ServiceError('invalid-input', 'A dossier needs a title.');
+  if (!next.title) throw new ServiceError('invalid-input', 'A dossier needs a title.', { code: 'dossier.noTitle' });
   return replaceDossier(meta, { ...next, updatedAt: now });
 }
 

@@ -12,7 +12,7 @@ describe('saved searches and facets', () => {
       const core = await openKroniek({ platform: 'cli', dataDir: dir, indexes: 'lazy' });
       const call = async (method: string, input: unknown) => unwrap(await core.dispatch(method, input)) as never;
       const saved = (await call('searches.save', { name: 'Kim en Poetin', query: { query: 'poetin kim', kind: 'article' } })) as { id: string };
-      await expect(call('searches.save', { name: 'kim en poetin', query: {} })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(call('searches.save', { name: 'kim en poetin', query: {} })).rejects.toMatchObject({ code: 'conflict', reason: { code: 'search.nameTaken', name: 'kim en poetin' } });
       await call('searches.rename', { id: saved.id, name: 'Kim–Poetin' });
       expect(await call('searches.list', {})).toEqual([{ id: saved.id, name: 'Kim–Poetin', query: { query: 'poetin kim', kind: 'article' } }]);
       await call('history.undo', {});

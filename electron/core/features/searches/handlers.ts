@@ -93,7 +93,7 @@ export const searchesHandlers: PartialHandlers<SearchesMethod> = {
   'searches.save': async (input, ctx) => {
     const name = input.name.trim();
     if (ctx.store.meta.savedSearches.some((search) => fold(search.name) === fold(name))) {
-      throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`);
+      throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`, { code: 'search.nameTaken', name });
     }
     const saved = { id: newId('q'), name, query: input.query };
     await ctx.store.update({ code: 'search.save' }, (meta) => ({ ...meta, savedSearches: [...meta.savedSearches, saved] }));
@@ -104,7 +104,7 @@ export const searchesHandlers: PartialHandlers<SearchesMethod> = {
     requireSaved(ctx, input.id);
     const name = input.name.trim();
     if (ctx.store.meta.savedSearches.some((search) => search.id !== input.id && fold(search.name) === fold(name))) {
-      throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`);
+      throw new ServiceError('conflict', `A saved search called "${name}" already exists; pick another name.`, { code: 'search.nameTaken', name });
     }
     await ctx.store.update({ code: 'search.rename' }, (meta) => ({
       ...meta,

@@ -75,7 +75,7 @@ export const versionsHandlers: PartialHandlers<VersionsMethod> = {
     requireOpen(ctx, proposal);
     // The new text leaves the list as a story of its own: what an editor did to it would be lost.
     if (touchedStories(ctx.store.meta, [proposal.candidateId]).length) {
-      throw new ServiceError('conflict', 'The new story was already tagged, dated, noted, linked or put in a dossier: keep it separate, or undo that first.');
+      throw new ServiceError('conflict', 'The new story was already tagged, dated, noted, linked or put in a dossier: keep it separate, or undo that first.', { code: 'proposal.touched' });
     }
     const at = new Date().toISOString();
     await ctx.store.update({ code: 'proposal.accept' }, (meta) => acceptProposal(meta, proposal, at));

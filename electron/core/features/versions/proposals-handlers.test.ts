@@ -104,6 +104,17 @@ describe('proposals through the contract', () => {
     }, 'built');
   });
 
+  it('refuses to take in a new story the editor already worked on, saying so as a reason', async () => {
+    await withCore(async (core) => {
+      await importPage(core, 'zeeland.txt', FIRST, CAPTURED);
+      const second = await importPage(core, 'zeeland-update.txt', UPDATE, CAPTURED + 6 * HOUR);
+      await call(core, 'stories.setNote', { id: second.files[0]!.articleId!, note: 'Eigen versie' });
+      const [proposal] = await call(core, 'proposals.list', {});
+      expect(await core.dispatch('proposals.accept', { id: proposal!.id })).toMatchObject({ ok: false, error: { code: 'conflict', reason: { code: 'proposal.touched' } } });
+      expect((await call(core, 'proposals.list', {}))[0]).toMatchObject({ status: 'open' });
+    });
+  });
+
   it('keeps a declined pair apart for good: re-importing the same text proposes nothing', async () => {
     await withCore(async (core) => {
       await importPage(core, 'zeeland.txt', FIRST, CAPTURED);

@@ -29,6 +29,12 @@ describe('errorText', () => {
     expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'tag.underItself', parent: 'Azië' }))).toBe('Een tag kan niet onder zichzelf of een van zijn eigen subtags („Azië”) staan.');
   });
 
+  it('says a saved search name is taken, a dossier needs a title, a proposal cannot be taken in', () => {
+    expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'search.nameTaken', name: 'Kim en Poetin' }))).toBe('Er is al een bewaarde zoekopdracht „Kim en Poetin”; kies een andere naam.');
+    expect(errorText('nl', new ServiceError('invalid-input', 'x', { code: 'dossier.noTitle' }))).toBe('Een dossier heeft een titel nodig.');
+    expect(errorText('en', new ServiceError('conflict', 'x', { code: 'proposal.touched' }))).toMatch(/^The new story was already tagged/);
+  });
+
   it('says why nothing was linked', () => {
     expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'link.nothing', why: 'linkedOtherwise' }))).toBe(
       'Deze berichten zijn al met een andere relatie gekoppeld; wijzig de relatie van die koppeling in plaats van een tweede toe te voegen.',

@@ -15,6 +15,12 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
   switch (reason?.code) {
     case 'library.readOnly':
       return t('reason.library.readOnly');
+    case 'search.nameTaken':
+      return t('reason.search.nameTaken', { name: reason.name });
+    case 'dossier.noTitle':
+      return t('reason.dossier.noTitle');
+    case 'proposal.touched':
+      return t('reason.proposal.touched');
     case 'link.nothing':
       return t('reason.link.nothing', { context: reason.why });
     case 'archive.unreadable':
