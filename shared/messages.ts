@@ -151,6 +151,14 @@ export interface ErrorReasonParams {
    * mix of these (`several`).
    */
   'link.nothing': { why: 'self' | 'linked' | 'linkedOtherwise' | 'several' };
+  /**
+   * A file could not be written at `path`: it is a folder, it exists (a new file only), its
+   * folder is not there (or could not be made), Kroniek may not write there, the disk is full,
+   * or the system refused for another reason (`errno`: the system's error code, e.g. EIO).
+   */
+  'file.cannotWrite': { path: string; why: 'isFolder' | 'exists' | 'noFolder' | 'forbidden' | 'diskFull' | 'other'; errno: string | null };
+  /** PDF export needs Chromium, Chrome or Edge: none found, or none at the path configured (`configured`, set with `KRONIEK_CHROMIUM`). */
+  'export.noChromium': { configured: string | null };
   /** Another saved search is called `name` (names compare without case and diacritics). */
   'search.nameTaken': { name: string };
   /** A dossier's title cannot be empty. */

@@ -40,7 +40,11 @@ function usualLocations(): string[] {
 }
 
 export class ChromiumNotFoundError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The path that was configured and is not there; null when none was and none was found in the usual places. */
+    readonly configured: string | null = null,
+  ) {
     super(message);
     this.name = 'ChromiumNotFoundError';
   }
@@ -57,6 +61,7 @@ export function findChromium(explicitPath?: string): string {
     if (existsSync(configured)) return configured;
     throw new ChromiumNotFoundError(
       `Chromium was not found at ${configured}${explicitPath ? '' : ` (from ${CHROMIUM_ENV})`}. Set ${CHROMIUM_ENV} to the path of a Chromium, Chrome or Edge executable.`,
+      configured,
     );
   }
   const found = usualLocations().find((candidate) => existsSync(candidate));

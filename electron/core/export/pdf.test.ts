@@ -195,6 +195,8 @@ describe('createChromiumPrinter', () => {
   it('names KRONIEK_CHROMIUM when the configured Chromium does not exist', async () => {
     const printer = createChromiumPrinter({ executablePath: '/nonexistent/chromium' });
     await expect(printer.printToPdf('<p>x</p>', { title: 'x', outline: false })).rejects.toThrow(/KRONIEK_CHROMIUM/);
+    // The path it looked at, as data (the export's error reason names it).
+    await expect(printer.printToPdf('<p>x</p>', { title: 'x', outline: false })).rejects.toMatchObject({ name: 'ChromiumNotFoundError', configured: '/nonexistent/chromium' });
     await printer.close();
   });
 

@@ -66,9 +66,10 @@ describe('local methods (paths on this computer)', () => {
         const file = path.join(dir, 'archive.json');
         expect(await ok(core, 'library.exportArchiveToPath', { path: file })).toEqual({ path: file, stories: 40 });
         expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'kroniek-library' });
-        expect(await failure(core, 'library.exportArchiveToPath', { path: file })).toMatchObject({ code: 'conflict', message: expect.stringContaining('already exists') });
+        expect(await failure(core, 'library.exportArchiveToPath', { path: file })).toMatchObject({ code: 'conflict', message: expect.stringContaining('already exists'), reason: { code: 'file.cannotWrite', path: file, why: 'exists' } });
         await mkdir(path.join(dir, 'folder.json'));
-        expect(await failure(core, 'library.exportArchiveToPath', { path: path.join(dir, 'folder.json') })).toMatchObject({ code: 'conflict', message: expect.stringContaining('is a folder') });
+        expect(await failure(core, 'library.exportArchiveToPath', { path: path.join(dir, 'folder.json') })).toMatchObject({ code: 'conflict', message: expect.stringContaining('is a folder'), reason: { code: 'file.cannotWrite', why: 'isFolder' } });
+        expect(await failure(core, 'library.exportArchiveToPath', { path: path.join(dir, 'nowhere', 'a.json') })).toMatchObject({ code: 'not-found', reason: { code: 'file.cannotWrite', why: 'noFolder' } });
         expect(await ok(core, 'library.importArchiveFromPath', { path: file })).toMatchObject({ mode: 'merged', storiesAdded: 0, storiesAlreadyPresent: 40 });
         expect(await failure(core, 'library.importArchiveFromPath', { path: 'archive.json' })).toMatchObject({ code: 'invalid-input' });
       } finally {

@@ -111,7 +111,7 @@ export function requireExported(ctx: ServiceContext, filePath: string): string {
  */
 export async function writeExportFile(target: string, bytes: Uint8Array): Promise<void> {
   const stat = await fs.stat(target).catch(() => null);
-  if (stat?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; choose a file name to export to.`);
+  if (stat?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; choose a file name to export to.`, { code: 'file.cannotWrite', path: target, why: 'isFolder', errno: null });
   try {
     await writeFileDurably(target, bytes);
     // The durable writer creates private files; an export is a document to hand on.
@@ -119,9 +119,10 @@ export async function writeExportFile(target: string, bytes: Uint8Array): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const folder = path.dirname(target);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ServiceError('not-found', `The folder ${folder} does not exist.`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ServiceError('forbidden', `Kroniek may not write in ${folder}.`);
-    if (code === 'ENOSPC') throw new ServiceError('internal', `The disk holding ${folder} is full; nothing was written.`);
+    const cannot = (why: 'noFolder' | 'forbidden' | 'diskFull') => ({ code: 'file.cannotWrite' as const, path: target, why, errno: code ?? null });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ServiceError('not-found', `The folder ${folder} does not exist.`, cannot('noFolder'));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ServiceError('forbidden', `Kroniek may not write in ${folder}.`, cannot('forbidden'));
+    if (code === 'ENOSPC') throw new ServiceError('internal', `The disk holding ${folder} is full; nothing was written.`, cannot('diskFull'));
     throw error;
   }
 }

@@ -182,7 +182,7 @@ describe('dossier export to a chosen file (desktop)', () => {
       try {
         const { detail } = await seedDossier(core);
         const answer = await core.dispatch('dossiers.exportToFile', { id: detail.dossier.id, format: 'md' });
-        expect(answer).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('is a folder') } });
+        expect(answer).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('is a folder'), reason: { code: 'file.cannotWrite', path: path.join(outer, 'out', 'taken.md'), why: 'isFolder', errno: null } } });
       } finally {
         await core.close();
       }

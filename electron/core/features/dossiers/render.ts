@@ -161,7 +161,7 @@ function withoutDamaged(doc: DossierDocument, options: RenderOptions): DossierDo
 
 /** The editor is told what is wrong in words they can act on; unknown faults stay internal. */
 function explainPdfFailure(error: unknown): never {
-  if (error instanceof ChromiumNotFoundError) throw new ServiceError('unsupported', error.message);
+  if (error instanceof ChromiumNotFoundError) throw new ServiceError('unsupported', error.message, { code: 'export.noChromium', configured: error.configured });
   if (error instanceof PdfLayoutError) throw new ServiceError('internal', error.message);
   if (error instanceof PdfLimitError) {
     throw new ServiceError('too-large', error.message, { code: 'export.pdfLimit', limit: error.kind, max: error.limit, found: error.found });

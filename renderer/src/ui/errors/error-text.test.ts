@@ -35,6 +35,14 @@ describe('errorText', () => {
     expect(errorText('en', new ServiceError('conflict', 'x', { code: 'proposal.touched' }))).toMatch(/^The new story was already tagged/);
   });
 
+  it('says why a file could not be written, and where PDF export looked for Chromium', () => {
+    const folder = new ServiceError('conflict', 'x', { code: 'file.cannotWrite', path: '/home/red/dossiers', why: 'isFolder', errno: null });
+    expect(errorText('nl', folder)).toBe('/home/red/dossiers is een map; kies een bestandsnaam.');
+    expect(errorText('en', { ...folder.toData(), reason: { code: 'file.cannotWrite', path: '/media/usb/a.pdf', why: 'other', errno: 'EIO' } })).toBe('/media/usb/a.pdf could not be written (EIO).');
+    expect(errorText('nl', new ServiceError('unsupported', 'x', { code: 'export.noChromium', configured: '/opt/chrome' }))).toBe('Chromium is niet gevonden op /opt/chrome. Zet KRONIEK_CHROMIUM op het pad van een Chromium-, Chrome- of Edge-programma.');
+    expect(errorText('en', new ServiceError('unsupported', 'x', { code: 'export.noChromium', configured: null }))).toMatch(/^PDF export needs Chromium/);
+  });
+
   it('says why nothing was linked', () => {
     expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'link.nothing', why: 'linkedOtherwise' }))).toBe(
       'Deze berichten zijn al met een andere relatie gekoppeld; wijzig de relatie van die koppeling in plaats van een tweede toe te voegen.',

@@ -15,6 +15,10 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
   switch (reason?.code) {
     case 'library.readOnly':
       return t('reason.library.readOnly');
+    case 'file.cannotWrite':
+      return t('reason.file.cannotWrite', { context: reason.why, path: reason.path, errno: reason.errno ?? '' });
+    case 'export.noChromium':
+      return reason.configured === null ? t('reason.export.noChromium') : t('reason.export.noChromiumAt', { path: reason.configured });
     case 'search.nameTaken':
       return t('reason.search.nameTaken', { name: reason.name });
     case 'dossier.noTitle':
