@@ -15,9 +15,9 @@ import { nextTurn } from '../slices';
 // name, both SHA-256s and the warnings of every story, and each agency version's facts
 // written out in full) was most of an opening's time. A heads file never changes once
 // written, so what its parse gives is cached in `cache/heads/<segment>.bin` in the form the
-// store keeps: the list's parts in columns (repeated values once per file as JSON, a head's own
-// strings in one text, numbers in one column: ColumnWriter), the other parts as the off-heap records ColdHeadParts keeps,
-// copied as they are. A cache file is used only for the very file it was made from (its
+// store keeps: the list's parts in columns (repeated values once per file as JSON, a head's
+// own strings in one text, numbers in one column: ColumnWriter), the other parts as the
+// off-heap records ColdHeadParts keeps, copied as they are. A cache file is used only for the very file it was made from (its
 // size, modification time and inode) and only when its checksum holds; anything else and
 // the heads file is read as before. Cache files are made from the heads file (read again),
 // never from memory, in the background after an opening and after a write.
