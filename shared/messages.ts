@@ -165,6 +165,10 @@ export interface ErrorReasonParams {
   'dossier.noTitle': NoParams;
   /** An update proposal cannot be accepted: the new story was worked on (tagged, dated, noted, linked, in a dossier) since. */
   'proposal.touched': NoParams;
+  /** An update proposal was decided already (`status`: accepted or declined, here or by a colleague), or one of its stories is gone (`gone`). */
+  'proposal.closed': { status: 'accepted' | 'declined' | 'gone' };
+  /** A dossier's new order does not list exactly its stories (it changed since it was shown): reload it. */
+  'dossier.orderStale': NoParams;
   /** A tag name that cannot be one: empty, with control characters, or longer than `max` characters. */
   'tag.badName': { problem: 'empty' | 'control' | 'tooLong'; max: number };
   /** Another tag is called `name` (names compare without case and diacritics); `renaming`: the tag being renamed (merging combines two tags), null when creating. */

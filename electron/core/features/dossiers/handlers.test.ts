@@ -116,7 +116,7 @@ describe('dossiers service', () => {
       const noted = await ok<DossierDetail>(core, 'dossiers.setEntryNote', { id, storyId: 's2', note: 'Lees dit eerst.' });
       expect(noted.entries[1]).toMatchObject({ storyId: 's2', note: 'Lees dit eerst.' });
 
-      expect(await failure(core, 'dossiers.setOrder', { id, storyIds: ['s4', 's2'] })).toMatchObject({ code: 'conflict' });
+      expect(await failure(core, 'dossiers.setOrder', { id, storyIds: ['s4', 's2'] })).toMatchObject({ code: 'conflict', reason: { code: 'dossier.orderStale' } });
       expect(await failure(core, 'dossiers.addStories', { id, storyIds: ['nope'] })).toMatchObject({ code: 'not-found' });
       expect(await failure(core, 'dossiers.moveEntry', { id: 'nope', from: 0, to: 1 })).toMatchObject({ code: 'not-found' });
       expect(await failure(core, 'dossiers.moveEntry', { id, from: -1, to: 1 })).toMatchObject({ code: 'invalid-input' });

@@ -112,7 +112,7 @@ export function setOrder(meta: MetaDoc, id: string, storyIds: readonly string[],
     const byStory = new Map(entries.map((entry) => [entry.storyId, entry]));
     const unique = new Set(storyIds);
     if (unique.size !== storyIds.length || storyIds.length !== entries.length || storyIds.some((storyId) => !byStory.has(storyId))) {
-      throw new ServiceError('conflict', 'The new order does not list exactly the stories in this dossier; reload the dossier and try again.');
+      throw new ServiceError('conflict', 'The new order does not list exactly the stories in this dossier; reload the dossier and try again.', { code: 'dossier.orderStale' });
     }
     if (storyIds.every((storyId, i) => entries[i]!.storyId === storyId)) return entries;
     return storyIds.map((storyId) => byStory.get(storyId)!);

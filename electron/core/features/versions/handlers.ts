@@ -19,9 +19,9 @@ function requireProposal(ctx: ServiceContext, id: string): UpdateProposal {
 
 /** A proposal can be decided while it is open and both its stories are in the library. */
 function requireOpen(ctx: ServiceContext, proposal: UpdateProposal): void {
-  if (proposal.status !== 'open') throw new ServiceError('conflict', `Proposal ${proposal.id} was already ${proposal.status}.`);
+  if (proposal.status !== 'open') throw new ServiceError('conflict', `Proposal ${proposal.id} was already ${proposal.status}.`, { code: 'proposal.closed', status: proposal.status });
   if (!ctx.store.head(proposal.storyId) || !ctx.store.head(proposal.candidateId)) {
-    throw new ServiceError('conflict', `One of the stories of proposal ${proposal.id} is no longer in the library.`);
+    throw new ServiceError('conflict', `One of the stories of proposal ${proposal.id} is no longer in the library.`, { code: 'proposal.closed', status: 'gone' });
   }
 }
 

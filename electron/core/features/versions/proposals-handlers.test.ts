@@ -124,7 +124,7 @@ describe('proposals through the contract', () => {
       expect(declined.status).toBe('declined');
       expect(await call(core, 'proposals.list', {})).toEqual([]);
       expect(await call(core, 'proposals.list', { all: true })).toHaveLength(1);
-      expect(await core.dispatch('proposals.accept', { id: proposal!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await core.dispatch('proposals.accept', { id: proposal!.id })).toMatchObject({ ok: false, error: { code: 'conflict', reason: { code: 'proposal.closed', status: 'declined' } } });
 
       // The same text again (another file, a later capture), and after deleting and restoring it.
       await importPage(core, 'zeeland-update-2.txt', UPDATE, CAPTURED + 2 * HOUR);

@@ -33,6 +33,8 @@ describe('errorText', () => {
     expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'search.nameTaken', name: 'Kim en Poetin' }))).toBe('Er is al een bewaarde zoekopdracht „Kim en Poetin”; kies een andere naam.');
     expect(errorText('nl', new ServiceError('invalid-input', 'x', { code: 'dossier.noTitle' }))).toBe('Een dossier heeft een titel nodig.');
     expect(errorText('en', new ServiceError('conflict', 'x', { code: 'proposal.touched' }))).toMatch(/^The new story was already tagged/);
+    expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'proposal.closed', status: 'declined' }))).toBe('Dit voorstel is al afgewezen.');
+    expect(errorText('nl', new ServiceError('conflict', 'x', { code: 'dossier.orderStale' }))).toMatch(/^Het dossier is veranderd/);
   });
 
   it('says why a file could not be written, and where PDF export looked for Chromium', () => {

@@ -25,6 +25,10 @@ export function errorText(language: Language, error: Pick<ServiceErrorData, 'cod
       return t('reason.dossier.noTitle');
     case 'proposal.touched':
       return t('reason.proposal.touched');
+    case 'proposal.closed':
+      return t('reason.proposal.closed', { context: reason.status });
+    case 'dossier.orderStale':
+      return t('reason.dossier.orderStale');
     case 'link.nothing':
       return t('reason.link.nothing', { context: reason.why });
     case 'archive.unreadable':
