@@ -14,7 +14,7 @@ const metaShape = z.object({
   segments: z.array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]+$/), count: z.number().int().nonnegative() })),
   deleted: stringArray,
   purged: stringArray.optional(),
-  // storyEdits and taggings: checked by recordProblem below.
+  // storyEdits and taggings: checked by recordMap below.
   tags: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
   links: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), type: z.string() }).passthrough()),
   dossiers: z.array(z.object({ id: z.string(), title: z.string(), entries: z.array(z.object({ storyId: z.string() }).passthrough()) }).passthrough()),
@@ -39,11 +39,25 @@ export function checkMeta(value: unknown): MetaCheck {
     return { ok: false, reason: `unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
   }
   const records = value as { taggings?: unknown; storyEdits?: unknown };
-  const problem = recordProblem('storyEdits', records.storyEdits, storyEditProblem) ?? recordProblem('taggings', records.taggings, (tags) => (isStringArray(tags) ? null : ': expected an array of strings'));
-  if (problem) return { ok: false, reason: `unexpected shape at ${problem}` };
-  // The per-story records that grow with the library are kept as StoryMaps (story-map.ts).
-  const doc = value as Record<string, unknown> & { taggings: Record<string, string[]>; storyEdits: Record<string, StoryEdit> };
-  return { ok: true, meta: { ...doc, taggings: StoryMap.from(doc.taggings), storyEdits: StoryMap.from(doc.storyEdits) } as unknown as MetaDoc };
+  // The per-story records that grow with the library are kept as StoryMaps (story-map.ts), made as they are checked.
+  const storyEdits = recordMap<StoryEdit>('storyEdits', records.storyEdits, storyEditProblem);
+  if (!storyEdits.ok) return { ok: false, reason: `unexpected shape at ${storyEdits.problem}` };
+  const taggings = recordMap<string[]>('taggings', records.taggings, tagsProblem);
+  if (!taggings.ok) return { ok: false, reason: `unexpected shape at ${taggings.problem}` };
+  return { ok: true, meta: { ...(value as Record<string, unknown>), taggings: taggings.map, storyEdits: storyEdits.map } as unknown as MetaDoc };
+}
+
+const tagsProblem = (tags: unknown): string | null => (isStringArray(tags) ? null : ': expected an array of strings');
+
+/** The record as a StoryMap, each entry checked by `entry`; else `name.key…: what is wrong` for the first entry it refuses. */
+function recordMap<T>(name: string, record: unknown, entry: (value: unknown) => string | null): { ok: true; map: StoryMap<T> } | { ok: false; problem: string } {
+  if (record instanceof StoryMap) {
+    const problem = recordProblem(name, record, entry);
+    return problem ? { ok: false, problem } : { ok: true, map: record as StoryMap<T> };
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, problem: `${name}: expected an object` };
+  const made = StoryMap.fromChecked<T>(record as Record<string, unknown>, entry);
+  return made.ok ? made : { ok: false, problem: `${name}.${made.key}${made.problem}` };
 }
 
 // The two records that grow with the library are checked by hand, by the rules a zod schema
@@ -53,19 +67,10 @@ export function checkMeta(value: unknown): MetaCheck {
 
 const isStringArray = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** `name.key…: what is wrong` for the first entry of the record that breaks `entry`'s rule, or null. */
-function recordProblem(name: string, record: unknown, entry: (value: unknown) => string | null): string | null {
-  if (record instanceof StoryMap) {
-    for (const [key, value] of record as StoryMap<unknown>) {
-      const problem = entry(value);
-      if (problem) return `${name}.${key}${problem}`;
-    }
-    return null;
-  }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return `${name}: expected an object`;
-  const values = record as Record<string, unknown>;
-  for (const key of Object.keys(values)) {
-    const problem = entry(values[key]);
+/** `name.key…: what is wrong` for the first entry of a StoryMap that breaks `entry`'s rule, or null. */
+function recordProblem(name: string, record: StoryMap<unknown>, entry: (value: unknown) => string | null): string | null {
+  for (const [key, value] of record) {
+    const problem = entry(value);
     if (problem) return `${name}.${key}${problem}`;
   }
   return null;

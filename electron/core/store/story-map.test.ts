@@ -4,6 +4,13 @@ import { StoryMap } from './story-map';
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `s${i.toString(36)}-${(i * 7919) % 1000}`);
 
 describe('StoryMap', () => {
+  it('takes in a record checking each value, or names the first key it refuses', () => {
+    const made = StoryMap.fromChecked<number>({ a: 1, __proto__x: 2, constructor: 3 }, (value) => (typeof value === 'number' ? null : ': expected a number'));
+    expect(made.ok && [...made.map].sort()).toEqual([['__proto__x', 2], ['a', 1], ['constructor', 3]]);
+    expect(made.ok && made.map.size).toBe(3);
+    expect(StoryMap.fromChecked({ a: 1, b: 'twee', c: 'drie' }, (value) => (typeof value === 'number' ? null : ': expected a number'))).toEqual({ ok: false, key: 'b', problem: ': expected a number' });
+  });
+
   it('holds entries, and a changed copy leaves the original as it was', () => {
     const base = StoryMap.from({ a1: ['t1'], a2: ['t2'] });
     const next = base.with([
