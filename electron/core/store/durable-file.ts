@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import type { ErrorReason } from '../../../shared/messages';
 
 // Durable replace of a file: unique temp file in the same folder, fsync, rename,
 // fsync the folder. A crash at any point leaves either the old or the new
@@ -166,4 +167,19 @@ export async function readFileIfExists(filePath: string): Promise<Buffer | null>
   } finally {
     await handle.close();
   }
+}
+
+/** Why a file could not be written at a path, as an error's reason (shared/messages.ts `file.cannotWrite`). */
+export type WriteRefusal = Extract<ErrorReason, { code: 'file.cannotWrite' }>;
+
+/** The reason for a file not written at `target`: `why`, or what the system's error code `errno` says. */
+export function cannotWrite(target: string, why: WriteRefusal['why'] | null, errno: string | null = null): WriteRefusal {
+  return { code: 'file.cannotWrite', path: target, why: why ?? whyNotWritten(errno), errno };
+}
+
+function whyNotWritten(errno: string | null): WriteRefusal['why'] {
+  if (errno === 'ENOENT' || errno === 'ENOTDIR') return 'noFolder';
+  if (errno === 'EACCES' || errno === 'EPERM' || errno === 'EROFS') return 'forbidden';
+  if (errno === 'ENOSPC') return 'diskFull';
+  return 'other';
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import { ARCHIVE_TOO_LARGE, ARCHIVE_UPLOAD_BYTES, backupNameSchema } from '../../../../shared/contract/backups';
 import { listBackups, readBackup, writeBackup } from '../../store/backups';
+import { cannotWrite } from '../../store/durable-file';
 import { exportLibraryArchive, importLibraryArchive, importLibraryArchiveText, libraryArchiveBytes } from '../../store/library-archive';
 import type { PartialHandlers } from '../../service/registry';
 import { libraryStatus } from '../library/handlers';
@@ -49,17 +50,13 @@ export const backupHandlers: PartialHandlers<MaintenanceMethod> = {
     const target = requireAbsolute(input.path);
     // A new file only: an archive never replaces a file (or folder) that is there.
     const existing = await stat(target).catch(() => null);
-    const cannot = (why: 'isFolder' | 'exists' | 'noFolder' | 'forbidden' | 'diskFull' | 'other', errno: string | null = null) => ({ code: 'file.cannotWrite' as const, path: target, why, errno });
-    if (existing?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; name a file.`, cannot('isFolder'));
-    if (existing) throw new ServiceError('conflict', `${target} already exists; choose a new file name.`, cannot('exists'));
+    if (existing?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; name a file.`, cannotWrite(target, 'isFolder'));
+    if (existing) throw new ServiceError('conflict', `${target} already exists; choose a new file name.`, cannotWrite(target, 'exists'));
     const folder = await stat(path.dirname(target)).catch(() => null);
-    if (!folder?.isDirectory()) throw new ServiceError('not-found', `There is no folder ${path.dirname(target)} to write ${path.basename(target)} in.`, cannot('noFolder'));
+    if (!folder?.isDirectory()) throw new ServiceError('not-found', `There is no folder ${path.dirname(target)} to write ${path.basename(target)} in.`, cannotWrite(target, 'noFolder'));
     const { stories, leftOut } = await exportLibraryArchive(ctx.store, target, new Date(), input).catch((error: NodeJS.ErrnoException) => {
       // The disk refused (no room, no permission): said as such, nothing left behind (the temp file is removed).
-      if (typeof error.code === 'string' && error.syscall) {
-        const why = error.code === 'ENOSPC' ? 'diskFull' : error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS' ? 'forbidden' : 'other';
-        throw new ServiceError('conflict', `Could not write ${target} (${error.code}).`, cannot(why, error.code));
-      }
+      if (typeof error.code === 'string' && error.syscall) throw new ServiceError('conflict', `Could not write ${target} (${error.code}).`, cannotWrite(target, null, error.code));
       throw error;
     });
     return { path: target, stories, ...(leftOut ? { leftOut } : {}) };

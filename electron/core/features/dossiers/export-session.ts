@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import type { PdfPrinter } from '../../ports';
 import type { ServiceContext } from '../../service/context';
-import { writeFileDurably } from '../../store/durable-file';
+import { cannotWrite, writeFileDurably } from '../../store/durable-file';
 
 // One open library's export state (held by its Library, see library.ts): the Chromium
 // printer started on first PDF export (when the runtime passed none), and the files this
@@ -111,7 +111,7 @@ export function requireExported(ctx: ServiceContext, filePath: string): string {
  */
 export async function writeExportFile(target: string, bytes: Uint8Array): Promise<void> {
   const stat = await fs.stat(target).catch(() => null);
-  if (stat?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; choose a file name to export to.`, { code: 'file.cannotWrite', path: target, why: 'isFolder', errno: null });
+  if (stat?.isDirectory()) throw new ServiceError('conflict', `${target} is a folder; choose a file name to export to.`, cannotWrite(target, 'isFolder'));
   try {
     await writeFileDurably(target, bytes);
     // The durable writer creates private files; an export is a document to hand on.
@@ -119,10 +119,10 @@ export async function writeExportFile(target: string, bytes: Uint8Array): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const folder = path.dirname(target);
-    const cannot = (why: 'noFolder' | 'forbidden' | 'diskFull') => ({ code: 'file.cannotWrite' as const, path: target, why, errno: code ?? null });
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ServiceError('not-found', `The folder ${folder} does not exist.`, cannot('noFolder'));
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ServiceError('forbidden', `Kroniek may not write in ${folder}.`, cannot('forbidden'));
-    if (code === 'ENOSPC') throw new ServiceError('internal', `The disk holding ${folder} is full; nothing was written.`, cannot('diskFull'));
+    const reason = cannotWrite(target, null, code ?? null);
+    if (reason.why === 'noFolder') throw new ServiceError('not-found', `The folder ${folder} does not exist.`, reason);
+    if (reason.why === 'forbidden') throw new ServiceError('forbidden', `Kroniek may not write in ${folder}.`, reason);
+    if (reason.why === 'diskFull') throw new ServiceError('internal', `The disk holding ${folder} is full; nothing was written.`, reason);
     throw error;
   }
 }

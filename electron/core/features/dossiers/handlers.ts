@@ -21,6 +21,7 @@ import {
 import { rememberExport, requireExported, writeExportFile } from './export-session';
 import type { RenderedExport } from './render';
 import { PDF_LIMITS } from '../../export/pdf-limits';
+import { cannotWrite } from '../../store/durable-file';
 import { seriesStoryIds } from './series-source';
 import { requireLiveStories, storiesWithTag } from './sources';
 import { dossierDetail, listDossiers } from './views';
@@ -228,8 +229,7 @@ export const dossierHandlers: PartialHandlers<DossierMethod> = {
     const rendered = await render(ctx, input);
     // Scripts name output paths that may not exist yet; the file itself is still replaced atomically.
     await fs.mkdir(path.dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS' ? 'forbidden' : error.code === 'ENOSPC' ? 'diskFull' : 'noFolder';
-      throw new ServiceError('conflict', `Cannot create the folder ${path.dirname(target)} (${error.code ?? error.message}).`, { code: 'file.cannotWrite', path: target, why, errno: error.code ?? null });
+      throw new ServiceError('conflict', `Cannot create the folder ${path.dirname(target)} (${error.code ?? error.message}).`, cannotWrite(target, null, error.code ?? null));
     });
     await writeExportFile(target, rendered.bytes);
     return { path: target, format: input.format, bytes: rendered.bytes.length, skippedMissing: rendered.skippedMissing };

@@ -64,7 +64,8 @@ export const createSnippetsSlice: SliceCreator<SnippetsSlice> = (set, get, { cli
     snippets: new Map(),
     wantSnippets(start, end) {
       range = { start, end };
-      if (!listQueryText(get().renderedQuery) || !get().listSearched) return;
+      // Only a search's results have snippets (listSearched implies a search text).
+      if (!get().listSearched) return;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => void fetchVisible(), SNIPPET_DELAY_MS);
     },
