@@ -17,9 +17,9 @@ import { nextTurn } from '../slices';
 // written, so what its parse gives is cached in `cache/heads/<segment>.bin` in the form the
 // store keeps: the list's parts in columns (repeated values once per file as JSON, a head's
 // own strings in one text, numbers in one column: ColumnWriter), the other parts as the
-// off-heap records ColdHeadParts keeps, copied as they are. A cache file is used only for the very file it was made from (its
-// size, modification time and inode) and only when its checksum holds; anything else and
-// the heads file is read as before. Cache files are made from the heads file (read again),
+// off-heap records ColdHeadParts keeps, copied as they are. A cache file is used only for
+// the very file it was made from (its size, modification time and inode) and only when its
+// checksum holds; anything else and the heads file is read as before. Cache files are made from the heads file (read again),
 // never from memory, in the background after an opening and after a write.
 //
 // A cache file also keeps where each story's body is in the segment's bodies file (stamped
