@@ -20,7 +20,7 @@ export default defineConfig({
       sourcemap: false,
       rolldownOptions: {
         // The worker threads (worker_threads entries) sit beside index.js and their shared
-        // chunks, where electron/core/indexing/worker-entry.ts looks for them.
+        // chunks, where electron/core/workers/worker-entry.ts looks for them.
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           'indexing-worker': resolve(root, 'electron/core/indexing/worker.ts'),

@@ -25,7 +25,7 @@ export default defineConfig({
       input: {
         cli: resolve(root, 'electron/cli/main.ts'),
         host: resolve(root, 'electron/host/main.ts'),
-        // The worker threads, beside both (see electron/core/indexing/worker-entry.ts).
+        // The worker threads, beside both (see electron/core/workers/worker-entry.ts).
         'indexing-worker': resolve(root, 'electron/core/indexing/worker.ts'),
         'feature-worker': resolve(root, 'electron/core/indexing/feature-worker.ts'),
       },

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
-import { workerBundleInputs } from '../core/indexing/worker-entry';
+import { workerBundleInputs } from '../core/workers/worker-entry';
 import { isProcessAlive } from '../core/store/lock';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -29,7 +29,7 @@ export async function bundleMeasuringChild(): Promise<string> {
       sourcemap: false,
       minify: false,
       rolldownOptions: {
-        // The worker threads are entries of their own, beside the child and their shared chunks (see indexing/worker-entry.ts).
+        // The worker threads are entries of their own, beside the child and their shared chunks (see workers/worker-entry.ts).
         input: { child: path.join(ROOT, 'electron/bench/child.ts'), ...workerBundleInputs(ROOT) },
         output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', charset: 'ascii', comments: { legal: true, annotation: true, jsdoc: false } },
       },

@@ -1,9 +1,10 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { newestMtime, NODE_SOURCES, ROOT, viteBuild } from '../launch.mjs';
+import { WORKERS } from '../core/workers/worker-entry';
 
 /**
- * Where the tests' worker threads come from: the indexing and feature workers bundled from
+ * Where the tests' worker threads come from: the worker threads (WORKERS) bundled from
  * the same sources (vite.node.config.ts), in a folder of their own so that a test that
  * rebuilds out/node (the packaging test) never pulls them away from a running test. From
  * source, each worker start registers tsx and compiles the worker's modules again: ~0.5 s
@@ -13,7 +14,7 @@ export const TEST_WORKERS = path.join(ROOT, 'out/test-workers');
 
 /** Builds TEST_WORKERS when missing or older than the sources (built aside, then swapped in). */
 export default function setup(): void {
-  const built = Math.min(newestMtime(path.join(TEST_WORKERS, 'indexing-worker.js')), newestMtime(path.join(TEST_WORKERS, 'feature-worker.js')));
+  const built = Math.min(...Object.keys(WORKERS).map((name) => newestMtime(path.join(TEST_WORKERS, `${name}.js`))));
   if (built > 0 && !NODE_SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built)) return;
   const fresh = path.join(ROOT, 'out', `.test-workers-${process.pid}-${Date.now()}`);
   if (!viteBuild(['--config', 'vite.node.config.ts'], { KRONIEK_NODE_OUT: fresh })) {

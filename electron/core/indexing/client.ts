@@ -10,8 +10,8 @@ import { indexedMetaMessage, metaPatch } from './meta-patch';
 import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { SearchExpansion } from '../../../shared/contract/library';
 import type { ChangeMessage, FromWorker, NumbersEvent, RelatedHit, RequestName, Requests, StartPart, ToWorker, WorkerInit, WorkerStatus } from './protocol';
-import { indexingWorkerEntry } from './worker-entry';
-import { started, stopWorker, type WorkerEnd } from './worker-exit';
+import { indexingWorkerEntry } from '../workers/worker-entry';
+import { started, stopWorker, type WorkerEnd } from '../workers/worker-exit';
 import { lexiconData, type LexiconData } from '../text/compounds';
 import { nextTurn, OrderedInbox, type Foreground } from '../slices';
 

@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { IndexedMeta, SegmentRecords } from '../store/meta';
 import { FeatureBatchReader, type StoryFeatures } from './feature-batch';
 import type { FeatureJob, FromFeatureWorker, ToFeatureWorker } from './feature-worker';
-import { workerEntry } from './worker-entry';
-import { started, stopWorker, type WorkerEnd } from './worker-exit';
+import { workerEntry } from '../workers/worker-entry';
+import { started, stopWorker, type WorkerEnd } from '../workers/worker-exit';
 import { FEATURE_WORKER_YOUNG_GENERATION_MB } from '../memory-policy';
 import { lexiconData, lexiconWords, type LexiconOrigin } from '../text/compounds';
 

@@ -6,7 +6,7 @@ import type { SegmentRecords, SegmentRef, StoryEdit } from '../store/meta';
 import { StoryMap } from '../store/story-map';
 import { FeatureBatchWriter, type FeatureBatch } from './feature-batch';
 import { SegmentLibrary } from './segment-library';
-import { exitThread, type ExitRequest } from './worker-exit';
+import { exitThread, type ExitRequest } from '../workers/worker-exit';
 import { relatedAndSpeakersOf } from './story-docs';
 
 // The feature worker: during a full build of the indexes, reads the library's stories

@@ -5,7 +5,7 @@ import type { Tag } from '../../../shared/types';
 import type { QuotePage, QuoteQuery, QuoteSpeaker } from '../analysis/chronology/quote-index';
 import type { IndexSnapshotOptions, IndexOrigin, SnapshotLoadReport, SnapshotWriteReport } from './engine';
 import type { LexiconData, LexiconOrigin } from '../text/compounds';
-import type { ExitRequest } from './worker-exit';
+import type { ExitRequest } from '../workers/worker-exit';
 import type { StoryMapMessage } from '../store/story-map';
 
 // The messages between the main process (client.ts) and the indexing worker (worker.ts),

@@ -5,7 +5,7 @@ import { fakeStory, withTempDir } from '../store/test/helpers';
 import { topicStory } from './test/topic-stories';
 import { IndexingClient } from './client';
 import { FeatureFeed } from './feature-feed';
-import { runningWorkers, started, stopWorker, whenStopped } from './worker-exit';
+import { runningWorkers, started, stopWorker, whenStopped } from '../workers/worker-exit';
 
 // Workers are asked to exit and exit by themselves; terminate() only for one that does not
 // answer. (A terminate() that lands as a worker starts a node:fs promise call aborts the

@@ -9,7 +9,7 @@ import { FeatureFeed } from './feature-feed';
 import type { FromWorker, NumbersEvent, ProgressEvent, Requests, RequestName, StartPart, ToWorker, WorkerInit } from './protocol';
 import { indexedMetaFromMessage } from './meta-patch';
 import { SegmentLibrary } from './segment-library';
-import { exitThread } from './worker-exit';
+import { exitThread } from '../workers/worker-exit';
 import { warmUp } from './warm-up';
 
 // The indexing worker: owns the search and related indexes of one open library, builds

@@ -10,19 +10,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // source (vitest, tsx), a worker thread does not inherit the TypeScript loader: a small
 // bootstrap registers tsx in the worker, then imports the worker's source.
 
-/** Bundle entry name → source file in this folder. */
+/** Bundle entry name → source file under electron/core. */
 export const WORKERS = {
-  /** The indexes' own thread (worker.ts). */
-  'indexing-worker': 'worker.ts',
-  /** Works out the related index's story features during a full build (feature-worker.ts). */
-  'feature-worker': 'feature-worker.ts',
+  /** The indexes' own thread (indexing/worker.ts). */
+  'indexing-worker': 'indexing/worker.ts',
+  /** Works out the related index's story features during a full build (indexing/feature-worker.ts). */
+  'feature-worker': 'indexing/feature-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof WORKERS;
 
 /** The worker entries for a bundle config's `input`, by absolute source path. */
 export function workerBundleInputs(root: string): Record<WorkerName, string> {
-  const folder = path.join(root, 'electron/core/indexing');
+  const folder = path.join(root, 'electron/core');
   return Object.fromEntries(Object.entries(WORKERS).map(([name, source]) => [name, path.join(folder, source)])) as Record<WorkerName, string>;
 }
 
@@ -43,7 +43,7 @@ export const WORKER_BUNDLE_ENV = 'KRONIEK_WORKER_BUNDLE';
 export function workerEntry(name: WorkerName, here = import.meta.url, bundle = process.env[WORKER_BUNDLE_ENV]): WorkerEntry {
   const extension = path.extname(fileURLToPath(here));
   if (extension === '.ts' && bundle) return { url: pathToFileURL(path.join(bundle, `${name}.js`)), data: {} };
-  if (extension === '.ts') return { url: new URL('worker-bootstrap.mjs', here), data: { entry: new URL(WORKERS[name], here).href } };
+  if (extension === '.ts') return { url: new URL('worker-bootstrap.mjs', here), data: { entry: new URL(`../${WORKERS[name]}`, here).href } };
   return { url: new URL(`${name}${extension}`, here), data: {} };
 }
 

@@ -27,17 +27,22 @@ describe('worker entries', () => {
   it('are each an entry of both bundle configs, under the name the core looks for', () => {
     for (const config of ['electron.vite.config.ts', 'vite.node.config.ts']) {
       const text = readFileSync(path.join(ROOT, config), 'utf8');
-      for (const [name, source] of Object.entries(WORKERS)) expect(text, `${config}: ${name}`).toContain(`'${name}': resolve(root, 'electron/core/indexing/${source}')`);
+      for (const [name, source] of Object.entries(WORKERS)) expect(text, `${config}: ${name}`).toContain(`'${name}': resolve(root, 'electron/core/${source}')`);
     }
   });
 
-  it('load the text analysis and nothing of the store or the contract: no zod, no lowdb', () => {
+  it('load what their work needs and nothing of the store or the contract: no zod, no lowdb', () => {
     // Every module a thread imports is evaluated at each start (a library opened, a full
     // build's feature worker): zod and lowdb, reached through one constant of the store,
     // were ~60-80 ms of each. The tests' worker bundle is built from the same config as the
     // CLI's and the host's (vitest-global-setup.ts).
     const folder = process.env[WORKER_BUNDLE_ENV];
     expect(folder, `${WORKER_BUNDLE_ENV} (set by vitest.config.ts)`).toBeTruthy();
-    for (const name of Object.keys(WORKERS)) expect([...packagesLoaded(folder!, `${name}.js`)].sort(), name).toEqual(['@orama/stemmers/dutch', '@orama/stopwords/dutch']);
+    const needs: Record<keyof typeof WORKERS, string[]> = {
+      // The text analysis.
+      'indexing-worker': ['@orama/stemmers/dutch', '@orama/stopwords/dutch'],
+      'feature-worker': ['@orama/stemmers/dutch', '@orama/stopwords/dutch'],
+    };
+    for (const name of Object.keys(WORKERS) as (keyof typeof WORKERS)[]) expect([...packagesLoaded(folder!, `${name}.js`)].sort(), name).toEqual(needs[name]);
   });
 });
