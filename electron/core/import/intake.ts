@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LIMITS } from '../../../shared/contract/define';
+// The limits without the contract's zod schemas: the import's preparing thread loads this module.
+import { LIMITS } from '../../../shared/contract/limits';
 import { decodeBytes, type DecodeResult, type TextEncodingName } from './decode';
 import { parseWirePage, type ParsedPage } from './parse';
 import { nextTurn } from '../slices';
@@ -35,12 +36,13 @@ const READ_SLICE_MS = 8;
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** A file found on disk, still to be read. */
-interface Pending {
+export interface PendingFile {
   fileName: string;
   absolutePath: string;
 }
 
-type Slot = IntakeItem | Pending;
+/** What a picked path gives: a file to read, or why one cannot be (`IntakeRejection`). */
+export type ImportSlot = IntakeRejection | PendingFile;
 
 /**
  * Reads the files and folders the editor picked. Folders are walked recursively
@@ -61,22 +63,20 @@ export async function collectImportFiles(paths: string[], options: IntakeOptions
  */
 export async function readImportFiles<T>(paths: string[], take: (item: IntakeItem) => T | Promise<T>, options: IntakeOptions = {}): Promise<T[]> {
   const maxBytes = options.maxBytes ?? LIMITS.fileBytes;
-  let slots: Slot[] = [];
-  // concat, not push(...): a folder can hold more files than the call stack has room for arguments.
-  for (const picked of paths) slots = slots.concat(await expandPicked(picked, maxBytes));
+  const slots = await listImportFiles(paths, maxBytes);
   // Read with blocking calls, a slice at a time: a small file is read in a few microseconds, less
   // than the promise API's hops to the thread pool and back (four per file) cost; the slices
   // keep the event loop answering meanwhile.
   const taken: T[] = [];
   let sliceStart = performance.now();
   for (const slot of slots) {
-    if (!isPending(slot)) {
+    if (!isPendingFile(slot)) {
       const result = take(slot);
       // Awaited only when it is a promise: a synchronous `take` costs no turn of the microtask queue per file.
       taken.push(result instanceof Promise ? await result : result);
       continue;
     }
-    const result = take(readBounded(slot, maxBytes));
+    const result = take(readImportFile(slot, maxBytes));
     taken.push(result instanceof Promise ? await result : result);
     if (performance.now() - sliceStart >= READ_SLICE_MS) {
       await nextTurn();
@@ -84,6 +84,23 @@ export async function readImportFiles<T>(paths: string[], take: (item: IntakeIte
     }
   }
   return taken;
+}
+
+/**
+ * The files and folders the editor picked as a list, in the order they are imported (see
+ * collectImportFiles): the files to read, and a rejection for each path that cannot be.
+ */
+export async function listImportFiles(paths: string[], maxBytes: number = LIMITS.fileBytes): Promise<ImportSlot[]> {
+  let slots: ImportSlot[] = [];
+  // concat, not push(...): a folder can hold more files than the call stack has room for arguments.
+  for (const picked of paths) slots = slots.concat(await expandPicked(picked, maxBytes));
+  return slots;
+}
+
+/** An item read (or rejected) prepared for the importer: a rejection stays one, with its code and reason. */
+export function prepareIntakeItem(item: IntakeItem): PreparedFile | PreparedWireFile {
+  if (!('bytes' in item)) return { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason };
+  return prepareAnyImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt));
 }
 
 /**
@@ -133,12 +150,12 @@ function problemDetail(problem: WireProblem): string {
 
 // ---------------------------------------------------------------- walking
 
-async function expandPicked(picked: string, maxBytes: number): Promise<Slot[]> {
+async function expandPicked(picked: string, maxBytes: number): Promise<ImportSlot[]> {
   const fileName = baseName(picked);
   const stats = await lstatOrRejection(picked, fileName);
   if ('rejected' in stats) return [stats];
   if (stats.isDirectory()) {
-    const found: Slot[] = [];
+    const found: ImportSlot[] = [];
     await walkFolder(picked, '', found);
     if (found.length === 0) return [reject(fileName, 'empty', 'The folder has no .txt, .json or .xml files to import (hidden files are skipped).')];
     return found.sort((a, b) => compareNames(a.fileName, b.fileName));
@@ -146,7 +163,7 @@ async function expandPicked(picked: string, maxBytes: number): Promise<Slot[]> {
   return [checkEntry(picked, fileName, stats, maxBytes)];
 }
 
-async function walkFolder(root: string, relative: string, found: Slot[]): Promise<void> {
+async function walkFolder(root: string, relative: string, found: ImportSlot[]): Promise<void> {
   const folder = path.join(root, relative);
   let entries;
   try {
@@ -168,7 +185,7 @@ async function walkFolder(root: string, relative: string, found: Slot[]): Promis
   }
 }
 
-function checkEntry(absolutePath: string, fileName: string, stats: Stats, maxBytes: number): Slot {
+function checkEntry(absolutePath: string, fileName: string, stats: Stats, maxBytes: number): ImportSlot {
   if (!stats.isFile()) return rejectSpecial(fileName, stats);
   if (stats.size > maxBytes) return reject(fileName, 'too-large', tooLargeReason(stats.size, maxBytes));
   return { fileName, absolutePath };
@@ -193,8 +210,8 @@ async function lstatOrRejection(target: string, fileName: string): Promise<Stats
 
 // ---------------------------------------------------------------- reading
 
-/** Reads at most `maxBytes + 1` bytes, re-checking on the open file what lstat saw. */
-function readBounded(file: Pending, maxBytes: number): IntakeItem {
+/** Reads a listed file: at most `maxBytes + 1` bytes, re-checking on the open file what lstat saw. */
+export function readImportFile(file: PendingFile, maxBytes: number = LIMITS.fileBytes): IntakeItem {
   let fd: number;
   try {
     fd = openSync(file.absolutePath, OPEN_FLAGS);
@@ -236,7 +253,7 @@ function readBounded(file: Pending, maxBytes: number): IntakeItem {
 
 // ---------------------------------------------------------------- helpers
 
-const isPending = (slot: Slot): slot is Pending => 'absolutePath' in slot;
+export const isPendingFile = (slot: ImportSlot | IntakeItem): slot is PendingFile => 'absolutePath' in slot;
 const isImportable = (name: string) => /\.(txt|json|xml)$/i.test(name);
 const reject = (fileName: string, code: IntakeRejectionCode, reason: string): IntakeRejection => ({ fileName, rejected: { code, reason } });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ServiceError } from '../../../../shared/contract/envelope';
 import { WATCH_LOG_LIMIT, type WatchFolder, type WatchLogEntry } from '../../../../shared/contract/watch';
 import { importPrepared, type ImportOptions } from '../../import/importer';
-import { collectImportFiles, prepareAnyImportFile, type PreparedFile, type PreparedWireFile } from '../../import/intake';
+import { collectImportFiles, prepareIntakeItem, type PreparedFile, type PreparedWireFile } from '../../import/intake';
 import { loadNinjsValidators } from '../../import/wire/validators/load';
 import type { LibraryStore } from '../../store/library-store';
 import type { WatchFolderConfig } from '../../store/meta';
@@ -178,9 +178,7 @@ export class WatchService {
     await loadNinjsValidators();
     const items = await collectImportFiles(paths);
     // Agency files (ninjs, NewsML-G2) and page text alike: the content decides.
-    const prepared: (PreparedFile | PreparedWireFile)[] = items.map((item) =>
-      'bytes' in item ? prepareAnyImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason },
-    );
+    const prepared: (PreparedFile | PreparedWireFile)[] = items.map(prepareIntakeItem);
     // A file that vanished between arriving and being read (moved away by someone else) is not news.
     const present = prepared.map((file, index) => ({ file, absolute: paths[index]! })).filter(({ file }) => file.ok || file.code !== 'not-found');
     if (present.length === 0 || this.closed) return;
