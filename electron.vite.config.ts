@@ -8,7 +8,7 @@ const outDir = process.env.KRONIEK_BUILD_OUT ? resolve(process.env.KRONIEK_BUILD
 
 // Three bundles for the desktop app:
 //   main     → out/main/index.js     (ESM; the core is bundled in, npm dependencies stay in node_modules)
-//              out/main/indexing-worker.js, feature-worker.js (the worker threads, same rules)
+//              out/main/indexing-worker.js, feature-worker.js, import-worker.js (the worker threads, same rules)
 //   preload  → out/preload/index.cjs (CommonJS: a sandboxed preload cannot be an ES module, and can
 //                                    require only 'electron', so everything else, zod included, is bundled)
 //   renderer → out/renderer          (the renderer's own vite config, unchanged: the same build the web host serves)
@@ -25,6 +25,7 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           'indexing-worker': resolve(root, 'electron/core/indexing/worker.ts'),
           'feature-worker': resolve(root, 'electron/core/indexing/feature-worker.ts'),
+          'import-worker': resolve(root, 'electron/core/import/prepare-worker.ts'),
         },
         // Non-ASCII characters escaped and doc comments left out: V8 keeps a module's source text
         // for as long as the module lives, as one byte per character only when every character

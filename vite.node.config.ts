@@ -28,6 +28,7 @@ export default defineConfig({
         // The worker threads, beside both (see electron/core/workers/worker-entry.ts).
         'indexing-worker': resolve(root, 'electron/core/indexing/worker.ts'),
         'feature-worker': resolve(root, 'electron/core/indexing/feature-worker.ts'),
+        'import-worker': resolve(root, 'electron/core/import/prepare-worker.ts'),
       },
       // Non-ASCII characters escaped, so V8 keeps each module's source one byte a character (see electron.vite.config.ts).
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', charset: 'ascii', comments: { legal: true, annotation: true, jsdoc: false } },

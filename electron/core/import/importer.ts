@@ -5,7 +5,8 @@ import { ServiceError } from '../../../shared/contract/envelope';
 import { SEGMENT_SIZE, type AheadSegment, type LibraryStore, type UndoableAdd } from '../store/library-store';
 import { touchedStories } from '../store/touched';
 import type { MetaDoc, StoryContent, StoryHead } from '../store/meta';
-import { prepareAnyImportFile, readImportFiles, type PreparedFile, type PreparedWireFile } from './intake';
+import { prepareAnyImportFile, type PreparedFile, type PreparedWireFile } from './intake';
+import { prepareImportPaths, type PrepareOptions } from './prepare-thread';
 import { loadNinjsValidators } from './wire/validators/load';
 import { WireBatch, wireFileResult } from './wire-stories';
 import { estimatePublishedDay } from './estimate-date';
@@ -22,6 +23,8 @@ export interface ImportOptions {
   estimateDates?: boolean;
   /** Stories held before their content is written ahead of the import's commit (default AHEAD_STORIES; at least a segment's worth). */
   aheadStories?: number;
+  /** Where the files of an import from disk are prepared (prepare-thread.ts: on a thread of their own from PREPARE_THREAD_FROM files). */
+  prepare?: Omit<PrepareOptions, 'maxBytes'>;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -332,11 +335,15 @@ export async function importBytes(store: LibraryStore, files: { name: string; by
 export async function importPaths(store: LibraryStore, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
   await loadNinjsValidators();
   const run = new ImportRun(store, options);
-  // Each file is prepared and taken in as it is read, and its bytes and parse let go.
+  // Each file is taken in as it is prepared, and its bytes and parse let go.
   return run.whole(() =>
-    readImportFiles(paths, (item) => {
-      run.take('bytes' in item ? prepareAnyImportFile(item.fileName, item.bytes, item.modifiedAt === undefined ? undefined : new Date(item.modifiedAt)) : { ok: false, fileName: item.fileName, sha256: null, code: item.rejected.code, reason: item.rejected.reason });
-      return run.aheadDue ? run.writeAhead() : undefined;
-    }),
+    prepareImportPaths(
+      paths,
+      (file) => {
+        run.take(file);
+        return run.aheadDue ? run.writeAhead() : undefined;
+      },
+      options.prepare,
+    ),
   );
 }

@@ -42,6 +42,8 @@ describe('worker entries', () => {
       // The text analysis.
       'indexing-worker': ['@orama/stemmers/dutch', '@orama/stopwords/dutch'],
       'feature-worker': ['@orama/stemmers/dutch', '@orama/stopwords/dutch'],
+      // The decoders and parsers of the import's formats (the ninjs schemas come later, by a dynamic import).
+      'import-worker': ['htmlparser2', 'iconv-lite', 'saxes'],
     };
     for (const name of Object.keys(WORKERS) as (keyof typeof WORKERS)[]) expect([...packagesLoaded(folder!, `${name}.js`)].sort(), name).toEqual(needs[name]);
   });

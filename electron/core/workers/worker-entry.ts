@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 //
 // Bundled (electron-vite for the app's main process, vite for the host/CLI and for the
 // benchmark's measuring process), each worker is an entry of its own (`indexing-worker.js`,
-// `feature-worker.js`, or `.mjs`) beside the main bundle and its chunks, which the bundle
+// `feature-worker.js`, `import-worker.js`, or `.mjs`) beside the main bundle and its chunks, which the bundle
 // configs keep in one folder (each config names every entry of WORKERS; a test checks). From
 // source (vitest, tsx), a worker thread does not inherit the TypeScript loader: a small
 // bootstrap registers tsx in the worker, then imports the worker's source.
@@ -16,6 +16,8 @@ export const WORKERS = {
   'indexing-worker': 'indexing/worker.ts',
   /** Works out the related index's story features during a full build (indexing/feature-worker.ts). */
   'feature-worker': 'indexing/feature-worker.ts',
+  /** Reads and prepares the files of a large import (import/prepare-worker.ts). */
+  'import-worker': 'import/prepare-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof WORKERS;
