@@ -1,10 +1,20 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
-import { workerBundleInputs } from '../core/workers/worker-entry';
+import { WORKER_BUNDLE_ENV, workerBundleInputs } from '../core/workers/worker-entry';
 import { isProcessAlive } from '../core/store/lock';
+import { nodeBundle, ROOT } from '../launch.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+/**
+ * The worker threads the benchmark's own process starts (its imports: the import's preparing
+ * thread, the indexing workers) run bundled, as in the app and the CLI (out/node, built first
+ * when stale), not from source: from source each one registers tsx and compiles its modules
+ * (the ninjs schemas' 5 MB among them) at every start.
+ */
+export function bundledWorkers(): void {
+  nodeBundle('cli');
+  process.env[WORKER_BUNDLE_ENV] ??= path.join(ROOT, 'out/node');
+}
 
 /**
  * Bundles the measuring process (child.ts) the way electron-vite bundles the app's main

@@ -2,15 +2,13 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { openKroniek } from '../core/app';
 import { importPaths } from '../core/import/importer';
-import { WORKER_BUNDLE_ENV } from '../core/workers/worker-entry';
-import { nodeBundle, ROOT } from '../launch.mjs';
+import { bundledWorkers } from './bundle-child';
 
 // `--import-speed N`: the import alone, as the issue measures it (files/s), into an empty
 // library and into one that already holds N files' stories: the decade corpus of 2N files
 // (folders of 1,000), the first N imported into a fresh library, then the next N into it.
 // Wall time and the process's CPU time (user + system) for each, so a run on a busy machine
-// still says what the import itself cost. The import's preparing thread (import/prepare-thread.ts)
-// runs bundled, as in the app and the CLI (out/node, built first when stale), not from source.
+// still says what the import itself cost. Its worker threads run bundled (bundledWorkers).
 
 export interface ImportSpeedFigures {
   files: number;
@@ -40,8 +38,7 @@ export async function benchImportSpeed(
   const half = Math.ceil(size / 1_000);
   const dataDir = path.join(workDir, `library-import-speed-${size}`);
   await rm(dataDir, { recursive: true, force: true });
-  nodeBundle('cli');
-  process.env[WORKER_BUNDLE_ENV] ??= path.join(ROOT, 'out/node');
+  bundledWorkers();
   const core = await openKroniek({ dataDir, platform: 'cli', indexes: 'lazy', indexSnapshot: { enabled: false } });
   try {
     const run = async (paths: string[]): Promise<ImportRun> => {

@@ -12,7 +12,7 @@ import { decadeFile } from './decade-corpus';
 import { syntheticQueries } from '../core/search/test/synthetic-corpus';
 import { CACHE_DIR } from '../core/store/layout';
 import { snapshotPath } from '../core/snapshot/index-snapshot';
-import { bundleMeasuringChild } from './bundle-child';
+import { bundledWorkers, bundleMeasuringChild } from './bundle-child';
 import type { BenchQueries, OpenLibraryFigures, SnapshotOpenFigures } from './measure-open';
 import { round, timed } from './stats';
 import { describeGaps, type BuildGaps } from './thread-gaps';
@@ -381,6 +381,7 @@ export async function benchSize({ size, workDir, shape, reuse, log }: BenchSizeO
     await rm(importFile, { force: true });
     await rm(dataDir, { recursive: true, force: true });
     // No snapshot from the import session: the first open below must build, as every open did before snapshots.
+    bundledWorkers();
     const core = await openKroniek({ dataDir, platform: 'cli', indexSnapshot: { enabled: false } });
     log('Importing …');
     const imported = await timed(() => importPaths(core.context.store, [corpusDir], core.context.importOptions));

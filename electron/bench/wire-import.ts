@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openKroniek } from '../core/app';
 import { importPaths } from '../core/import/importer';
+import { bundledWorkers } from './bundle-child';
 import { round, timed } from './stats';
 import { anpItem, newsmlFile, ninjsFile } from './wire-corpus';
 
@@ -60,6 +61,7 @@ export async function benchWireImport(count: number, updates: number, workDir: s
   if (updates) await ensureWireCorpus(corpus('ninjs', updates, 2), 'ninjs', updates, 2);
 
   const figures = {} as WireImportFigures;
+  bundledWorkers();
   for (const format of ['ninjs', 'newsml'] as const) {
     const dataDir = path.join(workDir, `wire-library-${format}-${count}`);
     await rm(dataDir, { recursive: true, force: true });
