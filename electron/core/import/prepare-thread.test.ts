@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LibraryStore } from '../store/library-store';
 import { withTempDir } from '../store/test/helpers';
 import type { WorkerEntry } from '../workers/worker-entry';
+import { runningWorkers } from '../workers/worker-exit';
 import { importPaths } from './importer';
 import { prepareImportPaths, type PrepareOptions, type Prepared } from './prepare-thread';
 import { loadNinjsValidators } from './wire/validators/load';
@@ -85,6 +86,25 @@ describe('preparing an import on a thread of its own', () => {
       const failed = await prepareAll(drop, { threadFrom: 1, share: false, entry });
       expect(failed.byThread).toBe(0);
       expect(failed.prepared).toEqual(inline.prepared);
+    });
+  });
+
+  it('stops the thread when the import fails midway, and says why', async () => {
+    await withTempDir(async (dir) => {
+      const drop = await makeDrop(dir);
+      await loadNinjsValidators();
+      let taken = 0;
+      const failing = prepareImportPaths(
+        [drop],
+        () => {
+          if (++taken === 40) throw new Error('De schijf is vol.');
+        },
+        { threadFrom: 1, share: false },
+      );
+      await expect(failing).rejects.toThrow('De schijf is vol.');
+      expect(taken).toBe(40);
+      // Asked to stop when the import ended: none left running (test-setup.ts also checks at the file's end).
+      expect(runningWorkers()).toEqual([]);
     });
   });
 
