@@ -7,12 +7,12 @@ import { isPendingFile, listImportFiles, prepareIntakeItem, readImportFile, type
 import { claimChunk, type FromPrepareWorker, type PrepareWorkerData, type ToPrepareWorker } from './prepare-protocol';
 
 // The files an import reads from disk, prepared in the order they are listed. Reading, the
-// SHA-256 of each file, decoding and parsing are two thirds of an import's CPU (BENCHMARKS.md,
-// session 37) and need nothing of the store, so a large import has them done on a thread of
-// its own (prepare-worker.ts), a few chunks ahead of the importing thread, which dedupes,
-// writes and commits meanwhile: the two cores share the work. A small import is prepared on
-// the importing thread itself, where a thread's start (loading the parsers and the ninjs
-// schemas) would cost more than it saves.
+// SHA-256 of each file, decoding and parsing were ~40 % of the importing thread's work (3.95 s
+// of ~9.7 s at 20,000 files: BENCHMARKS.md, session 37) and need nothing of the store, so a
+// large import has them done on a thread of its own (prepare-worker.ts), a few chunks ahead of
+// the importing thread, which dedupes, writes and commits meanwhile: the two cores share the
+// work. A small import is prepared on the importing thread itself, where a thread's start
+// (loading the parsers and the ninjs schemas) would cost more than it saves.
 //
 // If the thread cannot start, fails or dies, the files it has not answered for are prepared
 // on the importing thread instead: the import goes on, the same files give the same stories.

@@ -6,9 +6,9 @@ import { loadNinjsValidators } from './wire/validators/load';
 
 // The thread that reads and prepares the files of a large import (prepare-thread.ts is the
 // importing thread's side): reading, the SHA-256 of each file, decoding and parsing (page
-// text, ninjs, NewsML-G2) are two thirds of an import's CPU, and nothing in them needs the
-// store. The chunks are answered in the order they were asked. It loads none of the store,
-// the contract's schemas, zod or lowdb (workers/worker-entry.test.ts).
+// text, ninjs, NewsML-G2), which need nothing of the store. The chunks are answered in the
+// order they were asked. It loads none of the store, the contract's schemas, zod or lowdb
+// (workers/worker-entry.test.ts).
 
 if (!parentPort) throw new Error('prepare-worker.ts runs as a worker thread');
 const port = parentPort;
